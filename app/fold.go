@@ -1,0 +1,93 @@
+package app
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s lower-cased with diacritics removed, for matching names and aliases:
+// "Ferrández" and "FERRANDEZ" fold to the same text.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.Map(foldRune, out)
+	return strings.ToLower(out)
+}
+
+// foldRune maps the letters NFD does not decompose, and typographic variants, to plain ones.
+func foldRune(r rune) rune {
+	switch r {
+	case 'ı':
+		return 'i'
+	case 'ø', 'Ø':
+		return 'o'
+	case 'ł', 'Ł':
+		return 'l'
+	case 'đ', 'Đ':
+		return 'd'
+	case '’', '‘', 'ʼ', '`':
+		return '\''
+	case '‐', '‑', '–', '—':
+		return '-'
+	}
+	return r
+}
+
+// ContentHash is the hash of an article body used to detect the same article filed twice:
+// it ignores case, diacritics, punctuation and spacing, so a re-saved copy still matches.
+func ContentHash(body string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(Fold(body), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+// CanonicalURL returns the URL in the form used to spot the same article saved twice:
+// scheme and host lower-cased, no fragment, no trailing slash, no tracking parameters.
+func CanonicalURL(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return ""
+	}
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	scheme, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		return strings.TrimSuffix(u, "/")
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	path, query, _ := strings.Cut(path, "?")
+	var keep []string
+	for _, kv := range strings.Split(query, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		if kv == "" || strings.HasPrefix(k, "utm_") || k == "fbclid" || k == "gclid" {
+			continue
+		}
+		keep = append(keep, kv)
+	}
+	s := strings.ToLower(scheme)
+	if s == "http" {
+		s = "https" // the same page served both ways is the same article
+	}
+	out := s + "://" + host + "/" + strings.TrimSuffix(path, "/")
+	if len(keep) > 0 {
+		out += "?" + strings.Join(keep, "&")
+	}
+	return strings.TrimSuffix(out, "/")
+}

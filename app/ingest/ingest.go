@@ -1,0 +1,249 @@
+// Package ingest turns files from outside Dossier (plain text, Markdown, saved web pages)
+// into app.Article values ready to be filed. It reads and judges the bytes; it never
+// touches the store. Every refusal is an *app.Error whose message names the file and says
+// what is wrong with it, so the GUI and the batch interface can show it as it is.
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dossier/app"
+)
+
+// MaxFileSize is the largest file accepted. Larger files are refused before they are
+// read, so a stray disk image dropped on the window costs nothing.
+const MaxFileSize = 50 << 20
+
+// Item is the result of reading one file. A file that yields several articles (a feed)
+// gives several items with the same Path.
+type Item struct {
+	Path    string
+	Article app.Article
+	Err     error // an *app.Error naming the file and what is wrong; Article is empty then
+}
+
+// format is what a file holds, as far as ingest is concerned.
+type format int
+
+const (
+	formatText format = iota
+	formatMarkdown
+	formatHTML
+)
+
+// Extensions read as each format. A file with no extension is read as text.
+var extFormats = map[string]format{
+	"":          formatText,
+	".txt":      formatText,
+	".text":     formatText,
+	".md":       formatMarkdown,
+	".markdown": formatMarkdown,
+	".mdown":    formatMarkdown,
+	".mkd":      formatMarkdown,
+	".html":     formatHTML,
+	".htm":      formatHTML,
+	".xhtml":    formatHTML,
+	".shtml":    formatHTML,
+}
+
+// Names for formats people will try to import and that are not read yet, so the refusal
+// can say what the file is rather than only that its extension is unknown.
+var knownUnsupported = map[string]string{
+	".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "OpenDocument", ".rtf": "RTF",
+	".epub": "EPUB", ".pages": "Pages", ".xls": "Excel", ".xlsx": "Excel", ".ods": "OpenDocument",
+	".csv": "CSV", ".tsv": "TSV", ".json": "JSON", ".xml": "XML", ".rss": "RSS", ".atom": "Atom",
+	".eml": "e-mail", ".msg": "Outlook message", ".mht": "web archive", ".mhtml": "web archive",
+	".webarchive": "web archive", ".zip": "ZIP", ".png": "image", ".jpg": "image",
+	".jpeg": "image", ".gif": "image", ".webp": "image", ".tif": "image", ".tiff": "image",
+}
+
+// Signatures of binary formats, checked before the extension so a PDF saved as .txt is
+// still called a PDF.
+var magics = []struct {
+	prefix, kind string
+}{
+	{"%PDF-", "PDF"},
+	{"PK\x03\x04", "ZIP-based (Word, OpenDocument, EPUB or ZIP)"},
+	{"{\\rtf", "RTF"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office"},
+	{"\x89PNG", "image"},
+	{"\xff\xd8\xff", "image"},
+	{"GIF8", "image"},
+}
+
+// ReadFile reads one file and returns its articles. A file refused as a whole (missing,
+// too large, binary, unsupported) gives one Item carrying the error, and the same error
+// is returned, so a caller that wants only the articles can check err alone.
+func ReadFile(path string) ([]Item, error) {
+	data, err := readLimited(path)
+	if err == nil {
+		var arts []app.Article
+		arts, err = Parse(filepath.Base(path), data)
+		if err == nil {
+			items := make([]Item, len(arts))
+			for i, a := range arts {
+				items[i] = Item{Path: path, Article: a}
+			}
+			return items, nil
+		}
+	}
+	return []Item{{Path: path, Err: err}}, err
+}
+
+// readLimited reads a regular file of at most MaxFileSize bytes. The size is checked
+// before reading and the read is capped too, in case the file grows meanwhile.
+func readLimited(path string) ([]byte, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	if st.IsDir() {
+		return nil, fileErr(name, "is a folder, not a file.")
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fileErr(name, "is not a regular file (a device, pipe or socket).")
+	}
+	if st.Size() > MaxFileSize {
+		return nil, tooLarge(name, st.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(name, int64(len(data)))
+	}
+	return data, nil
+}
+
+// Parse reads the articles in data, a file called name. The format comes from the
+// content first (a .txt holding a web page is read as HTML) and from the extension of
+// name. The articles are normalised and valid; a title missing from the content is made
+// from the file name.
+func Parse(name string, data []byte) ([]app.Article, error) {
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(name, int64(len(data)))
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
+		return nil, fileErr(name, "is empty.")
+	}
+	f, err := detect(name, data)
+	if err != nil {
+		return nil, err
+	}
+	text, err := decode(name, data, f == formatHTML || looksLikeHTMLBytes(data))
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, fileErr(name, "is empty.")
+	}
+	if f != formatHTML && looksLikeHTML(text) {
+		f = formatHTML
+	}
+	var a app.Article
+	switch f {
+	case formatHTML:
+		a, err = parseHTML(name, text)
+	case formatMarkdown:
+		a = parseMarkdown(text)
+	default:
+		a = FromText(text)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := finish(name, &a); err != nil {
+		return nil, err
+	}
+	return []app.Article{a}, nil
+}
+
+// detect picks the format from magic numbers and the extension, refusing formats that
+// are not read yet.
+func detect(name string, data []byte) (format, error) {
+	for _, m := range magics {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return 0, fileErr(name, "is a %s file; Dossier cannot read those yet. Save the article as text (.txt), Markdown (.md) or a web page (.html) and import that.", m.kind)
+		}
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if f, ok := extFormats[ext]; ok {
+		return f, nil
+	}
+	kind := knownUnsupported[ext]
+	if kind == "" {
+		kind = ext
+	}
+	return 0, fileErr(name, "is a %s file; Dossier cannot read that format yet. It reads text (.txt), Markdown (.md) and web pages (.html).", kind)
+}
+
+// finish normalises the article, fills what the content left out and checks it is
+// fit to file, naming the file in any complaint.
+func finish(name string, a *app.Article) error {
+	a.Normalize()
+	if a.Title == "" {
+		a.Title = titleFromName(name)
+	}
+	if a.Body == "" {
+		return fileErr(name, "has no article text.")
+	}
+	a.Hash = app.ContentHash(a.Body)
+	if err := a.Validate(); err != nil {
+		var e *app.Error
+		if errors.As(err, &e) {
+			return &app.Error{Code: e.Code, Message: fmt.Sprintf("“%s”: %s", name, e.Message)}
+		}
+		return fileErr(name, "cannot be filed: %v", err)
+	}
+	return nil
+}
+
+// titleFromName makes a title of a file name: "port-strike_day2.txt" → "port strike day2".
+func titleFromName(name string) string {
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	base = strings.NewReplacer("_", " ", "-", " ").Replace(base)
+	base = strings.Join(strings.Fields(base), " ")
+	if base == "" || base == "." {
+		return "Untitled"
+	}
+	return truncateRunes(base, app.MaxTitle/4)
+}
+
+// fileErr is an EINVALID error whose message starts with the file's name.
+func fileErr(name, format string, args ...any) *app.Error {
+	return app.Errorf(app.EINVALID, "“%s” "+format, append([]any{name}, args...)...)
+}
+
+func tooLarge(name string, size int64) *app.Error {
+	return fileErr(name, "is too large (%d MB; at most %d MB).", (size+(1<<20)-1)>>20, MaxFileSize>>20)
+}
+
+// openError turns an error from the file system into a message a researcher can act on.
+func openError(name string, err error) *app.Error {
+	var e *app.Error
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		e = app.Errorf(app.ENOTFOUND, "“%s” does not exist.", name)
+	case errors.Is(err, fs.ErrPermission):
+		e = fileErr(name, "cannot be read: permission denied.")
+	default:
+		e = fileErr(name, "cannot be read.")
+	}
+	e.Err = err
+	return e
+}

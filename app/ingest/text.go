@@ -1,0 +1,308 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"dossier/app"
+)
+
+// Limits of the heuristics that read the top of a text.
+const (
+	maxHeadline   = 200 // a longer first line is a paragraph, not a headline
+	maxHeaderRows = 6   // title, dateline, date and byline sit within the first few lines
+	maxDateLine   = 60
+	maxCityWords  = 4
+	maxCityLen    = 40
+)
+
+// FromText makes an article of pasted or plain text. The first line that looks like a
+// headline (short, not ending like a sentence) becomes the title and the rest the body.
+// Lines just below it may give the dateline ("ANKARA, Feb. 11, 2026"), the date alone, or
+// a byline ("By Jane Doe"); they are taken out of the body. A dateline that opens the
+// first paragraph ("BAGHDAD (Reuters) — …") is recognised too but left in the text.
+func FromText(text string) app.Article {
+	lines := strings.Split(cleanText(strings.TrimPrefix(text, "\uFEFF")), "\n")
+	a := fromLines(lines, nil, "")
+	a.Normalize()
+	return a
+}
+
+// fromLines reads the header rows of lines and returns the article. heading marks the
+// lines that were headings in the source (Markdown); a heading is a title and never a
+// dateline. title is a title already known (from front matter); the first line is then
+// dropped when it only repeats it.
+func fromLines(lines []string, heading []bool, title string) app.Article {
+	isHeading := func(i int) bool { return i < len(heading) && heading[i] }
+	var a app.Article
+	a.Title = title
+	start := -1 // first non-empty line, for the fallback body
+	i, rows := 0, 0
+scan:
+	for ; i < len(lines) && rows < maxHeaderRows; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		rows++
+		switch {
+		case a.Title == "":
+			if d, ok := dateLine(l); ok && !isHeading(i) {
+				a.Date = d
+				continue
+			}
+			if !isHeading(i) && !looksLikeHeadline(l) {
+				break scan
+			}
+			a.Title = l
+		case rows == 1 && title != "" && app.Fold(l) == app.Fold(title):
+			// the body repeats the front matter's title as its first line
+		case isHeading(i):
+			break scan
+		default:
+			if !readMetaLine(&a, l) {
+				break scan
+			}
+		}
+	}
+	a.Body = strings.Trim(strings.Join(lines[i:], "\n"), "\n")
+	if strings.TrimSpace(a.Body) == "" && start >= 0 {
+		// everything was header: keep the text as the body rather than file nothing
+		a.Body = strings.Join(lines[start:], "\n")
+	}
+	if a.Dateline == "" {
+		inlineDateline(&a)
+	}
+	return a
+}
+
+// readMetaLine takes l as the dateline, the date or the byline when it is one of them
+// and that field is still empty, and reports whether it did.
+func readMetaLine(a *app.Article, l string) bool {
+	if a.Dateline == "" {
+		if place, d, ok := dateline(l); ok {
+			a.Dateline = place
+			if d != "" && a.Date == "" {
+				a.Date = d
+			}
+			return true
+		}
+	}
+	if d, ok := dateLine(l); ok && a.Date == "" {
+		a.Date = d
+		return true
+	}
+	if who, ok := byline(l); ok && a.Author == "" {
+		a.Author = who
+		return true
+	}
+	return false
+}
+
+// inlineDateline finds a dateline that opens the first paragraph: "BAGHDAD — …",
+// "ANKARA, Feb. 11, 2026 (AP) – …". The body keeps it: it is part of the story's text.
+func inlineDateline(a *app.Article) {
+	first, _, _ := strings.Cut(strings.TrimSpace(a.Body), "\n")
+	head := first[:min(len(first), 120)]
+	cut := -1
+	for _, sep := range []string{" — ", " – ", " - ", " -- ", "—", "–"} {
+		if j := strings.Index(head, sep); j > 0 && (cut < 0 || j < cut) {
+			cut = j
+		}
+	}
+	if cut < 0 {
+		return
+	}
+	prefix := strings.TrimSpace(head[:cut])
+	if j := strings.LastIndexByte(prefix, '('); j > 0 && strings.HasSuffix(prefix, ")") {
+		prefix = strings.TrimSpace(prefix[:j]) // the agency: "(Reuters)"
+	}
+	place, d, ok := dateline(prefix)
+	if !ok {
+		return
+	}
+	a.Dateline = place
+	if a.Date == "" {
+		a.Date = d
+	}
+}
+
+// looksLikeHeadline reports whether a line can be a title: short, with a letter in it,
+// and not ending like a sentence or a clause.
+func looksLikeHeadline(l string) bool {
+	if utf8.RuneCountInString(l) >= maxHeadline || !strings.ContainsFunc(l, unicode.IsLetter) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return !strings.ContainsRune(".,;", last)
+}
+
+// dateline reads a dateline row: a place in capitals, optionally followed by a region
+// and a date: "BAGHDAD", "ANKARA, Feb. 11, 2026", "DAR ES SALAAM, Tanzania, 3 March 2026".
+// It returns the place (with its region) and the date, if any.
+func dateline(l string) (place string, d app.Date, ok bool) {
+	city, rest, _ := strings.Cut(l, ",")
+	city = strings.TrimSpace(city)
+	if !isCapsPlace(city) {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return city, "", true
+	}
+	if d, ok := looseDate(rest); ok {
+		return city, d, true
+	}
+	region, rest, _ := strings.Cut(rest, ",")
+	region, rest = strings.TrimSpace(region), strings.TrimSpace(rest)
+	if !isRegion(region) {
+		return "", "", false
+	}
+	if rest == "" {
+		return city + ", " + region, "", true
+	}
+	if d, ok := looseDate(rest); ok {
+		return city + ", " + region, d, true
+	}
+	return "", "", false
+}
+
+// isCapsPlace reports whether s is a place name in capitals, as datelines print it.
+func isCapsPlace(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > maxCityWords || len(s) > maxCityLen {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		case r == ' ' || r == '.' || r == '-' || r == '\'' || r == '’':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// isRegion reports whether s can be the region or country of a dateline: one to three
+// capitalised words without digits ("Turkey", "Northern Iraq").
+func isRegion(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsFunc(w, unicode.IsDigit) {
+			return false
+		}
+	}
+	return true
+}
+
+// dateLine reads a row that holds only a date, perhaps labelled: "11 February 2026",
+// "Published: Wednesday, Feb. 11, 2026 09:30".
+func dateLine(l string) (app.Date, bool) {
+	if len(l) > maxDateLine {
+		return "", false
+	}
+	if k, v, ok := strings.Cut(l, ":"); ok {
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "date", "published", "posted", "updated", "published on", "posted on":
+			l = v
+		}
+	}
+	return looseDate(l)
+}
+
+// byline reads "By Jane Doe" or "By Jane Doe and Ali Demir, Reuters".
+func byline(l string) (string, bool) {
+	if len(l) < 4 || len(l) > 120 || !strings.EqualFold(l[:3], "by ") {
+		return "", false
+	}
+	who := strings.TrimSpace(l[3:])
+	r, _ := utf8.DecodeRuneInString(who)
+	if !unicode.IsUpper(r) || len(strings.Fields(who)) > 12 || strings.HasSuffix(who, ".") {
+		return "", false
+	}
+	return who, true
+}
+
+// Layouts of full timestamps found in pages and feeds; only their day is kept.
+var timestampLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05",
+	time.RFC1123Z, time.RFC1123, time.RFC850, time.RFC822Z, time.RFC822, time.ANSIC,
+	"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04:05 -0700",
+}
+
+var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+
+// looseDate reads a date as app.ParseDate does, and also a full timestamp (keeping the
+// day as written, in the writer's own time zone), a leading weekday and a trailing time
+// of day. It returns false for anything else and for impossible dates.
+func looseDate(s string) (app.Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 100 {
+		return "", false
+	}
+	if d, err := app.ParseDate(s); err == nil && d != "" {
+		return d, true
+	}
+	for _, layout := range timestampLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			d := app.DateOf(t)
+			return d, d.Validate() == nil
+		}
+	}
+	words := strings.Fields(strings.ReplaceAll(s, ",", " , "))
+	if len(words) > 0 && isWeekday(words[0]) {
+		words = words[1:]
+	}
+	for len(words) > 0 && isTimeWord(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	rest := strings.Trim(strings.Join(words, " "), " ,")
+	rest = strings.ReplaceAll(rest, " ,", ",")
+	if rest == "" || rest == s {
+		return "", false
+	}
+	if d, err := app.ParseDate(rest); err == nil && d != "" {
+		return d, true
+	}
+	return "", false
+}
+
+func isWeekday(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, ".,"))
+	for _, d := range weekdays {
+		if w == d {
+			return true
+		}
+	}
+	return false
+}
+
+// isTimeWord reports whether w is part of a time of day: "09:30", "9.30am", "PM", "GMT",
+// "+03:00", "(UTC)".
+func isTimeWord(w string) bool {
+	w = strings.Trim(strings.ToLower(w), "(),")
+	switch w {
+	case "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "at", ",", "":
+		return true
+	}
+	if strings.ContainsRune(w, ':') {
+		return strings.Trim(w, "0123456789:+-apm.") == ""
+	}
+	return false
+}

@@ -1,0 +1,210 @@
+package db
+
+import (
+	"context"
+	"sort"
+
+	"dossier/app"
+	"dossier/app/mention"
+)
+
+// DossierMentions is how many mentioning articles a dossier shows; the rest are counted
+// in MentionTotal. It keeps the busiest actor's dossier fast (see the README's figures).
+const DossierMentions = 200
+
+// Dossier assembles everything known about one actor. mentionLimit caps the articles
+// listed (0: all of them, for an export).
+func (s *Store) Dossier(ctx context.Context, actorID int64, mentionLimit int) (app.Dossier, error) {
+	var d app.Dossier
+	var err error
+	if d.Actor, err = s.Actor(ctx, actorID); err != nil {
+		return d, err
+	}
+	types, err := s.typeMap(ctx)
+	if err != nil {
+		return d, err
+	}
+	rels, err := s.Relations(ctx, app.RelationQuery{ActorID: actorID})
+	if err != nil {
+		return d, err
+	}
+	d.Relations = seenFrom(actorID, rels, types)
+	if d.Mentions, d.MentionTotal, err = s.mentioning(ctx, actorID, mentionLimit); err != nil {
+		return d, err
+	}
+	if d.Associates, err = s.associates(ctx, actorID, d); err != nil {
+		return d, err
+	}
+	d.Timeline = timeline(d)
+	d.Notes, err = s.ActorNotes(ctx, actorID)
+	return d, err
+}
+
+func (s *Store) typeMap(ctx context.Context) (map[string]app.RelationType, error) {
+	ts, err := s.RelationTypes(ctx)
+	m := make(map[string]app.RelationType, len(ts))
+	for _, t := range ts {
+		m[t.Key] = t
+	}
+	return m, err
+}
+
+// seenFrom turns relations into the dossier actor's view of them, grouped by type wording
+// and newest first within a group.
+func seenFrom(actorID int64, rels []app.Relation, types map[string]app.RelationType) []app.DossierRelation {
+	out := make([]app.DossierRelation, 0, len(rels))
+	for _, r := range rels {
+		t := types[r.Type]
+		dr := app.DossierRelation{Relation: r, Polarity: t.Polarity, Verb: t.Label}
+		switch {
+		case !t.Directed:
+			dr.Direction = app.Undirected
+		case r.SourceID == actorID:
+			dr.Direction = app.Outgoing
+		default:
+			dr.Direction, dr.Verb = app.Incoming, t.Inverse
+		}
+		if r.SourceID == actorID {
+			dr.CounterpartID, dr.CounterpartName, dr.CounterpartKind = r.TargetID, r.TargetName, r.TargetKind
+		} else {
+			dr.CounterpartID, dr.CounterpartName, dr.CounterpartKind = r.SourceID, r.SourceName, r.SourceKind
+		}
+		out = append(out, dr)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Verb != out[j].Verb {
+			return out[i].Verb < out[j].Verb
+		}
+		return out[i].Start > out[j].Start
+	})
+	return out
+}
+
+// mentioning lists the articles that mention the actor, newest first, each with the
+// sentence around its first mention. Only a window of the body around the mention is
+// read, not the whole text.
+func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app.DossierMention, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT m.article_id) FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.actor_id = ? AND m.status <> 'rejected' AND a.deleted = ''`, actorID).Scan(&total); err != nil {
+		return nil, 0, mapError(err)
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	const window = 400
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.date, m.start, m.end,
+		max(0, m.start - ?3), substr(a.body, max(0, m.start - ?3) + 1, m.end - max(0, m.start - ?3) + ?3), f.n
+		FROM (SELECT article_id, min(start) AS start, count(*) AS n FROM mentions
+		      WHERE actor_id = ?1 AND status <> 'rejected' GROUP BY article_id) f
+		JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
+		JOIN articles a ON a.id = f.article_id AND a.deleted = ''
+		LEFT JOIN outlets o ON o.id = a.outlet_id
+		ORDER BY a.date DESC, a.id DESC LIMIT ?2`, actorID, limit, window)
+	if err != nil {
+		return nil, 0, mapError(err)
+	}
+	defer rows.Close()
+	var out []app.DossierMention
+	for rows.Next() {
+		var m app.DossierMention
+		var date, text string
+		var end, from int
+		if err := rows.Scan(&m.ArticleID, &m.ArticleUUID, &m.Title, &m.Source, &m.URL, &date, &m.BodyStart, &end,
+			&from, &text, &m.MentionCount); err != nil {
+			return nil, 0, err
+		}
+		m.Date = app.Date(date)
+		m.Sentence, m.Start, m.End = mention.Sentence(text, m.BodyStart-from, end-from)
+		out = append(out, m)
+	}
+	return out, total, rows.Err()
+}
+
+// associates ranks the actors most linked with this one: by relations, then by articles
+// that mention both among the articles the dossier lists.
+func (s *Store) associates(ctx context.Context, actorID int64, d app.Dossier) ([]app.Associate, error) {
+	byID := map[int64]*app.Associate{}
+	get := func(id int64, name string, kind app.ActorKind) *app.Associate {
+		a := byID[id]
+		if a == nil {
+			a = &app.Associate{ActorID: id, Name: name, Kind: kind}
+			byID[id] = a
+		}
+		return a
+	}
+	for _, r := range d.Relations {
+		get(r.CounterpartID, r.CounterpartName, r.CounterpartKind).Relations++
+	}
+	if len(d.Mentions) > 0 {
+		ids := make([]any, 0, len(d.Mentions)+1)
+		ids = append(ids, actorID)
+		marks := ""
+		for i, m := range d.Mentions {
+			ids = append(ids, m.ArticleID)
+			if i > 0 {
+				marks += ","
+			}
+			marks += "?"
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.name, a.kind, count(DISTINCT m.article_id) FROM mentions m
+			JOIN actors a ON a.id = m.actor_id WHERE m.actor_id <> ? AND m.status <> 'rejected' AND a.deleted = ''
+			AND m.article_id IN (`+marks+`) GROUP BY a.id`, ids...)
+		if err != nil {
+			return nil, mapError(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var name, kind string
+			var n int
+			if err := rows.Scan(&id, &name, &kind, &n); err != nil {
+				return nil, err
+			}
+			get(id, name, app.ActorKind(kind)).CoMentions = n
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]app.Associate, 0, len(byID))
+	for _, a := range byID {
+		out = append(out, *a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Relations != out[j].Relations {
+			return out[i].Relations > out[j].Relations
+		}
+		if out[i].CoMentions != out[j].CoMentions {
+			return out[i].CoMentions > out[j].CoMentions
+		}
+		return out[i].Name < out[j].Name
+	})
+	if len(out) > 20 {
+		out = out[:20]
+	}
+	return out, nil
+}
+
+// timeline merges the dated relations and mentioning articles, oldest first.
+func timeline(d app.Dossier) []app.TimelineEntry {
+	var out []app.TimelineEntry
+	for _, r := range d.Relations {
+		if r.Start == "" {
+			continue
+		}
+		out = append(out, app.TimelineEntry{Date: r.Start, Kind: "relation", Text: d.Actor.Name + " " + r.Sentence(), RelationID: r.ID})
+	}
+	for _, m := range d.Mentions {
+		if m.Date == "" {
+			continue
+		}
+		text := m.Title
+		if m.Source != "" {
+			text += " (" + m.Source + ")"
+		}
+		out = append(out, app.TimelineEntry{Date: m.Date, Kind: "article", Text: text, ArticleID: m.ArticleID})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
+}

@@ -1,0 +1,51 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+
+	"dossier/app"
+)
+
+// SaveCopy writes a consistent copy of the project to path, which must not exist yet.
+func (s *Store) SaveCopy(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return app.Errorf(app.ECONFLICT, "%s already exists; choose a new file name for the copy.", path)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("Cannot write a copy to %s.", path), Err: err}
+	}
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("Could not save a copy to %s: %v", path, err), Err: err}
+	}
+	return nil
+}
+
+// IsEmpty reports whether the project holds no articles and no actors.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM actors)`).Scan(&n)
+	return n == 0, mapError(err)
+}
+
+// RemoveTagged deletes for good the articles and actors that carry tag, with the relations
+// that involve those actors. It is how the sample project is removed.
+func (s *Store) RemoveTagged(ctx context.Context, tag string) error {
+	like := "%\n" + likeEscape(tag) + "\n%"
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{
+			`DELETE FROM relations WHERE source_id IN (SELECT id FROM actors WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\')
+				OR target_id IN (SELECT id FROM actors WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\')`,
+			`UPDATE relations SET speaker_id = NULL WHERE speaker_id IN (SELECT id FROM actors WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\')`,
+			`DELETE FROM actors WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\'`,
+			`DELETE FROM articles WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\'`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, like); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,287 @@
+// Package db stores a Dossier project in one SQLite file. It is the only package that
+// knows SQL: it applies the embedded migrations, keeps the full-text index in sync and
+// returns the domain types of package app.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"dossier/app"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// ApplicationID marks a SQLite file as a Dossier project ("DOSR").
+const ApplicationID = 0x444f5352
+
+// Store is an open project.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens the project at path, creating it when the file does not exist. It refuses a
+// file that is not a Dossier project, one written by a newer Dossier, one it cannot write,
+// and one another running copy of Dossier holds.
+func Open(ctx context.Context, path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "“%s” is not a usable file name.", path)
+	}
+	if err := checkFile(abs); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, err
+	}
+	// One connection, kept open: it holds the exclusive lock (see dsn) for the life of the Store.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	s := &Store{db: db, path: abs}
+	if err := s.lockFile(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn puts every pragma in the connection string so that any connection the pool opens has
+// them. locking_mode(EXCLUSIVE) makes the first write take a lock that lasts until Close:
+// a second running copy of Dossier is refused instead of writing under the first one.
+func dsn(path string) string {
+	q := url.Values{}
+	for _, p := range []string{"locking_mode(EXCLUSIVE)", "foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// checkFile refuses, before SQLite touches it, a file that cannot be a project.
+func checkFile(path string) error {
+	st, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		dir := filepath.Dir(path)
+		if _, err := os.Stat(dir); err != nil {
+			return app.Errorf(app.EINVALID, "Cannot create the project: the folder %s does not exist.", dir)
+		}
+		return nil
+	}
+	if err != nil {
+		return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("Cannot open %s.", path), Err: err}
+	}
+	if st.IsDir() {
+		return app.Errorf(app.ENOTPROJ, "%s is a folder, not a Dossier project file.", path)
+	}
+	if st.Size() == 0 {
+		return nil // an empty file becomes a new project
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return &app.Error{Code: app.EREADONLY, Message: fmt.Sprintf("Cannot read %s: %v.", path, err), Err: err}
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	if n, _ := f.Read(head); n < 16 || string(head) != "SQLite format 3\x00" {
+		return app.Errorf(app.ENOTPROJ, "%s is not a Dossier project (it is not a SQLite database).", path)
+	}
+	if st.Mode().Perm()&0o200 == 0 {
+		return app.Errorf(app.EREADONLY, "%s is read-only; Dossier needs to write to its project. Make a copy you can write, or change the file's permissions.", path)
+	}
+	return nil
+}
+
+// Path returns the project file's absolute path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the project and lets another program open it.
+func (s *Store) Close() error {
+	return s.db.Close()
+}
+
+// lockFile takes the project's exclusive lock at once, so that a second copy of Dossier is
+// told at open time rather than at its first save.
+func (s *Store) lockFile(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, "BEGIN IMMEDIATE; COMMIT")
+	if err == nil {
+		return nil
+	}
+	switch app.ErrorCode(mapError(err)) {
+	case app.ELOCKED:
+		return &app.Error{Code: app.ELOCKED, Message: fmt.Sprintf("%s is open in another copy of Dossier (or another program). Close it there first.", s.path), Err: err}
+	case app.EREADONLY:
+		return &app.Error{Code: app.EREADONLY, Message: fmt.Sprintf("%s cannot be written (read-only file or folder); Dossier needs to write to its project.", s.path), Err: err}
+	}
+	return mapOpenError(s.path, err)
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var appID, version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return mapOpenError(s.path, err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return mapOpenError(s.path, err)
+	}
+	if appID != ApplicationID {
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			return mapOpenError(s.path, err)
+		}
+		if n > 0 {
+			return app.Errorf(app.ENOTPROJ, "%s is a SQLite database but not a Dossier project.", s.path)
+		}
+	}
+	migs, err := migrations()
+	if err != nil {
+		return err
+	}
+	if version > len(migs) {
+		return app.Errorf(app.ETOONEW, "%s was written by a newer version of Dossier (schema %d; this version knows up to %d). Update Dossier to open it.", s.path, version, len(migs))
+	}
+	for i := version; i < len(migs); i++ {
+		if err := s.apply(ctx, i+1, migs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// apply runs one migration and records its number in the same transaction, so a crash
+// leaves the file at the previous version, never half-way.
+func (s *Store) apply(ctx context.Context, version int, script string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, script); err != nil {
+			return fmt.Errorf("migration %d: %w", version, err)
+		}
+		if version == 1 {
+			if err := seedRelationTypes(ctx, tx); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", ApplicationID, version))
+		return err
+	})
+}
+
+func migrations() ([]string, error) {
+	entries, err := migrationFS.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	out := make([]string, len(names))
+	for i, n := range names {
+		if num, _ := strconv.Atoi(n[:4]); num != i+1 {
+			return nil, fmt.Errorf("migration %s is out of sequence", n)
+		}
+		b, err := migrationFS.ReadFile("migrations/" + n)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = string(b)
+	}
+	return out, nil
+}
+
+// SchemaVersion returns the project file's schema version.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// tx runs fn in one immediate transaction and commits it, or rolls back on error.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return mapError(err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return mapError(err)
+	}
+	return mapError(tx.Commit())
+}
+
+// mapError turns driver errors into app errors by code, never by message text.
+func mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ae *app.Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return &app.Error{Code: app.ENOTFOUND, Message: "Not found.", Err: err}
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return &app.Error{Code: app.ELOCKED, Message: "The project is busy: another program is writing to it. Try again in a moment.", Err: err}
+		case sqlite3.SQLITE_READONLY:
+			return &app.Error{Code: app.EREADONLY, Message: "The project file is read-only; nothing was changed.", Err: err}
+		case sqlite3.SQLITE_FULL:
+			return &app.Error{Code: app.EINTERNAL, Message: "The disk is full; nothing was changed.", Err: err}
+		case sqlite3.SQLITE_CONSTRAINT:
+			return &app.Error{Code: app.ECONFLICT, Message: "That would break the project's rules (a link to something that no longer exists, or a repeated entry); nothing was changed.", Err: err}
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return &app.Error{Code: app.ENOTPROJ, Message: "The project file is damaged or not a Dossier project.", Err: err}
+		}
+	}
+	return err
+}
+
+func mapOpenError(path string, err error) error {
+	err = mapError(err)
+	if ae := (*app.Error)(nil); errors.As(err, &ae) {
+		ae.Message = path + ": " + ae.Message
+		return ae
+	}
+	return &app.Error{Code: app.ENOTPROJ, Message: fmt.Sprintf("Cannot open %s as a Dossier project.", path), Err: err}
+}
+
+func newUUID() string { return uuid.Must(uuid.NewV7()).String() }
+
+func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
+
+func joinList(l []string) string { return strings.Join(l, "\n") }
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}

@@ -1,0 +1,63 @@
+// Package views holds Dossier's Fyne screens: the main window, the article list and
+// editor, the actor list, the relation editor and the dossier. It talks to the project
+// through the Store interface below, never to package db directly.
+package views
+
+import (
+	"context"
+
+	"dossier/app"
+)
+
+// Store is what the screens need from an open project. *db.Store implements it.
+type Store interface {
+	Path() string
+	Close() error
+	SaveCopy(ctx context.Context, path string) error
+
+	CreateArticle(ctx context.Context, a app.Article) (app.Article, error)
+	UpdateArticle(ctx context.Context, a app.Article) (app.Article, error)
+	Article(ctx context.Context, id int64) (app.Article, error)
+	Articles(ctx context.Context, q app.ArticleQuery) ([]app.ArticleRow, error)
+	CountArticles(ctx context.Context, q app.ArticleQuery) (int, error)
+	DeleteArticle(ctx context.Context, id int64) error
+	RestoreArticle(ctx context.Context, id int64) error
+	PurgeArticle(ctx context.Context, id int64) error
+	Mentions(ctx context.Context, articleID int64) ([]app.Mention, error)
+	SetMentionStatus(ctx context.Context, id int64, status string) error
+
+	CreateActor(ctx context.Context, a app.Actor) (app.Actor, error)
+	UpdateActor(ctx context.Context, a app.Actor) (app.Actor, error)
+	Actor(ctx context.Context, id int64) (app.Actor, error)
+	Actors(ctx context.Context, q app.ActorQuery) ([]app.ActorRow, error)
+	CountActors(ctx context.Context, q app.ActorQuery) (int, error)
+	FindActor(ctx context.Context, name string) (app.Actor, error)
+	AddAlias(ctx context.Context, actorID int64, alias string) error
+	DeleteActor(ctx context.Context, id int64) error
+	MergeActors(ctx context.Context, keep, drop int64) (app.Actor, error)
+
+	RelationTypes(ctx context.Context) ([]app.RelationType, error)
+	CreateRelationType(ctx context.Context, t app.RelationType) (app.RelationType, error)
+	CreateRelation(ctx context.Context, r app.Relation) (app.Relation, error)
+	UpdateRelation(ctx context.Context, r app.Relation) (app.Relation, error)
+	Relation(ctx context.Context, id int64) (app.Relation, error)
+	Relations(ctx context.Context, q app.RelationQuery) ([]app.Relation, error)
+	EachRelation(ctx context.Context, q app.RelationQuery, fn func(app.Relation) error) error
+	AddEvidence(ctx context.Context, relationID int64, e app.Evidence) (app.Evidence, error)
+	DeleteRelation(ctx context.Context, id int64) error
+
+	CreateNote(ctx context.Context, n app.Note) (app.Note, error)
+	UpdateNote(ctx context.Context, n app.Note) (app.Note, error)
+	DeleteNote(ctx context.Context, id int64) error
+	ArticleNotes(ctx context.Context, articleID int64) ([]app.Note, error)
+
+	Dossier(ctx context.Context, actorID int64, mentionLimit int) (app.Dossier, error)
+}
+
+// Projects opens project files and fills or empties the sample; main wires it to package db
+// and app/sample so that views need neither.
+type Projects struct {
+	Open         func(ctx context.Context, path string) (Store, error)
+	LoadSample   func(ctx context.Context, s Store) error
+	RemoveSample func(ctx context.Context, s Store) error
+}

@@ -1,0 +1,99 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"dossier/app"
+)
+
+// UI is the state the screens share: the window, the open project and the navigation.
+// Screens hold a pointer to it and call its methods to move between each other.
+type UI struct {
+	win   fyne.Window
+	store Store
+	ctx   context.Context
+
+	// inline makes background work run on the calling goroutine; the headless tests set
+	// it so they can assert right after an action without sleeping.
+	inline bool
+
+	history  *history
+	articles *articlesScreen
+	actors   *actorsScreen
+	dossier  *dossierScreen
+
+	// show puts a screen's content in the main area; set by the window.
+	show func(route)
+}
+
+// route names a place the user can be and come back to with Alt+Left.
+type route struct {
+	screen string // "articles", "actors", "dossier", "article"
+	id     int64
+	// span is the rune range of a passage to highlight when the route is an article.
+	span [2]int
+}
+
+// async runs work off the UI goroutine; work must touch widgets only through fyne.Do.
+func (u *UI) async(work func(ctx context.Context)) {
+	if u.inline {
+		work(u.ctx)
+		return
+	}
+	go work(u.ctx)
+}
+
+// showError shows err's user message in a dialog and logs the rest.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	if app.ErrorCode(err) == app.EINTERNAL {
+		log.Printf("error: %v", err)
+	}
+	fyne.Do(func() { dialog.ShowError(errors.New(app.ErrorMessage(err)), u.win) })
+}
+
+// history is the back/forward stack of routes.
+type history struct {
+	back, forward []route
+	current       *route
+}
+
+func (h *history) push(r route) {
+	if h.current != nil {
+		if *h.current == r {
+			return
+		}
+		h.back = append(h.back, *h.current)
+	}
+	h.forward = nil
+	h.current = &r
+}
+
+func (h *history) goBack() (route, bool) {
+	if len(h.back) == 0 || h.current == nil {
+		return route{}, false
+	}
+	h.forward = append(h.forward, *h.current)
+	r := h.back[len(h.back)-1]
+	h.back = h.back[:len(h.back)-1]
+	h.current = &r
+	return r, true
+}
+
+func (h *history) goForward() (route, bool) {
+	if len(h.forward) == 0 || h.current == nil {
+		return route{}, false
+	}
+	h.back = append(h.back, *h.current)
+	r := h.forward[len(h.forward)-1]
+	h.forward = h.forward[:len(h.forward)-1]
+	h.current = &r
+	return r, true
+}
