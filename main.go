@@ -1,14 +1,128 @@
+// Command dossier is an offline research app: file news articles, record the actors in
+// them and the sourced relations between those actors, and read a dossier per actor.
+// With a subcommand (import, actor, relate, export, list, …) it runs as a batch tool;
+// without one it opens the desktop window.
 package main
 
 import (
-	_ "codeberg.org/readeck/go-readability/v2"
-	_ "fyne.io/fyne/v2/app"
-	_ "fyne.io/fyne/v2/test"
-	_ "fyne.io/fyne/v2/widget"
-	_ "fyne.io/fyne/v2/dialog"
-	_ "github.com/google/uuid"
-	_ "golang.org/x/net/html"
-	_ "modernc.org/sqlite"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/app"
+	"dossier/app/cli"
+	"dossier/app/sample"
+	"dossier/assets"
+	"dossier/db"
+	"dossier/views"
 )
 
-func main() {}
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		os.Exit(cli.Run(ctx, os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+			Open: openForCLI, DefaultDB: defaultProject()}))
+	}
+	fs := flag.NewFlagSet("dossier", flag.ContinueOnError)
+	path := fs.String("db", "", "the project file to open (default: "+defaultProject()+")")
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		os.Exit(2)
+	}
+	runGUI(ctx, *path)
+}
+
+// defaultProject is the project opened when no --db is given: research.dossier in the
+// user's data folder (XDG_DATA_HOME on Linux, Application Support on macOS, AppData on Windows).
+func defaultProject() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" && runtime.GOOS == "linux" {
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(home, ".local", "share")
+		}
+	}
+	if dir == "" {
+		dir, _ = os.UserConfigDir()
+	}
+	return filepath.Join(dir, "Dossier", "research.dossier")
+}
+
+func openForCLI(ctx context.Context, path string) (cli.Store, error) { return db.Open(ctx, path) }
+
+func openForGUI(ctx context.Context, path string) (views.Store, error) { return db.Open(ctx, path) }
+
+// openStartProject opens the project the window starts on. The default project is created
+// with the sample in it the first time, so a newcomer sees a filled dossier at once.
+func openStartProject(ctx context.Context, path string) (*db.Store, error) {
+	isDefault := path == ""
+	if isDefault {
+		path = defaultProject()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, app.Errorf(app.EINVALID, "Cannot create the data folder %s: %v", filepath.Dir(path), err)
+		}
+	}
+	_, statErr := os.Stat(path)
+	st, err := db.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if isDefault && errors.Is(statErr, os.ErrNotExist) {
+		if err := sample.Load(ctx, st); err != nil {
+			fmt.Fprintln(os.Stderr, "dossier: could not load the sample project:", app.ErrorMessage(err))
+		}
+	}
+	return st, nil
+}
+
+func loadSample(ctx context.Context, s views.Store) error {
+	if err := removeSample(ctx, s); err != nil {
+		return err
+	}
+	return sample.Load(ctx, s)
+}
+
+func removeSample(ctx context.Context, s views.Store) error {
+	st, ok := s.(*db.Store)
+	if !ok {
+		return app.Errorf(app.EINTERNAL, "this project cannot remove sample data")
+	}
+	return st.RemoveTagged(ctx, sample.Tag)
+}
+
+func runGUI(ctx context.Context, path string) {
+	a := fyneapp.NewWithID("org.dossier.app")
+	a.SetIcon(assets.Icon)
+	w := a.NewWindow("Dossier")
+	w.Resize(fyne.NewSize(1280, 820))
+	w.SetMaster()
+	st, err := openStartProject(ctx, path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorMessage(err))
+		w.SetContent(openFailed(err))
+		w.ShowAndRun()
+		os.Exit(1)
+	}
+	defer st.Close()
+	views.NewWindow(ctx, w, st, views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample})
+	w.ShowAndRun()
+}
+
+// openFailed is the window shown when the project cannot be opened: the reason, and what to do.
+func openFailed(err error) fyne.CanvasObject {
+	msg := widget.NewLabel(app.ErrorMessage(err))
+	msg.Wrapping = fyne.TextWrapWord
+	hint := widget.NewLabel("Nothing was changed. Start Dossier with --db FILE to open or create another project.")
+	hint.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle("Dossier cannot open this project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewPadded(container.NewVBox(title, msg, hint))
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Date is a partial ISO date kept as written: "2026", "2026-01" or "2026-01-28"; "" means
@@ -36,11 +37,16 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return "", nil
 	}
-	if d, ok := parseNumeric(s); ok {
-		return d, d.Validate()
+	d, ok := parseNumeric(s)
+	if !ok {
+		d, ok = parseWords(s)
 	}
-	if d, ok := parseWords(s); ok {
-		return d, d.Validate()
+	if ok {
+		// Name what the user typed, not our rewriting of it; never hand back an impossible date.
+		if err := d.check(s); err != nil {
+			return "", err
+		}
+		return d, nil
 	}
 	return "", Errorf(EINVALID, "“%s” is not a date Dossier understands; write it as 2026, 2026-01 or 2026-01-28.", s)
 }
@@ -57,10 +63,23 @@ func MustDate(s string) Date {
 // DateOf returns the day-precision date of t.
 func DateOf(t time.Time) Date { return Date(t.Format("2006-01-02")) }
 
+// timestampLayouts are the date-and-time forms ParseDate accepts. Only the day is kept, as
+// written: the offset is not applied, because the outlet's own calendar day is the one that counts.
+var timestampLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02 15:04:05 -0700 MST", "2006-01-02 15:04:05 -0700",
+}
+
 func parseNumeric(s string) (Date, bool) {
-	if len(s) >= 10 && (s[10:] == "" || s[10] == 'T' || s[10] == ' ') {
-		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
-			return DateOf(t), true
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return DateOf(t), true
+	}
+	// Only a real time of day may follow the date: "2026-01-28 or 29" is not a date.
+	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
+		for _, layout := range timestampLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				return DateOf(t), true
+			}
 		}
 	}
 	sep := func(r rune) bool { return r == '-' || r == '/' || r == '.' }
@@ -86,18 +105,22 @@ func parseNumeric(s string) (Date, bool) {
 }
 
 func parseWords(s string) (Date, bool) {
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' })
+	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '.' })
 	var year, month, day int
 	for _, w := range f {
 		if m := MonthNumber(w); m > 0 && month == 0 {
 			month = m
 			continue
 		}
-		v, err := strconv.Atoi(strings.TrimRight(w, "stndrh"))
+		num := strings.TrimRight(w, "stndrh") // "28th", "1st"
+		if num == "" || strings.Trim(num, "0123456789") != "" {
+			return "", false // Atoi alone would take "+28"
+		}
+		v, err := strconv.Atoi(num)
 		switch {
 		case err != nil:
 			return "", false
-		case len(w) == 4 && year == 0:
+		case len(num) == 4 && num == w && year == 0: // "28th" is four bytes but a day
 			year = v
 		case v >= 1 && v <= 31 && day == 0:
 			day = v
@@ -161,12 +184,15 @@ func (d Date) Precision() int {
 }
 
 // Validate reports an EINVALID error for a malformed or absurd date.
-func (d Date) Validate() error {
+func (d Date) Validate() error { return d.check(string(d)) }
+
+// check is Validate with the messages quoting shown, the text the date was read from.
+func (d Date) check(shown string) error {
 	if d == "" {
 		return nil
 	}
 	s := string(d)
-	bad := Errorf(EINVALID, "“%s” is not a valid date; write it as 2026, 2026-01 or 2026-01-28.", s)
+	bad := Errorf(EINVALID, "“%s” is not a valid date; write it as 2026, 2026-01 or 2026-01-28.", shown)
 	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
 	if layout == "" {
 		return bad
@@ -176,7 +202,7 @@ func (d Date) Validate() error {
 		return bad
 	}
 	if t.Year() < MinYear || t.Year() > MaxYear {
-		return Errorf(EINVALID, "The year %d in “%s” is out of range (%d–%d).", t.Year(), s, MinYear, MaxYear)
+		return Errorf(EINVALID, "The year %d in “%s” is out of range (%d–%d).", t.Year(), shown, MinYear, MaxYear)
 	}
 	return nil
 }

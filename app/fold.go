@@ -59,18 +59,22 @@ func ContentHash(body string) string {
 // CanonicalURL returns the URL in the form used to spot the same article saved twice:
 // scheme and host lower-cased, no fragment, no trailing slash, no tracking parameters.
 func CanonicalURL(u string) string {
-	u = strings.TrimSpace(u)
-	if u == "" {
-		return ""
-	}
 	if i := strings.IndexByte(u, '#'); i >= 0 {
 		u = u[:i]
 	}
+	u = strings.TrimSpace(u) // after the fragment goes, so "a #b" loses its space too
+	if u == "" {
+		return ""
+	}
 	scheme, rest, ok := strings.Cut(u, "://")
 	if !ok {
-		return strings.TrimSuffix(u, "/")
+		return strings.TrimRight(u, "/") // all of them, so that the result is its own canonical form
 	}
-	host, path, _ := strings.Cut(rest, "/")
+	// The host ends at the path or, in "example.com?id=3", at the query.
+	host, path := rest, ""
+	if i := strings.IndexAny(rest, "/?"); i >= 0 {
+		host, path = rest[:i], strings.TrimPrefix(rest[i:], "/")
+	}
 	host = strings.TrimPrefix(strings.ToLower(host), "www.")
 	path, query, _ := strings.Cut(path, "?")
 	var keep []string
@@ -85,9 +89,10 @@ func CanonicalURL(u string) string {
 	if s == "http" {
 		s = "https" // the same page served both ways is the same article
 	}
-	out := s + "://" + host + "/" + strings.TrimSuffix(path, "/")
+	// Trim the path's slash only: in "?next=/" the slash belongs to the query.
+	out := strings.TrimSuffix(s+"://"+host+"/"+strings.TrimRight(path, "/"), "/")
 	if len(keep) > 0 {
 		out += "?" + strings.Join(keep, "&")
 	}
-	return strings.TrimSuffix(out, "/")
+	return out
 }

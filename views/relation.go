@@ -1,8 +1,658 @@
 package views
 
-import "dossier/app"
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/app"
+)
 
 // editRelation opens the relation editor on r (a new relation when r.ID == 0, prefilled
 // from r: e.g. source, article and quote from a selection) and calls onSaved after saving.
-// (Stub: to be written.)
-func (u *UI) editRelation(r app.Relation, onSaved func(app.Relation)) {}
+// Evidence in r without an ID is a source to add, such as a passage the user selected.
+func (u *UI) editRelation(r app.Relation, onSaved func(app.Relation)) {
+	st := u.store
+	u.async(func(ctx context.Context) {
+		f, err := loadRelationForm(ctx, st, r)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		fyne.Do(func() { newRelationEditor(u, f, onSaved).show() })
+	})
+}
+
+// relationForm is what the editor needs from the store before it opens.
+type relationForm struct {
+	rel   app.Relation // as stored when editing; as given, with actor names, when new
+	types []app.RelationType
+	// fresh is the source being added (a selection in an article); ArticleID 0 when none.
+	fresh   app.Evidence
+	article app.Article // fresh's article, with its body for date suggestions
+	first   app.Article // the article of the first recorded source, for date suggestions
+}
+
+// loadRelationForm reads the relation, the vocabulary and the articles the editor shows.
+func loadRelationForm(ctx context.Context, st Store, r app.Relation) (relationForm, error) {
+	f := relationForm{rel: r}
+	var err error
+	if f.types, err = st.RelationTypes(ctx); err != nil {
+		return f, err
+	}
+	var fresh []app.Evidence
+	for _, e := range r.Evidence {
+		if e.ID == 0 && e.ArticleID != 0 {
+			fresh = append(fresh, e)
+		}
+	}
+	if r.ID != 0 {
+		// The dossier's copy may be stale; edit what is stored.
+		if f.rel, err = st.Relation(ctx, r.ID); err != nil {
+			return f, err
+		}
+	} else {
+		f.rel.Evidence = nil
+		if err := relationNames(ctx, st, &f.rel); err != nil {
+			return f, err
+		}
+	}
+	if len(fresh) > 0 {
+		f.fresh = fresh[0]
+		// More than one new source: the rest are recorded as they are.
+		f.rel.Evidence = append(f.rel.Evidence, fresh[1:]...)
+		if f.article, err = st.Article(ctx, f.fresh.ArticleID); err != nil {
+			return f, err
+		}
+	}
+	if len(f.rel.Evidence) > 0 {
+		// Only for suggesting a date: a missing article just means no suggestion.
+		f.first, _ = st.Article(ctx, f.rel.Evidence[0].ArticleID)
+	}
+	return f, nil
+}
+
+// relationNames fills in the names of the actors a new relation is prefilled with.
+func relationNames(ctx context.Context, st Store, r *app.Relation) error {
+	for _, side := range []struct {
+		id   int64
+		name *string
+	}{{r.SourceID, &r.SourceName}, {r.TargetID, &r.TargetName}, {r.SpeakerID, &r.SpeakerName}} {
+		if side.id == 0 || *side.name != "" {
+			continue
+		}
+		a, err := st.Actor(ctx, side.id)
+		if err != nil {
+			return err
+		}
+		*side.name = a.Name
+	}
+	return nil
+}
+
+// relationActor is an actor as the editor holds it.
+type relationActor struct {
+	id   int64
+	name string
+}
+
+// relationEditor is the dialog that records or edits one relation: who did what to whom,
+// when, according to which article and quote, how sure, and whether it happened or was
+// only threatened.
+type relationEditor struct {
+	u       *UI
+	f       relationForm
+	onSaved func(app.Relation)
+
+	types    []app.RelationType
+	byOption map[string]app.RelationType
+	current  app.RelationType // Key "" until a type is chosen
+
+	source, target, speaker relationActor
+	kept                    []app.Evidence // the recorded sources that stay
+	article                 app.Article    // the article of the source being added; ID 0 when none
+	suggested               app.Date
+
+	// Choosing an actor or an article opens another dialog; tests replace these.
+	pickActor   func(title string, onPicked func(app.Actor))
+	pickArticle func(onPicked func(app.Article))
+
+	sourceBtn, targetBtn, speakerBtn, swap *widget.Button
+	typeSel                                *widget.Select
+	preview                                *widget.RichText
+	start, end                             *widget.Entry
+	startMsg, endMsg                       *widget.Label
+	suggest                                *widget.Button
+	keptBox                                *fyne.Container
+	articleBtn, addSource                  *widget.Button
+	quote                                  *widget.Entry
+	confidence, modality                   *widget.Select
+	confHint, modHint                      *widget.Label
+	note                                   *widget.Entry
+	problem                                *widget.Label
+	save                                   *widget.Button
+	dlg                                    *dialog.CustomDialog
+	typeForm                               *relationTypeForm
+
+	// added is set when a source was recorded straight away, so that the caller refreshes
+	// even if the editor is then cancelled.
+	added bool
+	saved bool
+}
+
+// relationNewType is the last choice of the type list; it opens the new-type form.
+const relationNewType = "New type…"
+
+func newRelationEditor(u *UI, f relationForm, onSaved func(app.Relation)) *relationEditor {
+	r := f.rel
+	ed := &relationEditor{u: u, f: f, onSaved: onSaved,
+		source:  relationActor{r.SourceID, r.SourceName},
+		target:  relationActor{r.TargetID, r.TargetName},
+		speaker: relationActor{r.SpeakerID, r.SpeakerName},
+		kept:    append([]app.Evidence(nil), r.Evidence...),
+		article: f.article,
+	}
+	ed.pickActor = u.actors.pickActor
+	ed.pickArticle = u.pickRelationArticle
+	ed.build()
+	ed.refreshKept()
+	ed.setTypes(f.types, r.Type)
+	return ed
+}
+
+// show opens the editor's dialog.
+func (ed *relationEditor) show() {
+	ed.dlg.Show()
+	if ed.source.id == 0 {
+		ed.u.win.Canvas().Focus(ed.sourceBtn)
+	} else {
+		ed.u.win.Canvas().Focus(ed.typeSel)
+	}
+}
+
+func (ed *relationEditor) build() {
+	r := ed.f.rel
+	ed.sourceBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
+		ed.pickActor("Source actor: who acts or speaks", func(a app.Actor) { ed.source = relationActor{a.ID, a.Name}; ed.refresh() })
+	})
+	ed.targetBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
+		ed.pickActor("Target actor: whom it is aimed at", func(a app.Actor) { ed.target = relationActor{a.ID, a.Name}; ed.refresh() })
+	})
+	ed.swap = widget.NewButtonWithIcon("Swap", theme.ViewRefreshIcon(), func() {
+		ed.source, ed.target = ed.target, ed.source
+		ed.refresh()
+	})
+	ed.typeSel = widget.NewSelect(nil, ed.typeChosen)
+	ed.typeSel.PlaceHolder = "(choose what the source does)"
+	ed.preview = dossierPara()
+
+	ed.start, ed.startMsg = relationDateEntry(string(r.Start))
+	ed.end, ed.endMsg = relationDateEntry(string(r.End))
+	ed.start.OnChanged = func(string) { ed.refresh() }
+	ed.end.OnChanged = func(string) { ed.refresh() }
+	ed.suggest = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {
+		ed.start.SetText(string(ed.suggested))
+	})
+	ed.suggest.Importance = widget.LowImportance
+
+	ed.keptBox = container.NewVBox()
+	ed.articleBtn = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() {
+		ed.pickArticle(func(a app.Article) { ed.article = a; ed.refresh() })
+	})
+	ed.quote = widget.NewMultiLineEntry()
+	ed.quote.Wrapping = fyne.TextWrapWord
+	ed.quote.SetMinRowsVisible(3)
+	ed.quote.SetPlaceHolder("The passage that supports the relation, word for word as in the article")
+	ed.quote.SetText(ed.f.fresh.Quote)
+	ed.quote.OnChanged = func(string) { ed.refresh() }
+	ed.addSource = widget.NewButtonWithIcon("Add this source now", theme.ContentAddIcon(), ed.addSourceNow)
+
+	// The choices are set before the callbacks: refresh needs the whole form built.
+	ed.confidence = widget.NewSelect(app.Confidences, nil)
+	ed.confidence.SetSelected(relationOr(r.Confidence, app.Reported))
+	ed.confidence.OnChanged = func(string) { ed.refresh() }
+	ed.modality = widget.NewSelect(app.Modalities, nil)
+	ed.modality.SetSelected(relationOr(r.Modality, app.Asserted))
+	ed.modality.OnChanged = func(string) { ed.refresh() }
+	ed.confHint, ed.modHint = relationHintLabel(), relationHintLabel()
+
+	ed.speakerBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
+		ed.pickActor("Who says so?", func(a app.Actor) { ed.speaker = relationActor{a.ID, a.Name}; ed.refresh() })
+	})
+	ed.note = widget.NewMultiLineEntry()
+	ed.note.Wrapping = fyne.TextWrapWord
+	ed.note.SetMinRowsVisible(2)
+	ed.note.SetPlaceHolder("Anything a reader of the dossier should know (optional)")
+	ed.note.SetText(r.Note)
+
+	ed.problem = widget.NewLabel("")
+	ed.problem.Importance = widget.DangerImportance
+	ed.problem.Wrapping = fyne.TextWrapWord
+	ed.problem.Hide()
+
+	ed.save = widget.NewButtonWithIcon("Save relation", theme.DocumentSaveIcon(), ed.submit)
+	ed.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { ed.dlg.Hide() })
+
+	title := "New relation"
+	if r.ID != 0 {
+		title = "Edit relation"
+	}
+	body := container.NewBorder(ed.previewBox(), ed.problem, nil, nil, container.NewVScroll(ed.form()))
+	ed.dlg = dialog.NewCustomWithoutButtons(title, body, ed.u.win)
+	ed.dlg.SetButtons([]fyne.CanvasObject{cancel, ed.save})
+	ed.dlg.SetOnClosed(func() {
+		if ed.added && !ed.saved && ed.onSaved != nil {
+			ed.onSaved(ed.f.rel)
+		}
+	})
+	ed.dlg.Resize(dossierDialogSize(ed.u.win, 700, 600))
+}
+
+// previewBox is the sentence the relation will read as, kept in view above the form.
+func (ed *relationEditor) previewBox() fyne.CanvasObject {
+	return container.NewVBox(dossierPara(dossierSmall("Reads as")), ed.preview, widget.NewSeparator())
+}
+
+// form lays the fields out with labels on the left.
+func (ed *relationEditor) form() fyne.CanvasObject {
+	clearSpeaker := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { ed.speaker = relationActor{}; ed.refresh() })
+	clearArticle := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { ed.article = app.Article{}; ed.refresh() })
+	row := func(main fyne.CanvasObject, under ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewVBox(append([]fyne.CanvasObject{main}, under...)...)
+	}
+	sourceHeading := "Source: the article and passage that report it"
+	if ed.f.rel.ID != 0 {
+		sourceHeading = "Add another source"
+	}
+	dates := container.NewGridWithColumns(2, row(ed.start, ed.startMsg), row(ed.end, ed.endMsg))
+	grid := container.New(layout.NewFormLayout(),
+		relationLabel("Source actor"), ed.sourceBtn,
+		relationLabel("Relation"), container.NewBorder(nil, nil, nil, ed.swap, ed.typeSel),
+		relationLabel("Target actor"), ed.targetBtn,
+		relationLabel("Date (from – to)"), row(dates, ed.suggest),
+		relationLabel("Confidence"), row(ed.confidence, ed.confHint),
+		relationLabel("Modality"), row(ed.modality, ed.modHint),
+		relationLabel("Said by"), row(container.NewBorder(nil, nil, nil, clearSpeaker, ed.speakerBtn),
+			relationHint("Leave empty when the outlet itself reports it.")),
+		relationLabel("Note"), ed.note,
+	)
+	evidence := container.New(layout.NewFormLayout(),
+		relationLabel("Article"), container.NewBorder(nil, nil, nil, clearArticle, ed.articleBtn),
+		relationLabel("Quote"), ed.quote,
+	)
+	parts := []fyne.CanvasObject{grid, widget.NewSeparator()}
+	if ed.f.rel.ID != 0 {
+		parts = append(parts, dossierPara(dossierStrong("Sources")), ed.keptBox)
+	}
+	parts = append(parts, dossierPara(dossierStrong(sourceHeading)), evidence)
+	if ed.f.rel.ID != 0 {
+		parts = append(parts, container.NewHBox(layout.NewSpacer(), ed.addSource))
+	}
+	return container.NewVBox(parts...)
+}
+
+func relationLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+func relationHint(text string) *widget.RichText { return dossierPara(dossierSmall(text)) }
+
+func relationHintLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// relationDateEntry is a date field with the line under it that says how it was read.
+func relationDateEntry(text string) (*widget.Entry, *widget.Label) {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("2026-01-28, Jan 2026 or 2026")
+	e.SetText(text)
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	return e, msg
+}
+
+func relationOr(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+// relationConfidenceHints and relationModalityHints say in one line what each choice means.
+var (
+	relationConfidenceHints = map[string]string{
+		app.Confirmed: "Established: an official record, or several independent sources agree.",
+		app.Reported:  "An outlet reports it. The usual case.",
+		app.Alleged:   "Someone claims it and it is not established; say who under Said by.",
+	}
+	relationModalityHints = map[string]string{
+		app.Asserted:     "It happened, or was said outright.",
+		app.Conditional:  "It will happen only if something else does (“if he returns, we will…”).",
+		app.Threatened:   "Someone threatened to do it; it has not happened.",
+		app.Hypothetical: "It might or could happen: speculation, not a statement of intent.",
+		app.Denied:       "It is reported but denied, by the actor or by the outlet.",
+	}
+)
+
+// setTypes fills the type list, cooperative types first, then conflictual, then neutral,
+// each option showing its polarity, and selects key.
+func (ed *relationEditor) setTypes(types []app.RelationType, key string) {
+	ed.types = types
+	ed.byOption = map[string]app.RelationType{}
+	var options []string
+	for _, p := range []app.Polarity{app.Cooperative, app.Conflictual, app.Neutral} {
+		for _, t := range types {
+			if t.Polarity == p || (p == app.Neutral && t.Polarity != app.Cooperative && t.Polarity != app.Conflictual) {
+				o := relationOption(t)
+				ed.byOption[o] = t
+				options = append(options, o)
+			}
+		}
+	}
+	ed.typeSel.Options = append(options, relationNewType)
+	ed.current = app.RelationType{}
+	for o, t := range ed.byOption {
+		if t.Key == key && key != "" {
+			ed.current = t
+			ed.typeSel.SetSelected(o)
+			break
+		}
+	}
+	ed.typeSel.Refresh()
+	ed.refresh()
+}
+
+// relationOption is how a type reads in the list: "threatens (conflictual)".
+func relationOption(t app.RelationType) string {
+	return t.Label + "  (" + string(t.Polarity) + ")"
+}
+
+// typeChosen follows the type list; "New type…" opens the form and leaves the list as it was.
+func (ed *relationEditor) typeChosen(o string) {
+	if o == relationNewType {
+		if ed.current.Key != "" {
+			ed.typeSel.SetSelected(relationOption(ed.current))
+		} else {
+			ed.typeSel.ClearSelected()
+		}
+		ed.newType()
+		return
+	}
+	ed.current = ed.byOption[o]
+	ed.refresh()
+}
+
+// chooseType selects a type by key, as a user choosing it from the list.
+func (ed *relationEditor) chooseType(key string) bool {
+	for o, t := range ed.byOption {
+		if t.Key == key {
+			ed.typeSel.SetSelected(o)
+			return true
+		}
+	}
+	return false
+}
+
+// refresh brings the buttons, hints, preview and date suggestion in line with the form.
+func (ed *relationEditor) refresh() {
+	ed.sourceBtn.SetText(relationActorText(ed.source, "Choose the source actor…"))
+	ed.targetBtn.SetText(relationActorText(ed.target, "Choose the target actor…"))
+	ed.speakerBtn.SetText(relationActorText(ed.speaker, "The outlet itself (choose an actor…)"))
+	if ed.article.ID == 0 {
+		ed.articleBtn.SetText("Choose the article…")
+		ed.addSource.Disable()
+	} else {
+		ed.articleBtn.SetText(relationArticleText(ed.article))
+		ed.addSource.Enable()
+	}
+	relationShowDate(ed.start, ed.startMsg)
+	relationShowDate(ed.end, ed.endMsg)
+	ed.confHint.SetText(relationConfidenceHints[ed.confidence.Selected])
+	ed.modHint.SetText(relationModalityHints[ed.modality.Selected])
+	ed.preview.Segments = ed.previewSegments()
+	ed.preview.Refresh()
+	ed.refreshSuggestion()
+}
+
+func relationActorText(a relationActor, empty string) string {
+	if a.id == 0 {
+		return empty
+	}
+	return a.name
+}
+
+// relationArticleText names an article: “Title” — Outlet, 27 Jan 2026.
+func relationArticleText(a app.Article) string {
+	s := "“" + dossierClip(a.Title, 70) + "”"
+	var meta []string
+	if a.Source != "" {
+		meta = append(meta, a.Source)
+	}
+	if a.Date != "" {
+		meta = append(meta, a.Date.Human())
+	}
+	if len(meta) > 0 {
+		s += " — " + strings.Join(meta, ", ")
+	}
+	return s
+}
+
+// relationShowDate says under a date field how it was read, or what is wrong with it.
+func relationShowDate(e *widget.Entry, msg *widget.Label) {
+	d, err := app.ParseDate(e.Text)
+	switch {
+	case err != nil:
+		msg.Importance = widget.DangerImportance
+		msg.SetText(app.ErrorMessage(err))
+	case d != "" && d.Human() != strings.TrimSpace(e.Text):
+		msg.Importance = widget.LowImportance
+		msg.SetText("read as " + d.Human())
+	default:
+		msg.Importance = widget.LowImportance
+		msg.SetText("")
+	}
+}
+
+// previewText is the relation as the dossier will say it.
+func (ed *relationEditor) previewText() string {
+	var b strings.Builder
+	for _, s := range ed.previewSegments() {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
+}
+
+func (ed *relationEditor) previewSegments() []widget.RichTextSegment {
+	name := func(a relationActor, missing string) widget.RichTextSegment {
+		if a.id == 0 {
+			return dossierMuted(missing)
+		}
+		return dossierStrong(a.name)
+	}
+	verb := ed.current.Label
+	var segs []widget.RichTextSegment
+	segs = append(segs, name(ed.source, "(source)"), dossierPlain(" "))
+	if verb == "" {
+		segs = append(segs, dossierMuted("(relation)"))
+	} else {
+		segs = append(segs, dossierPlain(verb))
+	}
+	segs = append(segs, dossierPlain(" "), name(ed.target, "(target)"))
+	dr := app.DossierRelation{Relation: app.Relation{Modality: ed.modality.Selected}, Verb: verb}
+	if suffix := strings.TrimPrefix(dr.Sentence(), verb+" "); suffix != "" {
+		segs = append(segs, dossierPlain(suffix))
+	}
+	start, err1 := app.ParseDate(ed.start.Text)
+	end, err2 := app.ParseDate(ed.end.Text)
+	if when := app.Range(start, end); when != "" && err1 == nil && err2 == nil {
+		segs = append(segs, dossierPlain(" — "+when))
+	}
+	if c := ed.confidence.Selected; c != "" && c != app.Reported {
+		segs = append(segs, dossierMuted("   "+c))
+	}
+	return segs
+}
+
+// refreshKept lists the recorded sources, each with a Remove button.
+func (ed *relationEditor) refreshKept() {
+	if ed.f.rel.ID == 0 {
+		return
+	}
+	var rows []fyne.CanvasObject
+	for i, e := range ed.kept {
+		i := i
+		remove := widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), func() {
+			ed.kept = append(ed.kept[:i:i], ed.kept[i+1:]...)
+			ed.refreshKept()
+			ed.refresh()
+		})
+		remove.Importance = widget.LowImportance
+		segs := []widget.RichTextSegment{dossierPlain(relationEvidenceText(e))}
+		if e.Quote != "" {
+			segs = append(segs, dossierItalic("   “"+dossierClip(e.Quote, 200)+"”"))
+		}
+		rows = append(rows, container.NewBorder(nil, nil, nil, remove, dossierPara(segs...)))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, dossierHint("No source yet: choose the article that reports it below."))
+	}
+	ed.keptBox.Objects = rows
+	ed.keptBox.Refresh()
+}
+
+func relationEvidenceText(e app.Evidence) string {
+	s := "“" + dossierClip(e.ArticleTitle, 70) + "”"
+	var meta []string
+	if e.Source != "" {
+		meta = append(meta, e.Source)
+	}
+	if e.ArticleDate != "" {
+		meta = append(meta, e.ArticleDate.Human())
+	}
+	if len(meta) > 0 {
+		s += " — " + strings.Join(meta, ", ")
+	}
+	return s
+}
+
+// typed gathers the form into a relation, or says what is wrong with it.
+func (ed *relationEditor) typed() (app.Relation, error) {
+	r := ed.f.rel
+	r.SourceID, r.SourceName = ed.source.id, ed.source.name
+	r.TargetID, r.TargetName = ed.target.id, ed.target.name
+	r.SpeakerID, r.SpeakerName = ed.speaker.id, ed.speaker.name
+	r.Type = ed.current.Key
+	r.Confidence, r.Modality = ed.confidence.Selected, ed.modality.Selected
+	r.Note = ed.note.Text
+	var err error
+	if r.Start, err = app.ParseDate(ed.start.Text); err != nil {
+		return r, app.Errorf(app.EINVALID, "Date from: %s", app.ErrorMessage(err))
+	}
+	if r.End, err = app.ParseDate(ed.end.Text); err != nil {
+		return r, app.Errorf(app.EINVALID, "Date to: %s", app.ErrorMessage(err))
+	}
+	r.Evidence = append([]app.Evidence(nil), ed.kept...)
+	if e, ok, err := ed.freshEvidence(); err != nil {
+		return r, err
+	} else if ok {
+		r.Evidence = append(r.Evidence, e)
+	}
+	r.Normalize()
+	return r, r.Validate()
+}
+
+// freshEvidence is the source being added, if an article is chosen.
+func (ed *relationEditor) freshEvidence() (app.Evidence, bool, error) {
+	quote := strings.TrimSpace(ed.quote.Text)
+	if ed.article.ID == 0 {
+		if quote != "" {
+			return app.Evidence{}, false, app.Errorf(app.EINVALID, "The quote needs the article it comes from: press Choose the article…, or clear the quote.")
+		}
+		return app.Evidence{}, false, nil
+	}
+	e := app.Evidence{ArticleID: ed.article.ID, ArticleTitle: ed.article.Title, Quote: quote, Start: -1, End: -1}
+	// Keep the offsets of a selection the user did not retype, so the store need not search.
+	if f := ed.f.fresh; f.ArticleID == e.ArticleID && strings.TrimSpace(f.Quote) == quote {
+		e.Start, e.End = f.Start, f.End
+	}
+	return e, true, nil
+}
+
+// submit saves the relation and closes the editor, or shows what is wrong and keeps it open.
+func (ed *relationEditor) submit() {
+	r, err := ed.typed()
+	if err != nil {
+		ed.showProblem(err)
+		return
+	}
+	ed.save.Disable()
+	st := ed.u.store
+	ed.u.async(func(ctx context.Context) {
+		var saved app.Relation
+		var err error
+		if r.ID == 0 {
+			saved, err = st.CreateRelation(ctx, r)
+		} else {
+			saved, err = st.UpdateRelation(ctx, r)
+		}
+		fyne.Do(func() {
+			ed.save.Enable()
+			if err != nil {
+				ed.showProblem(err)
+				return
+			}
+			ed.saved = true
+			ed.dlg.Hide()
+			if ed.onSaved != nil {
+				ed.onSaved(saved)
+			}
+		})
+	})
+}
+
+func (ed *relationEditor) showProblem(err error) {
+	ed.problem.SetText(dossierProblem(err))
+	ed.problem.Show()
+}
+
+// addSourceNow records the source being added on the existing relation straight away.
+func (ed *relationEditor) addSourceNow() {
+	e, ok, err := ed.freshEvidence()
+	if err != nil || !ok {
+		if err != nil {
+			ed.showProblem(err)
+		}
+		return
+	}
+	st, id := ed.u.store, ed.f.rel.ID
+	ed.u.async(func(ctx context.Context) {
+		saved, err := st.AddEvidence(ctx, id, e)
+		fyne.Do(func() {
+			if err != nil {
+				ed.showProblem(err)
+				return
+			}
+			saved.Source, saved.ArticleDate = ed.article.Source, ed.article.Date
+			ed.kept = append(ed.kept, saved)
+			ed.f.rel.Evidence = append(ed.f.rel.Evidence, saved)
+			ed.added = true
+			ed.article, ed.f.fresh = app.Article{}, app.Evidence{}
+			ed.quote.SetText("")
+			ed.problem.Hide()
+			ed.refreshKept()
+			ed.refresh()
+		})
+	})
+}

@@ -11,7 +11,7 @@
 // data filed through it.
 //
 // Every cell passes through Guard, so a cell a spreadsheet would run as a formula is written
-// as text. The columns the exporter fills itself (row kinds, dates, UUIDs, directions,
+// as text (and in quotes). The columns the exporter fills itself (row kinds, dates, UUIDs, directions,
 // counts) never start with a character Guard changes, so guarding them is harmless.
 package export
 

@@ -24,20 +24,19 @@ const (
 // a byline ("By Jane Doe"); they are taken out of the body. A dateline that opens the
 // first paragraph ("BAGHDAD (Reuters) — …") is recognised too but left in the text.
 func FromText(text string) app.Article {
-	lines := strings.Split(cleanText(strings.TrimPrefix(text, "\uFEFF")), "\n")
-	a := fromLines(lines, nil, "")
+	var a app.Article
+	fromLines(&a, strings.Split(cleanText(strings.TrimPrefix(text, "\uFEFF")), "\n"), nil)
 	a.Normalize()
 	return a
 }
 
-// fromLines reads the header rows of lines and returns the article. heading marks the
-// lines that were headings in the source (Markdown); a heading is a title and never a
-// dateline. title is a title already known (from front matter); the first line is then
-// dropped when it only repeats it.
-func fromLines(lines []string, heading []bool, title string) app.Article {
+// fromLines reads the header rows of lines into a and makes the rest its body. heading
+// marks the lines that were headings in the source (Markdown): a heading can be a title
+// and is never a dateline. When a already has a title (from front matter or a page's
+// metadata), a first line that only repeats it is dropped.
+func fromLines(a *app.Article, lines []string, heading []bool) {
 	isHeading := func(i int) bool { return i < len(heading) && heading[i] }
-	var a app.Article
-	a.Title = title
+	known := a.Title
 	start := -1 // first non-empty line, for the fallback body
 	i, rows := 0, 0
 scan:
@@ -60,12 +59,12 @@ scan:
 				break scan
 			}
 			a.Title = l
-		case rows == 1 && title != "" && app.Fold(l) == app.Fold(title):
-			// the body repeats the front matter's title as its first line
+		case rows == 1 && known != "" && app.Fold(l) == app.Fold(known):
+			// the text repeats the title it was given as its first line
 		case isHeading(i):
 			break scan
 		default:
-			if !readMetaLine(&a, l) {
+			if !readMetaLine(a, l) {
 				break scan
 			}
 		}
@@ -76,13 +75,12 @@ scan:
 		a.Body = strings.Join(lines[start:], "\n")
 	}
 	if a.Dateline == "" {
-		inlineDateline(&a)
+		inlineDateline(a)
 	}
-	return a
 }
 
 // readMetaLine takes l as the dateline, the date or the byline when it is one of them
-// and that field is still empty, and reports whether it did.
+// and that field is still empty (or already says the same), and reports whether it did.
 func readMetaLine(a *app.Article, l string) bool {
 	if a.Dateline == "" {
 		if place, d, ok := dateline(l); ok {
@@ -93,11 +91,11 @@ func readMetaLine(a *app.Article, l string) bool {
 			return true
 		}
 	}
-	if d, ok := dateLine(l); ok && a.Date == "" {
+	if d, ok := dateLine(l); ok && (a.Date == "" || a.Date == d) {
 		a.Date = d
 		return true
 	}
-	if who, ok := byline(l); ok && a.Author == "" {
+	if who, ok := byline(l); ok && (a.Author == "" || app.Fold(a.Author) == app.Fold(who)) {
 		a.Author = who
 		return true
 	}

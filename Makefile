@@ -1,0 +1,44 @@
+# Dossier: `make run` builds and starts the app, `make test` runs every test.
+# On Debian/Ubuntu both install the system packages they need with apt-get (via sudo
+# when not root); elsewhere they say what is missing.
+
+GO      ?= go
+TAGS    := migrated_fynedo
+DEBS    := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
+TESTDEBS := xvfb xdotool imagemagick
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run build test bench fuzz deps test-deps vet
+
+run: deps
+	$(GO) run -tags $(TAGS) . $(ARGS)
+
+build: deps
+	$(GO) build -tags $(TAGS) -o dossier .
+
+test: deps test-deps
+	$(GO) vet -tags $(TAGS) ./...
+	LANG=C.UTF-8 $(GO) test -tags $(TAGS) -count=1 ./...
+
+bench: deps
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 20x ./db/ ./app/...
+
+# Each fuzz target for 30 s (go test -fuzz takes one target at a time).
+fuzz:
+	@for t in $$($(GO) test -list 'Fuzz.*' ./app/... | grep '^Fuzz'); do \
+	  pkg=$$(grep -rl "func $$t(" --include='*_test.go' app | head -1 | xargs dirname); \
+	  echo "== $$t ($$pkg)"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime 30s ./$$pkg || exit 1; done
+
+deps:
+	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is needed: https://go.dev/dl/"; exit 1; }
+	@$(MAKE) --no-print-directory install PKGS="$(DEBS)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install PKGS="$(TESTDEBS)"
+
+install:
+	@if command -v dpkg >/dev/null && command -v apt-get >/dev/null; then \
+	  missing=$$(for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  if [ -n "$$missing" ]; then echo "installing:" $$missing; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi; \
+	else echo "not Debian/Ubuntu: make sure you have the equivalent of: $(PKGS)"; fi

@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"dossier/app"
+)
+
+// flags is one command's flag set with the text its --help prints.
+type flags struct {
+	*flag.FlagSet
+	env      Env
+	name     string // "export dossier"
+	synopsis string // the command line after "dossier "
+	about    string // what the command does, a paragraph
+	db       *string
+}
+
+func newFlags(env Env, name, synopsis, about string) *flags {
+	fs := flag.NewFlagSet("dossier "+name, flag.ContinueOnError)
+	// The flag package would print its own error and usage to stderr; report does that
+	// with the hint format every command shares, and --help goes to stdout.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &flags{FlagSet: fs, env: env, name: name, synopsis: synopsis, about: about}
+}
+
+// withDB adds the --db flag.
+func (f *flags) withDB() *flags {
+	f.db = f.String("db", f.env.DefaultDB, "the project `FILE`")
+	return f
+}
+
+// parse parses flags wherever they stand among the positional arguments, which it
+// returns. Go's flag package stops at the first positional argument, but a researcher
+// types "dossier import folder --db x" as readily as "dossier import --db x folder".
+// After "--" everything is positional.
+func (f *flags) parse(args []string, minPos, maxPos int) ([]string, error) {
+	var pos []string
+	for {
+		err := f.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			f.usage(f.env.Stdout)
+			return nil, errHelpShown
+		}
+		if err != nil {
+			return nil, f.usageErr("%v", err)
+		}
+		rest := f.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	if len(pos) < minPos {
+		return nil, f.usageErr("missing arguments")
+	}
+	if maxPos >= 0 && len(pos) > maxPos {
+		return nil, f.usageErr("unexpected argument %q (quote a value that holds spaces)", pos[maxPos])
+	}
+	return pos, nil
+}
+
+// usageErr is a usage error of this command.
+func (f *flags) usageErr(format string, args ...any) error {
+	return &usageError{cmd: f.name, msg: fmt.Sprintf(format, args...)}
+}
+
+// required returns a usage error naming the first of the given flags left empty.
+func (f *flags) required(names ...string) error {
+	for _, n := range names {
+		if strings.TrimSpace(f.Lookup(n).Value.String()) == "" {
+			return f.usageErr("--%s is required", n)
+		}
+	}
+	return nil
+}
+
+// usage prints the command's help: its synopsis, what it does and its flags.
+func (f *flags) usage(w io.Writer) {
+	fmt.Fprintf(w, "Usage: dossier %s\n\n%s\n", f.synopsis, f.about)
+	first := true
+	f.VisitAll(func(fl *flag.Flag) {
+		if first {
+			fmt.Fprint(w, "\nFlags:\n")
+			first = false
+		}
+		arg, text := flag.UnquoteUsage(fl)
+		line := "  --" + fl.Name
+		if arg != "" {
+			line += " " + arg
+		}
+		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
+			text += fmt.Sprintf(" (default %s)", fl.DefValue)
+		}
+		fmt.Fprintf(w, "%s\n      %s\n", line, text)
+	})
+}
+
+// listFlag is a flag that may be given several times: --alias A --alias B.
+type listFlag []string
+
+func (l *listFlag) String() string {
+	if l == nil {
+		return ""
+	}
+	return strings.Join(*l, ", ")
+}
+
+func (l *listFlag) Set(s string) error {
+	*l = append(*l, s)
+	return nil
+}
+
+// boolFlags are the flags of any command that take no value. splitSub needs them to tell
+// "--json articles" (a flag, then the subcommand) from "--out articles" (a flag's value).
+var boolFlags = map[string]bool{"json": true, "bom": true, "no-bom": true, "h": true, "help": true}
+
+// splitSub finds a group's subcommand ("dossier export dossier"): the first argument that
+// is neither a flag nor a flag's value, so flags may come before it too. rest is args
+// without it.
+func splitSub(args []string) (sub string, rest []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			if i+1 < len(args) {
+				return args[i+1], append(append([]string{}, args[:i+1]...), args[i+2:]...)
+			}
+			return "", args
+		}
+		if len(a) > 1 && a[0] == '-' {
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && !boolFlags[name] {
+				i++ // skip the flag's value
+			}
+			continue
+		}
+		return a, append(append([]string{}, args[:i]...), args[i+1:]...)
+	}
+	return "", args
+}
+
+// subcommand is one subcommand of a group such as export or list.
+type subcommand struct {
+	name string
+	run  func(ctx context.Context, env Env, args []string) error
+}
+
+// runGroup runs the subcommand args name, or prints the group's help.
+func runGroup(ctx context.Context, env Env, group, synopsis, about string, subs []subcommand, args []string) error {
+	sub, rest := splitSub(args)
+	for _, s := range subs {
+		if s.name == sub {
+			return s.run(ctx, env, rest)
+		}
+	}
+	f := newFlags(env, group, synopsis, about)
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			f.usage(env.Stdout)
+			return errHelpShown
+		}
+	}
+	var names []string
+	for _, s := range subs {
+		names = append(names, s.name)
+	}
+	if sub == "" {
+		return f.usageErr("say what to %s: %s", group, strings.Join(names, " or "))
+	}
+	return f.usageErr("unknown subcommand %q; use %s", sub, strings.Join(names, " or "))
+}
+
+// open opens the project named by --db. A command that only reads refuses a missing file
+// rather than creating an empty project under a mistyped name; one that writes creates
+// it, and the default project's folder with it.
+func (f *flags) open(ctx context.Context, create bool) (Store, error) {
+	path := strings.TrimSpace(*f.db)
+	if path == "" {
+		return nil, f.usageErr("no project file: give --db FILE")
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if !create {
+			return nil, app.Errorf(app.ENOTFOUND, "The project %s does not exist.", path)
+		}
+		if path == f.env.DefaultDB {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return nil, &app.Error{Code: app.EINVALID, Err: err,
+					Message: fmt.Sprintf("Cannot create the folder %s for the project.", filepath.Dir(path))}
+			}
+		}
+	}
+	if f.env.Open == nil {
+		return nil, app.Errorf(app.EINTERNAL, "This build of Dossier cannot open projects from the command line.")
+	}
+	s, err := f.env.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// closeStore closes s and keeps the first error: a failed close after a successful write
+// is still worth reporting.
+func closeStore(s Store, err *error) {
+	if cerr := s.Close(); cerr != nil && *err == nil {
+		*err = cerr
+	}
+}
+
+// flagError wraps err so its message names the flag whose value caused it.
+func flagError(name string, err error) error {
+	var e *app.Error
+	if errors.As(err, &e) {
+		return &app.Error{Code: e.Code, Message: "--" + name + ": " + e.Message, Err: err, Ref: e.Ref, Candidates: e.Candidates}
+	}
+	return err
+}
+
+// bomFlag is the --bom / --no-bom pair: unset until one of them is given, the last one winning.
+type bomFlag struct{ set, on bool }
+
+func (b *bomFlag) register(f *flags) {
+	set := func(on bool) func(string) error {
+		return func(s string) error {
+			v, err := strconv.ParseBool(s)
+			if err != nil {
+				return err
+			}
+			b.set, b.on = true, v == on
+			return nil
+		}
+	}
+	f.BoolFunc("bom", "start the CSV with a UTF-8 byte-order mark, which Excel needs (default: on with --out, off on standard output)", set(true))
+	f.BoolFunc("no-bom", "leave the byte-order mark out", set(false))
+}
+
+// value returns the choice made, or def when neither flag was given.
+func (b *bomFlag) value(def bool) bool {
+	if b.set {
+		return b.on
+	}
+	return def
+}

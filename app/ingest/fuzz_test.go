@@ -1,0 +1,62 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// The fuzz targets assert what the store relies on: no panic, and every article that comes
+// out is valid UTF-8 without CR or NUL and with a valid date. Refusing input is fine.
+
+func fuzzParse(t *testing.T, name string, data []byte) {
+	arts, err := Parse(name, data)
+	if err != nil {
+		return
+	}
+	if len(arts) == 0 {
+		t.Fatal("no error and no article")
+	}
+	for _, a := range arts {
+		checkClean(t, a)
+		if a.Title == "" || a.Body == "" {
+			t.Fatalf("accepted an article without title or body: %+v", a)
+		}
+		if err := a.Validate(); err != nil {
+			t.Fatalf("accepted an article that does not validate: %v", err)
+		}
+	}
+}
+
+func FuzzParseHTML(f *testing.F) {
+	f.Add([]byte(storyHTML))
+	f.Add([]byte(`<html><head><script type="application/ld+json">[{"@type":"NewsArticle","headline":"H","author":"A","datePublished":"2026-13-45"}]</script></head><body><p>x</p></body></html>`))
+	f.Add([]byte("<p>one<br>two\r\nthree</p><pre>a\rb</pre><table><tr><td>1<td>2</table>"))
+	f.Add([]byte("<html><meta charset=shift_jis><body>\x82\xa0\x82\xa2</body></html>"))
+	f.Add([]byte("<!doctype html><title>\u2028\u0085</title><time datetime='0000-00-00'>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "page.html", data)
+	})
+}
+
+func FuzzParseText(f *testing.F) {
+	f.Add(storyText)
+	f.Add(strings.ReplaceAll(storyText, "\n", "\r"))
+	f.Add("2026\nA\nB, Tanzania, 2026-02-30\nBy x\n\nQUITO (AP) — y")
+	f.Add("\uFEFF\x01\x02 héllo \xe9\xff")
+	f.Add("\xff\xfeA\x00\r\x00\n\x00")
+	f.Fuzz(func(t *testing.T, s string) {
+		fuzzParse(t, "note.txt", []byte(s))
+		a := FromText(s)
+		checkClean(t, a)
+	})
+}
+
+func FuzzParseMarkdown(f *testing.F) {
+	f.Add(storyMarkdown)
+	f.Add("---\ntags:\n  - a\n- b\nnotes: >\n  x\n\n  y\ndate: '2026'\n---\n# T #\n[a [b](c)](d) ![i](j) [k][l]\n\\*x\\* **y __z")
+	f.Add("---\r\ntitle: \"q\\\"\"\r\n...\r\nT\r\n===\r\n```\r\ncode\r\n")
+	f.Add("[[[[[[(((((]]]]]]")
+	f.Fuzz(func(t *testing.T, s string) {
+		fuzzParse(t, "note.md", []byte(s))
+	})
+}

@@ -1,0 +1,86 @@
+package ingest
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Walk reads the files named by paths and, for folders, every file beneath them, and calls
+// fn once for each article found and once for each file refused (its Item has Err set).
+// Folders are read in name order, so an import is repeatable; paths themselves are taken
+// in the order given. Hidden files and folders (names starting with ".") inside a folder
+// are skipped, as are links to folders (they could loop); a path named explicitly is
+// read even when hidden. Walk stops when fn returns an error, returning it, or when ctx
+// is done, returning ctx.Err().
+func Walk(ctx context.Context, paths []string, fn func(Item) error) error {
+	for _, root := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		st, err := os.Stat(root)
+		if err != nil || !st.IsDir() {
+			if err := readOne(ctx, root, fn); err != nil {
+				return err
+			}
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(root); err == nil && real != filepath.Clean(root) {
+			if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+				root = real // WalkDir does not follow a link, even one it is asked to walk
+			}
+		}
+		if err := walkDir(ctx, root, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// walkDir reads the files under one folder.
+func walkDir(ctx context.Context, root string, fn func(Item) error) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if d != nil && path != root && isHidden(d.Name()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if err != nil {
+			// an unreadable folder: report it like a refused file and go on with the rest
+			return fn(Item{Path: path, Err: openError(filepath.Base(path), err)})
+		}
+		switch {
+		case d.IsDir():
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			if st, err := os.Stat(path); err == nil && st.IsDir() {
+				return nil
+			}
+		}
+		return readOne(ctx, path, fn)
+	})
+}
+
+// readOne reads one file and hands its items to fn.
+func readOne(ctx context.Context, path string, fn func(Item) error) error {
+	items, _ := ReadFile(path) // a refused file arrives as an Item with Err set
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isHidden(name string) bool {
+	return strings.HasPrefix(name, ".") && name != "." && name != ".."
+}

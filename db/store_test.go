@@ -1,0 +1,231 @@
+package db
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/app"
+)
+
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "p.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func wantCode(t *testing.T, err error, code string) {
+	t.Helper()
+	if got := app.ErrorCode(err); got != code {
+		t.Fatalf("error code = %q (%v), want %q", got, err, code)
+	}
+}
+
+func TestOpenCreatesVersionedProject(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "new.dossier")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.SchemaVersion(ctx)
+	if err != nil || v != 1 {
+		t.Fatalf("schema version = %d, %v; want 1", v, err)
+	}
+	types, err := s.RelationTypes(ctx)
+	if err != nil || len(types) != len(Vocabulary) {
+		t.Fatalf("seeded %d relation types (%v), want %d", len(types), err, len(Vocabulary))
+	}
+	s.Close()
+	// Reopening applies nothing twice and keeps the data.
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if types, _ := s.RelationTypes(ctx); len(types) != len(Vocabulary) {
+		t.Fatalf("after reopen: %d types", len(types))
+	}
+}
+
+func TestOpenRefusesBadFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("this is not a database, just some notes\n"), 0o644)
+	_, err := Open(ctx, text)
+	wantCode(t, err, app.ENOTPROJ)
+	if b, _ := os.ReadFile(text); !strings.HasPrefix(string(b), "this is not") {
+		t.Fatal("the refused file was changed")
+	}
+
+	_, err = Open(ctx, dir)
+	wantCode(t, err, app.ENOTPROJ)
+
+	_, err = Open(ctx, filepath.Join(dir, "missing", "x.dossier"))
+	wantCode(t, err, app.EINVALID)
+
+	// A project written by a newer Dossier.
+	newer := filepath.Join(dir, "newer.dossier")
+	s, err := Open(ctx, newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec("PRAGMA user_version = 99")
+	s.Close()
+	_, err = Open(ctx, newer)
+	wantCode(t, err, app.ETOONEW)
+	if !strings.Contains(app.ErrorMessage(err), "newer version") {
+		t.Fatalf("message %q does not say why", app.ErrorMessage(err))
+	}
+}
+
+func TestOpenRefusesReadOnlyAndLocked(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.dossier")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(ctx, path); app.ErrorCode(err) != app.ELOCKED {
+		t.Fatalf("second open: %v, want locked", err)
+	}
+	if _, err := s.CreateActor(ctx, app.Actor{Name: "Still writable"}); err != nil {
+		t.Fatalf("the first copy lost its project: %v", err)
+	}
+	s.Close()
+	if os.Getuid() == 0 {
+		return // root writes through file permissions; the read-only check cannot fail here
+	}
+	os.Chmod(path, 0o444)
+	defer os.Chmod(path, 0o644)
+	_, err = Open(ctx, path)
+	wantCode(t, err, app.EREADONLY)
+}
+
+func TestReadOnlyFileIsRefusedBeforeOpening(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.dossier")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	os.Chmod(path, 0o444)
+	defer os.Chmod(path, 0o644)
+	_, err = Open(ctx, path)
+	wantCode(t, err, app.EREADONLY)
+}
+
+func article(title, url, body string) app.Article {
+	return app.Article{Title: title, URL: url, Body: body, Source: "Test Wire", Date: "2026-01-28", Tags: []string{"iraq"}}
+}
+
+func TestArticleLifecycle(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a, err := s.CreateArticle(ctx, article("Vote delayed", "https://Example.org/a?utm_source=x", "The vote in parliament was delayed again."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID == 0 || a.UUID == "" || a.Hash == "" {
+		t.Fatalf("created article lacks identity: %+v", a)
+	}
+	got, err := s.Article(ctx, a.ID)
+	if err != nil || got.Title != "Vote delayed" || got.Source != "Test Wire" || got.Date != "2026-01-28" || len(got.Tags) != 1 {
+		t.Fatalf("read back %+v, %v", got, err)
+	}
+	got.Title = "Vote delayed again"
+	if _, err := s.UpdateArticle(ctx, got); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.Articles(ctx, app.ArticleQuery{Text: "parlia"})
+	if err != nil || len(rows) != 1 || rows[0].Title != "Vote delayed again" {
+		t.Fatalf("filter by prefix: %+v, %v", rows, err)
+	}
+	if err := s.DeleteArticle(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.CountArticles(ctx, app.ArticleQuery{}); n != 0 {
+		t.Fatalf("trashed article still listed (%d)", n)
+	}
+	if n, _ := s.CountArticles(ctx, app.ArticleQuery{Trashed: true}); n != 1 {
+		t.Fatalf("trash holds %d", n)
+	}
+	if err := s.RestoreArticle(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.CountArticles(ctx, app.ArticleQuery{}); n != 1 {
+		t.Fatalf("restored article not listed (%d)", n)
+	}
+	wantCode(t, s.PurgeArticle(ctx, a.ID), app.ENOTFOUND) // only trashed articles can be purged
+	s.DeleteArticle(ctx, a.ID)
+	if err := s.PurgeArticle(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Article(ctx, a.ID)
+	wantCode(t, err, app.ENOTFOUND)
+}
+
+func TestDuplicateArticles(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	first, err := s.CreateArticle(ctx, article("Original", "https://example.org/story", "Ministers met on Tuesday to discuss the budget."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		a    app.Article
+		how  string
+	}{
+		{"same URL", article("Other title", "http://www.example.org/story/#top", "Completely different words here."), "same URL"},
+		{"same text", article("Copy", "", "  ministers MET on tuesday, to discuss the budget!  "), "same text"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := s.CreateArticle(ctx, c.a)
+			wantCode(t, err, app.EDUPLICATE)
+			var ae *app.Error
+			if !asAppError(err, &ae) || ae.Ref != first.ID || !strings.Contains(ae.Message, c.how) || !strings.Contains(ae.Message, "Original") {
+				t.Fatalf("duplicate error %+v", err)
+			}
+		})
+	}
+	// A trashed article still counts, and the message says where it is.
+	s.DeleteArticle(ctx, first.ID)
+	_, err = s.CreateArticle(ctx, article("Again", "https://example.org/story", "x"))
+	if !strings.Contains(app.ErrorMessage(err), "trash") {
+		t.Fatalf("message %q does not mention the trash", app.ErrorMessage(err))
+	}
+	if n, _ := s.CountArticles(ctx, app.ArticleQuery{Trashed: true}); n != 1 {
+		t.Fatal("the filed article was lost")
+	}
+}
+
+func TestArticleValidation(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	for name, a := range map[string]app.Article{
+		"no title":     {Body: "text"},
+		"no body":      {Title: "t"},
+		"bad utf8":     {Title: "t", Body: "ab\xffcd"},
+		"binary":       {Title: "t", Body: "ab\x00cd"},
+		"absurd date":  {Title: "t", Body: "b", Date: "9999-01-01"},
+		"invalid date": {Title: "t", Body: "b", Date: "2026-02-30"},
+	} {
+		_, err := s.CreateArticle(ctx, a)
+		if app.ErrorCode(err) != app.EINVALID || app.ErrorMessage(err) == "" {
+			t.Errorf("%s: %v, want a clear EINVALID", name, err)
+		}
+	}
+	if n, _ := s.CountArticles(ctx, app.ArticleQuery{}); n != 0 {
+		t.Fatalf("%d invalid articles were filed", n)
+	}
+}

@@ -1,0 +1,162 @@
+package views
+
+import (
+	"context"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/app"
+)
+
+// notesSection shows the actor record's own notes and the notes written on the actor or
+// on its relations, as Markdown.
+func (s *dossierScreen) notesSection(d app.Dossier) fyne.CanvasObject {
+	add := widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), func() { s.editNote(app.Note{ActorID: d.Actor.ID}) })
+	box := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, add, dossierHeading("Notes", len(d.Notes)))}
+	if d.Actor.Notes != "" {
+		box = append(box, dossierPara(dossierSmall("On the actor’s record (Edit actor to change)")), dossierMarkdown(d.Actor.Notes))
+	}
+	if len(d.Notes) == 0 && d.Actor.Notes == "" {
+		box = append(box, dossierHint("No notes yet — press Add note to write down what you make of "+d.Actor.Name+"."))
+	}
+	sentences := make(map[int64]string, len(d.Relations))
+	for _, r := range d.Relations {
+		sentences[r.ID] = r.Sentence()
+	}
+	for _, n := range d.Notes {
+		box = append(box, s.noteCard(n, sentences))
+	}
+	return dossierSection(box...)
+}
+
+// noteCard is one note: when it was written and what it is about, its text, and actions.
+func (s *dossierScreen) noteCard(n app.Note, sentences map[int64]string) fyne.CanvasObject {
+	about := ""
+	if !n.Updated.IsZero() {
+		about = app.DateOf(n.Updated.Local()).Human()
+	}
+	if sentence, ok := sentences[n.RelationID]; ok && n.RelationID != 0 {
+		about += " · on “" + s.d.Actor.Name + " " + sentence + "”"
+	}
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.editNote(n) })
+	edit.Importance = widget.LowImportance
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.confirmDeleteNote(n) })
+	del.Importance = widget.LowImportance
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), dossierPara(dossierSmall(about)))
+	return container.NewVBox(widget.NewSeparator(), top, dossierMarkdown(n.Body))
+}
+
+// dossierMarkdown renders a note's Markdown, wrapped to the column.
+func dossierMarkdown(text string) *widget.RichText {
+	rt := widget.NewRichTextFromMarkdown(text)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// dossierNoteEditor is the open note dialog, kept so tests can type and save.
+type dossierNoteEditor struct {
+	entry   *widget.Entry
+	problem *widget.Label
+	save    *widget.Button
+	dlg     *dialog.CustomDialog
+}
+
+// editNote opens the note editor: a new note on the actor when n.ID is 0. What was typed
+// stays in the dialog when saving fails.
+func (s *dossierScreen) editNote(n app.Note) {
+	ed := &dossierNoteEditor{entry: widget.NewMultiLineEntry(), problem: widget.NewLabel("")}
+	ed.entry.Wrapping = fyne.TextWrapWord
+	ed.entry.SetMinRowsVisible(10)
+	ed.entry.SetText(n.Body)
+	ed.entry.SetPlaceHolder("What do you make of it? Markdown works: **bold**, *italic*, - lists, [links](https://…)")
+	ed.problem.Importance = widget.DangerImportance
+	ed.problem.Wrapping = fyne.TextWrapWord
+	ed.problem.Hide()
+
+	title := "Edit note"
+	if n.ID == 0 {
+		title = "New note on " + s.d.Actor.Name
+	}
+	ed.save = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), func() { s.saveNote(ed, n) })
+	ed.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { ed.dlg.Hide() })
+	help := dossierPara(dossierSmall("Notes are yours: they are kept with the actor and exported with its dossier."))
+	ed.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(help, ed.problem, nil, nil, ed.entry), s.u.win)
+	ed.dlg.SetButtons([]fyne.CanvasObject{cancel, ed.save})
+	ed.dlg.Resize(dossierDialogSize(s.u.win, 640, 460))
+	s.noteEditor = ed
+	ed.dlg.Show()
+	s.u.win.Canvas().Focus(ed.entry)
+}
+
+// saveNote stores the note and closes the editor, or shows why it could not.
+func (s *dossierScreen) saveNote(ed *dossierNoteEditor, n app.Note) {
+	n.Body = ed.entry.Text
+	ed.save.Disable()
+	st := s.u.store
+	s.u.async(func(ctx context.Context) {
+		var err error
+		if n.ID == 0 {
+			_, err = st.CreateNote(ctx, n)
+		} else {
+			_, err = st.UpdateNote(ctx, n)
+		}
+		fyne.Do(func() {
+			ed.save.Enable()
+			if err != nil {
+				ed.problem.SetText(dossierProblem(err))
+				ed.problem.Show()
+				return
+			}
+			ed.dlg.Hide()
+			s.reload()
+		})
+	})
+}
+
+// confirmDeleteNote asks before deleting a note.
+func (s *dossierScreen) confirmDeleteNote(n app.Note) {
+	c := dialog.NewConfirm("Delete note", "Delete this note? This cannot be undone.\n\n“"+dossierClip(n.Body, 160)+"”",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			st := s.u.store
+			s.u.async(func(ctx context.Context) {
+				if err := st.DeleteNote(ctx, n.ID); err != nil {
+					s.u.showError(err)
+					return
+				}
+				fyne.Do(s.reload)
+			})
+		}, s.u.win)
+	c.SetConfirmText("Delete")
+	c.SetDismissText("Keep")
+	c.SetConfirmImportance(widget.DangerImportance)
+	c.Show()
+}
+
+// dossierProblem is the message to show in a form for err; internal detail goes to the log.
+func dossierProblem(err error) string {
+	if app.ErrorCode(err) == app.EINTERNAL {
+		log.Printf("error: %v", err)
+	}
+	return app.ErrorMessage(err)
+}
+
+// dossierDialogSize is the wanted dialog size, shrunk to fit a small window.
+func dossierDialogSize(w fyne.Window, width, height float32) fyne.Size {
+	c := w.Canvas().Size()
+	if c.Width > 0 {
+		width = min(width, c.Width*0.92)
+	}
+	if c.Height > 0 {
+		height = min(height, c.Height*0.92)
+	}
+	return fyne.NewSize(width, height)
+}

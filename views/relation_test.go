@@ -1,0 +1,325 @@
+package views
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"dossier/app"
+)
+
+// openEditor opens the relation editor on r the way editRelation does, with the actor and
+// article choosers replaced by the given choices.
+func openEditor(t *testing.T, f *dossierFixture, r app.Relation, actors []app.Actor, onSaved func(app.Relation)) *relationEditor {
+	t.Helper()
+	form, err := loadRelationForm(context.Background(), f.st, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed := newRelationEditor(f.u, form, onSaved)
+	ed.pickActor = func(_ string, onPicked func(app.Actor)) {
+		if len(actors) == 0 {
+			t.Fatal("an actor was asked for and none is left")
+		}
+		a := actors[0]
+		actors = actors[1:]
+		onPicked(a)
+	}
+	ed.show()
+	return ed
+}
+
+func TestRelationEditorSavesWithQuote(t *testing.T) {
+	f := newDossierFixture(t)
+	quote := "they would hold Trump responsible for any pressure on Baghdad"
+	var saved []app.Relation
+	ed := openEditor(t, f, app.Relation{SourceID: f.iran.ID, Evidence: []app.Evidence{{ArticleID: f.article.ID, Quote: quote}}},
+		[]app.Actor{f.iraq}, func(r app.Relation) { saved = append(saved, r) })
+
+	if got := ed.sourceBtn.Text; got != "Iran" {
+		t.Errorf("source shows %q", got)
+	}
+	if !strings.Contains(ed.articleBtn.Text, "US warns Baghdad") || ed.quote.Text != quote {
+		t.Errorf("evidence not prefilled: %q / %q", ed.articleBtn.Text, ed.quote.Text)
+	}
+	test.Tap(ed.targetBtn)
+	if !ed.chooseType("warns") {
+		t.Fatal("no “warns” type")
+	}
+	ed.modality.SetSelected(app.Threatened)
+	test.Type(ed.start, "28 Jan 2026")
+	if got, want := ed.previewText(), "Iran warns Iraq (threatened) — 28 Jan 2026"; got != want {
+		t.Errorf("preview %q, want %q", got, want)
+	}
+	if !strings.Contains(ed.modHint.Text, "threatened to do it") {
+		t.Errorf("modality hint %q", ed.modHint.Text)
+	}
+	test.Tap(ed.save)
+	if len(saved) != 1 {
+		t.Fatalf("onSaved called %d times; problem: %q", len(saved), ed.problem.Text)
+	}
+	got, err := f.st.Relation(context.Background(), saved[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Type != "warns" || got.Start != "2026-01-28" || got.Modality != app.Threatened || got.Confidence != app.Reported ||
+		len(got.Evidence) != 1 || got.Evidence[0].Quote != quote || got.Evidence[0].Start < 0 {
+		t.Fatalf("stored %+v", got)
+	}
+
+	s := f.open(f.iran)
+	mustContain(t, dossierText(s.content()), "warns Iraq (threatened) — 28 Jan 2026", "“"+quote+"”")
+}
+
+func TestRelationEditorKeepsFormOnErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fill  func(ed *relationEditor)
+		field string // the inline message under a date field, if any
+		want  string
+	}{
+		{"bad date", func(ed *relationEditor) { test.Type(ed.start, "sometime soon") }, "start", "is not a date Dossier understands"},
+		{"impossible day", func(ed *relationEditor) { ed.end.SetText("2026-02-30") }, "end", "not a date"},
+		{"ends before it starts", func(ed *relationEditor) { ed.start.SetText("2026-03"); ed.end.SetText("2026-01") }, "", "ends (Jan 2026) before it starts"},
+		{"no target", func(ed *relationEditor) { ed.target = relationActor{} }, "", "needs both a source actor and a target actor"},
+		{"quote without article", func(ed *relationEditor) { ed.article = app.Article{} }, "", "needs the article"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newDossierFixture(t)
+			saved := false
+			ed := openEditor(t, f, app.Relation{SourceID: f.iran.ID, TargetID: f.iraq.ID, Type: "warns",
+				Evidence: []app.Evidence{{ArticleID: f.article.ID, Quote: "they would hold Trump responsible"}}},
+				nil, func(app.Relation) { saved = true })
+			ed.note.SetText("typed by hand")
+			tc.fill(ed)
+			switch tc.field {
+			case "start":
+				mustContain(t, ed.startMsg.Text, tc.want)
+			case "end":
+				mustContain(t, ed.endMsg.Text, tc.want)
+			}
+			test.Tap(ed.save)
+			if saved {
+				t.Fatal("saved despite the error")
+			}
+			if !ed.problem.Visible() {
+				t.Fatal("no problem shown")
+			}
+			mustContain(t, ed.problem.Text, tc.want)
+			if f.u.win.Canvas().Overlays().Top() == nil || ed.note.Text != "typed by hand" {
+				t.Fatal("the editor closed or lost what was typed")
+			}
+			rels, _ := f.st.Relations(context.Background(), app.RelationQuery{ActorID: f.iran.ID})
+			if len(rels) != 1 { // only the fixture's
+				t.Fatalf("%d relations stored", len(rels))
+			}
+		})
+	}
+}
+
+func TestRelationEditorSuggestsDate(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, app.Relation{SourceID: f.iran.ID, Evidence: []app.Evidence{{ArticleID: f.article.ID,
+		Quote: "Officials in Iran answered on Jan. 28 that they would hold Trump responsible"}}}, nil, nil)
+	if !ed.suggest.Visible() {
+		t.Fatal("no date suggested")
+	}
+	if got, want := ed.suggest.Text, "Use 28 Jan 2026 (from “on Jan. 28”)"; got != want {
+		t.Errorf("suggestion %q, want %q", got, want)
+	}
+	if ed.start.Text != "" {
+		t.Fatalf("the date was filled in unasked: %q", ed.start.Text)
+	}
+	test.Tap(ed.suggest)
+	if ed.start.Text != "2026-01-28" {
+		t.Errorf("after accepting, the date is %q", ed.start.Text)
+	}
+	if ed.suggest.Visible() {
+		t.Error("the suggestion stays after it was accepted")
+	}
+
+	// A quote with no date of its own: the article's date is offered instead.
+	ed.quote.SetText("they would hold Trump responsible")
+	ed.start.SetText("")
+	if got := ed.suggest.Text; !ed.suggest.Visible() || !strings.Contains(got, "28 Jan 2026") {
+		// "on Jan. 28" is in the same paragraph, so SuggestDate still finds it.
+		t.Errorf("suggestion for a dateless quote: %q (visible %v)", got, ed.suggest.Visible())
+	}
+}
+
+func TestRelationSuggestDate(t *testing.T) {
+	body := "Leaders met in Cairo.\n\nOn Jan. 28 the envoy warned the council.\n\nNothing else happened."
+	for _, tc := range []struct {
+		name, quote string
+		base        app.Date
+		want        app.Date
+		from        string
+		ok          bool
+	}{
+		{"phrase in quote", "On Jan. 28 the envoy warned", "2026-01-30", "2026-01-28", "from “On Jan. 28”", true},
+		{"phrase near quote", "the envoy warned the council", "2026-01-30", "2026-01-28", "from “On Jan. 28”", true},
+		{"no phrase: article date", "Leaders met in Cairo", "2026-01-30", "2026-01-30", "the article’s date", true},
+		{"nothing at all", "Leaders met in Cairo", "", "", "", false},
+		{"quote not in body", "words from elsewhere", "2026-01-30", "2026-01-30", "the article’s date", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, ok := relationSuggestDate(tc.quote, body, tc.base)
+			if ok != tc.ok || s.date != tc.want || s.from != tc.from {
+				t.Errorf("got %+v %v, want %s %q %v", s, ok, tc.want, tc.from, tc.ok)
+			}
+		})
+	}
+}
+
+func TestRelationEditorSwapAndNewType(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, app.Relation{SourceID: f.trump.ID, TargetID: f.iraq.ID, Type: "threatens"}, nil, nil)
+	if got := ed.previewText(); got != "Donald Trump threatens Iraq" {
+		t.Errorf("preview %q", got)
+	}
+	test.Tap(ed.swap)
+	if got := ed.previewText(); got != "Iraq threatens Donald Trump" {
+		t.Errorf("after Swap: %q", got)
+	}
+
+	ed.typeSel.SetSelected(relationNewType)
+	if ed.current.Key != "threatens" {
+		t.Errorf("choosing New type… lost the type: %q", ed.current.Key)
+	}
+	form := ed.typeForm
+	if form == nil {
+		t.Fatal("no new-type form")
+	}
+	test.Type(form.label, "bribes")
+	test.Type(form.inverse, "is bribed by")
+	form.polarity.SetSelected(string(app.Conflictual))
+	form.family.SetSelectedIndex(1)
+	test.Tap(form.create)
+	if form.problem.Visible() {
+		t.Fatalf("problem: %s", form.problem.Text)
+	}
+	if ed.current.Key != "bribes" || ed.typeSel.Selected != "bribes  (conflictual)" {
+		t.Fatalf("after adding a type: current %q, selected %q", ed.current.Key, ed.typeSel.Selected)
+	}
+	types, _ := f.st.RelationTypes(context.Background())
+	last := types[len(types)-1]
+	if last.Key != "bribes" || last.Inverse != "is bribed by" || !last.Directed || last.Polarity != app.Conflictual || last.Family != app.Material {
+		t.Errorf("stored type %+v", last)
+	}
+
+	// The same wording again is refused, in the form.
+	ed.typeSel.SetSelected(relationNewType)
+	test.Type(ed.typeForm.label, "bribes")
+	test.Type(ed.typeForm.inverse, "is bribed by")
+	test.Tap(ed.typeForm.create)
+	mustContain(t, ed.typeForm.problem.Text, "already exists")
+}
+
+func TestRelationEditorOrdersTypesByPolarity(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, app.Relation{}, nil, nil)
+	opts := ed.typeSel.Options
+	if opts[len(opts)-1] != relationNewType {
+		t.Fatalf("the last option is %q", opts[len(opts)-1])
+	}
+	rank := map[app.Polarity]int{app.Cooperative: 0, app.Conflictual: 1, app.Neutral: 2}
+	prev := 0
+	for _, o := range opts[:len(opts)-1] {
+		r := rank[ed.byOption[o].Polarity]
+		if r < prev {
+			t.Fatalf("%q comes after a type of a later polarity", o)
+		}
+		prev = r
+	}
+}
+
+func TestRelationEditorEditsExisting(t *testing.T) {
+	f := newDossierFixture(t)
+	second := mustArticle(t, f.st, "Iraq answers Washington", "2026-01-30",
+		"Baghdad said the threat by Donald Trump to stop helping Iraq was noted.")
+	var saved []app.Relation
+	ed := openEditor(t, f, f.threat, nil, func(r app.Relation) { saved = append(saved, r) })
+	if ed.start.Text != "2026-01-27" || ed.modality.Selected != app.Conditional || len(ed.kept) != 1 {
+		t.Fatalf("editor not filled from the relation: %q %q %d", ed.start.Text, ed.modality.Selected, len(ed.kept))
+	}
+	if ed.addSource.Disabled() == false {
+		t.Error("Add this source is enabled with no article chosen")
+	}
+
+	// Add another source straight away.
+	ed.pickArticle = func(onPicked func(app.Article)) {
+		a, err := f.st.Article(context.Background(), second.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		onPicked(a)
+	}
+	test.Tap(ed.articleBtn)
+	test.Type(ed.quote, "the threat by Donald Trump to stop helping Iraq")
+	test.Tap(ed.addSource)
+	if ed.problem.Visible() {
+		t.Fatalf("problem: %s", ed.problem.Text)
+	}
+	got, _ := f.st.Relation(context.Background(), f.threat.ID)
+	if len(got.Evidence) != 2 || len(ed.kept) != 2 || ed.quote.Text != "" {
+		t.Fatalf("after Add source: stored %d sources, editor keeps %d, quote %q", len(got.Evidence), len(ed.kept), ed.quote.Text)
+	}
+
+	// Then change the date and the confidence, and save.
+	ed.start.SetText("2026-01")
+	ed.confidence.SetSelected(app.Confirmed)
+	test.Tap(ed.save)
+	if len(saved) != 1 {
+		t.Fatalf("onSaved called %d times; problem %q", len(saved), ed.problem.Text)
+	}
+	got, _ = f.st.Relation(context.Background(), f.threat.ID)
+	if got.Start != "2026-01" || got.Confidence != app.Confirmed || len(got.Evidence) != 2 {
+		t.Fatalf("stored %+v", got)
+	}
+	s := f.open(f.trump)
+	mustContain(t, dossierText(s.content()), "threatens Iraq (conditional) — Jan 2026", "confirmed",
+		"Reported by Test Wire, “Iraq answers Washington”")
+}
+
+func TestRelationEditorCancelAfterAddingSourceRefreshes(t *testing.T) {
+	f := newDossierFixture(t)
+	refreshed := 0
+	ed := openEditor(t, f, f.threat, nil, func(app.Relation) { refreshed++ })
+	ed.pickArticle = func(onPicked func(app.Article)) { onPicked(f.article) }
+	test.Tap(ed.articleBtn)
+	test.Tap(ed.addSource) // a source with no quote: the whole article backs it
+	ed.dlg.Hide()
+	if refreshed != 1 {
+		t.Fatalf("the caller was told %d times of the added source", refreshed)
+	}
+}
+
+func TestRelationEditorFromDossier(t *testing.T) {
+	f := newDossierFixture(t)
+	s := f.open(f.trump)
+	f.u.win.SetContent(s.content())
+	test.Tap(s.relRows[0].edit)
+	top := f.u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Edit opened nothing")
+	}
+	mustContain(t, dossierText(top), "Edit relation", "Save relation", "Add another source")
+}
+
+func FuzzRelationPhrase(f *testing.F) {
+	f.Add("on Jan. 28 the envoy", "Before.\n\non Jan. 28 the envoy spoke", "2026-01-30")
+	f.Add("", "", "")
+	f.Add("é", "ééé\xffé", "2026")
+	f.Fuzz(func(t *testing.T, quote, body, base string) {
+		d, err := app.ParseDate(base)
+		if err != nil {
+			return
+		}
+		s, ok := relationSuggestDate(quote, body, d)
+		if ok && s.date.Validate() != nil {
+			t.Fatalf("suggested an invalid date %q", s.date)
+		}
+	})
+}
