@@ -60,7 +60,7 @@ func decode(name string, data []byte, isHTML bool) (string, error) {
 			return checkText(name, s)
 		}
 	}
-	return "", fileErr(name, "is not UTF-8 text and does not look like any other text encoding Dossier knows; save it as UTF-8 and try again.")
+	return "", fileErr(name, "is not valid UTF-8 text, and not Windows-1252 text either; it may be damaged or in another encoding. Save it as UTF-8 and try again.")
 }
 
 func decodeWith(enc encoding.Encoding, data []byte) (string, error) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/charmap"
 
 	"dossier/app"
@@ -120,6 +121,37 @@ func TestParseHTMLWrongUTF8Label(t *testing.T) {
 		t.Fatal(err)
 	}
 	if arts[0].Title != "Grève au port" || arts[0].Body != "Les dockers ont voté la grève." {
+		t.Errorf("got %q / %q", arts[0].Title, arts[0].Body)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<p>One</p>after", "One\n\nafter"},
+		{"<div>Line one<br>Line two</div><div>Three</div>", "Line one\nLine two\nThree"},
+		{"<p>re<b>port</b> <i>strike</i>&nbsp;now</p>", "report strike now"},
+		{"<ul><li>a</li><li>b</li></ul><p>c</p>", "a\nb\n\nc"},
+		{"<pre>x  y\n  z</pre>", "x  y\n  z"},
+		{"<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>", "1 2\n3 4"},
+		{"<p>shown<span aria-hidden=true>hidden</span></p><script>no</script>", "shown"},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cleanText(plainText(doc)); got != tt.want {
+			t.Errorf("plainText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseHTMLFileWithoutMarkup(t *testing.T) {
+	arts, err := Parse("strike.html", []byte(storyText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if arts[0].Title != storyTitle || arts[0].Body != strings.Join(storyParagraphs, "\n\n") {
 		t.Errorf("got %q / %q", arts[0].Title, arts[0].Body)
 	}
 }

@@ -70,7 +70,7 @@ var magics = []struct {
 	prefix, kind string
 }{
 	{"%PDF-", "PDF"},
-	{"PK\x03\x04", "ZIP-based (Word, OpenDocument, EPUB or ZIP)"},
+	{"PK\x03\x04", "ZIP"},
 	{"{\\rtf", "RTF"},
 	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office"},
 	{"\x89PNG", "image"},
@@ -151,8 +151,11 @@ func Parse(name string, data []byte) ([]app.Article, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, fileErr(name, "is empty.")
 	}
-	if f != formatHTML && looksLikeHTML(text) {
+	switch {
+	case f != formatHTML && looksLikeHTML(text):
 		f = formatHTML
+	case f == formatHTML && !strings.Contains(text, "<"):
+		f = formatText // no markup at all: HTML parsing would only lose its paragraph breaks
 	}
 	var a app.Article
 	switch f {
@@ -175,12 +178,16 @@ func Parse(name string, data []byte) ([]app.Article, error) {
 // detect picks the format from magic numbers and the extension, refusing formats that
 // are not read yet.
 func detect(name string, data []byte) (format, error) {
+	ext := strings.ToLower(filepath.Ext(name))
 	for _, m := range magics {
 		if bytes.HasPrefix(data, []byte(m.prefix)) {
-			return 0, fileErr(name, "is a %s file; Dossier cannot read those yet. Save the article as text (.txt), Markdown (.md) or a web page (.html) and import that.", m.kind)
+			kind := m.kind
+			if k := knownUnsupported[ext]; k != "" && m.prefix == "PK\x03\x04" {
+				kind = k // a ZIP container says no more; the extension says which
+			}
+			return 0, fileErr(name, "is a %s file; Dossier cannot read those yet. Save the article as text (.txt), Markdown (.md) or a web page (.html) and import that.", kind)
 		}
 	}
-	ext := strings.ToLower(filepath.Ext(name))
 	if f, ok := extFormats[ext]; ok {
 		return f, nil
 	}

@@ -170,8 +170,19 @@ func dateline(l string) (place string, d app.Date, ok bool) {
 	return "", "", false
 }
 
+// Labels that pages print in capitals above a story, where a dateline could be.
+var kickers = map[string]bool{
+	"ANALYSIS": true, "BREAKING": true, "COMMENT": true, "EDITORIAL": true, "EXCLUSIVE": true,
+	"FEATURE": true, "INTERVIEW": true, "LIVE": true, "OPINION": true, "PHOTOS": true,
+	"REVIEW": true, "UPDATE": true, "UPDATED": true, "VIDEO": true, "WATCH": true,
+	"ADVERTISEMENT": true, "BREAKING NEWS": true, "FACT CHECK": true, "NEWS": true,
+}
+
 // isCapsPlace reports whether s is a place name in capitals, as datelines print it.
 func isCapsPlace(s string) bool {
+	if kickers[s] {
+		return false
+	}
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > maxCityWords || len(s) > maxCityLen {
 		return false

@@ -33,6 +33,7 @@ func TestFromText(t *testing.T) {
 		{"inline dateline with date", "Vote on budget delayed\n\nANKARA, Feb. 11, 2026 - The vote was put off.", "Vote on budget delayed", "ANKARA", "", "ANKARA, Feb. 11, 2026 - The vote was put off.", "2026-02-11"},
 		{"lower-case place is not a dateline", "Vote on budget delayed\nAnkara\nThe vote was put off.", "Vote on budget delayed", "", "", "Ankara\nThe vote was put off.", ""},
 		{"all-caps sentence is not a dateline", "Vote on budget delayed\nTHE VOTE WAS PUT OFF AGAIN TODAY\nMore.", "Vote on budget delayed", "", "", "THE VOTE WAS PUT OFF AGAIN TODAY\nMore.", ""},
+		{"kicker is not a dateline", "Vote on budget delayed\nANALYSIS\nThe vote was put off.", "Vote on budget delayed", "", "", "ANALYSIS\nThe vote was put off.", ""},
 		{"only a title", "Vote on budget delayed", "Vote on budget delayed", "", "", "Vote on budget delayed", ""},
 		{"extra blank lines collapse", "Title here\n\n\n\nOne.\n\n\n\nTwo.   \n", "Title here", "", "", "One.\n\nTwo.", ""},
 		{"control characters dropped", "Title\x07 here\nOne\x1b.\fTwo.", "Title here", "", "", "One.\nTwo.", ""},
