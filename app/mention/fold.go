@@ -2,6 +2,7 @@ package mention
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,30 +19,72 @@ import (
 //   - a run of blanks and dashes becomes one space, so "al-Maliki", "al Maliki" and
 //     "al – Maliki" read alike.
 
-// fastFolds holds the folds of the runes most text is made of; folding one rune through
-// app.Fold costs a transform chain, far too much to pay per rune of every article.
+// folds caches app.Fold of single runes: through app.Fold one rune costs a transform
+// chain, far too much to pay per rune of every article. The runes most text is made of
+// get a fixed table, filled as they are met; the rest a map.
 var (
-	fastFolds     [0x800]string
-	fastFoldsOnce sync.Once
-	slowFolds     sync.Map // rune → string, for the rest
+	fastFolds [0x800]atomic.Pointer[string]
+	slowFolds sync.Map // rune → string
+	slowCount atomic.Int32
 )
+
+// maxSlowFolds bounds the map, which a text of every code point could otherwise fill.
+const maxSlowFolds = 1 << 14
 
 // fold returns app.Fold of the single rune r.
 func fold(r rune) string {
 	if r >= 0 && r < rune(len(fastFolds)) {
-		fastFoldsOnce.Do(func() {
-			for c := range fastFolds {
-				fastFolds[c] = app.Fold(string(rune(c)))
-			}
-		})
-		return fastFolds[r]
+		if f := fastFolds[r].Load(); f != nil {
+			return *f
+		}
+		f := app.Fold(string(r))
+		fastFolds[r].Store(&f)
+		return f
 	}
 	if f, ok := slowFolds.Load(r); ok {
 		return f.(string)
 	}
 	f := app.Fold(string(r))
-	slowFolds.Store(r, f)
+	if slowCount.Load() < maxSlowFolds && slowCount.Add(1) <= maxSlowFolds {
+		slowFolds.Store(r, f)
+	}
 	return f
+}
+
+// asciiClass is the class of each ASCII rune, for the loop every rune of a text goes through.
+var (
+	asciiClass     [utf8.RuneSelf]runeClass
+	asciiClassOnce sync.Once
+)
+
+type runeClass uint8
+
+const (
+	plain runeClass = iota
+	ignorable
+	gap
+)
+
+func classOf(r rune) runeClass {
+	if r < utf8.RuneSelf {
+		asciiClassOnce.Do(func() {
+			for c := range asciiClass {
+				asciiClass[c] = slowClassOf(rune(c))
+			}
+		})
+		return asciiClass[r]
+	}
+	return slowClassOf(r)
+}
+
+func slowClassOf(r rune) runeClass {
+	switch {
+	case isIgnorable(r):
+		return ignorable
+	case isGap(r):
+		return gap
+	}
+	return plain
 }
 
 // isIgnorable reports whether r is dropped from the canonical form.
@@ -54,7 +97,12 @@ func isGap(r rune) bool {
 
 // isWord reports whether the canonical rune c belongs to a word: a match may not begin or
 // end between two of them.
-func isWord(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) }
+func isWord(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c)
+}
 
 // canonical is a text in matching form.
 type canonical struct {
@@ -66,8 +114,10 @@ type canonical struct {
 }
 
 // canonicalize puts the runes of a text into matching form.
-func canonicalize(orig []rune) *canonical {
-	c := &canonical{
+func canonicalize(orig []rune) canonical {
+	// A local value, returned whole: appending through a pointer to a heap object would
+	// pay a GC write barrier per rune.
+	c := canonical{
 		b:      make([]byte, 0, len(orig)+len(orig)/8),
 		runes:  make([]rune, 0, len(orig)),
 		pos:    make([]int32, 0, len(orig)+1),
@@ -76,10 +126,10 @@ func canonicalize(orig []rune) *canonical {
 	}
 	inGap := false
 	for i, r := range orig {
-		switch {
-		case isIgnorable(r):
+		switch classOf(r) {
+		case ignorable:
 			// Dropped; it neither breaks a gap nor starts a word.
-		case isGap(r):
+		case gap:
 			if !inGap {
 				c.add(' ', i, true)
 				inGap = true

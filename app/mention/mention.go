@@ -107,9 +107,9 @@ func (m *Matcher) Find(text string) []Match {
 			for next < len(c.runes) && isWord(c.runes[next]) {
 				next++
 			}
-			cands = m.try(c, orig, q, m.byWord[string(c.b[c.pos[q]:c.pos[next]])], cands)
+			cands = m.try(&c, orig, q, m.byWord[string(c.b[c.pos[q]:c.pos[next]])], cands)
 		} else if ids, ok := m.byRune[r]; ok {
-			cands = m.try(c, orig, q, ids, cands)
+			cands = m.try(&c, orig, q, ids, cands)
 		}
 		if len(cands) == 0 {
 			q = next // no pattern starts inside the rest of this word

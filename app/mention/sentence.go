@@ -69,7 +69,7 @@ func isCloser(r rune) bool { return strings.ContainsRune(`"'”’»)]`, r) }
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true, "col": true,
 	"maj": true, "capt": true, "sgt": true, "adm": true, "gov": true, "sen": true, "rep": true, "pres": true,
-	"st": true, "jr": true, "sr": true, "no": true, "vs": true, "etc": true, "inc": true, "ltd": true,
+	"st": true, "jr": true, "sr": true, "vs": true, "etc": true, "inc": true, "ltd": true,
 	"co": true, "corp": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
@@ -122,10 +122,16 @@ func window(rs []rune, s, e int) (string, int, int) {
 		if i := indexSpace(rs[from:s]); i >= 0 {
 			from += i + 1
 		}
+		for from < s && unicode.IsSpace(rs[from]) {
+			from++
+		}
 	}
 	if to < len(rs) { // end at a word
 		if i := lastIndexSpace(rs[e:to]); i >= 0 {
 			to = e + i
+		}
+		for to > e && unicode.IsSpace(rs[to-1]) {
+			to--
 		}
 	}
 	var b strings.Builder
