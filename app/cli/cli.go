@@ -131,7 +131,7 @@ func report(env Env, err error) int {
 		}
 		return 2
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(env.Stderr, "dossier: interrupted; what was done before the interruption is saved.")
+		fmt.Fprintln(env.Stderr, "dossier: interrupted.")
 		return 1
 	}
 	fmt.Fprintf(env.Stderr, "dossier: %s\n", app.ErrorMessage(err))

@@ -276,6 +276,17 @@ func TestImportNothingFiled(t *testing.T) {
 	}
 }
 
+func TestImportAfterDoubleDash(t *testing.T) {
+	p := newProject(t)
+	p.write("-odd name.txt", []byte(strikeText))
+	t.Chdir(p.dir)
+	// After "--" an argument that starts with a dash is a file, and flags are no longer read.
+	out := p.must("import", "--db", p.db, "--", "-odd name.txt")
+	if want := "filed: -odd name.txt — “Harbour workers walk out over night shifts”\n1 filed, 0 duplicates, 0 refused\n"; out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
 // relatedProject is a project with the warning article, Trump, Iraq, and a relation
 // between them recorded through the batch interface.
 func relatedProject(t *testing.T) *project {
@@ -508,8 +519,14 @@ func TestErrors(t *testing.T) {
 			[]string{"dossier: --type: “admires” is not a relation type"}},
 		{"unknown article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "No such title"}, 1,
 			[]string{"dossier: --article: No article has the title or id “No such title”."}},
-		{"quote not in article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "1", "--quote", "words never written"}, 1,
+		{"quote not in article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "#1", "--quote", "words never written"}, 1,
 			[]string{"is not in the text of"}},
+		{"bad modality", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--modality", "perhaps"}, 1,
+			[]string{"dossier: --modality: “perhaps” is not one of asserted, conditional"}},
+		{"bad confidence", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--confidence", "sure"}, 1,
+			[]string{"dossier: --confidence: “sure” is not one of confirmed, reported, alleged."}},
+		{"same actor twice", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Donald Trump"}, 1,
+			[]string{"dossier: A relation links two different actors"}},
 		{"bad kind", []string{"actor", "add", "--name", "X", "--kind", "planet"}, 1,
 			[]string{"dossier: --kind: “planet” is not an actor kind"}},
 		{"quote without article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--quote", "stop helping"}, 2,

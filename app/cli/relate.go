@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"dossier/app"
@@ -51,6 +52,13 @@ func runRelate(ctx context.Context, env Env, args []string) (err error) {
 	if r.End, err = app.ParseDate(*v.end); err != nil {
 		return flagError("end", err)
 	}
+	r.Normalize()
+	if err := checkChoice("confidence", r.Confidence, app.Confidences); err != nil {
+		return err
+	}
+	if err := checkChoice("modality", r.Modality, app.Modalities); err != nil {
+		return err
+	}
 	s, err := f.open(ctx, false)
 	if err != nil {
 		return err
@@ -88,7 +96,7 @@ func resolveRelation(ctx context.Context, s Store, v relateFlags, r *app.Relatio
 	}
 	r.Type = t.Key
 	if ref := strings.TrimSpace(*v.article); ref != "" {
-		a, err := s.ArticleByRef(ctx, ref)
+		a, err := s.ArticleByRef(ctx, articleRef(ref))
 		if err != nil {
 			return flagError("article", err)
 		}
@@ -111,4 +119,20 @@ func relationLine(r app.Relation) string {
 		s += " (" + d + ")"
 	}
 	return s
+}
+
+// checkChoice refuses a value that is not one of choices, naming the flag.
+func checkChoice(flag, value string, choices []string) error {
+	if slices.Contains(choices, value) {
+		return nil
+	}
+	return app.Errorf(app.EINVALID, "--%s: “%s” is not one of %s.", flag, value, strings.Join(choices, ", "))
+}
+
+// articleRef lets --article take "#12", the form the lists print, as well as "12".
+func articleRef(ref string) string {
+	if id, ok := strings.CutPrefix(ref, "#"); ok && id != "" && strings.Trim(id, "0123456789") == "" {
+		return id
+	}
+	return ref
 }
