@@ -4,7 +4,9 @@ package app
 type Dossier struct {
 	Actor     Actor
 	Relations []DossierRelation // both directions, grouped by type, newest first within a type
-	Mentions  []DossierMention  // newest article first
+	// RelationTotal counts all the actor's relations; Relations may hold only the newest of them.
+	RelationTotal int
+	Mentions      []DossierMention // newest article first
 	// MentionTotal counts all articles that mention the actor; Mentions may hold only the newest of them.
 	MentionTotal int
 	Timeline     []TimelineEntry // oldest first

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -14,13 +15,33 @@ import (
 // Fold returns s lower-cased with diacritics removed, for matching names and aliases:
 // "Ferrández" and "FERRANDEZ" fold to the same text.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if isASCII(s) {
+		return strings.ToLower(strings.Map(foldRune, s))
+	}
+	t := folders.Get().(transform.Transformer)
+	defer folders.Put(t)
+	t.Reset()
 	out, _, err := transform.String(t, s)
 	if err != nil {
 		out = s
 	}
 	out = strings.Map(foldRune, out)
 	return strings.ToLower(out)
+}
+
+// folders pools the diacritic-removing transformers: building one costs far more than
+// folding a name with it.
+var folders = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // foldRune maps the letters NFD does not decompose, and typographic variants, to plain ones.

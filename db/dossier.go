@@ -8,13 +8,14 @@ import (
 	"dossier/app/mention"
 )
 
-// DossierMentions is how many mentioning articles a dossier shows; the rest are counted
-// in MentionTotal. It keeps the busiest actor's dossier fast (see the README's figures).
+// DossierMentions is how many relations and mentioning articles a dossier shows; the rest
+// are counted in RelationTotal and MentionTotal. It keeps the busiest actor's dossier fast
+// (see the README's figures); the CSV export takes everything.
 const DossierMentions = 200
 
-// Dossier assembles everything known about one actor. mentionLimit caps the articles
-// listed (0: all of them, for an export).
-func (s *Store) Dossier(ctx context.Context, actorID int64, mentionLimit int) (app.Dossier, error) {
+// Dossier assembles everything known about one actor. limit caps the relations (newest
+// first) and the mentioning articles listed; 0 lists all of them, for an export.
+func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (app.Dossier, error) {
 	var d app.Dossier
 	var err error
 	if d.Actor, err = s.Actor(ctx, actorID); err != nil {
@@ -24,12 +25,20 @@ func (s *Store) Dossier(ctx context.Context, actorID int64, mentionLimit int) (a
 	if err != nil {
 		return d, err
 	}
-	rels, err := s.Relations(ctx, app.RelationQuery{ActorID: actorID})
+	where, args := relationWhere(app.RelationQuery{ActorID: actorID})
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM relations r WHERE `+where, args...).Scan(&d.RelationTotal); err != nil {
+		return d, mapError(err)
+	}
+	n := limit
+	if n <= 0 {
+		n = -1
+	}
+	rels, err := s.relationPage(ctx, where, args, "r.start DESC, r.id DESC", n)
 	if err != nil {
 		return d, err
 	}
 	d.Relations = seenFrom(actorID, rels, types)
-	if d.Mentions, d.MentionTotal, err = s.mentioning(ctx, actorID, mentionLimit); err != nil {
+	if d.Mentions, d.MentionTotal, err = s.mentioning(ctx, actorID, limit); err != nil {
 		return d, err
 	}
 	if d.Associates, err = s.associates(ctx, actorID, d); err != nil {

@@ -288,39 +288,44 @@ func (s *Store) Relations(ctx context.Context, q app.RelationQuery) ([]app.Relat
 	return out, err
 }
 
-// EachRelation streams the relations a query selects, with their evidence, so an export
-// of a large project does not hold them all in memory.
+// EachRelation streams the relations a query selects, with their evidence, in the order
+// they were filed, so an export of a large project does not hold them all in memory.
 func (s *Store) EachRelation(ctx context.Context, q app.RelationQuery, fn func(app.Relation) error) error {
-	where, args := "1", []any{}
-	if q.ActorID != 0 {
-		where += " AND (r.source_id = ? OR r.target_id = ?)"
-		args = append(args, q.ActorID, q.ActorID)
+	where, args := relationWhere(q)
+	remaining := q.Limit
+	if remaining <= 0 {
+		remaining = -1
 	}
-	if q.ArticleID != 0 {
-		where += " AND r.id IN (SELECT relation_id FROM evidence WHERE article_id = ?)"
-		args = append(args, q.ArticleID)
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = -1
-	}
-	const batch = 500
-	for offset := q.Offset; ; offset += batch {
-		n := batch
-		if limit > 0 {
-			n = min(batch, q.Offset+limit-offset)
-			if n <= 0 {
-				return nil
-			}
+	var last int64
+	skip := q.Offset
+	for {
+		n := 500
+		if remaining >= 0 && remaining < n {
+			n = remaining
 		}
-		page, err := s.relationPage(ctx, where, args, n, offset)
+		if n == 0 {
+			return nil
+		}
+		// Keyset paging on the id: each page costs the same however deep the export is.
+		page, err := s.relationPage(ctx, where+" AND r.id > ?", append(append([]any{}, args...), last), "r.id", n+skip)
 		if err != nil {
 			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		last = page[len(page)-1].ID
+		if skip > 0 {
+			k := min(skip, len(page))
+			page, skip = page[k:], skip-k
 		}
 		for _, r := range page {
 			if err := fn(r); err != nil {
 				return err
 			}
+		}
+		if remaining > 0 {
+			remaining -= len(page)
 		}
 		if len(page) < n {
 			return nil
@@ -328,9 +333,25 @@ func (s *Store) EachRelation(ctx context.Context, q app.RelationQuery, fn func(a
 	}
 }
 
-func (s *Store) relationPage(ctx context.Context, where string, args []any, limit, offset int) ([]app.Relation, error) {
-	rows, err := s.db.QueryContext(ctx, relationSelect+` WHERE `+where+` ORDER BY r.start, r.id LIMIT ? OFFSET ?`,
-		append(append([]any{}, args...), limit, offset)...)
+// relationWhere selects by actor with two indexed lookups rather than an OR, which SQLite
+// would answer with a scan of every relation.
+func relationWhere(q app.RelationQuery) (string, []any) {
+	where, args := "1", []any{}
+	if q.ActorID != 0 {
+		where += " AND r.id IN (SELECT id FROM relations WHERE source_id = ? UNION ALL SELECT id FROM relations WHERE target_id = ?)"
+		args = append(args, q.ActorID, q.ActorID)
+	}
+	if q.ArticleID != 0 {
+		where += " AND r.id IN (SELECT relation_id FROM evidence WHERE article_id = ?)"
+		args = append(args, q.ArticleID)
+	}
+	return where, args
+}
+
+// relationPage reads up to limit relations in the given order, with their evidence.
+func (s *Store) relationPage(ctx context.Context, where string, args []any, order string, limit int) ([]app.Relation, error) {
+	rows, err := s.db.QueryContext(ctx, relationSelect+` WHERE `+where+` ORDER BY `+order+` LIMIT ?`,
+		append(append([]any{}, args...), limit)...)
 	if err != nil {
 		return nil, mapError(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,9 +34,13 @@ type actorsScreen struct {
 	count  *widget.Label
 	list   *widget.List
 	empty  *widget.Label
+	// emptyBox holds empty, the hint shown instead of an empty list.
+	emptyBox *fyne.Container
 
 	// query holds the filter (Text, Kind) the list shows; Offset and Limit are set per page.
 	query app.ActorQuery
+	// shown is the query whose rows the list holds.
+	shown app.ActorQuery
 	// total is how many actors match the query, all how many the project has.
 	total, all int
 	pages      map[int][]app.ActorRow
@@ -83,8 +88,10 @@ func (s *actorsScreen) build() fyne.CanvasObject {
 	for _, k := range app.ActorKinds {
 		kinds = append(kinds, k.Label())
 	}
-	s.kind = widget.NewSelect(kinds, func(label string) { s.query.Kind = kindFromLabel(label); s.reload() })
+	s.kind = widget.NewSelect(kinds, nil)
 	s.kind.SetSelectedIndex(0)
+	// Set after the first selection: building the screen must not query the store.
+	s.kind.OnChanged = func(label string) { s.query.Kind = kindFromLabel(label); s.reload() }
 
 	s.list = widget.NewList(func() int { return s.total }, s.createRow, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -96,13 +103,15 @@ func (s *actorsScreen) build() fyne.CanvasObject {
 	s.empty = widget.NewLabel(actorsEmptyText)
 	s.empty.Alignment = fyne.TextAlignCenter
 	s.empty.Wrapping = fyne.TextWrapWord
-	s.empty.Hide()
 
 	head := container.NewBorder(nil, nil, title, add, container.NewHBox(s.count))
 	filters := container.NewBorder(nil, nil, nil, s.kind, s.filter)
 	top := container.NewVBox(head, filters, widget.NewSeparator())
-	emptyBox := container.NewVBox(widget.NewLabel(""), s.empty)
-	body := container.NewStack(s.list, emptyBox)
+	// The box, not the label, is hidden: a stack lays out hidden children too, so the
+	// label always has its width when it shows.
+	s.emptyBox = container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer(), layout.NewSpacer())
+	s.emptyBox.Hide()
+	body := container.NewStack(s.list, s.emptyBox)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, body))
 }
 
@@ -147,6 +156,10 @@ func (s *actorsScreen) reload() {
 			s.pending = map[int]bool{}
 			s.showCounts()
 			s.list.Refresh()
+			if q.Text != s.shown.Text || q.Kind != s.shown.Kind {
+				s.list.ScrollToTop() // a new filter starts at its first match; a plain reload keeps the place
+				s.shown = q
+			}
 		})
 	})
 }
@@ -166,9 +179,9 @@ func (s *actorsScreen) showCounts() {
 		s.empty.SetText(s.noMatchText())
 	}
 	if s.total == 0 {
-		s.empty.Show()
+		s.emptyBox.Show()
 	} else {
-		s.empty.Hide()
+		s.emptyBox.Hide()
 	}
 }
 
@@ -375,6 +388,10 @@ func newActorMultiLineEntry() *actorKeyEntry {
 	e.Wrapping = fyne.TextWrapWord
 	return e
 }
+
+// AcceptsTab is false even for multi-line entries: a tab in a name or a note is never
+// wanted, and Tab must move on to the next field for the keyboard path to work.
+func (e *actorKeyEntry) AcceptsTab() bool { return false }
 
 // TypedKey gives onKey the first look at a key.
 func (e *actorKeyEntry) TypedKey(k *fyne.KeyEvent) {

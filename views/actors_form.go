@@ -58,7 +58,7 @@ func (f *actorForm) build() {
 	a := f.actor
 	f.name = newActorKeyEntry()
 	f.name.SetText(a.Name)
-	f.name.SetPlaceHolder("Nouri al-Maliki")
+	f.name.SetPlaceHolder("e.g. Nouri al-Maliki")
 	f.name.OnSubmitted = func(string) { f.submit() }
 
 	var labels []string
@@ -168,6 +168,7 @@ func (f *actorForm) submit() {
 		f.s.u.win.Canvas().Focus(f.name)
 		return
 	}
+	f.problem.Hide()
 	f.save.Disable() // one save at a time
 	st := f.s.u.store
 	f.s.u.async(func(ctx context.Context) {
@@ -185,13 +186,12 @@ func (f *actorForm) submit() {
 				return
 			}
 		}
-		f.store(ctx, a)
+		f.store(ctx, st, a)
 	})
 }
 
 // store writes the actor; it runs off the UI goroutine.
-func (f *actorForm) store(ctx context.Context, a app.Actor) {
-	st := f.s.u.store
+func (f *actorForm) store(ctx context.Context, st Store, a app.Actor) {
 	var saved app.Actor
 	var err error
 	if a.ID == 0 {
@@ -215,7 +215,7 @@ func (f *actorForm) store(ctx context.Context, a app.Actor) {
 // warnExisting tells the user a new actor's name is already someone's name or alias and
 // lets them open that actor instead, or add the new one anyway (two people can share a name).
 func (f *actorForm) warnExisting(a, existing app.Actor) {
-	who := existing.Name + ", " + existing.Kind.Label()
+	who := existing.Kind.Label()
 	if existing.Description != "" {
 		who += ", " + existing.Description
 	}
@@ -258,7 +258,8 @@ func (f *actorForm) showWarning(a app.Actor, text string, more ...fyne.CanvasObj
 	anyway := &widget.Button{Text: "Add anyway", Icon: theme.ContentAddIcon(), OnTapped: func() {
 		f.warning.Hide()
 		f.save.Disable()
-		f.s.u.async(func(ctx context.Context) { f.store(ctx, a) })
+		st := f.s.u.store
+		f.s.u.async(func(ctx context.Context) { f.store(ctx, st, a) })
 	}}
 	f.warning = dialog.NewCustomWithoutButtons("Already in the project", msg, f.s.u.win)
 	f.warning.SetButtons(append([]fyne.CanvasObject{back, anyway}, more...))

@@ -40,12 +40,23 @@ type actorPicker struct {
 
 // pickActor opens a search-as-you-type actor chooser titled title; onPicked gets the choice.
 func (s *actorsScreen) pickActor(title string, onPicked func(app.Actor)) {
+	s.pickActorFrom(title, "", onPicked)
+}
+
+// pickActorFrom is pickActor with the search already filled in, e.g. with the text
+// selected in an article ("Link to actor").
+func (s *actorsScreen) pickActorFrom(title, text string, onPicked func(app.Actor)) {
 	p := &actorPicker{s: s, onPicked: onPicked}
 	p.build(title)
 	s.picker = p
 	p.dlg.Show()
+	text = strings.TrimSpace(text)
+	p.search.SetText(text) // runs the first search through OnChanged
+	if text == "" {
+		p.find("")
+	}
+	p.search.CursorColumn = len([]rune(text))
 	s.u.win.Canvas().Focus(p.search)
-	p.find("")
 }
 
 func (p *actorPicker) build(title string) {
@@ -93,6 +104,8 @@ func newPickerRow() *pickerRow {
 	r.bg.CornerRadius = theme.InputRadiusSize()
 	r.bg.Hide()
 	r.text.Truncation = fyne.TextTruncateEllipsis
+	// The list sizes every row like the first one it creates: give it both lines.
+	r.text.Segments = actorRowSegments("Name", app.Person, "", nil)
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,6 +27,8 @@ type actorRowItem struct {
 func newActorRowItem(onEdit, onMerge, onDelete func(app.ActorRow)) *actorRowItem {
 	item := &actorRowItem{text: widget.NewRichText(), relations: widget.NewRichText()}
 	item.text.Truncation = fyne.TextTruncateEllipsis
+	// The list sizes every row like the first one it creates: give it both lines.
+	item.text.Segments = actorRowSegments("Name", app.Person, "description", nil)
 	act := func(fn func(app.ActorRow)) func() {
 		return func() {
 			if item.row.ID != 0 {
@@ -42,7 +45,10 @@ func newActorRowItem(onEdit, onMerge, onDelete func(app.ActorRow)) *actorRowItem
 
 // CreateRenderer lays the text out on the left and the count and actions on the right.
 func (item *actorRowItem) CreateRenderer() fyne.WidgetRenderer {
-	right := container.NewCenter(container.NewHBox(item.relations, item.edit, item.merge, item.del))
+	// The count gets a fixed width so the actions line up from row to row.
+	size := fyne.MeasureText("9999 relations", theme.TextSize(), fyne.TextStyle{}).AddWidthHeight(2*theme.InnerPadding(), 2*theme.InnerPadding())
+	count := container.New(layout.NewGridWrapLayout(size), item.relations)
+	right := container.NewCenter(container.NewHBox(count, item.edit, item.merge, item.del))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, right, item.text))
 }
 
@@ -51,7 +57,9 @@ func (item *actorRowItem) set(r app.ActorRow) {
 	item.row = r
 	item.text.Segments = actorRowSegments(r.Name, r.Kind, r.Description, r.Aliases)
 	item.text.Refresh()
-	item.relations.Segments = []widget.RichTextSegment{mutedText(relationsText(r.Relations), false)}
+	count := mutedText(relationsText(r.Relations), false)
+	count.Style.Alignment = fyne.TextAlignTrailing
+	item.relations.Segments = []widget.RichTextSegment{count}
 	item.relations.Refresh()
 	for _, b := range []*widget.Button{item.edit, item.merge, item.del} {
 		b.Enable()
@@ -70,24 +78,20 @@ func (item *actorRowItem) setLoading() {
 	}
 }
 
-// actorRowSegments writes an actor as two lines: the name in bold with its kind, then
-// the description and the other names it goes by.
+// actorRowSegments writes an actor as two lines, each one segment so that it truncates
+// cleanly: the name in bold, then its kind, description and the other names it goes by.
 func actorRowSegments(name string, kind app.ActorKind, description string, aliases []string) []widget.RichTextSegment {
-	second := description
+	second := kind.Label()
+	if description != "" {
+		second += "  —  " + description
+	}
 	if len(aliases) > 0 {
-		also := "also: " + strings.Join(aliases, ", ")
-		if second != "" {
-			second += "  ·  " + also
-		} else {
-			second = also
-		}
+		second += "  ·  also: " + strings.Join(aliases, ", ")
 	}
-	if second == "" {
-		second = "no description"
-	}
+	bold := widget.RichTextStyleStrong
+	bold.Inline = false
 	return []widget.RichTextSegment{
-		&widget.TextSegment{Text: name, Style: widget.RichTextStyleStrong},
-		mutedText("   "+kind.Label(), false),
+		&widget.TextSegment{Text: name, Style: bold},
 		mutedText(second, false),
 	}
 }

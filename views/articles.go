@@ -48,6 +48,7 @@ type articlesScreen struct {
 	undoText  *widget.Label
 	undoBtn   *widget.Button
 	undoBar   *fyne.Container
+	listPane  *fyne.Container
 
 	// The list's state. gen grows with every new query; results of an older query are
 	// dropped when they arrive, so a slow search never overwrites a newer one.
@@ -94,7 +95,7 @@ func (s *articlesScreen) buildListPane() fyne.CanvasObject {
 	s.header.SizeName = theme.SizeNameSubHeadingText
 
 	s.filter = widget.NewEntry()
-	s.filter.SetPlaceHolder("Filter: words in the title, outlet or text")
+	s.filter.SetPlaceHolder("Filter articles…")
 	s.filter.OnChanged = func(text string) {
 		s.query.Text = text
 		s.reload()
@@ -129,16 +130,17 @@ func (s *articlesScreen) buildListPane() fyne.CanvasObject {
 	s.empty.Hide()
 
 	s.undoText = widget.NewLabel("")
-	s.undoText.Wrapping = fyne.TextWrapWord
+	s.undoText.Truncation = fyne.TextTruncateEllipsis // a wrapped label here would be cut off at first layout
 	s.undoBtn = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), nil)
-	closeUndo := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { s.undoBar.Hide() })
+	closeUndo := widget.NewButtonWithIcon("", theme.CancelIcon(), s.hideUndo)
 	closeUndo.Importance = widget.LowImportance
 	s.undoBar = container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.undoBtn, closeUndo), s.undoText))
 	s.undoBar.Hide()
 
 	top := container.NewVBox(s.header, container.NewBorder(nil, nil, nil, s.sorter, s.filter))
-	return container.NewBorder(top, s.undoBar, nil, nil, container.NewStack(s.list, s.empty))
+	s.listPane = container.NewBorder(top, s.undoBar, nil, nil, container.NewStack(s.list, s.empty))
+	return s.listPane
 }
 
 // newArticleRowObject makes one list row: the title in bold, then the date, outlet,
@@ -196,7 +198,7 @@ func (s *articlesScreen) reload() {
 	if s.store != s.u.store { // another project was opened: what the pane shows is gone
 		s.store = s.u.store
 		s.view.clear()
-		s.undoBar.Hide()
+		s.hideUndo()
 	}
 	s.loaded = true
 	s.gen++

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"log"
 	"strings"
 
@@ -115,9 +116,11 @@ func (e *articleEditor) build() fyne.CanvasObject {
 		articleField("Notes", e.notes),
 	)
 	// The side column keeps a readable width; the text of the article gets the rest.
-	width := canvas.NewRectangle(nil)
+	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(300, 0))
-	sideScroll := container.NewStack(width, container.NewVScroll(side))
+	// The right padding keeps the scroll bar off the fields.
+	sideScroll := container.NewStack(width, container.NewVScroll(
+		container.New(layout.NewCustomPaddedLayout(0, 0, 0, 3*theme.Padding()), side)))
 	bodyLabel := widget.NewLabelWithStyle("Text", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bodyCol := container.NewBorder(bodyLabel, nil, nil, nil, e.body)
 	middle := container.NewBorder(nil, nil, sideScroll, nil, container.NewPadded(bodyCol))

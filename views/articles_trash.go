@@ -53,12 +53,18 @@ func (s *articlesScreen) deleteArticle(a app.Article) {
 
 // offerUndo shows, under the list, that the article went to the trash, with Undo.
 func (s *articlesScreen) offerUndo(a app.Article) {
-	s.undoText.SetText(fmt.Sprintf("%s was moved to the trash.", articleTitle(a)))
+	s.undoText.SetText("Moved to the trash: " + articleTitle(a))
 	s.undoBtn.OnTapped = func() {
-		s.undoBar.Hide()
+		s.hideUndo()
 		s.restore(a)
 	}
 	s.undoBar.Show()
+	s.listPane.Refresh()
+}
+
+func (s *articlesScreen) hideUndo() {
+	s.undoBar.Hide()
+	s.listPane.Refresh()
 }
 
 // restore takes an article out of the trash and shows it.
@@ -93,9 +99,8 @@ const articleTrashLimit = 1000
 func (s *articlesScreen) showTrash() {
 	t := &articleTrashDialog{s: s, info: widget.NewLabel("")}
 	s.trash = t
-	t.info.Wrapping = fyne.TextWrapWord
 	t.list = widget.NewList(func() int { return len(t.rows) }, t.createRow, t.updateRow)
-	t.dlg = dialog.NewCustom("Trash", "Close", container.NewBorder(t.info, nil, nil, nil, t.list), s.u.win)
+	t.dlg = dialog.NewCustom("Trash", "Close", container.NewBorder(container.NewVBox(t.info, widget.NewSeparator()), nil, nil, nil, t.list), s.u.win)
 	size := s.u.win.Canvas().Size()
 	t.dlg.Resize(fyne.NewSize(min(max(size.Width*0.7, 520), 900), max(size.Height*0.7, 360)))
 	t.dlg.SetOnClosed(func() { s.trash = nil })
@@ -105,8 +110,7 @@ func (s *articlesScreen) showTrash() {
 
 func (t *articleTrashDialog) createRow() fyne.CanvasObject {
 	restore := widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), nil)
-	purge := widget.NewButtonWithIcon("Delete forever", theme.DeleteIcon(), nil)
-	purge.Importance = widget.DangerImportance
+	purge := widget.NewButtonWithIcon("Delete forever", theme.DeleteIcon(), nil) // the confirmation is the loud part
 	rt := newArticleRowObject()
 	return container.NewBorder(nil, nil, nil, container.NewHBox(restore, purge), rt)
 }
@@ -137,9 +141,9 @@ func (t *articleTrashDialog) load() {
 			case 0:
 				t.info.SetText("The trash is empty.")
 			case 1:
-				t.info.SetText("1 article is in the trash. Restore puts it back among the articles; Delete forever removes it and its quotes for good.")
+				t.info.SetText("1 article is in the trash.")
 			default:
-				t.info.SetText(fmt.Sprintf("%s articles are in the trash. Restore puts one back among the articles; Delete forever removes it and its quotes for good.", articleGroupDigits(len(rows))))
+				t.info.SetText(articleGroupDigits(len(rows)) + " articles are in the trash.")
 			}
 			t.list.Refresh()
 		})
@@ -155,7 +159,7 @@ func (t *articleTrashDialog) restore(r app.ArticleRow) {
 				t.s.u.showError(err)
 				return
 			}
-			t.s.undoBar.Hide()
+			t.s.hideUndo()
 			t.s.reload()
 			if t.s.view.articleID == r.ID {
 				t.s.view.refresh()
@@ -190,7 +194,7 @@ func (t *articleTrashDialog) purge(r app.ArticleRow) {
 			if t.s.view.articleID == r.ID {
 				t.s.view.clear()
 			}
-			t.s.undoBar.Hide()
+			t.s.hideUndo()
 			t.load()
 		})
 	})

@@ -16,6 +16,10 @@ import (
 	"dossier/app"
 )
 
+// articleShownRunes caps the text laid out in the reading view: a book-length paste would
+// make every resize slow. The selection mode still holds the whole text.
+const articleShownRunes = 200_000
+
 // articleData is everything the article pane shows, loaded in one go off the UI goroutine.
 type articleData struct {
 	article   app.Article
@@ -62,10 +66,12 @@ type articleView struct {
 	meta        *widget.RichText
 	quoteBox    *fyne.Container
 	quote       *widget.RichText
-	body        *widget.RichText
+	body        *articleFlow
+	bodyCut     *widget.Label
 	notesBox    *fyne.Container
 	relsBox     *fyne.Container
 	scroll      *container.Scroll
+	page        *fyne.Container
 
 	editBtn, deleteBtn, selectBtn, noteBtn *widget.Button
 
@@ -110,15 +116,16 @@ func (v *articleView) buildReading() fyne.CanvasObject {
 	quoteLabel := widget.NewLabel("Quoted passage:")
 	quoteLabel.TextStyle = fyne.TextStyle{Bold: true}
 	v.quoteBox = container.NewVBox(quoteLabel, v.quote)
-	v.body = widget.NewRichText()
-	v.body.Wrapping = fyne.TextWrapWord
+	v.body = newArticleFlow()
+	v.bodyCut = articleWrapped("")
+	v.bodyCut.Importance = widget.WarningImportance
 	v.notesBox = container.NewVBox()
 	v.relsBox = container.NewVBox()
 
-	page := container.NewVBox(v.trashBanner, v.title, v.meta, v.quoteBox, widget.NewSeparator(), v.body,
+	v.page = container.NewVBox(v.trashBanner, v.title, v.meta, v.quoteBox, widget.NewSeparator(), v.body, v.bodyCut,
 		widget.NewSeparator(), articleSection("Notes"), v.notesBox,
 		articleSection("Relations this article backs"), v.relsBox)
-	v.scroll = container.NewVScroll(container.NewPadded(page))
+	v.scroll = container.NewVScroll(container.NewPadded(v.page))
 	return container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()), nil, nil, nil, v.scroll)
 }
 
@@ -176,11 +183,12 @@ func (v *articleView) render(d articleData, reading bool) {
 	v.data = d
 	a := d.article
 	v.trashBanner.Hidden = a.Deleted.IsZero()
-	v.editBtn.Enable()
-	v.deleteBtn.Enable()
-	if !a.Deleted.IsZero() { // restore it first: editing the trash would be confusing
-		v.editBtn.Disable()
-		v.deleteBtn.Disable()
+	for _, b := range []*widget.Button{v.editBtn, v.deleteBtn, v.selectBtn} {
+		if a.Deleted.IsZero() {
+			b.Enable()
+		} else { // restore it first: working on the trash would be confusing
+			b.Disable()
+		}
 	}
 	v.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleHeading, Text: a.Title}}
 	v.title.Refresh()
@@ -197,13 +205,20 @@ func (v *articleView) render(d articleData, reading bool) {
 		}}
 		v.quote.Refresh()
 	}
-	v.body.Segments = articleBodySegments(a.Body, d.mentions, span, v.u.openDossier)
-	v.body.Refresh()
+	body, cut := a.Body, false
+	if utf8.RuneCountInString(body) > articleShownRunes {
+		body, cut = string([]rune(body)[:articleShownRunes]), true
+	}
+	v.body.setSegments(articleBodySegments(body, d.mentions, span, v.u.openDossier))
+	v.bodyCut.Hidden = !cut
+	v.bodyCut.SetText(fmt.Sprintf("The text goes on: only its first %s characters are shown here. Select text… shows all of it.",
+		articleGroupDigits(articleShownRunes)))
 	v.notesBox.Objects = v.noteObjects(a, d.notes)
 	v.notesBox.Refresh()
 	v.relsBox.Objects = v.relationObjects(d.relations)
 	v.relsBox.Refresh()
 	v.sel.setText(a.Body)
+	v.page.Refresh()
 	if reading || v.pane.Objects[0] == v.placeholder {
 		v.show(v.reading)
 	}
@@ -219,12 +234,13 @@ func (v *articleView) scrollToSpan(span [2]int, ok bool) {
 		return
 	}
 	at := func() {
-		frac := float32(span[0]) / float32(n)
+		view := v.scroll.Size().Height
+		y := v.body.Position().Y + float32(span[0])/float32(n)*v.body.MinSize().Height
+		if y < view*0.7 {
+			return // already in sight: keep the title in view too
+		}
 		page := v.scroll.Content.MinSize().Height
-		bodyTop := v.body.Position().Y
-		y := bodyTop + frac*v.body.MinSize().Height - v.scroll.Size().Height/3
-		y = min(max(0, y), max(0, page-v.scroll.Size().Height))
-		v.scroll.ScrollToOffset(fyne.NewPos(0, y))
+		v.scroll.ScrollToOffset(fyne.NewPos(0, min(y-view/3, max(0, page-view))))
 	}
 	at()
 	fyne.Do(at) // again once the wrapped text has been laid out at its width
@@ -368,8 +384,7 @@ func (v *articleView) relationObjects(rels []app.Relation) []fyne.CanvasObject {
 	out := make([]fyne.CanvasObject, 0, len(rels))
 	for _, r := range rels {
 		r := r
-		rt := widget.NewRichText(articleRelationSentence(r, v.u.openDossier)...)
-		rt.Wrapping = fyne.TextWrapWord
+		rt := newArticleFlow(articleRelationSentence(r, v.u.openDossier)...)
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
 			v.u.editRelation(r, func(app.Relation) { v.refresh() })
 		})

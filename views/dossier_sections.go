@@ -28,18 +28,20 @@ func (s *dossierScreen) header(d app.Dossier) fyne.CanvasObject {
 		SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
 	lines := []fyne.CanvasObject{container.NewThemeOverride(name, dossierTitleTheme{})}
 
-	who := []widget.RichTextSegment{dossierItalic(a.Kind.Label())}
+	// One rich text with a paragraph per line keeps the lines close, as in a letterhead.
+	info := []widget.RichTextSegment{dossierItalic(a.Kind.Label())}
 	if a.Description != "" {
-		who = append(who, dossierPlain(" — "+a.Description))
+		info = append(info, dossierPlain(" — "+a.Description))
 	}
-	lines = append(lines, dossierPara(who...))
+	info = dossierEndLine(info)
 	if len(a.Aliases) > 0 {
-		lines = append(lines, dossierPara(dossierMuted("also: "), dossierPlain(strings.Join(a.Aliases, ", "))))
+		info = dossierEndLine(append(info, dossierMuted("also: "), dossierPlain(strings.Join(a.Aliases, ", "))))
 	}
 	if len(a.Tags) > 0 {
-		lines = append(lines, dossierPara(dossierMuted("tags: "), dossierPlain(strings.Join(a.Tags, " · "))))
+		info = dossierEndLine(append(info, dossierMuted("tags: "), dossierPlain(strings.Join(a.Tags, " · "))))
 	}
-	lines = append(lines, dossierPara(dossierMuted(s.summary(d))))
+	info = append(info, dossierMuted(s.summary(d)))
+	lines = append(lines, dossierPara(info...))
 
 	reload := func(app.Actor) { s.reload() }
 	edit := widget.NewButtonWithIcon("Edit actor", theme.DocumentCreateIcon(), func() { s.u.actors.editActor(a, reload) })
@@ -82,7 +84,7 @@ func (s *dossierScreen) relationsSection(d app.Dossier) fyne.CanvasObject {
 	limit := dossierGroupCap(sizes, dossierMaxRelations)
 	hidden := 0
 	for _, g := range groups {
-		box = append(box, dossierPara(dossierStrong(g[0].Verb), dossierMuted("  "+dossierThousands(len(g)))))
+		box = append(box, dossierPara(dossierGroupHeading(g[0].Verb+"  ·  "+dossierThousands(len(g)))))
 		for i, r := range g {
 			if i == limit {
 				box = append(box, dossierIndent(dossierHint("and "+dossierCount(len(g)-limit, "more", "more")+
@@ -272,7 +274,7 @@ func (s *dossierScreen) timelineSection(d app.Dossier) fyne.CanvasObject {
 // the passage that reports it (its editor when it has no source); an article opens at the
 // actor's first mention.
 func (s *dossierScreen) timelineRow(e app.TimelineEntry, rels map[int64]app.DossierRelation, spans map[int64][2]int) fyne.CanvasObject {
-	date := dossierPara(dossierSmall(e.Date.Human()))
+	date := dossierPara(dossierMuted(e.Date.Human()))
 	var mark fyne.CanvasObject
 	var open func()
 	if e.Kind == "relation" {
@@ -284,7 +286,7 @@ func (s *dossierScreen) timelineRow(e app.TimelineEntry, rels map[int64]app.Doss
 			open = func() { s.u.openArticle(ev.ArticleID, dossierSpan(ev.Start, ev.End)) }
 		}
 	} else {
-		mark = widget.NewIcon(theme.DocumentIcon())
+		mark = dossierArticleMark()
 		open = func() { s.u.openArticle(e.ArticleID, spans[e.ArticleID]) }
 	}
 	text := newDossierTappable(open, dossierPlain(e.Text))
@@ -336,14 +338,17 @@ func (s *dossierScreen) mentionRow(m app.DossierMention) fyne.CanvasObject {
 	if m.MentionCount > 1 {
 		meta = append(meta, "named "+dossierThousands(m.MentionCount)+" times")
 	}
-	lines := []fyne.CanvasObject{title}
+	var segs []widget.RichTextSegment
 	if len(meta) > 0 {
-		lines = append(lines, dossierIndent(dossierPara(dossierSmall(strings.Join(meta, " · "))), 2))
+		segs = dossierEndLine([]widget.RichTextSegment{dossierSmall(strings.Join(meta, " · "))})
 	}
 	if m.Sentence != "" {
-		lines = append(lines, dossierIndent(newDossierTappable(open, dossierHighlight(m.Sentence, m.Start, m.End)...), 2))
+		segs = append(segs, dossierHighlight(m.Sentence, m.Start, m.End)...)
 	}
-	return container.NewVBox(lines...)
+	if len(segs) == 0 {
+		return title
+	}
+	return container.NewVBox(title, dossierIndent(newDossierTappable(open, segs...), 2))
 }
 
 // dossierHighlight splits sentence into segments with the runes start..end (the actor's

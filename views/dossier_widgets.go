@@ -96,7 +96,7 @@ func (l *dossierColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 type dossierDateRow struct{ width float32 }
 
 func newDossierDateRow(date, text fyne.CanvasObject) *fyne.Container {
-	w := fyne.MeasureText("28 Sep 2026", theme.CaptionTextSize(), fyne.TextStyle{}).Width + theme.InnerPadding()*2
+	w := fyne.MeasureText("28 Sep 2026", theme.TextSize(), fyne.TextStyle{}).Width + theme.InnerPadding()*2
 	return container.New(dossierDateRow{width: w}, date, text)
 }
 
@@ -163,6 +163,24 @@ func dossierStrong(text string) *widget.TextSegment {
 	return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}
 }
 
+// dossierGroupHeading names a group of relations, small and muted: the sentences under it
+// repeat the verb, so it only marks where a group starts.
+func dossierGroupHeading(text string) *widget.TextSegment {
+	return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder,
+		SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Bold: true}}}
+}
+
+// dossierEndLine ends the paragraph after the last segment of segs, so that what follows
+// starts a new line of the same rich text.
+func dossierEndLine(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	if len(segs) > 0 {
+		if t, ok := segs[len(segs)-1].(*widget.TextSegment); ok {
+			t.Style.Inline = false
+		}
+	}
+	return segs
+}
+
 // dossierLinkText looks like a link inside a dossierTappable, which does the tapping.
 func dossierLinkText(text string) *widget.TextSegment {
 	return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameHyperlink}}
@@ -212,12 +230,20 @@ func dossierPolarityMark(p app.Polarity) fyne.CanvasObject {
 	case app.Conflictual:
 		name = theme.ColorNameError
 	}
-	dot := widget.NewIcon(theme.NewColoredResource(theme.MediaRecordIcon(), name))
-	// Centre the dot on the first line of the text beside it.
+	return dossierMark(theme.NewColoredResource(theme.MediaRecordIcon(), name), dossierMarkSize)
+}
+
+// dossierArticleMark marks an article in the timeline.
+func dossierArticleMark() fyne.CanvasObject {
+	return dossierMark(theme.NewColoredResource(theme.DocumentIcon(), theme.ColorNamePlaceHolder), dossierMarkSize+4)
+}
+
+// dossierMark is a small icon set on the first line of the text beside it.
+func dossierMark(res fyne.Resource, size float32) fyne.CanvasObject {
 	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
-	top := theme.InnerPadding() + (line-dossierMarkSize)/2
-	return container.New(layout.NewCustomPaddedLayout(top, 0, 0, theme.Padding()),
-		container.NewGridWrap(fyne.NewSquareSize(dossierMarkSize), dot))
+	top := theme.InnerPadding() + (line-size)/2
+	return container.New(layout.NewCustomPaddedLayout(top, 0, 0, theme.Padding()+dossierMarkSize+4-size),
+		container.NewGridWrap(fyne.NewSquareSize(size), widget.NewIcon(res)))
 }
 
 // dossierSpan is the passage to highlight when opening an article: none when the quote

@@ -127,13 +127,13 @@ type relationEditor struct {
 	typeSel                                *widget.Select
 	preview                                *widget.RichText
 	start, end                             *widget.Entry
-	startMsg, endMsg                       *widget.Label
+	startMsg, endMsg                       *widget.RichText
 	suggest                                *widget.Button
 	keptBox                                *fyne.Container
 	articleBtn, addSource                  *widget.Button
 	quote                                  *widget.Entry
 	confidence, modality                   *widget.Select
-	confHint, modHint                      *widget.Label
+	confHint, modHint                      *widget.RichText
 	note                                   *widget.Entry
 	problem                                *widget.Label
 	save                                   *widget.Button
@@ -184,6 +184,9 @@ func (ed *relationEditor) build() {
 	ed.targetBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
 		ed.pickActor("Target actor: whom it is aimed at", func(a app.Actor) { ed.target = relationActor{a.ID, a.Name}; ed.refresh() })
 	})
+	for _, b := range []*widget.Button{ed.sourceBtn, ed.targetBtn} {
+		b.Alignment = widget.ButtonAlignLeading
+	}
 	ed.swap = widget.NewButtonWithIcon("Swap", theme.ViewRefreshIcon(), func() {
 		ed.source, ed.target = ed.target, ed.source
 		ed.refresh()
@@ -200,6 +203,7 @@ func (ed *relationEditor) build() {
 		ed.start.SetText(string(ed.suggested))
 	})
 	ed.suggest.Importance = widget.LowImportance
+	ed.suggest.Alignment = widget.ButtonAlignLeading
 
 	ed.keptBox = container.NewVBox()
 	ed.articleBtn = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() {
@@ -211,6 +215,7 @@ func (ed *relationEditor) build() {
 	ed.quote.SetPlaceHolder("The passage that supports the relation, word for word as in the article")
 	ed.quote.SetText(ed.f.fresh.Quote)
 	ed.quote.OnChanged = func(string) { ed.refresh() }
+	ed.articleBtn.Alignment = widget.ButtonAlignLeading
 	ed.addSource = widget.NewButtonWithIcon("Add this source now", theme.ContentAddIcon(), ed.addSourceNow)
 
 	// The choices are set before the callbacks: refresh needs the whole form built.
@@ -220,11 +225,12 @@ func (ed *relationEditor) build() {
 	ed.modality = widget.NewSelect(app.Modalities, nil)
 	ed.modality.SetSelected(relationOr(r.Modality, app.Asserted))
 	ed.modality.OnChanged = func(string) { ed.refresh() }
-	ed.confHint, ed.modHint = relationHintLabel(), relationHintLabel()
+	ed.confHint, ed.modHint = dossierPara(), dossierPara()
 
 	ed.speakerBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
 		ed.pickActor("Who says so?", func(a app.Actor) { ed.speaker = relationActor{a.ID, a.Name}; ed.refresh() })
 	})
+	ed.speakerBtn.Alignment = widget.ButtonAlignLeading
 	ed.note = widget.NewMultiLineEntry()
 	ed.note.Wrapping = fyne.TextWrapWord
 	ed.note.SetMinRowsVisible(2)
@@ -306,21 +312,22 @@ func relationLabel(text string) *widget.Label {
 
 func relationHint(text string) *widget.RichText { return dossierPara(dossierSmall(text)) }
 
-func relationHintLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return l
+// relationSetHint replaces the text of a hint line; a problem shows in the error colour.
+func relationSetHint(rt *widget.RichText, text string, problem bool) {
+	seg := dossierSmall(text)
+	if problem {
+		seg.Style.ColorName = theme.ColorNameError
+	}
+	rt.Segments = []widget.RichTextSegment{seg}
+	rt.Refresh()
 }
 
 // relationDateEntry is a date field with the line under it that says how it was read.
-func relationDateEntry(text string) (*widget.Entry, *widget.Label) {
+func relationDateEntry(text string) (*widget.Entry, *widget.RichText) {
 	e := widget.NewEntry()
 	e.SetPlaceHolder("2026-01-28, Jan 2026 or 2026")
 	e.SetText(text)
-	msg := widget.NewLabel("")
-	msg.Wrapping = fyne.TextWrapWord
-	return e, msg
+	return e, dossierPara()
 }
 
 func relationOr(s, fallback string) string {
@@ -419,8 +426,8 @@ func (ed *relationEditor) refresh() {
 	}
 	relationShowDate(ed.start, ed.startMsg)
 	relationShowDate(ed.end, ed.endMsg)
-	ed.confHint.SetText(relationConfidenceHints[ed.confidence.Selected])
-	ed.modHint.SetText(relationModalityHints[ed.modality.Selected])
+	relationSetHint(ed.confHint, relationConfidenceHints[ed.confidence.Selected], false)
+	relationSetHint(ed.modHint, relationModalityHints[ed.modality.Selected], false)
 	ed.preview.Segments = ed.previewSegments()
 	ed.preview.Refresh()
 	ed.refreshSuggestion()
@@ -450,18 +457,15 @@ func relationArticleText(a app.Article) string {
 }
 
 // relationShowDate says under a date field how it was read, or what is wrong with it.
-func relationShowDate(e *widget.Entry, msg *widget.Label) {
+func relationShowDate(e *widget.Entry, msg *widget.RichText) {
 	d, err := app.ParseDate(e.Text)
 	switch {
 	case err != nil:
-		msg.Importance = widget.DangerImportance
-		msg.SetText(app.ErrorMessage(err))
+		relationSetHint(msg, app.ErrorMessage(err), true)
 	case d != "" && d.Human() != strings.TrimSpace(e.Text):
-		msg.Importance = widget.LowImportance
-		msg.SetText("read as " + d.Human())
+		relationSetHint(msg, "read as "+d.Human(), false)
 	default:
-		msg.Importance = widget.LowImportance
-		msg.SetText("")
+		relationSetHint(msg, "", false)
 	}
 }
 

@@ -19,6 +19,8 @@ import (
 type relationDateSuggestion struct {
 	date app.Date
 	from string // "from “on Jan. 28”", "the article’s date"
+	// inText is true when the date comes from words in the text, not from the article's date.
+	inText bool
 }
 
 // refreshSuggestion offers the date the evidence points to. The user accepts it with the
@@ -28,7 +30,10 @@ func (ed *relationEditor) refreshSuggestion() {
 	quote, body, base, ok := ed.suggestionSource()
 	s, found := relationSuggestDate(quote, body, base)
 	current, err := app.ParseDate(ed.start.Text)
-	if !ok || !found || (err == nil && current == s.date) {
+	// Offer a date for an empty field, or a day that refines the month or year typed;
+	// the article's own date only when nothing is typed, as it is not the event's date.
+	refines := err == nil && current != "" && len(s.date) > len(current) && strings.HasPrefix(string(s.date), string(current)) && s.inText
+	if !ok || !found || (strings.TrimSpace(ed.start.Text) != "" && !refines) {
 		ed.suggested = ""
 		ed.suggest.Hide()
 		return
@@ -63,9 +68,9 @@ func relationSuggestDate(quote, body string, base app.Date) (relationDateSuggest
 		return relationDateSuggestion{date: base, from: "the article’s date"}, true
 	}
 	if p := relationPhrase(quote, body, base, d); p != "" {
-		return relationDateSuggestion{date: d, from: "from “" + p + "”"}, true
+		return relationDateSuggestion{date: d, from: "from “" + p + "”", inText: true}, true
 	}
-	return relationDateSuggestion{date: d, from: "from the article’s text"}, true
+	return relationDateSuggestion{date: d, from: "from the article’s text", inText: true}, true
 }
 
 // relationWindow is how far around the quote the phrase of a suggested date is looked

@@ -53,8 +53,8 @@ func TestRelationEditorSavesWithQuote(t *testing.T) {
 	if got, want := ed.previewText(), "Iran warns Iraq (threatened) — 28 Jan 2026"; got != want {
 		t.Errorf("preview %q, want %q", got, want)
 	}
-	if !strings.Contains(ed.modHint.Text, "threatened to do it") {
-		t.Errorf("modality hint %q", ed.modHint.Text)
+	if !strings.Contains(ed.modHint.String(), "threatened to do it") {
+		t.Errorf("modality hint %q", ed.modHint.String())
 	}
 	test.Tap(ed.save)
 	if len(saved) != 1 {
@@ -81,7 +81,7 @@ func TestRelationEditorKeepsFormOnErrors(t *testing.T) {
 		want  string
 	}{
 		{"bad date", func(ed *relationEditor) { test.Type(ed.start, "sometime soon") }, "start", "is not a date Dossier understands"},
-		{"impossible day", func(ed *relationEditor) { ed.end.SetText("2026-02-30") }, "end", "not a date"},
+		{"impossible day", func(ed *relationEditor) { ed.end.SetText("2026-02-30") }, "end", "is not a valid date"},
 		{"ends before it starts", func(ed *relationEditor) { ed.start.SetText("2026-03"); ed.end.SetText("2026-01") }, "", "ends (Jan 2026) before it starts"},
 		{"no target", func(ed *relationEditor) { ed.target = relationActor{} }, "", "needs both a source actor and a target actor"},
 		{"quote without article", func(ed *relationEditor) { ed.article = app.Article{} }, "", "needs the article"},
@@ -96,9 +96,9 @@ func TestRelationEditorKeepsFormOnErrors(t *testing.T) {
 			tc.fill(ed)
 			switch tc.field {
 			case "start":
-				mustContain(t, ed.startMsg.Text, tc.want)
+				mustContain(t, ed.startMsg.String(), tc.want)
 			case "end":
-				mustContain(t, ed.endMsg.Text, tc.want)
+				mustContain(t, ed.endMsg.String(), tc.want)
 			}
 			test.Tap(ed.save)
 			if saved {
@@ -147,6 +147,25 @@ func TestRelationEditorSuggestsDate(t *testing.T) {
 		// "on Jan. 28" is in the same paragraph, so SuggestDate still finds it.
 		t.Errorf("suggestion for a dateless quote: %q (visible %v)", got, ed.suggest.Visible())
 	}
+	// A typed month is refined by the day the text gives; another date is left alone.
+	ed.start.SetText("Jan 2026")
+	if !ed.suggest.Visible() {
+		t.Error("no refinement offered for Jan 2026")
+	}
+	ed.start.SetText("2025")
+	if ed.suggest.Visible() {
+		t.Errorf("suggestion %q offered over a different date", ed.suggest.Text)
+	}
+	// The article's own date is offered only for an empty field.
+	ed.quote.SetText("")
+	ed.start.SetText("")
+	if got := ed.suggest.Text; !ed.suggest.Visible() || got != "Use 29 Jan 2026 (the article’s date)" {
+		t.Errorf("with no quote and no date: %q (visible %v)", got, ed.suggest.Visible())
+	}
+	ed.start.SetText("2026")
+	if ed.suggest.Visible() {
+		t.Errorf("the article’s date offered over a typed year: %q", ed.suggest.Text)
+	}
 }
 
 func TestRelationSuggestDate(t *testing.T) {
@@ -166,7 +185,7 @@ func TestRelationSuggestDate(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, ok := relationSuggestDate(tc.quote, body, tc.base)
-			if ok != tc.ok || s.date != tc.want || s.from != tc.from {
+			if ok != tc.ok || s.date != tc.want || s.from != tc.from || s.inText != strings.HasPrefix(tc.from, "from") {
 				t.Errorf("got %+v %v, want %s %q %v", s, ok, tc.want, tc.from, tc.ok)
 			}
 		})

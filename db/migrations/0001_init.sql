@@ -9,6 +9,8 @@ CREATE TABLE outlets (
 ) STRICT;
 
 CREATE TABLE articles (
+	-- Small columns first and the body last: SQLite reads a row from its start, so listing
+	-- and filtering never walk the body's overflow pages.
 	id        INTEGER PRIMARY KEY,
 	uuid      TEXT NOT NULL UNIQUE,
 	title     TEXT NOT NULL,
@@ -19,13 +21,13 @@ CREATE TABLE articles (
 	date      TEXT NOT NULL DEFAULT '',
 	dateline  TEXT NOT NULL DEFAULT '',
 	language  TEXT NOT NULL DEFAULT '',
-	body      TEXT NOT NULL,
 	tags      TEXT NOT NULL DEFAULT '', -- tags joined by a newline
-	notes     TEXT NOT NULL DEFAULT '',
 	hash      TEXT NOT NULL,
 	filed     TEXT NOT NULL,
 	updated   TEXT NOT NULL,
-	deleted   TEXT NOT NULL DEFAULT '' -- set when in the trash
+	deleted   TEXT NOT NULL DEFAULT '', -- set when in the trash
+	notes     TEXT NOT NULL DEFAULT '',
+	body      TEXT NOT NULL
 ) STRICT;
 CREATE INDEX articles_date ON articles(deleted, date DESC, id DESC);
 CREATE INDEX articles_hash ON articles(hash);
