@@ -31,13 +31,16 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
-		os.Exit(cli.Run(ctx, os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-			Open: openForCLI, DefaultDB: defaultProject()}))
+		os.Exit(cli.Run(ctx, os.Args[1:], cliEnv()))
 	}
 	fs := flag.NewFlagSet("dossier", flag.ContinueOnError)
 	path := fs.String("db", "", "the project file to open (default: "+defaultProject()+")")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
+	}
+	if fs.NArg() > 0 {
+		// Not a command and not a flag: let the batch interface say so and show its help.
+		os.Exit(cli.Run(ctx, fs.Args(), cliEnv()))
 	}
 	runGUI(ctx, *path)
 }
@@ -55,6 +58,10 @@ func defaultProject() string {
 		dir, _ = os.UserConfigDir()
 	}
 	return filepath.Join(dir, "Dossier", "research.dossier")
+}
+
+func cliEnv() cli.Env {
+	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, DefaultDB: defaultProject()}
 }
 
 func openForCLI(ctx context.Context, path string) (cli.Store, error) { return db.Open(ctx, path) }

@@ -176,3 +176,40 @@ func mustRelation(t *testing.T, s *Store, from int64, typ string, to int64) app.
 	}
 	return r
 }
+
+func TestEachRelationPagesThroughEverything(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	hub := mustActor(t, s, "Hub", app.Organisation)
+	other := mustActor(t, s, "Spoke", app.Person)
+	const n = 1203
+	for i := range n {
+		from, to := hub.ID, other.ID
+		if i%2 == 1 {
+			from, to = to, from
+		}
+		if _, err := s.CreateRelation(ctx, app.Relation{SourceID: from, Type: "meets_with", TargetID: to}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct{ offset, limit, want int }{{0, 0, n}, {0, 501, 501}, {499, 3, 3}, {1200, 0, 3}, {600, 700, 603}}
+	for _, c := range cases {
+		var ids []int64
+		err := s.EachRelation(ctx, app.RelationQuery{ActorID: hub.ID, Offset: c.offset, Limit: c.limit}, func(r app.Relation) error {
+			ids = append(ids, r.ID)
+			return nil
+		})
+		if err != nil || len(ids) != c.want {
+			t.Fatalf("offset %d limit %d: %d relations (%v), want %d", c.offset, c.limit, len(ids), err, c.want)
+		}
+		for i := 1; i < len(ids); i++ {
+			if ids[i] <= ids[i-1] {
+				t.Fatalf("relations out of order or repeated at %d", i)
+			}
+		}
+	}
+	d, err := s.Dossier(ctx, hub.ID, DossierMentions)
+	if err != nil || d.RelationTotal != n || len(d.Relations) != DossierMentions {
+		t.Fatalf("dossier lists %d of %d relations (%v)", len(d.Relations), d.RelationTotal, err)
+	}
+}
