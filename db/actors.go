@@ -129,7 +129,7 @@ func (s *Store) Actors(ctx context.Context, q app.ActorQuery) ([]app.ActorRow, e
 		limit = -1
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.name, a.kind, a.description,
-		(SELECT group_concat(text, char(10)) FROM aliases WHERE actor_id = a.id AND is_name = 0),
+		(SELECT group_concat(text, char(10) ORDER BY id) FROM aliases WHERE actor_id = a.id AND is_name = 0),
 		(SELECT count(*) FROM relations WHERE source_id = a.id OR target_id = a.id)
 		FROM actors a WHERE `+where+` ORDER BY a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?`,
 		append(args, limit, q.Offset)...)

@@ -66,7 +66,6 @@ func (s *actorsScreen) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Actors", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	s.count = widget.NewLabel("")
-	s.count.Importance = widget.MediumImportance
 	add := widget.NewButtonWithIcon("New actor", theme.ContentAddIcon(), func() {
 		s.editActor(app.Actor{Name: strings.TrimSpace(s.filter.Text), Kind: app.Person}, nil)
 	})
@@ -77,11 +76,15 @@ func (s *actorsScreen) build() fyne.CanvasObject {
 	s.filter.OnChanged = func(text string) { s.query.Text = text; s.reload() }
 	s.filter.OnSubmitted = func(string) { s.openFirst() }
 	s.filter.onKey = func(k *fyne.KeyEvent) bool {
-		if k.Name == fyne.KeyDown && s.total > 0 {
-			s.u.win.Canvas().Focus(s.list)
-			return true
+		switch {
+		case k.Name == fyne.KeyDown && s.total > 0:
+			s.u.win.Canvas().Focus(s.list) // then ↑ ↓ move and Space opens
+		case k.Name == fyne.KeyEscape && s.filter.Text != "":
+			s.filter.SetText("")
+		default:
+			return false
 		}
-		return false
+		return true
 	}
 
 	kinds := []string{allKinds}

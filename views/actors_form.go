@@ -168,7 +168,10 @@ func (f *actorForm) submit() {
 		f.s.u.win.Canvas().Focus(f.name)
 		return
 	}
-	f.problem.Hide()
+	if f.problem.Visible() {
+		f.problem.Hide()
+		f.dlg.Refresh() // give the space back
+	}
 	f.save.Disable() // one save at a time
 	st := f.s.u.store
 	f.s.u.async(func(ctx context.Context) {
