@@ -240,9 +240,12 @@ func (s *Store) Articles(ctx context.Context, q app.ArticleQuery) ([]app.Article
 	if limit <= 0 {
 		limit = -1
 	}
+	// The page's ids come first, from the index alone: an OFFSET deep into the list then
+	// skips index entries, not whole rows.
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.author, a.date, a.tags
-		FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE `+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(args, limit, q.Offset)...)
+		FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+		WHERE a.id IN (SELECT a.id FROM articles a WHERE `+where+` ORDER BY `+order+` LIMIT ? OFFSET ?)
+		ORDER BY `+order, append(args, limit, q.Offset)...)
 	if err != nil {
 		return nil, mapError(err)
 	}

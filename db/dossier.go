@@ -90,26 +90,35 @@ func seenFrom(actorID int64, rels []app.Relation, types map[string]app.RelationT
 }
 
 // mentioning lists the articles that mention the actor, newest first, each with the
-// sentence around its first mention. Only a window of the body around the mention is
-// read, not the whole text.
+// sentence around its first mention (only a window of the body around it is read).
 func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app.DossierMention, int, error) {
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT m.article_id) FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.actor_id = ? AND m.status <> 'rejected' AND a.deleted = ''`, actorID).Scan(&total); err != nil {
-		return nil, 0, mapError(err)
+	total, err := s.mentionTotal(ctx, actorID)
+	if err != nil {
+		return nil, 0, err
 	}
 	if limit <= 0 {
 		limit = -1
+	}
+	// Which articles to list. For an actor named in many articles, walking the articles
+	// newest first and stopping at limit beats sorting all of its articles by date; for
+	// the rest, starting from its mentions is cheaper than walking every article.
+	pick := `SELECT m.article_id FROM mentions m CROSS JOIN articles a ON a.id = m.article_id
+		WHERE m.actor_id = ?1 AND m.status <> 'rejected' AND a.deleted = ''
+		GROUP BY m.article_id ORDER BY a.date DESC, a.id DESC LIMIT ?2`
+	if limit > 0 && total > 20*limit {
+		pick = `SELECT a.id FROM articles a WHERE a.deleted = '' AND EXISTS (SELECT 1 FROM mentions m
+			WHERE m.article_id = a.id AND m.actor_id = ?1 AND m.status <> 'rejected')
+			ORDER BY a.date DESC, a.id DESC LIMIT ?2`
 	}
 	const window = 400
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.date, m.start, m.end,
 		max(0, m.start - ?3), substr(a.body, max(0, m.start - ?3) + 1, m.end - max(0, m.start - ?3) + ?3), f.n
 		FROM (SELECT article_id, min(start) AS start, count(*) AS n FROM mentions
-		      WHERE actor_id = ?1 AND status <> 'rejected' GROUP BY article_id) f
-		JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
-		JOIN articles a ON a.id = f.article_id AND a.deleted = ''
+		      WHERE actor_id = ?1 AND status <> 'rejected' AND article_id IN (`+pick+`) GROUP BY article_id) f
+		CROSS JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
+		CROSS JOIN articles a ON a.id = f.article_id
 		LEFT JOIN outlets o ON o.id = a.outlet_id
-		ORDER BY a.date DESC, a.id DESC LIMIT ?2`, actorID, limit, window)
+		ORDER BY a.date DESC, a.id DESC`, actorID, limit, window)
 	if err != nil {
 		return nil, 0, mapError(err)
 	}
@@ -128,6 +137,17 @@ func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app
 		out = append(out, m)
 	}
 	return out, total, rows.Err()
+}
+
+// mentionTotal counts the live articles naming the actor: all of them from the index,
+// less the few in the trash.
+func (s *Store) mentionTotal(ctx context.Context, actorID int64) (int, error) {
+	var total int
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?1 AND status <> 'rejected') -
+		(SELECT count(DISTINCT m.article_id) FROM articles a CROSS JOIN mentions m ON m.article_id = a.id
+		 WHERE a.deleted <> '' AND m.actor_id = ?1 AND m.status <> 'rejected')`, actorID).Scan(&total)
+	return total, mapError(err)
 }
 
 // associates ranks the actors most linked with this one: by relations, then by articles
@@ -157,7 +177,7 @@ func (s *Store) associates(ctx context.Context, actorID int64, d app.Dossier) ([
 			marks += "?"
 		}
 		rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.name, a.kind, count(DISTINCT m.article_id) FROM mentions m
-			JOIN actors a ON a.id = m.actor_id WHERE m.actor_id <> ? AND m.status <> 'rejected' AND a.deleted = ''
+			CROSS JOIN actors a ON a.id = m.actor_id WHERE m.actor_id <> ? AND m.status <> 'rejected' AND a.deleted = ''
 			AND m.article_id IN (`+marks+`) GROUP BY a.id`, ids...)
 		if err != nil {
 			return nil, mapError(err)

@@ -377,7 +377,8 @@ func (s *Store) relationPage(ctx context.Context, where string, args []any, orde
 	return out, err
 }
 
-// evidenceOf returns the evidence of the given relations, trashed articles left out.
+// evidenceOf returns the evidence of the given relations, trashed articles left out. The
+// CROSS JOIN keeps SQLite from walking all articles to find the few that are evidence.
 func evidenceOf(ctx context.Context, q querier, ids []int64) (map[int64][]app.Evidence, error) {
 	out := map[int64][]app.Evidence{}
 	if len(ids) == 0 {
@@ -388,7 +389,7 @@ func evidenceOf(ctx context.Context, q querier, ids []int64) (map[int64][]app.Ev
 		args[i] = id
 	}
 	rows, err := q.QueryContext(ctx, `SELECT e.relation_id, e.id, e.uuid, e.article_id, e.quote, e.start, e.end, a.title,
-		a.url, a.date, coalesce(o.name, '') FROM evidence e JOIN articles a ON a.id = e.article_id
+		a.url, a.date, coalesce(o.name, '') FROM evidence e CROSS JOIN articles a ON a.id = e.article_id
 		LEFT JOIN outlets o ON o.id = a.outlet_id
 		WHERE a.deleted = '' AND e.relation_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY a.date, e.id`, args...)
 	if err != nil {

@@ -3,6 +3,7 @@ package views
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -24,6 +25,7 @@ type articleFlow struct {
 	rt     *widget.RichText
 	tokens []flowToken
 	width  float32 // the width the rows were built for; 0 before the first layout
+	rows   int
 }
 
 // flowToken is a word with the spaces after it, a link, or a line break.
@@ -34,6 +36,8 @@ type flowToken struct {
 	newline bool
 	width   float32 // with the trailing spaces
 	bare    float32 // without them: a row may end in spaces that overhang
+	start   int     // rune offset in the text of all segments
+	row     int     // the row it is on after the last rebuild
 }
 
 // flowGuessWidth is the width rows are built for before the widget is first laid out, so
@@ -91,27 +95,29 @@ func (f *articleFlow) Refresh() {
 // flowTokens cuts segments into words (each with its trailing spaces), links and line breaks.
 func flowTokens(segs []widget.RichTextSegment) []flowToken {
 	var out []flowToken
+	pos := 0
 	for _, seg := range segs {
 		switch s := seg.(type) {
 		case *widget.HyperlinkSegment:
-			out = append(out, flowToken{link: s, text: s.Text})
+			out = append(out, flowToken{link: s, text: s.Text, start: pos})
 		case *widget.TextSegment:
 			if !s.Inline() { // a block ends the row it is on
-				out = append(out, flowToken{newline: true})
-				continue
+				out = append(out, flowToken{newline: true, start: pos})
+				break
 			}
-			out = append(out, flowWords(s.Text, s.Style)...)
+			out = append(out, flowWords(s.Text, s.Style, pos)...)
 		}
+		pos += utf8.RuneCountInString(seg.Textual())
 	}
 	return out
 }
 
-func flowWords(text string, style widget.RichTextStyle) []flowToken {
+func flowWords(text string, style widget.RichTextStyle, pos int) []flowToken {
 	var out []flowToken
 	runes := []rune(text)
 	for i := 0; i < len(runes); {
 		if runes[i] == '\n' {
-			out = append(out, flowToken{newline: true})
+			out = append(out, flowToken{newline: true, start: pos + i})
 			i++
 			continue
 		}
@@ -122,7 +128,7 @@ func flowWords(text string, style widget.RichTextStyle) []flowToken {
 		for j < len(runes) && runes[j] != '\n' && unicode.IsSpace(runes[j]) {
 			j++
 		}
-		out = append(out, flowToken{text: string(runes[i:j]), style: style})
+		out = append(out, flowToken{text: string(runes[i:j]), style: style, start: pos + i})
 		i = j
 	}
 	return out
@@ -161,23 +167,31 @@ func (f *articleFlow) rebuild(width float32) {
 	var segs []widget.RichTextSegment
 	var run *widget.TextSegment // the text run being extended on this row
 	x := float32(0)
+	rows := 0
 	endRow := func() {
 		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
 		run, x = nil, 0
+		rows++
 	}
 	for i := 0; i < len(f.tokens); i++ {
 		t := &f.tokens[i]
 		if t.newline {
+			t.row = rows
 			endRow()
 			continue
 		}
 		f.measure(t)
-		if x > 0 && x+t.bare > avail {
+		// Punctuation right after a link or a highlight stays with it: "Iraq," never
+		// leaves its comma at the start of the next row.
+		glued := i > 0 && !f.tokens[i-1].newline && !strings.HasSuffix(f.tokens[i-1].text, " ") &&
+			t.link == nil && startsWithPunct(t.text)
+		if x > 0 && x+t.bare > avail && !glued {
 			endRow()
 		}
 		if x == 0 && t.bare > avail && t.link == nil && f.splitWord(i, avail) {
 			t = &f.tokens[i]
 		}
+		t.row = rows
 		x += t.width
 		if t.link != nil {
 			segs = append(segs, t.link)
@@ -198,8 +212,24 @@ func (f *articleFlow) rebuild(width float32) {
 			endRow()
 		}
 	}
+	f.rows = rows
 	f.rt.Segments = segs
 	f.rt.Refresh()
+}
+
+// rowFraction says how far down the text the row holding rune offset lies, from 0 to 1.
+func (f *articleFlow) rowFraction(offset int) float32 {
+	if f.rows == 0 {
+		return 0
+	}
+	row := 0
+	for _, t := range f.tokens {
+		if t.start > offset {
+			break
+		}
+		row = t.row
+	}
+	return float32(row) / float32(f.rows)
 }
 
 // splitWord cuts token i, a word wider than a row, so that its first part fits avail.
@@ -218,9 +248,14 @@ func (f *articleFlow) splitWord(i int, avail float32) bool {
 	if n >= len(runes) {
 		return false
 	}
-	head := flowToken{text: string(runes[:n]), style: t.style}
-	tail := flowToken{text: string(runes[n:]), style: t.style}
+	head := flowToken{text: string(runes[:n]), style: t.style, start: t.start}
+	tail := flowToken{text: string(runes[n:]), style: t.style, start: t.start + n}
 	f.tokens = append(f.tokens[:i], append([]flowToken{head, tail}, f.tokens[i+1:]...)...)
 	f.measure(&f.tokens[i])
 	return true
+}
+
+func startsWithPunct(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsPunct(r)
 }

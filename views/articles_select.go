@@ -21,7 +21,8 @@ import (
 // read-only too, but cannot be selected from.
 type articleBodyEntry struct {
 	widget.Entry
-	text string
+	text     string
+	onEscape func()
 }
 
 func newArticleBodyEntry() *articleBodyEntry {
@@ -49,6 +50,11 @@ func (e *articleBodyEntry) TypedRune(rune) {}
 // TypedKey passes on the keys that move the cursor or the selection and drops the ones that edit.
 func (e *articleBodyEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
+	case fyne.KeyEscape:
+		if e.onEscape != nil {
+			e.onEscape()
+		}
+		return
 	case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab:
 		return
 	}
@@ -85,7 +91,8 @@ func (p *articleSelectPane) content() fyne.CanvasObject {
 	p.relationBtn = widget.NewButton("New relation from quote", p.relationFromQuote)
 	p.relationBtn.Importance = widget.HighImportance
 	p.doneBtn = widget.NewButton("Done", p.v.stopSelecting)
-	hint := widget.NewLabel("Select a passage with the mouse or Shift+arrow keys, then:")
+	p.entry.onEscape = p.v.stopSelecting
+	hint := widget.NewLabel("Select a passage with the mouse or Shift+arrow keys, then choose what to do with it. Esc goes back.")
 	hint.Wrapping = fyne.TextWrapWord
 	actions := container.NewBorder(nil, nil, nil, p.doneBtn, container.NewHBox(p.addActorBtn, p.linkBtn, p.relationBtn))
 	return container.NewBorder(container.NewVBox(hint, actions, widget.NewSeparator()), nil, nil, nil, p.entry)
@@ -110,7 +117,10 @@ func (v *articleView) startSelecting() {
 }
 
 // stopSelecting goes back to reading.
-func (v *articleView) stopSelecting() { v.show(v.reading) }
+func (v *articleView) stopSelecting() {
+	v.u.win.Canvas().Unfocus() // the hidden entry must not keep the keyboard
+	v.show(v.reading)
+}
 
 // selection returns the selected passage without its surrounding spaces, and its rune
 // offsets in the body. ok is false when nothing is selected.

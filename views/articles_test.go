@@ -618,9 +618,13 @@ func TestArticleSelectionMakesRelation(t *testing.T) {
 			if _, err := st.CreateRelation(context.Background(), r); err != nil {
 				t.Errorf("store refuses the prefilled relation: %v", err)
 			}
-			test.Tap(s.view.sel.doneBtn)
+			if backwards {
+				s.view.sel.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			} else {
+				test.Tap(s.view.sel.doneBtn)
+			}
 			if s.view.pane.Objects[0] != s.view.reading {
-				t.Error("Done did not return to the article")
+				t.Error("Done or Esc did not return to the article")
 			}
 		})
 	}
@@ -819,7 +823,7 @@ func TestArticleFlowBreaksRows(t *testing.T) {
 	f := newArticleFlow(
 		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: words},
 		link,
-		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: " after the link.\n\nSupercalifragilisticexpialidociousandthensomemoreletters end"},
+		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: ", after the link.\n\nSupercalifragilisticexpialidociousandthensomemoreletters end"},
 		&widget.TextSegment{Style: widget.RichTextStyleParagraph},
 	)
 	for _, width := range []float32{160, 300, 700} {
@@ -841,7 +845,7 @@ func TestArticleFlowBreaksRows(t *testing.T) {
 				row += s.Text
 				rowWidth += fyne.MeasureText(strings.TrimRight(s.Text, " "), theme.TextSize(), s.Style.TextStyle).Width
 			}
-			if rowWidth > avail {
+			if rowWidth > avail+fyne.MeasureText(",", theme.TextSize(), fyne.TextStyle{}).Width {
 				t.Errorf("width %v: row %q is %v wide, more than %v", width, row, rowWidth, avail)
 			}
 		}
@@ -851,11 +855,74 @@ func TestArticleFlowBreaksRows(t *testing.T) {
 		if flat != want {
 			t.Errorf("width %v: the rows lose text:\n%q\nwant %q", width, flat, want)
 		}
+		if strings.Contains(joined, "\n,") {
+			t.Errorf("width %v: a comma starts a row: %q", width, joined)
+		}
 		if !strings.Contains(joined, "link.\n\nSuper") {
 			t.Errorf("width %v: the blank line is lost: %q", width, joined)
+		}
+		if got := f.rowFraction(strings.Index(f.String(), "Super")); got < 0.5 || got >= 1 {
+			t.Errorf("width %v: the last paragraph starts %v of the way down", width, got)
+		}
+		if got := f.rowFraction(0); got != 0 {
+			t.Errorf("width %v: the first word is %v of the way down", width, got)
 		}
 		if f.MinSize().Width > 100 {
 			t.Errorf("width %v: MinSize %v keeps the pane from shrinking", width, f.MinSize())
 		}
+	}
+}
+
+func TestArticleLinkSelectionAsAlias(t *testing.T) {
+	u, st, _ := articlesUI(t)
+	s := u.articles
+	trump := mustActor(t, st, "Donald Trump", app.Person)
+	a := mustArticle(t, st, "Rally", "2026-01-20", "Trump spoke at a rally. Donald Trump left early.")
+	u.openArticle(a.ID, [2]int{})
+	links := func() int {
+		n := 0
+		for _, seg := range s.view.body.Segments {
+			if _, ok := seg.(*widget.HyperlinkSegment); ok {
+				n++
+			}
+		}
+		return n
+	}
+	if links() != 1 {
+		t.Fatalf("%d links before", links())
+	}
+
+	s.view.sel.offerAlias(trump, "donald trump") // already a name, in another case
+	if text := artOverlayText(u); !strings.Contains(text, "already a name of Donald Trump") {
+		t.Errorf("dialog says %q", text)
+	}
+	artOverlay(t, u).Hide()
+
+	s.view.sel.offerAlias(trump, "Trump")
+	test.Tap(artButton(t, u, "Add the name"))
+	got, err := st.Actor(context.Background(), trump.ID)
+	if err != nil || strings.Join(got.Aliases, ",") != "Trump" {
+		t.Fatalf("aliases %v (%v)", got.Aliases, err)
+	}
+	if links() != 2 {
+		t.Errorf("%d links after adding the name", links())
+	}
+}
+
+func TestArticleFlowKeepsPunctuationWithLink(t *testing.T) {
+	test.NewTempApp(t)
+	link := &widget.HyperlinkSegment{Text: "Iraq"}
+	f := newArticleFlow(link, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: ", said officials"})
+	linkWidth := link.Visual().MinSize().Width
+	f.Resize(fyne.NewSize(linkWidth+2*theme.InnerPadding()+4+0.5, 100)) // room for the link, not its comma
+	var first []string
+	for _, seg := range f.rt.Segments {
+		if ts, ok := seg.(*widget.TextSegment); ok && !ts.Inline() {
+			break
+		}
+		first = append(first, seg.Textual())
+	}
+	if strings.Join(first, "") != "Iraq, " {
+		t.Errorf("first row %q, want the link with its comma", first)
 	}
 }

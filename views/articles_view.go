@@ -119,6 +119,7 @@ func (v *articleView) buildReading() fyne.CanvasObject {
 	v.body = newArticleFlow()
 	v.bodyCut = articleWrapped("")
 	v.bodyCut.Importance = widget.WarningImportance
+	v.bodyCut.Hide()
 	v.notesBox = container.NewVBox()
 	v.relsBox = container.NewVBox()
 
@@ -221,21 +222,20 @@ func (v *articleView) render(d articleData, reading bool) {
 	v.page.Refresh()
 	if reading || v.pane.Objects[0] == v.placeholder {
 		v.show(v.reading)
+		v.scrollToSpan(span, ok) // a refresh (a note added at the bottom) keeps the place
 	}
-	v.scrollToSpan(span, ok)
 }
 
-// scrollToSpan brings the highlighted passage into view. The body's rows are not exposed,
-// so the offset is estimated from where the passage starts as a fraction of the text.
+// scrollToSpan brings the highlighted passage into view: the body knows which of its rows
+// the passage starts on, and the rows are about equally tall.
 func (v *articleView) scrollToSpan(span [2]int, ok bool) {
 	v.scroll.ScrollToTop()
-	n := utf8.RuneCountInString(v.data.article.Body)
-	if !ok || n == 0 {
+	if !ok {
 		return
 	}
 	at := func() {
 		view := v.scroll.Size().Height
-		y := v.body.Position().Y + float32(span[0])/float32(n)*v.body.MinSize().Height
+		y := v.body.Position().Y + v.body.rowFraction(span[0])*v.body.MinSize().Height
 		if y < view*0.7 {
 			return // already in sight: keep the title in view too
 		}

@@ -108,7 +108,7 @@ CREATE TABLE mentions (
 	status     TEXT NOT NULL CHECK (status IN ('automatic', 'confirmed', 'rejected')),
 	UNIQUE (article_id, actor_id, start)
 ) STRICT;
-CREATE INDEX mentions_actor ON mentions(actor_id, article_id);
+CREATE INDEX mentions_actor ON mentions(actor_id, article_id, status);
 
 CREATE TABLE notes (
 	id          INTEGER PRIMARY KEY,
