@@ -33,7 +33,10 @@ func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (app.Doss
 	if n <= 0 {
 		n = -1
 	}
-	rels, err := s.relationPage(ctx, where, args, "r.start DESC, r.id DESC", n)
+	// The newest ids come from the two (actor, start) indexes before any join is made.
+	newest := `r.id IN (SELECT id FROM (SELECT id, start FROM relations WHERE source_id = ? UNION ALL
+		SELECT id, start FROM relations WHERE target_id = ?) ORDER BY start DESC, id DESC LIMIT ?)`
+	rels, err := s.relationPage(ctx, newest, []any{actorID, actorID, n}, "r.start DESC, r.id DESC", n)
 	if err != nil {
 		return d, err
 	}
@@ -111,11 +114,13 @@ func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app
 			ORDER BY a.date DESC, a.id DESC LIMIT ?2`
 	}
 	const window = 400
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.date, m.start, m.end,
+	rows, err := s.db.QueryContext(ctx, `WITH p(id) AS MATERIALIZED (`+pick+`),
+		f AS (SELECT p.id AS article_id, min(m.start) AS start, count(*) AS n FROM p
+		      CROSS JOIN mentions m ON m.article_id = p.id AND m.actor_id = ?1
+		      WHERE m.status <> 'rejected' GROUP BY p.id)
+		SELECT a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.date, m.start, m.end,
 		max(0, m.start - ?3), substr(a.body, max(0, m.start - ?3) + 1, m.end - max(0, m.start - ?3) + ?3), f.n
-		FROM (SELECT article_id, min(start) AS start, count(*) AS n FROM mentions
-		      WHERE actor_id = ?1 AND status <> 'rejected' AND article_id IN (`+pick+`) GROUP BY article_id) f
-		CROSS JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
+		FROM f CROSS JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
 		CROSS JOIN articles a ON a.id = f.article_id
 		LEFT JOIN outlets o ON o.id = a.outlet_id
 		ORDER BY a.date DESC, a.id DESC`, actorID, limit, window)
@@ -139,12 +144,16 @@ func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app
 	return out, total, rows.Err()
 }
 
-// mentionTotal counts the live articles naming the actor: all of them from the index,
-// less the few in the trash.
+// mentionTotal counts the live articles naming the actor. Counting distinct articles
+// over the covering index is the fast part; articles where every mention was rejected,
+// and articles in the trash, are few, and are subtracted through their own small indexes.
 func (s *Store) mentionTotal(ctx context.Context, actorID int64) (int, error) {
 	var total int
 	err := s.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?1 AND status <> 'rejected') -
+		(SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?1) -
+		(SELECT count(DISTINCT r.article_id) FROM mentions r INDEXED BY mentions_rejected
+		 WHERE r.actor_id = ?1 AND r.status = 'rejected' AND NOT EXISTS (SELECT 1 FROM mentions k
+		   WHERE k.actor_id = ?1 AND k.article_id = r.article_id AND k.status <> 'rejected')) -
 		(SELECT count(DISTINCT m.article_id) FROM articles a CROSS JOIN mentions m ON m.article_id = a.id
 		 WHERE a.deleted <> '' AND m.actor_id = ?1 AND m.status <> 'rejected')`, actorID).Scan(&total)
 	return total, mapError(err)

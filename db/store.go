@@ -71,7 +71,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // a second running copy of Dossier is refused instead of writing under the first one.
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"locking_mode(EXCLUSIVE)", "foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"locking_mode(EXCLUSIVE)", "foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-65536)", "mmap_size(268435456)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

@@ -109,6 +109,7 @@ CREATE TABLE mentions (
 	UNIQUE (article_id, actor_id, start)
 ) STRICT;
 CREATE INDEX mentions_actor ON mentions(actor_id, article_id, status);
+CREATE INDEX mentions_rejected ON mentions(actor_id, article_id) WHERE status = 'rejected';
 
 CREATE TABLE notes (
 	id          INTEGER PRIMARY KEY,
