@@ -143,3 +143,35 @@ func TestNotesRemoveTaggedSaveCopy(t *testing.T) {
 		t.Fatalf("copy holds %d actors", n)
 	}
 }
+
+func TestUpdateRelationKeepsTrashedAndStaleSources(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	a := mustActor(t, s, "Alpha", app.Person)
+	b := mustActor(t, s, "Beta", app.Person)
+	one, _ := s.CreateArticle(ctx, app.Article{Title: "One", Body: "Alpha praised Beta warmly.", Date: "2026"})
+	two, _ := s.CreateArticle(ctx, app.Article{Title: "Two", Body: "Alpha praised Beta again.", Date: "2026"})
+	r, err := s.CreateRelation(ctx, app.Relation{SourceID: a.ID, Type: "praises", TargetID: b.ID, Evidence: []app.Evidence{
+		{ArticleID: one.ID, Quote: "praised Beta warmly"}, {ArticleID: two.ID, Quote: "praised Beta again"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first article is edited so its quote is gone, the second is trashed.
+	one.Body = "Alpha said nothing about Beta."
+	if _, err := s.UpdateArticle(ctx, one); err != nil {
+		t.Fatal(err)
+	}
+	s.DeleteArticle(ctx, two.ID)
+	shown, _ := s.Relation(ctx, r.ID)
+	if len(shown.Evidence) != 1 || shown.Evidence[0].Start != -1 {
+		t.Fatalf("evidence shown: %+v", shown.Evidence)
+	}
+	shown.Note = "edited"
+	if _, err := s.UpdateRelation(ctx, shown); err != nil {
+		t.Fatalf("saving a relation with a stale quote: %v", err)
+	}
+	s.RestoreArticle(ctx, two.ID)
+	if got, _ := s.Relation(ctx, r.ID); len(got.Evidence) != 2 || got.Note != "edited" {
+		t.Fatalf("after restore: %d sources, note %q", len(got.Evidence), got.Note)
+	}
+}

@@ -79,7 +79,9 @@ func insertEvidence(ctx context.Context, tx *sql.Tx, relationID int64, e *app.Ev
 	e.ArticleTitle = title
 	if e.Quote != "" && !quoteAt(body, e.Quote, e.Start, e.End) {
 		e.Start, e.End = locate(body, e.Quote)
-		if e.Start < 0 {
+		// A source kept from before (it has an id) may quote an article edited since: its
+		// words stay, unplaced. A new quote must come from the article's text.
+		if e.Start < 0 && e.ID == 0 {
 			return app.Errorf(app.EINVALID, "The quote “%.60s” is not in the text of “%s”; select a passage of that article.", e.Quote, title)
 		}
 	}
@@ -222,11 +224,13 @@ func (s *Store) UpdateRelation(ctx context.Context, r app.Relation) (app.Relatio
 		if n, _ := res.RowsAffected(); n == 0 {
 			return app.Errorf(app.ENOTFOUND, "There is no relation #%d in this project.", r.ID)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE relation_id = ?`, r.ID); err != nil {
+		// Evidence from trashed articles is never shown, so the caller cannot send it back:
+		// keep it, so that restoring the article restores the source.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE relation_id = ?
+			AND article_id NOT IN (SELECT id FROM articles WHERE deleted <> '')`, r.ID); err != nil {
 			return err
 		}
 		for i := range r.Evidence {
-			r.Evidence[i].ID = 0
 			if err := insertEvidence(ctx, tx, r.ID, &r.Evidence[i]); err != nil {
 				return err
 			}

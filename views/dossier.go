@@ -15,8 +15,9 @@ import (
 	"dossier/app"
 )
 
-// dossierMentions is how many mentioning articles the screen lists (db.DossierMentions);
-// the rest are counted, and the CSV export holds them all.
+// dossierMentions is how many relations and mentioning articles the screen asks the store
+// for (db.DossierMentions), newest first; the rest are counted, and the CSV export holds
+// them all.
 const dossierMentions = 200
 
 // Caps on what one dossier builds as widgets, so that a busy actor's page stays quick to
@@ -25,6 +26,15 @@ const (
 	dossierMaxRelations = 300 // relation rows, shared out among the verb groups
 	dossierMaxTimeline  = 300 // timeline entries (the latest ones)
 	dossierMaxSources   = 3   // sources shown under one relation
+)
+
+// How much of a long section is built at first, and how much more each "Show more" adds.
+// Laying out wrapped text is the slow part of the screen (about 3 ms a relation), so a
+// busy actor's dossier opens with its newest facts and grows on demand.
+const (
+	dossierRelationsPage = 60
+	dossierMentionsPage  = 30
+	dossierTimelinePage  = 60
 )
 
 // dossierScreen shows everything known about one actor, as a briefing: who it is, what it
@@ -41,6 +51,8 @@ type dossierScreen struct {
 	d       app.Dossier
 	// gen numbers the loads so that the answer to an older one, arriving late, is dropped.
 	gen int
+	// How many relations, articles and events the long sections show; see dossierRelationsPage.
+	relLimit, mentionLimit, timelineLimit int
 
 	// saveCSV asks where to save and calls write with the file; tests replace it.
 	saveCSV func(suggestedName string, write func(io.Writer) error)
@@ -92,7 +104,7 @@ func (s *dossierScreen) load(actorID int64) {
 			}
 			if err != nil {
 				s.shown = 0
-				s.showMessage(app.ErrorMessage(err), true)
+				s.showMessage(dossierProblem(err), true)
 				return
 			}
 			s.render(d)
@@ -109,13 +121,16 @@ func (s *dossierScreen) reload() {
 
 // render replaces the screen's content with the briefing for d.
 func (s *dossierScreen) render(d app.Dossier) {
+	// Reloading the same actor (after an edit) keeps the reading position and what was
+	// expanded; another actor starts at the top.
 	offset := fyne.Position{}
 	if s.shown == d.Actor.ID {
 		offset = s.scroll.Offset
+	} else {
+		s.relLimit, s.mentionLimit, s.timelineLimit = dossierRelationsPage, dossierMentionsPage, dossierTimelinePage
 	}
 	s.d = d
 	s.shown = d.Actor.ID
-	s.relRows = nil
 	left := container.NewVBox(s.relationsSection(d), s.timelineSection(d))
 	right := container.NewVBox(s.mentionsSection(d), s.associatesSection(d), s.notesSection(d))
 	body := container.NewVBox(
@@ -126,8 +141,29 @@ func (s *dossierScreen) render(d app.Dossier) {
 	pad := theme.Padding()
 	s.scroll.Content = container.New(layout.NewCustomPaddedLayout(pad*2, pad*6, pad*4, pad*4), body)
 	s.scroll.Offset = offset
-	s.scroll.Refresh()
+	if len(s.root.Objects) == 1 && s.root.Objects[0] == s.scroll {
+		s.scroll.Refresh()
+		return
+	}
 	s.setRoot(s.scroll)
+}
+
+// growing is a section that can show more of itself: content builds its objects, given
+// the action that asks for more; grow raises the section's limit.
+func (s *dossierScreen) growing(content func(more func()) []fyne.CanvasObject, grow func()) fyne.CanvasObject {
+	box := container.NewVBox()
+	var fill func()
+	more := func() {
+		grow()
+		fill()
+		s.scroll.Refresh() // the section got taller: lay the page out again
+	}
+	fill = func() {
+		box.Objects = content(more)
+		box.Refresh()
+	}
+	fill()
+	return dossierSection(box)
 }
 
 func (s *dossierScreen) setRoot(o fyne.CanvasObject) {
@@ -142,8 +178,9 @@ func (s *dossierScreen) showEmpty() {
 	s.relRows = nil
 	title := widget.NewRichText(&widget.TextSegment{Text: "Choose an actor to read its dossier",
 		Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}}})
-	hint := widget.NewLabel("A dossier gathers what the project knows about one actor: its relations with the\n" +
-		"sources that report them, the articles that name it, the actors it is most linked with, and your notes.")
+	hint := widget.NewLabel("A dossier gathers what the project knows about one actor:\n" +
+		"its relations and the sources that report them, the articles that name it,\n" +
+		"the actors it is most linked with, and your notes.")
 	hint.Alignment = fyne.TextAlignCenter
 	s.empty = widget.NewButtonWithIcon("Choose an actor…  (Ctrl+F)", theme.SearchIcon(), s.u.chooseDossier)
 	s.empty.Importance = widget.HighImportance

@@ -56,7 +56,7 @@ func (s *dossierScreen) header(d app.Dossier) fyne.CanvasObject {
 
 // summary is the one line that says how much the project knows about the actor.
 func (s *dossierScreen) summary(d app.Dossier) string {
-	parts := []string{dossierCount(len(d.Relations), "relation", "relations")}
+	parts := []string{dossierCount(dossierRelationTotal(d), "relation", "relations")}
 	switch d.MentionTotal {
 	case 0:
 		parts = append(parts, "named in no article yet")
@@ -71,36 +71,52 @@ func (s *dossierScreen) summary(d app.Dossier) string {
 
 // relationsSection lists the relations in plain sentences, grouped by what was done.
 func (s *dossierScreen) relationsSection(d app.Dossier) fyne.CanvasObject {
-	box := []fyne.CanvasObject{dossierHeading("Relations", len(d.Relations))}
+	return s.growing(func(more func()) []fyne.CanvasObject { return s.relationsContent(d, more) },
+		func() { s.relLimit += dossierRelationsPage })
+}
+
+func (s *dossierScreen) relationsContent(d app.Dossier, more func()) []fyne.CanvasObject {
+	s.relRows = nil
+	total := dossierRelationTotal(d)
+	box := []fyne.CanvasObject{dossierHeading("Relations", total)}
 	if len(d.Relations) == 0 {
-		box = append(box, dossierHint("No relations yet — select a quote in an article and choose New relation from quote, or press New relation."))
-		return dossierSection(box...)
+		return append(box, dossierHint("No relations yet — select a quote in an article and choose New relation from quote, or press New relation."))
+	}
+	if len(d.Relations) < total {
+		box = append(box, dossierHint("showing the newest "+dossierThousands(len(d.Relations))+" of "+
+			dossierThousands(total)+" (export CSV to see all)"))
 	}
 	groups := dossierGroups(d.Relations)
 	sizes := make([]int, len(groups))
 	for i, g := range groups {
 		sizes[i] = len(g)
 	}
-	limit := dossierGroupCap(sizes, dossierMaxRelations)
+	limit := dossierGroupCap(sizes, min(s.relLimit, dossierMaxRelations))
 	hidden := 0
 	for _, g := range groups {
 		box = append(box, dossierPara(dossierGroupHeading(g[0].Verb+"  ·  "+dossierThousands(len(g)))))
 		for i, r := range g {
 			if i == limit {
-				box = append(box, dossierIndent(dossierHint("and "+dossierCount(len(g)-limit, "more", "more")+
-					" (export CSV to see all)"), 4))
+				box = append(box, dossierIndent(dossierHint("and "+dossierCount(len(g)-limit, "more", "more")), 4))
 				hidden += len(g) - limit
 				break
 			}
 			box = append(box, dossierIndent(s.relationRow(r), 2))
 		}
 	}
-	if hidden > 0 {
+	switch {
+	case hidden > 0 && s.relLimit < dossierMaxRelations:
+		box = append(box, dossierMoreButton("Show more relations ("+dossierThousands(hidden)+" not shown)", more))
+	case hidden > 0:
 		box = append(box, dossierHint("and "+dossierCount(hidden, "more relation", "more relations")+
 			" not shown here (export CSV to see all)"))
 	}
-	return dossierSection(box...)
+	return box
 }
+
+// dossierRelationTotal is how many relations the actor has, of which the dossier holds
+// the newest.
+func dossierRelationTotal(d app.Dossier) int { return max(d.RelationTotal, len(d.Relations)) }
 
 // dossierGroups splits relations, already ordered by verb, into runs of the same verb.
 func dossierGroups(rels []app.DossierRelation) [][]app.DossierRelation {
@@ -245,16 +261,26 @@ func (s *dossierScreen) confirmDeleteRelation(r app.DossierRelation) {
 
 // timelineSection lists the dated relations and articles, oldest first.
 func (s *dossierScreen) timelineSection(d app.Dossier) fyne.CanvasObject {
+	return s.growing(func(more func()) []fyne.CanvasObject { return s.timelineContent(d, more) },
+		func() { s.timelineLimit += dossierTimelinePage })
+}
+
+// timelineContent shows the latest events; earlier ones come on demand, up to a cap.
+func (s *dossierScreen) timelineContent(d app.Dossier, more func()) []fyne.CanvasObject {
 	box := []fyne.CanvasObject{dossierHeading("Timeline", len(d.Timeline))}
 	entries := d.Timeline
 	if len(entries) == 0 {
-		box = append(box, dossierHint("Nothing dated yet — relations with a date and dated articles appear here, oldest first."))
-		return dossierSection(box...)
+		return append(box, dossierHint("Nothing dated yet — relations with a date and dated articles appear here, oldest first."))
 	}
-	if len(entries) > dossierMaxTimeline {
-		box = append(box, dossierHint("Showing the latest "+dossierThousands(dossierMaxTimeline)+" of "+
-			dossierThousands(len(entries))+" events (export CSV to see all)."))
-		entries = entries[len(entries)-dossierMaxTimeline:]
+	if shown := min(s.timelineLimit, dossierMaxTimeline); len(entries) > shown {
+		earlier := len(entries) - shown
+		if s.timelineLimit < dossierMaxTimeline {
+			box = append(box, dossierMoreButton("Show earlier events ("+dossierThousands(earlier)+" not shown)", more))
+		} else {
+			box = append(box, dossierHint("Showing the latest "+dossierThousands(shown)+" of "+
+				dossierThousands(len(entries))+" events (export CSV to see all)."))
+		}
+		entries = entries[earlier:]
 	}
 	rels := make(map[int64]app.DossierRelation, len(d.Relations))
 	for _, r := range d.Relations {
@@ -267,7 +293,7 @@ func (s *dossierScreen) timelineSection(d app.Dossier) fyne.CanvasObject {
 	for _, e := range entries {
 		box = append(box, s.timelineRow(e, rels, spans))
 	}
-	return dossierSection(box...)
+	return box
 }
 
 // timelineRow is one event: its date in a column, then what happened. A relation opens
@@ -301,21 +327,29 @@ func dossierMentionSpan(m app.DossierMention) [2]int {
 // mentionsSection lists the articles that name the actor, newest first, each with the
 // sentence that names it.
 func (s *dossierScreen) mentionsSection(d app.Dossier) fyne.CanvasObject {
+	return s.growing(func(more func()) []fyne.CanvasObject { return s.mentionsContent(d, more) },
+		func() { s.mentionLimit += dossierMentionsPage })
+}
+
+func (s *dossierScreen) mentionsContent(d app.Dossier, more func()) []fyne.CanvasObject {
 	name := d.Actor.Name
 	box := []fyne.CanvasObject{dossierHeading("Articles mentioning "+name, d.MentionTotal)}
 	if d.MentionTotal == 0 {
-		box = append(box, dossierHint("No filed article names "+name+" yet. If articles spell the name differently, "+
+		return append(box, dossierHint("No filed article names "+name+" yet. If articles spell the name differently, "+
 			"add the spelling as an alias (Edit actor)."))
-		return dossierSection(box...)
 	}
 	if len(d.Mentions) < d.MentionTotal {
 		box = append(box, dossierHint("showing the newest "+dossierThousands(len(d.Mentions))+" of "+
 			dossierThousands(d.MentionTotal)+" (export CSV to see all)"))
 	}
-	for _, m := range d.Mentions {
+	for i, m := range d.Mentions {
+		if i == s.mentionLimit {
+			box = append(box, dossierMoreButton("Show more articles ("+dossierThousands(len(d.Mentions)-i)+" not shown)", more))
+			break
+		}
 		box = append(box, s.mentionRow(m))
 	}
-	return dossierSection(box...)
+	return box
 }
 
 // mentionRow is one article: its title as a link, outlet and date, and the sentence with
@@ -354,9 +388,10 @@ func (s *dossierScreen) mentionRow(m app.DossierMention) fyne.CanvasObject {
 // dossierHighlight splits sentence into segments with the runes start..end (the actor's
 // name) in bold primary colour. Offsets out of range highlight nothing.
 func dossierHighlight(sentence string, start, end int) []widget.RichTextSegment {
+	// Going through runes also replaces bytes that are not UTF-8, highlighted or not.
 	r := []rune(sentence)
 	if start < 0 || end > len(r) || end <= start {
-		return []widget.RichTextSegment{dossierPlain(sentence)}
+		return []widget.RichTextSegment{dossierPlain(string(r))}
 	}
 	var segs []widget.RichTextSegment
 	if start > 0 {

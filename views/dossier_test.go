@@ -401,7 +401,7 @@ func TestDossierNotes(t *testing.T) {
 
 func TestDossierCapsRelations(t *testing.T) {
 	u, _ := newTestUI(t)
-	d := app.Dossier{Actor: app.Actor{ID: 1, Name: "Busy", Kind: app.State}}
+	d := app.Dossier{Actor: app.Actor{ID: 1, Name: "Busy", Kind: app.State}, RelationTotal: 5000}
 	for i := range 420 {
 		verb := "supports"
 		if i%3 == 0 {
@@ -423,11 +423,71 @@ func TestDossierCapsRelations(t *testing.T) {
 	}
 	d.Relations = sorted
 	u.dossier.actorID = 1
+	u.win.SetContent(u.dossier.content())
 	u.dossier.render(d)
-	if n := len(u.dossier.relRows); n > dossierMaxRelations {
-		t.Fatalf("built %d relation rows, cap is %d", n, dossierMaxRelations)
+	if n := len(u.dossier.relRows); n > dossierRelationsPage {
+		t.Fatalf("built %d relation rows at first, page is %d", n, dossierRelationsPage)
 	}
-	mustContain(t, dossierText(u.dossier.content()), "more relations not shown here (export CSV to see all)", "criticises", "supports")
+	// Show more until the cap, counting the taps.
+	taps := 0
+	for ; taps < 20; taps++ {
+		more := findButton(u.dossier.content(), "Show more relations")
+		if more == nil {
+			break
+		}
+		before := len(u.dossier.relRows)
+		test.Tap(more)
+		if len(u.dossier.relRows) <= before {
+			t.Fatalf("Show more went from %d to %d rows", before, len(u.dossier.relRows))
+		}
+	}
+	if n := len(u.dossier.relRows); n > dossierMaxRelations || n < dossierMaxRelations-2 || taps == 0 {
+		t.Fatalf("after %d taps, %d relation rows; cap is %d", taps, n, dossierMaxRelations)
+	}
+	mustContain(t, dossierText(u.dossier.content()), "more relations not shown here (export CSV to see all)", "criticises", "supports",
+		"Relations  5,000", "showing the newest 420 of 5,000 (export CSV to see all)", "5,000 relations · named in no article yet")
+
+	// Reloading the same actor keeps what was expanded.
+	u.dossier.render(d)
+	if n := len(u.dossier.relRows); n < dossierMaxRelations-2 {
+		t.Errorf("a reload collapsed the relations to %d rows", n)
+	}
+}
+
+// findButton returns the first button under o whose label starts with prefix.
+func findButton(o fyne.CanvasObject, prefix string) *widget.Button {
+	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && strings.HasPrefix(b.Text, prefix) {
+			return b
+		}
+	}
+	return nil
+}
+
+func TestDossierGrowsMentionsAndTimeline(t *testing.T) {
+	u, _ := newTestUI(t)
+	d := app.Dossier{Actor: app.Actor{ID: 1, Name: "Busy", Kind: app.State}, MentionTotal: 500}
+	for i := range 200 {
+		date := app.Date(fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28))
+		d.Mentions = append(d.Mentions, app.DossierMention{ArticleID: int64(i + 1), Title: fmt.Sprintf("Report %d", i), Date: date,
+			Sentence: "Busy did something.", Start: 0, End: 4})
+		d.Timeline = append(d.Timeline, app.TimelineEntry{Date: date, Kind: "article", Text: fmt.Sprintf("Report %d", i), ArticleID: int64(i + 1)},
+			app.TimelineEntry{Date: date, Kind: "article", Text: fmt.Sprintf("Echo %d", i), ArticleID: int64(i + 1)})
+	}
+	u.dossier.actorID = 1
+	u.win.SetContent(u.dossier.content())
+	u.dossier.render(d)
+	text := dossierText(u.dossier.content())
+	mustContain(t, text, "showing the newest 200 of 500", "Report 29", "Show more articles (170 not shown)", "Show earlier events (340 not shown)")
+	if strings.Contains(text, "Report 30\n") {
+		t.Error("more than a page of articles built at first")
+	}
+	test.Tap(findButton(u.dossier.content(), "Show more articles"))
+	mustContain(t, dossierText(u.dossier.content()), "Report 59", "Show more articles (140 not shown)")
+	for findButton(u.dossier.content(), "Show earlier events") != nil {
+		test.Tap(findButton(u.dossier.content(), "Show earlier events"))
+	}
+	mustContain(t, dossierText(u.dossier.content()), "Showing the latest 300 of 400 events (export CSV to see all).")
 }
 
 func TestDossierGroupCap(t *testing.T) {

@@ -207,6 +207,13 @@ func dossierHint(text string) *widget.RichText {
 		ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}})
 }
 
+// dossierMoreButton asks for more of a long section.
+func dossierMoreButton(label string, more func()) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(label, theme.MoreVerticalIcon(), more)
+	b.Importance = widget.LowImportance
+	return container.NewHBox(b)
+}
+
 // dossierSection spaces a section from the one before it.
 func dossierSection(objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(layout.NewCustomPaddedLayout(theme.Padding()*4, 0, 0, 0), container.NewVBox(objs...))

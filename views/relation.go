@@ -527,6 +527,11 @@ func (ed *relationEditor) refreshKept() {
 		if e.Quote != "" {
 			segs = append(segs, dossierItalic("   “"+dossierClip(e.Quote, 200)+"”"))
 		}
+		if e.Quote != "" && e.Start < 0 {
+			// The article was edited since; the store refuses a quote it cannot find.
+			segs = append(segs, &widget.TextSegment{Text: "   This passage is no longer in the article’s text: remove it, or restore the wording in the article.",
+				Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameError, SizeName: theme.SizeNameCaptionText}})
+		}
 		rows = append(rows, container.NewBorder(nil, nil, nil, remove, dossierPara(segs...)))
 	}
 	if len(rows) == 0 {

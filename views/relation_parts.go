@@ -31,9 +31,11 @@ func (ed *relationEditor) refreshSuggestion() {
 	s, found := relationSuggestDate(quote, body, base)
 	current, err := app.ParseDate(ed.start.Text)
 	// Offer a date for an empty field, or a day that refines the month or year typed;
-	// the article's own date only when nothing is typed, as it is not the event's date.
+	// the article's own date only when no date is typed, as it is not the event's date.
 	refines := err == nil && current != "" && len(s.date) > len(current) && strings.HasPrefix(string(s.date), string(current)) && s.inText
-	if !ok || !found || (strings.TrimSpace(ed.start.Text) != "" && !refines) {
+	// A date that does not parse is replaced as gladly as an empty one.
+	open := strings.TrimSpace(ed.start.Text) == "" || err != nil
+	if !ok || !found || (!open && !refines) {
 		ed.suggested = ""
 		ed.suggest.Hide()
 		return

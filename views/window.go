@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
+	"dossier/app/export"
 )
 
 // newUI builds the screens around an open project.
@@ -171,49 +173,59 @@ func (u *UI) chooseDossier() {
 	u.actors.pickActor("Open the dossier of…", func(a app.Actor) { u.openDossier(a.ID) })
 }
 
-func (mw *Window) shortcuts() {
-	c := mw.u.win.Canvas()
-	add := func(key fyne.KeyName, mod fyne.KeyModifier, fn func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { fn() })
+// item is a menu item with an optional keyboard shortcut. Shortcuts live on menu items
+// rather than only on the canvas because Fyne offers a focused text field the canvas's
+// shortcuts first, and the field swallows them; the main menu is asked before the field.
+func item(label string, fn func(), key fyne.KeyName, mod fyne.KeyModifier) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, fn)
+	if key != "" {
+		it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
 	}
-	add(fyne.KeyN, fyne.KeyModifierShortcutDefault, mw.u.articles.newArticle)
-	add(fyne.KeyE, fyne.KeyModifierShortcutDefault, mw.u.dossier.exportCSV)
-	add(fyne.KeyF, fyne.KeyModifierShortcutDefault, mw.u.chooseDossier)
-	add(fyne.KeyO, fyne.KeyModifierShortcutDefault, mw.openProject)
-	add(fyne.KeyLeft, fyne.KeyModifierAlt, mw.u.goBack)
-	add(fyne.KeyRight, fyne.KeyModifierAlt, mw.u.goForward)
-	add(fyne.Key1, fyne.KeyModifierAlt, func() { mw.u.navigate(route{screen: "articles"}) })
-	add(fyne.Key2, fyne.KeyModifierAlt, func() { mw.u.navigate(route{screen: "actors"}) })
-	add(fyne.Key3, fyne.KeyModifierAlt, func() { mw.u.navigate(route{screen: "dossier", id: mw.u.dossier.actorID}) })
+	return it
+}
+
+func (mw *Window) shortcuts() {
+	// Without a window manager's menu bar (tests, some desktops) the canvas still gets them.
+	c := mw.u.win.Canvas()
+	for _, m := range mw.u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				action := it.Action
+				c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
+			}
+		}
+	}
 }
 
 func (mw *Window) menu() *fyne.MainMenu {
 	u := mw.u
+	ctrl, alt := fyne.KeyModifierShortcutDefault, fyne.KeyModifierAlt
 	file := fyne.NewMenu("File",
-		fyne.NewMenuItem("New project…", mw.newProject),
-		fyne.NewMenuItem("Open project…", mw.openProject),
-		fyne.NewMenuItem("Save a copy…", mw.saveCopy),
+		item("New project…", mw.newProject, "", 0),
+		item("Open project…", mw.openProject, fyne.KeyO, ctrl),
+		item("Save a copy…", mw.saveCopy, "", 0),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("New article", u.articles.newArticle),
-		fyne.NewMenuItem("Import files…", u.articles.importFiles),
+		item("New article", u.articles.newArticle, fyne.KeyN, ctrl),
+		item("Import files…", u.articles.importFiles, fyne.KeyI, ctrl),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export dossier as CSV…", u.dossier.exportCSV),
-		fyne.NewMenuItem("Export all relations as CSV…", mw.exportRelations),
+		item("Export dossier as CSV…", u.dossier.exportCSV, fyne.KeyE, ctrl),
+		item("Export all relations as CSV…", mw.exportRelations, "", 0),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Re-create sample data", mw.recreateSample),
-		fyne.NewMenuItem("Remove sample data…", mw.removeSample),
+		item("Re-create sample data", mw.recreateSample, "", 0),
+		item("Remove sample data…", mw.removeSample, "", 0),
 	)
 	view := fyne.NewMenu("View",
-		fyne.NewMenuItem("Articles", func() { u.navigate(route{screen: "articles"}) }),
-		fyne.NewMenuItem("Actors", func() { u.navigate(route{screen: "actors"}) }),
-		fyne.NewMenuItem("Open dossier…", u.chooseDossier),
-		fyne.NewMenuItem("Trash", u.articles.showTrash),
+		item("Articles", func() { u.navigate(route{screen: "articles"}) }, fyne.Key1, alt),
+		item("Actors", func() { u.navigate(route{screen: "actors"}) }, fyne.Key2, alt),
+		item("Dossier", func() { u.navigate(route{screen: "dossier", id: u.dossier.actorID}) }, fyne.Key3, alt),
+		item("Open dossier…", u.chooseDossier, fyne.KeyF, ctrl),
+		item("Trash", u.articles.showTrash, "", 0),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Back", u.goBack),
-		fyne.NewMenuItem("Forward", u.goForward),
+		item("Back", u.goBack, fyne.KeyLeft, alt),
+		item("Forward", u.goForward, fyne.KeyRight, alt),
 	)
 	help := fyne.NewMenu("Help",
-		fyne.NewMenuItem("Keyboard shortcuts", mw.showShortcuts),
+		item("Keyboard shortcuts", mw.showShortcuts, "", 0),
 	)
 	return fyne.NewMainMenu(file, view, help)
 }
@@ -224,6 +236,7 @@ func (mw *Window) showShortcuts() {
 		"Ctrl+F\topen a dossier (find an actor)",
 		"Ctrl+E\texport the dossier shown as CSV",
 		"Ctrl+O\topen a project",
+		"Ctrl+I\timport files",
 		"Alt+Left / Alt+Right\tback / forward",
 		"Alt+1, Alt+2, Alt+3\tarticles, actors, dossier",
 	}, "\n")
@@ -327,4 +340,13 @@ func (mw *Window) removeSample() {
 		}, mw.u.win)
 }
 
-func (mw *Window) exportRelations() {}
+// exportRelations writes every relation of the project as a CSV edge list.
+func (mw *Window) exportRelations() {
+	st := mw.u.store
+	name := strings.TrimSuffix(filepath.Base(st.Path()), filepath.Ext(st.Path())) + "-relations.csv"
+	mw.u.dossier.saveCSV(name, func(w io.Writer) error {
+		return export.WriteEachRelation(w, func(fn func(app.Relation) error) error {
+			return st.EachRelation(mw.u.ctx, app.RelationQuery{}, fn)
+		}, export.Options{BOM: true})
+	})
+}

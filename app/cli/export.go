@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"path/filepath"
 
@@ -72,39 +71,10 @@ func runExportRelations(ctx context.Context, env Env, args []string) (err error)
 	defer closeStore(s, &err)
 	opt := export.Options{BOM: bom.value(*out != "")}
 	return writeOutput(env, *out, func(w io.Writer) error {
-		next, stop := pullRelations(ctx, s, app.RelationQuery{})
-		defer stop()
-		return export.WriteRelations(w, next, opt)
+		return export.WriteEachRelation(w, func(fn func(app.Relation) error) error {
+			return s.EachRelation(ctx, app.RelationQuery{}, fn)
+		}, opt)
 	})
-}
-
-// errStopped ends EachRelation early when the writer stops pulling.
-var errStopped = errors.New("stopped")
-
-// pullRelations turns the store's callback iteration into the pull function
-// WriteRelations wants, without holding all relations in memory. stop must be called.
-func pullRelations(ctx context.Context, s Store, q app.RelationQuery) (next func() (app.Relation, bool, error), stop func()) {
-	var iterErr error
-	seq := func(yield func(app.Relation) bool) {
-		err := s.EachRelation(ctx, q, func(r app.Relation) error {
-			if !yield(r) {
-				return errStopped
-			}
-			return nil
-		})
-		if err != nil && !errors.Is(err, errStopped) {
-			iterErr = err
-		}
-	}
-	pull, stop := iter.Pull(seq)
-	next = func() (app.Relation, bool, error) {
-		r, ok := pull()
-		if !ok {
-			return app.Relation{}, false, iterErr
-		}
-		return r, true, nil
-	}
-	return next, stop
 }
 
 // writeOutput runs write on standard output, or on a temporary file beside path that

@@ -1,7 +1,9 @@
 package export
 
 import (
+	"errors"
 	"io"
+	"iter"
 	"strconv"
 
 	"dossier/app"
@@ -70,4 +72,34 @@ func relationCells(r *app.Relation) [len(relationColumns)]string {
 		r.SourceUUID, r.TargetUUID, r.Type, label, e.Source, string(e.ArticleDate),
 		strconv.Itoa(len(r.Evidence)),
 	}
+}
+
+// errStopped ends an iteration early when the writer stops pulling.
+var errStopped = errors.New("stopped")
+
+// WriteEachRelation is WriteRelations over a callback iteration such as the store's
+// EachRelation: it turns each into the pull function WriteRelations wants, so the
+// relations still pass one at a time.
+func WriteEachRelation(w io.Writer, each func(fn func(app.Relation) error) error, opt Options) error {
+	var iterErr error
+	seq := func(yield func(app.Relation) bool) {
+		err := each(func(r app.Relation) error {
+			if !yield(r) {
+				return errStopped
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errStopped) {
+			iterErr = err
+		}
+	}
+	pull, stop := iter.Pull(seq)
+	defer stop()
+	return WriteRelations(w, func() (app.Relation, bool, error) {
+		r, ok := pull()
+		if !ok {
+			return app.Relation{}, false, iterErr
+		}
+		return r, true, nil
+	}, opt)
 }
