@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +31,8 @@ func TestWindowUnderXvfb(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	display := startXvfb(t)
+	var xlog bytes.Buffer
+	display := startXvfb(t, &xlog)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -46,7 +48,8 @@ func TestWindowUnderXvfb(t *testing.T) {
 
 	search := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "Dossier")
 	search.Env = append(os.Environ(), "DISPLAY="+display)
-	if out, err := search.Output(); err != nil || len(bytes.TrimSpace(out)) == 0 {
+	if out, err := search.CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) == 0 {
+		t.Logf("display %s, xdotool: %s\nXvfb: %s", display, out, xlog.String())
 		t.Fatalf("no Dossier window appeared: %v\napp output:\n%s", err, logs.String())
 	}
 	t.Logf("first window after %v", time.Since(start).Round(time.Millisecond))
@@ -78,7 +81,7 @@ func TestWindowUnderXvfb(t *testing.T) {
 
 // startXvfb starts a virtual X server and returns its display once it accepts clients:
 // with -displayfd, Xvfb picks a free display and writes its number when it is ready.
-func startXvfb(t *testing.T) string {
+func startXvfb(t *testing.T, xvfbLog io.Writer) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -86,6 +89,7 @@ func startXvfb(t *testing.T) string {
 	}
 	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1400x900x24", "-nolisten", "tcp")
 	xvfb.ExtraFiles = []*os.File{w}
+	xvfb.Stderr = xvfbLog
 	if err := xvfb.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func benchSizes() Sizes {
 func benchStore(b *testing.B) *Store {
 	b.Helper()
 	n := benchSizes()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("dossier-bench-v1-%d-%d-%d.dossier", n.Articles, n.Actors, n.Relations))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("dossier-bench-v2-%d-%d-%d.dossier", n.Articles, n.Actors, n.Relations))
 	ctx := context.Background()
 	if _, err := os.Stat(path); err != nil {
 		tmp := path + ".building"
