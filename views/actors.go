@@ -240,6 +240,7 @@ func (s *actorsScreen) loadPage(p int) {
 			}
 			delete(s.pending, p)
 			s.pages[p] = rows
+			keepNear(s.pages, p)
 			if !s.updating {
 				s.list.Refresh()
 			}

@@ -248,6 +248,7 @@ func (s *articlesScreen) fetchPage(p int) {
 				return
 			}
 			s.pages[p] = rows
+			keepNear(s.pages, p)
 			s.list.Refresh()
 		})
 	})

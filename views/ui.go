@@ -97,3 +97,20 @@ func (h *history) goForward() (route, bool) {
 	h.current = &r
 	return r, true
 }
+
+// maxPages is how many pages of rows a virtual list keeps; scrolling far away drops the
+// farthest ones, so a list of 100,000 rows never holds them all.
+const maxPages = 8
+
+// keepNear drops the cached pages farthest from page p until at most maxPages remain.
+func keepNear[T any](pages map[int][]T, p int) {
+	for len(pages) > maxPages {
+		far, dist := -1, -1
+		for q := range pages {
+			if d := max(q-p, p-q); d > dist {
+				far, dist = q, d
+			}
+		}
+		delete(pages, far)
+	}
+}
