@@ -2,8 +2,10 @@ package views
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -41,7 +43,13 @@ type Window struct {
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
 func NewWindow(ctx context.Context, w fyne.Window, st Store, p Projects) *Window {
+	return newWindow(ctx, w, st, p, false)
+}
+
+// newWindow is NewWindow with background work run inline when inline is set (tests).
+func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline bool) *Window {
 	mw := &Window{u: newUI(ctx, w, st), projects: p, main: container.NewStack(), status: widget.NewLabel("")}
+	mw.u.inline = inline
 	mw.u.show = mw.show
 	w.SetContent(mw.layout())
 	w.SetMainMenu(mw.menu())
@@ -255,17 +263,65 @@ func (mw *Window) switchTo(st Store) {
 }
 
 func (mw *Window) newProject() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			mw.u.showError(err)
-			return
+	mw.askNewFile("New project", "Create", "research", mw.openPath)
+}
+
+// askNewFile asks for a folder and a file name that does not exist yet. Fyne's save
+// dialog truncates the file it returns, which could destroy a project chosen by mistake
+// (even the one open); this form never touches an existing file.
+func (mw *Window) askNewFile(title, confirm, name string, onPath func(string)) {
+	folder := filepath.Dir(mw.u.store.Path())
+	nameEntry := widget.NewEntry()
+	nameEntry.SetText(name)
+	folderLabel := widget.NewLabel(folder)
+	folderLabel.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				folder = l.Path()
+				folderLabel.SetText(folder)
+			}
+		}, mw.u.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(folder)); err == nil {
+			d.SetLocation(l)
 		}
-		path := w.URI().Path()
-		w.Close()
-		mw.openPath(path, true)
+		d.Show()
+	})
+	nameEntry.Validator = func(s string) error { return newFileProblem(folder, s) }
+	items := []*widget.FormItem{
+		widget.NewFormItem("File name", nameEntry),
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folderLabel)),
+	}
+	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if ok {
+			onPath(projectFile(folder, nameEntry.Text))
+		}
 	}, mw.u.win)
-	d.SetFileName("research.dossier")
+	d.Resize(fyne.NewSize(560, 220))
 	d.Show()
+}
+
+// projectFile is the path for a project named name in folder, with the .dossier extension.
+func projectFile(folder, name string) string {
+	name = strings.TrimSpace(name)
+	if filepath.Ext(name) == "" {
+		name += ".dossier"
+	}
+	return filepath.Join(folder, name)
+}
+
+// newFileProblem says what is wrong with creating name in folder, or nil.
+func newFileProblem(folder, name string) error {
+	switch {
+	case strings.TrimSpace(name) == "":
+		return errors.New("give the file a name")
+	case strings.ContainsAny(name, `/\`):
+		return errors.New("a name, not a path: choose the folder below")
+	}
+	if _, err := os.Stat(projectFile(folder, name)); err == nil {
+		return errors.New("that file already exists; choose another name")
+	}
+	return nil
 }
 
 func (mw *Window) openProject() {
@@ -276,13 +332,13 @@ func (mw *Window) openProject() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		mw.openPath(path, false)
+		mw.openPath(path)
 	}, mw.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".dossier", ".db", ".sqlite"}))
 	d.Show()
 }
 
-func (mw *Window) openPath(path string, fresh bool) {
+func (mw *Window) openPath(path string) {
 	mw.u.async(func(ctx context.Context) {
 		st, err := mw.projects.Open(ctx, path)
 		if err != nil {
@@ -294,13 +350,8 @@ func (mw *Window) openPath(path string, fresh bool) {
 }
 
 func (mw *Window) saveCopy() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			mw.u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	base := strings.TrimSuffix(filepath.Base(mw.u.store.Path()), filepath.Ext(mw.u.store.Path()))
+	mw.askNewFile("Save a copy", "Save copy", "copy of "+base, func(path string) {
 		mw.u.async(func(ctx context.Context) {
 			if err := mw.u.store.SaveCopy(ctx, path); err != nil {
 				mw.u.showError(err)
@@ -308,9 +359,7 @@ func (mw *Window) saveCopy() {
 			}
 			fyne.Do(func() { dialog.ShowInformation("Copy saved", "A copy of the project was saved to\n"+path, mw.u.win) })
 		})
-	}, mw.u.win)
-	d.SetFileName("copy of " + filepath.Base(mw.u.store.Path()))
-	d.Show()
+	})
 }
 
 func (mw *Window) recreateSample() {
