@@ -144,10 +144,12 @@ func (f *articleFlow) measure(t *flowToken) {
 		t.bare = t.width
 		return
 	}
-	size := f.rt.Theme().Size(t.style.SizeName)
-	if t.style.SizeName == "" {
-		size = f.rt.Theme().Size(theme.SizeNameText)
+	// Ask the theme only for a size it has: a plain segment names none.
+	name := t.style.SizeName
+	if name == "" {
+		name = theme.SizeNameText
 	}
+	size := f.rt.Theme().Size(name)
 	t.width = fyne.MeasureText(t.text, size, t.style.TextStyle).Width
 	t.bare = t.width
 	if trimmed := strings.TrimRightFunc(t.text, unicode.IsSpace); trimmed != t.text {

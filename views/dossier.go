@@ -151,7 +151,7 @@ func (s *dossierScreen) render(d app.Dossier) {
 // growing is a section that can show more of itself: content builds its objects, given
 // the action that asks for more; grow raises the section's limit.
 func (s *dossierScreen) growing(content func(more func()) []fyne.CanvasObject, grow func()) fyne.CanvasObject {
-	box := container.NewVBox()
+	box := dossierStack(theme.Padding())
 	var fill func()
 	more := func() {
 		grow()

@@ -3,6 +3,8 @@ package views
 import (
 	"context"
 	"log"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,7 +21,7 @@ func (s *dossierScreen) notesSection(d app.Dossier) fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), func() { s.editNote(app.Note{ActorID: d.Actor.ID}) })
 	box := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, add, dossierHeading("Notes", len(d.Notes)))}
 	if d.Actor.Notes != "" {
-		box = append(box, dossierPara(dossierSmall("On the actor’s record (Edit actor to change)")), dossierMarkdown(d.Actor.Notes))
+		box = append(box, dossierProse(dossierSmall("On the actor’s record (Edit actor to change)")), dossierMarkdown(d.Actor.Notes))
 	}
 	if len(d.Notes) == 0 && d.Actor.Notes == "" {
 		box = append(box, dossierHint("No notes yet — press Add note to write down what you make of "+d.Actor.Name+"."))
@@ -47,15 +49,89 @@ func (s *dossierScreen) noteCard(n app.Note, sentences map[int64]string) fyne.Ca
 	edit.Importance = widget.LowImportance
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.confirmDeleteNote(n) })
 	del.Importance = widget.LowImportance
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), dossierPara(dossierSmall(about)))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), dossierProse(dossierSmall(about)))
 	return container.NewVBox(widget.NewSeparator(), top, dossierMarkdown(n.Body))
 }
 
-// dossierMarkdown renders a note's Markdown, wrapped to the column.
-func dossierMarkdown(text string) *widget.RichText {
-	rt := widget.NewRichTextFromMarkdown(text)
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+// dossierMarkdown renders a note's Markdown, wrapped to the column. Fyne parses it; the
+// paragraphs are then laid out as dossierProse, because a RichText wraps a paragraph of
+// mixed segments ("the **Coordination Framework** nominated him") badly.
+func dossierMarkdown(text string) fyne.CanvasObject {
+	return dossierStack(theme.Padding(), dossierMarkdownBlocks(widget.NewRichTextFromMarkdown(text).Segments)...)
+}
+
+// dossierMarkdownBlocks turns parsed Markdown into one object per block: paragraphs,
+// headings, list items (the bullet hanging beside the text), separators.
+func dossierMarkdownBlocks(segs []widget.RichTextSegment) []fyne.CanvasObject {
+	var run []widget.RichTextSegment
+	var blocks []fyne.CanvasObject
+	flush := func() {
+		if strings.TrimSpace(dossierSegmentsText(run)) != "" {
+			blocks = append(blocks, dossierProse(run...))
+		}
+		run = nil
+	}
+	for _, seg := range segs {
+		switch sg := seg.(type) {
+		case *widget.TextSegment:
+			switch {
+			case sg.Inline():
+				run = append(run, sg)
+			case sg.Text == "": // the end of a paragraph
+				flush()
+			default: // a heading, a code block or a quoted line
+				flush()
+				blocks = append(blocks, dossierWrapped(sg))
+			}
+		case *widget.HyperlinkSegment:
+			run = append(run, sg)
+		case *widget.ParagraphSegment:
+			flush()
+			blocks = append(blocks, dossierMarkdownBlocks(sg.Texts)...)
+		case *widget.ListSegment:
+			flush()
+			blocks = append(blocks, dossierStack(dossierLineGap(), dossierMarkdownList(sg)...))
+		case *widget.SeparatorSegment:
+			flush()
+			blocks = append(blocks, widget.NewSeparator())
+		default: // an image: let the RichText draw it
+			flush()
+			blocks = append(blocks, widget.NewRichText(seg))
+		}
+	}
+	flush()
+	return blocks
+}
+
+// dossierMarkdownList is a list's items, each with its bullet or number in a column of
+// its own so that a wrapped item lines up under its first word.
+func dossierMarkdownList(l *widget.ListSegment) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for i, item := range l.Items {
+		mark := "•"
+		if l.Ordered {
+			mark = strconv.Itoa(l.StartNumber()+i) + "."
+		}
+		var body []fyne.CanvasObject
+		if p, ok := item.(*widget.ParagraphSegment); ok {
+			body = dossierMarkdownBlocks(p.Texts)
+		} else {
+			body = dossierMarkdownBlocks([]widget.RichTextSegment{item})
+		}
+		bullet := widget.NewRichText(dossierStrong(mark))
+		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(bullet), nil,
+			dossierStack(dossierLineGap(), body...)))
+	}
+	return rows
+}
+
+// dossierSegmentsText is the text of segs run together.
+func dossierSegmentsText(segs []widget.RichTextSegment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
 }
 
 // dossierNoteEditor is the open note dialog, kept so tests can type and save.
@@ -85,7 +161,7 @@ func (s *dossierScreen) editNote(n app.Note) {
 	ed.save = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), func() { s.saveNote(ed, n) })
 	ed.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { ed.dlg.Hide() })
-	help := dossierPara(dossierSmall("Notes are yours: they are kept with the actor and exported with its dossier."))
+	help := dossierProse(dossierSmall("Notes are yours: they are kept with the actor and exported with its dossier."))
 	ed.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(help, ed.problem, nil, nil, ed.entry), s.u.win)
 	ed.dlg.SetButtons([]fyne.CanvasObject{cancel, ed.save})
 	ed.dlg.Resize(dossierDialogSize(s.u.win, 640, 460))

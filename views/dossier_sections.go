@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,24 +25,23 @@ type dossierRelationRow struct {
 // header is the top of the briefing: who the actor is, and what can be done with it.
 func (s *dossierScreen) header(d app.Dossier) fyne.CanvasObject {
 	a := d.Actor
-	name := dossierPara(&widget.TextSegment{Text: a.Name, Style: widget.RichTextStyle{
+	name := dossierProse(&widget.TextSegment{Text: a.Name, Style: widget.RichTextStyle{
 		SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
 	lines := []fyne.CanvasObject{container.NewThemeOverride(name, dossierTitleTheme{})}
 
-	// One rich text with a paragraph per line keeps the lines close, as in a letterhead.
+	// One text with a line each keeps the lines close, as in a letterhead.
 	info := []widget.RichTextSegment{dossierItalic(a.Kind.Label())}
 	if a.Description != "" {
 		info = append(info, dossierPlain(" — "+a.Description))
 	}
-	info = dossierEndLine(info)
 	if len(a.Aliases) > 0 {
-		info = dossierEndLine(append(info, dossierMuted("also: "), dossierPlain(strings.Join(a.Aliases, ", "))))
+		info = append(info, dossierNewline(), dossierMuted("also: "), dossierPlain(strings.Join(a.Aliases, ", ")))
 	}
 	if len(a.Tags) > 0 {
-		info = dossierEndLine(append(info, dossierMuted("tags: "), dossierPlain(strings.Join(a.Tags, " · "))))
+		info = append(info, dossierNewline(), dossierMuted("tags: "), dossierPlain(strings.Join(a.Tags, " · ")))
 	}
-	info = append(info, dossierMuted(s.summary(d)))
-	lines = append(lines, dossierPara(info...))
+	info = append(info, dossierNewline(), dossierMuted(s.summary(d)))
+	lines = append(lines, dossierProse(info...))
 
 	reload := func(app.Actor) { s.reload() }
 	edit := widget.NewButtonWithIcon("Edit actor", theme.DocumentCreateIcon(), func() { s.u.actors.editActor(a, reload) })
@@ -94,15 +94,21 @@ func (s *dossierScreen) relationsContent(d app.Dossier, more func()) []fyne.Canv
 	limit := dossierGroupCap(sizes, min(s.relLimit, dossierMaxRelations))
 	hidden := 0
 	for _, g := range groups {
-		box = append(box, dossierPara(dossierGroupHeading(g[0].Verb+"  ·  "+dossierThousands(len(g)))))
+		// Each row is a whole sentence ("threatens Iraq — 27 Jan 2026"), so a group needs
+		// no heading repeating its verb: the relations of one kind sit together, apart from
+		// the next kind.
+		var rows []fyne.CanvasObject
 		for i, r := range g {
 			if i == limit {
-				box = append(box, dossierIndent(dossierHint("and "+dossierCount(len(g)-limit, "more", "more")), 4))
+				rows = append(rows, dossierIndent(dossierHint("and "+dossierCount(len(g)-limit, "more", "more")+
+					" “"+r.Verb+"”"), 4))
 				hidden += len(g) - limit
 				break
 			}
-			box = append(box, dossierIndent(s.relationRow(r), 2))
+			rows = append(rows, dossierIndent(s.relationRow(r), 2))
 		}
+		box = append(box, container.New(layout.NewCustomPaddedLayout(theme.Padding()*2, 0, 0, 0),
+			dossierStack(theme.Padding(), rows...)))
 	}
 	switch {
 	case hidden > 0 && s.relLimit < dossierMaxRelations:
@@ -180,7 +186,7 @@ func (s *dossierScreen) relationRow(r app.DossierRelation) fyne.CanvasObject {
 		facts = append(facts, "according to "+r.SpeakerName)
 	}
 	if len(facts) > 0 {
-		segs = append(segs, dossierMuted("   "+strings.Join(facts, " · ")))
+		segs = append(segs, dossierMuted(" · "+strings.Join(facts, " · ")))
 	}
 
 	row.edit = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
@@ -190,7 +196,7 @@ func (s *dossierScreen) relationRow(r app.DossierRelation) fyne.CanvasObject {
 	row.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.confirmDeleteRelation(r) })
 	row.del.Importance = widget.LowImportance
 
-	lines := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(row.edit, row.del), dossierPara(segs...))}
+	lines := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(row.edit, row.del), dossierProse(segs...))}
 	for i, e := range r.Evidence {
 		if i == dossierMaxSources {
 			lines = append(lines, dossierHint("and "+dossierCount(len(r.Evidence)-i, "more source", "more sources")+" — Edit shows them all"))
@@ -202,9 +208,9 @@ func (s *dossierScreen) relationRow(r app.DossierRelation) fyne.CanvasObject {
 		lines = append(lines, dossierHint("No source recorded — Edit to add the article that reports it."))
 	}
 	if r.Note != "" {
-		lines = append(lines, dossierPara(dossierMuted("Note: "), dossierPlain(r.Note)))
+		lines = append(lines, dossierProse(dossierMuted("Note: "), dossierPlain(r.Note)))
 	}
-	return container.NewBorder(nil, nil, dossierPolarityMark(r.Polarity), nil, container.NewVBox(lines...))
+	return container.NewBorder(nil, nil, dossierPolarityMark(r.Polarity), nil, dossierStack(dossierLineGap(), lines...))
 }
 
 // dossierQuoteLength is where a long quote is cut on screen; the article has the rest.
@@ -290,17 +296,19 @@ func (s *dossierScreen) timelineContent(d app.Dossier, more func()) []fyne.Canva
 	for _, m := range d.Mentions {
 		spans[m.ArticleID] = dossierMentionSpan(m)
 	}
+	rows := make([]fyne.CanvasObject, 0, len(entries))
 	for _, e := range entries {
-		box = append(box, s.timelineRow(e, rels, spans))
+		rows = append(rows, s.timelineRow(e, rels, spans))
 	}
-	return box
+	// One event a line, close together, so that the dates read as a column.
+	return append(box, dossierStack(dossierLineGap(), rows...))
 }
 
 // timelineRow is one event: its date in a column, then what happened. A relation opens
 // the passage that reports it (its editor when it has no source); an article opens at the
 // actor's first mention.
 func (s *dossierScreen) timelineRow(e app.TimelineEntry, rels map[int64]app.DossierRelation, spans map[int64][2]int) fyne.CanvasObject {
-	date := dossierPara(dossierMuted(e.Date.Human()))
+	date := dossierProse(dossierMuted(e.Date.Human()))
 	var mark fyne.CanvasObject
 	var open func()
 	if e.Kind == "relation" {
@@ -374,15 +382,18 @@ func (s *dossierScreen) mentionRow(m app.DossierMention) fyne.CanvasObject {
 	}
 	var segs []widget.RichTextSegment
 	if len(meta) > 0 {
-		segs = dossierEndLine([]widget.RichTextSegment{dossierSmall(strings.Join(meta, " · "))})
+		segs = append(segs, dossierSmall(strings.Join(meta, " · ")))
 	}
 	if m.Sentence != "" {
+		if len(segs) > 0 {
+			segs = append(segs, dossierNewline())
+		}
 		segs = append(segs, dossierHighlight(m.Sentence, m.Start, m.End)...)
 	}
 	if len(segs) == 0 {
 		return title
 	}
-	return container.NewVBox(title, dossierIndent(newDossierTappable(open, segs...), 2))
+	return dossierStack(-theme.InnerPadding(), title, newDossierTappable(open, segs...))
 }
 
 // dossierHighlight splits sentence into segments with the runes start..end (the actor's
@@ -413,6 +424,7 @@ func (s *dossierScreen) associatesSection(d app.Dossier) fyne.CanvasObject {
 			" together with others will show who it is most linked with."))
 		return dossierSection(box...)
 	}
+	var rows []fyne.CanvasObject
 	for _, a := range d.Associates {
 		id := a.ActorID
 		var facts []string
@@ -422,10 +434,11 @@ func (s *dossierScreen) associatesSection(d app.Dossier) fyne.CanvasObject {
 		if a.CoMentions > 0 {
 			facts = append(facts, dossierCount(a.CoMentions, "shared article", "shared articles"))
 		}
-		box = append(box, dossierPara(
+		rows = append(rows, dossierProse(
 			&widget.HyperlinkSegment{Text: a.Name, OnTapped: func() { s.u.openDossier(id) }},
 			dossierMuted("  "+a.Kind.Label()+" · "+strings.Join(facts, " · ")),
 		))
 	}
-	return dossierSection(box...)
+	// One line each, close together: a list to scan rather than paragraphs.
+	return dossierSection(append(box, dossierStack(dossierLineGap(), rows...))...)
 }

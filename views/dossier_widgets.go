@@ -2,6 +2,7 @@ package views
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,17 +14,17 @@ import (
 	"dossier/app"
 )
 
-// dossierTappable is read-only rich text that acts when clicked: a quote or a sentence that
+// dossierTappable is read-only text that acts when clicked: a quote or a sentence that
 // opens its article at the passage. Unlike a hyperlink segment it wraps, so a long title or
 // quote never widens the page.
 type dossierTappable struct {
 	widget.BaseWidget
-	text     *widget.RichText
+	text     fyne.CanvasObject
 	onTapped func()
 }
 
 func newDossierTappable(onTapped func(), segs ...widget.RichTextSegment) *dossierTappable {
-	t := &dossierTappable{text: dossierPara(segs...), onTapped: onTapped}
+	t := &dossierTappable{text: dossierProse(segs...), onTapped: onTapped}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -91,6 +92,55 @@ func (l *dossierColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(max(a.Width, b.Width), a.Height+l.gap()+b.Height)
 }
 
+// dossierStackLayout sets objects one under the other, gap apart; a negative gap pulls
+// text blocks together (each pads itself), so the lines of one item read as one block.
+// Each object is sized to the width first, because the height of wrapped text depends on
+// it: the rows come out right in one pass.
+type dossierStackLayout struct{ gap float32 }
+
+// dossierStack stacks objs with the gap between them.
+func dossierStack(gap float32, objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&dossierStackLayout{gap: gap}, objs...)
+}
+
+// dossierLineGap is the gap between the lines of one item: a relation and its sources,
+// an article's title and the sentence naming the actor.
+func dossierLineGap() float32 { return theme.Padding() - theme.InnerPadding() }
+
+// Layout stacks the visible objects at the full width.
+func (l *dossierStackLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, o.Size().Height))
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + l.gap
+	}
+}
+
+// MinSize is the widest object and the heights with the gaps between them.
+func (l *dossierStackLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height
+		n++
+	}
+	if n > 1 {
+		h += l.gap * float32(n-1)
+	}
+	return fyne.NewSize(w, max(h, 0))
+}
+
 // dossierDateRow lays a date and a text side by side, the date at a fixed width so that
 // the timeline's dates line up in a column.
 type dossierDateRow struct{ width float32 }
@@ -136,12 +186,37 @@ func (t dossierTitleTheme) Size(n fyne.ThemeSizeName) float32 {
 	return s
 }
 
-// dossierPara is word-wrapped rich text made of inline segments.
+// dossierPara is word-wrapped rich text made of inline segments. Fyne 2.7's RichText
+// wraps a paragraph of several segments badly (what follows the first can fall apart one
+// letter per row): the dossier itself uses dossierProse; this stays for the relation
+// editor, which fills its segments later.
 func dossierPara(segs ...widget.RichTextSegment) *widget.RichText {
 	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapWord
 	return rt
 }
+
+// dossierProse is text wrapped at word boundaries, made of inline segments; a "\n" in a
+// segment's text starts a new line. One segment wraps well in a RichText; several go to
+// an articleFlow, which breaks the rows itself (see dossierPara).
+func dossierProse(segs ...widget.RichTextSegment) fyne.CanvasObject {
+	if len(segs) == 1 {
+		if t, ok := segs[0].(*widget.TextSegment); ok && !strings.Contains(t.Text, "\n") {
+			return dossierWrapped(t)
+		}
+	}
+	return newArticleFlow(segs...)
+}
+
+// dossierWrapped is a RichText of one segment, wrapped at word boundaries.
+func dossierWrapped(seg *widget.TextSegment) *widget.RichText {
+	rt := widget.NewRichText(seg)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// dossierNewline ends a line of a dossierProse.
+func dossierNewline() *widget.TextSegment { return dossierPlain("\n") }
 
 // Text segment styles of the dossier.
 func dossierPlain(text string) *widget.TextSegment {
@@ -163,24 +238,6 @@ func dossierStrong(text string) *widget.TextSegment {
 	return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}
 }
 
-// dossierGroupHeading names a group of relations, small and muted: the sentences under it
-// repeat the verb, so it only marks where a group starts.
-func dossierGroupHeading(text string) *widget.TextSegment {
-	return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder,
-		SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Bold: true}}}
-}
-
-// dossierEndLine ends the paragraph after the last segment of segs, so that what follows
-// starts a new line of the same rich text.
-func dossierEndLine(segs []widget.RichTextSegment) []widget.RichTextSegment {
-	if len(segs) > 0 {
-		if t, ok := segs[len(segs)-1].(*widget.TextSegment); ok {
-			t.Style.Inline = false
-		}
-	}
-	return segs
-}
-
 // dossierLinkText looks like a link inside a dossierTappable, which does the tapping.
 func dossierLinkText(text string) *widget.TextSegment {
 	return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameHyperlink}}
@@ -192,18 +249,18 @@ func dossierItalic(text string) *widget.TextSegment {
 
 // dossierHeading is a section title with a muted count after it ("Relations  12"); a
 // negative count is left out.
-func dossierHeading(title string, count int) *widget.RichText {
+func dossierHeading(title string, count int) fyne.CanvasObject {
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyle{Inline: true,
 		SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}}
 	if count >= 0 {
 		segs = append(segs, dossierMuted("  "+dossierThousands(count)))
 	}
-	return dossierPara(segs...)
+	return dossierProse(segs...)
 }
 
 // dossierHint is the line a section shows when it has nothing, saying what to do.
 func dossierHint(text string) *widget.RichText {
-	return dossierPara(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true,
+	return dossierWrapped(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true,
 		ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}})
 }
 
@@ -216,7 +273,7 @@ func dossierMoreButton(label string, more func()) fyne.CanvasObject {
 
 // dossierSection spaces a section from the one before it.
 func dossierSection(objs ...fyne.CanvasObject) *fyne.Container {
-	return container.New(layout.NewCustomPaddedLayout(theme.Padding()*4, 0, 0, 0), container.NewVBox(objs...))
+	return container.New(layout.NewCustomPaddedLayout(theme.Padding()*4, 0, 0, 0), dossierStack(theme.Padding(), objs...))
 }
 
 // dossierIndent shifts o right, under a heading or as a quote.
