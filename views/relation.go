@@ -258,7 +258,7 @@ func (ed *relationEditor) build() {
 			ed.onSaved(ed.f.rel)
 		}
 	})
-	ed.dlg.Resize(dossierDialogSize(ed.u.win, 700, 600))
+	ed.dlg.Resize(dossierDialogSize(ed.u.win, 820, 760))
 }
 
 // previewBox is the sentence the relation will read as, kept in view above the form.
