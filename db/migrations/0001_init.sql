@@ -105,7 +105,7 @@ CREATE TABLE mentions (
 	actor_id   INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
 	start      INTEGER NOT NULL,
 	end        INTEGER NOT NULL,
-	status     TEXT NOT NULL CHECK (status IN ('automatic', 'confirmed', 'rejected')),
+	status     TEXT NOT NULL CHECK (status IN ('automatic', 'ambiguous', 'confirmed', 'rejected')),
 	UNIQUE (article_id, actor_id, start)
 ) STRICT;
 CREATE INDEX mentions_actor ON mentions(actor_id, article_id, status);
