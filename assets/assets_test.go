@@ -2,7 +2,6 @@ package assets
 
 import (
 	"bytes"
-	"encoding/json"
 	"image/png"
 	"testing"
 )
@@ -23,11 +22,5 @@ func TestIcon(t *testing.T) {
 		if _, _, _, a := img.At(p[0], p[1]).RGBA(); a != 0 {
 			t.Errorf("icon pixel %v has alpha %d, want 0", p, a)
 		}
-	}
-}
-
-func TestSampleJSONIsJSON(t *testing.T) {
-	if !json.Valid(SampleJSON) {
-		t.Fatal("sample.json is not valid JSON")
 	}
 }

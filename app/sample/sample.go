@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"dossier/app"
-	"dossier/assets"
+	"dossier/assets/sampledata"
 )
 
 // Tag is carried by every sample article and actor, so the sample can be found and removed
@@ -96,7 +96,7 @@ type Note struct {
 }
 
 // Data returns the embedded sample project, parsed and checked.
-func Data() (Project, error) { return parse(assets.SampleJSON) }
+func Data() (Project, error) { return parse(sampledata.JSON) }
 
 // Load writes the whole sample project through w: actors first, so that filing the articles
 // links their mentions, then articles, relations and notes. It stops at the first error;

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"dossier/app"
-	"dossier/assets"
+	"dossier/assets/sampledata"
 )
 
 // vocabulary is a copy of the keys of db.Vocabulary. This package must not import db (it
@@ -40,7 +40,7 @@ func TestDataShape(t *testing.T) {
 		t.Fatalf("sample has %d articles, %d actors, %d relations, %d notes; too few",
 			len(p.Articles), len(p.Actors), len(p.Relations), len(p.Notes))
 	}
-	if !utf8.Valid(assets.SampleJSON) || strings.ContainsRune(string(assets.SampleJSON), utf8.RuneError) {
+	if !utf8.Valid(sampledata.JSON) || strings.ContainsRune(string(sampledata.JSON), utf8.RuneError) {
 		t.Error("sample.json is not clean UTF-8")
 	}
 }
@@ -409,7 +409,7 @@ func articleTitle(p Project, key string) string {
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(validDoc))
-	f.Add(assets.SampleJSON)
+	f.Add(sampledata.JSON)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := parse(data)
 		if err != nil {
