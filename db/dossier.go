@@ -61,8 +61,7 @@ func (s *Store) typeMap(ctx context.Context) (map[string]app.RelationType, error
 	return m, err
 }
 
-// seenFrom turns relations into the dossier actor's view of them, grouped by type wording
-// and newest first within a group.
+// seenFrom turns relations into the dossier actor's view of them, grouped by type wording.
 func seenFrom(actorID int64, rels []app.Relation, types map[string]app.RelationType) []app.DossierRelation {
 	out := make([]app.DossierRelation, 0, len(rels))
 	for _, r := range rels {
@@ -83,11 +82,24 @@ func seenFrom(actorID int64, rels []app.Relation, types map[string]app.RelationT
 		}
 		out = append(out, dr)
 	}
+	// Groups with the most relations come first (they say most about the actor), then the
+	// group with the most recent relation; newest first inside a group.
+	size, newest := map[string]int{}, map[string]app.Date{}
+	for _, r := range out {
+		size[r.Verb]++
+		newest[r.Verb] = max(newest[r.Verb], r.Start)
+	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Verb != out[j].Verb {
-			return out[i].Verb < out[j].Verb
+		a, b := out[i].Verb, out[j].Verb
+		switch {
+		case a == b:
+			return out[i].Start > out[j].Start
+		case size[a] != size[b]:
+			return size[a] > size[b]
+		case newest[a] != newest[b]:
+			return newest[a] > newest[b]
 		}
-		return out[i].Start > out[j].Start
+		return a < b
 	})
 	return out
 }
