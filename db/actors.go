@@ -232,8 +232,10 @@ func (s *Store) DeleteActor(ctx context.Context, id int64) error {
 		if n > 0 {
 			return app.Errorf(app.ECONFLICT, "“%s” takes part in %d relation(s); delete those first, or merge the actor into another.", a.Name, n)
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM actors WHERE id = ?`, id)
-		return err
+		return unlinkActor(ctx, tx, id, func() error {
+			_, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = ?`, id)
+			return err
+		})
 	})
 }
 

@@ -46,6 +46,6 @@ func (s *Store) RemoveTagged(ctx context.Context, tag string) error {
 				return err
 			}
 		}
-		return nil
+		return relinkGoneNames(ctx, tx)
 	})
 }

@@ -223,21 +223,9 @@ func (r articleImportReport) String() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// importFiles asks for files and files them (File ▸ Import).
+// importFiles asks for a folder or a file and imports it (File ▸ Import files…, Ctrl+I).
 func (s *articlesScreen) importFiles() {
-	s.openFile(func(path string) {
-		st := s.u.store
-		s.u.async(func(ctx context.Context) {
-			rep, opened := importArticleFile(ctx, st, path)
-			fyne.Do(func() {
-				s.reload()
-				s.showImportReport(path, rep)
-				if opened != 0 {
-					s.u.openArticle(opened, [2]int{})
-				}
-			})
-		})
-	})
+	s.u.importer().choose()
 }
 
 // importFile files the articles of one file and says what became of each. opened is the

@@ -76,6 +76,8 @@ type articleView struct {
 	editBtn, deleteBtn, selectBtn, noteBtn *widget.Button
 
 	sel *articleSelectPane
+	// suggestions proposes the names in the article that are not yet actors (suggestions.go).
+	suggestions *suggestionsPanel
 }
 
 func newArticleView(s *articlesScreen) *articleView {
@@ -123,7 +125,9 @@ func (v *articleView) buildReading() fyne.CanvasObject {
 	v.notesBox = container.NewVBox()
 	v.relsBox = container.NewVBox()
 
+	v.suggestions = newSuggestionsPanel(v)
 	v.page = container.NewVBox(v.trashBanner, v.title, v.meta, v.quoteBox, widget.NewSeparator(), v.body, v.bodyCut,
+		v.suggestions.content(),
 		widget.NewSeparator(), articleSection("Notes"), v.notesBox,
 		articleSection("Relations this article backs"), v.relsBox)
 	v.scroll = container.NewVScroll(container.NewPadded(v.page))
@@ -219,6 +223,7 @@ func (v *articleView) render(d articleData, reading bool) {
 	v.relsBox.Objects = v.relationObjects(d.relations)
 	v.relsBox.Refresh()
 	v.sel.setText(a.Body)
+	v.suggestions.load(a)
 	v.page.Refresh()
 	if reading || v.pane.Objects[0] == v.placeholder {
 		v.show(v.reading)

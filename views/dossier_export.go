@@ -23,7 +23,7 @@ const prefExportBOM = "export.bom"
 func (s *dossierScreen) exportCSV() {
 	if s.actorID == 0 || s.shown == 0 {
 		dialog.ShowInformation("Export dossier as CSV",
-			"Open an actor’s dossier first (Ctrl+F), then export it with Ctrl+E.", s.u.win)
+			"Open an actor’s dossier first (Ctrl+D), then export it with Ctrl+E.", s.u.win)
 		return
 	}
 	a := s.d.Actor

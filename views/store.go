@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"dossier/app"
+	"dossier/app/suggest"
 )
 
 // Store is what the screens need from an open project. *db.Store implements it.
@@ -16,6 +17,8 @@ type Store interface {
 	SaveCopy(ctx context.Context, path string) error
 
 	CreateArticle(ctx context.Context, a app.Article) (app.Article, error)
+	// ImportFiles files the articles in files and folders, in batches (File ▸ Import files…).
+	ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error)
 	UpdateArticle(ctx context.Context, a app.Article) (app.Article, error)
 	Article(ctx context.Context, id int64) (app.Article, error)
 	Articles(ctx context.Context, q app.ArticleQuery) ([]app.ArticleRow, error)
@@ -25,6 +28,15 @@ type Store interface {
 	PurgeArticle(ctx context.Context, id int64) error
 	Mentions(ctx context.Context, articleID int64) ([]app.Mention, error)
 	SetMentionStatus(ctx context.Context, id int64, status string) error
+	// AmbiguousMentions lists the places where a name shared by several actors stands
+	// undecided; ResolveMention says which actor one of them means (views/suggestions.go).
+	AmbiguousMentions(ctx context.Context, articleID int64) ([]app.AmbiguousMention, error)
+	ResolveMention(ctx context.Context, articleID int64, start int, actorID int64) error
+	// SuggestActors proposes the actors an article names that the project lacks; a
+	// dismissed name is not proposed again until restored (views/suggestions.go).
+	SuggestActors(ctx context.Context, articleID int64) ([]suggest.Suggestion, error)
+	DismissSuggestion(ctx context.Context, name string) error
+	RestoreSuggestion(ctx context.Context, name string) error
 
 	CreateActor(ctx context.Context, a app.Actor) (app.Actor, error)
 	UpdateActor(ctx context.Context, a app.Actor) (app.Actor, error)
@@ -52,6 +64,9 @@ type Store interface {
 	ArticleNotes(ctx context.Context, articleID int64) ([]app.Note, error)
 
 	Dossier(ctx context.Context, actorID int64, mentionLimit int) (app.Dossier, error)
+
+	// Search runs a full-text query over articles, actors and notes (the search screen).
+	Search(ctx context.Context, q app.SearchQuery) (app.SearchResults, error)
 }
 
 // Projects opens project files and fills or empties the sample; main wires it to package db

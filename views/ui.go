@@ -26,6 +26,7 @@ type UI struct {
 	articles *articlesScreen
 	actors   *actorsScreen
 	dossier  *dossierScreen
+	search   *searchScreen
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)
@@ -33,7 +34,7 @@ type UI struct {
 
 // route names a place the user can be and come back to with Alt+Left.
 type route struct {
-	screen string // "articles", "actors", "dossier", "article"
+	screen string // "articles", "actors", "dossier", "article", "search"
 	id     int64
 	// span is the rune range of a passage to highlight when the route is an article.
 	span [2]int

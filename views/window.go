@@ -27,6 +27,7 @@ func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
 	u.articles = newArticlesScreen(u)
 	u.actors = newActorsScreen(u)
 	u.dossier = newDossierScreen(u)
+	u.search = newSearchScreen(u)
 	return u
 }
 
@@ -54,6 +55,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	w.SetContent(mw.layout())
 	w.SetMainMenu(mw.menu())
 	mw.shortcuts()
+	w.SetOnDropped(mw.dropped)
 	mw.setTitle()
 	mw.u.navigate(route{screen: "articles"})
 	return mw
@@ -74,7 +76,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 	})
 	openDossier := widget.NewButtonWithIcon("Open dossier…", theme.SearchIcon(), mw.u.chooseDossier)
 	bar := container.NewHBox(mw.back, mw.forward, widget.NewSeparator(),
-		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"),
+		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
 		widget.NewSeparator(), newArticle, newActor, openDossier)
 	top := container.NewVBox(bar, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), mw.status)
@@ -96,6 +98,9 @@ func (mw *Window) show(r route) {
 	case "article":
 		c = mw.u.articles.content()
 		mw.u.articles.openArticle(r.id, r.span)
+	case "search":
+		c = mw.u.search.content()
+		mw.u.search.focus()
 	default:
 		c = mw.u.articles.content()
 		mw.u.articles.reload()
@@ -149,6 +154,19 @@ func (mw *Window) setTitle() {
 	mw.u.win.SetTitle("Dossier — " + strings.TrimSuffix(filepath.Base(mw.u.store.Path()), filepath.Ext(mw.u.store.Path())))
 }
 
+// dropped imports the files and folders dropped on the window.
+func (mw *Window) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) > 0 {
+		mw.u.importPaths(paths)
+	}
+}
+
 // navigate goes to r and records it for Back.
 func (u *UI) navigate(r route) {
 	u.history.push(r)
@@ -175,6 +193,15 @@ func (u *UI) openDossier(actorID int64) { u.navigate(route{screen: "dossier", id
 // openArticle shows an article, optionally with a passage (rune range) highlighted.
 func (u *UI) openArticle(id int64, span [2]int) {
 	u.navigate(route{screen: "article", id: id, span: span})
+}
+
+// openSearch shows the search screen with its box focused (Ctrl+F).
+func (u *UI) openSearch() {
+	if u.history.current != nil && u.history.current.screen == "search" {
+		u.search.focus()
+		return
+	}
+	u.navigate(route{screen: "search"})
 }
 
 func (u *UI) chooseDossier() {
@@ -226,7 +253,9 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Articles", func() { u.navigate(route{screen: "articles"}) }, fyne.Key1, alt),
 		item("Actors", func() { u.navigate(route{screen: "actors"}) }, fyne.Key2, alt),
 		item("Dossier", func() { u.navigate(route{screen: "dossier", id: u.dossier.actorID}) }, fyne.Key3, alt),
-		item("Open dossier…", u.chooseDossier, fyne.KeyF, ctrl),
+		item("Search", u.openSearch, fyne.Key4, alt),
+		item("Search", u.openSearch, fyne.KeyF, ctrl),
+		item("Open dossier…", u.chooseDossier, fyne.KeyD, ctrl),
 		item("Trash", u.articles.showTrash, "", 0),
 		fyne.NewMenuItemSeparator(),
 		item("Back", u.goBack, fyne.KeyLeft, alt),
@@ -241,12 +270,13 @@ func (mw *Window) menu() *fyne.MainMenu {
 func (mw *Window) showShortcuts() {
 	text := strings.Join([]string{
 		"Ctrl+N\tnew article",
-		"Ctrl+F\topen a dossier (find an actor)",
+		"Ctrl+F\tsearch articles, actors and notes",
+		"Ctrl+D\topen a dossier (find an actor)",
 		"Ctrl+E\texport the dossier shown as CSV",
 		"Ctrl+O\topen a project",
 		"Ctrl+I\timport files",
 		"Alt+Left / Alt+Right\tback / forward",
-		"Alt+1, Alt+2, Alt+3\tarticles, actors, dossier",
+		"Alt+1 … Alt+4\tarticles, actors, dossier, search",
 	}, "\n")
 	dialog.ShowInformation("Keyboard shortcuts", text, mw.u.win)
 }

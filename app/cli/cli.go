@@ -22,6 +22,7 @@ const Version = "0.1.0"
 // Store is what the batch interface needs of an open project; *db.Store provides it.
 type Store interface {
 	CreateArticle(ctx context.Context, a app.Article) (app.Article, error)
+	ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error)
 	Articles(ctx context.Context, q app.ArticleQuery) ([]app.ArticleRow, error)
 	ArticleByRef(ctx context.Context, ref string) (app.Article, error)
 	CreateActor(ctx context.Context, a app.Actor) (app.Actor, error)
@@ -64,6 +65,8 @@ func init() {
 		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE] ...", "record a relation between two actors", runRelate},
 		{"export", "export dossier|relations [--db FILE] [--out FILE.csv]", "write an actor's dossier or all relations as CSV", runExport},
 		{"list", "list articles|actors|relations [--db FILE] [--json] [--limit N]", "list what the project holds", runList},
+		{"search", searchSynopsis, "find articles, actors and notes by their words", runSearch},
+		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},
 	}

@@ -3,12 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"unicode"
 	"unicode/utf8"
 
 	"dossier/app"
-	"dossier/app/ingest"
 )
 
 const importAbout = `Files every article it can read from the files and folders given (folders are read
@@ -19,9 +17,6 @@ It prints a line per article: "filed:", "duplicate:" (already in the project) or
 "refused:" with the reason, then a count of each. It exits with 1 when it could file
 nothing and found nothing already filed, so a script can tell a useless import from a
 repeated one.`
-
-// importTally counts what an import did.
-type importTally struct{ filed, duplicates, refused int }
 
 func runImport(ctx context.Context, env Env, args []string) (err error) {
 	f := newFlags(env, "import", "import [--db FILE] PATH...", importAbout).withDB()
@@ -38,59 +33,34 @@ func runImport(ctx context.Context, env Env, args []string) (err error) {
 	}
 	defer closeStore(s, &err)
 
-	var t importTally
-	own := projectFiles(*f.db)
-	werr := ingest.Walk(ctx, paths, func(it ingest.Item) error {
-		if abs, err := filepath.Abs(it.Path); err == nil && own[abs] {
-			return nil // the project itself, when it sits in the folder being imported
-		}
-		return fileItem(ctx, env, s, it, &t)
-	})
-	fmt.Fprintf(env.Stdout, "%d filed, %d duplicates, %d refused\n", t.filed, t.duplicates, t.refused)
+	// The store files the articles in batches and reports each once its batch is
+	// committed, so a line printed as filed is filed even if the import is stopped
+	// (Ctrl+C) or fails later. It passes over the project's own files in silence.
+	sum, ierr := s.ImportFiles(ctx, paths, app.ImportOptions{Result: func(r app.ImportResult) {
+		printResult(env, r)
+	}})
+	fmt.Fprintf(env.Stdout, "%d filed, %d duplicates, %d refused\n", sum.Filed, sum.Duplicates, sum.Refused)
 	switch {
-	case werr != nil:
-		return werr
-	case t.filed+t.duplicates+t.refused == 0:
+	case ierr != nil:
+		return ierr
+	case sum.Filed+sum.Duplicates+sum.Refused == 0:
 		return app.Errorf(app.EINVALID, "Found no files to import.")
-	case t.filed+t.duplicates == 0:
+	case sum.Filed+sum.Duplicates == 0:
 		return app.Errorf(app.EINVALID, "Nothing was filed: every file was refused.")
 	}
 	return nil
 }
 
-// fileItem files one article and prints what became of it. Only a failure of the project
-// itself (locked, read-only, full disk) stops the import; a bad article does not.
-func fileItem(ctx context.Context, env Env, s Store, it ingest.Item, t *importTally) error {
-	if it.Err != nil {
-		t.refused++
-		fmt.Fprintf(env.Stdout, "refused: %s — %s\n", it.Path, app.ErrorMessage(it.Err))
-		return nil
-	}
-	a, err := s.CreateArticle(ctx, it.Article)
-	switch app.ErrorCode(err) {
-	case "":
-		t.filed++
-		fmt.Fprintf(env.Stdout, "filed: %s — “%s”\n", it.Path, a.Title)
-	case app.EDUPLICATE:
-		t.duplicates++
-		fmt.Fprintf(env.Stdout, "duplicate: %s — %s\n", it.Path, lowerFirst(app.ErrorMessage(err)))
-	case app.EINVALID, app.ECONFLICT:
-		t.refused++
-		fmt.Fprintf(env.Stdout, "refused: %s — %s\n", it.Path, app.ErrorMessage(err))
+// printResult prints the line for one article or refused file.
+func printResult(env Env, r app.ImportResult) {
+	switch r.Outcome {
+	case app.ImportFiled:
+		fmt.Fprintf(env.Stdout, "filed: %s — “%s”\n", r.Path, r.Title)
+	case app.ImportDuplicate:
+		fmt.Fprintf(env.Stdout, "duplicate: %s — %s\n", r.Path, lowerFirst(r.Message))
 	default:
-		return err
+		fmt.Fprintf(env.Stdout, "refused: %s — %s\n", r.Path, r.Message)
 	}
-	return nil
-}
-
-// projectFiles returns the absolute names of the project file and of the files SQLite
-// keeps beside it.
-func projectFiles(path string) map[string]bool {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil
-	}
-	return map[string]bool{abs: true, abs + "-wal": true, abs + "-shm": true, abs + "-journal": true}
 }
 
 // lowerFirst lets a message written as a sentence follow a dash: "already filed as …".

@@ -133,7 +133,7 @@ func checkText(name, s string) (string, error) {
 }
 
 func binaryErr(name string) error {
-	return fileErr(name, "looks like a binary file, not text; Dossier reads text (.txt), Markdown (.md) and web pages (.html).")
+	return fileErr(name, "looks like a binary file, not text. %s", readsWhat)
 }
 
 // cleanText makes text fit for a field: LF line ends, no control characters but tab and

@@ -51,7 +51,7 @@ type linkedData struct {
 // parseHTML reduces a web page to its article: the readable text by go-readability, the
 // fields from the page's metadata.
 func parseHTML(name, text string) (app.Article, error) {
-	doc, err := html.Parse(strings.NewReader(text))
+	doc, err := parseMarkup(text)
 	if err != nil {
 		return app.Article{}, fileErr(name, "could not be read as a web page (%v).", err)
 	}
@@ -507,11 +507,17 @@ func stripSite(title, site string) string {
 	return title
 }
 
-// language keeps a plausible language tag ("en", "pt-BR").
+// language keeps a plausible language tag ("en", "pt-BR"): ASCII letters, digits and
+// hyphens (or the underscores of locale names), at most 35 of them.
 func language(s string) string {
 	s = strings.TrimSpace(s)
-	if len(s) > 35 || strings.ContainsAny(s, " \t\n<>\"") {
+	if len(s) > 35 {
 		return ""
+	}
+	for _, c := range []byte(s) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return ""
+		}
 	}
 	return s
 }

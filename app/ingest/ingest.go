@@ -1,7 +1,8 @@
-// Package ingest turns files from outside Dossier (plain text, Markdown, saved web pages)
-// into app.Article values ready to be filed. It reads and judges the bytes; it never
-// touches the store. Every refusal is an *app.Error whose message names the file and says
-// what is wrong with it, so the GUI and the batch interface can show it as it is.
+// Package ingest turns files from outside Dossier (plain text, Markdown, saved web pages,
+// RSS and Atom feeds, e-mail messages) into app.Article values ready to be filed. It
+// reads and judges the bytes; it never touches the store. Every refusal is an *app.Error
+// whose message names the file and says what is wrong with it, so the GUI and the batch
+// interface can show it as it is.
 package ingest
 
 import (
@@ -36,6 +37,8 @@ const (
 	formatText format = iota
 	formatMarkdown
 	formatHTML
+	formatFeed
+	formatEmail
 )
 
 // Extensions read as each format. A file with no extension is read as text.
@@ -51,6 +54,10 @@ var extFormats = map[string]format{
 	".htm":      formatHTML,
 	".xhtml":    formatHTML,
 	".shtml":    formatHTML,
+	".rss":      formatFeed,
+	".atom":     formatFeed,
+	".xml":      formatFeed, // or not: see detect
+	".eml":      formatEmail,
 }
 
 // Names for formats people will try to import and that are not read yet, so the refusal
@@ -58,9 +65,8 @@ var extFormats = map[string]format{
 var knownUnsupported = map[string]string{
 	".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".odt": "OpenDocument", ".rtf": "RTF",
 	".epub": "EPUB", ".pages": "Pages", ".xls": "Excel", ".xlsx": "Excel", ".ods": "OpenDocument",
-	".csv": "CSV", ".tsv": "TSV", ".json": "JSON", ".xml": "XML", ".rss": "RSS", ".atom": "Atom",
-	".eml": "e-mail", ".msg": "Outlook message", ".mht": "web archive", ".mhtml": "web archive",
-	".webarchive": "web archive", ".zip": "ZIP", ".png": "image", ".jpg": "image",
+	".csv": "CSV", ".tsv": "TSV", ".json": "JSON", ".msg": "Outlook message", ".mbox": "mailbox",
+	".mht": "web archive", ".mhtml": "web archive", ".webarchive": "web archive", ".zip": "ZIP", ".png": "image", ".jpg": "image",
 	".jpeg": "image", ".gif": "image", ".webp": "image", ".tif": "image", ".tiff": "image",
 }
 
@@ -80,21 +86,26 @@ var magics = []struct {
 
 // ReadFile reads one file and returns its articles. A file refused as a whole (missing,
 // too large, binary, unsupported) gives one Item carrying the error, and the same error
-// is returned, so a caller that wants only the articles can check err alone.
+// is returned, so a caller that wants only the articles can check err alone. A feed read
+// in part (see Parse) gives an Item per article and a last Item carrying the error that
+// says what was left out; the returned error is nil then, as there are articles to file.
 func ReadFile(path string) ([]Item, error) {
 	data, err := readLimited(path)
-	if err == nil {
-		var arts []app.Article
-		arts, err = Parse(filepath.Base(path), data)
-		if err == nil {
-			items := make([]Item, len(arts))
-			for i, a := range arts {
-				items[i] = Item{Path: path, Article: a}
-			}
-			return items, nil
-		}
+	if err != nil {
+		return []Item{{Path: path, Err: err}}, err
 	}
-	return []Item{{Path: path, Err: err}}, err
+	arts, err := Parse(filepath.Base(path), data)
+	if len(arts) == 0 {
+		return []Item{{Path: path, Err: err}}, err
+	}
+	items := make([]Item, len(arts), len(arts)+1)
+	for i, a := range arts {
+		items[i] = Item{Path: path, Article: a}
+	}
+	if err != nil {
+		items = append(items, Item{Path: path, Err: err})
+	}
+	return items, nil
 }
 
 // readLimited reads a regular file of at most MaxFileSize bytes. The size is checked
@@ -130,9 +141,15 @@ func readLimited(path string) ([]byte, error) {
 }
 
 // Parse reads the articles in data, a file called name. The format comes from the
-// content first (a .txt holding a web page is read as HTML) and from the extension of
-// name. The articles are normalised and valid; a title missing from the content is made
-// from the file name.
+// content first (a .txt holding a web page is read as HTML, an .xml or .txt holding a
+// feed as a feed, a file opening with mail headers as an e-mail) and from the extension
+// of name. The articles are normalised and valid; a title missing from the content is
+// made from the file name.
+//
+// A feed gives an article per item. When only part of it can be read (more than
+// MaxFeedItems items, a file cut off in the middle, items with nothing to file), Parse
+// returns the articles it read together with an error saying what was left out. In every
+// other case the error comes alone.
 func Parse(name string, data []byte) ([]app.Article, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooLarge(name, int64(len(data)))
@@ -143,6 +160,19 @@ func Parse(name string, data []byte) ([]app.Article, error) {
 	f, err := detect(name, data)
 	if err != nil {
 		return nil, err
+	}
+	switch f {
+	case formatFeed:
+		return parseFeed(name, data)
+	case formatEmail:
+		a, err := parseEmail(name, data)
+		if err == nil {
+			err = finish(name, &a)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return []app.Article{a}, nil
 	}
 	text, err := decode(name, data, f == formatHTML || looksLikeHTMLBytes(data))
 	if err != nil {
@@ -175,8 +205,9 @@ func Parse(name string, data []byte) ([]app.Article, error) {
 	return []app.Article{a}, nil
 }
 
-// detect picks the format from magic numbers and the extension, refusing formats that
-// are not read yet.
+// detect picks the format from magic numbers, the extension and the content, refusing
+// formats that are not read yet. Web pages in other files are found later, once the
+// bytes are text.
 func detect(name string, data []byte) (format, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	for _, m := range magics {
@@ -188,15 +219,29 @@ func detect(name string, data []byte) (format, error) {
 			return 0, fileErr(name, "is a %s file; Dossier cannot read those yet. Save the article as text (.txt), Markdown (.md) or a web page (.html) and import that.", kind)
 		}
 	}
-	if f, ok := extFormats[ext]; ok {
-		return f, nil
+	f, ok := extFormats[ext]
+	if !ok {
+		kind := knownUnsupported[ext]
+		if kind == "" {
+			kind = ext
+		}
+		return 0, fileErr(name, "is a %s file; Dossier cannot read that format yet. %s", kind, readsWhat)
 	}
-	kind := knownUnsupported[ext]
-	if kind == "" {
-		kind = ext
+	switch {
+	case looksLikeFeed(data):
+		return formatFeed, nil
+	case f == formatText && looksLikeEmail(data):
+		return formatEmail, nil
+	case ext == ".xml" && !looksLikeHTMLBytes(data):
+		return 0, fileErr(name, "is an XML file but not an RSS or Atom feed; Dossier reads feeds, not other XML.")
+	case ext == ".xml":
+		return formatHTML, nil // XHTML saved as .xml
 	}
-	return 0, fileErr(name, "is a %s file; Dossier cannot read that format yet. It reads text (.txt), Markdown (.md) and web pages (.html).", kind)
+	return f, nil
 }
+
+// readsWhat lists the formats read, for refusals.
+const readsWhat = "It reads text (.txt), Markdown (.md), web pages (.html), RSS and Atom feeds (.rss, .atom, .xml) and e-mail (.eml)."
 
 // finish normalises the article, fills what the content left out and checks it is
 // fit to file, naming the file in any complaint.

@@ -212,3 +212,25 @@ func checkClean(t *testing.T, a app.Article) {
 		t.Errorf("date: %v", err)
 	}
 }
+
+func TestReadFileHugeFiles(t *testing.T) {
+	// 200 MB files of every kind are refused from their size alone: the test would take
+	// seconds and 200 MB if they were read, and these sparse files cost nothing.
+	dir := t.TempDir()
+	for _, name := range []string{"huge.xml", "huge.rss", "huge.eml", "huge.html", "huge"} {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(200 << 20); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		items, err := ReadFile(path)
+		checkRefusal(t, err, path, "too large (200 MB; at most 50 MB)")
+		if len(items) != 1 || items[0].Err == nil {
+			t.Errorf("%s: %+v", name, items)
+		}
+	}
+}

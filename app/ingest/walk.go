@@ -15,6 +15,11 @@ import (
 // are skipped, as are links to folders (they could loop); a path named explicitly is
 // read even when hidden. Walk stops when fn returns an error, returning it, or when ctx
 // is done, returning ctx.Err().
+//
+// Walk streams: it reads a folder's names only when it gets to that folder and hands
+// each file's articles to fn before reading the next file, so memory holds the names of
+// the folders on the current path (a folder of 50,000 files costs a few megabytes of
+// names) and one file's articles, never the whole tree.
 func Walk(ctx context.Context, paths []string, fn func(Item) error) error {
 	for _, root := range paths {
 		if err := ctx.Err(); err != nil {

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -139,5 +140,52 @@ func TestWalkSymlinks(t *testing.T) {
 	}
 	if n := count(root); n != 1 {
 		t.Errorf("a named link to a folder should be read: %d items", n)
+	}
+}
+
+// TestWalkManyFiles walks 5,000 files and checks Walk streams: it reads a folder only
+// when it gets to it, so a file added to a later folder while the walk is under way is
+// found. (A walk that listed the whole tree first would miss it, and would hold every
+// path of a 50,000-file import in memory before reading the first file; filepath.WalkDir
+// holds one folder's names at a time.)
+func TestWalkManyFiles(t *testing.T) {
+	dir := t.TempDir()
+	const folders, perFolder = 5, 1000
+	for f := range folders {
+		sub := filepath.Join(dir, fmt.Sprintf("f%d", f))
+		if err := os.Mkdir(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for i := range perFolder {
+			body := fmt.Sprintf("Ward %d-%d declares\nThe count in ward %d of district %d ended at dawn.", f, i, i, f)
+			if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("w%04d.txt", i)), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	late := filepath.Join(dir, "f4", "zz-late.txt")
+	var n int
+	var last string
+	err := Walk(context.Background(), []string{dir}, func(it Item) error {
+		if it.Err != nil {
+			t.Fatalf("%s: %v", it.Path, it.Err)
+		}
+		if it.Path <= last {
+			t.Fatalf("%s after %s: not in name order", it.Path, last)
+		}
+		last = it.Path
+		if n == 0 {
+			if err := os.WriteFile(late, []byte("Late result\nWard 99 declared last."), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != folders*perFolder+1 || last != late {
+		t.Errorf("%d articles, last %s; want %d ending with the file written during the walk", n, last, folders*perFolder+1)
 	}
 }

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -77,6 +78,40 @@ func classOf(r rune) runeClass {
 	return slowClassOf(r)
 }
 
+// asciiKinds and asciiCanon give, for each ASCII byte, what the scanner of Find does with
+// it and its canonical form, so that plain English text never goes through fold.
+var (
+	asciiKinds [utf8.RuneSelf]byte
+	asciiCanon [utf8.RuneSelf]byte
+)
+
+const (
+	kindWord      byte = iota // a letter or digit: its canonical byte continues a word
+	kindOther                 // punctuation: its canonical byte stands alone
+	kindGap                   // a blank or a dash
+	kindIgnorable             // dropped
+	kindSlow                  // anything else: decoded and folded rune by rune
+)
+
+func init() {
+	for c := range asciiKinds {
+		r := rune(c)
+		f := fold(r)
+		switch {
+		case classOf(r) == ignorable:
+			asciiKinds[c] = kindIgnorable
+		case classOf(r) == gap:
+			asciiKinds[c] = kindGap
+		case len(f) != 1 || f[0] >= utf8.RuneSelf:
+			asciiKinds[c] = kindSlow
+		case isWord(rune(f[0])):
+			asciiKinds[c], asciiCanon[c] = kindWord, f[0]
+		default:
+			asciiKinds[c], asciiCanon[c] = kindOther, f[0]
+		}
+	}
+}
+
 func slowClassOf(r rune) runeClass {
 	switch {
 	case isIgnorable(r):
@@ -104,59 +139,72 @@ func isWord(c rune) bool {
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c)
 }
 
-// canonical is a text in matching form.
+// canonical is the canonical form of a stretch of text, built rune by rune from a starting
+// byte as far as it is asked for: a match is checked only where a name may begin, and only
+// as far as the name can go.
 type canonical struct {
-	b      []byte  // the canonical text, UTF-8
-	runes  []rune  // the same, one entry per canonical rune
-	pos    []int32 // pos[q] is the byte offset of canonical rune q in b; pos[len(runes)] = len(b)
-	origin []int32 // origin[q] is the index of the original rune canonical rune q comes from
+	text   string
+	next   int  // byte offset of the next original rune to put in canonical form
+	nextR  int  // its rune offset
+	inGap  bool // the last rune put in was a blank or a dash
+	b      []byte
+	runes  []rune  // the canonical runes
+	pos    []int32 // pos[q] is the byte offset of canonical rune q in b
 	first  []bool  // first[q] tells whether q is the first canonical rune of its original rune
+	origR  []int32 // rune offset in text of the original rune canonical rune q comes from
+	origB  []int32 // byte offset in text of that rune
+	origSz []uint8 // its length in bytes
 }
 
-// canonicalize puts the runes of a text into matching form.
-func canonicalize(orig []rune) canonical {
-	// A local value, returned whole: appending through a pointer to a heap object would
-	// pay a GC write barrier per rune.
-	c := canonical{
-		b:      make([]byte, 0, len(orig)+len(orig)/8),
-		runes:  make([]rune, 0, len(orig)),
-		pos:    make([]int32, 0, len(orig)+1),
-		origin: make([]int32, 0, len(orig)),
-		first:  make([]bool, 0, len(orig)),
-	}
-	inGap := false
-	for i, r := range orig {
+// reset starts the window at byte offset from of text, which is rune offset fromR.
+func (w *canonical) reset(text string, from, fromR int) {
+	w.text, w.next, w.nextR, w.inGap = text, from, fromR, false
+	w.b, w.runes, w.pos, w.first = w.b[:0], w.runes[:0], w.pos[:0], w.first[:0]
+	w.origR, w.origB, w.origSz = w.origR[:0], w.origB[:0], w.origSz[:0]
+}
+
+// ensure puts runes in canonical form until the window holds n canonical runes or the
+// text ends, and reports whether it holds n.
+func (w *canonical) ensure(n int) bool {
+	for len(w.runes) < n && w.next < len(w.text) {
+		r, size := utf8.DecodeRuneInString(w.text[w.next:])
 		switch classOf(r) {
 		case ignorable:
 			// Dropped; it neither breaks a gap nor starts a word.
 		case gap:
-			if !inGap {
-				c.add(' ', i, true)
-				inGap = true
+			if !w.inGap {
+				w.add(' ', true, size)
+				w.inGap = true
 			}
 		default:
-			inGap = false
+			w.inGap = false
 			for j, f := range fold(r) {
-				c.add(f, i, j == 0)
+				w.add(f, j == 0, size)
 			}
 		}
+		w.next += size
+		w.nextR++
 	}
-	c.pos = append(c.pos, int32(len(c.b)))
-	return c
+	return len(w.runes) >= n
 }
 
-func (c *canonical) add(r rune, origin int, first bool) {
-	c.pos = append(c.pos, int32(len(c.b)))
-	c.b = utf8.AppendRune(c.b, r)
-	c.runes = append(c.runes, r)
-	c.origin = append(c.origin, int32(origin))
-	c.first = append(c.first, first)
+func (w *canonical) add(r rune, first bool, size int) {
+	w.pos = append(w.pos, int32(len(w.b)))
+	w.b = utf8.AppendRune(w.b, r)
+	w.runes = append(w.runes, r)
+	w.first = append(w.first, first)
+	w.origR = append(w.origR, int32(w.nextR))
+	w.origB = append(w.origB, int32(w.next))
+	w.origSz = append(w.origSz, uint8(size))
 }
 
 // key returns the canonical form of an alias, without the spaces a leading or trailing
 // dash would leave.
 func key(alias string) []rune {
-	k := canonicalize([]rune(alias)).runes
+	var w canonical
+	w.reset(alias, 0, 0)
+	w.ensure(math.MaxInt)
+	k := w.runes
 	for len(k) > 0 && k[0] == ' ' {
 		k = k[1:]
 	}

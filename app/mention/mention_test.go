@@ -25,6 +25,9 @@ const (
 	nyt
 	newYork
 	un
+	yildirimoglu
+	obrien
+	abuBakr
 )
 
 var testPatterns = []Pattern{
@@ -40,6 +43,9 @@ var testPatterns = []Pattern{
 	{nyt, "New York Times"},
 	{newYork, "New York"},
 	{un, "UN"}, {un, "(U.N.)"},
+	{yildirimoglu, "Yıldırımoğlu"},
+	{obrien, "O'Brien"},
+	{abuBakr, "Abu Bakr al Baghdadi"},
 	{99, ""}, {99, "  "}, {99, "-"}, {99, "..."}, // nothing to find: ignored
 }
 
@@ -106,6 +112,28 @@ func TestFind(t *testing.T) {
 		{"un homme", nil},
 		{"the UN (U.N.) said", []hit{{un, "UN"}, {un, "(U.N.)"}}},
 		{"x(U.N.)", []hit{{un, "(U.N.)"}}},
+
+		// Possessives, straight and curly, after any name.
+		{"Yıldırımoğlu's speech", []hit{{yildirimoglu, "Yıldırımoğlu"}}},
+		{"Yildirimoglu’s speech", []hit{{yildirimoglu, "Yildirimoglu"}}},
+		{"YILDIRIMOĞLU’S speech", []hit{{yildirimoglu, "YILDIRIMOĞLU"}}},
+		{"Al-Maliki’s allies", []hit{{maliki, "Al-Maliki"}}},
+		{"the U.S.’s envoy", []hit{{us, "U.S."}}},
+		{"the US's envoy", []hit{{us, "US"}}},
+		{"New York Times’ editors", []hit{{nyt, "New York Times"}}},
+
+		// Apostrophes inside a name: straight and curly alike, and they must be there.
+		{"O’Brien said", []hit{{obrien, "O’Brien"}}},
+		{"O'Brien's dog", []hit{{obrien, "O'Brien"}}},
+		{"O‘Brien", []hit{{obrien, "O‘Brien"}}},
+		{"OBrien", nil},
+		{"O Brien", nil},
+
+		// A name written with "al " matches "al-" and "Al-" and the reverse.
+		{"Abu Bakr al-Baghdadi", []hit{{abuBakr, "Abu Bakr al-Baghdadi"}}},
+		{"Abu Bakr Al-Baghdadi", []hit{{abuBakr, "Abu Bakr Al-Baghdadi"}}},
+		{"Abu-Bakr al Baghdadi", []hit{{abuBakr, "Abu-Bakr al Baghdadi"}}},
+		{"Abu Bakr alBaghdadi", nil},
 
 		// Case and diacritics.
 		{"Ferrandez", []hit{{ferrandez, "Ferrandez"}}},
@@ -449,6 +477,26 @@ func syntheticArticle(names []Pattern, size int) string {
 		b.WriteString(" ")
 	}
 	return b.String()
+}
+
+// The matcher agrees with the brute-force reference on news-like text with a large
+// project's names: capitals, possessives, "al-" variants, acronyms, accents and
+// punctuation, and names sharing first words ("Republic of ...").
+func TestNewsMatchesBruteForce(t *testing.T) {
+	actors := newsActors(250, 3)
+	pats := newsPatterns(actors)
+	m := New(pats)
+	found := 0
+	for _, text := range newsCorpus(actors, 16_000, 2000, 3) {
+		got, want := m.Find(text), bruteForce(pats, text)
+		if !slices.Equal(got, want) {
+			t.Fatalf("in %q:\nFind        %v\nbrute force %v", text, got, want)
+		}
+		found += len(got)
+	}
+	if found < 100 {
+		t.Errorf("only %d names found: the corpus does not exercise the matcher", found)
+	}
 }
 
 func TestSyntheticArticleMatchesBruteForce(t *testing.T) {

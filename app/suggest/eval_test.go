@@ -1,0 +1,291 @@
+package suggest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jdkato/prose/v2"
+
+	"dossier/app"
+)
+
+// evalArticle is one article of the evaluation set with the actors a researcher expects
+// to be proposed for it.
+type evalArticle struct {
+	name, title, body string
+	want              []evalActor
+}
+
+type evalActor struct {
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"`
+	Aliases []string `json:"aliases"`
+}
+
+// loadEval reads testdata/eval: each NN-name.txt holds a title line, a blank line and the
+// body; NN-name.json beside it lists the expected actors.
+func loadEval(t testing.TB) []evalArticle {
+	t.Helper()
+	files, err := filepath.Glob("testdata/eval/*.txt")
+	if err != nil || len(files) < 15 {
+		t.Fatalf("the evaluation set needs at least 15 articles; found %d (%v)", len(files), err)
+	}
+	var out []evalArticle
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, body, ok := strings.Cut(string(b), "\n\n")
+		if !ok {
+			t.Fatalf("%s: no blank line after the title", f)
+		}
+		j, err := os.ReadFile(strings.TrimSuffix(f, ".txt") + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var exp struct {
+			Actors []evalActor `json:"actors"`
+		}
+		if err := json.Unmarshal(j, &exp); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, a := range exp.Actors {
+			if _, err := app.ParseKind(a.Kind); err != nil || a.Kind == "" {
+				t.Fatalf("%s: actor %q has kind %q", f, a.Name, a.Kind)
+			}
+		}
+		out = append(out, evalArticle{name: filepath.Base(f), title: strings.TrimSpace(title), body: body, want: exp.Actors})
+	}
+	return out
+}
+
+// evalBatches are the parts of the set in the order they were written: the extractor was
+// developed on the first; each later batch was written after it and measured once before
+// anything was changed because of it (those first figures are in the README).
+var evalBatches = []struct{ name, from, to string }{
+	{"development (01-19)", "01", "20"},
+	{"held out, batch 1 (20-26)", "20", "27"},
+	{"held out, batch 2 (27-30)", "27", "31"},
+	{"held out, batch 3 (31-33)", "31", "34"},
+}
+
+// batch returns the articles whose file names fall in [from, to).
+func batch(set []evalArticle, from, to string) []evalArticle {
+	var out []evalArticle
+	for _, a := range set {
+		if a.name >= from && a.name < to {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// score counts what a list of proposals got right. Every form of an expected actor (its
+// name and each alias, folded) is one unit to find; every form proposed is one unit
+// claimed. A proposal stands for the expected actor whose name it has, else for one whose
+// alias it has; its forms count as found only under that actor, so a short form proposed
+// on its own, or grouped under the wrong name, counts against precision and is not found.
+type score struct {
+	tp, fp, fn    int
+	kindOK, kindN int
+	missed, wrong []string
+}
+
+func (s *score) add(o score) {
+	s.tp += o.tp
+	s.fp += o.fp
+	s.fn += o.fn
+	s.kindOK += o.kindOK
+	s.kindN += o.kindN
+}
+
+func (s score) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
+func (s score) recall() float64    { return ratio(s.tp, s.tp+s.fn) }
+func (s score) f1() float64 {
+	p, r := s.precision(), s.recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+func (s score) kindAccuracy() float64 { return ratio(s.kindOK, s.kindN) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func scoreArticle(want []evalActor, got []Suggestion) score {
+	forms := make([]map[string]bool, len(want))
+	for i, w := range want {
+		forms[i] = map[string]bool{app.Fold(w.Name): true}
+		for _, a := range w.Aliases {
+			forms[i][app.Fold(a)] = true
+		}
+	}
+	claimed := make([]int, len(want)) // index+1 of the proposal that stands for each actor
+	stands := make([]int, len(got))   // index+1 of the actor each proposal stands for
+	// Proposals with an expected actor's exact name claim it first, then those with one of
+	// its forms.
+	for pass := 0; pass < 2; pass++ {
+		for p, g := range got {
+			if stands[p] != 0 {
+				continue
+			}
+			for i, w := range want {
+				if claimed[i] != 0 {
+					continue
+				}
+				if pass == 0 && app.Fold(g.Name) == app.Fold(w.Name) ||
+					pass == 1 && slices.ContainsFunc(g.Forms(), func(f string) bool { return forms[i][f] }) {
+					claimed[i], stands[p] = p+1, i+1
+					break
+				}
+			}
+		}
+	}
+	var s score
+	found := make([]map[string]bool, len(want))
+	for i := range found {
+		found[i] = map[string]bool{}
+	}
+	for p, g := range got {
+		i := stands[p] - 1
+		seen := map[string]bool{}
+		for _, f := range g.Forms() {
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			if i >= 0 && forms[i][f] && !found[i][f] {
+				found[i][f] = true
+				s.tp++
+			} else {
+				s.fp++
+				s.wrong = append(s.wrong, fmt.Sprintf("%q (in %q)", f, g.Name))
+			}
+		}
+		if i >= 0 {
+			s.kindN++
+			if string(g.Kind) == want[i].Kind {
+				s.kindOK++
+			} else {
+				s.wrong = append(s.wrong, fmt.Sprintf("kind of %q: %s, want %s", g.Name, g.Kind, want[i].Kind))
+			}
+		}
+	}
+	for i := range want {
+		for f := range forms[i] {
+			if !found[i][f] {
+				s.fn++
+				s.missed = append(s.missed, fmt.Sprintf("%q (of %q)", f, want[i].Name))
+			}
+		}
+	}
+	slices.Sort(s.missed)
+	return s
+}
+
+// evaluate scores extract over the whole set, logging each article's mistakes when verbose.
+func evaluate(t *testing.T, set []evalArticle, extract func(a evalArticle) []Suggestion, verbose bool) score {
+	var total score
+	for _, a := range set {
+		s := scoreArticle(a.want, extract(a))
+		if verbose && (len(s.missed) > 0 || len(s.wrong) > 0) {
+			t.Logf("%s: P %.2f R %.2f\n  missed: %s\n  wrong: %s", a.name, s.precision(), s.recall(),
+				strings.Join(s.missed, ", "), strings.Join(s.wrong, ", "))
+		}
+		total.add(s)
+	}
+	return total
+}
+
+// TestEvaluation measures Extract on the labelled evaluation set: at least 0.85 of
+// precision and of recall are required.
+func TestEvaluation(t *testing.T) {
+	set := loadEval(t)
+	ours := func(a evalArticle) []Suggestion { return Extract(a.title, a.body, nil) }
+	s := evaluate(t, set, ours, testing.Verbose())
+	t.Logf("suggest: %d articles, precision %.3f, recall %.3f, F1 %.3f, kind right for %.3f of the actors found (%d/%d)",
+		len(set), s.precision(), s.recall(), s.f1(), s.kindAccuracy(), s.kindOK, s.kindN)
+	for _, b := range evalBatches {
+		part := batch(set, b.from, b.to)
+		p := evaluate(t, part, ours, false)
+		t.Logf("  %s, %d articles: precision %.3f, recall %.3f, kinds %.3f", b.name, len(part), p.precision(), p.recall(), p.kindAccuracy())
+	}
+	if s.precision() < 0.85 || s.recall() < 0.85 {
+		t.Errorf("precision %.3f, recall %.3f: both must be at least 0.85", s.precision(), s.recall())
+	}
+}
+
+// proseExtract is github.com/jdkato/prose/v2's named-entity extractor read the same way:
+// each distinct PERSON, GPE or ORG entity is one proposal, with no aliases.
+func proseExtract(t testing.TB, model *prose.Model) func(a evalArticle) []Suggestion {
+	return func(a evalArticle) []Suggestion {
+		doc, err := prose.NewDocument(a.title+"\n\n"+a.body, prose.UsingModel(model))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []Suggestion
+		seen := map[string]bool{}
+		for _, e := range doc.Entities() {
+			var kind app.ActorKind
+			switch e.Label {
+			case "PERSON":
+				kind = app.Person
+			case "GPE":
+				kind = app.State
+			case "ORG":
+				kind = app.Organisation
+			default:
+				continue
+			}
+			if k := app.Fold(e.Text); !seen[k] {
+				seen[k] = true
+				out = append(out, Suggestion{Name: e.Text, Kind: kind})
+			}
+		}
+		return out
+	}
+}
+
+// proseModel loads prose's default model once.
+func proseModel(t testing.TB) *prose.Model {
+	doc, err := prose.NewDocument("Warm-up.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Model
+}
+
+// TestCompareWithProse runs prose's entity extractor on the same set; Extract must beat it
+// on precision and on recall.
+func TestCompareWithProse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loading prose's model takes a few seconds")
+	}
+	set := loadEval(t)
+	oursFn := func(a evalArticle) []Suggestion { return Extract(a.title, a.body, nil) }
+	proseFn := proseExtract(t, proseModel(t))
+	ours := evaluate(t, set, oursFn, false)
+	theirs := evaluate(t, set, proseFn, false)
+	t.Logf("suggest: precision %.3f, recall %.3f, F1 %.3f, kinds %.3f", ours.precision(), ours.recall(), ours.f1(), ours.kindAccuracy())
+	t.Logf("prose:   precision %.3f, recall %.3f, F1 %.3f, kinds %.3f", theirs.precision(), theirs.recall(), theirs.f1(), theirs.kindAccuracy())
+	for _, b := range evalBatches {
+		part := batch(set, b.from, b.to)
+		o, p := evaluate(t, part, oursFn, false), evaluate(t, part, proseFn, false)
+		t.Logf("  %s: suggest P %.3f R %.3f; prose P %.3f R %.3f", b.name, o.precision(), o.recall(), p.precision(), p.recall())
+	}
+	if ours.precision() <= theirs.precision() || ours.recall() <= theirs.recall() {
+		t.Errorf("suggest (P %.3f, R %.3f) does not beat prose (P %.3f, R %.3f)",
+			ours.precision(), ours.recall(), theirs.precision(), theirs.recall())
+	}
+}

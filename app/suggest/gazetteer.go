@@ -1,0 +1,249 @@
+package suggest
+
+import (
+	"strings"
+
+	"dossier/app"
+)
+
+// countryTable lists the world's states, one a line: the English name, other names and
+// abbreviations, demonyms, and the capital, separated by "|" (lists by ","). A state named
+// in a text is an actor; its demonym ("Iraqi") only qualifies another word; its capital
+// is an actor when it stands for the government ("Ankara rejected…"), not when it is
+// where something happened ("in Ankara").
+const countryTable = `Afghanistan||Afghan,Afghans|Kabul
+Albania||Albanian,Albanians|Tirana
+Algeria||Algerian,Algerians|Algiers
+Andorra||Andorran|Andorra la Vella
+Angola||Angolan,Angolans|Luanda
+Argentina||Argentine,Argentinian,Argentines,Argentinians|Buenos Aires
+Armenia||Armenian,Armenians|Yerevan
+Australia||Australian,Australians|Canberra
+Austria||Austrian,Austrians|Vienna
+Azerbaijan||Azerbaijani,Azeri,Azerbaijanis,Azeris|Baku
+Bahrain||Bahraini,Bahrainis|Manama
+Bangladesh||Bangladeshi,Bangladeshis|Dhaka
+Belarus||Belarusian,Belarusians|Minsk
+Belgium||Belgian,Belgians|Brussels
+Benin||Beninese|Porto-Novo
+Bhutan||Bhutanese|Thimphu
+Bolivia||Bolivian,Bolivians|La Paz
+Bosnia and Herzegovina|Bosnia|Bosnian,Bosnians|Sarajevo
+Botswana||Motswana,Batswana|Gaborone
+Brazil||Brazilian,Brazilians|Brasília
+Bulgaria||Bulgarian,Bulgarians|Sofia
+Burkina Faso||Burkinabe|Ouagadougou
+Burundi||Burundian,Burundians|Gitega
+Cambodia||Cambodian,Cambodians|Phnom Penh
+Cameroon||Cameroonian,Cameroonians|Yaoundé
+Canada||Canadian,Canadians|Ottawa
+Central African Republic|CAR|Central African|Bangui
+Chad||Chadian,Chadians|N'Djamena
+Chile||Chilean,Chileans|Santiago
+China|People's Republic of China,PRC|Chinese|Beijing
+Colombia||Colombian,Colombians|Bogotá
+Comoros||Comoran|Moroni
+Costa Rica||Costa Rican,Costa Ricans|San José
+Croatia||Croatian,Croat,Croats,Croatians|Zagreb
+Cuba||Cuban,Cubans|Havana
+Cyprus||Cypriot,Cypriots|Nicosia
+Czech Republic|Czechia|Czech,Czechs|Prague
+Democratic Republic of the Congo|DRC,DR Congo|Congolese|Kinshasa
+Denmark||Danish,Dane,Danes|Copenhagen
+Djibouti||Djiboutian|Djibouti
+Dominican Republic||Dominican,Dominicans|Santo Domingo
+Ecuador||Ecuadorian,Ecuadorians|Quito
+Egypt||Egyptian,Egyptians|Cairo
+El Salvador||Salvadoran,Salvadorans|San Salvador
+Eritrea||Eritrean,Eritreans|Asmara
+Estonia||Estonian,Estonians|Tallinn
+Ethiopia||Ethiopian,Ethiopians|Addis Ababa
+Finland||Finnish,Finn,Finns|Helsinki
+France||French,Frenchman,Frenchwoman|Paris
+Gabon||Gabonese|Libreville
+Gambia|The Gambia|Gambian,Gambians|Banjul
+Georgia||Georgian,Georgians|Tbilisi
+Germany||German,Germans|Berlin
+Ghana||Ghanaian,Ghanaians|Accra
+Greece||Greek,Greeks|Athens
+Guatemala||Guatemalan,Guatemalans|Guatemala City
+Guinea||Guinean,Guineans|Conakry
+Haiti||Haitian,Haitians|Port-au-Prince
+Honduras||Honduran,Hondurans|Tegucigalpa
+Hungary||Hungarian,Hungarians|Budapest
+Iceland||Icelandic,Icelanders|Reykjavík
+India||Indian,Indians|New Delhi
+Indonesia||Indonesian,Indonesians|Jakarta
+Iran|Islamic Republic of Iran|Iranian,Iranians,Persian|Tehran
+Iraq||Iraqi,Iraqis|Baghdad
+Ireland||Irish|Dublin
+Israel||Israeli,Israelis|Jerusalem
+Italy||Italian,Italians|Rome
+Ivory Coast|Côte d'Ivoire|Ivorian,Ivorians|Yamoussoukro
+Jamaica||Jamaican,Jamaicans|Kingston
+Japan||Japanese|Tokyo
+Jordan||Jordanian,Jordanians|Amman
+Kazakhstan||Kazakh,Kazakhs,Kazakhstani|Astana
+Kenya||Kenyan,Kenyans|Nairobi
+Kosovo||Kosovar,Kosovars|Pristina
+Kuwait||Kuwaiti,Kuwaitis|Kuwait City
+Kyrgyzstan||Kyrgyz|Bishkek
+Laos||Lao,Laotian|Vientiane
+Latvia||Latvian,Latvians|Riga
+Lebanon||Lebanese|Beirut
+Liberia||Liberian,Liberians|Monrovia
+Libya||Libyan,Libyans|Tripoli
+Lithuania||Lithuanian,Lithuanians|Vilnius
+Luxembourg||Luxembourgish,Luxembourger|Luxembourg
+Madagascar||Malagasy|Antananarivo
+Malawi||Malawian,Malawians|Lilongwe
+Malaysia||Malaysian,Malaysians|Kuala Lumpur
+Mali||Malian,Malians|Bamako
+Malta||Maltese|Valletta
+Mauritania||Mauritanian,Mauritanians|Nouakchott
+Mexico||Mexican,Mexicans|Mexico City
+Moldova||Moldovan,Moldovans|Chișinău
+Mongolia||Mongolian,Mongolians|Ulaanbaatar
+Montenegro||Montenegrin,Montenegrins|Podgorica
+Morocco||Moroccan,Moroccans|Rabat
+Mozambique||Mozambican,Mozambicans|Maputo
+Myanmar|Burma|Burmese|Naypyidaw
+Namibia||Namibian,Namibians|Windhoek
+Nepal||Nepalese,Nepali|Kathmandu
+Netherlands|Holland|Dutch|Amsterdam
+New Zealand||New Zealander,New Zealanders|Wellington
+Nicaragua||Nicaraguan,Nicaraguans|Managua
+Niger||Nigerien,Nigeriens|Niamey
+Nigeria||Nigerian,Nigerians|Abuja
+North Korea|DPRK,Democratic People's Republic of Korea|North Korean,North Koreans|Pyongyang
+North Macedonia|Macedonia|Macedonian,Macedonians|Skopje
+Norway||Norwegian,Norwegians|Oslo
+Oman||Omani,Omanis|Muscat
+Pakistan||Pakistani,Pakistanis|Islamabad
+Palestine|State of Palestine|Palestinian,Palestinians|Ramallah
+Panama||Panamanian,Panamanians|Panama City
+Papua New Guinea||Papua New Guinean|Port Moresby
+Paraguay||Paraguayan,Paraguayans|Asunción
+Peru||Peruvian,Peruvians|Lima
+Philippines|the Philippines|Philippine,Filipino,Filipinos,Filipina|Manila
+Poland||Polish,Pole,Poles|Warsaw
+Portugal||Portuguese|Lisbon
+Qatar||Qatari,Qataris|Doha
+Republic of the Congo|Congo-Brazzaville|Congolese|Brazzaville
+Romania||Romanian,Romanians|Bucharest
+Russia|Russian Federation|Russian,Russians|Moscow
+Rwanda||Rwandan,Rwandans|Kigali
+Saudi Arabia|Kingdom of Saudi Arabia,KSA|Saudi,Saudis|Riyadh
+Senegal||Senegalese|Dakar
+Serbia||Serbian,Serb,Serbs,Serbians|Belgrade
+Sierra Leone||Sierra Leonean|Freetown
+Singapore||Singaporean,Singaporeans|Singapore
+Slovakia||Slovak,Slovaks|Bratislava
+Slovenia||Slovenian,Slovene,Slovenes|Ljubljana
+Somalia||Somali,Somalis|Mogadishu
+South Africa||South African,South Africans|Pretoria
+South Korea|Republic of Korea,ROK|South Korean,South Koreans|Seoul
+South Sudan||South Sudanese|Juba
+Spain||Spanish,Spaniard,Spaniards|Madrid
+Sri Lanka||Sri Lankan,Sri Lankans|Colombo
+Sudan||Sudanese|Khartoum
+Sweden||Swedish,Swede,Swedes|Stockholm
+Switzerland||Swiss|Bern
+Syria|Syrian Arab Republic|Syrian,Syrians|Damascus
+Taiwan|Republic of China|Taiwanese|Taipei
+Tajikistan||Tajik,Tajiks|Dushanbe
+Tanzania||Tanzanian,Tanzanians|Dodoma
+Thailand||Thai|Bangkok
+Togo||Togolese|Lomé
+Tunisia||Tunisian,Tunisians|Tunis
+Turkey|Türkiye,Turkiye|Turkish,Turk,Turks|Ankara
+Turkmenistan||Turkmen|Ashgabat
+Uganda||Ugandan,Ugandans|Kampala
+Ukraine||Ukrainian,Ukrainians|Kyiv,Kiev
+United Arab Emirates|UAE,U.A.E.,Emirates|Emirati,Emiratis|Abu Dhabi
+United Kingdom|UK,U.K.,Britain,Great Britain|British,Briton,Britons|London
+United States|US,U.S.,USA,U.S.A.,United States of America,America|American,Americans|Washington
+Uruguay||Uruguayan,Uruguayans|Montevideo
+Uzbekistan||Uzbek,Uzbeks|Tashkent
+Vatican|Holy See|Vatican|Vatican City
+Venezuela||Venezuelan,Venezuelans|Caracas
+Vietnam|Viet Nam|Vietnamese|Hanoi
+Yemen||Yemeni,Yemenis|Sanaa,Sana'a
+Zambia||Zambian,Zambians|Lusaka
+Zimbabwe||Zimbabwean,Zimbabweans|Harare`
+
+// country is one line of countryTable.
+type country struct {
+	name    string
+	capital []string
+	abbrevs []string // the forms written in capitals: "US", "U.S."
+}
+
+var (
+	countryByForm = map[string]*country{} // folded name or other name → country
+	capitalOf     = map[string]*country{} // folded capital → country
+	demonyms      = map[string]bool{}     // folded demonyms
+)
+
+func init() {
+	for _, line := range strings.Split(countryTable, "\n") {
+		f := strings.Split(line, "|")
+		c := &country{name: f[0], capital: splitComma(f[3])}
+		countryByForm[app.Fold(c.name)] = c
+		for _, o := range splitComma(f[1]) {
+			countryByForm[app.Fold(strings.TrimPrefix(o, "the "))] = c
+			if isAllCaps(o) {
+				c.abbrevs = append(c.abbrevs, o)
+			}
+		}
+		for _, d := range splitComma(f[2]) {
+			demonyms[app.Fold(d)] = true
+		}
+		for _, cap := range c.capital {
+			if _, isCountry := countryByForm[app.Fold(cap)]; !isCountry {
+				capitalOf[app.Fold(cap)] = c
+			}
+		}
+	}
+	// Capitals that are also country names (Djibouti, Singapore…) stay countries; the
+	// loop above saw some capitals before their namesake country was read.
+	for k := range capitalOf {
+		if _, ok := countryByForm[k]; ok {
+			delete(capitalOf, k)
+		}
+	}
+}
+
+// countryForm returns the state a name or abbreviation names. Written in capitals it must
+// be one of the state's abbreviations ("US", "UAE"): "INDIA" names an alliance.
+func countryForm(text string) (*country, bool) {
+	c, ok := countryByForm[app.Fold(text)]
+	if !ok {
+		return nil, false
+	}
+	if isAllCaps(text) && len([]rune(text)) > 1 {
+		for _, form := range c.abbrevs {
+			if form == text {
+				return c, true
+			}
+		}
+		return nil, false
+	}
+	return c, true
+}
+
+func splitComma(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// regions are places often named in political news that are not states, so are not
+// suggested as actors by themselves.
+var regions = words(`Kurdistan Catalonia Catalunya Crimea Donbas Donbass Gaza Darfur Kashmir Sahel
+	Balkans Caucasus Sinai Tibet Xinjiang Idlib Nagorno-Karabakh Karabakh Anbar Nineveh Basra
+	Levant Maghreb Sahara Europe Asia Africa Americas Latin Arctic Antarctica Scandinavia
+	Middle Mideast Gulf Mediterranean Pacific Atlantic Indian Eurasia Transnistria Abkhazia
+	Chechnya Dagestan Tigray Amhara Oromia Punjab Sindh Balochistan Baluchistan Galicia
+	Andalusia Bavaria Saxony Flanders Wallonia Corsica Quebec`)

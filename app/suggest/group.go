@@ -1,0 +1,545 @@
+package suggest
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"dossier/app"
+)
+
+// entity is one actor the article names, with every occurrence of its names.
+type entity struct {
+	person  bool // a person's name, as the index saw it
+	key     string
+	words   []string // the fullest form's folded words without Arabic articles, once computed
+	occs    []*occurrence
+	full    *occurrence // the fullest form: a multi-word name, or the first occurrence
+	country *country
+	aliases []string // forms the text gave explicitly
+	first   int      // order of the first occurrence
+}
+
+// grouper gathers occurrences into entities.
+type grouper struct {
+	ents    []*entity
+	byKey   map[string]*entity
+	byAlias map[string]*entity // explicit aliases and acronyms, folded
+	lower   map[string]bool    // words the text writes in lower case
+	// nameWords are the folded words of every name found, without Arabic articles.
+	nameWords map[string]bool
+	// byWord and byInitials index the names of several words (see buildIndex).
+	byWord, byInitials map[string][]*entity
+}
+
+// group turns the occurrences into suggestions: one per actor, its short forms as aliases.
+func group(occs []*occurrence, lower map[string]bool) []Suggestion {
+	g := &grouper{byKey: map[string]*entity{}, byAlias: map[string]*entity{}, lower: lower, nameWords: map[string]bool{}}
+	for _, o := range occs {
+		for _, t := range o.toks {
+			if w := stripArticle(t.fold); w != o.key {
+				g.nameWords[w] = true
+			}
+		}
+	}
+	var short []*occurrence
+	for _, o := range occs {
+		switch {
+		case o.country != nil && !o.capital:
+			g.add("\x00state:"+o.country.name, o).country = o.country // apart from "INDIA", an alliance
+		case nameWords(o.toks) > 1:
+			g.add(o.key, o)
+		default:
+			short = append(short, o)
+		}
+	}
+	g.mergeContained()
+	for _, e := range g.ents {
+		for _, o := range e.occs {
+			for _, a := range o.aliases {
+				g.byAlias[app.Fold(a)] = e
+				e.aliases = appendNew(e.aliases, a)
+			}
+		}
+	}
+	for _, o := range short {
+		if e := g.owner(o); e != nil {
+			e.occs = append(e.occs, o)
+			for _, a := range o.aliases {
+				e.aliases = appendNew(e.aliases, a)
+			}
+			continue
+		}
+		e := g.add(o.key, o)
+		for _, a := range o.aliases {
+			g.byAlias[app.Fold(a)] = e
+			e.aliases = appendNew(e.aliases, a)
+		}
+	}
+	g.mergeAliases()
+	var out []Suggestion
+	order := map[string]int{}
+	for _, e := range g.ents {
+		if !g.keep(e) {
+			continue
+		}
+		s := e.suggestion()
+		if _, dup := order[s.Name]; dup {
+			continue
+		}
+		order[s.Name] = e.first
+		out = append(out, s)
+	}
+	sortSuggestions(out, order)
+	return out
+}
+
+// add files o under key, creating the entity when it is new.
+func (g *grouper) add(key string, o *occurrence) *entity {
+	e := g.byKey[key]
+	if e == nil {
+		e = &entity{key: key, full: o, first: o.order}
+		g.byKey[key] = e
+		g.ents = append(g.ents, e)
+	}
+	e.occs = append(e.occs, o)
+	if e.first > o.order {
+		e.first = o.order
+	}
+	return e
+}
+
+// mergeAliases folds into an entity the entities named by the aliases the text gave it:
+// "Ansar Allah" into "The Houthis, who call themselves Ansar Allah".
+func (g *grouper) mergeAliases() {
+	gone := map[*entity]bool{}
+	for _, e := range g.ents {
+		if gone[e] {
+			continue
+		}
+		for _, a := range e.aliases {
+			f := g.byKey[app.Fold(a)]
+			if f == nil || f == e || gone[f] || f.country != nil {
+				continue
+			}
+			e.occs = append(e.occs, f.occs...)
+			e.first = min(e.first, f.first)
+			gone[f] = true
+		}
+	}
+	keep := g.ents[:0]
+	for _, e := range g.ents {
+		if !gone[e] {
+			keep = append(keep, e)
+		}
+	}
+	g.ents = keep
+}
+
+// nameWords counts the words of a name that are not particles: "bin Salman" is one.
+func nameWords(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if !particles[t.fold] {
+			n++
+		}
+	}
+	return n
+}
+
+// mergeContained folds a person's shorter multi-word name into the longer one it is part
+// of: "Mohamed bin Zayed" into "Mohamed bin Zayed Al Nahyan".
+func (g *grouper) mergeContained() {
+	keep := g.ents[:0]
+	for _, e := range g.ents {
+		if e.country == nil && e.kind() == app.Person {
+			if into := g.containing(e); into != nil {
+				into.occs = append(into.occs, e.occs...)
+				into.first = min(into.first, e.first)
+				delete(g.byKey, e.key)
+				continue
+			}
+		}
+		keep = append(keep, e)
+	}
+	g.ents = keep
+}
+
+// containing returns the one other person entity whose name holds e's words in a row.
+func (g *grouper) containing(e *entity) *entity {
+	words := foldedWords(e.full.toks)
+	var found *entity
+	for _, o := range g.ents {
+		if o == e || o.country != nil || o.kind() != app.Person {
+			continue
+		}
+		ow := foldedWords(o.full.toks)
+		if len(ow) <= len(words) || !containsRun(ow, words) {
+			continue
+		}
+		if found != nil {
+			return nil // part of two names: leave it alone
+		}
+		found = o
+	}
+	return found
+}
+
+func foldedWords(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.fold
+	}
+	return out
+}
+
+func containsRun(hay, needle []string) bool {
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		match := true
+		for j := range needle {
+			if hay[i+j] != needle[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// owner finds the entity a short form belongs to: the one whose explicit alias or key it
+// is, the person whose name holds it ("Maliki", "bin Salman"), the organisation whose
+// initials it is ("KDP") or whose first or last word it is ("Junts", "Framework").
+func (g *grouper) owner(o *occurrence) *entity {
+	if e := g.byAlias[o.key]; e != nil {
+		return e
+	}
+	if e := g.byKey[o.key]; e != nil {
+		return e
+	}
+	if _, known := knownKinds[o.key]; known {
+		// "Houthi" and "Houthis" are one group.
+		for _, k := range []string{o.key + "s", strings.TrimSuffix(o.key, "s")} {
+			if e := g.byKey[k]; e != nil {
+				return e
+			}
+		}
+	}
+	if o.capital {
+		return nil
+	}
+	_, known := knownKinds[o.key] // "Hezbollah" is not "Kataib Hezbollah", but "UN" is "United Nations"
+	g.buildIndex()
+	var cands []*entity
+	if isAcronym(o.text) {
+		for _, e := range g.byInitials[acronymLetters(o.text)] {
+			if !e.person && initialsMatch(e.full.toks, o.text) {
+				cands = append(cands, e)
+			}
+		}
+	}
+	if !known {
+		for _, e := range g.byWord[stripArticle(o.toks[len(o.toks)-1].fold)] {
+			if e.person && personShortForm(e.full.toks, e.strippedWords(), o) ||
+				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
+				cands = append(cands, e)
+			}
+		}
+	}
+	return nearest(cands, o.order)
+}
+
+// buildIndex indexes the names of several words, once all are known, by the words a
+// short form of them may be (every word of a person's name; the first and last of an
+// organisation's) and by their initials, so that each short form is matched against a few
+// names rather than all of them.
+func (g *grouper) buildIndex() {
+	if g.byWord != nil {
+		return
+	}
+	g.byWord, g.byInitials = map[string][]*entity{}, map[string][]*entity{}
+	add := func(m map[string][]*entity, k string, e *entity) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != e {
+			m[k] = append(l, e)
+		}
+	}
+	for _, e := range g.ents {
+		if e.country != nil || nameWords(e.full.toks) < 2 {
+			continue
+		}
+		e.person = e.kind() == app.Person
+		words := e.strippedWords()
+		if e.person {
+			for _, w := range words {
+				add(g.byWord, w, e)
+			}
+			continue
+		}
+		add(g.byWord, words[0], e)
+		add(g.byWord, words[0]+"s", e)
+		add(g.byWord, words[len(words)-1], e)
+		with, without := initials(e.full.toks)
+		add(g.byInitials, with, e)
+		add(g.byInitials, without, e)
+	}
+}
+
+// strippedWords returns the folded words of the entity's fullest name without Arabic
+// articles ("al-maliki" is "maliki"), computed once.
+func (e *entity) strippedWords() []string {
+	if e.words == nil {
+		e.words = make([]string, len(e.full.toks))
+		for i, t := range e.full.toks {
+			e.words[i] = stripArticle(t.fold)
+		}
+	}
+	return e.words
+}
+
+// nearest picks, among the entities a short form could belong to, the one named last
+// before it ("Harris" after "Sen. Joshua Harris" is him, even if Kamala Harris comes
+// later), else the first named after it.
+func nearest(cands []*entity, order int) *entity {
+	var before, after *entity
+	bestBefore, bestAfter := -1, int(^uint(0)>>1)
+	for _, e := range cands {
+		for _, o := range e.occs {
+			if o.order < order && o.order > bestBefore {
+				before, bestBefore = e, o.order
+			}
+			if o.order > order && o.order < bestAfter {
+				after, bestAfter = e, o.order
+			}
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// stripArticle removes an Arabic article from a word: "al-Maliki" → "maliki".
+func stripArticle(w string) string {
+	for _, p := range []string{"al-", "el-", "al ", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
+			return w[len(p):]
+		}
+	}
+	return w
+}
+
+// personShortForm reports whether the short form o ("Maliki", "al-Maliki", "bin Salman",
+// "Xi") is a later way of naming the person full ("Nouri al-Maliki"). A name after bin or
+// ibn is a father's: "Salman" alone is not "Mohammed bin Salman", "bin Salman" is.
+func personShortForm(full []token, words []string, o *occurrence) bool {
+	if nameWords(o.toks) != 1 {
+		return false
+	}
+	key := stripArticle(o.toks[len(o.toks)-1].fold)
+	for k, t := range full {
+		w := t.fold
+		if particles[w] || words[k] != key {
+			continue
+		}
+		before := ""
+		if k > 0 {
+			before = full[k-1].fold
+		}
+		if (fathers[before] || o.father != "") && before != o.father {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// orgShortForm reports whether short is the first or last word of the organisation's
+// name full ("Junts" of "Junts per Catalunya", "Nujaba" of "Harakat al-Nujaba").
+func orgShortForm(full, short []token) bool {
+	if len(short) != 1 {
+		return false
+	}
+	w := short[0].fold
+	if len(full) < 2 {
+		return false
+	}
+	first, last := full[0].fold, full[len(full)-1].fold
+	if w == first+"s" && partyCues[last] {
+		return true // "Conservatives" of "Conservative Party"
+	}
+	if generic[w] {
+		return false
+	}
+	key := stripArticle(w)
+	if _, c := countryByForm[first]; !c && stripArticle(first) == key && cueKind(first) == "" {
+		return true
+	}
+	return stripArticle(last) == key
+}
+
+// initialsMatch reports whether acronym is made of the initials of the name's words,
+// with or without its connectors ("UNIFIL": United Nations Interim Force in Lebanon;
+// "ISPR": Inter-Services Public Relations).
+func initialsMatch(name []token, acronym string) bool {
+	want := acronymLetters(acronym)
+	if len(want) < 2 {
+		return false
+	}
+	with, without := initials(name)
+	return want == without || want == with
+}
+
+// acronymLetters returns an acronym's letters in capitals: "U.S." is "US", "AfD" "AFD".
+func acronymLetters(acronym string) string {
+	var b strings.Builder
+	for _, r := range acronym {
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
+
+// initials returns the capitalised first letters of a name's words (of each part of a
+// hyphenated word), with its connectors and particles and without them.
+func initials(name []token) (with, without string) {
+	var w, wo strings.Builder
+	for _, t := range name {
+		skip := connectors[t.fold] || particles[t.fold]
+		for _, part := range strings.Split(stripArticle(t.text), "-") {
+			r := firstRune(part)
+			if r == 0 {
+				continue
+			}
+			r = unicode.ToUpper(r)
+			w.WriteRune(r)
+			if !skip {
+				wo.WriteRune(r)
+			}
+		}
+	}
+	return w.String(), wo.String()
+}
+
+// kind returns the entity's kind: a state, a person if any occurrence says so, else the
+// kind its fullest name suggests.
+func (e *entity) kind() app.ActorKind {
+	if e.country != nil {
+		return app.State
+	}
+	if e.full.kind != "" && e.full.kind != app.Person {
+		return e.full.kind
+	}
+	for _, o := range e.occs {
+		if o.person {
+			return app.Person
+		}
+	}
+	if e.full.kind != "" {
+		return e.full.kind
+	}
+	for _, o := range e.occs {
+		if o.kind != "" {
+			return o.kind
+		}
+	}
+	if e.full.capital {
+		return app.State
+	}
+	return ""
+}
+
+// keep decides whether the entity is worth suggesting.
+func (g *grouper) keep(e *entity) bool {
+	if e.country != nil {
+		return true
+	}
+	multi := nameWords(e.full.toks) > 1
+	allLoc, allSent, person := true, true, false
+	_, known := knownKinds[e.key]
+	acronym := isAcronym(e.full.text)
+	for _, o := range e.occs {
+		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
+		// without a word saying which, it is left out.
+		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == ""
+		allLoc = allLoc && (o.loc || roleOf)
+		allSent = allSent && o.sent
+		person = person || o.person
+	}
+	if e.full.capital {
+		return !allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
+	}
+	if multi || len(e.aliases) > 0 {
+		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks)
+	}
+	if known || acronym {
+		return !allLoc
+	}
+	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") {
+		return false // "Sadrist", "Tigrayans": followers or people of a name
+	}
+	if allLoc || allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) {
+		return false
+	}
+	if g.lower[e.key] {
+		return false // the text writes it in lower case too: a common word
+	}
+	return true
+}
+
+// derived reports whether a word is an adjective or demonym made from a place or from a
+// name the article uses: "Tigrayans" from Tigray, "Sadrist" from Sadr.
+func (g *grouper) derived(w string) bool {
+	for _, suf := range []string{"ists", "ist", "ites", "ite", "ians", "ian", "ans", "an", "is", "i", "ese"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if regions[stem] || g.nameWords[stem] {
+			return true
+		}
+		if _, ok := countryByForm[stem]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// suggestion writes the entity as a suggestion.
+func (e *entity) suggestion() Suggestion {
+	s := Suggestion{Name: e.full.text, Kind: e.kind(), First: -1, Count: len(e.occs)}
+	if e.country != nil {
+		s.Name = e.country.name
+	}
+	if s.Kind == "" {
+		s.Kind = app.OtherKind
+	}
+	seen := map[string]bool{app.Fold(s.Name): true}
+	for _, o := range e.occs {
+		if o.pos >= 0 && (s.First < 0 || o.pos < s.First) {
+			s.First = o.pos
+		}
+		if !seen[o.key] {
+			seen[o.key] = true
+			s.Aliases = append(s.Aliases, o.text)
+		}
+	}
+	for _, a := range e.aliases {
+		if k := app.Fold(a); !seen[k] {
+			seen[k] = true
+			s.Aliases = append(s.Aliases, a)
+		}
+	}
+	return s
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

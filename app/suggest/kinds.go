@@ -1,0 +1,216 @@
+package suggest
+
+import (
+	"slices"
+	"strings"
+
+	"dossier/app"
+)
+
+// knownKinds is knownActors keyed by folded name.
+var knownKinds = func() map[string]app.ActorKind {
+	m := make(map[string]app.ActorKind, len(knownActors))
+	for k, v := range knownActors {
+		m[app.Fold(k)] = v
+	}
+	return m
+}()
+
+// cueKind returns the kind a capitalised word inside a name, folded, points to ("forces":
+// armed group), or "" when it points to none.
+func cueKind(w string) app.ActorKind {
+	if strings.Contains(w, "-") && !armedCues[w] && !hasParticlePrefix(w) {
+		// "Tehreek-e-Taliban": any part may be the cue.
+		var k app.ActorKind
+		for _, part := range strings.Split(w, "-") {
+			if pk := cueKind(part); pk != "" {
+				k = pk
+			}
+		}
+		return k
+	}
+	switch {
+	case armedCues[w]:
+		return app.ArmedGroup
+	case partyCues[w]:
+		return app.Party
+	case govCues[w]:
+		return app.GovernmentBody
+	case mediaCues[w]:
+		return app.Media
+	case orgCues[w]:
+		return app.Organisation
+	}
+	return ""
+}
+
+// hasOrgCue reports whether a word of toks names a kind of organisation.
+func hasOrgCue(toks []token) bool {
+	for _, t := range toks {
+		if isNameToken(t) && cueKind(t.fold) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnyCue is hasOrgCue, places included: "Strait of Hormuz" is one name, if not an actor's.
+func hasAnyCue(toks []token) bool {
+	for _, t := range toks {
+		if isNameToken(t) && (cueKind(t.fold) != "" || placeCues[t.fold]) {
+			return true
+		}
+	}
+	return hasArmedName(toks)
+}
+
+// bodyQualifiers before "Council", "Court" and the like make the body a state's own:
+// "National Security Council", "Federal Supreme Court".
+var bodyQualifiers = words(`national supreme state federal electoral presidential constitutional high
+	revolutionary guardian military`)
+
+// qualified reports whether words before a body's head noun make it a state's.
+func qualified(toks []token) bool {
+	for _, t := range toks {
+		if bodyQualifiers[t.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// international reports whether a body's name says it is above states: "International
+// Committee of the Red Cross", "Inter-American Commission".
+func international(toks []token) bool {
+	for _, t := range toks {
+		switch w := t.fold; {
+		case w == "international" || w == "european" || w == "african" || w == "arab" || w == "world" ||
+			w == "islamic" || w == "united" || strings.HasPrefix(w, "inter-"):
+			return true
+		}
+	}
+	return false
+}
+
+// personParticles inside a name make it a person's: "Mohammed bin Salman", "Marine Le Pen".
+var personParticles = words(`bin ibn bint ben abu de del della di da dos van von ul le`)
+
+// guessKind guesses the kind of the actor an occurrence names from the name alone and
+// the clues context found; "" when nothing points anywhere.
+func guessKind(o *occurrence) app.ActorKind {
+	if o.country != nil {
+		return app.State
+	}
+	if k, ok := knownKinds[o.key]; ok {
+		return k
+	}
+	if o.person {
+		return app.Person
+	}
+	if hasArmedName(o.toks) {
+		return app.ArmedGroup
+	}
+	if k := headKind(o.toks); k != "" {
+		return k
+	}
+	if o.ctxKind != "" {
+		return o.ctxKind
+	}
+	if len(o.toks) > 1 && slices.ContainsFunc(o.aliases, isAcronym) {
+		return app.Organisation // a name with an acronym in brackets is not a person's
+	}
+	if len(o.toks) == 1 {
+		if isAcronym(o.toks[0].text) {
+			return app.Organisation
+		}
+		return ""
+	}
+	for _, t := range o.toks {
+		w := t.fold
+		if personParticles[w] || hasParticlePrefix(t.text) {
+			return app.Person
+		}
+	}
+	for _, t := range o.toks {
+		if isAcronym(t.text) || !hasLetter(t.text) {
+			return ""
+		}
+	}
+	if len(o.toks) <= 5 {
+		return app.Person // two to five plain capitalised words: most often a person
+	}
+	return ""
+}
+
+// headKind reads the kind from the name's head noun: the last cue word before the first
+// connector ("Bank of Spain": Bank), else the last cue word ("Justice and Development
+// Party": Party).
+func headKind(toks []token) app.ActorKind {
+	head := len(toks)
+	for k, t := range toks {
+		if connectors[t.fold] {
+			head = k
+			break
+		}
+	}
+	pick := func(from, to int) (app.ActorKind, int) {
+		for k := to - 1; k >= from; k-- {
+			if kind := cueKind(toks[k].fold); kind != "" {
+				return kind, k
+			}
+		}
+		return "", -1
+	}
+	kind, at := pick(0, head)
+	if kind == "" {
+		kind, at = pick(0, len(toks))
+	}
+	if kind == "" {
+		return ""
+	}
+	w := toks[at].fold
+	prev := ""
+	if at > 0 {
+		prev = toks[at-1].fold
+	}
+	switch {
+	case w == "house" && at > 0 && !connectors[prev]:
+		return app.Organisation // "Chatham House"
+	case w == "agency" && (prev == "press" || prev == "news"):
+		return app.Media
+	case w == "house" && at+1 < len(toks) && toks[at+1].fold == "of":
+		return app.GovernmentBody // House of Representatives, of Commons
+	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee") && qualified(toks[:at]):
+		return app.GovernmentBody
+	case (w == "court" || w == "council" || w == "commission" || w == "committee") && international(toks[:at]):
+		return app.Organisation // "International Criminal Court", "European Commission"
+	case w == "union" && partyWords(toks):
+		return app.Party
+	case w == "union":
+		return app.Organisation
+	case len(toks) > 1 && toks[0].fold == "united" && toks[1].fold == "nations":
+		return app.Organisation // "United Nations Interim Force in Lebanon"
+	}
+	return kind
+}
+
+// partyWords reports whether a name holds a word that political parties' names use:
+// "Christian Democratic Union" is a party, "African Union" is not.
+func partyWords(toks []token) bool {
+	for _, t := range toks {
+		switch t.fold {
+		case "democratic", "christian", "socialist", "patriotic", "liberal", "conservative", "social", "popular", "people's", "people", "workers", "labour", "national", "progressive", "republican", "green":
+			return true
+		}
+	}
+	return false
+}
+
+func hasParticlePrefix(s string) bool {
+	for _, p := range particlePrefixes {
+		if len(s) > len(p) && s[:len(p)] == p {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,795 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dossier/app"
+)
+
+// occurrence is one place where the text names a candidate actor.
+type occurrence struct {
+	toks  []token
+	text  string // as written, blanks collapsed
+	key   string // folded text
+	pos   int    // rune offset in the body; -1 in the title
+	order int
+
+	kind    app.ActorKind // the kind this occurrence suggests; "" when it says nothing
+	ctxKind app.ActorKind // the kind the words around it suggest: "the Hayastan bloc"
+	person  bool          // a title, role or appositive says it is a person
+	country *country      // the state it names, or whose capital it is
+	capital bool          // it names a capital city
+	sent    bool          // a single word at the start of a sentence
+	father  string        // "bin", "ibn"… right before a single word: "bin Salman"
+	roleOf  bool          // a lowercase role word follows: "São Paulo governor", "PUK spokesman"
+	loc     bool          // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
+	aliases []string      // forms the text gives explicitly: "(KDP)", "known as Hemedti"
+}
+
+// scanner walks one text's tokens and collects its occurrences.
+type scanner struct {
+	toks  []token
+	title bool
+	out   []*occurrence
+	// stemLoc is set while the stem of "Baghdad-based" is read: it says where, not who.
+	stemLoc bool
+}
+
+// scan appends the occurrences found in toks to out.
+func scan(toks []token, title bool, out []*occurrence) []*occurrence {
+	s := &scanner{toks: toks, title: title, out: out}
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.kind != tWord {
+			i++
+			continue
+		}
+		if t.para && !title {
+			if end := s.dateline(i); end > i {
+				i = end
+				continue
+			}
+		}
+		if !isNameToken(t) {
+			i++
+			continue
+		}
+		i = s.run(i)
+	}
+	return s.out
+}
+
+// dateline returns the index after the dateline that starts the paragraph at i
+// ("BAGHDAD —", "ERBIL, Iraq —", "PORT SUDAN —"), or i when there is none.
+func (s *scanner) dateline(i int) int {
+	j := i
+	for j < len(s.toks) && s.toks[j].kind == tWord && isAllCaps(s.toks[j].text) {
+		j++
+	}
+	if j == i || j >= len(s.toks) {
+		return i
+	}
+	// Up to a dash on the same line, within a few tokens: "ERBIL, Iraq (Reuters) —".
+	for k := j; k < len(s.toks) && k < j+8; k++ {
+		switch t := s.toks[k]; {
+		case t.kind == tBreak:
+			return i
+		case t.kind == tPunct && (t.text == "—" || t.text == "–" || t.text == "-"):
+			if k+1 < len(s.toks) {
+				s.toks[k+1].sent = true
+			}
+			return k + 1
+		}
+	}
+	return i
+}
+
+// run reads the run of name words that starts at i, records its occurrences and returns
+// the index after it.
+func (s *scanner) run(i int) int {
+	toks := s.toks
+	j := i
+	for j < len(toks) {
+		t := toks[j]
+		if t.kind != tWord || (j > i && !t.space) {
+			break
+		}
+		if stem, ok := modifierStem(t); ok {
+			if j > i {
+				break // the stem starts a run of its own
+			}
+			// "Iran-backed", "U.S.-led": the stem is a name; the run ends with it.
+			st := t
+			st.text, st.end = stem, t.start+utf8.RuneCountInString(stem)
+			st.fold = app.Fold(stem)
+			s.stemLoc = placeSuffixes[strings.ToLower(t.text[len(stem)+1:])]
+			s.segment([]token{st}, j, j+1)
+			s.stemLoc = false
+			return j + 1
+		}
+		if !isNameToken(t) && !isJoiner(t) {
+			break
+		}
+		j++
+		if t.poss && !s.possContinues(j) {
+			break
+		}
+	}
+	// Joiners do not end a name: "the Bank of" → "the Bank".
+	end := j
+	for end > i && !isNameToken(toks[end-1]) {
+		end--
+	}
+	if end == i {
+		return max(j, i+1)
+	}
+	s.split(i, end)
+	return max(end, i+1)
+}
+
+// possContinues reports whether a name goes on after a possessive: "Republican People's
+// Party" does, "Turkey's foreign ministry" does not.
+func (s *scanner) possContinues(j int) bool {
+	if j >= len(s.toks) || !isNameToken(s.toks[j]) || !s.toks[j].space {
+		return false
+	}
+	prev := s.toks[j-1]
+	if _, ok := countryByForm[prev.fold]; ok {
+		return false // "Afghanistan's Taliban"
+	}
+	if _, ok := capitalOf[prev.fold]; ok {
+		return false
+	}
+	if !possNouns[prev.fold] && !strings.HasSuffix(prev.text, "s") {
+		// "Turkey's Foreign Ministry", "Bolsonaro's Liberal Party" end at the possessive;
+		// "Public Defender's Office", one head noun after it, goes on.
+		t := s.toks[j]
+		return cueKind(t.fold) != "" && (j+1 >= len(s.toks) || !isNameToken(s.toks[j+1]) || !s.toks[j+1].space)
+	}
+	for k := j; k < len(s.toks) && k < j+5 && s.toks[k].kind == tWord && isNameToken(s.toks[k]); k++ {
+		if cueKind(s.toks[k].fold) != "" {
+			return true
+		}
+		if s.toks[k].poss {
+			break
+		}
+	}
+	return false
+}
+
+// split cuts the run toks[i:end] at the joiners that do not belong inside a name ("Japan
+// and Australia" is two names, "Justice and Development Party" one) and at possessives.
+func (s *scanner) split(i, end int) {
+	toks := s.toks
+	start := i
+	inName := false // a connector was kept: the name is an organisation's, "of" may follow
+	for k := i; k < end; k++ {
+		t := toks[k]
+		w := t.fold
+		cut := false
+		switch {
+		case t.poss && k+1 < end:
+			// possContinues let the run go on: keep it whole.
+		case isNameToken(t) || particles[w] && !connectors[w]:
+			continue
+		case w == "the":
+			prev := toks[k-1].fold
+			cut = !connectors[prev] || prev == "the" || prev == "and"
+		case w == "and":
+			// One name with a head noun on one side only: "Justice and Development Party",
+			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
+			left, right := toks[start:k], nameAfter(toks, k+1, end)
+			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
+		default: // of, for, on, in
+			// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
+			prev := toks[k-1]
+			pw := prev.fold
+			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")] || prev.text == "House"
+			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
+				joined = false // "National Assembly on Wednesday"
+			}
+			if w == "in" {
+				joined = joined && k+1 < end && isCountryTok(toks[k+1])
+			}
+			cut = !joined && !(k-start == 1 && s.acronymAfter(end))
+		}
+		if !cut && connectors[w] {
+			inName = true
+		}
+		if cut {
+			s.segmentTrim(start, k)
+			start, inName = k+1, false
+		}
+	}
+	s.segmentTrim(start, end)
+}
+
+// acronymAfter reports whether the run that ends at end is followed by an acronym in
+// brackets, which says the whole run is one name: "Alternative for Germany (AfD)".
+func (s *scanner) acronymAfter(end int) bool {
+	toks := s.toks
+	return end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && toks[end+1].kind == tWord && isAcronym(toks[end+1].text)
+}
+
+// isNameHead reports whether toks, a name's continuation after a connector, hold more
+// than a date word: "of Foreign Affairs" does, "on Wednesday" does not.
+func isNameHead(toks []token) bool {
+	for _, t := range toks {
+		if !isNameToken(t) {
+			break
+		}
+		if !dateWords[t.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+var dateWords = words(`january february march april may june july august september october november
+	december monday tuesday wednesday thursday friday saturday sunday`)
+
+// nameAfter returns the name words from toks[k] up to the next joiner or end.
+func nameAfter(toks []token, k, end int) []token {
+	j := k
+	for j < end && isNameToken(toks[j]) {
+		j++
+	}
+	return toks[k:j]
+}
+
+// segmentTrim records toks[i:end] without joiners at its ends.
+func (s *scanner) segmentTrim(i, end int) {
+	for i < end && !isNameToken(s.toks[i]) {
+		i++
+	}
+	for end > i && !isNameToken(s.toks[end-1]) {
+		end--
+	}
+	if end > i {
+		s.segment(s.toks[i:end], i, end)
+	}
+}
+
+// segment turns one candidate name, toks = s.toks[i:end] (toks[k] is s.toks[i+k]), into
+// occurrences: it drops the words a sentence capitalised, strips titles and roles, and
+// notes the clues around it.
+func (s *scanner) segment(toks []token, i, end int) {
+	// "The Framework", "But Maliki": words that only start a sentence.
+	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
+		toks, i = toks[1:], i+1
+	}
+	if len(toks) == 0 {
+		return
+	}
+	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
+	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
+		toks, end = toks[:len(toks)-1], end-1
+	}
+	if h, from := roleSpan(toks); h >= 0 {
+		// The countries in the title are actors too: "U.S. President Donald Trump".
+		for k := from; k <= h; k++ {
+			if c, ok := countryForm(toks[k].text); ok {
+				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
+			}
+		}
+		if from > 0 {
+			s.segment(toks[:from], i, i+from)
+		}
+		// "Secretary of State Marco Rubio": the role's complement goes with it.
+		n := h + 1
+		for n < len(toks)-1 && (roleModifiers[toks[n].fold] || connectors[toks[n].fold]) {
+			n++
+		}
+		s.add(&occurrence{toks: toks[n:], person: true, kind: app.Person}, i+n, end)
+		return
+	}
+	if onlyRoles(toks) {
+		for k, t := range toks {
+			if c, ok := countryForm(t.text); ok {
+				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
+			}
+		}
+		return
+	}
+	// "Philippine Department of Foreign Affairs", "U.S. Drug Enforcement Administration":
+	// the demonym or abbreviation only says whose body it is.
+	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) {
+		first := toks[0]
+		c, isCountry := countryForm(first.text)
+		if demonyms[first.fold] || isCountry && c.name != first.text {
+			if isCountry {
+				s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
+			}
+			toks, i = toks[1:], i+1
+		}
+	}
+	s.add(&occurrence{toks: toks}, i, end)
+}
+
+// add completes an occurrence found at s.toks[i:end] and keeps it unless it names no actor.
+func (s *scanner) add(o *occurrence, i, end int) {
+	toks := o.toks
+	if len(toks) == 0 {
+		return
+	}
+	o.text = s.textOf(toks)
+	o.pos = toks[0].start
+	switch {
+	case len(toks) == 1 && i > 0 && s.toks[i-1].kind == tWord && fathers[s.toks[i-1].text]:
+		o.father = s.toks[i-1].text
+		o.text = o.father + " " + o.text
+		o.pos = s.toks[i-1].start
+	case len(toks) == 2 && fathers[toks[0].fold]:
+		o.father = toks[0].fold // "Bin Salman" starting a sentence
+	}
+	o.key = app.Fold(o.text)
+	if s.title {
+		o.pos = -1
+	}
+	if o.country == nil {
+		if c, ok := countryForm(o.text); ok {
+			o.country, o.kind = c, app.State
+		} else if c, ok := capitalOf[o.key]; ok && !isAllCaps(o.text) {
+			o.country, o.capital = c, true
+		}
+	}
+	if o.country == nil && !keepable(toks) {
+		return
+	}
+	if len(toks) == 1 && toks[0].sent {
+		o.sent = true
+	}
+	s.context(o, i, end)
+	if o.kind == "" {
+		o.kind = guessKind(o)
+	}
+	s.out = append(s.out, o)
+}
+
+// textOf returns the source text the tokens span, blanks collapsed.
+func (s *scanner) textOf(toks []token) string {
+	if len(toks) == 1 {
+		return toks[0].text
+	}
+	var b strings.Builder
+	for n, t := range toks {
+		if n > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+		if t.poss && n < len(toks)-1 {
+			if strings.HasSuffix(t.text, "s") {
+				b.WriteByte('\'')
+			} else {
+				b.WriteString("'s")
+			}
+		}
+	}
+	return b.String()
+}
+
+// context reads the words around s.toks[i:end] for what they say about the name.
+func (s *scanner) context(o *occurrence, i, end int) {
+	toks := s.toks
+	prev := wordBefore(toks, i)
+	next := wordAfter(toks, end)
+	if prev != "" {
+		switch {
+		case roleWords[prev] && !isArticle(prev):
+			o.person = true
+		case locatives[prev]:
+			o.loc = true
+		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
+			o.loc = true // "in The Hague"
+		case prev == "of" && i >= 2 && placeOf[wordBefore(toks, i-1)]:
+			o.loc = true
+		}
+		if k, ok := precedeCues[prev]; ok {
+			o.ctxKind = k
+		}
+	}
+	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
+		o.loc = true
+	}
+	if i > 0 && toks[i-1].poss && s.locBefore(i) {
+		o.loc = true // "near Cox's Bazar"
+	}
+	if roleWords[next] && !o.person {
+		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
+	}
+	if o.capital && (prev == "the" || prev == "a") {
+		o.loc = true // "the Pretoria agreement", "a Moscow court"
+	}
+	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) {
+		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
+	}
+	if (prev == "and" || prev == "or") && s.locBefore(i-1) {
+		o.loc = true // "in Miami and Madrid"
+	}
+	if k, ok := followCues[next]; ok && o.ctxKind == "" && (k != app.Person || len(o.toks) > 1) {
+		o.ctxKind = k
+	}
+	// "Kurdistan Democratic Party (KDP)", "the Islamic State group (ISIS)".
+	k := end
+	if k < len(toks) && toks[k].kind == tWord && followCues[toks[k].fold] != "" && followCues[toks[k].fold] != app.Person {
+		k++
+	}
+	if o.country == nil && k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord && isAcronym(toks[k+1].text) {
+		o.aliases = append(o.aliases, toks[k+1].text)
+	}
+	if a, ok := s.alsoCalled(end); ok {
+		o.aliases = append(o.aliases, a)
+	}
+	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
+		o.person = true
+	}
+}
+
+// alsoCalled reads the other name a text gives right after a name: "Mohamed Hamdan
+// Dagalo, known as Hemedti", "The Houthis, who call themselves Ansar Allah".
+func (s *scanner) alsoCalled(end int) (string, bool) {
+	toks := s.toks
+	k := end
+	if k >= len(toks) || toks[k].text != "," {
+		return "", false
+	}
+	k++
+	w := func(k int) string {
+		if k < len(toks) && toks[k].kind == tWord {
+			return toks[k].fold
+		}
+		return ""
+	}
+	switch {
+	case w(k) == "known" && w(k+1) == "as":
+		k += 2
+	case (w(k) == "also" || w(k) == "better") && w(k+1) == "known" && w(k+2) == "as":
+		k += 3
+	case (w(k) == "who" || w(k) == "which") && (w(k+1) == "call" || w(k+1) == "calls") &&
+		(w(k+2) == "themselves" || w(k+2) == "itself" || w(k+2) == "himself" || w(k+2) == "herself"):
+		k += 3
+	default:
+		return "", false
+	}
+	j := k
+	for j < len(toks) && isNameToken(toks[j]) && (j == k || toks[j].space) {
+		j++
+	}
+	if j == k {
+		return "", false
+	}
+	return s.textOf(toks[k:j]), true
+}
+
+// placeAhead reports whether a place noun follows the name within two lowercase words,
+// or after "and" and another name: "the Fordow enrichment plant", "the Isfahan and Natanz
+// facilities".
+func (s *scanner) placeAhead(end int) bool {
+	toks := s.toks
+	k := end
+	if k+1 < len(toks) && toks[k].kind == tWord && (toks[k].text == "and" || toks[k].text == "or") && isNameToken(toks[k+1]) {
+		k += 2
+	}
+	for n := 0; n < 2 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
+		if placeNouns[toks[k].fold] {
+			return true
+		}
+		if stopwords[toks[k].fold] {
+			return false
+		}
+	}
+	return false
+}
+
+// locBefore reports whether the name that ends right before toks[and] follows a locative:
+// "in Miami" of "in Miami and Madrid".
+func (s *scanner) locBefore(and int) bool {
+	k := and - 1
+	if k < 0 || !isNameToken(s.toks[k]) {
+		return false
+	}
+	for k > 0 && isNameToken(s.toks[k-1]) && s.toks[k].space {
+		k--
+	}
+	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold]
+}
+
+// appositiveRole reports whether the name is followed by ", a/the … role,": "Hakan Fidan,
+// Turkey's foreign minister," or "Hayder Kadhim, a researcher at…".
+func (s *scanner) appositiveRole(end int) bool {
+	toks := s.toks
+	if end >= len(toks) || toks[end].text != "," {
+		return false
+	}
+	for k := end + 1; k < len(toks) && k < end+7; k++ {
+		t := toks[k]
+		if t.kind != tWord {
+			return false
+		}
+		w := t.fold
+		if k == end+1 {
+			// ", a researcher", ", Turkey's foreign minister", ", who…"; not ", said it…".
+			switch {
+			case w == "who":
+				return true
+			case w == "which" || w == "whose":
+				return false
+			case !(isArticle(w) || w == "his" || w == "her" || w == "its" || w == "their" || w == "former" ||
+				t.poss || roleWords[w]):
+				return false
+			}
+		}
+		if roleWords[w] && unicode.IsLower(firstRune(t.text)) {
+			return true
+		}
+		if stopwords[w] && !isArticle(w) && k > end+1 {
+			return false
+		}
+	}
+	return false
+}
+
+// wordBefore returns the folded word right before toks[i], or "" after punctuation.
+func wordBefore(toks []token, i int) string {
+	if i <= 0 || toks[i-1].kind != tWord {
+		return ""
+	}
+	return toks[i-1].fold
+}
+
+// wordAfter returns the folded lowercase word right after toks[end-1], or "".
+func wordAfter(toks []token, end int) string {
+	if end >= len(toks) || toks[end].kind != tWord || !unicode.IsLower(firstRune(toks[end].text)) {
+		return ""
+	}
+	return toks[end].fold
+}
+
+// roleSpan finds the title or role in front of a person's name: it returns the index of
+// the last role word h, followed by the name, and from, where the words describing the
+// role begin ("Former Iraqi Prime Minister" starts at Former). h is -1 when there is none.
+func roleSpan(toks []token) (h, from int) {
+	h = -1
+	for k := len(toks) - 2; k >= 0; k-- {
+		if !roleHeads[toks[k].fold] {
+			continue
+		}
+		rest := toks[k+1:]
+		if hasAnyCue(rest) || onlyRoles(rest) {
+			break // "King Faisal Center…" names a centre, not King Faisal
+		}
+		h = k
+		break
+	}
+	if h < 0 {
+		return -1, 0
+	}
+	from = h
+	for from > 0 {
+		t := toks[from-1]
+		w := t.fold
+		_, isCountry := countryByForm[w]
+		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry) {
+			break
+		}
+		from--
+	}
+	return h, from
+}
+
+// onlyRoles reports whether toks are all titles, role words, demonyms and countries
+// ("Prime Minister", "Iraqi Parliament Speaker"): a role without a name.
+func onlyRoles(toks []token) bool {
+	head := false
+	for _, t := range toks {
+		w := t.fold
+		_, isCountry := countryByForm[w]
+		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) {
+			return false
+		}
+		head = head || roleHeads[w]
+	}
+	return head
+}
+
+// keepable reports whether toks can name an actor at all: not a lone common word, demonym,
+// month or region, not a place ("Red Sea"), not a single letter.
+func keepable(toks []token) bool {
+	if len(toks) == 1 {
+		t := toks[0]
+		w := t.fold
+		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) {
+			return false
+		}
+		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) {
+			return false
+		}
+		return true
+	}
+	all := true
+	for _, t := range toks {
+		w := t.fold
+		if !(generic[w] || demonyms[w] || regions[w] || stopwords[w] || particles[w] || connectors[w]) {
+			all = false
+			break
+		}
+	}
+	if all && headKind(toks) == "" && !hasArmedName(toks) {
+		return false // "East African", "Middle East"; not "European Commission"
+	}
+	if compass[toks[0].fold] && headKind(toks) == "" {
+		return false // "West Bengal", "North Darfur"; countries were found before
+	}
+	if placeHead(toks) && !hasArmedName(toks) {
+		return false // "Red Sea", "Strait of Hormuz"
+	}
+	return true
+}
+
+// placeHead reports whether the name's head noun, its last word or the last before a
+// connector, is a place's: "Litani River", "Strait of Hormuz".
+func placeHead(toks []token) bool {
+	if placeCues[toks[len(toks)-1].fold] {
+		return true
+	}
+	for k, t := range toks {
+		if connectors[t.fold] {
+			return k > 0 && placeCues[toks[k-1].fold]
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasArmedName reports whether toks hold "Islamic State", which names a group even in
+// "Islamic State Sahel Province".
+func hasArmedName(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].fold == "islamic" && toks[k+1].fold == "state" {
+			return true
+		}
+	}
+	return false
+}
+
+// govHead reports whether toks are portfolio words ending in a government body's head
+// noun: "Foreign Ministry", "Department of Foreign Affairs".
+func govHead(toks []token) bool {
+	for _, t := range toks {
+		w := t.fold
+		if govCues[w] {
+			return true
+		}
+		if !roleModifiers[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// modifierStem splits "Iran-backed", "U.S.-led" and "Baghdad-based" into the name and its
+// modifier; ok is false for other words.
+func modifierStem(t token) (string, bool) {
+	i := strings.LastIndexByte(t.text, '-')
+	if i <= 0 || !isNameToken(t) {
+		return "", false
+	}
+	if !modifierSuffixes[strings.ToLower(t.text[i+1:])] {
+		return "", false
+	}
+	return t.text[:i], true
+}
+
+// placeSuffixes make the stem a place or a style rather than an actor: "Baghdad-based".
+var placeSuffixes = words(`based born made style era bound centred centered friendly like type`)
+
+var modifierSuffixes = words(`based backed led aligned allied friendly linked funded sponsored owned run
+	born style era controlled held affiliated leaning majority dominated brokered mediated made
+	bound centred centered focused oriented supported armed trained`)
+
+// trailingRoles are the roles that, written after a name, are people belonging to it.
+var trailingRoles = words(`mps mp meps mep lawmakers legislators deputies senators ministers officials
+	leaders members supporters spokesman spokeswoman spokesperson chief`)
+
+// fathers are the particles before a father's name: "bin Salman" is not "Salman".
+var fathers = map[string]bool{"bin": true, "ibn": true, "bint": true, "ben": true}
+
+// connectors join the words of an organisation's name: "Bank of Spain".
+var connectors = words(`of for on in and the`)
+
+// isJoiner reports whether t may stand inside a name between capitalised words.
+func isJoiner(t token) bool {
+	if !unicode.IsLower(firstRune(t.text)) {
+		return false
+	}
+	w := t.fold
+	return particles[w] || connectors[w]
+}
+
+// isNameToken reports whether t can be part of a name: capitalised ("Maliki"), an
+// acronym ("PKK", "AfD"), or a capitalised word after a lowercase particle ("al-Maliki").
+func isNameToken(t token) bool {
+	if t.kind != tWord || t.text == "" {
+		return false
+	}
+	r := firstRune(t.text)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, p := range particlePrefixes {
+		if strings.HasPrefix(t.text, p) && len(t.text) > len(p) {
+			r, _ := utf8.DecodeRuneInString(t.text[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// isAllCaps reports whether s has two letters or more, all capitals ("BAGHDAD", "U.S.").
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isAcronym reports whether s reads as an acronym: all capitals ("PKK", "U.S.") or a
+// short word with two capitals or more ("AfD", "E3").
+func isAcronym(s string) bool {
+	if isAllCaps(s) {
+		return true
+	}
+	letters, upper, digits := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if !unicode.IsUpper(firstRune(s)) {
+		return false
+	}
+	return letters <= 4 && (upper >= 2 || digits > 0 && letters <= 2)
+}
+
+func isArticle(s string) bool {
+	switch strings.ToLower(s) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
+}
+
+func isCountryTok(t token) bool {
+	_, ok := countryForm(t.text)
+	return ok
+}

@@ -1,0 +1,122 @@
+// Package suggest finds the names of actors in an article that the project does not know
+// yet — people, parties, states, armed groups, government bodies, media — and proposes
+// them with a guessed kind and the short forms the article also uses for them.
+//
+// It works offline and needs no model: it reads runs of capitalised words, strips the
+// titles and roles in front of people's names ("Former Iraqi Prime Minister Nouri
+// al-Maliki" is Nouri al-Maliki, a person), guesses the kind from words inside or around
+// the name ("Party", "Forces", "Ministry", "the broadcaster …") and from a small
+// gazetteer of countries, and groups the later short forms of a name with it ("Maliki",
+// "al-Maliki", an acronym in brackets). Datelines, months, weekdays, demonyms, places
+// and words capitalised only because a sentence starts with them are left out.
+package suggest
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dossier/app"
+)
+
+// Suggestion is a name found in an article that is not yet an actor of the project.
+type Suggestion struct {
+	Name    string        // the fullest form the article uses: "Nouri al-Maliki"
+	Kind    app.ActorKind // the guessed kind
+	Aliases []string      // the article's other forms of the name: "Maliki", "al-Maliki"
+	Count   int           // how many times the article names it, in any form
+	First   int           // rune offset in the body of the first mention; -1 if only the title names it
+}
+
+// Extract proposes the actors named in an article (its title and body) whose names are
+// not among known (the project's actor names and aliases, compared folded). The result is
+// in the order the article first names them.
+func Extract(title, body string, known []string) []Suggestion {
+	sugs := extract(title, body)
+	if len(known) == 0 {
+		return sugs
+	}
+	set := make(map[string]bool, len(known))
+	for _, k := range known {
+		set[app.Fold(strings.TrimSpace(k))] = true
+	}
+	return Without(sugs, func(folded string) bool { return set[folded] })
+}
+
+// Without drops the suggestions that have a name or alias for which known (given the
+// folded form) returns true: the project has that actor already, or the user dismissed it.
+func Without(sugs []Suggestion, known func(folded string) bool) []Suggestion {
+	out := sugs[:0:0]
+	for _, s := range sugs {
+		if !slices.ContainsFunc(s.Forms(), known) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Forms returns the folded name and aliases of s, for looking them up.
+func (s Suggestion) Forms() []string {
+	out := make([]string, 0, 1+len(s.Aliases))
+	out = append(out, app.Fold(s.Name))
+	for _, a := range s.Aliases {
+		out = append(out, app.Fold(a))
+	}
+	return out
+}
+
+// Actor returns s as a new actor to be saved.
+func (s Suggestion) Actor() app.Actor {
+	return app.Actor{Name: s.Name, Kind: s.Kind, Aliases: slices.Clone(s.Aliases)}
+}
+
+// extract finds every candidate, then groups and filters them.
+func extract(title, body string) []Suggestion {
+	var occs []*occurrence
+	if title = strings.TrimSpace(title); title != "" && !titleCase(title, body) {
+		occs = scan(tokenize(title), true, occs)
+	}
+	toks := tokenize(body)
+	occs = scan(toks, false, occs)
+	for i, o := range occs {
+		o.order = i
+	}
+	return group(occs, lowerWords(toks))
+}
+
+// titleCase reports whether a headline capitalises most of its words ("Maliki Refuses To
+// Step Aside"); such a title says nothing about which words are names. Words the body
+// capitalises too are names and are not counted.
+func titleCase(title, body string) bool {
+	n, caps := 0, 0
+	for _, w := range strings.Fields(title) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if utf8.RuneCountInString(w) < 4 || strings.Contains(body, w) {
+			continue
+		}
+		n++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n >= 3 && caps*10 >= n*6
+}
+
+// lowerWords returns the folded words the text writes in lower case somewhere: a word
+// that is, is a common word even where a sentence capitalises it.
+func lowerWords(toks []token) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range toks {
+		if t.kind == tWord && unicode.IsLower(firstRune(t.text)) {
+			m[t.fold] = true
+		}
+	}
+	return m
+}
+
+// sortSuggestions puts the suggestions in the order the article first names them.
+func sortSuggestions(s []Suggestion, order map[string]int) {
+	slices.SortStableFunc(s, func(a, b Suggestion) int { return cmp.Compare(order[a.Name], order[b.Name]) })
+}

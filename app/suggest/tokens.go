@@ -1,0 +1,192 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dossier/app"
+)
+
+// tokKind says what a token is.
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota
+	tPunct         // one punctuation rune
+	tBreak         // a line break: paragraphs and headlines end there
+)
+
+// token is a word or a punctuation mark of a text, with its place in runes.
+type token struct {
+	text       string // the word without a possessive ending or an abbreviation's dot
+	fold       string // text folded (app.Fold), for looking words up
+	start, end int    // rune offsets of text in the source
+	kind       tokKind
+	poss       bool // followed by a possessive ending: "Turkey's", "Workers'"
+	abbr       bool // an abbreviation whose dot was part of it: "Sen.", "U.S."
+	space      bool // preceded by white space (or the start of the text)
+	sent       bool // the first word of a sentence, a quotation or a paragraph
+	para       bool // the first word of a paragraph
+}
+
+// abbreviations take their dot with them, so it does not end a sentence.
+var abbreviations = words(`mr mrs ms dr prof sen rep gov gen col lt maj capt sgt adm brig cpl st jr sr
+	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft`)
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+// tokenize splits text into words, punctuation and line breaks, marking where sentences
+// and paragraphs begin.
+func tokenize(text string) []token {
+	rs := []rune(text)
+	toks := make([]token, 0, len(rs)/5)
+	space := true
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case r == '\n':
+			toks = append(toks, token{text: "\n", fold: "\n", start: i, end: i + 1, kind: tBreak, space: true})
+			for i < len(rs) && unicode.IsSpace(rs[i]) {
+				i++
+			}
+			space = true
+			continue
+		case unicode.IsSpace(r):
+			i++
+			space = true
+			continue
+		case isWordRune(r):
+			t := scanWord(rs, i)
+			t.space = space
+			t.fold = fold(t.text)
+			i = t.next
+			toks = append(toks, t.token)
+		default:
+			toks = append(toks, token{text: string(r), fold: string(r), start: i, end: i + 1, kind: tPunct, space: space})
+			i++
+		}
+		space = false
+	}
+	markSentences(toks)
+	return toks
+}
+
+type scanned struct {
+	token
+	next int // where scanning resumes
+}
+
+// scanWord reads the word that starts at rs[i]: letters, digits and marks, with inner
+// hyphens and apostrophes ("al-Maliki", "Jama'at"), dotted initials ("U.S."), and a
+// possessive ending set apart ("Maliki's" is "Maliki" with poss).
+func scanWord(rs []rune, i int) scanned {
+	start := i
+	var b strings.Builder
+	poss, abbr := false, false
+	letterAt := func(j int) bool { return j < len(rs) && isWordRune(rs[j]) }
+	for i < len(rs) {
+		r := rs[i]
+		switch {
+		case isWordRune(r):
+			b.WriteRune(r)
+			i++
+			continue
+		case isHyphen(r) && letterAt(i+1):
+			b.WriteRune('-')
+			i++
+			continue
+		case isApostrophe(r) && letterAt(i+1):
+			// "'s" closing the word is a possessive; other inner apostrophes belong to it.
+			if (rs[i+1] == 's' || rs[i+1] == 'S') && !letterAt(i+2) {
+				poss = true
+				i += 2
+				return scanned{token{text: b.String(), start: start, end: i - 2, kind: tWord, poss: poss}, i}
+			}
+			b.WriteRune(r)
+			i++
+			continue
+		case isApostrophe(r) && (i+1 >= len(rs) || !isWordRune(rs[i+1])) && i > start && (rs[i-1] == 's' || rs[i-1] == 'S') && b.Len() > 2:
+			// "Workers'": a plural possessive.
+			return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: true}, i + 1}
+		case r == '.' && isInitials(b.String()) && (letterAt(i+1) && i+2 < len(rs) && rs[i+2] == '.' || !letterAt(i+1)):
+			// "U.S." and "U.N.": single letters joined by dots, the last dot included.
+			b.WriteRune('.')
+			i++
+			if !letterAt(i) {
+				abbr = true
+				if i < len(rs) && isHyphen(rs[i]) && letterAt(i+1) {
+					continue // "U.S.-led"
+				}
+				return scanned{token{text: b.String(), start: start, end: i, kind: tWord, abbr: abbr}, i}
+			}
+			continue
+		case r == '.' && abbreviations[strings.ToLower(b.String())]:
+			if w := strings.ToLower(b.String()); w == "jr" || w == "sr" {
+				// Part of the name: "Ferdinand Marcos Jr."
+				return scanned{token{text: b.String() + ".", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
+			}
+			return scanned{token{text: b.String(), start: start, end: i, kind: tWord, abbr: true}, i + 1}
+		}
+		break
+	}
+	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
+}
+
+// isInitials reports whether s is a capital letter or capitals joined by dots ("U", "U.S").
+func isInitials(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if i%2 == 0 && !unicode.IsUpper(r) || i%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(s)%2 == 1
+}
+
+// markSentences sets sent on the first word of each sentence, paragraph and quotation.
+func markSentences(toks []token) {
+	start, para := true, true
+	for i := range toks {
+		t := &toks[i]
+		switch t.kind {
+		case tBreak:
+			start, para = true, true
+		case tPunct:
+			switch t.text {
+			case ".", "!", "?", ":", ";":
+				start = t.text != ";"
+			case "“", "«", "„":
+				start = true
+			case "\"":
+				if t.space {
+					start = true
+				}
+			}
+		case tWord:
+			t.sent, t.para = start, para
+			start, para = false, false
+			if t.abbr && !isInitials(strings.TrimSuffix(t.text, ".")) {
+				continue
+			}
+		}
+	}
+}
+
+// fold is app.Fold with a fast path for the plain ASCII words most texts are made of.
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c == '`' {
+			return app.Fold(s)
+		}
+	}
+	return strings.ToLower(s)
+}

@@ -1,0 +1,228 @@
+package suggest
+
+import (
+	"strings"
+
+	"dossier/app"
+)
+
+// words turns a blank-separated list into a set of folded words.
+func words(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[app.Fold(w)] = true
+	}
+	return m
+}
+
+// stopwords are capitalised only because a sentence starts with them; they never begin a
+// name. A run of capitalised words loses them from its front.
+var stopwords = words(`the a an this that these those it its he she they we i you his her their our my
+	your me us them him one's but and or nor so yet still also in on at by for from with without
+	after before during since until till while when where what who whom whose which why how if
+	unless whether as although though however meanwhile moreover furthermore nevertheless
+	nonetheless instead despite according under over among amid amidst between both each every
+	everyone everybody nobody none no not some many most more much several few all any other
+	others another one two three four five six seven eight nine ten dozens hundreds thousands
+	millions first second third last next earlier later today yesterday tomorrow tonight now then
+	there here once even only just such asked speaking yes thanks please indeed perhaps maybe
+	across against along around behind beyond inside near outside through throughout toward
+	towards upon within via per than to of into onto off up down out about above below whoever
+	whatever wherever whenever let lets mr said says told added asked while whereas because
+	unlike like following including except besides nor neither either whereby thereby thus
+	hence accordingly otherwise overall meanwhile separately elsewhere again already always
+	never often sometimes soon recently currently previously finally eventually ultimately
+	initially originally ago is are was were be been has have had do does did will would can
+	could shall should may might must`)
+
+// generic words are capitalised often enough in news text without naming any one actor
+// ("Parliament", "Sunni", "Monday"); alone they are never suggested.
+var generic = words(`january february march april may june july august september october november
+	december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+	friday saturday sunday mon tue tues wed thu thurs fri sat sun
+	government parliament cabinet ministry minister ministers president presidency state states
+	army police military navy court house council committee commission
+	assembly party parties union republic kingdom federation administration office department
+	agency opposition coalition alliance front movement bloc group forces authority authorities
+	constitution capital city province region north south east west northern southern eastern
+	western northeast northwest southeast southwest central
+	shiite shiites shia shi'ite sunni sunnis kurd kurds kurdish arab arabs arabic christian
+	christians muslim muslims islamic islam jewish jew jews yazidi yazidis druze alawite
+	alawites catholic orthodox protestant hindu buddhist sikh turkmen persian pashtun tajik
+	hazara baloch latino hispanic african africans european europeans asian asians western
+	westerners eastern arabian caucasian slavic catalan basque flemish
+	republican democrat democratic socialist communist conservative liberal english scottish
+	welsh mps meps
+	nationalist nationalists islamist islamists jihadist jihadists salafist leftist rightist
+	federal national international popular united central supreme royal imperial interim
+	transitional provisional general
+	god allah ramadan eid christmas easter passover hanukkah diwali nowruz
+	internet twitter facebook instagram whatsapp telegram tiktok youtube x google
+	ok okay ceo cfo tv pm am gmt utc covid`)
+
+// particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
+// "Ursula von der Leyen", "Nouri al-Maliki".
+var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
+	le la les ul wal y zu per e af av ng`)
+
+// particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
+var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-"}
+
+// roleHeads are titles and offices that stand before a person's name: "President Donald
+// Trump", "Sen. Joshua Harris", "Mullah Mohammad Yaqoob".
+var roleHeads = words(`president minister secretary secretary-general director-general chancellor
+	speaker senator sen representative rep congressman congresswoman governor gov general gen
+	colonel col lieutenant lt major maj captain capt admiral adm brigadier brig marshal
+	commander sergeant sgt corporal king queen prince princess emir amir sheikh sheikha sultan
+	ayatollah imam mullah cleric pope cardinal archbishop bishop rabbi patriarch judge mayor
+	ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair director
+	leader mr mrs ms miss dr prof professor lord lady sir dame premier adviser advisor
+	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji
+	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
+	head coordinator justice`)
+
+// roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
+// "Parliament Speaker". They are stripped with the role they precede.
+var roleModifiers = words(`prime deputy vice acting interim caretaker former outgoing incoming crown grand
+	supreme foreign defence defense interior finance economy economic trade health energy oil
+	education justice labour labor security national chief senior first lieutenant field
+	attorney majority minority senate house parliament parliamentary state executive assistant
+	under junior general high special late then-president ex then of the for affairs
+	agriculture environment culture transport housing water electricity planning industry
+	commerce information communications religious women's youth sports tourism treasury home
+	culture immigration intelligence army navy air military police regional federal
+	provincial municipal city county party opposition ruling government presidential royal`)
+
+// roleWords are lowercase words that, right before a name, say it is a person's: "cleric
+// Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
+var roleWords = words(`president minister secretary chancellor speaker senator representative
+	congressman congresswoman governor general colonel lieutenant major captain admiral
+	brigadier marshal commander sergeant king queen prince princess emir sheikh sultan
+	ayatollah imam mullah cleric pope cardinal archbishop bishop rabbi patriarch judge mayor
+	ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair director
+	leader co-leader adviser advisor lawmaker legislator deputy mp commissioner analyst
+	researcher economist professor journalist reporter correspondent editor activist lawyer
+	candidate negotiator official officer diplomat politician businessman businesswoman tycoon
+	student teacher doctor shopkeeper resident farmer scholar commentator expert strongman
+	dictator warlord militant fighter founder chief head premier counterpart successor
+	predecessor rival ally deputy-chairman secretary-general vice-president sheikh cleric
+	opponent challenger incumbent nominee mayor-elect president-elect colleague host guest
+	daughter son wife husband brother sister father mother nephew niece cousin widow
+	presenter author writer poet singer actor artist coach player manager chairperson
+	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy`)
+
+// Kind cues: a capitalised word inside a name that says what kind of actor it names.
+var (
+	armedCues = words(`forces force brigades brigade militia militias army corps guards guard units
+		battalion battalions regiment division resistance mujahideen mujahidin
+		kataib kata'ib harakat jaish lashkar tehreek tehrik saraya asaib liwa ansar jama'at
+		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
+		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
+		legion commandos gendarmerie cartel cartels gang gangs`)
+	partyCues = words(`party front movement alliance framework coalition bloc platform list
+		league insoumise rassemblement partido parti partei democrats republicans socialists
+		conservatives greens`)
+	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
+		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
+		majlis treasury judiciary prosecutor's prosecution directorate secretariat
+		inspectorate police gendarmerie bureau embassy consulate municipality governorate
+		mission administration committee service`)
+	mediaCues = words(`news times post herald journal gazette tribune radio television tv
+		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
+		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
+		irna isna fars tasnim yonhap kyodo ap dpa ansa efe`)
+	orgCues = words(`organization organisation association agency bank university institute
+		center centre foundation fund programme program company corporation group union house
+		nations community chamber federation initiative council commission authority society
+		watch international red cross crescent trust network academy school college hospital
+		club federation consortium conference forum secretariat institution board
+		partnership observatory`)
+	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
+	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
+		desert lake bay peninsula square street avenue road bridge airport province
+		governorate district region city canal corridor coast highlands plateau basin camp
+		hills heights reef channel border crossing county town village neighbourhood
+		neighborhood quarter port harbour harbor dam field oasis plain delta cape`)
+)
+
+// possNouns are the common nouns whose possessive stays inside a name: "Republican
+// People's Party", "Chief Prosecutor's Office". After any other word a possessive ends the
+// name: "Bolsonaro's Liberal Party" is the Liberal Party.
+var possNouns = words(`people nation nations prosecutor god women men children youth martyr martyrs
+	worker workers farmer farmers veteran veterans student students teacher teachers citizen
+	citizens patriot patriots soldier soldiers mother mothers writer writers journalist
+	journalists lawyer lawyers doctor doctors traveller travellers consumer consumers
+	president's king queen prince public world everyman`)
+
+// groupNouns, right after a name, make it a people's or a community's, not an actor's:
+// "the Rohingya minority".
+var groupNouns = words(`minority minorities refugees refugee community communities population
+	tribe tribes clan clans villagers civilians migrants diaspora language speakers pilgrims
+	voters workers`)
+
+// compass words begin the names of regions: "West Bengal", "North Darfur".
+var compass = words(`north south east west northern southern eastern western upper lower central greater`)
+
+// placeNouns, right after a name ("the Torkham border crossing", "Kurram district"),
+// say the name is a place's.
+var placeNouns = words(`border crossing district province region city town village camp river
+	valley mountains mountain area neighbourhood neighborhood county governorate port base
+	airport prison facility facilities plant site sites field fields refinery dam square
+	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
+	front frontline island islands desert oasis municipality commune`)
+
+// locatives, right before a name, say it is a place's: "in Erbil", "near Mosul".
+var locatives = words(`in near outside across into towards toward throughout inside around
+	at via through from to`)
+
+// placeOf are the nouns after which "of X" names a place: "the city of Manisa".
+var placeOf = words(`city cities town towns village villages province provinces region regions
+	state district districts capital outskirts suburbs resident residents street streets mayor
+	governor north south east west centre center heart parts part people citizens
+	inhabitants population area areas governorate county neighbourhood neighbourhoods
+	neighborhood neighborhoods native natives`)
+
+// followCues, a lowercase word right after a name, guess its kind: "the Badr militia",
+// "the Hayastan bloc".
+var followCues = map[string]app.ActorKind{
+	"militia": app.ArmedGroup, "militias": app.ArmedGroup, "group": app.ArmedGroup, "rebels": app.ArmedGroup,
+	"cartel": app.ArmedGroup, "gang": app.ArmedGroup,
+	"fighters": app.ArmedGroup, "faction": app.ArmedGroup, "factions": app.ArmedGroup, "insurgents": app.ArmedGroup,
+	"party": app.Party, "bloc": app.Party, "movement": app.Party, "coalition": app.Party, "alliance": app.Party,
+	"ministry": app.GovernmentBody, "government": app.GovernmentBody,
+	"newspaper": app.Media, "agency": app.Media, "broadcaster": app.Media, "channel": app.Media,
+	"daily": app.Media, "magazine": app.Media, "website": app.Media, "network": app.Media,
+	"company": app.Organisation, "firm": app.Organisation, "bank": app.Organisation,
+	"institute": app.Organisation, "university": app.Organisation, "foundation": app.Organisation,
+	"think": app.Organisation, // "think tank"
+	"said":  app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
+}
+
+// precedeCues, a lowercase word right before a name, guess its kind: "the broadcaster ZDF".
+var precedeCues = map[string]app.ActorKind{
+	"broadcaster": app.Media, "newspaper": app.Media, "daily": app.Media, "agency": app.Media,
+	"channel": app.Media, "magazine": app.Media, "outlet": app.Media, "website": app.Media,
+	"site": app.Media, "portal": app.Media, "broadcaster's": app.Media,
+	"militia": app.ArmedGroup, "group": app.Organisation, "party": app.Party, "bloc": app.Party,
+	"movement": app.Party, "coalition": app.Party, "company": app.Organisation,
+	"institute": app.Organisation, "organisation": app.Organisation, "organization": app.Organisation,
+}
+
+// knownActors are a few actors whose names carry no cue to their kind but are named
+// constantly in political news.
+var knownActors = map[string]app.ActorKind{
+	"hezbollah": app.ArmedGroup, "hamas": app.ArmedGroup, "taliban": app.ArmedGroup, "houthis": app.ArmedGroup,
+	"houthi":   app.ArmedGroup,
+	"al-qaeda": app.ArmedGroup, "al-qaida": app.ArmedGroup, "isis": app.ArmedGroup, "isil": app.ArmedGroup,
+	"daesh": app.ArmedGroup, "islamic state": app.ArmedGroup, "al-shabaab": app.ArmedGroup, "pkk": app.ArmedGroup,
+	"wagner": app.ArmedGroup, "wagner group": app.ArmedGroup,
+	"nato": app.Organisation, "un": app.Organisation, "eu": app.Organisation, "opec": app.Organisation,
+	"imf": app.Organisation, "iaea": app.Organisation, "asean": app.Organisation,
+	"ecowas": app.Organisation, "african union": app.Organisation, "arab league": app.Organisation,
+	"reuters": app.Media, "afp": app.Media, "tass": app.Media, "xinhua": app.Media,
+	"bbc": app.Media, "cnn": app.Media, "rudaw": app.Media, "al jazeera": app.Media, "zdf": app.Media,
+	"ard": app.Media, "le monde": app.Media, "der spiegel": app.Media, "al-monitor": app.Media,
+	"kremlin": app.GovernmentBody, "pentagon": app.GovernmentBody, "white house": app.GovernmentBody,
+	"élysée": app.GovernmentBody, "bundestag": app.GovernmentBody, "knesset": app.GovernmentBody,
+	"duma": app.GovernmentBody, "state department": app.GovernmentBody,
+}

@@ -1,0 +1,656 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"dossier/app"
+	"dossier/app/ingest"
+)
+
+// Bulk import files articles by the thousand. Reading goroutines read and parse the
+// files, several at once, in ingest.Walk's order, and ready each article (normalised,
+// checked, hashed); one goroutine files them in batches, one transaction per batch, with
+// prepared statements, the outlets of the batch cached, and one mention linker (the
+// statements and the compiled names CreateArticle uses) shared by the whole batch.
+//
+// Duplicates are found with the same rules as CreateArticle (same canonical URL, or the
+// same text), against everything filed before and within the batch being filed, since
+// the batch's own rows are visible inside its transaction. So a folder imported again
+// after a crash or a cancel reports what was filed the first time as duplicates.
+//
+// Cancelling ctx stops the import after the article being filed: the batch filed so far
+// is committed, not rolled back, so everything reported as filed stays filed. A crash
+// loses only the batch in progress, which the next import of the same files files again.
+
+// ImportFiles files every article in the files and folders named by paths. Folders are
+// read with everything beneath them, by ingest.Walk's rules: in name order, hidden files
+// and folders and links to folders passed over. The project's own files are passed over
+// too, so a project kept in the folder being imported is no trouble. Progress reports
+// count the files found so far (TotalFiles), counted alongside.
+//
+// It returns what was committed. On a cancel it returns that and ctx.Err(); on a failure
+// of the project itself (read-only, full disk) the batch in progress is rolled back and
+// the error returned. A bad file is never an error: it is refused and the import goes on.
+func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error) {
+	cctx, stop := context.WithCancel(ctx)
+	counter := &fileCounter{}
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		counter.count(cctx, paths, s.ownFile)
+	}()
+	defer func() {
+		stop()
+		<-counted
+	}()
+	return s.importItems(ctx, func(ctx context.Context, out chan<- readied) error {
+		return readFiles(ctx, paths, s.ownFile, readers(), out)
+	}, counter, opt)
+}
+
+// ImportArticles files the articles items yields, as ImportFiles does with the files it
+// reads. items runs on a goroutine of its own and is stopped (its yield returns false)
+// when the import ends early; an item with Err set is reported as refused. An article's
+// Hash, when set, is taken to be app.ContentHash of its normalised body, as ingest sets
+// it; when empty, or when the body was not normalised, it is computed.
+func (s *Store) ImportArticles(ctx context.Context, items iter.Seq[ingest.Item], opt app.ImportOptions) (app.ImportSummary, error) {
+	return s.importItems(ctx, func(ctx context.Context, out chan<- readied) error {
+		for it := range items {
+			select {
+			case out <- ready(it):
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		return nil
+	}, nil, opt)
+}
+
+// readied is an item made ready to file on a reading goroutine.
+type readied struct {
+	path  string
+	a     app.Article
+	canon string
+	err   error // refused before filing: unreadable file, invalid article
+}
+
+func ready(it ingest.Item) readied {
+	r := readied{path: it.Path, a: it.Article, err: it.Err}
+	if r.err != nil {
+		return r
+	}
+	body := r.a.Body
+	r.a.Normalize()
+	if err := r.a.Validate(); err != nil {
+		r.err = err
+		return r
+	}
+	// ingest hashes the normalised body already; hashing 3 KB again would cost the
+	// reading goroutine about a fifth of its time.
+	if r.a.Hash == "" || r.a.Body != body {
+		r.a.Hash = app.ContentHash(r.a.Body)
+	}
+	r.canon = app.CanonicalURL(r.a.URL)
+	return r
+}
+
+// readAhead is how many readied articles, and how many files being read, may wait for
+// the filing goroutine: enough to keep it busy while a slow file is parsed, few enough
+// to bound memory.
+const readAhead = 64
+
+// importItems runs read on a goroutine of its own, feeding the articles it readies to
+// the filing loop, and stops it (by cancelling its context) when the import ends early.
+func (s *Store) importItems(ctx context.Context, read func(context.Context, chan<- readied) error, total *fileCounter, opt app.ImportOptions) (app.ImportSummary, error) {
+	defer s.unmapped(ctx)()
+	rctx, stop := context.WithCancel(ctx)
+	ch := make(chan readied, readAhead)
+	var readErr error
+	go func() {
+		defer close(ch)
+		defer func() {
+			if p := recover(); p != nil {
+				readErr = &app.Error{Code: app.EINTERNAL, Message: "Reading the files failed unexpectedly; what was filed so far is kept.",
+					Err: fmt.Errorf("panic: %v", p)}
+			}
+		}()
+		readErr = read(rctx, ch)
+	}()
+	defer func() {
+		stop()
+		for range ch { // let the reader see the stop and finish
+		}
+	}()
+
+	im := &importer{s: s, opt: opt, total: total, batch: opt.BatchSize}
+	if im.batch <= 0 {
+		im.batch = app.DefaultImportBatch
+	}
+	// The transactions ignore the cancel: a cancel commits the batch filed so far
+	// rather than letting database/sql roll it back.
+	dbctx := context.WithoutCancel(ctx)
+	for {
+		if err := ctx.Err(); err != nil {
+			im.sum.Cancelled = true
+			if cerr := im.commit(dbctx); cerr != nil {
+				return im.sum, cerr
+			}
+			return im.sum, err
+		}
+		var r readied
+		var ok bool
+		select {
+		case r, ok = <-ch:
+		case <-ctx.Done():
+			continue
+		}
+		if !ok {
+			if err := im.commit(dbctx); err != nil {
+				return im.sum, err
+			}
+			if readErr != nil && ctx.Err() == nil {
+				return im.sum, readErr
+			}
+			return im.sum, nil
+		}
+		if err := im.file(dbctx, r); err != nil {
+			im.rollback()
+			return im.sum, mapError(err)
+		}
+		if len(im.pending) >= im.batch {
+			if err := im.commit(dbctx); err != nil {
+				return im.sum, err
+			}
+		}
+	}
+}
+
+// unmapped turns SQLite's memory map of the project file off until the returned func is
+// called. A big import reads much of the file back (the full-text index merges its
+// segments), and every page read through the map stays counted in the process's
+// resident memory, up to the map's size (256 MB, see dsn); through SQLite's page cache
+// the import of 100,000 articles stays well under 300 MB. The setting is only a speed
+// trade, so a failure to change it is ignored.
+func (s *Store) unmapped(ctx context.Context) (restore func()) {
+	var size int64
+	if err := s.db.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&size); err != nil || size == 0 {
+		return func() {}
+	}
+	s.db.ExecContext(ctx, `PRAGMA mmap_size = 0`)
+	return func() {
+		s.db.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA mmap_size = %d`, size))
+	}
+}
+
+// importer is the filing side of one import.
+type importer struct {
+	s     *Store
+	opt   app.ImportOptions
+	total *fileCounter
+	batch int
+
+	prog     app.ImportProgress
+	sum      app.ImportSummary
+	lastPath string // the last file counted in prog.Files
+	lastSum  string // the last file counted in sum.Files
+
+	// The batch being filed: its transaction, statements, outlet cache and linker, and
+	// the results to report once it is committed.
+	tx      *sql.Tx
+	stmts   importStmts
+	outlets map[string]int64
+	linker  *linker
+	pending []app.ImportResult
+}
+
+type importStmts struct {
+	byURL, byHash, insert, outlet, newOutlet *sql.Stmt
+}
+
+// file files one readied item, or notes why it is refused or a duplicate.
+func (im *importer) file(ctx context.Context, r readied) error {
+	im.prog.Current = r.path
+	if r.path != im.lastPath {
+		im.prog.Files++
+		im.lastPath = r.path
+	}
+	res := app.ImportResult{Path: r.path, Title: r.a.Title}
+	switch {
+	case r.err != nil:
+		res.Outcome, res.Message = app.ImportRefused, app.ErrorMessage(r.err)
+	default:
+		if err := im.begin(ctx); err != nil {
+			return err
+		}
+		dup, err := im.duplicate(ctx, &r)
+		if err != nil {
+			return err
+		}
+		if dup != nil {
+			res.Outcome, res.ID, res.Message = app.ImportDuplicate, dup.Ref, dup.Message
+			break
+		}
+		id, err := im.insert(ctx, &r.a, r.canon)
+		switch code := app.ErrorCode(mapError(err)); {
+		case err == nil:
+			res.Outcome, res.ID = app.ImportFiled, id
+		case code == app.ECONFLICT || code == app.EINVALID:
+			// a clash with a stored row, e.g. a UUID given twice: this article only
+			res.Outcome, res.Message = app.ImportRefused, fmt.Sprintf("“%s”: %s", r.a.Title, app.ErrorMessage(mapError(err)))
+		default:
+			return err
+		}
+	}
+	switch res.Outcome {
+	case app.ImportFiled:
+		im.prog.Filed++
+	case app.ImportDuplicate:
+		im.prog.Duplicates++
+	default:
+		im.prog.Refused++
+	}
+	im.pending = append(im.pending, res)
+	if im.tx == nil {
+		im.flush() // nothing to commit: refusals are reported at once
+	}
+	im.progress()
+	return nil
+}
+
+// begin opens the batch's transaction, prepares its statements and compiles the actors'
+// names, unless a batch is open.
+func (im *importer) begin(ctx context.Context) error {
+	if im.tx != nil {
+		return nil
+	}
+	tx, err := im.s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	im.tx = tx
+	im.outlets = map[string]int64{}
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = tx.PrepareContext(ctx, q)
+		return st
+	}
+	im.stmts = importStmts{
+		// Two lookups rather than CreateArticle's one with OR: each uses its index (the
+		// canon_url one is partial, so the query repeats its condition).
+		byURL:  prep(`SELECT id, title, deleted FROM articles WHERE canon_url = ? AND canon_url <> '' LIMIT 1`),
+		byHash: prep(`SELECT id, title, deleted FROM articles WHERE hash = ? LIMIT 1`),
+		insert: prep(`INSERT INTO articles(uuid, title, outlet_id, url, canon_url, author, date, dateline,
+			language, body, tags, notes, hash, filed, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+		outlet:    prep(`SELECT id FROM outlets WHERE folded = ?`),
+		newOutlet: prep(`INSERT INTO outlets(uuid, name, folded) VALUES (?, ?, ?)`),
+	}
+	if err != nil {
+		return err
+	}
+	// Once per batch, not per import: an actor added while a long import runs is found
+	// in the batches filed after it.
+	im.linker, err = newLinker(ctx, tx)
+	return err
+}
+
+// duplicate returns an EDUPLICATE error naming the filed article r repeats, with the
+// message CreateArticle gives, or nil.
+func (im *importer) duplicate(ctx context.Context, r *readied) (*app.Error, error) {
+	var id int64
+	var title, deleted string
+	how := ""
+	if r.canon != "" {
+		switch err := im.stmts.byURL.QueryRowContext(ctx, r.canon).Scan(&id, &title, &deleted); {
+		case err == nil:
+			how = "the same URL"
+		case err != sql.ErrNoRows:
+			return nil, err
+		}
+	}
+	if how == "" {
+		switch err := im.stmts.byHash.QueryRowContext(ctx, r.a.Hash).Scan(&id, &title, &deleted); {
+		case err == nil:
+			how = "the same text"
+		case err == sql.ErrNoRows:
+			return nil, nil
+		default:
+			return nil, err
+		}
+	}
+	return duplicateError(id, title, deleted, how), nil
+}
+
+// duplicateError is the EDUPLICATE error for an article that repeats article id.
+func duplicateError(id int64, title, deleted, how string) *app.Error {
+	where := ""
+	if deleted != "" {
+		where = " (it is in the trash: restore it from there)"
+	}
+	return &app.Error{Code: app.EDUPLICATE, Ref: id,
+		Message: fmt.Sprintf("Already filed as “%s”%s: %s.", title, where, how)}
+}
+
+// insert writes the article and its mentions, as insertArticle does for one article.
+func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (int64, error) {
+	outlet, err := im.outletID(ctx, a.Source)
+	if err != nil {
+		return 0, err
+	}
+	if a.UUID == "" {
+		a.UUID = newUUID()
+	}
+	t := now()
+	res, err := im.stmts.insert.ExecContext(ctx, a.UUID, a.Title, outlet, a.URL, canon, a.Author, string(a.Date),
+		a.Dateline, a.Language, a.Body, joinList(a.Tags), a.Notes, a.Hash, t, t)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	// As linkArticleMentions does, with the batch's linker.
+	if err := im.linker.link(ctx, id, a.Body); err != nil {
+		return 0, fmt.Errorf("linking mentions: %w", err) // not a per-article refusal: the batch is broken
+	}
+	return id, nil
+}
+
+// outletID is outletID with the batch's statements and cache.
+func (im *importer) outletID(ctx context.Context, name string) (any, error) {
+	if name == "" {
+		return nil, nil
+	}
+	folded := app.Fold(name)
+	if id, ok := im.outlets[folded]; ok {
+		return id, nil
+	}
+	var id int64
+	err := im.stmts.outlet.QueryRowContext(ctx, folded).Scan(&id)
+	if err == sql.ErrNoRows {
+		var res sql.Result
+		if res, err = im.stmts.newOutlet.ExecContext(ctx, newUUID(), name, folded); err == nil {
+			id, err = res.LastInsertId()
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	im.outlets[folded] = id
+	return id, nil
+}
+
+// commit commits the open batch, if any, and reports its results.
+func (im *importer) commit(ctx context.Context) error {
+	if im.tx == nil {
+		im.flush()
+		return nil
+	}
+	im.closeStmts()
+	err := im.tx.Commit()
+	im.tx = nil
+	if err != nil {
+		im.pending = nil
+		return mapError(err)
+	}
+	im.flush()
+	im.progress()
+	return nil
+}
+
+// rollback abandons the open batch after a failure of the project.
+func (im *importer) rollback() {
+	if im.tx != nil {
+		im.closeStmts()
+		im.tx.Rollback()
+		im.tx = nil
+	}
+	im.pending = nil
+}
+
+func (im *importer) closeStmts() {
+	if im.linker != nil {
+		im.linker.close()
+		im.linker = nil
+	}
+	for _, st := range []*sql.Stmt{im.stmts.byURL, im.stmts.byHash, im.stmts.insert, im.stmts.outlet, im.stmts.newOutlet} {
+		if st != nil {
+			st.Close()
+		}
+	}
+	im.stmts = importStmts{}
+}
+
+// flush reports the pending results, now safely committed, and counts them.
+func (im *importer) flush() {
+	for _, r := range im.pending {
+		if r.Path != im.lastSum {
+			im.sum.Files++
+			im.lastSum = r.Path
+		}
+		switch r.Outcome {
+		case app.ImportFiled:
+			im.sum.Filed++
+			im.prog.Committed++
+		case app.ImportDuplicate:
+			im.sum.Duplicates++
+		default:
+			im.sum.Refused++
+		}
+		if im.opt.Result != nil {
+			im.opt.Result(r)
+		}
+	}
+	im.pending = im.pending[:0]
+}
+
+func (im *importer) progress() {
+	if im.opt.Progress == nil {
+		return
+	}
+	if im.total != nil {
+		im.prog.TotalFiles, im.prog.TotalKnown = im.total.get()
+		im.prog.TotalFiles = max(im.prog.TotalFiles, im.prog.Files)
+	}
+	im.opt.Progress(im.prog)
+}
+
+// ownFile reports whether path is the project file or one SQLite keeps beside it.
+func (s *Store) ownFile(path string) bool {
+	if !strings.HasPrefix(filepath.Base(path), filepath.Base(s.path)) {
+		return false // the cheap test first: most files are not
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	switch strings.TrimPrefix(abs, s.path) {
+	case "", "-wal", "-shm", "-journal":
+		return strings.HasPrefix(abs, s.path)
+	}
+	return false
+}
+
+// fileCounter counts the files an import will read, on a goroutine of its own, so the
+// progress can say "of about N" long before the reading gets there.
+type fileCounter struct {
+	n    atomic.Int64
+	done atomic.Bool
+}
+
+func (c *fileCounter) get() (int, bool) { return int(c.n.Load()), c.done.Load() }
+
+func (c *fileCounter) count(ctx context.Context, paths []string, skip func(string) bool) {
+	defer c.done.Store(true)
+	listFiles(ctx, paths, skip, func(string) bool {
+		c.n.Add(1)
+		return true
+	})
+}
+
+// readers is how many files are read and parsed at once: parsing a web page costs more
+// than filing it, so the reading is spread over the processors while one goroutine files.
+func readers() int {
+	return min(max(runtime.GOMAXPROCS(0), 2), 8)
+}
+
+// readFiles reads the files under paths, as ingest.Walk would, with workers reading and
+// parsing several at once, and sends their articles to out in the order Walk gives them.
+// A file whose reading panics is refused; the rest go on.
+func readFiles(ctx context.Context, paths []string, skip func(string) bool, workers int, out chan<- readied) error {
+	type job struct {
+		path string
+		res  chan []readied // one value: the file's articles, or its refusal
+	}
+	jobs := make(chan job)
+	order := make(chan job, readAhead)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.res <- readOne(j.path)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		listFiles(ctx, paths, skip, func(path string) bool {
+			j := job{path: path, res: make(chan []readied, 1)}
+			for _, send := range []func() bool{
+				func() bool { // first in line, so the files keep their order ...
+					select {
+					case order <- j:
+						return true
+					case <-ctx.Done():
+						return false
+					}
+				},
+				func() bool { // ... then to whichever worker is free
+					select {
+					case jobs <- j:
+						return true
+					case <-ctx.Done():
+						return false
+					}
+				},
+			} {
+				if !send() {
+					return false
+				}
+			}
+			return true
+		})
+	}()
+	defer func() {
+		for range order { // the lister stops on the cancel; let it
+		}
+		wg.Wait()
+	}()
+	for j := range order {
+		var rs []readied
+		select {
+		case rs = <-j.res:
+		case <-ctx.Done():
+			return nil
+		}
+		for _, r := range rs {
+			select {
+			case out <- r:
+			case <-ctx.Done():
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// readOne reads one file with ingest, readies its articles, and turns a panic of the
+// parser into a refusal of the file.
+func readOne(path string) (rs []readied) {
+	defer func() {
+		if p := recover(); p != nil {
+			rs = []readied{{path: path, err: &app.Error{Code: app.EINTERNAL,
+				Message: fmt.Sprintf("“%s” could not be read: Dossier failed on it unexpectedly.", filepath.Base(path)),
+				Err:     fmt.Errorf("panic: %v", p)}}}
+		}
+	}()
+	items, _ := ingest.ReadFile(path) // a refused file arrives as an item with Err set
+	rs = make([]readied, len(items))
+	for i, it := range items {
+		rs[i] = ready(it)
+	}
+	return rs
+}
+
+// listFiles calls fn with each file ingest.Walk would read under paths, in the same
+// order, until fn returns false or ctx is done: paths in the order given, each folder in
+// name order; hidden names inside folders and links to folders passed over, a path named
+// explicitly read even when hidden; an unreadable folder given as a file, so that
+// reading it reports why. Files skip says so are left out.
+func listFiles(ctx context.Context, paths []string, skip func(string) bool, fn func(path string) bool) {
+	for _, root := range paths {
+		if ctx.Err() != nil {
+			return
+		}
+		st, err := os.Stat(root)
+		if err != nil || !st.IsDir() {
+			if !skip(root) && !fn(root) {
+				return
+			}
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(root); err == nil && real != filepath.Clean(root) {
+			if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+				root = real // WalkDir does not follow a link, even one it is asked to walk
+			}
+		}
+		stopped := false
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
+			if d != nil && path != root && strings.HasPrefix(d.Name(), ".") && d.Name() != ".." {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			switch {
+			case err != nil: // an unreadable folder: reading it says why
+			case d.IsDir():
+				return nil
+			case d.Type()&fs.ModeSymlink != 0:
+				if st, err := os.Stat(path); err == nil && st.IsDir() {
+					return nil
+				}
+			}
+			if skip(path) {
+				return nil
+			}
+			if !fn(path) {
+				stopped = true
+				return filepath.SkipAll
+			}
+			return nil
+		})
+		if stopped {
+			return
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package db
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"dossier/app"
+	"dossier/app/suggest"
+)
+
+// SuggestActors proposes the actors that article articleID names but the project does not
+// have yet: names that are not the name or alias of a live actor, and that the user has
+// not dismissed. It reads one article and looks the candidate names up by index, so it is
+// fast enough to run each time an article is shown; nothing is stored.
+func (s *Store) SuggestActors(ctx context.Context, articleID int64) ([]suggest.Suggestion, error) {
+	a, err := s.Article(ctx, articleID)
+	if err != nil {
+		return nil, err
+	}
+	sugs := suggest.Extract(a.Title, firstRunes(a.Body, suggestMaxRunes), nil)
+	if len(sugs) == 0 {
+		return nil, nil
+	}
+	var forms []string
+	for _, sg := range sugs {
+		forms = append(forms, sg.Forms()...)
+	}
+	known, err := s.knownNames(ctx, forms)
+	if err != nil {
+		return nil, err
+	}
+	return suggest.Without(sugs, func(f string) bool { return known[f] }), nil
+}
+
+// suggestMaxRunes bounds the text read for suggestions (about 0.15 s of work): a
+// book-length paste is read up to there, as the article view shows it up to there.
+const suggestMaxRunes = 200_000
+
+// firstRunes returns s cut after n runes.
+func firstRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// knownNames returns which of the folded names are a live actor's name or alias, or were
+// dismissed.
+func (s *Store) knownNames(ctx context.Context, folded []string) (map[string]bool, error) {
+	list, err := json.Marshal(folded)
+	if err != nil {
+		return nil, err
+	}
+	// One statement whatever the number of names: json_each turns the list into rows. CROSS
+	// JOIN keeps SQLite from walking every actor and probing its aliases, which it would
+	// otherwise choose: each name is looked up in the aliases' index instead.
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT al.folded FROM json_each(?1) j CROSS JOIN aliases al ON al.folded = j.value
+			CROSS JOIN actors a ON a.id = al.actor_id WHERE a.deleted = ''
+		UNION
+		SELECT d.folded FROM json_each(?1) j CROSS JOIN dismissed_suggestions d ON d.folded = j.value`, string(list))
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	known := map[string]bool{}
+	for rows.Next() {
+		var f string
+		if err := rows.Scan(&f); err != nil {
+			return nil, err
+		}
+		known[f] = true
+	}
+	return known, rows.Err()
+}
+
+// DismissSuggestion remembers that the user does not want name suggested as an actor, in
+// any article of the project. Dismissing a name twice is not an error.
+func (s *Store) DismissSuggestion(ctx context.Context, name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return app.Errorf(app.EINVALID, "Say which name to stop suggesting.")
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO dismissed_suggestions(name, folded, dismissed) VALUES (?,?,?)
+		ON CONFLICT (folded) DO NOTHING`, name, app.Fold(name), now())
+	return mapError(err)
+}
+
+// DismissedSuggestions returns the names the user dismissed, in the order dismissed.
+func (s *Store) DismissedSuggestions(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM dismissed_suggestions ORDER BY id`)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// RestoreSuggestion lets a dismissed name be suggested again.
+func (s *Store) RestoreSuggestion(ctx context.Context, name string) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM dismissed_suggestions WHERE folded = ?`, app.Fold(strings.TrimSpace(name)))
+	return mapError(err)
+}

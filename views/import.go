@@ -1,0 +1,438 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/app"
+)
+
+// Bulk import from the window: File ▸ Import files… (Ctrl+I) asks for a folder or a file,
+// dropping files and folders on the window starts at once (importPaths). The store does
+// the work on a background goroutine in batches; the window shows a progress dialog with
+// Cancel, then a summary that can be saved as a text report.
+
+// importer runs the window's imports, one at a time.
+type importer struct {
+	u *UI
+	// batchSize is how many articles the store files per transaction; 0 leaves it to
+	// the store. Tests set it small to see several batches.
+	batchSize int
+
+	// Seams: tests replace them so no real file dialog opens.
+	pickFolder func(onPath func(string))
+	pickFile   func(onPath func(string))
+	saveReport func(name, text string)
+	// observe, when set, sees every progress report on the import's goroutine (tests).
+	observe func(app.ImportProgress)
+	// now is the clock that throttles the progress dialog's updates.
+	now func() time.Time
+
+	run     *importRun     // the import under way, if any
+	summary *importSummary // the last summary shown
+}
+
+// importers holds each UI's importer. The UI struct belongs to the window's code; this
+// keeps the import's state without widening it (see UI.importer).
+var importers sync.Map // *UI → *importer
+
+// importer returns the UI's importer, making it the first time.
+func (u *UI) importer() *importer {
+	if imp, ok := importers.Load(u); ok {
+		return imp.(*importer)
+	}
+	imp := &importer{u: u, now: time.Now}
+	imp.pickFolder = imp.chooseFolder
+	imp.pickFile = imp.chooseFile
+	imp.saveReport = imp.saveWithDialog
+	actual, _ := importers.LoadOrStore(u, imp)
+	return actual.(*importer)
+}
+
+// importPaths imports files and folders at once, without asking: what was dropped on the
+// window. Folders are read with everything beneath them.
+func (u *UI) importPaths(paths []string) {
+	u.importer().start(paths)
+}
+
+// importRunning reports whether an import is under way, so the window can refuse to
+// switch projects meanwhile.
+func (u *UI) importRunning() bool {
+	return u.importer().run != nil
+}
+
+// choose asks whether to import a folder or a file, then imports it.
+func (imp *importer) choose() {
+	if imp.busy() {
+		return
+	}
+	intro := widget.NewLabel("Import every article in a folder and its subfolders, or in one file. " +
+		"Dossier reads plain text, Markdown and saved web pages; a file it cannot read is listed with the reason, " +
+		"and an article already filed is listed as a duplicate, not filed twice.\n\n" +
+		"You can also drop files and folders on the window.")
+	intro.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	folder := widget.NewButtonWithIcon("Choose a folder…", theme.FolderOpenIcon(), func() {
+		d.Hide()
+		imp.pickFolder(func(path string) { imp.start([]string{path}) })
+	})
+	folder.Importance = widget.HighImportance
+	file := widget.NewButtonWithIcon("Choose a file…", theme.FileIcon(), func() {
+		d.Hide()
+		imp.pickFile(func(path string) { imp.start([]string{path}) })
+	})
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Import articles", intro, imp.u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, file, folder})
+	d.Resize(fyne.NewSize(560, 240))
+	d.Show()
+}
+
+// busy tells the user an import is already running, and reports whether one is.
+func (imp *importer) busy() bool {
+	if imp.run == nil {
+		return false
+	}
+	dialog.ShowInformation("Import under way", "An import is already running. Wait for it to finish, or cancel it, before starting another.", imp.u.win)
+	return true
+}
+
+// chooseFolder is the real pickFolder.
+func (imp *importer) chooseFolder(onPath func(string)) {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			imp.u.showError(err)
+			return
+		}
+		if dir != nil {
+			onPath(dir.Path())
+		}
+	}, imp.u.win)
+	d.SetConfirmText("Import this folder")
+	d.Show()
+}
+
+// chooseFile is the real pickFile.
+func (imp *importer) chooseFile(onPath func(string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			imp.u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		onPath(path)
+	}, imp.u.win)
+	d.SetConfirmText("Import")
+	d.Show()
+}
+
+// importRun is one import under way: its progress dialog and what it has reported.
+type importRun struct {
+	imp     *importer
+	paths   []string
+	started time.Time
+	cancel  context.CancelFunc
+
+	dlg       *dialog.CustomDialog
+	bar       *widget.ProgressBar
+	counts    *widget.Label
+	current   *widget.Label
+	cancelBtn *widget.Button
+
+	// Written on the import's goroutine only, read once it is over.
+	shown    time.Time // when the dialog was last updated
+	report   strings.Builder
+	problems []app.ImportResult // duplicates and refusals, for the summary's list
+}
+
+// progressEvery is the least time between two updates of the progress dialog: ten a
+// second is smooth to the eye and costs the window nothing.
+const progressEvery = 100 * time.Millisecond
+
+// start imports paths in the background with a progress dialog.
+func (imp *importer) start(paths []string) {
+	if len(paths) == 0 || imp.busy() {
+		return
+	}
+	ctx, cancel := context.WithCancel(imp.u.ctx)
+	r := &importRun{imp: imp, paths: paths, started: imp.now(), cancel: cancel}
+	imp.run = r
+	r.showDialog()
+	st := imp.u.store
+	opt := app.ImportOptions{BatchSize: imp.batchSize, Progress: r.progress, Result: r.result}
+	imp.u.async(func(context.Context) {
+		sum, err := st.ImportFiles(ctx, paths, opt)
+		cancel()
+		fyne.Do(func() { r.finish(sum, err) })
+	})
+}
+
+func (r *importRun) showDialog() {
+	r.bar = widget.NewProgressBar()
+	r.counts = widget.NewLabel("Looking for files…")
+	r.current = widget.NewLabel(" ")
+	r.current.Truncation = fyne.TextTruncateEllipsis
+	hint := widget.NewLabel("Cancel stops the import; the articles filed until then stay filed.")
+	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+	r.cancelBtn = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), r.stop)
+	r.dlg = dialog.NewCustomWithoutButtons("Importing articles", container.NewVBox(r.bar, r.counts, r.current, hint), r.imp.u.win)
+	r.dlg.SetButtons([]fyne.CanvasObject{r.cancelBtn})
+	r.dlg.Resize(fyne.NewSize(600, 260))
+	r.dlg.Show()
+}
+
+// stop is the Cancel button: the store stops after the article it is filing and keeps
+// the batch filed so far.
+func (r *importRun) stop() {
+	r.cancel()
+	r.cancelBtn.SetText("Stopping…")
+	r.cancelBtn.Disable()
+	r.current.SetText("Stopping: keeping what was filed so far…")
+}
+
+// progress runs on the import's goroutine for every article; the dialog is updated at
+// most ten times a second.
+func (r *importRun) progress(p app.ImportProgress) {
+	if r.imp.observe != nil {
+		r.imp.observe(p)
+	}
+	if now := r.imp.now(); now.Sub(r.shown) >= progressEvery {
+		r.shown = now
+		fyne.Do(func() { r.show(p) })
+	}
+}
+
+func (r *importRun) show(p app.ImportProgress) {
+	if r.imp.run != r {
+		return // a late update of an import already over
+	}
+	if p.TotalFiles > 0 {
+		r.bar.Max = float64(p.TotalFiles)
+		r.bar.SetValue(float64(min(p.Files, p.TotalFiles)))
+	}
+	r.counts.SetText(progressText(p))
+	if r.cancelBtn.Disabled() {
+		return // keep saying it is stopping
+	}
+	r.current.SetText(shortPath(r.paths, p.Current))
+}
+
+// shortPath names a file by where it is in the folder imported ("inbox/2026/page.html"):
+// the full path would have its end, the file's name, cut off by the dialog's width.
+func shortPath(roots []string, path string) string {
+	for _, root := range roots {
+		rel, err := filepath.Rel(root, path)
+		if err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+			return filepath.Join(filepath.Base(root), rel)
+		}
+	}
+	return path
+}
+
+// progressText is the dialog's count line: "1,234 of ~5,000 files · 1,200 filed · 30
+// duplicates · 4 refused".
+func progressText(p app.ImportProgress) string {
+	files := articleGroupDigits(p.Files) + " files"
+	if p.TotalFiles > 0 {
+		files = articleGroupDigits(p.Files) + " of ~" + articleGroupDigits(p.TotalFiles) + " files"
+	}
+	return strings.Join([]string{files, articleGroupDigits(p.Filed) + " filed",
+		countPhrase(p.Duplicates, "duplicate", "duplicates"), articleGroupDigits(p.Refused) + " refused"}, " · ")
+}
+
+func countPhrase(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return articleGroupDigits(n) + " " + many
+}
+
+// result runs on the import's goroutine for every article or refused file, once filed
+// for good. It writes the report line, as `dossier import` prints it.
+func (r *importRun) result(res app.ImportResult) {
+	r.report.WriteString(resultLine(res))
+	r.report.WriteByte('\n')
+	if res.Outcome != app.ImportFiled {
+		r.problems = append(r.problems, res)
+	}
+}
+
+func resultLine(res app.ImportResult) string {
+	switch res.Outcome {
+	case app.ImportFiled:
+		return fmt.Sprintf("filed: %s — “%s”", res.Path, res.Title)
+	case app.ImportDuplicate:
+		return fmt.Sprintf("duplicate: %s — %s", res.Path, res.Message)
+	}
+	return fmt.Sprintf("refused: %s — %s", res.Path, res.Message)
+}
+
+// finish closes the progress dialog, shows the summary and brings the article list up
+// to date.
+func (r *importRun) finish(sum app.ImportSummary, err error) {
+	r.dlg.Hide()
+	r.imp.run = nil
+	if errors.Is(err, context.Canceled) {
+		err = nil // the user's own doing; the summary says it was stopped
+		sum.Cancelled = true
+	}
+	r.imp.showSummary(r, sum, err)
+	r.imp.u.articles.reload()
+}
+
+// importSummary is the dialog shown at the end of an import.
+type importSummary struct {
+	dlg      *dialog.CustomDialog
+	headline *widget.Label
+	note     *widget.Label
+	list     *widget.List
+	problems []app.ImportResult
+	save     *widget.Button
+	report   string
+}
+
+func (imp *importer) showSummary(r *importRun, sum app.ImportSummary, err error) {
+	s := &importSummary{problems: r.problems}
+	imp.summary = s
+	s.headline = widget.NewLabel(summaryHeadline(sum))
+	s.headline.TextStyle = fyne.TextStyle{Bold: true}
+	s.headline.Wrapping = fyne.TextWrapWord
+	s.note = widget.NewLabel(summaryNote(sum, err, len(s.problems)))
+	s.note.Wrapping = fyne.TextWrapWord
+	if err != nil {
+		s.note.Importance = widget.DangerImportance
+	}
+	s.report = reportText(r, sum, err, imp.u.store.Path())
+
+	var body fyne.CanvasObject = widget.NewLabel("")
+	if len(s.problems) > 0 {
+		s.list = widget.NewList(func() int { return len(s.problems) }, newProblemRow, s.updateRow)
+		body = s.list
+	}
+	title := "Import finished"
+	switch {
+	case err != nil:
+		title = "Import stopped by an error"
+	case sum.Cancelled:
+		title = "Import cancelled"
+	}
+	s.save = widget.NewButtonWithIcon("Save report…", theme.DocumentSaveIcon(), func() {
+		imp.saveReport(reportFileName(r.started), s.report)
+	})
+	closeBtn := widget.NewButtonWithIcon("Close", theme.ConfirmIcon(), func() { s.dlg.Hide() })
+	closeBtn.Importance = widget.HighImportance
+	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(container.NewVBox(s.headline, s.note), nil, nil, nil, body), imp.u.win)
+	s.dlg.SetButtons([]fyne.CanvasObject{s.save, closeBtn})
+	size := imp.u.win.Canvas().Size()
+	s.dlg.Resize(fyne.NewSize(min(max(size.Width*0.7, 560), 960), max(size.Height*0.7, 380)))
+	s.dlg.Show()
+}
+
+// summaryHeadline is "1,200 articles filed · 30 duplicates · 4 refused, from 1,234 files".
+func summaryHeadline(sum app.ImportSummary) string {
+	return fmt.Sprintf("%s filed · %s · %s refused, from %s",
+		countPhrase(sum.Filed, "article", "articles"), countPhrase(sum.Duplicates, "duplicate", "duplicates"),
+		articleGroupDigits(sum.Refused), countPhrase(sum.Files, "file", "files"))
+}
+
+func summaryNote(sum app.ImportSummary, err error, problems int) string {
+	var parts []string
+	switch {
+	case err != nil:
+		parts = append(parts, "The import stopped: "+app.ErrorMessage(err)+" The articles filed before that stay filed.")
+	case sum.Cancelled:
+		parts = append(parts, "You cancelled the import. The articles filed until then stay filed; importing the same files again files the rest and lists these as duplicates.")
+	case sum.Files == 0:
+		parts = append(parts, "No files were found to import (hidden files are passed over).")
+	}
+	if problems > 0 {
+		parts = append(parts, "Below: the files refused, with the reason, and the articles already filed. Save report… keeps the whole list, filed articles included.")
+	} else if sum.Files > 0 {
+		parts = append(parts, "Nothing was refused and nothing was filed twice.")
+	}
+	return strings.Join(parts, "\n")
+}
+
+func newProblemRow() fyne.CanvasObject {
+	what := widget.NewLabel("")
+	what.TextStyle = fyne.TextStyle{Bold: true}
+	what.Truncation = fyne.TextTruncateEllipsis
+	why := widget.NewLabel("")
+	why.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(what, why)
+}
+
+func (s *importSummary) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	labels := o.(*fyne.Container).Objects
+	p := s.problems[i]
+	kind := "Refused"
+	if p.Outcome == app.ImportDuplicate {
+		kind = "Duplicate"
+	}
+	labels[0].(*widget.Label).SetText(kind + ": " + p.Path)
+	labels[1].(*widget.Label).SetText(p.Message)
+}
+
+// reportText is the saved report: a heading, the counts, then one line per article or
+// refused file, as `dossier import` prints them.
+func reportText(r *importRun, sum app.ImportSummary, err error, project string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Dossier import report, %s\n", r.started.Format("2 Jan 2006 15:04"))
+	fmt.Fprintf(&b, "Project: %s\n", project)
+	for _, p := range r.paths {
+		fmt.Fprintf(&b, "Imported: %s\n", p)
+	}
+	fmt.Fprintf(&b, "%d filed, %d duplicates, %d refused, from %d files\n", sum.Filed, sum.Duplicates, sum.Refused, sum.Files)
+	switch {
+	case err != nil:
+		fmt.Fprintf(&b, "Stopped by an error: %s\n", app.ErrorMessage(err))
+	case sum.Cancelled:
+		b.WriteString("Cancelled before the end.\n")
+	}
+	b.WriteString("\n")
+	b.WriteString(r.report.String())
+	return b.String()
+}
+
+// reportFileName suggests "import-report-2026-05-01-1530.txt".
+func reportFileName(t time.Time) string {
+	return "import-report-" + t.Format("2006-01-02-1504") + ".txt"
+}
+
+// saveWithDialog is the real saveReport: a file-save dialog, then the writing.
+func (imp *importer) saveWithDialog(name, text string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			imp.u.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		_, err = w.Write([]byte(text))
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			imp.u.showError(&app.Error{Code: app.EINTERNAL, Message: "Could not write the report to " + w.URI().Name() + ".", Err: err})
+		}
+	}, imp.u.win)
+	d.SetFileName(name)
+	d.Show()
+}
