@@ -27,17 +27,19 @@ const DefaultSearchLimit = 50
 //
 // Text is the query language: bare words are all required (ANDed); "a phrase" in double
 // quotes; AND, OR and NOT in capitals (NOT is binary: `army NOT navy`); word* for a prefix;
-// parentheses group. When the text holds only bare words, the last word also matches as a
-// prefix, so results come while the user is still typing it. Text that cannot be read that
-// way (an unbalanced quote, a lone NOT, stray symbols) is searched as plain words and the
-// results say so (SearchResults.Plain); it is never an error. Case and diacritics are
-// ignored: Ferrández finds Ferrandez and the reverse.
+// parentheses group. When the text holds only bare words, the last word (of three letters
+// or more) also matches as a prefix, so results come while the user is still typing it;
+// in articles, a last word that is already a common word of its own is not extended (see
+// db.Store.Search: "government" does not find "governmentality"; government* does). Text
+// that cannot be read that way (an unbalanced quote, a lone NOT, stray symbols) is
+// searched as plain words and the results say so (SearchResults.Plain); it is never an
+// error. Case and diacritics are ignored: Ferrández finds Ferrandez and the reverse.
 //
 // The filters narrow the articles, and the notes to those attached to a matching article;
 // they do not narrow the actors. Trashed articles, and notes on them, are never found.
 type SearchQuery struct {
 	Text     string
-	From, To Date   // publication date range, inclusive at partial precision: To 2026-01 includes 2026-01-31
+	From, To Date   // publication date range, inclusive; a partial date is its period: To 2026-01 takes in 2026-01-31, and an article dated 2026-01 is in From 2026-01-15
 	Source   string // outlet name, case-insensitive, exact
 	Tag      string // one of the article's tags, case-insensitive, exact
 	ActorID  int64  // only articles that mention this actor (a mention not rejected)
@@ -90,7 +92,8 @@ type SearchResults struct {
 	// are taken from the most recently filed matches.
 	Recent bool
 	// ArticleEstimate is an estimate of ArticleTotal when that was not counted, from a
-	// sample of the most recently filed articles; 0 when ArticleTotal is known.
+	// sample of the most recently filed articles; 0 when ArticleTotal is known, or when no
+	// estimate was made (the last word is still being typed).
 	ArticleEstimate int
 	// Query is the full-text query that was run, in SQLite FTS5 syntax (for diagnostics).
 	Query string

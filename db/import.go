@@ -104,15 +104,25 @@ func ready(it ingest.Item) readied {
 	return r
 }
 
-// readAhead is how many readied articles, and how many files being read, may wait for
-// the filing goroutine: enough to keep it busy while a slow file is parsed, few enough
-// to bound memory.
-const readAhead = 64
+// readAhead is how many readied articles may wait for the filing goroutine, and
+// filesAhead how many files each reading goroutine may have read (or be reading) before
+// the filing goroutine reaches them: enough to keep both sides busy while a slow file is
+// parsed, few enough that memory stays bounded whatever the files (each is at most
+// ingest.MaxFileSize).
+const (
+	readAhead  = 32
+	filesAhead = 4
+)
 
 // importItems runs read on a goroutine of its own, feeding the articles it readies to
 // the filing loop, and stops it (by cancelling its context) when the import ends early.
 func (s *Store) importItems(ctx context.Context, read func(context.Context, chan<- readied) error, total *fileCounter, opt app.ImportOptions) (app.ImportSummary, error) {
 	defer s.unmapped(ctx)()
+	if v := os.Getenv("XX_PRAGMA"); v != "" {
+		if _, err := s.db.ExecContext(ctx, v); err != nil {
+			panic(err)
+		}
+	}
 	rctx, stop := context.WithCancel(ctx)
 	ch := make(chan readied, readAhead)
 	var readErr error
@@ -240,15 +250,14 @@ func (im *importer) file(ctx context.Context, r readied) error {
 			res.Outcome, res.ID, res.Message = app.ImportDuplicate, dup.Ref, dup.Message
 			break
 		}
-		id, err := im.insert(ctx, &r.a, r.canon)
-		switch code := app.ErrorCode(mapError(err)); {
-		case err == nil:
-			res.Outcome, res.ID = app.ImportFiled, id
-		case code == app.ECONFLICT || code == app.EINVALID:
-			// a clash with a stored row, e.g. a UUID given twice: this article only
-			res.Outcome, res.Message = app.ImportRefused, fmt.Sprintf("“%s”: %s", r.a.Title, app.ErrorMessage(mapError(err)))
-		default:
+		id, refused, err := im.insert(ctx, &r.a, r.canon)
+		switch {
+		case err != nil:
 			return err
+		case refused != nil:
+			res.Outcome, res.Message = app.ImportRefused, fmt.Sprintf("“%s”: %s", r.a.Title, app.ErrorMessage(refused))
+		default:
+			res.Outcome, res.ID = app.ImportFiled, id
 		}
 	}
 	switch res.Outcome {
@@ -343,11 +352,13 @@ func duplicateError(id int64, title, deleted, how string) *app.Error {
 		Message: fmt.Sprintf("Already filed as “%s”%s: %s.", title, where, how)}
 }
 
-// insert writes the article and its mentions, as insertArticle does for one article.
-func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (int64, error) {
+// insert writes the article and its mentions, as insertArticle does for one article. An
+// article the table refuses (a UUID given twice) is refused alone and the batch goes on;
+// any other failure breaks the batch.
+func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (id int64, refused, err error) {
 	outlet, err := im.outletID(ctx, a.Source)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if a.UUID == "" {
 		a.UUID = newUUID()
@@ -356,17 +367,19 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (i
 	res, err := im.stmts.insert.ExecContext(ctx, a.UUID, a.Title, outlet, a.URL, canon, a.Author, string(a.Date),
 		a.Dateline, a.Language, a.Body, joinList(a.Tags), a.Notes, a.Hash, t, t)
 	if err != nil {
-		return 0, err
+		if err := mapError(err); app.ErrorCode(err) == app.ECONFLICT {
+			return 0, err, nil // SQLite undid this statement only; the batch is intact
+		}
+		return 0, nil, err
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, nil, err
 	}
 	// As linkArticleMentions does, with the batch's linker.
 	if err := im.linker.link(ctx, id, a.Body); err != nil {
-		return 0, fmt.Errorf("linking mentions: %w", err) // not a per-article refusal: the batch is broken
+		return 0, nil, fmt.Errorf("linking mentions: %w", err)
 	}
-	return id, nil
+	return id, nil, nil
 }
 
 // outletID is outletID with the batch's statements and cache.
@@ -516,7 +529,7 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 		res  chan []readied // one value: the file's articles, or its refusal
 	}
 	jobs := make(chan job)
-	order := make(chan job, readAhead)
+	order := make(chan job, filesAhead*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)

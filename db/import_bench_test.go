@@ -70,13 +70,18 @@ func BenchmarkImportThroughput(b *testing.B) {
 	rows := importedRows(b, first)
 	first.Close()
 
+	// DOSSIER_IMPORT_BATCH tries another batch size.
+	var opt app.ImportOptions
+	if v := os.Getenv("DOSSIER_IMPORT_BATCH"); v != "" {
+		opt.BatchSize, _ = strconv.Atoi(v)
+	}
 	var imported, bare time.Duration
 	runs := 0
 	for b.Loop() {
 		runs++
 		s := openBench(b, filepath.Join(tmp, fmt.Sprintf("import-%d.dossier", runs)))
 		start := time.Now()
-		if _, err := s.ImportFiles(ctx, []string{dir}, app.ImportOptions{}); err != nil {
+		if _, err := s.ImportFiles(ctx, []string{dir}, opt); err != nil {
 			b.Fatal(err)
 		}
 		imported += time.Since(start)

@@ -171,6 +171,10 @@ func TestImportFilesFolder(t *testing.T) {
 		t.Errorf("%d outlets, want 1", outlets)
 	}
 	ftsIntact(t, s)
+	var mmap int64
+	if err := s.db.QueryRow(`PRAGMA mmap_size`).Scan(&mmap); err != nil || mmap != 256<<20 {
+		t.Errorf("after the import mmap_size = %d (%v), want it back at 256 MB", mmap, err)
+	}
 }
 
 // items turns articles into an item sequence, as a reader of files would yield them.

@@ -149,7 +149,11 @@ func (l *linker) link(ctx context.Context, articleID int64, body string) error {
 	if err := l.checked(ctx, articleID, body); err != nil {
 		return err
 	}
-	return l.relink(ctx, articleID, body)
+	have, err := l.rowsOf(ctx, articleID)
+	if err != nil {
+		return err
+	}
+	return l.relink(ctx, articleID, body, have)
 }
 
 // checked records whether the full-text index can be trusted to find names in an
@@ -171,26 +175,28 @@ type mentionRow struct {
 	status     string
 }
 
-// relink brings an article's automatic and ambiguous mentions in line with what the
-// matcher finds in its body, writing only what changed.
-func (l *linker) relink(ctx context.Context, articleID int64, body string) error {
+// rowsOf returns an article's mentions as stored.
+func (l *linker) rowsOf(ctx context.Context, articleID int64) ([]mentionRow, error) {
 	rows, err := l.rows.QueryContext(ctx, articleID)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	defer rows.Close()
 	var have []mentionRow
 	for rows.Next() {
 		var r mentionRow
 		if err := rows.Scan(&r.id, &r.actor, &r.start, &r.end, &r.status); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
 		have = append(have, r)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	return have, rows.Err()
+}
+
+// relink brings an article's automatic and ambiguous mentions in line with what the
+// matcher finds in its body, writing only what changed; have are its rows as stored.
+func (l *linker) relink(ctx context.Context, articleID int64, body string, have []mentionRow) error {
+	var err error
 	want := planMentions(l.m.Find(body), have)
 	type at struct {
 		actor int64
@@ -299,8 +305,8 @@ func planMentions(ms []mention.Match, have []mentionRow) []mentionRow {
 // to it). A lost name matters even where it linked nothing: it may have been one of the
 // candidates of a shared name, or the fuller name that settled one.
 func linkActorMentions(ctx context.Context, tx *sql.Tx, actorID int64) error {
-	changed, merged, err := takeNameChanges(ctx, tx, actorID)
-	if err != nil || len(changed) == 0 && !merged {
+	added, removed, merged, err := takeNameChanges(ctx, tx, actorID)
+	if err != nil || len(added)+len(removed) == 0 && !merged {
 		return err
 	}
 	var mentioned map[int64]bool
@@ -309,17 +315,33 @@ func linkActorMentions(ctx context.Context, tx *sql.Tx, actorID int64) error {
 			return err
 		}
 	}
-	return relinkNames(ctx, tx, changed, mentioned)
+	return relinkNames(ctx, tx, added, removed, mentioned)
 }
 
-// relinkNames relinks the articles that hold one of names (a name as the matcher finds
-// it: the full-text index narrows the search, the matcher of these names alone decides)
-// and those in also.
-func relinkNames(ctx context.Context, tx *sql.Tx, names []string, also map[int64]bool) error {
+// relinkNames relinks the articles that hold one of the names added or removed (as the
+// matcher finds names: the full-text index narrows the search, a matcher of these names
+// alone decides) and those in also.
+//
+// One name added alone, the usual case, is narrowed further: an article where each place
+// the name stands lies inside a longer automatic or ambiguous mention (a new "Talu
+// Harlabek" inside the known "Talu Harlabek 0") is left as it is, because the matcher
+// would still take the longer name there and nothing else can change. Automatic and
+// ambiguous rows are always what the last relinking found, which makes them safe to
+// judge by; the user's rows may be stale.
+func relinkNames(ctx context.Context, tx *sql.Tx, added, removed []string, also map[int64]bool) error {
+	dirty, err := takeDirty(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for id := range also {
+		dirty[id] = true
+	}
+	also = dirty
 	ids := map[int64]bool{}
 	for id := range also {
 		ids[id] = true
 	}
+	names := append(slices.Clip(added), removed...)
 	var holds *mention.Matcher
 	if len(names) > 0 {
 		pats := make([]mention.Pattern, len(names))
@@ -334,22 +356,60 @@ func relinkNames(ctx context.Context, tx *sql.Tx, names []string, also map[int64
 			return err
 		}
 	}
-	return relinkArticles(ctx, tx, ids, func(id int64, body string) bool {
-		return also[id] || holds != nil && len(holds.Find(body)) > 0
+	nested := len(added) == 1 && len(removed) == 0
+	return relinkArticles(ctx, tx, ids, func(id int64, body string, have []mentionRow) bool {
+		if also[id] {
+			return true
+		}
+		if holds == nil {
+			return false
+		}
+		found := holds.Find(body)
+		if !nested {
+			return len(found) > 0
+		}
+		for _, f := range found {
+			if !slices.ContainsFunc(have, func(r mentionRow) bool {
+				return (r.status == app.MentionAuto || r.status == app.MentionAmbiguous) &&
+					r.start <= f.Start && f.End <= r.end && r.end-r.start > f.End-f.Start
+			}) {
+				return true
+			}
+		}
+		return false
 	})
 }
 
+// takeDirty reads and clears the articles that had mentions of a deleted actor.
+func takeDirty(ctx context.Context, tx *sql.Tx) (map[int64]bool, error) {
+	rows, err := tx.QueryContext(ctx, `DELETE FROM mention_dirty RETURNING article_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
 // takeNameChanges reads and clears the log of names written since the actor's mentions
-// were last linked. It returns the names the actor gained or lost (a name rewritten as it
-// was is neither), and whether it took over an actor that is gone (a merge), whose names
-// it returns too.
-func takeNameChanges(ctx context.Context, tx *sql.Tx, actorID int64) (changed []string, merged bool, err error) {
+// were last linked. It returns the names the actor gained and those it lost (a name
+// rewritten as it was is neither), and whether it took over an actor that is gone (a
+// merge), whose names count as lost.
+func takeNameChanges(ctx context.Context, tx *sql.Tx, actorID int64) (added, removed []string, merged bool, err error) {
 	rows, err := tx.QueryContext(ctx, `SELECT actor_id, text, added FROM mention_name_log
 		WHERE actor_id = ?1 OR actor_id NOT IN (SELECT id FROM actors)`, actorID)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
-	net := map[string]int{}
+	net := map[string]int{} // times written less times removed, for this actor
+	gone := map[string]bool{}
 	var order []string
 	for rows.Next() {
 		var actor int64
@@ -357,16 +417,14 @@ func takeNameChanges(ctx context.Context, tx *sql.Tx, actorID int64) (changed []
 		var add bool
 		if err := rows.Scan(&actor, &text, &add); err != nil {
 			rows.Close()
-			return nil, false, err
+			return nil, nil, false, err
 		}
-		if _, ok := net[text]; !ok {
+		if _, ok := net[text]; !ok && !gone[text] {
 			order = append(order, text)
-			net[text] = 0
 		}
 		switch {
 		case actor != actorID:
-			merged = true
-			net[text] = 1 << 20 // whatever this actor did with the same name
+			merged, gone[text] = true, true
 		case add:
 			net[text]++
 		default:
@@ -375,15 +433,18 @@ func takeNameChanges(ctx context.Context, tx *sql.Tx, actorID int64) (changed []
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	for _, text := range order {
-		if net[text] != 0 {
-			changed = append(changed, text)
+		switch {
+		case net[text] > 0:
+			added = append(added, text)
+		case net[text] < 0 || gone[text]:
+			removed = append(removed, text)
 		}
 	}
 	_, err = tx.ExecContext(ctx, `DELETE FROM mention_name_log WHERE actor_id = ?1 OR actor_id NOT IN (SELECT id FROM actors)`, actorID)
-	return changed, merged, err
+	return added, removed, merged, err
 }
 
 // ftsCandidates adds to ids the articles whose body the full-text index says holds the
@@ -519,10 +580,10 @@ func actorArticles(ctx context.Context, tx *sql.Tx, actorID int64) (map[int64]bo
 // relinkBatch is how many article bodies relinkArticles reads per query.
 const relinkBatch = 200
 
-// relinkArticles relinks the articles in ids for which need (nil: all) says so, reading
-// their bodies in batches. It records on the way whether the full-text index can be
-// trusted with the ones not checked yet.
-func relinkArticles(ctx context.Context, tx *sql.Tx, ids map[int64]bool, need func(id int64, body string) bool) error {
+// relinkArticles relinks the articles in ids for which need (nil: all) says so, given
+// their body and rows, reading them in batches. It records on the way whether the
+// full-text index can be trusted with the ones not checked yet.
+func relinkArticles(ctx context.Context, tx *sql.Tx, ids map[int64]bool, need func(id int64, body string, have []mentionRow) bool) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -542,41 +603,19 @@ func relinkArticles(ctx context.Context, tx *sql.Tx, ids map[int64]bool, need fu
 	slices.Sort(list)
 	for len(list) > 0 {
 		n := min(len(list), relinkBatch)
-		batch := list[:n]
-		list = list[n:]
-		args := make([]any, len(batch))
-		for i, id := range batch {
-			args[i] = id
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, body FROM articles WHERE id IN (?`+strings.Repeat(",?", len(batch)-1)+`)`, args...)
+		page, have, err := readBatch(ctx, tx, list[:n])
 		if err != nil {
 			return err
 		}
-		type art struct {
-			id   int64
-			body string
-		}
-		page := make([]art, 0, len(batch))
-		for rows.Next() {
-			var a art
-			if err := rows.Scan(&a.id, &a.body); err != nil {
-				rows.Close()
-				return err
-			}
-			page = append(page, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		list = list[n:]
 		for _, a := range page {
 			if unchecked[a.id] {
 				if err := l.checked(ctx, a.id, a.body); err != nil {
 					return err
 				}
 			}
-			if need == nil || need(a.id, a.body) {
-				if err := l.relink(ctx, a.id, a.body); err != nil {
+			if need == nil || need(a.id, a.body, have[a.id]) {
+				if err := l.relink(ctx, a.id, a.body, have[a.id]); err != nil {
 					return err
 				}
 			}
@@ -585,6 +624,54 @@ func relinkArticles(ctx context.Context, tx *sql.Tx, ids map[int64]bool, need fu
 	return nil
 }
 
+type articleBody struct {
+	id   int64
+	body string
+}
+
+// readBatch reads the bodies and mention rows of the articles in batch.
+func readBatch(ctx context.Context, tx *sql.Tx, batch []int64) ([]articleBody, map[int64][]mentionRow, error) {
+	args := make([]any, len(batch))
+	for i, id := range batch {
+		args[i] = id
+	}
+	in := `(?` + strings.Repeat(",?", len(batch)-1) + `)`
+	rows, err := tx.QueryContext(ctx, `SELECT id, body FROM articles WHERE id IN `+in, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	page := make([]articleBody, 0, len(batch))
+	for rows.Next() {
+		var a articleBody
+		if err := rows.Scan(&a.id, &a.body); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		page = append(page, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT article_id, id, actor_id, start, end, status FROM mentions WHERE article_id IN `+in, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	have := map[int64][]mentionRow{}
+	for rows.Next() {
+		var art int64
+		var r mentionRow
+		if err := rows.Scan(&art, &r.id, &r.actor, &r.start, &r.end, &r.status); err != nil {
+			return nil, nil, err
+		}
+		have[art] = append(have[art], r)
+	}
+	return page, have, rows.Err()
+}
+
+// uncheckedArticles returns the articles whose body has not been checked for the
+// full-text index since it was written.
 func uncheckedArticles(ctx context.Context, tx *sql.Tx) (map[int64]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT article_id FROM mention_scan WHERE unclean = 0`)
 	if err != nil {
@@ -603,14 +690,10 @@ func uncheckedArticles(ctx context.Context, tx *sql.Tx) (map[int64]bool, error) 
 }
 
 // unlinkActor is DeleteActor's part: it deletes the actor with del and relinks the
-// articles that hold its names or mentioned it: another actor sharing one of its names
-// may now stand alone there, or a name it covered ("New York" inside its "New York
-// Times") may now show.
+// articles that hold its names or mentioned it (mention_dirty): another actor sharing one
+// of its names may now stand alone there, or a name it covered ("New York" inside its
+// "New York Times") may now show.
 func unlinkActor(ctx context.Context, tx *sql.Tx, actorID int64, del func() error) error {
-	ids, err := actorArticles(ctx, tx, actorID)
-	if err != nil {
-		return err
-	}
 	pats, err := patterns(ctx, tx, actorID)
 	if err != nil {
 		return err
@@ -625,11 +708,11 @@ func unlinkActor(ctx context.Context, tx *sql.Tx, actorID int64, del func() erro
 	for i, p := range pats {
 		names[i] = p.Text
 	}
-	return relinkNames(ctx, tx, names, ids)
+	return relinkNames(ctx, tx, nil, names, nil)
 }
 
-// relinkGoneNames relinks the articles that held names of actors deleted without
-// unlinkActor (RemoveTagged deletes many at once).
+// relinkGoneNames relinks the articles that held names or mentions of actors deleted
+// without unlinkActor (RemoveTagged deletes many at once).
 func relinkGoneNames(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT text FROM mention_name_log WHERE actor_id NOT IN (SELECT id FROM actors)`)
 	if err != nil {
@@ -645,13 +728,13 @@ func relinkGoneNames(ctx context.Context, tx *sql.Tx) error {
 		names = append(names, text)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(names) == 0 {
+	if err := rows.Err(); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mention_name_log WHERE actor_id NOT IN (SELECT id FROM actors)`); err != nil {
 		return err
 	}
-	return relinkNames(ctx, tx, names, nil)
+	return relinkNames(ctx, tx, nil, names, nil)
 }
 
 // Mentions returns the mentions in one article, rejected ones included, in text order.
@@ -704,7 +787,11 @@ func relinkArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
 		return err
 	}
 	defer l.close()
-	return l.relink(ctx, articleID, body)
+	have, err := l.rowsOf(ctx, articleID)
+	if err != nil {
+		return err
+	}
+	return l.relink(ctx, articleID, body, have)
 }
 
 // AmbiguousMentions returns the places in an article's body where a name shared by

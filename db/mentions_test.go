@@ -585,6 +585,14 @@ func checkRandomEdits(t *testing.T, seed uint64, steps int) {
 				a, _ := s.Article(ctx, id)
 				diff = append(diff, fmt.Sprintf("a%d %q: %q", id, a.Body, shown(t, s, id)))
 			}
+			rows, _ := s.db.Query(`SELECT actor_id, group_concat(text, ' | ') FROM aliases GROUP BY actor_id`)
+			for rows.Next() {
+				var id int64
+				var names string
+				rows.Scan(&id, &names)
+				diff = append(diff, fmt.Sprintf("actor%d: %s", id, names))
+			}
+			rows.Close()
 			t.Fatalf("step %d (%s): the stored mentions are not those relinking from scratch gives:\n%s", step, what, strings.Join(diff, "\n"))
 		}
 	}

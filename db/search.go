@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +40,14 @@ type leaf struct {
 // no word is read as FTS5 syntax), the operators are written out and groups bracketed.
 // Text that the grammar refuses is read as plain words instead.
 func parseQuery(text string) ftsQuery {
+	// FTS5 reads its query as a C string: a NUL would end it inside a quoted term. Control
+	// characters and invalid UTF-8 are no part of a word anyway.
+	text = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(text, " "))
 	toks, ok := lexQuery(text)
 	if ok {
 		if len(toks) == 0 {
@@ -374,7 +383,12 @@ func (t textToken) is(w string, prefix bool) bool {
 // each token (case and diacritics) the way it does, so that Go can find where a query
 // matched: the snippets are made here rather than by FTS5 (see makeSnippet).
 func tokenize(text string) []textToken {
-	var out []textToken
+	return appendTokens(nil, text)
+}
+
+// appendTokens is tokenize appending to out, so that a page of snippets can reuse one
+// slice: allocating it anew for each body was most of a snippet's cost.
+func appendTokens(out []textToken, text string) []textToken {
 	start := -1
 	ascii := true
 	for i, r := range text {
@@ -413,6 +427,9 @@ func foldTokens(text string) []string {
 	return out
 }
 
+// tokenPool keeps token slices for makeSnippet.
+var tokenPool = sync.Pool{New: func() any { b := make([]textToken, 0, 1024); return &b }}
+
 // snippetTokens is how many tokens a snippet shows, about a line and a half of text.
 const snippetTokens = 24
 
@@ -426,7 +443,9 @@ const snippetTokens = 24
 // itself. The best passage is the one that shows the most different terms, then the most
 // matches; it starts a few tokens before its first match so that the match has context.
 func makeSnippet(text string, leaves []leaf, size int) (snippet string, ok bool) {
-	toks := tokenize(text)
+	buf := tokenPool.Get().(*[]textToken)
+	toks := appendTokens((*buf)[:0], text)
+	defer func() { *buf = toks; tokenPool.Put(buf) }()
 	marks := matchSpans(toks, leaves)
 	if len(toks) == 0 {
 		return "", false
@@ -530,6 +549,9 @@ func flat(s string) string {
 func writeFlat(b *strings.Builder, s string) {
 	space := false
 	for _, r := range s {
+		if r == 0x02 || r == 0x03 { // the markers' characters, should a text hold them
+			continue
+		}
 		if unicode.IsSpace(r) {
 			space = true
 			continue
@@ -584,7 +606,7 @@ func (s *Store) SearchCount(ctx context.Context, q app.SearchQuery) (int, error)
 	if err != nil {
 		return 0, err
 	}
-	if fq, err = s.completeWord(ctx, fq, maxID); err != nil {
+	if fq, _, err = s.completeWord(ctx, fq, maxID); err != nil {
 		return 0, err
 	}
 	from, where, args := articleSource(q)
@@ -599,15 +621,19 @@ func (s *Store) SearchCount(ctx context.Context, q app.SearchQuery) (int, error)
 // conditions read indexes only (articles_date, mentions_actor), except those on the source
 // and the tag, which need the article's row as a: row reports whether the caller must join
 // it. Reading an article's row costs a page (4 KB, most of it body) per match, which is
-// what a broad query cannot afford.
+// what a broad query cannot afford; the date range is read from the articles_date index
+// instead, as a list of ids, once.
 func articleFilter(q app.SearchQuery, id string) (where string, args []any, row bool) {
 	src, tag := strings.TrimSpace(q.Source), strings.TrimSpace(q.Tag)
 	row = src != "" || tag != ""
 	var conds []string
 	switch {
 	case q.From != "" || q.To != "":
-		// "~" sorts after the digits and "-": "2026-01-31" <= "2026-01~", so a partial To
-		// takes in its whole month or year. Unknown dates ("") never pass.
+		// A partial date is a period, which passes when it overlaps the range. "~" sorts
+		// after the digits and "-", so d+"~" is the end of d's period: 2026-01 passes From
+		// 2026-01-15 (2026-01~ >= 2026-01-15), and a partial To takes in its whole month or
+		// year (2026-01-31 <= 2026-01~). Unknown dates ("") never pass. The year bound lets
+		// the index do the work; the exact test follows.
 		from, to := string(q.From), string(q.To)+"~"
 		if q.To == "" {
 			to = "~"
@@ -615,8 +641,8 @@ func articleFilter(q app.SearchQuery, id string) (where string, args []any, row 
 		if from == "" {
 			from = "0"
 		}
-		conds = append(conds, "+"+id+" IN (SELECT id FROM articles WHERE deleted = '' AND date >= ? AND date <= ?)")
-		args = append(args, from, to)
+		conds = append(conds, "+"+id+" IN (SELECT id FROM articles WHERE deleted = '' AND date >= ? AND date <= ? AND date || '~' >= ?)")
+		args = append(args, from[:min(4, len(from))], to, from)
 	case row:
 		conds = append(conds, "a.deleted = ''")
 	default:
@@ -632,7 +658,9 @@ func articleFilter(q app.SearchQuery, id string) (where string, args []any, row 
 		args = append(args, "%\n"+likeEscape(tag)+"\n%")
 	}
 	if q.ActorID != 0 {
-		conds = append(conds, "+"+id+" IN (SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected')")
+		// A probe of the index per match rather than a list of all the actor's articles:
+		// the busiest actor is in 30,000 articles, and a first page reads far fewer matches.
+		conds = append(conds, "EXISTS (SELECT 1 FROM mentions WHERE actor_id = ? AND article_id = "+id+" AND status <> 'rejected')")
 		args = append(args, q.ActorID)
 	}
 	return strings.Join(conds, " AND "), args, row
@@ -656,62 +684,86 @@ func (s *Store) maxArticleID(ctx context.Context) (int64, error) {
 	return id, mapError(err)
 }
 
-// completeWord drops the prefix added to the last word while typing (see wordsQuery) when
-// that word, as it stands, is in at least 1% of the newest articles: it is then a word in
-// its own right, not the start of one, and its longer forms would add little to what it
-// finds, while costing much. FTS5 reads a prefix's every posting before it returns the
-// first row ("government*" takes 5–20 ms at 100,000 articles, "government" 0.1 ms), and it
-// does so again for each pass bm25 makes. Actors and notes are few: they keep the prefix.
-func (s *Store) completeWord(ctx context.Context, fq ftsQuery, maxID int64) (ftsQuery, error) {
+// completeWord looks at the last word, matched as a prefix while typing (see wordsQuery),
+// and says what it is:
+//
+//   - a word in at least 1% of the newest articles: a word in its own right. The prefix is
+//     dropped: its longer forms would add little to what it finds while costing much, as
+//     FTS5 reads every posting of a prefix before it returns its first row, and again for
+//     each pass of bm25 ("government*" takes 5–20 ms at 100,000 articles, "government"
+//     0.1 ms, with no early stop).
+//   - a word found in some article: kept as a prefix, and the query is planned as usual.
+//   - no word of any article: a word still being typed (typing is true). Its prefix may be
+//     short and common ("sen" is the start of some 400 words in the synthetic project, 100
+//     to 600 ms a pass), so the planner's sample is skipped and the newest matches are
+//     shown until the word is complete.
+//
+// Actors and notes are few: they always keep the prefix.
+func (s *Store) completeWord(ctx context.Context, fq ftsQuery, maxID int64) (out ftsQuery, typing bool, err error) {
 	if fq.exact == "" || maxID <= int64(sampleSize) {
-		return fq, nil
+		return fq, false, nil
 	}
-	last := fq.leaves[len(fq.leaves)-1]
+	last := quoteTerm(strings.Join(fq.leaves[len(fq.leaves)-1].tokens, " "))
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ?`,
-		quoteTerm(strings.Join(last.tokens, " ")), maxID-int64(sampleSize)).Scan(&n); err != nil {
-		return fq, mapError(err)
+		last, maxID-int64(sampleSize)).Scan(&n); err != nil {
+		return fq, false, mapError(err)
+	}
+	if n == 0 {
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1)`, last).Scan(&n)
+		if err != nil {
+			return fq, false, mapError(err)
+		}
+		return fq, n == 0, nil
 	}
 	if n*100 < sampleSize {
-		return fq, nil
+		return fq, false, nil
 	}
-	out := fq
+	out = fq
 	out.expr, out.exact = fq.exact, ""
 	out.leaves = slices.Clone(fq.leaves)
 	out.leaves[len(out.leaves)-1].prefix = false
-	return out, nil
+	return out, false, nil
 }
 
 // The planner's settings, in units of about one posting (one article's entry for one word)
 // decoded by FTS5, some 0.05 µs with modernc; see planArticles and the benchmarks. They
 // are variables so that tests can try the plans on a small project.
 var (
-	sampleSize   = 1000    // the newest articles the planner samples
-	rankWindow   = 1000    // how many of the newest matches OrderRecentRelevance ranks
-	budgetAll    = 300_000 // at most this much work to rank every match (about 15 ms)
-	budgetIDF    = 200_000 // at most this much to pay bm25's passes over the whole project
-	rowWork      = 25      // bm25's work per matching article, in postings
-	phraseFactor = 3       // a phrase's postings cost more: their positions are compared
+	sampleSize    = 1000    // the newest articles the planner samples
+	rankWindow    = 1000    // how many of the newest matches OrderRecentRelevance ranks
+	budget        = 300_000 // the most a plan may cost to be chosen (about 15 ms)
+	rowWork       = 25      // bm25's work per ranked article
+	phraseFactor  = 3       // a phrase's postings cost more: their positions are compared
+	prefixFactor  = 4       // a prefix's postings cost more: FTS5 merges its words' lists first
+	trashWork     = 1       // checking that a match is not in the trash, from an index
+	indexFilter   = 6       // checking a date or actor filter, from an index
+	rowFilterWork = 40      // checking a source or tag filter, from the article's row
 )
 
 // articlePlan is how the article group will be found.
 type articlePlan struct {
 	order    app.SearchOrder
-	estimate int // estimated matches (with the filters), when sampled
+	estimate int // estimated matches, with the filters
 }
 
-// planArticles chooses how to rank the article hits. bm25 costs a pass over every article
-// that contains each word of the query (to weigh rare words above common ones), then work
-// for every match; a word in most of 100,000 articles takes 5–10 ms a pass and ranking all
-// its matches over 100 ms. So the planner estimates that work from the newest sampleSize
-// articles (a count per word, a fraction of a millisecond each) and chooses:
+// planArticles chooses how to order the article hits. bm25 needs a pass over every
+// posting of each word of the query (to weigh rare words above common ones) and then
+// work for every match it ranks: a word in most of 100,000 articles takes 5–10 ms a pass,
+// and ranking all its matches over 100 ms. So the planner estimates the work from the
+// newest sampleSize articles, a count per word (a fraction of a millisecond each), and
+// chooses the first plan whose estimate is within budget:
 //
-//   - OrderRelevance, bm25 over every match, when the whole costs at most budgetAll;
-//   - OrderRecentRelevance, bm25 over the newest rankWindow matches only, when the passes
-//     over the project cost at most budgetIDF (a broad query on a few words);
-//   - OrderFiled, the newest matches without ranking, otherwise (a phrase of very common
-//     words, many common words, a short prefix). On such a query ranking means little
-//     anyway: its words are in most articles, so bm25 weighs them all near zero.
+//   - OrderRelevance, bm25 over every match;
+//   - OrderRecentRelevance, bm25 over the newest rankWindow matches only: a broad query
+//     on few words, such as one common word;
+//   - OrderFiled otherwise, the newest matches without ranking: a phrase of very common
+//     words, many common words, a short prefix, or a broad query narrowed by a filter that
+//     few of its matches pass. Such a query's words are in most articles, so bm25 would
+//     weigh them all near zero: its ranking would mean little anyway.
+//
+// Matches come newest first from FTS5 at no cost, which is why the fallbacks take the
+// newest: the first page of a broad query then costs about as much as that of a rare one.
 func (s *Store) planArticles(ctx context.Context, fq ftsQuery, q app.SearchQuery, maxID int64) (articlePlan, error) {
 	if maxID <= int64(sampleSize) {
 		return articlePlan{order: app.OrderRelevance}, nil
@@ -728,17 +780,24 @@ func (s *Store) planArticles(ctx context.Context, fq ftsQuery, q app.SearchQuery
 		counts[expr] = float64(n) * scale
 		return counts[expr], mapError(err)
 	}
-	idf := 0.0
+	// idf is the work of one pass over the query's postings; merge the part of it that
+	// prefixes cost on every evaluation, since FTS5 cannot stop early on them.
+	var idf, merge float64
 	for _, l := range fq.leaves {
 		work := 0.0
 		for i, t := range l.tokens {
 			expr := quoteTerm(t)
-			if l.prefix && i == len(l.tokens)-1 {
+			prefix := l.prefix && i == len(l.tokens)-1
+			if prefix {
 				expr += "*"
 			}
 			n, err := sample(expr)
 			if err != nil {
 				return articlePlan{}, err
+			}
+			if prefix {
+				n *= float64(prefixFactor)
+				merge += n
 			}
 			work += n
 		}
@@ -751,21 +810,33 @@ func (s *Store) planArticles(ctx context.Context, fq ftsQuery, q app.SearchQuery
 	if err != nil {
 		return articlePlan{}, err
 	}
-	plan := articlePlan{estimate: int(matches)}
+	passing, filter := matches, float64(trashWork)
 	if q.HasFilters() {
 		from, where, args := articleSource(q)
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+`
 			WHERE articles_fts MATCH ? AND articles_fts.rowid > ? AND `+where, append([]any{fq.expr, floor}, args...)...).Scan(&n)
 		if err != nil {
-			return plan, mapError(err)
+			return articlePlan{}, mapError(err)
 		}
-		plan.estimate = int(float64(n) * scale)
+		passing, filter = float64(n)*scale, float64(indexFilter)
+		if strings.Contains(from, "JOIN") {
+			filter = float64(rowFilterWork)
+		}
 	}
+	plan := articlePlan{estimate: int(passing)}
+	// The matches read to find the newest rankWindow that pass the filters, twice: once
+	// to find where the window starts, once to rank it.
+	scan := matches
+	if passing > 0 {
+		scan = min(matches, float64(rankWindow)*matches/passing)
+	}
+	all := 2*idf + matches*filter + passing*float64(rowWork)
+	recent := idf + 2*merge + 2*scan*(1+filter) + float64(min(rankWindow, int(passing))*rowWork)
 	switch {
-	case 2*idf+float64(rowWork)*matches <= float64(budgetAll):
+	case all <= float64(budget):
 		plan.order = app.OrderRelevance
-	case idf <= float64(budgetIDF):
+	case recent <= float64(budget):
 		plan.order = app.OrderRecentRelevance
 	default:
 		plan.order = app.OrderFiled
@@ -781,37 +852,63 @@ func (s *Store) searchArticles(ctx context.Context, fq ftsQuery, q app.SearchQue
 	if err != nil {
 		return err
 	}
-	if fq, err = s.completeWord(ctx, fq, maxID); err != nil {
-		return err
-	}
-	res.Query = fq.expr
-	plan, err := s.planArticles(ctx, fq, q, maxID)
+	fq, typing, err := s.completeWord(ctx, fq, maxID)
 	if err != nil {
 		return err
 	}
+	res.Query = fq.expr
+	plan := articlePlan{order: app.OrderFiled}
+	if !typing {
+		if plan, err = s.planArticles(ctx, fq, q, maxID); err != nil {
+			return err
+		}
+	}
+	page, err := s.articlePage(ctx, fq, q, plan.order)
+	if err != nil {
+		return err
+	}
+	res.Order, res.Recent, res.ArticleTotal = page.order, page.order != app.OrderRelevance, -1
+	switch {
+	case page.order == app.OrderRelevance:
+		res.ArticleTotal = page.total
+	case len(page.ids) < q.Limit && page.order == app.OrderFiled:
+		res.ArticleTotal = len(page.ids) // every match is on the page
+	case plan.estimate > 0: // none while a word is being typed
+		res.ArticleEstimate = max(plan.estimate, len(page.ids))
+	}
+	res.Articles, err = s.articleHits(ctx, fq, page.ids, page.ranks)
+	return err
+}
+
+// articlePage is the ids of a page of article hits, best first, with their ranks.
+type articlePage struct {
+	ids   []int64
+	ranks []float64
+	total int             // every match, when order is OrderRelevance
+	order app.SearchOrder // the order planned, or OrderRelevance when the window held every match
+}
+
+func (s *Store) articlePage(ctx context.Context, fq ftsQuery, q app.SearchQuery, order app.SearchOrder) (articlePage, error) {
+	page := articlePage{order: order}
 	from, where, fargs := articleSource(q)
-	res.Order, res.ArticleTotal = plan.order, -1
 	floor := int64(0)
-	if plan.order == app.OrderRecentRelevance {
+	if order == app.OrderRecentRelevance {
 		// The rowid of the rankWindow-th newest match; none means they all fit.
 		err := s.db.QueryRowContext(ctx, `SELECT articles_fts.rowid FROM `+from+`
 			WHERE articles_fts MATCH ? AND `+where+` ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?`,
-			append(append([]any{fq.expr}, fargs...), rankWindow-1)...).Scan(&floor)
+			append(append([]any{fq.expr}, fargs...), max(rankWindow, q.Limit)-1)...).Scan(&floor)
 		if errors.Is(err, sql.ErrNoRows) {
-			plan.order = app.OrderRelevance
+			page.order = app.OrderRelevance
 		} else if err != nil {
-			return mapError(err)
+			return page, mapError(err)
 		}
 	}
-	var query string
-	switch plan.order {
-	case app.OrderFiled:
-		query = `SELECT articles_fts.rowid, 0, -1 FROM ` + from + `
-			WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND ` + where + `
-			ORDER BY articles_fts.rowid DESC LIMIT ?`
-	default:
-		// The window count is every match's: ranking has read them all anyway.
-		// bm25 cannot be called where a window function is, hence the subquery.
+	query := `SELECT articles_fts.rowid, 0, -1 FROM ` + from + `
+		WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND ` + where + `
+		ORDER BY articles_fts.rowid DESC LIMIT ?`
+	if page.order != app.OrderFiled {
+		// The window count is every match's: ranking has read them all anyway. bm25
+		// cannot be called where a window function is, hence the subquery.
 		query = `SELECT id, rk, count(*) OVER () FROM (
 				SELECT articles_fts.rowid AS id, -bm25(articles_fts, ` + articleWeights + `) AS rk
 				FROM ` + from + `
@@ -820,38 +917,18 @@ func (s *Store) searchArticles(ctx context.Context, fq ftsQuery, q app.SearchQue
 	}
 	rows, err := s.db.QueryContext(ctx, query, append(append([]any{fq.expr, floor}, fargs...), q.Limit)...)
 	if err != nil {
-		return mapError(err)
+		return page, mapError(err)
 	}
-	var ids []int64
-	var ranks []float64
-	total := 0
+	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var rk float64
-		if err := rows.Scan(&id, &rk, &total); err != nil {
-			rows.Close()
-			return mapError(err)
+		if err := rows.Scan(&id, &rk, &page.total); err != nil {
+			return page, mapError(err)
 		}
-		ids, ranks = append(ids, id), append(ranks, rk)
+		page.ids, page.ranks = append(page.ids, id), append(page.ranks, rk)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return mapError(err)
-	}
-	switch {
-	case plan.order == app.OrderRelevance:
-		res.ArticleTotal = total
-		if len(ids) == 0 {
-			res.ArticleTotal = 0
-		}
-	case len(ids) < q.Limit && plan.order == app.OrderFiled:
-		res.ArticleTotal = len(ids) // every match is on the page
-	default:
-		res.ArticleEstimate = max(plan.estimate, len(ids))
-	}
-	res.Recent = res.Order != app.OrderRelevance
-	res.Articles, err = s.articleHits(ctx, fq, ids, ranks)
-	return err
+	return page, mapError(rows.Err())
 }
 
 // articleHits reads the hits' articles and makes their snippets: from the body, or from the

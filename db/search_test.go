@@ -162,6 +162,10 @@ func TestSearchFilters(t *testing.T) {
 		{"none", app.SearchQuery{}, ids(b, c, v)},
 		{"from month", app.SearchQuery{From: "2026-01"}, ids(b, c)},
 		{"from day", app.SearchQuery{From: "2026-02-01"}, ids(c)},
+		{"from inside a month-dated article", app.SearchQuery{From: "2025-12-15"}, ids(b, c, v)},
+		{"to inside it", app.SearchQuery{To: "2025-12-15"}, ids(v)},
+		{"day range inside it", app.SearchQuery{From: "2025-12-10", To: "2025-12-12"}, ids(v)},
+		{"before everything", app.SearchQuery{To: "2025-11"}, ids()},
 		{"to month takes its last day", app.SearchQuery{To: "2026-01"}, ids(b, v)},
 		{"to day", app.SearchQuery{To: "2026-01-30"}, ids(v)},
 		{"to year", app.SearchQuery{To: "2025"}, ids(v)},
@@ -522,4 +526,140 @@ func TestSearchLimit(t *testing.T) {
 			t.Errorf("hits not best first: %v then %v", r.Articles[i-1].Rank, r.Articles[i].Rank)
 		}
 	}
+}
+
+// TestSearchPlans tries the planner's three orders on a synthetic project, with its
+// settings scaled down so that a small project behaves as the 100,000-article one does.
+func TestSearchPlans(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	// The oldest article, so that the planner's sample of the newest does not see it.
+	odd, err := s.CreateArticle(ctx, app.Article{Title: "On governmentality", Body: "A seminar on governmentality and its critics."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Synthesize(ctx, Sizes{Articles: 1200, Actors: 40}, 3, nil); err != nil {
+		t.Fatal(err)
+	}
+	defer func(a, b, c int) { sampleSize, rankWindow, budget = a, b, c }(sampleSize, rankWindow, budget)
+	sampleSize, rankWindow, budget = 100, 100, 10_000
+
+	newest := func(expr string, n int) []int64 {
+		rows, err := s.db.Query(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, expr, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []int64
+		for rows.Next() {
+			var id int64
+			rows.Scan(&id)
+			out = append(out, id)
+		}
+		return out
+	}
+	search := func(text string) app.SearchResults {
+		t.Helper()
+		r, err := s.Search(ctx, app.SearchQuery{Text: text, Limit: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+
+	// One word in every article: ranked among the newest rankWindow matches. Being a word
+	// of its own, it is not taken as a prefix: the seminar is not found by it.
+	r := search("government")
+	window := newest(`"government"`, rankWindow)
+	if r.Order != app.OrderRecentRelevance || !r.Recent || r.ArticleTotal != -1 || r.Query != `"government"` || len(r.Articles) != 20 {
+		t.Fatalf("government: order %s, total %d, query %s, %d hits", r.Order, r.ArticleTotal, r.Query, len(r.Articles))
+	}
+	if r.ArticleEstimate < 900 || r.ArticleEstimate > 1500 {
+		t.Errorf("government: estimate %d, want about 1200", r.ArticleEstimate)
+	}
+	for i, h := range r.Articles {
+		if h.ID < window[len(window)-1] || h.ID == odd.ID {
+			t.Errorf("government: hit #%d outside the window of the newest matches", h.ID)
+		}
+		if i > 0 && h.Rank > r.Articles[i-1].Rank {
+			t.Errorf("government: hits not best first")
+		}
+		if !strings.Contains(h.Snippet, app.MatchStart+"government"+app.MatchEnd) {
+			t.Errorf("government: snippet %q", h.Snippet)
+		}
+	}
+	if r := search("government*"); r.Query != `"government"*` {
+		t.Errorf("an explicit prefix: query %s", r.Query)
+	}
+	if n, err := s.SearchCount(ctx, app.SearchQuery{Text: "government*"}); err != nil || n != 1201 {
+		t.Errorf("an explicit prefix counts %d (%v), want the seminar too", n, err)
+	}
+
+	// A word still being typed, in no article as it stands: the newest matches of the prefix,
+	// without the planner's sample.
+	r = search("governme")
+	if r.Order != app.OrderFiled || r.Query != `"governme"*` || !slices.Equal(hitIDs(r.Articles), ids(newest(`"governme"*`, 20)...)) {
+		t.Errorf("typing: order %s, query %s, hits %v", r.Order, r.Query, hitIDs(r.Articles))
+	}
+
+	// A phrase of common words: too costly to rank, the newest matches come first.
+	r = search(`"support the government"`)
+	if r.Order != app.OrderFiled || !r.Recent {
+		t.Fatalf("phrase: order %s", r.Order)
+	}
+	want := newest(`"support the government"`, 20)
+	var got []int64
+	for _, h := range r.Articles {
+		got = append(got, h.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("phrase: hits %v, want the newest matches %v", got, want)
+	}
+
+	// A rare word is ranked in full and counted; as typed, its last word is a prefix.
+	r = search("governmentality")
+	if r.Order != app.OrderRelevance || r.Recent || r.ArticleTotal != 1 || r.Query != `"governmentality"*` || len(r.Articles) != 1 || r.Articles[0].ID != odd.ID {
+		t.Errorf("rare: order %s, total %d, query %s, hits %+v", r.Order, r.ArticleTotal, r.Query, r.Articles)
+	}
+	if n, err := s.SearchCount(ctx, app.SearchQuery{Text: "seminar governmentality"}); err != nil || n != 1 {
+		t.Errorf("rare: SearchCount %d %v", n, err)
+	}
+	if n, err := s.SearchCount(ctx, app.SearchQuery{Text: "government"}); err != nil || n != 1200 {
+		t.Errorf("government: SearchCount %d %v", n, err)
+	}
+}
+
+// FuzzSearchQuery checks that whatever is typed in the search box gives an expression
+// FTS5 accepts (a query is never an error to the user) and a snippet that does not break.
+func FuzzSearchQuery(f *testing.F) {
+	for _, seed := range []string{"budget", `"withdraw support"`, "a OR b NOT c", "(x AND y", `"unbalanced`, "NOT",
+		"-army", "dredg*", `"phrase"*`, "al-Maliki", "Ferrández", "^x", "a:b", "()", "x AND (y OR", "* *", `""`, "\x00\xff"} {
+		f.Add(seed)
+	}
+	s, err := Open(context.Background(), f.TempDir()+"/fuzz.dossier")
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateArticle(context.Background(), app.Article{Title: "Budget talks", Body: "The council may withdraw support for al-Maliki, said Ferrández."}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		fq := parseQuery(text)
+		if fq.expr != "" {
+			var n int
+			if err := s.db.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, fq.expr).Scan(&n); err != nil {
+				t.Fatalf("%q gave %s, which FTS5 refuses: %v", text, fq.expr, err)
+			}
+		}
+		if _, err := s.Search(context.Background(), app.SearchQuery{Text: text}); err != nil {
+			t.Fatalf("Search(%q): %v", text, err)
+		}
+		snip, _ := makeSnippet(text+" budget "+text, fq.leaves, snippetTokens)
+		for _, p := range app.SnippetParts(snip) {
+			if strings.ContainsAny(p.Text, app.MatchStart+app.MatchEnd) {
+				t.Fatalf("marker left in %q", snip)
+			}
+		}
+	})
 }

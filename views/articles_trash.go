@@ -3,8 +3,6 @@ package views
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
-	"dossier/app/ingest"
 )
 
 // confirmDelete asks before moving an article to the trash, then offers to undo it.
@@ -200,63 +197,9 @@ func (t *articleTrashDialog) purge(r app.ArticleRow) {
 	})
 }
 
-// articleImportReport is what happened to the articles of one imported file.
-type articleImportReport struct {
-	filed, duplicate, refused []string
-}
-
-func (r articleImportReport) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Filed: %d · already filed: %d · refused: %d\n", len(r.filed), len(r.duplicate), len(r.refused))
-	section := func(title string, lines []string) {
-		if len(lines) == 0 {
-			return
-		}
-		fmt.Fprintf(&b, "\n%s\n", title)
-		for _, l := range lines {
-			fmt.Fprintf(&b, "• %s\n", l)
-		}
-	}
-	section("Filed", r.filed)
-	section("Already filed", r.duplicate)
-	section("Refused", r.refused)
-	return strings.TrimRight(b.String(), "\n")
-}
-
 // importFiles asks for a folder or a file and imports it (File ▸ Import files…, Ctrl+I).
 func (s *articlesScreen) importFiles() {
 	s.u.importer().choose()
-}
-
-// importFile files the articles of one file and says what became of each. opened is the
-// id of the last article filed, to show it.
-func importArticleFile(ctx context.Context, st Store, path string) (rep articleImportReport, opened int64) {
-	items, _ := ingest.ReadFile(path) // a refused file comes back as one item carrying the error
-	for _, it := range items {
-		if it.Err != nil {
-			rep.refused = append(rep.refused, app.ErrorMessage(it.Err))
-			continue
-		}
-		a, err := st.CreateArticle(ctx, it.Article)
-		switch {
-		case err == nil:
-			rep.filed = append(rep.filed, a.Title)
-			opened = a.ID
-		case app.ErrorCode(err) == app.EDUPLICATE:
-			rep.duplicate = append(rep.duplicate, app.ErrorMessage(err))
-		default:
-			rep.refused = append(rep.refused, fmt.Sprintf("“%s”: %s", it.Article.Title, app.ErrorMessage(err)))
-		}
-	}
-	return rep, opened
-}
-
-func (s *articlesScreen) showImportReport(path string, rep articleImportReport) {
-	text := widget.NewLabel(rep.String())
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Imported "+filepath.Base(path), "OK", container.NewVScroll(text), s.u.win)
-	d.Resize(fyne.NewSize(520, 320))
-	d.Show()
 }
 
 // editNote opens a small form for a new note on the article (n.ID == 0) or an existing one.

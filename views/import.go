@@ -78,7 +78,8 @@ func (imp *importer) choose() {
 		return
 	}
 	intro := widget.NewLabel("Import every article in a folder and its subfolders, or in one file. " +
-		"Dossier reads plain text, Markdown and saved web pages; a file it cannot read is listed with the reason, " +
+		"Dossier reads plain text, Markdown, saved web pages, RSS and Atom feeds and e-mail (.eml); " +
+		"a file it cannot read is listed with the reason, " +
 		"and an article already filed is listed as a duplicate, not filed twice.\n\n" +
 		"You can also drop files and folders on the window.")
 	intro.Wrapping = fyne.TextWrapWord

@@ -100,13 +100,16 @@ func (mw *Window) show(r route) {
 		mw.u.articles.openArticle(r.id, r.span)
 	case "search":
 		c = mw.u.search.content()
-		mw.u.search.focus()
+		mw.u.search.reload()
 	default:
 		c = mw.u.articles.content()
 		mw.u.articles.reload()
 	}
 	mw.main.Objects = []fyne.CanvasObject{c}
 	mw.main.Refresh()
+	if r.screen == "search" {
+		mw.u.search.focus()
+	}
 	tabOf := map[string]string{"article": "articles"}
 	current := r.screen
 	if t, ok := tabOf[current]; ok {

@@ -11,12 +11,16 @@ import (
 
 const importAbout = `Files every article it can read from the files and folders given (folders are read
 with everything beneath them; hidden files are skipped). It reads plain text (.txt),
-Markdown (.md, with or without front matter) and saved web pages (.html).
+Markdown (.md, with or without front matter), saved web pages (.html), RSS and Atom
+feeds (one article per item) and e-mail (.eml).
 
-It prints a line per article: "filed:", "duplicate:" (already in the project) or
-"refused:" with the reason, then a count of each. It exits with 1 when it could file
-nothing and found nothing already filed, so a script can tell a useless import from a
-repeated one.`
+It prints a line per article: "filed:", "duplicate:" (already in the project, or met
+earlier in the same import) or "refused:" with the reason, then a count of each. The
+articles are filed in batches, and the lines of a batch are printed once it is safely
+written, so an import stopped with Ctrl+C keeps every article printed as filed; running
+it again files the rest and lists those as duplicates. It exits with 1 when it could
+file nothing and found nothing already filed, so a script can tell a useless import
+from a repeated one.`
 
 func runImport(ctx context.Context, env Env, args []string) (err error) {
 	f := newFlags(env, "import", "import [--db FILE] PATH...", importAbout).withDB()

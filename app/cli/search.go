@@ -29,8 +29,8 @@ A query that cannot be read that way (an unbalanced quote, a lone NOT) is search
 plain words, and a note on standard error says so.
 
 The filters narrow the articles, and the notes to those on a matching article; the
-actors are not filtered. Dates may be partial: --to 2026-01 includes 31 January. Trashed
-articles are never found. When a query matches a large share of a big project, its
+actors are not filtered. Dates may be partial: --to 2026-01 includes 31 January, and an
+article dated only 2026-01 is found --from 2026-01-15. Trashed articles are never found. When a query matches a large share of a big project, its
 article hits are ranked among the most recently filed matches only, or are the most
 recently filed matches; the heading says which.
 

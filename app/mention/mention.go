@@ -53,6 +53,19 @@ type Matcher struct {
 	// startsOther marks the first bytes of patterns that begin with punctuation ("(U.N.)"),
 	// which may start anywhere, not only at a word.
 	startsOther [256]bool
+	// firstHashes and firstNodes find, by hash, a first word of the patterns and the trie
+	// node it leads to: for a word in ASCII one look-up replaces a walk of the trie byte
+	// by byte, each byte a likely cache miss in a trie of thousands of names. An
+	// open-addressing table of a power-of-two size; the hashes, probed first, apart from
+	// the rest so that a probe touches as little memory as possible. 0 marks a free slot
+	// (stored hashes have their low bit set).
+	firstHashes []uint64
+	firstNodes  []firstNode
+}
+
+type firstNode struct {
+	word string // the canonical first word
+	node int32
 }
 
 type pattern struct {
@@ -74,8 +87,9 @@ type edge struct {
 // New prepares a matcher for the patterns. Patterns with no letter or digit are ignored.
 func New(patterns []Pattern) *Matcher {
 	type entry struct {
-		key string
-		pat pattern
+		key   string
+		first int // bytes of key in its first word; 0 if it begins with punctuation
+		pat   pattern
 	}
 	entries := make([]entry, 0, len(patterns))
 	firsts := make([]uint64, 0, len(patterns))
@@ -104,17 +118,18 @@ func New(patterns []Pattern) *Matcher {
 			}
 			return len(w.b)
 		}
-		key := string(w.b[at(lo):at(hi)])
-		entries = append(entries, entry{key, pattern{actor: p.ActorID, lastWord: isWord(k[len(k)-1]), acronym: isAcronym(p.Text)}})
+		e := entry{key: string(w.b[at(lo):at(hi)]), pat: pattern{actor: p.ActorID, lastWord: isWord(k[len(k)-1]), acronym: isAcronym(p.Text)}}
 		if isWord(k[0]) {
 			n := 0
 			for n < len(k) && isWord(k[n]) {
 				n++
 			}
-			firsts = append(firsts, hashString(key[:at(lo+n)-at(lo)]))
+			e.first = at(lo+n) - at(lo)
+			firsts = append(firsts, hashString(e.key[:e.first]))
 		} else {
-			m.startsOther[key[0]] = true
+			m.startsOther[e.key[0]] = true
 		}
+		entries = append(entries, e)
 	}
 	// Patterns in key order make the trie in one pass: each key shares with the one
 	// before it the path of their common prefix, and a node's edges come in byte order.
@@ -137,6 +152,12 @@ func New(patterns []Pattern) *Matcher {
 		size += len(e.key)
 	}
 	raw := make([]rawEdge, 0, size)
+	slots := 8
+	for slots < 2*len(firsts) {
+		slots <<= 1
+	}
+	m.firstHashes = make([]uint64, slots)
+	m.firstNodes = make([]firstNode, slots)
 	m.nodes = make([]node, 1, size+1)
 	m.pats = make([]pattern, 0, len(entries))
 	m.patIDs = make([]int32, 0, len(entries))
@@ -156,6 +177,9 @@ func New(patterns []Pattern) *Matcher {
 				path = append(path, n)
 			}
 			prev = e.key
+		}
+		if e.first > 0 {
+			m.addFirst(e.key[:e.first], path[e.first])
 		}
 		n := &m.nodes[path[len(e.key)]]
 		if n.patHi == 0 {
@@ -259,6 +283,44 @@ func (m *Matcher) mayStart(h uint64) bool {
 	return m.firstWords[b/64]&(1<<(b%64)) != 0
 }
 
+// addFirst records the node a first word leads to, once.
+func (m *Matcher) addFirst(word string, node int32) {
+	h := hashString(word) | 1
+	mask := uint64(len(m.firstHashes) - 1)
+	for i := mix(h) & mask; ; i = (i + 1) & mask {
+		switch {
+		case m.firstHashes[i] == 0:
+			m.firstHashes[i], m.firstNodes[i] = h, firstNode{word, node}
+			return
+		case m.firstHashes[i] == h && m.firstNodes[i].word == word:
+			return
+		}
+	}
+}
+
+// firstNode returns the trie node the ASCII word text[from:to] leads to as the first word
+// of a pattern, h being the hash of its canonical form, or -1.
+func (m *Matcher) firstNode(text string, from, to int, h uint64) int32 {
+	h |= 1
+	mask := uint64(len(m.firstHashes) - 1)
+	for i := mix(h) & mask; m.firstHashes[i] != 0; i = (i + 1) & mask {
+		if f := &m.firstNodes[i]; m.firstHashes[i] == h && len(f.word) == to-from && asciiCanonEqual(text[from:to], f.word) {
+			return f.node
+		}
+	}
+	return -1
+}
+
+// asciiCanonEqual reports whether the ASCII text folds to the canonical word w.
+func asciiCanonEqual(text, w string) bool {
+	for i := 0; i < len(text); i++ {
+		if asciiCanon[text[i]] != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // child follows node n's edge for byte c, or returns -1.
 func (m *Matcher) child(n int32, c byte) int32 {
 	if n == 0 {
@@ -309,7 +371,7 @@ func (m *Matcher) Find(text string) []Match {
 			switch asciiKinds[c] {
 			case kindWord:
 				if !s.inWord {
-					s.inWord, s.eligible, s.wordB, s.wordR, h = true, true, i, ri, fnvOffset
+					s.inWord, s.eligible, s.wordB, s.wordR, s.wordASCII, h = true, true, i, ri, true, fnvOffset
 				}
 				s.inGap = false
 				for {
@@ -325,13 +387,14 @@ func (m *Matcher) Find(text string) []Match {
 				}
 				continue
 			case kindIgnorable:
+				s.wordASCII = false
 				i++
 				ri++
 				continue
 			case kindGap:
 				if !s.inGap {
 					s.inGap = true
-					if s.separator(' ', true, i, ri, h) {
+					if s.inWord && s.separator(' ', true, i, ri, h) {
 						i, ri = s.resumeB, s.resumeR
 						continue
 					}
@@ -341,7 +404,8 @@ func (m *Matcher) Find(text string) []Match {
 				continue
 			case kindOther:
 				s.inGap = false
-				if s.separator(rune(asciiCanon[c]), true, i, ri, h) {
+				// Most punctuation neither ends a word nor starts a name: no call.
+				if (s.inWord || m.startsOther[asciiCanon[c]]) && s.separator(rune(asciiCanon[c]), true, i, ri, h) {
 					i, ri = s.resumeB, s.resumeR
 					continue
 				}
@@ -353,6 +417,7 @@ func (m *Matcher) Find(text string) []Match {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch classOf(r) {
 		case ignorable:
+			s.wordASCII = false // the word's bytes are no longer its canonical form
 		case gap:
 			if !s.inGap {
 				s.inGap = true
@@ -374,6 +439,7 @@ func (m *Matcher) Find(text string) []Match {
 				if !s.inWord {
 					s.inWord, s.eligible, s.wordB, s.wordR, h = true, j == 0, i, ri, fnvOffset
 				}
+				s.wordASCII = false
 				h = hashRune(h, f)
 			}
 			if resumed {
@@ -385,7 +451,7 @@ func (m *Matcher) Find(text string) []Match {
 		ri++
 	}
 	if s.inWord && s.eligible && m.mayStart(h) {
-		s.matchAt(s.wordB, s.wordR)
+		s.matchWord(len(text), h)
 	}
 	return s.out
 }
@@ -399,6 +465,7 @@ type scanner struct {
 	// the word being read: it began at byte wordB, rune wordR; a match may begin there
 	// if eligible (it begins with an original rune, after any match found before)
 	inWord, eligible bool
+	wordASCII        bool // the word is plain ASCII (so far)
 	wordB, wordR     int
 	inGap            bool // the last canonical rune was the space of a gap
 	// where to go on reading after a match
@@ -420,7 +487,7 @@ type candidate struct {
 func (s *scanner) separator(r rune, first bool, i, ri int, h uint64) bool {
 	if s.inWord {
 		s.inWord = false
-		if s.eligible && s.m.mayStart(h) && s.matchAt(s.wordB, s.wordR) {
+		if s.eligible && s.m.mayStart(h) && s.matchWord(i, h) {
 			return true
 		}
 	}
@@ -428,6 +495,24 @@ func (s *scanner) separator(r rune, first bool, i, ri int, h uint64) bool {
 		return true
 	}
 	return false
+}
+
+// matchWord is matchAt for the word being read, which ends at byte end and whose
+// canonical form hashes to h.
+func (s *scanner) matchWord(end int, h uint64) bool {
+	if !s.wordASCII {
+		return s.matchAt(s.wordB, s.wordR)
+	}
+	n := s.m.firstNode(s.text, s.wordB, end, h)
+	if n < 0 {
+		return false // no pattern begins with this word
+	}
+	s.cands = s.cands[:0]
+	if !s.walkASCII(s.wordB, s.wordR, n, end) {
+		s.cands = s.cands[:0]
+		s.walk(s.wordB, s.wordR)
+	}
+	return s.settle(s.wordB, s.wordR)
 }
 
 func firstByte(r rune) byte {
@@ -443,7 +528,7 @@ func firstByte(r rune) byte {
 // keeps the longest of the patterns that match there, and reports whether there was one.
 func (s *scanner) matchAt(from, fromR int) bool {
 	s.cands = s.cands[:0]
-	if !s.walkASCII(from, fromR) {
+	if !s.walkASCII(from, fromR, 0, from) {
 		s.cands = s.cands[:0]
 		s.walk(from, fromR)
 	}
@@ -451,12 +536,26 @@ func (s *scanner) matchAt(from, fromR int) bool {
 }
 
 // walkASCII is walk for the usual case of a name in plain ASCII, where each byte is one
-// canonical rune or part of a gap, read straight from the text. It reports false,
-// leaving the work to walk, when it meets anything else before it is done.
-func (s *scanner) walkASCII(from, fromR int) bool {
+// canonical rune or part of a gap, read straight from the text; it goes on from node n,
+// which the text from byte from up to byte i leads to. It reports false, leaving the work
+// to walk, when it meets anything else before it is done.
+func (s *scanner) walkASCII(from, fromR int, n int32, i int) bool {
 	m, text := s.m, s.text
-	n := int32(0)
-	for i := from; ; {
+	for {
+		if nd := &m.nodes[n]; nd.patLo != nd.patHi {
+			after, _, ok := asciiCanonAt(text, i)
+			if !ok {
+				return false
+			}
+			nextWord := i < len(text) && asciiKinds[after] == kindWord
+			for _, id := range m.patIDs[nd.patLo:nd.patHi] {
+				p := &m.pats[id]
+				if nextWord && p.lastWord || p.acronym && hasASCIILower(text[from:i]) {
+					continue
+				}
+				s.cands = append(s.cands, candidate{p.actor, fromR + i - from, i, p.lastWord})
+			}
+		}
 		c, next, ok := asciiCanonAt(text, i)
 		if !ok {
 			return false
@@ -468,22 +567,6 @@ func (s *scanner) walkASCII(from, fromR int) bool {
 			return true
 		}
 		i = next
-		nd := &m.nodes[n]
-		if nd.patLo == nd.patHi {
-			continue
-		}
-		after, _, ok := asciiCanonAt(text, i)
-		if !ok {
-			return false
-		}
-		nextWord := i < len(text) && after != ' ' && asciiKinds[after] == kindWord
-		for _, id := range m.patIDs[nd.patLo:nd.patHi] {
-			p := &m.pats[id]
-			if nextWord && p.lastWord || p.acronym && hasASCIILower(text[from:i]) {
-				continue
-			}
-			s.cands = append(s.cands, candidate{p.actor, fromR + i - from, i, p.lastWord})
-		}
 	}
 }
 
@@ -578,6 +661,12 @@ func (s *scanner) settle(from, fromR int) bool {
 	if !utf8.ValidString(text) {
 		text = string([]rune(text)) // as a []rune conversion of the whole text would read it
 	}
+	s.resumeB, s.resumeR = last.endB, last.end
+	s.inWord, s.eligible, s.inGap = last.lastWord, false, false
+	if len(s.cands) == 1 || s.cands[len(s.cands)-2].end != last.end {
+		s.out = append(s.out, Match{ActorID: last.actor, Start: fromR, End: last.end, Text: text})
+		return true // one actor: the usual case
+	}
 	for _, c := range s.cands {
 		if c.end != last.end || slices.ContainsFunc(s.out[first:], func(o Match) bool { return o.ActorID == c.actor }) {
 			continue
@@ -585,8 +674,6 @@ func (s *scanner) settle(from, fromR int) bool {
 		s.out = append(s.out, Match{ActorID: c.actor, Start: fromR, End: c.end, Text: text})
 	}
 	slices.SortFunc(s.out[first:], func(a, b Match) int { return cmpInt(a.ActorID, b.ActorID) })
-	s.resumeB, s.resumeR = last.endB, last.end
-	s.inWord, s.eligible, s.inGap = last.lastWord, false, false
 	return true
 }
 

@@ -57,3 +57,13 @@ END;
 CREATE TRIGGER articles_mention_au AFTER UPDATE OF body ON articles BEGIN
 	INSERT OR REPLACE INTO mention_scan(article_id) VALUES (new.id);
 END;
+
+-- Articles that had mentions of an actor being deleted, however it is deleted (one at a
+-- time, merged away, or with the sample): a name it shared, or a place the user had
+-- decided for it, may now settle differently there. The next relinking reads them.
+CREATE TABLE mention_dirty (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+) STRICT;
+CREATE TRIGGER actors_mention_bd BEFORE DELETE ON actors BEGIN
+	INSERT OR IGNORE INTO mention_dirty SELECT DISTINCT article_id FROM mentions WHERE actor_id = old.id;
+END;
