@@ -118,11 +118,6 @@ const (
 // the filing loop, and stops it (by cancelling its context) when the import ends early.
 func (s *Store) importItems(ctx context.Context, read func(context.Context, chan<- readied) error, total *fileCounter, opt app.ImportOptions) (app.ImportSummary, error) {
 	defer s.unmapped(ctx)()
-	if v := os.Getenv("XX_PRAGMA"); v != "" {
-		if _, err := s.db.ExecContext(ctx, v); err != nil {
-			panic(err)
-		}
-	}
 	rctx, stop := context.WithCancel(ctx)
 	ch := make(chan readied, readAhead)
 	var readErr error
@@ -185,6 +180,67 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 	}
 }
 
+// The full-text index during an import. The trigger that indexes each article as it is
+// inserted (articles_ai) makes FTS5 write a segment of the index per article: the insert
+// runs a trigger, so SQLite opens a statement savepoint, and FTS5 flushes what it holds
+// at every savepoint; its merging of those tiny segments is then most of the cost of
+// filing. So each batch sets the trigger aside and indexes its articles with one
+// statement before committing, in the batch's own transaction: the trigger and the
+// index are never out of step in any committed state, whether the import ends, is
+// cancelled (the batch is committed with its index) or crashes (the batch, trigger drop
+// included, never was).
+//
+// This is done only when the trigger is the one known here; a schema that indexes
+// articles otherwise keeps its trigger, and the import is merely slower.
+
+// articlesIndexTrigger is the trigger of migration 0001, its blanks collapsed.
+const articlesIndexTrigger = `CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, body, notes) VALUES (new.id, new.title, new.body, new.notes); END`
+
+// ftsTrigger is the indexing trigger set aside for a batch.
+type ftsTrigger struct{ sql string }
+
+// deferIndex drops the indexing trigger inside tx, if it is the one known, and returns it
+// to restore; nil when it was left in place.
+func deferIndex(ctx context.Context, tx *sql.Tx) (*ftsTrigger, error) {
+	var text string
+	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'articles_ai'`).Scan(&text)
+	if err == sql.ErrNoRows || err == nil && strings.Join(strings.Fields(text), " ") != articlesIndexTrigger {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `DROP TRIGGER articles_ai`); err != nil {
+		return nil, err
+	}
+	return &ftsTrigger{sql: text}, nil
+}
+
+// restore indexes the articles filed in the batch and puts the trigger back.
+func (t *ftsTrigger) restore(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if t == nil {
+		return nil
+	}
+	const index = `INSERT INTO articles_fts(rowid, title, body, notes) SELECT id, title, body, notes FROM articles `
+	if len(ids) > 0 {
+		// New rows get ascending ids, so the batch is one range, as a rule.
+		first, last := ids[0], ids[len(ids)-1]
+		if last-first+1 == int64(len(ids)) {
+			if _, err := tx.ExecContext(ctx, index+`WHERE id BETWEEN ? AND ?`, first, last); err != nil {
+				return err
+			}
+		} else {
+			for _, id := range ids {
+				if _, err := tx.ExecContext(ctx, index+`WHERE id = ?`, id); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	_, err := tx.ExecContext(ctx, t.sql)
+	return err
+}
+
 // unmapped turns SQLite's memory map of the project file off until the returned func is
 // called. A big import reads much of the file back (the full-text index merges its
 // segments), and every page read through the map stays counted in the process's
@@ -221,6 +277,10 @@ type importer struct {
 	outlets map[string]int64
 	linker  *linker
 	pending []app.ImportResult
+	// index is the full-text trigger set aside for the batch, if it was (see ftsDeferred),
+	// and filed the ids of the articles the batch filed, which commit indexes.
+	index *ftsTrigger
+	filed []int64
 }
 
 type importStmts struct {
@@ -288,6 +348,10 @@ func (im *importer) begin(ctx context.Context) error {
 	}
 	im.tx = tx
 	im.outlets = map[string]int64{}
+	im.filed = im.filed[:0]
+	if im.index, err = deferIndex(ctx, tx); err != nil {
+		return err
+	}
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
 			return nil
@@ -375,6 +439,7 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (i
 	if id, err = res.LastInsertId(); err != nil {
 		return 0, nil, err
 	}
+	im.filed = append(im.filed, id)
 	// As linkArticleMentions does, with the batch's linker.
 	if err := im.linker.link(ctx, id, a.Body); err != nil {
 		return 0, nil, fmt.Errorf("linking mentions: %w", err)
@@ -413,7 +478,12 @@ func (im *importer) commit(ctx context.Context) error {
 		return nil
 	}
 	im.closeStmts()
-	err := im.tx.Commit()
+	err := im.index.restore(ctx, im.tx, im.filed)
+	if err == nil {
+		err = im.tx.Commit()
+	} else {
+		im.tx.Rollback()
+	}
 	im.tx = nil
 	if err != nil {
 		im.pending = nil

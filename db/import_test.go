@@ -91,10 +91,19 @@ func (l *importLog) lines() []string {
 	return out
 }
 
+// ftsIntact checks that the full-text index matches the articles and that the trigger
+// an import sets aside during a batch is back.
 func ftsIntact(t *testing.T, s *Store) {
 	t.Helper()
 	if _, err := s.db.Exec(`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
 		t.Fatalf("full-text index out of step with the articles: %v", err)
+	}
+	var text string
+	if err := s.db.QueryRow(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'articles_ai'`).Scan(&text); err != nil {
+		t.Fatalf("the indexing trigger is gone: %v", err)
+	}
+	if strings.Join(strings.Fields(text), " ") != articlesIndexTrigger {
+		t.Fatalf("the indexing trigger changed: %s", text)
 	}
 }
 
@@ -474,6 +483,79 @@ func TestImportStopsOnProjectFailure(t *testing.T) {
 	if n != 2 {
 		t.Errorf("%d articles kept, want 2", n)
 	}
+	ftsIntact(t, s)
+}
+
+// Each batch sets the indexing trigger aside and indexes its articles itself; a schema
+// whose trigger is not the one known keeps it, and the import still indexes everything.
+func TestImportIndexesEachBatch(t *testing.T) {
+	ctx := context.Background()
+	var arts []app.Article
+	for i := range 7 {
+		arts = append(arts, app.Article{Title: fmt.Sprintf("Dispatch %d", i), Body: fmt.Sprintf("Convoy number %d crossed the pass at dawn.", i)})
+	}
+	for _, tt := range []struct {
+		name     string
+		setup    string
+		deferred bool
+	}{
+		{"known trigger", "", true},
+		{"other trigger", `DROP TRIGGER articles_ai; CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+			INSERT INTO articles_fts(rowid, title, body, notes) VALUES (new.id, new.title, new.body, new.notes || ''); END`, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTest(t)
+			if tt.setup != "" {
+				if _, err := s.db.Exec(tt.setup); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tx, err := s.db.Begin()
+			if err != nil {
+				t.Fatal(err)
+			}
+			trig, err := deferIndex(ctx, tx)
+			tx.Rollback()
+			if err != nil || (trig != nil) != tt.deferred {
+				t.Fatalf("deferIndex = %v, %v; want set aside: %v", trig, err, tt.deferred)
+			}
+			if _, err := s.ImportArticles(ctx, items(arts...), app.ImportOptions{BatchSize: 3}); err != nil {
+				t.Fatal(err)
+			}
+			if n, _ := s.CountArticles(ctx, app.ArticleQuery{Text: "convoy pass"}); n != 7 {
+				t.Errorf("the index finds %d of 7 articles", n)
+			}
+			if _, err := s.db.Exec(`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+				t.Errorf("index out of step: %v", err)
+			}
+		})
+	}
+	// Ids that are not one range are indexed one by one.
+	s := openTest(t)
+	for _, a := range arts[:4] {
+		if _, err := s.CreateArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx, err := s.db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	trig, err := deferIndex(ctx, tx)
+	if err == nil { // empty the index, as if none of the four were indexed yet
+		_, err = tx.Exec(`INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')`)
+	}
+	if err == nil {
+		err = trig.restore(ctx, tx, []int64{1, 3, 4, 2})
+	}
+	if err != nil {
+		tx.Rollback()
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	ftsIntact(t, s)
 }
 
 // The files are read several at once but reported in the order ingest.Walk reads them,

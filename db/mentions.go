@@ -103,10 +103,8 @@ func linkArticleMentions(ctx context.Context, tx *sql.Tx, articleID int64, body 
 
 // linker relinks articles inside one transaction.
 type linker struct {
-	tx                                *sql.Tx
-	m                                 *mention.Matcher
-	rows, insert, update, del, unscan *sql.Stmt
-	unclean                           *sql.Stmt
+	m                                          *mention.Matcher
+	rows, insert, update, del, unscan, unclean *sql.Stmt
 }
 
 func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
@@ -114,7 +112,7 @@ func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &linker{tx: tx, m: m}
+	l := &linker{m: m}
 	for _, p := range []struct {
 		st  **sql.Stmt
 		sql string
@@ -581,8 +579,9 @@ func actorArticles(ctx context.Context, tx *sql.Tx, actorID int64) (map[int64]bo
 const relinkBatch = 200
 
 // relinkArticles relinks the articles in ids for which need (nil: all) says so, given
-// their body and rows, reading them in batches. It records on the way whether the
-// full-text index can be trusted with the ones not checked yet.
+// their body and rows, reading them in batches. An article not checked yet for the
+// full-text index is checked, and relinked whatever need says: it may have been filed
+// without the linker (a bulk import), which this brings up to date.
 func relinkArticles(ctx context.Context, tx *sql.Tx, ids map[int64]bool, need func(id int64, body string, have []mentionRow) bool) error {
 	if len(ids) == 0 {
 		return nil
@@ -609,12 +608,13 @@ func relinkArticles(ctx context.Context, tx *sql.Tx, ids map[int64]bool, need fu
 		}
 		list = list[n:]
 		for _, a := range page {
-			if unchecked[a.id] {
+			fresh := unchecked[a.id] // filed by a path that did not link it, perhaps
+			if fresh {
 				if err := l.checked(ctx, a.id, a.body); err != nil {
 					return err
 				}
 			}
-			if need == nil || need(a.id, a.body, have[a.id]) {
+			if fresh || need == nil || need(a.id, a.body, have[a.id]) {
 				if err := l.relink(ctx, a.id, a.body, have[a.id]); err != nil {
 					return err
 				}

@@ -1,7 +1,6 @@
 package mention
 
 import (
-	"math"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -196,22 +195,6 @@ func (w *canonical) add(r rune, first bool, size int) {
 	w.origR = append(w.origR, int32(w.nextR))
 	w.origB = append(w.origB, int32(w.next))
 	w.origSz = append(w.origSz, uint8(size))
-}
-
-// key returns the canonical form of an alias, without the spaces a leading or trailing
-// dash would leave.
-func key(alias string) []rune {
-	var w canonical
-	w.reset(alias, 0, 0)
-	w.ensure(math.MaxInt)
-	k := w.runes
-	for len(k) > 0 && k[0] == ' ' {
-		k = k[1:]
-	}
-	for len(k) > 0 && k[len(k)-1] == ' ' {
-		k = k[:len(k)-1]
-	}
-	return k
 }
 
 // isAcronym reports whether an alias is written all in capitals ("US", "U.S.", "ISIL"):

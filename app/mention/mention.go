@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -77,6 +78,11 @@ type pattern struct {
 type node struct {
 	lo, hi       int32 // edges
 	patLo, patHi int32 // patIDs of the patterns that end here
+	// chain counts the nodes from this one that have a single edge and no pattern
+	// ending: the keys were inserted in order, so such a node's child is the next node,
+	// and the chain's bytes are the consecutive edges[lo:lo+chain], which a walk can
+	// compare without visiting the nodes.
+	chain int32
 }
 
 type edge struct {
@@ -207,6 +213,11 @@ func New(patterns []Pattern) *Matcher {
 	}
 	for _, e := range m.edges[m.nodes[0].lo:m.nodes[0].hi] {
 		m.root[e.b] = e.next
+	}
+	for n := len(m.nodes) - 1; n > 0; n-- {
+		if nd := &m.nodes[n]; nd.hi-nd.lo == 1 && nd.patLo == nd.patHi && m.edges[nd.lo].next == int32(n+1) {
+			nd.chain = 1 + m.nodes[n+1].chain
+		}
 	}
 	// About 32 bits per first word keeps false hits near 3 %.
 	nbits := 1 << 10
@@ -358,7 +369,13 @@ func (m *Matcher) Find(text string) []Match {
 	if len(m.pats) == 0 || text == "" {
 		return nil
 	}
-	s := scanner{m: m, text: text}
+	s := scanners.Get().(*scanner)
+	cands, w := s.cands[:0], s.w
+	*s = scanner{m: m, text: text, cands: cands, w: w}
+	defer func() {
+		s.text, s.w.text, s.out = "", "", nil // keep the buffers, not the text
+		scanners.Put(s)
+	}()
 	// The loop reads the text's runes in canonical form (see fold.go) without storing it:
 	// plain ASCII through two tables, the rest through fold. Matches begin only at the
 	// first canonical rune of an original rune: at the start of a word, or at punctuation
@@ -455,6 +472,9 @@ func (m *Matcher) Find(text string) []Match {
 	}
 	return s.out
 }
+
+// scanners keeps scanners between calls of Find, for the buffers they grow.
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
 
 // scanner is the state of one Find.
 type scanner struct {
@@ -556,6 +576,20 @@ func (s *scanner) walkASCII(from, fromR int, n int32, i int) bool {
 				s.cands = append(s.cands, candidate{p.actor, fromR + i - from, i, p.lastWord})
 			}
 		}
+		if k := m.nodes[n].chain; k > 0 {
+			for _, e := range m.edges[m.nodes[n].lo : m.nodes[n].lo+k] {
+				c, next, ok := asciiCanonAt(text, i)
+				if !ok {
+					return false
+				}
+				if next == i || c != e.b {
+					return true // the end of the text, or of the patterns' road
+				}
+				i = next
+			}
+			n += k
+			continue
+		}
 		c, next, ok := asciiCanonAt(text, i)
 		if !ok {
 			return false
@@ -654,6 +688,9 @@ func (s *scanner) walk(from, fromR int) {
 func (s *scanner) settle(from, fromR int) bool {
 	if len(s.cands) == 0 {
 		return false
+	}
+	if s.out == nil {
+		s.out = make([]Match, 0, max(8, len(s.text)/256)) // news names a few actors a paragraph
 	}
 	last := s.cands[len(s.cands)-1] // candidates come in order of their end
 	first := len(s.out)
