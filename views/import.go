@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,21 +42,16 @@ type importer struct {
 	summary *importSummary // the last summary shown
 }
 
-// importers holds each UI's importer. The UI struct belongs to the window's code; this
-// keeps the import's state without widening it (see UI.importer).
-var importers sync.Map // *UI → *importer
-
 // importer returns the UI's importer, making it the first time.
 func (u *UI) importer() *importer {
-	if imp, ok := importers.Load(u); ok {
-		return imp.(*importer)
+	if u.imp == nil {
+		imp := &importer{u: u, now: time.Now}
+		imp.pickFolder = imp.chooseFolder
+		imp.pickFile = imp.chooseFile
+		imp.saveReport = imp.saveWithDialog
+		u.imp = imp
 	}
-	imp := &importer{u: u, now: time.Now}
-	imp.pickFolder = imp.chooseFolder
-	imp.pickFile = imp.chooseFile
-	imp.saveReport = imp.saveWithDialog
-	actual, _ := importers.LoadOrStore(u, imp)
-	return actual.(*importer)
+	return u.imp
 }
 
 // importPaths imports files and folders at once, without asking: what was dropped on the

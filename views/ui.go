@@ -27,6 +27,7 @@ type UI struct {
 	actors   *actorsScreen
 	dossier  *dossierScreen
 	search   *searchScreen
+	imp      *importer // the window's imports, made on first use
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)

@@ -372,6 +372,9 @@ func (mw *Window) openProject() {
 }
 
 func (mw *Window) openPath(path string) {
+	if mw.refuseWhileImporting() {
+		return
+	}
 	mw.u.async(func(ctx context.Context) {
 		st, err := mw.projects.Open(ctx, path)
 		if err != nil {
@@ -395,7 +398,19 @@ func (mw *Window) saveCopy() {
 	})
 }
 
+// refuseWhileImporting says so and returns true while an import is filing into the project.
+func (mw *Window) refuseWhileImporting() bool {
+	if !mw.u.importRunning() {
+		return false
+	}
+	dialog.ShowInformation("Import under way", "Wait for the import to finish, or cancel it, before changing the project.", mw.u.win)
+	return true
+}
+
 func (mw *Window) recreateSample() {
+	if mw.refuseWhileImporting() {
+		return
+	}
 	mw.u.async(func(ctx context.Context) {
 		if err := mw.projects.LoadSample(ctx, mw.u.store); err != nil {
 			mw.u.showError(err)
@@ -406,6 +421,9 @@ func (mw *Window) recreateSample() {
 }
 
 func (mw *Window) removeSample() {
+	if mw.refuseWhileImporting() {
+		return
+	}
 	dialog.ShowConfirm("Remove sample data",
 		"Remove the sample articles, actors and relations (everything tagged “sample”)? Your own work stays.",
 		func(ok bool) {
