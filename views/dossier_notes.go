@@ -197,24 +197,9 @@ func (s *dossierScreen) saveNote(ed *dossierNoteEditor, n app.Note) {
 
 // confirmDeleteNote asks before deleting a note.
 func (s *dossierScreen) confirmDeleteNote(n app.Note) {
-	c := dialog.NewConfirm("Delete note", "Delete this note? This cannot be undone.\n\n“"+dossierClip(n.Body, 160)+"”",
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			st := s.u.store
-			s.u.async(func(ctx context.Context) {
-				if err := st.DeleteNote(ctx, n.ID); err != nil {
-					s.u.showError(err)
-					return
-				}
-				fyne.Do(s.reload)
-			})
-		}, s.u.win)
-	c.SetConfirmText("Delete")
-	c.SetDismissText("Keep")
-	c.SetConfirmImportance(widget.DangerImportance)
-	c.Show()
+	st := s.u.store
+	s.u.confirmDelete("Delete note", "Delete this note? This cannot be undone.\n\n“"+dossierClip(n.Body, 160)+"”",
+		func(ctx context.Context) error { return st.DeleteNote(ctx, n.ID) }, s.reload)
 }
 
 // dossierProblem is the message to show in a form for err; internal detail goes to the log.

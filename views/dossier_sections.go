@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -246,23 +245,9 @@ func (s *dossierScreen) confirmDeleteRelation(r app.DossierRelation) {
 		msg += " and its " + dossierCount(n, "source", "sources")
 	}
 	msg += "? The articles stay; this cannot be undone."
-	c := dialog.NewConfirm("Delete relation", msg, func(ok bool) {
-		if !ok {
-			return
-		}
-		st := s.u.store
-		s.u.async(func(ctx context.Context) {
-			if err := st.DeleteRelation(ctx, r.ID); err != nil {
-				s.u.showError(err)
-				return
-			}
-			fyne.Do(s.reload)
-		})
-	}, s.u.win)
-	c.SetConfirmText("Delete")
-	c.SetDismissText("Keep")
-	c.SetConfirmImportance(widget.DangerImportance)
-	c.Show()
+	st := s.u.store
+	s.u.confirmDelete("Delete relation", msg,
+		func(ctx context.Context) error { return st.DeleteRelation(ctx, r.ID) }, s.reload)
 }
 
 // timelineSection lists the dated relations and articles, oldest first.

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
 )
@@ -115,4 +116,25 @@ func keepNear[T any](pages map[int][]T, p int) {
 		}
 		delete(pages, far)
 	}
+}
+
+// confirmDelete asks before a destructive action (a red Delete, a Keep that dismisses),
+// then runs del in the background and done on the UI goroutine when it succeeded.
+func (u *UI) confirmDelete(title, message string, del func(ctx context.Context) error, done func()) {
+	c := dialog.NewConfirm(title, message, func(ok bool) {
+		if !ok {
+			return
+		}
+		u.async(func(ctx context.Context) {
+			if err := del(ctx); err != nil {
+				u.showError(err)
+				return
+			}
+			fyne.Do(done)
+		})
+	}, u.win)
+	c.SetConfirmText("Delete")
+	c.SetDismissText("Keep")
+	c.SetConfirmImportance(widget.DangerImportance)
+	c.Show()
 }
