@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -95,11 +96,12 @@ func startXvfb(t *testing.T, xvfbLog io.Writer) string {
 	}
 	w.Close()
 	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
-	buf := make([]byte, 16)
-	n, err := r.Read(buf)
+	// Read the whole line: Xvfb writes the number and the newline separately, and dies if
+	// the pipe is closed between the two.
+	line, err := bufio.NewReader(r).ReadString('\n')
 	r.Close()
-	if err != nil || n == 0 {
+	if err != nil || strings.TrimSpace(line) == "" {
 		t.Fatalf("Xvfb did not start: %v", err)
 	}
-	return ":" + strings.TrimSpace(string(buf[:n]))
+	return ":" + strings.TrimSpace(line)
 }
