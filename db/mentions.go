@@ -380,20 +380,7 @@ func relinkNames(ctx context.Context, tx *sql.Tx, added, removed []string, also 
 
 // takeDirty reads and clears the articles that had mentions of a deleted actor.
 func takeDirty(ctx context.Context, tx *sql.Tx) (map[int64]bool, error) {
-	rows, err := tx.QueryContext(ctx, `DELETE FROM mention_dirty RETURNING article_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return idSet(tx.QueryContext(ctx, `DELETE FROM mention_dirty RETURNING article_id`))
 }
 
 // takeNameChanges reads and clears the log of names written since the actor's mentions
@@ -559,7 +546,11 @@ func scanCandidates(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
 
 // actorArticles returns the articles that have a mention of the actor, whatever its status.
 func actorArticles(ctx context.Context, tx *sql.Tx, actorID int64) (map[int64]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT article_id FROM mentions WHERE actor_id = ?`, actorID)
+	return idSet(tx.QueryContext(ctx, `SELECT DISTINCT article_id FROM mentions WHERE actor_id = ?`, actorID))
+}
+
+// idSet reads a one-column result of ids into a set.
+func idSet(rows *sql.Rows, err error) (map[int64]bool, error) {
 	if err != nil {
 		return nil, err
 	}

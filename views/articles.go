@@ -8,9 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -334,18 +332,5 @@ func (s *articlesScreen) openArticle(id int64, span [2]int) {
 
 // chooseFile is the real openFile: a file-open dialog for the formats ingest reads.
 func (s *articlesScreen) chooseFile(onPath func(string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		onPath(path)
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}))
-	d.Show()
+	s.u.chooseFile("", []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".eml"}, onPath)
 }

@@ -120,20 +120,7 @@ func (imp *importer) chooseFolder(onPath func(string)) {
 
 // chooseFile is the real pickFile.
 func (imp *importer) chooseFile(onPath func(string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			imp.u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		onPath(path)
-	}, imp.u.win)
-	d.SetConfirmText("Import")
-	d.Show()
+	imp.u.chooseFile("Import", nil, onPath)
 }
 
 // importRun is one import under way: its progress dialog and what it has reported.

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
@@ -137,4 +138,28 @@ func (u *UI) confirmDelete(title, message string, del func(ctx context.Context) 
 	c.SetDismissText("Keep")
 	c.SetConfirmImportance(widget.DangerImportance)
 	c.Show()
+}
+
+// chooseFile asks for one file through Fyne's open dialog (filtered by extension when exts
+// is not empty) and hands its path to onPath; cancelling does nothing.
+func (u *UI) chooseFile(confirm string, exts []string, onPath func(string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		onPath(path)
+	}, u.win)
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	if confirm != "" {
+		d.SetConfirmText(confirm)
+	}
+	d.Show()
 }

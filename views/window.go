@@ -358,17 +358,7 @@ func newFileProblem(folder, name string) error {
 }
 
 func (mw *Window) openProject() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			mw.u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		mw.openPath(path)
-	}, mw.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".dossier", ".db", ".sqlite"}))
-	d.Show()
+	mw.u.chooseFile("Open", []string{".dossier", ".db", ".sqlite"}, mw.openPath)
 }
 
 func (mw *Window) openPath(path string) {
