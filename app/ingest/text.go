@@ -103,31 +103,74 @@ func readMetaLine(a *app.Article, l string) bool {
 }
 
 // inlineDateline finds a dateline that opens the first paragraph: "BAGHDAD — …",
-// "ANKARA, Feb. 11, 2026 (AP) – …". The body keeps it: it is part of the story's text.
+// "ANKARA, Feb. 11, 2026 (AP) – …", and the date written after the place and the outlet:
+// "OSLO (Nordwire) — March 3, 2026 — …", "LYON (Rhône Press), May 9, 2026 — …". The body
+// keeps it: it is part of the story's text.
 func inlineDateline(a *app.Article) {
 	first, _, _ := strings.Cut(strings.TrimSpace(a.Body), "\n")
-	head := first[:min(len(first), 120)]
-	cut := -1
-	for _, sep := range []string{" — ", " – ", " - ", " -- ", "—", "–"} {
-		if j := strings.Index(head, sep); j > 0 && (cut < 0 || j < cut) {
-			cut = j
-		}
-	}
-	if cut < 0 {
+	head := first[:min(len(first), 160)]
+	prefix, rest, ok := cutDash(head)
+	if !ok {
 		return
 	}
-	prefix := strings.TrimSpace(head[:cut])
-	if j := strings.LastIndexByte(prefix, '('); j > 0 && strings.HasSuffix(prefix, ")") {
-		prefix = strings.TrimSpace(prefix[:j]) // the agency: "(Reuters)"
+	prefix = strings.TrimSpace(prefix)
+	var after string // what follows the outlet: ", May 9, 2026"
+	if j := strings.IndexByte(prefix, '('); j > 0 {
+		if k := strings.IndexByte(prefix[j:], ')'); k > 0 {
+			prefix, after = strings.TrimSpace(prefix[:j]), strings.TrimSpace(prefix[j+k+1:])
+		}
 	}
 	place, d, ok := dateline(prefix)
 	if !ok {
 		return
 	}
+	if after != "" {
+		ad, ok := looseDate(strings.TrimLeft(after, ", "))
+		if !ok {
+			return // "OSLO (Nordwire) and others —" is not a dateline
+		}
+		d = ad
+	}
+	if d == "" {
+		d = leadingDate(rest)
+	}
 	a.Dateline = place
 	if a.Date == "" {
 		a.Date = d
 	}
+}
+
+// dashes are the separators between a dateline and the story, longest first so that
+// " -- " is not read as " - ".
+var dashes = []string{" -- ", " — ", " – ", " - ", "—", "–"}
+
+// cutDash cuts s at its first dash.
+func cutDash(s string) (before, after string, ok bool) {
+	cut, size := -1, 0
+	for _, sep := range dashes {
+		if j := strings.Index(s, sep); j > 0 && (cut < 0 || j < cut) {
+			cut, size = j, len(sep)
+		}
+	}
+	if cut < 0 {
+		return s, "", false
+	}
+	return s[:cut], s[cut+size:], true
+}
+
+// leadingDate reads a date that opens s and is closed by a dash or a colon: "March 3,
+// 2026 — Negotiators …", "Tuesday, August 11, 2026 — …", "September 15, 2026: …".
+func leadingDate(s string) app.Date {
+	s = s[:min(len(s), maxDateLine)]
+	before, _, ok := cutDash(s)
+	if !ok {
+		before, _, ok = strings.Cut(s, ": ")
+	}
+	if !ok {
+		return ""
+	}
+	d, _ := looseDate(before)
+	return d
 }
 
 // looksLikeHeadline reports whether a line can be a title: short, with a letter in it,
