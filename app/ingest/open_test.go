@@ -136,4 +136,3 @@ func TestSymlinkLoopNamesItsReason(t *testing.T) {
 		}
 	}
 }
-
