@@ -48,6 +48,6 @@ already filed that name it, or one of its aliases, are linked to it at once.`).w
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "added actor #%d %s (%s)\n", a.ID, a.Name, a.Kind.Label())
+	fmt.Fprintf(env.Stdout, "added actor #%d %s (%s)\n", a.ID, shown(a.Name), a.Kind.Label())
 	return nil
 }

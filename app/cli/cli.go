@@ -128,16 +128,17 @@ func report(env Env, err error) int {
 		return 0
 	case errors.As(err, &ue):
 		if ue.cmd == "" {
-			fmt.Fprintf(env.Stderr, "dossier: %s\nRun 'dossier --help' for usage.\n", ue.msg)
+			fmt.Fprintf(env.Stderr, "dossier: %s\nRun 'dossier --help' for usage.\n", shown(ue.msg))
 		} else {
-			fmt.Fprintf(env.Stderr, "dossier %s: %s\nRun 'dossier %s --help' for usage.\n", ue.cmd, ue.msg, ue.cmd)
+			fmt.Fprintf(env.Stderr, "dossier %s: %s\nRun 'dossier %s --help' for usage.\n", ue.cmd, shown(ue.msg), ue.cmd)
 		}
 		return 2
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(env.Stderr, "dossier: interrupted.")
 		return 1
 	}
-	fmt.Fprintf(env.Stderr, "dossier: %s\n", app.ErrorMessage(err))
+	// Messages name files, titles and actors: escaped like every outside string.
+	fmt.Fprintf(env.Stderr, "dossier: %s\n", shown(app.ErrorMessage(err)))
 	return 1
 }
 
@@ -169,7 +170,7 @@ Usage:
 --db FILE is the project file; without it the commands use
   %s
 Run 'dossier COMMAND --help' for a command's flags.
-`, defaultDB)
+`, shown(defaultDB))
 }
 
 func runHelp(ctx context.Context, env Env, args []string) error {

@@ -104,7 +104,7 @@ func (f *flags) usage(w io.Writer) {
 			line += " " + arg
 		}
 		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
-			text += fmt.Sprintf(" (default %s)", fl.DefValue)
+			text += fmt.Sprintf(" (default %s)", shown(fl.DefValue))
 		}
 		fmt.Fprintf(w, "%s\n      %s\n", line, text)
 	})

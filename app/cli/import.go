@@ -55,15 +55,16 @@ func runImport(ctx context.Context, env Env, args []string) (err error) {
 	return nil
 }
 
-// printResult prints the line for one article or refused file.
+// printResult prints the line for one article or refused file, its outside strings
+// escaped (see shown) so that each result is one line whatever the file is called.
 func printResult(env Env, r app.ImportResult) {
 	switch r.Outcome {
 	case app.ImportFiled:
-		fmt.Fprintf(env.Stdout, "filed: %s — “%s”\n", r.Path, r.Title)
+		fmt.Fprintf(env.Stdout, "filed: %s — “%s”\n", shown(r.Path), shown(r.Title))
 	case app.ImportDuplicate:
-		fmt.Fprintf(env.Stdout, "duplicate: %s — %s\n", r.Path, lowerFirst(r.Message))
+		fmt.Fprintf(env.Stdout, "duplicate: %s — %s\n", shown(r.Path), shown(lowerFirst(r.Message)))
 	default:
-		fmt.Fprintf(env.Stdout, "refused: %s — %s\n", r.Path, r.Message)
+		fmt.Fprintf(env.Stdout, "refused: %s — %s\n", shown(r.Path), shown(r.Message))
 	}
 }
 

@@ -71,7 +71,7 @@ func runRelate(ctx context.Context, env Env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "related #%d: %s\n", r.ID, relationLine(r))
+	fmt.Fprintf(env.Stdout, "related #%d: %s\n", r.ID, shown(relationLine(r)))
 	return nil
 }
 

@@ -7,11 +7,10 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,7 +18,8 @@ import (
 )
 
 // MaxFileSize is the largest file accepted. Larger files are refused before they are
-// read, so a stray disk image dropped on the window costs nothing.
+// read, so a stray disk image dropped on the window costs nothing; plain text has a
+// lower limit, see sizeLimit.
 const MaxFileSize = 50 << 20
 
 // Item is the result of reading one file. A file that yields several articles (a feed)
@@ -85,15 +85,27 @@ var magics = []struct {
 }
 
 // ReadFile reads one file and returns its articles. A file refused as a whole (missing,
-// too large, binary, unsupported) gives one Item carrying the error, and the same error
-// is returned, so a caller that wants only the articles can check err alone. A feed read
-// in part (see Parse) gives an Item per article and a last Item carrying the error that
-// says what was left out; the returned error is nil then, as there are articles to file.
+// too large, binary, unsupported, not a regular file) gives one Item carrying the error,
+// and the same error is returned, so a caller that wants only the articles can check err
+// alone. A feed read in part (see Parse) gives an Item per article and a last Item
+// carrying the error that says what was left out; the returned error is nil then, as
+// there are articles to file. It never blocks on a named pipe (see Open).
 func ReadFile(path string) ([]Item, error) {
-	data, err := readLimited(path)
+	return ReadFileContext(context.Background(), path)
+}
+
+// ReadFileContext is ReadFile that stops reading when ctx is done.
+func ReadFileContext(ctx context.Context, path string) ([]Item, error) {
+	src, err := Open(path)
 	if err != nil {
 		return []Item{{Path: path, Err: err}}, err
 	}
+	defer src.Close()
+	return src.Read(ctx)
+}
+
+// parseItems parses data, the bytes of the file at path, into its items.
+func parseItems(path string, data []byte) ([]Item, error) {
 	arts, err := Parse(filepath.Base(path), data)
 	if len(arts) == 0 {
 		return []Item{{Path: path, Err: err}}, err
@@ -106,38 +118,6 @@ func ReadFile(path string) ([]Item, error) {
 		items = append(items, Item{Path: path, Err: err})
 	}
 	return items, nil
-}
-
-// readLimited reads a regular file of at most MaxFileSize bytes. The size is checked
-// before reading and the read is capped too, in case the file grows meanwhile.
-func readLimited(path string) ([]byte, error) {
-	name := filepath.Base(path)
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openError(name, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, openError(name, err)
-	}
-	if st.IsDir() {
-		return nil, fileErr(name, "is a folder, not a file.")
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fileErr(name, "is not a regular file (a device, pipe or socket).")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, tooLarge(name, st.Size())
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, openError(name, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, tooLarge(name, int64(len(data)))
-	}
-	return data, nil
 }
 
 // Parse reads the articles in data, a file called name. The format comes from the
@@ -160,6 +140,9 @@ func Parse(name string, data []byte) ([]app.Article, error) {
 	f, err := detect(name, data)
 	if err != nil {
 		return nil, err
+	}
+	if limit := sizeLimit(name, data); int64(len(data)) > limit {
+		return nil, tooLargeFor(name, int64(len(data)), limit)
 	}
 	switch f {
 	case formatFeed:
@@ -282,7 +265,7 @@ func fileErr(name, format string, args ...any) *app.Error {
 }
 
 func tooLarge(name string, size int64) *app.Error {
-	return fileErr(name, "is too large (%d MB; at most %d MB).", (size+(1<<20)-1)>>20, MaxFileSize>>20)
+	return fileErr(name, "is too large (%d MB; at most %d MB).", mb(size), MaxFileSize>>20)
 }
 
 // openError turns an error from the file system into a message a researcher can act on.
@@ -293,6 +276,8 @@ func openError(name string, err error) *app.Error {
 		e = app.Errorf(app.ENOTFOUND, "“%s” does not exist.", name)
 	case errors.Is(err, fs.ErrPermission):
 		e = fileErr(name, "cannot be read: permission denied.")
+	case isLoop(err):
+		e = fileErr(name, "is a symbolic link that leads back to itself (a symlink loop: too many levels of symbolic links); it was skipped.")
 	default:
 		e = fileErr(name, "cannot be read.")
 	}
