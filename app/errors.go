@@ -19,6 +19,7 @@ const (
 	EREADONLY  = "read_only" // the project file cannot be written
 	ENOTPROJ   = "not_project"
 	ETOONEW    = "too_new" // the project file was written by a newer Dossier
+	ECORRUPT   = "corrupt" // the project file is damaged; the message says where and what to do
 	EINTERNAL  = "internal"
 )
 

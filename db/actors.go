@@ -214,6 +214,9 @@ func (s *Store) FindActor(ctx context.Context, name string) (app.Actor, error) {
 		cands = append(cands, c+")")
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return app.Actor{}, mapError(err)
+	}
 	switch len(ids) {
 	case 0:
 		return app.Actor{}, app.Errorf(app.ENOTFOUND, "No actor is called “%s”. Add it first, or check the spelling.", name)

@@ -129,6 +129,9 @@ func (s *Store) ArticleByRef(ctx context.Context, ref string) (app.Article, erro
 		names = append(names, fmt.Sprintf("#%d %s (%s)", id, title, app.Date(date).Human()))
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return app.Article{}, mapError(err)
+	}
 	switch len(ids) {
 	case 0:
 		return app.Article{}, app.Errorf(app.ENOTFOUND, "No article has the title or id “%s”.", ref)
@@ -241,10 +244,12 @@ func (s *Store) Articles(ctx context.Context, q app.ArticleQuery) ([]app.Article
 		limit = -1
 	}
 	// The page's ids come first, from the index alone: an OFFSET deep into the list then
-	// skips index entries, not whole rows.
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.author, a.date, a.tags
-		FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-		WHERE a.id IN (SELECT a.id FROM articles a WHERE `+where+` ORDER BY `+order+` LIMIT ? OFFSET ?)
+	// skips index entries, not whole rows. Each id is then joined to its row with a LEFT
+	// JOIN, so that a row the index lists but the table cannot give back (a damaged page
+	// misleads the search for it) shows as a hole instead of shortening the page in silence.
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.author, a.date, a.tags
+		FROM (SELECT a.id FROM articles a WHERE `+where+` ORDER BY `+order+` LIMIT ? OFFSET ?) p
+		LEFT JOIN articles a ON a.id = p.id LEFT JOIN outlets o ON o.id = a.outlet_id
 		ORDER BY `+order, append(args, limit, q.Offset)...)
 	if err != nil {
 		return nil, mapError(err)
@@ -253,14 +258,25 @@ func (s *Store) Articles(ctx context.Context, q app.ArticleQuery) ([]app.Article
 	var out []app.ArticleRow
 	for rows.Next() {
 		var r app.ArticleRow
-		var date, tags string
-		if err := rows.Scan(&r.ID, &r.UUID, &r.Title, &r.Source, &r.URL, &r.Author, &date, &tags); err != nil {
-			return nil, err
+		var id int64
+		var found sql.NullInt64
+		var uuid, title, source, url, author, date, tags sql.NullString
+		if err := rows.Scan(&id, &found, &uuid, &title, &source, &url, &author, &date, &tags); err != nil {
+			return nil, mapError(err)
 		}
-		r.Date, r.Tags = app.Date(date), splitList(tags)
+		if !found.Valid {
+			return nil, missingRow("article", id)
+		}
+		r.ID, r.UUID, r.Title, r.Source, r.URL, r.Author = id, uuid.String, title.String, source.String, url.String, author.String
+		r.Date, r.Tags = app.Date(date.String), splitList(tags.String)
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	return out, mapError(rows.Err())
+}
+
+// missingRow is the error for a row an index lists but its table does not give back.
+func missingRow(what string, id int64) error {
+	return app.Errorf(app.ECORRUPT, "The project file is damaged: %s #%d is listed but cannot be read, so the list would be incomplete. %s", what, id, repairHint)
 }
 
 // CountArticles returns how many articles the query selects in all.

@@ -209,6 +209,9 @@ func relocateEvidence(ctx context.Context, tx *sql.Tx, articleID int64, body str
 		evs = append(evs, e)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, e := range evs {
 		start, end := locate(body, e.quote)
 		if _, err := tx.ExecContext(ctx, `UPDATE evidence SET start = ?, end = ? WHERE id = ?`, start, end, e.id); err != nil {

@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -34,20 +35,36 @@ const ApplicationID = 0x444f5352
 type Store struct {
 	db   *sql.DB
 	path string
+	// damage says what the open-time check found wrong; a damaged project is open
+	// read-only. Empty for a whole project.
+	damage string
 }
 
 // Open opens the project at path, creating it when the file does not exist. It refuses a
-// file that is not a Dossier project, one written by a newer Dossier, one it cannot write,
-// and one another running copy of Dossier holds.
+// file that is not a Dossier project (an empty file included: see Create), one written by a
+// newer Dossier, one it cannot write, one another running copy of Dossier holds, and a
+// damaged one (ECORRUPT: OpenReadOnly opens that for reading). A refused file is left
+// exactly as it was.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, false)
+}
+
+// Create opens the project at path, making a new one there when the file is missing or
+// empty (zero bytes). It is how an explicit "make a project here" is honoured (the batch
+// interface's --create); any other file is treated as by Open.
+func Create(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, true)
+}
+
+func open(ctx context.Context, path string, create bool) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "“%s” is not a usable file name.", path)
 	}
-	if err := checkFile(abs); err != nil {
+	if err := checkFile(abs, create); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(abs))
+	db, err := sql.Open("sqlite", dsn(abs, false))
 	if err != nil {
 		return nil, err
 	}
@@ -56,6 +73,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	s := &Store{db: db, path: abs}
 	if err := s.lockFile(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// The check comes before any migration: a damaged file is never written to.
+	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -68,18 +90,28 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // dsn puts every pragma in the connection string so that any connection the pool opens has
 // them. locking_mode(EXCLUSIVE) makes the first write take a lock that lasts until Close:
-// a second running copy of Dossier is refused instead of writing under the first one.
-func dsn(path string) string {
+// a second running copy of Dossier is refused instead of writing under the first one. It
+// is only ever used on a file already known to be a Dossier project (or a new one):
+// journal_mode(WAL) writes to the file. A read-only connection sets nothing that writes.
+func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"locking_mode(EXCLUSIVE)", "foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-65536)", "mmap_size(268435456)"} {
+	pragmas := []string{"locking_mode(EXCLUSIVE)", "foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-65536)", "mmap_size(268435456)"}
+	if readOnly {
+		pragmas = []string{"busy_timeout(1000)", "query_only(1)", "cache_size(-65536)"}
+		q.Set("mode", "ro")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
-	q.Set("_txlock", "immediate")
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
-// checkFile refuses, before SQLite touches it, a file that cannot be a project.
-func checkFile(path string) error {
+// checkFile refuses, before SQLite touches it, a file that cannot be opened as a project.
+// It reads the SQLite header itself, so that another program's database is refused
+// without a byte of it changing. create allows an empty (zero-byte) file to become a project.
+func checkFile(path string, create bool) error {
 	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		dir := filepath.Dir(path)
@@ -95,21 +127,73 @@ func checkFile(path string) error {
 		return app.Errorf(app.ENOTPROJ, "%s is a folder, not a Dossier project file.", path)
 	}
 	if st.Size() == 0 {
-		return nil // an empty file becomes a new project
+		if create {
+			return nil
+		}
+		return app.Errorf(app.ENOTPROJ, "%s is an empty file, not a Dossier project. To make a new project in it, use New project in the window or --create in a batch command.", path)
 	}
-	f, err := os.Open(path)
+	h, err := readHeader(path)
 	if err != nil {
-		return &app.Error{Code: app.EREADONLY, Message: fmt.Sprintf("Cannot read %s: %v.", path, err), Err: err}
+		return err
 	}
-	defer f.Close()
-	head := make([]byte, 16)
-	if n, _ := f.Read(head); n < 16 || string(head) != "SQLite format 3\x00" {
-		return app.Errorf(app.ENOTPROJ, "%s is not a Dossier project (it is not a SQLite database).", path)
+	if err := checkHeader(path, h, st.Size()); err != nil {
+		return err
 	}
 	if st.Mode().Perm()&0o200 == 0 {
 		return app.Errorf(app.EREADONLY, "%s is read-only; Dossier needs to write to its project. Make a copy you can write, or change the file's permissions.", path)
 	}
 	return nil
+}
+
+// readHeader reads the first 100 bytes of path; a shorter file gives a header that is not SQLite's.
+func readHeader(path string) (fileHeader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return fileHeader{}, &app.Error{Code: app.EREADONLY, Message: fmt.Sprintf("Cannot read %s: %v.", path, err), Err: err}
+	}
+	defer f.Close()
+	b := make([]byte, headerSize)
+	n, _ := io.ReadFull(f, b)
+	return parseHeader(b[:n]), nil
+}
+
+// checkHeader refuses a file whose header is not a whole Dossier project's of a version
+// this Dossier knows.
+func checkHeader(path string, h fileHeader, size int64) error {
+	switch {
+	case !h.sqlite:
+		return app.Errorf(app.ENOTPROJ, "%s is not a Dossier project (it is not a SQLite database). It was left unchanged.", path)
+	case h.appID != ApplicationID:
+		// An empty database (no tables, id 0) is someone else's too: Dossier marks every
+		// project it creates in the same transaction that creates its tables.
+		return app.Errorf(app.ENOTPROJ, "%s is a SQLite database but not a Dossier project (it belongs to another program). It was left unchanged.", path)
+	case h.problem != "":
+		return damaged(path, h.problem)
+	}
+	if !hasJournal(path) {
+		if p := h.sizeProblem(size); p != "" {
+			return damaged(path, p)
+		}
+	}
+	if migs, err := migrations(); err == nil && int(h.userVersion) > len(migs) {
+		return tooNew(path, int(h.userVersion), len(migs))
+	}
+	return nil
+}
+
+// hasJournal reports whether SQLite has changes for path in a WAL or rollback journal
+// beside it: until they are applied, the file's own header may be out of date.
+func hasJournal(path string) bool {
+	for _, ext := range []string{"-wal", "-journal"} {
+		if st, err := os.Stat(path + ext); err == nil && st.Size() > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func tooNew(path string, version, known int) error {
+	return app.Errorf(app.ETOONEW, "%s was written by a newer version of Dossier (schema %d; this version knows up to %d). Update Dossier to open it.", path, version, known)
 }
 
 // Path returns the project file's absolute path.
@@ -158,11 +242,19 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	if version > len(migs) {
-		return app.Errorf(app.ETOONEW, "%s was written by a newer version of Dossier (schema %d; this version knows up to %d). Update Dossier to open it.", s.path, version, len(migs))
+		return tooNew(s.path, version, len(migs))
 	}
 	for i := version; i < len(migs); i++ {
 		if err := s.apply(ctx, i+1, migs[i]); err != nil {
 			return err
+		}
+	}
+	if version < len(migs) {
+		// Write the migrated header into the file itself at once: until then the project's
+		// application id lives only in the WAL, and the file would read as a foreign one
+		// (see checkHeader) if Dossier stopped before its next checkpoint.
+		if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			return mapOpenError(s.path, err)
 		}
 	}
 	return nil
@@ -218,6 +310,15 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 
 // tx runs fn in one immediate transaction and commits it, or rolls back on error.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	err := s.txOnce(ctx, fn)
+	if s.damage != "" && app.IsCode(err, app.EREADONLY) {
+		// Open read-only because damaged: say why nothing can be changed.
+		return &app.Error{Code: app.EREADONLY, Message: "This project is damaged and open read-only, so nothing can be changed. " + repairHint, Err: err}
+	}
+	return err
+}
+
+func (s *Store) txOnce(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return mapError(err)
@@ -253,7 +354,8 @@ func mapError(err error) error {
 		case sqlite3.SQLITE_CONSTRAINT:
 			return &app.Error{Code: app.ECONFLICT, Message: "That would break the project's rules (a link to something that no longer exists, or a repeated entry); nothing was changed.", Err: err}
 		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-			return &app.Error{Code: app.ENOTPROJ, Message: "The project file is damaged or not a Dossier project.", Err: err}
+			// Never an end of rows: what was read so far is not the whole answer.
+			return &app.Error{Code: app.ECORRUPT, Message: "The project file is damaged: SQLite found a malformed page while reading it, so the answer would be incomplete. " + repairHint, Err: err}
 		}
 	}
 	return err

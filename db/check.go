@@ -1,0 +1,217 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dossier/app"
+)
+
+// repairHint is what every damage message tells the researcher to do.
+const repairHint = "Nothing was changed. Save a copy of what can still be read (File ▸ Save a copy) or restore a backup."
+
+// fullCheckPages is the project size (in pages) up to which the open-time check reads every
+// table. Above it, the tables that grow with the articles are left to the reads that meet
+// them (which stop with ECORRUPT), so that opening stays under ~200 ms at 100,000
+// articles (BenchmarkOpenCheck). 16,384 pages of 4 KiB are 64 MB, about 10,000 articles.
+const fullCheckPages = 16384
+
+// largeTable reports whether a table grows with the number of articles, and so is left out
+// of the open-time check of a large project. A full-text index's shadow tables count
+// too, whatever it indexes.
+func largeTable(name string) bool {
+	switch name {
+	case "articles", "mentions", "relations", "evidence", "mention_scan":
+		return true
+	}
+	for _, suffix := range []string{"_fts_data", "_fts_docsize", "_fts_content"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// damaged is the error for a project found damaged on opening.
+func damaged(path, what string) error {
+	return app.Errorf(app.ECORRUPT, "%s is damaged: %s. Dossier can open it read-only to let you save what is left. %s", path, what, repairHint)
+}
+
+// check is the quick check run on every open: the schema must load and every table small
+// enough to check in time must pass PRAGMA quick_check. It never writes.
+func (s *Store) check(ctx context.Context) error {
+	problem, err := s.findDamage(ctx)
+	if err != nil {
+		return err
+	}
+	if problem != "" {
+		return damaged(s.path, problem)
+	}
+	return nil
+}
+
+// findDamage returns what is wrong with the open file, "" when the check finds nothing.
+// An error is returned only for a failure that says nothing about the file (a cancelled context).
+func (s *Store) findDamage(ctx context.Context) (string, error) {
+	tables, err := s.checkedTables(ctx)
+	if err != nil {
+		if app.IsCode(mapError(err), app.ECORRUPT) {
+			return "its table of contents (the schema) cannot be read", nil
+		}
+		return "", mapOpenError(s.path, err)
+	}
+	for _, t := range tables {
+		var first string
+		n := 0
+		// The PRAGMA statement, not the pragma_quick_check() function: the function form
+		// stops at the first malformed page with an error instead of saying which page.
+		rows, err := s.db.QueryContext(ctx, `PRAGMA quick_check("`+strings.ReplaceAll(t, `"`, `""`)+`")`)
+		if err == nil {
+			for rows.Next() {
+				var line string
+				if rows.Scan(&line) == nil && n == 0 {
+					first = line
+				}
+				n++
+			}
+			err = rows.Err()
+			rows.Close()
+		}
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		// On a malformed page quick_check may say where, then stop with an error.
+		if first != "" && first != "ok" {
+			return describeCheck(t, first), nil
+		}
+		if err != nil {
+			return fmt.Sprintf("table %s cannot be read (%v)", t, err), nil
+		}
+		if n != 1 {
+			return describeCheck(t, first), nil
+		}
+	}
+	return "", nil
+}
+
+// checkedTables lists the ordinary tables the open-time check reads: all of them in a
+// small project, those that stay small (actors, types, notes…) in a large one. Virtual
+// tables are left out: checking a full-text index means reading all of it.
+func (s *Store) checkedTables(ctx context.Context) ([]string, error) {
+	var pages int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table'
+		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		if pages <= fullCheckPages || !largeTable(name) {
+			out = append(out, name)
+		}
+	}
+	return out, rows.Err()
+}
+
+// describeCheck turns quick_check's answer about table ("*** in database main ***\nTree 5
+// page 60: btreeInitPage() returns error code 11") into words, keeping the page number.
+func describeCheck(table, out string) string {
+	out = strings.TrimSpace(strings.TrimPrefix(out, "*** in database main ***"))
+	line, _, _ := strings.Cut(out, "\n")
+	if line == "" {
+		return fmt.Sprintf("the check of table %s gave no answer", table)
+	}
+	if _, after, ok := strings.Cut(line, "page "); ok {
+		var page int
+		if _, err := fmt.Sscanf(after, "%d", &page); err == nil && page > 0 {
+			return fmt.Sprintf("page %d of table %s is malformed (SQLite: %s)", page, table, line)
+		}
+	}
+	return fmt.Sprintf("table %s is damaged (SQLite: %s)", table, line)
+}
+
+// OpenReadOnly opens a project that Open refused as damaged, for reading only: nothing is
+// ever written to the file (no WAL switch, no migration, no lock file). Damage says what
+// the open-time check found. A file that is not a Dossier project is still refused.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "“%s” is not a usable file name.", path)
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return nil, &app.Error{Code: app.ENOTFOUND, Message: fmt.Sprintf("Cannot open %s.", abs), Err: err}
+	}
+	h, err := readHeader(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !h.sqlite || h.appID != ApplicationID {
+		return nil, checkHeader(abs, h, st.Size())
+	}
+	damage := h.problem
+	if damage == "" && !hasJournal(abs) {
+		damage = h.sizeProblem(st.Size())
+	}
+	db, err := sql.Open("sqlite", dsn(abs, true))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	s := &Store{db: db, path: abs}
+	if damage == "" {
+		if damage, err = s.findDamage(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if damage == "" {
+		damage = "reading it failed earlier"
+	}
+	s.damage = damage
+	return s, nil
+}
+
+// Damage says what is wrong with a project opened read-only because it is damaged; "" for
+// a whole project.
+func (s *Store) Damage() string { return s.damage }
+
+// PagesOf lists the page numbers of table's b-tree (its leaf and interior pages, in tree
+// order) and the page size, read from SQLite's dbstat table. Tests use it to damage a
+// chosen page of a real project.
+func (s *Store) PagesOf(ctx context.Context, table string) (leaves, interior []int64, pageSize int, err error) {
+	if err = s.db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
+		return nil, nil, 0, mapError(err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT pageno, pagetype FROM dbstat WHERE name = ? AND pagetype <> 'overflow' ORDER BY path`, table)
+	if err != nil {
+		return nil, nil, 0, mapError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var page int64
+		var kind string
+		if err := rows.Scan(&page, &kind); err != nil {
+			return nil, nil, 0, mapError(err)
+		}
+		if kind == "leaf" {
+			leaves = append(leaves, page)
+		} else {
+			interior = append(interior, page)
+		}
+	}
+	return leaves, interior, pageSize, mapError(rows.Err())
+}
