@@ -303,7 +303,7 @@ func articleWhere(q app.ArticleQuery) (string, []any) {
 // MatchExpr turns words typed in a filter box into an FTS5 query that cannot fail to
 // parse: every word quoted, the last one prefix-matched, all required.
 func MatchExpr(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool {
+	words := strings.FieldsFunc(ftsFold(text), func(r rune) bool {
 		return !(r == '\'' || r == '-' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127)
 	})
 	if len(words) == 0 {

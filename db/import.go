@@ -202,8 +202,9 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 // This is done only when the trigger is the one known here; a schema that indexes
 // articles otherwise keeps its trigger, and the import is merely slower.
 
-// articlesIndexTrigger is the trigger of migration 0001, its blanks collapsed.
-const articlesIndexTrigger = `CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, body, notes) VALUES (new.id, new.title, new.body, new.notes); END`
+// articlesIndexTrigger is the trigger of migration 0005, its blanks collapsed.
+var articlesIndexTrigger = `CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, body, notes) VALUES (new.id, ` +
+	ftsFoldSQL("new.title") + `, ` + ftsFoldSQL("new.body") + `, ` + ftsFoldSQL("new.notes") + `); END`
 
 // ftsTrigger is the indexing trigger set aside for a batch.
 type ftsTrigger struct{ sql string }
@@ -230,7 +231,7 @@ func (t *ftsTrigger) restore(ctx context.Context, tx *sql.Tx, ids []int64) error
 	if t == nil {
 		return nil
 	}
-	const index = `INSERT INTO articles_fts(rowid, title, body, notes) SELECT id, title, body, notes FROM articles `
+	index := `INSERT INTO articles_fts(rowid, title, body, notes) SELECT id, ` + ftsFoldSQL("title") + `, ` + ftsFoldSQL("body") + `, ` + ftsFoldSQL("notes") + ` FROM articles `
 	if len(ids) > 0 {
 		// New rows get ascending ids, so the batch is one range, as a rule.
 		first, last := ids[0], ids[len(ids)-1]
