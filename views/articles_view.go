@@ -365,8 +365,7 @@ func (v *articleView) noteObjects(a app.Article, notes []app.Note) []fyne.Canvas
 	}
 	for _, n := range notes {
 		n := n
-		text := widget.NewRichTextFromMarkdown(n.Body)
-		text.Wrapping = fyne.TextWrapWord
+		text := dossierMarkdown(n.Body)
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { v.s.editNote(n) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.s.confirmDeleteNote(n) })
 		edit.Importance, del.Importance = widget.LowImportance, widget.LowImportance
