@@ -276,7 +276,7 @@ func articleMetaSegments(a app.Article) []widget.RichTextSegment {
 	para := func(text string) {
 		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: text})
 	}
-	if line := articleJoin(" · ", a.Source, articleByAuthor(a.Author), a.Date.Human(), a.Dateline); line != "" {
+	if line := articleJoin(" · ", a.Source, articleByAuthor(a.Author), articleDateText(a.Date), a.Dateline); line != "" {
 		para(line)
 	}
 	if a.URL != "" {
