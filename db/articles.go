@@ -292,6 +292,9 @@ func articleWhere(q app.ArticleQuery) (string, []any) {
 	if q.Trashed {
 		where = "a.deleted <> ''"
 	}
+	if q.Undated {
+		where += " AND a.date = ''"
+	}
 	var args []any
 	if m := MatchExpr(q.Text); m != "" {
 		where += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"

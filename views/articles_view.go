@@ -276,7 +276,7 @@ func articleMetaSegments(a app.Article) []widget.RichTextSegment {
 	para := func(text string) {
 		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: text})
 	}
-	if line := articleJoin(" · ", a.Source, articleByAuthor(a.Author), a.Date.Human(), a.Dateline); line != "" {
+	if line := articleJoin(" · ", a.Source, articleByAuthor(a.Author), articleDateText(a.Date), a.Dateline); line != "" {
 		para(line)
 	}
 	if a.URL != "" {
@@ -365,8 +365,7 @@ func (v *articleView) noteObjects(a app.Article, notes []app.Note) []fyne.Canvas
 	}
 	for _, n := range notes {
 		n := n
-		text := widget.NewRichTextFromMarkdown(n.Body)
-		text.Wrapping = fyne.TextWrapWord
+		text := dossierMarkdown(n.Body)
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { v.s.editNote(n) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.s.confirmDeleteNote(n) })
 		edit.Importance, del.Importance = widget.LowImportance, widget.LowImportance

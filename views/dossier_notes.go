@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -53,11 +54,12 @@ func (s *dossierScreen) noteCard(n app.Note, sentences map[int64]string) fyne.Ca
 	return container.NewVBox(widget.NewSeparator(), top, dossierMarkdown(n.Body))
 }
 
-// dossierMarkdown renders a note's Markdown, wrapped to the column. Fyne parses it; the
-// paragraphs are then laid out as dossierProse, because a RichText wraps a paragraph of
-// mixed segments ("the **Coordination Framework** nominated him") badly.
+// dossierMarkdown renders a note's Markdown, wrapped to the column; every note in the app
+// goes through it. markdownSegments parses it (images become links: nothing is fetched);
+// the paragraphs are then laid out as dossierProse, because a RichText wraps a paragraph
+// of mixed segments ("the **Coordination Framework** nominated him") badly.
 func dossierMarkdown(text string) fyne.CanvasObject {
-	return dossierStack(theme.Padding(), dossierMarkdownBlocks(widget.NewRichTextFromMarkdown(text).Segments)...)
+	return dossierStack(theme.Padding(), dossierMarkdownBlocks(markdownSegments(text))...)
 }
 
 // dossierMarkdownBlocks turns parsed Markdown into one object per block: paragraphs,
@@ -94,13 +96,25 @@ func dossierMarkdownBlocks(segs []widget.RichTextSegment) []fyne.CanvasObject {
 		case *widget.SeparatorSegment:
 			flush()
 			blocks = append(blocks, widget.NewSeparator())
-		default: // an image: let the RichText draw it
+		case *markdownQuote:
 			flush()
-			blocks = append(blocks, widget.NewRichText(seg))
+			blocks = append(blocks, dossierQuoteBlock(dossierMarkdownBlocks(sg.Texts)))
+		default: // never drawn as it is: an ImageSegment would fetch its picture
+			flush()
+			blocks = append(blocks, dossierWrapped(dossierPlain(seg.Textual())))
 		}
 	}
 	flush()
 	return blocks
+}
+
+// dossierQuoteBlock is a quoted passage: a bar in the margin and the text indented beside
+// it; a quote inside a quote gets a bar of its own, further in.
+func dossierQuoteBlock(content []fyne.CanvasObject) fyne.CanvasObject {
+	bar := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
+	bar.SetMinSize(fyne.NewSize(3, 0))
+	return container.NewBorder(nil, nil, dossierIndent(bar, 1), nil,
+		dossierIndent(dossierStack(dossierLineGap(), content...), 1))
 }
 
 // dossierMarkdownList is a list's items, each with its bullet or number in a column of

@@ -33,6 +33,9 @@ type UI struct {
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)
+	// onStoreChange is called after every write to the project (store_watch.go), from
+	// any goroutine; set by the window to keep its counts live.
+	onStoreChange func()
 }
 
 // route names a place the user can be and come back to with Alt+Left.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,7 +24,8 @@ import (
 
 // newUI builds the screens around an open project.
 func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
-	u := &UI{win: w, store: st, ctx: ctx, history: &history{}}
+	u := &UI{win: w, ctx: ctx, history: &history{}}
+	u.store = u.watch(st)
 	u.articles = newArticlesScreen(u)
 	u.actors = newActorsScreen(u)
 	u.dossier = newDossierScreen(u)
@@ -40,6 +42,9 @@ type Window struct {
 	tabs     map[string]*widget.Button
 	back     *widget.Button
 	forward  *widget.Button
+	// statusDue is set while a recount of the status bar is queued (storeChanged).
+	statusDue atomic.Bool
+	statusGen int
 }
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
@@ -52,6 +57,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw := &Window{u: newUI(ctx, w, st), projects: p, main: container.NewStack(), status: widget.NewLabel("")}
 	mw.u.inline = inline
 	mw.u.show = mw.show
+	mw.u.onStoreChange = mw.storeChanged
 	w.SetContent(mw.layout())
 	w.SetMainMenu(mw.menu())
 	mw.shortcuts()
@@ -140,16 +146,37 @@ func (mw *Window) updateNav() {
 	}
 }
 
+// storeChanged recounts after a write (store_watch.go). Many writes in a row (the sample,
+// an import's batches) make one recount at a time, not one each.
+func (mw *Window) storeChanged() {
+	if mw.statusDue.Swap(true) {
+		return
+	}
+	fyne.Do(func() {
+		mw.statusDue.Store(false)
+		mw.updateStatus()
+	})
+}
+
 func (mw *Window) updateStatus() {
 	st := mw.u.store
+	mw.statusGen++
+	gen := mw.statusGen
 	mw.u.async(func(ctx context.Context) {
-		n, err1 := st.CountArticles(ctx, app.ArticleQuery{})
-		a, err2 := st.CountActors(ctx, app.ActorQuery{})
-		if err1 != nil || err2 != nil {
-			return
+		n, err := st.CountArticles(ctx, app.ArticleQuery{})
+		var a int
+		if err == nil {
+			a, err = st.CountActors(ctx, app.ActorQuery{})
 		}
-		text := fmt.Sprintf("%s — %d articles, %d actors", st.Path(), n, a)
-		fyne.Do(func() { mw.status.SetText(text) })
+		text := fmt.Sprintf("%s — %s, %s", st.Path(), dossierCount(n, "article", "articles"), dossierCount(a, "actor", "actors"))
+		if err != nil { // stale counts would be silently wrong
+			text = st.Path() + " — cannot count the articles and actors: " + dossierProblem(err)
+		}
+		fyne.Do(func() {
+			if gen == mw.statusGen { // an older count arriving late does not overwrite a newer one
+				mw.status.SetText(text)
+			}
+		})
 	})
 }
 
@@ -287,7 +314,7 @@ func (mw *Window) showShortcuts() {
 // switchTo replaces the open project with st and shows its articles.
 func (mw *Window) switchTo(st Store) {
 	old := mw.u.store
-	mw.u.store = st
+	mw.u.store = mw.u.watch(st)
 	old.Close()
 	mw.u.history = &history{}
 	mw.setTitle()
@@ -402,7 +429,9 @@ func (mw *Window) recreateSample() {
 		return
 	}
 	mw.u.async(func(ctx context.Context) {
-		if err := mw.projects.LoadSample(ctx, mw.u.store); err != nil {
+		// main's sample functions need the project itself; the counts follow at the end.
+		defer mw.u.storeChanged()
+		if err := mw.projects.LoadSample(ctx, unwatched(mw.u.store)); err != nil {
 			mw.u.showError(err)
 			return
 		}
@@ -421,7 +450,8 @@ func (mw *Window) removeSample() {
 				return
 			}
 			mw.u.async(func(ctx context.Context) {
-				if err := mw.projects.RemoveSample(ctx, mw.u.store); err != nil {
+				defer mw.u.storeChanged()
+				if err := mw.projects.RemoveSample(ctx, unwatched(mw.u.store)); err != nil {
 					mw.u.showError(err)
 					return
 				}
