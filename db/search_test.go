@@ -463,7 +463,7 @@ func TestSearchIndexFollowsChanges(t *testing.T) {
 func openAtVersion(t *testing.T, n int) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "old.dossier")
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		t.Fatal(err)
 	}
