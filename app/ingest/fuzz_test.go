@@ -93,6 +93,8 @@ func FuzzParseHTML(f *testing.F) {
 	f.Add([]byte("<p>one<br>two\r\nthree</p><pre>a\rb</pre><table><tr><td>1<td>2</table>"))
 	f.Add([]byte("<html><meta charset=shift_jis><body>\x82\xa0\x82\xa2</body></html>"))
 	f.Add([]byte("<!doctype html><title>\u2028\u0085</title><time datetime='0000-00-00'>"))
+	f.Add([]byte(tramPage(`<meta name="author" content="A, B and C">`, "By A and C · Updated March 4, 2026 · by B")))
+	f.Add([]byte("<html><meta charset=iso-8859-1><p>caf\xc3\xa9 \xe9 \x96</p></html>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "page.html", data)
 	})
@@ -105,6 +107,7 @@ func FuzzParseText(f *testing.F) {
 	f.Add("\uFEFF\x01\x02 héllo \xe9\xff")
 	f.Add("\xff\xfeA\x00\r\x00\n\x00")
 	f.Add("Levy vote\n\nOSLO (Nordwire) — March 3, 2026 — The vote \x96 was put off.")
+	f.Add("Levy vote\nBy A. Writer · Published on March 4, 2026 | by B\nPublished 2026\n\nText.")
 	f.Add("Levy vote\n\nOSLO, Norway (Nordwire), Tuesday, 3 March 2026: The vote\xe9.")
 	f.Add("L\x00e\x00v\x00y\x00\n\x00\n\x00O\x00S\x00L\x00O\x00 \x00(\x00N\x00)\x00 \x00\x14  \x00")
 	f.Fuzz(func(t *testing.T, s string) {
