@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -83,6 +84,7 @@ func (s *Store) ImportArticles(ctx context.Context, items iter.Seq[ingest.Item],
 type readied struct {
 	path  string
 	a     app.Article
+	warns []app.ImportWarning // reported with the article when it is filed
 	canon string
 	err   error // refused before filing: unreadable file, invalid article
 	// release, on the last article of a file, gives back the bytes the file was
@@ -91,7 +93,7 @@ type readied struct {
 }
 
 func ready(it ingest.Item) readied {
-	r := readied{path: it.Path, a: it.Article, err: it.Err}
+	r := readied{path: it.Path, a: it.Article, warns: it.Warnings, err: it.Err}
 	if r.err != nil {
 		return r
 	}
@@ -107,6 +109,10 @@ func ready(it ingest.Item) readied {
 		r.a.Hash = app.ContentHash(r.a.Body)
 	}
 	r.canon = app.CanonicalURL(r.a.URL)
+	// Whoever read the article, one filed without a date is counted as undated.
+	if r.a.Date == "" && !slices.ContainsFunc(r.warns, func(w app.ImportWarning) bool { return w.Kind == app.WarnUndated }) {
+		r.warns = append(slices.Clip(r.warns), app.UndatedWarning)
+	}
 	return r
 }
 
@@ -327,7 +333,7 @@ func (im *importer) file(ctx context.Context, r readied) error {
 		case refused != nil:
 			res.Outcome, res.Message = app.ImportRefused, fmt.Sprintf("“%s”: %s", r.a.Title, app.ErrorMessage(refused))
 		default:
-			res.Outcome, res.ID = app.ImportFiled, id
+			res.Outcome, res.ID, res.Warnings = app.ImportFiled, id, r.warns
 		}
 	}
 	switch res.Outcome {
@@ -537,6 +543,7 @@ func (im *importer) flush() {
 		switch r.Outcome {
 		case app.ImportFiled:
 			im.sum.Filed++
+			im.sum.Warn(r.Warnings)
 			im.prog.Committed++
 		case app.ImportDuplicate:
 			im.sum.Duplicates++

@@ -166,6 +166,7 @@ func TestImportFolder(t *testing.T) {
 		"refused: " + filepath.Join(dir, "05-blob.txt") + " — “05-blob.txt” looks like a binary file",
 		"duplicate: " + filepath.Join(dir, "06-strike-again.txt") + " — already filed as “Harbour workers walk out over night shifts”",
 		"3 filed, 1 duplicates, 2 refused",
+		"warnings: 2 undated", // the strike and the flood give no date
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), r.out)
@@ -282,7 +283,7 @@ func TestImportAfterDoubleDash(t *testing.T) {
 	t.Chdir(p.dir)
 	// After "--" an argument that starts with a dash is a file, and flags are no longer read.
 	out := p.must("import", "--db", p.db, "--", "-odd name.txt")
-	if want := "filed: -odd name.txt — “Harbour workers walk out over night shifts”\n1 filed, 0 duplicates, 0 refused\n"; out != want {
+	if want := "filed: -odd name.txt — “Harbour workers walk out over night shifts” [undated: no date found]\n1 filed, 0 duplicates, 0 refused\nwarnings: 1 undated\n"; out != want {
 		t.Errorf("got %q, want %q", out, want)
 	}
 }

@@ -27,7 +27,11 @@ const MaxFileSize = 50 << 20
 type Item struct {
 	Path    string
 	Article app.Article
-	Err     error // an *app.Error naming the file and what is wrong; Article is empty then
+	// Warnings says what reading the article could not do perfectly: a lossy decode, an
+	// encoding other than UTF-8, a date not found. An import shows each on the
+	// article's line and counts it in its summary.
+	Warnings []app.ImportWarning
+	Err      error // an *app.Error naming the file and what is wrong; Article is empty then
 }
 
 // format is what a file holds, as far as ingest is concerned.
@@ -106,13 +110,12 @@ func ReadFileContext(ctx context.Context, path string) ([]Item, error) {
 
 // parseItems parses data, the bytes of the file at path, into its items.
 func parseItems(path string, data []byte) ([]Item, error) {
-	arts, err := Parse(filepath.Base(path), data)
-	if len(arts) == 0 {
+	items, err := ParseItems(filepath.Base(path), data)
+	if len(items) == 0 {
 		return []Item{{Path: path, Err: err}}, err
 	}
-	items := make([]Item, len(arts), len(arts)+1)
-	for i, a := range arts {
-		items[i] = Item{Path: path, Article: a}
+	for i := range items {
+		items[i].Path = path
 	}
 	if err != nil {
 		items = append(items, Item{Path: path, Err: err})
@@ -131,38 +134,77 @@ func parseItems(path string, data []byte) ([]Item, error) {
 // returns the articles it read together with an error saying what was left out. In every
 // other case the error comes alone.
 func Parse(name string, data []byte) ([]app.Article, error) {
+	items, err := ParseItems(name, data)
+	arts := make([]app.Article, len(items))
+	for i, it := range items {
+		arts[i] = it.Article
+	}
+	return arts, err
+}
+
+// ParseItems is Parse with the warnings of each article (see Item.Warnings), which an
+// import must pass on. The items have neither Path nor Err: the error is returned.
+func ParseItems(name string, data []byte) ([]Item, error) {
+	arts, d, err := parse(name, data)
+	items := make([]Item, len(arts))
+	for i, a := range arts {
+		items[i] = Item{Article: a, Warnings: articleWarnings(a, d)}
+	}
+	return items, err
+}
+
+// articleWarnings are the warnings of one article read with decoding d: d's own, one
+// for characters shown as U+FFFD that d did not account for (a part of an e-mail or a
+// feed in a charset declared wrongly), and one when no date was found.
+func articleWarnings(a app.Article, d decoding) []app.ImportWarning {
+	ws := d.warnings()
+	if d.replaced == 0 {
+		if n := strings.Count(a.Title, "\uFFFD") + strings.Count(a.Body, "\uFFFD"); n > 0 {
+			ws = append(ws, app.ImportWarning{Kind: app.WarnReplaced, Tally: "with invalid bytes replaced",
+				Message: plural(n, "character", "characters") + " could not be decoded and show as �"})
+		}
+	}
+	if a.Date == "" {
+		ws = append(ws, app.UndatedWarning)
+	}
+	return ws
+}
+
+// parse is Parse, with how the bytes were decoded.
+func parse(name string, data []byte) ([]app.Article, decoding, error) {
+	var d decoding
 	if len(data) > MaxFileSize {
-		return nil, tooLarge(name, int64(len(data)))
+		return nil, d, tooLarge(name, int64(len(data)))
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
-		return nil, fileErr(name, "is empty.")
+		return nil, d, fileErr(name, "is empty.")
 	}
 	f, err := detect(name, data)
 	if err != nil {
-		return nil, err
+		return nil, d, err
 	}
 	if limit := sizeLimit(name, data); int64(len(data)) > limit {
-		return nil, tooLargeFor(name, int64(len(data)), limit)
+		return nil, d, tooLargeFor(name, int64(len(data)), limit)
 	}
 	switch f {
 	case formatFeed:
 		return parseFeed(name, data)
 	case formatEmail:
-		a, err := parseEmail(name, data)
+		a, err := parseEmail(name, data, &d)
 		if err == nil {
 			err = finish(name, &a)
 		}
 		if err != nil {
-			return nil, err
+			return nil, d, err
 		}
-		return []app.Article{a}, nil
+		return []app.Article{a}, d, nil
 	}
-	text, err := decode(name, data, f == formatHTML || looksLikeHTMLBytes(data))
+	text, d, err := decode(name, data, f == formatHTML || looksLikeHTMLBytes(data))
 	if err != nil {
-		return nil, err
+		return nil, d, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fileErr(name, "is empty.")
+		return nil, d, fileErr(name, "is empty.")
 	}
 	switch {
 	case f != formatHTML && looksLikeHTML(text):
@@ -180,12 +222,12 @@ func Parse(name string, data []byte) ([]app.Article, error) {
 		a = FromText(text)
 	}
 	if err != nil {
-		return nil, err
+		return nil, d, err
 	}
 	if err := finish(name, &a); err != nil {
-		return nil, err
+		return nil, d, err
 	}
-	return []app.Article{a}, nil
+	return []app.Article{a}, d, nil
 }
 
 // detect picks the format from magic numbers, the extension and the content, refusing

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -95,11 +96,74 @@ func readMetaLine(a *app.Article, l string) bool {
 		a.Date = d
 		return true
 	}
-	if who, ok := byline(l); ok && (a.Author == "" || app.Fold(a.Author) == app.Fold(who)) {
-		a.Author = who
+	// A byline, perhaps with the date: taken when it says no more than the fields do
+	// (or fills them), so a page's "By A. Writer · March 4, 2026" under its headline
+	// leaves the text once the metadata has both.
+	if who, d, by, ok := datedByline(l); ok && (by || a.Author != "" && d != "") &&
+		sameAuthors(a.Author, who) && (d == "" || a.Date == "" || a.Date == d) {
+		if a.Author == "" {
+			a.Author = who
+		}
+		if a.Date == "" {
+			a.Date = d
+		}
 		return true
 	}
 	return false
+}
+
+// bylineSeps are what pages put between the writer's name and the date in a byline.
+var bylineSeps = []string{" · ", " • ", " | ", " — ", " – ", " - ", ", ", " on "}
+
+// datedByline reads a byline with or without a date: "By Jane Doe", "By A. Writer ·
+// March 4, 2026", "By Jane Doe, Reuters | Published: 4 March 2026", and, without the
+// "By" (by false), a name and a date: "A. Writer · March 4, 2026".
+func datedByline(l string) (who string, d app.Date, by, ok bool) {
+	if len(l) > 160 {
+		return "", "", false, false
+	}
+	rest := l
+	if len(l) > 3 && strings.EqualFold(l[:3], "by ") {
+		rest, by = strings.TrimSpace(l[3:]), true
+	}
+	for i := 0; i < len(rest); i++ {
+		for _, sep := range bylineSeps {
+			if !strings.HasPrefix(rest[i:], sep) {
+				continue
+			}
+			if dd, ok := dateLine(strings.TrimSpace(rest[i+len(sep):])); ok {
+				if who, ok := byline("By " + strings.TrimSpace(rest[:i])); ok {
+					return who, dd, by, true
+				}
+				return "", "", false, false
+			}
+		}
+	}
+	if !by {
+		return "", "", false, false
+	}
+	who, ok = byline(l)
+	return who, "", true, ok
+}
+
+// sameAuthors reports whether known is empty or names the same people as who, in any
+// order and joined in any way: "Ines Moreau, Tomas Reyes" and "Ines Moreau and Tomas Reyes".
+func sameAuthors(known, who string) bool {
+	if known == "" {
+		return true
+	}
+	people := func(s string) []string {
+		s = strings.NewReplacer(" and ", ",", " & ", ",", ";", ",").Replace(app.Fold(s))
+		var out []string
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(people(known), people(who))
 }
 
 // inlineDateline finds a dateline that opens the first paragraph: "BAGHDAD — …",
@@ -272,6 +336,12 @@ func dateLine(l string) (app.Date, bool) {
 		switch strings.ToLower(strings.TrimSpace(k)) {
 		case "date", "published", "posted", "updated", "published on", "posted on":
 			l = v
+		}
+	}
+	for _, label := range []string{"published on ", "posted on ", "updated on ", "published ", "posted ", "updated "} {
+		if len(l) > len(label) && strings.EqualFold(l[:len(label)], label) {
+			l = l[len(label):]
+			break
 		}
 	}
 	return looseDate(l)
