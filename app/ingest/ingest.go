@@ -241,7 +241,7 @@ func detect(name string, data []byte) (format, error) {
 			if k := knownUnsupported[ext]; k != "" && m.prefix == "PK\x03\x04" {
 				kind = k // a ZIP container says no more; the extension says which
 			}
-			return 0, fileErr(name, "is a %s file; Dossier cannot read those yet. Save the article as text (.txt), Markdown (.md) or a web page (.html) and import that.", kind)
+			return 0, fileErr(name, "is %s file; Dossier cannot read those yet. Save the article as text (.txt), Markdown (.md) or a web page (.html) and import that.", withArticle(kind))
 		}
 	}
 	f, ok := extFormats[ext]
@@ -250,7 +250,7 @@ func detect(name string, data []byte) (format, error) {
 		if kind == "" {
 			kind = ext
 		}
-		return 0, fileErr(name, "is a %s file; Dossier cannot read that format yet. %s", kind, readsWhat)
+		return 0, fileErr(name, "is %s file; Dossier cannot read that format yet. %s", withArticle(kind), readsWhat)
 	}
 	switch {
 	case looksLikeFeed(data):
@@ -263,6 +263,27 @@ func detect(name string, data []byte) (format, error) {
 		return formatHTML, nil // XHTML saved as .xml
 	}
 	return f, nil
+}
+
+// withArticle puts "a" or "an" before a kind of file, as it is said: "an image", "an
+// Excel", "a PDF", "an RTF" and "an XML" (read letter by letter), "a .xyz" (read "dot").
+func withArticle(kind string) string {
+	if kind == "" {
+		return "a"
+	}
+	an := false
+	switch upper := strings.ToUpper(kind); {
+	case kind[0] == '.':
+	case len(kind) > 1 && kind == upper && kind != "ZIP" && kind != "JSON":
+		// an initialism: "an" before the letters said with a vowel sound, F as "eff"
+		an = strings.ContainsRune("AEFHILMNORSX", rune(kind[0]))
+	default:
+		an = strings.ContainsRune("aeiouAEIOU", rune(kind[0]))
+	}
+	if an {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // readsWhat lists the formats read, for refusals.

@@ -136,3 +136,33 @@ func TestSymlinkLoopNamesItsReason(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalsUseTheRightArticle: every kind of file a refusal can name takes "a" or
+// "an" as it is said, the image of the issue included ("is an image file").
+func TestRefusalsUseTheRightArticle(t *testing.T) {
+	want := map[string]string{
+		"image": "an image", "PDF": "a PDF", "ZIP": "a ZIP", "RTF": "an RTF", "old Microsoft Office": "an old Microsoft Office",
+		"Word": "a Word", "OpenDocument": "an OpenDocument", "EPUB": "an EPUB", "Pages": "a Pages", "Excel": "an Excel",
+		"CSV": "a CSV", "TSV": "a TSV", "JSON": "a JSON", "Outlook message": "an Outlook message", "mailbox": "a mailbox",
+		"web archive": "a web archive", ".xyz": "a .xyz",
+	}
+	kinds := map[string]bool{}
+	for _, k := range knownUnsupported {
+		kinds[k] = true
+	}
+	for _, m := range magics {
+		kinds[m.kind] = true
+	}
+	for k := range kinds {
+		w, ok := want[k]
+		if !ok {
+			t.Errorf("no expectation for the kind %q: add it", k)
+			continue
+		}
+		if got := withArticle(k); got != w {
+			t.Errorf("withArticle(%q) = %q, want %q", k, got, w)
+		}
+	}
+	_, err := Parse("chart.png", []byte("\x89PNG\r\n\x1a\n...."))
+	checkRefusal(t, err, "chart.png", "is an image file")
+}
