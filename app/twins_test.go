@@ -199,3 +199,11 @@ func FuzzEventDateChoices(f *testing.F) {
 		}
 	})
 }
+
+func TestEventDateChoicesPreferTheQuotesSentence(t *testing.T) {
+	body := "The president said on Jan. 27 that aid to Iraq would stop. Last week he wrote to Baghdad."
+	got, _ := EventDateChoices("aid to Iraq would stop", body, "2026-01-28", 0)
+	if len(got) != 3 || got[0].Phrase != "on Jan. 27" || got[1].Phrase != "Last week" || got[2].Where != ReportedOn {
+		t.Fatalf("choices %+v: the date in the quote's own sentence should come first", got)
+	}
+}
