@@ -25,7 +25,7 @@ relation #2"), or reported as already recorded. --new files a separate relation 
 // relateFlags holds the values of relate's flags.
 type relateFlags struct {
 	from, typ, to, date, end, article, quote, confidence, modality, speaker, note *string
-	undated, separate                                                            *bool
+	undated, separate                                                             *bool
 }
 
 func runRelate(ctx context.Context, env Env, args []string) (err error) {
@@ -185,4 +185,3 @@ func checkChoice(flag, value string, choices []string) error {
 	}
 	return app.Errorf(app.EINVALID, "--%s: “%s” is not one of %s.", flag, value, strings.Join(choices, ", "))
 }
-

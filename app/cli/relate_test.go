@@ -115,8 +115,8 @@ func TestRelateArticleByPartOfTitle(t *testing.T) {
 		want string // in stdout when 0, in stderr otherwise
 	}{
 		{"Washington warns Baghdad over premier", 0, "related #"}, // exact title
-		{"#2", 0, "related #"},                                   // id
-		{"elections a bagdad", 0, "related #"},                   // part, accents and case folded
+		{"#2", 0, "related #"},                 // id
+		{"elections a bagdad", 0, "related #"}, // part, accents and case folded
 		{"baghdad", 1, "“baghdad” is in the titles of 2 articles: #1 Washington warns Baghdad over premier (28 Jan 2026); #2 Baghdad shrugs off warning (29 Jan 2026)"},
 		{"no such words", 1, "No article has the title or id “no such words”"},
 	} {
