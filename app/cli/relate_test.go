@@ -159,3 +159,31 @@ func TestActorAddRefusesATwin(t *testing.T) {
 		t.Errorf("--force printed %q", out)
 	}
 }
+
+func TestExportKeepsEventAndReportDatesApart(t *testing.T) {
+	p := reportProject(t)
+	p.must("relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--date", "2026-01-27", "--article", "#1", "--quote", "aid to Iraq would stop")
+	p.must("relate", "--from", "Trump", "--type", "criticises", "--to", "Iraq", "--undated", "--article", "#2")
+	recs := readCSV(t, p.must("export", "dossier", "--actor", "Trump"))
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	got := map[string][2]string{}
+	for _, r := range recs[1:] {
+		if r[col["kind"]] == "relation" {
+			got[r[col["relation"]]] = [2]string{r[col["date"]], r[col["article_date"]]}
+		}
+	}
+	if got["threatens"] != [2]string{"2026-01-27", "2026-01-28"} || got["criticises"] != [2]string{"", "2026-01-29"} {
+		t.Errorf("dossier CSV (date, article_date) by relation: %v", got)
+	}
+	recs = readCSV(t, p.must("export", "relations"))
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	if len(recs) != 3 || recs[1][col["start"]] != "2026-01-27" || recs[1][col["article_date"]] != "2026-01-28" ||
+		recs[2][col["start"]] != "" || recs[2][col["article_date"]] != "2026-01-29" {
+		t.Errorf("relations CSV: %q", recs)
+	}
+}
