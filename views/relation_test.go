@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,76 +120,97 @@ func TestRelationEditorKeepsFormOnErrors(t *testing.T) {
 	}
 }
 
-func TestRelationEditorSuggestsDate(t *testing.T) {
-	f := newDossierFixture(t)
+// choiceTexts are the date choices the editor shows, as their buttons read.
+func choiceTexts(ed *relationEditor) []string {
+	var out []string
+	if !ed.choiceBox.Visible() {
+		return nil
+	}
+	for _, b := range ed.choiceBtns {
+		out = append(out, b.Text)
+	}
+	return out
+}
+
+func TestRelationEditorOffersEventDates(t *testing.T) {
+	f := newDossierFixture(t) // the article is dated 29 Jan 2026
 	ed := openEditor(t, f, app.Relation{SourceID: f.iran.ID, Evidence: []app.Evidence{{ArticleID: f.article.ID,
 		Quote: "Officials in Iran answered on Jan. 28 that they would hold Trump responsible"}}}, nil, nil)
-	if !ed.suggest.Visible() {
-		t.Fatal("no date suggested")
-	}
-	if got, want := ed.suggest.Text, "Use 28 Jan 2026 (from “on Jan. 28”)"; got != want {
-		t.Errorf("suggestion %q, want %q", got, want)
-	}
 	if ed.start.Text != "" {
 		t.Fatalf("the date was filled in unasked: %q", ed.start.Text)
 	}
-	test.Tap(ed.suggest)
-	if ed.start.Text != "2026-01-28" {
-		t.Errorf("after accepting, the date is %q", ed.start.Text)
+	// The quote's own date first, then the article's, labelled as the day it was reported.
+	want := []string{"28 Jan 2026 — “on Jan. 28” in the quote", "29 Jan 2026 — reported on (the article’s date)"}
+	if got := choiceTexts(ed); !slices.Equal(got, want) {
+		t.Fatalf("choices %q, want %q", got, want)
 	}
-	if ed.suggest.Visible() {
-		t.Error("the suggestion stays after it was accepted")
+	test.Tap(ed.choiceBtns[0])
+	if ed.start.Text != "2026-01-28" {
+		t.Errorf("after choosing, the date is %q", ed.start.Text)
+	}
+	if got := choiceTexts(ed); got != nil {
+		t.Errorf("choices %q stay after one was chosen", got)
 	}
 
-	// A quote with no date of its own: the article's date is offered instead.
+	// A quote with no date of its own: its paragraph's date, then the article's.
 	ed.quote.SetText("they would hold Trump responsible")
 	ed.start.SetText("")
-	if got := ed.suggest.Text; !ed.suggest.Visible() || !strings.Contains(got, "28 Jan 2026") {
-		// "on Jan. 28" is in the same paragraph, so SuggestDate still finds it.
-		t.Errorf("suggestion for a dateless quote: %q (visible %v)", got, ed.suggest.Visible())
+	want = []string{"28 Jan 2026 — “on Jan. 28” near the quote", "29 Jan 2026 — reported on (the article’s date)"}
+	if got := choiceTexts(ed); !slices.Equal(got, want) {
+		t.Errorf("choices for a dateless quote %q, want %q", got, want)
 	}
-	// A typed month is refined by the day the text gives; another date is left alone.
+	// A typed month is refined by the day the text gives, not by the article's date.
 	ed.start.SetText("Jan 2026")
-	if !ed.suggest.Visible() {
-		t.Error("no refinement offered for Jan 2026")
+	if got := choiceTexts(ed); !slices.Equal(got, want[:1]) {
+		t.Errorf("choices over Jan 2026: %q", got)
 	}
 	ed.start.SetText("2025")
-	if ed.suggest.Visible() {
-		t.Errorf("suggestion %q offered over a different date", ed.suggest.Text)
+	if got := choiceTexts(ed); got != nil {
+		t.Errorf("choices %q offered over a different date", got)
 	}
-	// The article's own date is offered only for an empty field.
+	// Nothing in the text: the article's date alone, still as the day it was reported.
 	ed.quote.SetText("")
 	ed.start.SetText("")
-	if got := ed.suggest.Text; !ed.suggest.Visible() || got != "Use 29 Jan 2026 (the article’s date)" {
-		t.Errorf("with no quote and no date: %q (visible %v)", got, ed.suggest.Visible())
+	if got := choiceTexts(ed); !slices.Equal(got, want[1:]) {
+		t.Errorf("with no quote: %q", got)
 	}
+	// “Date not known” takes the choices away and empties the dates.
 	ed.start.SetText("2026")
-	if ed.suggest.Visible() {
-		t.Errorf("the article’s date offered over a typed year: %q", ed.suggest.Text)
+	ed.undated.SetChecked(true)
+	if ed.start.Text != "" || !ed.start.Disabled() || choiceTexts(ed) != nil {
+		t.Errorf("undated: start %q disabled %v choices %q", ed.start.Text, ed.start.Disabled(), choiceTexts(ed))
 	}
 }
 
-func TestRelationSuggestDate(t *testing.T) {
-	body := "Leaders met in Cairo.\n\nOn Jan. 28 the envoy warned the council.\n\nNothing else happened."
-	for _, tc := range []struct {
-		name, quote string
-		base        app.Date
-		want        app.Date
-		from        string
-		ok          bool
-	}{
-		{"phrase in quote", "On Jan. 28 the envoy warned", "2026-01-30", "2026-01-28", "from “On Jan. 28”", true},
-		{"phrase near quote", "the envoy warned the council", "2026-01-30", "2026-01-28", "from “On Jan. 28”", true},
-		{"no phrase: article date", "Leaders met in Cairo", "2026-01-30", "2026-01-30", "the article’s date", true},
-		{"nothing at all", "Leaders met in Cairo", "", "", "", false},
-		{"quote not in body", "words from elsewhere", "2026-01-30", "2026-01-30", "the article’s date", true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			s, ok := relationSuggestDate(tc.quote, body, tc.base)
-			if ok != tc.ok || s.date != tc.want || s.from != tc.from || s.inText != strings.HasPrefix(tc.from, "from") {
-				t.Errorf("got %+v %v, want %s %q %v", s, ok, tc.want, tc.from, tc.ok)
-			}
-		})
+func TestRelationEditorNeedsADateOrDateNotKnown(t *testing.T) {
+	f := newDossierFixture(t)
+	var saved []app.Relation
+	ed := openEditor(t, f, app.Relation{SourceID: f.trump.ID, TargetID: f.iran.ID, Type: "criticises",
+		Evidence: []app.Evidence{{ArticleID: f.article.ID, Quote: "they would hold Trump responsible"}}},
+		nil, func(r app.Relation) { saved = append(saved, r) })
+	test.Tap(ed.save)
+	if len(saved) != 0 || !ed.problem.Visible() {
+		t.Fatalf("saved with no date (problem shown: %v)", ed.problem.Visible())
+	}
+	mustContain(t, ed.problem.Text, "When did it happen?", "Date not known", "the day it was reported")
+	// Saying the date is not known is the explicit choice.
+	test.Tap(ed.undated)
+	test.Tap(ed.save)
+	if len(saved) != 1 {
+		t.Fatalf("not saved after ticking Date not known; problem %q", ed.problem.Text)
+	}
+	got, _ := f.st.Relation(context.Background(), saved[0].ID)
+	if got.Start != "" || got.End != "" {
+		t.Fatalf("stored dates %q–%q", got.Start, got.End)
+	}
+	// Reopened, it says so.
+	ed = openEditor(t, f, got, nil, nil)
+	if !ed.undated.Checked || ed.start.Text != "" {
+		t.Errorf("an undated relation reopens with Date not known %v, start %q", ed.undated.Checked, ed.start.Text)
+	}
+	ed = openEditor(t, f, f.threat, nil, nil)
+	if ed.undated.Checked {
+		t.Error("a dated relation reopens as undated")
 	}
 }
 
@@ -325,20 +347,4 @@ func TestRelationEditorFromDossier(t *testing.T) {
 		t.Fatal("Edit opened nothing")
 	}
 	mustContain(t, dossierText(top), "Edit relation", "Save relation", "Add another source")
-}
-
-func FuzzRelationPhrase(f *testing.F) {
-	f.Add("on Jan. 28 the envoy", "Before.\n\non Jan. 28 the envoy spoke", "2026-01-30")
-	f.Add("", "", "")
-	f.Add("é", "ééé\xffé", "2026")
-	f.Fuzz(func(t *testing.T, quote, body, base string) {
-		d, err := app.ParseDate(base)
-		if err != nil {
-			return
-		}
-		s, ok := relationSuggestDate(quote, body, d)
-		if ok && s.date.Validate() != nil {
-			t.Fatalf("suggested an invalid date %q", s.date)
-		}
-	})
 }

@@ -33,6 +33,9 @@ type UI struct {
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)
+	// notice is the last confirmation told (notice.go); onNotice shows it, set by the window.
+	notice   string
+	onNotice func(string)
 }
 
 // route names a place the user can be and come back to with Alt+Left.
