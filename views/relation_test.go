@@ -348,3 +348,100 @@ func TestRelationEditorFromDossier(t *testing.T) {
 	}
 	mustContain(t, dossierText(top), "Edit relation", "Save relation", "Add another source")
 }
+
+func TestRelationEditorOffersToAddEvidenceToTheSameRelation(t *testing.T) {
+	f := newDossierFixture(t) // relation #1: Donald Trump threatens Iraq (conditional), 27 Jan 2026
+	ctx := context.Background()
+	second := mustArticle(t, f.st, "Iraq answers Washington", "2026-01-30",
+		"Baghdad said the threat by Donald Trump to stop helping Iraq was noted.")
+	count := func() int {
+		n, err := f.st.CountRelations(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := count()
+	again := func() *relationEditor {
+		ed := openEditor(t, f, app.Relation{SourceID: f.trump.ID, TargetID: f.iraq.ID, Type: "threatens",
+			Evidence: []app.Evidence{{ArticleID: second.ID, Quote: "the threat by Donald Trump to stop helping Iraq"}}}, nil, nil)
+		ed.modality.SetSelected(app.Conditional)
+		test.Type(ed.start, "Jan 2026") // overlaps 27 Jan 2026
+		test.Tap(ed.save)
+		if ed.twin == nil {
+			t.Fatalf("no offer; problem %q", ed.problem.Text)
+		}
+		mustContain(t, ed.twin.text, "already recorded as relation #1", "Donald Trump threatens Iraq (conditional) — 27 Jan 2026 (")
+		return ed
+	}
+
+	// Add as evidence: no second relation, one more source, and the status bar says so.
+	ed := again()
+	mustContain(t, ed.twin.add.Text, "Add as evidence to #1")
+	test.Tap(ed.twin.add)
+	if count() != before {
+		t.Fatalf("%d relations, want %d", count(), before)
+	}
+	if got, _ := f.st.Relation(ctx, f.threat.ID); len(got.Evidence) != 2 {
+		t.Fatalf("relation #1 has %d sources", len(got.Evidence))
+	}
+	if want := "Added evidence to relation #1: “Donald Trump threatens Iraq (conditional) — 27 Jan 2026”."; f.u.notice != want {
+		t.Errorf("notice %q, want %q", f.u.notice, want)
+	}
+
+	// The same article and quote again: nothing to add, and it is said.
+	ed = again()
+	mustContain(t, ed.twin.text, "already has this article and quote")
+	test.Tap(ed.twin.add)
+	if got, _ := f.st.Relation(ctx, f.threat.ID); len(got.Evidence) != 2 || count() != before {
+		t.Fatalf("after the repeat: %d sources, %d relations", len(got.Evidence), count())
+	}
+	mustContain(t, f.u.notice, "Already recorded: relation #1 has this article and quote")
+
+	// A separate relation when the user says so.
+	ed = again()
+	test.Tap(ed.twin.separate)
+	if count() != before+1 {
+		t.Fatalf("%d relations after Save a separate relation", count())
+	}
+	mustContain(t, f.u.notice, "Saved relation #", "added to the dossiers of Donald Trump and Iraq")
+
+	// Back keeps the editor open with what was typed.
+	ed = again()
+	test.Tap(ed.twin.back)
+	if f.u.win.Canvas().Overlays().Top() == nil || ed.start.Text != "Jan 2026" || count() != before+1 {
+		t.Fatal("Back lost the editor or saved")
+	}
+}
+
+func TestRelationEditorAddSourceNowSaysAlreadyRecorded(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, f.threat, nil, nil)
+	ed.pickArticle = func(onPicked func(app.Article)) { onPicked(f.article) }
+	test.Tap(ed.articleBtn)
+	test.Type(ed.quote, "the United States could stop helping Iraq") // relation #1's own source
+	test.Tap(ed.addSource)
+	if !ed.problem.Visible() {
+		t.Fatal("the same source was added twice without a word")
+	}
+	mustContain(t, ed.problem.Text, "Already recorded")
+	if got, _ := f.st.Relation(context.Background(), f.threat.ID); len(got.Evidence) != 1 {
+		t.Fatalf("%d sources", len(got.Evidence))
+	}
+}
+
+func TestRelationEditorSaveSaysWhereItWent(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, f.threat, nil, nil)
+	ed.start.SetText("2026-01")
+	test.Tap(ed.save)
+	if want := "Saved relation #1 “Donald Trump threatens Iraq (conditional) — Jan 2026”."; f.u.notice != want {
+		t.Errorf("notice %q, want %q", f.u.notice, want)
+	}
+	// In the window, the notice is in the status bar.
+	w := newWindow(context.Background(), f.u.win, f.st, Projects{}, true)
+	w.u.tell("Saved relation #9 “A criticises B”.")
+	if !w.notice.Visible() || w.notice.Text != "Saved relation #9 “A criticises B”." {
+		t.Errorf("status bar notice %q (visible %v)", w.notice.Text, w.notice.Visible())
+	}
+}
