@@ -2,11 +2,16 @@ package views
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
 )
@@ -443,5 +448,102 @@ func TestRelationEditorSaveSaysWhereItWent(t *testing.T) {
 	w.u.tell("Saved relation #9 “A criticises B”.")
 	if !w.notice.Visible() || w.notice.Text != "Saved relation #9 “A criticises B”." {
 		t.Errorf("status bar notice %q (visible %v)", w.notice.Text, w.notice.Visible())
+	}
+}
+
+// TestRelationEditorFitsTheWindow checks, at the narrowest and widest windows the editor
+// is made for, that no field, list or button of the form reaches under the scroll bar or
+// past the window's edge.
+func TestRelationEditorFitsTheWindow(t *testing.T) {
+	for _, width := range []float32{760, 1024, 1400} {
+		for _, editing := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%.0f px, editing %v", width, editing), func(t *testing.T) {
+				f := newDossierFixture(t)
+				f.u.win.Resize(fyne.NewSize(width, 800))
+				r := app.Relation{SourceID: f.iran.ID, TargetID: f.trump.ID, Evidence: []app.Evidence{{ArticleID: f.article.ID,
+					Quote: "Officials in Iran answered on Jan. 28 that they would hold Trump responsible for any pressure on Baghdad."}}}
+				if editing {
+					r = f.counter
+				}
+				ed := openEditor(t, f, r, nil, nil)
+				if !editing && len(ed.choiceBtns) == 0 {
+					t.Fatal("no date choices shown: the widest row is not being measured")
+				}
+				var scroll *container.Scroll
+				for _, o := range test.LaidOutObjects(f.u.win.Canvas().Overlays().Top()) {
+					if s, ok := o.(*container.Scroll); ok && scroll == nil {
+						scroll = s
+					}
+				}
+				if scroll == nil {
+					t.Fatal("the form is not in a scroll container")
+				}
+				drv := fyne.CurrentApp().Driver()
+				sp := drv.AbsolutePositionForObject(scroll)
+				limit := sp.X + scroll.Size().Width - theme.ScrollBarSize()
+				if right := sp.X + scroll.Size().Width; right > width {
+					t.Fatalf("the form's right edge is at %.0f, past the %.0f px window", right, width)
+				}
+				checked := 0
+				for _, o := range test.LaidOutObjects(scroll.Content) {
+					switch o.(type) {
+					case *widget.Entry, *widget.Select, *widget.Button, *widget.Check:
+					default:
+						continue
+					}
+					if !o.Visible() {
+						continue
+					}
+					checked++
+					p := drv.AbsolutePositionForObject(o)
+					if end := p.X + o.Size().Width; end > limit+0.5 {
+						t.Errorf("%T %q ends at %.0f, under the scroll bar (it starts at %.0f)", o, objectText(o), end, limit)
+					}
+				}
+				if checked < 8 {
+					t.Fatalf("only %d fields measured", checked)
+				}
+			})
+		}
+	}
+}
+
+func objectText(o fyne.CanvasObject) string {
+	switch w := o.(type) {
+	case *widget.Entry:
+		return w.Text + w.PlaceHolder
+	case *widget.Select:
+		return w.Selected + w.PlaceHolder
+	case *widget.Button:
+		return w.Text
+	case *widget.Check:
+		return w.Text
+	}
+	return ""
+}
+
+// TestRelationEditorPlaceholdersAreNotValues checks every empty field of a new relation:
+// its text is empty, its placeholder says in words what goes there, and no placeholder
+// reads as a value (a date, a number) the user might take as filled in.
+func TestRelationEditorPlaceholdersAreNotValues(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, app.Relation{}, nil, nil)
+	entries := map[string]*widget.Entry{"start": ed.start, "end": ed.end, "quote": ed.quote, "note": ed.note}
+	for name, e := range entries {
+		if e.Text != "" {
+			t.Errorf("%s is prefilled with %q", name, e.Text)
+		}
+		if strings.TrimSpace(e.PlaceHolder) == "" {
+			t.Errorf("%s has no placeholder", name)
+		}
+		if strings.ContainsAny(e.PlaceHolder, "0123456789") {
+			t.Errorf("%s's placeholder %q holds a sample value", name, e.PlaceHolder)
+		}
+		if _, err := app.ParseDate(e.PlaceHolder); err == nil {
+			t.Errorf("%s's placeholder %q reads as a date", name, e.PlaceHolder)
+		}
+	}
+	if ed.typeSel.Selected != "" || !strings.HasPrefix(ed.typeSel.PlaceHolder, "(") {
+		t.Errorf("type list: selected %q, placeholder %q", ed.typeSel.Selected, ed.typeSel.PlaceHolder)
 	}
 }
