@@ -492,6 +492,12 @@ func relationShowDate(e *widget.Entry, msg *widget.RichText) {
 	default:
 		relationSetHint(msg, "", false)
 	}
+	// An empty line would leave a gap between the dates and the choices under them.
+	if len(msg.Segments) == 1 && msg.Segments[0].Textual() == "" {
+		msg.Hide()
+	} else {
+		msg.Show()
+	}
 }
 
 // previewText is the relation as the dossier will say it.
