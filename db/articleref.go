@@ -39,7 +39,7 @@ func (s *Store) FindArticle(ctx context.Context, ref string) (app.Article, error
 	}
 	switch len(matches) {
 	case 0:
-		return app.Article{}, app.Errorf(app.ENOTFOUND, "No article has the id “%s” or a title that contains it.", ref)
+		return app.Article{}, app.Errorf(app.ENOTFOUND, "No article has the title or id “%s”, and no title contains it.", ref)
 	case 1:
 		return s.Article(ctx, matches[0].ID)
 	}

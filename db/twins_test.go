@@ -263,3 +263,26 @@ func TestFindArticleByPartOfTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestDossierTimelineKeepsEventAndReportApart(t *testing.T) {
+	ctx := context.Background()
+	p := newTwinProject(t) // relation #1 happened on 27 Jan, reported in an article of 28 Jan
+	if _, err := p.s.CreateRelation(ctx, app.Relation{SourceID: p.trump.ID, Type: "criticises", TargetID: p.iraq.ID,
+		Evidence: []app.Evidence{{ArticleID: p.other.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := p.s.Dossier(ctx, p.trump.ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rels []app.TimelineEntry
+	for _, e := range d.Timeline {
+		if e.Kind == "relation" {
+			rels = append(rels, e)
+		}
+	}
+	// The undated relation is not put at its article's date; the dated one is at the event's.
+	if len(rels) != 1 || rels[0].Date != "2026-01-27" || rels[0].Text != "Donald Trump threatens Iraq (reported 28 Jan 2026)" {
+		t.Fatalf("timeline relations %+v", rels)
+	}
+}

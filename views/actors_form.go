@@ -79,12 +79,12 @@ func (f *actorForm) build() {
 
 	f.aliases = newActorMultiLineEntry()
 	f.aliases.SetText(strings.Join(a.Aliases, "\n"))
-	f.aliases.SetPlaceHolder("Maliki\nal-Maliki")
+	f.aliases.SetPlaceHolder("Other names, e.g. a short name (one per line)")
 	f.aliases.SetMinRowsVisible(3)
 
 	f.tags = newActorKeyEntry()
 	f.tags.SetText(strings.Join(a.Tags, ", "))
-	f.tags.SetPlaceHolder("iraq, elections")
+	f.tags.SetPlaceHolder("e.g. iraq, elections")
 	f.tags.OnSubmitted = func(string) { f.submit() }
 
 	f.notes = newActorMultiLineEntry()
@@ -188,6 +188,16 @@ func (f *actorForm) submit() {
 				fyne.Do(func() { f.showProblem(err) })
 				return
 			}
+			// An alias another actor goes by would file a twin just as a name would.
+			clashes, err := st.ActorNameClashes(ctx, a.Aliases, 0)
+			if err != nil {
+				fyne.Do(func() { f.showProblem(err) })
+				return
+			}
+			if len(clashes) > 0 {
+				fyne.Do(func() { f.warnAliases(a, clashes) })
+				return
+			}
 		}
 		f.store(ctx, st, a)
 	})
@@ -238,6 +248,15 @@ func (f *actorForm) warnExisting(a, existing app.Actor) {
 		use(existing)
 	}}
 	f.showWarning(a, text+"\n\n"+question, open)
+}
+
+// warnAliases names the actors that already go by one of the new actor's aliases.
+func (f *actorForm) warnAliases(a app.Actor, clashes []app.NameClash) {
+	text := "Another actor already goes by a name you gave:\n"
+	for _, c := range clashes {
+		text += "\n• " + c.String()
+	}
+	f.showWarning(a, text+"\n\nAdd “"+a.Name+"” anyway, with these names too?")
 }
 
 func (f *actorForm) warnAmbiguous(a app.Actor, err error) {

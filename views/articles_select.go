@@ -248,11 +248,13 @@ func (p *articleSelectPane) relationFromQuote() {
 	p.v.s.newRelation(articleQuoteRelation(p.v.data, text, start, end))
 }
 
-// articleQuoteRelation prefills a relation from a quoted passage: the article as evidence, its
-// date as the start, and the first two actors named in the passage as source and target.
+// articleQuoteRelation prefills a relation from a quoted passage: the article as evidence
+// and the first two actors named in the passage as source and target. Not the date: the
+// article's date is the day the event was reported, and the editor offers the dates the
+// text gives before it, for the user to choose.
 func articleQuoteRelation(d articleData, quote string, start, end int) app.Relation {
 	a := d.article
-	r := app.Relation{Start: a.Date, Evidence: []app.Evidence{{
+	r := app.Relation{Evidence: []app.Evidence{{
 		ArticleID: a.ID, Quote: quote, Start: start, End: end,
 		ArticleTitle: a.Title, ArticleURL: a.URL, ArticleDate: a.Date, Source: a.Source,
 	}}}

@@ -606,7 +606,8 @@ func TestArticleSelectionMakesRelation(t *testing.T) {
 				t.Fatalf("relation editor opened %d times", len(got))
 			}
 			r := got[0]
-			if r.Start != "2026-01-27" || r.SourceID != trump.ID || r.TargetID != iraq.ID || len(r.Evidence) != 1 {
+			// Not the article's date: that is the day it was reported (the editor offers it, last).
+			if r.Start != "" || r.SourceID != trump.ID || r.TargetID != iraq.ID || len(r.Evidence) != 1 {
 				t.Fatalf("prefilled %+v", r)
 			}
 			ev := r.Evidence[0]

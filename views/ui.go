@@ -36,6 +36,9 @@ type UI struct {
 	// onStoreChange is called after every write to the project (store_watch.go), from
 	// any goroutine; set by the window to keep its counts live.
 	onStoreChange func()
+	// notice is the last confirmation told (notice.go); onNotice shows it, set by the window.
+	notice   string
+	onNotice func(string)
 }
 
 // route names a place the user can be and come back to with Alt+Left.

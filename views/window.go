@@ -39,6 +39,7 @@ type Window struct {
 	projects Projects
 	main     *fyne.Container
 	status   *widget.Label
+	notice   *widget.Label // the last confirmation (UI.tell), until the next screen change
 	tabs     map[string]*widget.Button
 	back     *widget.Button
 	forward  *widget.Button
@@ -58,6 +59,11 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.u.inline = inline
 	mw.u.show = mw.show
 	mw.u.onStoreChange = mw.storeChanged
+	mw.notice = widget.NewLabel("")
+	mw.notice.Importance = widget.SuccessImportance
+	mw.notice.Truncation = fyne.TextTruncateEllipsis
+	mw.notice.Hide()
+	mw.u.onNotice = func(text string) { mw.notice.SetText(text); mw.notice.Show() }
 	w.SetContent(mw.layout())
 	w.SetMainMenu(mw.menu())
 	mw.shortcuts()
@@ -85,7 +91,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
 		widget.NewSeparator(), newArticle, newActor, openDossier)
 	top := container.NewVBox(bar, widget.NewSeparator())
-	bottom := container.NewVBox(widget.NewSeparator(), mw.status)
+	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.status)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
 }
 
@@ -113,6 +119,7 @@ func (mw *Window) show(r route) {
 	}
 	mw.main.Objects = []fyne.CanvasObject{c}
 	mw.main.Refresh()
+	mw.notice.Hide()
 	if r.screen == "search" {
 		mw.u.search.focus()
 	}

@@ -499,7 +499,8 @@ func TestListPages(t *testing.T) {
 func TestErrors(t *testing.T) {
 	p := relatedProject(t)
 	p.must("actor", "add", "--name", "Kamala Harris", "--alias", "Harris", "--kind", "person")
-	p.must("actor", "add", "--name", "Joshua Harris", "--alias", "Harris", "--kind", "person", "--description", "US chargé d'affaires")
+	// Two people share the alias: --force adds the second on purpose.
+	p.must("actor", "add", "--name", "Joshua Harris", "--alias", "Harris", "--kind", "person", "--description", "US chargé d'affaires", "--force")
 	tests := []struct {
 		name string
 		args []string
@@ -519,8 +520,8 @@ func TestErrors(t *testing.T) {
 		{"unknown type", []string{"relate", "--from", "Trump", "--type", "admires", "--to", "Iraq"}, 1,
 			[]string{"dossier: --type: “admires” is not a relation type"}},
 		{"unknown article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "No such title"}, 1,
-			[]string{"dossier: --article: No article has the title or id “No such title”."}},
-		{"quote not in article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "#1", "--quote", "words never written"}, 1,
+			[]string{"dossier: --article: No article has the title or id “No such title”, and no title contains it."}},
+		{"quote not in article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "#1", "--quote", "words never written", "--date", "2026-01-27"}, 1,
 			[]string{"is not in the text of"}},
 		{"bad modality", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--modality", "perhaps"}, 1,
 			[]string{"dossier: --modality: “perhaps” is not one of asserted, conditional"}},
