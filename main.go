@@ -61,10 +61,24 @@ func defaultProject() string {
 }
 
 func cliEnv() cli.Env {
-	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, DefaultDB: defaultProject()}
+	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, DefaultDB: defaultProject()}
 }
 
-func openForCLI(ctx context.Context, path string) (cli.Store, error) { return db.Open(ctx, path) }
+func openForCLI(ctx context.Context, path string) (cli.Store, error) {
+	return cliStore(db.Open(ctx, path))
+}
+
+func createForCLI(ctx context.Context, path string) (cli.Store, error) {
+	return cliStore(db.Create(ctx, path))
+}
+
+// cliStore keeps a failed open's nil *db.Store out of the interface, where it would not be nil.
+func cliStore(s *db.Store, err error) (cli.Store, error) {
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
 
 func openForGUI(ctx context.Context, path string) (views.Store, error) { return db.Open(ctx, path) }
 

@@ -39,7 +39,7 @@ already filed that name it, or one of its aliases, are linked to it at once.`).w
 	if err != nil {
 		return flagError("kind", err)
 	}
-	s, err := f.open(ctx, true)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}
