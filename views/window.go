@@ -40,6 +40,7 @@ type Window struct {
 	tabs     map[string]*widget.Button
 	back     *widget.Button
 	forward  *widget.Button
+	banner   *fyne.Container // says when the project is damaged and open read-only
 }
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
@@ -57,6 +58,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.shortcuts()
 	w.SetOnDropped(mw.dropped)
 	mw.setTitle()
+	mw.updateBanner()
 	mw.u.navigate(route{screen: "articles"})
 	return mw
 }
@@ -78,7 +80,8 @@ func (mw *Window) layout() fyne.CanvasObject {
 	bar := container.NewHBox(mw.back, mw.forward, widget.NewSeparator(),
 		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
 		widget.NewSeparator(), newArticle, newActor, openDossier)
-	top := container.NewVBox(bar, widget.NewSeparator())
+	mw.banner = container.NewStack()
+	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
 	bottom := container.NewVBox(widget.NewSeparator(), mw.status)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
 }
@@ -291,6 +294,7 @@ func (mw *Window) switchTo(st Store) {
 	old.Close()
 	mw.u.history = &history{}
 	mw.setTitle()
+	mw.updateBanner()
 	mw.u.dossier.actorID = 0
 	mw.u.navigate(route{screen: "articles"})
 }
