@@ -263,3 +263,34 @@ func BenchmarkOpen(b *testing.B) {
 		st.Close()
 	}
 }
+
+// TestUnmappedDriverErrorsAreClassified is the rule behind "any read that meets a damaged
+// page says so": even a query whose error skipped mapError reaches the user as ECORRUPT
+// with the damage message, not as an internal error.
+func TestUnmappedDriverErrorsAreClassified(t *testing.T) {
+	ctx := context.Background()
+	whole, leaves, _, pageSize := wholeProject(t)
+	withBudget(t, time.Nanosecond)
+	s, err := Open(ctx, damage(t, whole, leaves[len(leaves)/2], pageSize, 0, pageSize, 0xA5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.QueryContext(ctx, `SELECT title, body FROM articles`) // raw: no mapError
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+	}
+	raw := rows.Err()
+	rows.Close()
+	if raw == nil {
+		t.Fatal("reading every article of a damaged project gave no error")
+	}
+	if app.ErrorCode(raw) != app.ECORRUPT || !strings.Contains(app.ErrorMessage(raw), "damaged") {
+		t.Fatalf("a raw driver error reads as %q: %q", app.ErrorCode(raw), app.ErrorMessage(raw))
+	}
+	if app.ErrorCode(os.ErrClosed) != app.EINTERNAL {
+		t.Fatal("an error that is not the driver's is classified")
+	}
+}
