@@ -46,6 +46,7 @@ type Window struct {
 	// statusDue is set while a recount of the status bar is queued (storeChanged).
 	statusDue atomic.Bool
 	statusGen int
+	banner    *fyne.Container // says when the project is damaged and open read-only
 }
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
@@ -69,6 +70,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.shortcuts()
 	w.SetOnDropped(mw.dropped)
 	mw.setTitle()
+	mw.updateBanner()
 	mw.u.navigate(route{screen: "articles"})
 	return mw
 }
@@ -90,7 +92,8 @@ func (mw *Window) layout() fyne.CanvasObject {
 	bar := container.NewHBox(mw.back, mw.forward, widget.NewSeparator(),
 		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
 		widget.NewSeparator(), newArticle, newActor, openDossier)
-	top := container.NewVBox(bar, widget.NewSeparator())
+	mw.banner = container.NewStack()
+	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
 	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.status)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
 }
@@ -325,6 +328,7 @@ func (mw *Window) switchTo(st Store) {
 	old.Close()
 	mw.u.history = &history{}
 	mw.setTitle()
+	mw.updateBanner()
 	mw.u.dossier.actorID = 0
 	mw.u.navigate(route{screen: "articles"})
 }

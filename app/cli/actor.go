@@ -44,7 +44,7 @@ accents aside) is refused, naming that actor, so a script run twice adds each ac
 	if err != nil {
 		return flagError("kind", err)
 	}
-	s, err := f.open(ctx, true)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}

@@ -47,8 +47,9 @@ type Store interface {
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	// Open opens (or creates) the project file at path.
-	Open func(ctx context.Context, path string) (Store, error)
+	// Open opens the project file at path (refusing an empty one); Create also makes a
+	// new project when the file is missing or empty (--create).
+	Open, Create func(ctx context.Context, path string) (Store, error)
 	// DefaultDB is the project file used when a command has no --db.
 	DefaultDB string
 }

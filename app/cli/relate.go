@@ -72,7 +72,7 @@ func runRelate(ctx context.Context, env Env, args []string) (err error) {
 	if err := checkChoice("modality", r.Modality, app.Modalities); err != nil {
 		return err
 	}
-	s, err := f.open(ctx, false)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}

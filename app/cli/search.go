@@ -112,7 +112,7 @@ func runSearch(ctx context.Context, env Env, args []string) (err error) {
 	if q.To, err = app.ParseDate(*to); err != nil {
 		return flagError("to", err)
 	}
-	s, err := f.open(ctx, false)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}
