@@ -357,4 +357,3 @@ func TestSearchRelationsTooManyToRank(t *testing.T) {
 		t.Errorf("one match is ranked: %+v", r.Relations)
 	}
 }
-
