@@ -58,7 +58,7 @@ func (f *actorForm) build() {
 	a := f.actor
 	f.name = newActorKeyEntry()
 	f.name.SetText(a.Name)
-	f.name.SetPlaceHolder("e.g. Nouri al-Maliki")
+	f.name.SetPlaceHolder("The usual full name, e.g. Nouri al-Maliki")
 	f.name.OnSubmitted = func(string) { f.submit() }
 
 	var labels []string
@@ -74,17 +74,17 @@ func (f *actorForm) build() {
 
 	f.description = newActorKeyEntry()
 	f.description.SetText(a.Description)
-	f.description.SetPlaceHolder("e.g. former prime minister of Iraq")
+	f.description.SetPlaceHolder("Who this is, e.g. former prime minister of Iraq")
 	f.description.OnSubmitted = func(string) { f.submit() }
 
 	f.aliases = newActorMultiLineEntry()
 	f.aliases.SetText(strings.Join(a.Aliases, "\n"))
-	f.aliases.SetPlaceHolder("Maliki\nal-Maliki")
+	f.aliases.SetPlaceHolder("Other names, one per line, e.g. Maliki")
 	f.aliases.SetMinRowsVisible(3)
 
 	f.tags = newActorKeyEntry()
 	f.tags.SetText(strings.Join(a.Tags, ", "))
-	f.tags.SetPlaceHolder("iraq, elections")
+	f.tags.SetPlaceHolder("Your keywords, e.g. iraq, elections")
 	f.tags.OnSubmitted = func(string) { f.submit() }
 
 	f.notes = newActorMultiLineEntry()

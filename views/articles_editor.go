@@ -76,10 +76,10 @@ func (e *articleEditor) build() fyne.CanvasObject {
 	e.title = entry("The headline")
 	e.source = entry("The newspaper, agency or site")
 	e.author = entry("Who wrote it")
-	e.date = entry("2026-01-27, Jan 2026 or 2026")
+	e.date = entry("When it was published, e.g. 2026-01-27 or Jan 2026")
 	e.dateline = entry("Where it was filed from, e.g. BAGHDAD")
-	e.tags = entry("e.g. iraq, oil")
-	e.url = entry("https://…")
+	e.tags = entry("Your keywords, e.g. iraq, oil")
+	e.url = entry("The web address, e.g. https://…")
 	e.dateHint = widget.NewLabel("")
 	e.dateHint.SizeName = theme.SizeNameCaptionText
 	e.dateHint.Wrapping = fyne.TextWrapWord
