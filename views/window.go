@@ -306,14 +306,14 @@ func (mw *Window) showShortcuts() {
 		widget.NewLabelWithStyle("Action", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	}
 	for _, row := range mw.shortcutRows() {
-		key := widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+		key := widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		action := widget.NewLabel(row[1])
 		action.Wrapping = fyne.TextWrapWord
 		cells = append(cells, key, action)
 	}
 	table := container.New(layout.NewFormLayout(), cells...)
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(table), mw.u.win)
-	d.Resize(dossierDialogSize(mw.u.win, 560, 640))
+	d.Resize(dossierDialogSize(mw.u.win, 600, 780))
 	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
 }
 
