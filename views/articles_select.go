@@ -175,7 +175,7 @@ func articleTrimSpan(body string, start, end int) (int, int) {
 func (p *articleSelectPane) passage() (text string, start, end int, ok bool) {
 	text, start, end, ok = p.selection()
 	if !ok {
-		dialog.ShowInformation("No passage selected", "Select a passage of the article first.", p.v.u.win)
+		p.v.u.showInfo("No passage selected", "Select a passage of the article first.")
 	}
 	return text, start, end, ok
 }
@@ -214,8 +214,8 @@ func (p *articleSelectPane) offerAlias(a app.Actor, text string) {
 	u := p.v.u
 	for _, n := range a.Names() {
 		if app.Fold(n) == app.Fold(text) {
-			dialog.ShowInformation("Already linked",
-				fmt.Sprintf("“%s” is already a name of %s, so the articles that say it link to its dossier.", text, a.Name), u.win)
+			u.showInfo("Already linked",
+				fmt.Sprintf("“%s” is already a name of %s, so the articles that say it link to its dossier.", text, a.Name))
 			return
 		}
 	}
@@ -237,7 +237,7 @@ func (p *articleSelectPane) offerAlias(a app.Actor, text string) {
 		})
 	}, u.win)
 	d.SetConfirmText("Add the name")
-	d.Show()
+	u.showConfirm(d, false)
 }
 
 func (p *articleSelectPane) relationFromQuote() {

@@ -295,9 +295,9 @@ func TestDossierExportCSV(t *testing.T) {
 			}
 			s.exportCSV()
 			if !bom {
-				var check *widget.Check
+				var check *keyCheck
 				for _, o := range test.LaidOutObjects(f.u.win.Canvas().Overlays().Top()) {
-					if c, ok := o.(*widget.Check); ok {
+					if c, ok := o.(*keyCheck); ok {
 						check = c
 					}
 				}
