@@ -153,3 +153,8 @@ func (s *watchedStore) UpdateNote(ctx context.Context, n app.Note) (app.Note, er
 func (s *watchedStore) DeleteNote(ctx context.Context, id int64) error {
 	return s.wrote(s.Store.DeleteNote(ctx, id))
 }
+
+func (s *watchedStore) FileRelation(ctx context.Context, r app.Relation, newRelation bool) (app.RelationFiled, error) {
+	f, err := s.Store.FileRelation(ctx, r, newRelation)
+	return f, s.wrote(err)
+}

@@ -19,7 +19,7 @@ import (
 var storeReads = map[string]bool{
 	"Path": true, "SaveCopy": true, // a copy elsewhere leaves this project as it was
 	"Article": true, "Articles": true, "CountArticles": true, "Mentions": true,
-	"AmbiguousMentions": true, "SuggestActors": true,
+	"AmbiguousMentions": true, "SuggestActors": true, "ActorNameClashes": true, "TwinRelation": true,
 	"Actor": true, "Actors": true, "CountActors": true, "FindActor": true,
 	"RelationTypes": true, "Relation": true, "Relations": true, "EachRelation": true,
 	"ArticleNotes": true, "Dossier": true, "Search": true,
