@@ -595,7 +595,7 @@ func writeFlat(b *strings.Builder, s string) {
 	}
 }
 
-// Search runs a full-text query over articles, actors and notes; see app.SearchQuery for
+// Search runs a full-text query over articles, actors, relations and notes; see app.SearchQuery for
 // the query language and the filters. A query that cannot be parsed is searched as plain
 // words (Plain is set), never refused. The context cancels the search: the GUI cancels the
 // previous search at each keystroke.
