@@ -595,7 +595,7 @@ func writeFlat(b *strings.Builder, s string) {
 	}
 }
 
-// Search runs a full-text query over articles, actors and notes; see app.SearchQuery for
+// Search runs a full-text query over articles, actors, relations and notes; see app.SearchQuery for
 // the query language and the filters. A query that cannot be parsed is searched as plain
 // words (Plain is set), never refused. The context cancels the search: the GUI cancels the
 // previous search at each keystroke.
@@ -1127,10 +1127,10 @@ func (s *Store) searchRelations(ctx context.Context, fq ftsQuery, q app.SearchQu
 	// The text shown is read from the tables: relations_fts holds it folded.
 	rows, err := s.db.QueryContext(ctx, `SELECT r.id, `+rank+` AS rk,
 			s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, r.start, r.note, r.source_id,
-			coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id
-				WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''),
-			coalesce((SELECT e.article_id FROM evidence e JOIN articles ea ON ea.id = e.article_id
-				WHERE e.relation_id = r.id AND ea.deleted = '' ORDER BY e.id LIMIT 1), 0)
+			coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id
+				AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''),
+			coalesce((SELECT e.article_id FROM evidence e WHERE e.relation_id = r.id
+				AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id LIMIT 1), 0)
 		FROM relations_fts JOIN relations r ON r.id = relations_fts.rowid
 		JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 		LEFT JOIN relation_types t ON t.key = r.type

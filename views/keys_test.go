@@ -434,3 +434,20 @@ func TestDialogsAreShownWithKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestDossierMessageIsNotOneLetterPerRow: the "Opening the dossier…" line keeps its words
+// on one row in a wide window.
+func TestDossierMessageIsNotOneLetterPerRow(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.SetContent(u.dossier.content())
+	u.dossier.showMessage("Opening the dossier…", false)
+	for _, o := range test.LaidOutObjects(u.win.Content()) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "Opening the dossier…" {
+			if l.Size().Width < 300 {
+				t.Fatalf("the message is %v wide: it wraps letter by letter", l.Size().Width)
+			}
+			return
+		}
+	}
+	t.Fatal("the message is not shown")
+}

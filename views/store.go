@@ -71,7 +71,7 @@ type Store interface {
 
 	Dossier(ctx context.Context, actorID int64, mentionLimit int) (app.Dossier, error)
 
-	// Search runs a full-text query over articles, actors and notes (the search screen).
+	// Search runs a full-text query over articles, actors, relations and notes (the search screen).
 	Search(ctx context.Context, q app.SearchQuery) (app.SearchResults, error)
 }
 
