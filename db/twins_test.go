@@ -286,3 +286,32 @@ func TestDossierTimelineKeepsEventAndReportApart(t *testing.T) {
 		t.Fatalf("timeline relations %+v", rels)
 	}
 }
+
+// BenchmarkFindArticleByPartOfTitle resolves --article by a part of a title on the
+// 100,000-article project: every title is read and folded.
+func BenchmarkFindArticleByPartOfTitle(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := s.FindArticle(ctx, "no title holds these words"); !app.IsCode(err, app.ENOTFOUND) {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTwinRelation looks for the twin of a relation of the busiest pair of actors.
+func BenchmarkTwinRelation(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	var r app.Relation
+	if err := s.db.QueryRow(`SELECT source_id, type, target_id FROM relations GROUP BY source_id, type, target_id
+		ORDER BY count(*) DESC LIMIT 1`).Scan(&r.SourceID, &r.Type, &r.TargetID); err != nil {
+		b.Fatal(err)
+	}
+	r.Start = "1999-01-01" // no twin: every candidate is read and compared
+	for b.Loop() {
+		if _, found, err := s.TwinRelation(ctx, r); err != nil || found {
+			b.Fatal(found, err)
+		}
+	}
+}

@@ -48,6 +48,7 @@ func TestFileArticleQuoteRelationOpenDossier(t *testing.T) {
 		t.Fatal("the relation editor did not open")
 	}
 	var save, tuesday *widget.Button
+	saysWhere := false
 	var dateField *widget.Entry
 	for _, o := range test.LaidOutObjects(dlg) {
 		switch w := o.(type) {
@@ -61,8 +62,12 @@ func TestFileArticleQuoteRelationOpenDossier(t *testing.T) {
 			switch {
 			case w.Text == "Save relation":
 				save = w
-			case strings.HasPrefix(w.Text, "27 Jan 2026 — “On Tuesday”"):
+			case w.Text == "27 Jan 2026":
 				tuesday = w
+			}
+		case *widget.Label:
+			if w.Text == "“On Tuesday” near the quote" {
+				saysWhere = true
 			}
 		case *widget.Entry:
 			if w.PlaceHolder == "When it happened or began" {
@@ -70,8 +75,8 @@ func TestFileArticleQuoteRelationOpenDossier(t *testing.T) {
 			}
 		}
 	}
-	if save == nil || tuesday == nil || dateField == nil {
-		t.Fatalf("no Save relation button (%v), no “On Tuesday” date offered (%v) or no date field (%v)", save != nil, tuesday != nil, dateField != nil)
+	if save == nil || tuesday == nil || dateField == nil || !saysWhere {
+		t.Fatalf("no Save relation button (%v), no “On Tuesday” date offered (%v, said where: %v) or no date field (%v)", save != nil, tuesday != nil, saysWhere, dateField != nil)
 	}
 	// The article's date (28 Jan) is not copied in: saving without a date is refused.
 	if dateField.Text != "" {

@@ -134,6 +134,7 @@ type relationEditor struct {
 	undated                                *widget.Check
 	choiceBox                              *fyne.Container
 	choiceBtns                             []*widget.Button
+	choiceWhere                            []*widget.Label // beside each choice: where it was found
 	keptBox                                *fyne.Container
 	articleBtn, addSource                  *widget.Button
 	quote                                  *widget.Entry

@@ -44,20 +44,24 @@ func (ed *relationEditor) refreshDateChoices() {
 		return // unchanged: keep the buttons under the pointer
 	}
 	ed.choices = shown
-	ed.choiceBtns = nil
+	ed.choiceBtns, ed.choiceWhere = nil, nil
 	var objs []fyne.CanvasObject
 	if len(shown) > 0 {
 		objs = append(objs, relationHint("Dates the article gives — choose one, or type the date:"))
 	}
 	for _, c := range shown {
 		d := c.Date
-		b := widget.NewButtonWithIcon(relationChoiceText(c), theme.HistoryIcon(), func() {
+		// The button holds the date alone and the words beside it wrap, so a long phrase
+		// never widens the editor past a narrow window.
+		b := widget.NewButtonWithIcon(d.Human(), theme.HistoryIcon(), func() {
 			ed.start.SetText(string(d))
 		})
 		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
+		where := widget.NewLabel(relationChoiceWhere(c))
+		where.Wrapping = fyne.TextWrapWord
 		ed.choiceBtns = append(ed.choiceBtns, b)
-		objs = append(objs, b)
+		ed.choiceWhere = append(ed.choiceWhere, where)
+		objs = append(objs, container.NewBorder(nil, nil, b, nil, where))
 	}
 	if cut > 0 {
 		objs = append(objs, relationHint("and "+dossierCount(cut, "more date", "more dates")+" in the paragraph, not listed"))
@@ -71,19 +75,19 @@ func (ed *relationEditor) refreshDateChoices() {
 	}
 }
 
-// relationChoiceText is a date choice's button: the date, then where it comes from.
-func relationChoiceText(c app.DateChoice) string {
-	s := c.Date.Human() + " — "
+// relationChoiceWhere says where a date choice comes from, beside its button.
+func relationChoiceWhere(c app.DateChoice) string {
+	var s string
 	switch c.Where {
 	case app.ReportedOn:
-		return s + "reported on (the article’s date)"
+		return "reported on: the article’s date"
 	case app.InQuote:
-		s += "“" + dossierClip(c.Phrase, 40) + "” in the quote"
+		s = "“" + dossierClip(c.Phrase, 40) + "” in the quote"
 	default:
-		s += "“" + dossierClip(c.Phrase, 40) + "” near the quote"
+		s = "“" + dossierClip(c.Phrase, 40) + "” near the quote"
 	}
 	if c.Reported {
-		s += ", also the article’s date"
+		s += "; also reported on: the article’s date"
 	}
 	return s
 }

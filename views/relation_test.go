@@ -131,8 +131,8 @@ func choiceTexts(ed *relationEditor) []string {
 	if !ed.choiceBox.Visible() {
 		return nil
 	}
-	for _, b := range ed.choiceBtns {
-		out = append(out, b.Text)
+	for i, b := range ed.choiceBtns {
+		out = append(out, b.Text+" — "+ed.choiceWhere[i].Text)
 	}
 	return out
 }
@@ -145,7 +145,7 @@ func TestRelationEditorOffersEventDates(t *testing.T) {
 		t.Fatalf("the date was filled in unasked: %q", ed.start.Text)
 	}
 	// The quote's own date first, then the article's, labelled as the day it was reported.
-	want := []string{"28 Jan 2026 — “on Jan. 28” in the quote", "29 Jan 2026 — reported on (the article’s date)"}
+	want := []string{"28 Jan 2026 — “on Jan. 28” in the quote", "29 Jan 2026 — reported on: the article’s date"}
 	if got := choiceTexts(ed); !slices.Equal(got, want) {
 		t.Fatalf("choices %q, want %q", got, want)
 	}
@@ -160,7 +160,7 @@ func TestRelationEditorOffersEventDates(t *testing.T) {
 	// A quote with no date of its own: its paragraph's date, then the article's.
 	ed.quote.SetText("they would hold Trump responsible")
 	ed.start.SetText("")
-	want = []string{"28 Jan 2026 — “on Jan. 28” near the quote", "29 Jan 2026 — reported on (the article’s date)"}
+	want = []string{"28 Jan 2026 — “on Jan. 28” near the quote", "29 Jan 2026 — reported on: the article’s date"}
 	if got := choiceTexts(ed); !slices.Equal(got, want) {
 		t.Errorf("choices for a dateless quote %q, want %q", got, want)
 	}
@@ -460,14 +460,17 @@ func TestRelationEditorFitsTheWindow(t *testing.T) {
 			t.Run(fmt.Sprintf("%.0f px, editing %v", width, editing), func(t *testing.T) {
 				f := newDossierFixture(t)
 				f.u.win.Resize(fyne.NewSize(width, 800))
-				r := app.Relation{SourceID: f.iran.ID, TargetID: f.trump.ID, Evidence: []app.Evidence{{ArticleID: f.article.ID,
-					Quote: "Officials in Iran answered on Jan. 28 that they would hold Trump responsible for any pressure on Baghdad."}}}
+				// Long date phrases, one of them the article's own day: the widest choices there are.
+				long := mustArticle(t, f.st, "Tehran answers", "2026-01-29", "Officials in Iran said on Thursday, as they had "+
+					"earlier this month and in mid-September 2025, that they would hold Trump responsible for any pressure on Baghdad.")
+				r := app.Relation{SourceID: f.iran.ID, TargetID: f.trump.ID, Evidence: []app.Evidence{{ArticleID: long.ID,
+					Quote: "they would hold Trump responsible for any pressure on Baghdad"}}}
 				if editing {
 					r = f.counter
 				}
 				ed := openEditor(t, f, r, nil, nil)
-				if !editing && len(ed.choiceBtns) == 0 {
-					t.Fatal("no date choices shown: the widest row is not being measured")
+				if !editing && len(ed.choiceBtns) < 3 {
+					t.Fatalf("%d date choices shown: the widest rows are not being measured", len(ed.choiceBtns))
 				}
 				var scroll *container.Scroll
 				for _, o := range test.LaidOutObjects(f.u.win.Canvas().Overlays().Top()) {
@@ -487,7 +490,7 @@ func TestRelationEditorFitsTheWindow(t *testing.T) {
 				checked := 0
 				for _, o := range test.LaidOutObjects(scroll.Content) {
 					switch o.(type) {
-					case *widget.Entry, *widget.Select, *widget.Button, *widget.Check:
+					case *widget.Entry, *widget.Select, *widget.Button, *widget.Check, *widget.Label:
 					default:
 						continue
 					}
@@ -517,6 +520,8 @@ func objectText(o fyne.CanvasObject) string {
 	case *widget.Button:
 		return w.Text
 	case *widget.Check:
+		return w.Text
+	case *widget.Label:
 		return w.Text
 	}
 	return ""

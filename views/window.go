@@ -63,7 +63,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.u.onStoreChange = mw.storeChanged
 	mw.notice = widget.NewLabel("")
 	mw.notice.Importance = widget.SuccessImportance
-	mw.notice.Truncation = fyne.TextTruncateEllipsis
+	mw.notice.Wrapping = fyne.TextWrapWord // the whole sentence says where the work went
 	mw.notice.Hide()
 	mw.u.onNotice = func(text string) { mw.notice.SetText(text); mw.notice.Show() }
 	w.SetContent(mw.layout())
