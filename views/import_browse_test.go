@@ -2,6 +2,7 @@ package views
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log"
 	"os"
@@ -169,5 +170,40 @@ func TestImportSummaryShowsEveryWarning(t *testing.T) {
 	s.list.Select(len(app.WarningKinds))
 	if text := impOverlayText(u); !strings.Contains(text, "the end.") || !strings.Contains(text, "Refused") {
 		t.Errorf("the details of the refusal say %q", text)
+	}
+}
+
+// hungReadStore stands for a project whose import is stuck reading a file (a network
+// share gone away): it reports one file's progress, then waits for the cancel alone.
+type hungReadStore struct {
+	Store
+}
+
+func (s hungReadStore) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error) {
+	opt.Progress(app.ImportProgress{Files: 1, TotalFiles: 2, Current: paths[0]})
+	<-ctx.Done()
+	return app.ImportSummary{Files: 1, Cancelled: true}, ctx.Err()
+}
+
+// TestImportCancelEndsAHungRead: the window's Cancel ends an import whose reading hangs:
+// the cancel reaches the store at once and the summary says the import was cancelled.
+// (db's TestImportCancelWhileAReadHangs shows the store itself returns on the cancel.)
+func TestImportCancelEndsAHungRead(t *testing.T) {
+	u, st := newTestUI(t)
+	u.store = hungReadStore{Store: st}
+	imp := u.importer()
+	tapped := false
+	imp.observe = func(app.ImportProgress) {
+		if !tapped {
+			tapped = true
+			impTap(t, u, "Cancel") // the progress dialog's
+		}
+	}
+	u.importPaths([]string{t.TempDir()}) // would hang here if Cancel did not cancel
+	if !tapped || imp.summary == nil || imp.run != nil {
+		t.Fatalf("tapped %v, summary %v, still running %v", tapped, imp.summary != nil, imp.run != nil)
+	}
+	if !strings.Contains(imp.summary.note.Text, "You cancelled the import") {
+		t.Errorf("the summary says %q", imp.summary.note.Text)
 	}
 }
