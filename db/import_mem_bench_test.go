@@ -106,8 +106,8 @@ func writeBenchFile(b *testing.B, path string, write func(*bufio.Writer)) {
 
 func writeOneLine(w *bufio.Writer, i int, size int64) {
 	fmt.Fprintf(w, "Levy%d ", i)
-	for n := int64(w.Buffered()); n+6 <= size; n += 6 {
-		w.WriteString("harbor")
+	for n := int64(w.Buffered()); n+7 <= size; n += 7 {
+		w.WriteString("harbor ")
 	}
 }
 
