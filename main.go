@@ -16,11 +16,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
 	"dossier/app/cli"
+	// For its init, which must run before Fyne's: it makes the locale variables readable
+	// by Fyne, which otherwise logs three lines about "C.UTF-8" on every run.
+	_ "dossier/app/locale"
 	"dossier/app/sample"
 	"dossier/assets"
 	"dossier/db"
@@ -46,7 +47,27 @@ func main() {
 		// Not a command and not a flag: let the batch interface say so and show its help.
 		os.Exit(cli.Run(ctx, fs.Args(), cliEnv()))
 	}
-	runGUI(ctx, *path)
+	if msg := noDisplay(runtime.GOOS, os.Getenv); msg != "" {
+		fmt.Fprintln(os.Stderr, msg)
+		os.Exit(1)
+	}
+	os.Exit(runGUI(ctx, *path))
+}
+
+// noDisplay says why the window cannot open, before Fyne tries and dies with a stack
+// trace: on Linux and the BSDs a window needs an X11 or Wayland display. "" when there is
+// one, or on systems (macOS, Windows) that always have one.
+func noDisplay(goos string, getenv func(string) string) string {
+	switch goos {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+	default:
+		return ""
+	}
+	if getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != "" {
+		return ""
+	}
+	return "dossier: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n" +
+		"The batch commands work without one: run 'dossier help' to list them."
 }
 
 // defaultProject is the project opened when no --db is given: research.dossier in the
@@ -65,12 +86,44 @@ func defaultProject() string {
 }
 
 func cliEnv() cli.Env {
-	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, DefaultDB: defaultProject()}
+	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, DefaultDB: defaultProject()}
 }
 
-func openForCLI(ctx context.Context, path string) (cli.Store, error) { return db.Open(ctx, path) }
+func openForCLI(ctx context.Context, path string) (cli.Store, error) {
+	return cliStore(db.Open(ctx, path))
+}
 
-func openForGUI(ctx context.Context, path string) (views.Store, error) { return db.Open(ctx, path) }
+func createForCLI(ctx context.Context, path string) (cli.Store, error) {
+	return cliStore(db.Create(ctx, path))
+}
+
+// cliStore keeps a failed open's nil *db.Store out of the interface, where it would not be nil.
+func cliStore(s *db.Store, err error) (cli.Store, error) {
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// openForGUI opens a project for the window. A damaged one is opened read-only, and the
+// window's banner says so and what to do, rather than not opening at all.
+func openForGUI(ctx context.Context, path string) (views.Store, error) {
+	st, err := openOrReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+func openOrReadOnly(ctx context.Context, path string) (*db.Store, error) {
+	st, err := db.Open(ctx, path)
+	if app.IsCode(err, app.ECORRUPT) {
+		if ro, rerr := db.OpenReadOnly(ctx, path); rerr == nil {
+			return ro, nil
+		}
+	}
+	return st, err
+}
 
 // openStartProject opens the project the window starts on. The default project is created
 // with the sample in it the first time, so a newcomer sees a filled dossier at once.
@@ -83,7 +136,7 @@ func openStartProject(ctx context.Context, path string) (*db.Store, error) {
 		}
 	}
 	_, statErr := os.Stat(path)
-	st, err := db.Open(ctx, path)
+	st, err := openOrReadOnly(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -110,30 +163,28 @@ func removeSample(ctx context.Context, s views.Store) error {
 	return st.RemoveTagged(ctx, sample.Tag)
 }
 
-func runGUI(ctx context.Context, path string) {
+// runGUI runs the window and returns the exit code.
+func runGUI(ctx context.Context, path string) int {
 	a := fyneapp.NewWithID("org.dossier.app")
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Dossier")
 	w.Resize(fyne.NewSize(1280, 820))
 	w.SetMaster()
+	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample}
 	st, err := openStartProject(ctx, path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorMessage(err))
-		w.SetContent(openFailed(err))
+		var opened views.Store
+		views.OpenFailed(ctx, w, err, projects, a.Quit, func(s views.Store) { opened = s })
 		w.ShowAndRun()
-		os.Exit(1)
+		if opened == nil {
+			return 1
+		}
+		opened.Close()
+		return 0
 	}
 	defer st.Close()
-	views.NewWindow(ctx, w, st, views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample})
+	views.NewWindow(ctx, w, st, projects)
 	w.ShowAndRun()
-}
-
-// openFailed is the window shown when the project cannot be opened: the reason, and what to do.
-func openFailed(err error) fyne.CanvasObject {
-	msg := widget.NewLabel(app.ErrorMessage(err))
-	msg.Wrapping = fyne.TextWrapWord
-	hint := widget.NewLabel("Nothing was changed. Start Dossier with --db FILE to open or create another project.")
-	hint.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle("Dossier cannot open this project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewPadded(container.NewVBox(title, msg, hint))
+	return 0
 }

@@ -50,14 +50,38 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for any other
-// error and "" for nil.
+// classifiers turn errors of the layers below (the SQLite driver's) into *Error; see
+// RegisterClassifier.
+var classifiers []func(error) *Error
+
+// RegisterClassifier lets a layer that knows what its own errors mean (package db, for the
+// SQLite driver's codes) classify an error that reached the user without passing through
+// its mapping: a damaged page met by any query still reads as ECORRUPT, never as an
+// unexplained internal error. It is meant to be called from an init function.
+func RegisterClassifier(f func(error) *Error) { classifiers = append(classifiers, f) }
+
+// asError returns the first *Error in err's chain, or what a registered classifier makes
+// of err, or nil.
+func asError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	for _, f := range classifiers {
+		if e := f(err); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// ErrorCode returns the code of the first *Error in err's chain (or of what a registered
+// classifier makes of err), EINTERNAL for any other error and "" for nil.
 func ErrorCode(err error) string {
 	if err == nil {
 		return ""
 	}
-	var e *Error
-	if errors.As(err, &e) {
+	if e := asError(err); e != nil {
 		return e.Code
 	}
 	return EINTERNAL
@@ -69,8 +93,7 @@ func ErrorMessage(err error) string {
 	if err == nil {
 		return ""
 	}
-	var e *Error
-	if errors.As(err, &e) {
+	if e := asError(err); e != nil {
 		return e.Message
 	}
 	return "Something went wrong inside Dossier: " + err.Error()

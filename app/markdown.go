@@ -106,10 +106,19 @@ func isLinkDefinition(t string) bool {
 	return end > 1 && !strings.ContainsAny(t[1:end], "[]")
 }
 
-// markdownInline strips the inline markup of one line.
+// markdownInline strips the inline markup of one line. It runs in time linear in the
+// line, whatever its brackets: a note is the user's text, and a snippet is made of it at
+// every keystroke.
 func markdownInline(l string) string {
+	closing := bracketPairs(l)
+	// resume[j] = k: at the "]" j of a link, go on at k, past its address.
+	resume := map[int]int{}
 	var b strings.Builder
 	for i := 0; i < len(l); {
+		if k, ok := resume[i]; ok {
+			i = k
+			continue
+		}
 		c := l[i]
 		switch {
 		case c == '\\' && i+1 < len(l) && isASCIIPunct(l[i+1]):
@@ -117,15 +126,15 @@ func markdownInline(l string) string {
 			i += 2
 			continue
 		case c == '!' && i+1 < len(l) && l[i+1] == '[':
-			if text, n, ok := linkAt(l[i+1:]); ok {
-				b.WriteString(markdownInline(text))
-				i += 1 + n
+			if end, ok := linkEnd(l, i+1, closing); ok {
+				resume[closing[i+1]] = end
+				i += 2
 				continue
 			}
 		case c == '[':
-			if text, n, ok := linkAt(l[i:]); ok {
-				b.WriteString(markdownInline(text))
-				i += n
+			if end, ok := linkEnd(l, i, closing); ok {
+				resume[closing[i]] = end
+				i++
 				continue
 			}
 		case c == '<':
@@ -140,11 +149,9 @@ func markdownInline(l string) string {
 			for i+n < len(l) && l[i+n] == c {
 				n++
 			}
-			if isDelimiter(l, i, i+n, c) {
-				i += n
-				continue
+			if !isDelimiter(l, i, i+n, c) {
+				b.WriteString(l[i : i+n])
 			}
-			b.WriteString(l[i : i+n])
 			i += n
 			continue
 		}
@@ -154,39 +161,47 @@ func markdownInline(l string) string {
 	return b.String()
 }
 
-// linkAt reads a link "[text](address)" or "[text][label]" at the start of t and returns
-// its text and length.
-func linkAt(t string) (text string, n int, ok bool) {
-	depth := 0
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
+// bracketPairs maps the offset of each "[" of l to that of its "]", skipping escaped ones.
+func bracketPairs(l string) map[int]int {
+	pairs := map[int]int{}
+	var open []int
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
 		case '\\':
 			i++
 		case '[':
-			depth++
+			open = append(open, i)
 		case ']':
-			depth--
-			if depth > 0 {
-				continue
+			if n := len(open); n > 0 {
+				pairs[open[n-1]] = i
+				open = open[:n-1]
 			}
-			rest := t[i+1:]
-			var closer byte
-			switch {
-			case strings.HasPrefix(rest, "("):
-				closer = ')'
-			case strings.HasPrefix(rest, "["):
-				closer = ']'
-			default:
-				return "", 0, false
-			}
-			end := strings.IndexByte(rest, closer)
-			if end < 0 {
-				return "", 0, false
-			}
-			return t[1:i], i + 1 + end + 1, true
 		}
 	}
-	return "", 0, false
+	return pairs
+}
+
+// linkEnd reports whether the "[" at i opens a link, "[text](address)" or "[text][label]",
+// and returns the offset just past it.
+func linkEnd(l string, i int, closing map[int]int) (int, bool) {
+	j, ok := closing[i]
+	if !ok || j+1 >= len(l) {
+		return 0, false
+	}
+	var closer byte
+	switch l[j+1] {
+	case '(':
+		closer = ')'
+	case '[':
+		closer = ']'
+	default:
+		return 0, false
+	}
+	end := strings.IndexByte(l[j+2:], closer)
+	if end < 0 {
+		return 0, false
+	}
+	return j + 2 + end + 1, true
 }
 
 // isDelimiter reports whether the run l[from:to] of c is emphasis, strikethrough or code

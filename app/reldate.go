@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -530,28 +531,53 @@ func EventDateChoices(quote, body string, base Date, limit int) (choices []DateC
 }
 
 // paragraphDates returns the date phrases of the paragraph of body that holds quote,
-// outside the quote, nearest the quote first.
+// outside the quote: those in the quote's own sentence first, then by the number of
+// sentences between, then nearest the quote.
 func paragraphDates(quote, body string, base Date) []DateSuggestion {
 	at := strings.Index(body, quote)
 	if quote == "" || at < 0 {
 		return nil
 	}
 	ps, pe := paragraphAround(body, at, at+len(quote))
+	para := []rune(body[ps:pe])
 	qs := utf8.RuneCountInString(body[ps:at])
 	qe := qs + utf8.RuneCountInString(quote)
-	var out []DateSuggestion
-	var dist []int
-	for _, s := range ResolveDates(body[ps:pe], base) {
+	type ranked struct {
+		s               DateSuggestion
+		sentences, dist int
+	}
+	var found []ranked
+	for _, s := range ResolveDates(string(para), base) {
 		if s.Start >= qs && s.End <= qe {
 			continue // inside the quote: already offered
 		}
-		d := max(qs-s.End, s.Start-qe, 0)
-		i := len(out)
-		for i > 0 && dist[i-1] > d {
-			i--
+		from, to := s.End, qs // the text between the phrase and the quote
+		if s.Start >= qe {
+			from, to = qe, s.Start
 		}
-		out = append(out[:i], append([]DateSuggestion{s}, out[i:]...)...)
-		dist = append(dist[:i], append([]int{d}, dist[i:]...)...)
+		found = append(found, ranked{s, sentenceEnds(para, from, to), max(to-from, 0)})
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].sentences != found[j].sentences {
+			return found[i].sentences < found[j].sentences
+		}
+		return found[i].dist < found[j].dist
+	})
+	out := make([]DateSuggestion, len(found))
+	for i, f := range found {
+		out[i] = f.s
 	}
 	return out
+}
+
+// sentenceEnds counts the sentence ends (".", "!" or "?" and a space) in text[from:to].
+// An abbreviation's full stop ("Jan. 27") counts too; that only ranks its date a little lower.
+func sentenceEnds(text []rune, from, to int) int {
+	n := 0
+	for i := max(from, 0); i < to && i+1 < len(text); i++ {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && unicode.IsSpace(text[i+1]) {
+			n++
+		}
+	}
+	return n
 }

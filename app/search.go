@@ -103,6 +103,9 @@ type SearchResults struct {
 	// sample of the most recently filed articles; 0 when ArticleTotal is known, or when no
 	// estimate was made (the last word is still being typed).
 	ArticleEstimate int
+	// RelationsRecent is true when so many relations match that they were not ranked:
+	// Relations are then the most recently recorded matches, newest first.
+	RelationsRecent bool
 	// Query is the full-text query that was run, in SQLite FTS5 syntax (for diagnostics).
 	Query string
 }

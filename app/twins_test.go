@@ -199,3 +199,37 @@ func FuzzEventDateChoices(f *testing.F) {
 		}
 	})
 }
+
+func TestEventDateChoicesPreferTheQuotesSentence(t *testing.T) {
+	body := "The president said on Jan. 27 that aid to Iraq would stop. Last week he wrote to Baghdad."
+	got, _ := EventDateChoices("aid to Iraq would stop", body, "2026-01-28", 0)
+	if len(got) != 3 || got[0].Phrase != "on Jan. 27" || got[1].Phrase != "Last week" || got[2].Where != ReportedOn {
+		t.Fatalf("choices %+v: the date in the quote's own sentence should come first", got)
+	}
+}
+
+func TestRelationWhenKeepsEventAndReportApart(t *testing.T) {
+	src := func(dates ...Date) []Evidence {
+		var out []Evidence
+		for _, d := range dates {
+			out = append(out, Evidence{ArticleDate: d})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		r    Relation
+		want string
+	}{
+		{Relation{Start: "2026-01-27", Evidence: src("2026-01-28")}, "27 Jan 2026 (reported 28 Jan 2026)"},
+		{Relation{Start: "2026-01-28", Evidence: src("2026-01-28")}, "28 Jan 2026"},
+		{Relation{Start: "2026-01", Evidence: src("2026-01-28")}, "Jan 2026 (reported 28 Jan 2026)"},
+		{Relation{Evidence: src("2026-01-29", "2026-01-28")}, "date unknown (reported 28 Jan 2026)"},
+		{Relation{Evidence: src("")}, ""},
+		{Relation{Start: "2026-01-27"}, "27 Jan 2026"},
+		{Relation{Start: "2026-01", End: "2026-03", Evidence: src("2026-04-02")}, "Jan 2026 – Mar 2026 (reported 2 Apr 2026)"},
+	} {
+		if got := tc.r.When(); got != tc.want {
+			t.Errorf("When(%s–%s, %v) = %q, want %q", tc.r.Start, tc.r.End, tc.r.Evidence, got, tc.want)
+		}
+	}
+}

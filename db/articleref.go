@@ -21,13 +21,16 @@ func (s *Store) FindArticle(ctx context.Context, ref string) (app.Article, error
 	if id, ok := strings.CutPrefix(ref, "#"); ok && id != "" && strings.Trim(id, "0123456789") == "" {
 		ref = id
 	}
-	a, err := s.ArticleByRef(ctx, ref)
-	if !app.IsCode(err, app.ENOTFOUND) {
-		return a, err
+	if isArticleID(ref) {
+		a, err := s.ArticleByRef(ctx, ref)
+		if !app.IsCode(err, app.ENOTFOUND) {
+			return a, err
+		}
 	}
+	// Titles, exact or in part, in one walk of the table: ArticleByRef would walk it too.
 	part := app.Fold(ref)
 	if part == "" {
-		return a, err
+		return app.Article{}, app.Errorf(app.ENOTFOUND, "No article is named “%s”: give a title, part of one, or an id.", ref)
 	}
 	exact, contains, err := s.titlesMatching(ctx, part)
 	if err != nil {
@@ -39,7 +42,7 @@ func (s *Store) FindArticle(ctx context.Context, ref string) (app.Article, error
 	}
 	switch len(matches) {
 	case 0:
-		return app.Article{}, app.Errorf(app.ENOTFOUND, "No article has the id “%s” or a title that contains it.", ref)
+		return app.Article{}, app.Errorf(app.ENOTFOUND, "No article has the title or id “%s”, and no title contains it.", ref)
 	case 1:
 		return s.Article(ctx, matches[0].ID)
 	}
@@ -60,7 +63,9 @@ func (s *Store) FindArticle(ctx context.Context, ref string) (app.Article, error
 // knows neither accents nor the Turkish dotless i; a title is short, so reading them all
 // costs little next to a command's start.
 func (s *Store) titlesMatching(ctx context.Context, part string) (exact, contains []app.ArticleRow, err error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, title, date FROM articles WHERE deleted = '' ORDER BY id`)
+	// A plain walk of the table, in id order: through the date index, each row would be
+	// a separate lookup, five times slower on a large project.
+	rows, err := s.db.QueryContext(ctx, `SELECT id, title, date FROM articles NOT INDEXED WHERE deleted = ''`)
 	if err != nil {
 		return nil, nil, mapError(err)
 	}
@@ -80,6 +85,14 @@ func (s *Store) titlesMatching(ctx context.Context, part string) (exact, contain
 		}
 	}
 	return exact, contains, mapError(rows.Err())
+}
+
+// isArticleID reports whether ref may be an article's id or UUID rather than words of a title.
+func isArticleID(ref string) bool {
+	if ref != "" && strings.Trim(ref, "0123456789") == "" {
+		return true
+	}
+	return len(ref) == 36 && strings.Trim(strings.ToLower(ref), "0123456789abcdef-") == ""
 }
 
 func dateOrUndated(d app.Date) string {

@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"time"
 
 	"dossier/app"
 )
@@ -14,15 +17,16 @@ import (
 // repairHint is what every damage message tells the researcher to do.
 const repairHint = "Nothing was changed. Save a copy of what can still be read (File ▸ Save a copy) or restore a backup."
 
-// fullCheckPages is the project size (in pages) up to which the open-time check reads every
-// table. Above it, the tables that grow with the articles are left to the reads that meet
-// them (which stop with ECORRUPT), so that opening stays under ~200 ms at 100,000
-// articles (BenchmarkOpenCheck). 16,384 pages of 4 KiB are 64 MB, about 10,000 articles.
-const fullCheckPages = 16384
+// checkBudget is how long the open-time check may run before it stops checking the tables
+// that grow with the articles (the small ones are always checked whole). It keeps opening
+// under ~200 ms whatever the project's size (BenchmarkOpenCheck); the tables it has no
+// time for are left to the reads that meet a damaged page, which stop with ECORRUPT. A
+// project of a few thousand articles is checked whole well within it.
+var checkBudget = 120 * time.Millisecond
 
-// largeTable reports whether a table grows with the number of articles, and so is left out
-// of the open-time check of a large project. A full-text index's shadow tables count
-// too, whatever it indexes.
+// largeTable reports whether a table grows with the number of articles, and so is checked
+// within checkBudget rather than always. A full-text index's shadow tables count too,
+// whatever it indexes.
 func largeTable(name string) bool {
 	switch name {
 	case "articles", "mentions", "relations", "evidence", "mention_scan":
@@ -41,8 +45,8 @@ func damaged(path, what string) error {
 	return app.Errorf(app.ECORRUPT, "%s is damaged: %s. Dossier can open it read-only to let you save what is left. %s", path, what, repairHint)
 }
 
-// check is the quick check run on every open: the schema must load and every table small
-// enough to check in time must pass PRAGMA quick_check. It never writes.
+// check is the quick check run on every open: the schema must load and the tables must
+// pass PRAGMA quick_check (the large ones as far as checkBudget allows). It never writes.
 func (s *Store) check(ctx context.Context) error {
 	problem, err := s.findDamage(ctx)
 	if err != nil {
@@ -57,72 +61,106 @@ func (s *Store) check(ctx context.Context) error {
 // findDamage returns what is wrong with the open file, "" when the check finds nothing.
 // An error is returned only for a failure that says nothing about the file (a cancelled context).
 func (s *Store) findDamage(ctx context.Context) (string, error) {
-	tables, err := s.checkedTables(ctx)
+	budget, cancel := context.WithTimeout(ctx, checkBudget)
+	defer cancel()
+	small, large, err := s.checkedTables(ctx)
 	if err != nil {
 		if app.IsCode(mapError(err), app.ECORRUPT) {
 			return "its table of contents (the schema) cannot be read", nil
 		}
 		return "", mapOpenError(s.path, err)
 	}
-	for _, t := range tables {
-		var first string
-		n := 0
-		// The PRAGMA statement, not the pragma_quick_check() function: the function form
-		// stops at the first malformed page with an error instead of saying which page.
-		rows, err := s.db.QueryContext(ctx, `PRAGMA quick_check("`+strings.ReplaceAll(t, `"`, `""`)+`")`)
-		if err == nil {
-			for rows.Next() {
-				var line string
-				if rows.Scan(&line) == nil && n == 0 {
-					first = line
-				}
-				n++
-			}
-			err = rows.Err()
-			rows.Close()
-		}
-		if ctx.Err() != nil {
+	for _, t := range small {
+		problem, stopped := s.quickCheck(ctx, t)
+		if stopped {
 			return "", ctx.Err()
 		}
-		// On a malformed page quick_check may say where, then stop with an error.
-		if first != "" && first != "ok" {
-			return describeCheck(t, first), nil
+		if problem != "" {
+			return problem, nil
 		}
-		if err != nil {
-			return fmt.Sprintf("table %s cannot be read (%v)", t, err), nil
+	}
+	for _, t := range large {
+		problem, stopped := s.quickCheck(budget, t)
+		if stopped {
+			// Out of time: not a sign of damage. The rest is left to the reads.
+			return "", ctx.Err()
 		}
-		if n != 1 {
-			return describeCheck(t, first), nil
+		if problem != "" {
+			return problem, nil
 		}
 	}
 	return "", nil
 }
 
-// checkedTables lists the ordinary tables the open-time check reads: all of them in a
-// small project, those that stay small (actors, types, notes…) in a large one. Virtual
-// tables are left out: checking a full-text index means reading all of it.
-func (s *Store) checkedTables(ctx context.Context) ([]string, error) {
-	var pages int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
-		return nil, err
+// quickCheck runs PRAGMA quick_check on one table and says what is wrong with it, or
+// stopped when ctx ended first.
+func (s *Store) quickCheck(ctx context.Context, table string) (problem string, stopped bool) {
+	var first string
+	n := 0
+	// The PRAGMA statement, not the pragma_quick_check() function: the function form
+	// stops at the first malformed page with an error instead of saying which page.
+	rows, err := s.db.QueryContext(ctx, `PRAGMA quick_check("`+strings.ReplaceAll(table, `"`, `""`)+`")`)
+	if err == nil {
+		for rows.Next() {
+			var line string
+			if rows.Scan(&line) == nil && n == 0 {
+				first = line
+			}
+			n++
+		}
+		err = rows.Err()
+		rows.Close()
 	}
+	switch {
+	case first != "" && first != "ok":
+		// On a malformed page quick_check may say where, then stop with an error.
+		return describeCheck(table, first), false
+	case ctx.Err() != nil:
+		return "", true
+	case err != nil:
+		return fmt.Sprintf("table %s cannot be read (%v)", table, err), false
+	case n != 1:
+		return describeCheck(table, first), false
+	}
+	return "", false
+}
+
+// checkedTables lists the ordinary tables the open-time check reads: the small ones (actors,
+// types, notes…), always checked, and the large ones, smallest first, checked as time
+// allows. Virtual tables are left out: checking a full-text index means reading all of it.
+func (s *Store) checkedTables(ctx context.Context) (small, large []string, err error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table'
 		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer rows.Close()
-	var out []string
 	for rows.Next() {
 		var name string
 		if err := rows.Scan(&name); err != nil {
-			return nil, err
+			rows.Close()
+			return nil, nil, err
 		}
-		if pages <= fullCheckPages || !largeTable(name) {
-			out = append(out, name)
+		if largeTable(name) {
+			large = append(large, name)
+		} else {
+			small = append(small, name)
 		}
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	// max(rowid) is read from the end of the b-tree alone: a size estimate at no cost.
+	size := map[string]int64{}
+	for _, t := range large {
+		var n sql.NullInt64
+		if err := s.db.QueryRowContext(ctx, `SELECT max(rowid) FROM "`+strings.ReplaceAll(t, `"`, `""`)+`"`).Scan(&n); err != nil {
+			n.Int64 = math.MaxInt64 // checked last; the check itself says what is wrong
+		}
+		size[t] = n.Int64
+	}
+	sort.SliceStable(large, func(i, j int) bool { return size[large[i]] < size[large[j]] })
+	return small, large, nil
 }
 
 // describeCheck turns quick_check's answer about table ("*** in database main ***\nTree 5
@@ -179,7 +217,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		}
 	}
 	if damage == "" {
-		damage = "reading it failed earlier"
+		damage = "a page could not be read when it was opened"
 	}
 	s.damage = damage
 	return s, nil

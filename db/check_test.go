@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"dossier/app"
 )
@@ -60,6 +61,9 @@ func damage(t *testing.T, src string, page int64, pageSize, off, n int, b byte) 
 func TestDamagedProjectIsNeverWhole(t *testing.T) {
 	ctx := context.Background()
 	whole, leaves, interior, pageSize := wholeProject(t)
+	// Time enough for the whole check however slow the machine: this test is about what
+	// the check finds, BenchmarkOpenCheck about its speed.
+	withBudget(t, time.Hour)
 	cases := []struct {
 		name         string
 		page         int64
@@ -115,6 +119,45 @@ func TestDamagedProjectIsNeverWhole(t *testing.T) {
 	}
 }
 
+// withBudget sets the open-time check's budget for the large tables for one test.
+func withBudget(t *testing.T, d time.Duration) {
+	old := checkBudget
+	checkBudget = d
+	t.Cleanup(func() { checkBudget = old })
+}
+
+// TestDamageBeyondTheCheckStopsTheReads: in a project too large for the open-time check to
+// reach the damaged table in time (a budget of nothing here), Open succeeds, and then
+// every read that meets the damage stops with ECORRUPT: running out of time is neither
+// taken for damage nor for wholeness.
+func TestDamageBeyondTheCheckStopsTheReads(t *testing.T) {
+	ctx := context.Background()
+	whole, leaves, interior, pageSize := wholeProject(t)
+	withBudget(t, time.Nanosecond)
+	for name, page := range map[string]int64{"leaf": leaves[len(leaves)/3], "interior": interior[1]} {
+		t.Run(name, func(t *testing.T) {
+			n := pageSize
+			off := 0
+			if name == "interior" {
+				off, n = 100, 8 // the silent kind: lookups miss, SQLite reports nothing
+			}
+			s, err := Open(ctx, damage(t, whole, page, pageSize, off, n, 0xFF))
+			if err != nil {
+				t.Fatalf("Open with no time to check the articles: %v", err)
+			}
+			defer s.Close()
+			listed, err := listAll(ctx, s)
+			if err == nil {
+				t.Fatalf("listed %d articles of 5,000 without an error", listed)
+			}
+			wantCode(t, err, app.ECORRUPT)
+			if msg := app.ErrorMessage(err); !strings.Contains(msg, "damaged") || !strings.Contains(msg, "Save a copy") {
+				t.Fatalf("message %q", msg)
+			}
+		})
+	}
+}
+
 // listAll reads the whole article list in pages of 500, as the batch list does.
 func listAll(ctx context.Context, s *Store) (int, error) {
 	n := 0
@@ -135,14 +178,18 @@ func TestWholeProjectPassesTheCheck(t *testing.T) {
 	if _, err := s.CreateActor(ctx, app.Actor{Name: "Ada Keller", Kind: app.Person}); err != nil {
 		t.Fatal(err)
 	}
-	tables, err := s.checkedTables(ctx)
+	small, large, err := s.checkedTables(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"actors", "articles", "relations"} {
+	tables := append(small, large...)
+	for _, want := range []string{"actors", "articles", "relations", "mentions", "notes"} {
 		if !contains(tables, want) {
-			t.Fatalf("a small project's check leaves out %s (checks %v)", want, tables)
+			t.Fatalf("the check leaves out %s (checks %v)", want, tables)
 		}
+	}
+	if !contains(small, "actors") || !contains(large, "articles") {
+		t.Fatalf("small %v, large %v", small, large)
 	}
 	for _, tb := range tables {
 		if strings.HasSuffix(tb, "_fts") {
@@ -180,5 +227,70 @@ func TestDescribeCheck(t *testing.T) {
 	}
 	if got := describeCheck("x", "row 3 missing from index y"); !strings.Contains(got, "row 3 missing") {
 		t.Fatalf("describeCheck: %q", got)
+	}
+}
+
+// BenchmarkOpenCheck is the open-time check on the synthetic project (100,000 articles by
+// default; DOSSIER_BENCH_ARTICLES for another size). The goal is under 200 ms at 100,000.
+func BenchmarkOpenCheck(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	small, large, err := s.checkedTables(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if p, err := s.findDamage(ctx); p != "" || err != nil {
+			b.Fatalf("the synthetic project reads as damaged: %q %v", p, err)
+		}
+	}
+	b.ReportMetric(float64(len(small)+len(large)), "tables")
+}
+
+// BenchmarkOpen is the whole of opening the synthetic project and closing it again:
+// header, lock, check and the (empty) migration.
+func BenchmarkOpen(b *testing.B) {
+	s := benchStore(b)
+	path := s.Path()
+	s.Close()
+	ctx := context.Background()
+	for b.Loop() {
+		st, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}
+
+// TestUnmappedDriverErrorsAreClassified is the rule behind "any read that meets a damaged
+// page says so": even a query whose error skipped mapError reaches the user as ECORRUPT
+// with the damage message, not as an internal error.
+func TestUnmappedDriverErrorsAreClassified(t *testing.T) {
+	ctx := context.Background()
+	whole, leaves, _, pageSize := wholeProject(t)
+	withBudget(t, time.Nanosecond)
+	s, err := Open(ctx, damage(t, whole, leaves[len(leaves)/2], pageSize, 0, pageSize, 0xA5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.QueryContext(ctx, `SELECT title, body FROM articles`) // raw: no mapError
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+	}
+	raw := rows.Err()
+	rows.Close()
+	if raw == nil {
+		t.Fatal("reading every article of a damaged project gave no error")
+	}
+	if app.ErrorCode(raw) != app.ECORRUPT || !strings.Contains(app.ErrorMessage(raw), "damaged") {
+		t.Fatalf("a raw driver error reads as %q: %q", app.ErrorCode(raw), app.ErrorMessage(raw))
+	}
+	if app.ErrorCode(os.ErrClosed) != app.EINTERNAL {
+		t.Fatal("an error that is not the driver's is classified")
 	}
 }

@@ -324,3 +324,36 @@ func TestSearchSnippetsShowMarkdownAsText(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchRelationsTooManyToRank: past relationRankMax matches, the relations are the
+// newest, newest first, and the results say so.
+func TestSearchRelationsTooManyToRank(t *testing.T) {
+	f := newRelationFixture(t)
+	ctx := context.Background()
+	var ids []int64
+	for _, typ := range []string{"warns", "criticises"} {
+		r, err := f.s.CreateRelation(ctx, app.Relation{SourceID: f.trump.ID, Type: typ, TargetID: f.iraq.ID,
+			Evidence: []app.Evidence{{ArticleID: f.memo.ID, Quote: "cutting help to the government"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, r.ID)
+	}
+	r := f.find(t, "Trump")
+	if len(r.Relations) != 3 || r.RelationsRecent {
+		t.Fatalf("3 relations ranked: %d, recent %v", len(r.Relations), r.RelationsRecent)
+	}
+	defer func(n int) { relationRankMax = n }(relationRankMax)
+	relationRankMax = 3
+	r = f.find(t, "Trump")
+	var got []int64 // in order: hitIDs sorts
+	for _, h := range r.Relations {
+		got = append(got, h.ID)
+	}
+	if !r.RelationsRecent || fmt.Sprint(got) != fmt.Sprint([]int64{ids[1], ids[0], f.rel.ID}) {
+		t.Errorf("too many to rank: %v, recent %v; want the newest first", got, r.RelationsRecent)
+	}
+	if r := f.find(t, "criticises"); len(r.Relations) != 1 || r.RelationsRecent {
+		t.Errorf("one match is ranked: %+v", r.Relations)
+	}
+}

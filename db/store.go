@@ -330,6 +330,22 @@ func (s *Store) txOnce(ctx context.Context, fn func(*sql.Tx) error) error {
 	return mapError(tx.Commit())
 }
 
+func init() {
+	// A driver error some query returned without mapError still reaches the user
+	// classified (a damaged page: ECORRUPT, not "something went wrong").
+	app.RegisterClassifier(func(err error) *app.Error {
+		var se *sqlite.Error
+		if !errors.As(err, &se) {
+			return nil
+		}
+		var ae *app.Error
+		if errors.As(mapError(err), &ae) {
+			return ae
+		}
+		return nil
+	})
+}
+
 // mapError turns driver errors into app errors by code, never by message text.
 func mapError(err error) error {
 	if err == nil {

@@ -263,3 +263,55 @@ func TestFindArticleByPartOfTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestDossierTimelineKeepsEventAndReportApart(t *testing.T) {
+	ctx := context.Background()
+	p := newTwinProject(t) // relation #1 happened on 27 Jan, reported in an article of 28 Jan
+	if _, err := p.s.CreateRelation(ctx, app.Relation{SourceID: p.trump.ID, Type: "criticises", TargetID: p.iraq.ID,
+		Evidence: []app.Evidence{{ArticleID: p.other.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := p.s.Dossier(ctx, p.trump.ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rels []app.TimelineEntry
+	for _, e := range d.Timeline {
+		if e.Kind == "relation" {
+			rels = append(rels, e)
+		}
+	}
+	// The undated relation is not put at its article's date; the dated one is at the event's.
+	if len(rels) != 1 || rels[0].Date != "2026-01-27" || rels[0].Text != "Donald Trump threatens Iraq (reported 28 Jan 2026)" {
+		t.Fatalf("timeline relations %+v", rels)
+	}
+}
+
+// BenchmarkFindArticleByPartOfTitle resolves --article by a part of a title on the
+// 100,000-article project: every title is read and folded.
+func BenchmarkFindArticleByPartOfTitle(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := s.FindArticle(ctx, "no title holds these words"); !app.IsCode(err, app.ENOTFOUND) {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTwinRelation looks for the twin of a relation of the busiest pair of actors.
+func BenchmarkTwinRelation(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	var r app.Relation
+	if err := s.db.QueryRow(`SELECT source_id, type, target_id FROM relations GROUP BY source_id, type, target_id
+		ORDER BY count(*) DESC LIMIT 1`).Scan(&r.SourceID, &r.Type, &r.TargetID); err != nil {
+		b.Fatal(err)
+	}
+	r.Start = "1999-01-01" // no twin: every candidate is read and compared
+	for b.Loop() {
+		if _, found, err := s.TwinRelation(ctx, r); err != nil || found {
+			b.Fatal(found, err)
+		}
+	}
+}

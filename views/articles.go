@@ -162,7 +162,12 @@ func (s *articlesScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	switch {
 	case header != "":
 		title.Text, meta.Text = header, s.layout.headerHint(header)
-		title.Style.ColorName, meta.Style.ColorName = theme.ColorNamePrimary, theme.ColorNamePlaceHolder
+		// Headers are not links: the undated one in the warning colour (their date is
+		// missing), the dated one muted.
+		title.Style.ColorName, meta.Style.ColorName = theme.ColorNamePlaceHolder, theme.ColorNamePlaceHolder
+		if header == s.layout.undatedHeader() {
+			title.Style.ColorName = theme.ColorNameWarning
+		}
 	default:
 		if row, ok := s.rowAt(offset); ok {
 			title.Text, meta.Text = row.Title, articleRowMeta(row)

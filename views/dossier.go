@@ -192,13 +192,15 @@ func (s *dossierScreen) showMessage(text string, failed bool) {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	l.Alignment = fyne.TextAlignCenter
+	// Full width between spacers: a wrapped label inside a Center gets its minimum width
+	// and falls apart one letter per row.
 	if !failed {
-		s.setRoot(container.NewCenter(l))
+		s.setRoot(container.NewVBox(layout.NewSpacer(), l, layout.NewSpacer()))
 		return
 	}
 	l.Importance = widget.DangerImportance
 	choose := widget.NewButtonWithIcon("Choose another actor…", theme.SearchIcon(), s.u.chooseDossier)
-	s.setRoot(container.NewCenter(container.NewVBox(l, container.NewCenter(choose))))
+	s.setRoot(container.NewVBox(layout.NewSpacer(), l, container.NewCenter(choose), layout.NewSpacer()))
 }
 
 // dossierCount writes "1 relation", "3 relations", "1,204 articles".

@@ -150,7 +150,7 @@ func dossierSegmentsText(segs []widget.RichTextSegment) string {
 
 // dossierNoteEditor is the open note dialog, kept so tests can type and save.
 type dossierNoteEditor struct {
-	entry   *widget.Entry
+	entry   *keyEntry
 	problem *widget.Label
 	save    *widget.Button
 	dlg     *dialog.CustomDialog
@@ -159,8 +159,7 @@ type dossierNoteEditor struct {
 // editNote opens the note editor: a new note on the actor when n.ID is 0. What was typed
 // stays in the dialog when saving fails.
 func (s *dossierScreen) editNote(n app.Note) {
-	ed := &dossierNoteEditor{entry: widget.NewMultiLineEntry(), problem: widget.NewLabel("")}
-	ed.entry.Wrapping = fyne.TextWrapWord
+	ed := &dossierNoteEditor{entry: s.u.newKeyMultiLineEntry(), problem: widget.NewLabel("")}
 	ed.entry.SetMinRowsVisible(10)
 	ed.entry.SetText(n.Body)
 	ed.entry.SetPlaceHolder("What do you make of it? Markdown works: **bold**, *italic*, - lists, [links](https://…)")
@@ -174,13 +173,25 @@ func (s *dossierScreen) editNote(n app.Note) {
 	}
 	ed.save = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), func() { s.saveNote(ed, n) })
 	ed.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { ed.dlg.Hide() })
+	// Cancel and Esc ask first when the text was changed.
+	cancelNote := func() {
+		if ed.entry.Text == n.Body {
+			ed.dlg.Hide()
+			return
+		}
+		s.u.confirmDiscard(ed.dlg.Hide)
+	}
+	cancel := widget.NewButton("Cancel", cancelNote)
 	help := dossierProse(dossierSmall("Notes are yours: they are kept with the actor and exported with its dossier."))
 	ed.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(help, ed.problem, nil, nil, ed.entry), s.u.win)
 	ed.dlg.SetButtons([]fyne.CanvasObject{cancel, ed.save})
 	ed.dlg.Resize(dossierDialogSize(s.u.win, 640, 460))
 	s.noteEditor = ed
-	ed.dlg.Show()
+	s.u.showKeyed(ed.dlg, dialogKeys{cancel: cancelNote, save: func() {
+		if !ed.save.Disabled() {
+			s.saveNote(ed, n)
+		}
+	}})
 	s.u.win.Canvas().Focus(ed.entry)
 }
 

@@ -35,6 +35,8 @@ const (
 const (
 	searchPrompt      = "Search articles, actors, relations and notes. Phrases in quotes, AND/OR/NOT, prefix*"
 	searchPlainNotice = "Searched as plain words (the query had unbalanced quotes or operators)"
+	// searchRelationsRecent says that the relations were too many to rank.
+	searchRelationsRecent = "So many relations match that the most recently recorded ones are listed, newest first, rather than the best."
 )
 
 // searchScreen is one search box over the articles, actors and notes of the project, with
@@ -344,6 +346,9 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	}
 	if order := searchOrderNotice(res); order != "" {
 		objs = append(objs, searchNotice(order))
+	}
+	if res.RelationsRecent {
+		objs = append(objs, searchNotice(searchRelationsRecent))
 	}
 	s.rows = nil
 	group := func(kind, title, count string, hits []app.SearchHit, first int, more string) {

@@ -689,3 +689,20 @@ func TestSearchShowsRelations(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSaysRelationsWereNotRanked: relations too many to rank are said to be the
+// newest.
+func TestSearchSaysRelationsWereNotRanked(t *testing.T) {
+	_, _, s, _ := searchUI(t)
+	res := app.SearchResults{Order: app.OrderRelevance, ArticleTotal: 0,
+		Relations: []app.SearchHit{{Kind: app.HitRelation, ID: 7, Title: "A threatens B", ActorID: 1}}}
+	s.render(app.SearchQuery{Text: "threatens"}, res)
+	if got := screenText(s); strings.Contains(got, searchRelationsRecent) || !strings.Contains(got, "Relations") {
+		t.Errorf("ranked relations: %s", got)
+	}
+	res.RelationsRecent = true
+	s.render(app.SearchQuery{Text: "threat"}, res)
+	if got := screenText(s); !strings.Contains(got, searchRelationsRecent) {
+		t.Errorf("relations too many to rank, the screen says: %s", got)
+	}
+}

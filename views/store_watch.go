@@ -55,7 +55,15 @@ func (s *watchedStore) CreateArticle(ctx context.Context, a app.Article) (app.Ar
 	return a, s.wrote(err)
 }
 
+// ImportFiles also signals as each batch is committed (its results are reported between
+// batches), so the counts grow during a long import instead of jumping at its end.
 func (s *watchedStore) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error) {
+	if result := opt.Result; result != nil {
+		opt.Result = func(r app.ImportResult) {
+			s.changed() // the batch holding r is committed
+			result(r)
+		}
+	}
 	sum, err := s.Store.ImportFiles(ctx, paths, opt)
 	return sum, s.wrote(err)
 }
@@ -152,4 +160,9 @@ func (s *watchedStore) UpdateNote(ctx context.Context, n app.Note) (app.Note, er
 
 func (s *watchedStore) DeleteNote(ctx context.Context, id int64) error {
 	return s.wrote(s.Store.DeleteNote(ctx, id))
+}
+
+func (s *watchedStore) FileRelation(ctx context.Context, r app.Relation, newRelation bool) (app.RelationFiled, error) {
+	f, err := s.Store.FileRelation(ctx, r, newRelation)
+	return f, s.wrote(err)
 }

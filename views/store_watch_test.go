@@ -19,7 +19,7 @@ import (
 var storeReads = map[string]bool{
 	"Path": true, "SaveCopy": true, // a copy elsewhere leaves this project as it was
 	"Article": true, "Articles": true, "CountArticles": true, "Mentions": true,
-	"AmbiguousMentions": true, "SuggestActors": true,
+	"AmbiguousMentions": true, "SuggestActors": true, "ActorNameClashes": true, "TwinRelation": true,
 	"Actor": true, "Actors": true, "CountActors": true, "FindActor": true,
 	"RelationTypes": true, "Relation": true, "Relations": true, "EachRelation": true,
 	"ArticleNotes": true, "Dossier": true, "Search": true,
@@ -121,4 +121,20 @@ func TestStatusBarCountsAreLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	want("after an import", "2 articles, 0 actors")
+
+	// During an import the counts follow each committed batch: the import dialog's Result
+	// callback sees the status bar already counting the batch just filed.
+	for _, name := range []string{"b.txt", "c.txt"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("Story "+name+"\n\nA different story, told in "+name+"."), 0o644)
+	}
+	var seen []string
+	_, err := mw.u.store.ImportFiles(ctx, []string{dir}, app.ImportOptions{BatchSize: 1, Result: func(app.ImportResult) {
+		seen = append(seen, status())
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 2 || !strings.HasSuffix(seen[len(seen)-1], "4 articles, 0 actors") || seen[0] == seen[len(seen)-1] {
+		t.Errorf("status during the import: %q", seen)
+	}
 }

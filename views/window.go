@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -40,12 +41,14 @@ type Window struct {
 	projects Projects
 	main     *fyne.Container
 	status   *widget.Label
+	notice   *widget.Label // the last confirmation (UI.tell), until the next screen change
 	tabs     map[string]*widget.Button
 	back     *widget.Button
 	forward  *widget.Button
 	// statusDue is set while a recount of the status bar is queued (storeChanged).
 	statusDue atomic.Bool
 	statusGen int
+	banner    *fyne.Container // says when the project is damaged and open read-only
 }
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
@@ -59,11 +62,17 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.u.inline = inline
 	mw.u.show = mw.show
 	mw.u.onStoreChange = mw.storeChanged
+	mw.notice = widget.NewLabel("")
+	mw.notice.Importance = widget.SuccessImportance
+	mw.notice.Wrapping = fyne.TextWrapWord // the whole sentence says where the work went
+	mw.notice.Hide()
+	mw.u.onNotice = func(text string) { mw.notice.SetText(text); mw.notice.Show() }
 	w.SetContent(mw.layout())
 	w.SetMainMenu(mw.menu())
 	mw.shortcuts()
 	w.SetOnDropped(mw.dropped)
 	mw.setTitle()
+	mw.updateBanner()
 	mw.u.navigate(route{screen: "articles"})
 	return mw
 }
@@ -85,8 +94,9 @@ func (mw *Window) layout() fyne.CanvasObject {
 	bar := container.NewHBox(mw.back, mw.forward, widget.NewSeparator(),
 		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
 		widget.NewSeparator(), newArticle, newActor, openDossier)
-	top := container.NewVBox(bar, widget.NewSeparator())
-	bottom := container.NewVBox(widget.NewSeparator(), mw.status)
+	mw.banner = container.NewStack()
+	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
+	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.status)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
 }
 
@@ -114,6 +124,7 @@ func (mw *Window) show(r route) {
 	}
 	mw.main.Objects = []fyne.CanvasObject{c}
 	mw.main.Refresh()
+	mw.notice.Hide()
 	if r.screen == "search" {
 		mw.u.search.focus()
 	}
@@ -298,18 +309,55 @@ func (mw *Window) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, view, help)
 }
 
+// showShortcuts lists the keys in two columns, key and action: every shortcut of the
+// menus (read from them, so the list cannot fall behind) and the keys of the dialogs.
 func (mw *Window) showShortcuts() {
-	text := strings.Join([]string{
-		"Ctrl+N\tnew article",
-		"Ctrl+F\tsearch articles, actors and notes",
-		"Ctrl+D\topen a dossier (find an actor)",
-		"Ctrl+E\texport the dossier shown as CSV",
-		"Ctrl+O\topen a project",
-		"Ctrl+I\timport files",
-		"Alt+Left / Alt+Right\tback / forward",
-		"Alt+1 … Alt+4\tarticles, actors, dossier, search",
-	}, "\n")
-	dialog.ShowInformation("Keyboard shortcuts", text, mw.u.win)
+	cells := []fyne.CanvasObject{
+		widget.NewLabelWithStyle("Key", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle("Action", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	}
+	for _, row := range mw.shortcutRows() {
+		key := widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		action := widget.NewLabel(row[1])
+		action.Wrapping = fyne.TextWrapWord
+		cells = append(cells, key, action)
+	}
+	table := container.New(layout.NewFormLayout(), cells...)
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(table), mw.u.win)
+	d.Resize(dossierDialogSize(mw.u.win, 600, 780))
+	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
+}
+
+// shortcutRows is the shortcuts dialog's rows: key, then what it does.
+func (mw *Window) shortcutRows() [][2]string {
+	var rows [][2]string
+	for _, m := range mw.u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if sc, ok := it.Shortcut.(*desktop.CustomShortcut); ok {
+				rows = append(rows, [2]string{keyLabel(sc), m.Label + " ▸ " + it.Label})
+			}
+		}
+	}
+	return append(rows,
+		[2]string{keyLabel(ctrlS), "Save the open editor (article, actor, note)"},
+		[2]string{"Esc", "Close the dialog or editor (it asks first when something typed would be lost)"},
+		[2]string{"Enter", "Confirm a simple dialog (a deletion needs a click)"},
+	)
+}
+
+// keyLabel writes a shortcut as people read it: "Ctrl+N", "Alt+Left".
+func keyLabel(sc *desktop.CustomShortcut) string {
+	var parts []string
+	mods := []struct {
+		mod  fyne.KeyModifier
+		name string
+	}{{fyne.KeyModifierControl, "Ctrl"}, {fyne.KeyModifierAlt, "Alt"}, {fyne.KeyModifierShift, "Shift"}, {fyne.KeyModifierSuper, "Cmd"}}
+	for _, m := range mods {
+		if sc.Modifier&m.mod != 0 {
+			parts = append(parts, m.name)
+		}
+	}
+	return strings.Join(append(parts, string(sc.KeyName)), "+")
 }
 
 // switchTo replaces the open project with st and shows its articles.
@@ -319,6 +367,7 @@ func (mw *Window) switchTo(st Store) {
 	old.Close()
 	mw.u.history = &history{}
 	mw.setTitle()
+	mw.updateBanner()
 	mw.u.dossier.actorID = 0
 	mw.u.navigate(route{screen: "articles"})
 }
@@ -332,7 +381,7 @@ func (mw *Window) newProject() {
 // (even the one open); this form never touches an existing file.
 func (mw *Window) askNewFile(title, confirm, name string, onPath func(string)) {
 	folder := filepath.Dir(mw.u.store.Path())
-	nameEntry := widget.NewEntry()
+	nameEntry := mw.u.newKeyEntry()
 	nameEntry.SetText(name)
 	folderLabel := widget.NewLabel(folder)
 	folderLabel.Truncation = fyne.TextTruncateEllipsis
@@ -358,8 +407,9 @@ func (mw *Window) askNewFile(title, confirm, name string, onPath func(string)) {
 			onPath(projectFile(folder, nameEntry.Text))
 		}
 	}, mw.u.win)
+	nameEntry.OnSubmitted = func(string) { d.Submit() } // Submit refuses a name the validator refuses
 	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
+	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Submit})
 }
 
 // projectFile is the path for a project named name in folder, with the .dossier extension.
@@ -411,7 +461,7 @@ func (mw *Window) saveCopy() {
 				mw.u.showError(err)
 				return
 			}
-			fyne.Do(func() { dialog.ShowInformation("Copy saved", "A copy of the project was saved to\n"+path, mw.u.win) })
+			fyne.Do(func() { mw.u.showInfo("Copy saved", "A copy of the project was saved to\n"+path) })
 		})
 	})
 }
@@ -421,7 +471,7 @@ func (mw *Window) refuseWhileImporting() bool {
 	if !mw.u.importRunning() {
 		return false
 	}
-	dialog.ShowInformation("Import under way", "Wait for the import to finish, or cancel it, before changing the project.", mw.u.win)
+	mw.u.showInfo("Import under way", "Wait for the import to finish, or cancel it, before changing the project.")
 	return true
 }
 
@@ -444,7 +494,7 @@ func (mw *Window) removeSample() {
 	if mw.refuseWhileImporting() {
 		return
 	}
-	dialog.ShowConfirm("Remove sample data",
+	d := dialog.NewConfirm("Remove sample data",
 		"Remove the sample articles, actors and relations (everything tagged “sample”)? Your own work stays.",
 		func(ok bool) {
 			if !ok {
@@ -459,6 +509,7 @@ func (mw *Window) removeSample() {
 				fyne.Do(func() { mw.u.dossier.actorID = 0; mw.u.navigate(route{screen: "articles"}); mw.u.articles.reload() })
 			})
 		}, mw.u.win)
+	mw.u.showConfirm(d, true)
 }
 
 // exportRelations writes every relation of the project as a CSV edge list.

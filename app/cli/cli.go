@@ -25,11 +25,18 @@ type Store interface {
 	ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error)
 	Articles(ctx context.Context, q app.ArticleQuery) ([]app.ArticleRow, error)
 	ArticleByRef(ctx context.Context, ref string) (app.Article, error)
+	// FindArticle also takes a part of a title no other article's title holds.
+	FindArticle(ctx context.Context, ref string) (app.Article, error)
 	CreateActor(ctx context.Context, a app.Actor) (app.Actor, error)
+	// CreateNewActor refuses a name or alias another actor already goes by.
+	CreateNewActor(ctx context.Context, a app.Actor) (app.Actor, error)
 	Actors(ctx context.Context, q app.ActorQuery) ([]app.ActorRow, error)
 	FindActor(ctx context.Context, name string) (app.Actor, error)
 	RelationType(ctx context.Context, name string) (app.RelationType, error)
 	CreateRelation(ctx context.Context, r app.Relation) (app.Relation, error)
+	// FileRelation adds r's sources to the relation already recording the same fact,
+	// unless newRelation is set.
+	FileRelation(ctx context.Context, r app.Relation, newRelation bool) (app.RelationFiled, error)
 	EachRelation(ctx context.Context, q app.RelationQuery, fn func(app.Relation) error) error
 	Dossier(ctx context.Context, actorID int64, mentionLimit int) (app.Dossier, error)
 	Close() error
@@ -40,8 +47,9 @@ type Store interface {
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	// Open opens (or creates) the project file at path.
-	Open func(ctx context.Context, path string) (Store, error)
+	// Open opens the project file at path (refusing an empty one); Create also makes a
+	// new project when the file is missing or empty (--create).
+	Open, Create func(ctx context.Context, path string) (Store, error)
 	// DefaultDB is the project file used when a command has no --db.
 	DefaultDB string
 }
@@ -62,10 +70,10 @@ func init() {
 	commands = []command{
 		{"import", "import [--db FILE] PATH...", "file the articles in files and folders", runImport},
 		{"actor", "actor add [--db FILE] --name NAME [--kind KIND] [--alias ALIAS]...", "record an actor", runActor},
-		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE] ...", "record a relation between two actors", runRelate},
+		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE | --undated] ...", "record a relation between two actors", runRelate},
 		{"export", "export dossier|relations [--db FILE] [--out FILE.csv]", "write an actor's dossier or all relations as CSV", runExport},
 		{"list", "list articles|actors|relations [--db FILE] [--json] [--limit N]", "list what the project holds", runList},
-		{"search", searchSynopsis, "find articles, actors and notes by their words", runSearch},
+		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},

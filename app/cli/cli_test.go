@@ -33,22 +33,37 @@ type project struct {
 	db  string
 }
 
-func newProject(t *testing.T) *project {
+// noProject is a folder whose project file does not exist yet.
+func noProject(t *testing.T) *project {
 	dir := t.TempDir()
 	return &project{t: t, dir: dir, db: filepath.Join(dir, "research.dossier")}
+}
+
+// newProject makes an empty project (as New project or --create would) for commands to
+// run against.
+func newProject(t *testing.T) *project {
+	p := noProject(t)
+	s, err := db.Create(context.Background(), p.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return p
 }
 
 func (p *project) env(stdout, stderr io.Writer) cli.Env {
 	return cli.Env{
 		Stdin: strings.NewReader(""), Stdout: stdout, Stderr: stderr, DefaultDB: p.db,
-		Open: func(ctx context.Context, path string) (cli.Store, error) {
-			s, err := db.Open(ctx, path)
-			if err != nil {
-				return nil, err // not s: a nil *db.Store in an interface is not nil
-			}
-			return s, nil
-		},
+		Open:   func(ctx context.Context, path string) (cli.Store, error) { return store(db.Open(ctx, path)) },
+		Create: func(ctx context.Context, path string) (cli.Store, error) { return store(db.Create(ctx, path)) },
 	}
+}
+
+func store(s *db.Store, err error) (cli.Store, error) {
+	if err != nil {
+		return nil, err // not s: a nil *db.Store in an interface is not nil
+	}
+	return s, nil
 }
 
 // run runs one command line against the project.
@@ -499,7 +514,8 @@ func TestListPages(t *testing.T) {
 func TestErrors(t *testing.T) {
 	p := relatedProject(t)
 	p.must("actor", "add", "--name", "Kamala Harris", "--alias", "Harris", "--kind", "person")
-	p.must("actor", "add", "--name", "Joshua Harris", "--alias", "Harris", "--kind", "person", "--description", "US chargé d'affaires")
+	// Two people share the alias: --force adds the second on purpose.
+	p.must("actor", "add", "--name", "Joshua Harris", "--alias", "Harris", "--kind", "person", "--description", "US chargé d'affaires", "--force")
 	tests := []struct {
 		name string
 		args []string
@@ -519,8 +535,8 @@ func TestErrors(t *testing.T) {
 		{"unknown type", []string{"relate", "--from", "Trump", "--type", "admires", "--to", "Iraq"}, 1,
 			[]string{"dossier: --type: “admires” is not a relation type"}},
 		{"unknown article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "No such title"}, 1,
-			[]string{"dossier: --article: No article has the title or id “No such title”."}},
-		{"quote not in article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "#1", "--quote", "words never written"}, 1,
+			[]string{"dossier: --article: No article has the title or id “No such title”, and no title contains it."}},
+		{"quote not in article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "#1", "--quote", "words never written", "--date", "2026-01-27"}, 1,
 			[]string{"is not in the text of"}},
 		{"bad modality", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--modality", "perhaps"}, 1,
 			[]string{"dossier: --modality: “perhaps” is not one of asserted, conditional"}},
@@ -549,7 +565,7 @@ func TestErrors(t *testing.T) {
 		{"bad limit", []string{"list", "actors", "--limit", "many"}, 2,
 			[]string{"invalid value \"many\" for flag -limit"}},
 		{"missing project", []string{"list", "actors", "--db", filepath.Join(p.dir, "typo.dossier")}, 1,
-			[]string{"dossier: The project " + filepath.Join(p.dir, "typo.dossier") + " does not exist."}},
+			[]string{"dossier: The project " + filepath.Join(p.dir, "typo.dossier") + " does not exist. To make a new project there, add --create."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -580,7 +596,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	p := newProject(t)
+	p := noProject(t)
 	tests := []struct {
 		args []string
 		want string

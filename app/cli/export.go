@@ -38,7 +38,7 @@ func runExportDossier(ctx context.Context, env Env, args []string) (err error) {
 	if err := f.required("actor"); err != nil {
 		return err
 	}
-	s, err := f.open(ctx, false)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func runExportRelations(ctx context.Context, env Env, args []string) (err error)
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
 	}
-	s, err := f.open(ctx, false)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}

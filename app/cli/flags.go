@@ -22,6 +22,7 @@ type flags struct {
 	synopsis string // the command line after "dossier "
 	about    string // what the command does, a paragraph
 	db       *string
+	create   *bool
 }
 
 func newFlags(env Env, name, synopsis, about string) *flags {
@@ -33,9 +34,11 @@ func newFlags(env Env, name, synopsis, about string) *flags {
 	return &flags{FlagSet: fs, env: env, name: name, synopsis: synopsis, about: about}
 }
 
-// withDB adds the --db flag.
+// withDB adds the --db flag, and --create, which lets a missing or empty file become a
+// new project.
 func (f *flags) withDB() *flags {
 	f.db = f.String("db", f.env.DefaultDB, "the project `FILE`")
+	f.create = f.Bool("create", false, "make a new project if FILE is missing or empty")
 	return f
 }
 
@@ -127,7 +130,7 @@ func (l *listFlag) Set(s string) error {
 
 // boolFlags are the flags of any command that take no value. splitSub needs them to tell
 // "--json articles" (a flag, then the subcommand) from "--out articles" (a flag's value).
-var boolFlags = map[string]bool{"json": true, "bom": true, "no-bom": true, "h": true, "help": true}
+var boolFlags = map[string]bool{"json": true, "bom": true, "no-bom": true, "h": true, "help": true, "force": true}
 
 // splitSub finds a group's subcommand ("dossier export dossier"): the first argument that
 // is neither a flag nor a flag's value, so flags may come before it too. rest is args
@@ -184,33 +187,38 @@ func runGroup(ctx context.Context, env Env, group, synopsis, about string, subs 
 	return f.usageErr("unknown subcommand %q; use %s", sub, strings.Join(names, " or "))
 }
 
-// open opens the project named by --db. A command that only reads refuses a missing file
-// rather than creating an empty project under a mistyped name; one that writes creates
-// it, and the default project's folder with it.
-func (f *flags) open(ctx context.Context, create bool) (Store, error) {
+// open opens the project named by --db. A missing or empty (zero-byte) file becomes a
+// new project only with --create: a mistyped name, or an empty file some other program
+// left, is refused by name rather than silently turned into an empty project.
+func (f *flags) open(ctx context.Context) (Store, error) {
 	path := strings.TrimSpace(*f.db)
 	if path == "" {
 		return nil, f.usageErr("no project file: give --db FILE")
 	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if !create {
-			return nil, app.Errorf(app.ENOTFOUND, "The project %s does not exist.", path)
-		}
-		if path == f.env.DefaultDB {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				return nil, &app.Error{Code: app.EINVALID, Err: err,
-					Message: fmt.Sprintf("Cannot create the folder %s for the project.", filepath.Dir(path))}
-			}
+	st, err := os.Stat(path)
+	missing := errors.Is(err, os.ErrNotExist)
+	if !*f.create {
+		switch {
+		case missing:
+			return nil, app.Errorf(app.ENOTFOUND, "The project %s does not exist. To make a new project there, add --create.", path)
+		case err == nil && st.Mode().IsRegular() && st.Size() == 0:
+			return nil, app.Errorf(app.ENOTPROJ, "%s is an empty file, not a Dossier project. To make a new project in it, add --create.", path)
 		}
 	}
-	if f.env.Open == nil {
+	if missing && path == f.env.DefaultDB {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, &app.Error{Code: app.EINVALID, Err: err,
+				Message: fmt.Sprintf("Cannot create the folder %s for the project.", filepath.Dir(path))}
+		}
+	}
+	open := f.env.Open
+	if *f.create {
+		open = f.env.Create
+	}
+	if open == nil {
 		return nil, app.Errorf(app.EINTERNAL, "This build of Dossier cannot open projects from the command line.")
 	}
-	s, err := f.env.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
+	return open(ctx, path)
 }
 
 // closeStore closes s and keeps the first error: a failed close after a successful write
@@ -254,4 +262,15 @@ func (b *bomFlag) value(def bool) bool {
 		return b.on
 	}
 	return def
+}
+
+// findArticle resolves --article: a #id, id or UUID, an exact title, or a part of a title
+// that no other article's title holds (case and accents aside). An ambiguous part is an
+// error that lists the candidates.
+func findArticle(ctx context.Context, s Store, ref string) (app.Article, error) {
+	a, err := s.FindArticle(ctx, ref)
+	if err != nil {
+		return a, flagError("article", err)
+	}
+	return a, nil
 }

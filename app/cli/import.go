@@ -35,7 +35,7 @@ func runImport(ctx context.Context, env Env, args []string) (err error) {
 	if len(paths) == 0 {
 		return f.usageErr("give at least one file or folder to import")
 	}
-	s, err := f.open(ctx, true)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func listCmd(kind string, list lister) func(ctx context.Context, env Env, args [
 		if *limit < 0 {
 			return f.usageErr("--limit cannot be negative")
 		}
-		s, err := f.open(ctx, false)
+		s, err := f.open(ctx)
 		if err != nil {
 			return err
 		}

@@ -45,9 +45,11 @@ Text output: a heading per group, then per hit a line of tab-separated fields
 and an indented line with the matching passage (notes shown as text, without their
 Markdown), each match between « and ».
 With --json one object:
-  {"query", "plain", "order", "article_total", "article_estimate", "articles", "actors", "relations", "notes"}
-where article_total is -1 when not counted (article_estimate then gives an estimate) and
-order is "relevance", "recent relevance" or "filed". Each hit is
+  {"query", "plain", "order", "article_total", "article_estimate", "articles", "actors",
+   "relations", "relations_order", "notes"}
+where article_total is -1 when not counted (article_estimate then gives an estimate),
+order is "relevance", "recent relevance" or "filed", and relations_order "relevance" or
+"recent" (so many relations match that the most recently recorded are listed). Each hit is
   {"kind", "id", "title", "date", "source", "rank", "snippet", "matches", "article_id", "actor_id"}
 with the snippet as plain text and matches its matched runs as [start, end) offsets
 counted in Unicode code points; rank is higher for better hits. A relation's title is its
@@ -70,6 +72,7 @@ type searchJSON struct {
 	Articles        []hitJSON `json:"articles"`
 	Actors          []hitJSON `json:"actors"`
 	Relations       []hitJSON `json:"relations"`
+	RelationsOrder  string    `json:"relations_order"`
 	Notes           []hitJSON `json:"notes"`
 }
 
@@ -112,7 +115,7 @@ func runSearch(ctx context.Context, env Env, args []string) (err error) {
 	if q.To, err = app.ParseDate(*to); err != nil {
 		return flagError("to", err)
 	}
-	s, err := f.open(ctx, false)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -143,11 +146,20 @@ func runSearch(ctx context.Context, env Env, args []string) (err error) {
 
 func writeSearchJSON(w io.Writer, res app.SearchResults) error {
 	out := searchJSON{Query: res.Query, Plain: res.Plain, Order: string(res.Order), ArticleTotal: res.ArticleTotal,
-		ArticleEstimate: res.ArticleEstimate, Articles: hitsJSON(res.Articles), Actors: hitsJSON(res.Actors), Relations: hitsJSON(res.Relations), Notes: hitsJSON(res.Notes)}
+		ArticleEstimate: res.ArticleEstimate, Articles: hitsJSON(res.Articles), Actors: hitsJSON(res.Actors), Relations: hitsJSON(res.Relations), RelationsOrder: relationsOrder(res), Notes: hitsJSON(res.Notes)}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// relationsOrder is how the relation hits are ordered: "relevance", or "recent" when too
+// many match to rank them.
+func relationsOrder(res app.SearchResults) string {
+	if res.RelationsRecent {
+		return "recent"
+	}
+	return "relevance"
 }
 
 func hitsJSON(hits []app.SearchHit) []hitJSON {
@@ -182,7 +194,11 @@ func writeSearchText(w io.Writer, res app.SearchResults) error {
 		}
 	}
 	if len(res.Relations) > 0 {
-		fmt.Fprintf(bw, "Relations (%d)\n", len(res.Relations))
+		if res.RelationsRecent {
+			fmt.Fprintf(bw, "Relations (%d; too many to rank: most recently recorded first)\n", len(res.Relations))
+		} else {
+			fmt.Fprintf(bw, "Relations (%d)\n", len(res.Relations))
+		}
 		for _, h := range res.Relations {
 			writeHit(bw, h, cells("#"+strconv.FormatInt(h.ID, 10), h.Title, string(h.Date)))
 		}

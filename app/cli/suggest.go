@@ -46,7 +46,7 @@ func runSuggest(ctx context.Context, env Env, args []string) (err error) {
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
 	}
-	s, err := f.open(ctx, false)
+	s, err := f.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func runSuggest(ctx context.Context, env Env, args []string) (err error) {
 		return nil
 	}
 	if ref := strings.TrimSpace(*article); ref != "" {
-		a, err := s.ArticleByRef(ctx, strings.TrimPrefix(ref, "#"))
+		a, err := findArticle(ctx, s, ref)
 		if err != nil {
 			return err
 		}

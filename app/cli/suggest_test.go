@@ -100,7 +100,7 @@ func TestSuggestEmptyAndErrors(t *testing.T) {
 	p := newProject(t)
 	suggestProject(t, p)
 	empty := newProject(t)
-	empty.must("actor", "add", "--db", empty.db, "--name", "Nobody") // creates the project
+	empty.must("actor", "add", "--db", empty.db, "--name", "Nobody")
 	if out := empty.must("suggest", "--db", empty.db, "--json"); out != "[]\n" {
 		t.Errorf("no articles, --json: %q", out)
 	}

@@ -43,19 +43,14 @@ func decode(name string, data []byte, isHTML bool) (string, decoding, error) {
 			return "", decoding{}, fileErr(name, "is not valid UTF-16 text.")
 		}
 		return checkDecoded(name, s, decoding{})
-	case utf8.Valid(data):
-		if bytes.IndexByte(data, 0) >= 0 {
-			if s, d, ok := utf16NoBOM(data); ok {
-				return checkDecoded(name, s, d)
-			}
-			return "", decoding{}, binaryErr(name)
-		}
-		return checkDecoded(name, string(data), decoding{})
 	case bytes.IndexByte(data, 0) >= 0:
+		// Text has no NUL, except UTF-16, where the ASCII characters have a zero byte.
 		if s, d, ok := utf16NoBOM(data); ok {
 			return checkDecoded(name, s, d)
 		}
 		return "", decoding{}, binaryErr(name)
+	case utf8.Valid(data):
+		return checkDecoded(name, string(data), decoding{})
 	}
 	s, d := toText(data, htmlCharset(data, isHTML))
 	return checkDecoded(name, s, d)
@@ -147,8 +142,8 @@ func plural(n int, one, many string) string {
 // an encoding Dossier did not recognise, which read as UTF-8 would be mostly replaced.
 func checkDecoded(name, s string, d decoding) (string, decoding, error) {
 	if d.replaced > 0 && d.replaced*10 > utf8.RuneCountInString(s) {
-		return "", d, fileErr(name, "is not valid UTF-8 text (%s are not), and not Windows-1252 text either; it may be damaged or in another encoding. Save it as UTF-8 and try again.",
-			plural(d.replaced, "byte", "bytes"))
+		bad := plural(d.replaced, "byte is", "bytes are")
+		return "", d, fileErr(name, "is not valid UTF-8 text (%s not), and not Windows-1252 text either; it may be damaged or in another encoding. Save it as UTF-8 and try again.", bad)
 	}
 	s, err := checkText(name, s)
 	return s, d, err

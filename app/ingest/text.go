@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -334,7 +335,7 @@ func dateLine(l string) (app.Date, bool) {
 	}
 	if k, v, ok := strings.Cut(l, ":"); ok {
 		switch strings.ToLower(strings.TrimSpace(k)) {
-		case "date", "published", "posted", "updated", "published on", "posted on":
+		case "date", "published", "posted", "updated", "published on", "posted on", "last updated", "last modified":
 			l = v
 		}
 	}
@@ -425,6 +426,12 @@ func isTimeWord(w string) bool {
 	}
 	if strings.ContainsRune(w, ':') {
 		return strings.Trim(w, "0123456789:+-apm.") == ""
+	}
+	// "08.30", as British papers write the time
+	if h, m, ok := strings.Cut(w, "."); ok && len(h) == 2 && len(m) == 2 {
+		hh, err1 := strconv.Atoi(h)
+		mm, err2 := strconv.Atoi(m)
+		return err1 == nil && err2 == nil && hh <= 23 && mm <= 59
 	}
 	return false
 }

@@ -70,6 +70,8 @@ func TestLooseDate(t *testing.T) {
 		{"Tue, 03 Mar 2026 18:45:00 +0100", "2026-03-03", true},
 		{"Tuesday, March 3, 2026", "2026-03-03", true},
 		{"3 March 2026 at 18:45", "2026-03-03", true},
+		{"Sat 14 Mar 2026 08.30 CET", "2026-03-14", true},
+		{"14 Mar 2026 31.99", "", false},
 		{"March 2026", "2026-03", true},
 		{"2026", "2026", true},
 		{"2026-02-30", "", false},

@@ -36,10 +36,14 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, body, notes ON articles BEGIN
 END;
 -- Articles indexed before this version whose text holds a letter now folded: out with what
 -- was indexed, in with the folded text. Other articles keep their entries, which are the same.
+-- They are found without building a folded copy of every text: a text in ASCII (as long in
+-- characters as in bytes) is passed over at once, the others are looked through with instr.
+CREATE TEMP TABLE refold AS SELECT a.id FROM articles a WHERE (length(a.title) <> length(CAST(a.title AS BLOB)) AND (instr(a.title, 'ı') > 0 OR instr(a.title, 'ø') > 0 OR instr(a.title, 'Ø') > 0 OR instr(a.title, 'ł') > 0 OR instr(a.title, 'Ł') > 0 OR instr(a.title, 'đ') > 0 OR instr(a.title, 'Đ') > 0)) OR (length(a.body) <> length(CAST(a.body AS BLOB)) AND (instr(a.body, 'ı') > 0 OR instr(a.body, 'ø') > 0 OR instr(a.body, 'Ø') > 0 OR instr(a.body, 'ł') > 0 OR instr(a.body, 'Ł') > 0 OR instr(a.body, 'đ') > 0 OR instr(a.body, 'Đ') > 0)) OR (length(a.notes) <> length(CAST(a.notes AS BLOB)) AND (instr(a.notes, 'ı') > 0 OR instr(a.notes, 'ø') > 0 OR instr(a.notes, 'Ø') > 0 OR instr(a.notes, 'ł') > 0 OR instr(a.notes, 'Ł') > 0 OR instr(a.notes, 'đ') > 0 OR instr(a.notes, 'Đ') > 0));
 INSERT INTO articles_fts(articles_fts, rowid, title, body, notes)
-SELECT 'delete', a.id, a.title, a.body, a.notes FROM articles a WHERE replace(replace(replace(replace(replace(replace(replace(a.title, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D') <> a.title OR replace(replace(replace(replace(replace(replace(replace(a.body, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D') <> a.body OR replace(replace(replace(replace(replace(replace(replace(a.notes, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D') <> a.notes;
+SELECT 'delete', a.id, a.title, a.body, a.notes FROM articles a WHERE a.id IN (SELECT id FROM temp.refold);
 INSERT INTO articles_fts(rowid, title, body, notes)
-SELECT a.id, replace(replace(replace(replace(replace(replace(replace(a.title, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(a.body, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(a.notes, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D') FROM articles a WHERE replace(replace(replace(replace(replace(replace(replace(a.title, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D') <> a.title OR replace(replace(replace(replace(replace(replace(replace(a.body, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D') <> a.body OR replace(replace(replace(replace(replace(replace(replace(a.notes, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D') <> a.notes;
+SELECT a.id, replace(replace(replace(replace(replace(replace(replace(a.title, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(a.body, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'), replace(replace(replace(replace(replace(replace(replace(a.notes, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D') FROM articles a WHERE a.id IN (SELECT id FROM temp.refold);
+DROP TABLE temp.refold;
 
 DROP TRIGGER notes_fts_ai;
 DROP TRIGGER notes_fts_ad;
@@ -115,7 +119,8 @@ FROM actors a WHERE a.deleted = '';
 -- Relations: one row per relation, its id as rowid, with its own folded copy of the text
 -- (relations are few and their text short). Like actors_fts, every trigger rewrites the whole
 -- row of each relation concerned from the tables. A relation is indexed whatever state its
--- actors are in; the search leaves out those with an actor in the trash.
+-- actors are in; the search leaves out those with an actor in the trash. The quotes of
+-- articles in the trash are left out (read from the index articles_date, not the rows).
 CREATE VIRTUAL TABLE relations_fts USING fts5(
 	wording, quotes, note,
 	tokenize='unicode61 remove_diacritics 2'
@@ -124,7 +129,7 @@ CREATE VIRTUAL TABLE relations_fts USING fts5(
 CREATE TRIGGER relations_fts_ai AFTER INSERT ON relations BEGIN
 	INSERT INTO relations_fts(rowid, wording, quotes, note)
 	SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 		replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 	LEFT JOIN relation_types t ON t.key = r.type
@@ -134,7 +139,7 @@ CREATE TRIGGER relations_fts_au AFTER UPDATE ON relations BEGIN
 	DELETE FROM relations_fts WHERE rowid IN (old.id, new.id);
 	INSERT INTO relations_fts(rowid, wording, quotes, note)
 	SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 		replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 	LEFT JOIN relation_types t ON t.key = r.type
@@ -149,7 +154,7 @@ CREATE TRIGGER evidence_fts_ai AFTER INSERT ON evidence BEGIN
 	DELETE FROM relations_fts WHERE rowid = new.relation_id;
 	INSERT INTO relations_fts(rowid, wording, quotes, note)
 	SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 		replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 	LEFT JOIN relation_types t ON t.key = r.type
@@ -159,7 +164,7 @@ CREATE TRIGGER evidence_fts_au AFTER UPDATE OF relation_id, quote ON evidence BE
 	DELETE FROM relations_fts WHERE rowid IN (old.relation_id, new.relation_id);
 	INSERT INTO relations_fts(rowid, wording, quotes, note)
 	SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 		replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 	LEFT JOIN relation_types t ON t.key = r.type
@@ -169,7 +174,7 @@ CREATE TRIGGER evidence_fts_ad AFTER DELETE ON evidence BEGIN
 	DELETE FROM relations_fts WHERE rowid = old.relation_id;
 	INSERT INTO relations_fts(rowid, wording, quotes, note)
 	SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 		replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 	LEFT JOIN relation_types t ON t.key = r.type
@@ -180,7 +185,7 @@ CREATE TRIGGER actors_relations_fts_au AFTER UPDATE OF name ON actors BEGIN
 	DELETE FROM relations_fts WHERE rowid IN (SELECT id FROM relations WHERE new.id IN (source_id, target_id));
 	INSERT INTO relations_fts(rowid, wording, quotes, note)
 	SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 		replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 	LEFT JOIN relation_types t ON t.key = r.type
@@ -190,7 +195,7 @@ CREATE TRIGGER relation_types_fts_au AFTER UPDATE OF label ON relation_types BEG
 	DELETE FROM relations_fts WHERE rowid IN (SELECT id FROM relations WHERE type = new.key);
 	INSERT INTO relations_fts(rowid, wording, quotes, note)
 	SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 		replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 	LEFT JOIN relation_types t ON t.key = r.type
@@ -201,7 +206,7 @@ CREATE TRIGGER articles_relations_fts_au AFTER UPDATE OF deleted ON articles BEG
 	DELETE FROM relations_fts WHERE rowid IN (SELECT relation_id FROM evidence WHERE article_id = new.id);
 	INSERT INTO relations_fts(rowid, wording, quotes, note)
 	SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+		replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 		replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 	LEFT JOIN relation_types t ON t.key = r.type
@@ -209,7 +214,7 @@ CREATE TRIGGER articles_relations_fts_au AFTER UPDATE OF deleted ON articles BEG
 END;
 INSERT INTO relations_fts(rowid, wording, quotes, note)
 SELECT r.id, replace(replace(replace(replace(replace(replace(replace(s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
-	replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
+	replace(replace(replace(replace(replace(replace(replace(coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e WHERE e.relation_id = r.id AND e.quote <> '' AND e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '') ORDER BY e.id)), ''), 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 	replace(replace(replace(replace(replace(replace(replace(r.note, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
 LEFT JOIN relation_types t ON t.key = r.type

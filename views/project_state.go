@@ -1,0 +1,142 @@
+package views
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/app"
+)
+
+// damageReporter is what a project opened read-only because its file is damaged offers
+// besides Store (*db.Store has it).
+type damageReporter interface{ Damage() string }
+
+// storeDamage says what is wrong with st's file, "" when it is whole.
+func storeDamage(st Store) string {
+	if d, ok := unwatched(st).(damageReporter); ok {
+		return d.Damage()
+	}
+	return ""
+}
+
+// damageText is the banner's text for a project opened read-only because it is damaged.
+func damageText(damage string) string {
+	return "This project is damaged and was opened read-only: " + damage +
+		". Nothing can be changed. Save what can still be read with File ▸ Save a copy…, or restore a backup."
+}
+
+// updateBanner shows the damage banner above the screens when the open project is
+// damaged, and hides it otherwise.
+func (mw *Window) updateBanner() {
+	if mw.banner == nil {
+		return
+	}
+	d := storeDamage(mw.u.store)
+	if d == "" {
+		mw.banner.Objects = nil
+		mw.banner.Hide()
+		return
+	}
+	label := widget.NewLabel(damageText(d))
+	label.Wrapping = fyne.TextWrapWord
+	label.Importance = widget.DangerImportance
+	label.TextStyle.Bold = true
+	icon := widget.NewIcon(theme.ErrorIcon())
+	mw.banner.Objects = []fyne.CanvasObject{container.NewBorder(nil, widget.NewSeparator(), icon, nil, label)}
+	mw.banner.Show()
+	mw.banner.Refresh()
+}
+
+// OpenFailed fills w with why the project could not be opened at start (another copy of
+// Dossier holds it, it is not a project…) and the two ways on: Open another project…, which
+// fills w with the main window over the project chosen, and Quit. opened receives the
+// store of a project opened from here, so that main can close it on exit.
+func OpenFailed(ctx context.Context, w fyne.Window, err error, p Projects, quit func(), opened func(Store)) {
+	newFailedScreen(ctx, w, err, p, quit, opened, false)
+}
+
+// failedScreen is the window's content while no project is open.
+type failedScreen struct {
+	ctx        context.Context
+	win        fyne.Window
+	projects   Projects
+	quit       func()
+	opened     func(Store)
+	inline     bool // open projects on the calling goroutine (tests)
+	u          *UI  // only for its keyed dialogs: no project is open
+	openButton *widget.Button
+	quitButton *widget.Button
+}
+
+func newFailedScreen(ctx context.Context, w fyne.Window, err error, p Projects, quit func(), opened func(Store), inline bool) *failedScreen {
+	f := &failedScreen{ctx: ctx, win: w, projects: p, quit: quit, opened: opened, inline: inline, u: &UI{ctx: ctx, win: w}}
+	title, hint := "Dossier cannot open this project", "Nothing was changed. Open another project, or quit."
+	if app.IsCode(err, app.ELOCKED) {
+		title = "This project is open in another copy of Dossier"
+		hint = "Only one window may work on a project at a time. Close it in the other window and start Dossier again, open another project, or quit. Nothing was changed."
+	}
+	msg := widget.NewLabel(app.ErrorMessage(err))
+	msg.Wrapping = fyne.TextWrapWord
+	hintLabel := widget.NewLabel(hint)
+	hintLabel.Wrapping = fyne.TextWrapWord
+	f.openButton = widget.NewButtonWithIcon("Open another project…", theme.FolderOpenIcon(), f.choose)
+	f.openButton.Importance = widget.HighImportance
+	f.quitButton = widget.NewButton("Quit", quit)
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	buttons := container.NewHBox(f.openButton, f.quitButton)
+	w.SetMainMenu(nil)
+	w.SetContent(container.NewPadded(container.NewVBox(heading, msg, hintLabel, buttons)))
+	return f
+}
+
+// choose asks for a project file and opens it.
+func (f *failedScreen) choose() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			f.u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		f.openPath(path)
+	}, f.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".dossier", ".db", ".sqlite"}))
+	d.SetConfirmText("Open")
+	d.Show()
+}
+
+// openPath opens the project at path and, when it opens, shows the main window over it.
+func (f *failedScreen) openPath(path string) {
+	work := func() {
+		st, err := f.projects.Open(f.ctx, path)
+		show := func() {
+			if err != nil {
+				f.u.showError(err)
+				return
+			}
+			if f.opened != nil {
+				f.opened(st)
+			}
+			newWindow(f.ctx, f.win, st, f.projects, f.inline)
+		}
+		if f.inline {
+			show()
+			return
+		}
+		fyne.Do(show)
+	}
+	if f.inline {
+		work()
+		return
+	}
+	go work()
+}
