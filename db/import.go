@@ -187,7 +187,7 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 			im.rollback()
 			return im.sum, mapError(err)
 		}
-		if len(im.pending) >= im.batch {
+		if len(im.pending) >= im.batch || im.batchBytes >= batchBytes {
 			if err := im.commit(dbctx); err != nil {
 				return im.sum, err
 			}
@@ -297,7 +297,15 @@ type importer struct {
 	// and filed the ids of the articles the batch filed, which commit indexes.
 	index *ftsTrigger
 	filed []int64
+	// batchBytes is the text filed in the batch so far.
+	batchBytes int
 }
+
+// batchBytes is the most text a batch holds before it is committed, whatever its count
+// of articles: SQLite indexes a batch's text in one statement (see deferIndex), and its
+// memory for that grows with the text, so a batch of large articles (the most an article
+// holds is 20 MB) is committed early.
+const batchBytes = 8 << 20
 
 type importStmts struct {
 	byURL, byHash, insert, outlet, newOutlet *sql.Stmt
@@ -365,6 +373,7 @@ func (im *importer) begin(ctx context.Context) error {
 	im.tx = tx
 	im.outlets = map[string]int64{}
 	im.filed = im.filed[:0]
+	im.batchBytes = 0
 	if im.index, err = deferIndex(ctx, tx); err != nil {
 		return err
 	}
@@ -456,6 +465,7 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (i
 		return 0, nil, err
 	}
 	im.filed = append(im.filed, id)
+	im.batchBytes += len(a.Body)
 	// As linkArticleMentions does, with the batch's linker.
 	if err := im.linker.link(ctx, id, a.Body); err != nil {
 		return 0, nil, fmt.Errorf("linking mentions: %w", err)

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -129,5 +131,29 @@ func TestImportBoundsBytesInFlight(t *testing.T) {
 	}
 	if p := peak.Load(); p > inFlight {
 		t.Errorf("%d MB read and not yet filed at once, want at most %d MB", p>>20, inFlight>>20)
+	}
+}
+
+// TestImportCommitsLargeTextEarly: a batch is committed once it holds batchBytes of
+// text, whatever its count of articles, so that SQLite never indexes more at once.
+func TestImportCommitsLargeTextEarly(t *testing.T) {
+	body := func(i int) string {
+		return fmt.Sprintf("Report %d. ", i) + strings.Repeat("The council met for the levy. ", batchBytes/2/30)
+	}
+	var arts []app.Article
+	for i := range 3 {
+		arts = append(arts, app.Article{Title: fmt.Sprintf("Long report %d", i), Body: body(i)})
+	}
+	s := openTest(t)
+	var committed []int
+	opt := app.ImportOptions{Progress: func(p app.ImportProgress) { committed = append(committed, p.Committed) }}
+	sum, err := s.ImportArticles(context.Background(), items(arts...), opt)
+	if err != nil || sum.Filed != 3 {
+		t.Fatalf("%+v, %v", sum, err)
+	}
+	// Progress after each article, and after each commit: the first two articles (half
+	// of batchBytes each) make a batch of their own.
+	if !slices.Contains(committed, 2) {
+		t.Errorf("committed counts seen %v: the first two large articles were not committed before the third", committed)
 	}
 }

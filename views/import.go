@@ -103,24 +103,14 @@ func (imp *importer) busy() bool {
 	return true
 }
 
-// chooseFolder is the real pickFolder.
+// chooseFolder is the real pickFolder: the import's own chooser (see browser).
 func (imp *importer) chooseFolder(onPath func(string)) {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			imp.u.showError(err)
-			return
-		}
-		if dir != nil {
-			onPath(dir.Path())
-		}
-	}, imp.u.win)
-	d.SetConfirmText("Import this folder")
-	d.Show()
+	imp.browse(false, onPath)
 }
 
 // chooseFile is the real pickFile.
 func (imp *importer) chooseFile(onPath func(string)) {
-	imp.u.chooseFile("Import", nil, onPath)
+	imp.browse(true, onPath)
 }
 
 // importRun is one import under way: its progress dialog and what it has reported.
@@ -139,7 +129,7 @@ type importRun struct {
 	// Written on the import's goroutine only, read once it is over.
 	shown    time.Time // when the dialog was last updated
 	report   strings.Builder
-	problems []app.ImportResult // duplicates and refusals, for the summary's list
+	problems []app.ImportResult // duplicates, refusals and articles filed with warnings, for the summary's list
 }
 
 // progressEvery is the least time between two updates of the progress dialog: ten a
@@ -250,14 +240,19 @@ func countPhrase(n int, one, many string) string {
 func (r *importRun) result(res app.ImportResult) {
 	r.report.WriteString(resultLine(res))
 	r.report.WriteByte('\n')
-	if res.Outcome != app.ImportFiled {
+	if res.Outcome != app.ImportFiled || len(res.Warnings) > 0 {
 		r.problems = append(r.problems, res)
 	}
 }
 
+// resultLine is a result's line of the report, as `dossier import` prints it, a filed
+// article's warnings in brackets.
 func resultLine(res app.ImportResult) string {
 	switch res.Outcome {
 	case app.ImportFiled:
+		if len(res.Warnings) > 0 {
+			return fmt.Sprintf("filed: %s — “%s” [%s]", res.Path, res.Title, res.WarningText())
+		}
 		return fmt.Sprintf("filed: %s — “%s”", res.Path, res.Title)
 	case app.ImportDuplicate:
 		return fmt.Sprintf("duplicate: %s — %s", res.Path, res.Message)
@@ -287,6 +282,7 @@ type importSummary struct {
 	problems []app.ImportResult
 	save     *widget.Button
 	report   string
+	detail   dialog.Dialog // the line shown in full, if any
 }
 
 func (imp *importer) showSummary(r *importRun, sum app.ImportSummary, err error) {
@@ -296,6 +292,9 @@ func (imp *importer) showSummary(r *importRun, sum app.ImportSummary, err error)
 	s.headline.TextStyle = fyne.TextStyle{Bold: true}
 	s.headline.Wrapping = fyne.TextWrapWord
 	s.note = widget.NewLabel(summaryNote(sum, err, len(s.problems)))
+	if w := sum.WarningText(); w != "" {
+		s.note.SetText("Warnings: " + w + ".\n" + s.note.Text)
+	}
 	s.note.Wrapping = fyne.TextWrapWord
 	if err != nil {
 		s.note.Importance = widget.DangerImportance
@@ -305,6 +304,10 @@ func (imp *importer) showSummary(r *importRun, sum app.ImportSummary, err error)
 	var body fyne.CanvasObject = widget.NewLabel("")
 	if len(s.problems) > 0 {
 		s.list = widget.NewList(func() int { return len(s.problems) }, newProblemRow, s.updateRow)
+		s.list.OnSelected = func(i widget.ListItemID) {
+			s.list.Unselect(i)
+			s.details(i, imp.u.win)
+		}
 		body = s.list
 	}
 	title := "Import finished"
@@ -344,9 +347,9 @@ func summaryNote(sum app.ImportSummary, err error, problems int) string {
 		parts = append(parts, "No files were found to import (hidden files are passed over).")
 	}
 	if problems > 0 {
-		parts = append(parts, "Below: the files refused, with the reason, and the articles already filed. Save report… keeps the whole list, filed articles included.")
+		parts = append(parts, "Below: the files refused, with the reason, the articles already filed and the articles filed with warnings; select a line to read it in full. Save report… keeps the whole list, every filed article included.")
 	} else if sum.Files > 0 {
-		parts = append(parts, "Nothing was refused and nothing was filed twice.")
+		parts = append(parts, "Nothing was refused, nothing was filed twice and nothing needs a warning.")
 	}
 	return strings.Join(parts, "\n")
 }
@@ -363,12 +366,37 @@ func newProblemRow() fyne.CanvasObject {
 func (s *importSummary) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	labels := o.(*fyne.Container).Objects
 	p := s.problems[i]
-	kind := "Refused"
-	if p.Outcome == app.ImportDuplicate {
-		kind = "Duplicate"
-	}
+	kind, why := problemText(p)
 	labels[0].(*widget.Label).SetText(kind + ": " + p.Path)
-	labels[1].(*widget.Label).SetText(p.Message)
+	labels[1].(*widget.Label).SetText(why)
+}
+
+// problemText is what the summary's list says of a result: its kind and why.
+func problemText(p app.ImportResult) (kind, why string) {
+	switch p.Outcome {
+	case app.ImportDuplicate:
+		return "Duplicate", p.Message
+	case app.ImportFiled:
+		return "Filed with warnings", "“" + p.Title + "”: " + p.WarningText()
+	}
+	return "Refused", p.Message
+}
+
+// details shows a line of the list in full, however long its reason.
+func (s *importSummary) details(i int, win fyne.Window) {
+	if i < 0 || i >= len(s.problems) {
+		return
+	}
+	kind, why := problemText(s.problems[i])
+	path := widget.NewLabel(s.problems[i].Path)
+	path.Wrapping = fyne.TextWrapBreak
+	path.TextStyle = fyne.TextStyle{Bold: true}
+	text := widget.NewLabel(why)
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(kind, "Close", container.NewVScroll(container.NewVBox(path, text)), win)
+	d.Resize(fyne.NewSize(520, 300))
+	d.Show()
+	s.detail = d
 }
 
 // reportText is the saved report: a heading, the counts, then one line per article or
@@ -381,6 +409,9 @@ func reportText(r *importRun, sum app.ImportSummary, err error, project string) 
 		fmt.Fprintf(&b, "Imported: %s\n", p)
 	}
 	fmt.Fprintf(&b, "%d filed, %d duplicates, %d refused, from %d files\n", sum.Filed, sum.Duplicates, sum.Refused, sum.Files)
+	if w := sum.WarningText(); w != "" {
+		fmt.Fprintf(&b, "Warnings: %s\n", w)
+	}
 	switch {
 	case err != nil:
 		fmt.Fprintf(&b, "Stopped by an error: %s\n", app.ErrorMessage(err))

@@ -25,6 +25,7 @@ import (
 
 // newUI builds the screens around an open project.
 func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
+	quietFileDialogs() // no log lines about a missing Videos folder
 	u := &UI{win: w, ctx: ctx, history: &history{}}
 	u.store = u.watch(st)
 	u.articles = newArticlesScreen(u)

@@ -19,6 +19,7 @@ const flatDepth = 256
 // HTML parser accepts (100,000 nested <div>s, say) is flattened and parsed again rather
 // than refused: the text is what matters, and the tags past the limit carry none.
 func parseMarkup(text string) (*html.Node, error) {
+	text = dropInlineData(text)
 	if countTags(text, maxElements+1) > maxElements {
 		return nil, errTooWide
 	}
