@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -70,6 +71,9 @@ func (s *Store) findDamage(ctx context.Context) (string, error) {
 		}
 		return "", mapOpenError(s.path, err)
 	}
+	if missing, err := s.missingTable(ctx, append(small, large...)); err != nil || missing != "" {
+		return missing, err
+	}
 	for _, t := range small {
 		problem, stopped := s.quickCheck(ctx, t)
 		if stopped {
@@ -87,6 +91,26 @@ func (s *Store) findDamage(ctx context.Context) (string, error) {
 		}
 		if problem != "" {
 			return problem, nil
+		}
+	}
+	return "", nil
+}
+
+// coreTables are tables every Dossier project has had since schema version 1.
+var coreTables = []string{"outlets", "articles", "actors", "aliases", "relation_types", "relations", "evidence"}
+
+// missingTable says which core table a project's schema lacks, "" when none does.
+func (s *Store) missingTable(ctx context.Context, tables []string) (string, error) {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return "", mapOpenError(s.path, err)
+	}
+	if version < 1 {
+		return "", nil // a new project: the migrations are about to create them
+	}
+	for _, t := range coreTables {
+		if !slices.Contains(tables, t) {
+			return fmt.Sprintf("its table %s is missing", t), nil
 		}
 	}
 	return "", nil

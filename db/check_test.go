@@ -216,6 +216,25 @@ func contains(l []string, s string) bool {
 	return false
 }
 
+// TestMissingTableIsDamage: a project whose schema lacks one of its tables is damaged.
+func TestMissingTableIsDamage(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.dossier")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `PRAGMA foreign_keys = OFF; DROP TABLE evidence`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(ctx, path)
+	wantCode(t, err, app.ECORRUPT)
+	if !strings.Contains(app.ErrorMessage(err), "table evidence is missing") {
+		t.Fatalf("message %q", app.ErrorMessage(err))
+	}
+}
+
 // TestDescribeCheck keeps the page number of quick_check's answer.
 func TestDescribeCheck(t *testing.T) {
 	got := describeCheck("articles", "*** in database main ***\nTree 5 page 60: btreeInitPage() returns error code 11\nmore")
