@@ -196,7 +196,7 @@ func TestWholeProjectPassesTheCheck(t *testing.T) {
 			t.Fatalf("the check reads the full-text table %s, which is slow", tb)
 		}
 	}
-	if p, err := s.findDamage(ctx); p != "" || err != nil {
+	if p, err := s.findDamage(ctx, checkBudget); p != "" || err != nil {
 		t.Fatalf("a whole project reads as damaged: %q %v", p, err)
 	}
 	for name, large := range map[string]bool{"articles": true, "mentions": true, "articles_fts_data": true,
@@ -260,7 +260,7 @@ func BenchmarkOpenCheck(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if p, err := s.findDamage(ctx); p != "" || err != nil {
+		if p, err := s.findDamage(ctx, checkBudget); p != "" || err != nil {
 			b.Fatalf("the synthetic project reads as damaged: %q %v", p, err)
 		}
 	}
