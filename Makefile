@@ -5,7 +5,7 @@
 GO      ?= go
 TAGS    := migrated_fynedo
 DEBS    := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
-TESTDEBS := xvfb xdotool imagemagick
+TESTDEBS := xvfb xdotool imagemagick sqlite3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build test bench fuzz deps test-deps vet

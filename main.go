@@ -31,6 +31,10 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // the first Ctrl+C asks to stop; a second one ends the process at once
+	}()
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
 		os.Exit(cli.Run(ctx, os.Args[1:], cliEnv()))
 	}

@@ -87,11 +87,13 @@ const (
 	ByTitle
 )
 
-// ArticleQuery selects a page of articles.
+// ArticleQuery selects a page of articles. The date orders keep the undated articles
+// together: NewestFirst lists them after every dated one, OldestFirst before.
 type ArticleQuery struct {
 	Text    string // words the title, source or body must contain (full-text, prefix matched)
 	Sort    ArticleSort
 	Trashed bool // list the trash instead of the filed articles
+	Undated bool // only the articles whose date is unknown (the list shows them as a group)
 	Offset  int
 	Limit   int
 }

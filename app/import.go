@@ -1,5 +1,11 @@
 package app
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
 // What became of one article (or one refused file) in a bulk import (ImportResult.Outcome).
 const (
 	ImportFiled     = "filed"
@@ -24,6 +30,53 @@ type ImportResult struct {
 	ID int64
 	// Message says why, for a duplicate ("Already filed as “…”: the same URL.") and a refusal.
 	Message string
+	// Warnings says what the importer could not do perfectly for a filed article (a
+	// lossy decode, an encoding it chose, a date it could not find). Each must reach
+	// the article's line and the summary: see WarningText and ImportSummary.Warnings.
+	Warnings []ImportWarning
+}
+
+// Kinds of import warnings (ImportWarning.Kind). WarningKinds lists them all.
+const (
+	// WarnReplaced: bytes that are not text in the file's encoding were replaced with
+	// U+FFFD (�), which the article's text shows where they were.
+	WarnReplaced = "replaced"
+	// WarnEncoding: the file was not UTF-8 and was read in the encoding named.
+	WarnEncoding = "encoding"
+	// WarnUndated: no date was found; the article is filed undated.
+	WarnUndated = "undated"
+)
+
+// WarningKinds is every kind of import warning, in the order a summary names them.
+var WarningKinds = []string{WarnReplaced, WarnEncoding, WarnUndated}
+
+// UndatedWarning is the warning of an article filed without a date.
+var UndatedWarning = ImportWarning{Kind: WarnUndated, Message: "undated: no date found", Tally: "undated"}
+
+// ImportWarning is one thing an import did not do perfectly for an article.
+type ImportWarning struct {
+	Kind string // one of WarningKinds
+	// Message is what the article's line says: "2 invalid bytes replaced with �, line 14".
+	Message string
+	// Tally is what the summary counts the article under: "with bytes replaced",
+	// "read as Windows-1252", "undated". Articles with the same tally are counted together.
+	Tally string
+}
+
+// WarningText joins the warnings of one result for its line: "2 invalid bytes replaced
+// with �, line 14; undated: no date found". It is empty without warnings.
+func (r ImportResult) WarningText() string {
+	msgs := make([]string, len(r.Warnings))
+	for i, w := range r.Warnings {
+		msgs[i] = w.Message
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// WarningCount is how many filed articles share one tally of warning.
+type WarningCount struct {
+	Kind, Tally string
+	Articles    int
 }
 
 // ImportProgress is how far an import has got. Counts include the batch being filed,
@@ -45,9 +98,40 @@ type ImportProgress struct {
 type ImportSummary struct {
 	Files                      int
 	Filed, Duplicates, Refused int
+	// Warnings counts the filed articles under each tally of warning, in the order of
+	// WarningKinds, then of first appearance (see Warn and WarningText).
+	Warnings []WarningCount
 	// Cancelled is set when the import was stopped before the end; what was filed
 	// before the stop stays filed.
 	Cancelled bool
+}
+
+// Warn counts a filed article's warnings in the summary.
+func (s *ImportSummary) Warn(ws []ImportWarning) {
+	for _, w := range ws {
+		i := slices.IndexFunc(s.Warnings, func(c WarningCount) bool { return c.Kind == w.Kind && c.Tally == w.Tally })
+		if i < 0 {
+			s.Warnings = append(s.Warnings, WarningCount{Kind: w.Kind, Tally: w.Tally})
+			i = len(s.Warnings) - 1
+			// Keep the kinds in their order; a new tally of a kind goes after its others.
+			rank := func(c WarningCount) int { return slices.Index(WarningKinds, c.Kind) }
+			for i > 0 && rank(s.Warnings[i-1]) > rank(s.Warnings[i]) {
+				s.Warnings[i-1], s.Warnings[i] = s.Warnings[i], s.Warnings[i-1]
+				i--
+			}
+		}
+		s.Warnings[i].Articles++
+	}
+}
+
+// WarningText is the summary's line of warnings: "3 undated, 2 with bytes replaced, 1 read
+// as Windows-1252"; empty when there were none.
+func (s ImportSummary) WarningText() string {
+	parts := make([]string, len(s.Warnings))
+	for i, c := range s.Warnings {
+		parts[i] = fmt.Sprintf("%d %s", c.Articles, c.Tally)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ImportOptions tunes a bulk import. The callbacks run on the goroutine that called the

@@ -195,3 +195,31 @@ type RelationQuery struct {
 	Offset    int
 	Limit     int
 }
+
+// Reported returns the date the relation was first reported: the earliest date of the
+// articles that back it, "" when none is dated. It is the articles' date, not the event's.
+func (r Relation) Reported() Date {
+	var first Date
+	for _, e := range r.Evidence {
+		if e.ArticleDate != "" && (first == "" || e.ArticleDate < first) {
+			first = e.ArticleDate
+		}
+	}
+	return first
+}
+
+// When says when the relation happened and, where that is not the day it was first
+// reported, the day it was: "27 Jan 2026 (reported 28 Jan 2026)", "date unknown (reported
+// 28 Jan 2026)", "27 Jan 2026". The two are never merged: an event is often older than
+// the article that reports it. "" for an undated relation with no dated source.
+func (r Relation) When() string {
+	when := Range(r.Start, r.End)
+	rep := r.Reported()
+	switch {
+	case rep == "" || rep == r.Start && r.End == "":
+		return when
+	case when == "":
+		return "date unknown (reported " + rep.Human() + ")"
+	}
+	return when + " (reported " + rep.Human() + ")"
+}

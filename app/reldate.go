@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -470,4 +471,113 @@ func countWord(w string) int {
 		return atoi(w)
 	}
 	return 0
+}
+
+// Where a DateChoice was found.
+const (
+	InQuote     = "quote"     // written in the quoted passage
+	InParagraph = "paragraph" // written in the paragraph that holds the quote
+	ReportedOn  = "reported"  // the article's own date: the day the event was reported
+)
+
+// DateChoice is a date offered for the event a quote reports, and where it was found.
+type DateChoice struct {
+	Date   Date
+	Phrase string // the words that gave it ("on Jan. 27"); "" for the article's date
+	Where  string // InQuote, InParagraph or ReportedOn
+	// Reported is set when the date is also the article's: the text may only say "today".
+	Reported bool
+}
+
+// EventDateChoices lists the dates an article offers for the event it reports in quote,
+// the likeliest first: the dates written in the quote, in text order; then those in the
+// quote's paragraph of body, nearest the quote first; then base, the article's date, as
+// the day the event was reported, which is not always the day it happened. Relative
+// phrases are resolved against base. Each date is offered once, with the first reason
+// found for it, and at most limit dates come from the text (limit <= 0: no cap); cut
+// says how many more the text held.
+func EventDateChoices(quote, body string, base Date, limit int) (choices []DateChoice, cut int) {
+	seen, over := map[Date]bool{}, map[Date]bool{}
+	fromText := 0
+	add := func(c DateChoice) {
+		if c.Date == "" || seen[c.Date] || c.Date.Validate() != nil {
+			return
+		}
+		if c.Where != ReportedOn {
+			if limit > 0 && fromText == limit {
+				if !over[c.Date] {
+					over[c.Date] = true
+					cut++
+				}
+				return
+			}
+			fromText++
+		}
+		seen[c.Date] = true
+		choices = append(choices, c)
+	}
+	q := strings.TrimSpace(quote)
+	for _, s := range ResolveDates(q, base) {
+		add(DateChoice{Date: s.Date, Phrase: s.Phrase, Where: InQuote})
+	}
+	for _, s := range paragraphDates(q, body, base) {
+		add(DateChoice{Date: s.Date, Phrase: s.Phrase, Where: InParagraph})
+	}
+	add(DateChoice{Date: base, Where: ReportedOn})
+	for i := range choices {
+		choices[i].Reported = choices[i].Date == base
+	}
+	return choices, cut
+}
+
+// paragraphDates returns the date phrases of the paragraph of body that holds quote,
+// outside the quote: those in the quote's own sentence first, then by the number of
+// sentences between, then nearest the quote.
+func paragraphDates(quote, body string, base Date) []DateSuggestion {
+	at := strings.Index(body, quote)
+	if quote == "" || at < 0 {
+		return nil
+	}
+	ps, pe := paragraphAround(body, at, at+len(quote))
+	para := []rune(body[ps:pe])
+	qs := utf8.RuneCountInString(body[ps:at])
+	qe := qs + utf8.RuneCountInString(quote)
+	type ranked struct {
+		s               DateSuggestion
+		sentences, dist int
+	}
+	var found []ranked
+	for _, s := range ResolveDates(string(para), base) {
+		if s.Start >= qs && s.End <= qe {
+			continue // inside the quote: already offered
+		}
+		from, to := s.End, qs // the text between the phrase and the quote
+		if s.Start >= qe {
+			from, to = qe, s.Start
+		}
+		found = append(found, ranked{s, sentenceEnds(para, from, to), max(to-from, 0)})
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].sentences != found[j].sentences {
+			return found[i].sentences < found[j].sentences
+		}
+		return found[i].dist < found[j].dist
+	})
+	out := make([]DateSuggestion, len(found))
+	for i, f := range found {
+		out[i] = f.s
+	}
+	return out
+}
+
+// sentenceEnds counts the sentence ends (".", "!" or "?" and a space) in text[from:to].
+// An abbreviation's full stop ("Jan. 27") counts too; that only ranks its date a little lower.
+func sentenceEnds(text []rune, from, to int) int {
+	n := 0
+	for i := max(from, 0); i < to && i+1 < len(text); i++ {
+		if (text[i] == '.' || text[i] == '!' || text[i] == '?') && unicode.IsSpace(text[i+1]) {
+			n++
+		}
+	}
+	return n
 }

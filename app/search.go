@@ -4,9 +4,10 @@ import "strings"
 
 // Search result kinds (SearchHit.Kind).
 const (
-	HitArticle = "article"
-	HitActor   = "actor"
-	HitNote    = "note"
+	HitArticle  = "article"
+	HitActor    = "actor"
+	HitNote     = "note"
+	HitRelation = "relation"
 )
 
 // Snippet markers: a SearchHit's Snippet has each matched term between MatchStart and
@@ -33,10 +34,16 @@ const DefaultSearchLimit = 50
 // db.Store.Search: "government" does not find "governmentality"; government* does). Text
 // that cannot be read that way (an unbalanced quote, a lone NOT, stray symbols) is
 // searched as plain words and the results say so (SearchResults.Plain); it is never an
-// error. Case and diacritics are ignored: Ferrández finds Ferrandez and the reverse.
+// error. Case and diacritics are ignored: Ferrández finds Ferrandez and the reverse, Isik
+// finds Işık (letters such as ı, ø, ł, đ are folded as mention linking folds them).
 //
-// The filters narrow the articles, and the notes to those attached to a matching article;
-// they do not narrow the actors. Trashed articles, and notes on them, are never found.
+// Relations are found by their wording ("Donald Trump threatens Iraq": source, type label,
+// target), the quotes of their evidence and their note; a query's terms may match in any
+// of them: `"withdraw support" AND Iraq`.
+//
+// The filters narrow the articles, the notes to those attached to a matching article, and
+// the relations to those quoted from one; they do not narrow the actors. Trashed articles,
+// notes on them and their quotes are never found, nor relations with a trashed actor.
 type SearchQuery struct {
 	Text     string
 	From, To Date   // publication date range, inclusive; a partial date is its period: To 2026-01 takes in 2026-01-31, and an article dated 2026-01 is in From 2026-01-15
@@ -53,15 +60,16 @@ func (q SearchQuery) HasFilters() bool {
 
 // SearchHit is one result.
 type SearchHit struct {
-	Kind    string  // HitArticle, HitActor or HitNote
-	ID      int64   // the article's, actor's or note's id
-	Title   string  // article title, actor name, or for a note what it is attached to
-	Snippet string  // the matching passage, matched terms between MatchStart and MatchEnd
-	Date    Date    // article: publication date; note: the day it was last edited
+	Kind    string  // HitArticle, HitActor, HitRelation or HitNote
+	ID      int64   // the article's, actor's, relation's or note's id
+	Title   string  // article title, actor name, a relation's wording ("Donald Trump threatens Iraq"), or for a note what it is attached to
+	Snippet string  // the matching passage, matched terms between MatchStart and MatchEnd; Markdown of notes shown as text
+	Date    Date    // article: publication date; relation: its (start) date; note: the day it was last edited
 	Source  string  // article: outlet name; actor: kind label
 	Rank    float64 // higher is better; comparable only within one group of one search, 0 in OrderFiled
-	// ArticleID and ActorID say what to open: the article itself or the one a note is on;
-	// the actor itself or the one a note is on.
+	// ArticleID and ActorID say what to open: the article itself, the one a note is on, or
+	// the first a relation is quoted from; the actor itself, the one a note is on, or a
+	// relation's source.
 	ArticleID, ActorID int64
 }
 
@@ -77,7 +85,7 @@ const (
 
 // SearchResults are the hits of one search, grouped by kind, each group best first.
 type SearchResults struct {
-	Articles, Actors, Notes []SearchHit
+	Articles, Actors, Relations, Notes []SearchHit
 	// ArticleTotal is how many articles match in all, or -1 when that was not counted
 	// (the count is skipped when it would cost more than the page itself).
 	ArticleTotal int
@@ -95,13 +103,16 @@ type SearchResults struct {
 	// sample of the most recently filed articles; 0 when ArticleTotal is known, or when no
 	// estimate was made (the last word is still being typed).
 	ArticleEstimate int
+	// RelationsRecent is true when so many relations match that they were not ranked:
+	// Relations are then the most recently recorded matches, newest first.
+	RelationsRecent bool
 	// Query is the full-text query that was run, in SQLite FTS5 syntax (for diagnostics).
 	Query string
 }
 
 // Empty reports whether nothing was found.
 func (r SearchResults) Empty() bool {
-	return len(r.Articles) == 0 && len(r.Actors) == 0 && len(r.Notes) == 0
+	return len(r.Articles) == 0 && len(r.Actors) == 0 && len(r.Relations) == 0 && len(r.Notes) == 0
 }
 
 // SnippetPart is a run of snippet text, matched or not.

@@ -16,22 +16,29 @@ func (s *Store) CreateActor(ctx context.Context, a app.Actor) (app.Actor, error)
 		return a, err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if a.UUID == "" {
-			a.UUID = newUUID()
-		}
-		t := now()
-		res, err := tx.ExecContext(ctx, `INSERT INTO actors(uuid, name, kind, description, tags, notes, created, updated)
-			VALUES (?,?,?,?,?,?,?,?)`, a.UUID, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, t, t)
-		if err != nil {
-			return err
-		}
-		a.ID, _ = res.LastInsertId()
-		if err := writeAliases(ctx, tx, a); err != nil {
-			return err
-		}
-		return linkActorMentions(ctx, tx, a.ID)
+		var err error
+		a, err = insertActor(ctx, tx, a)
+		return err
 	})
 	return a, err
+}
+
+// insertActor writes a, a normalized and valid actor, with its aliases, and links its mentions.
+func insertActor(ctx context.Context, tx *sql.Tx, a app.Actor) (app.Actor, error) {
+	if a.UUID == "" {
+		a.UUID = newUUID()
+	}
+	t := now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO actors(uuid, name, kind, description, tags, notes, created, updated)
+		VALUES (?,?,?,?,?,?,?,?)`, a.UUID, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, t, t)
+	if err != nil {
+		return a, err
+	}
+	a.ID, _ = res.LastInsertId()
+	if err := writeAliases(ctx, tx, a); err != nil {
+		return a, err
+	}
+	return a, linkActorMentions(ctx, tx, a.ID)
 }
 
 func writeAliases(ctx context.Context, tx *sql.Tx, a app.Actor) error {

@@ -292,6 +292,9 @@ func articleWhere(q app.ArticleQuery) (string, []any) {
 	if q.Trashed {
 		where = "a.deleted <> ''"
 	}
+	if q.Undated {
+		where += " AND a.date = ''"
+	}
 	var args []any
 	if m := MatchExpr(q.Text); m != "" {
 		where += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
@@ -303,7 +306,7 @@ func articleWhere(q app.ArticleQuery) (string, []any) {
 // MatchExpr turns words typed in a filter box into an FTS5 query that cannot fail to
 // parse: every word quoted, the last one prefix-matched, all required.
 func MatchExpr(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool {
+	words := strings.FieldsFunc(ftsFold(text), func(r rune) bool {
 		return !(r == '\'' || r == '-' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127)
 	})
 	if len(words) == 0 {

@@ -243,7 +243,12 @@ func timeline(d app.Dossier) []app.TimelineEntry {
 		if r.Start == "" {
 			continue
 		}
-		out = append(out, app.TimelineEntry{Date: r.Start, Kind: "relation", Text: d.Actor.Name + " " + r.Sentence(), RelationID: r.ID})
+		text := d.Actor.Name + " " + r.Sentence()
+		// Placed at the event's date; the day it was reported, where other, is said.
+		if rep := r.Reported(); rep != "" && rep != r.Start {
+			text += " (reported " + rep.Human() + ")"
+		}
+		out = append(out, app.TimelineEntry{Date: r.Start, Kind: "relation", Text: text, RelationID: r.ID})
 	}
 	for _, m := range d.Mentions {
 		if m.Date == "" {

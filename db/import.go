@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -28,8 +29,9 @@ import (
 // the batch's own rows are visible inside its transaction. So a folder imported again
 // after a crash or a cancel reports what was filed the first time as duplicates.
 //
-// Cancelling ctx stops the import after the article being filed: the batch filed so far
-// is committed, not rolled back, so everything reported as filed stays filed. A crash
+// Cancelling ctx stops the import after the article being filed, without waiting for the
+// files being read (see readFiles), so it ends at once even when a read hangs: the batch
+// filed so far is committed, not rolled back, so everything reported as filed stays filed. A crash
 // loses only the batch in progress, which the next import of the same files files again.
 
 // ImportFiles files every article in the files and folders named by paths. Folders are
@@ -51,7 +53,9 @@ func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportO
 	}()
 	defer func() {
 		stop()
-		<-counted
+		if ctx.Err() == nil {
+			<-counted
+		} // else the counter ends on its own: a cancel must not wait for a folder's listing
 	}()
 	return s.importItems(ctx, func(ctx context.Context, out chan<- readied) error {
 		return readFiles(ctx, paths, s.ownFile, readers(), out)
@@ -80,12 +84,16 @@ func (s *Store) ImportArticles(ctx context.Context, items iter.Seq[ingest.Item],
 type readied struct {
 	path  string
 	a     app.Article
+	warns []app.ImportWarning // reported with the article when it is filed
 	canon string
 	err   error // refused before filing: unreadable file, invalid article
+	// release, on the last article of a file, gives back the bytes the file was
+	// reserved (see inFlight) once it has been filed.
+	release func()
 }
 
 func ready(it ingest.Item) readied {
-	r := readied{path: it.Path, a: it.Article, err: it.Err}
+	r := readied{path: it.Path, a: it.Article, warns: it.Warnings, err: it.Err}
 	if r.err != nil {
 		return r
 	}
@@ -101,14 +109,17 @@ func ready(it ingest.Item) readied {
 		r.a.Hash = app.ContentHash(r.a.Body)
 	}
 	r.canon = app.CanonicalURL(r.a.URL)
+	// Whoever read the article, one filed without a date is counted as undated.
+	if r.a.Date == "" && !slices.ContainsFunc(r.warns, func(w app.ImportWarning) bool { return w.Kind == app.WarnUndated }) {
+		r.warns = append(slices.Clip(r.warns), app.UndatedWarning)
+	}
 	return r
 }
 
 // readAhead is how many readied articles may wait for the filing goroutine, and
 // filesAhead how many files each reading goroutine may have read (or be reading) before
 // the filing goroutine reaches them: enough to keep both sides busy while a slow file is
-// parsed, few enough that memory stays bounded whatever the files (each is at most
-// ingest.MaxFileSize).
+// parsed. Memory is bounded by bytes too, whatever the files (see inFlight).
 const (
 	readAhead  = 32
 	filesAhead = 4
@@ -168,7 +179,11 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 			}
 			return im.sum, nil
 		}
-		if err := im.file(dbctx, r); err != nil {
+		err := im.file(dbctx, r)
+		if r.release != nil {
+			r.release()
+		}
+		if err != nil {
 			im.rollback()
 			return im.sum, mapError(err)
 		}
@@ -193,8 +208,9 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 // This is done only when the trigger is the one known here; a schema that indexes
 // articles otherwise keeps its trigger, and the import is merely slower.
 
-// articlesIndexTrigger is the trigger of migration 0001, its blanks collapsed.
-const articlesIndexTrigger = `CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, body, notes) VALUES (new.id, new.title, new.body, new.notes); END`
+// articlesIndexTrigger is the trigger of migration 0005, its blanks collapsed.
+var articlesIndexTrigger = `CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, body, notes) VALUES (new.id, ` +
+	ftsFoldSQL("new.title") + `, ` + ftsFoldSQL("new.body") + `, ` + ftsFoldSQL("new.notes") + `); END`
 
 // ftsTrigger is the indexing trigger set aside for a batch.
 type ftsTrigger struct{ sql string }
@@ -221,7 +237,7 @@ func (t *ftsTrigger) restore(ctx context.Context, tx *sql.Tx, ids []int64) error
 	if t == nil {
 		return nil
 	}
-	const index = `INSERT INTO articles_fts(rowid, title, body, notes) SELECT id, title, body, notes FROM articles `
+	index := `INSERT INTO articles_fts(rowid, title, body, notes) SELECT id, ` + ftsFoldSQL("title") + `, ` + ftsFoldSQL("body") + `, ` + ftsFoldSQL("notes") + ` FROM articles `
 	if len(ids) > 0 {
 		// New rows get ascending ids, so the batch is one range, as a rule.
 		first, last := ids[0], ids[len(ids)-1]
@@ -317,7 +333,7 @@ func (im *importer) file(ctx context.Context, r readied) error {
 		case refused != nil:
 			res.Outcome, res.Message = app.ImportRefused, fmt.Sprintf("“%s”: %s", r.a.Title, app.ErrorMessage(refused))
 		default:
-			res.Outcome, res.ID = app.ImportFiled, id
+			res.Outcome, res.ID, res.Warnings = app.ImportFiled, id, r.warns
 		}
 	}
 	switch res.Outcome {
@@ -527,6 +543,7 @@ func (im *importer) flush() {
 		switch r.Outcome {
 		case app.ImportFiled:
 			im.sum.Filed++
+			im.sum.Warn(r.Warnings)
 			im.prog.Committed++
 		case app.ImportDuplicate:
 			im.sum.Duplicates++
@@ -590,14 +607,30 @@ func readers() int {
 	return min(max(runtime.GOMAXPROCS(0), 2), 8)
 }
 
+// inFlight bounds the bytes of the files read, or being read, but not yet filed, over
+// all the reading goroutines together: parsing a file takes several times its size in
+// memory for a moment, and a readied article holds its text until it is filed, so
+// bounding the count of files alone would let eight readers of 50 MB files take
+// gigabytes. A file larger than the bound is read alone.
+const inFlight = 32 << 20
+
 // readFiles reads the files under paths, as ingest.Walk would, with workers reading and
 // parsing several at once, and sends their articles to out in the order Walk gives them.
-// A file whose reading panics is refused; the rest go on.
+// A file whose reading panics is refused; the rest go on. Each file's bytes are reserved
+// (see inFlight) before it is read, in the files' order so that the file the filing
+// goroutine waits for is never the one kept waiting, and released once its last article
+// is filed (readied.release).
+//
+// When ctx is done readFiles returns at once, without waiting for the workers: a read
+// stuck in the file system (a network share gone away) must not keep an import from
+// ending. The workers end on their own once their read returns.
 func readFiles(ctx context.Context, paths []string, skip func(string) bool, workers int, out chan<- readied) error {
 	type job struct {
-		path string
-		res  chan []readied // one value: the file's articles, or its refusal
+		src     *ingest.Source
+		release func()
+		res     chan []readied // one value: the file's articles, or its refusal
 	}
+	budget := newByteBudget(inFlight)
 	jobs := make(chan job)
 	order := make(chan job, filesAhead*workers)
 	var wg sync.WaitGroup
@@ -606,44 +639,48 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.res <- readOne(j.path)
+				rs := readSource(ctx, j.src)
+				j.src.Close()
+				if len(rs) == 0 {
+					j.release()
+				} else {
+					rs[len(rs)-1].release = j.release
+				}
+				j.res <- rs
 			}
 		}()
+	}
+	send := func(ch chan<- job, j job) bool {
+		select {
+		case ch <- j:
+			return true
+		case <-ctx.Done():
+			return false
+		}
 	}
 	go func() {
 		defer close(order)
 		defer close(jobs)
 		listFiles(ctx, paths, skip, func(path string) bool {
-			j := job{path: path, res: make(chan []readied, 1)}
-			for _, send := range []func() bool{
-				func() bool { // first in line, so the files keep their order ...
-					select {
-					case order <- j:
-						return true
-					case <-ctx.Done():
-						return false
-					}
-				},
-				func() bool { // ... then to whichever worker is free
-					select {
-					case jobs <- j:
-						return true
-					case <-ctx.Done():
-						return false
-					}
-				},
-			} {
-				if !send() {
-					return false
-				}
+			j := job{res: make(chan []readied, 1)}
+			src, err := ingest.Open(path) // refuses pipes and the like without waiting on them
+			if err != nil {
+				j.res <- []readied{{path: path, err: err}}
+				return send(order, j)
+			}
+			n := min(src.Size(), inFlight)
+			if !budget.acquire(ctx, n) {
+				src.Close()
+				return false
+			}
+			j.src, j.release = src, func() { budget.release(n) }
+			// First in line, so the files keep their order, then to whichever worker is free.
+			if !send(order, j) || !send(jobs, j) {
+				src.Close()
+				return false
 			}
 			return true
 		})
-	}()
-	defer func() {
-		for range order { // the lister stops on the cancel; let it
-		}
-		wg.Wait()
 	}()
 	for j := range order {
 		var rs []readied
@@ -653,6 +690,9 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 			return nil
 		}
 		for _, r := range rs {
+			if ctx.Err() != nil {
+				return nil
+			}
 			select {
 			case out <- r:
 			case <-ctx.Done():
@@ -660,12 +700,18 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 			}
 		}
 	}
+	wg.Wait() // every file was read: the workers are ending, if not gone
 	return nil
 }
 
+// readSource reads and readies one opened file. Tests replace it to stand for a read
+// that hangs.
+var readSource = readOne
+
 // readOne reads one file with ingest, readies its articles, and turns a panic of the
 // parser into a refusal of the file.
-func readOne(path string) (rs []readied) {
+func readOne(ctx context.Context, src *ingest.Source) (rs []readied) {
+	path := src.Path()
 	defer func() {
 		if p := recover(); p != nil {
 			rs = []readied{{path: path, err: &app.Error{Code: app.EINTERNAL,
@@ -673,12 +719,52 @@ func readOne(path string) (rs []readied) {
 				Err:     fmt.Errorf("panic: %v", p)}}}
 		}
 	}()
-	items, _ := ingest.ReadFile(path) // a refused file arrives as an item with Err set
+	items, _ := src.Read(ctx) // a refused file arrives as an item with Err set
 	rs = make([]readied, len(items))
 	for i, it := range items {
 		rs[i] = ready(it)
 	}
 	return rs
+}
+
+// byteBudget is a count of bytes that goroutines take before reading and give back once
+// done, waiting while too few are left.
+type byteBudget struct {
+	mu    sync.Mutex
+	free  int64
+	freed chan struct{} // closed, and replaced, whenever bytes are given back
+}
+
+func newByteBudget(n int64) *byteBudget {
+	return &byteBudget{free: n, freed: make(chan struct{})}
+}
+
+// acquire takes n bytes, waiting until they are free; it returns false if ctx is done first.
+func (b *byteBudget) acquire(ctx context.Context, n int64) bool {
+	for {
+		b.mu.Lock()
+		if b.free >= n {
+			b.free -= n
+			b.mu.Unlock()
+			return true
+		}
+		freed := b.freed
+		b.mu.Unlock()
+		select {
+		case <-freed:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// release gives back n bytes.
+func (b *byteBudget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	close(b.freed)
+	b.freed = make(chan struct{})
+	b.mu.Unlock()
 }
 
 // listFiles calls fn with each file ingest.Walk would read under paths, in the same

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -137,7 +138,7 @@ func TestImportFilesFolder(t *testing.T) {
 	if got := log.lines(); !slices.Equal(got, want) {
 		t.Fatalf("results:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if wantSum := (app.ImportSummary{Files: 7, Filed: 3, Duplicates: 2, Refused: 2}); sum != wantSum {
+	if wantSum := (app.ImportSummary{Files: 7, Filed: 3, Duplicates: 2, Refused: 2, Warnings: undated(2)}); !reflect.DeepEqual(sum, wantSum) {
 		t.Errorf("summary %+v, want %+v", sum, wantSum)
 	}
 	r := log.results
@@ -186,6 +187,11 @@ func TestImportFilesFolder(t *testing.T) {
 	}
 }
 
+// undated is the summary's count of n articles filed without a date.
+func undated(n int) []app.WarningCount {
+	return []app.WarningCount{{Kind: app.WarnUndated, Tally: "undated", Articles: n}}
+}
+
 // items turns articles into an item sequence, as a reader of files would yield them.
 func items(arts ...app.Article) func(func(ingest.Item) bool) {
 	return func(yield func(ingest.Item) bool) {
@@ -228,7 +234,7 @@ func TestImportDuplicates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (app.ImportSummary{Files: 6, Filed: 1, Duplicates: 5}); sum != want {
+	if want := (app.ImportSummary{Files: 6, Filed: 1, Duplicates: 5}); !reflect.DeepEqual(sum, want) {
 		t.Errorf("summary %+v, want %+v", sum, want)
 	}
 	wantIDs := []int64{filed.ID, filed.ID, trashed.ID, log.results[3].ID, log.results[3].ID, log.results[3].ID}
@@ -264,7 +270,7 @@ func TestImportRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (app.ImportSummary{Files: 6, Filed: 2, Refused: 4}); sum != want {
+	if want := (app.ImportSummary{Files: 6, Filed: 2, Refused: 4, Warnings: undated(2)}); !reflect.DeepEqual(sum, want) {
 		t.Errorf("summary %+v, want %+v", sum, want)
 	}
 	want := []string{"refused a.pdf", "refused b.txt", "refused c.txt", "filed d.txt", "filed e.txt", "refused f.txt"}
@@ -299,7 +305,7 @@ func TestImportCancelKeepsFiledBatches(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	if want := (app.ImportSummary{Files: 3, Filed: 3, Cancelled: true}); sum != want {
+	if want := (app.ImportSummary{Files: 3, Filed: 3, Cancelled: true, Warnings: undated(3)}); !reflect.DeepEqual(sum, want) {
 		t.Errorf("summary %+v, want %+v", sum, want)
 	}
 	if n, _ := s.CountArticles(context.Background(), app.ArticleQuery{}); n != 3 {
@@ -313,7 +319,7 @@ func TestImportCancelKeepsFiledBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (app.ImportSummary{Files: 9, Filed: 6, Duplicates: 3}); sum != want {
+	if want := (app.ImportSummary{Files: 9, Filed: 6, Duplicates: 3, Warnings: undated(6)}); !reflect.DeepEqual(sum, want) {
 		t.Errorf("second import: summary %+v, want %+v", sum, want)
 	}
 	if got := again.lines()[:4]; !slices.Equal(got, []string{"duplicate 00.txt", "duplicate 01.txt", "duplicate 02.txt", "filed 03.txt"}) {
@@ -357,7 +363,7 @@ func TestImportAfterCrash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (app.ImportSummary{Files: 7, Filed: 4, Duplicates: 3}); sum != want {
+	if want := (app.ImportSummary{Files: 7, Filed: 4, Duplicates: 3, Warnings: undated(4)}); !reflect.DeepEqual(sum, want) {
 		t.Errorf("import after the crash: %+v, want %+v", sum, want)
 	}
 	ftsIntact(t, c)

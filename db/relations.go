@@ -3,6 +3,8 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"slices"
 	"strings"
 
 	"dossier/app"
@@ -12,6 +14,7 @@ import (
 // and every evidence article must exist; a quote is located in its article's text when
 // the caller did not give its offsets.
 func (s *Store) CreateRelation(ctx context.Context, r app.Relation) (app.Relation, error) {
+	r.Evidence = slices.Clone(r.Evidence) // the caller's sources stay as given
 	r.Normalize()
 	if err := r.Validate(); err != nil {
 		return r, err
@@ -20,26 +23,33 @@ func (s *Store) CreateRelation(ctx context.Context, r app.Relation) (app.Relatio
 		if err := checkRelationRefs(ctx, tx, &r); err != nil {
 			return err
 		}
-		if r.UUID == "" {
-			r.UUID = newUUID()
-		}
-		t := now()
-		res, err := tx.ExecContext(ctx, `INSERT INTO relations(uuid, source_id, type, target_id, start, end, confidence,
-			modality, speaker_id, note, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-			r.UUID, r.SourceID, r.Type, r.TargetID, string(r.Start), string(r.End), r.Confidence, r.Modality,
-			nullID(r.SpeakerID), r.Note, t, t)
-		if err != nil {
-			return err
-		}
-		r.ID, _ = res.LastInsertId()
-		for i := range r.Evidence {
-			if err := insertEvidence(ctx, tx, r.ID, &r.Evidence[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		r, err = insertRelation(ctx, tx, r)
+		return err
 	})
 	return r, err
+}
+
+// insertRelation writes r, whose references were checked, and its evidence.
+func insertRelation(ctx context.Context, tx *sql.Tx, r app.Relation) (app.Relation, error) {
+	if r.UUID == "" {
+		r.UUID = newUUID()
+	}
+	t := now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO relations(uuid, source_id, type, target_id, start, end, confidence,
+		modality, speaker_id, note, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		r.UUID, r.SourceID, r.Type, r.TargetID, string(r.Start), string(r.End), r.Confidence, r.Modality,
+		nullID(r.SpeakerID), r.Note, t, t)
+	if err != nil {
+		return r, err
+	}
+	r.ID, _ = res.LastInsertId()
+	for i := range r.Evidence {
+		if err := insertEvidence(ctx, tx, r.ID, &r.Evidence[i]); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
 }
 
 // checkRelationRefs turns dangling references into messages that name what is missing,
@@ -77,6 +87,12 @@ func insertEvidence(ctx context.Context, tx *sql.Tx, relationID int64, e *app.Ev
 		return err
 	}
 	e.ArticleTitle = title
+	if known, err := knownEvidence(ctx, tx, relationID, *e); err != nil {
+		return err
+	} else if known != 0 {
+		return &app.Error{Code: app.EDUPLICATE, Ref: known,
+			Message: fmt.Sprintf("Already recorded: relation #%d already has “%s” with this passage as a source.", relationID, title)}
+	}
 	if e.Quote != "" && !quoteAt(body, e.Quote, e.Start, e.End) {
 		e.Start, e.End = locate(body, e.Quote)
 		// A source kept from before (it has an id) may quote an article edited since: its
@@ -98,6 +114,27 @@ func insertEvidence(ctx context.Context, tx *sql.Tx, relationID int64, e *app.Ev
 	}
 	e.ID, _ = res.LastInsertId()
 	return nil
+}
+
+// knownEvidence returns the id of the relation's source that is the same article and
+// passage as e, or 0: a source recorded twice would count as two.
+func knownEvidence(ctx context.Context, tx *sql.Tx, relationID int64, e app.Evidence) (int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, quote FROM evidence WHERE relation_id = ? AND article_id = ?`, relationID, e.ArticleID)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var old app.Evidence
+		if err := rows.Scan(&old.ID, &old.Quote); err != nil {
+			return 0, err
+		}
+		old.ArticleID = e.ArticleID
+		if app.SameEvidence(old, e) {
+			return old.ID, nil
+		}
+	}
+	return 0, rows.Err()
 }
 
 // quoteAt reports whether body holds quote at the rune offsets start..end.
@@ -273,16 +310,7 @@ func scanRelation(sc scanner) (app.Relation, error) {
 
 // Relation returns one relation with its evidence.
 func (s *Store) Relation(ctx context.Context, id int64) (app.Relation, error) {
-	r, err := scanRelation(s.db.QueryRowContext(ctx, relationSelect+` WHERE r.id = ?`, id))
-	if err == sql.ErrNoRows {
-		return r, app.Errorf(app.ENOTFOUND, "There is no relation #%d in this project.", id)
-	}
-	if err != nil {
-		return r, mapError(err)
-	}
-	ev, err := evidenceOf(ctx, s.db, []int64{id})
-	r.Evidence = ev[id]
-	return r, err
+	return relationByID(ctx, s.db, id)
 }
 
 // Relations returns relations with their evidence, oldest first.

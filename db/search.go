@@ -17,6 +17,33 @@ import (
 // turned into an FTS5 MATCH expression, the snippets are made in Go, and Search runs the
 // query over articles_fts, actors_fts and notes_fts (migration 0002).
 
+// ftsFolds are the letters that every full-text index holds folded (migration 0005), as
+// app.Fold folds them: the tokenizer (unicode61 remove_diacritics 2) keeps them as they
+// are, so without this Isik would not find Işık. The triggers make the same replacements
+// in SQL (ftsFoldSQL writes them); the query text goes through ftsFold. Go and the
+// migration must agree: TestSearchFoldsLikeMentions checks every Latin letter.
+var ftsFolds = [][2]string{{"ı", "i"}, {"ø", "o"}, {"Ø", "O"}, {"ł", "l"}, {"Ł", "L"}, {"đ", "d"}, {"Đ", "D"}}
+
+var ftsFolder = func() *strings.Replacer {
+	var pairs []string
+	for _, f := range ftsFolds {
+		pairs = append(pairs, f[0], f[1])
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// ftsFold makes in s the replacements the index makes in what it indexes.
+func ftsFold(s string) string { return ftsFolder.Replace(s) }
+
+// ftsFoldSQL is the SQL expression the triggers of migration 0005 index the SQL expression
+// expr as.
+func ftsFoldSQL(expr string) string {
+	for _, f := range ftsFolds {
+		expr = "replace(" + expr + ", '" + f[0] + "', '" + f[1] + "')"
+	}
+	return expr
+}
+
 // ftsQuery is a search box's text turned into an FTS5 MATCH expression.
 type ftsQuery struct {
 	expr   string // "" when there is nothing to search for
@@ -48,6 +75,7 @@ func parseQuery(text string) ftsQuery {
 		}
 		return r
 	}, strings.ToValidUTF8(text, " "))
+	text = ftsFold(text)
 	toks, ok := lexQuery(text)
 	if ok {
 		if len(toks) == 0 {
@@ -583,11 +611,16 @@ func (s *Store) Search(ctx context.Context, q app.SearchQuery) (app.SearchResult
 	if q.Limit <= 0 {
 		q.Limit = app.DefaultSearchLimit
 	}
-	var err error
-	if err = s.searchArticles(ctx, fq, q, &res); err != nil {
+	// completed is the query with its last word's prefix dropped when that word is common
+	// (see completeWord): relations can be as many as articles, so they search with it.
+	completed, err := s.searchArticles(ctx, fq, q, &res)
+	if err != nil {
 		return res, err
 	}
 	if res.Actors, err = s.searchActors(ctx, fq, q.Limit); err != nil {
+		return res, err
+	}
+	if res.Relations, res.RelationsRecent, err = s.searchRelations(ctx, completed, q); err != nil {
 		return res, err
 	}
 	res.Notes, err = s.searchNotes(ctx, fq, q)
@@ -847,25 +880,25 @@ func (s *Store) planArticles(ctx context.Context, fq ftsQuery, q app.SearchQuery
 // articleWeights are bm25's weights of articles_fts's columns: title, body, notes.
 const articleWeights = `5.0, 1.0, 2.0`
 
-func (s *Store) searchArticles(ctx context.Context, fq ftsQuery, q app.SearchQuery, res *app.SearchResults) error {
+func (s *Store) searchArticles(ctx context.Context, fq ftsQuery, q app.SearchQuery, res *app.SearchResults) (used ftsQuery, err error) {
 	maxID, err := s.maxArticleID(ctx)
 	if err != nil {
-		return err
+		return fq, err
 	}
 	fq, typing, err := s.completeWord(ctx, fq, maxID)
 	if err != nil {
-		return err
+		return fq, err
 	}
 	res.Query = fq.expr
 	plan := articlePlan{order: app.OrderFiled}
 	if !typing {
 		if plan, err = s.planArticles(ctx, fq, q, maxID); err != nil {
-			return err
+			return fq, err
 		}
 	}
 	page, err := s.articlePage(ctx, fq, q, plan.order)
 	if err != nil {
-		return err
+		return fq, err
 	}
 	res.Order, res.Recent, res.ArticleTotal = page.order, page.order != app.OrderRelevance, -1
 	switch {
@@ -877,7 +910,7 @@ func (s *Store) searchArticles(ctx context.Context, fq ftsQuery, q app.SearchQue
 		res.ArticleEstimate = max(plan.estimate, len(page.ids))
 	}
 	res.Articles, err = s.articleHits(ctx, fq, page.ids, page.ranks)
-	return err
+	return fq, err
 }
 
 // articlePage is the ids of a page of article hits, best first, with their ranks.
@@ -956,7 +989,7 @@ func (s *Store) articleHits(ctx context.Context, fq ftsQuery, ids []int64, ranks
 			return nil, mapError(err)
 		}
 		h.Date, h.ArticleID = app.Date(date), h.ID
-		h.Snippet = firstSnippet(fq.leaves, body, notes, h.Title)
+		h.Snippet = firstSnippet(fq.leaves, body, app.MarkdownText(notes), h.Title)
 		byID[h.ID] = h
 	}
 	if err := rows.Err(); err != nil {
@@ -995,8 +1028,10 @@ func firstSnippet(leaves []leaf, texts ...string) string {
 const actorWeights = `10.0, 8.0, 2.0, 1.0`
 
 func (s *Store) searchActors(ctx context.Context, fq ftsQuery, limit int) ([]app.SearchHit, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, -bm25(actors_fts, `+actorWeights+`) AS rk, a.kind,
-			actors_fts.name, actors_fts.aliases, actors_fts.description, actors_fts.notes
+	// The text shown is read from the tables: actors_fts holds it folded (migration 0005).
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, -bm25(actors_fts, `+actorWeights+`) AS rk, a.kind, a.name,
+			coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM aliases WHERE actor_id = a.id AND is_name = 0 ORDER BY id)), ''),
+			a.description, a.notes
 		FROM actors_fts JOIN actors a ON a.id = actors_fts.rowid
 		WHERE actors_fts MATCH ? AND a.deleted = ''
 		ORDER BY rk DESC, a.name COLLATE NOCASE LIMIT ?`, fq.expr, limit)
@@ -1012,7 +1047,7 @@ func (s *Store) searchActors(ctx context.Context, fq ftsQuery, limit int) ([]app
 			return nil, mapError(err)
 		}
 		h.Source, h.ActorID = app.ActorKind(kind).Label(), h.ID
-		h.Snippet = firstSnippet(fq.leaves, h.Title, strings.ReplaceAll(aliases, "\n", "; "), desc, notes)
+		h.Snippet = firstSnippet(fq.leaves, h.Title, strings.ReplaceAll(aliases, "\n", "; "), desc, app.MarkdownText(notes))
 		out = append(out, h)
 	}
 	return out, mapError(rows.Err())
@@ -1050,11 +1085,72 @@ func (s *Store) searchNotes(ctx context.Context, fq ftsQuery, q app.SearchQuery)
 		if err := rows.Scan(&h.ID, &h.Rank, &body, &updated, &h.ArticleID, &h.ActorID, &h.Title); err != nil {
 			return nil, mapError(err)
 		}
-		h.Snippet = firstSnippet(fq.leaves, body)
+		h.Snippet = firstSnippet(fq.leaves, app.MarkdownText(body))
 		if t := parseTime(updated); !t.IsZero() {
 			h.Date = app.DateOf(t)
 		}
 		out = append(out, h)
 	}
 	return out, mapError(rows.Err())
+}
+
+// relationRankMax is how many matching relations the search ranks at most; see searchRelations.
+var relationRankMax = 500
+
+// relationWeights are bm25's weights of relations_fts's columns: wording, quotes, note.
+const relationWeights = `4.0, 2.0, 1.0`
+
+// searchRelations finds relations by their wording ("Donald Trump threatens Iraq"), the
+// quotes of their evidence and their note (relations_fts, migration 0005). Relations with
+// an actor in the trash are left out. The filters narrow them, as they narrow notes, to
+// those backed by a matching article.
+func (s *Store) searchRelations(ctx context.Context, fq ftsQuery, q app.SearchQuery) (hits []app.SearchHit, recent bool, err error) {
+	where := "s.deleted = '' AND d.deleted = ''"
+	var args []any
+	if q.HasFilters() {
+		fwhere, fargs, _ := articleFilter(q, "e.article_id")
+		where += " AND EXISTS (SELECT 1 FROM evidence e JOIN articles a ON a.id = e.article_id WHERE e.relation_id = r.id AND " + fwhere + ")"
+		args = append(args, fargs...)
+	}
+	// bm25 must read every match before the first is returned: a query on words in most
+	// quotes of a project with 100,000 relations would take 400 ms. Past relationRankMax
+	// matches, the newest relations are listed instead (rank 0), at once, and recent says so.
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM relations_fts WHERE relations_fts MATCH ? LIMIT ?)`,
+		fq.expr, relationRankMax).Scan(&n); err != nil {
+		return nil, false, mapError(err)
+	}
+	rank, order := `-bm25(relations_fts, `+relationWeights+`)`, "rk DESC, r.id DESC"
+	if recent = n >= relationRankMax; recent {
+		rank, order = "0", "relations_fts.rowid DESC"
+	}
+	// The text shown is read from the tables: relations_fts holds it folded.
+	rows, err := s.db.QueryContext(ctx, `SELECT r.id, `+rank+` AS rk,
+			s.name || ' ' || coalesce(t.label, r.type) || ' ' || d.name, r.start, r.note, r.source_id,
+			coalesce((SELECT group_concat(quote, char(10)) FROM (SELECT e.quote FROM evidence e JOIN articles ea ON ea.id = e.article_id
+				WHERE e.relation_id = r.id AND e.quote <> '' AND ea.deleted = '' ORDER BY e.id)), ''),
+			coalesce((SELECT e.article_id FROM evidence e JOIN articles ea ON ea.id = e.article_id
+				WHERE e.relation_id = r.id AND ea.deleted = '' ORDER BY e.id LIMIT 1), 0)
+		FROM relations_fts JOIN relations r ON r.id = relations_fts.rowid
+		JOIN actors s ON s.id = r.source_id JOIN actors d ON d.id = r.target_id
+		LEFT JOIN relation_types t ON t.key = r.type
+		WHERE relations_fts MATCH ? AND `+where+`
+		ORDER BY `+order+` LIMIT ?`, append(append([]any{fq.expr}, args...), q.Limit)...)
+	if err != nil {
+		return nil, false, mapError(err)
+	}
+	defer rows.Close()
+	var out []app.SearchHit
+	for rows.Next() {
+		h := app.SearchHit{Kind: app.HitRelation}
+		var start, note, quotes string
+		if err := rows.Scan(&h.ID, &h.Rank, &h.Title, &start, &note, &h.ActorID, &quotes, &h.ArticleID); err != nil {
+			return nil, false, mapError(err)
+		}
+		h.Date = app.Date(start)
+		// A quote or the note says more than the wording, which is the hit's title.
+		h.Snippet = firstSnippet(fq.leaves, strings.ReplaceAll(quotes, "\n", " … "), app.MarkdownText(note), h.Title)
+		out = append(out, h)
+	}
+	return out, recent, mapError(rows.Err())
 }

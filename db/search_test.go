@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -456,43 +458,115 @@ func TestSearchIndexFollowsChanges(t *testing.T) {
 	}
 }
 
-func TestSearchMigrationBackfills(t *testing.T) {
-	// A project at version 1 with actors and notes gains their index when it is opened.
-	ctx := context.Background()
-	s := openTest(t)
-	a := mustActor(t, s, "Ximena Quiroga", app.Person, "La Gobernadora")
-	if _, err := s.CreateNote(ctx, app.Note{Body: "Governor since the spring.", ActorID: a.ID}); err != nil {
-		t.Fatal(err)
-	}
-	// Undo migration 2, keeping the rows it indexes, and run it again.
-	rows, err := s.db.Query(`SELECT type, name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\_fts\_%' ESCAPE '\'
-		OR name IN ('actors_fts', 'notes_fts')`)
+// openAtVersion creates a project with only the first n migrations applied, as an older
+// Dossier left it; Open brings it up to date.
+func openAtVersion(t *testing.T, n int) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.dossier")
+	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var drops []string
-	for rows.Next() {
-		var typ, name string
-		rows.Scan(&typ, &name)
-		drops = append(drops, "DROP "+strings.ToUpper(typ)+" "+name)
-	}
-	rows.Close()
-	if len(drops) != 11 {
-		t.Fatalf("migration 2 made %d objects: %v", len(drops), drops)
-	}
-	if _, err := s.db.Exec(strings.Join(drops, ";")); err != nil {
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: path}
+	migs, err := migrations()
+	if err != nil {
 		t.Fatal(err)
 	}
-	migs, _ := migrations()
-	if _, err := s.db.Exec(migs[1]); err != nil {
+	for i := range n {
+		if err := s.apply(context.Background(), i+1, migs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func TestSearchMigrationBackfills(t *testing.T) {
+	// A project at version 1 with actors and notes gains their index when it is opened.
+	ctx := context.Background()
+	old, path := openAtVersion(t, 1)
+	// Written as version 1 wrote them: the store of today needs tables added since.
+	if _, err := old.db.Exec(`INSERT INTO actors(id, uuid, name, kind, created, updated) VALUES (7, 'u7', 'Ximena Quiroga', 'person', '', '');
+		INSERT INTO aliases(actor_id, text, folded, is_name) VALUES (7, 'Ximena Quiroga', 'ximena quiroga', 1), (7, 'La Gobernadora', 'la gobernadora', 0);
+		INSERT INTO notes(uuid, body, actor_id, created, updated) VALUES ('n1', 'Governor since the spring.', 7, '', '')`); err != nil {
 		t.Fatal(err)
 	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	r, err := s.Search(ctx, app.SearchQuery{Text: "gobernadora"})
 	if err != nil || len(r.Actors) != 1 {
 		t.Fatalf("backfilled actor: %+v %v", r.Actors, err)
 	}
 	if r, _ := s.Search(ctx, app.SearchQuery{Text: "spring"}); len(r.Notes) != 1 {
 		t.Fatalf("backfilled note: %+v", r.Notes)
+	}
+}
+
+func TestSearchMigration5Backfills(t *testing.T) {
+	// A project of version 4 holds text with ı, ø... indexed as written, and relations
+	// with no index. Opened, its index is folded, its relations found, and every later
+	// change keeps the index whole (FTS5's own integrity check).
+	ctx := context.Background()
+	old, path := openAtVersion(t, 4)
+	isik := mustActor(t, old, "Ayşe Işık", app.Person, "Işık")
+	soren := mustActor(t, old, "Søren Østergaard", app.Person)
+	art, err := old.CreateArticle(ctx, app.Article{Title: "Işık meets Østergaard", Body: "Ayşe Işık and Søren Østergaard met in Łódź.", Notes: "Ask Đorđe."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.CreateNote(ctx, app.Note{Body: "Łódź, again.", ActorID: isik.ID}); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := old.CreateRelation(ctx, app.Relation{SourceID: isik.ID, Type: "meets_with", TargetID: soren.ID,
+		Evidence: []app.Evidence{{ArticleID: art.ID, Quote: "met in Łódź"}}, Note: "First meeting."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, q := range []string{"Isik", "ostergaard", "lodz", "dorde", `"met in Lodz"`} {
+		r, err := s.Search(ctx, app.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Articles) != 1 {
+			t.Errorf("%s: %d articles, want the one filed before the upgrade", q, len(r.Articles))
+		}
+	}
+	if r, _ := s.Search(ctx, app.SearchQuery{Text: "isik"}); len(r.Actors) != 1 || len(r.Relations) != 1 || r.Relations[0].ID != rel.ID {
+		t.Errorf("isik: actors %+v relations %+v", r.Actors, r.Relations)
+	}
+	if r, _ := s.Search(ctx, app.SearchQuery{Text: "lodz again"}); len(r.Notes) != 1 {
+		t.Errorf("lodz again: notes %+v", r.Notes)
+	}
+	// Editing and deleting what was indexed before the upgrade leaves the index whole.
+	art.Body = "Nobody met anywhere."
+	if _, err := s.UpdateArticle(ctx, art); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteRelation(ctx, rel.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, tbl := range []string{"articles_fts", "notes_fts", "actors_fts", "relations_fts"} {
+		if _, err := s.db.Exec(`INSERT INTO ` + tbl + `(` + tbl + `) VALUES ('integrity-check')`); err != nil {
+			t.Errorf("%s after the upgrade: %v", tbl, err)
+		}
+	}
+	var check string
+	if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Errorf("integrity_check after the upgrade: %q %v", check, err)
+	}
+	if r, _ := s.Search(ctx, app.SearchQuery{Text: "lodz"}); len(r.Articles) != 0 || len(r.Relations) != 0 {
+		t.Errorf("lodz after the edit: %d articles, %d relations", len(r.Articles), len(r.Relations))
 	}
 }
 

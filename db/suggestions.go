@@ -10,15 +10,15 @@ import (
 )
 
 // SuggestActors proposes the actors that article articleID names but the project does not
-// have yet: names that are not the name or alias of a live actor, and that the user has
-// not dismissed. It reads one article and looks the candidate names up by index, so it is
+// have yet: names that are not the name or alias of a live actor, that the user has not
+// dismissed, and that are not the article's author (see suggest.ExtractArticle). It reads one article and looks the candidate names up by index, so it is
 // fast enough to run each time an article is shown; nothing is stored.
 func (s *Store) SuggestActors(ctx context.Context, articleID int64) ([]suggest.Suggestion, error) {
 	a, err := s.Article(ctx, articleID)
 	if err != nil {
 		return nil, err
 	}
-	sugs := suggest.Extract(a.Title, firstRunes(a.Body, suggestMaxRunes), nil)
+	sugs := suggest.ExtractArticle(a.Title, firstRunes(a.Body, suggestMaxRunes), a.Author, nil)
 	if len(sugs) == 0 {
 		return nil, nil
 	}

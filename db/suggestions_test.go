@@ -233,3 +233,29 @@ func BenchmarkSuggestActors(b *testing.B) {
 		}
 	})
 }
+
+// Issue 7: the article's author, from its metadata or a byline at the top of its text, is
+// never suggested as an actor.
+func TestSuggestActorsLeavesOutTheAuthor(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	byline := "By Ines Moreau and Tomas Reyes · March 4, 2026\n\n"
+	for _, tt := range []struct{ name, author, body string }{
+		{"metadata", "Ines Moreau, Tomas Reyes", suggestBody + "\n\nInes Moreau and Tomas Reyes contributed reporting from Baghdad."},
+		{"byline", "", byline + suggestBody},
+	} {
+		a, err := s.CreateArticle(ctx, app.Article{Title: "Maliki stays in the race (" + tt.name + ")", Author: tt.author, Body: tt.body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := mustSuggest(t, s, a.ID)
+		for _, who := range []string{"Ines Moreau", "Tomas Reyes"} {
+			if slices.Contains(got, who) {
+				t.Errorf("%s: the author %s is suggested: %q", tt.name, who, got)
+			}
+		}
+		if !slices.Contains(got, "Donald Trump") {
+			t.Errorf("%s: the actors in the story are not suggested: %q", tt.name, got)
+		}
+	}
+}

@@ -29,7 +29,7 @@ type actorsScreen struct {
 	u    *UI
 	root fyne.CanvasObject
 
-	filter *actorKeyEntry
+	filter *keyEntry
 	kind   *widget.Select
 	count  *widget.Label
 	list   *widget.List
@@ -71,7 +71,7 @@ func (s *actorsScreen) build() fyne.CanvasObject {
 	})
 	add.Importance = widget.HighImportance
 
-	s.filter = newActorKeyEntry()
+	s.filter = s.u.newKeyEntry()
 	s.filter.SetPlaceHolder("Filter by name or alias — “mal” finds Nouri al-Maliki")
 	s.filter.OnChanged = func(text string) { s.query.Text = text; s.reload() }
 	s.filter.OnSubmitted = func(string) { s.openFirst() }
@@ -320,7 +320,7 @@ func (s *actorsScreen) confirmMerge(keep app.Actor, drop app.ActorRow) {
 	}, s.u.win)
 	d.SetConfirmImportance(widget.WarningImportance)
 	d.Resize(fyne.NewSize(actorDialogWidth(s.u.win, 520), 0))
-	d.Show()
+	s.u.showConfirm(d, true) // a merge cannot be undone: it takes a click
 }
 
 func (s *actorsScreen) merge(keep, drop int64) {
@@ -350,7 +350,7 @@ func (s *actorsScreen) deleteRow(r app.ActorRow) {
 	d.SetConfirmText("Delete")
 	d.SetDismissText("Cancel")
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	s.u.showConfirm(d, true)
 }
 
 func (s *actorsScreen) delete(id int64) {
@@ -370,37 +370,4 @@ func actorDialogWidth(w fyne.Window, want float32) float32 {
 		return room
 	}
 	return want
-}
-
-// actorKeyEntry is an entry that lets its screen handle some keys first: Escape to close a
-// dialog, Up and Down to move through a list of matches.
-type actorKeyEntry struct {
-	widget.Entry
-	// onKey returns true when it handled the key.
-	onKey func(*fyne.KeyEvent) bool
-}
-
-func newActorKeyEntry() *actorKeyEntry {
-	e := &actorKeyEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func newActorMultiLineEntry() *actorKeyEntry {
-	e := newActorKeyEntry()
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	return e
-}
-
-// AcceptsTab is false even for multi-line entries: a tab in a name or a note is never
-// wanted, and Tab must move on to the next field for the keyboard path to work.
-func (e *actorKeyEntry) AcceptsTab() bool { return false }
-
-// TypedKey gives onKey the first look at a key.
-func (e *actorKeyEntry) TypedKey(k *fyne.KeyEvent) {
-	if e.onKey != nil && e.onKey(k) {
-		return
-	}
-	e.Entry.TypedKey(k)
 }

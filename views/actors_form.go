@@ -24,12 +24,12 @@ type actorForm struct {
 	// name (the picker uses it); otherwise the form offers to open that actor's dossier.
 	onExisting func(app.Actor)
 
-	name        *actorKeyEntry
-	kind        *widget.Select
-	description *actorKeyEntry
-	aliases     *actorKeyEntry
-	tags        *actorKeyEntry
-	notes       *actorKeyEntry
+	name        *keyEntry
+	kind        *keySelect
+	description *keyEntry
+	aliases     *keyEntry
+	tags        *keyEntry
+	notes       *keyEntry
 	problem     *widget.Label
 	save        *widget.Button
 	cancel      *widget.Button
@@ -49,52 +49,52 @@ func (s *actorsScreen) openActorForm(a app.Actor, onSaved, onExisting func(app.A
 	f := &actorForm{s: s, actor: a, onSaved: onSaved, onExisting: onExisting}
 	f.build()
 	s.form = f
-	f.dlg.Show()
+	s.u.showKeyed(f.dlg, dialogKeys{cancel: f.cancelEdit, save: func() {
+		if !f.save.Disabled() { // not twice while a save is under way
+			f.submit()
+		}
+	}})
 	s.u.win.Canvas().Focus(f.name)
 	return f
 }
 
 func (f *actorForm) build() {
 	a := f.actor
-	f.name = newActorKeyEntry()
+	f.name = f.s.u.newKeyEntry()
 	f.name.SetText(a.Name)
-	f.name.SetPlaceHolder("e.g. Nouri al-Maliki")
+	f.name.SetPlaceHolder("The usual full name, e.g. Nouri al-Maliki")
 	f.name.OnSubmitted = func(string) { f.submit() }
 
 	var labels []string
 	for _, k := range app.ActorKinds {
 		labels = append(labels, k.Label())
 	}
-	f.kind = widget.NewSelect(labels, nil)
+	f.kind = f.s.u.newKeySelect(labels, nil)
 	kind := a.Kind
 	if kind == "" {
 		kind = app.Person
 	}
 	f.kind.SetSelected(kind.Label())
 
-	f.description = newActorKeyEntry()
+	f.description = f.s.u.newKeyEntry()
 	f.description.SetText(a.Description)
-	f.description.SetPlaceHolder("e.g. former prime minister of Iraq")
+	f.description.SetPlaceHolder("Who this is, e.g. former prime minister of Iraq")
 	f.description.OnSubmitted = func(string) { f.submit() }
 
-	f.aliases = newActorMultiLineEntry()
+	f.aliases = f.s.u.newKeyMultiLineEntry()
 	f.aliases.SetText(strings.Join(a.Aliases, "\n"))
-	f.aliases.SetPlaceHolder("Maliki\nal-Maliki")
+	f.aliases.SetPlaceHolder("Other names, one per line, e.g. Maliki")
 	f.aliases.SetMinRowsVisible(3)
 
-	f.tags = newActorKeyEntry()
+	f.tags = f.s.u.newKeyEntry()
 	f.tags.SetText(strings.Join(a.Tags, ", "))
-	f.tags.SetPlaceHolder("iraq, elections")
+	f.tags.SetPlaceHolder("Your keywords, e.g. iraq, elections")
 	f.tags.OnSubmitted = func(string) { f.submit() }
 
-	f.notes = newActorMultiLineEntry()
+	f.notes = f.s.u.newKeyMultiLineEntry()
 	f.notes.SetText(a.Notes)
 	f.notes.SetPlaceHolder("Anything worth remembering about this actor")
 	f.notes.SetMinRowsVisible(3)
-
-	for _, e := range []*actorKeyEntry{f.name, f.description, f.aliases, f.tags, f.notes} {
-		e.onKey = f.escape
-	}
 
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Name", Widget: f.name},
@@ -116,19 +116,31 @@ func (f *actorForm) build() {
 		saveText = "Save"
 	}
 	f.save = &widget.Button{Text: saveText, Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: f.submit}
-	f.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: f.close}
+	f.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: f.cancelEdit}
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(f.problem, form), f.s.u.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.save})
 	f.dlg.Resize(fyne.NewSize(actorDialogWidth(f.s.u.win, 600), 0))
 }
 
-// escape closes the form on Escape from any of its entries.
-func (f *actorForm) escape(k *fyne.KeyEvent) bool {
-	if k.Name != fyne.KeyEscape {
-		return false
+// cancelEdit closes the form (Cancel, Esc), asking first when something typed would be lost.
+func (f *actorForm) cancelEdit() {
+	if !f.dirty() {
+		f.close()
+		return
 	}
-	f.close()
-	return true
+	f.s.u.confirmDiscard(f.close)
+}
+
+// dirty reports whether the form holds changes that closing it would lose.
+func (f *actorForm) dirty() bool {
+	a, o := f.typed(), f.actor
+	if o.Kind == "" {
+		o.Kind = app.Person
+	}
+	a.Normalize()
+	o.Normalize()
+	return a.Name != o.Name || a.Kind != o.Kind || a.Description != o.Description || a.Notes != o.Notes ||
+		strings.Join(a.Aliases, "\n") != strings.Join(o.Aliases, "\n") || strings.Join(a.Tags, ",") != strings.Join(o.Tags, ",")
 }
 
 func (f *actorForm) close() {
@@ -188,6 +200,16 @@ func (f *actorForm) submit() {
 				fyne.Do(func() { f.showProblem(err) })
 				return
 			}
+			// An alias another actor goes by would file a twin just as a name would.
+			clashes, err := st.ActorNameClashes(ctx, a.Aliases, 0)
+			if err != nil {
+				fyne.Do(func() { f.showProblem(err) })
+				return
+			}
+			if len(clashes) > 0 {
+				fyne.Do(func() { f.warnAliases(a, clashes) })
+				return
+			}
 		}
 		f.store(ctx, st, a)
 	})
@@ -240,6 +262,15 @@ func (f *actorForm) warnExisting(a, existing app.Actor) {
 	f.showWarning(a, text+"\n\n"+question, open)
 }
 
+// warnAliases names the actors that already go by one of the new actor's aliases.
+func (f *actorForm) warnAliases(a app.Actor, clashes []app.NameClash) {
+	text := "Another actor already goes by a name you gave:\n"
+	for _, c := range clashes {
+		text += "\n• " + c.String()
+	}
+	f.showWarning(a, text+"\n\nAdd “"+a.Name+"” anyway, with these names too?")
+}
+
 func (f *actorForm) warnAmbiguous(a app.Actor, err error) {
 	text := fmt.Sprintf("Several actors are already called “%s”:\n", a.Name)
 	var e *app.Error
@@ -267,5 +298,6 @@ func (f *actorForm) showWarning(a app.Actor, text string, more ...fyne.CanvasObj
 	f.warning = dialog.NewCustomWithoutButtons("Already in the project", msg, f.s.u.win)
 	f.warning.SetButtons(append([]fyne.CanvasObject{back, anyway}, more...))
 	f.warning.Resize(fyne.NewSize(actorDialogWidth(f.s.u.win, 520), 0))
-	f.warning.Show()
+	// Esc goes back to the form; Enter does not add a second actor of the same name.
+	f.s.u.showKeyed(f.warning, dialogKeys{cancel: f.warning.Hide})
 }

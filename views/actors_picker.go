@@ -23,9 +23,9 @@ type actorPicker struct {
 	s        *actorsScreen
 	onPicked func(app.Actor)
 
-	search *actorKeyEntry
+	search *keyEntry
 	status *widget.Label
-	list   *widget.List
+	list   *keyList
 	pick   *widget.Button
 	create *widget.Button
 	cancel *widget.Button
@@ -49,7 +49,7 @@ func (s *actorsScreen) pickActorFrom(title, text string, onPicked func(app.Actor
 	p := &actorPicker{s: s, onPicked: onPicked}
 	p.build(title)
 	s.picker = p
-	p.dlg.Show()
+	s.u.showKeyed(p.dlg, dialogKeys{cancel: p.close, confirm: p.pickCursor})
 	text = strings.TrimSpace(text)
 	p.search.SetText(text) // runs the first search through OnChanged
 	if text == "" {
@@ -60,7 +60,7 @@ func (s *actorsScreen) pickActorFrom(title, text string, onPicked func(app.Actor
 }
 
 func (p *actorPicker) build(title string) {
-	p.search = newActorKeyEntry()
+	p.search = p.s.u.newKeyEntry()
 	p.search.SetPlaceHolder("Type a name or alias, e.g. “mal” for Nouri al-Maliki")
 	p.search.OnChanged = p.find
 	p.search.OnSubmitted = func(string) { p.pickCursor() }
@@ -69,7 +69,7 @@ func (p *actorPicker) build(title string) {
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 
-	p.list = widget.NewList(func() int { return len(p.rows) }, p.createRow, p.updateRow)
+	p.list = p.s.u.newKeyList(func() int { return len(p.rows) }, p.createRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.UnselectAll()
 		if id >= 0 && id < len(p.rows) {
@@ -178,8 +178,6 @@ func (p *actorPicker) showStatus(text string) {
 // key moves the highlight with the arrow keys and closes on Escape.
 func (p *actorPicker) key(k *fyne.KeyEvent) bool {
 	switch k.Name {
-	case fyne.KeyEscape:
-		p.close()
 	case fyne.KeyDown:
 		p.moveCursor(1)
 	case fyne.KeyUp:

@@ -555,3 +555,26 @@ func TestActorsListMarkup(t *testing.T) {
 	showActors(t, u)
 	test.AssertRendersToMarkup(t, "actors/list.xml", u.win.Canvas())
 }
+
+func TestActorFormWarnsOfAnAliasAnotherActorHas(t *testing.T) {
+	for _, button := range []string{"Back", "Add anyway"} {
+		t.Run(button, func(t *testing.T) {
+			u, st := newTestUI(t)
+			mustActor(t, st, "Nouri al-Maliki", app.Person, "Maliki")
+			s := showActors(t, u)
+			s.editActor(app.Actor{Kind: app.Person}, nil)
+			f := s.form
+			test.Type(f.name, "N. al-Maliki")
+			test.Type(f.aliases, "MALIKI")
+			actorsTapButton(t, u, "Add actor")
+			if text := actorsDialogText(t, u); !strings.Contains(text, "“MALIKI” is already a name of Nouri al-Maliki (#1, person)") {
+				t.Fatalf("warning says %q", text)
+			}
+			actorsTapButton(t, u, button)
+			want := map[string]int{"Back": 1, "Add anyway": 2}[button]
+			if n, _ := st.CountActors(context.Background(), app.ActorQuery{}); n != want {
+				t.Errorf("%d actors stored, want %d", n, want)
+			}
+		})
+	}
+}

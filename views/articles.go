@@ -51,7 +51,8 @@ type articlesScreen struct {
 	// The list's state. gen grows with every new query; results of an older query are
 	// dropped when they arrive, so a slow search never overwrites a newer one.
 	query    app.ArticleQuery
-	total    int
+	total    int           // articles the query selects
+	layout   articleLayout // where the undated group and its header rows go
 	pages    map[int][]app.ArticleRow
 	loading  map[int]bool
 	gen      int
@@ -114,7 +115,7 @@ func (s *articlesScreen) buildListPane() fyne.CanvasObject {
 		s.reload()
 	}
 
-	s.list = widget.NewList(func() int { return s.total }, newArticleRowObject, s.updateRow)
+	s.list = widget.NewList(func() int { return s.layout.length() }, newArticleRowObject, s.updateRow)
 	s.list.OnSelected = s.onSelected
 
 	s.emptyText = widget.NewLabel("")
@@ -156,19 +157,40 @@ func newArticleRowObject() fyne.CanvasObject {
 func (s *articlesScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	rt := o.(*widget.RichText)
 	title, meta := rt.Segments[0].(*widget.TextSegment), rt.Segments[1].(*widget.TextSegment)
-	row, ok := s.row(id)
-	if !ok {
-		title.Text, meta.Text = "…", ""
-		s.fetchPage(id / s.pageSize)
-	} else {
-		title.Text, meta.Text = row.Title, articleRowMeta(row)
+	title.Style.ColorName, meta.Style.ColorName = theme.ColorNameForeground, theme.ColorNameForeground
+	offset, header := s.layout.at(id)
+	switch {
+	case header != "":
+		title.Text, meta.Text = header, s.layout.headerHint(header)
+		// Headers are not links: the undated one in the warning colour (their date is
+		// missing), the dated one muted.
+		title.Style.ColorName, meta.Style.ColorName = theme.ColorNamePlaceHolder, theme.ColorNamePlaceHolder
+		if header == s.layout.undatedHeader() {
+			title.Style.ColorName = theme.ColorNameWarning
+		}
+	default:
+		if row, ok := s.rowAt(offset); ok {
+			title.Text, meta.Text = row.Title, articleRowMeta(row)
+		} else {
+			title.Text, meta.Text = "…", ""
+			s.fetchPage(offset / s.pageSize)
+		}
 	}
 	rt.Refresh()
 }
 
 // articleRowMeta is a list row's second line: "27 Jan 2026 · Reuters · Jane Doe · iraq, oil".
+// An article without a date says so rather than leaving the place empty.
 func articleRowMeta(r app.ArticleRow) string {
-	return articleJoin(" · ", r.Date.Human(), r.Source, r.Author, strings.Join(r.Tags, ", "))
+	return articleJoin(" · ", articleDateText(r.Date), r.Source, r.Author, strings.Join(r.Tags, ", "))
+}
+
+// articleDateText is a date as the article list and view show it: "undated" when unknown.
+func articleDateText(d app.Date) string {
+	if d == "" {
+		return "undated"
+	}
+	return d.Human()
 }
 
 // articleJoin joins the parts that are not blank.
@@ -182,13 +204,22 @@ func articleJoin(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-// row returns list row i if its page is loaded.
+// row returns the article on list row i if its page is loaded; a group header is no article.
 func (s *articlesScreen) row(i int) (app.ArticleRow, bool) {
-	page, ok := s.pages[i/s.pageSize]
-	if !ok || i%s.pageSize >= len(page) {
+	offset, header := s.layout.at(i)
+	if header != "" {
 		return app.ArticleRow{}, false
 	}
-	return page[i%s.pageSize], true
+	return s.rowAt(offset)
+}
+
+// rowAt returns the article at offset in the store's order if its page is loaded.
+func (s *articlesScreen) rowAt(offset int) (app.ArticleRow, bool) {
+	page, ok := s.pages[offset/s.pageSize]
+	if !ok || offset < 0 || offset%s.pageSize >= len(page) {
+		return app.ArticleRow{}, false
+	}
+	return page[offset%s.pageSize], true
 }
 
 // reload refetches the list (after an import, a project switch, an edit elsewhere).
@@ -204,6 +235,13 @@ func (s *articlesScreen) reload() {
 	q.Limit = s.pageSize
 	s.u.async(func(ctx context.Context) {
 		n, err := st.CountArticles(ctx, q)
+		layout := articleLayout{dated: n, sort: q.Sort}
+		if err == nil && n > 0 && q.Sort != app.ByTitle {
+			undated := q
+			undated.Undated = true
+			layout.undated, err = st.CountArticles(ctx, undated)
+			layout.dated = n - layout.undated
+		}
 		var rows []app.ArticleRow
 		if err == nil && n > 0 {
 			rows, err = st.Articles(ctx, q)
@@ -217,6 +255,7 @@ func (s *articlesScreen) reload() {
 				return
 			}
 			s.total = n
+			s.layout = layout
 			s.pages = map[int][]app.ArticleRow{0: rows}
 			s.loading = map[int]bool{}
 			s.showCount()
@@ -300,6 +339,10 @@ func articleGroupDigits(n int) string {
 }
 
 func (s *articlesScreen) onSelected(id widget.ListItemID) {
+	if _, header := s.layout.at(id); header != "" {
+		s.syncSelection() // a group header is not something to open
+		return
+	}
 	row, ok := s.row(id)
 	if !ok || row.ID == s.view.articleID {
 		return
@@ -313,7 +356,7 @@ func (s *articlesScreen) syncSelection() {
 	for p, rows := range s.pages {
 		for i, r := range rows {
 			if id != 0 && r.ID == id {
-				s.list.Select(p*s.pageSize + i)
+				s.list.Select(s.layout.rowOf(p*s.pageSize + i))
 				return
 			}
 		}

@@ -27,8 +27,8 @@ type articleEditor struct {
 	orig app.Article
 	dlg  *dialog.CustomDialog
 
-	title, source, author, date, dateline, tags, url *widget.Entry
-	body, notes                                      *widget.Entry
+	title, source, author, date, dateline, tags, url *keyEntry
+	body, notes                                      *keyEntry
 	dateHint                                         *widget.Label
 	message                                          *widget.Label // what is wrong, when it is not about the date
 
@@ -63,23 +63,27 @@ func (s *articlesScreen) openEditor(a app.Article) {
 	s.editor = e
 	size := s.u.win.Canvas().Size()
 	e.dlg.Resize(fyne.NewSize(max(size.Width*0.92, 600), max(size.Height*0.92, 420)))
-	e.dlg.Show()
+	s.u.showKeyed(e.dlg, dialogKeys{cancel: e.cancel, save: func() {
+		if !e.saveBtn.Disabled() { // not twice while a save is under way
+			e.save()
+		}
+	}})
 	s.u.win.Canvas().Focus(e.title)
 }
 
 func (e *articleEditor) build() fyne.CanvasObject {
-	entry := func(placeholder string) *widget.Entry {
-		w := widget.NewEntry()
+	entry := func(placeholder string) *keyEntry {
+		w := e.s.u.newKeyEntry()
 		w.SetPlaceHolder(placeholder)
 		return w
 	}
 	e.title = entry("The headline")
 	e.source = entry("The newspaper, agency or site")
 	e.author = entry("Who wrote it")
-	e.date = entry("2026-01-27, Jan 2026 or 2026")
+	e.date = entry("When it was published, e.g. 2026-01-27 or Jan 2026")
 	e.dateline = entry("Where it was filed from, e.g. BAGHDAD")
-	e.tags = entry("e.g. iraq, oil")
-	e.url = entry("https://…")
+	e.tags = entry("Your keywords, e.g. iraq, oil")
+	e.url = entry("The web address, e.g. https://…")
 	e.dateHint = widget.NewLabel("")
 	e.dateHint.SizeName = theme.SizeNameCaptionText
 	e.dateHint.Wrapping = fyne.TextWrapWord
@@ -87,11 +91,9 @@ func (e *articleEditor) build() fyne.CanvasObject {
 	tagsHint := widget.NewLabel("Separate tags with commas.")
 	tagsHint.SizeName = theme.SizeNameCaptionText
 
-	e.body = widget.NewMultiLineEntry()
-	e.body.Wrapping = fyne.TextWrapWord
+	e.body = e.s.u.newKeyMultiLineEntry()
 	e.body.SetPlaceHolder("The text of the article")
-	e.notes = widget.NewMultiLineEntry()
-	e.notes.Wrapping = fyne.TextWrapWord
+	e.notes = e.s.u.newKeyMultiLineEntry()
 	e.notes.SetMinRowsVisible(4)
 	e.notes.SetPlaceHolder("Your own notes on it")
 
@@ -138,7 +140,7 @@ func articleField(label string, w fyne.CanvasObject, below ...fyne.CanvasObject)
 // fill puts an article's fields in the form. With all unset, only the empty fields
 // besides the title and the text are filled, so a paste never wipes what was typed.
 func (e *articleEditor) fill(a app.Article, all bool) {
-	set := func(w *widget.Entry, v string, replace bool) {
+	set := func(w *keyEntry, v string, replace bool) {
 		switch {
 		case all:
 			w.SetText(v)
@@ -275,7 +277,8 @@ func (e *articleEditor) failed(err error) {
 			}
 		}, e.s.u.win)
 		d.Resize(fyne.NewSize(480, 200))
-		d.Show()
+		// Enter does not answer: opening the filed article closes the form and what was typed.
+		e.s.u.showConfirm(d, true)
 		return
 	}
 	if app.ErrorCode(err) == app.EINTERNAL {
@@ -284,26 +287,18 @@ func (e *articleEditor) failed(err error) {
 	e.showMessage(app.ErrorMessage(err))
 }
 
+// cancel closes the form (Cancel, Esc), asking first when something typed would be lost.
 func (e *articleEditor) cancel() {
 	if !e.dirty() {
 		e.dlg.Hide()
 		return
 	}
-	d := dialog.NewConfirm("Discard the changes?", "Close the form and lose what you typed in it?", func(yes bool) {
-		if yes {
-			e.dlg.Hide()
-		}
-	}, e.s.u.win)
-	d.SetConfirmText("Discard")
-	d.SetDismissText("Keep editing")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	e.s.u.confirmDiscard(e.dlg.Hide)
 }
 
 // pasteText asks for the text of an article and fills the form from it.
 func (e *articleEditor) pasteText() {
-	text := widget.NewMultiLineEntry()
-	text.Wrapping = fyne.TextWrapWord
+	text := e.s.u.newKeyMultiLineEntry()
 	text.SetMinRowsVisible(12)
 	text.SetPlaceHolder("Paste the whole article here: headline, byline and text.")
 	hint := widget.NewLabel("Dossier takes the headline as the title and recognises a dateline, a date and a byline at the top.")
@@ -316,7 +311,13 @@ func (e *articleEditor) pasteText() {
 		}, e.s.u.win)
 	size := e.s.u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(max(size.Width*0.7, 500), max(size.Height*0.7, 380)))
-	d.Show()
+	e.s.u.showKeyed(d, dialogKeys{cancel: func() {
+		if strings.TrimSpace(text.Text) == "" {
+			d.Hide()
+			return
+		}
+		e.s.u.confirmDiscard(d.Hide)
+	}})
 	e.s.u.win.Canvas().Focus(text)
 }
 

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -67,8 +68,10 @@ func (f *articleFlow) String() string {
 	return b.String()
 }
 
-// CreateRenderer shows the inner RichText.
-func (f *articleFlow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(f.rt) }
+// CreateRenderer shows the inner RichText, in articleTheme for the highlight colour.
+func (f *articleFlow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewThemeOverride(f.rt, articleTheme{}))
+}
 
 // MinSize is narrow, so the pane can shrink, and as tall as the rows built for the current width.
 func (f *articleFlow) MinSize() fyne.Size {

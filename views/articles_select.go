@@ -175,7 +175,7 @@ func articleTrimSpan(body string, start, end int) (int, int) {
 func (p *articleSelectPane) passage() (text string, start, end int, ok bool) {
 	text, start, end, ok = p.selection()
 	if !ok {
-		dialog.ShowInformation("No passage selected", "Select a passage of the article first.", p.v.u.win)
+		p.v.u.showInfo("No passage selected", "Select a passage of the article first.")
 	}
 	return text, start, end, ok
 }
@@ -214,8 +214,8 @@ func (p *articleSelectPane) offerAlias(a app.Actor, text string) {
 	u := p.v.u
 	for _, n := range a.Names() {
 		if app.Fold(n) == app.Fold(text) {
-			dialog.ShowInformation("Already linked",
-				fmt.Sprintf("“%s” is already a name of %s, so the articles that say it link to its dossier.", text, a.Name), u.win)
+			u.showInfo("Already linked",
+				fmt.Sprintf("“%s” is already a name of %s, so the articles that say it link to its dossier.", text, a.Name))
 			return
 		}
 	}
@@ -237,7 +237,7 @@ func (p *articleSelectPane) offerAlias(a app.Actor, text string) {
 		})
 	}, u.win)
 	d.SetConfirmText("Add the name")
-	d.Show()
+	u.showConfirm(d, false)
 }
 
 func (p *articleSelectPane) relationFromQuote() {
@@ -248,11 +248,13 @@ func (p *articleSelectPane) relationFromQuote() {
 	p.v.s.newRelation(articleQuoteRelation(p.v.data, text, start, end))
 }
 
-// articleQuoteRelation prefills a relation from a quoted passage: the article as evidence, its
-// date as the start, and the first two actors named in the passage as source and target.
+// articleQuoteRelation prefills a relation from a quoted passage: the article as evidence
+// and the first two actors named in the passage as source and target. Not the date: the
+// article's date is the day the event was reported, and the editor offers the dates the
+// text gives before it, for the user to choose.
 func articleQuoteRelation(d articleData, quote string, start, end int) app.Relation {
 	a := d.article
-	r := app.Relation{Start: a.Date, Evidence: []app.Evidence{{
+	r := app.Relation{Evidence: []app.Evidence{{
 		ArticleID: a.ID, Quote: quote, Start: start, End: end,
 		ArticleTitle: a.Title, ArticleURL: a.URL, ArticleDate: a.Date, Source: a.Source,
 	}}}

@@ -252,9 +252,9 @@ func TestArticleEditorPasteAndFromFile(t *testing.T) {
 	s.newArticle()
 	e := s.editor
 	test.Tap(e.pasteBtn)
-	var paste *widget.Entry
+	var paste *keyEntry
 	for _, o := range test.LaidOutObjects(artOverlay(t, u)) {
-		if w, ok := o.(*widget.Entry); ok && w.MultiLine {
+		if w, ok := o.(*keyEntry); ok && w.MultiLine {
 			paste = w
 		}
 	}
@@ -523,9 +523,9 @@ func TestArticleAddNote(t *testing.T) {
 		t.Errorf("empty notes say %q", artTexts(s.view.notesBox))
 	}
 	test.Tap(s.view.noteBtn)
-	var box *widget.Entry
+	var box *keyEntry
 	for _, o := range test.LaidOutObjects(artOverlay(t, u)) {
-		if w, ok := o.(*widget.Entry); ok {
+		if w, ok := o.(*keyEntry); ok {
 			box = w
 		}
 	}
@@ -606,7 +606,8 @@ func TestArticleSelectionMakesRelation(t *testing.T) {
 				t.Fatalf("relation editor opened %d times", len(got))
 			}
 			r := got[0]
-			if r.Start != "2026-01-27" || r.SourceID != trump.ID || r.TargetID != iraq.ID || len(r.Evidence) != 1 {
+			// Not the article's date: that is the day it was reported (the editor offers it, last).
+			if r.Start != "" || r.SourceID != trump.ID || r.TargetID != iraq.ID || len(r.Evidence) != 1 {
 				t.Fatalf("prefilled %+v", r)
 			}
 			ev := r.Evidence[0]

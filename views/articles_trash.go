@@ -27,7 +27,7 @@ func (s *articlesScreen) confirmDelete(a app.Article) {
 		}, s.u.win)
 	d.SetConfirmText("Move to the trash")
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	s.u.showConfirm(d, true)
 }
 
 func (s *articlesScreen) deleteArticle(a app.Article) {
@@ -84,7 +84,7 @@ func (s *articlesScreen) restore(a app.Article) {
 type articleTrashDialog struct {
 	s    *articlesScreen
 	rows []app.ArticleRow
-	list *widget.List
+	list *keyList
 	info *widget.Label
 	dlg  *dialog.CustomDialog
 }
@@ -96,12 +96,12 @@ const articleTrashLimit = 1000
 func (s *articlesScreen) showTrash() {
 	t := &articleTrashDialog{s: s, info: widget.NewLabel("")}
 	s.trash = t
-	t.list = widget.NewList(func() int { return len(t.rows) }, t.createRow, t.updateRow)
+	t.list = s.u.newKeyList(func() int { return len(t.rows) }, t.createRow, t.updateRow)
 	t.dlg = dialog.NewCustom("Trash", "Close", container.NewBorder(container.NewVBox(t.info, widget.NewSeparator()), nil, nil, nil, t.list), s.u.win)
 	size := s.u.win.Canvas().Size()
 	t.dlg.Resize(fyne.NewSize(min(max(size.Width*0.7, 520), 900), max(size.Height*0.7, 360)))
 	t.dlg.SetOnClosed(func() { s.trash = nil })
-	t.dlg.Show()
+	s.u.showKeyed(t.dlg, dialogKeys{cancel: t.dlg.Hide, confirm: t.dlg.Hide})
 	t.load()
 }
 
@@ -176,7 +176,7 @@ func (t *articleTrashDialog) confirmPurge(r app.ArticleRow) {
 		}, t.s.u.win)
 	d.SetConfirmText("Delete forever")
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	t.s.u.showConfirm(d, true)
 }
 
 func (t *articleTrashDialog) purge(r app.ArticleRow) {
@@ -207,8 +207,7 @@ func (s *articlesScreen) editNote(n app.Note) {
 	if n.ArticleID == 0 && n.ID == 0 {
 		return
 	}
-	text := widget.NewMultiLineEntry()
-	text.Wrapping = fyne.TextWrapWord
+	text := s.u.newKeyMultiLineEntry()
 	text.SetMinRowsVisible(8)
 	text.SetPlaceHolder("Your note (Markdown)")
 	text.SetText(n.Body)
@@ -221,8 +220,11 @@ func (s *articlesScreen) editNote(n app.Note) {
 		title = "Edit the note"
 	}
 	var d *dialog.CustomDialog
-	save := widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), func() {
+	var saveBtn *widget.Button
+	save := func() {
 		n.Body = text.Text
+		saveBtn.Disable() // one save at a time
+
 		st := s.u.store
 		s.u.async(func(ctx context.Context) {
 			var err error
@@ -232,6 +234,7 @@ func (s *articlesScreen) editNote(n app.Note) {
 				_, err = st.UpdateNote(ctx, n)
 			}
 			fyne.Do(func() {
+				saveBtn.Enable()
 				if err != nil { // keep the dialog and its text
 					msg.SetText(app.ErrorMessage(err))
 					msg.Show()
@@ -241,13 +244,26 @@ func (s *articlesScreen) editNote(n app.Note) {
 				s.view.refresh()
 			})
 		})
-	})
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
+	}
+	// cancelNote closes the editor (Cancel, Esc), asking first when the text was changed.
+	cancelNote := func() {
+		if text.Text == n.Body {
+			d.Hide()
+			return
+		}
+		s.u.confirmDiscard(d.Hide)
+	}
+	saveBtn = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), save)
+	saveBtn.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), cancelNote)
 	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, msg, nil, nil, text), s.u.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, save})
+	d.SetButtons([]fyne.CanvasObject{cancel, saveBtn})
 	d.Resize(fyne.NewSize(560, 360))
-	d.Show()
+	s.u.showKeyed(d, dialogKeys{cancel: cancelNote, save: func() {
+		if !saveBtn.Disabled() {
+			save()
+		}
+	}})
 	s.u.win.Canvas().Focus(text)
 }
 
@@ -271,5 +287,5 @@ func (s *articlesScreen) confirmDeleteNote(n app.Note) {
 	}, s.u.win)
 	d.SetConfirmText("Delete")
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	s.u.showConfirm(d, true)
 }

@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -117,7 +118,7 @@ func (v *articleView) buildReading() fyne.CanvasObject {
 	v.quote.Wrapping = fyne.TextWrapWord
 	quoteLabel := widget.NewLabel("Quoted passage:")
 	quoteLabel.TextStyle = fyne.TextStyle{Bold: true}
-	v.quoteBox = container.NewVBox(quoteLabel, v.quote)
+	v.quoteBox = container.NewVBox(quoteLabel, container.NewThemeOverride(v.quote, articleTheme{}))
 	v.body = newArticleFlow()
 	v.bodyCut = articleWrapped("")
 	v.bodyCut.Importance = widget.WarningImportance
@@ -204,7 +205,7 @@ func (v *articleView) render(d articleData, reading bool) {
 	v.quoteBox.Hidden = !ok
 	if ok {
 		v.quote.Segments = []widget.RichTextSegment{&widget.TextSegment{
-			Style: widget.RichTextStyle{Inline: false, ColorName: theme.ColorNamePrimary, SizeName: theme.SizeNameText,
+			Style: widget.RichTextStyle{Inline: false, ColorName: articleHighlightColor, SizeName: theme.SizeNameText,
 				TextStyle: fyne.TextStyle{Italic: true}},
 			Text: "“" + strings.TrimSpace(articleRunes(a.Body, span[0], span[1])) + "”",
 		}}
@@ -276,7 +277,7 @@ func articleMetaSegments(a app.Article) []widget.RichTextSegment {
 	para := func(text string) {
 		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: text})
 	}
-	if line := articleJoin(" · ", a.Source, articleByAuthor(a.Author), a.Date.Human(), a.Dateline); line != "" {
+	if line := articleJoin(" · ", a.Source, articleByAuthor(a.Author), articleDateText(a.Date), a.Dateline); line != "" {
 		para(line)
 	}
 	if a.URL != "" {
@@ -309,9 +310,34 @@ func articleShortURL(s string) string {
 	return string([]rune(s)[:max-1]) + "…"
 }
 
-// articleHighlight is the style of a quoted passage inside the body.
-var articleHighlight = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary,
+// articleHighlight is the style of a quoted passage inside the body: bold, not underlined,
+// in a colour of its own (articleTheme), because the theme's primary colour is also the
+// colour of links and a highlighted quote must not look like one.
+var articleHighlight = widget.RichTextStyle{Inline: true, ColorName: articleHighlightColor,
 	SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}
+
+// articleHighlightColor names the colour of a highlighted quote; articleTheme defines it.
+const articleHighlightColor fyne.ThemeColorName = "dossier-highlight"
+
+// articleTheme is the app's theme plus the highlight colour: a dark amber on light
+// backgrounds and a light amber on dark ones, readable and unlike the blue of links.
+type articleTheme struct{}
+
+func (articleTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t articleTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == articleHighlightColor {
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0xff, G: 0xc4, B: 0x6b, A: 0xff}
+		}
+		return color.NRGBA{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff}
+	}
+	return t.base().Color(n, v)
+}
+
+func (t articleTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.base().Font(s) }
+func (t articleTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+func (t articleTheme) Size(n fyne.ThemeSizeName) float32       { return t.base().Size(n) }
 
 // articleBodySegments turns an article body into rich-text segments: plain runs of text, each
 // mention (except rejected ones) as a link that calls open with its actor, and the span,
@@ -365,8 +391,7 @@ func (v *articleView) noteObjects(a app.Article, notes []app.Note) []fyne.Canvas
 	}
 	for _, n := range notes {
 		n := n
-		text := widget.NewRichTextFromMarkdown(n.Body)
-		text.Wrapping = fyne.TextWrapWord
+		text := dossierMarkdown(n.Body)
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { v.s.editNote(n) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.s.confirmDeleteNote(n) })
 		edit.Importance, del.Importance = widget.LowImportance, widget.LowImportance

@@ -22,13 +22,13 @@ const prefExportBOM = "export.bom"
 // exportCSV asks where to save the current dossier as CSV (Ctrl+E).
 func (s *dossierScreen) exportCSV() {
 	if s.actorID == 0 || s.shown == 0 {
-		dialog.ShowInformation("Export dossier as CSV",
-			"Open an actor’s dossier first (Ctrl+D), then export it with Ctrl+E.", s.u.win)
+		s.u.showInfo("Export dossier as CSV",
+			"Open an actor’s dossier first (Ctrl+D), then export it with Ctrl+E.")
 		return
 	}
 	a := s.d.Actor
 	prefs := fyne.CurrentApp().Preferences()
-	bom := widget.NewCheck("Add the byte-order mark Excel needs", nil)
+	bom := s.u.newKeyCheck("Add the byte-order mark Excel needs", nil)
 	bom.SetChecked(prefs.BoolWithFallback(prefExportBOM, true))
 	info := widget.NewLabel("One row per fact: the actor’s record and aliases, each source of each relation, " +
 		"every article that names " + a.Name + " (" + dossierThousands(s.d.MentionTotal) + "), and each note. " +
@@ -44,7 +44,7 @@ func (s *dossierScreen) exportCSV() {
 			s.saveCSV(dossierFileName(a.Name), s.csvWriter(a.ID, bom.Checked))
 		}, s.u.win)
 	s.exportDialog.Resize(dossierDialogSize(s.u.win, 560, 300))
-	s.exportDialog.Show()
+	s.u.showConfirm(s.exportDialog, false)
 }
 
 // csvWriter returns the function that writes the whole dossier, every mention included,
@@ -95,7 +95,7 @@ func (s *dossierScreen) saveWithDialog(name string, write func(io.Writer) error)
 
 // exported confirms a finished export.
 func (s *dossierScreen) exported(path string) {
-	dialog.ShowInformation("Dossier exported", "Saved "+dossierCount(s.exportedRows, "row", "rows")+" to "+path+".", s.u.win)
+	s.u.showInfo("Dossier exported", "Saved "+dossierCount(s.exportedRows, "row", "rows")+" to "+path+".")
 }
 
 // dossierFileName suggests a file name for an actor's dossier: "dossier-nouri-al-maliki.csv".

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -53,11 +54,12 @@ func (s *dossierScreen) noteCard(n app.Note, sentences map[int64]string) fyne.Ca
 	return container.NewVBox(widget.NewSeparator(), top, dossierMarkdown(n.Body))
 }
 
-// dossierMarkdown renders a note's Markdown, wrapped to the column. Fyne parses it; the
-// paragraphs are then laid out as dossierProse, because a RichText wraps a paragraph of
-// mixed segments ("the **Coordination Framework** nominated him") badly.
+// dossierMarkdown renders a note's Markdown, wrapped to the column; every note in the app
+// goes through it. markdownSegments parses it (images become links: nothing is fetched);
+// the paragraphs are then laid out as dossierProse, because a RichText wraps a paragraph
+// of mixed segments ("the **Coordination Framework** nominated him") badly.
 func dossierMarkdown(text string) fyne.CanvasObject {
-	return dossierStack(theme.Padding(), dossierMarkdownBlocks(widget.NewRichTextFromMarkdown(text).Segments)...)
+	return dossierStack(theme.Padding(), dossierMarkdownBlocks(markdownSegments(text))...)
 }
 
 // dossierMarkdownBlocks turns parsed Markdown into one object per block: paragraphs,
@@ -94,13 +96,25 @@ func dossierMarkdownBlocks(segs []widget.RichTextSegment) []fyne.CanvasObject {
 		case *widget.SeparatorSegment:
 			flush()
 			blocks = append(blocks, widget.NewSeparator())
-		default: // an image: let the RichText draw it
+		case *markdownQuote:
 			flush()
-			blocks = append(blocks, widget.NewRichText(seg))
+			blocks = append(blocks, dossierQuoteBlock(dossierMarkdownBlocks(sg.Texts)))
+		default: // never drawn as it is: an ImageSegment would fetch its picture
+			flush()
+			blocks = append(blocks, dossierWrapped(dossierPlain(seg.Textual())))
 		}
 	}
 	flush()
 	return blocks
+}
+
+// dossierQuoteBlock is a quoted passage: a bar in the margin and the text indented beside
+// it; a quote inside a quote gets a bar of its own, further in.
+func dossierQuoteBlock(content []fyne.CanvasObject) fyne.CanvasObject {
+	bar := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
+	bar.SetMinSize(fyne.NewSize(3, 0))
+	return container.NewBorder(nil, nil, dossierIndent(bar, 1), nil,
+		dossierIndent(dossierStack(dossierLineGap(), content...), 1))
 }
 
 // dossierMarkdownList is a list's items, each with its bullet or number in a column of
@@ -136,7 +150,7 @@ func dossierSegmentsText(segs []widget.RichTextSegment) string {
 
 // dossierNoteEditor is the open note dialog, kept so tests can type and save.
 type dossierNoteEditor struct {
-	entry   *widget.Entry
+	entry   *keyEntry
 	problem *widget.Label
 	save    *widget.Button
 	dlg     *dialog.CustomDialog
@@ -145,8 +159,7 @@ type dossierNoteEditor struct {
 // editNote opens the note editor: a new note on the actor when n.ID is 0. What was typed
 // stays in the dialog when saving fails.
 func (s *dossierScreen) editNote(n app.Note) {
-	ed := &dossierNoteEditor{entry: widget.NewMultiLineEntry(), problem: widget.NewLabel("")}
-	ed.entry.Wrapping = fyne.TextWrapWord
+	ed := &dossierNoteEditor{entry: s.u.newKeyMultiLineEntry(), problem: widget.NewLabel("")}
 	ed.entry.SetMinRowsVisible(10)
 	ed.entry.SetText(n.Body)
 	ed.entry.SetPlaceHolder("What do you make of it? Markdown works: **bold**, *italic*, - lists, [links](https://…)")
@@ -160,13 +173,25 @@ func (s *dossierScreen) editNote(n app.Note) {
 	}
 	ed.save = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), func() { s.saveNote(ed, n) })
 	ed.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { ed.dlg.Hide() })
+	// Cancel and Esc ask first when the text was changed.
+	cancelNote := func() {
+		if ed.entry.Text == n.Body {
+			ed.dlg.Hide()
+			return
+		}
+		s.u.confirmDiscard(ed.dlg.Hide)
+	}
+	cancel := widget.NewButton("Cancel", cancelNote)
 	help := dossierProse(dossierSmall("Notes are yours: they are kept with the actor and exported with its dossier."))
 	ed.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(help, ed.problem, nil, nil, ed.entry), s.u.win)
 	ed.dlg.SetButtons([]fyne.CanvasObject{cancel, ed.save})
 	ed.dlg.Resize(dossierDialogSize(s.u.win, 640, 460))
 	s.noteEditor = ed
-	ed.dlg.Show()
+	s.u.showKeyed(ed.dlg, dialogKeys{cancel: cancelNote, save: func() {
+		if !ed.save.Disabled() {
+			s.saveNote(ed, n)
+		}
+	}})
 	s.u.win.Canvas().Focus(ed.entry)
 }
 

@@ -174,7 +174,8 @@ func (s *dossierScreen) relationRow(r app.DossierRelation) fyne.CanvasObject {
 	if suffix := strings.TrimPrefix(r.Sentence(), r.Verb+" "+r.CounterpartName); suffix != "" {
 		segs = append(segs, dossierPlain(suffix))
 	}
-	if when := app.Range(r.Start, r.End); when != "" {
+	// The event's date, and the day it was reported where that differs: never one for the other.
+	if when := r.When(); when != "" {
 		segs = append(segs, dossierPlain(" — "+when))
 	}
 	var facts []string

@@ -144,8 +144,9 @@ func TestDossierShowsBothDirections(t *testing.T) {
 	text := dossierText(s.content())
 	mustContain(t, text,
 		"Donald Trump", "person", "also: Trump",
-		"threatens Iraq (conditional) — 27 Jan 2026",
-		"is threatened by Iran — 28 Jan 2026 · alleged",
+		// The event's date, then the day the article reported it.
+		"threatens Iraq (conditional) — 27 Jan 2026 (reported 29 Jan 2026)",
+		"is threatened by Iran — 28 Jan 2026 (reported 29 Jan 2026) · alleged",
 		"Reported by Test Wire, “US warns Baghdad over choice of premier”",
 		"“the United States could stop helping Iraq”",
 		"Articles mentioning Donald Trump",
@@ -294,9 +295,9 @@ func TestDossierExportCSV(t *testing.T) {
 			}
 			s.exportCSV()
 			if !bom {
-				var check *widget.Check
+				var check *keyCheck
 				for _, o := range test.LaidOutObjects(f.u.win.Canvas().Overlays().Top()) {
-					if c, ok := o.(*widget.Check); ok {
+					if c, ok := o.(*keyCheck); ok {
 						check = c
 					}
 				}

@@ -47,7 +47,8 @@ func TestFileArticleQuoteRelationOpenDossier(t *testing.T) {
 	if dlg == nil {
 		t.Fatal("the relation editor did not open")
 	}
-	var save *widget.Button
+	var save, tuesday *widget.Button
+	var dateField *widget.Entry
 	for _, o := range test.LaidOutObjects(dlg) {
 		switch w := o.(type) {
 		case *widget.Select:
@@ -57,26 +58,47 @@ func TestFileArticleQuoteRelationOpenDossier(t *testing.T) {
 				}
 			}
 		case *widget.Button:
-			if w.Text == "Save relation" {
+			switch {
+			case w.Text == "Save relation":
 				save = w
+			case strings.HasPrefix(w.Text, "27 Jan 2026 — “On Tuesday”"):
+				tuesday = w
+			}
+		case *widget.Entry:
+			if w.PlaceHolder == "When it happened or began" {
+				dateField = w
 			}
 		}
 	}
-	if save == nil {
-		t.Fatal("no Save relation button")
+	if save == nil || tuesday == nil || dateField == nil {
+		t.Fatalf("no Save relation button (%v), no “On Tuesday” date offered (%v) or no date field (%v)", save != nil, tuesday != nil, dateField != nil)
 	}
+	// The article's date (28 Jan) is not copied in: saving without a date is refused.
+	if dateField.Text != "" {
+		t.Fatalf("the date field was prefilled with %q", dateField.Text)
+	}
+	test.Tap(save)
+	if rels, _ := st.Relations(ctx, app.RelationQuery{ActorID: trump.ID}); len(rels) != 0 {
+		t.Fatalf("saved without a date: %+v", rels)
+	}
+	// The date the text gives is one tap away.
+	test.Tap(tuesday)
 	test.Tap(save)
 	rels, err := st.Relations(ctx, app.RelationQuery{ActorID: trump.ID})
 	if err != nil || len(rels) != 1 {
 		t.Fatalf("%d relations stored (%v)", len(rels), err)
 	}
 	r := rels[0]
-	if r.Type != "threatens" || r.TargetName != "Iraq" || r.Start != "2026-01-28" || len(r.Evidence) != 1 || r.Evidence[0].Quote != quote {
+	if r.Type != "threatens" || r.TargetName != "Iraq" || r.Start != "2026-01-27" || len(r.Evidence) != 1 || r.Evidence[0].Quote != quote {
 		t.Fatalf("stored %+v", r)
+	}
+	// Saving says where the relation went.
+	if want := "Saved relation #1 “Donald Trump threatens Iraq — 27 Jan 2026” — added to the dossiers of Donald Trump and Iraq."; u.notice != want {
+		t.Errorf("notice %q, want %q", u.notice, want)
 	}
 
 	// 4. The dossier reads it as a sentence with its quote.
 	u.dossier.load(trump.ID) // articlesUI records routes instead of showing them
 	text := dossierText(u.dossier.content())
-	mustContain(t, text, "threatens", "Iraq", "28 Jan 2026", "“"+quote+"”", "A warning to Baghdad")
+	mustContain(t, text, "threatens", "Iraq", "27 Jan 2026 (reported 28 Jan 2026)", "“"+quote+"”", "A warning to Baghdad")
 }

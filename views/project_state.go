@@ -20,7 +20,7 @@ type damageReporter interface{ Damage() string }
 
 // storeDamage says what is wrong with st's file, "" when it is whole.
 func storeDamage(st Store) string {
-	if d, ok := st.(damageReporter); ok {
+	if d, ok := unwatched(st).(damageReporter); ok {
 		return d.Damage()
 	}
 	return ""

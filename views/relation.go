@@ -2,6 +2,8 @@ package views
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -117,7 +119,8 @@ type relationEditor struct {
 	source, target, speaker relationActor
 	kept                    []app.Evidence // the recorded sources that stay
 	article                 app.Article    // the article of the source being added; ID 0 when none
-	suggested               app.Date
+	// choices are the dates offered for the event, as their buttons show them.
+	choices []app.DateChoice
 
 	// Choosing an actor or an article opens another dialog; tests replace these.
 	pickActor   func(title string, onPicked func(app.Actor))
@@ -128,7 +131,9 @@ type relationEditor struct {
 	preview                                *widget.RichText
 	start, end                             *widget.Entry
 	startMsg, endMsg                       *widget.RichText
-	suggest                                *widget.Button
+	undated                                *widget.Check
+	choiceBox                              *fyne.Container
+	choiceBtns                             []*widget.Button
 	keptBox                                *fyne.Container
 	articleBtn, addSource                  *widget.Button
 	quote                                  *widget.Entry
@@ -139,6 +144,7 @@ type relationEditor struct {
 	save                                   *widget.Button
 	dlg                                    *dialog.CustomDialog
 	typeForm                               *relationTypeForm
+	twin                                   *relationTwinOffer // the open "Already recorded" dialog
 
 	// added is set when a source was recorded straight away, so that the caller refreshes
 	// even if the editor is then cancelled.
@@ -195,15 +201,31 @@ func (ed *relationEditor) build() {
 	ed.typeSel.PlaceHolder = "(choose what the source does)"
 	ed.preview = dossierPara()
 
-	ed.start, ed.startMsg = relationDateEntry(string(r.Start))
-	ed.end, ed.endMsg = relationDateEntry(string(r.End))
+	ed.start, ed.startMsg = relationDateEntry(string(r.Start), "When it happened or began")
+	ed.end, ed.endMsg = relationDateEntry(string(r.End), "When it ended (if it lasted)")
 	ed.start.OnChanged = func(string) { ed.refresh() }
 	ed.end.OnChanged = func(string) { ed.refresh() }
-	ed.suggest = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {
-		ed.start.SetText(string(ed.suggested))
-	})
-	ed.suggest.Importance = widget.LowImportance
-	ed.suggest.Alignment = widget.ButtonAlignLeading
+	// A relation saved without a date says so: a stored one without is known to be undated.
+	ed.undated = widget.NewCheck("Date not known", nil)
+	if r.ID != 0 && r.Start == "" && r.End == "" {
+		ed.undated.Checked = true
+		ed.start.Disable()
+		ed.end.Disable()
+	}
+	// Not fired while building (SetChecked would): refresh needs the whole form.
+	ed.undated.OnChanged = func(on bool) {
+		if on {
+			ed.start.SetText("")
+			ed.end.SetText("")
+			ed.start.Disable()
+			ed.end.Disable()
+		} else {
+			ed.start.Enable()
+			ed.end.Enable()
+		}
+		ed.refresh()
+	}
+	ed.choiceBox = container.NewVBox()
 
 	ed.keptBox = container.NewVBox()
 	ed.articleBtn = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() {
@@ -250,7 +272,9 @@ func (ed *relationEditor) build() {
 	if r.ID != 0 {
 		title = "Edit relation"
 	}
-	body := container.NewBorder(ed.previewBox(), ed.problem, nil, nil, container.NewVScroll(ed.form()))
+	// The scroll bar is drawn over the content's right edge: keep the fields clear of it.
+	clear := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize()+theme.Padding()), ed.form())
+	body := container.NewBorder(ed.previewBox(), ed.problem, nil, nil, container.NewVScroll(clear))
 	ed.dlg = dialog.NewCustomWithoutButtons(title, body, ed.u.win)
 	ed.dlg.SetButtons([]fyne.CanvasObject{cancel, ed.save})
 	ed.dlg.SetOnClosed(func() {
@@ -282,7 +306,7 @@ func (ed *relationEditor) form() fyne.CanvasObject {
 		relationLabel("Source actor"), ed.sourceBtn,
 		relationLabel("Relation"), container.NewBorder(nil, nil, nil, ed.swap, ed.typeSel),
 		relationLabel("Target actor"), ed.targetBtn,
-		relationLabel("Date (from – to)"), row(dates, ed.suggest),
+		relationLabel("Date of the event"), row(dates, ed.choiceBox, ed.undated),
 		relationLabel("Confidence"), row(ed.confidence, ed.confHint),
 		relationLabel("Modality"), row(ed.modality, ed.modHint),
 		relationLabel("Said by"), row(container.NewBorder(nil, nil, nil, clearSpeaker, ed.speakerBtn),
@@ -322,10 +346,11 @@ func relationSetHint(rt *widget.RichText, text string, problem bool) {
 	rt.Refresh()
 }
 
-// relationDateEntry is a date field with the line under it that says how it was read.
-func relationDateEntry(text string) (*widget.Entry, *widget.RichText) {
+// relationDateEntry is a date field with the line under it that says how it was read. Its
+// placeholder says what goes there in words: a sample date in it would read as a value.
+func relationDateEntry(text, placeholder string) (*widget.Entry, *widget.RichText) {
 	e := widget.NewEntry()
-	e.SetPlaceHolder("2026-01-28, Jan 2026 or 2026")
+	e.SetPlaceHolder(placeholder)
 	e.SetText(text)
 	return e, dossierPara()
 }
@@ -430,7 +455,7 @@ func (ed *relationEditor) refresh() {
 	relationSetHint(ed.modHint, relationModalityHints[ed.modality.Selected], false)
 	ed.preview.Segments = ed.previewSegments()
 	ed.preview.Refresh()
-	ed.refreshSuggestion()
+	ed.refreshDateChoices()
 }
 
 func relationActorText(a relationActor, empty string) string {
@@ -466,6 +491,12 @@ func relationShowDate(e *widget.Entry, msg *widget.RichText) {
 		relationSetHint(msg, "read as "+d.Human(), false)
 	default:
 		relationSetHint(msg, "", false)
+	}
+	// An empty line would leave a gap between the dates and the choices under them.
+	if len(msg.Segments) == 1 && msg.Segments[0].Textual() == "" {
+		msg.Hide()
+	} else {
+		msg.Show()
 	}
 }
 
@@ -572,6 +603,7 @@ func (ed *relationEditor) typed() (app.Relation, error) {
 	if r.End, err = app.ParseDate(ed.end.Text); err != nil {
 		return r, app.Errorf(app.EINVALID, "Date to: %s", app.ErrorMessage(err))
 	}
+
 	r.Evidence = append([]app.Evidence(nil), ed.kept...)
 	if e, ok, err := ed.freshEvidence(); err != nil {
 		return r, err
@@ -579,7 +611,15 @@ func (ed *relationEditor) typed() (app.Relation, error) {
 		r.Evidence = append(r.Evidence, e)
 	}
 	r.Normalize()
-	return r, r.Validate()
+	if err := r.Validate(); err != nil {
+		return r, err
+	}
+	// An unknown date is a choice the user makes, never what an untouched field means.
+	if r.Start == "" && r.End == "" && !ed.undated.Checked {
+		return r, app.Errorf(app.EINVALID, "When did it happen? Choose or type the date of the event, or tick “Date not known”. "+
+			"The article’s date is the day it was reported, which is not always the day it happened.")
+	}
+	return r, nil
 }
 
 // freshEvidence is the source being added, if an article is chosen.
@@ -599,7 +639,9 @@ func (ed *relationEditor) freshEvidence() (app.Evidence, bool, error) {
 	return e, true, nil
 }
 
-// submit saves the relation and closes the editor, or shows what is wrong and keeps it open.
+// submit saves the relation and closes the editor, or shows what is wrong and keeps it
+// open. A new relation that is already recorded (the same fact, app.SameFact) is not
+// saved at once: the user is asked whether to add its source to the one on file.
 func (ed *relationEditor) submit() {
 	r, err := ed.typed()
 	if err != nil {
@@ -609,26 +651,118 @@ func (ed *relationEditor) submit() {
 	ed.save.Disable()
 	st := ed.u.store
 	ed.u.async(func(ctx context.Context) {
-		var saved app.Relation
-		var err error
 		if r.ID == 0 {
-			saved, err = st.CreateRelation(ctx, r)
-		} else {
-			saved, err = st.UpdateRelation(ctx, r)
-		}
-		fyne.Do(func() {
-			ed.save.Enable()
-			if err != nil {
-				ed.showProblem(err)
+			twin, found, err := st.TwinRelation(ctx, r)
+			if err == nil && found {
+				fyne.Do(func() { ed.save.Enable(); ed.offerTwin(r, twin) })
 				return
 			}
-			ed.saved = true
-			ed.dlg.Hide()
-			if ed.onSaved != nil {
-				ed.onSaved(saved)
+			if err != nil {
+				fyne.Do(func() { ed.save.Enable(); ed.showProblem(err) })
+				return
 			}
-		})
+		}
+		ed.store(ctx, r, true)
 	})
+}
+
+// store files r, off the UI goroutine: a new relation as a separate one when separate is
+// set, else as further evidence of its twin; an edited one as it is.
+func (ed *relationEditor) store(ctx context.Context, r app.Relation, separate bool) {
+	st := ed.u.store
+	var filed app.RelationFiled
+	var err error
+	if r.ID == 0 {
+		filed, err = st.FileRelation(ctx, r, separate)
+	} else {
+		filed.Relation, err = st.UpdateRelation(ctx, r)
+	}
+	fyne.Do(func() {
+		ed.save.Enable()
+		if err != nil {
+			ed.showProblem(err)
+			return
+		}
+		ed.saved = true
+		ed.dlg.Hide()
+		if ed.onSaved != nil {
+			ed.onSaved(filed.Relation)
+		}
+		ed.u.tell(relationSavedText(filed, r.ID != 0))
+	})
+}
+
+// relationSavedText says where a saved relation went: which relation, and whose dossiers
+// now show it.
+func relationSavedText(f app.RelationFiled, edited bool) string {
+	r := f.Relation
+	line := "“" + relationSentence(r) + "”"
+	switch {
+	case f.Existing:
+		s := f.Summary()
+		return strings.ToUpper(s[:1]) + s[1:] + ": " + line + "."
+	case edited:
+		return fmt.Sprintf("Saved relation #%d %s.", r.ID, line)
+	}
+	return fmt.Sprintf("Saved relation #%d %s — added to the dossiers of %s and %s.", r.ID, line, r.SourceName, r.TargetName)
+}
+
+// relationSentence is a stored relation in words: "Donald Trump threatens Iraq — 27 Jan 2026".
+func relationSentence(r app.Relation) string {
+	s := r.SourceName + " " + relationOr(r.TypeLabel, r.Type) + " " + r.TargetName
+	if r.Modality != "" && r.Modality != app.Asserted {
+		s += " (" + r.Modality + ")"
+	}
+	if when := app.Range(r.Start, r.End); when != "" {
+		s += " — " + when
+	}
+	return s
+}
+
+// offerTwin tells the user that the relation is already recorded and offers to add the
+// source being saved to it, or to save a separate relation anyway.
+func (ed *relationEditor) offerTwin(r, twin app.Relation) {
+	text := fmt.Sprintf("This is already recorded as relation #%d:\n\n%s (%s).\n\n", twin.ID, relationSentence(twin),
+		dossierCount(len(twin.Evidence), "source", "sources"))
+	fresh, hasFresh, _ := ed.freshEvidence()
+	addText := fmt.Sprintf("Add as evidence to #%d", twin.ID)
+	switch {
+	case hasFresh && slices.ContainsFunc(twin.Evidence, func(e app.Evidence) bool { return app.SameEvidence(e, fresh) }):
+		text += "It already has this article and quote as a source: nothing new would be added."
+		addText = fmt.Sprintf("Keep #%d as it is", twin.ID)
+	case hasFresh:
+		text += "Add this article and quote to it as further evidence, or save a separate relation?"
+	default:
+		text += "Keep that one, or save a separate relation?"
+		addText = fmt.Sprintf("Keep #%d as it is", twin.ID)
+	}
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { d.Hide() })
+	separate := widget.NewButtonWithIcon("Save a separate relation", theme.ContentAddIcon(), func() {
+		d.Hide()
+		ed.save.Disable()
+		ed.u.async(func(ctx context.Context) { ed.store(ctx, r, true) })
+	})
+	add := widget.NewButtonWithIcon(addText, theme.ConfirmIcon(), func() {
+		d.Hide()
+		ed.save.Disable()
+		ed.u.async(func(ctx context.Context) { ed.store(ctx, r, false) })
+	})
+	add.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("Already recorded", msg, ed.u.win)
+	d.SetButtons([]fyne.CanvasObject{back, separate, add})
+	d.Resize(dossierDialogSize(ed.u.win, 560, 0))
+	ed.twin = &relationTwinOffer{dlg: d, add: add, separate: separate, back: back, text: text}
+	d.Show()
+}
+
+// relationTwinOffer is the open "Already recorded" dialog, kept so tests can answer it.
+type relationTwinOffer struct {
+	dlg                 *dialog.CustomDialog
+	add, separate, back *widget.Button
+	text                string
 }
 
 func (ed *relationEditor) showProblem(err error) {
@@ -654,6 +788,7 @@ func (ed *relationEditor) addSourceNow() {
 				return
 			}
 			saved.Source, saved.ArticleDate = ed.article.Source, ed.article.Date
+			ed.u.tell(fmt.Sprintf("Added “%s” as a source of relation #%d.", dossierClip(saved.ArticleTitle, 70), id))
 			ed.kept = append(ed.kept, saved)
 			ed.f.rel.Evidence = append(ed.f.rel.Evidence, saved)
 			ed.added = true

@@ -2,8 +2,8 @@ package views
 
 import (
 	"context"
+	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,34 +15,77 @@ import (
 	"dossier/app"
 )
 
-// relationDateSuggestion is a date the editor offers for the relation, and where it was found.
-type relationDateSuggestion struct {
-	date app.Date
-	from string // "from “on Jan. 28”", "the article’s date"
-	// inText is true when the date comes from words in the text, not from the article's date.
-	inText bool
+// relationDateChoices is how many dates from the text the editor offers; the article's
+// date comes after them, as the day the event was reported.
+const relationDateChoices = 4
+
+// refreshDateChoices offers the dates the evidence gives for the event: those written in
+// the quote, then in its paragraph, then the article's own date labelled as the day it was
+// reported. None is filled in unasked: a reported event is often older than the article.
+// They are offered for an empty (or unreadable) date, and a day that refines the month or
+// year typed.
+func (ed *relationEditor) refreshDateChoices() {
+	var shown []app.DateChoice
+	cut := 0
+	if quote, body, base, ok := ed.suggestionSource(); ok && !ed.undated.Checked {
+		current, err := app.ParseDate(ed.start.Text)
+		open := strings.TrimSpace(ed.start.Text) == "" || err != nil
+		var choices []app.DateChoice
+		choices, cut = app.EventDateChoices(quote, body, base, relationDateChoices)
+		for _, c := range choices {
+			refines := err == nil && current != "" && c.Where != app.ReportedOn &&
+				len(c.Date) > len(current) && strings.HasPrefix(string(c.Date), string(current))
+			if open || refines {
+				shown = append(shown, c)
+			}
+		}
+	}
+	if slices.Equal(shown, ed.choices) && (len(shown) > 0) == ed.choiceBox.Visible() {
+		return // unchanged: keep the buttons under the pointer
+	}
+	ed.choices = shown
+	ed.choiceBtns = nil
+	var objs []fyne.CanvasObject
+	if len(shown) > 0 {
+		objs = append(objs, relationHint("Dates the article gives — choose one, or type the date:"))
+	}
+	for _, c := range shown {
+		d := c.Date
+		b := widget.NewButtonWithIcon(relationChoiceText(c), theme.HistoryIcon(), func() {
+			ed.start.SetText(string(d))
+		})
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		ed.choiceBtns = append(ed.choiceBtns, b)
+		objs = append(objs, b)
+	}
+	if cut > 0 {
+		objs = append(objs, relationHint("and "+dossierCount(cut, "more date", "more dates")+" in the paragraph, not listed"))
+	}
+	ed.choiceBox.Objects = objs
+	ed.choiceBox.Refresh()
+	if len(objs) == 0 {
+		ed.choiceBox.Hide()
+	} else {
+		ed.choiceBox.Show()
+	}
 }
 
-// refreshSuggestion offers the date the evidence points to. The user accepts it with the
-// button; it is never filled in unasked, since a reported event is often older than the
-// article.
-func (ed *relationEditor) refreshSuggestion() {
-	quote, body, base, ok := ed.suggestionSource()
-	s, found := relationSuggestDate(quote, body, base)
-	current, err := app.ParseDate(ed.start.Text)
-	// Offer a date for an empty field, or a day that refines the month or year typed;
-	// the article's own date only when no date is typed, as it is not the event's date.
-	refines := err == nil && current != "" && len(s.date) > len(current) && strings.HasPrefix(string(s.date), string(current)) && s.inText
-	// A date that does not parse is replaced as gladly as an empty one.
-	open := strings.TrimSpace(ed.start.Text) == "" || err != nil
-	if !ok || !found || (!open && !refines) {
-		ed.suggested = ""
-		ed.suggest.Hide()
-		return
+// relationChoiceText is a date choice's button: the date, then where it comes from.
+func relationChoiceText(c app.DateChoice) string {
+	s := c.Date.Human() + " — "
+	switch c.Where {
+	case app.ReportedOn:
+		return s + "reported on (the article’s date)"
+	case app.InQuote:
+		s += "“" + dossierClip(c.Phrase, 40) + "” in the quote"
+	default:
+		s += "“" + dossierClip(c.Phrase, 40) + "” near the quote"
 	}
-	ed.suggested = s.date
-	ed.suggest.SetText("Use " + s.date.Human() + " (" + s.from + ")")
-	ed.suggest.Show()
+	if c.Reported {
+		s += ", also the article’s date"
+	}
+	return s
 }
 
 // suggestionSource is the quote and article to look for a date in: the source being added,
@@ -55,61 +98,6 @@ func (ed *relationEditor) suggestionSource() (quote, body string, base app.Date,
 		return ed.kept[0].Quote, ed.f.first.Body, ed.f.first.Date, true
 	}
 	return "", "", "", false
-}
-
-// relationSuggestDate proposes a date for a relation from its evidence: a date phrase in
-// the quote, or near it in the article, resolved against the article's date; else the
-// article's date itself.
-func relationSuggestDate(quote, body string, base app.Date) (relationDateSuggestion, bool) {
-	quote = strings.TrimSpace(quote)
-	d, ok := app.SuggestDate(quote, body, base)
-	if !ok || d == "" {
-		if base == "" {
-			return relationDateSuggestion{}, false
-		}
-		return relationDateSuggestion{date: base, from: "the article’s date"}, true
-	}
-	if p := relationPhrase(quote, body, base, d); p != "" {
-		return relationDateSuggestion{date: d, from: "from “" + p + "”", inText: true}, true
-	}
-	return relationDateSuggestion{date: d, from: "from the article’s text", inText: true}, true
-}
-
-// relationWindow is how far around the quote the phrase of a suggested date is looked
-// for, in bytes; SuggestDate itself looks no further than the quote's paragraph.
-const relationWindow = 3000
-
-// relationPhrase finds the words that gave the date d: in the quote, else the phrase for
-// d nearest the quote in the body.
-func relationPhrase(quote, body string, base, d app.Date) string {
-	for _, s := range app.ResolveDates(quote, base) {
-		if s.Date == d {
-			return s.Phrase
-		}
-	}
-	at := strings.Index(body, quote)
-	if quote == "" || at < 0 {
-		return ""
-	}
-	from, to := max(at-relationWindow, 0), min(at+len(quote)+relationWindow, len(body))
-	for from > 0 && !utf8.RuneStart(body[from]) {
-		from++
-	}
-	for to < len(body) && !utf8.RuneStart(body[to]) {
-		to--
-	}
-	qs := utf8.RuneCountInString(body[from:at])
-	qe := qs + utf8.RuneCountInString(quote)
-	best, phrase := -1, ""
-	for _, s := range app.ResolveDates(body[from:to], base) {
-		if s.Date != d {
-			continue
-		}
-		if dist := max(qs-s.End, s.Start-qe, 0); best < 0 || dist < best {
-			best, phrase = dist, s.Phrase
-		}
-	}
-	return phrase
 }
 
 // relationTypeForm is the open new-type dialog, kept so tests can fill it in.

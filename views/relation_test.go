@@ -2,10 +2,16 @@ package views
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
 )
@@ -119,76 +125,97 @@ func TestRelationEditorKeepsFormOnErrors(t *testing.T) {
 	}
 }
 
-func TestRelationEditorSuggestsDate(t *testing.T) {
-	f := newDossierFixture(t)
+// choiceTexts are the date choices the editor shows, as their buttons read.
+func choiceTexts(ed *relationEditor) []string {
+	var out []string
+	if !ed.choiceBox.Visible() {
+		return nil
+	}
+	for _, b := range ed.choiceBtns {
+		out = append(out, b.Text)
+	}
+	return out
+}
+
+func TestRelationEditorOffersEventDates(t *testing.T) {
+	f := newDossierFixture(t) // the article is dated 29 Jan 2026
 	ed := openEditor(t, f, app.Relation{SourceID: f.iran.ID, Evidence: []app.Evidence{{ArticleID: f.article.ID,
 		Quote: "Officials in Iran answered on Jan. 28 that they would hold Trump responsible"}}}, nil, nil)
-	if !ed.suggest.Visible() {
-		t.Fatal("no date suggested")
-	}
-	if got, want := ed.suggest.Text, "Use 28 Jan 2026 (from “on Jan. 28”)"; got != want {
-		t.Errorf("suggestion %q, want %q", got, want)
-	}
 	if ed.start.Text != "" {
 		t.Fatalf("the date was filled in unasked: %q", ed.start.Text)
 	}
-	test.Tap(ed.suggest)
-	if ed.start.Text != "2026-01-28" {
-		t.Errorf("after accepting, the date is %q", ed.start.Text)
+	// The quote's own date first, then the article's, labelled as the day it was reported.
+	want := []string{"28 Jan 2026 — “on Jan. 28” in the quote", "29 Jan 2026 — reported on (the article’s date)"}
+	if got := choiceTexts(ed); !slices.Equal(got, want) {
+		t.Fatalf("choices %q, want %q", got, want)
 	}
-	if ed.suggest.Visible() {
-		t.Error("the suggestion stays after it was accepted")
+	test.Tap(ed.choiceBtns[0])
+	if ed.start.Text != "2026-01-28" {
+		t.Errorf("after choosing, the date is %q", ed.start.Text)
+	}
+	if got := choiceTexts(ed); got != nil {
+		t.Errorf("choices %q stay after one was chosen", got)
 	}
 
-	// A quote with no date of its own: the article's date is offered instead.
+	// A quote with no date of its own: its paragraph's date, then the article's.
 	ed.quote.SetText("they would hold Trump responsible")
 	ed.start.SetText("")
-	if got := ed.suggest.Text; !ed.suggest.Visible() || !strings.Contains(got, "28 Jan 2026") {
-		// "on Jan. 28" is in the same paragraph, so SuggestDate still finds it.
-		t.Errorf("suggestion for a dateless quote: %q (visible %v)", got, ed.suggest.Visible())
+	want = []string{"28 Jan 2026 — “on Jan. 28” near the quote", "29 Jan 2026 — reported on (the article’s date)"}
+	if got := choiceTexts(ed); !slices.Equal(got, want) {
+		t.Errorf("choices for a dateless quote %q, want %q", got, want)
 	}
-	// A typed month is refined by the day the text gives; another date is left alone.
+	// A typed month is refined by the day the text gives, not by the article's date.
 	ed.start.SetText("Jan 2026")
-	if !ed.suggest.Visible() {
-		t.Error("no refinement offered for Jan 2026")
+	if got := choiceTexts(ed); !slices.Equal(got, want[:1]) {
+		t.Errorf("choices over Jan 2026: %q", got)
 	}
 	ed.start.SetText("2025")
-	if ed.suggest.Visible() {
-		t.Errorf("suggestion %q offered over a different date", ed.suggest.Text)
+	if got := choiceTexts(ed); got != nil {
+		t.Errorf("choices %q offered over a different date", got)
 	}
-	// The article's own date is offered only for an empty field.
+	// Nothing in the text: the article's date alone, still as the day it was reported.
 	ed.quote.SetText("")
 	ed.start.SetText("")
-	if got := ed.suggest.Text; !ed.suggest.Visible() || got != "Use 29 Jan 2026 (the article’s date)" {
-		t.Errorf("with no quote and no date: %q (visible %v)", got, ed.suggest.Visible())
+	if got := choiceTexts(ed); !slices.Equal(got, want[1:]) {
+		t.Errorf("with no quote: %q", got)
 	}
+	// “Date not known” takes the choices away and empties the dates.
 	ed.start.SetText("2026")
-	if ed.suggest.Visible() {
-		t.Errorf("the article’s date offered over a typed year: %q", ed.suggest.Text)
+	ed.undated.SetChecked(true)
+	if ed.start.Text != "" || !ed.start.Disabled() || choiceTexts(ed) != nil {
+		t.Errorf("undated: start %q disabled %v choices %q", ed.start.Text, ed.start.Disabled(), choiceTexts(ed))
 	}
 }
 
-func TestRelationSuggestDate(t *testing.T) {
-	body := "Leaders met in Cairo.\n\nOn Jan. 28 the envoy warned the council.\n\nNothing else happened."
-	for _, tc := range []struct {
-		name, quote string
-		base        app.Date
-		want        app.Date
-		from        string
-		ok          bool
-	}{
-		{"phrase in quote", "On Jan. 28 the envoy warned", "2026-01-30", "2026-01-28", "from “On Jan. 28”", true},
-		{"phrase near quote", "the envoy warned the council", "2026-01-30", "2026-01-28", "from “On Jan. 28”", true},
-		{"no phrase: article date", "Leaders met in Cairo", "2026-01-30", "2026-01-30", "the article’s date", true},
-		{"nothing at all", "Leaders met in Cairo", "", "", "", false},
-		{"quote not in body", "words from elsewhere", "2026-01-30", "2026-01-30", "the article’s date", true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			s, ok := relationSuggestDate(tc.quote, body, tc.base)
-			if ok != tc.ok || s.date != tc.want || s.from != tc.from || s.inText != strings.HasPrefix(tc.from, "from") {
-				t.Errorf("got %+v %v, want %s %q %v", s, ok, tc.want, tc.from, tc.ok)
-			}
-		})
+func TestRelationEditorNeedsADateOrDateNotKnown(t *testing.T) {
+	f := newDossierFixture(t)
+	var saved []app.Relation
+	ed := openEditor(t, f, app.Relation{SourceID: f.trump.ID, TargetID: f.iran.ID, Type: "criticises",
+		Evidence: []app.Evidence{{ArticleID: f.article.ID, Quote: "they would hold Trump responsible"}}},
+		nil, func(r app.Relation) { saved = append(saved, r) })
+	test.Tap(ed.save)
+	if len(saved) != 0 || !ed.problem.Visible() {
+		t.Fatalf("saved with no date (problem shown: %v)", ed.problem.Visible())
+	}
+	mustContain(t, ed.problem.Text, "When did it happen?", "Date not known", "the day it was reported")
+	// Saying the date is not known is the explicit choice.
+	test.Tap(ed.undated)
+	test.Tap(ed.save)
+	if len(saved) != 1 {
+		t.Fatalf("not saved after ticking Date not known; problem %q", ed.problem.Text)
+	}
+	got, _ := f.st.Relation(context.Background(), saved[0].ID)
+	if got.Start != "" || got.End != "" {
+		t.Fatalf("stored dates %q–%q", got.Start, got.End)
+	}
+	// Reopened, it says so.
+	ed = openEditor(t, f, got, nil, nil)
+	if !ed.undated.Checked || ed.start.Text != "" {
+		t.Errorf("an undated relation reopens with Date not known %v, start %q", ed.undated.Checked, ed.start.Text)
+	}
+	ed = openEditor(t, f, f.threat, nil, nil)
+	if ed.undated.Checked {
+		t.Error("a dated relation reopens as undated")
 	}
 }
 
@@ -327,18 +354,196 @@ func TestRelationEditorFromDossier(t *testing.T) {
 	mustContain(t, dossierText(top), "Edit relation", "Save relation", "Add another source")
 }
 
-func FuzzRelationPhrase(f *testing.F) {
-	f.Add("on Jan. 28 the envoy", "Before.\n\non Jan. 28 the envoy spoke", "2026-01-30")
-	f.Add("", "", "")
-	f.Add("é", "ééé\xffé", "2026")
-	f.Fuzz(func(t *testing.T, quote, body, base string) {
-		d, err := app.ParseDate(base)
+func TestRelationEditorOffersToAddEvidenceToTheSameRelation(t *testing.T) {
+	f := newDossierFixture(t) // relation #1: Donald Trump threatens Iraq (conditional), 27 Jan 2026
+	ctx := context.Background()
+	second := mustArticle(t, f.st, "Iraq answers Washington", "2026-01-30",
+		"Baghdad said the threat by Donald Trump to stop helping Iraq was noted.")
+	count := func() int {
+		n, err := f.st.CountRelations(ctx)
 		if err != nil {
-			return
+			t.Fatal(err)
 		}
-		s, ok := relationSuggestDate(quote, body, d)
-		if ok && s.date.Validate() != nil {
-			t.Fatalf("suggested an invalid date %q", s.date)
+		return n
+	}
+	before := count()
+	again := func() *relationEditor {
+		ed := openEditor(t, f, app.Relation{SourceID: f.trump.ID, TargetID: f.iraq.ID, Type: "threatens",
+			Evidence: []app.Evidence{{ArticleID: second.ID, Quote: "the threat by Donald Trump to stop helping Iraq"}}}, nil, nil)
+		ed.modality.SetSelected(app.Conditional)
+		test.Type(ed.start, "Jan 2026") // overlaps 27 Jan 2026
+		test.Tap(ed.save)
+		if ed.twin == nil {
+			t.Fatalf("no offer; problem %q", ed.problem.Text)
 		}
-	})
+		mustContain(t, ed.twin.text, "already recorded as relation #1", "Donald Trump threatens Iraq (conditional) — 27 Jan 2026 (")
+		return ed
+	}
+
+	// Add as evidence: no second relation, one more source, and the status bar says so.
+	ed := again()
+	mustContain(t, ed.twin.add.Text, "Add as evidence to #1")
+	test.Tap(ed.twin.add)
+	if count() != before {
+		t.Fatalf("%d relations, want %d", count(), before)
+	}
+	if got, _ := f.st.Relation(ctx, f.threat.ID); len(got.Evidence) != 2 {
+		t.Fatalf("relation #1 has %d sources", len(got.Evidence))
+	}
+	if want := "Added evidence to relation #1: “Donald Trump threatens Iraq (conditional) — 27 Jan 2026”."; f.u.notice != want {
+		t.Errorf("notice %q, want %q", f.u.notice, want)
+	}
+
+	// The same article and quote again: nothing to add, and it is said.
+	ed = again()
+	mustContain(t, ed.twin.text, "already has this article and quote")
+	test.Tap(ed.twin.add)
+	if got, _ := f.st.Relation(ctx, f.threat.ID); len(got.Evidence) != 2 || count() != before {
+		t.Fatalf("after the repeat: %d sources, %d relations", len(got.Evidence), count())
+	}
+	mustContain(t, f.u.notice, "Already recorded: relation #1 has this article and quote")
+
+	// A separate relation when the user says so.
+	ed = again()
+	test.Tap(ed.twin.separate)
+	if count() != before+1 {
+		t.Fatalf("%d relations after Save a separate relation", count())
+	}
+	mustContain(t, f.u.notice, "Saved relation #", "added to the dossiers of Donald Trump and Iraq")
+
+	// Back keeps the editor open with what was typed.
+	ed = again()
+	test.Tap(ed.twin.back)
+	if f.u.win.Canvas().Overlays().Top() == nil || ed.start.Text != "Jan 2026" || count() != before+1 {
+		t.Fatal("Back lost the editor or saved")
+	}
+}
+
+func TestRelationEditorAddSourceNowSaysAlreadyRecorded(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, f.threat, nil, nil)
+	ed.pickArticle = func(onPicked func(app.Article)) { onPicked(f.article) }
+	test.Tap(ed.articleBtn)
+	test.Type(ed.quote, "the United States could stop helping Iraq") // relation #1's own source
+	test.Tap(ed.addSource)
+	if !ed.problem.Visible() {
+		t.Fatal("the same source was added twice without a word")
+	}
+	mustContain(t, ed.problem.Text, "Already recorded")
+	if got, _ := f.st.Relation(context.Background(), f.threat.ID); len(got.Evidence) != 1 {
+		t.Fatalf("%d sources", len(got.Evidence))
+	}
+}
+
+func TestRelationEditorSaveSaysWhereItWent(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, f.threat, nil, nil)
+	ed.start.SetText("2026-01")
+	test.Tap(ed.save)
+	if want := "Saved relation #1 “Donald Trump threatens Iraq (conditional) — Jan 2026”."; f.u.notice != want {
+		t.Errorf("notice %q, want %q", f.u.notice, want)
+	}
+	// In the window, the notice is in the status bar.
+	w := newWindow(context.Background(), f.u.win, f.st, Projects{}, true)
+	w.u.tell("Saved relation #9 “A criticises B”.")
+	if !w.notice.Visible() || w.notice.Text != "Saved relation #9 “A criticises B”." {
+		t.Errorf("status bar notice %q (visible %v)", w.notice.Text, w.notice.Visible())
+	}
+}
+
+// TestRelationEditorFitsTheWindow checks, at the narrowest and widest windows the editor
+// is made for, that no field, list or button of the form reaches under the scroll bar or
+// past the window's edge.
+func TestRelationEditorFitsTheWindow(t *testing.T) {
+	for _, width := range []float32{760, 1024, 1400} {
+		for _, editing := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%.0f px, editing %v", width, editing), func(t *testing.T) {
+				f := newDossierFixture(t)
+				f.u.win.Resize(fyne.NewSize(width, 800))
+				r := app.Relation{SourceID: f.iran.ID, TargetID: f.trump.ID, Evidence: []app.Evidence{{ArticleID: f.article.ID,
+					Quote: "Officials in Iran answered on Jan. 28 that they would hold Trump responsible for any pressure on Baghdad."}}}
+				if editing {
+					r = f.counter
+				}
+				ed := openEditor(t, f, r, nil, nil)
+				if !editing && len(ed.choiceBtns) == 0 {
+					t.Fatal("no date choices shown: the widest row is not being measured")
+				}
+				var scroll *container.Scroll
+				for _, o := range test.LaidOutObjects(f.u.win.Canvas().Overlays().Top()) {
+					if s, ok := o.(*container.Scroll); ok && scroll == nil {
+						scroll = s
+					}
+				}
+				if scroll == nil {
+					t.Fatal("the form is not in a scroll container")
+				}
+				drv := fyne.CurrentApp().Driver()
+				sp := drv.AbsolutePositionForObject(scroll)
+				limit := sp.X + scroll.Size().Width - theme.ScrollBarSize()
+				if right := sp.X + scroll.Size().Width; right > width {
+					t.Fatalf("the form's right edge is at %.0f, past the %.0f px window", right, width)
+				}
+				checked := 0
+				for _, o := range test.LaidOutObjects(scroll.Content) {
+					switch o.(type) {
+					case *widget.Entry, *widget.Select, *widget.Button, *widget.Check:
+					default:
+						continue
+					}
+					if !o.Visible() {
+						continue
+					}
+					checked++
+					p := drv.AbsolutePositionForObject(o)
+					if end := p.X + o.Size().Width; end > limit+0.5 {
+						t.Errorf("%T %q ends at %.0f, under the scroll bar (it starts at %.0f)", o, objectText(o), end, limit)
+					}
+				}
+				if checked < 8 {
+					t.Fatalf("only %d fields measured", checked)
+				}
+			})
+		}
+	}
+}
+
+func objectText(o fyne.CanvasObject) string {
+	switch w := o.(type) {
+	case *widget.Entry:
+		return w.Text + w.PlaceHolder
+	case *widget.Select:
+		return w.Selected + w.PlaceHolder
+	case *widget.Button:
+		return w.Text
+	case *widget.Check:
+		return w.Text
+	}
+	return ""
+}
+
+// TestRelationEditorPlaceholdersAreNotValues checks every empty field of a new relation:
+// its text is empty, its placeholder says in words what goes there, and no placeholder
+// reads as a value (a date, a number) the user might take as filled in.
+func TestRelationEditorPlaceholdersAreNotValues(t *testing.T) {
+	f := newDossierFixture(t)
+	ed := openEditor(t, f, app.Relation{}, nil, nil)
+	entries := map[string]*widget.Entry{"start": ed.start, "end": ed.end, "quote": ed.quote, "note": ed.note}
+	for name, e := range entries {
+		if e.Text != "" {
+			t.Errorf("%s is prefilled with %q", name, e.Text)
+		}
+		if strings.TrimSpace(e.PlaceHolder) == "" {
+			t.Errorf("%s has no placeholder", name)
+		}
+		if strings.ContainsAny(e.PlaceHolder, "0123456789") {
+			t.Errorf("%s's placeholder %q holds a sample value", name, e.PlaceHolder)
+		}
+		if _, err := app.ParseDate(e.PlaceHolder); err == nil {
+			t.Errorf("%s's placeholder %q reads as a date", name, e.PlaceHolder)
+		}
+	}
+	if ed.typeSel.Selected != "" || !strings.HasPrefix(ed.typeSel.PlaceHolder, "(") {
+		t.Errorf("type list: selected %q, placeholder %q", ed.typeSel.Selected, ed.typeSel.PlaceHolder)
+	}
 }

@@ -33,8 +33,10 @@ const (
 
 // Texts of the screen's empty states and notices.
 const (
-	searchPrompt      = "Search articles, actors and notes. Phrases in quotes, AND/OR/NOT, prefix*"
+	searchPrompt      = "Search articles, actors, relations and notes. Phrases in quotes, AND/OR/NOT, prefix*"
 	searchPlainNotice = "Searched as plain words (the query had unbalanced quotes or operators)"
+	// searchRelationsRecent says that the relations were too many to rank.
+	searchRelationsRecent = "So many relations match that the most recently recorded ones are listed, newest first, rather than the best."
 )
 
 // searchScreen is one search box over the articles, actors and notes of the project, with
@@ -122,7 +124,7 @@ func (s *searchScreen) reload() {
 
 func (s *searchScreen) build() {
 	s.box = newSearchBox()
-	s.box.SetPlaceHolder("Search articles, actors and notes…")
+	s.box.SetPlaceHolder("Search articles, actors, relations and notes…")
 	s.box.OnChanged = func(string) { s.search() }
 	s.box.OnSubmitted = func(string) { s.openFirst() }
 	s.box.onKey = func(k *fyne.KeyEvent) bool {
@@ -345,6 +347,9 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	if order := searchOrderNotice(res); order != "" {
 		objs = append(objs, searchNotice(order))
 	}
+	if res.RelationsRecent {
+		objs = append(objs, searchNotice(searchRelationsRecent))
+	}
 	s.rows = nil
 	group := func(kind, title, count string, hits []app.SearchHit, first int, more string) {
 		if len(hits) == 0 {
@@ -372,6 +377,7 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	}
 	group(app.HitArticle, "Articles", searchArticleCount(res), res.Articles, searchFirstArticles, searchMore(res, q))
 	group(app.HitActor, "Actors", dossierThousands(len(res.Actors)), res.Actors, searchFirstOthers, "")
+	group(app.HitRelation, "Relations", dossierThousands(len(res.Relations)), res.Relations, searchFirstOthers, "")
 	group(app.HitNote, "Notes", dossierThousands(len(res.Notes)), res.Notes, searchFirstOthers, "")
 
 	offset := s.scroll.Offset
@@ -463,13 +469,16 @@ func (s *searchScreen) openFirst() {
 }
 
 // open goes to what a hit is about: the article at the matching passage, the actor's
-// dossier, or what a note is attached to.
+// dossier, the dossier of a relation's source (where the relation is listed with its
+// quotes), or what a note is attached to.
 func (s *searchScreen) open(h app.SearchHit) {
 	switch h.Kind {
 	case app.HitArticle:
 		s.openArticle(h.ID, h.Snippet)
 	case app.HitActor:
 		s.u.openDossier(h.ID)
+	case app.HitRelation:
+		s.u.openDossier(h.ActorID)
 	case app.HitNote:
 		switch {
 		case h.ArticleID != 0:
@@ -688,7 +697,7 @@ func newSearchRow(s *searchScreen, h app.SearchHit, index int) *searchRow {
 	if h.Kind == app.HitActor { // an actor's other names come one a line: keep them apart
 		snippet = searchJoinLines(snippet, " · ")
 	}
-	if segs := searchSnippet(snippet); len(segs) > 0 && (h.Kind != app.HitActor || !searchSameText(h.Snippet, h.Title)) {
+	if segs := searchSnippet(snippet); len(segs) > 0 && (!searchTitleMatches(h) || !searchSameText(h.Snippet, h.Title)) {
 		lines = append(lines, newArticleFlow(segs...))
 	}
 	pad := theme.Padding()
@@ -697,10 +706,17 @@ func newSearchRow(s *searchScreen, h app.SearchHit, index int) *searchRow {
 	return r
 }
 
-// searchTitle is the first line of a hit: the article's title, the actor's name (with
-// the matched words marked when the name is what matched), or what a note is attached to.
+// searchTitleMatches reports whether a hit's title is text that can match, shown marked
+// when it is what matched: an actor's name, a relation's wording.
+func searchTitleMatches(h app.SearchHit) bool {
+	return h.Kind == app.HitActor || h.Kind == app.HitRelation
+}
+
+// searchTitle is the first line of a hit: the article's title, the actor's name or the
+// relation's wording (with the matched words marked when that is what matched), or what
+// a note is attached to.
 func searchTitle(h app.SearchHit) []widget.RichTextSegment {
-	if h.Kind == app.HitActor && searchSameText(h.Snippet, h.Title) {
+	if searchTitleMatches(h) && searchSameText(h.Snippet, h.Title) {
 		var segs []widget.RichTextSegment
 		for _, p := range app.SnippetParts(h.Snippet) {
 			if p.Match {
@@ -728,9 +744,11 @@ func searchMatch(text string) *widget.TextSegment {
 }
 
 // searchMeta is the small line under a hit's title: "27 Jan 2026 · Reuters", the actor's
-// kind, or when a note was last edited.
+// kind, a relation's date, or when a note was last edited.
 func searchMeta(h app.SearchHit) string {
 	switch h.Kind {
+	case app.HitRelation:
+		return h.Date.Human()
 	case app.HitArticle:
 		return articleJoin(" · ", h.Date.Human(), h.Source)
 	case app.HitNote:

@@ -639,3 +639,70 @@ func TestSearchReloadFollowsTheProject(t *testing.T) {
 		t.Errorf("after the switch: %+v", s.res.Articles)
 	}
 }
+
+// TestSearchShowsRelations: the screen lists relations as their own group, found by their
+// wording or a quote, with a dotless ı folded; a relation opens its source's dossier; a
+// note's Markdown is shown as text.
+func TestSearchShowsRelations(t *testing.T) {
+	ctx := context.Background()
+	_, st, s, routes := searchUI(t)
+	yildiz := mustActor(t, st, "Yıldız Party", app.Party)
+	cabinet := mustActor(t, st, "Cabinet of Iraq", app.GovernmentBody)
+	art := mustArticle(t, st, "Coalition wobbles", "2026-02-10", "The Yıldız Party said it might withdraw support from the cabinet.")
+	if _, err := st.CreateRelation(ctx, app.Relation{SourceID: yildiz.ID, Type: "threatens", TargetID: cabinet.ID, Start: "2026-02-10",
+		Evidence: []app.Evidence{{ArticleID: art.ID, Quote: "it might withdraw support from the cabinet"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateNote(ctx, app.Note{Body: "## Programme\n> The **Yildiz** [manifesto](https://example.org/m) _matters_.", ActorID: yildiz.ID}); err != nil {
+		t.Fatal(err)
+	}
+
+	typeQuery(s, `"withdraw support" AND Iraq`)
+	if len(s.res.Relations) != 1 || len(s.res.Articles) != 0 {
+		t.Fatalf("relations %+v, articles %+v", s.res.Relations, s.res.Articles)
+	}
+	if got := screenText(s); !strings.Contains(got, "Relations") {
+		t.Errorf("no relations group: %s", got)
+	}
+	text, matches := rowText(s.rows[0])
+	if !strings.Contains(text, "Yıldız Party threatens Cabinet of Iraq") || !strings.Contains(text, "10 Feb 2026") ||
+		!containsFold(matches, "withdraw support") {
+		t.Errorf("relation row shows %q, highlights %q", text, matches)
+	}
+	test.Tap(s.rows[0])
+	if r := lastRoute(routes); r.screen != "dossier" || r.id != yildiz.ID {
+		t.Errorf("the relation hit went to %+v", r)
+	}
+
+	typeQuery(s, "yildiz")
+	if len(s.res.Actors) != 1 || len(s.res.Relations) != 1 || len(s.res.Notes) != 1 || len(s.res.Articles) != 1 {
+		t.Fatalf("yildiz found %d articles, %d actors, %d relations, %d notes",
+			len(s.res.Articles), len(s.res.Actors), len(s.res.Relations), len(s.res.Notes))
+	}
+	for _, r := range s.rows {
+		if r.hit.Kind != app.HitNote {
+			continue
+		}
+		text, _ := rowText(r)
+		if strings.ContainsAny(text, "*_#>[]()") || strings.Contains(text, "example.org") || !strings.Contains(text, "Programme The Yildiz manifesto matters.") {
+			t.Errorf("note row shows Markdown: %q", text)
+		}
+	}
+}
+
+// TestSearchSaysRelationsWereNotRanked: relations too many to rank are said to be the
+// newest.
+func TestSearchSaysRelationsWereNotRanked(t *testing.T) {
+	_, _, s, _ := searchUI(t)
+	res := app.SearchResults{Order: app.OrderRelevance, ArticleTotal: 0,
+		Relations: []app.SearchHit{{Kind: app.HitRelation, ID: 7, Title: "A threatens B", ActorID: 1}}}
+	s.render(app.SearchQuery{Text: "threatens"}, res)
+	if got := screenText(s); strings.Contains(got, searchRelationsRecent) || !strings.Contains(got, "Relations") {
+		t.Errorf("ranked relations: %s", got)
+	}
+	res.RelationsRecent = true
+	s.render(app.SearchQuery{Text: "threat"}, res)
+	if got := screenText(s); !strings.Contains(got, searchRelationsRecent) {
+		t.Errorf("relations too many to rank, the screen says: %s", got)
+	}
+}

@@ -45,6 +45,8 @@ type Store interface {
 	CountActors(ctx context.Context, q app.ActorQuery) (int, error)
 	FindActor(ctx context.Context, name string) (app.Actor, error)
 	AddAlias(ctx context.Context, actorID int64, alias string) error
+	// ActorNameClashes lists the actors other than exceptID that go by one of names.
+	ActorNameClashes(ctx context.Context, names []string, exceptID int64) ([]app.NameClash, error)
 	DeleteActor(ctx context.Context, id int64) error
 	MergeActors(ctx context.Context, keep, drop int64) (app.Actor, error)
 
@@ -56,6 +58,10 @@ type Store interface {
 	Relations(ctx context.Context, q app.RelationQuery) ([]app.Relation, error)
 	EachRelation(ctx context.Context, q app.RelationQuery, fn func(app.Relation) error) error
 	AddEvidence(ctx context.Context, relationID int64, e app.Evidence) (app.Evidence, error)
+	// TwinRelation finds the relation already recording the fact r does; FileRelation
+	// adds r's sources to it instead of filing a twin, unless newRelation is set.
+	TwinRelation(ctx context.Context, r app.Relation) (app.Relation, bool, error)
+	FileRelation(ctx context.Context, r app.Relation, newRelation bool) (app.RelationFiled, error)
 	DeleteRelation(ctx context.Context, id int64) error
 
 	CreateNote(ctx context.Context, n app.Note) (app.Note, error)

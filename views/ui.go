@@ -33,6 +33,16 @@ type UI struct {
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)
+	// onStoreChange is called after every write to the project (store_watch.go), from
+	// any goroutine; set by the window to keep its counts live.
+	onStoreChange func()
+	// notice is the last confirmation told (notice.go); onNotice shows it, set by the window.
+	notice   string
+	onNotice func(string)
+
+	// keyed are the open dialogs' keys (keys.go); keysCanvas is the canvas they are installed on.
+	keyed      []*dialogKeys
+	keysCanvas fyne.Canvas
 }
 
 // route names a place the user can be and come back to with Alt+Left.
@@ -60,7 +70,10 @@ func (u *UI) showError(err error) {
 	if app.ErrorCode(err) == app.EINTERNAL {
 		log.Printf("error: %v", err)
 	}
-	fyne.Do(func() { dialog.ShowError(errors.New(app.ErrorMessage(err)), u.win) })
+	fyne.Do(func() {
+		d := dialog.NewError(errors.New(app.ErrorMessage(err)), u.win)
+		u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
+	})
 }
 
 // history is the back/forward stack of routes.
@@ -137,7 +150,7 @@ func (u *UI) confirmDelete(title, message string, del func(ctx context.Context) 
 	c.SetConfirmText("Delete")
 	c.SetDismissText("Keep")
 	c.SetConfirmImportance(widget.DangerImportance)
-	c.Show()
+	u.showConfirm(c, true)
 }
 
 // chooseFile asks for one file through Fyne's open dialog (filtered by extension when exts

@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,7 +25,8 @@ import (
 
 // newUI builds the screens around an open project.
 func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
-	u := &UI{win: w, store: st, ctx: ctx, history: &history{}}
+	u := &UI{win: w, ctx: ctx, history: &history{}}
+	u.store = u.watch(st)
 	u.articles = newArticlesScreen(u)
 	u.actors = newActorsScreen(u)
 	u.dossier = newDossierScreen(u)
@@ -37,10 +40,14 @@ type Window struct {
 	projects Projects
 	main     *fyne.Container
 	status   *widget.Label
+	notice   *widget.Label // the last confirmation (UI.tell), until the next screen change
 	tabs     map[string]*widget.Button
 	back     *widget.Button
 	forward  *widget.Button
-	banner   *fyne.Container // says when the project is damaged and open read-only
+	// statusDue is set while a recount of the status bar is queued (storeChanged).
+	statusDue atomic.Bool
+	statusGen int
+	banner    *fyne.Container // says when the project is damaged and open read-only
 }
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
@@ -53,6 +60,12 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw := &Window{u: newUI(ctx, w, st), projects: p, main: container.NewStack(), status: widget.NewLabel("")}
 	mw.u.inline = inline
 	mw.u.show = mw.show
+	mw.u.onStoreChange = mw.storeChanged
+	mw.notice = widget.NewLabel("")
+	mw.notice.Importance = widget.SuccessImportance
+	mw.notice.Truncation = fyne.TextTruncateEllipsis
+	mw.notice.Hide()
+	mw.u.onNotice = func(text string) { mw.notice.SetText(text); mw.notice.Show() }
 	w.SetContent(mw.layout())
 	w.SetMainMenu(mw.menu())
 	mw.shortcuts()
@@ -82,7 +95,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 		widget.NewSeparator(), newArticle, newActor, openDossier)
 	mw.banner = container.NewStack()
 	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
-	bottom := container.NewVBox(widget.NewSeparator(), mw.status)
+	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.status)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
 }
 
@@ -110,6 +123,7 @@ func (mw *Window) show(r route) {
 	}
 	mw.main.Objects = []fyne.CanvasObject{c}
 	mw.main.Refresh()
+	mw.notice.Hide()
 	if r.screen == "search" {
 		mw.u.search.focus()
 	}
@@ -143,16 +157,37 @@ func (mw *Window) updateNav() {
 	}
 }
 
+// storeChanged recounts after a write (store_watch.go). Many writes in a row (the sample,
+// an import's batches) make one recount at a time, not one each.
+func (mw *Window) storeChanged() {
+	if mw.statusDue.Swap(true) {
+		return
+	}
+	fyne.Do(func() {
+		mw.statusDue.Store(false)
+		mw.updateStatus()
+	})
+}
+
 func (mw *Window) updateStatus() {
 	st := mw.u.store
+	mw.statusGen++
+	gen := mw.statusGen
 	mw.u.async(func(ctx context.Context) {
-		n, err1 := st.CountArticles(ctx, app.ArticleQuery{})
-		a, err2 := st.CountActors(ctx, app.ActorQuery{})
-		if err1 != nil || err2 != nil {
-			return
+		n, err := st.CountArticles(ctx, app.ArticleQuery{})
+		var a int
+		if err == nil {
+			a, err = st.CountActors(ctx, app.ActorQuery{})
 		}
-		text := fmt.Sprintf("%s — %d articles, %d actors", st.Path(), n, a)
-		fyne.Do(func() { mw.status.SetText(text) })
+		text := fmt.Sprintf("%s — %s, %s", st.Path(), dossierCount(n, "article", "articles"), dossierCount(a, "actor", "actors"))
+		if err != nil { // stale counts would be silently wrong
+			text = st.Path() + " — cannot count the articles and actors: " + dossierProblem(err)
+		}
+		fyne.Do(func() {
+			if gen == mw.statusGen { // an older count arriving late does not overwrite a newer one
+				mw.status.SetText(text)
+			}
+		})
 	})
 }
 
@@ -273,24 +308,61 @@ func (mw *Window) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, view, help)
 }
 
+// showShortcuts lists the keys in two columns, key and action: every shortcut of the
+// menus (read from them, so the list cannot fall behind) and the keys of the dialogs.
 func (mw *Window) showShortcuts() {
-	text := strings.Join([]string{
-		"Ctrl+N\tnew article",
-		"Ctrl+F\tsearch articles, actors and notes",
-		"Ctrl+D\topen a dossier (find an actor)",
-		"Ctrl+E\texport the dossier shown as CSV",
-		"Ctrl+O\topen a project",
-		"Ctrl+I\timport files",
-		"Alt+Left / Alt+Right\tback / forward",
-		"Alt+1 … Alt+4\tarticles, actors, dossier, search",
-	}, "\n")
-	dialog.ShowInformation("Keyboard shortcuts", text, mw.u.win)
+	cells := []fyne.CanvasObject{
+		widget.NewLabelWithStyle("Key", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle("Action", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	}
+	for _, row := range mw.shortcutRows() {
+		key := widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		action := widget.NewLabel(row[1])
+		action.Wrapping = fyne.TextWrapWord
+		cells = append(cells, key, action)
+	}
+	table := container.New(layout.NewFormLayout(), cells...)
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(table), mw.u.win)
+	d.Resize(dossierDialogSize(mw.u.win, 600, 780))
+	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
+}
+
+// shortcutRows is the shortcuts dialog's rows: key, then what it does.
+func (mw *Window) shortcutRows() [][2]string {
+	var rows [][2]string
+	for _, m := range mw.u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if sc, ok := it.Shortcut.(*desktop.CustomShortcut); ok {
+				rows = append(rows, [2]string{keyLabel(sc), m.Label + " ▸ " + it.Label})
+			}
+		}
+	}
+	return append(rows,
+		[2]string{keyLabel(ctrlS), "Save the open editor (article, actor, note)"},
+		[2]string{"Esc", "Close the dialog or editor (it asks first when something typed would be lost)"},
+		[2]string{"Enter", "Confirm a simple dialog (a deletion needs a click)"},
+	)
+}
+
+// keyLabel writes a shortcut as people read it: "Ctrl+N", "Alt+Left".
+func keyLabel(sc *desktop.CustomShortcut) string {
+	var parts []string
+	mods := []struct {
+		mod  fyne.KeyModifier
+		name string
+	}{{fyne.KeyModifierControl, "Ctrl"}, {fyne.KeyModifierAlt, "Alt"}, {fyne.KeyModifierShift, "Shift"}, {fyne.KeyModifierSuper, "Cmd"}}
+	for _, m := range mods {
+		if sc.Modifier&m.mod != 0 {
+			parts = append(parts, m.name)
+		}
+	}
+	return strings.Join(append(parts, string(sc.KeyName)), "+")
 }
 
 // switchTo replaces the open project with st and shows its articles.
 func (mw *Window) switchTo(st Store) {
 	old := mw.u.store
-	mw.u.store = st
+	mw.u.store = mw.u.watch(st)
 	old.Close()
 	mw.u.history = &history{}
 	mw.setTitle()
@@ -308,7 +380,7 @@ func (mw *Window) newProject() {
 // (even the one open); this form never touches an existing file.
 func (mw *Window) askNewFile(title, confirm, name string, onPath func(string)) {
 	folder := filepath.Dir(mw.u.store.Path())
-	nameEntry := widget.NewEntry()
+	nameEntry := mw.u.newKeyEntry()
 	nameEntry.SetText(name)
 	folderLabel := widget.NewLabel(folder)
 	folderLabel.Truncation = fyne.TextTruncateEllipsis
@@ -334,8 +406,9 @@ func (mw *Window) askNewFile(title, confirm, name string, onPath func(string)) {
 			onPath(projectFile(folder, nameEntry.Text))
 		}
 	}, mw.u.win)
+	nameEntry.OnSubmitted = func(string) { d.Submit() } // Submit refuses a name the validator refuses
 	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
+	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Submit})
 }
 
 // projectFile is the path for a project named name in folder, with the .dossier extension.
@@ -387,7 +460,7 @@ func (mw *Window) saveCopy() {
 				mw.u.showError(err)
 				return
 			}
-			fyne.Do(func() { dialog.ShowInformation("Copy saved", "A copy of the project was saved to\n"+path, mw.u.win) })
+			fyne.Do(func() { mw.u.showInfo("Copy saved", "A copy of the project was saved to\n"+path) })
 		})
 	})
 }
@@ -397,7 +470,7 @@ func (mw *Window) refuseWhileImporting() bool {
 	if !mw.u.importRunning() {
 		return false
 	}
-	dialog.ShowInformation("Import under way", "Wait for the import to finish, or cancel it, before changing the project.", mw.u.win)
+	mw.u.showInfo("Import under way", "Wait for the import to finish, or cancel it, before changing the project.")
 	return true
 }
 
@@ -406,7 +479,9 @@ func (mw *Window) recreateSample() {
 		return
 	}
 	mw.u.async(func(ctx context.Context) {
-		if err := mw.projects.LoadSample(ctx, mw.u.store); err != nil {
+		// main's sample functions need the project itself; the counts follow at the end.
+		defer mw.u.storeChanged()
+		if err := mw.projects.LoadSample(ctx, unwatched(mw.u.store)); err != nil {
 			mw.u.showError(err)
 			return
 		}
@@ -418,20 +493,22 @@ func (mw *Window) removeSample() {
 	if mw.refuseWhileImporting() {
 		return
 	}
-	dialog.ShowConfirm("Remove sample data",
+	d := dialog.NewConfirm("Remove sample data",
 		"Remove the sample articles, actors and relations (everything tagged “sample”)? Your own work stays.",
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			mw.u.async(func(ctx context.Context) {
-				if err := mw.projects.RemoveSample(ctx, mw.u.store); err != nil {
+				defer mw.u.storeChanged()
+				if err := mw.projects.RemoveSample(ctx, unwatched(mw.u.store)); err != nil {
 					mw.u.showError(err)
 					return
 				}
 				fyne.Do(func() { mw.u.dossier.actorID = 0; mw.u.navigate(route{screen: "articles"}); mw.u.articles.reload() })
 			})
 		}, mw.u.win)
+	mw.u.showConfirm(d, true)
 }
 
 // exportRelations writes every relation of the project as a CSV edge list.

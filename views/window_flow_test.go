@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
 	"dossier/app/sample"
@@ -137,7 +136,7 @@ func TestSaveACopyThroughTheForm(t *testing.T) {
 	mw.saveCopy()
 	top := mw.u.win.Canvas().Overlays().Top()
 	for _, o := range test.LaidOutObjects(top) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*keyEntry); ok {
 			e.SetText("backup")
 			break
 		}

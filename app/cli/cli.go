@@ -25,11 +25,18 @@ type Store interface {
 	ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error)
 	Articles(ctx context.Context, q app.ArticleQuery) ([]app.ArticleRow, error)
 	ArticleByRef(ctx context.Context, ref string) (app.Article, error)
+	// FindArticle also takes a part of a title no other article's title holds.
+	FindArticle(ctx context.Context, ref string) (app.Article, error)
 	CreateActor(ctx context.Context, a app.Actor) (app.Actor, error)
+	// CreateNewActor refuses a name or alias another actor already goes by.
+	CreateNewActor(ctx context.Context, a app.Actor) (app.Actor, error)
 	Actors(ctx context.Context, q app.ActorQuery) ([]app.ActorRow, error)
 	FindActor(ctx context.Context, name string) (app.Actor, error)
 	RelationType(ctx context.Context, name string) (app.RelationType, error)
 	CreateRelation(ctx context.Context, r app.Relation) (app.Relation, error)
+	// FileRelation adds r's sources to the relation already recording the same fact,
+	// unless newRelation is set.
+	FileRelation(ctx context.Context, r app.Relation, newRelation bool) (app.RelationFiled, error)
 	EachRelation(ctx context.Context, q app.RelationQuery, fn func(app.Relation) error) error
 	Dossier(ctx context.Context, actorID int64, mentionLimit int) (app.Dossier, error)
 	Close() error
@@ -63,7 +70,7 @@ func init() {
 	commands = []command{
 		{"import", "import [--db FILE] PATH...", "file the articles in files and folders", runImport},
 		{"actor", "actor add [--db FILE] --name NAME [--kind KIND] [--alias ALIAS]...", "record an actor", runActor},
-		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE] ...", "record a relation between two actors", runRelate},
+		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE | --undated] ...", "record a relation between two actors", runRelate},
 		{"export", "export dossier|relations [--db FILE] [--out FILE.csv]", "write an actor's dossier or all relations as CSV", runExport},
 		{"list", "list articles|actors|relations [--db FILE] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors and notes by their words", runSearch},
@@ -129,16 +136,17 @@ func report(env Env, err error) int {
 		return 0
 	case errors.As(err, &ue):
 		if ue.cmd == "" {
-			fmt.Fprintf(env.Stderr, "dossier: %s\nRun 'dossier --help' for usage.\n", ue.msg)
+			fmt.Fprintf(env.Stderr, "dossier: %s\nRun 'dossier --help' for usage.\n", shown(ue.msg))
 		} else {
-			fmt.Fprintf(env.Stderr, "dossier %s: %s\nRun 'dossier %s --help' for usage.\n", ue.cmd, ue.msg, ue.cmd)
+			fmt.Fprintf(env.Stderr, "dossier %s: %s\nRun 'dossier %s --help' for usage.\n", ue.cmd, shown(ue.msg), ue.cmd)
 		}
 		return 2
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(env.Stderr, "dossier: interrupted.")
 		return 1
 	}
-	fmt.Fprintf(env.Stderr, "dossier: %s\n", app.ErrorMessage(err))
+	// Messages name files, titles and actors: escaped like every outside string.
+	fmt.Fprintf(env.Stderr, "dossier: %s\n", shown(app.ErrorMessage(err)))
 	return 1
 }
 
@@ -171,7 +179,7 @@ Usage:
   %s
 A missing or empty file becomes a new project only with --create.
 Run 'dossier COMMAND --help' for a command's flags.
-`, defaultDB)
+`, shown(defaultDB))
 }
 
 func runHelp(ctx context.Context, env Env, args []string) error {

@@ -181,6 +181,7 @@ func TestImportFolder(t *testing.T) {
 		"refused: " + filepath.Join(dir, "05-blob.txt") + " — “05-blob.txt” looks like a binary file",
 		"duplicate: " + filepath.Join(dir, "06-strike-again.txt") + " — already filed as “Harbour workers walk out over night shifts”",
 		"3 filed, 1 duplicates, 2 refused",
+		"warnings: 2 undated", // the strike and the flood give no date
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), r.out)
@@ -297,7 +298,7 @@ func TestImportAfterDoubleDash(t *testing.T) {
 	t.Chdir(p.dir)
 	// After "--" an argument that starts with a dash is a file, and flags are no longer read.
 	out := p.must("import", "--db", p.db, "--", "-odd name.txt")
-	if want := "filed: -odd name.txt — “Harbour workers walk out over night shifts”\n1 filed, 0 duplicates, 0 refused\n"; out != want {
+	if want := "filed: -odd name.txt — “Harbour workers walk out over night shifts” [undated: no date found]\n1 filed, 0 duplicates, 0 refused\nwarnings: 1 undated\n"; out != want {
 		t.Errorf("got %q, want %q", out, want)
 	}
 }
@@ -513,7 +514,8 @@ func TestListPages(t *testing.T) {
 func TestErrors(t *testing.T) {
 	p := relatedProject(t)
 	p.must("actor", "add", "--name", "Kamala Harris", "--alias", "Harris", "--kind", "person")
-	p.must("actor", "add", "--name", "Joshua Harris", "--alias", "Harris", "--kind", "person", "--description", "US chargé d'affaires")
+	// Two people share the alias: --force adds the second on purpose.
+	p.must("actor", "add", "--name", "Joshua Harris", "--alias", "Harris", "--kind", "person", "--description", "US chargé d'affaires", "--force")
 	tests := []struct {
 		name string
 		args []string
@@ -533,8 +535,8 @@ func TestErrors(t *testing.T) {
 		{"unknown type", []string{"relate", "--from", "Trump", "--type", "admires", "--to", "Iraq"}, 1,
 			[]string{"dossier: --type: “admires” is not a relation type"}},
 		{"unknown article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "No such title"}, 1,
-			[]string{"dossier: --article: No article has the title or id “No such title”."}},
-		{"quote not in article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "#1", "--quote", "words never written"}, 1,
+			[]string{"dossier: --article: No article has the title or id “No such title”, and no title contains it."}},
+		{"quote not in article", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--article", "#1", "--quote", "words never written", "--date", "2026-01-27"}, 1,
 			[]string{"is not in the text of"}},
 		{"bad modality", []string{"relate", "--from", "Trump", "--type", "threatens", "--to", "Iraq", "--modality", "perhaps"}, 1,
 			[]string{"dossier: --modality: “perhaps” is not one of asserted, conditional"}},

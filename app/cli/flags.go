@@ -107,7 +107,7 @@ func (f *flags) usage(w io.Writer) {
 			line += " " + arg
 		}
 		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
-			text += fmt.Sprintf(" (default %s)", fl.DefValue)
+			text += fmt.Sprintf(" (default %s)", shown(fl.DefValue))
 		}
 		fmt.Fprintf(w, "%s\n      %s\n", line, text)
 	})
@@ -130,7 +130,7 @@ func (l *listFlag) Set(s string) error {
 
 // boolFlags are the flags of any command that take no value. splitSub needs them to tell
 // "--json articles" (a flag, then the subcommand) from "--out articles" (a flag's value).
-var boolFlags = map[string]bool{"json": true, "bom": true, "no-bom": true, "h": true, "help": true}
+var boolFlags = map[string]bool{"json": true, "bom": true, "no-bom": true, "h": true, "help": true, "force": true}
 
 // splitSub finds a group's subcommand ("dossier export dossier"): the first argument that
 // is neither a flag nor a flag's value, so flags may come before it too. rest is args
@@ -262,4 +262,15 @@ func (b *bomFlag) value(def bool) bool {
 		return b.on
 	}
 	return def
+}
+
+// findArticle resolves --article: a #id, id or UUID, an exact title, or a part of a title
+// that no other article's title holds (case and accents aside). An ambiguous part is an
+// error that lists the candidates.
+func findArticle(ctx context.Context, s Store, ref string) (app.Article, error) {
+	a, err := s.FindArticle(ctx, ref)
+	if err != nil {
+		return a, flagError("article", err)
+	}
+	return a, nil
 }

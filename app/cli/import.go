@@ -15,7 +15,11 @@ Markdown (.md, with or without front matter), saved web pages (.html), RSS and A
 feeds (one article per item) and e-mail (.eml).
 
 It prints a line per article: "filed:", "duplicate:" (already in the project, or met
-earlier in the same import) or "refused:" with the reason, then a count of each. The
+earlier in the same import) or "refused:" with the reason, then a count of each. A
+filed article's line ends with its warnings in brackets, when there are any: a file
+that was not UTF-8 and the encoding it was read in, bytes that could not be read and
+were replaced with � (with their lines), no date found. A last line counts them
+("warnings: 3 undated, 1 read as Windows-1252"). The
 articles are filed in batches, and the lines of a batch are printed once it is safely
 written, so an import stopped with Ctrl+C keeps every article printed as filed; running
 it again files the rest and lists those as duplicates. It exits with 1 when it could
@@ -44,6 +48,9 @@ func runImport(ctx context.Context, env Env, args []string) (err error) {
 		printResult(env, r)
 	}})
 	fmt.Fprintf(env.Stdout, "%d filed, %d duplicates, %d refused\n", sum.Filed, sum.Duplicates, sum.Refused)
+	if w := sum.WarningText(); w != "" {
+		fmt.Fprintf(env.Stdout, "warnings: %s\n", shown(w))
+	}
 	switch {
 	case ierr != nil:
 		return ierr
@@ -55,16 +62,26 @@ func runImport(ctx context.Context, env Env, args []string) (err error) {
 	return nil
 }
 
-// printResult prints the line for one article or refused file.
+// printResult prints the line for one article or refused file, its outside strings
+// escaped (see shown) so that each result is one line whatever the file is called.
 func printResult(env Env, r app.ImportResult) {
 	switch r.Outcome {
 	case app.ImportFiled:
-		fmt.Fprintf(env.Stdout, "filed: %s — “%s”\n", r.Path, r.Title)
+		fmt.Fprintf(env.Stdout, "filed: %s — “%s”%s\n", shown(r.Path), shown(r.Title), shown(warningsNote(r)))
 	case app.ImportDuplicate:
-		fmt.Fprintf(env.Stdout, "duplicate: %s — %s\n", r.Path, lowerFirst(r.Message))
+		fmt.Fprintf(env.Stdout, "duplicate: %s — %s\n", shown(r.Path), shown(lowerFirst(r.Message)))
 	default:
-		fmt.Fprintf(env.Stdout, "refused: %s — %s\n", r.Path, r.Message)
+		fmt.Fprintf(env.Stdout, "refused: %s — %s\n", shown(r.Path), shown(r.Message))
 	}
+}
+
+// warningsNote is what a filed article's line adds for its warnings: " [not UTF-8: read
+// as Windows-1252; undated: no date found]".
+func warningsNote(r app.ImportResult) string {
+	if len(r.Warnings) == 0 {
+		return ""
+	}
+	return " [" + r.WarningText() + "]"
 }
 
 // lowerFirst lets a message written as a sentence follow a dash: "already filed as …".

@@ -222,12 +222,14 @@ func listRelations(ctx context.Context, s Store, limit int, emit func(string, an
 }
 
 // cells joins fields with tabs, turning any tab or line break inside a field into a
-// space so that each row stays one line.
+// space so that each row stays one line, and escaping anything else a terminal would
+// act on (see shown): every field of a list or search line comes from outside.
 func cells(fields ...string) string {
 	for i, f := range fields {
 		if strings.ContainsAny(f, "\t\r\n") {
-			fields[i] = strings.Join(strings.Fields(f), " ")
+			f = strings.Join(strings.Fields(f), " ")
 		}
+		fields[i] = shown(f)
 	}
 	return strings.Join(fields, "\t")
 }

@@ -15,8 +15,10 @@ import (
 const searchSynopsis = "search [--db FILE] [--json] [--limit N] [--from DATE] [--to DATE] [--source S] [--tag T] [--actor NAME] QUERY..."
 
 const searchAbout = `Searches the articles (title, text and notes), the actors (names, aliases,
-description and notes) and the notes, and prints the hits grouped in that order, best
-first. Case and accents are ignored: Ferrández finds Ferrandez and the reverse.
+description and notes), the relations (their wording such as "Donald Trump threatens
+Iraq", the quotes of their evidence and their note) and the notes, and prints the hits
+grouped in that order, best first. Case and accents are ignored: Ferrández finds
+Ferrandez, Isik finds Işık, and the reverse.
 
 QUERY is one or more words (quote the whole query for your shell when it holds quotes
 or brackets):
@@ -25,11 +27,12 @@ or brackets):
   Maliki OR Sudani         either; AND is also accepted; NOT excludes: army NOT navy
   negotiat*                a prefix
   (Iran OR Iraq) AND oil   brackets group
+  "withdraw support" AND Iraq   the terms may match in different parts of a relation
 A query that cannot be read that way (an unbalanced quote, a lone NOT) is searched as
 plain words, and a note on standard error says so.
 
-The filters narrow the articles, and the notes to those on a matching article; the
-actors are not filtered. Dates may be partial: --to 2026-01 includes 31 January, and an
+The filters narrow the articles, the notes to those on a matching article and the
+relations to those quoted from one; the actors are not filtered. Dates may be partial: --to 2026-01 includes 31 January, and an
 article dated only 2026-01 is found --from 2026-01-15. Trashed articles are never found. When a query matches a large share of a big project, its
 article hits are ranked among the most recently filed matches only, or are the most
 recently filed matches; the heading says which.
@@ -37,15 +40,21 @@ recently filed matches; the heading says which.
 Text output: a heading per group, then per hit a line of tab-separated fields
   articles  #id, date, source, title
   actors    #id, name, kind
+  relations #id, wording, date
   notes     #id, what the note is on, date
-and an indented line with the matching passage, each match between « and ».
+and an indented line with the matching passage (notes shown as text, without their
+Markdown), each match between « and ».
 With --json one object:
-  {"query", "plain", "order", "article_total", "article_estimate", "articles", "actors", "notes"}
-where article_total is -1 when not counted (article_estimate then gives an estimate) and
-order is "relevance", "recent relevance" or "filed". Each hit is
+  {"query", "plain", "order", "article_total", "article_estimate", "articles", "actors",
+   "relations", "relations_order", "notes"}
+where article_total is -1 when not counted (article_estimate then gives an estimate),
+order is "relevance", "recent relevance" or "filed", and relations_order "relevance" or
+"recent" (so many relations match that the most recently recorded are listed). Each hit is
   {"kind", "id", "title", "date", "source", "rank", "snippet", "matches", "article_id", "actor_id"}
 with the snippet as plain text and matches its matched runs as [start, end) offsets
-counted in Unicode code points; rank is higher for better hits.`
+counted in Unicode code points; rank is higher for better hits. A relation's title is its
+wording, its date its start date, article_id the first article quoted and actor_id its
+source.`
 
 // searcher is what the search command needs beyond Store; *db.Store provides it.
 type searcher interface {
@@ -62,6 +71,8 @@ type searchJSON struct {
 	ArticleEstimate int       `json:"article_estimate"`
 	Articles        []hitJSON `json:"articles"`
 	Actors          []hitJSON `json:"actors"`
+	Relations       []hitJSON `json:"relations"`
+	RelationsOrder  string    `json:"relations_order"`
 	Notes           []hitJSON `json:"notes"`
 }
 
@@ -135,11 +146,20 @@ func runSearch(ctx context.Context, env Env, args []string) (err error) {
 
 func writeSearchJSON(w io.Writer, res app.SearchResults) error {
 	out := searchJSON{Query: res.Query, Plain: res.Plain, Order: string(res.Order), ArticleTotal: res.ArticleTotal,
-		ArticleEstimate: res.ArticleEstimate, Articles: hitsJSON(res.Articles), Actors: hitsJSON(res.Actors), Notes: hitsJSON(res.Notes)}
+		ArticleEstimate: res.ArticleEstimate, Articles: hitsJSON(res.Articles), Actors: hitsJSON(res.Actors), Relations: hitsJSON(res.Relations), RelationsOrder: relationsOrder(res), Notes: hitsJSON(res.Notes)}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// relationsOrder is how the relation hits are ordered: "relevance", or "recent" when too
+// many match to rank them.
+func relationsOrder(res app.SearchResults) string {
+	if res.RelationsRecent {
+		return "recent"
+	}
+	return "relevance"
 }
 
 func hitsJSON(hits []app.SearchHit) []hitJSON {
@@ -171,6 +191,16 @@ func writeSearchText(w io.Writer, res app.SearchResults) error {
 		fmt.Fprintf(bw, "Actors (%d)\n", len(res.Actors))
 		for _, h := range res.Actors {
 			writeHit(bw, h, cells("#"+strconv.FormatInt(h.ID, 10), h.Title, h.Source))
+		}
+	}
+	if len(res.Relations) > 0 {
+		if res.RelationsRecent {
+			fmt.Fprintf(bw, "Relations (%d; too many to rank: most recently recorded first)\n", len(res.Relations))
+		} else {
+			fmt.Fprintf(bw, "Relations (%d)\n", len(res.Relations))
+		}
+		for _, h := range res.Relations {
+			writeHit(bw, h, cells("#"+strconv.FormatInt(h.ID, 10), h.Title, string(h.Date)))
 		}
 	}
 	if len(res.Notes) > 0 {

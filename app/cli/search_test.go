@@ -156,3 +156,62 @@ func TestSearchJSON(t *testing.T) {
 		t.Errorf("empty result: %v", got)
 	}
 }
+
+// TestSearchRelations: relations are their own group, in text and JSON, found by their
+// wording, quote and note; a dotless ı is folded; a note's Markdown is not shown.
+func TestSearchRelations(t *testing.T) {
+	p := searchProject(t)
+	ctx := context.Background()
+	s, err := db.Open(ctx, p.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	partner, err := s.CreateActor(ctx, app.Actor{Name: "Yıldız Party", Kind: app.Party})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateRelation(ctx, app.Relation{SourceID: partner.ID, Type: "threatens", TargetID: 1, Start: "2026-02-10",
+		Note: "**Conditional**: only if subsidies go.", Modality: "threatened",
+		Evidence: []app.Evidence{{ArticleID: 1, Quote: "they might withdraw support from the cabinet"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateNote(ctx, app.Note{Body: "## Yildiz\nSee [their site](https://example.org/y) for **the** programme.", ActorID: partner.ID}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	out := p.must("search", "--db", p.db, `"withdraw support" AND Solano`)
+	want := "Relations (1)\n" +
+		"#1\tYıldız Party threatens Iñaki Solano\t2026-02-10\n" +
+		"\tthey might «withdraw support» from the cabinet\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("search printed\n%s\nwant it to hold\n%s", out, want)
+	}
+	out = p.must("search", "--db", p.db, "yildiz")
+	for _, w := range []string{"Actors (1)\n#2\tYıldız Party\tpolitical party\n\t«Yıldız» Party\n", "Relations (1)\n", "Notes (1)\n",
+		"\t«Yildiz» See their site for the programme.\n"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("search yildiz printed\n%s\nwant it to hold %q", out, w)
+		}
+	}
+	out = p.must("search", "--db", p.db, "conditional")
+	if !strings.Contains(out, "\t«Conditional»: only if subsidies go.\n") {
+		t.Errorf("relation note shown as Markdown:\n%s", out)
+	}
+
+	var got map[string]any
+	decodeJSON(t, p.must("search", "--json", "--db", p.db, "threatens"), &got)
+	rels, _ := got["relations"].([]any)
+	if len(rels) != 1 {
+		t.Fatalf("relations %v", got["relations"])
+	}
+	r := rels[0].(map[string]any)
+	if r["kind"] != "relation" || r["id"] != 1.0 || r["title"] != "Yıldız Party threatens Iñaki Solano" || r["date"] != "2026-02-10" ||
+		r["article_id"] != 1.0 || r["actor_id"] != 2.0 {
+		t.Errorf("relation hit %v", r)
+	}
+	decodeJSON(t, p.must("search", "--json", "--db", p.db, "zzz"), &got)
+	if rels, _ := got["relations"].([]any); rels == nil || len(rels) != 0 {
+		t.Errorf("empty result: %v", got)
+	}
+}

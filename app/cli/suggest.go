@@ -72,7 +72,7 @@ func runSuggest(ctx context.Context, env Env, args []string) (err error) {
 		return nil
 	}
 	if ref := strings.TrimSpace(*article); ref != "" {
-		a, err := s.ArticleByRef(ctx, strings.TrimPrefix(ref, "#"))
+		a, err := findArticle(ctx, s, ref)
 		if err != nil {
 			return err
 		}

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jhillyerd/enmime/v2"
-	"golang.org/x/text/encoding/charmap"
+	"github.com/jhillyerd/enmime/v2/mediatype"
 
 	"dossier/app"
 )
@@ -95,7 +95,7 @@ func skipMboxLine(data []byte) []byte {
 // sender the source, the Date header the date, and the text part the text; when there is
 // no text part, or it is only a stub pointing to the HTML ("view this e-mail in your
 // browser"), the HTML part reduced to text.
-func parseEmail(name string, data []byte) (app.Article, error) {
+func parseEmail(name string, data []byte, d *decoding) (app.Article, error) {
 	if countFold(data, "multipart/", maxMultiparts+1) > maxMultiparts {
 		return app.Article{}, fileErr(name, "has more than %d nested MIME parts; no e-mail needs that many, so it was not read.", maxMultiparts)
 	}
@@ -104,8 +104,8 @@ func parseEmail(name string, data []byte) (app.Article, error) {
 		return app.Article{}, fileErr(name, "could not be read as an e-mail message (%v).", err)
 	}
 	a := app.Article{
-		Title:    headerText(env.GetHeader("Subject")),
-		Source:   sender(env),
+		Title:    headerText(env.GetHeader("Subject"), d),
+		Source:   sender(env, d),
 		Language: language(strings.TrimSpace(strings.Split(env.GetHeader("Content-Language"), ",")[0])),
 	}
 	if t, err := env.Date(); err == nil && t.Year() > 1 {
@@ -116,7 +116,7 @@ func parseEmail(name string, data []byte) (app.Article, error) {
 	if a.Date == "" {
 		a.Date, _ = looseDate(env.GetHeader("Date"))
 	}
-	fromLines(&a, dropMailNoise(strings.Split(mailBody(env), "\n")), nil)
+	fromLines(&a, dropMailNoise(strings.Split(mailBody(env, d), "\n")), nil)
 	if strings.TrimSpace(a.Body) == "" {
 		return app.Article{}, fileErr(name, "is an e-mail with no text to file (only attachments, or nothing).")
 	}
@@ -136,18 +136,33 @@ func readEnvelope(data []byte) (env *enmime.Envelope, err error) {
 		enmime.SkipMalformedParts(true),
 		enmime.SetReadPartErrorPolicy(enmime.AllowCorruptTextPartErrorPolicy),
 		enmime.MaxStoredPartErrors(10),
+		enmime.SetCustomParseMediaType(mailMediaType),
 	)
 	return p.ReadEnvelope(bytes.NewReader(data))
 }
 
+// mailMediaType parses a Content-Type as enmime does, but drops a US-ASCII charset
+// (which a part without one has too): enmime would read such a part's 8-bit bytes as
+// Windows-1252, so a UTF-8 message that forgot its charset would turn to mojibake in
+// silence. Left as they are, the bytes are read by toUTF8 as a text file's are, and the
+// article's warnings say how.
+func mailMediaType(ctype string) (string, map[string]string, []string, error) {
+	mtype, params, invalid, err := mediatype.Parse(ctype)
+	switch strings.ToLower(strings.TrimSpace(params["charset"])) {
+	case "us-ascii", "ascii", "iso646-us", "us", "ansi_x3.4-1968":
+		delete(params, "charset")
+	}
+	return mtype, params, invalid, err
+}
+
 // mailBody picks the message's text: its text part, unless that is missing or much
 // shorter than the text of its HTML part, which happens when the plain part is a stub.
-func mailBody(env *enmime.Envelope) string {
-	plain := cleanText(toUTF8(env.Text))
+func mailBody(env *enmime.Envelope, d *decoding) string {
+	plain := cleanText(toUTF8(env.Text, d))
 	if env.HTML == "" {
 		return plain
 	}
-	rich, err := markupText(toUTF8(env.HTML))
+	rich, err := markupText(toUTF8(env.HTML, d))
 	if err != nil {
 		return plain
 	}
@@ -175,17 +190,17 @@ func dropMailNoise(lines []string) []string {
 }
 
 // sender is the display name of whoever sent the message, or their address.
-func sender(env *enmime.Envelope) string {
+func sender(env *enmime.Envelope, d *decoding) string {
 	for _, field := range []string{"From", "Sender", "Reply-To"} {
 		if list, err := env.AddressList(field); err == nil {
 			for _, addr := range list {
-				if s := headerText(firstOf(addr.Name, addr.Address)); s != "" {
+				if s := headerText(firstOf(addr.Name, addr.Address), d); s != "" {
 					return s
 				}
 			}
 		}
 		// A header net/mail cannot parse ("Courier <news at courier>") is kept as written.
-		if raw := headerText(env.GetHeader(field)); raw != "" {
+		if raw := headerText(env.GetHeader(field), d); raw != "" {
 			return strings.Trim(raw, "<>\" ")
 		}
 	}
@@ -194,22 +209,23 @@ func sender(env *enmime.Envelope) string {
 
 // headerText is a header value on one line, in UTF-8 even when the sender put raw
 // Latin-1 bytes in it instead of encoding them.
-func headerText(s string) string {
-	return strings.Join(strings.Fields(cleanText(toUTF8(s))), " ")
+func headerText(s string, d *decoding) string {
+	return strings.Join(strings.Fields(cleanText(toUTF8(s, d))), " ")
 }
 
-// toUTF8 returns s as valid UTF-8: bytes that are not are read as Windows-1252 when they
-// plausibly are, and dropped otherwise.
-func toUTF8(s string) string {
+// toUTF8 returns s as valid UTF-8, as a text file is read (see toText), and adds to d
+// what it did: an encoding chosen, bytes replaced. A part's lines are not the file's,
+// so the replaced bytes are counted without their lines.
+func toUTF8(s string, d *decoding) string {
 	if utf8.ValidString(s) {
 		return s
 	}
-	if plausibleWindows1252([]byte(s)) {
-		if out, err := charmap.Windows1252.NewDecoder().String(s); err == nil {
-			return out
-		}
+	out, pd := toText([]byte(s), nil)
+	if pd.enc != "" && d.enc == "" {
+		d.enc, d.how = pd.enc, " where the message does not say its encoding"
 	}
-	return strings.ToValidUTF8(s, "")
+	d.replaced += pd.replaced
+	return out
 }
 
 // countFold counts the times word (lower-case ASCII) occurs in data, ignoring case,

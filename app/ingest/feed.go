@@ -12,7 +12,6 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
 	"github.com/mmcdole/gofeed/rss"
-	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"dossier/app"
@@ -56,20 +55,20 @@ func looksLikeFeed(data []byte) bool {
 // part of the feed (more than MaxFeedItems items, a file cut off in the middle, items
 // with nothing to file), it returns the articles it read along with an error that says
 // what was left out.
-func parseFeed(name string, data []byte) ([]app.Article, error) {
-	data, err := feedUTF8(name, data)
+func parseFeed(name string, data []byte) ([]app.Article, decoding, error) {
+	data, d, err := feedUTF8(name, data)
 	if err != nil {
-		return nil, err
+		return nil, d, err
 	}
 	if !looksLikeFeed(data) {
 		// gofeed would try it as a JSON feed, or fail to say more than this
-		return nil, fileErr(name, "could not be read as an RSS or Atom feed: it does not start with an <rss>, <rdf:RDF> or <feed> element.")
+		return nil, d, fileErr(name, "could not be read as an RSS or Atom feed: it does not start with an <rss>, <rdf:RDF> or <feed> element.")
 	}
 	var left []string // what was left out, for the researcher
 	shape := scanXML(data, maxFeedDepth, MaxFeedItems)
 	switch {
 	case shape.tooDeep:
-		return nil, fileErr(name, "nests its elements more than %d levels deep; no feed does that, so it was not read.", maxFeedDepth)
+		return nil, d, fileErr(name, "nests its elements more than %d levels deep; no feed does that, so it was not read.", maxFeedDepth)
 	case shape.items > MaxFeedItems:
 		left = append(left, fmt.Sprintf("the feed has more than %s items; only the first %s were read", thousands(MaxFeedItems), thousands(MaxFeedItems)))
 	case shape.lostItem:
@@ -81,10 +80,10 @@ func parseFeed(name string, data []byte) ([]app.Article, error) {
 	}
 	f, err := readFeed(r)
 	if err != nil {
-		return nil, fileErr(name, "could not be read as an RSS or Atom feed (%v).", err)
+		return nil, d, fileErr(name, "could not be read as an RSS or Atom feed (%v).", err)
 	}
 	if len(f.Items) == 0 {
-		return nil, fileErr(name, "is a feed with no items.")
+		return nil, d, fileErr(name, "is a feed with no items.")
 	}
 	sources := itemSources(f)
 	arts := make([]app.Article, 0, len(f.Items))
@@ -102,12 +101,12 @@ func parseFeed(name string, data []byte) ([]app.Article, error) {
 		left = append(left, fmt.Sprintf("%s of %s items could not be filed (%s)", thousands(len(refused)), thousands(len(f.Items)), firstFew(refused, 3)))
 	}
 	if len(arts) == 0 {
-		return nil, fileErr(name, "is a feed with no item that can be filed: %s.", strings.Join(left, "; "))
+		return nil, d, fileErr(name, "is a feed with no item that can be filed: %s.", strings.Join(left, "; "))
 	}
 	if len(left) > 0 {
-		return arts, fileErr(name, "was read in part: %s.", strings.Join(left, "; "))
+		return arts, d, fileErr(name, "was read in part: %s.", strings.Join(left, "; "))
 	}
-	return arts, nil
+	return arts, d, nil
 }
 
 // readFeed runs gofeed. Its parsers are lenient by design and read text from the wild;
@@ -243,31 +242,31 @@ func opening(body string) string {
 // parser reads neither UTF-16 nor its declaration), and a file that declares no encoding,
 // or UTF-8, but is Windows-1252 is converted as text files are. Files declaring another
 // encoding are left to the parser, which converts them itself.
-func feedUTF8(name string, data []byte) ([]byte, error) {
+func feedUTF8(name string, data []byte) ([]byte, decoding, error) {
 	switch {
 	case bytes.HasPrefix(data, utf16LEBOM), bytes.HasPrefix(data, utf16BEBOM):
 		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return nil, fileErr(name, "is not valid UTF-16 text.")
+			return nil, decoding{}, fileErr(name, "is not valid UTF-16 text.")
 		}
-		return xmlDecl.ReplaceAll(out, []byte(`<?xml version="1.0"?>`)), nil
+		return xmlDecl.ReplaceAll(out, []byte(`<?xml version="1.0"?>`)), decoding{}, nil
 	case bytes.IndexByte(data, 0) >= 0:
-		return nil, binaryErr(name)
+		return nil, decoding{}, binaryErr(name)
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if utf8.Valid(data) {
-		return data, nil
+		return data, decoding{}, nil
 	}
 	if enc := declaredEncoding(data); enc != "" && !isUTF8Label(enc) {
-		return data, nil
+		// The parser converts it; what it cannot read shows as U+FFFD, which the
+		// article's warnings count.
+		return data, decoding{enc: enc, how: ", the encoding the feed declares"}, nil
 	}
-	if plausibleWindows1252(data) {
-		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-		if err == nil {
-			return out, nil
-		}
+	s, d := toText(data, nil)
+	if d.replaced > 0 && d.replaced*10 > utf8.RuneCountInString(s) {
+		return nil, d, fileErr(name, "is not valid UTF-8 text and does not say which encoding it is in; it may be damaged. Save it as UTF-8 and try again.")
 	}
-	return nil, fileErr(name, "is not valid UTF-8 text and does not say which encoding it is in; it may be damaged. Save it as UTF-8 and try again.")
+	return []byte(s), d, nil
 }
 
 // xmlDecl finds an XML declaration at the start of a document, and xmlEncoding the

@@ -243,7 +243,7 @@ func TestParseFeedEncodings(t *testing.T) {
 			}
 		})
 	}
-	_, err = Parse("ledger.xml", []byte(`<rss version="2.0"><channel><title>T `+"\xc3\xa9\x81\x8d\xc3"+`</title><item><title>x</title><description>y</description></item></channel></rss>`))
+	_, err = Parse("ledger.xml", []byte(`<rss version="2.0"><channel><title>T `+strings.Repeat("\xc3\xa9\x81\x8d\xc3\xff\xfe", 6)+`</title><item><title>x</title><description>y</description></item></channel></rss>`))
 	checkRefusal(t, err, "ledger.xml", "not valid UTF-8")
 }
 

@@ -7,11 +7,10 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,7 +18,8 @@ import (
 )
 
 // MaxFileSize is the largest file accepted. Larger files are refused before they are
-// read, so a stray disk image dropped on the window costs nothing.
+// read, so a stray disk image dropped on the window costs nothing; plain text has a
+// lower limit, see sizeLimit.
 const MaxFileSize = 50 << 20
 
 // Item is the result of reading one file. A file that yields several articles (a feed)
@@ -27,7 +27,11 @@ const MaxFileSize = 50 << 20
 type Item struct {
 	Path    string
 	Article app.Article
-	Err     error // an *app.Error naming the file and what is wrong; Article is empty then
+	// Warnings says what reading the article could not do perfectly: a lossy decode, an
+	// encoding other than UTF-8, a date not found. An import shows each on the
+	// article's line and counts it in its summary.
+	Warnings []app.ImportWarning
+	Err      error // an *app.Error naming the file and what is wrong; Article is empty then
 }
 
 // format is what a file holds, as far as ingest is concerned.
@@ -85,59 +89,38 @@ var magics = []struct {
 }
 
 // ReadFile reads one file and returns its articles. A file refused as a whole (missing,
-// too large, binary, unsupported) gives one Item carrying the error, and the same error
-// is returned, so a caller that wants only the articles can check err alone. A feed read
-// in part (see Parse) gives an Item per article and a last Item carrying the error that
-// says what was left out; the returned error is nil then, as there are articles to file.
+// too large, binary, unsupported, not a regular file) gives one Item carrying the error,
+// and the same error is returned, so a caller that wants only the articles can check err
+// alone. A feed read in part (see Parse) gives an Item per article and a last Item
+// carrying the error that says what was left out; the returned error is nil then, as
+// there are articles to file. It never blocks on a named pipe (see Open).
 func ReadFile(path string) ([]Item, error) {
-	data, err := readLimited(path)
+	return ReadFileContext(context.Background(), path)
+}
+
+// ReadFileContext is ReadFile that stops reading when ctx is done.
+func ReadFileContext(ctx context.Context, path string) ([]Item, error) {
+	src, err := Open(path)
 	if err != nil {
 		return []Item{{Path: path, Err: err}}, err
 	}
-	arts, err := Parse(filepath.Base(path), data)
-	if len(arts) == 0 {
+	defer src.Close()
+	return src.Read(ctx)
+}
+
+// parseItems parses data, the bytes of the file at path, into its items.
+func parseItems(path string, data []byte) ([]Item, error) {
+	items, err := ParseItems(filepath.Base(path), data)
+	if len(items) == 0 {
 		return []Item{{Path: path, Err: err}}, err
 	}
-	items := make([]Item, len(arts), len(arts)+1)
-	for i, a := range arts {
-		items[i] = Item{Path: path, Article: a}
+	for i := range items {
+		items[i].Path = path
 	}
 	if err != nil {
 		items = append(items, Item{Path: path, Err: err})
 	}
 	return items, nil
-}
-
-// readLimited reads a regular file of at most MaxFileSize bytes. The size is checked
-// before reading and the read is capped too, in case the file grows meanwhile.
-func readLimited(path string) ([]byte, error) {
-	name := filepath.Base(path)
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openError(name, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, openError(name, err)
-	}
-	if st.IsDir() {
-		return nil, fileErr(name, "is a folder, not a file.")
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fileErr(name, "is not a regular file (a device, pipe or socket).")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, tooLarge(name, st.Size())
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, openError(name, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, tooLarge(name, int64(len(data)))
-	}
-	return data, nil
 }
 
 // Parse reads the articles in data, a file called name. The format comes from the
@@ -151,35 +134,77 @@ func readLimited(path string) ([]byte, error) {
 // returns the articles it read together with an error saying what was left out. In every
 // other case the error comes alone.
 func Parse(name string, data []byte) ([]app.Article, error) {
+	items, err := ParseItems(name, data)
+	arts := make([]app.Article, len(items))
+	for i, it := range items {
+		arts[i] = it.Article
+	}
+	return arts, err
+}
+
+// ParseItems is Parse with the warnings of each article (see Item.Warnings), which an
+// import must pass on. The items have neither Path nor Err: the error is returned.
+func ParseItems(name string, data []byte) ([]Item, error) {
+	arts, d, err := parse(name, data)
+	items := make([]Item, len(arts))
+	for i, a := range arts {
+		items[i] = Item{Article: a, Warnings: articleWarnings(a, d)}
+	}
+	return items, err
+}
+
+// articleWarnings are the warnings of one article read with decoding d: d's own, one
+// for characters shown as U+FFFD that d did not account for (a part of an e-mail or a
+// feed in a charset declared wrongly), and one when no date was found.
+func articleWarnings(a app.Article, d decoding) []app.ImportWarning {
+	ws := d.warnings()
+	if d.replaced == 0 {
+		if n := strings.Count(a.Title, "\uFFFD") + strings.Count(a.Body, "\uFFFD"); n > 0 {
+			ws = append(ws, app.ImportWarning{Kind: app.WarnReplaced, Tally: "with invalid bytes replaced",
+				Message: plural(n, "character", "characters") + " could not be decoded and show as �"})
+		}
+	}
+	if a.Date == "" {
+		ws = append(ws, app.UndatedWarning)
+	}
+	return ws
+}
+
+// parse is Parse, with how the bytes were decoded.
+func parse(name string, data []byte) ([]app.Article, decoding, error) {
+	var d decoding
 	if len(data) > MaxFileSize {
-		return nil, tooLarge(name, int64(len(data)))
+		return nil, d, tooLarge(name, int64(len(data)))
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
-		return nil, fileErr(name, "is empty.")
+		return nil, d, fileErr(name, "is empty.")
 	}
 	f, err := detect(name, data)
 	if err != nil {
-		return nil, err
+		return nil, d, err
+	}
+	if limit := sizeLimit(name, data); int64(len(data)) > limit {
+		return nil, d, tooLargeFor(name, int64(len(data)), limit)
 	}
 	switch f {
 	case formatFeed:
 		return parseFeed(name, data)
 	case formatEmail:
-		a, err := parseEmail(name, data)
+		a, err := parseEmail(name, data, &d)
 		if err == nil {
 			err = finish(name, &a)
 		}
 		if err != nil {
-			return nil, err
+			return nil, d, err
 		}
-		return []app.Article{a}, nil
+		return []app.Article{a}, d, nil
 	}
-	text, err := decode(name, data, f == formatHTML || looksLikeHTMLBytes(data))
+	text, d, err := decode(name, data, f == formatHTML || looksLikeHTMLBytes(data))
 	if err != nil {
-		return nil, err
+		return nil, d, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fileErr(name, "is empty.")
+		return nil, d, fileErr(name, "is empty.")
 	}
 	switch {
 	case f != formatHTML && looksLikeHTML(text):
@@ -197,12 +222,12 @@ func Parse(name string, data []byte) ([]app.Article, error) {
 		a = FromText(text)
 	}
 	if err != nil {
-		return nil, err
+		return nil, d, err
 	}
 	if err := finish(name, &a); err != nil {
-		return nil, err
+		return nil, d, err
 	}
-	return []app.Article{a}, nil
+	return []app.Article{a}, d, nil
 }
 
 // detect picks the format from magic numbers, the extension and the content, refusing
@@ -216,7 +241,7 @@ func detect(name string, data []byte) (format, error) {
 			if k := knownUnsupported[ext]; k != "" && m.prefix == "PK\x03\x04" {
 				kind = k // a ZIP container says no more; the extension says which
 			}
-			return 0, fileErr(name, "is a %s file; Dossier cannot read those yet. Save the article as text (.txt), Markdown (.md) or a web page (.html) and import that.", kind)
+			return 0, fileErr(name, "is %s file; Dossier cannot read those yet. Save the article as text (.txt), Markdown (.md) or a web page (.html) and import that.", withArticle(kind))
 		}
 	}
 	f, ok := extFormats[ext]
@@ -225,7 +250,7 @@ func detect(name string, data []byte) (format, error) {
 		if kind == "" {
 			kind = ext
 		}
-		return 0, fileErr(name, "is a %s file; Dossier cannot read that format yet. %s", kind, readsWhat)
+		return 0, fileErr(name, "is %s file; Dossier cannot read that format yet. %s", withArticle(kind), readsWhat)
 	}
 	switch {
 	case looksLikeFeed(data):
@@ -238,6 +263,27 @@ func detect(name string, data []byte) (format, error) {
 		return formatHTML, nil // XHTML saved as .xml
 	}
 	return f, nil
+}
+
+// withArticle puts "a" or "an" before a kind of file, as it is said: "an image", "an
+// Excel", "a PDF", "an RTF" and "an XML" (read letter by letter), "a .xyz" (read "dot").
+func withArticle(kind string) string {
+	if kind == "" {
+		return "a"
+	}
+	an := false
+	switch upper := strings.ToUpper(kind); {
+	case kind[0] == '.':
+	case len(kind) > 1 && kind == upper && kind != "ZIP" && kind != "JSON":
+		// an initialism: "an" before the letters said with a vowel sound, F as "eff"
+		an = strings.ContainsRune("AEFHILMNORSX", rune(kind[0]))
+	default:
+		an = strings.ContainsRune("aeiouAEIOU", rune(kind[0]))
+	}
+	if an {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // readsWhat lists the formats read, for refusals.
@@ -282,7 +328,7 @@ func fileErr(name, format string, args ...any) *app.Error {
 }
 
 func tooLarge(name string, size int64) *app.Error {
-	return fileErr(name, "is too large (%d MB; at most %d MB).", (size+(1<<20)-1)>>20, MaxFileSize>>20)
+	return fileErr(name, "is too large (%d MB; at most %d MB).", mb(size), MaxFileSize>>20)
 }
 
 // openError turns an error from the file system into a message a researcher can act on.
@@ -293,6 +339,8 @@ func openError(name string, err error) *app.Error {
 		e = app.Errorf(app.ENOTFOUND, "“%s” does not exist.", name)
 	case errors.Is(err, fs.ErrPermission):
 		e = fileErr(name, "cannot be read: permission denied.")
+	case isLoop(err):
+		e = fileErr(name, "is a symbolic link that leads back to itself (a symlink loop: too many levels of symbolic links); it was skipped.")
 	default:
 		e = fileErr(name, "cannot be read.")
 	}

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -95,39 +97,145 @@ func readMetaLine(a *app.Article, l string) bool {
 		a.Date = d
 		return true
 	}
-	if who, ok := byline(l); ok && (a.Author == "" || app.Fold(a.Author) == app.Fold(who)) {
-		a.Author = who
+	// A byline, perhaps with the date: taken when it says no more than the fields do
+	// (or fills them), so a page's "By A. Writer · March 4, 2026" under its headline
+	// leaves the text once the metadata has both.
+	if who, d, by, ok := datedByline(l); ok && (by || a.Author != "" && d != "") &&
+		sameAuthors(a.Author, who) && (d == "" || a.Date == "" || a.Date == d) {
+		if a.Author == "" {
+			a.Author = who
+		}
+		if a.Date == "" {
+			a.Date = d
+		}
 		return true
 	}
 	return false
 }
 
-// inlineDateline finds a dateline that opens the first paragraph: "BAGHDAD — …",
-// "ANKARA, Feb. 11, 2026 (AP) – …". The body keeps it: it is part of the story's text.
-func inlineDateline(a *app.Article) {
-	first, _, _ := strings.Cut(strings.TrimSpace(a.Body), "\n")
-	head := first[:min(len(first), 120)]
-	cut := -1
-	for _, sep := range []string{" — ", " – ", " - ", " -- ", "—", "–"} {
-		if j := strings.Index(head, sep); j > 0 && (cut < 0 || j < cut) {
-			cut = j
+// bylineSeps are what pages put between the writer's name and the date in a byline.
+var bylineSeps = []string{" · ", " • ", " | ", " — ", " – ", " - ", ", ", " on "}
+
+// datedByline reads a byline with or without a date: "By Jane Doe", "By A. Writer ·
+// March 4, 2026", "By Jane Doe, Reuters | Published: 4 March 2026", and, without the
+// "By" (by false), a name and a date: "A. Writer · March 4, 2026".
+func datedByline(l string) (who string, d app.Date, by, ok bool) {
+	if len(l) > 160 {
+		return "", "", false, false
+	}
+	rest := l
+	if len(l) > 3 && strings.EqualFold(l[:3], "by ") {
+		rest, by = strings.TrimSpace(l[3:]), true
+	}
+	for i := 0; i < len(rest); i++ {
+		for _, sep := range bylineSeps {
+			if !strings.HasPrefix(rest[i:], sep) {
+				continue
+			}
+			if dd, ok := dateLine(strings.TrimSpace(rest[i+len(sep):])); ok {
+				if who, ok := byline("By " + strings.TrimSpace(rest[:i])); ok {
+					return who, dd, by, true
+				}
+				return "", "", false, false
+			}
 		}
 	}
-	if cut < 0 {
+	if !by {
+		return "", "", false, false
+	}
+	who, ok = byline(l)
+	return who, "", true, ok
+}
+
+// sameAuthors reports whether known is empty or names the same people as who, in any
+// order and joined in any way: "Ines Moreau, Tomas Reyes" and "Ines Moreau and Tomas Reyes".
+func sameAuthors(known, who string) bool {
+	if known == "" {
+		return true
+	}
+	people := func(s string) []string {
+		s = strings.NewReplacer(" and ", ",", " & ", ",", ";", ",").Replace(app.Fold(s))
+		var out []string
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(people(known), people(who))
+}
+
+// inlineDateline finds a dateline that opens the first paragraph: "BAGHDAD — …",
+// "ANKARA, Feb. 11, 2026 (AP) – …", and the date written after the place and the outlet:
+// "OSLO (Nordwire) — March 3, 2026 — …", "LYON (Rhône Press), May 9, 2026 — …". The body
+// keeps it: it is part of the story's text.
+func inlineDateline(a *app.Article) {
+	first, _, _ := strings.Cut(strings.TrimSpace(a.Body), "\n")
+	head := first[:min(len(first), 160)]
+	prefix, rest, ok := cutDash(head)
+	if !ok {
 		return
 	}
-	prefix := strings.TrimSpace(head[:cut])
-	if j := strings.LastIndexByte(prefix, '('); j > 0 && strings.HasSuffix(prefix, ")") {
-		prefix = strings.TrimSpace(prefix[:j]) // the agency: "(Reuters)"
+	prefix = strings.TrimSpace(prefix)
+	var after string // what follows the outlet: ", May 9, 2026"
+	if j := strings.IndexByte(prefix, '('); j > 0 {
+		if k := strings.IndexByte(prefix[j:], ')'); k > 0 {
+			prefix, after = strings.TrimSpace(prefix[:j]), strings.TrimSpace(prefix[j+k+1:])
+		}
 	}
 	place, d, ok := dateline(prefix)
 	if !ok {
 		return
 	}
+	if after != "" {
+		ad, ok := looseDate(strings.TrimLeft(after, ", "))
+		if !ok {
+			return // "OSLO (Nordwire) and others —" is not a dateline
+		}
+		d = ad
+	}
+	if d == "" {
+		d = leadingDate(rest)
+	}
 	a.Dateline = place
 	if a.Date == "" {
 		a.Date = d
 	}
+}
+
+// dashes are the separators between a dateline and the story, longest first so that
+// " -- " is not read as " - ".
+var dashes = []string{" -- ", " — ", " – ", " - ", "—", "–"}
+
+// cutDash cuts s at its first dash.
+func cutDash(s string) (before, after string, ok bool) {
+	cut, size := -1, 0
+	for _, sep := range dashes {
+		if j := strings.Index(s, sep); j > 0 && (cut < 0 || j < cut) {
+			cut, size = j, len(sep)
+		}
+	}
+	if cut < 0 {
+		return s, "", false
+	}
+	return s[:cut], s[cut+size:], true
+}
+
+// leadingDate reads a date that opens s and is closed by a dash or a colon: "March 3,
+// 2026 — Negotiators …", "Tuesday, August 11, 2026 — …", "September 15, 2026: …".
+func leadingDate(s string) app.Date {
+	s = s[:min(len(s), maxDateLine)]
+	before, _, ok := cutDash(s)
+	if !ok {
+		before, _, ok = strings.Cut(s, ": ")
+	}
+	if !ok {
+		return ""
+	}
+	d, _ := looseDate(before)
+	return d
 }
 
 // looksLikeHeadline reports whether a line can be a title: short, with a letter in it,
@@ -227,8 +335,14 @@ func dateLine(l string) (app.Date, bool) {
 	}
 	if k, v, ok := strings.Cut(l, ":"); ok {
 		switch strings.ToLower(strings.TrimSpace(k)) {
-		case "date", "published", "posted", "updated", "published on", "posted on":
+		case "date", "published", "posted", "updated", "published on", "posted on", "last updated", "last modified":
 			l = v
+		}
+	}
+	for _, label := range []string{"published on ", "posted on ", "updated on ", "published ", "posted ", "updated "} {
+		if len(l) > len(label) && strings.EqualFold(l[:len(label)], label) {
+			l = l[len(label):]
+			break
 		}
 	}
 	return looseDate(l)
@@ -312,6 +426,12 @@ func isTimeWord(w string) bool {
 	}
 	if strings.ContainsRune(w, ':') {
 		return strings.Trim(w, "0123456789:+-apm.") == ""
+	}
+	// "08.30", as British papers write the time
+	if h, m, ok := strings.Cut(w, "."); ok && len(h) == 2 && len(m) == 2 {
+		hh, err1 := strconv.Atoi(h)
+		mm, err2 := strconv.Atoi(m)
+		return err1 == nil && err2 == nil && hh <= 23 && mm <= 59
 	}
 	return false
 }

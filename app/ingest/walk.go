@@ -11,7 +11,8 @@ import (
 // Walk reads the files named by paths and, for folders, every file beneath them, and calls
 // fn once for each article found and once for each file refused (its Item has Err set).
 // Folders are read in name order, so an import is repeatable; paths themselves are taken
-// in the order given. Hidden files and folders (names starting with ".") inside a folder
+// in the order given. Named pipes, sockets and devices are refused with a message, never
+// opened in a way that could wait (see Open). Hidden files and folders (names starting with ".") inside a folder
 // are skipped, as are links to folders (they could loop); a path named explicitly is
 // read even when hidden. Walk stops when fn returns an error, returning it, or when ctx
 // is done, returning ctx.Err().
@@ -74,7 +75,10 @@ func walkDir(ctx context.Context, root string, fn func(Item) error) error {
 
 // readOne reads one file and hands its items to fn.
 func readOne(ctx context.Context, path string, fn func(Item) error) error {
-	items, _ := ReadFile(path) // a refused file arrives as an Item with Err set
+	items, _ := ReadFileContext(ctx, path) // a refused file arrives as an Item with Err set
+	if err := ctx.Err(); err != nil {
+		return err // the read was cut short: its items say nothing about the file
+	}
 	for _, it := range items {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -1,0 +1,88 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+
+	"dossier/app"
+)
+
+// ExtractArticle is Extract for an article written by author (its Author field, from the
+// file's metadata or byline; "" when unknown). The author is never suggested, nor anyone
+// a byline near the top of the body names ("By A. Writer · March 4, 2026"): they wrote
+// the article, they are not in it.
+func ExtractArticle(title, body, author string, known []string) []Suggestion {
+	sugs := Extract(title, body, known)
+	authors := map[string]bool{}
+	for _, n := range AuthorNames(author) {
+		authors[app.Fold(n)] = true
+	}
+	for _, l := range bylines(body) {
+		for _, n := range AuthorNames(l) {
+			authors[app.Fold(n)] = true
+		}
+	}
+	if len(authors) == 0 {
+		return sugs
+	}
+	return Without(sugs, func(folded string) bool { return authors[folded] })
+}
+
+// maxBylineLines is how many lines from the top of a body a byline is looked for in.
+const maxBylineLines = 8
+
+// bylines returns the names of the "By …" lines at the top of body.
+func bylines(body string) []string {
+	var out []string
+	for i, l := range strings.SplitN(body, "\n", maxBylineLines+1) {
+		if i == maxBylineLines {
+			break
+		}
+		l = strings.TrimSpace(l)
+		if len(l) > 3 && len(l) < 160 && strings.EqualFold(l[:3], "by ") {
+			out = append(out, l[3:])
+		}
+	}
+	return out
+}
+
+// AuthorNames splits an author field or a byline into the names of the people in it:
+// "A. Writer and B. Other", "A. Writer, B. Other", "A. Writer · March 4, 2026", "Jane
+// Doe | Reuters". The whole of a one-person field is a name; a part of a longer one is
+// taken only when it looks like a person's name (two or more capitalised words), so the
+// agency or desk beside the names ("Reuters", "Staff") is not.
+func AuthorNames(s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	// What follows a middle dot, a bar or a dash is a date or a role, not a name.
+	for _, sep := range []string{" · ", " | ", " — ", " – ", " - "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = strings.TrimSpace(s)
+	out := []string{s}
+	parts := strings.FieldsFunc(strings.NewReplacer(" and ", ",", " & ", ",", ";", ",").Replace(s), func(r rune) bool { return r == ',' })
+	if len(parts) < 2 {
+		return out
+	}
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); personLike(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// personLike reports whether s is two to five words, each starting with a capital
+// letter: "A. Writer", "Ines Moreau", "Nouri al-Maliki" passes on its first and last.
+func personLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	first, last := []rune(words[0]), []rune(words[len(words)-1])
+	return unicode.IsUpper(first[0]) && (unicode.IsUpper(last[0]) || strings.ContainsRune(words[len(words)-1], '-'))
+}

@@ -1,0 +1,116 @@
+package db
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"dossier/app/sample"
+)
+
+// TestSchemaReadableBySystemSQLite opens projects with the sqlite3 program of the system
+// (SQLite 3.40 on Debian 12, the oldest a researcher is likely to have; CI installs it),
+// so that anyone can get their data out with ordinary tools: a schema that used syntax
+// newer than that SQLite (group_concat(... ORDER BY ...) needs 3.44) makes the whole
+// file read as a "malformed schema". A fresh project and the sample project must pass
+// PRAGMA integrity_check and give a count of every table, virtual tables included.
+func TestSchemaReadableBySystemSQLite(t *testing.T) {
+	cli, err := exec.LookPath("sqlite3")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("sqlite3 is not installed; CI must install the sqlite3 package to run this test")
+		}
+		t.Skip("sqlite3 is not installed (apt install sqlite3)")
+	}
+	ver, err := exec.Command(cli, "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("sqlite3 %s", strings.Fields(string(ver))[0])
+
+	ctx := context.Background()
+	fresh := filepath.Join(t.TempDir(), "fresh.dossier")
+	s, err := Open(ctx, fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	withSample := filepath.Join(t.TempDir(), "sample.dossier")
+	if s, err = Open(ctx, withSample); err != nil {
+		t.Fatal(err)
+	}
+	if err := sample.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	for _, path := range []string{fresh, withSample} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			run := func(sql string) string {
+				t.Helper()
+				out, err := exec.Command(cli, "-readonly", "-batch", path, sql).CombinedOutput()
+				if err != nil {
+					t.Fatalf("sqlite3 %q: %v\n%s", sql, err, out)
+				}
+				return strings.TrimSpace(string(out))
+			}
+			if got := run("PRAGMA integrity_check;"); got != "ok" {
+				t.Fatalf("integrity_check: %s", got)
+			}
+			tables := strings.Fields(run("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;"))
+			if len(tables) < 10 {
+				t.Fatalf("only %d tables listed: %v", len(tables), tables)
+			}
+			var sql strings.Builder
+			for _, tbl := range tables {
+				sql.WriteString(`SELECT count(*) FROM "` + tbl + `";`)
+			}
+			counts := strings.Fields(run(sql.String()))
+			if len(counts) != len(tables) {
+				t.Fatalf("%d counts for %d tables: %v", len(counts), len(tables), counts)
+			}
+			total := map[string]int{}
+			for i, c := range counts {
+				n, err := strconv.Atoi(c)
+				if err != nil {
+					t.Fatalf("count of %s: %q", tables[i], c)
+				}
+				total[tables[i]] = n
+			}
+			if path == withSample && (total["articles"] == 0 || total["relations_fts"] != total["relations"] || total["relations"] == 0) {
+				t.Errorf("sample project read as %v", total)
+			}
+		})
+	}
+
+	// The triggers run in that SQLite too: a copy of the sample edited with sqlite3 keeps
+	// its search index in step, the aliases in the order they were written.
+	data, err := os.ReadFile(withSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := filepath.Join(t.TempDir(), "edited.dossier")
+	if err := os.WriteFile(edited, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(cli, "-batch", edited, `
+		INSERT INTO aliases(actor_id, text, folded, is_name) SELECT id, 'Abu Isra', 'abu isra', 0 FROM actors WHERE name = 'Nouri al-Maliki';
+		UPDATE actors SET name = 'Nouri Kamil al-Maliki' WHERE name = 'Nouri al-Maliki';
+		SELECT replace(aliases, char(10), '|') FROM actors_fts WHERE name MATCH 'kamil';
+		SELECT (SELECT count(*) FROM relations_fts WHERE relations_fts MATCH 'wording:kamil') || ' ' || (SELECT count(*) FROM relations r JOIN actors a ON a.id IN (r.source_id, r.target_id) WHERE a.name LIKE '%Kamil%');
+		PRAGMA integrity_check;`).CombinedOutput()
+	if err != nil {
+		t.Fatalf("editing with sqlite3: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	counts := strings.Fields(lines[min(1, len(lines)-1)])
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "Maliki|") || !strings.HasSuffix(lines[0], "|Abu Isra") ||
+		len(counts) != 2 || counts[0] != counts[1] || counts[0] == "0" || lines[2] != "ok" {
+		t.Errorf("after editing with sqlite3: %q", lines)
+	}
+}
