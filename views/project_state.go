@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,6 +63,7 @@ func OpenFailed(ctx context.Context, w fyne.Window, err error, p Projects, quit 
 
 // failedScreen is the window's content while no project is open.
 type failedScreen struct {
+	u          *UI // only for its dialogs, which answer the keys every dialog does
 	ctx        context.Context
 	win        fyne.Window
 	projects   Projects
@@ -75,7 +75,7 @@ type failedScreen struct {
 }
 
 func newFailedScreen(ctx context.Context, w fyne.Window, err error, p Projects, quit func(), opened func(Store), inline bool) *failedScreen {
-	f := &failedScreen{ctx: ctx, win: w, projects: p, quit: quit, opened: opened, inline: inline}
+	f := &failedScreen{u: &UI{win: w, ctx: ctx}, ctx: ctx, win: w, projects: p, quit: quit, opened: opened, inline: inline}
 	title, hint := "Dossier cannot open this project", "Nothing was changed. Open another project, or quit."
 	if app.IsCode(err, app.ELOCKED) {
 		title = "This project is open in another copy of Dossier"
@@ -99,7 +99,7 @@ func newFailedScreen(ctx context.Context, w fyne.Window, err error, p Projects, 
 func (f *failedScreen) choose() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, f.win)
+			f.u.showError(err)
 			return
 		}
 		if r == nil {
@@ -120,7 +120,7 @@ func (f *failedScreen) openPath(path string) {
 		st, err := f.projects.Open(f.ctx, path)
 		show := func() {
 			if err != nil {
-				dialog.ShowError(errors.New(app.ErrorMessage(err)), f.win)
+				f.u.showError(err)
 				return
 			}
 			if f.opened != nil {
