@@ -51,7 +51,7 @@ func TestFileArticleQuoteRelationOpenDossier(t *testing.T) {
 	saysWhere := false
 	var dateField *widget.Entry
 	for _, o := range test.LaidOutObjects(dlg) {
-		switch w := o.(type) {
+		switch w := keyWidget(o).(type) {
 		case *widget.Select:
 			for _, opt := range w.Options {
 				if strings.HasPrefix(opt, "threatens") {

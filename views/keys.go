@@ -223,6 +223,33 @@ func (c *keyCheck) TypedKey(k *fyne.KeyEvent) {
 	c.Check.TypedKey(k)
 }
 
+// keyButton is a button that hands Esc to its dialog and is pressed by Enter as by Space:
+// a button reached with Tab (or focused by its dialog) would otherwise swallow Esc.
+type keyButton struct {
+	widget.Button
+	u *UI
+}
+
+func (u *UI) newKeyButton(text string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{u: u}
+	b.Text, b.Icon, b.OnTapped = text, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *keyButton) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		if b.u.dialogKey(k) {
+			return
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.Tapped(nil) // the focused button, not the dialog's default, is what Enter presses
+		return
+	}
+	b.Button.TypedKey(k)
+}
+
 // keyList is a list that hands Esc to its dialog (tapping a row focuses the list).
 type keyList struct {
 	widget.List

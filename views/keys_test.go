@@ -43,6 +43,24 @@ func pressShortcut(u *UI, sc fyne.Shortcut) {
 	c.(fyne.Shortcutable).TypedShortcut(sc)
 }
 
+// keyWidget is the Fyne widget inside a key-aware one (keys.go), or o itself, for tests
+// that look for fields and buttons by their Fyne type.
+func keyWidget(o fyne.CanvasObject) fyne.CanvasObject {
+	switch w := o.(type) {
+	case *keyEntry:
+		return &w.Entry
+	case *keySelect:
+		return &w.Select
+	case *keyCheck:
+		return &w.Check
+	case *keyButton:
+		return &w.Button
+	case *keyList:
+		return &w.List
+	}
+	return o
+}
+
 // overlays is how many dialogs are open.
 func overlays(u *UI) int { return len(u.win.Canvas().Overlays().List()) }
 
@@ -70,6 +88,7 @@ type keysFixture struct {
 	u       *UI
 	st      *db.Store
 	actor   app.Actor
+	union   app.Actor // made by relationDraft
 	article app.Article
 	note    app.Note
 }
@@ -151,8 +170,85 @@ var keyedDialogs = []struct {
 	{"new project", func(t *testing.T, f *keysFixture) { f.mw.newProject() }},
 	{"save a copy", func(t *testing.T, f *keysFixture) { f.mw.saveCopy() }},
 	{"remove sample data", func(t *testing.T, f *keysFixture) { f.mw.removeSample() }},
+	{"new relation", func(t *testing.T, f *keysFixture) { f.u.editRelation(app.Relation{}, nil) }},
+	{"new relation from a quote", func(t *testing.T, f *keysFixture) { f.u.editRelation(f.relationDraft(t), nil) }},
+	{"edit a relation", func(t *testing.T, f *keysFixture) { f.u.editRelation(f.storedRelation(t), nil) }},
+	{"relation already recorded", func(t *testing.T, f *keysFixture) {
+		f.storedRelation(t)
+		ed := f.relationEditor(t, f.relationDraft(t))
+		ed.start.SetText("Feb 2026")
+		test.Tap(ed.save)
+		mustTop(t, f.u, "Already recorded")
+	}},
+	{"new relation type", func(t *testing.T, f *keysFixture) {
+		f.relationEditor(t, f.relationDraft(t)).typeSel.SetSelected(relationNewType)
+		mustTop(t, f.u, "New relation type")
+	}},
+	{"relation's actor picker", func(t *testing.T, f *keysFixture) {
+		test.Tap(f.relationEditor(t, app.Relation{}).targetBtn)
+		mustTop(t, f.u, "Target actor")
+	}},
+	{"relation's article picker", func(t *testing.T, f *keysFixture) {
+		test.Tap(f.relationEditor(t, app.Relation{}).articleBtn)
+		mustTop(t, f.u, "Choose the article")
+	}},
 	{"error", func(t *testing.T, f *keysFixture) { f.u.showError(app.Errorf(app.EINVALID, "Something was refused.")) }},
 	{"information", func(t *testing.T, f *keysFixture) { f.u.showInfo("Copy saved", "Saved.") }},
+}
+
+// relationDraft is a new relation from a quote of the fixture's article, its source, type
+// and target chosen and its date left to the user.
+func (f *keysFixture) relationDraft(t *testing.T) app.Relation {
+	t.Helper()
+	if f.union.ID == 0 {
+		f.union = mustActor(t, f.st, "Dock Workers Union", app.Organisation)
+	}
+	return app.Relation{SourceID: f.actor.ID, TargetID: f.union.ID, Type: "criticises",
+		Evidence: []app.Evidence{{ArticleID: f.article.ID, Quote: "reopened the quays"}}}
+}
+
+// storedRelation files the draft, dated 1 Feb 2026, and returns it as stored.
+func (f *keysFixture) storedRelation(t *testing.T) app.Relation {
+	t.Helper()
+	r := f.relationDraft(t)
+	r.Start = "2026-02-01"
+	r, err := f.st.CreateRelation(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// relationEditor opens the relation editor on r as editRelation does, and returns it.
+func (f *keysFixture) relationEditor(t *testing.T, r app.Relation) *relationEditor {
+	t.Helper()
+	form, err := loadRelationForm(context.Background(), f.st, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed := newRelationEditor(f.u, form, nil)
+	ed.show()
+	return ed
+}
+
+// mustTop fails the test unless the topmost dialog says want (its title, for instance).
+func mustTop(t *testing.T, u *UI, want string) {
+	t.Helper()
+	if got := topText(u); !strings.Contains(got, want) {
+		t.Fatalf("the top dialog says %q, not %q", got, want)
+	}
+}
+
+// overlayEntry is the field of the topmost dialog whose placeholder starts with prefix.
+func overlayEntry(t *testing.T, u *UI, prefix string) *keyEntry {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if e, ok := o.(*keyEntry); ok && strings.HasPrefix(e.PlaceHolder, prefix) {
+			return e
+		}
+	}
+	t.Fatalf("no field “%s…” in the dialog", prefix)
+	return nil
 }
 
 // TestEveryDialogClosesOnEsc opens each dialog and presses Esc, once with the focus where
@@ -203,6 +299,9 @@ func TestEditorsAskBeforeEscLosesText(t *testing.T) {
 			f.u.articles.newArticle()
 			test.Tap(f.u.articles.editor.pasteBtn)
 		}, func(f *keysFixture) *keyEntry { return artOverlayEntry(f.u) }},
+		{"relation editor", func(f *keysFixture) { f.u.editRelation(f.relationDraft(t), nil) }, func(f *keysFixture) *keyEntry {
+			return overlayEntry(t, f.u, "Anything a reader")
+		}},
 	}
 	for _, e := range editors {
 		f := newKeysFixture(t)
@@ -291,6 +390,15 @@ func TestCtrlSSavesEveryEditor(t *testing.T) {
 		}, func(f *keysFixture) bool {
 			notes, _ := f.st.ArticleNotes(ctx, f.article.ID)
 			return len(notes) == 2
+		}},
+		{"relation editor", func(f *keysFixture) {
+			f.u.editRelation(f.relationDraft(t), nil)
+			date := overlayEntry(t, f.u, "When it happened")
+			date.SetText("1 Feb 2026")
+			f.u.win.Canvas().Focus(date)
+		}, func(f *keysFixture) bool {
+			rels, _ := f.st.Relations(ctx, app.RelationQuery{ActorID: f.actor.ID})
+			return len(rels) == 1 && rels[0].Start == "2026-02-01" && len(rels[0].Evidence) == 1
 		}},
 	}
 	for _, e := range editors {
@@ -388,7 +496,7 @@ func TestShortcutsDialogIsAKeyActionTable(t *testing.T) {
 // keysNotYetWired are files of other parts of the window whose dialogs are still shown the
 // plain Fyne way; wiring them (showKeyed, keyEntry) means taking them off this list.
 var keysNotYetWired = map[string]bool{
-	"import.go": true, "relation.go": true, "relation_parts.go": true,
+	"import.go": true,
 }
 
 // TestDialogsAreShownWithKeys is the rule behind the table tests: in the views package no
@@ -488,5 +596,108 @@ func TestSearchActorFilterAnswersTheKeys(t *testing.T) {
 	pressShortcut(f.u, ctrlS)
 	if s.box.Text != "quays" || overlays(f.u) != before {
 		t.Errorf("Esc and Ctrl+S in the search box: query %q, %d dialogs open", s.box.Text, overlays(f.u))
+	}
+}
+
+// TestRelationDialogsKeys checks the keys of the relation editor's own dialogs beyond the
+// tables above: Enter files the evidence in "Already recorded" and never saves the editor;
+// Esc asks only when something was changed (a choice as much as a typed word); the
+// new-type form asks, and adds on Ctrl+S or Enter; Enter picks the first article.
+func TestRelationDialogsKeys(t *testing.T) {
+	ctx := context.Background()
+	f := newKeysFixture(t)
+	stored := f.storedRelation(t)
+	count := func() int {
+		n, err := f.st.CountRelations(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	// Enter in the editor does not save it, focused on a field or not.
+	ed := f.relationEditor(t, f.relationDraft(t))
+	ed.start.SetText("Feb 2026")
+	ed.quote.SetText("the quays on Sunday") // a further source of the stored relation
+	f.u.win.Canvas().Focus(ed.start)
+	pressKey(f.u, fyne.KeyReturn)
+	f.u.win.Canvas().Unfocus()
+	pressKey(f.u, fyne.KeyReturn)
+	if count() != 1 || overlays(f.u) != 1 {
+		t.Fatalf("Enter in the editor: %d relations, %d dialogs", count(), overlays(f.u))
+	}
+	// Ctrl+S finds the twin; Enter there adds the quote as evidence and files no twin.
+	pressShortcut(f.u, ctrlS)
+	mustTop(t, f.u, "Already recorded")
+	pressKey(f.u, fyne.KeyReturn)
+	if got, _ := f.st.Relation(ctx, stored.ID); count() != 1 || len(got.Evidence) != 2 || overlays(f.u) != 0 {
+		t.Fatalf("Enter on Already recorded: %d relations, %d sources, %d dialogs", count(), len(got.Evidence), overlays(f.u))
+	}
+
+	// Untouched, a prefilled editor closes on Esc without asking; a changed choice asks.
+	f.relationEditor(t, f.relationDraft(t))
+	pressKey(f.u, fyne.KeyEscape)
+	if overlays(f.u) != 0 {
+		t.Fatalf("Esc on an untouched editor: %d dialogs; top says %q", overlays(f.u), topText(f.u))
+	}
+	ed = f.relationEditor(t, f.relationDraft(t))
+	ed.modality.SetSelected(app.Threatened)
+	pressKey(f.u, fyne.KeyEscape)
+	mustTop(t, f.u, "Discard the changes?")
+	pressKey(f.u, fyne.KeyEscape)
+	if overlays(f.u) != 1 || ed.modality.Selected != app.Threatened {
+		t.Fatalf("Esc on the question: %d dialogs, modality %q", overlays(f.u), ed.modality.Selected)
+	}
+
+	// The new-type form: Esc asks once a wording is typed; Ctrl+S adds the type.
+	ed.typeSel.SetSelected(relationNewType)
+	form := ed.typeForm
+	test.Type(form.label, "blockades")
+	pressKey(f.u, fyne.KeyEscape)
+	mustTop(t, f.u, "Discard the changes?")
+	pressKey(f.u, fyne.KeyEscape)
+	test.Type(form.inverse, "is blockaded by")
+	pressShortcut(f.u, ctrlS)
+	if ed.current.Key != "blockades" || overlays(f.u) != 1 {
+		t.Fatalf("Ctrl+S in the new-type form: type %q, %d dialogs; top says %q", ed.current.Key, overlays(f.u), topText(f.u))
+	}
+	// Enter in its wording field adds the type too.
+	ed.typeSel.SetSelected(relationNewType)
+	test.Type(ed.typeForm.label, "shelters")
+	test.Type(ed.typeForm.inverse, "is sheltered by")
+	pressKey(f.u, fyne.KeyReturn)
+	if ed.current.Key != "shelters" || overlays(f.u) != 1 {
+		t.Fatalf("Enter in the new-type form: type %q, %d dialogs", ed.current.Key, overlays(f.u))
+	}
+
+	// The article chooser: Enter picks the first match.
+	ed.article = app.Article{}
+	ed.refresh()
+	test.Tap(ed.articleBtn)
+	mustTop(t, f.u, "Choose the article")
+	pressKey(f.u, fyne.KeyReturn)
+	if ed.article.ID != f.article.ID || overlays(f.u) != 1 {
+		t.Fatalf("Enter in the article chooser: article %d, %d dialogs", ed.article.ID, overlays(f.u))
+	}
+}
+
+// TestRelationEditorEscAfterAddingASource: a source added with "Add this source now" is
+// recorded, so Esc closes the editor without asking about it.
+func TestRelationEditorEscAfterAddingASource(t *testing.T) {
+	f := newKeysFixture(t)
+	ed := f.relationEditor(t, f.storedRelation(t))
+	second := mustArticle(t, f.st, "Quays busy again", "2026-02-03", "The union welcomed the reopened quays.")
+	ed.pickArticle = func(onPicked func(app.Article)) { onPicked(second) }
+	test.Tap(ed.articleBtn)
+	pressKey(f.u, fyne.KeyEscape)
+	mustTop(t, f.u, "Discard the changes?") // an article chosen and not yet recorded
+	pressKey(f.u, fyne.KeyEscape)
+	test.Tap(ed.addSource)
+	if ed.problem.Visible() {
+		t.Fatalf("adding the source: %s", ed.problem.Text)
+	}
+	pressKey(f.u, fyne.KeyEscape)
+	if overlays(f.u) != 0 {
+		t.Fatalf("Esc after the source was recorded: top says %q", topText(f.u))
 	}
 }

@@ -126,26 +126,31 @@ type relationEditor struct {
 	pickActor   func(title string, onPicked func(app.Actor))
 	pickArticle func(onPicked func(app.Article))
 
-	sourceBtn, targetBtn, speakerBtn, swap *widget.Button
-	typeSel                                *widget.Select
+	// The fields, lists and buttons are the key-aware kinds (keys.go), so that Esc and
+	// Ctrl+S reach the editor whichever of them has the focus.
+	sourceBtn, targetBtn, speakerBtn, swap *keyButton
+	typeSel                                *keySelect
 	preview                                *widget.RichText
-	start, end                             *widget.Entry
+	start, end                             *keyEntry
 	startMsg, endMsg                       *widget.RichText
-	undated                                *widget.Check
+	undated                                *keyCheck
 	choiceBox                              *fyne.Container
-	choiceBtns                             []*widget.Button
+	choiceBtns                             []*keyButton
 	choiceWhere                            []*widget.Label // beside each choice: where it was found
 	keptBox                                *fyne.Container
-	articleBtn, addSource                  *widget.Button
-	quote                                  *widget.Entry
-	confidence, modality                   *widget.Select
+	articleBtn, addSource                  *keyButton
+	quote                                  *keyEntry
+	confidence, modality                   *keySelect
 	confHint, modHint                      *widget.RichText
-	note                                   *widget.Entry
+	note                                   *keyEntry
 	problem                                *widget.Label
-	save                                   *widget.Button
+	save                                   *keyButton
 	dlg                                    *dialog.CustomDialog
 	typeForm                               *relationTypeForm
 	twin                                   *relationTwinOffer // the open "Already recorded" dialog
+	// initial is the form as it opened (or as last recorded), to know whether closing it
+	// would lose anything.
+	initial relationState
 
 	// added is set when a source was recorded straight away, so that the caller refreshes
 	// even if the editor is then cancelled.
@@ -170,12 +175,18 @@ func newRelationEditor(u *UI, f relationForm, onSaved func(app.Relation)) *relat
 	ed.build()
 	ed.refreshKept()
 	ed.setTypes(f.types, r.Type)
+	ed.initial = ed.state()
 	return ed
 }
 
-// show opens the editor's dialog.
+// show opens the editor's dialog: Esc cancels it (asking first when something would be
+// lost), Ctrl+S saves it; Enter does not, since a half-filled relation is easily sent.
 func (ed *relationEditor) show() {
-	ed.dlg.Show()
+	ed.u.showKeyed(ed.dlg, dialogKeys{cancel: ed.cancel, save: func() {
+		if !ed.save.Disabled() { // not twice while a save is under way
+			ed.submit()
+		}
+	}})
 	if ed.source.id == 0 {
 		ed.u.win.Canvas().Focus(ed.sourceBtn)
 	} else {
@@ -185,29 +196,29 @@ func (ed *relationEditor) show() {
 
 func (ed *relationEditor) build() {
 	r := ed.f.rel
-	ed.sourceBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
+	ed.sourceBtn = ed.u.newKeyButton("", theme.AccountIcon(), func() {
 		ed.pickActor("Source actor: who acts or speaks", func(a app.Actor) { ed.source = relationActor{a.ID, a.Name}; ed.refresh() })
 	})
-	ed.targetBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
+	ed.targetBtn = ed.u.newKeyButton("", theme.AccountIcon(), func() {
 		ed.pickActor("Target actor: whom it is aimed at", func(a app.Actor) { ed.target = relationActor{a.ID, a.Name}; ed.refresh() })
 	})
-	for _, b := range []*widget.Button{ed.sourceBtn, ed.targetBtn} {
+	for _, b := range []*keyButton{ed.sourceBtn, ed.targetBtn} {
 		b.Alignment = widget.ButtonAlignLeading
 	}
-	ed.swap = widget.NewButtonWithIcon("Swap", theme.ViewRefreshIcon(), func() {
+	ed.swap = ed.u.newKeyButton("Swap", theme.ViewRefreshIcon(), func() {
 		ed.source, ed.target = ed.target, ed.source
 		ed.refresh()
 	})
-	ed.typeSel = widget.NewSelect(nil, ed.typeChosen)
+	ed.typeSel = ed.u.newKeySelect(nil, ed.typeChosen)
 	ed.typeSel.PlaceHolder = "(choose what the source does)"
 	ed.preview = dossierPara()
 
-	ed.start, ed.startMsg = relationDateEntry(string(r.Start), "When it happened or began")
-	ed.end, ed.endMsg = relationDateEntry(string(r.End), "When it ended (if it lasted)")
+	ed.start, ed.startMsg = ed.u.relationDateEntry(string(r.Start), "When it happened or began")
+	ed.end, ed.endMsg = ed.u.relationDateEntry(string(r.End), "When it ended (if it lasted)")
 	ed.start.OnChanged = func(string) { ed.refresh() }
 	ed.end.OnChanged = func(string) { ed.refresh() }
 	// A relation saved without a date says so: a stored one without is known to be undated.
-	ed.undated = widget.NewCheck("Date not known", nil)
+	ed.undated = ed.u.newKeyCheck("Date not known", nil)
 	if r.ID != 0 && r.Start == "" && r.End == "" {
 		ed.undated.Checked = true
 		ed.start.Disable()
@@ -229,33 +240,31 @@ func (ed *relationEditor) build() {
 	ed.choiceBox = container.NewVBox()
 
 	ed.keptBox = container.NewVBox()
-	ed.articleBtn = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() {
+	ed.articleBtn = ed.u.newKeyButton("", theme.DocumentIcon(), func() {
 		ed.pickArticle(func(a app.Article) { ed.article = a; ed.refresh() })
 	})
-	ed.quote = widget.NewMultiLineEntry()
-	ed.quote.Wrapping = fyne.TextWrapWord
+	ed.quote = ed.u.newKeyMultiLineEntry()
 	ed.quote.SetMinRowsVisible(3)
 	ed.quote.SetPlaceHolder("The passage that supports the relation, word for word as in the article")
 	ed.quote.SetText(ed.f.fresh.Quote)
 	ed.quote.OnChanged = func(string) { ed.refresh() }
 	ed.articleBtn.Alignment = widget.ButtonAlignLeading
-	ed.addSource = widget.NewButtonWithIcon("Add this source now", theme.ContentAddIcon(), ed.addSourceNow)
+	ed.addSource = ed.u.newKeyButton("Add this source now", theme.ContentAddIcon(), ed.addSourceNow)
 
 	// The choices are set before the callbacks: refresh needs the whole form built.
-	ed.confidence = widget.NewSelect(app.Confidences, nil)
+	ed.confidence = ed.u.newKeySelect(app.Confidences, nil)
 	ed.confidence.SetSelected(relationOr(r.Confidence, app.Reported))
 	ed.confidence.OnChanged = func(string) { ed.refresh() }
-	ed.modality = widget.NewSelect(app.Modalities, nil)
+	ed.modality = ed.u.newKeySelect(app.Modalities, nil)
 	ed.modality.SetSelected(relationOr(r.Modality, app.Asserted))
 	ed.modality.OnChanged = func(string) { ed.refresh() }
 	ed.confHint, ed.modHint = dossierPara(), dossierPara()
 
-	ed.speakerBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), func() {
+	ed.speakerBtn = ed.u.newKeyButton("", theme.AccountIcon(), func() {
 		ed.pickActor("Who says so?", func(a app.Actor) { ed.speaker = relationActor{a.ID, a.Name}; ed.refresh() })
 	})
 	ed.speakerBtn.Alignment = widget.ButtonAlignLeading
-	ed.note = widget.NewMultiLineEntry()
-	ed.note.Wrapping = fyne.TextWrapWord
+	ed.note = ed.u.newKeyMultiLineEntry()
 	ed.note.SetMinRowsVisible(2)
 	ed.note.SetPlaceHolder("Anything a reader of the dossier should know (optional)")
 	ed.note.SetText(r.Note)
@@ -265,9 +274,9 @@ func (ed *relationEditor) build() {
 	ed.problem.Wrapping = fyne.TextWrapWord
 	ed.problem.Hide()
 
-	ed.save = widget.NewButtonWithIcon("Save relation", theme.DocumentSaveIcon(), ed.submit)
+	ed.save = ed.u.newKeyButton("Save relation", theme.DocumentSaveIcon(), ed.submit)
 	ed.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { ed.dlg.Hide() })
+	cancel := ed.u.newKeyButton("Cancel", theme.CancelIcon(), ed.cancel)
 
 	title := "New relation"
 	if r.ID != 0 {
@@ -293,8 +302,8 @@ func (ed *relationEditor) previewBox() fyne.CanvasObject {
 
 // form lays the fields out with labels on the left.
 func (ed *relationEditor) form() fyne.CanvasObject {
-	clearSpeaker := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { ed.speaker = relationActor{}; ed.refresh() })
-	clearArticle := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { ed.article = app.Article{}; ed.refresh() })
+	clearSpeaker := ed.u.newKeyButton("", theme.ContentClearIcon(), func() { ed.speaker = relationActor{}; ed.refresh() })
+	clearArticle := ed.u.newKeyButton("", theme.ContentClearIcon(), func() { ed.article = app.Article{}; ed.refresh() })
 	row := func(main fyne.CanvasObject, under ...fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewVBox(append([]fyne.CanvasObject{main}, under...)...)
 	}
@@ -349,8 +358,8 @@ func relationSetHint(rt *widget.RichText, text string, problem bool) {
 
 // relationDateEntry is a date field with the line under it that says how it was read. Its
 // placeholder says what goes there in words: a sample date in it would read as a value.
-func relationDateEntry(text, placeholder string) (*widget.Entry, *widget.RichText) {
-	e := widget.NewEntry()
+func (u *UI) relationDateEntry(text, placeholder string) (*keyEntry, *widget.RichText) {
+	e := u.newKeyEntry()
 	e.SetPlaceHolder(placeholder)
 	e.SetText(text)
 	return e, dossierPara()
@@ -483,7 +492,7 @@ func relationArticleText(a app.Article) string {
 }
 
 // relationShowDate says under a date field how it was read, or what is wrong with it.
-func relationShowDate(e *widget.Entry, msg *widget.RichText) {
+func relationShowDate(e *keyEntry, msg *widget.RichText) {
 	d, err := app.ParseDate(e.Text)
 	switch {
 	case err != nil:
@@ -549,7 +558,7 @@ func (ed *relationEditor) refreshKept() {
 	var rows []fyne.CanvasObject
 	for i, e := range ed.kept {
 		i := i
-		remove := widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), func() {
+		remove := ed.u.newKeyButton("Remove", theme.ContentRemoveIcon(), func() {
 			ed.kept = append(ed.kept[:i:i], ed.kept[i+1:]...)
 			ed.refreshKept()
 			ed.refresh()
@@ -740,30 +749,62 @@ func (ed *relationEditor) offerTwin(r, twin app.Relation) {
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
-	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { d.Hide() })
-	separate := widget.NewButtonWithIcon("Save a separate relation", theme.ContentAddIcon(), func() {
-		d.Hide()
-		ed.save.Disable()
-		ed.u.async(func(ctx context.Context) { ed.store(ctx, r, true) })
-	})
-	add := widget.NewButtonWithIcon(addText, theme.ConfirmIcon(), func() {
-		d.Hide()
-		ed.save.Disable()
-		ed.u.async(func(ctx context.Context) { ed.store(ctx, r, false) })
-	})
+	file := func(separate bool) func() {
+		return func() {
+			d.Hide()
+			ed.save.Disable()
+			ed.u.async(func(ctx context.Context) { ed.store(ctx, r, separate) })
+		}
+	}
+	back := ed.u.newKeyButton("Back", theme.NavigateBackIcon(), func() { d.Hide() })
+	separate := ed.u.newKeyButton("Save a separate relation", theme.ContentAddIcon(), file(true))
+	add := ed.u.newKeyButton(addText, theme.ConfirmIcon(), file(false))
 	add.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("Already recorded", msg, ed.u.win)
 	d.SetButtons([]fyne.CanvasObject{back, separate, add})
 	d.Resize(dossierDialogSize(ed.u.win, 560, 0))
 	ed.twin = &relationTwinOffer{dlg: d, add: add, separate: separate, back: back, text: text}
-	d.Show()
+	// Esc goes back to the editor; Enter takes the highlighted answer, which files no twin.
+	ed.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: file(false)})
 }
 
 // relationTwinOffer is the open "Already recorded" dialog, kept so tests can answer it.
 type relationTwinOffer struct {
 	dlg                 *dialog.CustomDialog
-	add, separate, back *widget.Button
+	add, separate, back *keyButton
 	text                string
+}
+
+// relationState is what the user can change in the editor, to compare with how it opened.
+type relationState struct {
+	source, target, speaker, article int64
+	typ, confidence, modality        string
+	start, end, quote, note, kept    string
+	undated                          bool
+}
+
+// state is the form as it stands.
+func (ed *relationEditor) state() relationState {
+	var kept strings.Builder
+	for _, e := range ed.kept {
+		fmt.Fprintf(&kept, "%d/%d/%d;", e.ID, e.ArticleID, e.Start)
+	}
+	return relationState{source: ed.source.id, target: ed.target.id, speaker: ed.speaker.id, article: ed.article.ID,
+		typ: ed.current.Key, confidence: ed.confidence.Selected, modality: ed.modality.Selected,
+		start: ed.start.Text, end: ed.end.Text, quote: ed.quote.Text, note: ed.note.Text, kept: kept.String(),
+		undated: ed.undated.Checked}
+}
+
+// dirty reports whether closing the editor would lose something the user chose or typed.
+func (ed *relationEditor) dirty() bool { return ed.state() != ed.initial }
+
+// cancel closes the editor (Cancel, Esc), asking first when something would be lost.
+func (ed *relationEditor) cancel() {
+	if !ed.dirty() {
+		ed.dlg.Hide()
+		return
+	}
+	ed.u.confirmDiscard(ed.dlg.Hide)
 }
 
 func (ed *relationEditor) showProblem(err error) {
@@ -798,6 +839,8 @@ func (ed *relationEditor) addSourceNow() {
 			ed.problem.Hide()
 			ed.refreshKept()
 			ed.refresh()
+			// The source is recorded: closing the editor no longer loses it.
+			ed.initial.kept, ed.initial.article, ed.initial.quote = ed.state().kept, 0, ""
 		})
 	})
 }

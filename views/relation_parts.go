@@ -53,7 +53,7 @@ func (ed *relationEditor) refreshDateChoices() {
 		d := c.Date
 		// The button holds the date alone and the words beside it wrap, so a long phrase
 		// never widens the editor past a narrow window.
-		b := widget.NewButtonWithIcon(d.Human(), theme.HistoryIcon(), func() {
+		b := ed.u.newKeyButton(d.Human(), theme.HistoryIcon(), func() {
 			ed.start.SetText(string(d))
 		})
 		b.Importance = widget.LowImportance
@@ -104,14 +104,16 @@ func (ed *relationEditor) suggestionSource() (quote, body string, base app.Date,
 	return "", "", "", false
 }
 
-// relationTypeForm is the open new-type dialog, kept so tests can fill it in.
+// relationTypeForm is the open new-type dialog, kept so tests can fill it in. Its fields
+// are the key-aware kinds (keys.go), and the polarity a drop-down: a radio button takes the
+// focus when clicked and would swallow Esc.
 type relationTypeForm struct {
-	label, inverse *widget.Entry
-	directed       *widget.Check
-	polarity       *widget.RadioGroup
-	family         *widget.Select
+	label, inverse *keyEntry
+	directed       *keyCheck
+	polarity       *keySelect
+	family         *keySelect
 	problem        *widget.Label
-	create         *widget.Button
+	create         *keyButton
 	dlg            *dialog.CustomDialog
 }
 
@@ -126,12 +128,20 @@ var relationFamilies = []struct {
 }
 
 // newType opens the form that adds a relation type to the project's vocabulary and,
-// once added, selects it.
+// once added, selects it. Enter in a wording field, or Ctrl+S, adds the type; Esc closes
+// the form, asking first when something was typed.
 func (ed *relationEditor) newType() {
-	f := &relationTypeForm{label: widget.NewEntry(), inverse: widget.NewEntry(), problem: widget.NewLabel("")}
+	f := &relationTypeForm{label: ed.u.newKeyEntry(), inverse: ed.u.newKeyEntry(), problem: widget.NewLabel("")}
 	f.label.SetPlaceHolder("What the source does, e.g. “bribes”")
 	f.inverse.SetPlaceHolder("Seen from the target, e.g. “is bribed by”")
-	f.directed = widget.NewCheck("It goes one way, from the source to the target", func(on bool) {
+	create := func() {
+		if !f.create.Disabled() {
+			ed.createType(f)
+		}
+	}
+	f.label.OnSubmitted = func(string) { create() }
+	f.inverse.OnSubmitted = func(string) { create() }
+	f.directed = ed.u.newKeyCheck("It goes one way, from the source to the target", func(on bool) {
 		if on {
 			f.inverse.Enable()
 		} else {
@@ -139,22 +149,27 @@ func (ed *relationEditor) newType() {
 		}
 	})
 	f.directed.SetChecked(true)
-	f.polarity = widget.NewRadioGroup([]string{string(app.Cooperative), string(app.Conflictual), string(app.Neutral)}, nil)
-	f.polarity.Horizontal = true
-	f.polarity.Required = true
+	f.polarity = ed.u.newKeySelect([]string{string(app.Cooperative), string(app.Conflictual), string(app.Neutral)}, nil)
 	f.polarity.SetSelected(string(app.Neutral))
 	var families []string
 	for _, fam := range relationFamilies {
 		families = append(families, fam.label)
 	}
-	f.family = widget.NewSelect(families, nil)
+	f.family = ed.u.newKeySelect(families, nil)
 	f.family.SetSelectedIndex(0)
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Hide()
-	f.create = widget.NewButtonWithIcon("Add type", theme.ContentAddIcon(), func() { ed.createType(f) })
+	f.create = ed.u.newKeyButton("Add type", theme.ContentAddIcon(), func() { ed.createType(f) })
 	f.create.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	cancelForm := func() {
+		if !f.dirty() {
+			f.dlg.Hide()
+			return
+		}
+		ed.u.confirmDiscard(f.dlg.Hide)
+	}
+	cancel := ed.u.newKeyButton("Cancel", theme.CancelIcon(), cancelForm)
 
 	grid := container.New(layout.NewFormLayout(),
 		relationLabel("Wording"), f.label,
@@ -167,8 +182,14 @@ func (ed *relationEditor) newType() {
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.create})
 	f.dlg.Resize(dossierDialogSize(ed.u.win, 560, 340))
 	ed.typeForm = f
-	f.dlg.Show()
+	ed.u.showKeyed(f.dlg, dialogKeys{cancel: cancelForm, save: create})
 	ed.u.win.Canvas().Focus(f.label)
+}
+
+// dirty reports whether closing the form would lose something typed or chosen in it.
+func (f *relationTypeForm) dirty() bool {
+	return strings.TrimSpace(f.label.Text) != "" || strings.TrimSpace(f.inverse.Text) != "" || !f.directed.Checked ||
+		f.polarity.Selected != string(app.Neutral) || f.family.SelectedIndex() != 0
 }
 
 // createType stores the new type and selects it in the editor.
@@ -201,7 +222,8 @@ func (ed *relationEditor) createType(f *relationTypeForm) {
 func (u *UI) pickRelationArticle(onPicked func(app.Article)) {
 	p := &relationArticlePicker{u: u, onPicked: onPicked}
 	p.build()
-	p.dlg.Show()
+	// Esc closes it; Enter picks the first match, as it does in the search field.
+	u.showKeyed(p.dlg, dialogKeys{cancel: p.dlg.Hide, confirm: p.chooseFirst})
 	u.win.Canvas().Focus(p.search)
 	p.find("")
 }
@@ -212,26 +234,22 @@ const relationArticlesShown = 100
 type relationArticlePicker struct {
 	u        *UI
 	onPicked func(app.Article)
-	search   *widget.Entry
+	search   *keyEntry
 	status   *widget.Label
-	list     *widget.List
+	list     *keyList
 	dlg      *dialog.CustomDialog
 	rows     []app.ArticleRow
 	gen      int // drops answers to searches already typed past
 }
 
 func (p *relationArticlePicker) build() {
-	p.search = widget.NewEntry()
+	p.search = p.u.newKeyEntry()
 	p.search.SetPlaceHolder("Words from the title, outlet or text; Enter picks the first")
 	p.search.OnChanged = p.find
-	p.search.OnSubmitted = func(string) {
-		if len(p.rows) > 0 {
-			p.choose(p.rows[0])
-		}
-	}
+	p.search.OnSubmitted = func(string) { p.chooseFirst() }
 	p.status = widget.NewLabel("")
 	p.status.Importance = widget.LowImportance
-	p.list = widget.NewList(func() int { return len(p.rows) }, func() fyne.CanvasObject {
+	p.list = p.u.newKeyList(func() int { return len(p.rows) }, func() fyne.CanvasObject {
 		title := widget.NewLabel("")
 		title.Truncation = fyne.TextTruncateEllipsis
 		title.TextStyle = fyne.TextStyle{Bold: true}
@@ -259,8 +277,9 @@ func (p *relationArticlePicker) build() {
 			p.choose(p.rows[id])
 		}
 	}
-	p.dlg = dialog.NewCustom("Choose the article the quote comes from", "Cancel",
+	p.dlg = dialog.NewCustomWithoutButtons("Choose the article the quote comes from",
 		container.NewBorder(container.NewVBox(p.search, p.status), nil, nil, nil, p.list), p.u.win)
+	p.dlg.SetButtons([]fyne.CanvasObject{p.u.newKeyButton("Cancel", theme.CancelIcon(), p.dlg.Hide)})
 	p.dlg.Resize(dossierDialogSize(p.u.win, 640, 500))
 }
 
@@ -293,6 +312,13 @@ func (p *relationArticlePicker) find(text string) {
 			}
 		})
 	})
+}
+
+// chooseFirst picks the first match, if there is one.
+func (p *relationArticlePicker) chooseFirst() {
+	if len(p.rows) > 0 {
+		p.choose(p.rows[0])
+	}
 }
 
 // choose reads the whole article (the editor needs its body) and hands it over.

@@ -489,7 +489,7 @@ func TestRelationEditorFitsTheWindow(t *testing.T) {
 				}
 				checked := 0
 				for _, o := range test.LaidOutObjects(scroll.Content) {
-					switch o.(type) {
+					switch keyWidget(o).(type) {
 					case *widget.Entry, *widget.Select, *widget.Button, *widget.Check, *widget.Label:
 					default:
 						continue
@@ -512,7 +512,7 @@ func TestRelationEditorFitsTheWindow(t *testing.T) {
 }
 
 func objectText(o fyne.CanvasObject) string {
-	switch w := o.(type) {
+	switch w := keyWidget(o).(type) {
 	case *widget.Entry:
 		return w.Text + w.PlaceHolder
 	case *widget.Select:
@@ -533,7 +533,7 @@ func objectText(o fyne.CanvasObject) string {
 func TestRelationEditorPlaceholdersAreNotValues(t *testing.T) {
 	f := newDossierFixture(t)
 	ed := openEditor(t, f, app.Relation{}, nil, nil)
-	entries := map[string]*widget.Entry{"start": ed.start, "end": ed.end, "quote": ed.quote, "note": ed.note}
+	entries := map[string]*keyEntry{"start": ed.start, "end": ed.end, "quote": ed.quote, "note": ed.note}
 	for name, e := range entries {
 		if e.Text != "" {
 			t.Errorf("%s is prefilled with %q", name, e.Text)
