@@ -61,10 +61,13 @@ func artButton(t *testing.T, u *UI, text string) *widget.Button {
 }
 
 // artOverlayText is all the text of the top dialog.
-func artOverlayText(u *UI) string {
+func artOverlayText(u *UI) string { return strings.Join(overlayTexts(u), " | ") }
+
+// overlayTexts are the texts of the labels and rich texts of the top dialog.
+func overlayTexts(u *UI) []string {
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
-		return ""
+		return nil
 	}
 	var parts []string
 	for _, o := range test.LaidOutObjects(top) {
@@ -75,7 +78,7 @@ func artOverlayText(u *UI) string {
 			parts = append(parts, w.String())
 		}
 	}
-	return strings.Join(parts, " | ")
+	return parts
 }
 
 func artCount(t *testing.T, st *db.Store, q app.ArticleQuery) int {

@@ -65,22 +65,7 @@ func keyWidget(o fyne.CanvasObject) fyne.CanvasObject {
 func overlays(u *UI) int { return len(u.win.Canvas().Overlays().List()) }
 
 // topText is all the text of the topmost dialog.
-func topText(u *UI) string {
-	top := u.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var parts []string
-	for _, o := range test.LaidOutObjects(top) {
-		switch w := o.(type) {
-		case *widget.Label:
-			parts = append(parts, w.Text)
-		case *widget.RichText:
-			parts = append(parts, w.String())
-		}
-	}
-	return strings.Join(parts, " ")
-}
+func topText(u *UI) string { return strings.Join(overlayTexts(u), " ") }
 
 // keysFixture is a window over a project with an actor, an article naming it, and notes.
 type keysFixture struct {

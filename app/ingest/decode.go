@@ -220,11 +220,6 @@ func (st byteStats) wholeWindows1252(size int) bool {
 	return st.invalid > 0 && st.undefined == 0 && st.high*10 <= size*3 && st.multi*20 < st.invalid
 }
 
-// plausibleWindows1252 is wholeWindows1252 for callers that have only the bytes.
-func plausibleWindows1252(data []byte) bool {
-	return scanBytes(data).wholeWindows1252(len(data))
-}
-
 // replaceInvalid reads data as UTF-8, replacing each byte that is not part of a valid
 // sequence with U+FFFD, and notes how many there were and on which lines.
 func replaceInvalid(data []byte) (string, decoding) {
