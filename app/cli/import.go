@@ -19,7 +19,7 @@ earlier in the same import) or "refused:" with the reason, then a count of each.
 filed article's line ends with its warnings in brackets, when there are any: a file
 that was not UTF-8 and the encoding it was read in, bytes that could not be read and
 were replaced with � (with their lines), no date found. A last line counts them
-("warnings: 3 undated, 1 read as Windows-1252"). The
+("warnings: 1 read as Windows-1252, 3 undated"). The
 articles are filed in batches, and the lines of a batch are printed once it is safely
 written, so an import stopped with Ctrl+C keeps every article printed as filed; running
 it again files the rest and lists those as duplicates. It exits with 1 when it could
