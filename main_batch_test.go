@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"dossier/app"
+	"dossier/db"
 )
 
 var (
@@ -143,5 +147,38 @@ func TestNoDisplay(t *testing.T) {
 		if got := noDisplay(tt.goos, env(tt.env)) != ""; got != tt.want {
 			t.Errorf("noDisplay(%s, %v) = %v", tt.goos, tt.env, got)
 		}
+	}
+}
+
+// TestWindowOpensDamagedProjectReadOnly: the window's way of opening a project falls back
+// to a read-only store that reports the damage; the batch interface's refuses it.
+func TestWindowOpensDamagedProjectReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.dossier")
+	st, err := db.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateActor(ctx, app.Actor{Name: "Ada Keller", Kind: app.Person}); err != nil {
+		t.Fatal(err)
+	}
+	leaves, _, pageSize, err := st.PagesOf(ctx, "actors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	f, _ := os.OpenFile(path, os.O_RDWR, 0)
+	f.WriteAt(bytes.Repeat([]byte{0xA5}, pageSize), (leaves[0]-1)*int64(pageSize))
+	f.Close()
+	if _, err := openForCLI(ctx, path); !app.IsCode(err, app.ECORRUPT) {
+		t.Fatalf("batch open of a damaged project: %v, want ECORRUPT", err)
+	}
+	s, err := openForGUI(ctx, path)
+	if err != nil {
+		t.Fatalf("the window could not open the damaged project: %v", err)
+	}
+	defer s.Close()
+	if d := s.(*db.Store).Damage(); !strings.Contains(d, "page") {
+		t.Fatalf("the read-only store reports %q", d)
 	}
 }

@@ -58,7 +58,7 @@ type ImportWarning struct {
 	Kind string // one of WarningKinds
 	// Message is what the article's line says: "2 invalid bytes replaced with �, line 14".
 	Message string
-	// Tally is what the summary counts the article under: "with bytes replaced",
+	// Tally is what the summary counts the article under: "with invalid bytes replaced",
 	// "read as Windows-1252", "undated". Articles with the same tally are counted together.
 	Tally string
 }
@@ -124,8 +124,8 @@ func (s *ImportSummary) Warn(ws []ImportWarning) {
 	}
 }
 
-// WarningText is the summary's line of warnings: "3 undated, 2 with bytes replaced, 1 read
-// as Windows-1252"; empty when there were none.
+// WarningText is the summary's line of warnings: "2 with invalid bytes replaced, 1 read as
+// Windows-1252, 3 undated"; empty when there were none.
 func (s ImportSummary) WarningText() string {
 	parts := make([]string, len(s.Warnings))
 	for i, c := range s.Warnings {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -23,6 +24,10 @@ const repairHint = "Nothing was changed. Save a copy of what can still be read (
 // time for are left to the reads that meet a damaged page, which stop with ECORRUPT. A
 // project of a few thousand articles is checked whole well within it.
 var checkBudget = 120 * time.Millisecond
+
+// readOnlyCheckBudget is the budget of the check OpenReadOnly runs to say what is damaged:
+// a project already known to be damaged is worth a longer look than an ordinary open.
+var readOnlyCheckBudget = 3 * time.Second
 
 // largeTable reports whether a table grows with the number of articles, and so is checked
 // within checkBudget rather than always. A full-text index's shadow tables count too,
@@ -48,7 +53,7 @@ func damaged(path, what string) error {
 // check is the quick check run on every open: the schema must load and the tables must
 // pass PRAGMA quick_check (the large ones as far as checkBudget allows). It never writes.
 func (s *Store) check(ctx context.Context) error {
-	problem, err := s.findDamage(ctx)
+	problem, err := s.findDamage(ctx, checkBudget)
 	if err != nil {
 		return err
 	}
@@ -58,10 +63,11 @@ func (s *Store) check(ctx context.Context) error {
 	return nil
 }
 
-// findDamage returns what is wrong with the open file, "" when the check finds nothing.
+// findDamage returns what is wrong with the open file, "" when the check finds nothing;
+// the large tables are checked until limit has passed.
 // An error is returned only for a failure that says nothing about the file (a cancelled context).
-func (s *Store) findDamage(ctx context.Context) (string, error) {
-	budget, cancel := context.WithTimeout(ctx, checkBudget)
+func (s *Store) findDamage(ctx context.Context, limit time.Duration) (string, error) {
+	budget, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	small, large, err := s.checkedTables(ctx)
 	if err != nil {
@@ -69,6 +75,9 @@ func (s *Store) findDamage(ctx context.Context) (string, error) {
 			return "its table of contents (the schema) cannot be read", nil
 		}
 		return "", mapOpenError(s.path, err)
+	}
+	if missing, err := s.missingTable(ctx, append(small, large...)); err != nil || missing != "" {
+		return missing, err
 	}
 	for _, t := range small {
 		problem, stopped := s.quickCheck(ctx, t)
@@ -87,6 +96,26 @@ func (s *Store) findDamage(ctx context.Context) (string, error) {
 		}
 		if problem != "" {
 			return problem, nil
+		}
+	}
+	return "", nil
+}
+
+// coreTables are tables every Dossier project has had since schema version 1.
+var coreTables = []string{"outlets", "articles", "actors", "aliases", "relation_types", "relations", "evidence"}
+
+// missingTable says which core table a project's schema lacks, "" when none does.
+func (s *Store) missingTable(ctx context.Context, tables []string) (string, error) {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return "", mapOpenError(s.path, err)
+	}
+	if version < 1 {
+		return "", nil // a new project: the migrations are about to create them
+	}
+	for _, t := range coreTables {
+		if !slices.Contains(tables, t) {
+			return fmt.Sprintf("its table %s is missing", t), nil
 		}
 	}
 	return "", nil
@@ -211,13 +240,13 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	s := &Store{db: db, path: abs}
 	if damage == "" {
-		if damage, err = s.findDamage(ctx); err != nil {
+		if damage, err = s.findDamage(ctx, readOnlyCheckBudget); err != nil {
 			db.Close()
 			return nil, err
 		}
 	}
 	if damage == "" {
-		damage = "a page could not be read when it was opened"
+		damage = "a page could not be read when Dossier opened it (the quick check did not find it again)"
 	}
 	s.damage = damage
 	return s, nil

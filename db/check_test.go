@@ -196,7 +196,7 @@ func TestWholeProjectPassesTheCheck(t *testing.T) {
 			t.Fatalf("the check reads the full-text table %s, which is slow", tb)
 		}
 	}
-	if p, err := s.findDamage(ctx); p != "" || err != nil {
+	if p, err := s.findDamage(ctx, checkBudget); p != "" || err != nil {
 		t.Fatalf("a whole project reads as damaged: %q %v", p, err)
 	}
 	for name, large := range map[string]bool{"articles": true, "mentions": true, "articles_fts_data": true,
@@ -214,6 +214,25 @@ func contains(l []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestMissingTableIsDamage: a project whose schema lacks one of its tables is damaged.
+func TestMissingTableIsDamage(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.dossier")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `PRAGMA foreign_keys = OFF; DROP TABLE evidence`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(ctx, path)
+	wantCode(t, err, app.ECORRUPT)
+	if !strings.Contains(app.ErrorMessage(err), "table evidence is missing") {
+		t.Fatalf("message %q", app.ErrorMessage(err))
+	}
 }
 
 // TestDescribeCheck keeps the page number of quick_check's answer.
@@ -241,7 +260,7 @@ func BenchmarkOpenCheck(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if p, err := s.findDamage(ctx); p != "" || err != nil {
+		if p, err := s.findDamage(ctx, checkBudget); p != "" || err != nil {
 			b.Fatalf("the synthetic project reads as damaged: %q %v", p, err)
 		}
 	}

@@ -322,33 +322,59 @@ func (e *articleEditor) pasteText() {
 }
 
 // fromFile fills the form from a text, Markdown or HTML file.
-func (e *articleEditor) fromFile() {
-	e.s.openFile(func(path string) {
-		e.setBusy(true)
-		e.s.u.async(func(ctx context.Context) {
-			items, err := ingest.ReadFile(path)
-			fyne.Do(func() {
-				e.setBusy(false)
-				if err != nil {
-					e.showMessage(app.ErrorMessage(err))
-					return
+func (e *articleEditor) fromFile() { e.s.openFile(e.loadFile) }
+
+// loadFile fills the form from the file at path, and says under the form what reading it
+// could not do perfectly (bytes replaced, an encoding chosen, no date found, entries left
+// out): the text in the form is then not exactly what the file meant to say.
+func (e *articleEditor) loadFile(path string) {
+	e.setBusy(true)
+	e.s.u.async(func(ctx context.Context) {
+		items, err := ingest.ReadFileContext(ctx, path)
+		fyne.Do(func() {
+			e.setBusy(false)
+			if err != nil {
+				e.showMessage(app.ErrorMessage(err))
+				return
+			}
+			var read []ingest.Item
+			var problems []string
+			for _, it := range items {
+				if it.Err == nil {
+					read = append(read, it)
+				} else {
+					problems = append(problems, app.ErrorMessage(it.Err))
 				}
-				var arts []app.Article
-				for _, it := range items {
-					if it.Err == nil {
-						arts = append(arts, it.Article)
-					}
+			}
+			if len(read) == 0 {
+				e.showMessage(fmt.Sprintf("No article could be read from %s.", path))
+				return
+			}
+			e.message.Hide()
+			e.fill(read[0].Article, false)
+			if text, warn := fileNotice(path, read[0].Warnings, len(read), problems); text != "" {
+				importance := widget.MediumImportance
+				if warn {
+					importance = widget.WarningImportance
 				}
-				if len(arts) == 0 {
-					e.showMessage(fmt.Sprintf("No article could be read from %s.", path))
-					return
-				}
-				e.message.Hide()
-				e.fill(arts[0], false)
-				if len(arts) > 1 {
-					e.showMessage(fmt.Sprintf("The file holds %d articles; the form shows the first. File ▸ Import files… files them all.", len(arts)), widget.MediumImportance)
-				}
-			})
+				e.showMessage(text, importance)
+			}
 		})
 	})
+}
+
+// fileNotice is what the editor says after filling the form from the file at path: the
+// warnings of the article shown, what could not be read, and that only the first of
+// several articles is shown. warn is set when any of it is a warning.
+func fileNotice(path string, ws []app.ImportWarning, articles int, problems []string) (text string, warn bool) {
+	var lines []string
+	if len(ws) > 0 {
+		lines = append(lines, fmt.Sprintf("Read from %s with warnings: %s. Check the text before saving.",
+			path, app.ImportResult{Warnings: ws}.WarningText()))
+	}
+	lines = append(lines, problems...)
+	if articles > 1 {
+		lines = append(lines, fmt.Sprintf("The file holds %d articles; the form shows the first. File ▸ Import files… files them all.", articles))
+	}
+	return strings.Join(lines, "\n"), len(ws) > 0 || len(problems) > 0
 }

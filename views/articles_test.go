@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
+	"dossier/app/ingest"
 	"dossier/db"
 )
 
@@ -931,5 +932,93 @@ func TestArticleFlowKeepsPunctuationWithLink(t *testing.T) {
 	}
 	if strings.Join(first, "") != "Iraq, " {
 		t.Errorf("first row %q, want the link with its comma", first)
+	}
+}
+
+// TestArticleEditorFromFileShowsReadingWarnings is the rule for "From file…": whatever
+// reading a file could not do perfectly reaches the form. A file with invalid UTF-8 bytes
+// says how many were replaced and where; one file per kind of import warning shows that
+// every kind reaches the message, which names the file.
+func TestArticleEditorFromFileShowsReadingWarnings(t *testing.T) {
+	u, _, _ := articlesUI(t)
+	s := u.articles
+	s.newArticle()
+	e := s.editor
+	dir := t.TempDir()
+	files := []struct{ name, text string }{
+		// UTF-8 (the dashes and the accent) with two invalid bytes on line 3.
+		{"cranes.txt", "Quay cranes return — at last\n\nFebruary 3, 2026 — Two new cranes arrived at the quays this week.\n" +
+			"The crane drivers \xff\xfe cheered; the café by the gate stayed open late.\n"},
+		// Windows-1252 as a whole: é and an en dash.
+		{"cafe.txt", "Caf\xe9 owners march\n\nOn 4 March 2026 the caf\xe9 owners of the old town marched \x96 peacefully \x96 to the town hall.\n" +
+			"The caf\xe9s stayed shut all afternoon.\n"},
+		// No date anywhere.
+		{"ferry.txt", "Night ferry cancelled\n\nThe night ferry did not sail because of the wind.\n"},
+	}
+	kinds := map[string]bool{}
+	for _, f := range files {
+		path := filepath.Join(dir, f.name)
+		if err := os.WriteFile(path, []byte(f.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		items, err := ingest.ReadFile(path)
+		if err != nil || len(items) != 1 || len(items[0].Warnings) == 0 {
+			t.Fatalf("%s: the fixture reads as %d items, err %v, warnings %v", f.name, len(items), err, items)
+		}
+		s.openFile = func(onPath func(string)) { onPath(path) }
+		test.Tap(e.fileBtn)
+		if e.title.Text != items[0].Article.Title {
+			t.Errorf("%s: title %q, want %q", f.name, e.title.Text, items[0].Article.Title)
+		}
+		if !e.message.Visible() || e.message.Importance != widget.WarningImportance || !strings.Contains(e.message.Text, path) {
+			t.Errorf("%s: message shown %v, importance %v, text %q", f.name, e.message.Visible(), e.message.Importance, e.message.Text)
+		}
+		for _, w := range items[0].Warnings {
+			kinds[w.Kind] = true
+			if !strings.Contains(e.message.Text, w.Message) {
+				t.Errorf("%s: the form does not say %q; it says %q", f.name, w.Message, e.message.Text)
+			}
+		}
+	}
+	for _, k := range app.WarningKinds {
+		if !kinds[k] {
+			t.Errorf("no fixture gives a %q warning: add one so the rule covers it", k)
+		}
+	}
+
+	// The example of the issue: the count and the line of the replaced bytes.
+	s.openFile = func(onPath func(string)) { onPath(filepath.Join(dir, "cranes.txt")) }
+	test.Tap(e.fileBtn)
+	if !strings.Contains(e.message.Text, "2 invalid bytes replaced") || !strings.Contains(e.message.Text, "line 4") ||
+		!strings.Contains(e.body.Text, "\uFFFD") {
+		t.Errorf("invalid bytes: message %q, body %q", e.message.Text, e.body.Text)
+	}
+
+	// A feed read in part: the form shows the first article, and says what was left out
+	// and that the file holds more.
+	feed := filepath.Join(dir, "harbour.xml")
+	if err := os.WriteFile(feed, []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour news</title>
+<item><title>Cranes arrive</title><pubDate>Tue, 03 Feb 2026 09:00:00 GMT</pubDate><description>Two cranes reached the quays.</description></item>
+<item><title>Ferry back</title><pubDate>Wed, 04 Feb 2026 09:00:00 GMT</pubDate><description>The ferry sailed again.</description></item>
+<item></item>
+</channel></rss>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.openFile = func(onPath func(string)) { onPath(feed) }
+	test.Tap(e.fileBtn)
+	if e.title.Text != "Cranes arrive" || e.message.Importance != widget.WarningImportance ||
+		!strings.Contains(e.message.Text, "1 of 3 items could not be filed") || !strings.Contains(e.message.Text, "holds 2 articles") {
+		t.Errorf("a feed read in part: title %q, message %q", e.title.Text, e.message.Text)
+	}
+
+	// A clean file leaves no warning behind from the one before.
+	clean := filepath.Join(dir, "bridge.md")
+	if err := os.WriteFile(clean, []byte("# Bridge reopens\n\nMarch 2, 2026\n\nTraffic crossed the river again at noon.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.openFile = func(onPath func(string)) { onPath(clean) }
+	test.Tap(e.fileBtn)
+	if e.message.Visible() {
+		t.Errorf("a clean file: the form still says %q", e.message.Text)
 	}
 }

@@ -143,6 +143,10 @@ var keyedDialogs = []struct {
 		f.u.dossier.exportCSV()
 	}},
 	{"nothing to export", func(t *testing.T, f *keysFixture) { f.u.dossier.exportCSV() }},
+	{"search: mentions an actor", func(t *testing.T, f *keysFixture) {
+		f.u.openSearch()
+		f.u.search.chooseActor()
+	}},
 	{"keyboard shortcuts", func(t *testing.T, f *keysFixture) { f.mw.showShortcuts() }},
 	{"new project", func(t *testing.T, f *keysFixture) { f.mw.newProject() }},
 	{"save a copy", func(t *testing.T, f *keysFixture) { f.mw.saveCopy() }},
@@ -384,7 +388,7 @@ func TestShortcutsDialogIsAKeyActionTable(t *testing.T) {
 // keysNotYetWired are files of other parts of the window whose dialogs are still shown the
 // plain Fyne way; wiring them (showKeyed, keyEntry) means taking them off this list.
 var keysNotYetWired = map[string]bool{
-	"import.go": true, "search.go": true, "relation.go": true, "relation_parts.go": true,
+	"import.go": true, "relation.go": true, "relation_parts.go": true,
 }
 
 // TestDialogsAreShownWithKeys is the rule behind the table tests: in the views package no
@@ -450,4 +454,39 @@ func TestDossierMessageIsNotOneLetterPerRow(t *testing.T) {
 		}
 	}
 	t.Fatal("the message is not shown")
+}
+
+// TestSearchActorFilterAnswersTheKeys: the search screen's "Mentions" picker closes on Esc
+// without setting the filter and picks the highlighted actor on Enter; Esc in the search
+// box itself, with no dialog open, leaves the query alone.
+func TestSearchActorFilterAnswersTheKeys(t *testing.T) {
+	f := newKeysFixture(t)
+	f.u.openSearch()
+	s := f.u.search
+	typeQuery(s, "quays")
+	before := overlays(f.u)
+
+	s.chooseActor()
+	pressKey(f.u, fyne.KeyEscape)
+	if overlays(f.u) != before || s.actor.ID != 0 {
+		t.Fatalf("Esc in the picker: %d dialogs open, filter actor %d", overlays(f.u), s.actor.ID)
+	}
+
+	s.chooseActor()
+	field := artOverlayEntry(f.u)
+	if field == nil || f.u.win.Canvas().Focused() != field {
+		t.Fatal("the picker's search field is not a key-aware field with the focus")
+	}
+	test.Type(field, "Harbour")
+	pressKey(f.u, fyne.KeyReturn)
+	if overlays(f.u) != before || s.actor.ID != f.actor.ID || s.actorBtn.Text != f.actor.Name {
+		t.Fatalf("Enter in the picker: %d dialogs open, filter actor %d, button %q", overlays(f.u), s.actor.ID, s.actorBtn.Text)
+	}
+
+	f.u.win.Canvas().Focus(s.box)
+	pressKey(f.u, fyne.KeyEscape)
+	pressShortcut(f.u, ctrlS)
+	if s.box.Text != "quays" || overlays(f.u) != before {
+		t.Errorf("Esc and Ctrl+S in the search box: query %q, %d dialogs open", s.box.Text, overlays(f.u))
+	}
 }

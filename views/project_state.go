@@ -63,19 +63,19 @@ func OpenFailed(ctx context.Context, w fyne.Window, err error, p Projects, quit 
 
 // failedScreen is the window's content while no project is open.
 type failedScreen struct {
+	u          *UI // only for its dialogs, which answer the keys every dialog does
 	ctx        context.Context
 	win        fyne.Window
 	projects   Projects
 	quit       func()
 	opened     func(Store)
 	inline     bool // open projects on the calling goroutine (tests)
-	u          *UI  // only for its keyed dialogs: no project is open
 	openButton *widget.Button
 	quitButton *widget.Button
 }
 
 func newFailedScreen(ctx context.Context, w fyne.Window, err error, p Projects, quit func(), opened func(Store), inline bool) *failedScreen {
-	f := &failedScreen{ctx: ctx, win: w, projects: p, quit: quit, opened: opened, inline: inline, u: &UI{ctx: ctx, win: w}}
+	f := &failedScreen{u: &UI{win: w, ctx: ctx}, ctx: ctx, win: w, projects: p, quit: quit, opened: opened, inline: inline}
 	title, hint := "Dossier cannot open this project", "Nothing was changed. Open another project, or quit."
 	if app.IsCode(err, app.ELOCKED) {
 		title = "This project is open in another copy of Dossier"

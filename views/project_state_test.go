@@ -65,6 +65,9 @@ func TestDamagedProjectShowsReadOnlyBanner(t *testing.T) {
 		t.Fatal("the damaged project shows no banner")
 	}
 	mustContain(t, dossierText(mw.banner), "damaged", "read-only", "Save a copy", "restore a backup", "page ")
+	if top := mw.u.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("opening the damaged project read-only showed a dialog:\n%s", dossierText(top))
+	}
 	whole, err := db.Open(ctx, filepath.Join(t.TempDir(), "whole.dossier"))
 	if err != nil {
 		t.Fatal(err)

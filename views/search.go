@@ -39,16 +39,18 @@ const (
 	searchRelationsRecent = "So many relations match that the most recently recorded ones are listed, newest first, rather than the best."
 )
 
-// searchScreen is one search box over the articles, actors and notes of the project, with
-// filters that narrow the articles. It searches as the user types: each keystroke cancels
+// searchScreen is one search box over the articles, actors, relations and notes of the
+// project, with filters that narrow the articles. It searches as the user types: each keystroke cancels
 // the query before it, and an answer that arrives after a newer query was asked is dropped
 // (gen), so what is shown always matches what is typed.
 type searchScreen struct {
 	u    *UI
 	root fyne.CanvasObject
 
-	box                   *searchBox
-	from, to, source, tag *searchBox
+	// The search box and the filters are the dialogs' key-aware fields, so that the keys
+	// behave as in every other field of the window (see keys.go).
+	box                   *keyEntry
+	from, to, source, tag *keyEntry
 	actorBtn, actorClear  *widget.Button
 	filterMsg             *widget.Label // what is wrong with a date filter
 	clearFilters          *widget.Button
@@ -123,7 +125,7 @@ func (s *searchScreen) reload() {
 }
 
 func (s *searchScreen) build() {
-	s.box = newSearchBox()
+	s.box = s.u.newKeyEntry()
 	s.box.SetPlaceHolder("Search articles, actors, relations and notes…")
 	s.box.OnChanged = func(string) { s.search() }
 	s.box.OnSubmitted = func(string) { s.openFirst() }
@@ -135,8 +137,8 @@ func (s *searchScreen) build() {
 		return false
 	}
 
-	filter := func(placeholder string) *searchBox {
-		e := newSearchBox()
+	filter := func(placeholder string) *keyEntry {
+		e := s.u.newKeyEntry()
 		e.SetPlaceHolder(placeholder)
 		e.OnChanged = func(string) { s.search() }
 		e.OnSubmitted = func(string) { s.openFirst() }
@@ -639,7 +641,7 @@ func (s *searchScreen) relayout() {
 
 // resetFilters empties every filter and searches again.
 func (s *searchScreen) resetFilters() {
-	for _, e := range []*searchBox{s.from, s.to, s.source, s.tag} {
+	for _, e := range []*keyEntry{s.from, s.to, s.source, s.tag} {
 		e.OnChanged = nil
 		e.SetText("")
 		e.OnChanged = func(string) { s.search() }
@@ -647,28 +649,6 @@ func (s *searchScreen) resetFilters() {
 	s.actor = app.Actor{}
 	s.showActor()
 	s.search()
-}
-
-// searchBox is an entry that lets the screen handle some keys first (Down from the search
-// box goes to the results).
-type searchBox struct {
-	widget.Entry
-	// onKey returns true when it handled the key.
-	onKey func(*fyne.KeyEvent) bool
-}
-
-func newSearchBox() *searchBox {
-	e := &searchBox{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey gives onKey the first look at a key.
-func (e *searchBox) TypedKey(k *fyne.KeyEvent) {
-	if e.onKey != nil && e.onKey(k) {
-		return
-	}
-	e.Entry.TypedKey(k)
 }
 
 // searchRow is one hit: what it is (title, date and outlet, or kind) over the matching

@@ -177,6 +177,7 @@ Usage:
 	fmt.Fprintf(w, `
 --db FILE is the project file; without it the commands use
   %s
+A missing or empty file becomes a new project only with --create.
 Run 'dossier COMMAND --help' for a command's flags.
 `, shown(defaultDB))
 }

@@ -216,3 +216,33 @@ func TestUndatedWarns(t *testing.T) {
 		}
 	}
 }
+
+// A feed says the encoding it was read in, declared or not.
+func TestDecodeWarnsFeed(t *testing.T) {
+	feed := func(decl, title string) []byte {
+		return []byte(`<?xml version="1.0"` + decl + `?><rss version="2.0"><channel><title>Courier</title><item><title>` + title +
+			`</title><pubDate>Thu, 05 Mar 2026 09:00:00 +0000</pubDate><description>The levy vote was put off.</description></item></channel></rss>`)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		warn string
+	}{
+		{"declared", feed(` encoding="ISO-8859-1"`, "Caf\xe9 levy"), "not UTF-8: read as ISO-8859-1, the encoding the feed declares"},
+		{"undeclared", feed("", "Caf\xe9 levy"), "not UTF-8: read as Latin-1 (ISO-8859-1)"},
+		{"UTF-8", feed("", "Café levy"), ""},
+	}
+	for _, tt := range tests {
+		items, err := ParseItems("levy.rss", tt.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs []string
+		for _, w := range items[0].Warnings {
+			msgs = append(msgs, w.Message)
+		}
+		if items[0].Article.Title != "Café levy" || strings.Join(msgs, "|") != tt.warn {
+			t.Errorf("%s: title %q, warnings %q; want %q", tt.name, items[0].Article.Title, msgs, tt.warn)
+		}
+	}
+}
