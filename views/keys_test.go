@@ -388,7 +388,7 @@ func TestShortcutsDialogIsAKeyActionTable(t *testing.T) {
 // keysNotYetWired are files of other parts of the window whose dialogs are still shown the
 // plain Fyne way; wiring them (showKeyed, keyEntry) means taking them off this list.
 var keysNotYetWired = map[string]bool{
-	"import.go": true, "relation.go": true, "relation_parts.go": true,
+	"relation.go": true, "relation_parts.go": true,
 }
 
 // TestDialogsAreShownWithKeys is the rule behind the table tests: in the views package no
