@@ -9,10 +9,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"log"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -163,8 +166,37 @@ func removeSample(ctx context.Context, s views.Store) error {
 	return st.RemoveTagged(ctx, sample.Tag)
 }
 
+// harmlessFyneReports are the starts of Fyne's error reports that describe no error: a
+// file dialog reports every standard folder (Videos, Music…) the user's desktop does not
+// define, each time it opens.
+var harmlessFyneReports = []string{"Fyne error:  Getting favorite locations"}
+
+// fyneLogFilter passes the log on, less Fyne's harmless reports: the report line and the
+// "  Cause:" and "  At:" lines fyne.LogError writes after it. The log package writes one
+// line per Write, one Write at a time.
+type fyneLogFilter struct {
+	w        io.Writer
+	dropping bool
+}
+
+func (f *fyneLogFilter) Write(p []byte) (int, error) {
+	line := string(p)
+	for _, h := range harmlessFyneReports {
+		if strings.Contains(line, h) {
+			f.dropping = true
+			return len(p), nil
+		}
+	}
+	if f.dropping && (strings.Contains(line, "  Cause: ") || strings.Contains(line, "  At: ")) {
+		return len(p), nil
+	}
+	f.dropping = false
+	return f.w.Write(p)
+}
+
 // runGUI runs the window and returns the exit code.
 func runGUI(ctx context.Context, path string) int {
+	log.SetOutput(&fyneLogFilter{w: os.Stderr})
 	a := fyneapp.NewWithID("org.dossier.app")
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Dossier")

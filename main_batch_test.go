@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -180,5 +181,28 @@ func TestWindowOpensDamagedProjectReadOnly(t *testing.T) {
 	defer s.Close()
 	if d := s.(*db.Store).Damage(); !strings.Contains(d, "page") {
 		t.Fatalf("the read-only store reports %q", d)
+	}
+}
+
+// TestFyneLogFilter: Fyne's report of a standard folder the desktop does not define (a
+// file dialog writes it each time it opens) is dropped, every other report kept whole.
+func TestFyneLogFilter(t *testing.T) {
+	var out bytes.Buffer
+	logger := log.New(&fyneLogFilter{w: &out}, "", log.LstdFlags)
+	logger.Println("Fyne error: ", "Getting favorite locations")
+	logger.Println("  Cause:", "this computer does not define a VIDEOS folder")
+	logger.Printf("  At: %s:%d", "/fyne/dialog/file.go", 396)
+	logger.Println("Fyne error: ", "Failed to open window")
+	logger.Println("  Cause:", "no GL context")
+	logger.Printf("  At: %s:%d", "/fyne/driver.go", 12)
+	logger.Println("dossier: could not load the sample project")
+	got := out.String()
+	if strings.Contains(got, "favorite") || strings.Contains(got, "VIDEOS") || strings.Contains(got, "file.go") {
+		t.Errorf("the harmless report got through:\n%s", got)
+	}
+	for _, want := range []string{"Failed to open window", "no GL context", "driver.go:12", "could not load the sample"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q was dropped:\n%s", want, got)
+		}
 	}
 }

@@ -276,7 +276,9 @@ func (s *Store) Articles(ctx context.Context, q app.ArticleQuery) ([]app.Article
 
 // missingRow is the error for a row an index lists but its table does not give back.
 func missingRow(what string, id int64) error {
-	return app.Errorf(app.ECORRUPT, "The project file is damaged: %s #%d is listed but cannot be read, so the list would be incomplete. %s", what, id, repairHint)
+	e := app.Errorf(app.ECORRUPT, "The project file is damaged: %s #%d is listed but cannot be read, so the list would be incomplete. %s", what, id, repairHint)
+	e.Ref = id
+	return e
 }
 
 // CountArticles returns how many articles the query selects in all.

@@ -313,3 +313,77 @@ func TestUnmappedDriverErrorsAreClassified(t *testing.T) {
 		t.Fatal("an error that is not the driver's is classified")
 	}
 }
+
+// TestEvidenceOfUnreadableArticleIsNotDropped: a relation whose evidence names an article
+// that a damaged page hides fails with ECORRUPT instead of losing that evidence in
+// silence. One relation carries evidence from every article, so whichever lookup the
+// damaged page misleads is one of them.
+func TestEvidenceOfUnreadableArticleIsNotDropped(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.dossier")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Synthesize(ctx, Sizes{Articles: 5000, Actors: 40, Relations: 20}, 5, nil); err != nil {
+		t.Fatal(err)
+	}
+	var rid int64
+	if err := s.db.QueryRowContext(ctx, `SELECT min(id) FROM relations`).Scan(&rid); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO evidence(uuid, relation_id, article_id, quote)
+		SELECT 'all-' || id, ?, id, '' FROM articles`, rid); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Relation(ctx, rid)
+	if err != nil || len(r.Evidence) < 5000 {
+		t.Fatalf("the whole project's relation has %d pieces of evidence (%v)", len(r.Evidence), err)
+	}
+	_, interior, pageSize, err := s.PagesOf(ctx, "articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	withBudget(t, time.Nanosecond)
+	for _, page := range interior[1:3] {
+		d, err := Open(ctx, damage(t, path, page, pageSize, 100, 8, 0xFF))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := d.Relation(ctx, rid)
+		d.Close()
+		if err == nil {
+			t.Fatalf("page %d damaged: the relation came back with %d of %d pieces of evidence and no error", page, len(r.Evidence), 5000+1)
+		}
+		wantCode(t, err, app.ECORRUPT)
+	}
+}
+
+// TestDossierOfUnreadableArticleFails: an actor's dossier whose mentions include an
+// article a damaged page hides fails with ECORRUPT instead of leaving the article out.
+func TestDossierOfUnreadableArticleFails(t *testing.T) {
+	ctx := context.Background()
+	whole, _, interior, pageSize := wholeProject(t)
+	withBudget(t, time.Nanosecond)
+	s, err := Open(ctx, damage(t, whole, interior[1], pageSize, 100, 8, 0xFF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = listAll(ctx, s)
+	var ae *app.Error
+	if !asAppError(err, &ae) || ae.Code != app.ECORRUPT || ae.Ref == 0 {
+		t.Fatalf("listing: %v, want ECORRUPT naming the unreadable article", err)
+	}
+	var actor int64
+	if err := s.db.QueryRowContext(ctx, `SELECT m.actor_id FROM mentions m WHERE m.article_id = ?
+		ORDER BY (SELECT count(*) FROM mentions x WHERE x.actor_id = m.actor_id) LIMIT 1`, ae.Ref).Scan(&actor); err != nil {
+		t.Fatalf("no actor is named in article #%d: %v", ae.Ref, err)
+	}
+	d, err := s.Dossier(ctx, actor, DossierMentions)
+	if err == nil {
+		t.Fatalf("the dossier of actor #%d lists %d of %d articles without an error", actor, len(d.Mentions), d.MentionTotal)
+	}
+	wantCode(t, err, app.ECORRUPT)
+}

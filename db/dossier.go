@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"sort"
 
 	"dossier/app"
@@ -117,9 +118,13 @@ func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app
 	// Which articles to list. For an actor named in many articles, walking the articles
 	// newest first and stopping at limit beats sorting all of its articles by date; for
 	// the rest, starting from its mentions is cheaper than walking every article.
-	pick := `SELECT m.article_id FROM mentions m CROSS JOIN articles a ON a.id = m.article_id
-		WHERE m.actor_id = ?1 AND m.status <> 'rejected' AND a.deleted = ''
-		GROUP BY m.article_id ORDER BY a.date DESC, a.id DESC LIMIT ?2`
+	// The LEFT JOINs below keep their left side the outer loop, as CROSS JOIN would, and
+	// turn an article a mention names but the table does not give back (a damaged page
+	// misleads the lookup) into a hole that is reported, instead of a mention that
+	// vanishes in silence; picked first, such a hole cannot fall outside the limit.
+	pick := `SELECT m.article_id FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
+		WHERE m.actor_id = ?1 AND m.status <> 'rejected' AND (a.id IS NULL OR a.deleted = '')
+		GROUP BY m.article_id ORDER BY a.id IS NULL DESC, a.date DESC, a.id DESC LIMIT ?2`
 	if limit > 0 && total > 20*limit {
 		pick = `SELECT a.id FROM articles a WHERE a.deleted = '' AND EXISTS (SELECT 1 FROM mentions m
 			WHERE m.article_id = a.id AND m.actor_id = ?1 AND m.status <> 'rejected')
@@ -130,10 +135,11 @@ func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app
 		f AS (SELECT p.id AS article_id, min(m.start) AS start, count(*) AS n FROM p
 		      CROSS JOIN mentions m ON m.article_id = p.id AND m.actor_id = ?1
 		      WHERE m.status <> 'rejected' GROUP BY p.id)
-		SELECT a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.date, m.start, m.end,
-		max(0, m.start - ?3), substr(a.body, max(0, m.start - ?3) + 1, m.end - max(0, m.start - ?3) + ?3), f.n
+		SELECT f.article_id, a.id, coalesce(a.uuid, ''), coalesce(a.title, ''), coalesce(o.name, ''), coalesce(a.url, ''),
+		coalesce(a.date, ''), m.start, m.end, max(0, m.start - ?3),
+		coalesce(substr(a.body, max(0, m.start - ?3) + 1, m.end - max(0, m.start - ?3) + ?3), ''), f.n
 		FROM f CROSS JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
-		CROSS JOIN articles a ON a.id = f.article_id
+		LEFT JOIN articles a ON a.id = f.article_id
 		LEFT JOIN outlets o ON o.id = a.outlet_id
 		ORDER BY a.date DESC, a.id DESC`, actorID, limit, window)
 	if err != nil {
@@ -145,15 +151,19 @@ func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app
 		var m app.DossierMention
 		var date, text string
 		var end, from int
-		if err := rows.Scan(&m.ArticleID, &m.ArticleUUID, &m.Title, &m.Source, &m.URL, &date, &m.BodyStart, &end,
+		var found sql.NullInt64
+		if err := rows.Scan(&m.ArticleID, &found, &m.ArticleUUID, &m.Title, &m.Source, &m.URL, &date, &m.BodyStart, &end,
 			&from, &text, &m.MentionCount); err != nil {
-			return nil, 0, err
+			return nil, 0, mapError(err)
+		}
+		if !found.Valid {
+			return nil, 0, missingRow("article", m.ArticleID)
 		}
 		m.Date = app.Date(date)
 		m.Sentence, m.Start, m.End = mention.Sentence(text, m.BodyStart-from, end-from)
 		out = append(out, m)
 	}
-	return out, total, rows.Err()
+	return out, total, mapError(rows.Err())
 }
 
 // mentionTotal counts the live articles naming the actor. Counting distinct articles

@@ -423,10 +423,14 @@ func evidenceOf(ctx context.Context, q querier, ids []int64) (map[int64][]app.Ev
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := q.QueryContext(ctx, `SELECT e.relation_id, e.id, e.uuid, e.article_id, e.quote, e.start, e.end, a.title,
-		a.url, a.date, coalesce(o.name, '') FROM evidence e CROSS JOIN articles a ON a.id = e.article_id
+	// A LEFT JOIN (which, like CROSS JOIN, keeps evidence the outer loop): an article the
+	// evidence names but the table does not give back (a damaged page misleads the
+	// lookup) shows as a hole instead of the evidence vanishing in silence.
+	rows, err := q.QueryContext(ctx, `SELECT e.relation_id, e.id, e.uuid, e.article_id, e.quote, e.start, e.end, a.id,
+		coalesce(a.title, ''), coalesce(a.url, ''), coalesce(a.date, ''), coalesce(o.name, '')
+		FROM evidence e LEFT JOIN articles a ON a.id = e.article_id
 		LEFT JOIN outlets o ON o.id = a.outlet_id
-		WHERE a.deleted = '' AND e.relation_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY a.date, e.id`, args...)
+		WHERE (a.id IS NULL OR a.deleted = '') AND e.relation_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY a.date, e.id`, args...)
 	if err != nil {
 		return nil, mapError(err)
 	}
@@ -435,14 +439,18 @@ func evidenceOf(ctx context.Context, q querier, ids []int64) (map[int64][]app.Ev
 		var rid int64
 		var e app.Evidence
 		var date string
-		if err := rows.Scan(&rid, &e.ID, &e.UUID, &e.ArticleID, &e.Quote, &e.Start, &e.End, &e.ArticleTitle,
+		var found sql.NullInt64
+		if err := rows.Scan(&rid, &e.ID, &e.UUID, &e.ArticleID, &e.Quote, &e.Start, &e.End, &found, &e.ArticleTitle,
 			&e.ArticleURL, &date, &e.Source); err != nil {
-			return nil, err
+			return nil, mapError(err)
+		}
+		if !found.Valid {
+			return nil, missingRow("article", e.ArticleID)
 		}
 		e.ArticleDate = app.Date(date)
 		out[rid] = append(out[rid], e)
 	}
-	return out, rows.Err()
+	return out, mapError(rows.Err())
 }
 
 // CountRelations returns the number of relations in the project.

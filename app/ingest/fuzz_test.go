@@ -109,6 +109,13 @@ func FuzzParseText(f *testing.F) {
 	f.Add("Levy vote\n\nOSLO (Nordwire) — March 3, 2026 — The vote \x96 was put off.")
 	f.Add("Levy vote\nBy A. Writer · Published on March 4, 2026 | by B\nPublished 2026\n\nText.")
 	f.Add("Levy vote\n\nOSLO, Norway (Nordwire), Tuesday, 3 March 2026: The vote\xe9.")
+	// leading dates without a place, and in-prose dates that must stay event dates
+	f.Add("Bridge reopens\n\nMarch 2, 2026 — Traffic crossed the bridge.")
+	f.Add("Levy vote\n\n2 March 2026 - The council met.\n\n5 March 2026 - It met again.")
+	f.Add("Mar. 2, 2026: The council met — briefly.")
+	f.Add("Levy vote\n\nOn 4 March 2026 the café owners met — and left.")
+	f.Add("T\n\n2 March 2026 – 31 February 2026: x")
+	f.Add("T\n\n2026:\n—" + strings.Repeat("9", 70) + " — \xe2\x80")
 	f.Add("L\x00e\x00v\x00y\x00\n\x00\n\x00O\x00S\x00L\x00O\x00 \x00(\x00N\x00)\x00 \x00\x14  \x00")
 	f.Fuzz(func(t *testing.T, s string) {
 		fuzzParse(t, "note.txt", []byte(s))

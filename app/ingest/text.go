@@ -169,14 +169,24 @@ func sameAuthors(known, who string) bool {
 
 // inlineDateline finds a dateline that opens the first paragraph: "BAGHDAD — …",
 // "ANKARA, Feb. 11, 2026 (AP) – …", and the date written after the place and the outlet:
-// "OSLO (Nordwire) — March 3, 2026 — …", "LYON (Rhône Press), May 9, 2026 — …". The body
-// keeps it: it is part of the story's text.
+// "OSLO (Nordwire) — March 3, 2026 — …", "LYON (Rhône Press), May 9, 2026 — …". Without
+// a place, a full date alone in that position is the dateline's date too: "March 2, 2026 —
+// …", "2 March 2026 - …", "Mar. 2, 2026: …". The body keeps it: it is part of the story's text.
 func inlineDateline(a *app.Article) {
-	first, _, _ := strings.Cut(strings.TrimSpace(a.Body), "\n")
+	first, more, _ := strings.Cut(strings.TrimSpace(a.Body), "\n")
+	if placeDateline(a, first) || a.Date != "" {
+		return
+	}
+	a.Date = openingDate(first, more)
+}
+
+// placeDateline reads a dateline with a place from the first paragraph into a, and
+// reports whether there was one.
+func placeDateline(a *app.Article, first string) bool {
 	head := first[:min(len(first), 160)]
 	prefix, rest, ok := cutDash(head)
 	if !ok {
-		return
+		return false
 	}
 	prefix = strings.TrimSpace(prefix)
 	var after string // what follows the outlet: ", May 9, 2026"
@@ -187,12 +197,12 @@ func inlineDateline(a *app.Article) {
 	}
 	place, d, ok := dateline(prefix)
 	if !ok {
-		return
+		return false
 	}
 	if after != "" {
 		ad, ok := looseDate(strings.TrimLeft(after, ", "))
 		if !ok {
-			return // "OSLO (Nordwire) and others —" is not a dateline
+			return false // "OSLO (Nordwire) and others —" is not a dateline
 		}
 		d = ad
 	}
@@ -203,6 +213,32 @@ func inlineDateline(a *app.Article) {
 	if a.Date == "" {
 		a.Date = d
 	}
+	return true
+}
+
+// openingDate returns the date that opens the first paragraph as a dateline without a
+// place ("March 2, 2026 — Traffic …"), or "" when there is none. A date anywhere else in
+// the prose ("On 4 March 2026 the …") is an event's date, never the article's, so only
+// this position counts, and only when nothing says it is an event after all: it must name
+// a day ("2025: the year …" is prose), not open a range ("2 March 2026 – 5 March 2026:"),
+// and the next paragraph must not open with a date too (a timeline lists events).
+func openingDate(first, more string) app.Date {
+	d, rest, ok := dateBeforeSep(first)
+	if !ok || d.Precision() != app.Day {
+		return ""
+	}
+	if _, _, ok := dateBeforeSep(strings.TrimSpace(rest)); ok {
+		return ""
+	}
+	for _, l := range strings.Split(more, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			if _, _, ok := dateBeforeSep(l); ok {
+				return ""
+			}
+			break
+		}
+	}
+	return d
 }
 
 // dashes are the separators between a dateline and the story, longest first so that
@@ -211,30 +247,52 @@ var dashes = []string{" -- ", " — ", " – ", " - ", "—", "–"}
 
 // cutDash cuts s at its first dash.
 func cutDash(s string) (before, after string, ok bool) {
-	cut, size := -1, 0
-	for _, sep := range dashes {
-		if j := strings.Index(s, sep); j > 0 && (cut < 0 || j < cut) {
-			cut, size = j, len(sep)
-		}
-	}
+	return cutFirst(s, dashes)
+}
+
+// cutFirst cuts s at the earliest of seps (the longest one there when two start together).
+func cutFirst(s string, seps []string) (before, after string, ok bool) {
+	cut, size := firstSep(s, seps)
 	if cut < 0 {
 		return s, "", false
 	}
 	return s[:cut], s[cut+size:], true
 }
 
+// firstSep returns where the earliest of seps starts in s and its length, or -1.
+func firstSep(s string, seps []string) (cut, size int) {
+	cut = -1
+	for _, sep := range seps {
+		if j := strings.Index(s, sep); j > 0 && (cut < 0 || j < cut) {
+			cut, size = j, len(sep)
+		}
+	}
+	return cut, size
+}
+
+// dateSeps close a date that opens a text: a dash or a colon, whichever comes first.
+var dateSeps = append(slices.Clone(dashes), ": ")
+
+// dateBeforeSep reads a date that opens s and is closed by a dash or a colon, and
+// returns it with the text after the separator.
+func dateBeforeSep(s string) (d app.Date, rest string, ok bool) {
+	// a separator that starts within the first maxDateLine bytes, without scanning a
+	// long paragraph
+	cut, size := firstSep(s[:min(len(s), maxDateLine+len(" -- "))], dateSeps)
+	if cut < 0 || cut > maxDateLine {
+		return "", "", false
+	}
+	d, ok = looseDate(s[:cut])
+	if !ok {
+		return "", "", false
+	}
+	return d, s[cut+size:], true
+}
+
 // leadingDate reads a date that opens s and is closed by a dash or a colon: "March 3,
 // 2026 — Negotiators …", "Tuesday, August 11, 2026 — …", "September 15, 2026: …".
 func leadingDate(s string) app.Date {
-	s = s[:min(len(s), maxDateLine)]
-	before, _, ok := cutDash(s)
-	if !ok {
-		before, _, ok = strings.Cut(s, ": ")
-	}
-	if !ok {
-		return ""
-	}
-	d, _ := looseDate(before)
+	d, _, _ := dateBeforeSep(s)
 	return d
 }
 
