@@ -31,8 +31,9 @@ import (
 //
 // Cancelling ctx stops the import after the article being filed, without waiting for the
 // files being read (see readFiles), so it ends at once even when a read hangs: the batch
-// filed so far is committed, not rolled back, so everything reported as filed stays filed. A crash
-// loses only the batch in progress, which the next import of the same files files again.
+// filed so far is committed, not rolled back, so everything reported as filed stays
+// filed. A crash loses only the batch in progress, which the next import of the same
+// files files again.
 
 // ImportFiles files every article in the files and folders named by paths. Folders are
 // read with everything beneath them, by ingest.Walk's rules: in name order, hidden files
@@ -187,7 +188,7 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 			im.rollback()
 			return im.sum, mapError(err)
 		}
-		if len(im.pending) >= im.batch || im.batchBytes >= batchBytes {
+		if len(im.pending) >= im.batch || im.textBytes >= batchBytes {
 			if err := im.commit(dbctx); err != nil {
 				return im.sum, err
 			}
@@ -297,8 +298,8 @@ type importer struct {
 	// and filed the ids of the articles the batch filed, which commit indexes.
 	index *ftsTrigger
 	filed []int64
-	// batchBytes is the text filed in the batch so far.
-	batchBytes int
+	// textBytes is the text filed in the batch so far (see batchBytes).
+	textBytes int
 }
 
 // batchBytes is the most text a batch holds before it is committed, whatever its count
@@ -373,7 +374,7 @@ func (im *importer) begin(ctx context.Context) error {
 	im.tx = tx
 	im.outlets = map[string]int64{}
 	im.filed = im.filed[:0]
-	im.batchBytes = 0
+	im.textBytes = 0
 	if im.index, err = deferIndex(ctx, tx); err != nil {
 		return err
 	}
@@ -465,7 +466,7 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (i
 		return 0, nil, err
 	}
 	im.filed = append(im.filed, id)
-	im.batchBytes += len(a.Body)
+	im.textBytes += len(a.Body)
 	// As linkArticleMentions does, with the batch's linker.
 	if err := im.linker.link(ctx, id, a.Body); err != nil {
 		return 0, nil, fmt.Errorf("linking mentions: %w", err)

@@ -165,8 +165,9 @@ func startPeak() *peakMeter {
 			m.linux, m.base = true, hwm
 		}
 	}
+	m.sample = goMemMB()
 	if !m.linux {
-		m.base = goMemMB()
+		m.base = m.sample
 	}
 	m.wg.Add(1)
 	go func() {

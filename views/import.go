@@ -91,7 +91,7 @@ func (imp *importer) choose() {
 	d = dialog.NewCustomWithoutButtons("Import articles", intro, imp.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, file, folder})
 	d.Resize(fyne.NewSize(560, 240))
-	d.Show()
+	imp.u.showKeyed(d, dialogKeys{cancel: d.Hide})
 }
 
 // busy tells the user an import is already running, and reports whether one is.
@@ -99,7 +99,7 @@ func (imp *importer) busy() bool {
 	if imp.run == nil {
 		return false
 	}
-	dialog.ShowInformation("Import under way", "An import is already running. Wait for it to finish, or cancel it, before starting another.", imp.u.win)
+	imp.u.showInfo("Import under way", "An import is already running. Wait for it to finish, or cancel it, before starting another.")
 	return true
 }
 
@@ -166,7 +166,12 @@ func (r *importRun) showDialog() {
 	r.dlg = dialog.NewCustomWithoutButtons("Importing articles", container.NewVBox(r.bar, r.counts, r.current, hint), r.imp.u.win)
 	r.dlg.SetButtons([]fyne.CanvasObject{r.cancelBtn})
 	r.dlg.Resize(fyne.NewSize(600, 260))
-	r.dlg.Show()
+	// Esc is the Cancel button: it stops the import, keeping what was filed.
+	r.imp.u.showKeyed(r.dlg, dialogKeys{cancel: func() {
+		if !r.cancelBtn.Disabled() {
+			r.stop()
+		}
+	}})
 }
 
 // stop is the Cancel button: the store stops after the article it is filing and keeps
@@ -306,7 +311,7 @@ func (imp *importer) showSummary(r *importRun, sum app.ImportSummary, err error)
 		s.list = widget.NewList(func() int { return len(s.problems) }, newProblemRow, s.updateRow)
 		s.list.OnSelected = func(i widget.ListItemID) {
 			s.list.Unselect(i)
-			s.details(i, imp.u.win)
+			s.details(i, imp.u)
 		}
 		body = s.list
 	}
@@ -326,7 +331,7 @@ func (imp *importer) showSummary(r *importRun, sum app.ImportSummary, err error)
 	s.dlg.SetButtons([]fyne.CanvasObject{s.save, closeBtn})
 	size := imp.u.win.Canvas().Size()
 	s.dlg.Resize(fyne.NewSize(min(max(size.Width*0.7, 560), 960), max(size.Height*0.7, 380)))
-	s.dlg.Show()
+	imp.u.showKeyed(s.dlg, dialogKeys{cancel: s.dlg.Hide, confirm: s.dlg.Hide})
 }
 
 // summaryHeadline is "1,200 articles filed · 30 duplicates · 4 refused, from 1,234 files".
@@ -383,7 +388,8 @@ func problemText(p app.ImportResult) (kind, why string) {
 }
 
 // details shows a line of the list in full, however long its reason.
-func (s *importSummary) details(i int, win fyne.Window) {
+func (s *importSummary) details(i int, u *UI) {
+	win := u.win
 	if i < 0 || i >= len(s.problems) {
 		return
 	}
@@ -395,7 +401,7 @@ func (s *importSummary) details(i int, win fyne.Window) {
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(kind, "Close", container.NewVScroll(container.NewVBox(path, text)), win)
 	d.Resize(fyne.NewSize(520, 300))
-	d.Show()
+	u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
 	s.detail = d
 }
 

@@ -35,7 +35,7 @@ type browser struct {
 
 	where *widget.Label
 	note  *widget.Label
-	list  *widget.List
+	list  *keyList
 	ok    *widget.Button
 	dlg   *dialog.CustomDialog
 }
@@ -49,7 +49,7 @@ func (imp *importer) browse(files bool, onPath func(string)) *browser {
 	b.note = widget.NewLabel("")
 	b.note.Importance = widget.LowImportance
 	b.note.Wrapping = fyne.TextWrapWord
-	b.list = widget.NewList(func() int { return len(b.entries) }, func() fyne.CanvasObject {
+	b.list = imp.u.newKeyList(func() int { return len(b.entries) }, func() fyne.CanvasObject {
 		return container.NewHBox(widget.NewIcon(theme.FolderIcon()), widget.NewLabel(""))
 	}, b.updateRow)
 	b.list.OnSelected = b.selected
@@ -72,7 +72,11 @@ func (imp *importer) browse(files bool, onPath func(string)) *browser {
 	b.open(startFolder())
 	size := imp.u.win.Canvas().Size()
 	b.dlg.Resize(fyne.NewSize(min(max(size.Width*0.6, 560), 900), max(size.Height*0.7, 420)))
-	b.dlg.Show()
+	imp.u.showKeyed(b.dlg, dialogKeys{cancel: b.dlg.Hide, confirm: func() {
+		if !b.ok.Disabled() {
+			b.confirm()
+		}
+	}})
 	return b
 }
 

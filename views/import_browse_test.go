@@ -189,21 +189,66 @@ func (s hungReadStore) ImportFiles(ctx context.Context, paths []string, opt app.
 // the cancel reaches the store at once and the summary says the import was cancelled.
 // (db's TestImportCancelWhileAReadHangs shows the store itself returns on the cancel.)
 func TestImportCancelEndsAHungRead(t *testing.T) {
-	u, st := newTestUI(t)
-	u.store = hungReadStore{Store: st}
-	imp := u.importer()
-	tapped := false
-	imp.observe = func(app.ImportProgress) {
-		if !tapped {
-			tapped = true
-			impTap(t, u, "Cancel") // the progress dialog's
+	for _, how := range []string{"Cancel", "Esc"} {
+		u, st := newTestUI(t)
+		u.store = hungReadStore{Store: st}
+		imp := u.importer()
+		tapped := false
+		imp.observe = func(app.ImportProgress) {
+			if !tapped {
+				tapped = true
+				if how == "Esc" {
+					pressKey(u, fyne.KeyEscape)
+				} else {
+					impTap(t, u, "Cancel") // the progress dialog's
+				}
+			}
+		}
+		u.importPaths([]string{t.TempDir()}) // would hang here if Cancel did not cancel
+		if !tapped || imp.summary == nil || imp.run != nil {
+			t.Fatalf("%s: tapped %v, summary %v, still running %v", how, tapped, imp.summary != nil, imp.run != nil)
+		}
+		if !strings.Contains(imp.summary.note.Text, "You cancelled the import") {
+			t.Errorf("%s: the summary says %q", how, imp.summary.note.Text)
 		}
 	}
-	u.importPaths([]string{t.TempDir()}) // would hang here if Cancel did not cancel
-	if !tapped || imp.summary == nil || imp.run != nil {
-		t.Fatalf("tapped %v, summary %v, still running %v", tapped, imp.summary != nil, imp.run != nil)
+}
+
+// TestImportDialogsAnswerTheKeys: the import's dialogs close on Esc like every other (the
+// progress dialog's Esc is its Cancel), and Enter closes the summary.
+func TestImportDialogsAnswerTheKeys(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	u, _ := newTestUI(t)
+	imp := u.importer()
+	summary := func() {
+		r := &importRun{imp: imp, paths: []string{"/inbox"}, started: time.Now()}
+		r.result(app.ImportResult{Path: "/inbox/a.txt", Outcome: app.ImportRefused, Message: "“a.txt” is empty."})
+		imp.showSummary(r, app.ImportSummary{Files: 1, Refused: 1}, nil)
 	}
-	if !strings.Contains(imp.summary.note.Text, "You cancelled the import") {
-		t.Errorf("the summary says %q", imp.summary.note.Text)
+	for name, open := range map[string]func(){
+		"import articles": imp.choose,
+		"folder chooser":  func() { imp.browse(false, func(string) {}) },
+		"file chooser":    func() { imp.browse(true, func(string) {}) },
+		"summary":         summary,
+		"details":         func() { summary(); imp.summary.list.Select(0) },
+	} {
+		before := overlays(u)
+		open()
+		opened := overlays(u)
+		if opened <= before {
+			t.Fatalf("%s: no dialog opened", name)
+		}
+		pressKey(u, fyne.KeyEscape)
+		if got := overlays(u); got != opened-1 {
+			t.Errorf("%s: %d dialogs open after Esc, want %d", name, got, opened-1)
+		}
+		for overlays(u) > 0 {
+			u.win.Canvas().Overlays().Top().Hide()
+		}
+	}
+	summary()
+	pressKey(u, fyne.KeyReturn)
+	if overlays(u) != 0 {
+		t.Errorf("Enter leaves the summary open")
 	}
 }

@@ -480,9 +480,7 @@ func TestShortcutsDialogIsAKeyActionTable(t *testing.T) {
 
 // keysNotYetWired are files of other parts of the window whose dialogs are still shown the
 // plain Fyne way; wiring them (showKeyed, keyEntry) means taking them off this list.
-var keysNotYetWired = map[string]bool{
-	"import.go": true,
-}
+var keysNotYetWired = map[string]bool{}
 
 // TestDialogsAreShownWithKeys is the rule behind the table tests: in the views package no
 // dialog is shown with Fyne's Show helpers, and every file that makes dialogs hands them to
