@@ -31,19 +31,40 @@ func damageText(damage string) string {
 		". Nothing can be changed. Save what can still be read with File ▸ Save a copy…, or restore a backup."
 }
 
+// metDamageText is the banner's text when a read met damage that the check at opening
+// did not reach: the project is still writable, so the advice is to save it first.
+func metDamageText(message string) string {
+	return "Dossier met damage in this project while reading it. " + message +
+		" Save what can still be read with File ▸ Save a copy… or restore a backup before changing anything."
+}
+
+// damageMet keeps the damage a read met in the banner, so that it stays said after its
+// error dialog is closed.
+func (mw *Window) damageMet(message string) {
+	if mw.metDamage == "" {
+		mw.metDamage = message
+		mw.updateBanner()
+	}
+}
+
 // updateBanner shows the damage banner above the screens when the open project is
-// damaged, and hides it otherwise.
+// damaged (found at opening or met by a read since), and hides it otherwise.
 func (mw *Window) updateBanner() {
 	if mw.banner == nil {
 		return
 	}
-	d := storeDamage(mw.u.store)
-	if d == "" {
+	text := ""
+	if d := storeDamage(mw.u.store); d != "" {
+		text = damageText(d)
+	} else if mw.metDamage != "" {
+		text = metDamageText(mw.metDamage)
+	}
+	if text == "" {
 		mw.banner.Objects = nil
 		mw.banner.Hide()
 		return
 	}
-	label := widget.NewLabel(damageText(d))
+	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
 	label.Importance = widget.DangerImportance
 	label.TextStyle.Bold = true

@@ -137,3 +137,31 @@ func TestProjectInUseOffersOpenAnotherAndQuit(t *testing.T) {
 		t.Fatalf("the main window did not replace the message (title %q)", w.Title())
 	}
 }
+
+// TestDamageMetByAReadStaysInTheBanner: damage that a read meets after the project opened
+// whole (beyond what the open-time check covered) is not only an error dialog that goes
+// away: the banner keeps saying it, with what to do, until another project is opened.
+func TestDamageMetByAReadStaysInTheBanner(t *testing.T) {
+	mw, _ := newTestWindow(t)
+	mw.u.showError(app.Errorf(app.EINVALID, "An ordinary mistake."))
+	if mw.banner.Visible() {
+		t.Fatal("an ordinary error put up the damage banner")
+	}
+	mw.u.showError(app.Errorf(app.ECORRUPT, "The project file is damaged: article #12 is listed but cannot be read."))
+	if !mw.banner.Visible() {
+		t.Fatal("damage met by a read shows no banner")
+	}
+	mustContain(t, dossierText(mw.banner), "met damage", "article #12", "Save a copy", "restore a backup")
+	if top := mw.u.win.Canvas().Overlays().Top(); top == nil {
+		t.Fatal("the damage met was not told in a dialog as well")
+	}
+	whole, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "whole.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { whole.Close() })
+	mw.switchTo(whole)
+	if mw.banner.Visible() {
+		t.Fatal("the banner stayed after switching to another project")
+	}
+}

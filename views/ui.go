@@ -39,6 +39,9 @@ type UI struct {
 	// notice is the last confirmation told (notice.go); onNotice shows it, set by the window.
 	notice   string
 	onNotice func(string)
+	// onDamage is told the message of damage a read met after the project opened; the
+	// window keeps it in its banner (project_state.go).
+	onDamage func(string)
 
 	// keyed are the open dialogs' keys (keys.go); keysCanvas is the canvas they are installed on.
 	keyed      []*dialogKeys
@@ -71,6 +74,9 @@ func (u *UI) showError(err error) {
 		log.Printf("error: %v", err)
 	}
 	fyne.Do(func() {
+		if app.IsCode(err, app.ECORRUPT) && u.onDamage != nil {
+			u.onDamage(app.ErrorMessage(err))
+		}
 		d := dialog.NewError(errors.New(app.ErrorMessage(err)), u.win)
 		u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
 	})

@@ -49,6 +49,8 @@ type Window struct {
 	statusDue atomic.Bool
 	statusGen int
 	banner    *fyne.Container // says when the project is damaged and open read-only
+	// metDamage is the damage a read met after the project opened whole ("" if none).
+	metDamage string
 }
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
@@ -95,6 +97,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
 		widget.NewSeparator(), newArticle, newActor, openDossier)
 	mw.banner = container.NewStack()
+	mw.u.onDamage = mw.damageMet
 	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
 	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.status)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
@@ -365,6 +368,7 @@ func (mw *Window) switchTo(st Store) {
 	old := mw.u.store
 	mw.u.store = mw.u.watch(st)
 	old.Close()
+	mw.metDamage = ""
 	mw.u.history = &history{}
 	mw.setTitle()
 	mw.updateBanner()
