@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -45,6 +46,10 @@ import (
 // of the project itself (read-only, full disk) the batch in progress is rolled back and
 // the error returned. A bad file is never an error: it is refused and the import goes on.
 func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error) {
+	// Parsing a large text makes a few short-lived copies of it; by default the collector
+	// lets the heap double before it runs, so those copies pile up. A soft limit for the
+	// import's length makes it collect sooner (see the README's import memory figures).
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	cctx, stop := context.WithCancel(ctx)
 	counter := &fileCounter{}
 	counted := make(chan struct{})
@@ -617,6 +622,10 @@ func (c *fileCounter) count(ctx context.Context, paths []string, skip func(strin
 func readers() int {
 	return min(max(runtime.GOMAXPROCS(0), 2), 8)
 }
+
+// importMemoryLimit is the Go heap's soft limit while files are imported. It is a target
+// for the collector, never a cap: a file that needs more still gets it.
+const importMemoryLimit = 160 << 20
 
 // inFlight bounds the bytes of the files read, or being read, but not yet filed, over
 // all the reading goroutines together: parsing a file takes several times its size in
