@@ -49,7 +49,7 @@ func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportO
 	// Parsing a large text makes a few short-lived copies of it; by default the collector
 	// lets the heap double before it runs, so those copies pile up. A soft limit for the
 	// import's length makes it collect sooner (see the README's import memory figures).
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	defer limitMemory()()
 	cctx, stop := context.WithCancel(ctx)
 	counter := &fileCounter{}
 	counted := make(chan struct{})
@@ -626,6 +626,31 @@ func readers() int {
 // importMemoryLimit is the Go heap's soft limit while files are imported. It is a target
 // for the collector, never a cap: a file that needs more still gets it.
 const importMemoryLimit = 160 << 20
+
+// memoryLimit counts the imports running, so that imports that overlap set the limit once
+// and the last one to end puts back what was there before.
+var memoryLimit struct {
+	sync.Mutex
+	imports int
+	before  int64
+}
+
+// limitMemory sets importMemoryLimit for an import and returns what ends it.
+func limitMemory() (restore func()) {
+	memoryLimit.Lock()
+	defer memoryLimit.Unlock()
+	if memoryLimit.imports == 0 {
+		memoryLimit.before = debug.SetMemoryLimit(importMemoryLimit)
+	}
+	memoryLimit.imports++
+	return func() {
+		memoryLimit.Lock()
+		defer memoryLimit.Unlock()
+		if memoryLimit.imports--; memoryLimit.imports == 0 {
+			debug.SetMemoryLimit(memoryLimit.before)
+		}
+	}
+}
 
 // inFlight bounds the bytes of the files read, or being read, but not yet filed, over
 // all the reading goroutines together: parsing a file takes several times its size in

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -155,5 +156,24 @@ func TestImportCommitsLargeTextEarly(t *testing.T) {
 	// of batchBytes each) make a batch of their own.
 	if !slices.Contains(committed, 2) {
 		t.Errorf("committed counts seen %v: the first two large articles were not committed before the third", committed)
+	}
+}
+
+// TestImportPutsTheMemoryLimitBack: the soft memory limit an import sets lasts only as long
+// as imports run, overlapping ones included; the process's own limit comes back after.
+func TestImportPutsTheMemoryLimitBack(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	end1 := limitMemory()
+	end2 := limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != importMemoryLimit {
+		t.Fatalf("during an import the limit is %d, want %d", got, importMemoryLimit)
+	}
+	end1()
+	if got := debug.SetMemoryLimit(-1); got != importMemoryLimit {
+		t.Fatalf("with one import still running the limit is %d, want %d", got, importMemoryLimit)
+	}
+	end2()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Fatalf("after the imports the limit is %d, want %d as before", got, before)
 	}
 }
