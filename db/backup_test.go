@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -252,4 +253,86 @@ func TestVerifyBackupChangesNothing(t *testing.T) {
 	if len(entries) != 1 {
 		t.Fatalf("folder holds %d files after verification, want only the backup", len(entries))
 	}
+}
+
+// oldProject makes a project at schema version version (migrations 1..version only),
+// with a few rows, as an older Dossier would have left it.
+func oldProject(t *testing.T, path string, version int) {
+	t.Helper()
+	ctx := context.Background()
+	migs, err := migrations()
+	if err != nil || version >= len(migs) {
+		t.Fatalf("need an older version than %d (%v)", len(migs), err)
+	}
+	h, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	tx, err := h.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	for i := range version {
+		if _, err := tx.Exec(migs[i]); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if err := seedRelationTypes(ctx, tx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := tx.Exec(fmt.Sprintf(`INSERT INTO actors(uuid, name, kind, created, updated) VALUES ('a1', 'Dunlin Ferries', 'organisation', '2024-01-01', '2024-01-01');
+		PRAGMA application_id = %d; PRAGMA user_version = %d`, ApplicationID, version)); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestMigrationBacksUpFirst: opening a project of an older schema writes a verified
+// backup of it, still at the old version, beside it before migrating; a project already
+// at the latest version is not backed up at open.
+func TestMigrationBacksUpFirst(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "old.dossier")
+	oldProject(t, path, 1)
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.SchemaVersion(ctx); v < 2 {
+		t.Fatalf("not migrated: version %d", v)
+	}
+	s.Close()
+	backups, _ := filepath.Glob(filepath.Join(dir, "old.schema-1-backup-*.dossier"))
+	if len(backups) != 1 {
+		t.Fatalf("backups before migration: %v", backups)
+	}
+	info, err := VerifyBackup(ctx, backups[0])
+	if err != nil || info.Counts.Actors != 1 {
+		t.Fatalf("the backup: %+v, %v", info, err)
+	}
+	if h, _ := readHeader(backups[0]); h.userVersion != 1 {
+		t.Fatalf("the backup is at schema %d, want the old 1", h.userVersion)
+	}
+	// Opening again (now current) takes no further backup; nor does a new project.
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, filepath.Join(dir, "new.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if all, _ := filepath.Glob(filepath.Join(dir, "*backup*")); len(all) != 1 {
+		t.Fatalf("backups: %v, want only the one before the migration", all)
+	}
+	noLeftovers(t, dir)
 }
