@@ -157,9 +157,31 @@ open in the window or another command.`).withDB()
 		return f.usageErr("--from names the project itself")
 	}
 	s, err := f.open(ctx)
-	if err != nil {
+	switch {
+	case app.IsCode(err, app.ECORRUPT):
+		// The case restore is most often for: the project is damaged and cannot be
+		// backed up as a whole. Its file is kept as it is, byte for byte, instead.
+		kept, cerr := keepDamaged(env, project, time.Now())
+		if cerr != nil {
+			return fmt.Errorf("nothing restored: the damaged project could not be copied first: %w", cerr)
+		}
+		fmt.Fprintf(env.Stdout, "copy of the damaged project (to undo the restore): %s\n", shown(kept))
+	case err != nil:
+		return err
+	default:
+		if err := backupBeforeRestore(ctx, env, s); err != nil {
+			return err
+		}
+	}
+	if err := replaceFile(info.Path, project); err != nil {
 		return err
 	}
+	printBackup(env.Stdout, "restored "+shown(project)+" from", info)
+	return nil
+}
+
+// backupBeforeRestore backs the open project s up into its backups folder and closes it.
+func backupBeforeRestore(ctx context.Context, env Env, s Store) error {
 	bs, ok := s.(backupStore)
 	if !ok {
 		s.Close()
@@ -172,15 +194,31 @@ open in the window or another command.`).withDB()
 	}
 	printBackup(env.Stdout, "backup of the current project (to undo the restore)", pre)
 	// Close before replacing: the last connection's close checkpoints the WAL into the
-	// old file, so what remains of -wal/-shm afterwards is stale and removed below.
-	if err := s.Close(); err != nil {
-		return err
+	// old file, so what remains of -wal/-shm afterwards is stale and removed by replaceFile.
+	return s.Close()
+}
+
+// keepDamaged copies a damaged project file, and its WAL if it has one, unchanged into
+// its backups folder as TIME.damaged.dossier (a name rotation never counts or removes),
+// and returns the copy's path.
+func keepDamaged(env Env, project string, now time.Time) (string, error) {
+	dir := app.BackupDir(dataDir(env), project)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", &app.Error{Code: app.EREADONLY, Err: err, Message: fmt.Sprintf("Cannot create the backups folder %s: %v.", dir, pathReason(err))}
 	}
-	if err := replaceFile(info.Path, project); err != nil {
-		return err
+	out := filepath.Join(dir, strings.TrimSuffix(app.BackupName(now), app.BackupExt)+".damaged"+app.BackupExt)
+	if _, err := os.Lstat(out); err == nil {
+		return "", app.Errorf(app.ECONFLICT, "%s already exists; try again in a moment.", out)
 	}
-	printBackup(env.Stdout, "restored "+shown(project)+" from", info)
-	return nil
+	if err := replaceFile(project, out); err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(project + "-wal"); err == nil {
+		if err := replaceFile(project+"-wal", out+"-wal"); err != nil {
+			return "", err
+		}
+	}
+	return out, nil
 }
 
 // same reports whether two paths name one file.

@@ -194,3 +194,51 @@ func execSQL(t *testing.T, path, stmts string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRestoreOverDamagedProject: a project Dossier refuses as damaged can still be
+// restored, and its damaged file is kept byte for byte in the backups folder first (under
+// a name rotation never removes).
+func TestRestoreOverDamagedProject(t *testing.T) {
+	p := newProject(t)
+	p.must("actor", "add", "--name", "Eider Salvage")
+	good := filepath.Join(p.dir, "good.dossier")
+	p.must("backup", "--out", good)
+	data, err := os.ReadFile(p.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := data[:len(data)/2]
+	p.write(filepath.Base(p.db), damaged)
+	if r := p.run("list", "actors"); r.code != 1 {
+		t.Fatalf("the damaged project opened: %+v", r)
+	}
+	out := p.must("restore", "--from", good)
+	kept := backupPath(t, out, "copy of the damaged project (to undo the restore)")
+	if b, _ := os.ReadFile(kept); !bytes.Equal(b, damaged) {
+		t.Fatal("the kept copy is not the damaged file as it was")
+	}
+	if _, ok := app.ParseBackupName(filepath.Base(kept)); ok || filepath.Dir(kept) != app.BackupDir(p.dir, p.db) {
+		t.Fatalf("kept as %s: want a non-rotated name in the backups folder", kept)
+	}
+	if list := p.must("list", "actors"); !strings.Contains(list, "Eider Salvage") {
+		t.Fatalf("after restore:\n%s", list)
+	}
+}
+
+// TestRestoreNeverReplacesForeignFile: --db naming another program's database is refused,
+// even with a good backup: restore replaces only Dossier projects.
+func TestRestoreNeverReplacesForeignFile(t *testing.T) {
+	p := newProject(t)
+	good := filepath.Join(p.dir, "good.dossier")
+	p.must("backup", "--out", good)
+	foreign := filepath.Join(p.dir, "ledger.db")
+	execSQL(t, foreign, "CREATE TABLE entries(x); INSERT INTO entries VALUES (1)")
+	before, _ := os.ReadFile(foreign)
+	r := p.run("restore", "--db", foreign, "--from", good)
+	if r.code != 1 || !strings.Contains(r.errOut, "not a Dossier project") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.errOut)
+	}
+	if after, _ := os.ReadFile(foreign); !bytes.Equal(before, after) {
+		t.Fatal("the foreign file changed")
+	}
+}
