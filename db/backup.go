@@ -147,6 +147,11 @@ func VerifyBackup(ctx context.Context, path string) (app.BackupInfo, error) {
 	if err := checkHeader(abs, h, st.Size()); err != nil && !app.IsCode(err, app.EREADONLY) {
 		return app.BackupInfo{}, err
 	}
+	if st.Mode().Perm()&0o200 == 0 {
+		// Said as what it is, not as a failed check: SQLite would open it read-only and the
+		// full-text check would fail with "attempt to write a readonly database".
+		return app.BackupInfo{}, app.Errorf(app.EREADONLY, "%s is read-only, and Dossier can verify only a backup it may write to (it changes nothing in it). Copy it to a folder you can write and give that copy.", abs)
+	}
 	if h.userVersion < 1 {
 		return app.BackupInfo{}, app.Errorf(app.ENOTPROJ, "%s holds no Dossier tables; it is not a usable backup.", abs)
 	}

@@ -336,3 +336,21 @@ func TestMigrationBacksUpFirst(t *testing.T) {
 	}
 	noLeftovers(t, dir)
 }
+
+// TestVerifyBackupSaysReadOnly: a read-only backup is refused as read-only, not reported
+// as a failed check.
+func TestVerifyBackupSaysReadOnly(t *testing.T) {
+	ctx := context.Background()
+	s := backupSource(t)
+	out := filepath.Join(t.TempDir(), "b.dossier")
+	if _, err := s.Backup(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(out, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	_, err := VerifyBackup(ctx, out)
+	if !app.IsCode(err, app.EREADONLY) || !strings.Contains(app.ErrorMessage(err), "read-only") {
+		t.Fatalf("err = %v, want EREADONLY", err)
+	}
+}
