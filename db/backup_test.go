@@ -354,3 +354,32 @@ func TestVerifyBackupSaysReadOnly(t *testing.T) {
 		t.Fatalf("err = %v, want EREADONLY", err)
 	}
 }
+
+// TestVerifyBackupBusyIsNotDamage: a backup another program holds locked is refused as
+// busy (try again), not reported as damaged.
+func TestVerifyBackupBusyIsNotDamage(t *testing.T) {
+	ctx := context.Background()
+	s := backupSource(t)
+	out := filepath.Join(t.TempDir(), "b.dossier")
+	if _, err := s.Backup(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	h, err := sql.Open("sqlite", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	conn, err := h.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK")
+	_, err = VerifyBackup(ctx, out)
+	if !app.IsCode(err, app.ELOCKED) || strings.Contains(app.ErrorMessage(err), "failed verification") {
+		t.Fatalf("err = %v, want ELOCKED", err)
+	}
+}
