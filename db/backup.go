@@ -87,23 +87,42 @@ func (s *Store) backup(ctx context.Context, out string, afterCopy func(tmp strin
 }
 
 // copyTo writes the project to path with VACUUM INTO and returns the row counts of the
-// snapshot it copied. The Store has one connection, which holds the project's exclusive
-// lock: while this function holds it, no other write (of this process or another) can
-// come between the counts and the copy, so both see the same state.
+// snapshot it copied. VACUUM INTO cannot run inside a transaction, so the counts and the
+// copy are read on one connection held throughout, and PRAGMA data_version, which
+// changes only when another connection commits, is read before and after: unchanged, no
+// one wrote between the counts and the copy. (Today the Store's one connection holds the
+// exclusive lock, so no one can; the check keeps this true if that lock is relaxed.) A
+// copy another writer came between is taken again, up to three times.
 func (s *Store) copyTo(ctx context.Context, path string) (app.BackupCounts, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return app.BackupCounts{}, mapError(err)
 	}
 	defer conn.Close()
-	counts, err := countRows(ctx, conn)
-	if err != nil {
-		return counts, fmt.Errorf("backup of %s: counting rows: %w", s.path, mapError(err))
+	for range 3 {
+		// VACUUM INTO writes only into a missing or empty file.
+		if err := os.Truncate(path, 0); err != nil {
+			return app.BackupCounts{}, &app.Error{Code: app.EREADONLY, Message: fmt.Sprintf("Cannot write the backup %s: %v.", path, err), Err: err}
+		}
+		var before, after int64
+		if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&before); err != nil {
+			return app.BackupCounts{}, fmt.Errorf("backup of %s: %w", s.path, mapError(err))
+		}
+		counts, err := countRows(ctx, conn)
+		if err != nil {
+			return counts, fmt.Errorf("backup of %s: counting rows: %w", s.path, mapError(err))
+		}
+		if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+			return counts, fmt.Errorf("backup of %s to %s: %w", s.path, path, mapError(err))
+		}
+		if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&after); err != nil {
+			return app.BackupCounts{}, fmt.Errorf("backup of %s: %w", s.path, mapError(err))
+		}
+		if before == after {
+			return counts, nil
+		}
 	}
-	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
-		return counts, fmt.Errorf("backup of %s to %s: %w", s.path, path, mapError(err))
-	}
-	return counts, nil
+	return app.BackupCounts{}, app.Errorf(app.ELOCKED, "backup of %s not written: another program kept changing the project during the copy. Try again in a moment.", s.path)
 }
 
 func countRows(ctx context.Context, q querier) (app.BackupCounts, error) {
