@@ -59,7 +59,7 @@ func runBackup(ctx context.Context, env Env, args []string) (err error) {
 		printBackup(env.Stdout, "backup", info)
 		return nil
 	}
-	info, removed, err := backupToFolder(ctx, env, bs, time.Now())
+	info, removed, err := backupToFolder(ctx, env, bs, time.Now(), true)
 	if err != nil {
 		return err
 	}
@@ -75,10 +75,10 @@ func dataDir(env Env) string {
 	return filepath.Dir(env.DefaultDB)
 }
 
-// backupToFolder backs the project up into its backups folder and rotates the older ones
-// out. Only verified backups (their final names) are counted or removed; a leftover
+// backupToFolder backs the project up into its backups folder and, with rotate, rotates
+// the older ones out. Only verified backups (their final names) are counted or removed; a leftover
 // temporary copy is removed once it is old enough not to be another backup in progress.
-func backupToFolder(ctx context.Context, env Env, s backupStore, now time.Time) (app.BackupInfo, []string, error) {
+func backupToFolder(ctx context.Context, env Env, s backupStore, now time.Time, rotate bool) (app.BackupInfo, []string, error) {
 	dir := app.BackupDir(dataDir(env), s.Path())
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return app.BackupInfo{}, nil, &app.Error{Code: app.EREADONLY, Err: err, Message: fmt.Sprintf("Cannot create the backups folder %s: %v.", dir, pathReason(err))}
@@ -86,6 +86,9 @@ func backupToFolder(ctx context.Context, env Env, s backupStore, now time.Time) 
 	info, err := s.Backup(ctx, filepath.Join(dir, app.BackupName(now)))
 	if err != nil {
 		return info, nil, err
+	}
+	if !rotate {
+		return info, nil, nil
 	}
 	removed, err := rotateFolder(dir, app.DefaultRotation, now)
 	return info, removed, err
@@ -187,7 +190,8 @@ func backupBeforeRestore(ctx context.Context, env Env, s Store) error {
 		s.Close()
 		return app.Errorf(app.EINTERNAL, "this project store cannot write backups")
 	}
-	pre, _, err := backupToFolder(ctx, env, bs, time.Now())
+	// No rotation here: it could remove the very backup being restored.
+	pre, _, err := backupToFolder(ctx, env, bs, time.Now(), false)
 	if err != nil {
 		s.Close()
 		return fmt.Errorf("nothing restored: the current project could not be backed up first: %w", err)

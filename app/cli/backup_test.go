@@ -242,3 +242,31 @@ func TestRestoreNeverReplacesForeignFile(t *testing.T) {
 		t.Fatal("the foreign file changed")
 	}
 }
+
+// TestRestoreKeepsTheBackupItRestores: restoring the oldest of a full backups folder
+// works, and the backup taken first does not rotate the chosen backup (or any) out.
+func TestRestoreKeepsTheBackupItRestores(t *testing.T) {
+	p := newProject(t)
+	p.must("actor", "add", "--name", "Fulmar Docks")
+	var first string
+	for i := range app.DefaultRotation.KeepLast { // a full folder: the next backup would rotate the first out
+		path := backupPath(t, p.must("backup"), "backup")
+		if i == 0 {
+			first = path
+			p.must("actor", "add", "--name", "Gannet Cranes")
+		}
+	}
+	dir := app.BackupDir(p.dir, p.db)
+	before, _ := os.ReadDir(dir)
+	if _, err := os.Stat(first); err != nil {
+		t.Fatalf("the oldest backup is gone before the restore: %v", err)
+	}
+	p.must("restore", "--from", first)
+	after, _ := os.ReadDir(dir)
+	if len(after) != len(before)+1 {
+		t.Fatalf("%d files in the backups folder after restore, want %d", len(after), len(before)+1)
+	}
+	if list := p.must("list", "actors"); strings.Contains(list, "Gannet Cranes") {
+		t.Fatalf("not restored:\n%s", list)
+	}
+}
