@@ -89,7 +89,7 @@ func defaultProject() string {
 }
 
 func cliEnv() cli.Env {
-	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, DefaultDB: defaultProject()}
+	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup}
 }
 
 func openForCLI(ctx context.Context, path string) (cli.Store, error) {

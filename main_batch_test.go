@@ -90,6 +90,8 @@ func TestBatchCommandsAreQuietUnderEveryLocale(t *testing.T) {
 				{"import", "--db", p, article},
 				{"list", "articles", "--db", p}, {"list", "actors", "--db", p, "--json"},
 				{"search", "--db", p, "ferry"}, {"export", "relations", "--db", p}, {"suggest", "--db", p},
+				{"backup", "--db", p}, {"backup", "--db", p, "--out", filepath.Join(dir, "b.dossier")},
+				{"restore", "--db", p, "--from", filepath.Join(dir, "b.dossier")},
 			} {
 				code, _, stderr := runBinary(t, bin, env, args...)
 				if code != 0 || stderr != "" {

@@ -244,6 +244,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	if version > len(migs) {
 		return tooNew(s.path, version, len(migs))
 	}
+	if version >= 1 && version < len(migs) {
+		if err := s.backupBeforeMigration(ctx, version, len(migs)); err != nil {
+			return err
+		}
+	}
 	for i := version; i < len(migs); i++ {
 		if err := s.apply(ctx, i+1, migs[i]); err != nil {
 			return err

@@ -50,8 +50,11 @@ type Env struct {
 	// Open opens the project file at path (refusing an empty one); Create also makes a
 	// new project when the file is missing or empty (--create).
 	Open, Create func(ctx context.Context, path string) (Store, error)
-	// DefaultDB is the project file used when a command has no --db.
+	// DefaultDB is the project file used when a command has no --db. Its folder holds
+	// the backups folder too.
 	DefaultDB string
+	// VerifyBackup checks a backup file before restore uses it (db.VerifyBackup).
+	VerifyBackup func(ctx context.Context, path string) (app.BackupInfo, error)
 }
 
 // command is one top-level command.
@@ -75,6 +78,8 @@ func init() {
 		{"list", "list articles|actors|relations [--db FILE] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
+		{"backup", "backup [--db FILE] [--out FILE]", "write a verified backup of the project", runBackup},
+		{"restore", "restore [--db FILE] --from BACKUP", "replace the project with a backup, backing it up first", runRestore},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},
 	}

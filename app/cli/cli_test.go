@@ -54,8 +54,9 @@ func newProject(t *testing.T) *project {
 func (p *project) env(stdout, stderr io.Writer) cli.Env {
 	return cli.Env{
 		Stdin: strings.NewReader(""), Stdout: stdout, Stderr: stderr, DefaultDB: p.db,
-		Open:   func(ctx context.Context, path string) (cli.Store, error) { return store(db.Open(ctx, path)) },
-		Create: func(ctx context.Context, path string) (cli.Store, error) { return store(db.Create(ctx, path)) },
+		Open:         func(ctx context.Context, path string) (cli.Store, error) { return store(db.Open(ctx, path)) },
+		Create:       func(ctx context.Context, path string) (cli.Store, error) { return store(db.Create(ctx, path)) },
+		VerifyBackup: db.VerifyBackup,
 	}
 }
 

@@ -22,6 +22,7 @@ func commandsOn(p *project, path string) [][]string {
 		{"search", "--db", path, "harbour"},
 		{"suggest", "--db", path},
 		{"export", "relations", "--db", path},
+		{"backup", "--db", path},
 		{"import", "--db", path, article},
 		{"actor", "add", "--db", path, "--name", "Ada Keller"},
 	}
