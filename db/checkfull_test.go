@@ -203,8 +203,6 @@ func withoutTrigger(s *Store, t *testing.T, name, q string) []string {
 	return []string{`DROP TRIGGER ` + name, q, def}
 }
 
-
-
 // TestOrphansAreFoundAndRemoved inserts mentions and evidence pointing at rows that are
 // gone (with foreign keys off, as a bug or an old tool could) and checks that the check
 // reports them, by foreign keys too, and that Repair removes exactly them.
