@@ -50,6 +50,9 @@ type Env struct {
 	// Open opens the project file at path (refusing an empty one); Create also makes a
 	// new project when the file is missing or empty (--create).
 	Open, Create func(ctx context.Context, path string) (Store, error)
+	// OpenReadOnly opens a project Open refused as damaged, for reading only (dossier
+	// check reports its damage); nil when the build cannot.
+	OpenReadOnly func(ctx context.Context, path string) (Store, error)
 	// DefaultDB is the project file used when a command has no --db.
 	DefaultDB string
 }
@@ -75,6 +78,7 @@ func init() {
 		{"list", "list articles|actors|relations [--db FILE] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
+		{"check", checkSynopsis, "check the project's integrity and indexes; --repair mends them", runCheck},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},
 	}
