@@ -67,10 +67,29 @@ func (s *Store) Check(ctx context.Context) (app.CheckReport, error) {
 		return rep, mapError(err)
 	}
 	defer conn.Close()
+	// A store open read-only (damaged) forbids every write, the temporary copies of the
+	// indexes too; the file itself stays read-only (mode=ro) whatever this says.
+	var queryOnly bool
+	if err := conn.QueryRowContext(ctx, "PRAGMA query_only").Scan(&queryOnly); err != nil {
+		return rep, mapError(err)
+	}
+	if queryOnly {
+		if _, err := conn.ExecContext(ctx, "PRAGMA query_only = 0"); err != nil {
+			return rep, mapError(err)
+		}
+		defer conn.ExecContext(context.Background(), "PRAGMA query_only = 1")
+	}
+	// One read transaction: every check sees the same state, whatever another
+	// connection commits meanwhile (WAL lets it).
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return rep, mapError(err)
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
 	c := checker{conn: conn}
 	rep.Items = append(rep.Items, c.integrity(ctx))
 	for _, ix := range ftsIndexes {
-		rep.Items = append(rep.Items, c.ftsStructure(ctx, ix), c.ftsDrift(ctx, ix))
+		structure, drift := c.checkIndex(ctx, ix)
+		rep.Items = append(rep.Items, structure, drift)
 	}
 	rep.Items = append(rep.Items, c.foreignKeys(ctx), c.orphanMentions(ctx), c.orphanEvidence(ctx))
 	rep.Tables, rep.Rows = c.counts(ctx)
@@ -133,24 +152,32 @@ func (c checker) integrity(ctx context.Context) app.CheckItem {
 	})
 }
 
-// ftsStructure runs the index's own integrity-check: its b-trees and, for an index that
-// keeps its own text, the agreement of the index with that text. It writes nothing.
-func (c checker) ftsStructure(ctx context.Context, ix ftsIndex) app.CheckItem {
-	return timed("full-text index "+ix.name, "rows", func(it *app.CheckItem) {
-		if err := c.conn.QueryRowContext(ctx, `SELECT count(*) FROM main.`+ix.name+`_docsize`).Scan(&it.Checked); err != nil {
-			failed(it, err)
-			return
-		}
-		if _, err := c.conn.ExecContext(ctx, `INSERT INTO main.`+ix.name+`(`+ix.name+`) VALUES ('integrity-check')`); err != nil {
-			problem(it, "the index %s is damaged (%s)", ix.name, app.ErrorMessage(mapError(err)))
-		}
-	})
-}
+// copyName is the temporary copy of the full-text index being checked.
+const copyName = "dossier_check_fts"
 
-// ftsDrift compares what the index holds with the text the store indexes for its rows:
-// rows the index lacks, rows it holds that are gone, and rows whose words differ.
-func (c checker) ftsDrift(ctx context.Context, ix ftsIndex) app.CheckItem {
-	return timed("full-text index "+ix.name+" against the text", "rows", func(it *app.CheckItem) {
+// checkIndex runs the two checks of one full-text index on a temporary copy of it (see
+// copyIndex): the index's own integrity-check, and its agreement with the text.
+func (c checker) checkIndex(ctx context.Context, ix ftsIndex) (structure, drift app.CheckItem) {
+	start := time.Now()
+	structure = app.CheckItem{Name: "full-text index " + ix.name, Unit: "rows"}
+	drift = app.CheckItem{Name: "full-text index " + ix.name + " against the text", Unit: "rows"}
+	defer c.dropCopy()
+	if err := c.copyIndex(ctx, ix); err != nil {
+		failed(&structure, err)
+		failed(&drift, err)
+		structure.Took = time.Since(start)
+		return structure, drift
+	}
+	c.conn.QueryRowContext(ctx, `SELECT count(*) FROM temp.`+copyName+`_docsize`).Scan(&structure.Checked)
+	if _, err := c.conn.ExecContext(ctx, `INSERT INTO temp.`+copyName+`(`+copyName+`) VALUES ('integrity-check')`); err != nil {
+		if ctx.Err() != nil {
+			failed(&structure, ctx.Err())
+		} else {
+			problem(&structure, "the index %s is damaged (%s)", ix.name, app.ErrorMessage(mapError(err)))
+		}
+	}
+	structure.Took = time.Since(start)
+	drift = timed(drift.Name, drift.Unit, func(it *app.CheckItem) {
 		var err error
 		if ix.content != "" {
 			err = c.externalDrift(ctx, ix, it)
@@ -161,11 +188,54 @@ func (c checker) ftsDrift(ctx context.Context, ix ftsIndex) app.CheckItem {
 			failed(it, err)
 		}
 	})
+	return structure, drift
+}
+
+// copyIndex copies the index ix into a temporary FTS5 table made by the same definition,
+// whose content, for an external-content index, is a temporary view giving the folded text
+// the store indexes. The checks run FTS5's integrity-check on the copy: it writes nothing
+// to the project (the check of the index itself would be an INSERT, refused on a
+// read-only store), and the copy's bytes are the index's own.
+func (c checker) copyIndex(ctx context.Context, ix ftsIndex) error {
+	var create string
+	if err := c.conn.QueryRowContext(ctx, `SELECT sql FROM main.sqlite_schema WHERE name = ?`, ix.name).Scan(&create); err != nil {
+		return err
+	}
+	made := strings.Replace(create, "CREATE VIRTUAL TABLE "+ix.name, "CREATE VIRTUAL TABLE temp."+copyName, 1)
+	if ix.content != "" {
+		made = strings.Replace(made, "content='"+ix.content+"'", "content='dossier_check_src'", 1)
+	}
+	if made == create || (ix.content != "" && !strings.Contains(made, "dossier_check_src")) {
+		return fmt.Errorf("the definition of %s is not one Dossier knows: %s", ix.name, create)
+	}
+	c.dropCopy()
+	steps := []string{made, `DELETE FROM temp.` + copyName + `_data`}
+	if ix.content != "" {
+		steps = append([]string{`CREATE TEMP VIEW dossier_check_src(id, ` + strings.Join(ix.columns, ", ") + `) AS ` + ix.rows}, steps...)
+	} else {
+		steps = append(steps, `INSERT INTO temp.`+copyName+`_content SELECT * FROM main.`+ix.name+`_content`)
+	}
+	for _, shadow := range []string{"_data", "_idx", "_docsize"} {
+		steps = append(steps, `INSERT INTO temp.`+copyName+shadow+` SELECT * FROM main.`+ix.name+shadow)
+	}
+	for _, q := range steps {
+		if _, err := c.conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropCopy drops the temporary copy, with a fresh context: a cancelled check must not
+// leave it behind.
+func (c checker) dropCopy() {
+	c.conn.ExecContext(context.Background(), `DROP TABLE IF EXISTS temp.`+copyName)
+	c.conn.ExecContext(context.Background(), `DROP VIEW IF EXISTS temp.dossier_check_src`)
 }
 
 // externalDrift checks an external-content index: rows of the content table it lacks,
 // rows it holds whose content row is gone, then the words of every row, by FTS5's rank=1
-// integrity-check run on a temporary copy of the index whose content is the folded text.
+// integrity-check run on the copy, whose content is the folded text.
 func (c checker) externalDrift(ctx context.Context, ix ftsIndex, it *app.CheckItem) error {
 	if err := c.conn.QueryRowContext(ctx, `SELECT count(*) FROM main.`+ix.content).Scan(&it.Checked); err != nil {
 		return err
@@ -183,61 +253,18 @@ func (c checker) externalDrift(ctx context.Context, ix ftsIndex, it *app.CheckIt
 	if stale > 0 {
 		problem(it, "the index %s holds %d rows that are no longer in %s", ix.name, stale, ix.content)
 	}
-	same, err := c.sameWords(ctx, ix)
-	if err != nil {
+	_, err := c.conn.ExecContext(ctx, `INSERT INTO temp.`+copyName+`(`+copyName+`, rank) VALUES ('integrity-check', 1)`)
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case !app.IsCode(mapError(err), app.ECORRUPT):
 		return err
-	}
-	if !same && lacks == 0 && stale == 0 {
+	case lacks == 0 && stale == 0: // FTS5 says the index and the text disagree
 		problem(it, "the words the index %s holds for some rows differ from their text: search finds them by old words", ix.name)
 	}
 	return nil
-}
-
-// sameWords reports whether the index ix holds exactly the words of the folded text of its
-// rows. The copy and the view are temporary: the project file is not written.
-func (c checker) sameWords(ctx context.Context, ix ftsIndex) (same bool, err error) {
-	var create string
-	if err := c.conn.QueryRowContext(ctx, `SELECT sql FROM main.sqlite_schema WHERE name = ?`, ix.name).Scan(&create); err != nil {
-		return false, err
-	}
-	const copyName = "dossier_check_fts"
-	made := strings.Replace(create, "CREATE VIRTUAL TABLE "+ix.name, "CREATE VIRTUAL TABLE temp."+copyName, 1)
-	made = strings.Replace(made, "content='"+ix.content+"'", "content='dossier_check_src'", 1)
-	if made == create || !strings.Contains(made, "dossier_check_src") {
-		return false, fmt.Errorf("the definition of %s is not one Dossier knows: %s", ix.name, create)
-	}
-	cols := "id, " + strings.Join(ix.columns, ", ")
-	defer func() {
-		// Dropped with a fresh context: a cancelled check must not leave them behind.
-		c.conn.ExecContext(context.Background(), `DROP TABLE IF EXISTS temp.`+copyName)
-		c.conn.ExecContext(context.Background(), `DROP VIEW IF EXISTS temp.dossier_check_src`)
-	}()
-	steps := []string{
-		`DROP TABLE IF EXISTS temp.` + copyName,
-		`DROP VIEW IF EXISTS temp.dossier_check_src`,
-		`CREATE TEMP VIEW dossier_check_src(` + cols + `) AS ` + ix.rows,
-		made,
-		`DELETE FROM temp.` + copyName + `_data`,
-		`INSERT INTO temp.` + copyName + `_data SELECT * FROM main.` + ix.name + `_data`,
-		`INSERT INTO temp.` + copyName + `_idx SELECT * FROM main.` + ix.name + `_idx`,
-		`INSERT INTO temp.` + copyName + `_docsize SELECT * FROM main.` + ix.name + `_docsize`,
-	}
-	for _, q := range steps {
-		if _, err := c.conn.ExecContext(ctx, q); err != nil {
-			return false, err
-		}
-	}
-	_, err = c.conn.ExecContext(ctx, `INSERT INTO temp.`+copyName+`(`+copyName+`, rank) VALUES ('integrity-check', 1)`)
-	if err == nil {
-		return true, nil
-	}
-	if ctx.Err() != nil {
-		return false, ctx.Err()
-	}
-	if app.IsCode(mapError(err), app.ECORRUPT) {
-		return false, nil // FTS5 says the index and the text disagree
-	}
-	return false, err
 }
 
 // ownDrift checks an index that keeps its own text: its rows must be exactly the rows the

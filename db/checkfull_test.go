@@ -325,3 +325,25 @@ func TestSyntheticProjectPassesTheFullCheck(t *testing.T) {
 		t.Logf("  %-50s %8d %-6s %v", it.Name, it.Checked, it.Unit, it.Took)
 	}
 }
+
+// TestCheckReadOnlyWholeProject: the full check runs on a store opened read-only and finds
+// a whole project whole (every check, the full-text ones included, runs without writing).
+func TestCheckReadOnlyWholeProject(t *testing.T) {
+	ctx := context.Background()
+	s, _ := checkedProject(t)
+	path := s.path
+	s.Close()
+	before, _ := os.ReadFile(path)
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if rep := mustCheck(t, ro); !rep.OK() {
+		t.Fatalf("read-only check of a whole project: %v", problems(rep))
+	}
+	ro.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("the read-only check changed the file")
+	}
+}
