@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -32,8 +33,21 @@ func (mw *Window) checkProject() {
 	if mw.refuseWhileImporting() {
 		return
 	}
-	mw.u.async(func(ctx context.Context) {
+	// The check reads the whole file (half a minute for 100,000 articles): say so, and
+	// let it be cancelled.
+	ctx, cancel := context.WithCancel(mw.u.ctx)
+	waiting := dialog.NewCustom("Check project", "Cancel", container.NewVBox(
+		widget.NewLabel("Checking every page, search index and link of the project…"),
+		widget.NewProgressBarInfinite()), mw.u.win)
+	waiting.SetOnClosed(cancel)
+	mw.u.showKeyed(waiting, dialogKeys{cancel: waiting.Hide})
+	mw.u.async(func(context.Context) {
+		defer cancel()
 		rep, err := ch.Check(ctx)
+		if errors.Is(err, context.Canceled) {
+			return // the researcher cancelled: nothing to say
+		}
+		fyne.Do(waiting.Hide)
 		if err != nil {
 			mw.u.showError(err)
 			return

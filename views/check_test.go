@@ -76,6 +76,10 @@ func TestCheckProjectWhole(t *testing.T) {
 	if checkButton(mw.u, "Repair") != nil {
 		t.Fatal("a whole project is offered a repair")
 	}
+	test.Tap(checkButton(mw.u, "Close"))
+	if mw.u.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("a dialog is left open after the report is closed: %s", artOverlayText(mw.u))
+	}
 }
 
 // TestCheckProjectRepairsDrift: an article taken out of the search index behind the
