@@ -361,3 +361,63 @@ func TestCheckReadOnlyWholeProject(t *testing.T) {
 		t.Fatal("the read-only check changed the file")
 	}
 }
+
+// TestEveryFullTextIndexIsChecked holds ftsIndexes to the schema: every FTS5 table of a
+// project is checked and repaired, and an external-content one over the table it reads.
+// An index a later migration adds without being listed fails here, not in a user's project.
+func TestEveryFullTextIndexIsChecked(t *testing.T) {
+	s := openTest(t)
+	rows, err := s.db.Query(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	listed := map[string]ftsIndex{}
+	for _, ix := range ftsIndexes {
+		listed[ix.name] = ix
+	}
+	n := 0
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		ix, ok := listed[name]
+		if !ok {
+			t.Errorf("the full-text index %s is not in ftsIndexes: Check and Repair leave it out", name)
+			continue
+		}
+		external := strings.Contains(def, "content=")
+		if external != (ix.content != "") || (external && !strings.Contains(def, "content='"+ix.content+"'")) {
+			t.Errorf("ftsIndexes says %s reads %q; its definition: %s", name, ix.content, def)
+		}
+	}
+	if n != len(ftsIndexes) {
+		t.Errorf("the schema has %d full-text indexes, ftsIndexes lists %d", n, len(ftsIndexes))
+	}
+}
+
+// TestRepairRelinksMentions: mentions lost behind the store's back are linked again by
+// Repair, which counts them.
+func TestRepairRelinksMentions(t *testing.T) {
+	ctx := context.Background()
+	s, _ := checkedProject(t)
+	var before int64
+	s.db.QueryRow(`SELECT count(*) FROM mentions`).Scan(&before)
+	if before == 0 {
+		t.Fatal("the test project has no mentions")
+	}
+	if _, err := s.db.Exec(`DELETE FROM mentions`); err != nil {
+		t.Fatal(err)
+	}
+	fix, err := s.Repair(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var after int64
+	s.db.QueryRow(`SELECT count(*) FROM mentions`).Scan(&after)
+	if after != before || len(fix.Changes) != 1 || fix.Changes[0].Kind != "mentions linked" || fix.Changes[0].Count != before {
+		t.Fatalf("%d mentions before, %d after the repair; changes %+v", before, after, fix.Changes)
+	}
+}
