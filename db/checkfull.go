@@ -92,7 +92,12 @@ func (s *Store) Check(ctx context.Context) (app.CheckReport, error) {
 		rep.Items = append(rep.Items, structure, drift)
 	}
 	rep.Items = append(rep.Items, c.foreignKeys(ctx), c.orphanMentions(ctx), c.orphanEvidence(ctx))
-	rep.Tables, rep.Rows = c.counts(ctx)
+	var counted error
+	if rep.Tables, rep.Rows, counted = c.counts(ctx); counted != nil {
+		it := app.CheckItem{Name: "row counts", Unit: "tables"}
+		failed(&it, counted)
+		rep.Items = append(rep.Items, it)
+	}
 	rep.Took = time.Since(start)
 	if err := ctx.Err(); err != nil {
 		return rep, err
@@ -347,31 +352,37 @@ func (c checker) orphans(ctx context.Context, name, table, where, what string) a
 }
 
 // counts returns how many tables the project has and how many rows its ordinary tables
-// hold; a table that cannot be counted (damaged) is passed over, the checks say why.
-func (c checker) counts(ctx context.Context) (tables int, rows int64) {
+// hold; a table that cannot be counted (damaged) is passed over, the checks say why. An
+// error says the list of tables could not be read to the end.
+func (c checker) counts(ctx context.Context) (tables int, rows int64, err error) {
 	list, err := c.conn.QueryContext(ctx, `SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%' FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
 	if err != nil {
-		return 0, 0
+		return 0, 0, err
 	}
 	var ordinary []string
 	for list.Next() {
 		var name string
 		var virtual bool
-		if list.Scan(&name, &virtual) == nil {
-			tables++
-			if !virtual {
-				ordinary = append(ordinary, name)
-			}
+		if err := list.Scan(&name, &virtual); err != nil {
+			list.Close()
+			return tables, 0, err
+		}
+		tables++
+		if !virtual {
+			ordinary = append(ordinary, name)
 		}
 	}
 	list.Close()
+	if err := list.Err(); err != nil {
+		return tables, 0, err
+	}
 	for _, t := range ordinary {
 		var n int64
 		if c.conn.QueryRowContext(ctx, `SELECT count(*) FROM main."`+strings.ReplaceAll(t, `"`, `""`)+`"`).Scan(&n) == nil {
 			rows += n
 		}
 	}
-	return tables, rows
+	return tables, rows, nil
 }
 
 // Repair mends what Check finds that the store can mend itself: it removes the orphan
