@@ -89,11 +89,15 @@ func defaultProject() string {
 }
 
 func cliEnv() cli.Env {
-	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup}
+	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, OpenReadOnly: openReadOnlyForCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup}
 }
 
 func openForCLI(ctx context.Context, path string) (cli.Store, error) {
 	return cliStore(db.Open(ctx, path))
+}
+
+func openReadOnlyForCLI(ctx context.Context, path string) (cli.Store, error) {
+	return cliStore(db.OpenReadOnly(ctx, path))
 }
 
 func createForCLI(ctx context.Context, path string) (cli.Store, error) {

@@ -50,6 +50,9 @@ type Env struct {
 	// Open opens the project file at path (refusing an empty one); Create also makes a
 	// new project when the file is missing or empty (--create).
 	Open, Create func(ctx context.Context, path string) (Store, error)
+	// OpenReadOnly opens a project Open refused as damaged, for reading only (dossier
+	// check reports its damage); nil when the build cannot.
+	OpenReadOnly func(ctx context.Context, path string) (Store, error)
 	// DefaultDB is the project file used when a command has no --db. Its folder holds
 	// the backups folder too.
 	DefaultDB string
@@ -80,6 +83,7 @@ func init() {
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
 		{"backup", "backup [--db FILE] [--out FILE]", "write a verified backup of the project", runBackup},
 		{"restore", "restore [--db FILE] --from BACKUP", "replace the project with a backup, backing it up first", runRestore},
+		{"check", checkSynopsis, "check the project's integrity and indexes; --repair mends them", runCheck},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},
 	}
