@@ -122,14 +122,23 @@ func openForGUI(ctx context.Context, path string) (views.Store, error) {
 	return st, nil
 }
 
+// openOrReadOnly opens a project for a window: one window per project (LockWindow), while
+// batch commands may still work on it.
 func openOrReadOnly(ctx context.Context, path string) (*db.Store, error) {
 	st, err := db.Open(ctx, path)
 	if app.IsCode(err, app.ECORRUPT) {
 		if ro, rerr := db.OpenReadOnly(ctx, path); rerr == nil {
-			return ro, nil
+			st, err = ro, nil
 		}
 	}
-	return st, err
+	if err != nil {
+		return nil, err
+	}
+	if err := st.LockWindow(); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 // openStartProject opens the project the window starts on. The default project is created

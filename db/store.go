@@ -38,6 +38,9 @@ type Store struct {
 	// damage says what the open-time check found wrong; a damaged project is open
 	// read-only. Empty for a whole project.
 	damage string
+	// window is the project file held open for the window lock (see LockWindow); nil
+	// for a batch command's Store.
+	window *os.File
 }
 
 // Open opens the project at path, creating it when the file does not exist. It refuses a
@@ -68,7 +71,7 @@ func open(ctx context.Context, path string, create bool) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	// One connection, kept open: it holds the exclusive lock (see dsn) for the life of the Store.
+	// One connection, kept open, so the pragmas and the page cache last.
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	s := &Store{db: db, path: abs}
@@ -89,13 +92,12 @@ func open(ctx context.Context, path string, create bool) (*Store, error) {
 }
 
 // dsn puts every pragma in the connection string so that any connection the pool opens has
-// them. locking_mode(EXCLUSIVE) makes the first write take a lock that lasts until Close:
-// a second running copy of Dossier is refused instead of writing under the first one. It
-// is only ever used on a file already known to be a Dossier project (or a new one):
+// them. WAL lets readers in other processes (batch commands beside the window) read
+// while one writes; writers take turns (_txlock=immediate and busy_timeout). It is only ever used on a file already known to be a Dossier project (or a new one):
 // journal_mode(WAL) writes to the file. A read-only connection sets nothing that writes.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	pragmas := []string{"locking_mode(EXCLUSIVE)", "foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-65536)", "mmap_size(268435456)"}
+	pragmas := []string{"foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-65536)", "mmap_size(268435456)"}
 	if readOnly {
 		pragmas = []string{"busy_timeout(1000)", "query_only(1)", "cache_size(-65536)"}
 		q.Set("mode", "ro")
@@ -201,11 +203,13 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the project and lets another program open it.
 func (s *Store) Close() error {
+	defer s.unlockWindow()
 	return s.db.Close()
 }
 
-// lockFile takes the project's exclusive lock at once, so that a second copy of Dossier is
-// told at open time rather than at its first save.
+// lockFile takes the write lock once and lets it go at once, so that a project that cannot
+// be written, or that another program keeps locked, is told at open time rather than at
+// the first save.
 func (s *Store) lockFile(ctx context.Context) error {
 	_, err := s.db.ExecContext(ctx, "BEGIN IMMEDIATE; COMMIT")
 	if err == nil {
@@ -213,7 +217,7 @@ func (s *Store) lockFile(ctx context.Context) error {
 	}
 	switch app.ErrorCode(mapError(err)) {
 	case app.ELOCKED:
-		return &app.Error{Code: app.ELOCKED, Message: fmt.Sprintf("%s is open in another copy of Dossier (or another program). Close it there first.", s.path), Err: err}
+		return &app.Error{Code: app.ELOCKED, Message: fmt.Sprintf("%s is kept locked by another program. Close it there first.", s.path), Err: err}
 	case app.EREADONLY:
 		return &app.Error{Code: app.EREADONLY, Message: fmt.Sprintf("%s cannot be written (read-only file or folder); Dossier needs to write to its project.", s.path), Err: err}
 	}
@@ -328,8 +332,10 @@ func (s *Store) txOnce(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return mapError(err)
 	}
+	// Every way out, a panic in fn included, ends the transaction; after Commit this
+	// Rollback does nothing.
+	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return mapError(err)
 	}
 	return mapError(tx.Commit())

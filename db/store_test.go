@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,27 +88,64 @@ func TestOpenRefusesBadFiles(t *testing.T) {
 	}
 }
 
-func TestOpenRefusesReadOnlyAndLocked(t *testing.T) {
+// TestOneWindowButManyBatchCommands: the window lock keeps a second window off a project,
+// never a batch command's Store, which reads and writes beside the window.
+func TestOneWindowButManyBatchCommands(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.dossier")
+	win, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := win.LockWindow(); err != nil {
+		t.Fatal(err)
+	}
+	batch, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("a batch command beside the window was refused: %v", err)
+	}
+	defer batch.Close()
+	if _, err := batch.CreateActor(ctx, app.Actor{Name: "Filed by a script"}); err != nil {
+		t.Fatalf("the batch command could not write: %v", err)
+	}
+	if _, err := win.CreateActor(ctx, app.Actor{Name: "Filed in the window"}); err != nil {
+		t.Fatalf("the window lost its project: %v", err)
+	}
+	n, err := win.CountActors(ctx, app.ActorQuery{})
+	if err != nil || n != 2 {
+		t.Fatalf("the window sees %d actors (%v), want 2", n, err)
+	}
+	wantCode(t, batch.LockWindow(), app.ELOCKED)
+	win.Close()
+	if err := batch.LockWindow(); err != nil {
+		t.Fatalf("the window lock outlived its window: %v", err)
+	}
+}
+
+func TestOpenRefusesAProjectAnotherProgramKeepsLocked(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.dossier")
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(ctx, path); app.ErrorCode(err) != app.ELOCKED {
-		t.Fatalf("second open: %v, want locked", err)
-	}
-	if _, err := s.CreateActor(ctx, app.Actor{Name: "Still writable"}); err != nil {
-		t.Fatalf("the first copy lost its project: %v", err)
-	}
 	s.Close()
-	if os.Getuid() == 0 {
-		return // root writes through file permissions; the read-only check cannot fail here
+	h, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	os.Chmod(path, 0o444)
-	defer os.Chmod(path, 0o644)
+	defer h.Close()
+	conn, err := h.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK")
 	_, err = Open(ctx, path)
-	wantCode(t, err, app.EREADONLY)
+	wantCode(t, err, app.ELOCKED)
 }
 
 func TestReadOnlyFileIsRefusedBeforeOpening(t *testing.T) {

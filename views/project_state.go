@@ -99,8 +99,8 @@ func newFailedScreen(ctx context.Context, w fyne.Window, err error, p Projects, 
 	f := &failedScreen{u: &UI{win: w, ctx: ctx}, ctx: ctx, win: w, projects: p, quit: quit, opened: opened, inline: inline}
 	title, hint := "Dossier cannot open this project", "Nothing was changed. Open another project, or quit."
 	if app.IsCode(err, app.ELOCKED) {
-		title = "This project is open in another copy of Dossier"
-		hint = "Only one window may work on a project at a time. Close it in the other window and start Dossier again, open another project, or quit. Nothing was changed."
+		title = "This project is open in another Dossier window"
+		hint = "Only one window may work on a project at a time; batch commands may still use it. Switch to the other window, open another project here, or quit. Nothing was changed."
 	}
 	msg := widget.NewLabel(app.ErrorMessage(err))
 	msg.Wrapping = fyne.TextWrapWord

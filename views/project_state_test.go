@@ -91,7 +91,15 @@ func TestProjectInUseOffersOpenAnotherAndQuit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Close()
-	_, lockErr := db.Open(ctx, held.Path())
+	if err := held.LockWindow(); err != nil {
+		t.Fatal(err)
+	}
+	second, err := db.Open(ctx, held.Path())
+	if err != nil {
+		t.Fatalf("a second Store (as a batch command has) was refused: %v", err)
+	}
+	defer second.Close()
+	lockErr := second.LockWindow()
 	if !app.IsCode(lockErr, app.ELOCKED) {
 		t.Fatalf("second open: %v, want ELOCKED", lockErr)
 	}
@@ -99,10 +107,20 @@ func TestProjectInUseOffersOpenAnotherAndQuit(t *testing.T) {
 	w.Resize(fyne.NewSize(1000, 700))
 	quit := 0
 	var opened Store
-	projects := Projects{Open: func(ctx context.Context, path string) (Store, error) { return db.Open(ctx, path) }}
+	projects := Projects{Open: func(ctx context.Context, path string) (Store, error) {
+		s, err := db.Open(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.LockWindow(); err != nil {
+			s.Close()
+			return nil, err
+		}
+		return s, nil
+	}}
 	f := newFailedScreen(ctx, w, lockErr, projects, func() { quit++ }, func(s Store) { opened = s }, true)
 	text := dossierText(w.Content())
-	mustContain(t, text, "open in another copy of Dossier", held.Path())
+	mustContain(t, text, "open in another Dossier window", held.Path())
 	if findButton(w.Content(), "Open another project") == nil || findButton(w.Content(), "Quit") == nil {
 		t.Fatalf("the window lacks its buttons:\n%s", text)
 	}
