@@ -331,3 +331,135 @@ func TestImportKilledAtRandomMoments(t *testing.T) {
 	}
 	mustPassCheck(t, bin, env, project, "the last import")
 }
+
+// backupsIn verifies every backup in the project's backups folder, as restore would
+// before using one, and returns the newest and how many unverified temporary copies a
+// killed backup left (they never carry a backup's name). A file under a backup's name
+// that does not verify fails the test.
+func backupsIn(t *testing.T, dir, after string) (newest app.BackupInfo, partial int) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.Contains(e.Name(), app.BackupTempMarker) {
+			partial++
+			continue
+		}
+		info, err := db.VerifyBackup(context.Background(), filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatalf("after %s: %s in the backups folder does not verify: %v", after, e.Name(), err)
+		}
+		if _, ok := app.ParseBackupName(e.Name()); ok && e.Name() > filepath.Base(newest.Path) {
+			newest = info
+		}
+	}
+	return newest, partial
+}
+
+// TestBackupAndRestoreKilledAtRandomMoments kills dossier backup (into the backups
+// folder, and with --out) and dossier restore with SIGKILL at random moments, each within
+// the time a whole run takes. After each kill the project opens and passes the full
+// check and holds either what it held or the whole backup (for restore); every file under
+// a backup's name verifies (a killed backup leaves only a temporary copy, never a
+// half-written file under a backup's name); the backup being restored is unchanged; and
+// at the end the newest backup restores to a project that passes the check.
+func TestBackupAndRestoreKilledAtRandomMoments(t *testing.T) {
+	const n, half, kills = 600, 300, 8
+	bin := dossierBinary(t)
+	rng := rand.New(rand.NewSource(crashSeed(t)))
+	dir := t.TempDir()
+	env := []string{"HOME=" + dir, "XDG_DATA_HOME=" + dir, "LANG=C.UTF-8"}
+	articles := filepath.Join(dir, "in")
+	writeCrashArticles(t, articles, n, "Orla Fenwick")
+	project := filepath.Join(dir, "p.dossier")
+	backups := app.BackupDir(filepath.Join(dir, "Dossier"), project)
+	must := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runBinary(t, bin, env, args...)
+		if code != 0 || errOut != "" {
+			t.Fatalf("dossier %s: exit %d\n%s\n%s", strings.Join(args, " "), code, out, errOut)
+		}
+		return out
+	}
+	var first []string
+	for i := range half {
+		first = append(first, filepath.Join(articles, fmt.Sprintf("a%04d.txt", i)))
+	}
+	must(append([]string{"import", "--db", project, "--create"}, first...)...)
+	old := filepath.Join(dir, "old.dossier")
+	must("backup", "--db", project, "--out", old)
+	oldBytes, err := os.ReadFile(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must("import", "--db", project, articles)
+
+	// Backups. A whole run first, to know how long one takes.
+	whole := runKilled(t, bin, env, killAt{afterLines: -1}, "backup", "--db", project)
+	if whole.code != 0 || whole.stderr != "" {
+		t.Fatalf("backup: exit %d %s", whole.code, whole.stderr)
+	}
+	for i := range kills {
+		args := []string{"backup", "--db", project}
+		out := ""
+		if i%2 == 1 {
+			out = filepath.Join(dir, fmt.Sprintf("out-%d.dossier", i))
+			args = append(args, "--out", out)
+		}
+		k := killAt{delay: time.Duration(rng.Int63n(int64(whole.took) * 13 / 10))}
+		run := runKilled(t, bin, env, k, args...)
+		after := fmt.Sprintf("backup %d killed at %v (exit %d)", i, k.delay, run.code)
+		mustPassCheck(t, bin, env, project, after)
+		if got := projectArticles(t, project, n); len(got) != n {
+			t.Fatalf("after %s the project holds %d articles, not %d", after, len(got), n)
+		}
+		newest, partial := backupsIn(t, backups, after)
+		if newest.Counts.Articles != n {
+			t.Fatalf("after %s the newest backup holds %d articles", after, newest.Counts.Articles)
+		}
+		if out != "" {
+			if _, err := os.Stat(out); err == nil {
+				if _, err := db.VerifyBackup(context.Background(), out); err != nil {
+					t.Fatalf("after %s, --out %s is there but does not verify: %v", after, out, err)
+				}
+			}
+		}
+		t.Logf("%s: newest backup %s verifies; %d temporary copies left", after, filepath.Base(newest.Path), partial)
+	}
+
+	// Restores of old (half the articles) over the whole project.
+	whole = runKilled(t, bin, env, killAt{afterLines: -1}, "restore", "--db", project, "--from", old)
+	if whole.code != 0 || whole.stderr != "" {
+		t.Fatalf("restore: exit %d %s", whole.code, whole.stderr)
+	}
+	for i := range kills {
+		if got := projectArticles(t, project, n); len(got) != n {
+			must("import", "--db", project, articles) // back to the whole project
+		}
+		k := killAt{delay: time.Duration(rng.Int63n(int64(whole.took) * 13 / 10))}
+		run := runKilled(t, bin, env, k, "restore", "--db", project, "--from", old)
+		after := fmt.Sprintf("restore %d killed at %v (exit %d)", i, k.delay, run.code)
+		mustPassCheck(t, bin, env, project, after)
+		got := len(projectArticles(t, project, n))
+		if got != n && got != half {
+			t.Fatalf("after %s the project holds %d articles: neither what it held (%d) nor the backup (%d)", after, got, n, half)
+		}
+		if b, _ := os.ReadFile(old); !bytes.Equal(b, oldBytes) {
+			t.Fatalf("after %s the backup being restored changed", after)
+		}
+		newest, _ := backupsIn(t, backups, after)
+		leftovers, _ := filepath.Glob(filepath.Join(dir, ".p.dossier.restore-*"))
+		t.Logf("%s: the project holds %d articles; newest backup %s (%d articles) verifies; %d temporary copies beside the project",
+			after, got, filepath.Base(newest.Path), newest.Counts.Articles, len(leftovers))
+	}
+
+	// The newest backup is usable: it restores to a whole project.
+	newest, _ := backupsIn(t, backups, "the last restore")
+	must("restore", "--db", project, "--from", newest.Path)
+	mustPassCheck(t, bin, env, project, "restoring the newest backup")
+	if got := len(projectArticles(t, project, n)); int64(got) != newest.Counts.Articles {
+		t.Fatalf("restored %d articles from a backup of %d", got, newest.Counts.Articles)
+	}
+}
