@@ -97,7 +97,7 @@ func open(ctx context.Context, path string, create bool) (*Store, error) {
 // journal_mode(WAL) writes to the file. A read-only connection sets nothing that writes.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	pragmas := []string{"foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-65536)", "mmap_size(268435456)"}
+	pragmas := []string{"foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", syncPragma, fullFsyncPragma, "cache_size(-65536)", "mmap_size(268435456)"}
 	if readOnly {
 		pragmas = []string{"busy_timeout(1000)", "query_only(1)", "cache_size(-65536)"}
 		q.Set("mode", "ro")
