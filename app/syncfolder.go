@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -282,4 +283,39 @@ func listNames(dir string) []string {
 	defer f.Close()
 	names, _ := f.Readdirnames(-1)
 	return names
+}
+
+// Warning says, in a paragraph, why a project in a synced folder is at risk and what to
+// do; project is its file's path and backups the folder its backups go to ("" when not
+// known). "" when no tool was seen.
+func (f SyncFolder) Warning(project, backups string) string {
+	if f.Tool == "" {
+		return ""
+	}
+	where := "in Dossier's own data folder"
+	if backups != "" {
+		where = "in " + backups
+	}
+	return fmt.Sprintf("%s is in a folder %s appears to sync (%s, shown by %s). "+
+		"A sync tool copies a project while Dossier writes to it and can corrupt it, or leave conflicted copies of it. "+
+		"Keep projects outside synced folders, or let the tool sync only while Dossier is closed. "+
+		"Dossier's backups are written outside the synced folder, %s.", project, f.Tool, f.Root, f.By, where)
+}
+
+// CopiesWarning says, in one line, which conflicted copies lie beside the project and
+// why they matter; "" when there are none.
+func (r SyncReport) CopiesWarning() string {
+	if len(r.Copies) == 0 {
+		return ""
+	}
+	names := make([]string, len(r.Copies))
+	for i, c := range r.Copies {
+		names[i] = fmt.Sprintf("“%s” (%s)", c.Name, c.Tool)
+	}
+	what, it, them := "A conflicted copy of this project lies", "It", "it"
+	if len(names) > 1 {
+		what, it, them = fmt.Sprintf("%d conflicted copies of this project lie", len(names)), "They", "them"
+	}
+	return fmt.Sprintf("%s beside it, left by a sync tool: %s. %s may hold work this project lacks: open %s to compare; Dossier merges nothing by itself.",
+		what, strings.Join(names, ", "), it, them)
 }
