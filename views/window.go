@@ -76,6 +76,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.setTitle()
 	mw.updateBanner()
 	mw.u.navigate(route{screen: "articles"})
+	mw.warnSync()
 	return mw
 }
 
@@ -375,6 +376,7 @@ func (mw *Window) switchTo(st Store) {
 	mw.updateBanner()
 	mw.u.dossier.actorID = 0
 	mw.u.navigate(route{screen: "articles"})
+	mw.warnSync()
 }
 
 func (mw *Window) newProject() {

@@ -60,10 +60,14 @@ func runCheck(ctx context.Context, env Env, args []string) (err error) {
 	if app.IsCode(err, app.ECORRUPT) && env.OpenReadOnly != nil {
 		// A damaged project is still checked, read-only, to say all that is wrong.
 		s, err = env.OpenReadOnly(ctx, strings.TrimSpace(*f.db))
+		if err == nil {
+			warnCopies(env, strings.TrimSpace(*f.db))
+		}
 	}
 	if err != nil {
 		return err
 	}
+	warnSyncFolder(env, strings.TrimSpace(*f.db))
 	defer closeStore(s, &err)
 	cs, ok := s.(checkStore)
 	if !ok {

@@ -218,7 +218,11 @@ func (f *flags) open(ctx context.Context) (Store, error) {
 	if open == nil {
 		return nil, app.Errorf(app.EINTERNAL, "This build of Dossier cannot open projects from the command line.")
 	}
-	return open(ctx, path)
+	s, err := open(ctx, path)
+	if err == nil {
+		warnCopies(f.env, path)
+	}
+	return s, err
 }
 
 // closeStore closes s and keeps the first error: a failed close after a successful write
