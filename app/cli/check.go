@@ -11,7 +11,7 @@ import (
 	"dossier/app"
 )
 
-const checkSynopsis = "check [--db FILE] [--repair] [--json]"
+const checkSynopsis = "check [--db FILE] [--read-only | --repair] [--json]"
 
 const checkAbout = `Checks the whole project: every page of the file (SQLite's integrity_check), each
 full-text index and its agreement with the text the articles, notes, actors and relations
@@ -50,11 +50,14 @@ type checkJSON struct {
 }
 
 func runCheck(ctx context.Context, env Env, args []string) (err error) {
-	f := newFlags(env, "check", checkSynopsis, checkAbout).withDB()
+	f := newFlags(env, "check", checkSynopsis, checkAbout).withDB().readsOnly()
 	repair := f.Bool("repair", false, "mend what can be mended, say what changed, then check again")
 	asJSON := f.Bool("json", false, "write the report as one JSON object")
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
+	}
+	if *repair && *f.readOnly {
+		return f.usageErr("--repair changes the project, so it cannot go with --read-only")
 	}
 	s, err := f.open(ctx)
 	if app.IsCode(err, app.ECORRUPT) && env.OpenReadOnly != nil {
