@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"dossier/db/dbtest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -211,7 +212,7 @@ func BenchmarkSuggestActors(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.Synthesize(ctx, Sizes{Actors: 5000}, 1, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Actors: 5000}, 1, nil); err != nil {
 		b.Fatal(err)
 	}
 	a, err := s.CreateArticle(ctx, app.Article{Title: "Five kilobytes of news", Body: suggestArticle5KB(b)})

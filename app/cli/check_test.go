@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"dossier/db/dbtest"
 	"encoding/json"
 	"os"
 	"strings"
@@ -162,7 +163,7 @@ func TestCheckReportsDamagedPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Synthesize(ctx, db.Sizes{Articles: 5000, Actors: 40, Relations: 100}, 3, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Articles: 5000, Actors: 40, Relations: 100}, 3, nil); err != nil {
 		t.Fatal(err)
 	}
 	leaves, _, pageSize, err := s.PagesOf(ctx, "articles")
