@@ -17,18 +17,18 @@ func (s *Store) CreateActor(ctx context.Context, a app.Actor) (app.Actor, error)
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		a, err = insertActor(ctx, tx, a)
+		a, err = s.insertActor(ctx, tx, a)
 		return err
 	})
 	return a, err
 }
 
 // insertActor writes a, a normalized and valid actor, with its aliases, and links its mentions.
-func insertActor(ctx context.Context, tx *sql.Tx, a app.Actor) (app.Actor, error) {
+func (s *Store) insertActor(ctx context.Context, tx *sql.Tx, a app.Actor) (app.Actor, error) {
 	if a.UUID == "" {
 		a.UUID = newUUID()
 	}
-	t := now()
+	t := s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO actors(uuid, name, kind, description, tags, notes, created, updated)
 		VALUES (?,?,?,?,?,?,?,?)`, a.UUID, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, t, t)
 	if err != nil {
@@ -62,7 +62,7 @@ func (s *Store) UpdateActor(ctx context.Context, a app.Actor) (app.Actor, error)
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE actors SET name=?, kind=?, description=?, tags=?, notes=?, updated=?
-			WHERE id=? AND deleted = ''`, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, now(), a.ID)
+			WHERE id=? AND deleted = ''`, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, s.now(), a.ID)
 		if err != nil {
 			return err
 		}
@@ -296,7 +296,7 @@ func (s *Store) MergeActors(ctx context.Context, keep, drop int64) (app.Actor, e
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE actors SET description = ?, tags = ?, notes = ?, updated = ? WHERE id = ?`,
-			k.Description, joinList(k.Tags), k.Notes, now(), keep); err != nil {
+			k.Description, joinList(k.Tags), k.Notes, s.now(), keep); err != nil {
 			return err
 		}
 		if err := writeAliases(ctx, tx, k); err != nil {

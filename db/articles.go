@@ -21,12 +21,12 @@ func (s *Store) CreateArticle(ctx context.Context, a app.Article) (app.Article, 
 		return a, err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		return insertArticle(ctx, tx, &a)
+		return s.insertArticle(ctx, tx, &a)
 	})
 	return a, err
 }
 
-func insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
+func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
 	a.Hash = app.ContentHash(a.Body)
 	canon := app.CanonicalURL(a.URL)
 	if err := checkDuplicate(ctx, tx, a, canon, 0); err != nil {
@@ -39,7 +39,7 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
 	if a.UUID == "" {
 		a.UUID = newUUID()
 	}
-	t := now()
+	t := s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles(uuid, title, outlet_id, url, canon_url, author, date, dateline,
 		language, body, tags, notes, hash, filed, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.UUID, a.Title, outlet, a.URL, canon, a.Author, string(a.Date), a.Dateline, a.Language, a.Body,
@@ -49,7 +49,7 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
 	}
 	a.ID, _ = res.LastInsertId()
 	a.Filed, a.Updated = parseTime(t), parseTime(t)
-	return linkArticleMentions(ctx, tx, a.ID, a.Body)
+	return s.linkArticleMentions(ctx, tx, a.ID, a.Body)
 }
 
 // checkDuplicate refuses an article whose URL or text is already filed under another id.
@@ -177,7 +177,7 @@ func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (app.Article, 
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET title=?, outlet_id=?, url=?, canon_url=?, author=?, date=?,
 			dateline=?, language=?, body=?, tags=?, notes=?, hash=?, updated=? WHERE id=?`,
 			a.Title, outlet, a.URL, canon, a.Author, string(a.Date), a.Dateline, a.Language, a.Body,
-			joinList(a.Tags), a.Notes, a.Hash, now(), a.ID)
+			joinList(a.Tags), a.Notes, a.Hash, s.now(), a.ID)
 		if err != nil {
 			return err
 		}
@@ -187,7 +187,7 @@ func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (app.Article, 
 		if err := relocateEvidence(ctx, tx, a.ID, a.Body); err != nil {
 			return err
 		}
-		return linkArticleMentions(ctx, tx, a.ID, a.Body)
+		return s.linkArticleMentions(ctx, tx, a.ID, a.Body)
 	})
 	return a, err
 }
@@ -195,7 +195,7 @@ func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (app.Article, 
 // DeleteArticle moves an article to the trash. Its relations' evidence stays, so that
 // RestoreArticle brings everything back; dossiers leave trashed articles out.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
-	return s.setDeleted(ctx, id, now())
+	return s.setDeleted(ctx, id, s.now())
 }
 
 // RestoreArticle takes an article out of the trash.

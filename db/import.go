@@ -64,7 +64,7 @@ func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportO
 		} // else the counter ends on its own: a cancel must not wait for a folder's listing
 	}()
 	return s.importItems(ctx, func(ctx context.Context, out chan<- readied) error {
-		return readFiles(ctx, paths, s.ownFile, readers(), out)
+		return readFiles(ctx, paths, s.ownFile, readers(), s.readSource, out)
 	}, counter, opt)
 }
 
@@ -406,7 +406,7 @@ func (im *importer) begin(ctx context.Context) error {
 	}
 	// Once per batch, not per import: an actor added while a long import runs is found
 	// in the batches filed after it.
-	im.linker, err = newLinker(ctx, tx)
+	im.linker, err = newLinker(ctx, tx, &im.s.matchers)
 	return err
 }
 
@@ -458,7 +458,7 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (i
 	if a.UUID == "" {
 		a.UUID = newUUID()
 	}
-	t := now()
+	t := im.s.now()
 	res, err := im.stmts.insert.ExecContext(ctx, a.UUID, a.Title, outlet, a.URL, canon, a.Author, string(a.Date),
 		a.Dateline, a.Language, a.Body, joinList(a.Tags), a.Notes, a.Hash, t, t)
 	if err != nil {
@@ -660,7 +660,7 @@ func limitMemory() (restore func()) {
 const inFlight = 32 << 20
 
 // readFiles reads the files under paths, as ingest.Walk would, with workers reading and
-// parsing several at once, and sends their articles to out in the order Walk gives them.
+// parsing several at once (each file with read; nil is readOne), and sends their articles to out in the order Walk gives them.
 // A file whose reading panics is refused; the rest go on. Each file's bytes are reserved
 // (see inFlight) before it is read, in the files' order so that the file the filing
 // goroutine waits for is never the one kept waiting, and released once its last article
@@ -669,7 +669,10 @@ const inFlight = 32 << 20
 // When ctx is done readFiles returns at once, without waiting for the workers: a read
 // stuck in the file system (a network share gone away) must not keep an import from
 // ending. The workers end on their own once their read returns.
-func readFiles(ctx context.Context, paths []string, skip func(string) bool, workers int, out chan<- readied) error {
+func readFiles(ctx context.Context, paths []string, skip func(string) bool, workers int, read func(context.Context, *ingest.Source) []readied, out chan<- readied) error {
+	if read == nil {
+		read = readOne
+	}
 	type job struct {
 		src     *ingest.Source
 		release func()
@@ -684,7 +687,7 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				rs := readSource(ctx, j.src)
+				rs := read(ctx, j.src)
 				j.src.Close()
 				if len(rs) == 0 {
 					j.release()
@@ -748,10 +751,6 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 	wg.Wait() // every file was read: the workers are ending, if not gone
 	return nil
 }
-
-// readSource reads and readies one opened file. Tests replace it to stand for a read
-// that hangs.
-var readSource = readOne
 
 // readOne reads one file with ingest, readies its articles, and turns a panic of the
 // parser into a refusal of the file.

@@ -45,11 +45,11 @@ func patterns(ctx context.Context, q querier, id int64) ([]mention.Pattern, erro
 	return out, rows.Err()
 }
 
-// matchers keeps the compiled matchers of the last few name sets, by the token that
-// mention_state holds for them (see migration 0003). The token lives in the project file,
-// so the cache is right whatever wrote the names, and after a rollback; it is shared by
-// the stores of a process because a token identifies a set of names, not a file.
-var matchers struct {
+// matcherCache keeps the compiled matchers of a project's last few name sets, by the
+// token that mention_state holds for them (see migration 0003). The token lives in the
+// project file, so the cache is right whatever wrote the names, and after a rollback.
+// Each Store has its own (Store.matchers), dropped when it closes.
+type matcherCache struct {
 	sync.Mutex
 	recent []cachedMatcher // most recently used first
 }
@@ -61,39 +61,48 @@ type cachedMatcher struct {
 
 const keptMatchers = 4
 
-// namesMatcher returns the matcher of every live actor's names as q sees them.
-func namesMatcher(ctx context.Context, q querier) (*mention.Matcher, error) {
+// matcher returns the matcher of every live actor's names as q sees them. A nil cache
+// compiles it afresh: the relinking after a change of names, which no cached matcher
+// could serve anyway, and the repair.
+func (c *matcherCache) matcher(ctx context.Context, q querier) (*mention.Matcher, error) {
+	if c == nil {
+		pats, err := patterns(ctx, q, 0)
+		if err != nil {
+			return nil, err
+		}
+		return mention.New(pats), nil
+	}
 	var token int64
 	if err := q.QueryRowContext(ctx, `SELECT names FROM mention_state`).Scan(&token); err != nil {
 		return nil, err
 	}
-	matchers.Lock()
-	for i, c := range matchers.recent {
-		if c.token == token {
-			copy(matchers.recent[1:i+1], matchers.recent[:i])
-			matchers.recent[0] = c
-			matchers.Unlock()
-			return c.m, nil
+	c.Lock()
+	for i, m := range c.recent {
+		if m.token == token {
+			copy(c.recent[1:i+1], c.recent[:i])
+			c.recent[0] = m
+			c.Unlock()
+			return m.m, nil
 		}
 	}
-	matchers.Unlock()
+	c.Unlock()
 	pats, err := patterns(ctx, q, 0)
 	if err != nil {
 		return nil, err
 	}
 	m := mention.New(pats)
-	matchers.Lock()
-	matchers.recent = slices.Insert(matchers.recent, 0, cachedMatcher{token, m})
-	if len(matchers.recent) > keptMatchers {
-		matchers.recent = matchers.recent[:keptMatchers]
+	c.Lock()
+	c.recent = slices.Insert(c.recent, 0, cachedMatcher{token, m})
+	if len(c.recent) > keptMatchers {
+		c.recent = c.recent[:keptMatchers]
 	}
-	matchers.Unlock()
+	c.Unlock()
 	return m, nil
 }
 
 // linkArticleMentions finds every known actor in one article, new or edited.
-func linkArticleMentions(ctx context.Context, tx *sql.Tx, articleID int64, body string) error {
-	l, err := newLinker(ctx, tx)
+func (s *Store) linkArticleMentions(ctx context.Context, tx *sql.Tx, articleID int64, body string) error {
+	l, err := newLinker(ctx, tx, &s.matchers)
 	if err != nil {
 		return err
 	}
@@ -107,8 +116,9 @@ type linker struct {
 	rows, insert, update, del, unscan, unclean *sql.Stmt
 }
 
-func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
-	m, err := namesMatcher(ctx, tx)
+// newLinker makes a linker with the names matcher from c (nil: compiled afresh).
+func newLinker(ctx context.Context, tx *sql.Tx, c *matcherCache) (*linker, error) {
+	m, err := c.matcher(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
@@ -581,7 +591,7 @@ func relinkArticles(ctx context.Context, tx *sql.Tx, ids map[int64]bool, need fu
 	if err != nil {
 		return err
 	}
-	l, err := newLinker(ctx, tx)
+	l, err := newLinker(ctx, tx, nil)
 	if err != nil {
 		return err
 	}
@@ -763,17 +773,17 @@ func (s *Store) SetMentionStatus(ctx context.Context, id int64, status string) e
 		if err != nil {
 			return err
 		}
-		return relinkArticle(ctx, tx, articleID)
+		return s.relinkArticle(ctx, tx, articleID)
 	})
 }
 
 // relinkArticle relinks one article after the user decided about one of its mentions.
-func relinkArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
+func (s *Store) relinkArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
 	var body string
 	if err := tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, articleID).Scan(&body); err != nil {
 		return err
 	}
-	l, err := newLinker(ctx, tx)
+	l, err := newLinker(ctx, tx, &s.matchers)
 	if err != nil {
 		return err
 	}
@@ -886,6 +896,6 @@ func (s *Store) ResolveMention(ctx context.Context, articleID int64, start int, 
 			articleID, start, actorID); err != nil {
 			return err
 		}
-		return relinkArticle(ctx, tx, articleID) // the choice may settle the name elsewhere in the article
+		return s.relinkArticle(ctx, tx, articleID) // the choice may settle the name elsewhere in the article
 	})
 }

@@ -19,7 +19,7 @@ func (s *Store) CreateNote(ctx context.Context, n app.Note) (app.Note, error) {
 		if n.UUID == "" {
 			n.UUID = newUUID()
 		}
-		t := now()
+		t := s.now()
 		res, err := tx.ExecContext(ctx, `INSERT INTO notes(uuid, body, article_id, actor_id, relation_id, created, updated)
 			VALUES (?,?,?,?,?,?,?)`, n.UUID, n.Body, nullID(n.ArticleID), nullID(n.ActorID), nullID(n.RelationID), t, t)
 		if err != nil {
@@ -39,7 +39,7 @@ func (s *Store) UpdateNote(ctx context.Context, n app.Note) (app.Note, error) {
 		return n, app.Errorf(app.EINVALID, "A note needs some text; delete it instead.")
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE notes SET body = ?, updated = ? WHERE id = ?`, n.Body, now(), n.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE notes SET body = ?, updated = ? WHERE id = ?`, n.Body, s.now(), n.ID)
 		if err != nil {
 			return err
 		}

@@ -24,18 +24,18 @@ func (s *Store) CreateRelation(ctx context.Context, r app.Relation) (app.Relatio
 			return err
 		}
 		var err error
-		r, err = insertRelation(ctx, tx, r)
+		r, err = s.insertRelation(ctx, tx, r)
 		return err
 	})
 	return r, err
 }
 
 // insertRelation writes r, whose references were checked, and its evidence.
-func insertRelation(ctx context.Context, tx *sql.Tx, r app.Relation) (app.Relation, error) {
+func (s *Store) insertRelation(ctx context.Context, tx *sql.Tx, r app.Relation) (app.Relation, error) {
 	if r.UUID == "" {
 		r.UUID = newUUID()
 	}
-	t := now()
+	t := s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO relations(uuid, source_id, type, target_id, start, end, confidence,
 		modality, speaker_id, note, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.UUID, r.SourceID, r.Type, r.TargetID, string(r.Start), string(r.End), r.Confidence, r.Modality,
@@ -257,7 +257,7 @@ func (s *Store) UpdateRelation(ctx context.Context, r app.Relation) (app.Relatio
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE relations SET source_id=?, type=?, target_id=?, start=?, end=?, confidence=?,
 			modality=?, speaker_id=?, note=?, updated=? WHERE id=?`, r.SourceID, r.Type, r.TargetID, string(r.Start),
-			string(r.End), r.Confidence, r.Modality, nullID(r.SpeakerID), r.Note, now(), r.ID)
+			string(r.End), r.Confidence, r.Modality, nullID(r.SpeakerID), r.Note, s.now(), r.ID)
 		if err != nil {
 			return err
 		}

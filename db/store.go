@@ -23,6 +23,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"dossier/app"
+	"dossier/app/ingest"
 )
 
 //go:embed migrations/*.sql
@@ -41,6 +42,14 @@ type Store struct {
 	// window is the project file held open for the window lock (see LockWindow); nil
 	// for a batch command's Store.
 	window *os.File
+	// clock tells the time the store records (created, updated, deleted); nil is the
+	// system's clock. Tests set it to get times they can assert.
+	clock func() time.Time
+	// matchers keeps the compiled names matchers of this project (mentions.go).
+	matchers matcherCache
+	// readSource reads and readies one file an import opened; nil is readOne. Tests set
+	// it to stand for a read that hangs.
+	readSource func(context.Context, *ingest.Source) []readied
 }
 
 // Open opens the project at path, creating it when the file does not exist. It refuses a
@@ -399,7 +408,14 @@ func mapOpenError(path string, err error) error {
 
 func newUUID() string { return uuid.Must(uuid.NewV7()).String() }
 
-func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+// now is the time to record, from the store's clock, as stored: UTC, RFC 3339.
+func (s *Store) now() string {
+	t := time.Now()
+	if s.clock != nil {
+		t = s.clock()
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
 
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)

@@ -89,7 +89,7 @@ func (s *Store) DismissSuggestion(ctx context.Context, name string) error {
 		return app.Errorf(app.EINVALID, "Say which name to stop suggesting.")
 	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO dismissed_suggestions(name, folded, dismissed) VALUES (?,?,?)
-		ON CONFLICT (folded) DO NOTHING`, name, app.Fold(name), now())
+		ON CONFLICT (folded) DO NOTHING`, name, app.Fold(name), s.now())
 	return mapError(err)
 }
 

@@ -61,17 +61,17 @@ func (s *Store) FileRelation(ctx context.Context, r app.Relation, newRelation bo
 			return err
 		}
 		if id == 0 {
-			out.Relation, err = insertRelation(ctx, tx, r)
+			out.Relation, err = s.insertRelation(ctx, tx, r)
 			return err
 		}
-		out, err = addToTwin(ctx, tx, id, r)
+		out, err = s.addToTwin(ctx, tx, id, r)
 		return err
 	})
 	return out, err
 }
 
 // addToTwin gives the relation id the sources and note of r, its twin.
-func addToTwin(ctx context.Context, tx *sql.Tx, id int64, r app.Relation) (app.RelationFiled, error) {
+func (s *Store) addToTwin(ctx context.Context, tx *sql.Tx, id int64, r app.Relation) (app.RelationFiled, error) {
 	out := app.RelationFiled{Existing: true}
 	twin, err := relationByID(ctx, tx, id)
 	if err != nil {
@@ -90,12 +90,12 @@ func addToTwin(ctx context.Context, tx *sql.Tx, id int64, r app.Relation) (app.R
 	}
 	if n := strings.TrimSpace(r.Note); n != "" && !strings.Contains(twin.Note, n) {
 		note := strings.TrimSpace(twin.Note + "\n\n" + n)
-		if _, err := tx.ExecContext(ctx, `UPDATE relations SET note = ?, updated = ? WHERE id = ?`, note, now(), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE relations SET note = ?, updated = ? WHERE id = ?`, note, s.now(), id); err != nil {
 			return out, err
 		}
 		out.NoteAdded = true
 	} else if out.Added > 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ? WHERE id = ?`, now(), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ? WHERE id = ?`, s.now(), id); err != nil {
 			return out, err
 		}
 	}
@@ -200,7 +200,7 @@ func (s *Store) CreateNewActor(ctx context.Context, a app.Actor) (app.Actor, err
 		if len(clashes) > 0 {
 			return clashError(clashes)
 		}
-		out, err = insertActor(ctx, tx, a)
+		out, err = s.insertActor(ctx, tx, a)
 		return err
 	})
 	return out, err
