@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"dossier/db/dbtest"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // backupSource opens a small synthetic project with a note, so every counted table has rows.

@@ -2,13 +2,13 @@ package db
 
 import (
 	"context"
-	"dossier/db/dbtest"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // benchSizes is the synthetic project of issue #2: 100,000 articles, 5,000 actors and

@@ -3,7 +3,6 @@ package db
 import (
 	"bytes"
 	"context"
-	"dossier/db/dbtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // wholeProject builds a real project of 5,000 synthetic articles and returns its path

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"dossier/db/dbtest"
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // mentionBenchStore opens a synthetic project of the given size made for the mention

@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	"dossier/db/dbtest"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // searchFixture is a small project written for these tests: four articles, two actors,

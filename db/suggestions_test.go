@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"dossier/db/dbtest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 
 	"dossier/app"
 	"dossier/app/suggest"
+	"dossier/db/dbtest"
 )
 
 const suggestBody = `BAGHDAD — Former Iraqi Prime Minister Nouri al-Maliki said on Tuesday he would stay in the race, despite a warning from U.S. President Donald Trump.

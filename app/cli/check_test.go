@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"dossier/db/dbtest"
 	"encoding/json"
 	"os"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"dossier/app"
 	"dossier/app/cli"
 	"dossier/db"
+	"dossier/db/dbtest"
 )
 
 // checkProject is a project with two imported articles (one with letters the index folds),

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"dossier/db/dbtest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"dossier/db"
+	"dossier/db/dbtest"
 )
 
 // commandsOn are command lines that each open the project at path, reading or writing.

@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"dossier/app/ingest/ingesttest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+
+	"dossier/app/ingest/ingesttest"
 )
 
 // BenchmarkParseFeed times a feed of 10,000 items against gofeed alone on the same

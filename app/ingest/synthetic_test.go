@@ -3,11 +3,12 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"dossier/app/ingest/ingesttest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dossier/app/ingest/ingesttest"
 )
 
 func TestWriteSyntheticFiles(t *testing.T) {
