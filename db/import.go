@@ -45,7 +45,8 @@ import (
 // It returns what was committed. On a cancel it returns that and ctx.Err(); on a failure
 // of the project itself (read-only, full disk) the batch in progress is rolled back and
 // the error returned. A bad file is never an error: it is refused and the import goes on.
-func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error) {
+func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (_ app.ImportSummary, err error) {
+	defer wrapErr(&err, "import %d files and folders", len(paths))
 	// Parsing a large text makes a few short-lived copies of it; by default the collector
 	// lets the heap double before it runs, so those copies pile up. A soft limit for the
 	// import's length makes it collect sooner (see the README's import memory figures).
@@ -73,7 +74,8 @@ func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportO
 // when the import ends early; an item with Err set is reported as refused. An article's
 // Hash, when set, is taken to be app.ContentHash of its normalised body, as ingest sets
 // it; when empty, or when the body was not normalised, it is computed.
-func (s *Store) ImportArticles(ctx context.Context, items iter.Seq[ingest.Item], opt app.ImportOptions) (app.ImportSummary, error) {
+func (s *Store) ImportArticles(ctx context.Context, items iter.Seq[ingest.Item], opt app.ImportOptions) (_ app.ImportSummary, err error) {
+	defer wrapErr(&err, "import articles")
 	return s.importItems(ctx, func(ctx context.Context, out chan<- readied) error {
 		for it := range items {
 			select {

@@ -739,7 +739,8 @@ func relinkGoneNames(ctx context.Context, tx *sql.Tx) error {
 }
 
 // Mentions returns the mentions in one article, rejected ones included, in text order.
-func (s *Store) Mentions(ctx context.Context, articleID int64) ([]app.Mention, error) {
+func (s *Store) Mentions(ctx context.Context, articleID int64) (_ []app.Mention, err error) {
+	defer wrapErr(&err, "mentions of article %d", articleID)
 	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.article_id, m.actor_id, m.start, m.end, m.status FROM mentions m
 		JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? AND a.deleted = '' ORDER BY m.start, m.actor_id`, articleID)
 	if err != nil {
@@ -760,7 +761,8 @@ func (s *Store) Mentions(ctx context.Context, articleID int64) ([]app.Mention, e
 // SetMentionStatus confirms or rejects a mention; a rejected mention stays rejected when
 // the article or the actor is relinked. The article is relinked at once: ruling an actor
 // out, or confirming one, may settle a name it shares elsewhere in the article.
-func (s *Store) SetMentionStatus(ctx context.Context, id int64, status string) error {
+func (s *Store) SetMentionStatus(ctx context.Context, id int64, status string) (err error) {
+	defer wrapErr(&err, "set mention %d to %q", id, status)
 	if status != app.MentionConfirmed && status != app.MentionRejected && status != app.MentionAuto {
 		return app.Errorf(app.EINVALID, "“%s” is not a mention status.", status)
 	}
@@ -799,7 +801,8 @@ func (s *Store) relinkArticle(ctx context.Context, tx *sql.Tx, articleID int64) 
 // several actors stands undecided, in text order, each with its candidates (by name) and
 // the one the article suggests: the candidate it names elsewhere by a longer name, or that
 // the user confirmed elsewhere in it, nearest before the place (else nearest after).
-func (s *Store) AmbiguousMentions(ctx context.Context, articleID int64) ([]app.AmbiguousMention, error) {
+func (s *Store) AmbiguousMentions(ctx context.Context, articleID int64) (_ []app.AmbiguousMention, err error) {
+	defer wrapErr(&err, "ambiguous mentions of article %d", articleID)
 	rows, err := s.db.QueryContext(ctx, `SELECT m.actor_id, m.start, m.end, m.status, a.name, a.kind FROM mentions m
 		JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? AND a.deleted = '' ORDER BY m.start, a.name, m.actor_id`, articleID)
 	if err != nil {
@@ -876,7 +879,8 @@ func proposed(a app.AmbiguousMention, all []mentionRow) int64 {
 // confirmed and the other candidates' are rejected, so relinking leaves the place alone.
 // The chosen actor may be one the matcher did not propose. The rest of the article is
 // relinked: a confirmed longer name settles the shorter one it shares elsewhere.
-func (s *Store) ResolveMention(ctx context.Context, articleID int64, start int, actorID int64) error {
+func (s *Store) ResolveMention(ctx context.Context, articleID int64, start int, actorID int64) (err error) {
+	defer wrapErr(&err, "resolve the mention at %d of article %d as actor %d", start, articleID, actorID)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var end sql.NullInt64
 		if err := tx.QueryRowContext(ctx, `SELECT max(end) FROM mentions WHERE article_id = ? AND start = ?`, articleID, start).Scan(&end); err != nil {

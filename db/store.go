@@ -320,9 +320,10 @@ func migrations() ([]string, error) {
 }
 
 // SchemaVersion returns the project file's schema version.
-func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+func (s *Store) SchemaVersion(ctx context.Context) (_ int, err error) {
+	defer wrapErr(&err, "schema version")
 	var v int
-	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	err = s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
 	return v, err
 }
 
@@ -429,4 +430,13 @@ func splitList(s string) []string {
 		return nil
 	}
 	return strings.Split(s, "\n")
+}
+
+// wrapErr puts the operation and its arguments in front of *err, so that the log says
+// what failed on what; the *app.Error inside (its code and plain message) stays
+// reachable through errors.As, and a cause through errors.Is.
+func wrapErr(err *error, format string, args ...any) {
+	if *err != nil {
+		*err = fmt.Errorf(format+": %w", append(args, *err)...)
+	}
 }
