@@ -10,25 +10,26 @@ import (
 )
 
 // CreateActor records a new actor with its aliases and links its mentions in every article.
-func (s *Store) CreateActor(ctx context.Context, a app.Actor) (app.Actor, error) {
+func (s *Store) CreateActor(ctx context.Context, a app.Actor) (_ app.Actor, err error) {
+	defer wrapErr(&err, "create actor %q", a.Name)
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return a, err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		a, err = insertActor(ctx, tx, a)
+		a, err = s.insertActor(ctx, tx, a)
 		return err
 	})
 	return a, err
 }
 
 // insertActor writes a, a normalized and valid actor, with its aliases, and links its mentions.
-func insertActor(ctx context.Context, tx *sql.Tx, a app.Actor) (app.Actor, error) {
+func (s *Store) insertActor(ctx context.Context, tx *sql.Tx, a app.Actor) (app.Actor, error) {
 	if a.UUID == "" {
 		a.UUID = newUUID()
 	}
-	t := now()
+	t := s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO actors(uuid, name, kind, description, tags, notes, created, updated)
 		VALUES (?,?,?,?,?,?,?,?)`, a.UUID, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, t, t)
 	if err != nil {
@@ -55,14 +56,15 @@ func writeAliases(ctx context.Context, tx *sql.Tx, a app.Actor) error {
 }
 
 // UpdateActor saves an edited actor; a changed name or alias relinks its mentions.
-func (s *Store) UpdateActor(ctx context.Context, a app.Actor) (app.Actor, error) {
+func (s *Store) UpdateActor(ctx context.Context, a app.Actor) (_ app.Actor, err error) {
+	defer wrapErr(&err, "update actor %d", a.ID)
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return a, err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE actors SET name=?, kind=?, description=?, tags=?, notes=?, updated=?
-			WHERE id=? AND deleted = ''`, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, now(), a.ID)
+			WHERE id=? AND deleted = ''`, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, s.now(), a.ID)
 		if err != nil {
 			return err
 		}
@@ -78,7 +80,8 @@ func (s *Store) UpdateActor(ctx context.Context, a app.Actor) (app.Actor, error)
 }
 
 // AddAlias adds one name to an actor and links it in every article.
-func (s *Store) AddAlias(ctx context.Context, actorID int64, alias string) error {
+func (s *Store) AddAlias(ctx context.Context, actorID int64, alias string) (err error) {
+	defer wrapErr(&err, "add alias %q to actor %d", alias, actorID)
 	a, err := s.Actor(ctx, actorID)
 	if err != nil {
 		return err
@@ -91,7 +94,8 @@ func (s *Store) AddAlias(ctx context.Context, actorID int64, alias string) error
 const actorColumns = `id, uuid, name, kind, description, tags, notes`
 
 // Actor returns one actor with its aliases.
-func (s *Store) Actor(ctx context.Context, id int64) (app.Actor, error) {
+func (s *Store) Actor(ctx context.Context, id int64) (_ app.Actor, err error) {
+	defer wrapErr(&err, "actor %d", id)
 	return actor(ctx, s.db, id)
 }
 
@@ -129,7 +133,8 @@ func aliases(ctx context.Context, q querier, id int64) ([]string, error) {
 }
 
 // Actors returns one page of actors, by name.
-func (s *Store) Actors(ctx context.Context, q app.ActorQuery) ([]app.ActorRow, error) {
+func (s *Store) Actors(ctx context.Context, q app.ActorQuery) (_ []app.ActorRow, err error) {
+	defer wrapErr(&err, "list actors %+v", q)
 	where, args := actorWhere(q)
 	limit := q.Limit
 	if limit <= 0 {
@@ -159,10 +164,11 @@ func (s *Store) Actors(ctx context.Context, q app.ActorQuery) ([]app.ActorRow, e
 }
 
 // CountActors returns how many actors the query selects.
-func (s *Store) CountActors(ctx context.Context, q app.ActorQuery) (int, error) {
+func (s *Store) CountActors(ctx context.Context, q app.ActorQuery) (_ int, err error) {
+	defer wrapErr(&err, "count actors %+v", q)
 	where, args := actorWhere(q)
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM actors a WHERE `+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM actors a WHERE `+where, args...).Scan(&n)
 	return n, mapError(err)
 }
 
@@ -189,7 +195,8 @@ func likeEscape(s string) string {
 
 // FindActor resolves a name or alias typed by a user (or a "#id" or UUID) to one actor.
 // No match is ENOTFOUND; several are EAMBIGUOUS with the candidates listed.
-func (s *Store) FindActor(ctx context.Context, name string) (app.Actor, error) {
+func (s *Store) FindActor(ctx context.Context, name string) (_ app.Actor, err error) {
+	defer wrapErr(&err, "find actor %q", name)
 	name = strings.TrimSpace(name)
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT a.id, a.name, a.kind, a.description FROM actors a
 		LEFT JOIN aliases al ON al.actor_id = a.id
@@ -229,7 +236,8 @@ func (s *Store) FindActor(ctx context.Context, name string) (app.Actor, error) {
 
 // DeleteActor removes an actor. It is refused while relations still name it, so that
 // nothing filed is lost by accident; its mentions and notes go with it.
-func (s *Store) DeleteActor(ctx context.Context, id int64) error {
+func (s *Store) DeleteActor(ctx context.Context, id int64) (err error) {
+	defer wrapErr(&err, "delete actor %d", id)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		a, err := actor(ctx, tx, id)
 		if err != nil {
@@ -253,12 +261,13 @@ func (s *Store) DeleteActor(ctx context.Context, id int64) error {
 // aliases, its tags, notes, relations, mentions and note attachments; drop is removed.
 // Relations between the two become impossible and are reported as an error instead of
 // being silently deleted.
-func (s *Store) MergeActors(ctx context.Context, keep, drop int64) (app.Actor, error) {
+func (s *Store) MergeActors(ctx context.Context, keep, drop int64) (_ app.Actor, err error) {
+	defer wrapErr(&err, "merge actor %d into %d", drop, keep)
 	var out app.Actor
 	if keep == drop {
 		return out, app.Errorf(app.ECONFLICT, "An actor cannot be merged into itself.")
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		k, err := actor(ctx, tx, keep)
 		if err != nil {
 			return err
@@ -296,7 +305,7 @@ func (s *Store) MergeActors(ctx context.Context, keep, drop int64) (app.Actor, e
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE actors SET description = ?, tags = ?, notes = ?, updated = ? WHERE id = ?`,
-			k.Description, joinList(k.Tags), k.Notes, now(), keep); err != nil {
+			k.Description, joinList(k.Tags), k.Notes, s.now(), keep); err != nil {
 			return err
 		}
 		if err := writeAliases(ctx, tx, k); err != nil {

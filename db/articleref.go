@@ -15,7 +15,8 @@ const titleCandidatesShown = 10
 // its exact title, or a part of its title found in no other, titles compared folded (case
 // and accents aside, as names are). A part found in several titles is EAMBIGUOUS with the
 // candidates listed; a title that matches exactly wins over titles that merely contain it.
-func (s *Store) FindArticle(ctx context.Context, ref string) (app.Article, error) {
+func (s *Store) FindArticle(ctx context.Context, ref string) (_ app.Article, err error) {
+	defer wrapErr(&err, "find article %q", ref)
 	ref = strings.TrimSpace(ref)
 	// "#12" is how the lists print an id.
 	if id, ok := strings.CutPrefix(ref, "#"); ok && id != "" && strings.Trim(id, "0123456789") == "" {

@@ -15,18 +15,19 @@ const articleColumns = `a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.au
 // CreateArticle files an article and links the known actors it mentions. An article
 // already filed (same canonical URL, or same text) is refused with an EDUPLICATE error
 // whose Ref is the filed article's id; one in the trash counts too, and the message says so.
-func (s *Store) CreateArticle(ctx context.Context, a app.Article) (app.Article, error) {
+func (s *Store) CreateArticle(ctx context.Context, a app.Article) (_ app.Article, err error) {
+	defer wrapErr(&err, "create article %q", a.Title)
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return a, err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		return insertArticle(ctx, tx, &a)
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		return s.insertArticle(ctx, tx, &a)
 	})
 	return a, err
 }
 
-func insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
+func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
 	a.Hash = app.ContentHash(a.Body)
 	canon := app.CanonicalURL(a.URL)
 	if err := checkDuplicate(ctx, tx, a, canon, 0); err != nil {
@@ -39,7 +40,7 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
 	if a.UUID == "" {
 		a.UUID = newUUID()
 	}
-	t := now()
+	t := s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles(uuid, title, outlet_id, url, canon_url, author, date, dateline,
 		language, body, tags, notes, hash, filed, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		a.UUID, a.Title, outlet, a.URL, canon, a.Author, string(a.Date), a.Dateline, a.Language, a.Body,
@@ -49,7 +50,7 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
 	}
 	a.ID, _ = res.LastInsertId()
 	a.Filed, a.Updated = parseTime(t), parseTime(t)
-	return linkArticleMentions(ctx, tx, a.ID, a.Body)
+	return s.linkArticleMentions(ctx, tx, a.ID, a.Body)
 }
 
 // checkDuplicate refuses an article whose URL or text is already filed under another id.
@@ -98,7 +99,8 @@ func outletID(ctx context.Context, tx *sql.Tx, name string) (any, error) {
 }
 
 // Article returns one article, trashed or not.
-func (s *Store) Article(ctx context.Context, id int64) (app.Article, error) {
+func (s *Store) Article(ctx context.Context, id int64) (_ app.Article, err error) {
+	defer wrapErr(&err, "article %d", id)
 	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`, id)
 	a, err := scanArticle(row)
 	if err == sql.ErrNoRows {
@@ -109,7 +111,8 @@ func (s *Store) Article(ctx context.Context, id int64) (app.Article, error) {
 
 // ArticleByRef finds an article by id, UUID or exact title (case-insensitive). A title
 // shared by several articles is an EAMBIGUOUS error listing them.
-func (s *Store) ArticleByRef(ctx context.Context, ref string) (app.Article, error) {
+func (s *Store) ArticleByRef(ctx context.Context, ref string) (_ app.Article, err error) {
+	defer wrapErr(&err, "article %q", ref)
 	ref = strings.TrimSpace(ref)
 	rows, err := s.db.QueryContext(ctx, `SELECT id, title, date FROM articles WHERE deleted = '' AND
 		(CAST(id AS TEXT) = ?1 OR uuid = lower(?1) OR title = ?1 COLLATE NOCASE) LIMIT 10`, ref)
@@ -159,13 +162,14 @@ func scanArticle(r scanner) (app.Article, error) {
 
 // UpdateArticle saves an edited article and relinks its mentions. Evidence quotes keep
 // their text; their offsets are located again in the new body.
-func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (app.Article, error) {
+func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (_ app.Article, err error) {
+	defer wrapErr(&err, "update article %d", a.ID)
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return a, err
 	}
 	a.Hash = app.ContentHash(a.Body)
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		canon := app.CanonicalURL(a.URL)
 		if err := checkDuplicate(ctx, tx, &a, canon, a.ID); err != nil {
 			return err
@@ -177,7 +181,7 @@ func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (app.Article, 
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET title=?, outlet_id=?, url=?, canon_url=?, author=?, date=?,
 			dateline=?, language=?, body=?, tags=?, notes=?, hash=?, updated=? WHERE id=?`,
 			a.Title, outlet, a.URL, canon, a.Author, string(a.Date), a.Dateline, a.Language, a.Body,
-			joinList(a.Tags), a.Notes, a.Hash, now(), a.ID)
+			joinList(a.Tags), a.Notes, a.Hash, s.now(), a.ID)
 		if err != nil {
 			return err
 		}
@@ -187,19 +191,21 @@ func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (app.Article, 
 		if err := relocateEvidence(ctx, tx, a.ID, a.Body); err != nil {
 			return err
 		}
-		return linkArticleMentions(ctx, tx, a.ID, a.Body)
+		return s.linkArticleMentions(ctx, tx, a.ID, a.Body)
 	})
 	return a, err
 }
 
 // DeleteArticle moves an article to the trash. Its relations' evidence stays, so that
 // RestoreArticle brings everything back; dossiers leave trashed articles out.
-func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
-	return s.setDeleted(ctx, id, now())
+func (s *Store) DeleteArticle(ctx context.Context, id int64) (err error) {
+	defer wrapErr(&err, "delete article %d", id)
+	return s.setDeleted(ctx, id, s.now())
 }
 
 // RestoreArticle takes an article out of the trash.
-func (s *Store) RestoreArticle(ctx context.Context, id int64) error {
+func (s *Store) RestoreArticle(ctx context.Context, id int64) (err error) {
+	defer wrapErr(&err, "restore article %d", id)
 	return s.setDeleted(ctx, id, "")
 }
 
@@ -218,7 +224,8 @@ func (s *Store) setDeleted(ctx context.Context, id int64, when string) error {
 
 // PurgeArticle deletes a trashed article for good, with its evidence and mentions.
 // Relations left without evidence remain: the researcher filed them, not the article.
-func (s *Store) PurgeArticle(ctx context.Context, id int64) error {
+func (s *Store) PurgeArticle(ctx context.Context, id int64) (err error) {
+	defer wrapErr(&err, "purge article %d", id)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ? AND deleted <> ''`, id)
 		if err != nil {
@@ -232,7 +239,8 @@ func (s *Store) PurgeArticle(ctx context.Context, id int64) error {
 }
 
 // Articles returns one page of articles, as list rows.
-func (s *Store) Articles(ctx context.Context, q app.ArticleQuery) ([]app.ArticleRow, error) {
+func (s *Store) Articles(ctx context.Context, q app.ArticleQuery) (_ []app.ArticleRow, err error) {
+	defer wrapErr(&err, "list articles %+v", q)
 	where, args := articleWhere(q)
 	order := map[app.ArticleSort]string{
 		app.NewestFirst: "a.date DESC, a.id DESC",
@@ -282,10 +290,11 @@ func missingRow(what string, id int64) error {
 }
 
 // CountArticles returns how many articles the query selects in all.
-func (s *Store) CountArticles(ctx context.Context, q app.ArticleQuery) (int, error) {
+func (s *Store) CountArticles(ctx context.Context, q app.ArticleQuery) (_ int, err error) {
+	defer wrapErr(&err, "count articles %+v", q)
 	where, args := articleWhere(q)
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, args...).Scan(&n)
 	return n, mapError(err)
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // backupSource opens a small synthetic project with a note, so every counted table has rows.
@@ -23,7 +24,7 @@ func backupSource(t *testing.T) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if err := s.Synthesize(ctx, Sizes{Articles: 300, Actors: 30, Relations: 120}, 7, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Articles: 300, Actors: 30, Relations: 120}, 7, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.CreateNote(ctx, app.Note{ArticleID: 1, Body: "An invented remark about the harbour tender."}); err != nil {

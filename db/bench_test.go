@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // benchSizes is the synthetic project of issue #2: 100,000 articles, 5,000 actors and
 // 100,000 relations. DOSSIER_BENCH_ARTICLES makes it smaller for a quick run.
-func benchSizes() Sizes {
-	n := Sizes{Articles: 100_000, Actors: 5_000, Relations: 100_000}
+func benchSizes() dbtest.Sizes {
+	n := dbtest.Sizes{Articles: 100_000, Actors: 5_000, Relations: 100_000}
 	if v := os.Getenv("DOSSIER_BENCH_ARTICLES"); v != "" {
 		fmt.Sscan(v, &n.Articles)
 		n.Relations = n.Articles
@@ -35,7 +36,7 @@ func benchStore(b *testing.B) *Store {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := s.Synthesize(ctx, n, 1, nil); err != nil {
+		if err := dbtest.Synthesize(ctx, s.Path(), n, 1, nil); err != nil {
 			b.Fatal(err)
 		}
 		s.Close()

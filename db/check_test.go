@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // wholeProject builds a real project of 5,000 synthetic articles and returns its path
@@ -22,7 +23,7 @@ func wholeProject(t *testing.T) (path string, leaves, interior []int64, pageSize
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Synthesize(ctx, Sizes{Articles: 5000, Actors: 50, Relations: 200}, 1, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Articles: 5000, Actors: 50, Relations: 200}, 1, nil); err != nil {
 		t.Fatal(err)
 	}
 	leaves, interior, pageSize, err = s.PagesOf(ctx, "articles")
@@ -325,7 +326,7 @@ func TestEvidenceOfUnreadableArticleIsNotDropped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Synthesize(ctx, Sizes{Articles: 5000, Actors: 40, Relations: 20}, 5, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Articles: 5000, Actors: 40, Relations: 20}, 5, nil); err != nil {
 		t.Fatal(err)
 	}
 	var rid int64

@@ -16,9 +16,9 @@ const DossierMentions = 200
 
 // Dossier assembles everything known about one actor. limit caps the relations (newest
 // first) and the mentioning articles listed; 0 lists all of them, for an export.
-func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (app.Dossier, error) {
+func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (_ app.Dossier, err error) {
+	defer wrapErr(&err, "dossier %d", actorID)
 	var d app.Dossier
-	var err error
 	if d.Actor, err = s.Actor(ctx, actorID); err != nil {
 		return d, err
 	}

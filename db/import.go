@@ -45,7 +45,8 @@ import (
 // It returns what was committed. On a cancel it returns that and ctx.Err(); on a failure
 // of the project itself (read-only, full disk) the batch in progress is rolled back and
 // the error returned. A bad file is never an error: it is refused and the import goes on.
-func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (app.ImportSummary, error) {
+func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (_ app.ImportSummary, err error) {
+	defer wrapErr(&err, "import %d files and folders", len(paths))
 	// Parsing a large text makes a few short-lived copies of it; by default the collector
 	// lets the heap double before it runs, so those copies pile up. A soft limit for the
 	// import's length makes it collect sooner (see the README's import memory figures).
@@ -64,7 +65,7 @@ func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportO
 		} // else the counter ends on its own: a cancel must not wait for a folder's listing
 	}()
 	return s.importItems(ctx, func(ctx context.Context, out chan<- readied) error {
-		return readFiles(ctx, paths, s.ownFile, readers(), out)
+		return readFiles(ctx, paths, s.ownFile, readers(), s.readSource, out)
 	}, counter, opt)
 }
 
@@ -73,7 +74,8 @@ func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportO
 // when the import ends early; an item with Err set is reported as refused. An article's
 // Hash, when set, is taken to be app.ContentHash of its normalised body, as ingest sets
 // it; when empty, or when the body was not normalised, it is computed.
-func (s *Store) ImportArticles(ctx context.Context, items iter.Seq[ingest.Item], opt app.ImportOptions) (app.ImportSummary, error) {
+func (s *Store) ImportArticles(ctx context.Context, items iter.Seq[ingest.Item], opt app.ImportOptions) (_ app.ImportSummary, err error) {
+	defer wrapErr(&err, "import articles")
 	return s.importItems(ctx, func(ctx context.Context, out chan<- readied) error {
 		for it := range items {
 			select {
@@ -408,7 +410,7 @@ func (im *importer) begin(ctx context.Context) error {
 	}
 	// Once per batch, not per import: an actor added while a long import runs is found
 	// in the batches filed after it.
-	im.linker, err = newLinker(ctx, tx)
+	im.linker, err = newLinker(ctx, tx, &im.s.matchers)
 	return err
 }
 
@@ -460,7 +462,7 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (i
 	if a.UUID == "" {
 		a.UUID = newUUID()
 	}
-	t := now()
+	t := im.s.now()
 	res, err := im.stmts.insert.ExecContext(ctx, a.UUID, a.Title, outlet, a.URL, canon, a.Author, string(a.Date),
 		a.Dateline, a.Language, a.Body, joinList(a.Tags), a.Notes, a.Hash, t, t)
 	if err != nil {
@@ -662,7 +664,7 @@ func limitMemory() (restore func()) {
 const inFlight = 32 << 20
 
 // readFiles reads the files under paths, as ingest.Walk would, with workers reading and
-// parsing several at once, and sends their articles to out in the order Walk gives them.
+// parsing several at once (each file with read; nil is readOne), and sends their articles to out in the order Walk gives them.
 // A file whose reading panics is refused; the rest go on. Each file's bytes are reserved
 // (see inFlight) before it is read, in the files' order so that the file the filing
 // goroutine waits for is never the one kept waiting, and released once its last article
@@ -671,7 +673,10 @@ const inFlight = 32 << 20
 // When ctx is done readFiles returns at once, without waiting for the workers: a read
 // stuck in the file system (a network share gone away) must not keep an import from
 // ending. The workers end on their own once their read returns.
-func readFiles(ctx context.Context, paths []string, skip func(string) bool, workers int, out chan<- readied) error {
+func readFiles(ctx context.Context, paths []string, skip func(string) bool, workers int, read func(context.Context, *ingest.Source) []readied, out chan<- readied) error {
+	if read == nil {
+		read = readOne
+	}
 	type job struct {
 		src     *ingest.Source
 		release func()
@@ -686,7 +691,7 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				rs := readSource(ctx, j.src)
+				rs := read(ctx, j.src)
 				j.src.Close()
 				if len(rs) == 0 {
 					j.release()
@@ -750,10 +755,6 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 	wg.Wait() // every file was read: the workers are ending, if not gone
 	return nil
 }
-
-// readSource reads and readies one opened file. Tests replace it to stand for a read
-// that hangs.
-var readSource = readOne
 
 // readOne reads one file with ingest, readies its articles, and turns a panic of the
 // parser into a refusal of the file.

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"dossier/app"
-	"dossier/app/ingest"
+	"dossier/app/ingest/ingesttest"
 )
 
 // importBenchN is how many files the import benchmark reads: 10,000 by default,
@@ -35,7 +35,7 @@ func importBenchDir(b *testing.B, n int) string {
 		return dir
 	}
 	os.RemoveAll(dir)
-	if err := ingest.WriteSyntheticFiles(dir, n, 1); err != nil {
+	if err := ingesttest.WriteSyntheticFiles(dir, n, 1); err != nil {
 		b.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644); err != nil {
@@ -44,7 +44,7 @@ func importBenchDir(b *testing.B, n int) string {
 	return dir
 }
 
-// BenchmarkImportThroughput imports N synthetic articles (ingest.WriteSyntheticFiles: saved
+// BenchmarkImportThroughput imports N synthetic articles (ingesttest.WriteSyntheticFiles: saved
 // web pages, text files and feeds, about 3 KB of text each) into an empty project, and,
 // side by side in the same run, writes the very same rows and full-text index with the
 // bare minimum: a prepared INSERT loop in one transaction, no reading, no parsing, no

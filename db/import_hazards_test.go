@@ -19,12 +19,9 @@ import (
 	"dossier/app/ingest"
 )
 
-// stubRead replaces readSource for one test.
-func stubRead(t *testing.T, read func(ctx context.Context, src *ingest.Source) []readied) {
-	t.Helper()
-	old := readSource
-	readSource = read
-	t.Cleanup(func() { readSource = old })
+// stubRead makes s read each file an import opens with read.
+func stubRead(s *Store, read func(ctx context.Context, src *ingest.Source) []readied) {
+	s.readSource = read
 }
 
 // TestImportCancelWhileAReadHangs: a read stuck in the file system (it ignores the
@@ -40,7 +37,8 @@ func TestImportCancelWhileAReadHangs(t *testing.T) {
 	hung := make(chan struct{})
 	unstick := make(chan struct{})
 	defer close(unstick) // lets the stuck read go once the test is over
-	stubRead(t, func(ctx context.Context, src *ingest.Source) []readied {
+	s := openTest(t)
+	stubRead(s, func(ctx context.Context, src *ingest.Source) []readied {
 		if filepath.Base(src.Path()) == "b.txt" {
 			close(hung)
 			<-unstick // deaf to ctx
@@ -50,7 +48,6 @@ func TestImportCancelWhileAReadHangs(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s := openTest(t)
 	var log importLog
 	opt := log.options(1)
 	type outcome struct {
@@ -109,14 +106,14 @@ func TestImportBoundsBytesInFlight(t *testing.T) {
 	var held, peak atomic.Int64
 	var mu sync.Mutex
 	counted := map[string]bool{}
-	stubRead(t, func(ctx context.Context, src *ingest.Source) []readied {
+	s := openTest(t)
+	stubRead(s, func(ctx context.Context, src *ingest.Source) []readied {
 		if h := held.Add(src.Size()); h > peak.Load() {
 			peak.Store(h) // only this goroutine's add can raise it past the peak seen
 		}
 		return []readied{ready(ingest.Item{Path: src.Path(), Article: app.Article{
 			Title: "Report " + filepath.Base(src.Path()), Body: "Council report " + src.Path() + "."}})}
 	})
-	s := openTest(t)
 	opt := app.ImportOptions{BatchSize: 1, Progress: func(p app.ImportProgress) {
 		// Called once the file's article is filed, just before its bytes are given back.
 		mu.Lock()

@@ -45,11 +45,11 @@ func patterns(ctx context.Context, q querier, id int64) ([]mention.Pattern, erro
 	return out, rows.Err()
 }
 
-// matchers keeps the compiled matchers of the last few name sets, by the token that
-// mention_state holds for them (see migration 0003). The token lives in the project file,
-// so the cache is right whatever wrote the names, and after a rollback; it is shared by
-// the stores of a process because a token identifies a set of names, not a file.
-var matchers struct {
+// matcherCache keeps the compiled matchers of a project's last few name sets, by the
+// token that mention_state holds for them (see migration 0003). The token lives in the
+// project file, so the cache is right whatever wrote the names, and after a rollback.
+// Each Store has its own (Store.matchers), dropped when it closes.
+type matcherCache struct {
 	sync.Mutex
 	recent []cachedMatcher // most recently used first
 }
@@ -61,39 +61,48 @@ type cachedMatcher struct {
 
 const keptMatchers = 4
 
-// namesMatcher returns the matcher of every live actor's names as q sees them.
-func namesMatcher(ctx context.Context, q querier) (*mention.Matcher, error) {
+// matcher returns the matcher of every live actor's names as q sees them. A nil cache
+// compiles it afresh: the relinking after a change of names, which no cached matcher
+// could serve anyway, and the repair.
+func (c *matcherCache) matcher(ctx context.Context, q querier) (*mention.Matcher, error) {
+	if c == nil {
+		pats, err := patterns(ctx, q, 0)
+		if err != nil {
+			return nil, err
+		}
+		return mention.New(pats), nil
+	}
 	var token int64
 	if err := q.QueryRowContext(ctx, `SELECT names FROM mention_state`).Scan(&token); err != nil {
 		return nil, err
 	}
-	matchers.Lock()
-	for i, c := range matchers.recent {
-		if c.token == token {
-			copy(matchers.recent[1:i+1], matchers.recent[:i])
-			matchers.recent[0] = c
-			matchers.Unlock()
-			return c.m, nil
+	c.Lock()
+	for i, m := range c.recent {
+		if m.token == token {
+			copy(c.recent[1:i+1], c.recent[:i])
+			c.recent[0] = m
+			c.Unlock()
+			return m.m, nil
 		}
 	}
-	matchers.Unlock()
+	c.Unlock()
 	pats, err := patterns(ctx, q, 0)
 	if err != nil {
 		return nil, err
 	}
 	m := mention.New(pats)
-	matchers.Lock()
-	matchers.recent = slices.Insert(matchers.recent, 0, cachedMatcher{token, m})
-	if len(matchers.recent) > keptMatchers {
-		matchers.recent = matchers.recent[:keptMatchers]
+	c.Lock()
+	c.recent = slices.Insert(c.recent, 0, cachedMatcher{token, m})
+	if len(c.recent) > keptMatchers {
+		c.recent = c.recent[:keptMatchers]
 	}
-	matchers.Unlock()
+	c.Unlock()
 	return m, nil
 }
 
 // linkArticleMentions finds every known actor in one article, new or edited.
-func linkArticleMentions(ctx context.Context, tx *sql.Tx, articleID int64, body string) error {
-	l, err := newLinker(ctx, tx)
+func (s *Store) linkArticleMentions(ctx context.Context, tx *sql.Tx, articleID int64, body string) error {
+	l, err := newLinker(ctx, tx, &s.matchers)
 	if err != nil {
 		return err
 	}
@@ -107,8 +116,9 @@ type linker struct {
 	rows, insert, update, del, unscan, unclean *sql.Stmt
 }
 
-func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
-	m, err := namesMatcher(ctx, tx)
+// newLinker makes a linker with the names matcher from c (nil: compiled afresh).
+func newLinker(ctx context.Context, tx *sql.Tx, c *matcherCache) (*linker, error) {
+	m, err := c.matcher(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
@@ -581,7 +591,7 @@ func relinkArticles(ctx context.Context, tx *sql.Tx, ids map[int64]bool, need fu
 	if err != nil {
 		return err
 	}
-	l, err := newLinker(ctx, tx)
+	l, err := newLinker(ctx, tx, nil)
 	if err != nil {
 		return err
 	}
@@ -729,7 +739,8 @@ func relinkGoneNames(ctx context.Context, tx *sql.Tx) error {
 }
 
 // Mentions returns the mentions in one article, rejected ones included, in text order.
-func (s *Store) Mentions(ctx context.Context, articleID int64) ([]app.Mention, error) {
+func (s *Store) Mentions(ctx context.Context, articleID int64) (_ []app.Mention, err error) {
+	defer wrapErr(&err, "mentions of article %d", articleID)
 	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.article_id, m.actor_id, m.start, m.end, m.status FROM mentions m
 		JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? AND a.deleted = '' ORDER BY m.start, m.actor_id`, articleID)
 	if err != nil {
@@ -750,7 +761,8 @@ func (s *Store) Mentions(ctx context.Context, articleID int64) ([]app.Mention, e
 // SetMentionStatus confirms or rejects a mention; a rejected mention stays rejected when
 // the article or the actor is relinked. The article is relinked at once: ruling an actor
 // out, or confirming one, may settle a name it shares elsewhere in the article.
-func (s *Store) SetMentionStatus(ctx context.Context, id int64, status string) error {
+func (s *Store) SetMentionStatus(ctx context.Context, id int64, status string) (err error) {
+	defer wrapErr(&err, "set mention %d to %q", id, status)
 	if status != app.MentionConfirmed && status != app.MentionRejected && status != app.MentionAuto {
 		return app.Errorf(app.EINVALID, "“%s” is not a mention status.", status)
 	}
@@ -763,17 +775,17 @@ func (s *Store) SetMentionStatus(ctx context.Context, id int64, status string) e
 		if err != nil {
 			return err
 		}
-		return relinkArticle(ctx, tx, articleID)
+		return s.relinkArticle(ctx, tx, articleID)
 	})
 }
 
 // relinkArticle relinks one article after the user decided about one of its mentions.
-func relinkArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
+func (s *Store) relinkArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
 	var body string
 	if err := tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, articleID).Scan(&body); err != nil {
 		return err
 	}
-	l, err := newLinker(ctx, tx)
+	l, err := newLinker(ctx, tx, &s.matchers)
 	if err != nil {
 		return err
 	}
@@ -789,7 +801,8 @@ func relinkArticle(ctx context.Context, tx *sql.Tx, articleID int64) error {
 // several actors stands undecided, in text order, each with its candidates (by name) and
 // the one the article suggests: the candidate it names elsewhere by a longer name, or that
 // the user confirmed elsewhere in it, nearest before the place (else nearest after).
-func (s *Store) AmbiguousMentions(ctx context.Context, articleID int64) ([]app.AmbiguousMention, error) {
+func (s *Store) AmbiguousMentions(ctx context.Context, articleID int64) (_ []app.AmbiguousMention, err error) {
+	defer wrapErr(&err, "ambiguous mentions of article %d", articleID)
 	rows, err := s.db.QueryContext(ctx, `SELECT m.actor_id, m.start, m.end, m.status, a.name, a.kind FROM mentions m
 		JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? AND a.deleted = '' ORDER BY m.start, a.name, m.actor_id`, articleID)
 	if err != nil {
@@ -866,7 +879,8 @@ func proposed(a app.AmbiguousMention, all []mentionRow) int64 {
 // confirmed and the other candidates' are rejected, so relinking leaves the place alone.
 // The chosen actor may be one the matcher did not propose. The rest of the article is
 // relinked: a confirmed longer name settles the shorter one it shares elsewhere.
-func (s *Store) ResolveMention(ctx context.Context, articleID int64, start int, actorID int64) error {
+func (s *Store) ResolveMention(ctx context.Context, articleID int64, start int, actorID int64) (err error) {
+	defer wrapErr(&err, "resolve the mention at %d of article %d as actor %d", start, articleID, actorID)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var end sql.NullInt64
 		if err := tx.QueryRowContext(ctx, `SELECT max(end) FROM mentions WHERE article_id = ? AND start = ?`, articleID, start).Scan(&end); err != nil {
@@ -886,6 +900,6 @@ func (s *Store) ResolveMention(ctx context.Context, articleID int64, start int, 
 			articleID, start, actorID); err != nil {
 			return err
 		}
-		return relinkArticle(ctx, tx, articleID) // the choice may settle the name elsewhere in the article
+		return s.relinkArticle(ctx, tx, articleID) // the choice may settle the name elsewhere in the article
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // mentionBenchStore opens a synthetic project of the given size made for the mention
@@ -24,7 +25,7 @@ import (
 // name log is cleared and every article relinked and checked for the full-text index
 // (reported once, on stderr: what the first relinking after an upgrade or a bulk import
 // costs).
-func mentionBenchStore(b *testing.B, n Sizes) *Store {
+func mentionBenchStore(b *testing.B, n dbtest.Sizes) *Store {
 	b.Helper()
 	ctx := context.Background()
 	migs, err := migrations()
@@ -44,7 +45,7 @@ func mentionBenchStore(b *testing.B, n Sizes) *Store {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := s.Synthesize(ctx, n, 1, nil); err != nil {
+		if err := dbtest.Synthesize(ctx, s.Path(), n, 1, nil); err != nil {
 			b.Fatal(err)
 		}
 		start := time.Now()
@@ -95,7 +96,7 @@ func mentionBenchStore(b *testing.B, n Sizes) *Store {
 // DOSSIER_BENCH_ARTICLES makes the project smaller for a quick run.
 func BenchmarkRelinkAfterAddingAlias(b *testing.B) {
 	n := benchSizes()
-	s := mentionBenchStore(b, Sizes{Articles: n.Articles, Actors: n.Actors})
+	s := mentionBenchStore(b, dbtest.Sizes{Articles: n.Articles, Actors: n.Actors})
 	ctx := context.Background()
 	var median int64
 	if err := s.db.QueryRow(`SELECT actor_id FROM (SELECT actor_id, count(DISTINCT article_id) AS n FROM mentions
@@ -113,7 +114,7 @@ func BenchmarkRelinkAfterAddingAlias(b *testing.B) {
 		name := shortName(s, id)
 		return name[:strings.IndexByte(name, ' ')] // "Talu"
 	}
-	empty := mentionBenchStore(b, Sizes{Actors: n.Actors})
+	empty := mentionBenchStore(b, dbtest.Sizes{Actors: n.Actors})
 	cases := []struct {
 		name  string
 		s     *Store
@@ -173,8 +174,8 @@ func BenchmarkRelinkAfterAddingAlias(b *testing.B) {
 //	cold:     an alias changed just before (untimed), so the matcher is rebuilt first
 //	baseline: the same article filed in a project of one actor (next to no linking)
 func BenchmarkFileArticle5000Actors(b *testing.B) {
-	s := mentionBenchStore(b, Sizes{Articles: 1000, Actors: 5000})
-	empty := mentionBenchStore(b, Sizes{Articles: 1000, Actors: 1})
+	s := mentionBenchStore(b, dbtest.Sizes{Articles: 1000, Actors: 5000})
+	empty := mentionBenchStore(b, dbtest.Sizes{Articles: 1000, Actors: 1})
 	ctx := context.Background()
 	var names []string
 	rows, err := s.db.Query(`SELECT name FROM actors ORDER BY id LIMIT 200`)
@@ -233,7 +234,7 @@ func fileBenchBody(names []string, size int) string {
 			if r.IntN(40) == 0 {
 				b.WriteString(names[r.IntN(len(names))])
 			} else {
-				b.WriteString(commonWords[r.IntN(len(commonWords))])
+				b.WriteString(dbtest.CommonWords[r.IntN(len(dbtest.CommonWords))])
 			}
 		}
 		b.WriteString(". ")

@@ -322,8 +322,8 @@ func TestNamesMatcherCacheFollowsTheProject(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	maliki := mustActor(t, s, "Maliki", app.Person)
-	m1, _ := namesMatcher(ctx, s.db)
-	if m2, _ := namesMatcher(ctx, s.db); m1 != m2 {
+	m1, _ := s.matchers.matcher(ctx, s.db)
+	if m2, _ := s.matchers.matcher(ctx, s.db); m1 != m2 {
 		t.Error("the matcher was rebuilt with no name changed")
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -333,7 +333,7 @@ func TestNamesMatcherCacheFollowsTheProject(t *testing.T) {
 	if _, err := tx.Exec(`INSERT INTO aliases(actor_id, text, folded) VALUES (?, 'Sudani', 'sudani')`, maliki.ID); err != nil {
 		t.Fatal(err)
 	}
-	if m, _ := namesMatcher(ctx, tx); len(m.Find("Sudani")) != 1 {
+	if m, _ := s.matchers.matcher(ctx, tx); len(m.Find("Sudani")) != 1 {
 		t.Error("the matcher inside the transaction misses the new name")
 	}
 	tx.Rollback()
@@ -343,7 +343,7 @@ func TestNamesMatcherCacheFollowsTheProject(t *testing.T) {
 	if _, err := s.db.Exec(`INSERT INTO aliases(actor_id, text, folded) VALUES (?, 'Nouri', 'nouri')`, maliki.ID); err != nil {
 		t.Fatal(err)
 	}
-	if m, _ := namesMatcher(ctx, s.db); len(m.Find("Nouri")) != 1 {
+	if m, _ := s.matchers.matcher(ctx, s.db); len(m.Find("Nouri")) != 1 {
 		t.Error("a name written with SQL is not in the matcher")
 	}
 }

@@ -10,16 +10,17 @@ import (
 )
 
 // CreateNote saves a new note.
-func (s *Store) CreateNote(ctx context.Context, n app.Note) (app.Note, error) {
+func (s *Store) CreateNote(ctx context.Context, n app.Note) (_ app.Note, err error) {
+	defer wrapErr(&err, "create note on article %d, actor %d, relation %d", n.ArticleID, n.ActorID, n.RelationID)
 	n.Body = strings.TrimSpace(app.NormalizeNewlines(n.Body))
 	if n.Body == "" || !utf8.ValidString(n.Body) {
 		return n, app.Errorf(app.EINVALID, "A note needs some text.")
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if n.UUID == "" {
 			n.UUID = newUUID()
 		}
-		t := now()
+		t := s.now()
 		res, err := tx.ExecContext(ctx, `INSERT INTO notes(uuid, body, article_id, actor_id, relation_id, created, updated)
 			VALUES (?,?,?,?,?,?,?)`, n.UUID, n.Body, nullID(n.ArticleID), nullID(n.ActorID), nullID(n.RelationID), t, t)
 		if err != nil {
@@ -33,13 +34,14 @@ func (s *Store) CreateNote(ctx context.Context, n app.Note) (app.Note, error) {
 }
 
 // UpdateNote saves a note's new text.
-func (s *Store) UpdateNote(ctx context.Context, n app.Note) (app.Note, error) {
+func (s *Store) UpdateNote(ctx context.Context, n app.Note) (_ app.Note, err error) {
+	defer wrapErr(&err, "update note %d", n.ID)
 	n.Body = strings.TrimSpace(app.NormalizeNewlines(n.Body))
 	if n.Body == "" {
 		return n, app.Errorf(app.EINVALID, "A note needs some text; delete it instead.")
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE notes SET body = ?, updated = ? WHERE id = ?`, n.Body, now(), n.ID)
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE notes SET body = ?, updated = ? WHERE id = ?`, n.Body, s.now(), n.ID)
 		if err != nil {
 			return err
 		}
@@ -52,7 +54,8 @@ func (s *Store) UpdateNote(ctx context.Context, n app.Note) (app.Note, error) {
 }
 
 // DeleteNote deletes a note.
-func (s *Store) DeleteNote(ctx context.Context, id int64) error {
+func (s *Store) DeleteNote(ctx context.Context, id int64) (err error) {
+	defer wrapErr(&err, "delete note %d", id)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM notes WHERE id = ?`, id)
 		return err
@@ -60,12 +63,14 @@ func (s *Store) DeleteNote(ctx context.Context, id int64) error {
 }
 
 // ActorNotes returns the notes attached to an actor or to one of its relations, newest first.
-func (s *Store) ActorNotes(ctx context.Context, actorID int64) ([]app.Note, error) {
+func (s *Store) ActorNotes(ctx context.Context, actorID int64) (_ []app.Note, err error) {
+	defer wrapErr(&err, "notes of actor %d", actorID)
 	return notes(ctx, s.db, `actor_id = ?1 OR relation_id IN (SELECT id FROM relations WHERE source_id = ?1 OR target_id = ?1)`, actorID)
 }
 
 // ArticleNotes returns the notes attached to an article, newest first.
-func (s *Store) ArticleNotes(ctx context.Context, articleID int64) ([]app.Note, error) {
+func (s *Store) ArticleNotes(ctx context.Context, articleID int64) (_ []app.Note, err error) {
+	defer wrapErr(&err, "notes of article %d", articleID)
 	return notes(ctx, s.db, `article_id = ?1`, articleID)
 }
 

@@ -11,7 +11,8 @@ import (
 )
 
 // SaveCopy writes a consistent copy of the project to path, which must not exist yet.
-func (s *Store) SaveCopy(ctx context.Context, path string) error {
+func (s *Store) SaveCopy(ctx context.Context, path string) (err error) {
+	defer wrapErr(&err, "save a copy to %s", path)
 	if _, err := os.Stat(path); err == nil {
 		return app.Errorf(app.ECONFLICT, "%s already exists; choose a new file name for the copy.", path)
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -24,15 +25,17 @@ func (s *Store) SaveCopy(ctx context.Context, path string) error {
 }
 
 // IsEmpty reports whether the project holds no articles and no actors.
-func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+func (s *Store) IsEmpty(ctx context.Context) (_ bool, err error) {
+	defer wrapErr(&err, "is the project empty")
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM actors)`).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM actors)`).Scan(&n)
 	return n == 0, mapError(err)
 }
 
 // RemoveTagged deletes for good the articles and actors that carry tag, with the relations
 // that involve those actors. It is how the sample project is removed.
-func (s *Store) RemoveTagged(ctx context.Context, tag string) error {
+func (s *Store) RemoveTagged(ctx context.Context, tag string) (err error) {
+	defer wrapErr(&err, "remove what is tagged %q", tag)
 	like := "%\n" + likeEscape(tag) + "\n%"
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		for _, q := range []string{

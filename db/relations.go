@@ -13,29 +13,30 @@ import (
 // CreateRelation records a relation with its evidence. The actors, the type, the speaker
 // and every evidence article must exist; a quote is located in its article's text when
 // the caller did not give its offsets.
-func (s *Store) CreateRelation(ctx context.Context, r app.Relation) (app.Relation, error) {
+func (s *Store) CreateRelation(ctx context.Context, r app.Relation) (_ app.Relation, err error) {
+	defer wrapErr(&err, "create relation %d %s %d", r.SourceID, r.Type, r.TargetID)
 	r.Evidence = slices.Clone(r.Evidence) // the caller's sources stay as given
 	r.Normalize()
 	if err := r.Validate(); err != nil {
 		return r, err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if err := checkRelationRefs(ctx, tx, &r); err != nil {
 			return err
 		}
 		var err error
-		r, err = insertRelation(ctx, tx, r)
+		r, err = s.insertRelation(ctx, tx, r)
 		return err
 	})
 	return r, err
 }
 
 // insertRelation writes r, whose references were checked, and its evidence.
-func insertRelation(ctx context.Context, tx *sql.Tx, r app.Relation) (app.Relation, error) {
+func (s *Store) insertRelation(ctx context.Context, tx *sql.Tx, r app.Relation) (app.Relation, error) {
 	if r.UUID == "" {
 		r.UUID = newUUID()
 	}
-	t := now()
+	t := s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO relations(uuid, source_id, type, target_id, start, end, confidence,
 		modality, speaker_id, note, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.UUID, r.SourceID, r.Type, r.TargetID, string(r.Start), string(r.End), r.Confidence, r.Modality,
@@ -222,9 +223,10 @@ func relocateEvidence(ctx context.Context, tx *sql.Tx, articleID int64, body str
 }
 
 // AddEvidence backs an existing relation with one more article and quote.
-func (s *Store) AddEvidence(ctx context.Context, relationID int64, e app.Evidence) (app.Evidence, error) {
+func (s *Store) AddEvidence(ctx context.Context, relationID int64, e app.Evidence) (_ app.Evidence, err error) {
+	defer wrapErr(&err, "add evidence to relation %d", relationID)
 	e.Quote = strings.TrimSpace(app.NormalizeNewlines(e.Quote))
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations WHERE id = ?`, relationID).Scan(&n); err != nil {
 			return err
@@ -238,7 +240,8 @@ func (s *Store) AddEvidence(ctx context.Context, relationID int64, e app.Evidenc
 }
 
 // RemoveEvidence deletes one evidence row.
-func (s *Store) RemoveEvidence(ctx context.Context, evidenceID int64) error {
+func (s *Store) RemoveEvidence(ctx context.Context, evidenceID int64) (err error) {
+	defer wrapErr(&err, "remove evidence %d", evidenceID)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE id = ?`, evidenceID)
 		return err
@@ -246,18 +249,19 @@ func (s *Store) RemoveEvidence(ctx context.Context, evidenceID int64) error {
 }
 
 // UpdateRelation saves an edited relation. Its evidence is replaced by r.Evidence.
-func (s *Store) UpdateRelation(ctx context.Context, r app.Relation) (app.Relation, error) {
+func (s *Store) UpdateRelation(ctx context.Context, r app.Relation) (_ app.Relation, err error) {
+	defer wrapErr(&err, "update relation %d", r.ID)
 	r.Normalize()
 	if err := r.Validate(); err != nil {
 		return r, err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if err := checkRelationRefs(ctx, tx, &r); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE relations SET source_id=?, type=?, target_id=?, start=?, end=?, confidence=?,
 			modality=?, speaker_id=?, note=?, updated=? WHERE id=?`, r.SourceID, r.Type, r.TargetID, string(r.Start),
-			string(r.End), r.Confidence, r.Modality, nullID(r.SpeakerID), r.Note, now(), r.ID)
+			string(r.End), r.Confidence, r.Modality, nullID(r.SpeakerID), r.Note, s.now(), r.ID)
 		if err != nil {
 			return err
 		}
@@ -281,7 +285,8 @@ func (s *Store) UpdateRelation(ctx context.Context, r app.Relation) (app.Relatio
 }
 
 // DeleteRelation deletes a relation, its evidence and its notes.
-func (s *Store) DeleteRelation(ctx context.Context, id int64) error {
+func (s *Store) DeleteRelation(ctx context.Context, id int64) (err error) {
+	defer wrapErr(&err, "delete relation %d", id)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM relations WHERE id = ?`, id)
 		if err != nil {
@@ -309,14 +314,16 @@ func scanRelation(sc scanner) (app.Relation, error) {
 }
 
 // Relation returns one relation with its evidence.
-func (s *Store) Relation(ctx context.Context, id int64) (app.Relation, error) {
+func (s *Store) Relation(ctx context.Context, id int64) (_ app.Relation, err error) {
+	defer wrapErr(&err, "relation %d", id)
 	return relationByID(ctx, s.db, id)
 }
 
 // Relations returns relations with their evidence, oldest first.
-func (s *Store) Relations(ctx context.Context, q app.RelationQuery) ([]app.Relation, error) {
+func (s *Store) Relations(ctx context.Context, q app.RelationQuery) (_ []app.Relation, err error) {
+	defer wrapErr(&err, "list relations %+v", q)
 	var out []app.Relation
-	err := s.EachRelation(ctx, q, func(r app.Relation) error {
+	err = s.EachRelation(ctx, q, func(r app.Relation) error {
 		out = append(out, r)
 		return nil
 	})
@@ -325,7 +332,8 @@ func (s *Store) Relations(ctx context.Context, q app.RelationQuery) ([]app.Relat
 
 // EachRelation streams the relations a query selects, with their evidence, in the order
 // they were filed, so an export of a large project does not hold them all in memory.
-func (s *Store) EachRelation(ctx context.Context, q app.RelationQuery, fn func(app.Relation) error) error {
+func (s *Store) EachRelation(ctx context.Context, q app.RelationQuery, fn func(app.Relation) error) (err error) {
+	defer wrapErr(&err, "each relation %+v", q)
 	where, args := relationWhere(q)
 	remaining := q.Limit
 	if remaining <= 0 {
@@ -454,9 +462,10 @@ func evidenceOf(ctx context.Context, q querier, ids []int64) (map[int64][]app.Ev
 }
 
 // CountRelations returns the number of relations in the project.
-func (s *Store) CountRelations(ctx context.Context) (int, error) {
+func (s *Store) CountRelations(ctx context.Context) (_ int, err error) {
+	defer wrapErr(&err, "count relations")
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM relations`).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM relations`).Scan(&n)
 	return n, mapError(err)
 }
 

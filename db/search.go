@@ -602,7 +602,8 @@ func writeFlat(b *strings.Builder, s string) {
 //
 // Articles are ranked by bm25 with the title weighted 5, the body 1 and the article's notes
 // 2, unless the query is too broad to rank in the time a keystroke allows; see planArticles.
-func (s *Store) Search(ctx context.Context, q app.SearchQuery) (app.SearchResults, error) {
+func (s *Store) Search(ctx context.Context, q app.SearchQuery) (_ app.SearchResults, err error) {
+	defer wrapErr(&err, "search %+v", q)
 	fq := parseQuery(q.Text)
 	res := app.SearchResults{Plain: fq.plain, Query: fq.expr, Order: app.OrderRelevance}
 	if fq.expr == "" {
@@ -630,7 +631,8 @@ func (s *Store) Search(ctx context.Context, q app.SearchQuery) (app.SearchResult
 // SearchCount counts every article the query finds, with its filters. It can take a
 // tenth of a second or more for a query that matches most of a large project: the GUI
 // runs it after showing the first page, when SearchResults.ArticleTotal is -1.
-func (s *Store) SearchCount(ctx context.Context, q app.SearchQuery) (int, error) {
+func (s *Store) SearchCount(ctx context.Context, q app.SearchQuery) (_ int, err error) {
+	defer wrapErr(&err, "count search hits %+v", q)
 	fq := parseQuery(q.Text)
 	if fq.expr == "" {
 		return 0, nil

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // searchFixture is a small project written for these tests: four articles, two actors,
@@ -612,7 +613,7 @@ func TestSearchPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Synthesize(ctx, Sizes{Articles: 1200, Actors: 40}, 3, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Articles: 1200, Actors: 40}, 3, nil); err != nil {
 		t.Fatal(err)
 	}
 	defer func(a, b, c int) { sampleSize, rankWindow, budget = a, b, c }(sampleSize, rankWindow, budget)

@@ -23,6 +23,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"dossier/app"
+	"dossier/app/ingest"
 )
 
 //go:embed migrations/*.sql
@@ -48,6 +49,14 @@ type Store struct {
 	// patience is how long writes wait for their turn when their ctx does not say (see
 	// wait.go): the patience of the ctx the project was opened with.
 	patience app.Patience
+	// clock tells the time the store records (created, updated, deleted); nil is the
+	// system's clock. Tests set it to get times they can assert.
+	clock func() time.Time
+	// matchers keeps the compiled names matchers of this project (mentions.go).
+	matchers matcherCache
+	// readSource reads and readies one file an import opened; nil is readOne. Tests set
+	// it to stand for a read that hangs.
+	readSource func(context.Context, *ingest.Source) []readied
 }
 
 // Open opens the project at path, creating it when the file does not exist. It refuses a
@@ -327,9 +336,10 @@ func migrations() ([]string, error) {
 }
 
 // SchemaVersion returns the project file's schema version.
-func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+func (s *Store) SchemaVersion(ctx context.Context) (_ int, err error) {
+	defer wrapErr(&err, "schema version")
 	var v int
-	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	err = s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
 	return v, err
 }
 
@@ -418,7 +428,14 @@ func mapOpenError(path string, err error) error {
 
 func newUUID() string { return uuid.Must(uuid.NewV7()).String() }
 
-func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+// now is the time to record, from the store's clock, as stored: UTC, RFC 3339.
+func (s *Store) now() string {
+	t := time.Now()
+	if s.clock != nil {
+		t = s.clock()
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
 
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
@@ -432,4 +449,13 @@ func splitList(s string) []string {
 		return nil
 	}
 	return strings.Split(s, "\n")
+}
+
+// wrapErr puts the operation and its arguments in front of *err, so that the log says
+// what failed on what; the *app.Error inside (its code and plain message) stays
+// reachable through errors.As, and a cause through errors.Is.
+func wrapErr(err *error, format string, args ...any) {
+	if *err != nil {
+		*err = fmt.Errorf(format+": %w", append(args, *err)...)
+	}
 }

@@ -14,7 +14,8 @@ import (
 // have yet: names that are not the name or alias of a live actor, that the user has not
 // dismissed, and that are not the article's author (see suggest.ExtractArticle). It reads one article and looks the candidate names up by index, so it is
 // fast enough to run each time an article is shown; nothing is stored.
-func (s *Store) SuggestActors(ctx context.Context, articleID int64) ([]suggest.Suggestion, error) {
+func (s *Store) SuggestActors(ctx context.Context, articleID int64) (_ []suggest.Suggestion, err error) {
+	defer wrapErr(&err, "suggest actors for article %d", articleID)
 	a, err := s.Article(ctx, articleID)
 	if err != nil {
 		return nil, err
@@ -84,20 +85,22 @@ func (s *Store) knownNames(ctx context.Context, folded []string) (map[string]boo
 
 // DismissSuggestion remembers that the user does not want name suggested as an actor, in
 // any article of the project. Dismissing a name twice is not an error.
-func (s *Store) DismissSuggestion(ctx context.Context, name string) error {
+func (s *Store) DismissSuggestion(ctx context.Context, name string) (err error) {
+	defer wrapErr(&err, "dismiss suggestion %q", name)
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return app.Errorf(app.EINVALID, "Say which name to stop suggesting.")
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO dismissed_suggestions(name, folded, dismissed) VALUES (?,?,?)
-		ON CONFLICT (folded) DO NOTHING`, name, app.Fold(name), now())
+		ON CONFLICT (folded) DO NOTHING`, name, app.Fold(name), s.now())
 		return err
 	})
 }
 
 // DismissedSuggestions returns the names the user dismissed, in the order dismissed.
-func (s *Store) DismissedSuggestions(ctx context.Context) ([]string, error) {
+func (s *Store) DismissedSuggestions(ctx context.Context) (_ []string, err error) {
+	defer wrapErr(&err, "dismissed suggestions")
 	rows, err := s.db.QueryContext(ctx, `SELECT name FROM dismissed_suggestions ORDER BY id`)
 	if err != nil {
 		return nil, mapError(err)
@@ -115,7 +118,8 @@ func (s *Store) DismissedSuggestions(ctx context.Context) ([]string, error) {
 }
 
 // RestoreSuggestion lets a dismissed name be suggested again.
-func (s *Store) RestoreSuggestion(ctx context.Context, name string) error {
+func (s *Store) RestoreSuggestion(ctx context.Context, name string) (err error) {
+	defer wrapErr(&err, "restore suggestion %q", name)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM dismissed_suggestions WHERE folded = ?`, app.Fold(strings.TrimSpace(name)))
 		return err

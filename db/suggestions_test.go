@@ -10,6 +10,7 @@ import (
 
 	"dossier/app"
 	"dossier/app/suggest"
+	"dossier/db/dbtest"
 )
 
 const suggestBody = `BAGHDAD — Former Iraqi Prime Minister Nouri al-Maliki said on Tuesday he would stay in the race, despite a warning from U.S. President Donald Trump.
@@ -211,7 +212,7 @@ func BenchmarkSuggestActors(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.Synthesize(ctx, Sizes{Actors: 5000}, 1, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Actors: 5000}, 1, nil); err != nil {
 		b.Fatal(err)
 	}
 	a, err := s.CreateArticle(ctx, app.Article{Title: "Five kilobytes of news", Body: suggestArticle5KB(b)})

@@ -12,11 +12,12 @@ import (
 
 // TwinRelation returns the relation already filed that records the fact r does (see
 // app.SameFact), the oldest when there are several, and false when there is none.
-func (s *Store) TwinRelation(ctx context.Context, r app.Relation) (app.Relation, bool, error) {
+func (s *Store) TwinRelation(ctx context.Context, r app.Relation) (_ app.Relation, _ bool, err error) {
+	defer wrapErr(&err, "twin of relation %d %s %d", r.SourceID, r.Type, r.TargetID)
 	r.Normalize()
 	var twin app.Relation
 	var found bool
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		t, err := relationType(ctx, tx, r.Type)
 		if err != nil {
 			return err
@@ -37,7 +38,8 @@ func (s *Store) TwinRelation(ctx context.Context, r app.Relation) (app.Relation,
 // and newRelation is false: then r's sources are added to that relation instead, those it
 // already has are counted as known, and r's note is appended to its note. The check and
 // the write are one transaction, so a script that retries files nothing twice.
-func (s *Store) FileRelation(ctx context.Context, r app.Relation, newRelation bool) (app.RelationFiled, error) {
+func (s *Store) FileRelation(ctx context.Context, r app.Relation, newRelation bool) (_ app.RelationFiled, err error) {
+	defer wrapErr(&err, "file relation %d %s %d", r.SourceID, r.Type, r.TargetID)
 	r.Evidence = slices.Clone(r.Evidence) // the caller's sources stay as given
 	if newRelation {
 		r, err := s.CreateRelation(ctx, r)
@@ -48,7 +50,7 @@ func (s *Store) FileRelation(ctx context.Context, r app.Relation, newRelation bo
 		return app.RelationFiled{Relation: r}, err
 	}
 	var out app.RelationFiled
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if err := checkRelationRefs(ctx, tx, &r); err != nil {
 			return err
 		}
@@ -61,17 +63,17 @@ func (s *Store) FileRelation(ctx context.Context, r app.Relation, newRelation bo
 			return err
 		}
 		if id == 0 {
-			out.Relation, err = insertRelation(ctx, tx, r)
+			out.Relation, err = s.insertRelation(ctx, tx, r)
 			return err
 		}
-		out, err = addToTwin(ctx, tx, id, r)
+		out, err = s.addToTwin(ctx, tx, id, r)
 		return err
 	})
 	return out, err
 }
 
 // addToTwin gives the relation id the sources and note of r, its twin.
-func addToTwin(ctx context.Context, tx *sql.Tx, id int64, r app.Relation) (app.RelationFiled, error) {
+func (s *Store) addToTwin(ctx context.Context, tx *sql.Tx, id int64, r app.Relation) (app.RelationFiled, error) {
 	out := app.RelationFiled{Existing: true}
 	twin, err := relationByID(ctx, tx, id)
 	if err != nil {
@@ -90,12 +92,12 @@ func addToTwin(ctx context.Context, tx *sql.Tx, id int64, r app.Relation) (app.R
 	}
 	if n := strings.TrimSpace(r.Note); n != "" && !strings.Contains(twin.Note, n) {
 		note := strings.TrimSpace(twin.Note + "\n\n" + n)
-		if _, err := tx.ExecContext(ctx, `UPDATE relations SET note = ?, updated = ? WHERE id = ?`, note, now(), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE relations SET note = ?, updated = ? WHERE id = ?`, note, s.now(), id); err != nil {
 			return out, err
 		}
 		out.NoteAdded = true
 	} else if out.Added > 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ? WHERE id = ?`, now(), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ? WHERE id = ?`, s.now(), id); err != nil {
 			return out, err
 		}
 	}
@@ -147,7 +149,8 @@ func relationByID(ctx context.Context, q querier, id int64) (app.Relation, error
 
 // ActorNameClashes lists, for each of names, the actors other than exceptID that already
 // go by it, compared folded as mention linking compares them ("maliki" is "Máliki").
-func (s *Store) ActorNameClashes(ctx context.Context, names []string, exceptID int64) ([]app.NameClash, error) {
+func (s *Store) ActorNameClashes(ctx context.Context, names []string, exceptID int64) (_ []app.NameClash, err error) {
+	defer wrapErr(&err, "name clashes of %q", names)
 	return nameClashes(ctx, s.db, names, exceptID)
 }
 
@@ -186,13 +189,14 @@ func nameClashes(ctx context.Context, q querier, names []string, exceptID int64)
 // CreateNewActor is CreateActor for a caller that must not file a twin: it refuses, as
 // ECONFLICT naming the actor, a name or alias another actor already goes by. The check
 // and the insert are one transaction, so a script that retries adds the actor once.
-func (s *Store) CreateNewActor(ctx context.Context, a app.Actor) (app.Actor, error) {
+func (s *Store) CreateNewActor(ctx context.Context, a app.Actor) (_ app.Actor, err error) {
+	defer wrapErr(&err, "create new actor %q", a.Name)
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return a, err
 	}
 	var out app.Actor
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		clashes, err := nameClashes(ctx, tx, a.Names(), 0)
 		if err != nil {
 			return err
@@ -200,7 +204,7 @@ func (s *Store) CreateNewActor(ctx context.Context, a app.Actor) (app.Actor, err
 		if len(clashes) > 0 {
 			return clashError(clashes)
 		}
-		out, err = insertActor(ctx, tx, a)
+		out, err = s.insertActor(ctx, tx, a)
 		return err
 	})
 	return out, err

@@ -63,7 +63,8 @@ func insertRelationType(ctx context.Context, tx *sql.Tx, t app.RelationType, bui
 }
 
 // RelationTypes returns the project's vocabulary, built-in types first.
-func (s *Store) RelationTypes(ctx context.Context) ([]app.RelationType, error) {
+func (s *Store) RelationTypes(ctx context.Context) (_ []app.RelationType, err error) {
+	defer wrapErr(&err, "relation types")
 	rows, err := s.db.QueryContext(ctx, `SELECT key, label, inverse, directed, polarity, family FROM relation_types ORDER BY builtin DESC, rowid`)
 	if err != nil {
 		return nil, mapError(err)
@@ -81,11 +82,12 @@ func (s *Store) RelationTypes(ctx context.Context) ([]app.RelationType, error) {
 }
 
 // CreateRelationType adds a type to the project's vocabulary.
-func (s *Store) CreateRelationType(ctx context.Context, t app.RelationType) (app.RelationType, error) {
+func (s *Store) CreateRelationType(ctx context.Context, t app.RelationType) (_ app.RelationType, err error) {
+	defer wrapErr(&err, "create relation type %q", t.Key)
 	if err := t.Validate(); err != nil {
 		return t, err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relation_types WHERE key = ? OR label = ?`, t.Key, t.Label).Scan(&n); err != nil {
 			return err
@@ -112,7 +114,8 @@ func relationType(ctx context.Context, q querier, name string) (app.RelationType
 }
 
 // RelationType finds a relation type by its key or its wording.
-func (s *Store) RelationType(ctx context.Context, name string) (app.RelationType, error) {
+func (s *Store) RelationType(ctx context.Context, name string) (_ app.RelationType, err error) {
+	defer wrapErr(&err, "relation type %q", name)
 	return relationType(ctx, s.db, name)
 }
 

@@ -12,6 +12,7 @@ import (
 	"dossier/app"
 	"dossier/app/cli"
 	"dossier/db"
+	"dossier/db/dbtest"
 )
 
 // checkProject is a project with two imported articles (one with letters the index folds),
@@ -162,7 +163,7 @@ func TestCheckReportsDamagedPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Synthesize(ctx, db.Sizes{Articles: 5000, Actors: 40, Relations: 100}, 3, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Articles: 5000, Actors: 40, Relations: 100}, 3, nil); err != nil {
 		t.Fatal(err)
 	}
 	leaves, _, pageSize, err := s.PagesOf(ctx, "articles")

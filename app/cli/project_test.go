@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"dossier/db"
+	"dossier/db/dbtest"
 )
 
 // commandsOn are command lines that each open the project at path, reading or writing.
@@ -118,7 +119,7 @@ func TestListOfDamagedProjectFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Synthesize(ctx, db.Sizes{Articles: 5000, Actors: 40, Relations: 100}, 3, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Articles: 5000, Actors: 40, Relations: 100}, 3, nil); err != nil {
 		t.Fatal(err)
 	}
 	_, interior, pageSize, err := s.PagesOf(ctx, "articles")

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+
+	"dossier/app/ingest/ingesttest"
 )
 
 // BenchmarkParseFeed times a feed of 10,000 items against gofeed alone on the same
@@ -64,14 +66,14 @@ func BenchmarkSynthetic(b *testing.B) {
 	const n = 1000
 	b.Run("write", func(b *testing.B) {
 		for b.Loop() {
-			if err := WriteSyntheticFiles(b.TempDir(), n, 1); err != nil {
+			if err := ingesttest.WriteSyntheticFiles(b.TempDir(), n, 1); err != nil {
 				b.Fatal(err)
 			}
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/article")
 	})
 	dir := b.TempDir()
-	if err := WriteSyntheticFiles(dir, n, 1); err != nil {
+	if err := ingesttest.WriteSyntheticFiles(dir, n, 1); err != nil {
 		b.Fatal(err)
 	}
 	var paths []string

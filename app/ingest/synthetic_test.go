@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dossier/app/ingest/ingesttest"
 )
 
 func TestWriteSyntheticFiles(t *testing.T) {
 	const n = 1234 // not a multiple of 100: the last feed is short; two subfolders
 	dir := t.TempDir()
-	if err := WriteSyntheticFiles(dir, n, 42); err != nil {
+	if err := ingesttest.WriteSyntheticFiles(dir, n, 42); err != nil {
 		t.Fatal(err)
 	}
 	var arts, pages, texts, feeds int
@@ -71,7 +73,7 @@ func TestWriteSyntheticFiles(t *testing.T) {
 			texts += k
 		case ".xml", ".atom":
 			feeds += k
-			if k > synthFeedItems {
+			if k > ingesttest.FeedItems {
 				t.Errorf("%s has %d items", path, k)
 			}
 		}
@@ -90,12 +92,12 @@ func TestWriteSyntheticFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (len(files) + synthPerFolder - 1) / synthPerFolder; len(subs) != want {
+	if want := (len(files) + ingesttest.PerFolder - 1) / ingesttest.PerFolder; len(subs) != want {
 		t.Errorf("%d subfolders for %d files, want %d", len(subs), len(files), want)
 	}
 	for _, s := range subs {
 		in, _ := os.ReadDir(filepath.Join(dir, s.Name()))
-		if len(in) > synthPerFolder {
+		if len(in) > ingesttest.PerFolder {
 			t.Errorf("%s holds %d files", s.Name(), len(in))
 		}
 	}
@@ -116,7 +118,7 @@ func TestWriteSyntheticFilesDeterministic(t *testing.T) {
 	}
 	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
 	for dir, seed := range map[string]uint64{a: 7, b: 7, c: 8} {
-		if err := WriteSyntheticFiles(dir, 150, seed); err != nil {
+		if err := ingesttest.WriteSyntheticFiles(dir, 150, seed); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,4 +1,6 @@
-package ingest
+// Package ingesttest writes made-up article files, as researchers import them, for the
+// tests and benchmarks of the import. It is not part of the shipped program.
+package ingesttest
 
 import (
 	"fmt"
@@ -12,8 +14,8 @@ import (
 
 // Shape of the files WriteSyntheticFiles writes.
 const (
-	synthPerFolder   = 1000 // files per subfolder
-	synthFeedItems   = 10   // items per feed file
+	PerFolder        = 1000 // files per subfolder
+	FeedItems        = 10   // items per feed file
 	synthVocabulary  = 6000 // invented words, used with Zipf frequencies like real prose
 	synthTargetBytes = 3000 // text per article, roughly
 )
@@ -43,7 +45,7 @@ func WriteSyntheticFiles(dir string, n int, seed uint64) error {
 		default:
 			feed = append(feed, a)
 		}
-		if len(feed) == synthFeedItems || len(feed) > 0 && (i == n-1 || i%100 == 99) {
+		if len(feed) == FeedItems || len(feed) > 0 && (i == n-1 || i%100 == 99) {
 			name, data := feedFile(feed)
 			if err := w.write(name, data); err != nil {
 				return err
@@ -61,8 +63,8 @@ type synthWriter struct {
 }
 
 func (w *synthWriter) write(name, data string) error {
-	sub := filepath.Join(w.dir, fmt.Sprintf("d%04d", w.files/synthPerFolder))
-	if w.files%synthPerFolder == 0 {
+	sub := filepath.Join(w.dir, fmt.Sprintf("d%04d", w.files/PerFolder))
+	if w.files%PerFolder == 0 {
 		if err := os.MkdirAll(sub, 0o755); err != nil {
 			return err
 		}
