@@ -269,7 +269,7 @@ func VerifyBackup(ctx context.Context, path string) (app.BackupInfo, error) {
 		return app.BackupInfo{}, err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
+	db.SetMaxOpenConns(quickCheckWorkers() + 1)
 	fail := func(what string, err error) (app.BackupInfo, error) {
 		if ctx.Err() != nil {
 			return app.BackupInfo{}, ctx.Err()
@@ -280,47 +280,35 @@ func VerifyBackup(ctx context.Context, path string) (app.BackupInfo, error) {
 		}
 		return app.BackupInfo{}, &app.Error{Code: app.ECORRUPT, Message: fmt.Sprintf("%s failed verification: %s.", abs, what), Err: err}
 	}
+	// Everything is read under one read transaction, held on guard: the file cannot
+	// change between the checks and the counts.
+	guard, err := db.Conn(ctx)
+	if err != nil {
+		return fail("opening it: "+err.Error(), err)
+	}
+	defer guard.Close()
+	if _, err := guard.ExecContext(ctx, "BEGIN"); err != nil {
+		return fail("opening it: "+err.Error(), err)
+	}
+	defer guard.ExecContext(context.Background(), "ROLLBACK")
+	var tables int
+	if err := guard.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return fail("its schema cannot be read: "+err.Error(), err)
+	}
 	// quick_check over the whole file checks every full-text index too: since SQLite
 	// 3.44 it runs each virtual table's xIntegrity, which for FTS5 is the index's own
 	// 'integrity-check' (the structure of the index, not its agreement with the content
 	// table, which only the full check can judge: see checkfull.go).
 	// TestVerifyBackupChecksEveryFullTextIndex holds this true for every index.
-	if problem, err := quickCheckAll(ctx, db); problem != "" {
+	// quickCheckFile shares the work among the cores.
+	if problem, err := quickCheckFile(ctx, db, guard); problem != "" {
 		return fail("quick_check: "+problem, err)
 	}
-	counts, err := countRows(ctx, db)
+	counts, err := countRows(ctx, guard)
 	if err != nil {
 		return fail("counting rows: "+err.Error(), err)
 	}
 	return app.BackupInfo{Path: abs, Time: st.ModTime().UTC(), Counts: counts, Size: st.Size()}, nil
-}
-
-// quickCheckAll runs PRAGMA quick_check over the whole file and returns its first
-// complaint, "" when it answers ok; err is set when the check could not run to its end.
-func quickCheckAll(ctx context.Context, db *sql.DB) (string, error) {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
-	if err != nil {
-		return err.Error(), err
-	}
-	defer rows.Close()
-	var lines []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return err.Error(), err
-		}
-		lines = append(lines, line)
-	}
-	if err := rows.Err(); err != nil {
-		return err.Error(), err
-	}
-	if len(lines) == 1 && lines[0] == "ok" {
-		return "", nil
-	}
-	if len(lines) == 0 {
-		return "no answer", nil
-	}
-	return strings.Join(lines[:min(len(lines), 3)], "; "), nil
 }
 
 // syncFile flushes path's contents to the disk.

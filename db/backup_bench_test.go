@@ -81,9 +81,24 @@ func BenchmarkBackupPhases(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		db.SetMaxOpenConns(1)
+		db.SetMaxOpenConns(quickCheckWorkers() + 1)
 		timed("quick_check", func() error {
-			if p, err := quickCheckAll(ctx, db); p != "" {
+			if p, err := quickCheckRows(ctx, db, "PRAGMA quick_check"); p != "" {
+				return fmt.Errorf("%s (%v)", p, err)
+			}
+			return nil
+		})
+		timed("split_check", func() error {
+			guard, err := db.Conn(ctx)
+			if err != nil {
+				return err
+			}
+			defer guard.Close()
+			if _, err := guard.ExecContext(ctx, "BEGIN"); err != nil {
+				return err
+			}
+			defer guard.ExecContext(ctx, "ROLLBACK")
+			if p, err := quickCheckSplit(ctx, db, guard, quickCheckWorkers()); p != "" {
 				return fmt.Errorf("%s (%v)", p, err)
 			}
 			return nil
