@@ -21,9 +21,11 @@ var countedTables = []string{"articles", "actors", "relations", "evidence", "men
 
 // Backup writes a verified copy of the open project to out, which must not exist: an
 // existing file is never overwritten. The copy is written to a temporary name beside out
-// (a page copy from a read snapshot, on a connection of its own: see copyTo), verified (see VerifyBackup; its row counts must equal the source's,
-// counted in the same snapshot) and only then renamed to out. A copy that fails the check
-// is removed and the error names what failed.
+// (a page copy from a read snapshot, on a connection of its own, so the Store stays free
+// for the window: see copyTo), verified (see VerifyBackup; its row counts must equal the
+// source's, counted in the same snapshot) and only then renamed to out. A copy that fails
+// the check is removed and the error names what failed. Safe to call from another
+// goroutine while the Store is in use.
 func (s *Store) Backup(ctx context.Context, out string) (app.BackupInfo, error) {
 	return s.backup(ctx, out, backupHooks{})
 }
@@ -224,8 +226,9 @@ func countsText(c app.BackupCounts) string {
 
 // VerifyBackup checks that the file at path is a whole Dossier project usable as a
 // backup, without writing to it: its header is a Dossier project's of a known version,
-// it opens, PRAGMA quick_check answers ok (every full-text index's integrity-check
-// included), and its rows can be counted. A file that cannot be written is refused (see
+// it opens, PRAGMA quick_check over the whole file answers ok (every full-text index's
+// integrity-check included; its parts run side by side: see backupcheck.go), and its
+// rows can be counted, all in one read transaction. A file that cannot be written is refused (see
 // below). The returned info has the counts, the size and the file's modification time.
 func VerifyBackup(ctx context.Context, path string) (app.BackupInfo, error) {
 	abs, err := filepath.Abs(path)
