@@ -21,9 +21,11 @@ var countedTables = []string{"articles", "actors", "relations", "evidence", "men
 
 // Backup writes a verified copy of the open project to out, which must not exist: an
 // existing file is never overwritten. The copy is written to a temporary name beside out
-// (a page copy from a read snapshot, on a connection of its own: see copyTo), verified (see VerifyBackup; its row counts must equal the source's,
-// counted in the same snapshot) and only then renamed to out. A copy that fails the check
-// is removed and the error names what failed.
+// (a page copy from a read snapshot, on a connection of its own, so the Store stays free
+// for the window: see copyTo), verified (see VerifyBackup; its row counts must equal the
+// source's, counted in the same snapshot) and only then renamed to out. A copy that fails
+// the check is removed and the error names what failed. Safe to call from another
+// goroutine while the Store is in use.
 func (s *Store) Backup(ctx context.Context, out string) (app.BackupInfo, error) {
 	return s.backup(ctx, out, backupHooks{})
 }
@@ -93,6 +95,9 @@ func (s *Store) backup(ctx context.Context, out string, h backupHooks) (app.Back
 	return info, nil
 }
 
+// mmapSize is how much of a file the backup's connections map into memory (1 GiB).
+const mmapSize = "1073741824"
+
 // backupStepPages is how many pages one step of the copy takes: between steps the copy
 // looks at ctx (a cancelled backup stops within a fraction of a second) and tests hook in.
 var backupStepPages int32 = 16384 // 64 MiB of 4 KiB pages
@@ -109,7 +114,9 @@ var backupStepPages int32 = 16384 // 64 MiB of 4 KiB pages
 // VerifyBackup's comparison would refuse the backup.) midCopy, when not nil, is called
 // once after the first step while more pages remain (tests use the Store there).
 func (s *Store) copyTo(ctx context.Context, path string, midCopy func()) (app.BackupCounts, error) {
-	src, err := sql.Open("sqlite", dsn(s.path, true))
+	// Memory-mapped, the pages are copied from the file's mapping instead of read one
+	// system call each: the copy takes half the time.
+	src, err := sql.Open("sqlite", dsn(s.path, true)+"&"+url.Values{"_pragma": {"mmap_size(" + mmapSize + ")"}}.Encode())
 	if err != nil {
 		return app.BackupCounts{}, err
 	}
@@ -219,8 +226,9 @@ func countsText(c app.BackupCounts) string {
 
 // VerifyBackup checks that the file at path is a whole Dossier project usable as a
 // backup, without writing to it: its header is a Dossier project's of a known version,
-// it opens, PRAGMA quick_check answers ok (every full-text index's integrity-check
-// included), and its rows can be counted. A file that cannot be written is refused (see
+// it opens, PRAGMA quick_check over the whole file answers ok (every full-text index's
+// integrity-check included; its parts run side by side: see backupcheck.go), and its
+// rows can be counted, all in one read transaction. A file that cannot be written is refused (see
 // below). The returned info has the counts, the size and the file's modification time.
 func VerifyBackup(ctx context.Context, path string) (app.BackupInfo, error) {
 	abs, err := filepath.Abs(path)
@@ -258,12 +266,13 @@ func VerifyBackup(ctx context.Context, path string) (app.BackupInfo, error) {
 	q := url.Values{}
 	q.Set("mode", "rw")
 	q.Add("_pragma", "busy_timeout(1000)")
+	q.Add("_pragma", "mmap_size("+mmapSize+")") // quick_check reads every page: ~10% faster
 	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: abs}).EscapedPath()+"?"+q.Encode())
 	if err != nil {
 		return app.BackupInfo{}, err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
+	db.SetMaxOpenConns(quickCheckWorkers() + 1)
 	fail := func(what string, err error) (app.BackupInfo, error) {
 		if ctx.Err() != nil {
 			return app.BackupInfo{}, ctx.Err()
@@ -274,47 +283,35 @@ func VerifyBackup(ctx context.Context, path string) (app.BackupInfo, error) {
 		}
 		return app.BackupInfo{}, &app.Error{Code: app.ECORRUPT, Message: fmt.Sprintf("%s failed verification: %s.", abs, what), Err: err}
 	}
+	// Everything is read under one read transaction, held on guard: the file cannot
+	// change between the checks and the counts.
+	guard, err := db.Conn(ctx)
+	if err != nil {
+		return fail("opening it: "+err.Error(), err)
+	}
+	defer guard.Close()
+	if _, err := guard.ExecContext(ctx, "BEGIN"); err != nil {
+		return fail("opening it: "+err.Error(), err)
+	}
+	defer guard.ExecContext(context.Background(), "ROLLBACK")
+	var tables int
+	if err := guard.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return fail("its schema cannot be read: "+err.Error(), err)
+	}
 	// quick_check over the whole file checks every full-text index too: since SQLite
 	// 3.44 it runs each virtual table's xIntegrity, which for FTS5 is the index's own
 	// 'integrity-check' (the structure of the index, not its agreement with the content
 	// table, which only the full check can judge: see checkfull.go).
 	// TestVerifyBackupChecksEveryFullTextIndex holds this true for every index.
-	if problem, err := quickCheckAll(ctx, db); problem != "" {
+	// quickCheckFile shares the work among the cores.
+	if problem, err := quickCheckFile(ctx, db, guard); problem != "" {
 		return fail("quick_check: "+problem, err)
 	}
-	counts, err := countRows(ctx, db)
+	counts, err := countRows(ctx, guard)
 	if err != nil {
 		return fail("counting rows: "+err.Error(), err)
 	}
 	return app.BackupInfo{Path: abs, Time: st.ModTime().UTC(), Counts: counts, Size: st.Size()}, nil
-}
-
-// quickCheckAll runs PRAGMA quick_check over the whole file and returns its first
-// complaint, "" when it answers ok; err is set when the check could not run to its end.
-func quickCheckAll(ctx context.Context, db *sql.DB) (string, error) {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
-	if err != nil {
-		return err.Error(), err
-	}
-	defer rows.Close()
-	var lines []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return err.Error(), err
-		}
-		lines = append(lines, line)
-	}
-	if err := rows.Err(); err != nil {
-		return err.Error(), err
-	}
-	if len(lines) == 1 && lines[0] == "ok" {
-		return "", nil
-	}
-	if len(lines) == 0 {
-		return "no answer", nil
-	}
-	return strings.Join(lines[:min(len(lines), 3)], "; "), nil
 }
 
 // syncFile flushes path's contents to the disk.
