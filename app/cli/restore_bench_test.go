@@ -12,6 +12,7 @@ import (
 	"dossier/app"
 	"dossier/app/cli"
 	"dossier/db"
+	"dossier/db/dbtest"
 )
 
 // syntheticProject returns the path of the synthetic project the db benchmarks use
@@ -19,7 +20,7 @@ import (
 // temporary folder the first time: later runs reuse it.
 func syntheticProject(b *testing.B) string {
 	b.Helper()
-	n := db.Sizes{Articles: 100000, Actors: 5000, Relations: 100000}
+	n := dbtest.Sizes{Articles: 100000, Actors: 5000, Relations: 100000}
 	if v := os.Getenv("DOSSIER_BENCH_ARTICLES"); v != "" {
 		a, err := strconv.Atoi(v)
 		if err != nil {
@@ -38,7 +39,7 @@ func syntheticProject(b *testing.B) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := s.Synthesize(ctx, n, 1, nil); err != nil {
+	if err := dbtest.Synthesize(ctx, s.Path(), n, 1, nil); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()
