@@ -215,7 +215,8 @@ func runGUI(ctx context.Context, path string) int {
 	w := a.NewWindow("Dossier")
 	w.Resize(fyne.NewSize(1280, 820))
 	w.SetMaster()
-	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample}
+	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample,
+		DataDir: filepath.Dir(defaultProject()), VerifyBackup: db.VerifyBackup, Salvage: db.Salvage}
 	st, err := openStartProject(ctx, path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorMessage(err))

@@ -138,6 +138,15 @@ func (a *AutoBackup) run(ctx context.Context, done chan struct{}) error {
 	return err
 }
 
+// Stop stops the scheduler for good without a last backup (a restore takes its own). A
+// backup under way goes on to its end.
+func (a *AutoBackup) Stop() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.closed = true
+	a.stopTimer()
+}
+
 // Close stops the scheduler for good and, when enabled and the project changed since the
 // last backup, backs it up one last time on the calling goroutine. It returns by ctx's
 // deadline whatever happens: a backup under way is waited for until then, and a backup

@@ -250,3 +250,19 @@ func TestAutoBackupCloseIsBounded(t *testing.T) {
 		t.Fatalf("close during a stuck backup: %v, want the deadline's error", err)
 	}
 }
+
+// TestAutoBackupStop: a stopped scheduler backs nothing up, at its timer or at Close.
+func TestAutoBackupStop(t *testing.T) {
+	ft := &fakeTimers{}
+	c := &counter{}
+	a := NewAutoBackup(time.Minute, ft.after, c.backup)
+	a.Changed()
+	a.Stop()
+	if len(ft.live()) != 0 {
+		t.Fatal("Stop left the timer running")
+	}
+	a.Changed()
+	if err := a.Close(context.Background()); err != nil || c.count() != 0 {
+		t.Fatalf("after Stop: err %v, %d backups (want 0)", err, c.count())
+	}
+}

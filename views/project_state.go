@@ -69,7 +69,15 @@ func (mw *Window) updateBanner() {
 	label.Importance = widget.DangerImportance
 	label.TextStyle.Bold = true
 	icon := widget.NewIcon(theme.ErrorIcon())
-	mw.banner.Objects = []fyne.CanvasObject{container.NewBorder(nil, widget.NewSeparator(), icon, nil, label)}
+	var offer fyne.CanvasObject = widget.NewSeparator()
+	if storeDamage(mw.u.store) != "" {
+		// The two ways on, in plain words; neither overwrites anything without a copy.
+		offer = container.NewVBox(container.NewHBox(
+			widget.NewButtonWithIcon("Restore the newest backup that verifies…", theme.HistoryIcon(), mw.restoreNewest),
+			widget.NewButtonWithIcon("Salvage every readable row into a new project…", theme.DocumentSaveIcon(), mw.salvage),
+		), widget.NewSeparator())
+	}
+	mw.banner.Objects = []fyne.CanvasObject{container.NewBorder(nil, offer, icon, nil, label)}
 	mw.banner.Show()
 	mw.banner.Refresh()
 }
