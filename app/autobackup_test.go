@@ -246,6 +246,9 @@ func TestAutoBackupCloseIsBounded(t *testing.T) {
 	for c2.count() == 0 {
 		runtime.Gosched()
 	}
+	if err := b.Wait(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("wait for a stuck backup: %v, want the deadline's error", err)
+	}
 	if err := b.Close(ctx); !errors.Is(err, context.Canceled) {
 		t.Fatalf("close during a stuck backup: %v, want the deadline's error", err)
 	}

@@ -92,7 +92,7 @@ func (mw *Window) backupDir() string {
 // startAutoBackup starts the automatic backups of st, the project just opened. A project
 // open read-only because damaged is not backed up: no copy of it would verify.
 func (mw *Window) startAutoBackup(st Store) {
-	mw.auto = nil
+	mw.auto.Store(nil)
 	bw, ok := unwatched(st).(app.BackupWriter)
 	if !ok || mw.projects.DataDir == "" || storeDamage(st) != "" {
 		return
@@ -103,23 +103,23 @@ func (mw *Window) startAutoBackup(st Store) {
 	if after == nil {
 		after = app.RealAfterFunc
 	}
-	dataDir := mw.projects.DataDir
+	dataDir, path := mw.projects.DataDir, st.Path()
 	a := app.NewAutoBackup(set.idle(), after, func(ctx context.Context) error {
 		r := mw.backupSet.Load().rotation()
 		info, removed, err := app.BackupToFolder(ctx, dataDir, bw, time.Now(), &r)
-		mw.backupDone(info, removed, err)
+		mw.backupDone(path, info, removed, err)
 		if info.Path != "" {
 			return nil // written and verified; a failed rotation is said, not retried as a backup
 		}
 		return err
 	})
 	a.SetEnabled(set.Auto)
-	mw.auto = a
+	mw.auto.Store(a)
 }
 
 // backupDone says how an automatic backup went, on the line under the status bar, and in
 // the log when it failed. Any goroutine.
-func (mw *Window) backupDone(info app.BackupInfo, removed []string, err error) {
+func (mw *Window) backupDone(path string, info app.BackupInfo, removed []string, err error) {
 	var text string
 	bad := err != nil
 	switch {
@@ -134,7 +134,7 @@ func (mw *Window) backupDone(info app.BackupInfo, removed []string, err error) {
 		}
 	}
 	if bad {
-		log.Printf("automatic backup of %s: %v", mw.u.store.Path(), err)
+		log.Printf("automatic backup of %s: %v", path, err)
 	}
 	fyne.Do(func() {
 		mw.backupLine.SetText(text)
@@ -180,8 +180,7 @@ func (mw *Window) closing() {
 		return
 	}
 	mw.closeStarted = true
-	a := mw.auto
-	mw.auto = nil
+	a := mw.auto.Swap(nil)
 	if a == nil || !a.Pending() {
 		if a != nil {
 			a.Stop()
@@ -255,9 +254,9 @@ func (mw *Window) showBackupSettings() {
 func (mw *Window) applyBackupSettings(set backupSettings) {
 	saveBackupSettings(set)
 	mw.backupSet.Store(&set)
-	if mw.auto != nil {
-		mw.auto.SetIdle(set.idle())
-		mw.auto.SetEnabled(set.Auto)
+	if a := mw.auto.Load(); a != nil {
+		a.SetIdle(set.idle())
+		a.SetEnabled(set.Auto)
 	}
 	if !set.Auto {
 		mw.backupLine.SetText("Automatic backups are off (File ▸ Backup settings…).")

@@ -379,7 +379,7 @@ func TestDamagedAtOpenOffersNewestVerifiedBackup(t *testing.T) {
 	path := damagedWithBackup(t, dataDir)
 	damagedBytes, _ := os.ReadFile(path)
 	mw, _, _ := newBackupWindowAt(t, path, dataDir)
-	if storeDamage(mw.u.store) == "" || mw.auto != nil {
+	if storeDamage(mw.u.store) == "" || mw.auto.Load() != nil {
 		t.Fatalf("the damaged project opened whole (damage %q) or is being backed up", storeDamage(mw.u.store))
 	}
 	bogus := filepath.Join(mw.backupDir(), app.BackupName(time.Now()))
@@ -411,7 +411,7 @@ func TestDamagedAtOpenOffersNewestVerifiedBackup(t *testing.T) {
 	if err != nil || !bytes.Equal(got, damagedBytes) {
 		t.Fatalf("the damaged file was not kept byte for byte (%q, %v)", kept, err)
 	}
-	if mw.auto == nil {
+	if mw.auto.Load() == nil {
 		t.Fatal("the restored project is not backed up automatically")
 	}
 }

@@ -182,7 +182,7 @@ func (mw *Window) doRestore(info app.BackupInfo) {
 	}
 	st := mw.u.store
 	path, damaged := st.Path(), storeDamage(st) != ""
-	auto := mw.auto
+	auto := mw.auto.Load()
 	waiting := mw.u.showProgress("Restoring", "Restoring the backup of "+backupWhen(info.Time)+"…")
 	mw.u.async(func(ctx context.Context) {
 		checked, err := mw.projects.VerifyBackup(ctx, info.Path)
@@ -193,7 +193,11 @@ func (mw *Window) doRestore(info app.BackupInfo) {
 		}
 		checked.Time = info.Time
 		if auto != nil {
-			auto.Stop() // the restore backs the project up itself
+			// The restore backs the project up itself; an idle backup under way ends first.
+			auto.Stop()
+			wctx, cancel := context.WithTimeout(ctx, closeBackupLimit)
+			auto.Wait(wctx)
+			cancel()
 		}
 		bc, _ := unwatched(st).(app.BackupCloser)
 		res, rerr := app.Restore(ctx, mw.projects.DataDir, checked, path, bc, damaged)

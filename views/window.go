@@ -53,7 +53,7 @@ type Window struct {
 	metDamage string
 
 	// auto backs the open project up (backup.go); nil when it is not backed up.
-	auto       *app.AutoBackup
+	auto       atomic.Pointer[app.AutoBackup] // read by storeChanged on any goroutine
 	afterFunc  app.AfterFunc // the backups' timer; nil: the system clock (tests set it)
 	backupSet  atomic.Pointer[backupSettings]
 	backupLine *widget.Label // how the last automatic backup went
@@ -180,7 +180,7 @@ func (mw *Window) updateNav() {
 // storeChanged recounts after a write (store_watch.go). Many writes in a row (the sample,
 // an import's batches) make one recount at a time, not one each.
 func (mw *Window) storeChanged() {
-	if a := mw.auto; a != nil {
+	if a := mw.auto.Load(); a != nil {
 		a.Changed()
 	}
 	if mw.statusDue.Swap(true) {
@@ -394,7 +394,7 @@ func (mw *Window) switchTo(st Store) {
 // replaceStore is switchTo; closeOld is false when the project left is closed already.
 func (mw *Window) replaceStore(st Store, closeOld bool) {
 	old := mw.u.store
-	if a := mw.auto; a != nil {
+	if a := mw.auto.Load(); a != nil {
 		a.Stop()
 	}
 	mw.u.store = mw.u.watch(st)
@@ -481,7 +481,7 @@ func (mw *Window) openPath(path string) {
 	if mw.refuseWhileImporting() {
 		return
 	}
-	leaving, leavingPath := mw.auto, mw.u.store.Path()
+	leaving, leavingPath := mw.auto.Load(), mw.u.store.Path()
 	mw.u.async(func(ctx context.Context) {
 		st, err := mw.projects.Open(ctx, path)
 		if err != nil {
