@@ -54,7 +54,7 @@ type Window struct {
 
 	// auto backs the open project up (backup.go); nil when it is not backed up.
 	auto       atomic.Pointer[app.AutoBackup] // read by storeChanged on any goroutine
-	afterFunc  app.AfterFunc // the backups' timer; nil: the system clock (tests set it)
+	afterFunc  app.AfterFunc                  // the backups' timer; nil: the system clock (tests set it)
 	backupSet  atomic.Pointer[backupSettings]
 	backupLine *widget.Label // how the last automatic backup went
 	// closeStarted is set once the window is asked to close; closed once it is.
