@@ -300,6 +300,13 @@ func TestRestoreFromBackupDialog(t *testing.T) {
 	if rd == nil || len(rd.files) != 2 || rd.files[0].Path != bogus || rd.files[1].Path != old.Path {
 		t.Fatalf("the dialog lists %+v, want the bogus file then the backup (newest first)", rd.files)
 	}
+	// Every line comes to say what its backup holds, without choosing it.
+	if row := rd.rowText(0); !strings.Contains(row, "does not verify") {
+		t.Fatalf("the bogus backup's line %q", row)
+	}
+	if row := rd.rowText(1); !strings.Contains(row, "1 actor") {
+		t.Fatalf("the backup's line %q lacks its counts", row)
+	}
 	rd.list.Select(0)
 	if !rd.restore.Disabled() || !strings.Contains(rd.detail.Text, "cannot be restored") {
 		t.Fatalf("the bogus backup: restore enabled %v, detail %q", !rd.restore.Disabled(), rd.detail.Text)

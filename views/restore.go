@@ -84,6 +84,9 @@ func (rd *restoreDialog) show(dir string) {
 	rd.dlg = dialog.NewCustom("Restore from backup", "Close", content, mw.u.win)
 	rd.dlg.Resize(dossierDialogSize(mw.u.win, 760, 560))
 	mw.u.showKeyed(rd.dlg, dialogKeys{cancel: rd.dlg.Hide})
+	ctx, cancel := context.WithCancel(mw.u.ctx)
+	rd.dlg.SetOnClosed(cancel) // after showKeyed's: Fyne calls both
+	mw.u.async(func(context.Context) { rd.verifyAll(ctx) })
 }
 
 // rowText is one backup's line: when, size and, once verified, what it holds.
@@ -102,33 +105,72 @@ func (rd *restoreDialog) rowText(id int) string {
 	return text + " · " + backupCounts(r.info.Counts)
 }
 
-// choose verifies the backup chosen, in the background, and says what it holds or why it
-// is refused; only a verified one may be restored.
+// choose shows what the backup chosen holds, verifying it first (in the background) when
+// that has not been done yet; only a verified backup may be restored.
 func (rd *restoreDialog) choose(id widget.ListItemID) {
 	rd.chosen = id
 	rd.restore.Disable()
 	f := rd.files[id]
+	rd.mu.Lock()
+	_, done := rd.checked[f.Path]
+	rd.mu.Unlock()
+	if done {
+		rd.showChosen()
+		return
+	}
 	rd.detail.SetText("Verifying the backup of " + backupWhen(f.Time) + "…")
-	rd.mw.u.async(func(ctx context.Context) {
-		info, err := rd.mw.projects.VerifyBackup(ctx, f.Path)
-		rd.mu.Lock()
-		rd.checked[f.Path] = verifyResult{info, err}
-		rd.mu.Unlock()
-		fyne.Do(func() {
-			rd.list.RefreshItem(id)
-			if rd.chosen != id {
-				return
-			}
-			if err != nil {
-				rd.detail.SetText("This backup cannot be restored: " + app.ErrorMessage(err))
-				return
-			}
-			c := info.Counts
-			rd.detail.SetText(fmt.Sprintf("Taken %s. Verified: %s, %d evidence, %d notes; %s.",
-				backupWhen(f.Time), backupCounts(c), c.Evidence, c.Notes, fileSize(info.Size)))
-			rd.restore.Enable()
-		})
+	rd.mw.u.async(func(ctx context.Context) { rd.verify(ctx, id) })
+}
+
+// verify verifies backup id and shows the result. Any goroutine.
+func (rd *restoreDialog) verify(ctx context.Context, id int) {
+	f := rd.files[id]
+	info, err := rd.mw.projects.VerifyBackup(ctx, f.Path)
+	if ctx.Err() != nil {
+		return // the dialog was closed: no verdict
+	}
+	rd.mu.Lock()
+	rd.checked[f.Path] = verifyResult{info, err}
+	rd.mu.Unlock()
+	fyne.Do(func() {
+		rd.list.RefreshItem(id)
+		if rd.chosen == id {
+			rd.showChosen()
+		}
 	})
+}
+
+// verifyAll verifies the backups one after the other, newest first, while the dialog is
+// open, so that each line comes to show what its backup holds (or that it does not verify).
+func (rd *restoreDialog) verifyAll(ctx context.Context) {
+	for id, f := range rd.files {
+		if ctx.Err() != nil {
+			return
+		}
+		rd.mu.Lock()
+		_, done := rd.checked[f.Path]
+		rd.mu.Unlock()
+		if !done {
+			rd.verify(ctx, id)
+		}
+	}
+}
+
+// showChosen says what the chosen backup holds, or why it cannot be restored.
+func (rd *restoreDialog) showChosen() {
+	f := rd.files[rd.chosen]
+	rd.mu.Lock()
+	r := rd.checked[f.Path]
+	rd.mu.Unlock()
+	if r.err != nil {
+		rd.restore.Disable()
+		rd.detail.SetText("This backup cannot be restored: " + app.ErrorMessage(r.err))
+		return
+	}
+	c := r.info.Counts
+	rd.detail.SetText(fmt.Sprintf("Taken %s. Verified: %s, %d evidence, %d notes; %s.",
+		backupWhen(f.Time), backupCounts(c), c.Evidence, c.Notes, fileSize(r.info.Size)))
+	rd.restore.Enable()
 }
 
 // confirm asks before restoring the chosen backup.
