@@ -230,7 +230,8 @@ func runGUI(ctx context.Context, path string) int {
 		return 0
 	}
 	defer st.Close()
-	views.NewWindow(ctx, w, st, projects)
+	mw := views.NewWindow(ctx, w, st, projects)
 	w.ShowAndRun()
+	mw.FinishBackups() // when the app was quit without the window's close (a signal)
 	return 0
 }

@@ -201,6 +201,15 @@ func (mw *Window) closing() {
 	go done()
 }
 
+// FinishBackups backs up the changes not yet backed up, within closeBackupLimit, when the
+// window ended without its close being asked (the app quit on a signal); after a close
+// that already did, it does nothing. main calls it once the window has stopped running.
+func (mw *Window) FinishBackups() {
+	if a := mw.auto.Swap(nil); a != nil {
+		finishAutoBackup(a, mw.u.store.Path())
+	}
+}
+
 // closeNow closes the window (once).
 func (mw *Window) closeNow() {
 	if mw.closed {

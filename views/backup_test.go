@@ -202,6 +202,15 @@ func TestWindowCloseBacksUpThenCloses(t *testing.T) {
 		t.Fatal("the idle timer still runs after close")
 	}
 
+	// Ended without its close (the app quit on a signal): FinishBackups backs up.
+	mw4, _, _ := newBackupWindow(t, filepath.Join(t.TempDir(), "s.dossier"))
+	addActor(t, mw4, "Petra Szabo")
+	mw4.FinishBackups()
+	mw4.FinishBackups() // a second call does nothing
+	if n := len(backupsIn(t, mw4)); n != 1 {
+		t.Fatalf("FinishBackups wrote %d backups, want 1", n)
+	}
+
 	// Nothing changed: no backup, closed at once.
 	mw2, _, _ := newBackupWindow(t, filepath.Join(t.TempDir(), "q.dossier"))
 	closed2 := 0
