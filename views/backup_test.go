@@ -445,8 +445,11 @@ func TestDamagedAtOpenSalvage(t *testing.T) {
 	mw.u.win.Canvas().Overlays().Top().Hide()
 
 	before, _ := os.ReadFile(path)
-	out := filepath.Join(t.TempDir(), "salvaged.dossier")
-	mw.salvageInto(out)
+	// The banner's button asks for the new project's name (beside the damaged one).
+	test.Tap(findButton(mw.banner, "Salvage every readable row"))
+	form := mw.u.win.Canvas().Overlays().Top()
+	test.Tap(findButton(form, "Salvage"))
+	out := filepath.Join(filepath.Dir(path), "salvaged damaged.dossier")
 	report := mw.u.win.Canvas().Overlays().Top()
 	mustContain(t, dossierText(report), "actors:", "passes the full check", "only read")
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
