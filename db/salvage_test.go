@@ -115,7 +115,7 @@ func TestSalvageSkipsDamagedPageAndSavesTheRest(t *testing.T) {
 	}
 	text := rep.Text()
 	t.Log(text)
-	for _, want := range []string{"actors: " + fmt.Sprint(actors.Saved) + " of 400 rows saved", "could not be read", "left out", "passes the full check"} {
+	for _, want := range []string{"actors: " + fmt.Sprint(actors.Saved) + " of 400 saved", "could not be read", "a damaged page", "left out", "passes the full check"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("report lacks %q:\n%s", want, text)
 		}
