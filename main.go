@@ -231,7 +231,8 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 	w := a.NewWindow("Dossier")
 	w.Resize(fyne.NewSize(1280, 820))
 	w.SetMaster()
-	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample}
+	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample,
+		DataDir: filepath.Dir(defaultProject()), VerifyBackup: db.VerifyBackup, Salvage: db.Salvage}
 	st, err := openStartProject(ctx, path, readOnly)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorMessage(err))
@@ -245,7 +246,8 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 		return 0
 	}
 	defer st.Close()
-	views.NewWindow(ctx, w, st, projects)
+	mw := views.NewWindow(ctx, w, st, projects)
 	w.ShowAndRun()
+	mw.FinishBackups() // when the app was quit without the window's close (a signal)
 	return 0
 }

@@ -138,6 +138,31 @@ func (a *AutoBackup) run(ctx context.Context, done chan struct{}) error {
 	return err
 }
 
+// Stop stops the scheduler for good without a last backup (a restore takes its own). A
+// backup under way goes on to its end.
+func (a *AutoBackup) Stop() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.closed = true
+	a.stopTimer()
+}
+
+// Wait waits, until ctx is done, for a backup under way to end; nil when none is.
+func (a *AutoBackup) Wait(ctx context.Context) error {
+	a.mu.Lock()
+	running := a.running
+	a.mu.Unlock()
+	if running == nil {
+		return nil
+	}
+	select {
+	case <-running:
+		return nil
+	case <-ctx.Done():
+		return context.Cause(ctx)
+	}
+}
+
 // Close stops the scheduler for good and, when enabled and the project changed since the
 // last backup, backs it up one last time on the calling goroutine. It returns by ctx's
 // deadline whatever happens: a backup under way is waited for until then, and a backup

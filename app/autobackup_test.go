@@ -246,7 +246,26 @@ func TestAutoBackupCloseIsBounded(t *testing.T) {
 	for c2.count() == 0 {
 		runtime.Gosched()
 	}
+	if err := b.Wait(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("wait for a stuck backup: %v, want the deadline's error", err)
+	}
 	if err := b.Close(ctx); !errors.Is(err, context.Canceled) {
 		t.Fatalf("close during a stuck backup: %v, want the deadline's error", err)
+	}
+}
+
+// TestAutoBackupStop: a stopped scheduler backs nothing up, at its timer or at Close.
+func TestAutoBackupStop(t *testing.T) {
+	ft := &fakeTimers{}
+	c := &counter{}
+	a := NewAutoBackup(time.Minute, ft.after, c.backup)
+	a.Changed()
+	a.Stop()
+	if len(ft.live()) != 0 {
+		t.Fatal("Stop left the timer running")
+	}
+	a.Changed()
+	if err := a.Close(context.Background()); err != nil || c.count() != 0 {
+		t.Fatalf("after Stop: err %v, %d backups (want 0)", err, c.count())
 	}
 }

@@ -52,9 +52,9 @@ func (r SalvageReport) Text() string {
 		kept := t.Saved - t.Dropped
 		switch {
 		case t.Total >= 0:
-			fmt.Fprintf(&b, "%s: %d of %d rows saved", t.Name, kept, t.Total)
+			fmt.Fprintf(&b, "%s: %d of %d saved", t.Name, kept, t.Total)
 		default:
-			fmt.Fprintf(&b, "%s: %d rows saved (the damaged table's own count cannot be read)", t.Name, kept)
+			fmt.Fprintf(&b, "%s: %d saved (the damaged table's own count of rows cannot be read)", t.Name, kept)
 		}
 		if t.Whole() {
 			b.WriteString(" ✓\n")

@@ -298,13 +298,13 @@ func copyTable(ctx context.Context, in *sql.DB, tx *sql.Tx, table string, st *ap
 	}
 }
 
-// readReason is SQLite's word for why a read failed, short.
+// readReason says why a read failed, in words: damage as such, anything else as SQLite
+// put it (a raw driver string only where no plainer word is known).
 func readReason(err error) string {
-	msg := err.Error()
-	if i := strings.LastIndex(msg, ": "); i >= 0 && i+2 < len(msg) {
-		msg = msg[i+2:]
+	if app.IsCode(mapError(err), app.ECORRUPT) {
+		return "a damaged page"
 	}
-	return msg
+	return "SQLite: " + err.Error()
 }
 
 // rowReader reads rows of one table of the damaged project.
@@ -450,10 +450,17 @@ func dropDangling(ctx context.Context, tx *sql.Tx, rep *app.SalvageReport) error
 				if rep.Tables[i].Name == k.table {
 					t := &rep.Tables[i]
 					t.Dropped += int64(len(ids))
-					t.DroppedWhy = append(t.DroppedWhy, fmt.Sprintf("%d rows pointing to rows of %s that could not be read", len(ids), k.parent))
+					t.DroppedWhy = append(t.DroppedWhy, fmt.Sprintf("%s pointing to rows of %s that could not be read", rowsText(int64(len(ids))), k.parent))
 				}
 			}
 		}
 	}
 	return errors.New("rows pointing to unreadable rows remain after removing them ten times")
+}
+
+func rowsText(n int64) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return fmt.Sprintf("%d rows", n)
 }

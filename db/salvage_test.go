@@ -3,6 +3,7 @@ package db
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -114,7 +115,7 @@ func TestSalvageSkipsDamagedPageAndSavesTheRest(t *testing.T) {
 	}
 	text := rep.Text()
 	t.Log(text)
-	for _, want := range []string{"actors: " + fmt.Sprint(actors.Saved) + " of 400 rows saved", "could not be read", "left out", "passes the full check"} {
+	for _, want := range []string{"actors: " + fmt.Sprint(actors.Saved) + " of 400 saved", "could not be read", "a damaged page", "left out", "passes the full check"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("report lacks %q:\n%s", want, text)
 		}
@@ -155,5 +156,75 @@ func TestSalvageWholeProjectLosesNothing(t *testing.T) {
 	}
 	if !rep.Check.OK() || !strings.Contains(rep.Text(), "Every row") {
 		t.Fatalf("report:\n%s", rep.Text())
+	}
+}
+
+// TestSalvageWholeTableUnreadable: the root page of the actors table is overwritten, so
+// no actor can be read at all. Salvage says so for that table, leaves out every row that
+// points to an actor (and says why), saves the rest whole, and the new project still
+// passes the full check.
+func TestSalvageWholeTableUnreadable(t *testing.T) {
+	ctx := context.Background()
+	path, _, pageSize := salvageSource(t)
+	s, err := OpenReadOnly(ctx, path) // whole still: only to read the root page number
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root int64
+	if err := s.db.QueryRowContext(ctx, `SELECT rootpage FROM sqlite_schema WHERE name = 'actors'`).Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(bytes.Repeat([]byte{0xA5}, pageSize), (root-1)*int64(pageSize))
+	f.Close()
+
+	rep, err := Salvage(ctx, path, filepath.Join(t.TempDir(), "salvaged.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range rep.Tables {
+		switch tb.Name {
+		case "actors":
+			if tb.Saved != 0 || len(tb.Unreadable) != 1 || !strings.Contains(tb.Unreadable[0], "the whole table") {
+				t.Fatalf("actors: %+v, want nothing saved and the whole table said unreadable", tb)
+			}
+		case "relations", "aliases":
+			if tb.Saved-tb.Dropped != 0 || tb.Dropped == 0 {
+				t.Fatalf("%s: %+v, want every row left out (their actors are gone) and counted", tb.Name, tb)
+			}
+		case "articles":
+			if !tb.Whole() {
+				t.Fatalf("articles: %+v, want whole", tb)
+			}
+		}
+	}
+	if !rep.Check.OK() {
+		t.Fatalf("the salvaged project fails the full check:\n%s", rep.Text())
+	}
+}
+
+// TestSalvageRefusesOtherSchema: a project of another schema version is refused, with
+// why, and no file is left at the destination.
+func TestSalvageRefusesOtherSchema(t *testing.T) {
+	ctx := context.Background()
+	path, _, _ := salvageSource(t)
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`PRAGMA user_version = 2`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	out := filepath.Join(t.TempDir(), "salvaged.dossier")
+	if _, err := Salvage(ctx, path, out); !app.IsCode(err, app.EINVALID) || !strings.Contains(app.ErrorMessage(err), "schema 2") {
+		t.Fatalf("salvage of a schema-2 project: %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("a refused salvage left a file at the destination")
 	}
 }

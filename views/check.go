@@ -118,9 +118,9 @@ func (mw *Window) repairProject(ch projectChecker) {
 // checkNextStep says what to do about problems a repair cannot mend.
 func checkNextStep(damage string) string {
 	if damage != "" {
-		return "This project is damaged (" + damage + ") and open read-only, so it cannot be repaired in place. Save what can still be read with File ▸ Save a copy…, or restore a backup."
+		return "This project is damaged (" + damage + ") and open read-only, so it cannot be repaired in place. Use the buttons under the banner to restore the newest backup that verifies or to salvage every readable row into a new project."
 	}
-	return "The repair could not mend these problems. Save what can still be read with File ▸ Save a copy…, or restore a backup."
+	return "The repair could not mend these problems. Save what can still be read with File ▸ Save a copy…, or restore a backup (File ▸ Restore from backup…)."
 }
 
 // checkReportText puts the report in words: what a repair changed, the verdict, then every

@@ -45,14 +45,14 @@ func readOnlyText(why string) string {
 // damageText is the banner's text for a project opened read-only because it is damaged.
 func damageText(damage string) string {
 	return "This project is damaged and was opened read-only: " + damage +
-		". Nothing can be changed. Save what can still be read with File ▸ Save a copy…, or restore a backup."
+		". Nothing can be changed. Use the buttons below to restore a backup or to salvage every readable row into a new project (File ▸ Save a copy… also saves what can still be read). Nothing is overwritten without a copy."
 }
 
 // metDamageText is the banner's text when a read met damage that the check at opening
 // did not reach: the project is still writable, so the advice is to save it first.
 func metDamageText(message string) string {
 	return "Dossier met damage in this project while reading it. " + message +
-		" Save what can still be read with File ▸ Save a copy… or restore a backup before changing anything."
+		" Save what can still be read with File ▸ Save a copy… or restore a backup (File ▸ Restore from backup…) before changing anything."
 }
 
 // damageMet keeps the damage a read met in the banner, so that it stays said after its
@@ -88,7 +88,15 @@ func (mw *Window) updateBanner() {
 	label.Importance = widget.DangerImportance
 	label.TextStyle.Bold = true
 	icon := widget.NewIcon(theme.ErrorIcon())
-	mw.banner.Objects = []fyne.CanvasObject{container.NewBorder(nil, widget.NewSeparator(), icon, nil, label)}
+	var offer fyne.CanvasObject = widget.NewSeparator()
+	if storeDamage(mw.u.store) != "" {
+		// The two ways on, in plain words; neither overwrites anything without a copy.
+		offer = container.NewVBox(container.NewHBox(
+			widget.NewButtonWithIcon("Restore the newest backup that verifies…", theme.HistoryIcon(), mw.restoreNewest),
+			widget.NewButtonWithIcon("Salvage every readable row into a new project…", theme.DocumentSaveIcon(), mw.salvage),
+		), widget.NewSeparator())
+	}
+	mw.banner.Objects = []fyne.CanvasObject{container.NewBorder(nil, offer, icon, nil, label)}
 	mw.banner.Show()
 	mw.banner.Refresh()
 }

@@ -81,4 +81,11 @@ type Projects struct {
 	Open         func(ctx context.Context, path string) (Store, error)
 	LoadSample   func(ctx context.Context, s Store) error
 	RemoveSample func(ctx context.Context, s Store) error
+	// DataDir is the folder that holds the backups folder (app.BackupDir); "" turns
+	// automatic backups and restore off.
+	DataDir string
+	// VerifyBackup verifies a backup file and says what it holds (db.VerifyBackup).
+	VerifyBackup app.VerifyFunc
+	// Salvage copies every readable row of a damaged project into a new one (db.Salvage).
+	Salvage func(ctx context.Context, from, to string) (app.SalvageReport, error)
 }

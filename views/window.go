@@ -56,6 +56,17 @@ type Window struct {
 	waiting *widget.Label
 	// metDamage is the damage a read met after the project opened whole ("" if none).
 	metDamage string
+
+	// auto backs the open project up (backup.go); nil when it is not backed up.
+	auto       atomic.Pointer[app.AutoBackup] // read by storeChanged on any goroutine
+	afterFunc  app.AfterFunc                  // the backups' timer; nil: the system clock (tests set it)
+	backupSet  atomic.Pointer[backupSettings]
+	backupLine *widget.Label // how the last automatic backup went
+	// closeStarted is set once the window is asked to close; closed once it is.
+	closeStarted, closed bool
+	closeWindow          func() // closes the window; nil: the window's Close (tests set it)
+	settingsDialog       dialog.Dialog
+	restoreDialog        *restoreDialog
 }
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
@@ -75,6 +86,9 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.notice.Wrapping = fyne.TextWrapWord // the whole sentence says where the work went
 	mw.notice.Hide()
 	mw.u.onNotice = func(text string) { mw.notice.SetText(text); mw.notice.Show() }
+	mw.backupLine = widget.NewLabel("")
+	mw.backupLine.Wrapping = fyne.TextWrapWord
+	mw.backupLine.Hide()
 	w.SetContent(mw.layout())
 	w.SetMainMenu(mw.menu())
 	mw.shortcuts()
@@ -83,6 +97,8 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.updateBanner()
 	mw.watchOthers()
 	mw.u.navigate(route{screen: "articles"})
+	mw.startAutoBackup(st)
+	w.SetCloseIntercept(mw.closing)
 	mw.warnSync()
 	return mw
 }
@@ -107,7 +123,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 	mw.banner = container.NewStack()
 	mw.u.onDamage = mw.damageMet
 	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
-	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.waiting, mw.status)
+	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.waiting, mw.status, mw.backupLine)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
 }
 
@@ -173,6 +189,9 @@ func (mw *Window) updateNav() {
 // storeChanged recounts after a write (store_watch.go). Many writes in a row (the sample,
 // an import's batches) make one recount at a time, not one each.
 func (mw *Window) storeChanged() {
+	if a := mw.auto.Load(); a != nil {
+		a.Changed()
+	}
 	if mw.statusDue.Swap(true) {
 		return
 	}
@@ -293,6 +312,8 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("New project…", mw.newProject, "", 0),
 		item("Open project…", mw.openProject, fyne.KeyO, ctrl),
 		item("Save a copy…", mw.saveCopy, "", 0),
+		item("Restore from backup…", mw.restoreFromBackup, "", 0),
+		item("Backup settings…", mw.showBackupSettings, "", 0),
 		fyne.NewMenuItemSeparator(),
 		item("New article", u.articles.newArticle, fyne.KeyN, ctrl),
 		item("Import files…", u.articles.importFiles, fyne.KeyI, ctrl),
@@ -373,11 +394,23 @@ func keyLabel(sc *desktop.CustomShortcut) string {
 	return strings.Join(append(parts, string(sc.KeyName)), "+")
 }
 
-// switchTo replaces the open project with st and shows its articles.
+// switchTo replaces the open project with st and shows its articles. The automatic
+// backups of the project left have been finished (openPath) or stopped (a restore).
 func (mw *Window) switchTo(st Store) {
+	mw.replaceStore(st, true)
+}
+
+// replaceStore is switchTo; closeOld is false when the project left is closed already.
+func (mw *Window) replaceStore(st Store, closeOld bool) {
 	old := mw.u.store
+	if a := mw.auto.Load(); a != nil {
+		a.Stop()
+	}
 	mw.u.store = mw.u.watch(st)
-	old.Close()
+	if closeOld {
+		old.Close()
+	}
+	mw.startAutoBackup(st)
 	mw.metDamage = ""
 	mw.u.history = &history{}
 	mw.setTitle()
@@ -459,12 +492,15 @@ func (mw *Window) openPath(path string) {
 	if mw.refuseWhileImporting() {
 		return
 	}
+	leaving, leavingPath := mw.auto.Load(), mw.u.store.Path()
 	mw.u.async(func(ctx context.Context) {
 		st, err := mw.projects.Open(ctx, path)
 		if err != nil {
 			mw.u.showError(err)
 			return
 		}
+		// The last changes of the project left are backed up before it is closed.
+		finishAutoBackup(leaving, leavingPath)
 		fyne.Do(func() { mw.switchTo(st) })
 	})
 }
