@@ -39,6 +39,9 @@ func (s *Store) UpdateNote(ctx context.Context, n app.Note) (app.Note, error) {
 		return n, app.Errorf(app.EINVALID, "A note needs some text; delete it instead.")
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := unchangedSince(ctx, tx, "notes", n.ID, n.Updated); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE notes SET body = ?, updated = ? WHERE id = ?`, n.Body, now(), n.ID)
 		if err != nil {
 			return err
@@ -46,7 +49,8 @@ func (s *Store) UpdateNote(ctx context.Context, n app.Note) (app.Note, error) {
 		if c, _ := res.RowsAffected(); c == 0 {
 			return app.Errorf(app.ENOTFOUND, "There is no note #%d.", n.ID)
 		}
-		return nil
+		n.Updated, err = stamp(ctx, tx, "notes", n.ID)
+		return err
 	})
 	return n, err
 }
