@@ -129,7 +129,9 @@ func TestEditorsRefuseToSaveOverAnotherProgramsChange(t *testing.T) {
 				form.description.SetText("typed in the window")
 				return func() string { return form.description.Text }, func() { test.Tap(form.save) }, func() string { return form.problem.Text }
 			},
-			other: func(f *dossierFixture, other *db.Store) error { return other.AddAlias(ctx, f.iraq.ID, "Republic of Iraq") },
+			other: func(f *dossierFixture, other *db.Store) error {
+				return other.AddAlias(ctx, f.iraq.ID, "Republic of Iraq")
+			},
 		},
 		"article editor": {
 			open: func(f *dossierFixture) (func() string, func(), func() string) {
