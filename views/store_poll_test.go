@@ -206,3 +206,40 @@ func TestEditorsRefuseToSaveOverAnotherProgramsChange(t *testing.T) {
 		})
 	}
 }
+
+// The relation editor's own Add this source moves the relation's stamp with it, so its
+// later save goes through; but a change another program made before that add still
+// stops the save.
+func TestRelationEditorOwnSourceKeepsItsStamp(t *testing.T) {
+	ctx := context.Background()
+	for _, outside := range []bool{false, true} {
+		f := newDossierFixture(t)
+		second := mustArticle(t, f.st, "Iraq answers Washington", "2026-01-30", "Baghdad said the threat to stop helping Iraq was noted.")
+		other, err := db.Open(ctx, f.st.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ed := openEditor(t, f, f.threat, nil, nil)
+		if outside {
+			r, _ := other.Relation(ctx, f.threat.ID)
+			r.Note = "written by a script"
+			if _, err := other.UpdateRelation(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		other.Close()
+		ed.pickArticle = func(onPicked func(app.Article)) {
+			a, _ := f.st.Article(ctx, second.ID)
+			onPicked(a)
+		}
+		test.Tap(ed.articleBtn)
+		test.Type(ed.quote, "the threat to stop helping Iraq")
+		test.Tap(ed.addSource)
+		ed.note.SetText("typed in the window")
+		test.Tap(ed.save)
+		refused := strings.Contains(ed.problem.Text, "was changed elsewhere")
+		if refused != outside {
+			t.Fatalf("outside change %v: save refused %v (%q)", outside, refused, ed.problem.Text)
+		}
+	}
+}
