@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,6 +43,7 @@ type script struct {
 	refused  []string // each command that did not exit 0, with its stderr
 	titles   []string // the titles of every "filed:" line
 	relates  int      // relate commands that succeeded
+	waited   int      // commands that said they were waiting for the project
 }
 
 // TestWindowAndTwoScriptsShareAProject is the proof that the batch interface works
@@ -131,7 +133,7 @@ func TestWindowAndTwoScriptsShareAProject(t *testing.T) {
 		t.Fatal(windowErr)
 	}
 
-	filed, relates, commands := 0, 0, 0
+	filed, relates, commands, waited := 0, 0, 0, 0
 	for _, s := range scripts {
 		for _, r := range s.refused {
 			t.Errorf("script %s: a command was refused: %s", s.name, r)
@@ -139,8 +141,9 @@ func TestWindowAndTwoScriptsShareAProject(t *testing.T) {
 		filed += len(s.titles)
 		relates += s.relates
 		commands += s.commands
+		waited += s.waited
 	}
-	t.Logf("%d commands, %d articles filed, %d relations, %d window actors; the window noticed %d changes", commands, filed, relates, ownActors, noticed)
+	t.Logf("%d commands (%d waited their turn), %d articles filed, %d relations, %d window actors; the window noticed %d changes", commands, waited, filed, relates, ownActors, noticed)
 	if filed == 0 || relates == 0 || noticed == 0 {
 		t.Fatalf("the test did too little to prove anything: %d filed, %d relations, %d changes noticed", filed, relates, noticed)
 	}
@@ -204,20 +207,37 @@ func TestWindowAndTwoScriptsShareAProject(t *testing.T) {
 	}
 }
 
-// run runs the script's commands until deadline: import a folder of three new articles,
-// then record a relation between two of the actors, over and over.
+// bigFeed is how many long articles every third import of a script files: about 8 MB of
+// text, so its batch holds the project's write lock for a second or more, and the other
+// writers must wait their turn past the old one-second limit (beside a script filing a
+// feed archive of long reports, a third of the commands used to be refused).
+const bigFeed = 300
+
+// run runs the script's commands until deadline: import a folder of new articles (three,
+// or bigFeed long ones every third time), then record a relation between two of the
+// actors, over and over.
 func (s *script) run(t *testing.T, bin, project, dir string, deadline time.Time) {
 	actors := []string{"Harbour Board", "Dockers Union", "Ferry Line", "City Council"}
+	words := strings.Fields("harbour board dockers union ferry crane quay rota shift night strike council vote tram river flood sandbag mayor engineer volunteer")
+	rnd := rand.New(rand.NewPCG(uint64(len(s.name)), uint64(s.name[0])))
 	for i := 0; time.Now().Before(deadline); i++ {
 		folder := filepath.Join(dir, fmt.Sprintf("feed-%s-%d", s.name, i))
 		if err := os.Mkdir(folder, 0o755); err != nil {
 			s.refused = append(s.refused, err.Error())
 			return
 		}
-		for j := 0; j < 3; j++ {
+		n, long := 3, 0
+		if i%3 == 1 {
+			n, long = bigFeed, 2500
+		}
+		for j := 0; j < n; j++ {
 			title := fmt.Sprintf("Script %s report %d.%d on the harbour", s.name, i, j)
-			body := fmt.Sprintf("%s\n\nThe harbour board met the dockers for the %d time, in round %d of script %s; item %d.\n", title, i*3+j, i, s.name, j)
-			os.WriteFile(filepath.Join(folder, fmt.Sprintf("r%d.txt", j)), []byte(body), 0o644)
+			var body strings.Builder
+			fmt.Fprintf(&body, "%s\n\nThe harbour board met the dockers again, in round %d of script %s; item %d.\n\n", title, i, s.name, j)
+			for k := 0; k < long; k++ { // words the index has not seen: the slow case for it
+				fmt.Fprintf(&body, "%s%d ", words[rnd.IntN(len(words))], rnd.IntN(1000))
+			}
+			os.WriteFile(filepath.Join(folder, fmt.Sprintf("r%d.txt", j)), []byte(body.String()), 0o644)
 		}
 		out, ok := s.command(bin, "import", "--db", project, folder)
 		if ok {
@@ -241,6 +261,9 @@ func (s *script) command(bin string, args ...string) (string, bool) {
 	var out, errOut strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
+	if strings.Contains(errOut.String(), "waiting for the project") {
+		s.waited++
+	}
 	if err != nil {
 		s.refused = append(s.refused, fmt.Sprintf("dossier %s: %v: %s", strings.Join(args, " "), err, errOut.String()))
 		return out.String(), false

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -72,6 +73,9 @@ type Actor struct {
 	Aliases     []string
 	Tags        []string
 	Notes       string
+	// Updated is when the actor was last changed, as read: UpdateActor refuses to save
+	// over a change made since (ECONFLICT). Zero skips that check.
+	Updated time.Time
 }
 
 // Normalize trims the actor's fields and drops empty, repeated or name-equal aliases.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -105,6 +106,10 @@ type Relation struct {
 	SpeakerID  int64 // 0 when the outlet itself asserts it
 	Note       string
 	Evidence   []Evidence
+	// Updated is when the relation (its evidence included) was last changed, as read:
+	// UpdateRelation refuses to save over a change made since (ECONFLICT). Zero skips
+	// that check.
+	Updated time.Time
 
 	// Filled in by the store when reading.
 	SourceName  string

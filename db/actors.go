@@ -63,6 +63,9 @@ func (s *Store) UpdateActor(ctx context.Context, a app.Actor) (_ app.Actor, err 
 		return a, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := unchangedSince(ctx, tx, "actors", a.ID, a.Updated); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE actors SET name=?, kind=?, description=?, tags=?, notes=?, updated=?
 			WHERE id=? AND deleted = ''`, a.Name, string(a.Kind), a.Description, joinList(a.Tags), a.Notes, s.now(), a.ID)
 		if err != nil {
@@ -74,7 +77,11 @@ func (s *Store) UpdateActor(ctx context.Context, a app.Actor) (_ app.Actor, err 
 		if err := writeAliases(ctx, tx, a); err != nil {
 			return err
 		}
-		return linkActorMentions(ctx, tx, a.ID)
+		if err := linkActorMentions(ctx, tx, a.ID); err != nil {
+			return err
+		}
+		a.Updated, err = stamp(ctx, tx, "actors", a.ID)
+		return err
 	})
 	return a, err
 }
@@ -91,7 +98,7 @@ func (s *Store) AddAlias(ctx context.Context, actorID int64, alias string) (err 
 	return err
 }
 
-const actorColumns = `id, uuid, name, kind, description, tags, notes`
+const actorColumns = `id, uuid, name, kind, description, tags, notes, updated`
 
 // Actor returns one actor with its aliases.
 func (s *Store) Actor(ctx context.Context, id int64) (_ app.Actor, err error) {
@@ -101,9 +108,10 @@ func (s *Store) Actor(ctx context.Context, id int64) (_ app.Actor, err error) {
 
 func actor(ctx context.Context, q querier, id int64) (app.Actor, error) {
 	var a app.Actor
-	var kind, tags string
+	var kind, tags, updated string
 	err := q.QueryRowContext(ctx, `SELECT `+actorColumns+` FROM actors WHERE id = ? AND deleted = ''`, id).
-		Scan(&a.ID, &a.UUID, &a.Name, &kind, &a.Description, &tags, &a.Notes)
+		Scan(&a.ID, &a.UUID, &a.Name, &kind, &a.Description, &tags, &a.Notes, &updated)
+	a.Updated = parseTime(updated)
 	if err == sql.ErrNoRows {
 		return a, app.Errorf(app.ENOTFOUND, "There is no actor #%d in this project (it may have been deleted or merged).", id)
 	}
@@ -292,6 +300,11 @@ func (s *Store) MergeActors(ctx context.Context, keep, drop int64) (_ app.Actor,
 			k.Description = d.Description
 		}
 		k.Normalize()
+		// The dropped actor's relations now name the kept one: a relation editor open on
+		// one of them must not save the old actor back (see stamp.go).
+		if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ?1 WHERE ?2 IN (source_id, target_id, speaker_id)`, s.now(), drop); err != nil {
+			return err
+		}
 		for _, q := range []string{
 			`UPDATE relations SET source_id = ?1 WHERE source_id = ?2`,
 			`UPDATE relations SET target_id = ?1 WHERE target_id = ?2`,

@@ -170,6 +170,9 @@ func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (_ app.Article
 	}
 	a.Hash = app.ContentHash(a.Body)
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := unchangedSince(ctx, tx, "articles", a.ID, a.Updated); err != nil {
+			return err
+		}
 		canon := app.CanonicalURL(a.URL)
 		if err := checkDuplicate(ctx, tx, &a, canon, a.ID); err != nil {
 			return err
@@ -191,7 +194,11 @@ func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (_ app.Article
 		if err := relocateEvidence(ctx, tx, a.ID, a.Body); err != nil {
 			return err
 		}
-		return s.linkArticleMentions(ctx, tx, a.ID, a.Body)
+		if err := s.linkArticleMentions(ctx, tx, a.ID, a.Body); err != nil {
+			return err
+		}
+		a.Updated, err = stamp(ctx, tx, "articles", a.ID)
+		return err
 	})
 	return a, err
 }

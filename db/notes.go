@@ -41,6 +41,9 @@ func (s *Store) UpdateNote(ctx context.Context, n app.Note) (_ app.Note, err err
 		return n, app.Errorf(app.EINVALID, "A note needs some text; delete it instead.")
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := unchangedSince(ctx, tx, "notes", n.ID, n.Updated); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE notes SET body = ?, updated = ? WHERE id = ?`, n.Body, s.now(), n.ID)
 		if err != nil {
 			return err
@@ -48,7 +51,8 @@ func (s *Store) UpdateNote(ctx context.Context, n app.Note) (_ app.Note, err err
 		if c, _ := res.RowsAffected(); c == 0 {
 			return app.Errorf(app.ENOTFOUND, "There is no note #%d.", n.ID)
 		}
-		return nil
+		n.Updated, err = stamp(ctx, tx, "notes", n.ID)
+		return err
 	})
 	return n, err
 }

@@ -234,7 +234,10 @@ func (s *Store) AddEvidence(ctx context.Context, relationID int64, e app.Evidenc
 		if n == 0 {
 			return app.Errorf(app.ENOTFOUND, "There is no relation #%d in this project.", relationID)
 		}
-		return insertEvidence(ctx, tx, relationID, &e)
+		if err := insertEvidence(ctx, tx, relationID, &e); err != nil {
+			return err
+		}
+		return s.touch(ctx, tx, "relations", relationID) // an editor open on it must not save over the new source
 	})
 	return e, err
 }
@@ -243,8 +246,18 @@ func (s *Store) AddEvidence(ctx context.Context, relationID int64, e app.Evidenc
 func (s *Store) RemoveEvidence(ctx context.Context, evidenceID int64) (err error) {
 	defer wrapErr(&err, "remove evidence %d", evidenceID)
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE id = ?`, evidenceID)
-		return err
+		var relation int64
+		err := tx.QueryRowContext(ctx, `SELECT relation_id FROM evidence WHERE id = ?`, evidenceID).Scan(&relation)
+		if err == sql.ErrNoRows {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE id = ?`, evidenceID); err != nil {
+			return err
+		}
+		return s.touch(ctx, tx, "relations", relation)
 	})
 }
 
@@ -256,6 +269,9 @@ func (s *Store) UpdateRelation(ctx context.Context, r app.Relation) (_ app.Relat
 		return r, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := unchangedSince(ctx, tx, "relations", r.ID, r.Updated); err != nil {
+			return err
+		}
 		if err := checkRelationRefs(ctx, tx, &r); err != nil {
 			return err
 		}
@@ -279,7 +295,8 @@ func (s *Store) UpdateRelation(ctx context.Context, r app.Relation) (_ app.Relat
 				return err
 			}
 		}
-		return nil
+		r.Updated, err = stamp(ctx, tx, "relations", r.ID)
+		return err
 	})
 	return r, err
 }
@@ -300,16 +317,17 @@ func (s *Store) DeleteRelation(ctx context.Context, id int64) (err error) {
 }
 
 const relationSelect = `SELECT r.id, r.uuid, r.source_id, r.type, r.target_id, r.start, r.end, r.confidence, r.modality,
-	coalesce(r.speaker_id, 0), r.note, s.name, s.uuid, s.kind, t.name, t.uuid, t.kind, coalesce(sp.name, ''), rt.label
+	coalesce(r.speaker_id, 0), r.note, s.name, s.uuid, s.kind, t.name, t.uuid, t.kind, coalesce(sp.name, ''), rt.label, r.updated
 	FROM relations r JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id
 	LEFT JOIN actors sp ON sp.id = r.speaker_id JOIN relation_types rt ON rt.key = r.type`
 
 func scanRelation(sc scanner) (app.Relation, error) {
 	var r app.Relation
-	var start, end, sk, tk string
+	var start, end, sk, tk, updated string
 	err := sc.Scan(&r.ID, &r.UUID, &r.SourceID, &r.Type, &r.TargetID, &start, &end, &r.Confidence, &r.Modality,
-		&r.SpeakerID, &r.Note, &r.SourceName, &r.SourceUUID, &sk, &r.TargetName, &r.TargetUUID, &tk, &r.SpeakerName, &r.TypeLabel)
+		&r.SpeakerID, &r.Note, &r.SourceName, &r.SourceUUID, &sk, &r.TargetName, &r.TargetUUID, &tk, &r.SpeakerName, &r.TypeLabel, &updated)
 	r.Start, r.End, r.SourceKind, r.TargetKind = app.Date(start), app.Date(end), app.ActorKind(sk), app.ActorKind(tk)
+	r.Updated = parseTime(updated)
 	return r, err
 }
 

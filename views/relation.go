@@ -813,6 +813,29 @@ func (ed *relationEditor) showProblem(err error) {
 }
 
 // addSourceNow records the source being added on the existing relation straight away.
+// sameRelation reports whether stored is shown with one more source, added: the same
+// fields and the same sources besides.
+func sameRelation(stored, shown app.Relation, added int64) bool {
+	if stored.SourceID != shown.SourceID || stored.TargetID != shown.TargetID || stored.Type != shown.Type ||
+		stored.Start != shown.Start || stored.End != shown.End || stored.Confidence != shown.Confidence ||
+		stored.Modality != shown.Modality || stored.SpeakerID != shown.SpeakerID || stored.Note != shown.Note {
+		return false
+	}
+	ids := map[int64]bool{added: true}
+	for _, e := range shown.Evidence {
+		ids[e.ID] = true
+	}
+	if len(stored.Evidence) != len(ids) {
+		return false
+	}
+	for _, e := range stored.Evidence {
+		if !ids[e.ID] {
+			return false
+		}
+	}
+	return true
+}
+
 func (ed *relationEditor) addSourceNow() {
 	e, ok, err := ed.freshEvidence()
 	if err != nil || !ok {
@@ -824,10 +847,21 @@ func (ed *relationEditor) addSourceNow() {
 	st, id := ed.u.store, ed.f.rel.ID
 	ed.u.async(func(ctx context.Context) {
 		saved, err := st.AddEvidence(ctx, id, e)
+		var fresh app.Relation
+		var ferr error
+		if err == nil {
+			fresh, ferr = st.Relation(ctx, id)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				ed.showProblem(err)
 				return
+			}
+			// The add moved the relation's stamp; the editor takes the new one only when
+			// the stored relation is what it shows plus this source, so a change another
+			// program made meanwhile still stops the save (see db/stamp.go).
+			if ferr == nil && sameRelation(fresh, ed.f.rel, saved.ID) {
+				ed.f.rel.Updated = fresh.Updated
 			}
 			saved.Source, saved.ArticleDate = ed.article.Source, ed.article.Date
 			ed.u.tell(fmt.Sprintf("Added “%s” as a source of relation #%d.", dossierClip(saved.ArticleTitle, 70), id))

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"dossier/app"
 	"dossier/db"
 )
@@ -106,4 +108,138 @@ func TestReadOnlyProjectShowsWhyInTheBanner(t *testing.T) {
 		t.Fatal("a read-only project shows no banner")
 	}
 	mustContain(t, dossierText(mw.banner), "read-only", "the disc it is on is read-only", "nothing can be changed")
+}
+
+// Each editor of the window, saving over a change another program made to the same
+// record since the editor opened, is refused with the plain message and stays open with
+// what was typed; the other program's change is kept.
+func TestEditorsRefuseToSaveOverAnotherProgramsChange(t *testing.T) {
+	ctx := context.Background()
+	conflict := "was changed elsewhere (by a batch command or another program)"
+	type editor struct {
+		open  func(f *dossierFixture) (typed func() string, save func(), problem func() string)
+		other func(f *dossierFixture, other *db.Store) error
+	}
+	editors := map[string]editor{
+		"actor form": {
+			open: func(f *dossierFixture) (func() string, func(), func() string) {
+				a, _ := f.st.Actor(ctx, f.iraq.ID)
+				f.u.actors.editActor(a, nil)
+				form := f.u.actors.form
+				form.description.SetText("typed in the window")
+				return func() string { return form.description.Text }, func() { test.Tap(form.save) }, func() string { return form.problem.Text }
+			},
+			other: func(f *dossierFixture, other *db.Store) error {
+				return other.AddAlias(ctx, f.iraq.ID, "Republic of Iraq")
+			},
+		},
+		"article editor": {
+			open: func(f *dossierFixture) (func() string, func(), func() string) {
+				a, _ := f.st.Article(ctx, f.article.ID)
+				f.u.articles.editArticle(a)
+				ed := f.u.articles.editor
+				ed.notes.SetText("typed in the window")
+				return func() string { return ed.notes.Text }, func() { test.Tap(ed.saveBtn) }, func() string { return ed.message.Text }
+			},
+			other: func(f *dossierFixture, other *db.Store) error {
+				a, err := other.Article(ctx, f.article.ID)
+				if err == nil {
+					a.Title += " (corrected)"
+					_, err = other.UpdateArticle(ctx, a)
+				}
+				return err
+			},
+		},
+		"relation editor": {
+			open: func(f *dossierFixture) (func() string, func(), func() string) {
+				ed := openEditor(t, f, f.threat, nil, nil)
+				ed.note.SetText("typed in the window")
+				return func() string { return ed.note.Text }, func() { test.Tap(ed.save) }, func() string { return ed.problem.Text }
+			},
+			other: func(f *dossierFixture, other *db.Store) error {
+				_, err := other.AddEvidence(ctx, f.threat.ID, app.Evidence{ArticleID: f.article.ID, Quote: "hold Trump responsible"})
+				return err
+			},
+		},
+		"note editor": {
+			open: func(f *dossierFixture) (func() string, func(), func() string) {
+				s := f.open(f.trump)
+				f.u.win.SetContent(s.content())
+				notes, _ := f.st.ActorNotes(ctx, f.trump.ID)
+				s.editNote(notes[0])
+				ed := s.noteEditor
+				ed.entry.SetText("typed in the window")
+				return func() string { return ed.entry.Text }, func() { test.Tap(ed.save) }, func() string { return ed.problem.Text }
+			},
+			other: func(f *dossierFixture, other *db.Store) error {
+				notes, err := other.ActorNotes(ctx, f.trump.ID)
+				if err == nil {
+					notes[0].Body = "written by a script"
+					_, err = other.UpdateNote(ctx, notes[0])
+				}
+				return err
+			},
+		},
+	}
+	for name, e := range editors {
+		t.Run(name, func(t *testing.T) {
+			f := newDossierFixture(t)
+			if _, err := f.st.CreateNote(ctx, app.Note{Body: "An early note.", ActorID: f.trump.ID}); err != nil {
+				t.Fatal(err)
+			}
+			other, err := db.Open(ctx, f.st.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			typed, save, problem := e.open(f)
+			if err := e.other(f, other); err != nil {
+				t.Fatal(err)
+			}
+			save()
+			if !strings.Contains(problem(), conflict) {
+				t.Fatalf("the editor says %q, want the conflict", problem())
+			}
+			if typed() != "typed in the window" || f.u.win.Canvas().Overlays().Top() == nil {
+				t.Fatal("the editor closed or lost what was typed")
+			}
+		})
+	}
+}
+
+// The relation editor's own Add this source moves the relation's stamp with it, so its
+// later save goes through; but a change another program made before that add still
+// stops the save.
+func TestRelationEditorOwnSourceKeepsItsStamp(t *testing.T) {
+	ctx := context.Background()
+	for _, outside := range []bool{false, true} {
+		f := newDossierFixture(t)
+		second := mustArticle(t, f.st, "Iraq answers Washington", "2026-01-30", "Baghdad said the threat to stop helping Iraq was noted.")
+		other, err := db.Open(ctx, f.st.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ed := openEditor(t, f, f.threat, nil, nil)
+		if outside {
+			r, _ := other.Relation(ctx, f.threat.ID)
+			r.Note = "written by a script"
+			if _, err := other.UpdateRelation(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		other.Close()
+		ed.pickArticle = func(onPicked func(app.Article)) {
+			a, _ := f.st.Article(ctx, second.ID)
+			onPicked(a)
+		}
+		test.Tap(ed.articleBtn)
+		test.Type(ed.quote, "the threat to stop helping Iraq")
+		test.Tap(ed.addSource)
+		ed.note.SetText("typed in the window")
+		test.Tap(ed.save)
+		refused := strings.Contains(ed.problem.Text, "was changed elsewhere")
+		if refused != outside {
+			t.Fatalf("outside change %v: save refused %v (%q)", outside, refused, ed.problem.Text)
+		}
+	}
 }
