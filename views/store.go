@@ -81,4 +81,6 @@ type Projects struct {
 	Open         func(ctx context.Context, path string) (Store, error)
 	LoadSample   func(ctx context.Context, s Store) error
 	RemoveSample func(ctx context.Context, s Store) error
+	// LogPath is the window's log file (Help ▸ Show log); "" when it keeps none.
+	LogPath string
 }
