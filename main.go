@@ -43,6 +43,7 @@ func main() {
 	}
 	fs := flag.NewFlagSet("dossier", flag.ContinueOnError)
 	path := fs.String("db", "", "the project file to open (default: "+defaultProject()+")")
+	readOnly := fs.Bool("read-only", false, "open the project for reading, search and export only; nothing is written to it")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
@@ -54,7 +55,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, msg)
 		os.Exit(1)
 	}
-	os.Exit(runGUI(ctx, *path))
+	os.Exit(runGUI(ctx, *path, *readOnly))
 }
 
 // noDisplay says why the window cannot open, before Fyne tries and dies with a stack
@@ -89,7 +90,7 @@ func defaultProject() string {
 }
 
 func cliEnv() cli.Env {
-	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, OpenReadOnly: openReadOnlyForCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup}
+	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, OpenReadOnly: openReadOnlyForCLI, OpenForReading: openForReadingCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup}
 }
 
 func openForCLI(ctx context.Context, path string) (cli.Store, error) {
@@ -98,6 +99,11 @@ func openForCLI(ctx context.Context, path string) (cli.Store, error) {
 
 func openReadOnlyForCLI(ctx context.Context, path string) (cli.Store, error) {
 	return cliStore(db.OpenReadOnly(ctx, path))
+}
+
+// openForReadingCLI opens a project for a command given --read-only.
+func openForReadingCLI(ctx context.Context, path string) (cli.Store, error) {
+	return cliStore(db.OpenForReading(ctx, path, "--read-only was given", true))
 }
 
 func createForCLI(ctx context.Context, path string) (cli.Store, error) {
@@ -115,7 +121,7 @@ func cliStore(s *db.Store, err error) (cli.Store, error) {
 // openForGUI opens a project for the window. A damaged one is opened read-only, and the
 // window's banner says so and what to do, rather than not opening at all.
 func openForGUI(ctx context.Context, path string) (views.Store, error) {
-	st, err := openOrReadOnly(ctx, path)
+	st, err := openOrReadOnly(ctx, path, false)
 	if err != nil {
 		return nil, err
 	}
@@ -123,12 +129,22 @@ func openForGUI(ctx context.Context, path string) (views.Store, error) {
 }
 
 // openOrReadOnly opens a project for a window: one window per project (LockWindow), while
-// batch commands may still work on it.
-func openOrReadOnly(ctx context.Context, path string) (*db.Store, error) {
+// batch commands may still work on it. A project the window may not write (readOnly, a
+// read-only file or medium, a damaged file) is opened read-only, and the window's banner
+// says why; such a window writes nothing, so it takes no window lock.
+func openOrReadOnly(ctx context.Context, path string, readOnly bool) (*db.Store, error) {
+	if readOnly {
+		return db.OpenForReading(ctx, path, "it was opened with --read-only", false)
+	}
 	st, err := db.Open(ctx, path)
-	if app.IsCode(err, app.ECORRUPT) {
+	switch {
+	case app.IsCode(err, app.ECORRUPT):
 		if ro, rerr := db.OpenReadOnly(ctx, path); rerr == nil {
-			st, err = ro, nil
+			return ro, nil
+		}
+	case app.IsCode(err, app.EREADONLY):
+		if ro, rerr := db.OpenForReading(ctx, path, "Dossier cannot write to the file or its folder: read-only permissions or a read-only disk", false); rerr == nil {
+			return ro, nil
 		}
 	}
 	if err != nil {
@@ -143,7 +159,7 @@ func openOrReadOnly(ctx context.Context, path string) (*db.Store, error) {
 
 // openStartProject opens the project the window starts on. The default project is created
 // with the sample in it the first time, so a newcomer sees a filled dossier at once.
-func openStartProject(ctx context.Context, path string) (*db.Store, error) {
+func openStartProject(ctx context.Context, path string, readOnly bool) (*db.Store, error) {
 	isDefault := path == ""
 	if isDefault {
 		path = defaultProject()
@@ -152,7 +168,7 @@ func openStartProject(ctx context.Context, path string) (*db.Store, error) {
 		}
 	}
 	_, statErr := os.Stat(path)
-	st, err := openOrReadOnly(ctx, path)
+	st, err := openOrReadOnly(ctx, path, readOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +224,7 @@ func (f *fyneLogFilter) Write(p []byte) (int, error) {
 }
 
 // runGUI runs the window and returns the exit code.
-func runGUI(ctx context.Context, path string) int {
+func runGUI(ctx context.Context, path string, readOnly bool) int {
 	// The log goes to the terminal, if any, and to a file in the data folder, which
 	// Help ▸ Show log shows: the dialogs say what went wrong in plain words, the log the details.
 	logPath := filepath.Join(filepath.Dir(defaultProject()), app.LogName)
@@ -228,7 +244,7 @@ func runGUI(ctx context.Context, path string) int {
 	w.Resize(fyne.NewSize(1280, 820))
 	w.SetMaster()
 	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample, LogPath: logPath}
-	st, err := openStartProject(ctx, path)
+	st, err := openStartProject(ctx, path, readOnly)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorReport(err))
 		var opened views.Store

@@ -64,25 +64,25 @@ func (s *Store) Check(ctx context.Context) (app.CheckReport, error) {
 	var rep app.CheckReport
 	conn, err := s.db.Conn(ctx) // the temporary tables of the index check live on one connection
 	if err != nil {
-		return rep, mapError(err)
+		return unreadable(rep, start, err)
 	}
 	defer conn.Close()
 	// A store open read-only (damaged) forbids every write, the temporary copies of the
 	// indexes too; the file itself stays read-only (mode=ro) whatever this says.
 	var queryOnly bool
 	if err := conn.QueryRowContext(ctx, "PRAGMA query_only").Scan(&queryOnly); err != nil {
-		return rep, mapError(err)
+		return unreadable(rep, start, err)
 	}
 	if queryOnly {
 		if _, err := conn.ExecContext(ctx, "PRAGMA query_only = 0"); err != nil {
-			return rep, mapError(err)
+			return unreadable(rep, start, err)
 		}
 		defer conn.ExecContext(context.Background(), "PRAGMA query_only = 1")
 	}
 	// One read transaction: every check sees the same state, whatever another
 	// connection commits meanwhile (WAL lets it).
 	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
-		return rep, mapError(err)
+		return unreadable(rep, start, err)
 	}
 	defer conn.ExecContext(context.Background(), "ROLLBACK")
 	c := checker{conn: conn}
@@ -102,6 +102,21 @@ func (s *Store) Check(ctx context.Context) (app.CheckReport, error) {
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
+	return rep, nil
+}
+
+// unreadable is the report of a check that could not start: damage that keeps even the
+// schema from being read (a file cut short, a damaged first page) is reported as the
+// integrity check's problem, so the report says it rather than failing with a bare error;
+// any other failure is returned.
+func unreadable(rep app.CheckReport, start time.Time, err error) (app.CheckReport, error) {
+	if !app.IsCode(mapError(err), app.ECORRUPT) {
+		return rep, mapError(err)
+	}
+	it := app.CheckItem{Name: "integrity", Unit: "pages"}
+	failed(&it, err)
+	rep.Items = append(rep.Items, it)
+	rep.Took = time.Since(start)
 	return rep, nil
 }
 

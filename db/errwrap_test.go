@@ -15,7 +15,7 @@ import (
 
 // Public methods whose errors another file's owner wraps, or that have none to wrap.
 var unwrappedMethods = map[string]string{
-	"Path": "no error", "Damage": "no error", "Close": "closing says nothing of an operation",
+	"Path": "no error", "Damage": "no error", "ReadOnly": "no error", "Close": "closing says nothing of an operation",
 	"LockWindow": "the window lock says what it refuses itself", "PagesOf": "a diagnostic of the open-time check",
 	"Backup": "backup.go words its own errors", "Check": "checkfull.go words its own errors", "Repair": "checkfull.go words its own errors",
 }

@@ -156,7 +156,7 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 		}
 	}()
 
-	im := &importer{s: s, opt: opt, total: total, batch: opt.BatchSize}
+	im := &importer{s: s, opt: opt, total: total, batch: opt.BatchSize, stop: ctx.Done()}
 	if im.batch <= 0 {
 		im.batch = app.DefaultImportBatch
 	}
@@ -288,6 +288,8 @@ type importer struct {
 	opt   app.ImportOptions
 	total *fileCounter
 	batch int
+	// stop ends a wait for the project (beginWrite): the batches' ctx ignores the cancel.
+	stop <-chan struct{}
 
 	prog     app.ImportProgress
 	sum      app.ImportSummary
@@ -374,7 +376,7 @@ func (im *importer) begin(ctx context.Context) error {
 	if im.tx != nil {
 		return nil
 	}
-	tx, err := im.s.db.BeginTx(ctx, nil)
+	tx, err := im.s.beginWrite(ctx, im.stop) // waits for another program's write to end
 	if err != nil {
 		return err
 	}

@@ -42,6 +42,13 @@ type Store struct {
 	// window is the project file held open for the window lock (see LockWindow); nil
 	// for a batch command's Store.
 	window *os.File
+	// readOnly says why a project opened by OpenForReading is read-only.
+	readOnly string
+	// frozen is the file's state when it was opened with immutable=1 (see readonly.go).
+	frozen *os.FileInfo
+	// patience is how long writes wait for their turn when their ctx does not say (see
+	// wait.go): the patience of the ctx the project was opened with.
+	patience app.Patience
 	// clock tells the time the store records (created, updated, deleted); nil is the
 	// system's clock. Tests set it to get times they can assert.
 	clock func() time.Time
@@ -84,6 +91,7 @@ func open(ctx context.Context, path string, create bool) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	s := &Store{db: db, path: abs}
+	s.patience, _ = app.PatienceOf(ctx)
 	if err := s.lockFile(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -102,11 +110,12 @@ func open(ctx context.Context, path string, create bool) (*Store, error) {
 
 // dsn puts every pragma in the connection string so that any connection the pool opens has
 // them. WAL lets readers in other processes (batch commands beside the window) read
-// while one writes; writers take turns (_txlock=immediate and busy_timeout). It is only ever used on a file already known to be a Dossier project (or a new one):
+// while one writes; writers take turns (_txlock=immediate, and busy_timeout for one try
+// of beginWrite, which tries again until its patience runs out: see wait.go). It is only ever used on a file already known to be a Dossier project (or a new one):
 // journal_mode(WAL) writes to the file. A read-only connection sets nothing that writes.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	pragmas := []string{"foreign_keys(1)", "busy_timeout(1000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-65536)", "mmap_size(268435456)"}
+	pragmas := []string{"foreign_keys(1)", "busy_timeout(200)", "journal_mode(WAL)", syncPragma, fullFsyncPragma, "cache_size(-65536)", "mmap_size(268435456)"}
 	if readOnly {
 		pragmas = []string{"busy_timeout(1000)", "query_only(1)", "cache_size(-65536)"}
 		q.Set("mode", "ro")
@@ -213,19 +222,26 @@ func (s *Store) Path() string { return s.path }
 // Close closes the project and lets another program open it.
 func (s *Store) Close() error {
 	defer s.unlockWindow()
-	return s.db.Close()
+	if err := s.db.Close(); err != nil {
+		return err
+	}
+	return s.changedUnderneath()
 }
 
 // lockFile takes the write lock once and lets it go at once, so that a project that cannot
 // be written, or that another program keeps locked, is told at open time rather than at
 // the first save.
 func (s *Store) lockFile(ctx context.Context) error {
-	_, err := s.db.ExecContext(ctx, "BEGIN IMMEDIATE; COMMIT")
+	err := s.execWaiting(ctx, "BEGIN IMMEDIATE; COMMIT")
 	if err == nil {
 		return nil
 	}
 	switch app.ErrorCode(mapError(err)) {
 	case app.ELOCKED:
+		var ae *app.Error
+		if errors.As(err, &ae) {
+			return err // the wait's own refusal (busyError) says how long it waited
+		}
 		return &app.Error{Code: app.ELOCKED, Message: fmt.Sprintf("%s is kept locked by another program. Close it there first.", s.path), Err: err}
 	case app.EREADONLY:
 		return &app.Error{Code: app.EREADONLY, Message: fmt.Sprintf("%s cannot be written (read-only file or folder); Dossier needs to write to its project.", s.path), Err: err}
@@ -329,6 +345,9 @@ func (s *Store) SchemaVersion(ctx context.Context) (_ int, err error) {
 
 // tx runs fn in one immediate transaction and commits it, or rolls back on error.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly != "" && s.damage == "" {
+		return app.Errorf(app.EREADONLY, "This project is open read-only (%s), so nothing can be changed.", s.readOnly)
+	}
 	err := s.txOnce(ctx, fn)
 	if s.damage != "" && app.IsCode(err, app.EREADONLY) {
 		// Open read-only because damaged: say why nothing can be changed.
@@ -338,9 +357,9 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 func (s *Store) txOnce(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx, ctx.Done()) // waits for another program's write to end
 	if err != nil {
-		return mapError(err)
+		return err
 	}
 	// Every way out, a panic in fn included, ends the transaction; after Commit this
 	// Rollback does nothing.

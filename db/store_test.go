@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"dossier/app"
 )
@@ -144,7 +145,8 @@ func TestOpenRefusesAProjectAnotherProgramKeepsLocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.ExecContext(ctx, "ROLLBACK")
-	_, err = Open(ctx, path)
+	// The open waits for its turn (TestWritesWaitTheirTurn), here for a moment only.
+	_, err = Open(app.WithPatience(ctx, app.Patience{Wait: 10 * time.Millisecond}), path)
 	wantCode(t, err, app.ELOCKED)
 }
 

@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"strings"
 
@@ -90,9 +91,11 @@ func (s *Store) DismissSuggestion(ctx context.Context, name string) (err error) 
 	if name == "" {
 		return app.Errorf(app.EINVALID, "Say which name to stop suggesting.")
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO dismissed_suggestions(name, folded, dismissed) VALUES (?,?,?)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO dismissed_suggestions(name, folded, dismissed) VALUES (?,?,?)
 		ON CONFLICT (folded) DO NOTHING`, name, app.Fold(name), s.now())
-	return mapError(err)
+		return err
+	})
 }
 
 // DismissedSuggestions returns the names the user dismissed, in the order dismissed.
@@ -117,6 +120,8 @@ func (s *Store) DismissedSuggestions(ctx context.Context) (_ []string, err error
 // RestoreSuggestion lets a dismissed name be suggested again.
 func (s *Store) RestoreSuggestion(ctx context.Context, name string) (err error) {
 	defer wrapErr(&err, "restore suggestion %q", name)
-	_, err = s.db.ExecContext(ctx, `DELETE FROM dismissed_suggestions WHERE folded = ?`, app.Fold(strings.TrimSpace(name)))
-	return mapError(err)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM dismissed_suggestions WHERE folded = ?`, app.Fold(strings.TrimSpace(name)))
+		return err
+	})
 }

@@ -159,6 +159,11 @@ func (v *articleView) open(id int64, span [2]int) {
 }
 
 // refresh reloads the open article, e.g. after a note, an actor or a relation was saved.
+// selectingNow reports whether the pane is in selection mode: a passage being picked.
+func (v *articleView) selectingNow() bool {
+	return v.selecting != nil && len(v.pane.Objects) > 0 && v.pane.Objects[0] == v.selecting
+}
+
 func (v *articleView) refresh() {
 	if v.articleID != 0 {
 		v.load(false)

@@ -25,6 +25,23 @@ func storeDamage(st Store) string {
 	return ""
 }
 
+// readOnlyReporter is what a project opened read-only offers besides Store: why
+// (*db.Store has it); "" when it can be written.
+type readOnlyReporter interface{ ReadOnly() string }
+
+// storeReadOnly says why st is open read-only, "" when it can be written.
+func storeReadOnly(st Store) string {
+	if r, ok := unwatched(st).(readOnlyReporter); ok {
+		return r.ReadOnly()
+	}
+	return ""
+}
+
+// readOnlyText is the banner's text for a whole project open read-only.
+func readOnlyText(why string) string {
+	return "This project is open read-only: " + why + ". You can read, search and export it; nothing can be changed."
+}
+
 // damageText is the banner's text for a project opened read-only because it is damaged.
 func damageText(damage string) string {
 	return "This project is damaged and was opened read-only: " + damage +
@@ -58,6 +75,8 @@ func (mw *Window) updateBanner() {
 		text = damageText(d)
 	} else if mw.metDamage != "" {
 		text = metDamageText(mw.metDamage)
+	} else if why := storeReadOnly(mw.u.store); why != "" {
+		text = readOnlyText(why)
 	}
 	if text == "" {
 		mw.banner.Objects = nil

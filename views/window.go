@@ -49,6 +49,11 @@ type Window struct {
 	statusDue atomic.Bool
 	statusGen int
 	banner    *fyne.Container // says when the project is damaged and open read-only
+	// poll watches the open project for other programs' commits (store_poll.go); shown
+	// is the route on screen, which it refreshes; waiting says a write waits its turn.
+	poll    *othersPoll
+	shown   route
+	waiting *widget.Label
 	// metDamage is the damage a read met after the project opened whole ("" if none).
 	metDamage string
 }
@@ -60,7 +65,8 @@ func NewWindow(ctx context.Context, w fyne.Window, st Store, p Projects) *Window
 
 // newWindow is NewWindow with background work run inline when inline is set (tests).
 func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline bool) *Window {
-	mw := &Window{u: newUI(ctx, w, st), projects: p, main: container.NewStack(), status: widget.NewLabel("")}
+	mw := &Window{projects: p, main: container.NewStack(), status: widget.NewLabel(""), waiting: newWaitingLabel()}
+	mw.u = newUI(app.WithPatience(ctx, mw.patience()), w, st)
 	mw.u.inline = inline
 	mw.u.show = mw.show
 	mw.u.onStoreChange = mw.storeChanged
@@ -75,6 +81,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	w.SetOnDropped(mw.dropped)
 	mw.setTitle()
 	mw.updateBanner()
+	mw.watchOthers()
 	mw.u.navigate(route{screen: "articles"})
 	mw.warnSync()
 	return mw
@@ -100,12 +107,13 @@ func (mw *Window) layout() fyne.CanvasObject {
 	mw.banner = container.NewStack()
 	mw.u.onDamage = mw.damageMet
 	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
-	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.status)
+	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.waiting, mw.status)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
 }
 
 // show puts the route's screen in the main area and marks its tab.
 func (mw *Window) show(r route) {
+	mw.shown = r
 	var c fyne.CanvasObject
 	switch r.screen {
 	case "actors":
@@ -375,6 +383,7 @@ func (mw *Window) switchTo(st Store) {
 	mw.u.history = &history{}
 	mw.setTitle()
 	mw.updateBanner()
+	mw.watchOthers()
 	mw.u.dossier.actorID = 0
 	mw.u.navigate(route{screen: "articles"})
 	mw.warnSync()

@@ -11,7 +11,7 @@ import (
 	"dossier/app"
 )
 
-const checkSynopsis = "check [--db FILE] [--repair] [--json]"
+const checkSynopsis = "check [--db FILE] [--read-only | --repair] [--json]"
 
 const checkAbout = `Checks the whole project: every page of the file (SQLite's integrity_check), each
 full-text index and its agreement with the text the articles, notes, actors and relations
@@ -19,15 +19,16 @@ hold, the links between tables (foreign keys), and mentions and evidence left po
 an article, actor or relation that is gone. It prints each check with what it looked at and
 how long it took, and exits 0 when all pass, 1 when one finds a problem.
 
-With --repair it first mends what it can (rebuilds the full-text indexes that differ
-from the text, relinks the mentions of every article, removes orphan mentions and
-evidence), prints exactly what that changed, then checks again. A project with a damaged
-page is checked read-only and never repaired in place: restore a backup, or save a copy
-of what can still be read, first.
+With --repair it first backs the project up into its backups folder (the path is printed:
+restoring that backup undoes the repair), then mends what it can (rebuilds the full-text
+indexes that differ from the text, relinks the mentions of every article, removes orphan
+mentions and evidence), prints exactly what that changed, then checks again. A project
+with a damaged page is checked read-only and never repaired in place: restore a backup, or
+save a copy of what can still be read, first.
 
 With --json it writes one JSON object: db, damage (why the project was opened read-only,
-"" when it was not), repair (what --repair changed, or null), check (the checks, each
-with name, checked, unit, took_ns, problems) and ok.`
+"" when it was not), backup (the backup --repair took first, or ""), repair (what --repair
+changed, or null), check (the checks, each with name, checked, unit, took_ns, problems) and ok.`
 
 // checkStore is what dossier check needs of a project: *db.Store provides it.
 type checkStore interface {
@@ -42,17 +43,21 @@ type damageReporter interface{ Damage() string }
 type checkJSON struct {
 	DB     string            `json:"db"`
 	Damage string            `json:"damage"`
+	Backup string            `json:"backup"` // the backup --repair took first, "" without --repair
 	Repair *app.RepairReport `json:"repair"`
 	Check  app.CheckReport   `json:"check"`
 	OK     bool              `json:"ok"`
 }
 
 func runCheck(ctx context.Context, env Env, args []string) (err error) {
-	f := newFlags(env, "check", checkSynopsis, checkAbout).withDB()
+	f := newFlags(env, "check", checkSynopsis, checkAbout).withDB().readsOnly()
 	repair := f.Bool("repair", false, "mend what can be mended, say what changed, then check again")
 	asJSON := f.Bool("json", false, "write the report as one JSON object")
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
+	}
+	if *repair && *f.readOnly {
+		return f.usageErr("--repair changes the project, so it cannot go with --read-only")
 	}
 	s, err := f.open(ctx)
 	if app.IsCode(err, app.ECORRUPT) && env.OpenReadOnly != nil {
@@ -76,6 +81,20 @@ func runCheck(ctx context.Context, env Env, args []string) (err error) {
 		out.Damage = d.Damage()
 	}
 	if *repair && out.Damage == "" {
+		// Nothing is removed without a copy: the repair deletes rows (orphans), so the
+		// project is backed up first, and the backup says how to undo it.
+		bs, ok := s.(backupStore)
+		if !ok {
+			return app.Errorf(app.EINTERNAL, "This build of Dossier cannot back a project up before repairing it.")
+		}
+		pre, _, err := backupToFolder(ctx, env, bs, time.Now(), false)
+		if err != nil {
+			return fmt.Errorf("nothing repaired: the project could not be backed up first: %w", err)
+		}
+		out.Backup = pre.Path
+		if !*asJSON {
+			printBackup(env.Stdout, "backup before the repair (to undo it)", pre)
+		}
 		fix, err := cs.Repair(ctx)
 		if err != nil {
 			return err

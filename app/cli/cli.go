@@ -4,7 +4,9 @@
 // declared here, so it knows no SQL and no GUI, and its tests can drive it with buffers.
 //
 // Exit codes: 0 on success, 1 when the work failed (the message on stderr says why), 2
-// for a command line that cannot be understood (unknown command or flag, missing flag).
+// for a command line that cannot be understood (unknown command or flag, missing flag),
+// 75 (EX_TEMPFAIL, "try again") when another program kept the project busy for longer
+// than --wait allowed, or changed it while a --read-only command read it.
 package cli
 
 import (
@@ -53,6 +55,9 @@ type Env struct {
 	// OpenReadOnly opens a project Open refused as damaged, for reading only (dossier
 	// check reports its damage); nil when the build cannot.
 	OpenReadOnly func(ctx context.Context, path string) (Store, error)
+	// OpenForReading opens a project for a --read-only command: nothing is written to
+	// the file or beside it.
+	OpenForReading func(ctx context.Context, path string) (Store, error)
 	// DefaultDB is the project file used when a command has no --db. Its folder holds
 	// the backups folder too.
 	DefaultDB string
@@ -78,7 +83,7 @@ func init() {
 		{"actor", "actor add [--db FILE] --name NAME [--kind KIND] [--alias ALIAS]...", "record an actor", runActor},
 		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE | --undated] ...", "record a relation between two actors", runRelate},
 		{"export", "export dossier|relations [--db FILE] [--out FILE.csv]", "write an actor's dossier or all relations as CSV", runExport},
-		{"list", "list articles|actors|relations [--db FILE] [--json] [--limit N]", "list what the project holds", runList},
+		{"list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
 		{"backup", "backup [--db FILE] [--out FILE]", "write a verified backup of the project", runBackup},
@@ -156,8 +161,16 @@ func report(env Env, err error) int {
 	}
 	// Messages name files, titles and actors: escaped like every outside string.
 	fmt.Fprintf(env.Stderr, "dossier: %s\n", shown(app.ErrorReport(err)))
+	if app.IsCode(err, app.ELOCKED) {
+		return ExitTryAgain
+	}
 	return 1
 }
+
+// ExitTryAgain is the exit code of a command that could not get the project because
+// another program kept it busy (EX_TEMPFAIL of sysexits.h): running it again later may
+// succeed. A script can tell it from a failure (1) and retry.
+const ExitTryAgain = 75
 
 // usageError is a command line that cannot be understood; it exits with code 2.
 type usageError struct {
@@ -186,7 +199,9 @@ Usage:
 	fmt.Fprintf(w, `
 --db FILE is the project file; without it the commands use
   %s
-A missing or empty file becomes a new project only with --create.
+A missing or empty file becomes a new project only with --create. A command that
+writes waits up to --wait SECONDS (default 60) while another program writes to the
+project, then exits with 75 (try again). Commands that only read take --read-only.
 Run 'dossier COMMAND --help' for a command's flags.
 `, shown(defaultDB))
 }

@@ -18,7 +18,7 @@ non-Latin names right; on standard output it does not, for other programs. --bom
 written under a temporary name beside FILE.csv and renamed when complete.`
 
 func runExport(ctx context.Context, env Env, args []string) error {
-	return runGroup(ctx, env, "export", "export dossier|relations [--db FILE] [--out FILE.csv]",
+	return runGroup(ctx, env, "export", "export dossier|relations [--db FILE] [--read-only] [--out FILE.csv]",
 		"Writes CSV for spreadsheets and network tools. Subcommands:\n"+
 			"  dossier    everything known about one actor (dossier export dossier --help)\n"+
 			"  relations  every relation, one row each, as an edge list (dossier export relations --help)",
@@ -26,8 +26,8 @@ func runExport(ctx context.Context, env Env, args []string) error {
 }
 
 func runExportDossier(ctx context.Context, env Env, args []string) (err error) {
-	f := newFlags(env, "export dossier", "export dossier [--db FILE] --actor ACTOR [--out FILE.csv] [--bom|--no-bom]",
-		"Writes one actor's dossier as CSV: its profile, aliases, relations with their evidence,\nthe articles that mention it and its notes, a row each.\n\n"+bomNote).withDB()
+	f := newFlags(env, "export dossier", "export dossier [--db FILE] [--read-only] --actor ACTOR [--out FILE.csv] [--bom|--no-bom]",
+		"Writes one actor's dossier as CSV: its profile, aliases, relations with their evidence,\nthe articles that mention it and its notes, a row each.\n\n"+bomNote).withDB().readsOnly()
 	actor := f.String("actor", "", "the `ACTOR` (name, alias or #id)")
 	out := f.String("out", "", "write to `FILE.csv` instead of standard output")
 	var bom bomFlag
@@ -56,8 +56,8 @@ func runExportDossier(ctx context.Context, env Env, args []string) (err error) {
 }
 
 func runExportRelations(ctx context.Context, env Env, args []string) (err error) {
-	f := newFlags(env, "export relations", "export relations [--db FILE] [--out FILE.csv] [--bom|--no-bom]",
-		"Writes every relation in the project as a CSV edge list, a row per relation, that\nGephi and spreadsheets read.\n\n"+bomNote).withDB()
+	f := newFlags(env, "export relations", "export relations [--db FILE] [--read-only] [--out FILE.csv] [--bom|--no-bom]",
+		"Writes every relation in the project as a CSV edge list, a row per relation, that\nGephi and spreadsheets read.\n\n"+bomNote).withDB().readsOnly()
 	out := f.String("out", "", "write to `FILE.csv` instead of standard output")
 	var bom bomFlag
 	bom.register(f)

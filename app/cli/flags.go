@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"dossier/app"
 )
@@ -23,6 +25,12 @@ type flags struct {
 	about    string // what the command does, a paragraph
 	db       *string
 	create   *bool
+	wait     *float64
+	readOnly *bool
+	// reads marks a command that only reads the project: it accepts --read-only.
+	reads bool
+	// waitTold makes the "waiting for the project" line appear once per command.
+	waitTold sync.Once
 }
 
 func newFlags(env Env, name, synopsis, about string) *flags {
@@ -39,7 +47,31 @@ func newFlags(env Env, name, synopsis, about string) *flags {
 func (f *flags) withDB() *flags {
 	f.db = f.String("db", f.env.DefaultDB, "the project `FILE`")
 	f.create = f.Bool("create", false, "make a new project if FILE is missing or empty")
+	f.wait = f.Float64("wait", app.DefaultWait.Seconds(), "wait up to `SECONDS` for another program writing to the project to finish; then exit with 75 (try again)")
+	f.readOnly = f.Bool("read-only", false, "open the project for reading only: nothing is written to it or beside it (commands that only read)")
 	return f
+}
+
+// readsOnly marks the command as one that only reads the project, so that --read-only
+// is accepted; a command that writes refuses it.
+func (f *flags) readsOnly() *flags {
+	f.reads = true
+	return f
+}
+
+// patience is how the command's writes wait for their turn: --wait, and one line on
+// stderr once a write has waited a second, so a script's log says why it is slow.
+func (f *flags) patience() app.Patience {
+	return app.Patience{
+		Wait: time.Duration(*f.wait * float64(time.Second)),
+		Waiting: func(waiting bool) {
+			if waiting {
+				f.waitTold.Do(func() {
+					fmt.Fprintln(f.env.Stderr, "dossier: waiting for the project: another program is writing to it…")
+				})
+			}
+		},
+	}
 }
 
 // parse parses flags wherever they stand among the positional arguments, which it
@@ -67,6 +99,9 @@ func (f *flags) parse(args []string, minPos, maxPos int) ([]string, error) {
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
+	}
+	if f.readOnly != nil && *f.readOnly && !f.reads {
+		return nil, f.usageErr("--read-only: this command changes the project, so it cannot open it read-only")
 	}
 	if len(pos) < minPos {
 		return nil, f.usageErr("missing arguments")
@@ -130,7 +165,7 @@ func (l *listFlag) Set(s string) error {
 
 // boolFlags are the flags of any command that take no value. splitSub needs them to tell
 // "--json articles" (a flag, then the subcommand) from "--out articles" (a flag's value).
-var boolFlags = map[string]bool{"json": true, "bom": true, "no-bom": true, "h": true, "help": true, "force": true}
+var boolFlags = map[string]bool{"json": true, "bom": true, "no-bom": true, "h": true, "help": true, "force": true, "read-only": true, "create": true}
 
 // splitSub finds a group's subcommand ("dossier export dossier"): the first argument that
 // is neither a flag nor a flag's value, so flags may come before it too. rest is args
@@ -195,6 +230,18 @@ func (f *flags) open(ctx context.Context) (Store, error) {
 	if path == "" {
 		return nil, f.usageErr("no project file: give --db FILE")
 	}
+	if *f.wait < 0 {
+		return nil, f.usageErr("--wait cannot be negative")
+	}
+	// A --wait of 0 still tries once; the smallest patience stands for "do not wait".
+	p := f.patience()
+	if p.Wait <= 0 {
+		p.Wait = time.Nanosecond
+	}
+	ctx = app.WithPatience(ctx, p)
+	if *f.readOnly {
+		return f.openReadOnly(ctx, path)
+	}
 	st, err := os.Stat(path)
 	missing := errors.Is(err, os.ErrNotExist)
 	if !*f.create {
@@ -223,6 +270,20 @@ func (f *flags) open(ctx context.Context) (Store, error) {
 		warnCopies(f.env, path)
 	}
 	return s, err
+}
+
+// openReadOnly opens the project for a command given --read-only.
+func (f *flags) openReadOnly(ctx context.Context, path string) (Store, error) {
+	switch {
+	case *f.create:
+		return nil, f.usageErr("--read-only and --create cannot go together: a new project has to be written")
+	case f.env.OpenForReading == nil:
+		return nil, app.Errorf(app.EINTERNAL, "This build of Dossier cannot open projects read-only.")
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, app.Errorf(app.ENOTFOUND, "The project %s does not exist.", path)
+	}
+	return f.env.OpenForReading(ctx, path)
 }
 
 // closeStore closes s and keeps the first error: a failed close after a successful write

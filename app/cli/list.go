@@ -64,7 +64,7 @@ type relationJSON struct {
 }
 
 func runList(ctx context.Context, env Env, args []string) error {
-	return runGroup(ctx, env, "list", "list articles|actors|relations [--db FILE] [--json] [--limit N]", listAbout,
+	return runGroup(ctx, env, "list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", listAbout,
 		[]subcommand{
 			{"articles", listCmd("articles", listArticles)},
 			{"actors", listCmd("actors", listActors)},
@@ -77,7 +77,7 @@ type lister func(ctx context.Context, s Store, limit int, emit func(text string,
 
 func listCmd(kind string, list lister) func(ctx context.Context, env Env, args []string) error {
 	return func(ctx context.Context, env Env, args []string) (err error) {
-		f := newFlags(env, "list "+kind, "list "+kind+" [--db FILE] [--json] [--limit N]", listAbout).withDB()
+		f := newFlags(env, "list "+kind, "list "+kind+" [--db FILE] [--read-only] [--json] [--limit N]", listAbout).withDB().readsOnly()
 		asJSON := f.Bool("json", false, "write a JSON array of objects instead of lines of text")
 		limit := f.Int("limit", 0, "list at most `N` (0: all)")
 		if _, err := f.parse(args, 0, 0); err != nil {

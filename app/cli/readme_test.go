@@ -236,7 +236,7 @@ func TestReadmeBatchCommands(t *testing.T) {
 			checkReadmeOutput(t, args, r.out)
 		}
 	}
-	for _, name := range []string{"import", "actor", "relate", "export", "list", "search", "suggest"} {
+	for _, name := range []string{"import", "actor", "relate", "export", "list", "search", "suggest", "backup", "restore", "check"} {
 		if !seen[name] {
 			t.Errorf("the README's batch block has no %s command", name)
 		}

@@ -12,7 +12,7 @@ import (
 	"dossier/app"
 )
 
-const searchSynopsis = "search [--db FILE] [--json] [--limit N] [--from DATE] [--to DATE] [--source S] [--tag T] [--actor NAME] QUERY..."
+const searchSynopsis = "search [--db FILE] [--read-only] [--json] [--limit N] [--from DATE] [--to DATE] [--source S] [--tag T] [--actor NAME] QUERY..."
 
 const searchAbout = `Searches the articles (title, text and notes), the actors (names, aliases,
 description and notes), the relations (their wording such as "Donald Trump threatens
@@ -90,7 +90,7 @@ type hitJSON struct {
 }
 
 func runSearch(ctx context.Context, env Env, args []string) (err error) {
-	f := newFlags(env, "search", searchSynopsis, searchAbout).withDB()
+	f := newFlags(env, "search", searchSynopsis, searchAbout).withDB().readsOnly()
 	asJSON := f.Bool("json", false, "write one JSON object instead of text")
 	limit := f.Int("limit", app.DefaultSearchLimit, "show at most `N` hits of each kind")
 	from := f.String("from", "", "only articles published on or after `DATE`")

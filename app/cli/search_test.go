@@ -107,7 +107,7 @@ func TestSearchPlainAndErrors(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q; want %d and %q", tc.args, r.code, r.errOut, tc.code, tc.err)
 		}
 	}
-	if out := p.must("search", "--help"); !strings.Contains(out, "Usage: dossier search [--db FILE] [--json]") || !strings.Contains(out, "  --actor NAME\n") {
+	if out := p.must("search", "--help"); !strings.Contains(out, "Usage: dossier search [--db FILE] [--read-only] [--json]") || !strings.Contains(out, "  --actor NAME\n") {
 		t.Errorf("search --help:\n%s", out)
 	}
 	if out := p.must("--help"); !strings.Contains(out, "  search   find articles") {

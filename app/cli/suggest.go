@@ -9,7 +9,7 @@ import (
 	"dossier/app/suggest"
 )
 
-const suggestSynopsis = "suggest [--db FILE] [--article ID] [--json]"
+const suggestSynopsis = "suggest [--db FILE] [--read-only] [--article ID] [--json]"
 
 const suggestAbout = `Proposes the people, parties, states, armed groups and other actors that articles name
 but the project does not have yet, with a guessed kind and the other forms of the name
@@ -40,7 +40,7 @@ type suggestionJSON struct {
 }
 
 func runSuggest(ctx context.Context, env Env, args []string) (err error) {
-	f := newFlags(env, "suggest", suggestSynopsis, suggestAbout).withDB()
+	f := newFlags(env, "suggest", suggestSynopsis, suggestAbout).withDB().readsOnly()
 	article := f.String("article", "", "only the article with this `ID` (#id, number, UUID or exact title)")
 	asJSON := f.Bool("json", false, "write a JSON array of objects instead of lines of text")
 	if _, err := f.parse(args, 0, 0); err != nil {

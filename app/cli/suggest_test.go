@@ -123,7 +123,7 @@ func TestSuggestEmptyAndErrors(t *testing.T) {
 		}
 	}
 	help := p.must("suggest", "--help")
-	if !strings.Contains(help, "Usage: dossier suggest [--db FILE] [--article ID] [--json]") || !strings.Contains(help, "--article ID") {
+	if !strings.Contains(help, "Usage: dossier suggest [--db FILE] [--read-only] [--article ID] [--json]") || !strings.Contains(help, "--article ID") {
 		t.Errorf("help: %s", help)
 	}
 	if usage := p.must("help"); !strings.Contains(usage, "dossier suggest") {
