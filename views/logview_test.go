@@ -51,6 +51,7 @@ func TestErrorDialogNeverShowsDriverWords(t *testing.T) {
 		&app.Error{Code: app.EINTERNAL, Message: "The disk is full; nothing was changed.", Err: driverErr},
 		closedErr,
 	} {
+		want := app.ErrorMessage(err)
 		logged = nil
 		u.showError(err)
 		text := topText(u)
@@ -59,10 +60,10 @@ func TestErrorDialogNeverShowsDriverWords(t *testing.T) {
 				t.Errorf("the dialog for %q shows %q: %s", err, w, text)
 			}
 		}
-		if !strings.Contains(text, app.ErrorMessage(err)) {
+		if !strings.Contains(text, want) {
 			t.Errorf("the dialog for %q lacks its message: %s", err, text)
 		}
-		if !strings.Contains(strings.Join(logged, "\n"), innermost(err).Error()) {
+		if len(logged) != 1 || !strings.Contains(logged[0], innermost(err).Error()) {
 			t.Errorf("the log did not get %q: %q", err, logged)
 		}
 		u.win.Canvas().Overlays().Top().Hide()
