@@ -174,7 +174,7 @@ func openStartProject(ctx context.Context, path string, readOnly bool) (*db.Stor
 	}
 	if isDefault && errors.Is(statErr, os.ErrNotExist) {
 		if err := sample.Load(ctx, st); err != nil {
-			fmt.Fprintln(os.Stderr, "dossier: could not load the sample project:", app.ErrorMessage(err))
+			fmt.Fprintln(os.Stderr, "dossier: could not load the sample project:", app.ErrorReport(err))
 		}
 	}
 	return st, nil
@@ -225,17 +225,29 @@ func (f *fyneLogFilter) Write(p []byte) (int, error) {
 
 // runGUI runs the window and returns the exit code.
 func runGUI(ctx context.Context, path string, readOnly bool) int {
-	log.SetOutput(&fyneLogFilter{w: os.Stderr})
+	// The log goes to the terminal, if any, and to a file in the data folder, which
+	// Help ▸ Show log shows: the dialogs say what went wrong in plain words, the log the details.
+	logPath := filepath.Join(filepath.Dir(defaultProject()), app.LogName)
+	var logOut io.Writer = os.Stderr
+	if lf, err := app.OpenLog(logPath, app.DefaultLogSize); err == nil {
+		defer lf.Close()
+		logOut = io.MultiWriter(lf, os.Stderr) // the file first: a closed terminal must not keep lines from it
+	} else {
+		fmt.Fprintln(os.Stderr, "dossier: the window keeps no log file:", err)
+		logPath = ""
+	}
+	log.SetOutput(&fyneLogFilter{w: logOut})
+	app.SetErrorLog(func(err error) { log.Printf("error: %v", err) })
 	a := fyneapp.NewWithID("org.dossier.app")
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Dossier")
 	w.Resize(fyne.NewSize(1280, 820))
 	w.SetMaster()
 	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample,
-		DataDir: filepath.Dir(defaultProject()), VerifyBackup: db.VerifyBackup, Salvage: db.Salvage}
+		DataDir: filepath.Dir(defaultProject()), VerifyBackup: db.VerifyBackup, Salvage: db.Salvage, LogPath: logPath}
 	st, err := openStartProject(ctx, path, readOnly)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorMessage(err))
+		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorReport(err))
 		var opened views.Store
 		views.OpenFailed(ctx, w, err, projects, a.Quit, func(s views.Store) { opened = s })
 		w.ShowAndRun()

@@ -5,6 +5,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
 )
 
 // Error codes. The GUI and the batch interface show Error.Message; the code lets callers
@@ -87,16 +88,51 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
-// ErrorMessage returns the message to show a user: the *Error's message, or a generic line
-// for internal errors whose detail belongs in the log.
+// InternalMessage is what a researcher is shown of an error no layer explained: never
+// the raw words of a lower layer (a driver's "SQL logic error"), which say nothing to
+// them; those go to the log.
+const InternalMessage = "Something went wrong inside Dossier. The details are in Dossier's log (Help ▸ Show log)."
+
+// ErrorMessage returns the message to show a user: the *Error's message, or
+// InternalMessage for an error no layer explained. An internal error or damage (codes
+// EINTERNAL and ECORRUPT) is written in full, with its causes, to the error log (see
+// SetErrorLog) as it is turned into a message, so whatever shows the message, the
+// details are in the log.
 func ErrorMessage(err error) string {
 	if err == nil {
 		return ""
 	}
-	if e := asError(err); e != nil {
+	e := asError(err)
+	if e == nil || e.Code == EINTERNAL || e.Code == ECORRUPT {
+		if f := errorLog.Load(); f != nil {
+			(*f)(err)
+		}
+	}
+	if e != nil {
 		return e.Message
 	}
-	return "Something went wrong inside Dossier: " + err.Error()
+	return InternalMessage
+}
+
+// ErrorReport is ErrorMessage with, for an error no layer explained, its own words: the
+// batch interface prints it, where the researcher has no log window to open.
+func ErrorReport(err error) string {
+	if err != nil && asError(err) == nil {
+		return "Something went wrong inside Dossier: " + err.Error()
+	}
+	return ErrorMessage(err)
+}
+
+var errorLog atomic.Pointer[func(error)]
+
+// SetErrorLog sets where ErrorMessage writes the details of the internal errors it turns
+// into plain messages (the window's log file); nil writes them nowhere.
+func SetErrorLog(f func(err error)) {
+	if f == nil {
+		errorLog.Store(nil)
+		return
+	}
+	errorLog.Store(&f)
 }
 
 // IsCode reports whether err carries the given code.

@@ -292,14 +292,23 @@ func (f SyncFolder) Warning(project, backups string) string {
 	if f.Tool == "" {
 		return ""
 	}
-	where := "in Dossier's own data folder"
+	backupsSaid := "Dossier's backups are written outside the synced folder, in Dossier's own data folder."
 	if backups != "" {
-		where = "in " + backups
+		backupsSaid = "Dossier's backups are written outside the synced folder, in " + backups + "."
+		if inside(backups, f.Root) {
+			backupsSaid = "Dossier's backups go to " + backups + ", which is inside the synced folder too."
+		}
 	}
 	return fmt.Sprintf("%s is in a folder %s appears to sync (%s, shown by %s). "+
 		"A sync tool copies a project while Dossier writes to it and can corrupt it, or leave conflicted copies of it. "+
-		"Keep projects outside synced folders, or let the tool sync only while Dossier is closed. "+
-		"Dossier's backups are written outside the synced folder, %s.", project, f.Tool, f.Root, f.By, where)
+		"Keep projects outside synced folders, or let the tool sync only while Dossier is closed. %s",
+		project, f.Tool, f.Root, f.By, backupsSaid)
+}
+
+// inside reports whether path lies in (or is) the folder dir.
+func inside(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // CopiesWarning says, in one line, which conflicted copies lie beside the project and

@@ -212,3 +212,22 @@ func writeTestFile(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
+
+// The warning says where backups go, and says so truly when that is inside the synced
+// folder too.
+func TestSyncWarningSaysWhereBackupsGo(t *testing.T) {
+	f := SyncFolder{Tool: SyncDropbox, Root: "/home/ann/Dropbox", By: "the folder's name"}
+	for _, tc := range []struct{ backups, want string }{
+		{"/home/ann/.local/share/Dossier/backups/r-1", "outside the synced folder, in /home/ann/.local/share/Dossier/backups/r-1"},
+		{"/home/ann/Dropbox/Dossier/backups/r-1", "inside the synced folder too"},
+		{"/home/ann/Dropbox2/backups", "outside the synced folder"},
+		{"", "in Dossier's own data folder"},
+	} {
+		if got := f.Warning("/home/ann/Dropbox/r.dossier", tc.backups); !strings.Contains(got, tc.want) {
+			t.Errorf("backups in %q: %s", tc.backups, got)
+		}
+	}
+	if (SyncFolder{}).Warning("/x/r.dossier", "") != "" || (SyncReport{}).CopiesWarning() != "" {
+		t.Error("a warning with nothing to warn of")
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -281,10 +280,7 @@ func (e *articleEditor) failed(err error) {
 		e.s.u.showConfirm(d, true)
 		return
 	}
-	if app.ErrorCode(err) == app.EINTERNAL {
-		log.Printf("saving article: %v", err)
-	}
-	e.showMessage(app.ErrorMessage(err))
+	e.showMessage(app.ErrorMessage(err)) // an internal error's details go to the log
 }
 
 // cancel closes the form (Cancel, Esc), asking first when something typed would be lost.

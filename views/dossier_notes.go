@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"log"
 	"strconv"
 	"strings"
 
@@ -229,9 +228,6 @@ func (s *dossierScreen) confirmDeleteNote(n app.Note) {
 
 // dossierProblem is the message to show in a form for err; internal detail goes to the log.
 func dossierProblem(err error) string {
-	if app.ErrorCode(err) == app.EINTERNAL {
-		log.Printf("error: %v", err)
-	}
 	return app.ErrorMessage(err)
 }
 

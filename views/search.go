@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -285,9 +284,6 @@ func (s *searchScreen) apply(gen int, q app.SearchQuery, res app.SearchResults, 
 		s.openWhenReady = false
 		if errors.Is(err, context.Canceled) {
 			return
-		}
-		if app.ErrorCode(err) == app.EINTERNAL {
-			log.Printf("search %q: %v", q.Text, err)
 		}
 		// Shown in place of the results, not in a dialog: the next keystroke may cure it.
 		s.showEmpty(app.ErrorMessage(err), "", false)

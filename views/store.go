@@ -88,4 +88,6 @@ type Projects struct {
 	VerifyBackup app.VerifyFunc
 	// Salvage copies every readable row of a damaged project into a new one (db.Salvage).
 	Salvage func(ctx context.Context, from, to string) (app.SalvageReport, error)
+	// LogPath is the window's log file (Help ▸ Show log); "" when it keeps none.
+	LogPath string
 }

@@ -80,3 +80,25 @@ func TestNoSyncWarning(t *testing.T) {
 		t.Errorf("an ordinary folder warned: %s", topText(mw.u))
 	}
 }
+
+// TestSyncWarningOnSwitch: opening another project in the window looks at its folder too.
+func TestSyncWarningOnSwitch(t *testing.T) {
+	test.NewTempApp(t)
+	mw := syncWindow(t, filepath.Join(t.TempDir(), "plain.dossier"))
+	if top := mw.u.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("an ordinary folder warned: %s", topText(mw.u))
+	}
+	dir := filepath.Join(t.TempDir(), "Nextcloud")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.Open(context.Background(), filepath.Join(dir, "synced.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	mw.switchTo(st)
+	if text := topText(mw.u); !strings.Contains(text, "Nextcloud appears to sync") {
+		t.Errorf("after switching to a synced project: %q", text)
+	}
+}

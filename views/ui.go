@@ -3,7 +3,6 @@ package views
 import (
 	"context"
 	"errors"
-	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -65,19 +64,18 @@ func (u *UI) async(work func(ctx context.Context)) {
 	go work(u.ctx)
 }
 
-// showError shows err's user message in a dialog and logs the rest.
+// showError shows err's plain message in a dialog, never a lower layer's raw words;
+// app.ErrorMessage writes an internal error in full to the log (Help ▸ Show log).
 func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	if app.ErrorCode(err) == app.EINTERNAL {
-		log.Printf("error: %v", err)
-	}
+	msg := app.ErrorMessage(err)
 	fyne.Do(func() {
 		if app.IsCode(err, app.ECORRUPT) && u.onDamage != nil {
-			u.onDamage(app.ErrorMessage(err))
+			u.onDamage(msg)
 		}
-		d := dialog.NewError(errors.New(app.ErrorMessage(err)), u.win)
+		d := dialog.NewError(errors.New(msg), u.win)
 		u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
 	})
 }

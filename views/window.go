@@ -339,6 +339,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", mw.showShortcuts, "", 0),
 		item("Check project", mw.checkProject, "", 0),
+		item("Show log", mw.showLog, "", 0),
 	)
 	return fyne.NewMainMenu(file, view, help)
 }

@@ -160,7 +160,7 @@ func report(env Env, err error) int {
 		return 1
 	}
 	// Messages name files, titles and actors: escaped like every outside string.
-	fmt.Fprintf(env.Stderr, "dossier: %s\n", shown(app.ErrorMessage(err)))
+	fmt.Fprintf(env.Stderr, "dossier: %s\n", shown(app.ErrorReport(err)))
 	if app.IsCode(err, app.ELOCKED) {
 		return ExitTryAgain
 	}
