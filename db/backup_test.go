@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -479,5 +480,29 @@ func TestStoreUsableDuringBackup(t *testing.T) {
 	after, err := countRows(ctx, s.db)
 	if err != nil || after.Notes != before.Notes+1 {
 		t.Fatalf("project has %d notes (%v), want %d", after.Notes, err, before.Notes+1)
+	}
+}
+
+// TestBackupCancelled: a backup whose context is cancelled in the middle of the copy (the
+// window closing) stops, says so, and leaves neither the backup nor a temporary copy.
+func TestBackupCancelled(t *testing.T) {
+	s := backupSource(t)
+	defer func(n int32) { backupStepPages = n }(backupStepPages)
+	backupStepPages = 8
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "b.dossier")
+	_, err := s.backup(ctx, out, backupHooks{midCopy: cancel})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("%s exists after a cancelled backup", out)
+	}
+	noLeftovers(t, dir)
+	// The Store is untouched and the next backup is whole.
+	if _, err := s.Backup(context.Background(), out); err != nil {
+		t.Fatal(err)
 	}
 }

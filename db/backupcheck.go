@@ -24,9 +24,10 @@ import (
 //     or the freelist (SQLite's "Page N: never used").
 //
 // TestQuickCheckSplitAgrees holds the two equal on whole and damaged files. All the
-// connections read under one read transaction held on the guard connection, so the
-// file cannot change between the parts (in rollback-journal mode a writer waits for
-// every reader).
+// connections read while one read transaction is held on the guard connection, so the
+// file cannot change between the parts: a backup is in rollback-journal mode, where a
+// writer waits for every reader. (A WAL file given as a backup would let another
+// program commit meanwhile; the parts could then see different states of it.)
 
 // quickCheckWorkers is how many connections the split check uses at most.
 func quickCheckWorkers() int { return min(runtime.NumCPU(), 4) }
