@@ -10,9 +10,16 @@ import (
 	"dossier/app"
 )
 
-// SaveCopy writes a consistent copy of the project to path, which must not exist yet.
+// SaveCopy writes a consistent copy of the project to path, which must not exist yet. A
+// whole project's copy is a verified backup (Backup: its own read snapshot, so the window
+// keeps working meanwhile); a damaged project's is what VACUUM INTO can still read, since
+// a copy of it cannot pass a backup's verification.
 func (s *Store) SaveCopy(ctx context.Context, path string) (err error) {
 	defer wrapErr(&err, "save a copy to %s", path)
+	if s.damage == "" {
+		_, err := s.Backup(ctx, path)
+		return err
+	}
 	if _, err := os.Stat(path); err == nil {
 		return app.Errorf(app.ECONFLICT, "%s already exists; choose a new file name for the copy.", path)
 	} else if !errors.Is(err, os.ErrNotExist) {
