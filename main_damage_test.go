@@ -218,7 +218,12 @@ func TestMissingWALLosesOnlyWhatItHeld(t *testing.T) {
 	if err := os.Remove(p.path + "-wal"); err != nil {
 		t.Fatal(err)
 	}
-	mustPassCheck(t, p.bin, p.env, p.path, "deleting the WAL")
+	// The loss is said: the first check after it names the write-ahead log and exits 1.
+	code, out, errOut := runBinary(t, p.bin, p.env, "check", "--db", p.path)
+	if code != 1 || !strings.Contains(out+errOut, "write-ahead log") || !strings.Contains(out+errOut, "lost") {
+		t.Fatalf("the first check after the WAL was deleted: exit %d\n%s\n%s\nwant the loss said", code, out, errOut)
+	}
+	mustPassCheck(t, p.bin, p.env, p.path, "deleting the WAL, once the loss was said")
 	have := projectArticles(t, p.path, damageArticles+extra)
 	if len(have) != damageArticles {
 		t.Fatalf("after the WAL was deleted the project holds %d articles, want the %d it held before the import", len(have), damageArticles)

@@ -232,6 +232,10 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if damage == "" && !hasJournal(abs) {
 		damage = h.sizeProblem(st.Size())
 	}
+	if damage == "" {
+		// Read before this open rebuilds the WAL index, which holds the evidence.
+		damage = walLoss(abs)
+	}
 	db, err := sql.Open("sqlite", dsn(abs, true))
 	if err != nil {
 		return nil, err

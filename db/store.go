@@ -159,6 +159,11 @@ func checkFile(path string, create bool) error {
 	if err := checkHeader(path, h, st.Size()); err != nil {
 		return err
 	}
+	// Before SQLite opens the file and rebuilds the WAL index, the evidence of a -wal
+	// deleted or cut short with saved changes in it (walloss.go).
+	if p := walLoss(path); p != "" {
+		return damaged(path, p)
+	}
 	if st.Mode().Perm()&0o200 == 0 {
 		return app.Errorf(app.EREADONLY, "%s is read-only; Dossier needs to write to its project. Make a copy you can write, or change the file's permissions.", path)
 	}
