@@ -46,4 +46,6 @@ type RepairChange struct {
 type RepairReport struct {
 	Changes []RepairChange `json:"changes"`
 	Took    time.Duration  `json:"took_ns"`
+	// Undo is the backup taken just before the repair ("" when the caller took none).
+	Undo string `json:"undo,omitempty"`
 }

@@ -98,7 +98,15 @@ func (mw *Window) repairProject(ch projectChecker) {
 		return
 	}
 	mw.u.async(func(ctx context.Context) {
+		// Nothing is removed without a copy: the repair deletes rows (orphans), so the
+		// project is backed up first, and the report says where to undo it from.
+		undo, err := mw.backupBeforeRepair(ctx)
+		if err != nil {
+			mw.u.showError(fmt.Errorf("nothing repaired: the project could not be backed up first: %w", err))
+			return
+		}
 		fixed, err := ch.Repair(ctx)
+		fixed.Undo = undo
 		if len(fixed.Changes) > 0 || err == nil {
 			defer mw.u.storeChanged() // lists and counts follow what was removed
 		}
@@ -115,6 +123,17 @@ func (mw *Window) repairProject(ch projectChecker) {
 	})
 }
 
+// backupBeforeRepair writes a verified backup into the project's backups folder and
+// returns its path. A window without a backups folder (DataDir "") cannot repair.
+func (mw *Window) backupBeforeRepair(ctx context.Context) (string, error) {
+	bw, ok := unwatched(mw.u.store).(app.BackupWriter)
+	if !ok || mw.projects.DataDir == "" {
+		return "", app.Errorf(app.EINTERNAL, "This window has no backups folder.")
+	}
+	info, _, err := app.BackupToFolder(ctx, mw.projects.DataDir, bw, time.Now(), nil)
+	return info.Path, err
+}
+
 // checkNextStep says what to do about problems a repair cannot mend.
 func checkNextStep(damage string) string {
 	if damage != "" {
@@ -128,6 +147,9 @@ func checkNextStep(damage string) string {
 func checkReportText(rep app.CheckReport, fixed *app.RepairReport) string {
 	var b strings.Builder
 	if fixed != nil {
+		if fixed.Undo != "" {
+			fmt.Fprintf(&b, "Backed up first, to undo the repair with File ▸ Restore from backup…:\n  %s\n\n", fixed.Undo)
+		}
 		if len(fixed.Changes) == 0 {
 			b.WriteString("The repair found nothing to change.\n")
 		} else {

@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,7 +48,7 @@ func checkWindow(t *testing.T, tamper ...string) (*Window, *db.Store) {
 	t.Cleanup(func() { st.Close() })
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1200, 800))
-	return newWindow(ctx, w, st, Projects{}, true), st
+	return newWindow(ctx, w, st, Projects{DataDir: t.TempDir()}, true), st
 }
 
 // checkButton returns the visible button labelled text in the top dialog, nil when none.
@@ -105,6 +106,15 @@ func TestCheckProjectRepairsDrift(t *testing.T) {
 	text = artOverlayText(mw.u)
 	if !strings.Contains(text, "rebuilt the full-text index articles_fts") || !strings.Contains(text, "checks passed") {
 		t.Fatalf("after Repair: %s", text)
+	}
+	// Nothing was removed without a copy: the backup taken first is named and verifies.
+	dir := app.BackupDir(mw.projects.DataDir, st.Path())
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 1 || !strings.Contains(text, filepath.Join(dir, entries[0].Name())) {
+		t.Fatalf("the repair's backup is not there or not named (%v, %d files):\n%s", err, len(entries), text)
+	}
+	if _, err := db.VerifyBackup(ctx, filepath.Join(dir, entries[0].Name())); err != nil {
+		t.Fatalf("the repair's backup does not verify: %v", err)
 	}
 	if res, _ := st.Search(ctx, app.SearchQuery{Text: "tariffs"}); len(res.Articles) != 1 {
 		t.Fatalf("after the repair search finds %d articles", len(res.Articles))
