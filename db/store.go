@@ -223,6 +223,9 @@ func (s *Store) Close() error {
 // be written, or that another program keeps locked, is told at open time rather than at
 // the first save.
 func (s *Store) lockFile(ctx context.Context) error {
+	if toRead(ctx) {
+		return nil // a reading command never waits for a writer (see OpenToRead)
+	}
 	err := s.execWaiting(ctx, "BEGIN IMMEDIATE; COMMIT")
 	if err == nil {
 		return nil

@@ -194,3 +194,22 @@ func TestCancelEndsTheWait(t *testing.T) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 }
+
+// A reader's open does not wait for a writer: OpenToRead opens beside a held write lock
+// at once (with no patience at all) and reads; its writes, if any, still wait their turn.
+func TestOpenToReadDoesNotWaitForWriters(t *testing.T) {
+	path := newProject(t)
+	release := holdWriteLock(t, path)
+	defer release()
+	ctx := app.WithPatience(context.Background(), app.Patience{Wait: time.Nanosecond})
+	s, err := OpenToRead(ctx, path)
+	if err != nil {
+		t.Fatalf("a reader waited for the writer: %v", err)
+	}
+	defer s.Close()
+	if _, err := s.CountActors(ctx, app.ActorQuery{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.CreateActor(ctx, app.Actor{Name: "Needs the lock"})
+	wantCode(t, err, app.ELOCKED)
+}

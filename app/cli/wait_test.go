@@ -223,3 +223,26 @@ func TestReadOnlyCommandsWriteNothing(t *testing.T) {
 		}
 	}
 }
+
+// Readers never wait for writers: while another program holds the project's write lock
+// (a script's import batch), every command that only reads runs at once, even with
+// --wait 0, and says nothing about waiting.
+func TestReadersDoNotWaitForWriters(t *testing.T) {
+	p := newProject(t)
+	p.write("in/strike.txt", []byte(strikeText))
+	p.must("import", "--db", p.db, filepath.Join(p.dir, "in"))
+	p.must("actor", "add", "--db", p.db, "--name", "Port Operator")
+	release := holdWriteLock(t, p.db)
+	defer release()
+	for _, args := range [][]string{
+		{"list", "articles"}, {"list", "actors"}, {"list", "relations"},
+		{"search", "harbour"}, {"suggest"}, {"check"},
+		{"export", "relations"}, {"export", "dossier", "--actor", "Port Operator"},
+	} {
+		args = append(args, "--db", p.db, "--wait", "0")
+		r := p.run(args...)
+		if r.code != 0 || r.errOut != "" {
+			t.Errorf("dossier %s beside a writer: exit %d, stderr %q", strings.Join(args, " "), r.code, r.errOut)
+		}
+	}
+}
