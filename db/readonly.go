@@ -79,7 +79,7 @@ func OpenForReading(ctx context.Context, path, why string, forBatch bool) (*Stor
 	db.SetMaxIdleConns(1)
 	s := &Store{db: db, path: abs, readOnly: why}
 	if immutable {
-		s.frozen = &st
+		s.frozen = st
 	}
 	if err := s.check(ctx); err != nil {
 		db.Close()
@@ -148,7 +148,7 @@ func (s *Store) changedUnderneath() error {
 		return nil
 	}
 	st, err := os.Stat(s.path)
-	if err == nil && st.Size() == (*s.frozen).Size() && st.ModTime().Equal((*s.frozen).ModTime()) {
+	if err == nil && st.Size() == s.frozen.Size() && st.ModTime().Equal(s.frozen.ModTime()) {
 		return nil
 	}
 	return app.Errorf(app.ELOCKED, "%s was changed by another program while this command read it, so what it printed may mix the old and the new. Run it again.", s.path)

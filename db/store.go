@@ -44,7 +44,7 @@ type Store struct {
 	// readOnly says why a project opened by OpenForReading is read-only.
 	readOnly string
 	// frozen is the file's state when it was opened with immutable=1 (see readonly.go).
-	frozen *os.FileInfo
+	frozen os.FileInfo
 	// patience is how long writes wait for their turn when their ctx does not say (see
 	// wait.go): the patience of the ctx the project was opened with.
 	patience app.Patience
