@@ -142,10 +142,10 @@ func TestWriteGivesUpAfterItsPatience(t *testing.T) {
 	}
 	defer s.Close()
 	holdWriteLock(t, path)
-	p, told := waitWatch(1500 * time.Millisecond)
+	p, told := waitWatch(3 * time.Second)
 	_, err = s.CreateActor(app.WithPatience(context.Background(), p), app.Actor{Name: "Never filed"})
 	wantCode(t, err, app.ELOCKED)
-	if msg := app.ErrorMessage(err); !strings.Contains(msg, "kept writing to it for 2s") || !strings.Contains(msg, "Try again") {
+	if msg := app.ErrorMessage(err); !strings.Contains(msg, "kept writing to it for 3s") || !strings.Contains(msg, "Try again") {
 		t.Fatalf("message = %q", msg)
 	}
 	if len(told) != 2 || !<-told || <-told {
@@ -158,7 +158,7 @@ func TestWriteGivesUpAfterItsPatience(t *testing.T) {
 // listener, as the open's patience says.
 func TestStoreKeepsThePatienceItWasOpenedWith(t *testing.T) {
 	path := newProject(t)
-	p, told := waitWatch(1500 * time.Millisecond)
+	p, told := waitWatch(3 * time.Second)
 	s, err := Open(app.WithPatience(context.Background(), p), path)
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +167,7 @@ func TestStoreKeepsThePatienceItWasOpenedWith(t *testing.T) {
 	holdWriteLock(t, path)
 	_, err = s.CreateActor(context.Background(), app.Actor{Name: "Never filed"})
 	wantCode(t, err, app.ELOCKED)
-	if !strings.Contains(app.ErrorMessage(err), "for 2s") || len(told) != 2 {
+	if !strings.Contains(app.ErrorMessage(err), "for 3s") || len(told) != 2 {
 		t.Fatalf("the write did not wait with the patience the Store was opened with: %q, told %d times", app.ErrorMessage(err), len(told))
 	}
 }

@@ -49,7 +49,7 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 func TestBusyProjectExitsTryAgain(t *testing.T) {
 	p := newProject(t)
 	holdWriteLock(t, p.db)
-	for _, wait := range []string{"0", "2"} {
+	for _, wait := range []string{"0", "3"} {
 		r := p.run("actor", "add", "--db", p.db, "--name", "Waiting Person", "--wait", wait)
 		if r.code != cli.ExitTryAgain || cli.ExitTryAgain != 75 {
 			t.Fatalf("--wait %s: exit %d, want 75\n%s", wait, r.code, r.errOut)
@@ -58,7 +58,7 @@ func TestBusyProjectExitsTryAgain(t *testing.T) {
 			t.Fatalf("--wait %s: stderr = %q", wait, r.errOut)
 		}
 		told := strings.Count(r.errOut, "dossier: waiting for the project: another program is writing to it…\n")
-		if want := map[string]int{"0": 0, "2": 1}[wait]; told != want {
+		if want := map[string]int{"0": 0, "3": 1}[wait]; told != want {
 			t.Fatalf("--wait %s: the wait was told %d times, want %d:\n%s", wait, told, want, r.errOut)
 		}
 	}
