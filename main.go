@@ -90,7 +90,7 @@ func defaultProject() string {
 }
 
 func cliEnv() cli.Env {
-	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, OpenReadOnly: openReadOnlyForCLI, OpenForReading: openForReadingCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup}
+	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, OpenReadOnly: openReadOnlyForCLI, OpenForReading: openForReadingCLI, OpenToRead: openToReadCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup}
 }
 
 func openForCLI(ctx context.Context, path string) (cli.Store, error) {
@@ -99,6 +99,11 @@ func openForCLI(ctx context.Context, path string) (cli.Store, error) {
 
 func openReadOnlyForCLI(ctx context.Context, path string) (cli.Store, error) {
 	return cliStore(db.OpenReadOnly(ctx, path))
+}
+
+// openToReadCLI opens a project for a command that only reads it.
+func openToReadCLI(ctx context.Context, path string) (cli.Store, error) {
+	return cliStore(db.OpenToRead(ctx, path))
 }
 
 // openForReadingCLI opens a project for a command given --read-only.

@@ -28,6 +28,20 @@ import (
 // Otherwise (a -wal exists: the window or a command has the project open) mode=ro shares
 // the files already there, and sees the others' commits like any reader.
 
+// toReadKey marks the ctx of OpenToRead.
+type toReadKey struct{}
+
+// toRead reports whether ctx comes from OpenToRead.
+func toRead(ctx context.Context) bool { return ctx.Value(toReadKey{}) != nil }
+
+// OpenToRead opens the project for a command that only reads it (list, search, export…),
+// as Open does but without taking the write lock to test it: with WAL, readers never
+// wait for writers, and a list run while a script imports is not held up by its batches.
+// A project that needs a migration still waits for its turn to be migrated.
+func OpenToRead(ctx context.Context, path string) (*Store, error) {
+	return Open(context.WithValue(ctx, toReadKey{}, true), path)
+}
+
 // OpenForReading opens a whole project for reading, search and export only: nothing is
 // written to the file, and nothing beside it when it can be helped (see above). why says
 // why it is read-only ("--read-only was given"); ReadOnly returns it. A project that is
@@ -65,7 +79,7 @@ func OpenForReading(ctx context.Context, path, why string, forBatch bool) (*Stor
 	db.SetMaxIdleConns(1)
 	s := &Store{db: db, path: abs, readOnly: why}
 	if immutable {
-		s.frozen = &st
+		s.frozen = st
 	}
 	if err := s.check(ctx); err != nil {
 		db.Close()
@@ -134,7 +148,7 @@ func (s *Store) changedUnderneath() error {
 		return nil
 	}
 	st, err := os.Stat(s.path)
-	if err == nil && st.Size() == (*s.frozen).Size() && st.ModTime().Equal((*s.frozen).ModTime()) {
+	if err == nil && st.Size() == s.frozen.Size() && st.ModTime().Equal(s.frozen.ModTime()) {
 		return nil
 	}
 	return app.Errorf(app.ELOCKED, "%s was changed by another program while this command read it, so what it printed may mix the old and the new. Run it again.", s.path)

@@ -45,7 +45,7 @@ type Store struct {
 	// readOnly says why a project opened by OpenForReading is read-only.
 	readOnly string
 	// frozen is the file's state when it was opened with immutable=1 (see readonly.go).
-	frozen *os.FileInfo
+	frozen os.FileInfo
 	// patience is how long writes wait for their turn when their ctx does not say (see
 	// wait.go): the patience of the ctx the project was opened with.
 	patience app.Patience
@@ -237,6 +237,9 @@ func (s *Store) Close() error {
 // be written, or that another program keeps locked, is told at open time rather than at
 // the first save.
 func (s *Store) lockFile(ctx context.Context) error {
+	if toRead(ctx) {
+		return nil // a reading command never waits for a writer (see OpenToRead)
+	}
 	err := s.execWaiting(ctx, "BEGIN IMMEDIATE; COMMIT")
 	if err == nil {
 		return nil

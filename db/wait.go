@@ -10,11 +10,12 @@ import (
 )
 
 // Writers take turns. SQLite lets one connection write at a time; another that wants to
-// write waits in its busy handler for busy_timeout (200 ms: see dsn), then gets SQLITE_BUSY. A
-// timeout long enough for any import would leave the user staring at nothing and deaf to
-// Ctrl+C, so a write instead tries again, each try waiting busy_timeout, until its
-// patience (app.Patience, carried by ctx) runs out; after app.WaitNotice it tells the
-// user it is waiting. Only then is it refused, with ELOCKED: "try again".
+// write waits in its busy handler for busy_timeout (200 ms: see dsn), then gets
+// SQLITE_BUSY. A timeout long enough for any import would leave the user staring at
+// nothing and deaf to Ctrl+C, so a write instead tries again, each try waiting
+// busy_timeout, until its patience (app.Patience, carried by ctx) runs out, telling the
+// user once it has waited app.WaitNotice. A write whose patience runs out is refused with
+// ELOCKED, which says to try again (exit code 75 in the batch interface).
 
 // retryPause is the pause between two tries when SQLite gave up at once rather than after
 // busy_timeout (it does, for instance, while another connection recovers the WAL).

@@ -142,10 +142,10 @@ func TestWriteGivesUpAfterItsPatience(t *testing.T) {
 	}
 	defer s.Close()
 	holdWriteLock(t, path)
-	p, told := waitWatch(1500 * time.Millisecond)
+	p, told := waitWatch(3 * time.Second)
 	_, err = s.CreateActor(app.WithPatience(context.Background(), p), app.Actor{Name: "Never filed"})
 	wantCode(t, err, app.ELOCKED)
-	if msg := app.ErrorMessage(err); !strings.Contains(msg, "kept writing to it for 2s") || !strings.Contains(msg, "Try again") {
+	if msg := app.ErrorMessage(err); !strings.Contains(msg, "kept writing to it for 3s") || !strings.Contains(msg, "Try again") {
 		t.Fatalf("message = %q", msg)
 	}
 	if len(told) != 2 || !<-told || <-told {
@@ -158,7 +158,7 @@ func TestWriteGivesUpAfterItsPatience(t *testing.T) {
 // listener, as the open's patience says.
 func TestStoreKeepsThePatienceItWasOpenedWith(t *testing.T) {
 	path := newProject(t)
-	p, told := waitWatch(1500 * time.Millisecond)
+	p, told := waitWatch(3 * time.Second)
 	s, err := Open(app.WithPatience(context.Background(), p), path)
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +167,7 @@ func TestStoreKeepsThePatienceItWasOpenedWith(t *testing.T) {
 	holdWriteLock(t, path)
 	_, err = s.CreateActor(context.Background(), app.Actor{Name: "Never filed"})
 	wantCode(t, err, app.ELOCKED)
-	if !strings.Contains(app.ErrorMessage(err), "for 2s") || len(told) != 2 {
+	if !strings.Contains(app.ErrorMessage(err), "for 3s") || len(told) != 2 {
 		t.Fatalf("the write did not wait with the patience the Store was opened with: %q, told %d times", app.ErrorMessage(err), len(told))
 	}
 }
@@ -193,4 +193,23 @@ func TestCancelEndsTheWait(t *testing.T) {
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
+}
+
+// A reader's open does not wait for a writer: OpenToRead opens beside a held write lock
+// at once (with no patience at all) and reads; its writes, if any, still wait their turn.
+func TestOpenToReadDoesNotWaitForWriters(t *testing.T) {
+	path := newProject(t)
+	release := holdWriteLock(t, path)
+	defer release()
+	ctx := app.WithPatience(context.Background(), app.Patience{Wait: time.Nanosecond})
+	s, err := OpenToRead(ctx, path)
+	if err != nil {
+		t.Fatalf("a reader waited for the writer: %v", err)
+	}
+	defer s.Close()
+	if _, err := s.CountActors(ctx, app.ActorQuery{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.CreateActor(ctx, app.Actor{Name: "Needs the lock"})
+	wantCode(t, err, app.ELOCKED)
 }

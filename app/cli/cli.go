@@ -55,6 +55,9 @@ type Env struct {
 	// OpenReadOnly opens a project Open refused as damaged, for reading only (dossier
 	// check reports its damage); nil when the build cannot.
 	OpenReadOnly func(ctx context.Context, path string) (Store, error)
+	// OpenToRead opens a project for a command that only reads it, without waiting for
+	// writers (db.OpenToRead); nil: Open is used.
+	OpenToRead func(ctx context.Context, path string) (Store, error)
 	// OpenForReading opens a project for a --read-only command: nothing is written to
 	// the file or beside it.
 	OpenForReading func(ctx context.Context, path string) (Store, error)

@@ -57,6 +57,7 @@ func (p *project) env(stdout, stderr io.Writer) cli.Env {
 		Open:         func(ctx context.Context, path string) (cli.Store, error) { return store(db.Open(ctx, path)) },
 		Create:       func(ctx context.Context, path string) (cli.Store, error) { return store(db.Create(ctx, path)) },
 		VerifyBackup: db.VerifyBackup,
+		OpenToRead:   func(ctx context.Context, path string) (cli.Store, error) { return store(db.OpenToRead(ctx, path)) },
 		OpenForReading: func(ctx context.Context, path string) (cli.Store, error) {
 			return store(db.OpenForReading(ctx, path, "--read-only was given", true))
 		},

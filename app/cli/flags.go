@@ -259,8 +259,11 @@ func (f *flags) open(ctx context.Context) (Store, error) {
 		}
 	}
 	open := f.env.Open
-	if *f.create {
+	switch {
+	case *f.create:
 		open = f.env.Create
+	case f.reads && f.env.OpenToRead != nil:
+		open = f.env.OpenToRead // readers do not wait for writers
 	}
 	if open == nil {
 		return nil, app.Errorf(app.EINTERNAL, "This build of Dossier cannot open projects from the command line.")
