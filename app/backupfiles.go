@@ -176,6 +176,22 @@ func SameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
+// removeStaleRestores removes the temporary copies a restore killed half-way left beside
+// dst (hidden, named .NAME.restore-*), once they are older than staleTemp: they are never
+// the project, only a partial copy of a backup that is still in the backups folder.
+func removeStaleRestores(dst string, now time.Time) {
+	dir, prefix := filepath.Dir(dst), "."+filepath.Base(dst)+".restore-"
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		if st, err := e.Info(); err == nil && now.Sub(st.ModTime()) > staleTemp {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // ReplaceFile makes dst a copy of src, whole or not at all: src is copied to a temporary
 // name in dst's folder, saved to the disk and renamed over dst. dst's stale -wal and -shm
 // (dst is closed) are removed first: SQLite would otherwise read the old project's
@@ -187,6 +203,7 @@ func ReplaceFile(src, dst string) error {
 		return &Error{Code: ENOTFOUND, Err: err, Message: fmt.Sprintf("Cannot read the backup %s: %v.", src, PathReason(err))}
 	}
 	defer in.Close()
+	removeStaleRestores(dst, time.Now())
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".restore-*")
 	if err != nil {
 		return &Error{Code: EREADONLY, Err: err, Message: fmt.Sprintf("Cannot write in %s: %v; the project was left as it was.", dir, PathReason(err))}
@@ -263,6 +280,19 @@ type RestoreResult struct {
 	Damaged  bool
 }
 
+// inUseElsewhere reports whether another connection still has the project at path open,
+// once this process closed its own: the last connection to close a WAL project checkpoints
+// it and deletes its -wal and -shm, so files left behind belong to a connection still
+// open. Replacing the file under it would mix its WAL with another database.
+func inUseElsewhere(path string) bool {
+	for _, ext := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + ext); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // Restore replaces the project file at project with the backup from, which the caller
 // has verified (VerifyBackup). Nothing is replaced without a copy: a whole project
 // (current, open) is first backed up into its backups folder, without rotation, which
@@ -304,6 +334,9 @@ func Restore(ctx context.Context, dataDir string, from BackupInfo, project strin
 		// the old file, so what remains of -wal/-shm afterwards is stale and removed.
 		if err := closeCurrent(); err != nil {
 			return res, fmt.Errorf("nothing restored: the project could not be closed: %w", err)
+		}
+		if inUseElsewhere(project) {
+			return res, Errorf(ELOCKED, "Nothing restored: %s is still open in another program (a Dossier window or a batch command that has not finished). Close it there, then restore again. The backup of the current project is kept: %s", project, pre.Path)
 		}
 	}
 	if err := ReplaceFile(from.Path, project); err != nil {

@@ -45,3 +45,45 @@ func TestListBackupsOnlyBackupsNewestFirst(t *testing.T) {
 		t.Fatalf("missing folder: %v %v", got, err)
 	}
 }
+
+// TestReplaceFileRemovesStaleRestores: a restore killed half-way leaves a hidden partial
+// copy beside the project; the next restore removes it once it is old, and leaves a
+// recent one (another restore may be writing it) and every other file alone.
+func TestReplaceFileRemovesStaleRestores(t *testing.T) {
+	dir := t.TempDir()
+	project := filepath.Join(dir, "notes[1].dossier")
+	backup := filepath.Join(dir, "b.dossier")
+	for _, f := range []string{project, backup} {
+		if err := os.WriteFile(f, []byte(f), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := filepath.Join(dir, ".notes[1].dossier.restore-123")
+	recent := filepath.Join(dir, ".notes[1].dossier.restore-456")
+	other := filepath.Join(dir, ".other.dossier.restore-789")
+	for _, f := range []string{old, recent, other} {
+		if err := os.WriteFile(f, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * staleTemp)
+	for _, f := range []string{old, other} {
+		if err := os.Chtimes(f, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ReplaceFile(backup, project); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("the stale partial copy is still there")
+	}
+	for _, f := range []string{recent, other} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s was removed: %v", filepath.Base(f), err)
+		}
+	}
+	if b, _ := os.ReadFile(project); string(b) != backup {
+		t.Error("the project was not replaced by the backup")
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"dossier/app"
+	"dossier/app/cli"
 	"dossier/db"
 )
 
@@ -268,5 +269,37 @@ func TestRestoreKeepsTheBackupItRestores(t *testing.T) {
 	}
 	if list := p.must("list", "actors"); strings.Contains(list, "Gannet Cranes") {
 		t.Fatalf("not restored:\n%s", list)
+	}
+}
+
+// TestRestoreRefusesAProjectOpenElsewhere: batch commands now work beside the window, so a
+// restore may find the project open in another program; replacing the file under its
+// connection would mix that connection's WAL with the backup. It is refused as busy
+// (exit 75), with the project as it was and the backup of it kept.
+func TestRestoreRefusesAProjectOpenElsewhere(t *testing.T) {
+	p := newProject(t)
+	p.must("actor", "add", "--name", "Heron Pilots")
+	good := filepath.Join(p.dir, "good.dossier")
+	p.must("backup", "--out", good)
+	p.must("actor", "add", "--name", "Filed after the backup")
+	window, err := db.Open(context.Background(), p.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer window.Close()
+	if err := window.LockWindow(); err != nil {
+		t.Fatal(err)
+	}
+	r := p.run("restore", "--from", good)
+	if r.code != cli.ExitTryAgain || !strings.Contains(r.errOut, "still open in another program") {
+		t.Fatalf("restore beside an open window: exit %d, stderr %q", r.code, r.errOut)
+	}
+	if n, err := window.CountActors(context.Background(), app.ActorQuery{}); err != nil || n != 2 {
+		t.Fatalf("the window's project holds %d actors (%v) after the refused restore, want 2", n, err)
+	}
+	window.Close()
+	out := p.must("restore", "--from", good)
+	if !strings.Contains(out, "restored") {
+		t.Fatalf("restore once the window closed: %s", out)
 	}
 }
