@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,8 +45,20 @@ func readOnlyText(why string) string {
 
 // damageText is the banner's text for a project opened read-only because it is damaged.
 func damageText(damage string) string {
-	return "This project is damaged and was opened read-only: " + damage +
+	return "This project is damaged and was opened read-only: " + plainDamage(damage) +
 		". Nothing can be changed. Use the buttons below to restore a backup or to salvage every readable row into a new project (File ▸ Save a copy… also saves what can still be read). Nothing is overwritten without a copy."
+}
+
+// plainDamage drops SQLite's own words from a damage description ("page 10 of table
+// actors is malformed (SQLite: Tree 10 page 10 cell 10: …)"), which mean nothing to a
+// researcher, after writing the whole description to the log.
+func plainDamage(damage string) string {
+	i := strings.Index(damage, " (SQLite: ")
+	if i < 0 || !strings.HasSuffix(damage, ")") {
+		return damage
+	}
+	app.ErrorMessage(app.Errorf(app.ECORRUPT, "%s", damage)) // logs it
+	return damage[:i]
 }
 
 // metDamageText is the banner's text when a read met damage that the check at opening

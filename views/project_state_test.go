@@ -65,6 +65,9 @@ func TestDamagedProjectShowsReadOnlyBanner(t *testing.T) {
 		t.Fatal("the damaged project shows no banner")
 	}
 	mustContain(t, dossierText(mw.banner), "damaged", "read-only", "Save a copy", "restore a backup", "page ")
+	if text := dossierText(mw.banner); strings.Contains(text, "SQLite") {
+		t.Fatalf("the banner shows SQLite's own words:\n%s", text)
+	}
 	if top := mw.u.win.Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("opening the damaged project read-only showed a dialog:\n%s", dossierText(top))
 	}
