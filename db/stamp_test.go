@@ -12,14 +12,13 @@ import (
 // stampFixture is a project open twice, as the window (win) and as a batch command
 // beside it (other), with one record of each kind that editors edit.
 type stampFixture struct {
-	win, other      *Store
-	a, b, c         app.Actor
-	article         app.Article
-	second          app.Article
-	relation        app.Relation
-	note            app.Note
-	ctx             context.Context
-	secondEvidences []int64
+	win, other *Store
+	a, b, c    app.Actor
+	article    app.Article
+	second     app.Article
+	relation   app.Relation
+	note       app.Note
+	ctx        context.Context
 }
 
 func newStampFixture(t *testing.T) *stampFixture {
