@@ -453,8 +453,14 @@ func (e *entity) kind() app.ActorKind {
 
 // keep decides whether the entity is worth suggesting.
 func (g *grouper) keep(e *entity) bool {
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout }) {
+		return false // only a table, a headline or a slogan names it: no evidence of a name
+	}
 	if e.country != nil {
 		return true
+	}
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing }) {
+		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
 	}
 	multi := nameWords(e.full.toks) > 1
 	allLoc, allSent, person := true, true, false
@@ -510,6 +516,15 @@ func (g *grouper) derived(w string) bool {
 // suggestion writes the entity as a suggestion.
 func (e *entity) suggestion() Suggestion {
 	s := Suggestion{Name: e.full.text, Kind: e.kind(), First: -1, Count: len(e.occs)}
+	if e.full.layout {
+		// "OSTRA MINING CORP" in a table, "Ostra Mining Corp" in the prose: the prose's.
+		for _, o := range e.occs {
+			if o.key == e.full.key && !o.layout {
+				s.Name = o.text
+				break
+			}
+		}
+	}
 	if e.country != nil {
 		s.Name = e.country.name
 	}

@@ -67,7 +67,8 @@ func hasAnyCue(toks []token) bool {
 // bodyQualifiers before "Council", "Court" and the like make the body a state's own:
 // "National Security Council", "Federal Supreme Court".
 var bodyQualifiers = words(`national supreme state federal electoral presidential constitutional high
-	revolutionary guardian military`)
+	revolutionary guardian military city county regional municipal district borough town
+	provincial local audit`)
 
 // qualified reports whether words before a body's head noun make it a state's.
 func qualified(toks []token) bool {
@@ -184,6 +185,10 @@ func headKind(toks []token) app.ActorKind {
 		return app.GovernmentBody
 	case (w == "court" || w == "council" || w == "commission" || w == "committee") && international(toks[:at]):
 		return app.Organisation // "International Criminal Court", "European Commission"
+	case w == "agency" && at > 0 && portfolio(toks[:at]):
+		return app.GovernmentBody // "Environment Agency", "Energy Agency"
+	case w == "council" && at == 1 && !international(toks[:1]) && !partyWords(toks[:1]) && unknownWord(toks[0]):
+		return app.GovernmentBody // "Calderdale Council": a place's council
 	case w == "union" && partyWords(toks):
 		return app.Party
 	case w == "union":
@@ -213,4 +218,22 @@ func hasParticlePrefix(s string) bool {
 		}
 	}
 	return false
+}
+
+// portfolio reports whether every word of toks names a government portfolio: "Environment",
+// "Foreign Affairs".
+func portfolio(toks []token) bool {
+	for _, t := range toks {
+		if !roleModifiers[t.fold] || connectors[t.fold] {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// unknownWord reports whether t is a plain name no list knows: not a cue, a common word
+// or a demonym ("Calderdale", not "Atlantic" or "Norwegian").
+func unknownWord(t token) bool {
+	w := t.fold
+	return cueKind(w) == "" && !generic[w] && !demonyms[w] && !regions[w] && !stopwords[w] && !compass[w]
 }

@@ -25,6 +25,8 @@ type occurrence struct {
 	father  string        // "bin", "ibn"… right before a single word: "bin Salman"
 	roleOf  bool          // a lowercase role word follows: "São Paulo governor", "PUK spokesman"
 	loc     bool          // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
+	layout  bool          // read in a table, an all-capitals line or a quoted slogan
+	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
 	aliases []string      // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 }
 
@@ -172,7 +174,7 @@ func (s *scanner) split(i, end int) {
 		switch {
 		case t.poss && k+1 < end:
 			// possContinues let the run go on: keep it whole.
-		case isNameToken(t) || particles[w] && !connectors[w]:
+		case isNameToken(t) || particles[w] && !connectors[w] || w == "&":
 			continue
 		case w == "the":
 			prev := toks[k-1].fold
@@ -325,6 +327,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		o.father = toks[0].fold // "Bin Salman" starting a sentence
 	}
 	o.key = app.Fold(o.text)
+	o.layout = toks[0].layout
 	if s.title {
 		o.pos = -1
 	}
@@ -390,6 +393,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			o.ctxKind = k
 		}
 	}
+	if nonActorAfter[next] || s.numberAfter(end) {
+		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
+	}
 	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
 		o.loc = true
 	}
@@ -425,6 +431,25 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
 		o.person = true
 	}
+}
+
+// numberAfter reports whether a number or a model code follows the name, or ends it:
+// "Atlas 9", "KVX 30", "Aero X2" name products and indexes, not actors.
+func (s *scanner) numberAfter(end int) bool {
+	// A model code after a name word: "Aero X2", not "E3" alone.
+	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
+		return true
+	}
+	return end < len(s.toks) && s.toks[end].kind == tWord && s.toks[end].space && unicode.IsDigit(firstRune(s.toks[end].text))
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // alsoCalled reads the other name a text gives right after a name: "Mohamed Hamdan
@@ -603,10 +628,13 @@ func keepable(toks []token) bool {
 		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) {
 			return false
 		}
-		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) {
+		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || nonActorAcronyms[w] || nonActorHeads[w] || t.formula {
 			return false
 		}
 		return true
+	}
+	if thingHead(toks) {
+		return false // "Orbis Prize", "Tour of the Lakes", "Digital Markets Act"
 	}
 	all := true
 	for _, t := range toks {
@@ -624,6 +652,28 @@ func keepable(toks []token) bool {
 	}
 	if placeHead(toks) && !hasArmedName(toks) {
 		return false // "Red Sea", "Strait of Hormuz"
+	}
+	return true
+}
+
+// thingHead reports whether the name's head noun, its last word or the last before a
+// connector, names an event, an award, a product line, a law or a document, and no word
+// of it says it is an organisation's: "Mobile World Congress" is an event.
+func thingHead(toks []token) bool {
+	head := toks[len(toks)-1]
+	for k, t := range toks {
+		if connectors[t.fold] && k > 0 {
+			head = toks[k-1]
+			break
+		}
+	}
+	if !nonActorHeads[head.fold] {
+		return false
+	}
+	for _, t := range toks {
+		if k := cueKind(t.fold); k != "" && k != app.Organisation {
+			return false // "Congress Party"
+		}
 	}
 	return true
 }
@@ -709,6 +759,9 @@ var connectors = words(`of for on in and the`)
 
 // isJoiner reports whether t may stand inside a name between capitalised words.
 func isJoiner(t token) bool {
+	if t.text == "&" && t.space {
+		return true // "Barrow & Finch"
+	}
 	if !unicode.IsLower(firstRune(t.text)) {
 		return false
 	}

@@ -79,6 +79,7 @@ func extract(title, body string) []Suggestion {
 		occs = scan(tokenize(title), true, occs)
 	}
 	toks := tokenize(body)
+	markLayout(body, toks)
 	occs = scan(toks, false, occs)
 	for i, o := range occs {
 		o.order = i

@@ -136,7 +136,12 @@ var (
 		nations community chamber federation initiative council commission authority society
 		watch international red cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board
-		partnership observatory`)
+		partnership observatory
+		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty
+		holding holdings freight lines mining labs lab motors petroleum consulting research
+		services capital partners industries airlines airways shipping logistics
+		technologies systems pharmaceuticals insurance investments ventures team steel
+		telecom solutions enterprises brands foods media-group studios`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -195,6 +200,7 @@ var followCues = map[string]app.ActorKind{
 	"company": app.Organisation, "firm": app.Organisation, "bank": app.Organisation,
 	"institute": app.Organisation, "university": app.Organisation, "foundation": app.Organisation,
 	"think": app.Organisation, // "think tank"
+	"list": app.Party, "ticket": app.Party,
 	"said":  app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
 }
 
@@ -206,7 +212,35 @@ var precedeCues = map[string]app.ActorKind{
 	"militia": app.ArmedGroup, "group": app.Organisation, "party": app.Party, "bloc": app.Party,
 	"movement": app.Party, "coalition": app.Party, "company": app.Organisation,
 	"institute": app.Organisation, "organisation": app.Organisation, "organization": app.Organisation,
+	// What a company or a charity does, written before its name: "the carmaker Vantor
+	// Motors", "law firm Barrow & Finch", "local charity Bright Steps".
+	"maker": app.Organisation, "carmaker": app.Organisation, "firm": app.Organisation,
+	"lender": app.Organisation, "charity": app.Organisation, "operator": app.Organisation,
+	"contractor": app.Organisation, "insurer": app.Organisation, "retailer": app.Organisation,
+	"airline": app.Organisation, "miner": app.Organisation, "producer": app.Organisation,
+	"manufacturer": app.Organisation, "developer": app.Organisation, "startup": app.Organisation,
+	"start-up": app.Organisation, "conglomerate": app.Organisation, "supplier": app.Organisation,
+	"bank": app.Organisation, "consultancy": app.Organisation, "brokerage": app.Organisation,
+	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
 }
+
+// nonActorHeads are the head nouns of names that are not actors: events, awards,
+// products, indexes, laws and documents, a sheet's rows and columns ("Orbis Prize",
+// "Tour of the Lakes", "Digital Markets Act", "Nasdaq Composite", "Column F").
+var nonActorHeads = words(`prize prizes award awards medal trophy cup championship championships
+	tour race rally marathon grand-prix games olympics paralympics festival expo fair show
+	week summit act bill law treaty accord charter declaration report index
+	composite average column row cell sheet album film novel series edition`)
+
+// nonActorAfter, a lowercase word right after a name, say it names a thing: "the Atlas
+// smartphone", "the KOSPI index".
+var nonActorAfter = words(`index indices smartphone phone phones handset device devices model
+	car cars bike bikes app software drug vaccine prize award festival ceremony tournament
+	race summit album film`)
+
+// nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
+var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
+	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
 // constantly in political news.
