@@ -83,7 +83,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 		if !g.keep(e) {
 			continue
 		}
-		s := e.suggestion()
+		s := e.suggestion(g)
 		if _, dup := order[s.Name]; dup {
 			continue
 		}
@@ -91,7 +91,31 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 		out = append(out, s)
 	}
 	sortSuggestions(out, order)
+	withholdShared(out)
 	return out
+}
+
+// withholdShared moves to Withheld the aliases two suggestions share: "Helix" for the
+// company and its product line would link every mention to one of them at random.
+func withholdShared(sugs []Suggestion) {
+	n := map[string]int{}
+	for _, s := range sugs {
+		for _, f := range s.Forms() {
+			n[f]++
+		}
+	}
+	for i := range sugs {
+		s := &sugs[i]
+		kept := s.Aliases[:0]
+		for _, a := range s.Aliases {
+			if n[app.Fold(a)] > 1 {
+				s.Withheld = append(s.Withheld, WithheldAlias{a, ReasonShared})
+				continue
+			}
+			kept = append(kept, a)
+		}
+		s.Aliases = kept
+	}
 }
 
 // add files o under key, creating the entity when it is new.
@@ -248,7 +272,21 @@ func (g *grouper) owner(o *occurrence) *entity {
 			}
 		}
 	}
+	if len(cands) > 1 && !e0person(cands) {
+		o.shared = true // "Ferrow" after Ferrow Optics and Ferrow Clinics
+	}
 	return nearest(cands, o.order)
+}
+
+// e0person reports whether the candidates are people: a surname shared by two people is
+// resolved by nearness ("Harris"), a word shared by two organisations is not.
+func e0person(cands []*entity) bool {
+	for _, e := range cands {
+		if !e.person {
+			return false
+		}
+	}
+	return true
 }
 
 // buildIndex indexes the names of several words, once all are known, by the words a
@@ -453,8 +491,10 @@ func (e *entity) kind() app.ActorKind {
 
 // keep decides whether the entity is worth suggesting.
 func (g *grouper) keep(e *entity) bool {
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout }) {
-		return false // only a table, a headline or a slogan names it: no evidence of a name
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) {
+		// Only a table, a headline or a slogan writes it in full: no evidence of a name,
+		// even if running prose uses a word of it ("Marseille").
+		return false
 	}
 	if e.country != nil {
 		return true
@@ -467,6 +507,9 @@ func (g *grouper) keep(e *entity) bool {
 	_, known := knownKinds[e.key]
 	acronym := isAcronym(e.full.text)
 	for _, o := range e.occs {
+		if o.layout {
+			continue // a table's or a headline's capitals say nothing
+		}
 		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
 		// without a word saying which, it is left out.
 		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == ""
@@ -513,8 +556,39 @@ func (g *grouper) derived(w string) bool {
 	return false
 }
 
+// doubtful says why a one-word short form of a non-person's name (key) should not be
+// proposed as its alias, or "" when it may: the text uses it as a place ("at Gdansk" for
+// the Gdansk Port Authority), writes it in lower case too, or uses it as an adjective
+// before a common noun ("Veskaran riders" beside the Veskaran Cycling Federation).
+func (g *grouper) doubtful(e *entity, key string) string {
+	if e.person || e.country != nil || strings.Contains(key, " ") {
+		return ""
+	}
+	if _, known := knownKinds[key]; known || isAcronym(key) {
+		return ""
+	}
+	for _, o := range e.occs {
+		if o.key != key {
+			continue
+		}
+		if o.loc || o.capital {
+			return ReasonPlace
+		}
+		if o.shared {
+			return ReasonShared
+		}
+	}
+	if _, ok := countryByForm[key]; ok {
+		return ReasonPlace
+	}
+	if g.lower[key] {
+		return ReasonCommon
+	}
+	return ""
+}
+
 // suggestion writes the entity as a suggestion.
-func (e *entity) suggestion() Suggestion {
+func (e *entity) suggestion(g *grouper) Suggestion {
 	s := Suggestion{Name: e.full.text, Kind: e.kind(), First: -1, Count: len(e.occs)}
 	if e.full.layout {
 		// "OSTRA MINING CORP" in a table, "Ostra Mining Corp" in the prose: the prose's.
@@ -538,6 +612,10 @@ func (e *entity) suggestion() Suggestion {
 		}
 		if !seen[o.key] {
 			seen[o.key] = true
+			if why := g.doubtful(e, o.key); why != "" {
+				s.Withheld = append(s.Withheld, WithheldAlias{o.text, why})
+				continue
+			}
 			s.Aliases = append(s.Aliases, o.text)
 		}
 	}

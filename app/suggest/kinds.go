@@ -105,6 +105,9 @@ func guessKind(o *occurrence) app.ActorKind {
 	if k, ok := knownKinds[o.key]; ok {
 		return k
 	}
+	if slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }) {
+		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
+	}
 	if o.person {
 		return app.Person
 	}

@@ -27,6 +27,7 @@ type occurrence struct {
 	loc     bool          // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
 	layout  bool          // read in a table, an all-capitals line or a quoted slogan
 	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
+	shared  bool          // a short form two organisations' names could both own
 	aliases []string      // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 }
 
@@ -95,7 +96,7 @@ func (s *scanner) run(i int) int {
 	j := i
 	for j < len(toks) {
 		t := toks[j]
-		if t.kind != tWord || (j > i && !t.space) {
+		if t.kind != tWord && !(t.text == "&" && j > i && isJoiner(t)) || (j > i && !t.space) {
 			break
 		}
 		if stem, ok := modifierStem(t); ok {

@@ -200,8 +200,8 @@ var followCues = map[string]app.ActorKind{
 	"company": app.Organisation, "firm": app.Organisation, "bank": app.Organisation,
 	"institute": app.Organisation, "university": app.Organisation, "foundation": app.Organisation,
 	"think": app.Organisation, // "think tank"
-	"list": app.Party, "ticket": app.Party,
-	"said":  app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
+	"list":  app.Party, "ticket": app.Party,
+	"said": app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
 }
 
 // precedeCues, a lowercase word right before a name, guess its kind: "the broadcaster ZDF".

@@ -1,0 +1,128 @@
+package suggest
+
+import (
+	"slices"
+	"testing"
+
+	"dossier/app"
+)
+
+// ruleCase is one sentence (or short text) with the names it must and must not give.
+type ruleCase struct {
+	class, text string
+	want        map[string]app.ActorKind // name → kind ("" for any)
+	not         []string                 // forms that must not be proposed at all
+}
+
+// TestSuggestionRuleClasses walks every class of failure of issue 9 with sentences written
+// for this test: each must give its names with the right kind and none of the noise.
+func TestSuggestionRuleClasses(t *testing.T) {
+	cases := []ruleCase{
+		{"company words and legal suffixes", "Shares in Tarrow Shipping Lines fell after Pelham Mining Corp and Ivel Labs cut their forecasts. Quenby Holdings AG said nothing.",
+			map[string]app.ActorKind{"Tarrow Shipping Lines": app.Organisation, "Pelham Mining Corp": app.Organisation, "Ivel Labs": app.Organisation, "Quenby Holdings AG": app.Organisation}, nil},
+		{"what a company does, before its name", "The carmaker Dunmore Vale and the lender Castor Pike agreed a loan. Local charity Open Kettle welcomed it.",
+			map[string]app.ActorKind{"Dunmore Vale": app.Organisation, "Castor Pike": app.Organisation, "Open Kettle": app.Organisation}, nil},
+		{"ampersand joins a firm's name", "The accounts were audited by Garrow & Wynn, who charged a record fee.",
+			map[string]app.ActorKind{"Garrow & Wynn": app.Organisation}, []string{"Garrow", "Wynn"}},
+		{"table cells give no names alone", "Sales rose at Fenwick Steel.\n\nFIRM | SALES | CHANGE\nFENWICK STEEL | 12 | +3%\nBELLAMY GLASS | 9 | -1%\nTOTAL | 21 | +1%\n",
+			map[string]app.ActorKind{"Fenwick Steel": app.Organisation}, []string{"Bellamy Glass", "Total", "Firm", "Sales", "Change"}},
+		{"all-caps lines give no names alone", "HARBOUR STRIKE SPREADS TO NORTHERN YARDS\n\nWorkers at three yards stopped work on Monday, the Tidewater Crane Union said.",
+			map[string]app.ActorKind{"Tidewater Crane Union": app.Organisation}, []string{"Harbour Strike Spreads", "Northern Yards", "HARBOUR STRIKE SPREADS TO NORTHERN YARDS"}},
+		{"slogans quoted from a post", `Councillor Ada Brennick wrote: "Clean Air. Clear Skies. Our City First!" Her rival Tomas Hurl called it empty.`,
+			map[string]app.ActorKind{"Ada Brennick": app.Person, "Tomas Hurl": app.Person}, []string{"Clean Air", "Clear Skies", "Our City First"}},
+		{"spreadsheet formulas and cells", `The clerk typed =SUM(C3:C19) into the total row instead of =AVERAGE(C3:C19), the Borough Finance Office said.`,
+			map[string]app.ActorKind{"Borough Finance Office": ""}, []string{"SUM", "AVERAGE", "C3", "C19"}},
+		{"measure acronyms", "Inflation and GDP figures worried the Reserve Council, while VAT receipts rose.",
+			map[string]app.ActorKind{}, []string{"GDP", "VAT"}},
+		{"events, awards, laws and indexes", "After the Harvest Cup and the Glenford Book Prize, ministers debated the Water Purity Act as the Meridian Composite slipped.",
+			map[string]app.ActorKind{}, []string{"Harvest Cup", "Glenford Book Prize", "Water Purity Act", "Meridian Composite"}},
+		{"products and model numbers", "Kestrine Devices shipped the Nova 7 handset and the Orbit Z3 tablet; the Kestrine Devices board met on Friday.",
+			map[string]app.ActorKind{"Kestrine Devices": ""}, []string{"Nova", "Orbit Z3", "Orbit"}},
+		{"organisation, role, person: two names", "Tidewater Port Authority chief Ilka Brandauer said the cranes were safe.",
+			map[string]app.ActorKind{"Tidewater Port Authority": "", "Ilka Brandauer": app.Person}, []string{"Tidewater Port Authority chief Ilka Brandauer"}},
+		{"local councils and portfolio agencies", "Harlowfield Council blamed the Environment Agency for the delay.",
+			map[string]app.ActorKind{"Harlowfield Council": app.GovernmentBody, "Environment Agency": app.GovernmentBody}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.class, func(t *testing.T) {
+			got := ExtractArticle("", c.text, "", nil)
+			byForm := map[string]Suggestion{}
+			for _, s := range got {
+				for _, f := range s.Forms() {
+					byForm[f] = s
+				}
+			}
+			for name, kind := range c.want {
+				s, ok := byForm[app.Fold(name)]
+				if !ok || app.Fold(s.Name) != app.Fold(name) {
+					t.Errorf("%q not proposed as a name; got %v", name, got)
+					continue
+				}
+				if kind != "" && s.Kind != kind {
+					t.Errorf("%q: kind %s, want %s", name, s.Kind, kind)
+				}
+			}
+			for _, n := range c.not {
+				if s, ok := byForm[app.Fold(n)]; ok {
+					t.Errorf("%q proposed (in %q)", n, s.Name)
+				}
+			}
+		})
+	}
+}
+
+// TestBylineAuthorNotProposed: the author a byline names wrote the article; the people it
+// quotes are in it.
+func TestBylineAuthorNotProposed(t *testing.T) {
+	body := "By Rosalind Achterberg and Piet Lowe\n\nHarbour pilot Dana Cresswell said the channel was too shallow."
+	got := ExtractArticle("Pilots warn of silt", body, "", nil)
+	for _, s := range got {
+		if s.Name == "Rosalind Achterberg" || s.Name == "Piet Lowe" {
+			t.Errorf("the byline's author %q proposed", s.Name)
+		}
+	}
+	if !slices.ContainsFunc(got, func(s Suggestion) bool { return s.Name == "Dana Cresswell" }) {
+		t.Errorf("Dana Cresswell not proposed: %v", got)
+	}
+}
+
+// TestAmbiguousAliasWithheld: a short form that is also a place in the article, or that
+// two suggestions share, is reported as withheld with its reason, not proposed.
+func TestAmbiguousAliasWithheld(t *testing.T) {
+	body := "Dockers of the Varnholt Dock Union met in Varnholt on Monday. Varnholt said the strike would go on. " +
+		"Ferrow Shipping and Ferrow Labs both posted losses; Ferrow said it would cut costs."
+	got := ExtractArticle("", body, "", nil)
+	check := func(name, alias, reason string) {
+		t.Helper()
+		i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == name })
+		if i < 0 {
+			t.Fatalf("%q not proposed: %v", name, got)
+		}
+		s := got[i]
+		if slices.Contains(s.Aliases, alias) {
+			t.Errorf("%q proposed as an alias of %q", alias, name)
+		}
+		if !slices.Contains(s.Withheld, WithheldAlias{alias, reason}) {
+			t.Errorf("%q: withheld %v, want %q (%s)", name, s.Withheld, alias, reason)
+		}
+	}
+	check("Varnholt Dock Union", "Varnholt", ReasonPlace)
+	// Both Ferrow names can own "Ferrow": it stays with neither.
+	for _, s := range got {
+		if slices.Contains(s.Aliases, "Ferrow") {
+			t.Errorf("%q proposes the shared form Ferrow", s.Name)
+		}
+	}
+}
+
+// FuzzMarkLayout: any text is read without panics, and layout marks only words.
+func FuzzMarkLayout(f *testing.F) {
+	for _, s := range []string{"A | B\nC\tD", "=SUM(B2:B9)", `"Zero Debt. Zero Fear"`, "HEADLINE HERE\n\nProse.", "“Open", "B2:", ":B2", "=", "|"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := tokenize(s)
+		markLayout(s, toks)
+		ExtractArticle("", s, "", nil)
+	})
+}
