@@ -54,6 +54,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 		}
 	}
 	g.mergeContained()
+	g.mergeLegalSuffix()
 	for _, e := range g.ents {
 		for _, o := range e.occs {
 			for _, a := range o.aliases {
@@ -116,6 +117,44 @@ func withholdShared(sugs []Suggestion) {
 		}
 		s.Aliases = kept
 	}
+}
+
+// legalSuffixes end a company's registered name: "Nordlaks Havbruk AS" is the
+// "Nordlaks Havbruk" the article names later.
+var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
+	oyj ab kg sarl pty srl bhd`)
+
+// mergeLegalSuffix files the name without its legal suffix under the name with it.
+func (g *grouper) mergeLegalSuffix() {
+	gone := map[*entity]bool{}
+	for _, e := range g.ents {
+		toks := e.full.toks
+		if e.person || len(toks) < 3 || !legalSuffixes[toks[len(toks)-1].fold] {
+			continue
+		}
+		short := app.Fold(g.textOfToks(toks[:len(toks)-1]))
+		o := g.byKey[short]
+		if o == nil || o == e || gone[o] || o.person && len(o.occs) > 0 && o.occs[0].person {
+			continue
+		}
+		e.occs = append(e.occs, o.occs...)
+		e.first = min(e.first, o.first)
+		gone[o] = true
+		g.byKey[short] = e
+		g.byAlias[short] = e
+	}
+	if len(gone) > 0 {
+		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
+	}
+}
+
+// textOfToks joins the words of toks with blanks.
+func (g *grouper) textOfToks(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
 }
 
 // add files o under key, creating the entity when it is new.
@@ -266,6 +305,9 @@ func (g *grouper) owner(o *occurrence) *entity {
 	}
 	if !known {
 		for _, e := range g.byWord[stripArticle(o.toks[len(o.toks)-1].fold)] {
+			if e.full.thing || e.full.layout {
+				continue // a product's or a table's name owns no short form
+			}
 			if e.person && personShortForm(e.full.toks, e.strippedWords(), o) ||
 				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
@@ -499,7 +541,7 @@ func (g *grouper) keep(e *entity) bool {
 	if e.country != nil {
 		return true
 	}
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing }) {
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
 		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
 	}
 	multi := nameWords(e.full.toks) > 1

@@ -105,6 +105,9 @@ func guessKind(o *occurrence) app.ActorKind {
 	if k, ok := knownKinds[o.key]; ok {
 		return k
 	}
+	if len(o.toks) > 1 && legalSuffixes[o.toks[len(o.toks)-1].fold] && o.toks[len(o.toks)-1].text != "as" {
+		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
+	}
 	if slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }) {
 		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
 	}
@@ -115,6 +118,9 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.ArmedGroup
 	}
 	if k := headKind(o.toks); k != "" {
+		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
+			return app.GovernmentBody // "Calderdale Council": a place's council
+		}
 		return k
 	}
 	if o.ctxKind != "" {
@@ -190,8 +196,6 @@ func headKind(toks []token) app.ActorKind {
 		return app.Organisation // "International Criminal Court", "European Commission"
 	case w == "agency" && at > 0 && portfolio(toks[:at]):
 		return app.GovernmentBody // "Environment Agency", "Energy Agency"
-	case w == "council" && at == 1 && !international(toks[:1]) && !partyWords(toks[:1]) && unknownWord(toks[0]):
-		return app.GovernmentBody // "Calderdale Council": a place's council
 	case w == "union" && partyWords(toks):
 		return app.Party
 	case w == "union":

@@ -38,6 +38,8 @@ type scanner struct {
 	out   []*occurrence
 	// stemLoc is set while the stem of "Baghdad-based" is read: it says where, not who.
 	stemLoc bool
+	// agency is the token range of the brackets of a dateline: a news agency's name.
+	agency [2]int
 }
 
 // scan appends the occurrences found in toks to out.
@@ -74,14 +76,22 @@ func (s *scanner) dateline(i int) int {
 	if j == i || j >= len(s.toks) {
 		return i
 	}
-	// Up to a dash on the same line, within a few tokens: "ERBIL, Iraq (Reuters) —".
-	for k := j; k < len(s.toks) && k < j+8; k++ {
+	// Up to a dash on the same line, within a few tokens: "ERBIL, Iraq (Reuters) —",
+	// "ANTOFAGASTA, Chile, June 9 (Andina Press) —". The agency in brackets is read.
+	bracket := -1
+	for k := j; k < len(s.toks) && k < j+16; k++ {
 		switch t := s.toks[k]; {
 		case t.kind == tBreak:
 			return i
+		case t.kind == tPunct && t.text == "(":
+			bracket = k
 		case t.kind == tPunct && (t.text == "—" || t.text == "–" || t.text == "-"):
 			if k+1 < len(s.toks) {
 				s.toks[k+1].sent = true
+			}
+			if bracket > 0 {
+				s.agency = [2]int{bracket + 1, k}
+				return bracket + 1
 			}
 			return k + 1
 		}
@@ -127,6 +137,13 @@ func (s *scanner) run(i int) int {
 	}
 	if end == i {
 		return max(j, i+1)
+	}
+	if nonActorAfter[wordAfter(toks, end)] && !hasOrgCue(toks[i:end]) {
+		return end // "the Heart of Sarajevo award", "the Quillon Halo headset": a thing's name
+	}
+	if c, ok := countryForm(s.textOf(toks[i:end])); ok && end-i > 1 {
+		s.add(&occurrence{toks: toks[i:end], country: c, kind: app.State}, i, end) // "Bosnia and Herzegovina"
+		return end
 	}
 	s.split(i, end)
 	return max(end, i+1)
@@ -383,6 +400,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		switch {
 		case roleWords[prev] && !isArticle(prev):
 			o.person = true
+		case prev == "at" && i >= 2 && roleWords[strings.TrimSuffix(wordBefore(toks, i-1), "s")]:
+			// "analysts at Brightwater Securities": where people work, not where it happens.
+			if o.ctxKind == "" {
+				o.ctxKind = app.Organisation
+			}
 		case locatives[prev]:
 			o.loc = true
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
@@ -392,7 +414,16 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		}
 		if k, ok := precedeCues[prev]; ok {
 			o.ctxKind = k
+			if k == app.Media && prev == "agency" && i >= 2 && wordBefore(toks, i-1) != "news" && wordBefore(toks, i-1) != "press" {
+				o.ctxKind = app.Organisation // "the UN refugee agency UNHCR", not a news agency
+			}
 		}
+	}
+	if i >= s.agency[0] && end <= s.agency[1] {
+		o.ctxKind = app.Media // "(Andina Press)" in a dateline
+	}
+	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
+		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
 	if nonActorAfter[next] || s.numberAfter(end) {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
@@ -432,6 +463,40 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
 		o.person = true
 	}
+}
+
+// appositiveKinds are the nouns of an appositive that say what a name is.
+var appositiveKinds = map[string]app.ActorKind{
+	"daily": app.Media, "newspaper": app.Media, "broadcaster": app.Media, "weekly": app.Media,
+	"channel": app.Media, "magazine": app.Media, "agency": app.Organisation, "regulator": app.GovernmentBody,
+	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
+	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
+	"party": app.Party, "militia": app.ArmedGroup,
+}
+
+// appositiveKind reads ", the local daily," or ", the EU border agency" after a name: the
+// noun that ends the appositive, within four words of "the" or "a".
+func (s *scanner) appositiveKind(end int) app.ActorKind {
+	toks := s.toks
+	if end+2 >= len(toks) || toks[end].text != "," || !isArticle(toks[end+1].text) {
+		return ""
+	}
+	for k := end + 2; k < len(toks) && k < end+7; k++ {
+		t := toks[k]
+		if t.kind != tWord {
+			return ""
+		}
+		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
+			if k+1 < len(toks) && toks[k+1].kind == tWord {
+				return "" // "the group's founder": the noun does not end it
+			}
+			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
+				return app.Media
+			}
+			return kind
+		}
+	}
+	return ""
 }
 
 // numberAfter reports whether a number or a model code follows the name, or ends it:

@@ -79,7 +79,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	leader mr mrs ms miss dr prof professor lord lady sir dame premier adviser advisor
 	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
-	head coordinator justice`)
+	head coordinator justice striker goalkeeper midfielder defender winger coach partner`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -126,7 +126,8 @@ var (
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
 		inspectorate police gendarmerie bureau embassy consulate municipality governorate
-		mission administration committee service`)
+		mission administration committee service commissariat ministerio ministère
+		ministerium dirección direction secretaría departamento`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
@@ -141,7 +142,8 @@ var (
 		holding holdings freight lines mining labs lab motors petroleum consulting research
 		services capital partners industries airlines airways shipping logistics
 		technologies systems pharmaceuticals insurance investments ventures team steel
-		telecom solutions enterprises brands foods media-group studios`)
+		telecom solutions enterprises brands foods media-group studios exchange
+		confederation rovers athletic wanderers rangers fc`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -174,7 +176,8 @@ var placeNouns = words(`border crossing district province region city town villa
 	valley mountains mountain area neighbourhood neighborhood county governorate port base
 	airport prison facility facilities plant site sites field fields refinery dam square
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
-	front frontline island islands desert oasis municipality commune`)
+	front frontline island islands desert oasis municipality commune mine mines pit quarry
+	smelter mill terminal berth dock docks shipyard yard fjord farm farms route`)
 
 // locatives, right before a name, say it is a place's: "in Erbil", "near Mosul".
 var locatives = words(`in near outside across into towards toward throughout inside around
@@ -222,6 +225,7 @@ var precedeCues = map[string]app.ActorKind{
 	"start-up": app.Organisation, "conglomerate": app.Organisation, "supplier": app.Organisation,
 	"bank": app.Organisation, "consultancy": app.Organisation, "brokerage": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
+	"regulator": app.GovernmentBody, "commission": app.GovernmentBody, "ruling": app.Party,
 }
 
 // nonActorHeads are the head nouns of names that are not actors: events, awards,
@@ -230,7 +234,8 @@ var precedeCues = map[string]app.ActorKind{
 var nonActorHeads = words(`prize prizes award awards medal trophy cup championship championships
 	tour race rally marathon grand-prix games olympics paralympics festival expo fair show
 	week summit act bill law treaty accord charter declaration report index
-	composite average column row cell sheet album film novel series edition`)
+	composite average column row cell sheet album film novel series edition
+	sensex nikkei ftse dax kospi hang-seng stoxx`)
 
 // nonActorAfter, a lowercase word right after a name, say it names a thing: "the Atlas
 // smartphone", "the KOSPI index".
