@@ -559,11 +559,19 @@ func (g *grouper) keep(e *entity) bool {
 		allSent = allSent && o.sent
 		person = person || o.person
 	}
+	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) {
+		// Capitals alone, named once, are no evidence of a name: "Zero Excuses",
+		// "Earth Norway". A name the text repeats is proposed, its kind left open.
+		return false
+	}
 	if e.full.capital {
 		return !allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
 	}
 	if multi || len(e.aliases) > 0 {
-		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks)
+		// to/at/from are weak place clues: a first name says it is a person ("a letter to
+		// Paulo Ferraz").
+		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
+			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e)
 	}
 	if known || acronym {
 		return !allLoc
@@ -578,6 +586,45 @@ func (g *grouper) keep(e *entity) bool {
 		return false // the text writes it in lower case too: a common word
 	}
 	return true
+}
+
+// personEvidence reports whether anything beyond its capitals says a name is a person's:
+// a title or role, an appositive, a "said"-type verb, a particle, or a later mention by
+// one of its words.
+func (g *grouper) personEvidence(e *entity) bool {
+	for _, o := range e.occs {
+		if o.person || o.ctxKind == app.Person || o.key != e.full.key {
+			return true
+		}
+	}
+	for _, t := range e.full.toks {
+		if personParticles[t.fold] || hasParticlePrefix(t.text) || fathers[t.fold] {
+			return true
+		}
+	}
+	return firstNames[e.full.toks[0].fold]
+}
+
+// weakLocOnly is false when every place clue of e is a weak one (to, at, from): a first
+// name overrides those, not "in" or "the city of".
+func weakLocOnly(e *entity) bool {
+	for _, o := range e.occs {
+		if o.loc && !o.weakLoc {
+			return true
+		}
+	}
+	return false
+}
+
+// repeated reports whether running prose names e twice or more.
+func repeated(e *entity) bool {
+	n := 0
+	for _, o := range e.occs {
+		if !o.layout {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // derived reports whether a word is an adjective or demonym made from a place or from a
@@ -632,6 +679,9 @@ func (g *grouper) doubtful(e *entity, key string) string {
 // suggestion writes the entity as a suggestion.
 func (e *entity) suggestion(g *grouper) Suggestion {
 	s := Suggestion{Name: e.full.text, Kind: e.kind(), First: -1, Count: len(e.occs)}
+	if s.Kind == app.Person && !g.personEvidence(e) {
+		s.Kind = app.OtherKind // nothing says it is a person's: the user chooses
+	}
 	if e.full.layout {
 		// "OSTRA MINING CORP" in a table, "Ostra Mining Corp" in the prose: the prose's.
 		for _, o := range e.occs {

@@ -28,6 +28,7 @@ type occurrence struct {
 	layout  bool          // read in a table, an all-capitals line or a quoted slogan
 	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
 	shared  bool          // a short form two organisations' names could both own
+	weakLoc bool          // loc only because of to, at or from right before it
 	aliases []string      // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 }
 
@@ -280,6 +281,14 @@ func (s *scanner) segment(toks []token, i, end int) {
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
 		toks, i = toks[1:], i+1
 	}
+	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
+	// name is not part of it.
+	for len(toks) > 1 && dateWords[toks[0].fold] {
+		toks, i = toks[1:], i+1
+	}
+	for len(toks) > 1 && dateWords[toks[len(toks)-1].fold] {
+		toks, end = toks[:len(toks)-1], end-1
+	}
 	if len(toks) == 0 {
 		return
 	}
@@ -407,6 +416,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			}
 		case locatives[prev]:
 			o.loc = true
+			o.weakLoc = prev == "to" || prev == "at" || prev == "from"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
 			o.loc = true // "in The Hague"
 		case prev == "of" && i >= 2 && placeOf[wordBefore(toks, i-1)]:
@@ -427,6 +437,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if nonActorAfter[next] || s.numberAfter(end) {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
+	}
+	if i >= 2 && toks[i-1].text == "," && roleWords[wordBefore(toks, i-1)] && headKind(o.toks) == "" && o.country == nil {
+		o.person = true // "Its president, Sanna Koivisto, said"
 	}
 	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
 		o.loc = true
