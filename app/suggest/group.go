@@ -573,6 +573,11 @@ func (g *grouper) keep(e *entity) bool {
 		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
 			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e)
 	}
+	if !known && e.full.ctxKind == "" && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.quoted }) {
+		// A lone capitalised word only a quotation uses is the speaker's emphasis or
+		// slogan ("ZERO chance of Success, Prosperity, or Freedom"), not a name.
+		return false
+	}
 	if known || acronym {
 		return !allLoc
 	}
@@ -584,6 +589,9 @@ func (g *grouper) keep(e *entity) bool {
 	}
 	if g.lower[e.key] {
 		return false // the text writes it in lower case too: a common word
+	}
+	if adjectival(e.occs, e.key) {
+		return false // "the Korean electronics maker": a demonym the gazetteer lacks
 	}
 	return true
 }
@@ -653,27 +661,62 @@ func (g *grouper) doubtful(e *entity, key string) string {
 	if e.person || e.country != nil || strings.Contains(key, " ") {
 		return ""
 	}
-	if _, known := knownKinds[key]; known || isAcronym(key) {
+	if _, known := knownKinds[key]; known {
 		return ""
 	}
+	// A place names an organisation by its first word: "Gdansk" of the Gdansk Port
+	// Authority, "Leeds" of Leeds City Council.
+	ft := e.full.toks
+	placeWord := len(ft) > 1 && (stripArticle(ft[0].fold) == stripArticle(key) || stripArticle(ft[len(ft)-1].fold) == stripArticle(key))
 	for _, o := range e.occs {
-		if o.key != key {
+		if o.key != key || isAcronym(o.text) {
 			continue
 		}
-		if o.loc || o.capital {
+		if placeWord && (o.loc || o.capital) {
 			return ReasonPlace
 		}
 		if o.shared {
 			return ReasonShared
 		}
 	}
-	if _, ok := countryByForm[key]; ok {
+	if _, ok := countryByForm[key]; ok && placeWord {
 		return ReasonPlace
 	}
 	if g.lower[key] {
 		return ReasonCommon
 	}
+	if adjectival(e.occs, key) {
+		return ReasonAdjective
+	}
 	return ""
+}
+
+// adjectival reports whether every mention of key alone stands before a lowercase noun
+// and key ends like a demonym: "Veskaran riders", "Korean electronics maker".
+func adjectival(occs []*occurrence, key string) bool {
+	if !demonymEnding(key) {
+		return false
+	}
+	n := 0
+	for _, o := range occs {
+		if o.key != key {
+			continue
+		}
+		if !o.attrib || o.ctxKind != "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func demonymEnding(w string) bool {
+	for _, suf := range []string{"an", "ian", "ese", "ish", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // suggestion writes the entity as a suggestion.
@@ -698,9 +741,18 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 		s.Kind = app.OtherKind
 	}
 	seen := map[string]bool{app.Fold(s.Name): true}
+	prose := map[string]bool{}
+	for _, o := range e.occs {
+		if !o.layout {
+			prose[o.key] = true
+		}
+	}
 	for _, o := range e.occs {
 		if o.pos >= 0 && (s.First < 0 || o.pos < s.First) {
 			s.First = o.pos
+		}
+		if !seen[o.key] && !prose[o.key] {
+			continue // a dateline's, a table's or a headline's form only
 		}
 		if !seen[o.key] {
 			seen[o.key] = true

@@ -34,7 +34,28 @@ func markLayout(text string, toks []token) {
 		}
 	}
 	markSloganQuotes(toks)
+	markQuoted(toks)
 	markFormulas(toks)
+}
+
+// markQuoted sets quoted on the words between quotation marks, within a paragraph.
+func markQuoted(toks []token) {
+	open := false
+	for i := range toks {
+		t := &toks[i]
+		switch {
+		case t.kind == tBreak:
+			open = false
+		case t.kind == tPunct && (t.text == "“" || t.text == "«"):
+			open = true
+		case t.kind == tPunct && (t.text == "”" || t.text == "»"):
+			open = false
+		case t.kind == tPunct && t.text == "\"":
+			open = !open
+		case t.kind == tWord:
+			t.quoted = open
+		}
+	}
 }
 
 // markFormulas sets formula on the words of a spreadsheet formula ("=SUM(B2:B14)", from
@@ -81,8 +102,8 @@ func layoutLine(line string) bool {
 			}
 		}
 	}
-	// A dateline alone ("BAGHDAD") is one word; a headline or a header has several.
-	return words >= 2 && letters >= 4 && upper == letters
+	// A headline, a table's header, or a dateline on a line of its own ("BAGHDAD").
+	return words >= 1 && letters >= 4 && upper == letters
 }
 
 // markSloganQuotes sets layout on the words of a quotation of two words or more, nearly

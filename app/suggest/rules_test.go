@@ -62,6 +62,14 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Paulo Ferraz": app.Person}, nil},
 		{"weekdays and months are not glued to a name", "The Harbour Ministry Tuesday denied it; in March Ilona Varga, a lawyer, said so.",
 			map[string]app.ActorKind{"Harbour Ministry": app.GovernmentBody, "Ilona Varga": app.Person}, []string{"Harbour Ministry Tuesday", "March Ilona Varga"}},
+		{"emphasis and capitalised nouns inside a quoted post", "Lorcan Beale posted: “Under the old board the club had NO hope of Glory, Honour, or Silverware.”",
+			map[string]app.ActorKind{"Lorcan Beale": app.Person}, []string{"NO", "Glory", "Honour", "Silverware"}},
+		{"a dateline on a line of its own", "KORSVIK\n\nThe Korsvik Ferry Company said on Monday that Henrik Aas would step down.",
+			map[string]app.ActorKind{"Korsvik Ferry Company": app.Organisation}, []string{"KORSVIK"}},
+		{"two countries joined by a hyphen", "The 40-day Armenia-Azerbaijan war ended with a truce.",
+			map[string]app.ActorKind{"Armenia": app.State, "Azerbaijan": app.State}, []string{"Armenia-Azerbaijan"}},
+		{"a demonym the gazetteer lacks", "Dravanian skiers won twice, and the Dravanian Ski Union, led by coach Ola Brekk, said Dravanian snow was the best.",
+			map[string]app.ActorKind{"Dravanian Ski Union": app.Organisation}, []string{"Dravanian"}},
 		{"local councils and portfolio agencies", "Harlowfield Council blamed the Environment Agency for the delay.",
 			map[string]app.ActorKind{"Harlowfield Council": app.GovernmentBody, "Environment Agency": app.GovernmentBody}, nil},
 	}
@@ -129,6 +137,9 @@ func TestAmbiguousAliasWithheld(t *testing.T) {
 		}
 	}
 	check("Varnholt Dock Union", "Varnholt", ReasonPlace)
+	body2 := "Dravanian skiers won twice, and the Dravanian Ski Union said Dravanian snow was the best."
+	got = ExtractArticle("", body2, "", nil)
+	check("Dravanian Ski Union", "Dravanian", ReasonAdjective)
 	// Both Ferrow names can own "Ferrow": it stays with neither.
 	for _, s := range got {
 		if slices.Contains(s.Aliases, "Ferrow") {

@@ -29,6 +29,8 @@ type occurrence struct {
 	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
 	shared  bool          // a short form two organisations' names could both own
 	weakLoc bool          // loc only because of to, at or from right before it
+	quoted  bool          // inside quotation marks
+	attrib  bool          // one word right before a lowercase word: "Veskaran riders"
 	aliases []string      // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 }
 
@@ -109,6 +111,13 @@ func (s *scanner) run(i int) int {
 		t := toks[j]
 		if t.kind != tWord && !(t.text == "&" && j > i && isJoiner(t)) || (j > i && !t.space) {
 			break
+		}
+		if cs := countryPair(t); cs != nil && j == i {
+			// "the Israel-Iran war", "Russia-Ukraine talks": the states, not one name.
+			for _, c := range cs {
+				s.add(&occurrence{toks: []token{c.tok}, country: c.c, kind: app.State}, j, j+1)
+			}
+			return j + 1
 		}
 		if stem, ok := modifierStem(t); ok {
 			if j > i {
@@ -355,6 +364,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	}
 	o.key = app.Fold(o.text)
 	o.layout = toks[0].layout
+	o.quoted = toks[0].quoted
 	if s.title {
 		o.pos = -1
 	}
@@ -435,6 +445,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
+	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next)
 	if nonActorAfter[next] || s.numberAfter(end) {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}
@@ -476,6 +487,39 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
 		o.person = true
 	}
+}
+
+type countryPart struct {
+	tok token
+	c   *country
+}
+
+// countryPair splits a hyphenated word whose every part is a country ("Israel-Iran") into
+// them; nil for any other word.
+func countryPair(t token) []countryPart {
+	parts := strings.Split(t.text, "-")
+	if len(parts) < 2 || !strings.Contains(t.text, "-") {
+		return nil
+	}
+	var out []countryPart
+	at := t.start
+	for _, p := range parts {
+		c, ok := countryForm(p)
+		if !ok {
+			return nil
+		}
+		n := utf8.RuneCountInString(p)
+		out = append(out, countryPart{token{text: p, fold: app.Fold(p), start: at, end: at + n, kind: tWord, space: true}, c})
+		at += n + 1
+	}
+	return out
+}
+
+// followCuesAny reports whether w, after a name, is a verb or cue rather than the noun
+// the name qualifies: "Veskaran said" is not "Veskaran riders".
+func followCuesAny(w string) bool {
+	_, ok := followCues[w]
+	return ok || stopwords[w] || roleWords[w] || strings.HasSuffix(w, "ed")
 }
 
 // appositiveKinds are the nouns of an appositive that say what a name is.

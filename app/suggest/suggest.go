@@ -46,6 +46,8 @@ const (
 	ReasonPlace  = "also a place in this article"
 	ReasonCommon = "also a common word in this article"
 	ReasonShared = "also a form of another suggestion"
+	// ReasonAdjective: the article uses the form before common nouns, as a demonym.
+	ReasonAdjective = "used as an adjective in this article"
 )
 
 // Extract proposes the actors named in an article (its title and body) whose names are

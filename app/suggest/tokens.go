@@ -30,6 +30,7 @@ type token struct {
 	para       bool // the first word of a paragraph
 	layout     bool // in a table, an all-capitals line or a slogan quoted (see markLayout)
 	formula    bool // inside a spreadsheet formula or cell range: "=SUM(B2:B14)"
+	quoted     bool // inside quotation marks
 }
 
 // abbreviations take their dot with them, so it does not end a sentence.

@@ -205,6 +205,8 @@ var followCues = map[string]app.ActorKind{
 	"think": app.Organisation, // "think tank"
 	"list":  app.Party, "ticket": app.Party,
 	"said": app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
+	"posted": app.Person, "tweeted": app.Person, "replied": app.Person, "answered": app.Person,
+	"insisted": app.Person, "argued": app.Person, "recalled": app.Person, "admitted": app.Person,
 }
 
 // precedeCues, a lowercase word right before a name, guess its kind: "the broadcaster ZDF".
