@@ -91,4 +91,8 @@ var firstNames = words(`
 	nadia lena natasha nina vera eva ella mia zoe chloé hélène louise alice agathe
 	bidzina irakli giorgi mikheil salome nino tamar davit levan nikol armen serzh ilham
 	kassym-jomart nursultan shavkat emomali sadyr
+	bill bob bobby doug mike jim jimmy tom tommy pete dan danny dave steve chris ben sam
+	tim tony andy nick matt rob ron ted ken greg jeff rick dick bernie chuck hank jack
+	joe jon josh zach alex max will tina kate katie liz beth sue jen jenny meg nan pat
+	kathy cathy debbie becky vicky
 	`)

@@ -313,7 +313,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 			}
 		}
 		if from > 0 {
-			s.segment(toks[:from], i, i+from)
+			s.segmentTrim(i, i+from) // "Mendal Care Trust and Dr. Hilde Moen": no "and" left
 		}
 		// "Secretary of State Marco Rubio": the role's complement goes with it.
 		n := h + 1
@@ -399,6 +399,9 @@ func (s *scanner) textOf(toks []token) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.text)
+		if t.abbr && n == len(toks)-1 && legalSuffixes[t.fold] && !strings.HasSuffix(t.text, ".") {
+			b.WriteByte('.') // "Hengli Fine Chemicals Co."
+		}
 		if t.poss && n < len(toks)-1 {
 			if strings.HasSuffix(t.text, "s") {
 				b.WriteByte('\'')
@@ -470,7 +473,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if (prev == "and" || prev == "or") && s.locBefore(i-1) {
 		o.loc = true // "in Miami and Madrid"
 	}
-	if k, ok := followCues[next]; ok && o.ctxKind == "" && (k != app.Person || len(o.toks) > 1) {
+	// "Patient group Heart Alliance": a cue word before another name describes that one.
+	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
+	if k, ok := followCues[next]; ok && o.ctxKind == "" && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
 		o.ctxKind = k
 	}
 	// "Kurdistan Democratic Party (KDP)", "the Islamic State group (ISIS)".

@@ -109,7 +109,8 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	opponent challenger incumbent nominee mayor-elect president-elect colleague host guest
 	daughter son wife husband brother sister father mother nephew niece cousin widow
 	presenter author writer poet singer actor artist coach player manager chairperson
-	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy`)
+	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy
+	broker banker trader engineer scientist strategist`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
@@ -143,7 +144,7 @@ var (
 		services capital partners industries airlines airways shipping logistics
 		technologies systems pharmaceuticals insurance investments ventures team steel
 		telecom solutions enterprises brands foods media-group studios exchange
-		confederation rovers athletic wanderers rangers fc`)
+		confederation rovers athletic wanderers rangers fc project air jet`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -205,6 +206,7 @@ var followCues = map[string]app.ActorKind{
 	"think": app.Organisation, // "think tank"
 	"list":  app.Party, "ticket": app.Party,
 	"said": app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
+	"television": app.Media, "tv": app.Media, "radio": app.Media, "station": app.Media,
 	"posted": app.Person, "tweeted": app.Person, "replied": app.Person, "answered": app.Person,
 	"insisted": app.Person, "argued": app.Person, "recalled": app.Person, "admitted": app.Person,
 }
@@ -226,6 +228,8 @@ var precedeCues = map[string]app.ActorKind{
 	"manufacturer": app.Organisation, "developer": app.Organisation, "startup": app.Organisation,
 	"start-up": app.Organisation, "conglomerate": app.Organisation, "supplier": app.Organisation,
 	"bank": app.Organisation, "consultancy": app.Organisation, "brokerage": app.Organisation,
+	"carrier": app.Organisation, "drugmaker": app.Organisation, "automaker": app.Organisation,
+	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
 	"regulator": app.GovernmentBody, "commission": app.GovernmentBody, "ruling": app.Party,
 }
@@ -243,7 +247,7 @@ var nonActorHeads = words(`prize prizes award awards medal trophy cup championsh
 // smartphone", "the KOSPI index".
 var nonActorAfter = words(`index indices smartphone phone phones handset device devices model
 	car cars bike bikes app software drug vaccine prize award festival ceremony tournament
-	race summit album film`)
+	race summit album film tablets tablet pills pill capsules medicine medicines drugs`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
