@@ -22,6 +22,10 @@ Australia||Australian,Australians|Canberra
 Austria||Austrian,Austrians|Vienna
 Azerbaijan||Azerbaijani,Azeri,Azerbaijanis,Azeris|Baku
 Bahrain||Bahraini,Bahrainis|Manama
+Antigua and Barbuda|Antigua|Antiguan,Antiguans|Saint John's
+Saint Kitts and Nevis|St Kitts|Kittitian,Kittitians|Basseterre
+São Tomé and Príncipe|São Tomé|Santomean,Santomeans|São Tomé
+Trinidad and Tobago|Trinidad|Trinidadian,Trinidadians|Port of Spain
 Bangladesh||Bangladeshi,Bangladeshis|Dhaka
 Belarus||Belarusian,Belarusians|Minsk
 Belgium||Belgian,Belgians|Brussels

@@ -54,6 +54,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 		}
 	}
 	g.mergeContained()
+	g.mergeLegalSuffix()
 	for _, e := range g.ents {
 		for _, o := range e.occs {
 			for _, a := range o.aliases {
@@ -83,7 +84,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 		if !g.keep(e) {
 			continue
 		}
-		s := e.suggestion()
+		s := e.suggestion(g)
 		if _, dup := order[s.Name]; dup {
 			continue
 		}
@@ -91,7 +92,69 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 		out = append(out, s)
 	}
 	sortSuggestions(out, order)
+	withholdShared(out)
 	return out
+}
+
+// withholdShared moves to Withheld the aliases two suggestions share: "Helix" for the
+// company and its product line would link every mention to one of them at random.
+func withholdShared(sugs []Suggestion) {
+	n := map[string]int{}
+	for _, s := range sugs {
+		for _, f := range s.Forms() {
+			n[f]++
+		}
+	}
+	for i := range sugs {
+		s := &sugs[i]
+		kept := s.Aliases[:0]
+		for _, a := range s.Aliases {
+			if n[app.Fold(a)] > 1 {
+				s.Withheld = append(s.Withheld, WithheldAlias{a, ReasonShared})
+				continue
+			}
+			kept = append(kept, a)
+		}
+		s.Aliases = kept
+	}
+}
+
+// legalSuffixes end a company's registered name: "Nordlaks Havbruk AS" is the
+// "Nordlaks Havbruk" the article names later.
+var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
+	oyj ab kg sarl pty srl bhd`)
+
+// mergeLegalSuffix files the name without its legal suffix under the name with it.
+func (g *grouper) mergeLegalSuffix() {
+	gone := map[*entity]bool{}
+	for _, e := range g.ents {
+		toks := e.full.toks
+		if e.person || len(toks) < 3 || !legalSuffixes[toks[len(toks)-1].fold] {
+			continue
+		}
+		short := app.Fold(g.textOfToks(toks[:len(toks)-1]))
+		o := g.byKey[short]
+		if o == nil || o == e || gone[o] || o.person && len(o.occs) > 0 && o.occs[0].person {
+			continue
+		}
+		e.occs = append(e.occs, o.occs...)
+		e.first = min(e.first, o.first)
+		gone[o] = true
+		g.byKey[short] = e
+		g.byAlias[short] = e
+	}
+	if len(gone) > 0 {
+		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
+	}
+}
+
+// textOfToks joins the words of toks with blanks.
+func (g *grouper) textOfToks(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
 }
 
 // add files o under key, creating the entity when it is new.
@@ -242,13 +305,30 @@ func (g *grouper) owner(o *occurrence) *entity {
 	}
 	if !known {
 		for _, e := range g.byWord[stripArticle(o.toks[len(o.toks)-1].fold)] {
+			if e.full.thing || e.full.layout {
+				continue // a product's or a table's name owns no short form
+			}
 			if e.person && personShortForm(e.full.toks, e.strippedWords(), o) ||
 				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
 		}
 	}
+	if len(cands) > 1 && !e0person(cands) {
+		o.shared = true // "Ferrow" after Ferrow Optics and Ferrow Clinics
+	}
 	return nearest(cands, o.order)
+}
+
+// e0person reports whether the candidates are people: a surname shared by two people is
+// resolved by nearness ("Harris"), a word shared by two organisations is not.
+func e0person(cands []*entity) bool {
+	for _, e := range cands {
+		if !e.person {
+			return false
+		}
+	}
+	return true
 }
 
 // buildIndex indexes the names of several words, once all are known, by the words a
@@ -453,14 +533,25 @@ func (e *entity) kind() app.ActorKind {
 
 // keep decides whether the entity is worth suggesting.
 func (g *grouper) keep(e *entity) bool {
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) {
+		// Only a table, a headline or a slogan writes it in full: no evidence of a name,
+		// even if running prose uses a word of it ("Marseille").
+		return false
+	}
 	if e.country != nil {
 		return true
+	}
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
+		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
 	}
 	multi := nameWords(e.full.toks) > 1
 	allLoc, allSent, person := true, true, false
 	_, known := knownKinds[e.key]
 	acronym := isAcronym(e.full.text)
 	for _, o := range e.occs {
+		if o.layout {
+			continue // a table's or a headline's capitals say nothing
+		}
 		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
 		// without a word saying which, it is left out.
 		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == ""
@@ -468,11 +559,24 @@ func (g *grouper) keep(e *entity) bool {
 		allSent = allSent && o.sent
 		person = person || o.person
 	}
+	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) {
+		// Capitals alone, named once, are no evidence of a name: "Zero Excuses",
+		// "Earth Norway". A name the text repeats is proposed, its kind left open.
+		return false
+	}
 	if e.full.capital {
 		return !allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
 	}
 	if multi || len(e.aliases) > 0 {
-		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks)
+		// to/at/from are weak place clues: a first name says it is a person ("a letter to
+		// Paulo Ferraz").
+		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
+			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e)
+	}
+	if !known && e.full.ctxKind == "" && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.quoted }) {
+		// A lone capitalised word only a quotation uses is the speaker's emphasis or
+		// slogan ("ZERO chance of Success, Prosperity, or Freedom"), not a name.
+		return false
 	}
 	if known || acronym {
 		return !allLoc
@@ -486,7 +590,49 @@ func (g *grouper) keep(e *entity) bool {
 	if g.lower[e.key] {
 		return false // the text writes it in lower case too: a common word
 	}
+	if adjectival(e.occs, e.key) {
+		return false // "the Korean electronics maker": a demonym the gazetteer lacks
+	}
 	return true
+}
+
+// personEvidence reports whether anything beyond its capitals says a name is a person's:
+// a title or role, an appositive, a "said"-type verb, a particle, or a later mention by
+// one of its words.
+func (g *grouper) personEvidence(e *entity) bool {
+	for _, o := range e.occs {
+		if o.person || o.ctxKind == app.Person || o.key != e.full.key {
+			return true
+		}
+	}
+	for _, t := range e.full.toks {
+		if personParticles[t.fold] || hasParticlePrefix(t.text) || fathers[t.fold] {
+			return true
+		}
+	}
+	return firstNames[e.full.toks[0].fold]
+}
+
+// weakLocOnly is false when every place clue of e is a weak one (to, at, from): a first
+// name overrides those, not "in" or "the city of".
+func weakLocOnly(e *entity) bool {
+	for _, o := range e.occs {
+		if o.loc && !o.weakLoc {
+			return true
+		}
+	}
+	return false
+}
+
+// repeated reports whether running prose names e twice or more.
+func repeated(e *entity) bool {
+	n := 0
+	for _, o := range e.occs {
+		if !o.layout {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // derived reports whether a word is an adjective or demonym made from a place or from a
@@ -507,9 +653,87 @@ func (g *grouper) derived(w string) bool {
 	return false
 }
 
+// doubtful says why a one-word short form of a non-person's name (key) should not be
+// proposed as its alias, or "" when it may: the text uses it as a place ("at Gdansk" for
+// the Gdansk Port Authority), writes it in lower case too, or uses it as an adjective
+// before a common noun ("Veskaran riders" beside the Veskaran Cycling Federation).
+func (g *grouper) doubtful(e *entity, key string) string {
+	if e.person || e.country != nil || strings.Contains(key, " ") {
+		return ""
+	}
+	if _, known := knownKinds[key]; known {
+		return ""
+	}
+	// A place names an organisation by its first word: "Gdansk" of the Gdansk Port
+	// Authority, "Leeds" of Leeds City Council.
+	ft := e.full.toks
+	placeWord := len(ft) > 1 && (stripArticle(ft[0].fold) == stripArticle(key) || stripArticle(ft[len(ft)-1].fold) == stripArticle(key))
+	for _, o := range e.occs {
+		if o.key != key || isAcronym(o.text) {
+			continue
+		}
+		if placeWord && (o.loc || o.capital) {
+			return ReasonPlace
+		}
+		if o.shared {
+			return ReasonShared
+		}
+	}
+	if _, ok := countryByForm[key]; ok && placeWord {
+		return ReasonPlace
+	}
+	if g.lower[key] {
+		return ReasonCommon
+	}
+	if adjectival(e.occs, key) {
+		return ReasonAdjective
+	}
+	return ""
+}
+
+// adjectival reports whether every mention of key alone stands before a lowercase noun
+// and key ends like a demonym: "Veskaran riders", "Korean electronics maker".
+func adjectival(occs []*occurrence, key string) bool {
+	if !demonymEnding(key) {
+		return false
+	}
+	n := 0
+	for _, o := range occs {
+		if o.key != key {
+			continue
+		}
+		if !o.attrib || o.ctxKind != "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func demonymEnding(w string) bool {
+	for _, suf := range []string{"an", "ian", "ese", "ish", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 // suggestion writes the entity as a suggestion.
-func (e *entity) suggestion() Suggestion {
+func (e *entity) suggestion(g *grouper) Suggestion {
 	s := Suggestion{Name: e.full.text, Kind: e.kind(), First: -1, Count: len(e.occs)}
+	if s.Kind == app.Person && !g.personEvidence(e) {
+		s.Kind = app.OtherKind // nothing says it is a person's: the user chooses
+	}
+	if e.full.layout {
+		// "OSTRA MINING CORP" in a table, "Ostra Mining Corp" in the prose: the prose's.
+		for _, o := range e.occs {
+			if o.key == e.full.key && !o.layout {
+				s.Name = o.text
+				break
+			}
+		}
+	}
 	if e.country != nil {
 		s.Name = e.country.name
 	}
@@ -517,12 +741,25 @@ func (e *entity) suggestion() Suggestion {
 		s.Kind = app.OtherKind
 	}
 	seen := map[string]bool{app.Fold(s.Name): true}
+	prose := map[string]bool{}
+	for _, o := range e.occs {
+		if !o.layout {
+			prose[o.key] = true
+		}
+	}
 	for _, o := range e.occs {
 		if o.pos >= 0 && (s.First < 0 || o.pos < s.First) {
 			s.First = o.pos
 		}
+		if !seen[o.key] && !prose[o.key] {
+			continue // a dateline's, a table's or a headline's form only
+		}
 		if !seen[o.key] {
 			seen[o.key] = true
+			if why := g.doubtful(e, o.key); why != "" {
+				s.Withheld = append(s.Withheld, WithheldAlias{o.text, why})
+				continue
+			}
 			s.Aliases = append(s.Aliases, o.text)
 		}
 	}

@@ -67,7 +67,8 @@ func hasAnyCue(toks []token) bool {
 // bodyQualifiers before "Council", "Court" and the like make the body a state's own:
 // "National Security Council", "Federal Supreme Court".
 var bodyQualifiers = words(`national supreme state federal electoral presidential constitutional high
-	revolutionary guardian military`)
+	revolutionary guardian military city county regional municipal district borough town
+	provincial local audit`)
 
 // qualified reports whether words before a body's head noun make it a state's.
 func qualified(toks []token) bool {
@@ -104,6 +105,12 @@ func guessKind(o *occurrence) app.ActorKind {
 	if k, ok := knownKinds[o.key]; ok {
 		return k
 	}
+	if len(o.toks) > 1 && legalSuffixes[o.toks[len(o.toks)-1].fold] && o.toks[len(o.toks)-1].text != "as" {
+		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
+	}
+	if slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }) {
+		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
+	}
 	if o.person {
 		return app.Person
 	}
@@ -111,6 +118,9 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.ArmedGroup
 	}
 	if k := headKind(o.toks); k != "" {
+		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
+			return app.GovernmentBody // "Calderdale Council": a place's council
+		}
 		return k
 	}
 	if o.ctxKind != "" {
@@ -184,6 +194,8 @@ func headKind(toks []token) app.ActorKind {
 		return app.GovernmentBody
 	case (w == "court" || w == "council" || w == "commission" || w == "committee") && international(toks[:at]):
 		return app.Organisation // "International Criminal Court", "European Commission"
+	case w == "agency" && at > 0 && portfolio(toks[:at]):
+		return app.GovernmentBody // "Environment Agency", "Energy Agency"
 	case w == "union" && partyWords(toks):
 		return app.Party
 	case w == "union":
@@ -213,4 +225,22 @@ func hasParticlePrefix(s string) bool {
 		}
 	}
 	return false
+}
+
+// portfolio reports whether every word of toks names a government portfolio: "Environment",
+// "Foreign Affairs".
+func portfolio(toks []token) bool {
+	for _, t := range toks {
+		if !roleModifiers[t.fold] || connectors[t.fold] {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// unknownWord reports whether t is a plain name no list knows: not a cue, a common word
+// or a demonym ("Calderdale", not "Atlantic" or "Norwegian").
+func unknownWord(t token) bool {
+	w := t.fold
+	return cueKind(w) == "" && !generic[w] && !demonyms[w] && !regions[w] && !stopwords[w] && !compass[w]
 }

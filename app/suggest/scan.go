@@ -25,6 +25,12 @@ type occurrence struct {
 	father  string        // "bin", "ibn"… right before a single word: "bin Salman"
 	roleOf  bool          // a lowercase role word follows: "São Paulo governor", "PUK spokesman"
 	loc     bool          // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
+	layout  bool          // read in a table, an all-capitals line or a quoted slogan
+	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
+	shared  bool          // a short form two organisations' names could both own
+	weakLoc bool          // loc only because of to, at or from right before it
+	quoted  bool          // inside quotation marks
+	attrib  bool          // one word right before a lowercase word: "Veskaran riders"
 	aliases []string      // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 }
 
@@ -35,6 +41,8 @@ type scanner struct {
 	out   []*occurrence
 	// stemLoc is set while the stem of "Baghdad-based" is read: it says where, not who.
 	stemLoc bool
+	// agency is the token range of the brackets of a dateline: a news agency's name.
+	agency [2]int
 }
 
 // scan appends the occurrences found in toks to out.
@@ -71,14 +79,22 @@ func (s *scanner) dateline(i int) int {
 	if j == i || j >= len(s.toks) {
 		return i
 	}
-	// Up to a dash on the same line, within a few tokens: "ERBIL, Iraq (Reuters) —".
-	for k := j; k < len(s.toks) && k < j+8; k++ {
+	// Up to a dash on the same line, within a few tokens: "ERBIL, Iraq (Reuters) —",
+	// "ANTOFAGASTA, Chile, June 9 (Andina Press) —". The agency in brackets is read.
+	bracket := -1
+	for k := j; k < len(s.toks) && k < j+16; k++ {
 		switch t := s.toks[k]; {
 		case t.kind == tBreak:
 			return i
+		case t.kind == tPunct && t.text == "(":
+			bracket = k
 		case t.kind == tPunct && (t.text == "—" || t.text == "–" || t.text == "-"):
 			if k+1 < len(s.toks) {
 				s.toks[k+1].sent = true
+			}
+			if bracket > 0 {
+				s.agency = [2]int{bracket + 1, k}
+				return bracket + 1
 			}
 			return k + 1
 		}
@@ -93,8 +109,15 @@ func (s *scanner) run(i int) int {
 	j := i
 	for j < len(toks) {
 		t := toks[j]
-		if t.kind != tWord || (j > i && !t.space) {
+		if t.kind != tWord && !(t.text == "&" && j > i && isJoiner(t)) || (j > i && !t.space) {
 			break
+		}
+		if cs := countryPair(t); cs != nil && j == i {
+			// "the Israel-Iran war", "Russia-Ukraine talks": the states, not one name.
+			for _, c := range cs {
+				s.add(&occurrence{toks: []token{c.tok}, country: c.c, kind: app.State}, j, j+1)
+			}
+			return j + 1
 		}
 		if stem, ok := modifierStem(t); ok {
 			if j > i {
@@ -124,6 +147,13 @@ func (s *scanner) run(i int) int {
 	}
 	if end == i {
 		return max(j, i+1)
+	}
+	if nonActorAfter[wordAfter(toks, end)] && !hasOrgCue(toks[i:end]) {
+		return end // "the Heart of Sarajevo award", "the Quillon Halo headset": a thing's name
+	}
+	if c, ok := countryForm(s.textOf(toks[i:end])); ok && end-i > 1 {
+		s.add(&occurrence{toks: toks[i:end], country: c, kind: app.State}, i, end) // "Bosnia and Herzegovina"
+		return end
 	}
 	s.split(i, end)
 	return max(end, i+1)
@@ -172,7 +202,7 @@ func (s *scanner) split(i, end int) {
 		switch {
 		case t.poss && k+1 < end:
 			// possContinues let the run go on: keep it whole.
-		case isNameToken(t) || particles[w] && !connectors[w]:
+		case isNameToken(t) || particles[w] && !connectors[w] || w == "&":
 			continue
 		case w == "the":
 			prev := toks[k-1].fold
@@ -260,6 +290,14 @@ func (s *scanner) segment(toks []token, i, end int) {
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
 		toks, i = toks[1:], i+1
 	}
+	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
+	// name is not part of it.
+	for len(toks) > 1 && dateWords[toks[0].fold] {
+		toks, i = toks[1:], i+1
+	}
+	for len(toks) > 1 && dateWords[toks[len(toks)-1].fold] {
+		toks, end = toks[:len(toks)-1], end-1
+	}
 	if len(toks) == 0 {
 		return
 	}
@@ -275,7 +313,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 			}
 		}
 		if from > 0 {
-			s.segment(toks[:from], i, i+from)
+			s.segmentTrim(i, i+from) // "Mendal Care Trust and Dr. Hilde Moen": no "and" left
 		}
 		// "Secretary of State Marco Rubio": the role's complement goes with it.
 		n := h + 1
@@ -325,6 +363,8 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		o.father = toks[0].fold // "Bin Salman" starting a sentence
 	}
 	o.key = app.Fold(o.text)
+	o.layout = toks[0].layout
+	o.quoted = toks[0].quoted
 	if s.title {
 		o.pos = -1
 	}
@@ -359,6 +399,9 @@ func (s *scanner) textOf(toks []token) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.text)
+		if t.abbr && n == len(toks)-1 && legalSuffixes[t.fold] && !strings.HasSuffix(t.text, ".") {
+			b.WriteByte('.') // "Hengli Fine Chemicals Co."
+		}
 		if t.poss && n < len(toks)-1 {
 			if strings.HasSuffix(t.text, "s") {
 				b.WriteByte('\'')
@@ -379,8 +422,14 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		switch {
 		case roleWords[prev] && !isArticle(prev):
 			o.person = true
+		case prev == "at" && i >= 2 && roleWords[strings.TrimSuffix(wordBefore(toks, i-1), "s")]:
+			// "analysts at Brightwater Securities": where people work, not where it happens.
+			if o.ctxKind == "" {
+				o.ctxKind = app.Organisation
+			}
 		case locatives[prev]:
 			o.loc = true
+			o.weakLoc = prev == "to" || prev == "at" || prev == "from"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
 			o.loc = true // "in The Hague"
 		case prev == "of" && i >= 2 && placeOf[wordBefore(toks, i-1)]:
@@ -388,7 +437,23 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		}
 		if k, ok := precedeCues[prev]; ok {
 			o.ctxKind = k
+			if k == app.Media && prev == "agency" && i >= 2 && wordBefore(toks, i-1) != "news" && wordBefore(toks, i-1) != "press" {
+				o.ctxKind = app.Organisation // "the UN refugee agency UNHCR", not a news agency
+			}
 		}
+	}
+	if i >= s.agency[0] && end <= s.agency[1] {
+		o.ctxKind = app.Media // "(Andina Press)" in a dateline
+	}
+	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
+		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
+	}
+	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next)
+	if nonActorAfter[next] || s.numberAfter(end) {
+		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
+	}
+	if i >= 2 && toks[i-1].text == "," && roleWords[wordBefore(toks, i-1)] && headKind(o.toks) == "" && o.country == nil {
+		o.person = true // "Its president, Sanna Koivisto, said"
 	}
 	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
 		o.loc = true
@@ -408,7 +473,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if (prev == "and" || prev == "or") && s.locBefore(i-1) {
 		o.loc = true // "in Miami and Madrid"
 	}
-	if k, ok := followCues[next]; ok && o.ctxKind == "" && (k != app.Person || len(o.toks) > 1) {
+	// "Patient group Heart Alliance": a cue word before another name describes that one.
+	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
+	if k, ok := followCues[next]; ok && o.ctxKind == "" && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
 		o.ctxKind = k
 	}
 	// "Kurdistan Democratic Party (KDP)", "the Islamic State group (ISIS)".
@@ -425,6 +492,92 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
 		o.person = true
 	}
+}
+
+type countryPart struct {
+	tok token
+	c   *country
+}
+
+// countryPair splits a hyphenated word whose every part is a country ("Israel-Iran") into
+// them; nil for any other word.
+func countryPair(t token) []countryPart {
+	parts := strings.Split(t.text, "-")
+	if len(parts) < 2 || !strings.Contains(t.text, "-") {
+		return nil
+	}
+	var out []countryPart
+	at := t.start
+	for _, p := range parts {
+		c, ok := countryForm(p)
+		if !ok {
+			return nil
+		}
+		n := utf8.RuneCountInString(p)
+		out = append(out, countryPart{token{text: p, fold: app.Fold(p), start: at, end: at + n, kind: tWord, space: true}, c})
+		at += n + 1
+	}
+	return out
+}
+
+// followCuesAny reports whether w, after a name, is a verb or cue rather than the noun
+// the name qualifies: "Veskaran said" is not "Veskaran riders".
+func followCuesAny(w string) bool {
+	_, ok := followCues[w]
+	return ok || stopwords[w] || roleWords[w] || strings.HasSuffix(w, "ed")
+}
+
+// appositiveKinds are the nouns of an appositive that say what a name is.
+var appositiveKinds = map[string]app.ActorKind{
+	"daily": app.Media, "newspaper": app.Media, "broadcaster": app.Media, "weekly": app.Media,
+	"channel": app.Media, "magazine": app.Media, "agency": app.Organisation, "regulator": app.GovernmentBody,
+	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
+	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
+	"party": app.Party, "militia": app.ArmedGroup,
+}
+
+// appositiveKind reads ", the local daily," or ", the EU border agency" after a name: the
+// noun that ends the appositive, within four words of "the" or "a".
+func (s *scanner) appositiveKind(end int) app.ActorKind {
+	toks := s.toks
+	if end+2 >= len(toks) || toks[end].text != "," || !isArticle(toks[end+1].text) {
+		return ""
+	}
+	for k := end + 2; k < len(toks) && k < end+7; k++ {
+		t := toks[k]
+		if t.kind != tWord {
+			return ""
+		}
+		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
+			if k+1 < len(toks) && toks[k+1].kind == tWord {
+				return "" // "the group's founder": the noun does not end it
+			}
+			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
+				return app.Media
+			}
+			return kind
+		}
+	}
+	return ""
+}
+
+// numberAfter reports whether a number or a model code follows the name, or ends it:
+// "Atlas 9", "KVX 30", "Aero X2" name products and indexes, not actors.
+func (s *scanner) numberAfter(end int) bool {
+	// A model code after a name word: "Aero X2", not "E3" alone.
+	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
+		return true
+	}
+	return end < len(s.toks) && s.toks[end].kind == tWord && s.toks[end].space && unicode.IsDigit(firstRune(s.toks[end].text))
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // alsoCalled reads the other name a text gives right after a name: "Mohamed Hamdan
@@ -603,10 +756,13 @@ func keepable(toks []token) bool {
 		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) {
 			return false
 		}
-		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) {
+		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || nonActorAcronyms[w] || nonActorHeads[w] || t.formula {
 			return false
 		}
 		return true
+	}
+	if thingHead(toks) {
+		return false // "Orbis Prize", "Tour of the Lakes", "Digital Markets Act"
 	}
 	all := true
 	for _, t := range toks {
@@ -624,6 +780,28 @@ func keepable(toks []token) bool {
 	}
 	if placeHead(toks) && !hasArmedName(toks) {
 		return false // "Red Sea", "Strait of Hormuz"
+	}
+	return true
+}
+
+// thingHead reports whether the name's head noun, its last word or the last before a
+// connector, names an event, an award, a product line, a law or a document, and no word
+// of it says it is an organisation's: "Mobile World Congress" is an event.
+func thingHead(toks []token) bool {
+	head := toks[len(toks)-1]
+	for k, t := range toks {
+		if connectors[t.fold] && k > 0 {
+			head = toks[k-1]
+			break
+		}
+	}
+	if !nonActorHeads[head.fold] {
+		return false
+	}
+	for _, t := range toks {
+		if k := cueKind(t.fold); k != "" && k != app.Organisation {
+			return false // "Congress Party"
+		}
 	}
 	return true
 }
@@ -709,6 +887,9 @@ var connectors = words(`of for on in and the`)
 
 // isJoiner reports whether t may stand inside a name between capitalised words.
 func isJoiner(t token) bool {
+	if t.text == "&" && t.space {
+		return true // "Barrow & Finch"
+	}
 	if !unicode.IsLower(firstRune(t.text)) {
 		return false
 	}

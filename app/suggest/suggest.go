@@ -28,7 +28,27 @@ type Suggestion struct {
 	Aliases []string      // the article's other forms of the name: "Maliki", "al-Maliki"
 	Count   int           // how many times the article names it, in any form
 	First   int           // rune offset in the body of the first mention; -1 if only the title names it
+	// Withheld are forms the article also uses for the name that are not proposed as
+	// aliases, each with the reason: the form is also a place or a common word in the
+	// text, or another suggestion uses it too. Accepting one would link every mention of
+	// the place or word, so the user must choose it.
+	Withheld []WithheldAlias
 }
+
+// WithheldAlias is a form of a name not proposed as an alias, and why.
+type WithheldAlias struct {
+	Alias  string
+	Reason string
+}
+
+// Reasons an alias is withheld.
+const (
+	ReasonPlace  = "also a place in this article"
+	ReasonCommon = "also a common word in this article"
+	ReasonShared = "also a form of another suggestion"
+	// ReasonAdjective: the article uses the form before common nouns, as a demonym.
+	ReasonAdjective = "used as an adjective in this article"
+)
 
 // Extract proposes the actors named in an article (its title and body) whose names are
 // not among known (the project's actor names and aliases, compared folded). The result is
@@ -79,6 +99,7 @@ func extract(title, body string) []Suggestion {
 		occs = scan(tokenize(title), true, occs)
 	}
 	toks := tokenize(body)
+	markLayout(body, toks)
 	occs = scan(toks, false, occs)
 	for i, o := range occs {
 		o.order = i

@@ -28,6 +28,9 @@ type token struct {
 	space      bool // preceded by white space (or the start of the text)
 	sent       bool // the first word of a sentence, a quotation or a paragraph
 	para       bool // the first word of a paragraph
+	layout     bool // in a table, an all-capitals line or a slogan quoted (see markLayout)
+	formula    bool // inside a spreadsheet formula or cell range: "=SUM(B2:B14)"
+	quoted     bool // inside quotation marks
 }
 
 // abbreviations take their dot with them, so it does not end a sentence.

@@ -79,7 +79,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	leader mr mrs ms miss dr prof professor lord lady sir dame premier adviser advisor
 	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
-	head coordinator justice`)
+	head coordinator justice striker goalkeeper midfielder defender winger coach partner`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -109,7 +109,8 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	opponent challenger incumbent nominee mayor-elect president-elect colleague host guest
 	daughter son wife husband brother sister father mother nephew niece cousin widow
 	presenter author writer poet singer actor artist coach player manager chairperson
-	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy`)
+	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy
+	broker banker trader engineer scientist strategist`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
@@ -126,7 +127,8 @@ var (
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
 		inspectorate police gendarmerie bureau embassy consulate municipality governorate
-		mission administration committee service`)
+		mission administration committee service commissariat ministerio ministère
+		ministerium dirección direction secretaría departamento`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
@@ -136,7 +138,13 @@ var (
 		nations community chamber federation initiative council commission authority society
 		watch international red cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board
-		partnership observatory`)
+		partnership observatory
+		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty
+		holding holdings freight lines mining labs lab motors petroleum consulting research
+		services capital partners industries airlines airways shipping logistics
+		technologies systems pharmaceuticals insurance investments ventures team steel
+		telecom solutions enterprises brands foods media-group studios exchange
+		confederation rovers athletic wanderers rangers fc project air jet`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -169,7 +177,8 @@ var placeNouns = words(`border crossing district province region city town villa
 	valley mountains mountain area neighbourhood neighborhood county governorate port base
 	airport prison facility facilities plant site sites field fields refinery dam square
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
-	front frontline island islands desert oasis municipality commune`)
+	front frontline island islands desert oasis municipality commune mine mines pit quarry
+	smelter mill terminal berth dock docks shipyard yard fjord farm farms route`)
 
 // locatives, right before a name, say it is a place's: "in Erbil", "near Mosul".
 var locatives = words(`in near outside across into towards toward throughout inside around
@@ -195,7 +204,11 @@ var followCues = map[string]app.ActorKind{
 	"company": app.Organisation, "firm": app.Organisation, "bank": app.Organisation,
 	"institute": app.Organisation, "university": app.Organisation, "foundation": app.Organisation,
 	"think": app.Organisation, // "think tank"
-	"said":  app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
+	"list":  app.Party, "ticket": app.Party,
+	"said": app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
+	"television": app.Media, "tv": app.Media, "radio": app.Media, "station": app.Media,
+	"posted": app.Person, "tweeted": app.Person, "replied": app.Person, "answered": app.Person,
+	"insisted": app.Person, "argued": app.Person, "recalled": app.Person, "admitted": app.Person,
 }
 
 // precedeCues, a lowercase word right before a name, guess its kind: "the broadcaster ZDF".
@@ -206,7 +219,39 @@ var precedeCues = map[string]app.ActorKind{
 	"militia": app.ArmedGroup, "group": app.Organisation, "party": app.Party, "bloc": app.Party,
 	"movement": app.Party, "coalition": app.Party, "company": app.Organisation,
 	"institute": app.Organisation, "organisation": app.Organisation, "organization": app.Organisation,
+	// What a company or a charity does, written before its name: "the carmaker Vantor
+	// Motors", "law firm Barrow & Finch", "local charity Bright Steps".
+	"maker": app.Organisation, "carmaker": app.Organisation, "firm": app.Organisation,
+	"lender": app.Organisation, "charity": app.Organisation, "operator": app.Organisation,
+	"contractor": app.Organisation, "insurer": app.Organisation, "retailer": app.Organisation,
+	"airline": app.Organisation, "miner": app.Organisation, "producer": app.Organisation,
+	"manufacturer": app.Organisation, "developer": app.Organisation, "startup": app.Organisation,
+	"start-up": app.Organisation, "conglomerate": app.Organisation, "supplier": app.Organisation,
+	"bank": app.Organisation, "consultancy": app.Organisation, "brokerage": app.Organisation,
+	"carrier": app.Organisation, "drugmaker": app.Organisation, "automaker": app.Organisation,
+	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
+	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
+	"regulator": app.GovernmentBody, "commission": app.GovernmentBody, "ruling": app.Party,
 }
+
+// nonActorHeads are the head nouns of names that are not actors: events, awards,
+// products, indexes, laws and documents, a sheet's rows and columns ("Orbis Prize",
+// "Tour of the Lakes", "Digital Markets Act", "Nasdaq Composite", "Column F").
+var nonActorHeads = words(`prize prizes award awards medal trophy cup championship championships
+	tour race rally marathon grand-prix games olympics paralympics festival expo fair show
+	week summit act bill law treaty accord charter declaration report index
+	composite average column row cell sheet album film novel series edition
+	sensex nikkei ftse dax kospi hang-seng stoxx`)
+
+// nonActorAfter, a lowercase word right after a name, say it names a thing: "the Atlas
+// smartphone", "the KOSPI index".
+var nonActorAfter = words(`index indices smartphone phone phones handset device devices model
+	car cars bike bikes app software drug vaccine prize award festival ceremony tournament
+	race summit album film tablets tablet pills pill capsules medicine medicines drugs`)
+
+// nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
+var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
+	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
 // constantly in political news.

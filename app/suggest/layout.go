@@ -1,0 +1,145 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+)
+
+// markLayout sets layout on the words of text (tokenized as toks) that are not running
+// prose: the lines of a table (cells split by "|" or tabs), lines written all in capitals
+// (a headline, a table's header) and quotations written like a headline or a slogan
+// ("Zero Debt. Freedom For Our Streets!", "VAT DUE"). Capitalisation there says nothing
+// about names, so a name read there is kept only if running prose names it too.
+func markLayout(text string, toks []token) {
+	var blocks [][2]int // rune ranges of the layout lines
+	pos := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		n := 0
+		for range line {
+			n++
+		}
+		if layoutLine(line) {
+			blocks = append(blocks, [2]int{pos, pos + n})
+		}
+		pos += n
+	}
+	b := 0
+	for i := range toks {
+		t := &toks[i]
+		for b < len(blocks) && blocks[b][1] <= t.start {
+			b++
+		}
+		if b < len(blocks) && t.start >= blocks[b][0] {
+			t.layout = true
+		}
+	}
+	markSloganQuotes(toks)
+	markQuoted(toks)
+	markFormulas(toks)
+}
+
+// markQuoted sets quoted on the words between quotation marks, within a paragraph.
+func markQuoted(toks []token) {
+	open := false
+	for i := range toks {
+		t := &toks[i]
+		switch {
+		case t.kind == tBreak:
+			open = false
+		case t.kind == tPunct && (t.text == "“" || t.text == "«"):
+			open = true
+		case t.kind == tPunct && (t.text == "”" || t.text == "»"):
+			open = false
+		case t.kind == tPunct && t.text == "\"":
+			open = !open
+		case t.kind == tWord:
+			t.quoted = open
+		}
+	}
+}
+
+// markFormulas sets formula on the words of a spreadsheet formula ("=SUM(B2:B14)", from
+// the "=" to the next blank) and on cell references of a range ("B2:B41"): function names
+// and cell codes are not names.
+func markFormulas(toks []token) {
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind == tPunct && toks[i].text == "=" && i+1 < len(toks) && !toks[i+1].space {
+			for k := i + 1; k < len(toks) && (k == i+1 || !toks[k].space) && toks[k].kind != tBreak; k++ {
+				toks[k].formula = true
+			}
+		}
+		if toks[i].kind == tPunct && toks[i].text == ":" && i > 0 && i+1 < len(toks) && !toks[i+1].space &&
+			!toks[i].space && isCellCode(toks[i-1].text) && isCellCode(toks[i+1].text) {
+			toks[i-1].formula, toks[i+1].formula = true, true
+		}
+	}
+}
+
+// isCellCode reports whether s is a spreadsheet cell: capitals then digits ("B2", "AA14").
+func isCellCode(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= 'A' && s[i] <= 'Z' {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	return i >= 1 && i <= 3 && j > i && j == len(s)
+}
+
+// layoutLine reports whether a line is a table row or written all in capitals.
+func layoutLine(line string) bool {
+	if strings.Count(line, "|") >= 1 || strings.Count(strings.TrimSpace(line), "\t") >= 1 {
+		return true
+	}
+	letters, upper, words := 0, 0, len(strings.Fields(line))
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	// A headline, a table's header, or a dateline on a line of its own ("BAGHDAD").
+	return words >= 1 && letters >= 4 && upper == letters
+}
+
+// markSloganQuotes sets layout on the words of a quotation of two words or more, nearly
+// all of them capitalised: a slogan, a headline or a cell's text quoted, not a sentence.
+func markSloganQuotes(toks []token) {
+	open := -1
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.kind == tBreak:
+			open = -1
+		case t.kind == tPunct && (t.text == "“" || t.text == "\"" && open < 0):
+			open = i
+		case t.kind == tPunct && open >= 0 && (t.text == "”" || t.text == "\""):
+			if sloganWords(toks[open+1 : i]) {
+				for k := open + 1; k < i; k++ {
+					toks[k].layout = true
+				}
+			}
+			open = -1
+		}
+	}
+}
+
+// sloganWords reports whether at least four in five words of toks, and two or more,
+// start with a capital letter.
+func sloganWords(toks []token) bool {
+	n, caps := 0, 0
+	for _, t := range toks {
+		if t.kind != tWord || !hasLetter(t.text) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(firstRune(t.text)) {
+			caps++
+		}
+	}
+	return n >= 2 && caps*5 >= n*4
+}

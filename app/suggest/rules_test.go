@@ -1,0 +1,171 @@
+package suggest
+
+import (
+	"slices"
+	"testing"
+
+	"dossier/app"
+)
+
+// ruleCase is one sentence (or short text) with the names it must and must not give.
+type ruleCase struct {
+	class, text string
+	want        map[string]app.ActorKind // name → kind ("" for any)
+	not         []string                 // forms that must not be proposed at all
+}
+
+// TestSuggestionRuleClasses walks every class of failure of issue 9 with sentences written
+// for this test: each must give its names with the right kind and none of the noise.
+func TestSuggestionRuleClasses(t *testing.T) {
+	cases := []ruleCase{
+		{"company words and legal suffixes", "Shares in Tarrow Shipping Lines fell after Pelham Mining Corp and Ivel Labs cut their forecasts. Quenby Holdings AG said nothing.",
+			map[string]app.ActorKind{"Tarrow Shipping Lines": app.Organisation, "Pelham Mining Corp": app.Organisation, "Ivel Labs": app.Organisation, "Quenby Holdings AG": app.Organisation}, nil},
+		{"what a company does, before its name", "The carmaker Dunmore Vale and the lender Castor Pike agreed a loan. Local charity Open Kettle welcomed it.",
+			map[string]app.ActorKind{"Dunmore Vale": app.Organisation, "Castor Pike": app.Organisation, "Open Kettle": app.Organisation}, nil},
+		{"ampersand joins a firm's name", "The accounts were audited by Garrow & Wynn, who charged a record fee.",
+			map[string]app.ActorKind{"Garrow & Wynn": app.Organisation}, []string{"Garrow", "Wynn"}},
+		{"table cells give no names alone", "Sales rose at Fenwick Steel.\n\nFIRM | SALES | CHANGE\nFENWICK STEEL | 12 | +3%\nBELLAMY GLASS | 9 | -1%\nTOTAL | 21 | +1%\n",
+			map[string]app.ActorKind{"Fenwick Steel": app.Organisation}, []string{"Bellamy Glass", "Total", "Firm", "Sales", "Change"}},
+		{"all-caps lines give no names alone", "HARBOUR STRIKE SPREADS TO NORTHERN YARDS\n\nWorkers at three yards stopped work on Monday, the Tidewater Crane Union said.",
+			map[string]app.ActorKind{"Tidewater Crane Union": app.Organisation}, []string{"Harbour Strike Spreads", "Northern Yards", "HARBOUR STRIKE SPREADS TO NORTHERN YARDS"}},
+		{"slogans quoted from a post", `Councillor Ada Brennick wrote: "Clean Air. Clear Skies. Our City First!" Her rival Tomas Hurl called it empty.`,
+			map[string]app.ActorKind{"Ada Brennick": app.Person, "Tomas Hurl": app.Person}, []string{"Clean Air", "Clear Skies", "Our City First"}},
+		{"spreadsheet formulas and cells", `The clerk typed =SUM(C3:C19) into the total row instead of =AVERAGE(C3:C19), the Borough Finance Office said.`,
+			map[string]app.ActorKind{"Borough Finance Office": ""}, []string{"SUM", "AVERAGE", "C3", "C19"}},
+		{"measure acronyms", "Inflation and GDP figures worried the Reserve Council, while VAT receipts rose.",
+			map[string]app.ActorKind{}, []string{"GDP", "VAT"}},
+		{"events, awards, laws and indexes", "After the Harvest Cup and the Glenford Book Prize, ministers debated the Water Purity Act as the Meridian Composite slipped.",
+			map[string]app.ActorKind{}, []string{"Harvest Cup", "Glenford Book Prize", "Water Purity Act", "Meridian Composite"}},
+		{"products and model numbers", "Kestrine Devices shipped the Nova 7 handset and the Orbit Z3 tablet; the Kestrine Devices board met on Friday.",
+			map[string]app.ActorKind{"Kestrine Devices": ""}, []string{"Nova", "Orbit Z3", "Orbit"}},
+		{"organisation, role, person: two names", "Tidewater Port Authority chief Ilka Brandauer said the cranes were safe.",
+			map[string]app.ActorKind{"Tidewater Port Authority": "", "Ilka Brandauer": app.Person}, []string{"Tidewater Port Authority chief Ilka Brandauer"}},
+		{"legal suffix: the short name is the same company", "Wexmoor Tiles AS cut jobs on Monday. Wexmoor Tiles said demand had fallen.",
+			map[string]app.ActorKind{"Wexmoor Tiles AS": app.Organisation}, []string{"Wexmoor Tiles AS Wexmoor"}},
+		{"news agency in a dateline", "TALCAHUANO, Chile, May 3 (Sierra Wire) — Fishing crews blocked the port on Monday.",
+			map[string]app.ActorKind{"Sierra Wire": app.Media}, []string{"Talcahuano"}},
+		{"appositive says the kind", "Gorvane, the EU fisheries agency, and Il Faro, the local daily, both asked for the figures.",
+			map[string]app.ActorKind{"Gorvane": app.Organisation, "Il Faro": app.Media}, nil},
+		{"analysts at a firm: not a place", "Analysts at Pellory Harcourt said the sale was cheap.",
+			map[string]app.ActorKind{"Pellory Harcourt": app.Organisation}, nil},
+		{"a country whose name holds and", "Talks with Bosnia and Herzegovina resumed, and Trinidad and Tobago sent observers.",
+			map[string]app.ActorKind{"Bosnia and Herzegovina": app.State, "Trinidad and Tobago": app.State}, []string{"Herzegovina", "Tobago"}},
+		{"an award named with of", "She won the Spirit of Carvel award on Friday, said the Carvel Arts Trust.",
+			map[string]app.ActorKind{"Carvel Arts Trust": app.Organisation}, []string{"Spirit", "Spirit of Carvel"}},
+		{"place words after a name", "Output at the Dorrit Hill mine and the Salt Bay terminal fell, Kelso Mining said.",
+			map[string]app.ActorKind{"Kelso Mining": app.Organisation}, []string{"Dorrit Hill"}},
+		{"capitals named once with no evidence are not a person", "The posters read Quiet Days Forever in white letters, and Agnieszka Wrona answered with a smile.",
+			map[string]app.ActorKind{"Agnieszka Wrona": app.Person}, []string{"Quiet Days Forever"}},
+		{"a repeated name with no evidence keeps an open kind", "Talvane Orrin met donors on Monday. By Friday Talvane Orrin had left the talks.",
+			map[string]app.ActorKind{"Talvane Orrin": app.OtherKind}, nil},
+		{"a first name overrides to, at, from", "The minister sent a letter to Paulo Ferraz on Monday.",
+			map[string]app.ActorKind{"Paulo Ferraz": app.Person}, nil},
+		{"weekdays and months are not glued to a name", "The Harbour Ministry Tuesday denied it; in March Ilona Varga, a lawyer, said so.",
+			map[string]app.ActorKind{"Harbour Ministry": app.GovernmentBody, "Ilona Varga": app.Person}, []string{"Harbour Ministry Tuesday", "March Ilona Varga"}},
+		{"emphasis and capitalised nouns inside a quoted post", "Lorcan Beale posted: “Under the old board the club had NO hope of Glory, Honour, or Silverware.”",
+			map[string]app.ActorKind{"Lorcan Beale": app.Person}, []string{"NO", "Glory", "Honour", "Silverware"}},
+		{"a dateline on a line of its own", "KORSVIK\n\nThe Korsvik Ferry Company said on Monday that Henrik Aas would step down.",
+			map[string]app.ActorKind{"Korsvik Ferry Company": app.Organisation}, []string{"KORSVIK"}},
+		{"two countries joined by a hyphen", "The 40-day Armenia-Azerbaijan war ended with a truce.",
+			map[string]app.ActorKind{"Armenia": app.State, "Azerbaijan": app.State}, []string{"Armenia-Azerbaijan"}},
+		{"a demonym the gazetteer lacks", "Dravanian skiers won twice, and the Dravanian Ski Union, led by coach Ola Brekk, said Dravanian snow was the best.",
+			map[string]app.ActorKind{"Dravanian Ski Union": app.Organisation}, []string{"Dravanian"}},
+		{"short English first names are evidence", "Fare rises were defended by Doug Harlan at the hearing.",
+			map[string]app.ActorKind{"Doug Harlan": app.Person}, nil},
+		{"what a name is, said after it or before it", "Danish carrier Tolvik said its ships were safe, the Sabra television channel reported.",
+			map[string]app.ActorKind{"Tolvik": app.Organisation, "Sabra": app.Media}, nil},
+		{"a cue word before another name describes that one", "Patient group Mendal Care Trust and Dr. Hilde Moen asked for answers.",
+			map[string]app.ActorKind{"Mendal Care Trust": app.Organisation, "Hilde Moen": app.Person}, []string{"Patient"}},
+		{"a legal abbreviation keeps its dot", "The solvent came from Quanli Fine Chemicals Co. in the east.",
+			map[string]app.ActorKind{"Quanli Fine Chemicals Co.": app.Organisation}, nil},
+		{"medicines are products", "Orvane Pharma AG recalled its Cardexa tablets on Friday.",
+			map[string]app.ActorKind{"Orvane Pharma AG": app.Organisation}, []string{"Cardexa"}},
+		{"local councils and portfolio agencies", "Harlowfield Council blamed the Environment Agency for the delay.",
+			map[string]app.ActorKind{"Harlowfield Council": app.GovernmentBody, "Environment Agency": app.GovernmentBody}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.class, func(t *testing.T) {
+			got := ExtractArticle("", c.text, "", nil)
+			byForm := map[string]Suggestion{}
+			for _, s := range got {
+				for _, f := range s.Forms() {
+					byForm[f] = s
+				}
+			}
+			for name, kind := range c.want {
+				s, ok := byForm[app.Fold(name)]
+				if !ok || app.Fold(s.Name) != app.Fold(name) {
+					t.Errorf("%q not proposed as a name; got %v", name, got)
+					continue
+				}
+				if kind != "" && s.Kind != kind {
+					t.Errorf("%q: kind %s, want %s", name, s.Kind, kind)
+				}
+			}
+			for _, n := range c.not {
+				if s, ok := byForm[app.Fold(n)]; ok {
+					t.Errorf("%q proposed (in %q)", n, s.Name)
+				}
+			}
+		})
+	}
+}
+
+// TestBylineAuthorNotProposed: the author a byline names wrote the article; the people it
+// quotes are in it.
+func TestBylineAuthorNotProposed(t *testing.T) {
+	body := "By Rosalind Achterberg and Piet Lowe\n\nHarbour pilot Dana Cresswell said the channel was too shallow."
+	got := ExtractArticle("Pilots warn of silt", body, "", nil)
+	for _, s := range got {
+		if s.Name == "Rosalind Achterberg" || s.Name == "Piet Lowe" {
+			t.Errorf("the byline's author %q proposed", s.Name)
+		}
+	}
+	if !slices.ContainsFunc(got, func(s Suggestion) bool { return s.Name == "Dana Cresswell" }) {
+		t.Errorf("Dana Cresswell not proposed: %v", got)
+	}
+}
+
+// TestAmbiguousAliasWithheld: a short form that is also a place in the article, or that
+// two suggestions share, is reported as withheld with its reason, not proposed.
+func TestAmbiguousAliasWithheld(t *testing.T) {
+	body := "Dockers of the Varnholt Dock Union met in Varnholt on Monday. Varnholt said the strike would go on. " +
+		"Ferrow Shipping and Ferrow Labs both posted losses; Ferrow said it would cut costs."
+	got := ExtractArticle("", body, "", nil)
+	check := func(name, alias, reason string) {
+		t.Helper()
+		i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == name })
+		if i < 0 {
+			t.Fatalf("%q not proposed: %v", name, got)
+		}
+		s := got[i]
+		if slices.Contains(s.Aliases, alias) {
+			t.Errorf("%q proposed as an alias of %q", alias, name)
+		}
+		if !slices.Contains(s.Withheld, WithheldAlias{alias, reason}) {
+			t.Errorf("%q: withheld %v, want %q (%s)", name, s.Withheld, alias, reason)
+		}
+	}
+	check("Varnholt Dock Union", "Varnholt", ReasonPlace)
+	body2 := "Dravanian skiers won twice, and the Dravanian Ski Union said Dravanian snow was the best."
+	got = ExtractArticle("", body2, "", nil)
+	check("Dravanian Ski Union", "Dravanian", ReasonAdjective)
+	// Both Ferrow names can own "Ferrow": it stays with neither.
+	for _, s := range got {
+		if slices.Contains(s.Aliases, "Ferrow") {
+			t.Errorf("%q proposes the shared form Ferrow", s.Name)
+		}
+	}
+}
+
+// FuzzMarkLayout: any text is read without panics, and layout marks only words.
+func FuzzMarkLayout(f *testing.F) {
+	for _, s := range []string{"A | B\nC\tD", "=SUM(B2:B9)", `"Zero Debt. Zero Fear"`, "HEADLINE HERE\n\nProse.", "“Open", "B2:", ":B2", "=", "|"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := tokenize(s)
+		markLayout(s, toks)
+		ExtractArticle("", s, "", nil)
+	})
+}
