@@ -100,6 +100,9 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.startAutoBackup(st)
 	w.SetCloseIntercept(mw.closing)
 	mw.warnSync()
+	if p.Shown != nil {
+		p.Shown(mw)
+	}
 	return mw
 }
 
