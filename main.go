@@ -165,7 +165,7 @@ func openOrReadOnly(ctx context.Context, path string, readOnly bool) (*db.Store,
 			return ro, nil
 		}
 	case app.IsCode(err, app.EREADONLY):
-		if ro, rerr := db.OpenForReading(ctx, path, "Dossier cannot write to the file or its folder: read-only permissions or a read-only disk", false); rerr == nil {
+		if ro, rerr := db.OpenForReading(ctx, path, "Dossier cannot write to the file or its folder: "+app.ReadOnlyCause(), false); rerr == nil {
 			return ro, nil
 		}
 	}

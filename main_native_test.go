@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -239,5 +243,106 @@ func TestWindowOpensProjectArgumentAndQuitsClean(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "Dossier", "research.dossier")); !os.IsNotExist(err) {
 		t.Errorf("the default project was made although a project was given (%v)", err)
+	}
+}
+
+// TestMessagesUseTheOSWords is the rule behind app/oswords.go: no string in the shipped
+// code (app, db, views, main) writes an OS-specific word for file access ("permission",
+// "chmod") itself; such words come from the helpers there, which pick the OS's own.
+func TestMessagesUseTheOSWords(t *testing.T) {
+	var files []string
+	for _, dir := range []string{".", "app", "db", "views"} {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && p != dir && (dir == "." || strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+				return filepath.SkipDir
+			}
+			if strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") && p != filepath.Join("app", "oswords.go") {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	fset := token.NewFileSet()
+	for _, p := range files {
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			for _, w := range []string{"permission", "chmod"} {
+				if strings.Contains(strings.ToLower(s), w) {
+					t.Errorf("%s: %q says %q itself; use a helper of app/oswords.go", fset.Position(lit.Pos()), s, w)
+				}
+			}
+			return true
+		})
+	}
+	if len(files) < 50 {
+		t.Fatalf("only %d files read: the rule checks nothing", len(files))
+	}
+}
+
+// TestSymlinkTestsSkipWithReason: every test that makes a symbolic link makes its first one
+// with symlinkOrSkip, which skips saying why where the OS or account cannot (Windows
+// without Developer Mode); a bare os.Symlink first would fail there instead.
+func TestSymlinkTestsSkipWithReason(t *testing.T) {
+	fset := token.NewFileSet()
+	checked := 0
+	err := filepath.WalkDir(".", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			return err
+		}
+		for _, decl := range f.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if !ok || fn.Body == nil || fn.Name.Name == "symlinkOrSkip" {
+				continue
+			}
+			first := "" // the first call that makes a link in this function
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || first != "" {
+					return first == ""
+				}
+				switch c := call.Fun.(type) {
+				case *ast.Ident:
+					if c.Name == "symlinkOrSkip" {
+						first = "symlinkOrSkip"
+					}
+				case *ast.SelectorExpr:
+					if x, ok := c.X.(*ast.Ident); ok && x.Name == "os" && c.Sel.Name == "Symlink" {
+						first = "os.Symlink"
+					}
+				}
+				return true
+			})
+			if first != "" {
+				checked++
+			}
+			if first == "os.Symlink" {
+				t.Errorf("%s: %s makes its first link with os.Symlink; use symlinkOrSkip", p, fn.Name.Name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked == 0 {
+		t.Fatal("no test makes a link: the rule checks nothing")
 	}
 }

@@ -383,20 +383,8 @@ func (mw *Window) shortcutRows() [][2]string {
 	)
 }
 
-// keyLabel writes a shortcut as people read it: "Ctrl+N", "Alt+Left".
-func keyLabel(sc *desktop.CustomShortcut) string {
-	var parts []string
-	mods := []struct {
-		mod  fyne.KeyModifier
-		name string
-	}{{fyne.KeyModifierControl, "Ctrl"}, {fyne.KeyModifierAlt, "Alt"}, {fyne.KeyModifierShift, "Shift"}, {fyne.KeyModifierSuper, "Cmd"}}
-	for _, m := range mods {
-		if sc.Modifier&m.mod != 0 {
-			parts = append(parts, m.name)
-		}
-	}
-	return strings.Join(append(parts, string(sc.KeyName)), "+")
-}
+// keyLabel writes a shortcut as people read it on this OS (keylabel.go).
+func keyLabel(sc *desktop.CustomShortcut) string { return keyLabelOn(labelOS, sc) }
 
 // switchTo replaces the open project with st and shows its articles. The automatic
 // backups of the project left have been finished (openPath) or stopped (a restore).
