@@ -343,6 +343,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Keyboard shortcuts", mw.showShortcuts, "", 0),
 		item("Check project", mw.checkProject, "", 0),
 		item("Show log", mw.showLog, "", 0),
+		item("About Dossier", mw.showAbout, "", 0),
 	)
 	return fyne.NewMainMenu(file, view, help)
 }
