@@ -263,7 +263,9 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Dossier")
-	w.Resize(firstSize(a.Preferences()))
+	size := firstSize(a.Preferences())
+	w.Resize(size)
+	fitToScreen(a, w, size)
 	w.SetMaster()
 	// mw is the main window, once there is one: at quit its project is closed, whichever
 	// it is by then (File ▸ Open project switches), so no -wal or -shm is left behind.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -344,5 +345,84 @@ func TestSymlinkTestsSkipWithReason(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no test makes a link: the rule checks nothing")
+	}
+}
+
+func TestFitSize(t *testing.T) {
+	for _, tt := range []struct{ want, screen, fit fyne.Size }{
+		{defaultWindow, fyne.NewSize(1920, 1080), defaultWindow},
+		{defaultWindow, fyne.NewSize(1366, 768), fyne.NewSize(1200, 690)},
+		{defaultWindow, fyne.NewSize(1280, 720), fyne.NewSize(1152, 648)},
+		{fyne.NewSize(2400, 1400), fyne.NewSize(1920, 1080), fyne.NewSize(1728, 972)}, // left big on another screen
+		{defaultWindow, fyne.NewSize(800, 600), fyne.NewSize(800, 560)},               // the minimum, as the screen allows
+		{defaultWindow, fyne.NewSize(640, 480), fyne.NewSize(640, 480)},
+	} {
+		if got := fitSize(tt.want, tt.screen); got != tt.fit {
+			t.Errorf("fitSize(%v on %v) = %v, want %v", tt.want, tt.screen, got, tt.fit)
+		}
+	}
+}
+
+// TestWindowFitsSmallScreen: on a 1280×720 screen the window opens within 90% of it (the
+// fixed 1280×820 it asked for before was taller than the screen), and the size it is left
+// at is the size it opens at next time.
+func TestWindowFitsSmallScreen(t *testing.T) {
+	for _, tool := range []string{"Xvfb", "xdotool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is missing; CI must install xvfb and xdotool", tool)
+			}
+			t.Skipf("%s not installed (xvfb, xdotool); CI runs this test", tool)
+		}
+	}
+	bin := dossierBinary(t)
+	dir := t.TempDir()
+	var xlog strings.Builder
+	display := startXvfbScreen(t, &xlog, "1280x720x24")
+	geometry := func() (w, h int) {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		var logs strings.Builder
+		cmd := exec.CommandContext(ctx, bin, "--db", filepath.Join(dir, "small.dossier"))
+		cmd.Env = append(os.Environ(), "DISPLAY="+display, "XDG_DATA_HOME="+dir, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+		cmd.Stdout, cmd.Stderr = &logs, &logs
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			cmd.Process.Signal(syscall.SIGTERM)
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("the app did not end cleanly: %v\n%s", err, logs.String())
+			}
+		}()
+		x := func(args ...string) string {
+			c := exec.CommandContext(ctx, "xdotool", args...)
+			c.Env = append(os.Environ(), "DISPLAY="+display)
+			out, err := c.CombinedOutput()
+			if err != nil {
+				t.Fatalf("xdotool %v: %v %s\napp output:\n%s", args, err, out, logs.String())
+			}
+			return strings.TrimSpace(string(out))
+		}
+		id := strings.Fields(x("search", "--sync", "--onlyvisible", "--name", "Dossier"))[0]
+		// The first frame may come before the fit: wait until the size settles below the
+		// screen, or give up after many looks (no clock involved).
+		for range 200 {
+			g := x("getwindowgeometry", "--shell", id)
+			fmt.Sscanf(g[strings.Index(g, "WIDTH="):], "WIDTH=%d\nHEIGHT=%d", &w, &h)
+			if w > 0 && float64(w) <= 0.9*1280+1 && float64(h) <= 0.9*720+1 {
+				break
+			}
+		}
+		return w, h
+	}
+	w, h := geometry()
+	if float64(w) > 0.9*1280+1 || float64(h) > 0.9*720+1 || w < 600 || h < 400 {
+		t.Fatalf("on a 1280×720 screen the window is %d×%d; want at most 90%% of the screen", w, h)
+	}
+	t.Logf("on a 1280×720 screen the window opens at %d×%d", w, h)
+	w2, h2 := geometry()
+	if w2 != w || h2 != h {
+		t.Errorf("the window was left at %d×%d and opens at %d×%d", w, h, w2, h2)
 	}
 }
