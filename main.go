@@ -81,7 +81,23 @@ func noDisplay(goos string, getenv func(string) string) string {
 func defaultProject() string {
 	home, _ := os.UserHomeDir()
 	config, _ := os.UserConfigDir()
-	return defaultProjectFor(runtime.GOOS, os.Getenv, home, config)
+	p := defaultProjectFor(runtime.GOOS, os.Getenv, home, config)
+	return keepEarlierDefault(runtime.GOOS, p, filepath.Join(config, "Dossier", "research.dossier"), exists)
+}
+
+// keepEarlierDefault: before 0.1.0 the BSDs without XDG_DATA_HOME kept the default
+// project in the config folder (old). A project already there stays the default rather
+// than a new, empty one taking its place at p.
+func keepEarlierDefault(goos, p, old string, exists func(string) bool) string {
+	if goos != "linux" && usesXDG(goos) && !exists(p) && exists(old) {
+		return old
+	}
+	return p
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // defaultProjectFor is defaultProject for one OS. The XDG variables are the freedesktop

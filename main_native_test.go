@@ -160,6 +160,30 @@ func TestDefaultProjectFor(t *testing.T) {
 	}
 }
 
+// TestKeepEarlierDefault: on a BSD whose project is still in the config folder, that
+// project stays the default; everywhere else, and once the new one exists, the new path.
+func TestKeepEarlierDefault(t *testing.T) {
+	newP, old := "/home/ada/.local/share/Dossier/research.dossier", "/home/ada/.config/Dossier/research.dossier"
+	has := func(paths ...string) func(string) bool {
+		return func(p string) bool { return slices.Contains(paths, p) }
+	}
+	for _, tt := range []struct {
+		goos   string
+		exists func(string) bool
+		want   string
+	}{
+		{"freebsd", has(old), old},
+		{"openbsd", has(old, newP), newP},
+		{"freebsd", has(), newP},
+		{"linux", has(old), newP},
+		{"windows", has(old), newP},
+	} {
+		if got := keepEarlierDefault(tt.goos, newP, old, tt.exists); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.goos, got, tt.want)
+		}
+	}
+}
+
 // TestWindowSize: the first size fits a 1366×768 screen less a taskbar and title bar
 // (at most 90% of it); after that the last size is used, within the minimum and a sane
 // maximum.
