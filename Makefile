@@ -7,14 +7,18 @@ TAGS    := migrated_fynedo
 DEBS    := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TESTDEBS := xvfb xdotool imagemagick sqlite3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The version is the git tag (v1.2.3, or v1.2.3-4-gabc1234-dirty between tags); without a
+# tag the binary reports FyneApp.toml's version as a development build (app.CurrentVersion).
+VERSION := $(shell git describe --tags --dirty --match 'v[0-9]*' 2>/dev/null)
+LDFLAGS := $(if $(VERSION),-X dossier/app.Version=$(VERSION))
 
 .PHONY: run build test bench fuzz deps test-deps vet
 
 run: deps
-	$(GO) run -tags $(TAGS) . $(ARGS)
+	$(GO) run -tags $(TAGS) -ldflags "$(LDFLAGS)" . $(ARGS)
 
 build: deps
-	$(GO) build -tags $(TAGS) -o dossier .
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o dossier .
 
 test: deps test-deps
 	$(GO) vet -tags $(TAGS) ./...

@@ -17,7 +17,6 @@ import (
 	"runtime"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"dossier/app"
@@ -39,7 +38,7 @@ func main() {
 		stop() // the first Ctrl+C asks to stop; a second one ends the process at once
 	}()
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
-		os.Exit(cli.Run(ctx, os.Args[1:], cliEnv()))
+		os.Exit(cli.Run(ctx, expandWildcards(runtime.GOOS, os.Args[1:]), cliEnv()))
 	}
 	fs := flag.NewFlagSet("dossier", flag.ContinueOnError)
 	path := fs.String("db", "", "the project file to open (default: "+defaultProject()+")")
@@ -47,7 +46,9 @@ func main() {
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
-	if fs.NArg() > 0 {
+	if p, ok := projectArg(fs.Args(), *path); ok {
+		*path = p // dossier FILE.dossier: file association, "Open with", a drop on the icon
+	} else if fs.NArg() > 0 {
 		// Not a command and not a flag: let the batch interface say so and show its help.
 		os.Exit(cli.Run(ctx, fs.Args(), cliEnv()))
 	}
@@ -75,18 +76,50 @@ func noDisplay(goos string, getenv func(string) string) string {
 }
 
 // defaultProject is the project opened when no --db is given: research.dossier in the
-// user's data folder (XDG_DATA_HOME on Linux, Application Support on macOS, AppData on Windows).
+// user's data folder (XDG_DATA_HOME on Linux and the BSDs, Application Support on macOS,
+// AppData on Windows).
 func defaultProject() string {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" && runtime.GOOS == "linux" {
-		if home, err := os.UserHomeDir(); err == nil {
+	home, _ := os.UserHomeDir()
+	config, _ := os.UserConfigDir()
+	p := defaultProjectFor(runtime.GOOS, os.Getenv, home, config)
+	return keepEarlierDefault(runtime.GOOS, p, filepath.Join(config, "Dossier", "research.dossier"), exists)
+}
+
+// keepEarlierDefault: before 0.1.0 the BSDs without XDG_DATA_HOME kept the default
+// project in the config folder (old). A project already there stays the default rather
+// than a new, empty one taking its place at p.
+func keepEarlierDefault(goos, p, old string, exists func(string) bool) string {
+	if goos != "linux" && usesXDG(goos) && !exists(p) && exists(old) {
+		return old
+	}
+	return p
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// defaultProjectFor is defaultProject for one OS. The XDG variables are the freedesktop
+// convention: only Linux and the BSDs honour them; a XDG_DATA_HOME left set on macOS or
+// Windows (by a ported shell, say) must not move the project out of the OS's own folder.
+func defaultProjectFor(goos string, getenv func(string) string, home, config string) string {
+	dir := config
+	if usesXDG(goos) {
+		dir = getenv("XDG_DATA_HOME")
+		if !filepath.IsAbs(dir) && home != "" { // the spec: a relative value is ignored
 			dir = filepath.Join(home, ".local", "share")
 		}
 	}
-	if dir == "" {
-		dir, _ = os.UserConfigDir()
-	}
 	return filepath.Join(dir, "Dossier", "research.dossier")
+}
+
+func usesXDG(goos string) bool {
+	switch goos {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+		return true
+	}
+	return false
 }
 
 func cliEnv() cli.Env {
@@ -148,7 +181,7 @@ func openOrReadOnly(ctx context.Context, path string, readOnly bool) (*db.Store,
 			return ro, nil
 		}
 	case app.IsCode(err, app.EREADONLY):
-		if ro, rerr := db.OpenForReading(ctx, path, "Dossier cannot write to the file or its folder: read-only permissions or a read-only disk", false); rerr == nil {
+		if ro, rerr := db.OpenForReading(ctx, path, "Dossier cannot write to the file or its folder: "+app.ReadOnlyCause(), false); rerr == nil {
 			return ro, nil
 		}
 	}
@@ -243,28 +276,36 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 	}
 	log.SetOutput(&fyneLogFilter{w: logOut})
 	app.SetErrorLog(func(err error) { log.Printf("error: %v", err) })
-	a := fyneapp.NewWithID("org.dossier.app")
+	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Dossier")
-	w.Resize(fyne.NewSize(1280, 820))
+	size := firstSize(a.Preferences())
+	w.Resize(size)
+	fitToScreen(a, w, size)
 	w.SetMaster()
+	// mw is the main window, once there is one: at quit its project is closed, whichever
+	// it is by then (File ▸ Open project switches), so no -wal or -shm is left behind.
+	var mw *views.Window
 	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample,
-		DataDir: filepath.Dir(defaultProject()), VerifyBackup: db.VerifyBackup, Salvage: db.Salvage, LogPath: logPath}
+		DataDir: filepath.Dir(defaultProject()), VerifyBackup: db.VerifyBackup, Salvage: db.Salvage, LogPath: logPath,
+		Shown: func(w *views.Window) { mw = w }}
+	code := 0
 	st, err := openStartProject(ctx, path, readOnly)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorReport(err))
-		var opened views.Store
-		views.OpenFailed(ctx, w, err, projects, a.Quit, func(s views.Store) { opened = s })
-		w.ShowAndRun()
-		if opened == nil {
-			return 1
-		}
-		opened.Close()
-		return 0
+		code = 1 // unless a project is opened from the window's own offer
+		views.OpenFailed(ctx, w, err, projects, a.Quit, func(views.Store) { code = 0 })
+	} else {
+		views.NewWindow(ctx, w, st, projects)
 	}
-	defer st.Close()
-	mw := views.NewWindow(ctx, w, st, projects)
+	quitOnSignal(ctx, a)
 	w.ShowAndRun()
-	mw.FinishBackups() // when the app was quit without the window's close (a signal)
-	return 0
+	rememberSize(a.Preferences(), w.Canvas().Size())
+	if mw != nil {
+		mw.FinishBackups() // when the app was quit without the window's close (a signal)
+		if err := mw.CloseProject(); err != nil {
+			fmt.Fprintln(os.Stderr, "dossier: closing the project:", app.ErrorReport(err))
+		}
+	}
+	return code
 }

@@ -84,11 +84,17 @@ func TestWindowUnderXvfb(t *testing.T) {
 // with -displayfd, Xvfb picks a free display and writes its number when it is ready.
 func startXvfb(t *testing.T, xvfbLog io.Writer) string {
 	t.Helper()
+	return startXvfbScreen(t, xvfbLog, "1400x900x24")
+}
+
+// startXvfbScreen is startXvfb with a screen of the given WxHxDEPTH.
+func startXvfbScreen(t *testing.T, xvfbLog io.Writer, screen string) string {
+	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp")
 	xvfb.ExtraFiles = []*os.File{w}
 	xvfb.Stderr = xvfbLog
 	if err := xvfb.Start(); err != nil {

@@ -165,7 +165,7 @@ func checkFile(path string, create bool) error {
 		return damaged(path, p)
 	}
 	if st.Mode().Perm()&0o200 == 0 {
-		return app.Errorf(app.EREADONLY, "%s is read-only; Dossier needs to write to its project. Make a copy you can write, or change the file's permissions.", path)
+		return app.Errorf(app.EREADONLY, "%s is read-only; Dossier needs to write to its project. Make a copy you can write, or %s.", path, app.MakeWritableHint())
 	}
 	return nil
 }

@@ -314,7 +314,7 @@ func (s *articlesScreen) showCount() {
 		s.emptyText.SetText(fmt.Sprintf("No articles match “%s”.", strings.TrimSpace(s.query.Text)))
 		s.clearBtn.Show()
 	} else {
-		s.emptyText.SetText("No articles yet. Press Ctrl+N to file one, or File ▸ Import files…")
+		s.emptyText.SetText("No articles yet. Press " + shortcutKey(fyne.KeyN) + " to file one, or File ▸ Import files…")
 		s.clearBtn.Hide()
 	}
 	s.empty.Show()

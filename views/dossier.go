@@ -182,7 +182,7 @@ func (s *dossierScreen) showEmpty() {
 		"its relations and the sources that report them, the articles that name it,\n" +
 		"the actors it is most linked with, and your notes.")
 	hint.Alignment = fyne.TextAlignCenter
-	s.empty = widget.NewButtonWithIcon("Choose an actor…  (Ctrl+D)", theme.SearchIcon(), s.u.chooseDossier)
+	s.empty = widget.NewButtonWithIcon("Choose an actor…  ("+shortcutKey(fyne.KeyD)+")", theme.SearchIcon(), s.u.chooseDossier)
 	s.empty.Importance = widget.HighImportance
 	s.setRoot(container.NewCenter(container.NewVBox(title, hint, container.NewCenter(s.empty))))
 }

@@ -23,7 +23,7 @@ const prefExportBOM = "export.bom"
 func (s *dossierScreen) exportCSV() {
 	if s.actorID == 0 || s.shown == 0 {
 		s.u.showInfo("Export dossier as CSV",
-			"Open an actor’s dossier first (Ctrl+D), then export it with Ctrl+E.")
+			"Open an actor’s dossier first ("+shortcutKey(fyne.KeyD)+"), then export it with "+shortcutKey(fyne.KeyE)+".")
 		return
 	}
 	a := s.d.Actor

@@ -48,7 +48,7 @@ func (s *dossierScreen) header(d app.Dossier) fyne.CanvasObject {
 		s.u.editRelation(app.Relation{SourceID: a.ID, SourceName: a.Name}, func(app.Relation) { s.reload() })
 	})
 	note := widget.NewButtonWithIcon("Add note", theme.DocumentIcon(), func() { s.editNote(app.Note{ActorID: a.ID}) })
-	exp := widget.NewButtonWithIcon("Export CSV  (Ctrl+E)", theme.DownloadIcon(), s.exportCSV)
+	exp := widget.NewButtonWithIcon("Export CSV  ("+shortcutKey(fyne.KeyE)+")", theme.DownloadIcon(), s.exportCSV)
 	lines = append(lines, container.NewHBox(edit, rel, note, exp))
 	return container.NewVBox(lines...)
 }

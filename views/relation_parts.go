@@ -302,7 +302,7 @@ func (p *relationArticlePicker) find(text string) {
 			p.list.Refresh()
 			switch {
 			case len(rows) == 0 && strings.TrimSpace(text) == "":
-				p.status.SetText("No articles filed yet — file one first (Ctrl+N).")
+				p.status.SetText("No articles filed yet — file one first (" + shortcutKey(fyne.KeyN) + ").")
 			case len(rows) == 0:
 				p.status.SetText("No article matches “" + text + "”.")
 			case len(rows) == relationArticlesShown:

@@ -90,4 +90,7 @@ type Projects struct {
 	Salvage func(ctx context.Context, from, to string) (app.SalvageReport, error)
 	// LogPath is the window's log file (Help ▸ Show log); "" when it keeps none.
 	LogPath string
+	// Shown is told of the main window once it is built (also when a project opens from
+	// the screen of a failed open), so main can close whichever project is open at quit.
+	Shown func(*Window)
 }

@@ -100,6 +100,9 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.startAutoBackup(st)
 	w.SetCloseIntercept(mw.closing)
 	mw.warnSync()
+	if p.Shown != nil {
+		p.Shown(mw)
+	}
 	return mw
 }
 
@@ -340,6 +343,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Keyboard shortcuts", mw.showShortcuts, "", 0),
 		item("Check project", mw.checkProject, "", 0),
 		item("Show log", mw.showLog, "", 0),
+		item("About Dossier", mw.showAbout, "", 0),
 	)
 	return fyne.NewMainMenu(file, view, help)
 }
@@ -380,20 +384,8 @@ func (mw *Window) shortcutRows() [][2]string {
 	)
 }
 
-// keyLabel writes a shortcut as people read it: "Ctrl+N", "Alt+Left".
-func keyLabel(sc *desktop.CustomShortcut) string {
-	var parts []string
-	mods := []struct {
-		mod  fyne.KeyModifier
-		name string
-	}{{fyne.KeyModifierControl, "Ctrl"}, {fyne.KeyModifierAlt, "Alt"}, {fyne.KeyModifierShift, "Shift"}, {fyne.KeyModifierSuper, "Cmd"}}
-	for _, m := range mods {
-		if sc.Modifier&m.mod != 0 {
-			parts = append(parts, m.name)
-		}
-	}
-	return strings.Join(append(parts, string(sc.KeyName)), "+")
-}
+// keyLabel writes a shortcut as people read it on this OS (keylabel.go).
+func keyLabel(sc *desktop.CustomShortcut) string { return keyLabelOn(labelOS, sc) }
 
 // switchTo replaces the open project with st and shows its articles. The automatic
 // backups of the project left have been finished (openPath) or stopped (a restore).

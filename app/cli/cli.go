@@ -18,9 +18,6 @@ import (
 	"dossier/app"
 )
 
-// Version is the version the batch interface and the window report.
-const Version = "0.1.0"
-
 // Store is what the batch interface needs of an open project; *db.Store provides it.
 type Store interface {
 	CreateArticle(ctx context.Context, a app.Article) (app.Article, error)
@@ -226,6 +223,6 @@ func runVersion(_ context.Context, env Env, args []string) error {
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "dossier %s\n", Version)
+	fmt.Fprintf(env.Stdout, "dossier %s\n", app.CurrentVersion())
 	return nil
 }

@@ -643,7 +643,7 @@ func TestHelp(t *testing.T) {
 func TestVersion(t *testing.T) {
 	p := newProject(t)
 	for _, args := range [][]string{{"version"}, {"--version"}} {
-		if out := p.must(args...); out != "dossier "+cli.Version+"\n" {
+		if out := p.must(args...); out != "dossier "+app.CurrentVersion()+"\n" {
 			t.Errorf("%v printed %q", args, out)
 		}
 	}

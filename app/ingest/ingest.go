@@ -338,7 +338,7 @@ func openError(name string, err error) *app.Error {
 	case errors.Is(err, fs.ErrNotExist):
 		e = app.Errorf(app.ENOTFOUND, "“%s” does not exist.", name)
 	case errors.Is(err, fs.ErrPermission):
-		e = fileErr(name, "cannot be read: permission denied.")
+		e = fileErr(name, "cannot be read: %s.", app.AccessDenied())
 	case isLoop(err):
 		e = fileErr(name, "is a symbolic link that leads back to itself (a symlink loop: too many levels of symbolic links); it was skipped.")
 	default:

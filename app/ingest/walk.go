@@ -12,9 +12,9 @@ import (
 // fn once for each article found and once for each file refused (its Item has Err set).
 // Folders are read in name order, so an import is repeatable; paths themselves are taken
 // in the order given. Named pipes, sockets and devices are refused with a message, never
-// opened in a way that could wait (see Open). Hidden files and folders (names starting with ".") inside a folder
-// are skipped, as are links to folders (they could loop); a path named explicitly is
-// read even when hidden. Walk stops when fn returns an error, returning it, or when ctx
+// opened in a way that could wait (see Open). Hidden and system files and folders inside a
+// folder are skipped silently (see skipInFolder), as are links to folders (they could
+// loop); a path named explicitly is read even when hidden. Walk stops when fn returns an error, returning it, or when ctx
 // is done, returning ctx.Err().
 //
 // Walk streams: it reads a folder's names only when it gets to that folder and hands
@@ -51,7 +51,7 @@ func walkDir(ctx context.Context, root string, fn func(Item) error) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
-		if d != nil && path != root && isHidden(d.Name()) {
+		if d != nil && path != root && skipInFolder(d) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -90,6 +90,35 @@ func readOne(ctx context.Context, path string, fn func(Item) error) error {
 	return nil
 }
 
+// skipInFolder says whether a folder import passes over d without a word: it is hidden
+// or belongs to the operating system rather than to the user, so refusing it would only
+// add noise to the summary (every Windows folder can hold a desktop.ini, every macOS
+// one a .DS_Store).
+func skipInFolder(d fs.DirEntry) bool {
+	return isHidden(d.Name()) || isSystemName(d.Name()) || hiddenByAttribute(d)
+}
+
 func isHidden(name string) bool {
 	return strings.HasPrefix(name, ".") && name != "." && name != ".."
+}
+
+// systemNames are files and folders the operating systems write into the user's folders
+// for themselves (lower case): Windows' folder settings, thumbnail caches, recycle bin
+// and restore points, macOS's custom folder icon ("Icon" and a carriage return). Names
+// starting with a dot (.DS_Store, ._resource forks, .Trashes, .Spotlight-V100) are
+// hidden already.
+var systemNames = map[string]bool{
+	"desktop.ini":               true,
+	"thumbs.db":                 true,
+	"ehthumbs.db":               true,
+	"ehthumbs_vista.db":         true,
+	"$recycle.bin":              true,
+	"system volume information": true,
+	"icon\r":                    true,
+}
+
+// isSystemName matches on any OS and in any case: a USB stick or a synced folder filled
+// on Windows brings its desktop.ini and Thumbs.db to macOS and Linux too.
+func isSystemName(name string) bool {
+	return systemNames[strings.ToLower(name)]
 }
