@@ -226,8 +226,12 @@ func shortPath(roots []string, path string) string {
 // duplicates · 4 refused".
 func progressText(p app.ImportProgress) string {
 	files := articleGroupDigits(p.Files) + " files"
-	if p.TotalFiles > 0 {
+	switch {
+	case p.TotalFiles > 0 && p.TotalKnown:
 		files = articleGroupDigits(p.Files) + " of ~" + articleGroupDigits(p.TotalFiles) + " files"
+	case p.TotalFiles > 0:
+		// The folders are still being counted: the total so far is a floor, not a total.
+		files = articleGroupDigits(p.Files) + " of " + articleGroupDigits(p.TotalFiles) + "+ files (still counting)"
 	}
 	return strings.Join([]string{files, articleGroupDigits(p.Filed) + " filed",
 		countPhrase(p.Duplicates, "duplicate", "duplicates"), articleGroupDigits(p.Refused) + " refused"}, " · ")
