@@ -320,4 +320,3 @@ func TestImportShortPath(t *testing.T) {
 		}
 	}
 }
-
