@@ -245,12 +245,15 @@ func TestWindowOpensProjectArgumentAndQuitsClean(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	search := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "Dossier — Harbour inquiry")
+	// An ASCII part of the title: xdotool matches names as regular expressions in the C
+	// locale when the test machine lacks en_US.UTF-8, where the em dash never matches.
+	search := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "Harbour inquiry")
 	search.Env = append(os.Environ(), "DISPLAY="+display)
 	if out, err := search.CombinedOutput(); err != nil || len(strings.TrimSpace(string(out))) == 0 {
+		names, _ := exec.Command("xwininfo", "-display", display, "-root", "-tree").CombinedOutput()
 		cmd.Process.Kill()
 		cmd.Wait()
-		t.Fatalf("no window on the project given as argument: %v %s\napp output:\n%s", err, out, logs.String())
+		t.Fatalf("no window on the project given as argument: %v %s\nwindows: %s\napp output:\n%s", err, out, names, logs.String())
 	}
 	if _, err := os.Stat(project + "-wal"); err != nil {
 		t.Fatalf("the open project has no -wal (%v): the test proves nothing", err)
