@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -375,4 +376,54 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// MergePreview says what merging Drop into Keep moves, before it is done.
+type MergePreview struct {
+	Keep, Drop Actor
+	NewAliases []string // names Keep gains: Drop's name and aliases it does not have yet
+	Relations  int      // relations naming Drop (as source, target or speaker)
+	Evidence   int      // sources of those relations
+	Mentions   int      // Drop's mentions in articles
+	Articles   int      // the articles they are in
+	Notes      int      // notes attached to Drop
+	Between    int      // relations between the two: while there are any, the merge is refused
+}
+
+// Lines says the preview in words, one line each, as the window and the batch show it.
+func (p MergePreview) Lines() []string {
+	out := []string{fmt.Sprintf("“%s” (#%d) goes into “%s” (#%d).", p.Drop.Name, p.Drop.ID, p.Keep.Name, p.Keep.ID)}
+	if len(p.NewAliases) > 0 {
+		out = append(out, fmt.Sprintf("aliases gained: %s", strings.Join(p.NewAliases, ", ")))
+	}
+	out = append(out,
+		fmt.Sprintf("relations moved: %d (with %d source(s))", p.Relations, p.Evidence),
+		fmt.Sprintf("mentions moved: %d in %d article(s)", p.Mentions, p.Articles),
+		fmt.Sprintf("notes moved: %d", p.Notes))
+	if p.Drop.Notes != "" || len(p.Drop.Tags) > 0 {
+		out = append(out, "its tags and notes are added to the kept actor's")
+	}
+	if p.Between > 0 {
+		out = append(out, fmt.Sprintf("REFUSED: the two have %d relation(s) with each other; delete those first", p.Between))
+	}
+	return out
+}
+
+// MergeRecord is one merge as the undo journal keeps it.
+type MergeRecord struct {
+	ID                    int64
+	KeptID, DroppedID     int64
+	KeptName, DroppedName string // as they were at the merge
+	Merged, Undone        time.Time
+}
+
+// Unmerged says what undoing a merge restored, and what it left because it was changed
+// since (a relation moved to a third actor, a deleted note).
+type Unmerged struct {
+	Record    MergeRecord
+	Restored  Actor // the dropped actor, back
+	Relations int   // relations given back
+	Notes     int
+	Mentions  int
+	Left      []string // what was not given back, and why
 }
