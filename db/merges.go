@@ -349,10 +349,7 @@ func (s *Store) unmerge(ctx context.Context, tx *sql.Tx, u *app.Unmerged, keep a
 	if err := s.restoreKept(ctx, tx, u, keep, j); err != nil {
 		return err
 	}
-	if err := linkActorMentions(ctx, tx, keep.ID); err != nil {
-		return err
-	}
-	if err := linkActorMentions(ctx, tx, drop); err != nil {
+	if err := relinkBoth(ctx, tx, keep.ID, drop); err != nil {
 		return err
 	}
 	u.Restored, err = actor(ctx, tx, drop)
@@ -360,59 +357,76 @@ func (s *Store) unmerge(ctx context.Context, tx *sql.Tx, u *app.Unmerged, keep a
 }
 
 // giveBack moves back the relations, notes and mentions that still point at the kept
-// actor where the merge put them.
+// actor where the merge put them. Each kind of row is one statement over the journal's
+// ids (json_each), so the busiest actor's tens of thousands of mentions go back at once.
 func (s *Store) giveBack(ctx context.Context, tx *sql.Tx, u *app.Unmerged, keep, drop int64, j mergeJournal) error {
 	now := s.now()
-	lost := 0
+	byCol := map[string][]int64{}
 	for _, m := range j.Relations {
-		res, err := tx.ExecContext(ctx, `UPDATE relations SET `+m.Column+` = ?1, updated = ?2 WHERE id = ?3 AND `+m.Column+` = ?4`, drop, now, m.ID, keep)
+		byCol[m.Column] = append(byCol[m.Column], m.ID)
+	}
+	for _, col := range relColumns {
+		n, err := execIDs(ctx, tx, `UPDATE relations SET `+col+` = ?1, updated = ?2 WHERE `+col+` = ?3 AND id IN (SELECT value FROM json_each(?4))`, byCol[col], drop, now, keep)
 		if err != nil {
 			return mapError(err)
 		}
-		if n, _ := res.RowsAffected(); n == 1 {
-			u.Relations++
-		} else {
-			lost++
-		}
+		u.Relations += n
 	}
-	if lost > 0 {
+	if lost := len(j.Relations) - u.Relations; lost > 0 {
 		u.Left = append(u.Left, fmt.Sprintf("%d relation(s) were deleted or given another actor since the merge; they stay as they are", lost))
 	}
-	lost = 0
-	for _, id := range j.Notes {
-		res, err := tx.ExecContext(ctx, `UPDATE notes SET actor_id = ? WHERE id = ? AND actor_id = ?`, drop, id, keep)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 1 {
-			u.Notes++
-		} else {
-			lost++
-		}
+	n, err := execIDs(ctx, tx, `UPDATE notes SET actor_id = ?1 WHERE actor_id = ?3 AND id IN (SELECT value FROM json_each(?4))`, j.Notes, drop, nil, keep)
+	if err != nil {
+		return err
 	}
-	if lost > 0 {
+	u.Notes = n
+	if lost := len(j.Notes) - n; lost > 0 {
 		u.Left = append(u.Left, fmt.Sprintf("%d note(s) were deleted or moved since the merge; they stay as they are", lost))
 	}
 	// Mentions: the rows that moved go back by id; those the merge folded into the kept
-	// actor's own row at the same place (and so deleted) are written again. The relinking
-	// that follows settles the automatic ones by the names each actor has again; the
-	// user's confirmed and rejected ones stand as they were.
-	for _, m := range j.Mentions {
-		res, err := tx.ExecContext(ctx, `UPDATE mentions SET actor_id = ? WHERE id = ? AND actor_id = ? AND article_id = ? AND start = ?`, drop, m.ID, keep, m.ArticleID, m.Start)
-		if err != nil {
-			return err
-		}
-		n, _ := res.RowsAffected()
-		if n == 0 {
-			if res, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO mentions(article_id, actor_id, start, end, status)
-				SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)`, m.ArticleID, drop, m.Start, m.End, m.Status); err != nil {
-				return err
-			}
-			n, _ = res.RowsAffected()
-		}
-		u.Mentions += int(n)
+	// actor's own row at the same place (and so deleted) are written again (a row already
+	// back is left by OR IGNORE: one row per actor and place). The relinking that follows
+	// settles the automatic ones by the names each actor has again; the user's confirmed
+	// and rejected ones stand as they were.
+	ids := make([]int64, len(j.Mentions))
+	for i, m := range j.Mentions {
+		ids[i] = m.ID
 	}
+	moved, err := execIDs(ctx, tx, `UPDATE mentions SET actor_id = ?1 WHERE actor_id = ?3 AND id IN (SELECT value FROM json_each(?4))`, ids, drop, nil, keep)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(j.Mentions)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO mentions(article_id, actor_id, start, end, status)
+		SELECT m.value->>'article', ?1, m.value->>'start', m.value->>'end', m.value->>'status' FROM json_each(?2) m
+		WHERE EXISTS (SELECT 1 FROM articles WHERE id = m.value->>'article')`, drop, string(b))
+	if err != nil {
+		return err
+	}
+	written, _ := res.RowsAffected()
+	u.Mentions = moved + int(written)
 	return nil
+}
+
+// execIDs runs q with ?1 a, ?2 b, ?3 c and ?4 the ids as a JSON array, and returns the
+// rows changed.
+func execIDs(ctx context.Context, tx *sql.Tx, q string, ids []int64, a, b, c any) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	js, err := json.Marshal(ids)
+	if err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, q, a, b, c, string(js))
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
 }
 
 // restoreKept takes from the kept actor the names the merge gave it and, where nobody
@@ -462,4 +476,31 @@ func (s *Store) LastMerge(ctx context.Context, actorID int64) (app.MergeRecord, 
 		}
 	}
 	return app.MergeRecord{}, app.Errorf(app.ENOTFOUND, "No merge of actor #%d is left to undo.", actorID)
+}
+
+// relinkBoth relinks, in one pass over the articles, where the names of two actors
+// changed: after an undo the kept actor lost exactly the names the other regained, so
+// two passes (linkActorMentions of each) would read the same articles twice.
+func relinkBoth(ctx context.Context, tx *sql.Tx, a, b int64) error {
+	addA, remA, mergedA, err := takeNameChanges(ctx, tx, a)
+	if err != nil {
+		return err
+	}
+	addB, remB, mergedB, err := takeNameChanges(ctx, tx, b)
+	if err != nil {
+		return err
+	}
+	also := map[int64]bool{}
+	for _, id := range []int64{a, b} {
+		if mergedA || mergedB {
+			m, err := actorArticles(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			for k := range m {
+				also[k] = true
+			}
+		}
+	}
+	return relinkNames(ctx, tx, append(addA, addB...), append(remA, remB...), also)
 }
