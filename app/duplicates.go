@@ -253,8 +253,14 @@ func dupKeys(e dupEntry) []string {
 		} else if s := surnameOf(n); s != "" && (e.a.Kind == Person || e.a.Kind == OtherKind) {
 			keys = append(keys, "s:"+s)
 		}
-		if sk := skeleton(n.core); len(sk) >= 3 {
-			keys = append(keys, "k:"+sk)
+		// The skeleton and each skeleton one letter shorter: two spellings a letter
+		// apart in their consonants ("Lumen Lab", "Lumen Labs") share one of these keys
+		// (symmetric deletion), without comparing every pair.
+		if sk := []rune(skeleton(n.core)); len(sk) >= 3 {
+			keys = append(keys, "k:"+string(sk))
+			for i := range sk {
+				keys = append(keys, "k:"+string(sk[:i])+string(sk[i+1:]))
+			}
 		}
 	}
 	return keys
@@ -335,7 +341,7 @@ func nameReasons(m, n dupName, xName, yName bool, x, y dupEntry) []dupReason {
 	} else if r, ok := surnameReason(n, m, y, x); ok {
 		rs = append(rs, r)
 	}
-	if m.core != n.core && m.acronym == "" && n.acronym == "" && skeleton(m.core) == skeleton(n.core) {
+	if m.core != n.core && m.acronym == "" && n.acronym == "" && digits(m.core) == digits(n.core) {
 		if d := editDistance(m.core, n.core); d <= max(2, len(m.core)/5) {
 			rs = append(rs, dupReason{0.8 - 0.05*float64(d), fmt.Sprintf("spelling variants (%s, %s: %d letter(s) apart)", q(m.text), q(n.text), d)})
 		}
@@ -352,6 +358,17 @@ func surnameReason(m, n dupName, x, y dupEntry) (dupReason, bool) {
 		return dupReason{}, false
 	}
 	return dupReason{0.65, fmt.Sprintf("same surname: “%s” is the surname of “%s”", m.text, n.text)}, true
+}
+
+// digits returns the digits of s: names that differ in a number ("Unit 17", "Unit 18")
+// are different names, however close their spelling.
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // editDistance is the Levenshtein distance of two strings, in runes.
