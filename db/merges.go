@@ -478,21 +478,26 @@ func (s *Store) LastMerge(ctx context.Context, actorID int64) (app.MergeRecord, 
 	return app.MergeRecord{}, app.Errorf(app.ENOTFOUND, "No merge of actor #%d is left to undo.", actorID)
 }
 
-// relinkBoth relinks, in one pass over the articles, where the names of two actors
-// changed: after an undo the kept actor lost exactly the names the other regained, so
-// two passes (linkActorMentions of each) would read the same articles twice.
-func relinkBoth(ctx context.Context, tx *sql.Tx, a, b int64) error {
-	addA, remA, mergedA, err := takeNameChanges(ctx, tx, a)
+// relinkBoth brings the mentions of the two actors of an undone merge in line with their
+// names again. The dropped actor's rows are already back where they were, by id; the
+// merge's relinking could have settled differently only where the kept actor has rows
+// (a place both matched, or where its fuller name decided) or where the dropped actor's
+// row was ambiguous. Only those articles are relinked, so undoing the merge of an actor
+// named in tens of thousands of articles reads few of them. When the log holds names of
+// other actors deleted meanwhile, every article that may hold one of the names is
+// relinked, as linkActorMentions would.
+func relinkBoth(ctx context.Context, tx *sql.Tx, keep, drop int64) error {
+	addK, remK, goneK, err := takeNameChanges(ctx, tx, keep)
 	if err != nil {
 		return err
 	}
-	addB, remB, mergedB, err := takeNameChanges(ctx, tx, b)
+	addD, remD, goneD, err := takeNameChanges(ctx, tx, drop)
 	if err != nil {
 		return err
 	}
-	also := map[int64]bool{}
-	for _, id := range []int64{a, b} {
-		if mergedA || mergedB {
+	if goneK || goneD {
+		also := map[int64]bool{}
+		for _, id := range []int64{keep, drop} {
 			m, err := actorArticles(ctx, tx, id)
 			if err != nil {
 				return err
@@ -501,6 +506,12 @@ func relinkBoth(ctx context.Context, tx *sql.Tx, a, b int64) error {
 				also[k] = true
 			}
 		}
+		return relinkNames(ctx, tx, append(addK, addD...), append(remK, remD...), also)
 	}
-	return relinkNames(ctx, tx, append(addA, addB...), append(remA, remB...), also)
+	also, err := idSet(tx.QueryContext(ctx, `SELECT DISTINCT article_id FROM mentions WHERE actor_id = ?1
+		UNION SELECT article_id FROM mentions WHERE actor_id = ?2 AND status = 'ambiguous'`, keep, drop))
+	if err != nil {
+		return err
+	}
+	return relinkNames(ctx, tx, nil, nil, also)
 }

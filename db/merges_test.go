@@ -354,3 +354,58 @@ func copyBenchFile(b *testing.B, from, to string) {
 		b.Fatal(err)
 	}
 }
+
+// TestUnmergeMentionsEveryArticle: after merge and undo, every article's mentions are
+// what they were — where only the dropped actor is named (confirmed and automatic rows),
+// where both are, and where a name the dropped actor shares with a third actor made its
+// mention ambiguous, and where a name both go by was ambiguous between them.
+func TestUnmergeMentionsEveryArticle(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	keep := mustActor(t, s, "Brenna Holt", app.Person, "Holt", "the Governor") // a name both go by
+	drop := mustActor(t, s, "Lenz Barrow", app.Person, "Barrow", "the Governor")
+	mustActor(t, s, "Odile Barrow", app.Person, "Barrow")
+	bodies := []string{
+		"Lenz Barrow opened the bridge. Barrow waved.",
+		"Brenna Holt and Lenz Barrow argued. Holt left first.",
+		"Barrow spoke; nobody said which one.",
+		"The Governor signed, and Brenna Holt objected.",
+		"Nothing about anyone here.",
+	}
+	var arts []int64
+	for i, b := range bodies {
+		a, err := s.CreateArticle(ctx, article(fmt.Sprintf("Story %d", i), "", b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a.ID)
+	}
+	ms, _ := s.Mentions(ctx, arts[0])
+	for _, m := range ms {
+		if m.ActorID == drop.ID {
+			if err := s.SetMentionStatus(ctx, m.ID, app.MentionConfirmed); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	before := map[int64][]string{}
+	for _, id := range arts {
+		before[id] = mentionSet(t, s, id)
+	}
+	if len(before[arts[2]]) == 0 || !strings.Contains(strings.Join(before[arts[2]], " "), "ambiguous") {
+		t.Fatalf("the shared name is not ambiguous: %v", before[arts[2]])
+	}
+	_, _, id, err := s.Merge(ctx, keep.ID, drop.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Unmerge(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		if got := mentionSet(t, s, a); !slices.Equal(got, before[a]) {
+			t.Errorf("article %d: mentions %v, want %v", a, got, before[a])
+		}
+	}
+}
