@@ -396,6 +396,10 @@ func (s *Store) giveBack(ctx context.Context, tx *sql.Tx, u *app.Unmerged, keep,
 	if err != nil {
 		return err
 	}
+	u.Mentions = moved
+	if moved == len(j.Mentions) {
+		return nil // all went back by id: nothing to write again
+	}
 	b, err := json.Marshal(j.Mentions)
 	if err != nil {
 		return err
@@ -407,7 +411,7 @@ func (s *Store) giveBack(ctx context.Context, tx *sql.Tx, u *app.Unmerged, keep,
 		return err
 	}
 	written, _ := res.RowsAffected()
-	u.Mentions = moved + int(written)
+	u.Mentions += int(written)
 	return nil
 }
 

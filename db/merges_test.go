@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"dossier/app"
 	"dossier/db/dbtest"
@@ -324,16 +325,20 @@ func BenchmarkUnmergeBusiest(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		b.StopTimer()
+		t0 := time.Now()
 		_, p, id, err := s.Merge(ctx, keep.ID, busy)
 		if err != nil {
 			b.Fatal(err)
 		}
+		b.ReportMetric(float64(time.Since(t0).Milliseconds()), "merge-ms")
 		b.ReportMetric(float64(p.Mentions), "mentions")
 		b.ReportMetric(float64(p.Relations), "relations")
 		b.StartTimer()
+		t0 = time.Now()
 		if _, err := s.Unmerge(ctx, id); err != nil {
 			b.Fatal(err)
 		}
+		b.ReportMetric(float64(time.Since(t0).Milliseconds()), "unmerge-ms")
 	}
 }
 
