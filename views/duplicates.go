@@ -104,7 +104,7 @@ func (v *duplicatesView) updatePairRow(i widget.ListItemID, o fyne.CanvasObject)
 	p := v.pairs[i]
 	c := o.(*fyne.Container)
 	texts := c.Objects[0].(*fyne.Container)
-	texts.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%.2f   %s (#%d, %s)  ↔  %s (#%d, %s)", p.Score,
+	texts.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%.2f   %s (#%d, %s)  and  %s (#%d, %s)", p.Score,
 		p.A.Name, p.A.ID, p.A.Kind.Label(), p.B.Name, p.B.ID, p.B.Kind.Label()))
 	texts.Objects[1].(*widget.Label).SetText(p.Explain())
 	buttons := c.Objects[1].(*fyne.Container)

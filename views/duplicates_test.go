@@ -45,7 +45,7 @@ func TestDuplicatesViewMergeUndoNotSame(t *testing.T) {
 
 	u.showDuplicates()
 	text := actorsDialogText(t, u)
-	for _, want := range []string{"2 pair(s)", "Ilse Marquand (#1, person)  ↔  Marquand (#2, person)", "same surname", "Lumen Labs"} {
+	for _, want := range []string{"2 pair(s)", "Ilse Marquand (#1, person)  and  Marquand (#2, person)", "same surname", "Lumen Labs"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("dialog text %q lacks %q", text, want)
 		}
