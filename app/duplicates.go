@@ -195,31 +195,50 @@ func FindDuplicates(actors []DupActor, notSame func(a, b int64) bool) Duplicates
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	compare := func(i, j int32) {
+		if i > j {
+			i, j = j, i
+		}
+		if i == j || seen[[2]int32{i, j}] {
+			return
+		}
+		seen[[2]int32{i, j}] = true
+		if notSame != nil && notSame(entries[i].a.ID, entries[j].a.ID) {
+			return
+		}
+		if p, ok := comparePair(entries[i], entries[j]); ok {
+			out.Pairs = append(out.Pairs, p)
+		}
+	}
 	for _, k := range keys {
+		fam := k[:2]
+		if fam == "i:" || fam == "t:" {
+			continue // compared only with their partners, below
+		}
 		b := blocks[k]
-		if len(b) < 2 {
+		// Acronyms are compared with the names whose initials they are, one-word names
+		// with the fuller names ending with them; never the fuller names among
+		// themselves, which share initials and surnames by the hundred.
+		var partners []int32
+		switch fam {
+		case "a:":
+			partners = blocks["i:"+k[2:]]
+		case "s:":
+			partners = blocks["t:"+k[2:]]
+		}
+		if len(b)+len(partners) < 2 {
 			continue
 		}
-		if len(b) > maxBlock {
-			out.Crowded = append(out.Crowded, fmt.Sprintf("%s (%d actors)", k[2:], len(b)))
+		if len(b) > maxBlock || len(b)*len(partners) > maxBlock*maxBlock {
+			out.Crowded = append(out.Crowded, fmt.Sprintf("%s (%d actors)", k[2:], len(b)+len(partners)))
 			continue
 		}
 		for x := 0; x < len(b); x++ {
 			for y := x + 1; y < len(b); y++ {
-				i, j := b[x], b[y]
-				if i > j {
-					i, j = j, i
-				}
-				if i == j || seen[[2]int32{i, j}] {
-					continue
-				}
-				seen[[2]int32{i, j}] = true
-				if notSame != nil && notSame(entries[i].a.ID, entries[j].a.ID) {
-					continue
-				}
-				if p, ok := comparePair(entries[i], entries[j]); ok {
-					out.Pairs = append(out.Pairs, p)
-				}
+				compare(b[x], b[y])
+			}
+			for _, j := range partners {
+				compare(b[x], j)
 			}
 		}
 	}
@@ -237,8 +256,9 @@ func FindDuplicates(actors []DupActor, notSame func(a, b int64) bool) Duplicates
 }
 
 // dupKeys returns the blocking keys of an actor: two actors are compared only when they
-// share one. Each key starts with its family ("n:" core name, "a:" acronym, "s:"
-// surname, "k:" skeleton) so that families never collide.
+// share one. Each key starts with its family ("n:" core name, "a:" acronym, "i:" initials
+// of a longer name, "s:" one-word name, "t:" surname of a person's fuller name, "k:"
+// skeleton) so that families never collide.
 func dupKeys(e dupEntry) []string {
 	var keys []string
 	for _, n := range e.names {
@@ -246,12 +266,12 @@ func dupKeys(e dupEntry) []string {
 		if n.acronym != "" {
 			keys = append(keys, "a:"+n.acronym)
 		} else if ini := initials(n); ini != "" {
-			keys = append(keys, "a:"+ini)
+			keys = append(keys, "i:"+ini)
 		}
 		if len(n.words) == 1 && len([]rune(n.words[0])) >= 3 && n.acronym == "" {
 			keys = append(keys, "s:"+n.words[0])
-		} else if s := surnameOf(n); s != "" && (e.a.Kind == Person || e.a.Kind == OtherKind) {
-			keys = append(keys, "s:"+s)
+		} else if s := surnameOf(n); s != "" && e.a.Kind == Person {
+			keys = append(keys, "t:"+s)
 		}
 		// The skeleton and each skeleton one letter shorter: two spellings a letter
 		// apart in their consonants ("Lumen Lab", "Lumen Labs") share one of these keys
@@ -342,7 +362,9 @@ func nameReasons(m, n dupName, xName, yName bool, x, y dupEntry) []dupReason {
 		rs = append(rs, r)
 	}
 	if m.core != n.core && m.acronym == "" && n.acronym == "" && digits(m.core) == digits(n.core) {
-		if d := editDistance(m.core, n.core); d <= max(2, len(m.core)/5) {
+		// A letter in four, at most three: Mohammed and Muhammad are two apart; names
+		// further apart are other names.
+		if d := editDistance(m.core, n.core); d <= min(3, max(1, len(m.core)/4)) {
 			rs = append(rs, dupReason{0.8 - 0.05*float64(d), fmt.Sprintf("spelling variants (%s, %s: %d letter(s) apart)", q(m.text), q(n.text), d)})
 		}
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -98,12 +99,21 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
-// benchActors invents n actors: persons of two or three words, some organisations with
-// acronyms, a few surname-only actors and spelling variants, as a big project holds.
+// benchActors invents n actors with random names (persons of
+// three words, bodies with their acronym as alias, one-word actors), and one in fifty a
+// duplicate of the one before it: a particle added, a vowel changed or the surname alone.
 func benchActors(n int) []DupActor {
-	syl := strings.Fields("ka ri mo ta la sen dor vi na lu bek har zan ol mir tes qua fen ul ron")
-	word := func(i, k int) string {
-		s := syl[i%len(syl)] + syl[(i/len(syl)+k)%len(syl)] + syl[(i/7+3*k)%len(syl)]
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func(int, int) string {
+		var b strings.Builder
+		for k := range 5 + rng.IntN(5) {
+			if k%2 == 0 {
+				b.WriteByte("bcdfghjklmnprstvz"[rng.IntN(17)])
+			} else {
+				b.WriteByte("aeiou"[rng.IntN(5)])
+			}
+		}
+		s := b.String()
 		return strings.ToUpper(s[:1]) + s[1:]
 	}
 	out := make([]DupActor, n)
@@ -111,12 +121,24 @@ func benchActors(n int) []DupActor {
 		a := DupActor{ID: int64(i + 1), Kind: Person}
 		switch i % 10 {
 		case 0:
-			a.Name, a.Kind = word(i, 1), OtherKind
+			a.Name, a.Kind = word(i, 1)+"ov", OtherKind
 		case 1, 2:
 			a.Name, a.Kind = fmt.Sprintf("%s %s Authority", word(i, 2), word(i, 5)), GovernmentBody
-			a.Aliases = []string{strings.ToUpper(word(i, 2)[:1] + word(i, 5)[:1] + "A")}
 		default:
-			a.Name = fmt.Sprintf("%s %s %s", word(i, 3), word(i, 4), word(i*31, 6))
+			a.Name = fmt.Sprintf("%s %s %s", word(i, 3), word(i, 4), word(i, 6))
+		}
+		if i%50 == 49 {
+			prev := out[i-1]
+			switch i % 150 {
+			case 49:
+				a.Name = "al-" + prev.Name
+			case 99:
+				a.Name = strings.Replace(prev.Name, "a", "e", 1)
+			default:
+				f := strings.Fields(prev.Name)
+				a.Name = f[len(f)-1]
+			}
+			a.Kind = prev.Kind
 		}
 		out[i] = a
 	}
