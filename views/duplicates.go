@@ -108,7 +108,7 @@ func (v *duplicatesView) updatePairRow(i widget.ListItemID, o fyne.CanvasObject)
 		p.A.Name, p.A.ID, p.A.Kind.Label(), p.B.Name, p.B.ID, p.B.Kind.Label()))
 	texts.Objects[1].(*widget.Label).SetText(p.Explain())
 	buttons := c.Objects[1].(*fyne.Container)
-	buttons.Objects[0].(*widget.Button).OnTapped = func() { v.preview(p) }
+	buttons.Objects[0].(*widget.Button).OnTapped = func() { v.preview(p, false) }
 	buttons.Objects[1].(*widget.Button).OnTapped = func() { v.notSame(p) }
 }
 
@@ -121,9 +121,13 @@ func keeper(p app.DupPair) (keep, drop app.DupActor) {
 	return p.A, p.B
 }
 
-// preview shows what the merge moves and asks before doing it.
-func (v *duplicatesView) preview(p app.DupPair) {
+// preview shows what the merge moves and asks before doing it. Unless asKeep, the kept
+// actor is keeper's guess; with asKeep, p.A is kept.
+func (v *duplicatesView) preview(p app.DupPair, asKeep bool) {
 	keep, drop := keeper(p)
+	if asKeep {
+		keep, drop = p.A, p.B
+	}
 	st := v.store()
 	v.u.async(func(ctx context.Context) {
 		pv, err := st.MergePreview(ctx, keep.ID, drop.ID)
@@ -135,24 +139,32 @@ func (v *duplicatesView) preview(p app.DupPair) {
 	})
 }
 
+// confirm shows the preview with Merge, Keep the other (the kept side is a guess: the
+// fuller name), and Cancel; Esc cancels.
 func (v *duplicatesView) confirm(pv app.MergePreview) {
 	text := strings.Join(pv.Lines(), "\n")
-	if pv.Between == 0 {
-		text += "\n\nThe merge can be undone from Past merges in this dialog, or with dossier actor unmerge."
-	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
 	if pv.Between > 0 {
 		v.u.showInfo("Merge refused", text)
 		return
 	}
-	d := dialog.NewCustomConfirm("Merge actors", "Merge", "Cancel", msg, func(ok bool) {
-		if ok {
-			v.merge(pv.Keep.ID, pv.Drop.ID)
-		}
-	}, v.u.win)
-	d.Resize(fyne.NewSize(actorDialogWidth(v.u.win, 520), 0))
-	v.u.showConfirm(d, false)
+	text += "\n\nThe merge can be undone from Past merges in this dialog, or with dossier actor unmerge."
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	merge := widget.NewButton("Merge", func() {
+		d.Hide()
+		v.merge(pv.Keep.ID, pv.Drop.ID)
+	})
+	merge.Importance = widget.HighImportance
+	swap := widget.NewButton("Keep “"+pv.Drop.Name+"” instead", func() {
+		d.Hide()
+		v.preview(app.DupPair{A: app.DupActor{ID: pv.Drop.ID, Name: pv.Drop.Name}, B: app.DupActor{ID: pv.Keep.ID, Name: pv.Keep.Name}}, true)
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Merge actors", msg, v.u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, swap, merge})
+	d.Resize(fyne.NewSize(actorDialogWidth(v.u.win, 560), 0))
+	v.u.showKeyed(d, dialogKeys{cancel: d.Hide})
 }
 
 func (v *duplicatesView) merge(keep, drop int64) {

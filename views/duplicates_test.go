@@ -57,6 +57,16 @@ func TestDuplicatesViewMergeUndoNotSame(t *testing.T) {
 			merge = func() { tapNth(t, u, "Merge…", i) }
 		}
 	}
+	// The kept side is a guess (the fuller name): the user can turn it round, and cancel.
+	merge()
+	actorsTapButton(t, u, "Keep “Marquand” instead")
+	if got := actorsDialogText(t, u); !strings.Contains(got, "“Ilse Marquand” (#1) goes into “Marquand” (#2).") {
+		t.Fatalf("swapped preview %q", got)
+	}
+	actorsTapButton(t, u, "Cancel")
+	if _, err := st.Actor(ctx, full.ID); err != nil {
+		t.Fatalf("cancel merged: %v", err)
+	}
 	merge()
 	if got := actorsDialogText(t, u); !strings.Contains(got, "“Marquand” (#2) goes into “Ilse Marquand” (#1).") || !strings.Contains(got, "relations moved: 1") {
 		t.Fatalf("preview %q", got)
