@@ -268,64 +268,47 @@ func (s *Store) DeleteActor(ctx context.Context, id int64) (err error) {
 // MergeActors folds actor drop into actor keep: keep gains drop's name and aliases as
 // aliases, its tags, notes, relations, mentions and note attachments; drop is removed.
 // Relations between the two become impossible and are reported as an error instead of
-// being silently deleted.
-func (s *Store) MergeActors(ctx context.Context, keep, drop int64) (_ app.Actor, err error) {
-	defer wrapErr(&err, "merge actor %d into %d", drop, keep)
-	var out app.Actor
-	if keep == drop {
-		return out, app.Errorf(app.ECONFLICT, "An actor cannot be merged into itself.")
+// being silently deleted. The merge is journaled and can be undone (Merge, Unmerge).
+func (s *Store) MergeActors(ctx context.Context, keep, drop int64) (app.Actor, error) {
+	a, _, _, err := s.Merge(ctx, keep, drop)
+	return a, err
+}
+
+// mergeActors moves d into k, both as read in this transaction.
+func (s *Store) mergeActors(ctx context.Context, tx *sql.Tx, k, d app.Actor) (app.Actor, error) {
+	keep, drop := k.ID, d.ID
+	k.Aliases = append(append(k.Aliases, d.Name), d.Aliases...)
+	k.Tags = append(k.Tags, d.Tags...)
+	if d.Notes != "" {
+		k.Notes = strings.TrimSpace(k.Notes + "\n\n" + d.Notes)
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		k, err := actor(ctx, tx, keep)
-		if err != nil {
-			return err
+	if d.Description != "" && k.Description == "" {
+		k.Description = d.Description
+	}
+	k.Normalize()
+	// The dropped actor's relations now name the kept one: a relation editor open on
+	// one of them must not save the old actor back (see stamp.go).
+	if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ?1 WHERE ?2 IN (source_id, target_id, speaker_id)`, s.now(), drop); err != nil {
+		return k, err
+	}
+	for _, q := range []string{
+		`UPDATE relations SET source_id = ?1 WHERE source_id = ?2`,
+		`UPDATE relations SET target_id = ?1 WHERE target_id = ?2`,
+		`UPDATE relations SET speaker_id = ?1 WHERE speaker_id = ?2`,
+		`UPDATE notes SET actor_id = ?1 WHERE actor_id = ?2`,
+		`UPDATE OR IGNORE mentions SET actor_id = ?1 WHERE actor_id = ?2`,
+		`DELETE FROM actors WHERE id = ?2 AND ?1 <> 0`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, keep, drop); err != nil {
+			return k, err
 		}
-		d, err := actor(ctx, tx, drop)
-		if err != nil {
-			return err
-		}
-		var between int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations WHERE (source_id = ?1 AND target_id = ?2) OR (source_id = ?2 AND target_id = ?1)`, keep, drop).Scan(&between); err != nil {
-			return err
-		}
-		if between > 0 {
-			return app.Errorf(app.ECONFLICT, "“%s” and “%s” have %d relation(s) with each other; a merged actor cannot relate to itself. Delete those relations first.", k.Name, d.Name, between)
-		}
-		k.Aliases = append(append(k.Aliases, d.Name), d.Aliases...)
-		k.Tags = append(k.Tags, d.Tags...)
-		if d.Notes != "" {
-			k.Notes = strings.TrimSpace(k.Notes + "\n\n" + d.Notes)
-		}
-		if d.Description != "" && k.Description == "" {
-			k.Description = d.Description
-		}
-		k.Normalize()
-		// The dropped actor's relations now name the kept one: a relation editor open on
-		// one of them must not save the old actor back (see stamp.go).
-		if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ?1 WHERE ?2 IN (source_id, target_id, speaker_id)`, s.now(), drop); err != nil {
-			return err
-		}
-		for _, q := range []string{
-			`UPDATE relations SET source_id = ?1 WHERE source_id = ?2`,
-			`UPDATE relations SET target_id = ?1 WHERE target_id = ?2`,
-			`UPDATE relations SET speaker_id = ?1 WHERE speaker_id = ?2`,
-			`UPDATE notes SET actor_id = ?1 WHERE actor_id = ?2`,
-			`UPDATE OR IGNORE mentions SET actor_id = ?1 WHERE actor_id = ?2`,
-			`DELETE FROM actors WHERE id = ?2 AND ?1 <> 0`,
-		} {
-			if _, err := tx.ExecContext(ctx, q, keep, drop); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE actors SET description = ?, tags = ?, notes = ?, updated = ? WHERE id = ?`,
-			k.Description, joinList(k.Tags), k.Notes, s.now(), keep); err != nil {
-			return err
-		}
-		if err := writeAliases(ctx, tx, k); err != nil {
-			return err
-		}
-		out = k
-		return linkActorMentions(ctx, tx, keep)
-	})
-	return out, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE actors SET description = ?, tags = ?, notes = ?, updated = ? WHERE id = ?`,
+		k.Description, joinList(k.Tags), k.Notes, s.now(), keep); err != nil {
+		return k, err
+	}
+	if err := writeAliases(ctx, tx, k); err != nil {
+		return k, err
+	}
+	return k, linkActorMentions(ctx, tx, keep)
 }

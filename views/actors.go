@@ -306,7 +306,7 @@ func mergeMessage(keep app.Actor, drop app.ActorRow) string {
 	if drop.Relations > 0 {
 		b.WriteString(actorPlural(drop.Relations, "relation", "relations") + ", ")
 	}
-	fmt.Fprintf(&b, "mentions and notes move to “%s”.\n\nThe merge cannot be undone.", keep.Name)
+	fmt.Fprintf(&b, "mentions and notes move to “%s”.\n\nThe merge can be undone from View ▸ Duplicate actors… ▸ Past merges.", keep.Name)
 	return b.String()
 }
 

@@ -49,6 +49,7 @@ type Store interface {
 	ActorNameClashes(ctx context.Context, names []string, exceptID int64) ([]app.NameClash, error)
 	DeleteActor(ctx context.Context, id int64) error
 	MergeActors(ctx context.Context, keep, drop int64) (app.Actor, error)
+	mergeStore // duplicates, merge with undo (duplicates.go)
 
 	RelationTypes(ctx context.Context) ([]app.RelationType, error)
 	CreateRelationType(ctx context.Context, t app.RelationType) (app.RelationType, error)

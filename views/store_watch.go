@@ -124,6 +124,20 @@ func (s *watchedStore) MergeActors(ctx context.Context, keep, drop int64) (app.A
 	return a, s.wrote(err)
 }
 
+func (s *watchedStore) NotSame(ctx context.Context, a, b int64) error {
+	return s.wrote(s.Store.NotSame(ctx, a, b))
+}
+
+func (s *watchedStore) Merge(ctx context.Context, keep, drop int64) (app.Actor, app.MergePreview, int64, error) {
+	a, p, id, err := s.Store.Merge(ctx, keep, drop)
+	return a, p, id, s.wrote(err)
+}
+
+func (s *watchedStore) Unmerge(ctx context.Context, id int64) (app.Unmerged, error) {
+	u, err := s.Store.Unmerge(ctx, id)
+	return u, s.wrote(err)
+}
+
 func (s *watchedStore) CreateRelationType(ctx context.Context, t app.RelationType) (app.RelationType, error) {
 	t, err := s.Store.CreateRelationType(ctx, t)
 	return t, s.wrote(err)

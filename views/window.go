@@ -335,6 +335,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Search", u.openSearch, fyne.KeyF, ctrl),
 		item("Open dossier…", u.chooseDossier, fyne.KeyD, ctrl),
 		item("Trash", u.articles.showTrash, "", 0),
+		item("Duplicate actors…", u.showDuplicates, "", 0),
 		fyne.NewMenuItemSeparator(),
 		item("Back", u.goBack, fyne.KeyLeft, alt),
 		item("Forward", u.goForward, fyne.KeyRight, alt),

@@ -12,8 +12,8 @@ const actorSynopsis = "actor add [--db FILE] --name NAME [--kind KIND] [--alias 
 
 func runActor(ctx context.Context, env Env, args []string) error {
 	return runGroup(ctx, env, "actor", "actor add [--db FILE] --name NAME [flags]",
-		"Records actors. Subcommands:\n  add    record a new actor (dossier actor add --help)",
-		[]subcommand{{"add", runActorAdd}}, args)
+		"Records actors. Subcommands:\n  add       record a new actor (dossier actor add --help)\n  merge     merge one actor into another, undoably\n  unmerge   undo a merge\n  not-same  say two actors are different, so they are never proposed as duplicates",
+		[]subcommand{{"add", runActorAdd}, {"merge", runActorMerge}, {"unmerge", runActorUnmerge}, {"not-same", runActorNotSame}}, args)
 }
 
 func runActorAdd(ctx context.Context, env Env, args []string) (err error) {

@@ -81,6 +81,7 @@ func init() {
 	commands = []command{
 		{"import", "import [--db FILE] PATH...", "file the articles in files and folders", runImport},
 		{"actor", "actor add [--db FILE] --name NAME [--kind KIND] [--alias ALIAS]...", "record an actor", runActor},
+		{"actors", "actors duplicates [--db FILE] [--json]", "list actors that are probably the same", runActors},
 		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE | --undated] ...", "record a relation between two actors", runRelate},
 		{"export", "export dossier|relations [--db FILE] [--out FILE.csv]", "write an actor's dossier or all relations as CSV", runExport},
 		{"list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},

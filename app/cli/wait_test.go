@@ -177,12 +177,13 @@ func TestReadOnlyCommandsWriteNothing(t *testing.T) {
 		"list":    {{"list", "articles"}, {"list", "actors"}, {"list", "relations", "--json"}},
 		"search":  {{"search", "harbour"}},
 		"suggest": {{"suggest"}},
+		"actors":  {{"actors", "duplicates"}, {"actors", "duplicates", "--json"}},
 		"check":   {{"check"}},
 		"export":  {{"export", "relations"}, {"export", "dossier", "--actor", "Dock Union"}},
 	}
 	writes := map[string][][]string{
 		"import":  {{"import", filepath.Join(p.dir, "in")}},
-		"actor":   {{"actor", "add", "--name", "Someone"}},
+		"actor":   {{"actor", "add", "--name", "Someone"}, {"actor", "merge", "--from", "Dock Union", "--into", "Port Operator"}, {"actor", "not-same", "Dock Union", "Port Operator"}},
 		"relate":  {{"relate", "--from", "Port Operator", "--type", "threatens", "--to", "Dock Union", "--undated"}},
 		"backup":  {{"backup"}},
 		"restore": {{"restore", "--from", p.db}},
