@@ -480,6 +480,9 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (i
 	if err := im.linker.link(ctx, id, a.Body); err != nil {
 		return 0, nil, fmt.Errorf("linking mentions: %w", err)
 	}
+	if err := storeSuggestionsOf(ctx, im.tx, id, a.Title, a.Body, a.Author); err != nil {
+		return 0, nil, fmt.Errorf("storing suggestions: %w", err)
+	}
 	return id, nil, nil
 }
 
