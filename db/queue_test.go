@@ -234,3 +234,35 @@ func TestSentenceAround(t *testing.T) {
 		t.Errorf("outside: %q", got)
 	}
 }
+
+// A project made before the queue (version 5) has every live article pending once
+// opened, and none of its trashed ones; the queue fills from them on first use.
+func TestMigration6MarksOldArticlesPending(t *testing.T) {
+	ctx := context.Background()
+	old, path := openAtVersion(t, 5)
+	if _, err := old.db.ExecContext(ctx, `INSERT INTO articles(uuid, title, body, hash, filed, updated, deleted) VALUES
+		('a1', 'Harbour warnings', ?, 'h1', '', '', ''),
+		('a2', 'Letters unanswered', ?, 'h2', '', '', ''),
+		('a3', 'Strike to end', ?, 'h3', '', '', '2026-01-01T00:00:00Z')`, queueBodyA, queueBodyB, queueBodyC); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, err := s.PendingSuggestions(ctx); err != nil || n != 2 {
+		t.Fatalf("pending %d, %v; want the 2 live articles", n, err)
+	}
+	if err := s.FillSuggestionQueue(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	q := queueNames(t, s)
+	if q["Tamsin Okonkwo-Reyes"].Articles != 2 {
+		t.Errorf("queue after the upgrade: %v", q)
+	}
+	if _, ok := q["Ludo Brannigan"]; ok {
+		t.Error("a trashed article's name is in the queue")
+	}
+}

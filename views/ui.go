@@ -28,6 +28,7 @@ type UI struct {
 	actors   *actorsScreen
 	dossier  *dossierScreen
 	search   *searchScreen
+	queue    *queueScreen // the Suggestions screen (queue.go)
 	imp      *importer // the window's imports, made on first use
 
 	// show puts a screen's content in the main area; set by the window.

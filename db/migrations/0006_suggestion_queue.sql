@@ -20,7 +20,7 @@ CREATE TABLE article_suggestions (
 	mentions   INTEGER NOT NULL, -- how often the article names it
 	sample     TEXT NOT NULL, -- the sentence of its first mention
 	PRIMARY KEY (folded, article_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 CREATE INDEX article_suggestions_article ON article_suggestions(article_id);
 CREATE INDEX article_suggestions_best ON article_suggestions(folded, mentions DESC, article_id);
 
@@ -29,7 +29,7 @@ CREATE TABLE suggestion_kinds (
 	kind   TEXT NOT NULL,
 	n      INTEGER NOT NULL,
 	PRIMARY KEY (folded, kind)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE suggestion_queue (
 	folded     TEXT PRIMARY KEY,
@@ -41,7 +41,7 @@ CREATE TABLE suggestion_queue (
 	sample     TEXT NOT NULL DEFAULT '',
 	article_id INTEGER NOT NULL DEFAULT 0, -- the article the name, aliases and sample come from
 	mentions   INTEGER NOT NULL DEFAULT 0
-) STRICT, WITHOUT ROWID;
+) STRICT;
 CREATE INDEX suggestion_queue_order ON suggestion_queue(articles DESC, folded);
 
 CREATE TABLE suggest_pending (article_id INTEGER PRIMARY KEY) STRICT;
