@@ -28,8 +28,9 @@ type UI struct {
 	actors   *actorsScreen
 	dossier  *dossierScreen
 	search   *searchScreen
-	queue    *queueScreen // the Suggestions screen (queue.go)
 	imp      *importer // the window's imports, made on first use
+	// queue is the Suggestions screen, the project's review queue (queue.go).
+	queue *queueScreen
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)
