@@ -59,19 +59,21 @@ func SentenceAround(text string, at int) string {
 	if b >= len(text) {
 		return ""
 	}
-	start := strings.LastIndexAny(text[:b], ".!?\n")
-	if start < 0 {
-		start = 0
-	} else {
-		start++
+	start := 0
+	for i := b - 1; i >= 0; i-- {
+		if sentenceEnd(text, i) {
+			start = i + 1
+			break
+		}
 	}
-	end := strings.IndexAny(text[b:], ".!?\n")
-	if end < 0 {
-		end = len(text)
-	} else {
-		end = b + end
-		if text[end] != '\n' {
-			end++ // keep the full stop
+	end := len(text)
+	for i := b; i < len(text); i++ {
+		if sentenceEnd(text, i) {
+			end = i
+			if text[i] != '\n' {
+				end++ // keep the full stop
+			}
+			break
 		}
 	}
 	// Where the name stands in the sentence, so that a long sentence is cut around it.
@@ -90,4 +92,27 @@ func SentenceAround(text string, at int) string {
 		r = []rune(cut)
 	}
 	return strings.Join(strings.Fields(string(r)), " ")
+}
+
+// sentenceEnd reports whether the byte at i ends a sentence: a line break, or ".", "!"
+// or "?" followed by a space or the end, where the word before a "." is not an
+// abbreviation ("U.S.", "Mr.", "St.": it holds a dot or is at most two letters long).
+func sentenceEnd(text string, i int) bool {
+	switch text[i] {
+	case '\n':
+		return true
+	case '!', '?':
+	case '.':
+		w := i
+		for w > 0 && text[w-1] != ' ' && text[w-1] != '\n' {
+			w--
+		}
+		word := text[w:i]
+		if strings.Contains(word, ".") || utf8.RuneCountInString(word) <= 2 {
+			return false
+		}
+	default:
+		return false
+	}
+	return i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n'
 }

@@ -18,7 +18,7 @@ import (
 const queuePageSize = 100
 
 // queueKeysText says the keys on screen, so a researcher can triage without the mouse.
-const queueKeysText = "↑ ↓ move · Space select · A accept as shown · K change kind · E edit then accept · M merge into an actor · D dismiss · ★ acts on the selected names, else on the highlighted one"
+const queueKeysText = "↑ ↓ move · Space select · A accept as shown · K change kind · E edit then accept · M merge into an actor · D dismiss — keys act on the selected names, or else on the highlighted one"
 
 // queueScreen is the project's review queue: one row per name the articles suggest,
 // busiest first, accepted, merged or dismissed one at a time or many at once.
@@ -73,9 +73,8 @@ func (l *queueList) TypedRune(r rune) {
 		l.s.editAccept()
 	case 'k', 'K':
 		l.s.cycleKind()
-	case ' ':
-		l.s.toggle()
-	}
+	} // Space comes as a key too: it is handled there only, or it would toggle twice
+
 }
 
 func newQueueScreen(u *UI) *queueScreen {
@@ -107,7 +106,7 @@ func newQueueScreen(u *UI) *queueScreen {
 		btn("Select all loaded", theme.CheckButtonCheckedIcon(), s.selectAll),
 		btn("Clear selection", theme.CheckButtonIcon(), s.clearSelection))
 	top := container.NewVBox(container.NewHBox(title, s.count), keys, bar, s.status)
-	s.root = container.NewBorder(top, nil, nil, nil, &s.list.List)
+	s.root = container.NewBorder(top, nil, nil, nil, s.list) // the list itself, so that it can take the focus
 	return s
 }
 

@@ -198,3 +198,18 @@ func TestQueueBulkAcceptAndDismiss(t *testing.T) {
 		t.Errorf("dismissed %q %v, want %q", dismissed, err, rest)
 	}
 }
+
+// The list takes the keyboard when the screen shows (it must be the object in the
+// tree, not a part of it), and a real Space press — a key and a rune — toggles once.
+func TestQueueListTakesKeysAndSpaceTogglesOnce(t *testing.T) {
+	u, _, s := queueUI(t)
+	s.focus()
+	if u.win.Canvas().Focused() != s.list {
+		t.Fatalf("focused %T, want the queue list", u.win.Canvas().Focused())
+	}
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	s.list.TypedRune(' ')
+	if len(s.selected) != 1 {
+		t.Errorf("%d selected after one Space press, want 1", len(s.selected))
+	}
+}

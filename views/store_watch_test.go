@@ -23,6 +23,7 @@ var storeReads = map[string]bool{
 	"Actor": true, "Actors": true, "CountActors": true, "FindActor": true,
 	"RelationTypes": true, "Relation": true, "Relations": true, "EachRelation": true,
 	"ArticleNotes": true, "Dossier": true, "Search": true,
+	"SuggestionQueue": true, "CountSuggestionQueue": true, "PendingSuggestions": true,
 }
 
 // TestWatchedStoreSignalsEveryWrite calls every method of the Store interface through the
