@@ -94,7 +94,10 @@ type readied struct {
 	a     app.Article
 	warns []app.ImportWarning // reported with the article when it is filed
 	canon string
-	err   error // refused before filing: unreadable file, invalid article
+	// sugs are the article's suggested actors, found here on a reading goroutine so that
+	// the one goroutine that files does not spend its time on them.
+	sugs *articleSuggestions
+	err  error // refused before filing: unreadable file, invalid article
 	// release, on the last article of a file, gives back the bytes the file was
 	// reserved (see inFlight) once it has been filed.
 	release func()
@@ -121,6 +124,7 @@ func ready(it ingest.Item) readied {
 	if r.a.Date == "" && !slices.ContainsFunc(r.warns, func(w app.ImportWarning) bool { return w.Kind == app.WarnUndated }) {
 		r.warns = append(slices.Clip(r.warns), app.UndatedWarning)
 	}
+	r.sugs = readSuggestions(r.a.Title, r.a.Body, r.a.Author)
 	return r
 }
 
@@ -344,7 +348,7 @@ func (im *importer) file(ctx context.Context, r readied) error {
 			res.Outcome, res.ID, res.Message = app.ImportDuplicate, dup.Ref, dup.Message
 			break
 		}
-		id, refused, err := im.insert(ctx, &r.a, r.canon)
+		id, refused, err := im.insert(ctx, &r.a, r.canon, r.sugs)
 		switch {
 		case err != nil:
 			return err
@@ -454,7 +458,7 @@ func duplicateError(id int64, title, deleted, how string) *app.Error {
 // insert writes the article and its mentions, as insertArticle does for one article. An
 // article the table refuses (a UUID given twice) is refused alone and the batch goes on;
 // any other failure breaks the batch.
-func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (id int64, refused, err error) {
+func (im *importer) insert(ctx context.Context, a *app.Article, canon string, sugs *articleSuggestions) (id int64, refused, err error) {
 	outlet, err := im.outletID(ctx, a.Source)
 	if err != nil {
 		return 0, nil, err
@@ -480,7 +484,10 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (i
 	if err := im.linker.link(ctx, id, a.Body); err != nil {
 		return 0, nil, fmt.Errorf("linking mentions: %w", err)
 	}
-	if err := storeSuggestionsOf(ctx, im.tx, id, a.Title, a.Body, a.Author); err != nil {
+	if sugs == nil { // readied elsewhere than ready
+		sugs = readSuggestions(a.Title, a.Body, a.Author)
+	}
+	if err := writeSuggestions(ctx, im.tx, id, sugs); err != nil {
 		return 0, nil, fmt.Errorf("storing suggestions: %w", err)
 	}
 	return id, nil, nil

@@ -33,12 +33,30 @@ func storeSuggestions(ctx context.Context, tx *sql.Tx, id int64) error {
 // storeSuggestionsOf stores the suggestions of live article id, whose text the caller
 // has at hand, and takes it off the pending list.
 func storeSuggestionsOf(ctx context.Context, tx *sql.Tx, id int64, title, body, author string) error {
+	return writeSuggestions(ctx, tx, id, readSuggestions(title, body, author))
+}
+
+// articleSuggestions are an article's suggestions with the text their sample sentences
+// come from; an import computes them on its reading goroutines, off the one that files.
+type articleSuggestions struct {
+	title, body string // body as read for suggestions (cut at suggestMaxRunes)
+	sugs        []suggest.Suggestion
+}
+
+// readSuggestions finds an article's suggestions, all of them, known names included:
+// the queue leaves those out when it is read (see queueKnown).
+func readSuggestions(title, body, author string) *articleSuggestions {
+	body = firstRunes(body, suggestMaxRunes)
+	return &articleSuggestions{title: title, body: body, sugs: suggest.ExtractArticle(title, body, author, nil)}
+}
+
+// writeSuggestions replaces the stored suggestions of article id with as.
+func writeSuggestions(ctx context.Context, tx *sql.Tx, id int64, as *articleSuggestions) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM article_suggestions WHERE article_id = ?`, id); err != nil {
 		return err
 	}
-	body = firstRunes(body, suggestMaxRunes)
-	for _, sg := range suggest.ExtractArticle(title, body, author, nil) {
-		if err := insertSuggestion(ctx, tx, id, title, body, sg); err != nil {
+	for _, sg := range as.sugs {
+		if err := insertSuggestion(ctx, tx, id, as.title, as.body, sg); err != nil {
 			return fmt.Errorf("storing suggestion %q: %w", sg.Name, err)
 		}
 	}

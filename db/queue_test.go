@@ -2,6 +2,9 @@ package db
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -264,5 +267,30 @@ func TestMigration6MarksOldArticlesPending(t *testing.T) {
 	}
 	if _, ok := q["Ludo Brannigan"]; ok {
 		t.Error("a trashed article's name is in the queue")
+	}
+}
+
+// An import stores each article's suggestions as it files it: nothing is left pending
+// and the queue needs no grouping when opened.
+func TestImportFillsSuggestionQueue(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	for i, body := range []string{queueBodyA, queueBodyB, queueBodyC} {
+		text := []string{"Harbour warnings", "Letters unanswered", "Strike to end"}[i] + "\n\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := s.ImportFiles(ctx, []string{dir}, app.ImportOptions{})
+	if err != nil || sum.Filed != 3 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	if n, err := s.PendingSuggestions(ctx); err != nil || n != 0 {
+		t.Errorf("pending %d, %v after an import, want 0", n, err)
+	}
+	q := queueNames(t, s)
+	if q["Tamsin Okonkwo-Reyes"].Articles != 2 || q["Ludo Brannigan"].Articles != 1 {
+		t.Errorf("queue after import: %v", q)
 	}
 }
