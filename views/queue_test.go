@@ -10,6 +10,7 @@ import (
 
 	"dossier/app"
 	"dossier/db"
+	"dossier/db/dbtest"
 )
 
 // Invented articles for the queue's tests.
@@ -211,5 +212,46 @@ func TestQueueListTakesKeysAndSpaceTogglesOnce(t *testing.T) {
 	s.list.TypedRune(' ')
 	if len(s.selected) != 1 {
 		t.Errorf("%d selected after one Space press, want 1", len(s.selected))
+	}
+}
+
+// Triage of 100 names takes 100 key presses and no dialog: A or D on each highlighted
+// name, the next one highlighted at once.
+func TestQueueTriageHundredNamesByKeys(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	if err := dbtest.Synthesize(ctx, st.Path(), dbtest.Sizes{Articles: 80, Actors: 10}, 5, nil); err != nil {
+		t.Fatal(err)
+	}
+	s := u.queue
+	u.win.SetContent(s.content())
+	s.reload()
+	start := s.total
+	if start < 100 {
+		t.Fatalf("only %d names to triage", start)
+	}
+	accepted := 0
+	for i := range 100 {
+		name := s.rows[s.cur].Folded
+		if i%3 == 0 {
+			s.list.TypedRune('d')
+		} else {
+			s.list.TypedRune('a')
+			accepted++
+		}
+		if len(u.keyed) != 0 {
+			t.Fatalf("press %d opened a dialog", i+1)
+		}
+		if slices.ContainsFunc(s.rows, func(r app.QueuedName) bool { return r.Folded == name }) {
+			t.Fatalf("press %d left %q in the queue", i+1, name)
+		}
+	}
+	// Names whose alias became an actor leave with it, so at least 100 are gone.
+	if s.total > start-100 {
+		t.Errorf("%d names left of %d after 100 presses, want at most %d", s.total, start, start-100)
+	}
+	n, err := st.CountActors(ctx, app.ActorQuery{})
+	if err != nil || n != 10+accepted {
+		t.Errorf("%d actors, %v; want %d", n, err, 10+accepted)
 	}
 }
