@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,6 +39,9 @@ type queueScreen struct {
 	// kinds holds kinds the researcher changed with K before accepting.
 	kinds map[string]app.ActorKind
 	gen   int
+	// filling is set while pending articles are read, so that coming back to the screen
+	// does not start a second reading beside the first.
+	filling atomic.Bool
 }
 
 // queueList is the queue's list, taking the triage keys while it has the focus.
@@ -126,10 +130,16 @@ func (s *queueScreen) reload() {
 	gen, st := s.gen, s.u.store
 	s.u.async(func(ctx context.Context) {
 		pending, err := st.PendingSuggestions(ctx)
+		filled := false
 		if err == nil && pending > 0 {
+			if !s.filling.CompareAndSwap(false, true) {
+				return // the reading under way shows the queue when it ends
+			}
+			defer s.filling.Store(false)
+			filled = true
 			err = st.FillSuggestionQueue(ctx, func(done, total int) {
 				fyne.Do(func() {
-					s.count.SetText(fmt.Sprintf("Reading articles for suggestions: %s of %s…", dossierThousands(done), dossierThousands(total)))
+					s.count.SetText(fmt.Sprintf("— reading the articles for suggestions once: %s of %s…", dossierThousands(done), dossierThousands(total)))
 				})
 			})
 		}
@@ -142,7 +152,9 @@ func (s *queueScreen) reload() {
 			total, err = st.CountSuggestionQueue(ctx)
 		}
 		fyne.Do(func() {
-			if gen != s.gen {
+			// A reload asked for during a reading returned early: the reading's page,
+			// read after it, is the one to show.
+			if gen != s.gen && !filled {
 				return
 			}
 			if err != nil {
