@@ -302,11 +302,13 @@ type importer struct {
 
 	// The batch being filed: its transaction, statements, outlet cache and linker, and
 	// the results to report once it is committed.
-	tx      *sql.Tx
-	stmts   importStmts
-	outlets map[string]int64
-	linker  *linker
-	pending []app.ImportResult
+	tx    *sql.Tx
+	stmts importStmts
+	// sugStmts store the articles' suggestions, prepared with stmts.
+	sugStmts *suggestionStmts
+	outlets  map[string]int64
+	linker   *linker
+	pending  []app.ImportResult
 	// index is the full-text trigger set aside for the batch, if it was (see ftsDeferred),
 	// and filed the ids of the articles the batch filed, which commit indexes.
 	index *ftsTrigger
@@ -412,6 +414,9 @@ func (im *importer) begin(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if im.sugStmts, err = prepareSuggestionStmts(ctx, tx); err != nil {
+		return err
+	}
 	// Once per batch, not per import: an actor added while a long import runs is found
 	// in the batches filed after it.
 	im.linker, err = newLinker(ctx, tx, &im.s.matchers)
@@ -487,7 +492,7 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string, su
 	if sugs == nil { // readied elsewhere than ready
 		sugs = readSuggestions(a.Title, a.Body, a.Author)
 	}
-	if err := writeSuggestions(ctx, im.tx, id, sugs); err != nil {
+	if err := im.sugStmts.write(ctx, id, sugs); err != nil {
 		return 0, nil, fmt.Errorf("storing suggestions: %w", err)
 	}
 	return id, nil, nil
@@ -561,6 +566,10 @@ func (im *importer) closeStmts() {
 		}
 	}
 	im.stmts = importStmts{}
+	if im.sugStmts != nil {
+		im.sugStmts.close()
+		im.sugStmts = nil
+	}
 }
 
 // flush reports the pending results, now safely committed, and counts them.

@@ -33,7 +33,12 @@ func storeSuggestions(ctx context.Context, tx *sql.Tx, id int64) error {
 // storeSuggestionsOf stores the suggestions of live article id, whose text the caller
 // has at hand, and takes it off the pending list.
 func storeSuggestionsOf(ctx context.Context, tx *sql.Tx, id int64, title, body, author string) error {
-	return writeSuggestions(ctx, tx, id, readSuggestions(title, body, author))
+	st, err := prepareSuggestionStmts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer st.close()
+	return st.write(ctx, id, readSuggestions(title, body, author))
 }
 
 // articleSuggestions are an article's suggestions with the text their sample sentences
@@ -50,21 +55,58 @@ func readSuggestions(title, body, author string) *articleSuggestions {
 	return &articleSuggestions{title: title, body: body, sugs: suggest.ExtractArticle(title, body, author, nil)}
 }
 
-// writeSuggestions replaces the stored suggestions of article id with as.
-func writeSuggestions(ctx context.Context, tx *sql.Tx, id int64, as *articleSuggestions) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM article_suggestions WHERE article_id = ?`, id); err != nil {
+// suggestionStmts write articles' suggestions; an import prepares them once per batch.
+type suggestionStmts struct {
+	del, ins, done *sql.Stmt
+}
+
+func prepareSuggestionStmts(ctx context.Context, tx *sql.Tx) (*suggestionStmts, error) {
+	st := &suggestionStmts{}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = tx.PrepareContext(ctx, q)
+		return s
+	}
+	st.del = prep(`DELETE FROM article_suggestions WHERE article_id = ?`)
+	// Two suggestions of one article with one folded name keep the first (the grouping
+	// in package suggest should not give any).
+	st.ins = prep(`INSERT INTO article_suggestions(article_id, folded, name, kind, aliases,
+		folded_aliases, mentions, sample) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`)
+	st.done = prep(`DELETE FROM suggest_pending WHERE article_id = ?`)
+	if err != nil {
+		st.close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func (st *suggestionStmts) close() {
+	for _, s := range []*sql.Stmt{st.del, st.ins, st.done} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// write replaces the stored suggestions of article id with as.
+func (st *suggestionStmts) write(ctx context.Context, id int64, as *articleSuggestions) error {
+	if _, err := st.del.ExecContext(ctx, id); err != nil {
 		return err
 	}
 	for _, sg := range as.sugs {
-		if err := insertSuggestion(ctx, tx, id, as.title, as.body, sg); err != nil {
+		if err := st.insert(ctx, id, as, sg); err != nil {
 			return fmt.Errorf("storing suggestion %q: %w", sg.Name, err)
 		}
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM suggest_pending WHERE article_id = ?`, id)
+	_, err := st.done.ExecContext(ctx, id)
 	return err
 }
 
-func insertSuggestion(ctx context.Context, tx *sql.Tx, id int64, title, body string, sg suggest.Suggestion) error {
+func (st *suggestionStmts) insert(ctx context.Context, id int64, as *articleSuggestions, sg suggest.Suggestion) error {
 	forms := sg.Forms()
 	aliases, err := json.Marshal(nonNilStrings(sg.Aliases))
 	if err != nil {
@@ -74,15 +116,11 @@ func insertSuggestion(ctx context.Context, tx *sql.Tx, id int64, title, body str
 	if err != nil {
 		return err
 	}
-	sample := title // named only in the title
+	sample := as.title // named only in the title
 	if sg.First >= 0 {
-		sample = app.SentenceAround(body, sg.First)
+		sample = app.SentenceAround(as.body, sg.First)
 	}
-	// Two suggestions of one article with one folded name keep the first (the grouping
-	// in package suggest should not give any).
-	_, err = tx.ExecContext(ctx, `INSERT INTO article_suggestions(article_id, folded, name, kind, aliases,
-		folded_aliases, mentions, sample) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
-		id, forms[0], sg.Name, string(sg.Kind), string(aliases), string(folded), sg.Count, sample)
+	_, err = st.ins.ExecContext(ctx, id, forms[0], sg.Name, string(sg.Kind), string(aliases), string(folded), sg.Count, sample)
 	return err
 }
 
