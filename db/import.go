@@ -304,8 +304,10 @@ type importer struct {
 	// the results to report once it is committed.
 	tx    *sql.Tx
 	stmts importStmts
-	// sugStmts store the articles' suggestions, prepared with stmts.
+	// sugStmts store the articles' suggestions, prepared with stmts; queue is the
+	// grouping trigger set aside for the batch.
 	sugStmts *suggestionStmts
+	queue    *queueTrigger
 	outlets  map[string]int64
 	linker   *linker
 	pending  []app.ImportResult
@@ -391,6 +393,9 @@ func (im *importer) begin(ctx context.Context) error {
 	im.filed = im.filed[:0]
 	im.textBytes = 0
 	if im.index, err = deferIndex(ctx, tx); err != nil {
+		return err
+	}
+	if im.queue, err = deferQueue(ctx, tx); err != nil {
 		return err
 	}
 	prep := func(q string) *sql.Stmt {
@@ -530,6 +535,9 @@ func (im *importer) commit(ctx context.Context) error {
 	}
 	im.closeStmts()
 	err := im.index.restore(ctx, im.tx, im.filed)
+	if err == nil {
+		err = im.queue.restore(ctx, im.tx, im.filed)
+	}
 	if err == nil {
 		err = im.tx.Commit()
 	} else {

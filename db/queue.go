@@ -281,3 +281,60 @@ func (s *Store) SuggestionArticles(ctx context.Context, folded string, limit int
 	}
 	return idList(s.db.QueryContext(ctx, `SELECT article_id FROM article_suggestions WHERE folded = ? ORDER BY article_id LIMIT ?`, folded, limit))
 }
+
+// queueTrigger is the queue's grouping trigger, set aside during an import batch: run for
+// each stored suggestion it cost the one goroutine that files a good part of its time,
+// so a batch stores its suggestions bare and groups them with three statements before
+// it commits (as the full-text index is, see deferIndex). Trigger and queue are never
+// out of step in any committed state.
+type queueTrigger struct{ sql string }
+
+// deferQueue drops the grouping trigger inside tx and returns it to restore; nil when the
+// schema has none.
+func deferQueue(ctx context.Context, tx *sql.Tx) (*queueTrigger, error) {
+	var text string
+	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'article_suggestions_ai'`).Scan(&text)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `DROP TRIGGER article_suggestions_ai`); err != nil {
+		return nil, err
+	}
+	return &queueTrigger{sql: text}, nil
+}
+
+// restore groups the suggestions of the articles filed in the batch into the queue, as
+// the trigger would have one by one, and puts the trigger back.
+func (t *queueTrigger) restore(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if t == nil {
+		return nil
+	}
+	if len(ids) > 0 {
+		list, err := json.Marshal(ids)
+		if err != nil {
+			return err
+		}
+		const batch = `json_each(?1) j CROSS JOIN article_suggestions s ON s.article_id = j.value`
+		for _, q := range []string{
+			// "WHERE true": an upsert's SELECT needs a WHERE, or SQLite reads ON as a join's.
+			`INSERT INTO suggestion_queue(folded, articles) SELECT s.folded, count(*) FROM ` + batch + `
+				WHERE true GROUP BY s.folded ON CONFLICT (folded) DO UPDATE SET articles = articles + excluded.articles`,
+			`INSERT INTO suggestion_kinds(folded, kind, n) SELECT s.folded, s.kind, count(*) FROM ` + batch + `
+				WHERE true GROUP BY s.folded, s.kind ON CONFLICT (folded, kind) DO UPDATE SET n = n + excluded.n`,
+			`UPDATE suggestion_queue AS q SET (name, aliases, folded_aliases, sample, article_id, mentions) =
+				(SELECT b.name, b.aliases, b.folded_aliases, b.sample, b.article_id, b.mentions FROM article_suggestions b
+					WHERE b.folded = q.folded ORDER BY b.mentions DESC, b.article_id LIMIT 1),
+				kind = (SELECT k.kind FROM suggestion_kinds k WHERE k.folded = q.folded ORDER BY k.n DESC, k.kind LIMIT 1)
+				WHERE q.folded IN (SELECT s.folded FROM ` + batch + `)`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, string(list)); err != nil {
+				return fmt.Errorf("grouping the batch's suggestions: %w", err)
+			}
+		}
+	}
+	_, err := tx.ExecContext(ctx, t.sql)
+	return err
+}

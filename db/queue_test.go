@@ -294,3 +294,52 @@ func TestImportFillsSuggestionQueue(t *testing.T) {
 		t.Errorf("queue after import: %v", q)
 	}
 }
+
+// The rule behind an import's batch grouping: the queue it leaves is the one filing the
+// same articles one at a time leaves (counts, kinds, names, aliases, samples).
+func TestImportGroupsLikeFilingOneByOne(t *testing.T) {
+	ctx := context.Background()
+	bodies := []string{queueBodyA, queueBodyB, queueBodyC, queueBodyB + " Ludo Brannigan agreed.", queueBodyA + " Brannigan left."}
+	one := openTest(t)
+	dir := t.TempDir()
+	for i, body := range bodies {
+		title := fmt.Sprintf("Harbour report %d", i+1)
+		if _, err := one.CreateArticle(ctx, app.Article{Title: title, Body: body}); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%d.txt", i)), []byte(title+"\n\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	imported := openTest(t)
+	if _, err := imported.ImportFiles(ctx, []string{dir}, app.ImportOptions{BatchSize: 2}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := one.SuggestionQueue(ctx, app.QueueQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := imported.SuggestionQueue(ctx, app.QueueQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("filed one by one: %d names; imported: %d", len(a), len(b))
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		// Ids may differ between the projects, not what they point to.
+		x.SampleArticle, y.SampleArticle = 0, 0
+		if fmt.Sprint(x) != fmt.Sprint(y) {
+			t.Errorf("row %d:\none by one %+v\nimported   %+v", i, x, y)
+		}
+	}
+	// The trigger is back after the import: a later article is grouped too.
+	before := queueNames(t, imported)["Ludo Brannigan"].Articles
+	if _, err := imported.CreateArticle(ctx, app.Article{Title: "Late", Body: "Shipping agent Ludo Brannigan said so."}); err != nil {
+		t.Fatal(err)
+	}
+	if q := queueNames(t, imported); before == 0 || q["Ludo Brannigan"].Articles != before+1 {
+		t.Errorf("after the import, Ludo Brannigan: %+v, was in %d articles", q["Ludo Brannigan"], before)
+	}
+}
