@@ -9,6 +9,7 @@ import (
 
 	"dossier/app"
 	"dossier/db"
+	"dossier/db/dbtest"
 )
 
 // suggestProject files two articles (written for this test) and one actor, and returns
@@ -196,5 +197,25 @@ func TestSuggestEmptyAndErrors(t *testing.T) {
 	}
 	if usage := p.must("help"); !strings.Contains(usage, "dossier suggest") {
 		t.Errorf("usage does not list suggest:\n%s", usage)
+	}
+}
+
+// Articles not yet read for the queue are read first; with --read-only they cannot be,
+// and the command says so rather than listing a partial queue.
+func TestSuggestQueueReadsPendingArticlesFirst(t *testing.T) {
+	p := newProject(t)
+	p.must("actor", "add", "--db", p.db, "--name", "Nobody")
+	if err := dbtest.Synthesize(context.Background(), p.db, dbtest.Sizes{Articles: 5, Actors: 2}, 1, nil); err != nil {
+		t.Fatal(err)
+	}
+	r := p.run("suggest", "--db", p.db, "--read-only")
+	if r.code == 0 || !strings.Contains(r.errOut, "5 articles have not been read for suggestions yet") {
+		t.Errorf("--read-only with pending articles: exit %d, stderr %q", r.code, r.errOut)
+	}
+	if out := p.must("suggest", "--db", p.db); strings.TrimSpace(out) == "" {
+		t.Error("no names after reading the pending articles")
+	}
+	if out := p.must("suggest", "--db", p.db, "--read-only"); strings.TrimSpace(out) == "" {
+		t.Error("--read-only lists nothing once the articles were read")
 	}
 }
