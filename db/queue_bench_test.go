@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/db/dbtest"
 )
 
 // queueBenchStore is the 100,000-article synthetic project (benchStore's, copied so that
@@ -144,4 +145,30 @@ func BenchmarkSuggestionQueueCount(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkFillSuggestionQueue is the one-time reading, after the upgrade, of a project's
+// articles into the queue, per article (synthetic articles of about 3 KB; their text is
+// a third capitalised made-up words, so many more candidate names than news has).
+func BenchmarkFillSuggestionQueue(b *testing.B) {
+	ctx := context.Background()
+	const n = 1000
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(ctx, filepath.Join(b.TempDir(), "fill.dossier"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := dbtest.Synthesize(ctx, s.Path(), dbtest.Sizes{Articles: n, Actors: 500}, 1, nil); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := s.FillSuggestionQueue(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n)/1000, "ms/article")
 }
