@@ -159,13 +159,8 @@ func (s *Store) FillSuggestionQueue(ctx context.Context, progress func(done, tot
 			if err != nil {
 				return err
 			}
-			for _, id := range ids {
-				if err := storeSuggestions(ctx, tx, id); err != nil {
-					return fmt.Errorf("article %d: %w", id, err)
-				}
-			}
 			n = len(ids)
-			return nil
+			return fillArticles(ctx, tx, ids)
 		})
 		if err != nil {
 			return err
@@ -178,6 +173,35 @@ func (s *Store) FillSuggestionQueue(ctx context.Context, progress func(done, tot
 			progress(min(done, total), total)
 		}
 	}
+}
+
+// fillArticles stores the suggestions of the pending articles ids, as an import batch
+// does: statements prepared once, grouped into the queue at the end.
+func fillArticles(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	st, err := prepareSuggestionStmts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer st.close()
+	qt, err := deferQueue(ctx, tx)
+	if err != nil {
+		return err
+	}
+	text, err := tx.PrepareContext(ctx, `SELECT title, body, author FROM articles WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer text.Close()
+	for _, id := range ids {
+		var title, body, author string
+		if err := text.QueryRowContext(ctx, id).Scan(&title, &body, &author); err != nil {
+			return fmt.Errorf("article %d: %w", id, err)
+		}
+		if err := st.write(ctx, id, readSuggestions(title, body, author)); err != nil {
+			return fmt.Errorf("article %d: %w", id, err)
+		}
+	}
+	return qt.restore(ctx, tx, ids)
 }
 
 func idList(rows *sql.Rows, err error) ([]int64, error) {
