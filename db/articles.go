@@ -50,7 +50,10 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *app.Article) e
 	}
 	a.ID, _ = res.LastInsertId()
 	a.Filed, a.Updated = parseTime(t), parseTime(t)
-	return s.linkArticleMentions(ctx, tx, a.ID, a.Body)
+	if err := s.linkArticleMentions(ctx, tx, a.ID, a.Body); err != nil {
+		return err
+	}
+	return storeSuggestionsOf(ctx, tx, a.ID, a.Title, a.Body, a.Author)
 }
 
 // checkDuplicate refuses an article whose URL or text is already filed under another id.
@@ -197,6 +200,9 @@ func (s *Store) UpdateArticle(ctx context.Context, a app.Article) (_ app.Article
 		if err := s.linkArticleMentions(ctx, tx, a.ID, a.Body); err != nil {
 			return err
 		}
+		if err := storeSuggestions(ctx, tx, a.ID); err != nil { // pending again unless in the trash
+			return err
+		}
 		a.Updated, err = stamp(ctx, tx, "articles", a.ID)
 		return err
 	})
@@ -225,7 +231,7 @@ func (s *Store) setDeleted(ctx context.Context, id int64, when string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return app.Errorf(app.ENOTFOUND, "There is no article #%d in this project.", id)
 		}
-		return nil
+		return storeSuggestions(ctx, tx, id) // a restored article suggests again
 	})
 }
 

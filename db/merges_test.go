@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -305,7 +304,9 @@ func BenchmarkUnmergeBusiest(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "merge.dossier")
 	// The shared project is copied unopened: opening it here would migrate it.
 	if _, err := os.Stat(shared); err == nil {
-		copyBenchFile(b, shared, path)
+		if err := copyBenchFile(shared, path); err != nil {
+			b.Fatal(err)
+		}
 	}
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -339,24 +340,6 @@ func BenchmarkUnmergeBusiest(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(time.Since(t0).Milliseconds()), "unmerge-ms")
-	}
-}
-
-func copyBenchFile(b *testing.B, from, to string) {
-	in, err := os.Open(from)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		b.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		b.Fatal(err)
 	}
 }
 

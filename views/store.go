@@ -37,6 +37,12 @@ type Store interface {
 	SuggestActors(ctx context.Context, articleID int64) ([]suggest.Suggestion, error)
 	DismissSuggestion(ctx context.Context, name string) error
 	RestoreSuggestion(ctx context.Context, name string) error
+	// The project's review queue of suggested names, grouped across articles
+	// (views/queue.go); pending articles are read into it once, with progress.
+	SuggestionQueue(ctx context.Context, q app.QueueQuery) ([]app.QueuedName, error)
+	CountSuggestionQueue(ctx context.Context) (int, error)
+	PendingSuggestions(ctx context.Context) (int, error)
+	FillSuggestionQueue(ctx context.Context, progress func(done, total int)) error
 
 	CreateActor(ctx context.Context, a app.Actor) (app.Actor, error)
 	UpdateActor(ctx context.Context, a app.Actor) (app.Actor, error)

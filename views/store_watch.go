@@ -93,6 +93,11 @@ func (s *watchedStore) ResolveMention(ctx context.Context, articleID int64, star
 	return s.wrote(s.Store.ResolveMention(ctx, articleID, start, actorID))
 }
 
+// FillSuggestionQueue writes the suggestions of articles not read yet (queue.go).
+func (s *watchedStore) FillSuggestionQueue(ctx context.Context, progress func(done, total int)) error {
+	return s.wrote(s.Store.FillSuggestionQueue(ctx, progress))
+}
+
 func (s *watchedStore) DismissSuggestion(ctx context.Context, name string) error {
 	return s.wrote(s.Store.DismissSuggestion(ctx, name))
 }

@@ -24,6 +24,7 @@ var storeReads = map[string]bool{
 	"RelationTypes": true, "Relation": true, "Relations": true, "EachRelation": true,
 	"ArticleNotes": true, "Dossier": true, "Search": true,
 	"DuplicateActors": true, "MergePreview": true, "Merges": true, // duplicates.go
+	"SuggestionQueue": true, "CountSuggestionQueue": true, "PendingSuggestions": true,
 }
 
 // TestWatchedStoreSignalsEveryWrite calls every method of the Store interface through the

@@ -29,6 +29,8 @@ type UI struct {
 	dossier  *dossierScreen
 	search   *searchScreen
 	imp      *importer // the window's imports, made on first use
+	// queue is the Suggestions screen, the project's review queue (queue.go).
+	queue *queueScreen
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)

@@ -32,6 +32,7 @@ func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
 	u.actors = newActorsScreen(u)
 	u.dossier = newDossierScreen(u)
 	u.search = newSearchScreen(u)
+	u.queue = newQueueScreen(u)
 	return u
 }
 
@@ -122,7 +123,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 	openDossier := widget.NewButtonWithIcon("Open dossier…", theme.SearchIcon(), mw.u.chooseDossier)
 	bar := container.NewHBox(mw.back, mw.forward, widget.NewSeparator(),
 		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
-		widget.NewSeparator(), newArticle, newActor, openDossier)
+		tab("Suggestions", "suggestions"), widget.NewSeparator(), newArticle, newActor, openDossier)
 	mw.banner = container.NewStack()
 	mw.u.onDamage = mw.damageMet
 	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
@@ -149,6 +150,9 @@ func (mw *Window) show(r route) {
 	case "search":
 		c = mw.u.search.content()
 		mw.u.search.reload()
+	case "suggestions":
+		c = mw.u.queue.content()
+		mw.u.queue.reload()
 	default:
 		c = mw.u.articles.content()
 		mw.u.articles.reload()
@@ -158,6 +162,9 @@ func (mw *Window) show(r route) {
 	mw.notice.Hide()
 	if r.screen == "search" {
 		mw.u.search.focus()
+	}
+	if r.screen == "suggestions" {
+		mw.u.queue.focus()
 	}
 	tabOf := map[string]string{"article": "articles"}
 	current := r.screen
