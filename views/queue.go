@@ -90,7 +90,8 @@ func newQueueScreen(u *UI) *queueScreen {
 	s.status.Wrapping = fyne.TextWrapWord
 	keys := widget.NewLabel(queueKeysText)
 	keys.Wrapping = fyne.TextWrapWord
-	keys.Importance = widget.LowImportance
+	// Not LowImportance: Fyne draws that in the disabled colour, too faint to read.
+	keys.TextStyle = fyne.TextStyle{Italic: true}
 	s.list = &queueList{s: s}
 	s.list.Length = func() int { return len(s.rows) }
 	s.list.CreateItem = s.createRow
@@ -227,7 +228,7 @@ func (s *queueScreen) createRow() fyne.CanvasObject {
 	name := widget.NewRichText()
 	sample := widget.NewLabel("")
 	sample.Truncation = fyne.TextTruncateEllipsis
-	sample.Importance = widget.LowImportance
+	sample.TextStyle = fyne.TextStyle{Italic: true} // set apart from the name, yet readable
 	return container.NewBorder(nil, nil, check, nil, container.NewVBox(name, sample))
 }
 
