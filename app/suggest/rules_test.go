@@ -42,6 +42,8 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Tidewater Port Authority": "", "Ilka Brandauer": app.Person}, []string{"Tidewater Port Authority chief Ilka Brandauer"}},
 		{"legal suffix: the short name is the same company", "Wexmoor Tiles AS cut jobs on Monday. Wexmoor Tiles said demand had fallen.",
 			map[string]app.ActorKind{"Wexmoor Tiles AS": app.Organisation}, []string{"Wexmoor Tiles AS Wexmoor"}},
+		{"a sentence's first word before a cue noun is no name", "VELMORA — Armed factions took the ridge on Monday. Rival militias held the valley, the Velmora Watch Council said.",
+			map[string]app.ActorKind{"Velmora Watch Council": ""}, []string{"Armed", "Rival"}},
 		{"news agency in a dateline", "TALCAHUANO, Chile, May 3 (Sierra Wire) — Fishing crews blocked the port on Monday.",
 			map[string]app.ActorKind{"Sierra Wire": app.Media}, []string{"Talcahuano"}},
 		{"appositive says the kind", "Gorvane, the EU fisheries agency, and Il Faro, the local daily, both asked for the figures.",

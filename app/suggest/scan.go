@@ -475,7 +475,10 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	// "Patient group Heart Alliance": a cue word before another name describes that one.
 	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
-	if k, ok := followCues[next]; ok && o.ctxKind == "" && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
+	// "Armed factions", "Rival militias" opening a sentence: the capital is the sentence's and
+	// the cue noun is what the word describes, so the cue says nothing of a name.
+	sentWord := len(o.toks) == 1 && o.toks[0].sent && !isAcronym(o.text)
+	if k, ok := followCues[next]; ok && o.ctxKind == "" && !sentWord && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
 		o.ctxKind = k
 	}
 	// "Kurdistan Democratic Party (KDP)", "the Islamic State group (ISIS)".
