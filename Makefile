@@ -46,3 +46,22 @@ install:
 	  if [ -n "$$missing" ]; then echo "installing:" $$missing; \
 	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi; \
 	else echo "not Debian/Ubuntu: make sure you have the equivalent of: $(PKGS)"; fi
+
+# --- Release packages (issue 10) -------------------------------------------------------
+# make release: the Linux tarball and .deb, the Windows .zip and installer, SHA256SUMS, in
+# dist/ (packaging/release.sh says what each holds). make release-test: builds them and
+# smoke-tests the .deb (installed with apt in CI, unpacked elsewhere) and the .exe under
+# wine (packaging/release-test.sh). The packaging tests in make test need the validators.
+RELEASEDEBS := dpkg-dev imagemagick gcc-mingw-w64-x86-64 nsis zip
+SMOKEDEBS   := wine64 unzip xvfb xdotool imagemagick
+TESTDEBS    += desktop-file-utils appstream
+
+.PHONY: release release-test
+
+release: deps
+	@$(MAKE) --no-print-directory install PKGS="$(RELEASEDEBS)"
+	GO="$(GO)" packaging/release.sh
+
+release-test: release
+	@$(MAKE) --no-print-directory install PKGS="$(SMOKEDEBS)"
+	GO="$(GO)" packaging/release-test.sh

@@ -33,6 +33,9 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if len(os.Args) > 1 {
+		attachConsole() // dossier.exe on Windows: print a batch command's output in cmd.exe
+	}
 	go func() {
 		<-ctx.Done()
 		stop() // the first Ctrl+C asks to stop; a second one ends the process at once
