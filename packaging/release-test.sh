@@ -63,7 +63,7 @@ batch() {
 	shift 3
 	check "$label version" "$@" version
 	expect "$label version is the release's" "$version"
-	check "$label import" "$@" import --db "$project" "$file"
+	check "$label import" "$@" import --db "$project" --create "$file"
 	check "$label list --json" "$@" list articles --db "$project" --json
 	expect "$label list shows the article" "Harbour talks stall over dredging fees"
 	check "$label actor add" "$@" actor add --db "$project" --name "Ellwyn Harbour Board" --kind organisation
