@@ -344,8 +344,8 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Trash", u.articles.showTrash, "", 0),
 		item("Duplicate actors…", u.showDuplicates, "", 0),
 		fyne.NewMenuItemSeparator(),
-		item("Back", u.goBack, fyne.KeyLeft, alt),
-		item("Forward", u.goForward, fyne.KeyRight, alt),
+		item("Back", u.unlessTyping(u.goBack, fyne.KeyLeft, alt), fyne.KeyLeft, alt),
+		item("Forward", u.unlessTyping(u.goForward, fyne.KeyRight, alt), fyne.KeyRight, alt),
 	)
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", mw.showShortcuts, "", 0),
