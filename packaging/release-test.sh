@@ -133,11 +133,12 @@ else
 	wine reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null 2>&1
 	(cd "$tmp" && unzip -q "$OLDPWD/$zip")
 	wdir=$(ls -d "$tmp"/dossier-*-windows-amd64)
-	# Go's Windows runtime takes its random numbers from ProcessPrng (bcryptprimitives.dll),
-	# which Windows 10 and 11 have and wine 8 lacks: without it every Go program dies at
-	# start under wine 8. The test gives it a stand-in beside the .exe (see the .c file);
-	# it is not part of any artefact.
-	x86_64-w64-mingw32-gcc -O2 -shared -o "$wdir/bcryptprimitives.dll" \
+	# Go's Windows runtime takes its random numbers from ProcessPrng (bcryptprimitives.dll,
+	# loaded from System32 only), which Windows 10 and 11 have and wine 8 lacks: without it
+	# every Go program dies at start under wine 8 ("bcryptprimitives.dll not found"). The
+	# test puts a stand-in in the wine prefix's System32 (see the .c file); it is not part
+	# of any artefact.
+	x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
 		packaging/windows/wine/bcryptprimitives.c -ladvapi32
 	wproject=$(winepath -w "$tmp/win.dossier" 2>/dev/null)
 	warticle=$(winepath -w "$article" 2>/dev/null)

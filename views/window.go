@@ -40,6 +40,7 @@ func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
 type Window struct {
 	u        *UI
 	projects Projects
+	guide    fyne.Window // Help ▸ User guide, while it is open
 	main     *fyne.Container
 	status   *widget.Label
 	notice   *widget.Label // the last confirmation (UI.tell), until the next screen change
@@ -72,7 +73,9 @@ type Window struct {
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
 func NewWindow(ctx context.Context, w fyne.Window, st Store, p Projects) *Window {
-	return newWindow(ctx, w, st, p, false)
+	mw := newWindow(ctx, w, st, p, false)
+	mw.welcomeIfFirst(fyne.CurrentApp().Preferences())
+	return mw
 }
 
 // newWindow is NewWindow with background work run inline when inline is set (tests).
@@ -348,6 +351,8 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Forward", u.unlessTyping(u.goForward, fyne.KeyRight, alt), fyne.KeyRight, alt),
 	)
 	help := fyne.NewMenu("Help",
+		item("Welcome", func() { mw.showWelcome(fyne.CurrentApp().Preferences()) }, "", 0),
+		item("User guide", mw.showGuide, "", 0),
 		item("Keyboard shortcuts", mw.showShortcuts, "", 0),
 		item("Check project", mw.checkProject, "", 0),
 		item("Show log", mw.showLog, "", 0),

@@ -4,7 +4,8 @@
 ; files with Dossier (file association: double-click, "Open with"), and registers an
 ; uninstaller in Settings ▸ Apps. The projects and backups in the user's AppData are the
 ; user's: the uninstaller leaves them.
-Unicode true
+; A 64-bit installer: Dossier is x64 only, and wine64 (the smoke test) runs no 32-bit program.
+Target amd64-unicode
 !include "MUI2.nsh"
 !include "WinVer.nsh"
 !include "x64.nsh"
@@ -50,10 +51,12 @@ Function .onInit
     Abort
   ${EndIf}
   SetRegView 64
+  SetShellVarContext all ; the Start-menu entry is every user's, as the install is
 FunctionEnd
 
 Function un.onInit
   SetRegView 64
+  SetShellVarContext all
 FunctionEnd
 
 Section "Dossier"
