@@ -65,3 +65,22 @@ release: deps
 release-test: release
 	@$(MAKE) --no-print-directory install PKGS="$(SMOKEDEBS)"
 	GO="$(GO)" packaging/release-test.sh
+
+# --- Static checks (issue 10) ----------------------------------------------------------
+# make test runs staticcheck too (after go vet); it is installed from the Go module proxy
+# on first use, at a fixed version so a new release's checks cannot break CI unannounced.
+# make race runs the tests with the race detector (slower: not part of make test).
+STATICCHECK_VERSION := v0.8.2
+GOBIN ?= $(shell $(GO) env GOPATH)/bin
+
+.PHONY: lint race
+
+test: lint
+
+lint: deps
+	@[ -x "$(GOBIN)/staticcheck" ] && "$(GOBIN)/staticcheck" -version | grep -q "($(STATICCHECK_VERSION:v%=%))" || \
+	  GOBIN="$(GOBIN)" $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	"$(GOBIN)/staticcheck" -tags $(TAGS) ./...
+
+race: deps test-deps
+	LANG=en_US.UTF-8 $(GO) test -race -tags $(TAGS) -count=1 ./...

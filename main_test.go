@@ -82,13 +82,13 @@ func TestWindowUnderXvfb(t *testing.T) {
 
 // startXvfb starts a virtual X server and returns its display once it accepts clients:
 // with -displayfd, Xvfb picks a free display and writes its number when it is ready.
-func startXvfb(t *testing.T, xvfbLog io.Writer) string {
+func startXvfb(t testing.TB, xvfbLog io.Writer) string {
 	t.Helper()
 	return startXvfbScreen(t, xvfbLog, "1400x900x24")
 }
 
 // startXvfbScreen is startXvfb with a screen of the given WxHxDEPTH.
-func startXvfbScreen(t *testing.T, xvfbLog io.Writer, screen string) string {
+func startXvfbScreen(t testing.TB, xvfbLog io.Writer, screen string) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
