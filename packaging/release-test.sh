@@ -8,7 +8,7 @@
 #         Then: version, import, list --json, export dossier, the desktop files in
 #         place, and the window under Xvfb (screenshot not blank).
 #   .zip  dossier.exe and dossier-cli.exe under wine: version, import (Windows paths),
-#         list --json, export dossier.
+#         list --json, export dossier; the window of dossier.exe under Xvfb (not blank).
 #   setup.exe  the NSIS installer, silent, under wine: the files, the Start-menu entry,
 #         the .dossier association and the uninstaller; then the uninstaller.
 #
@@ -71,6 +71,25 @@ batch() {
 	expect "$label export names the actor" "Ellwyn Harbour Board"
 }
 
+# window LABEL PID: the app just started (PID) shows a window that is drawn: a screenshot
+# of the screen with more than a blank window's few colours. Then the app is stopped.
+window() {
+	local label=$1 app=$2 colours=0
+	if timeout 90 xdotool search --sync --onlyvisible --name Dossier >/dev/null 2>&1; then
+		for _ in $(seq 50); do
+			import -window root "$tmp/window.png" 2>/dev/null
+			colours=$(identify -format %k "$tmp/window.png" 2>/dev/null || echo 0)
+			[ "$colours" -ge 8 ] && break
+			sleep 0.2
+		done
+		[ "$colours" -ge 8 ] && ok "$label window drawn ($colours colours)" || fail "$label window is blank ($colours colours)"
+	else
+		fail "$label window did not appear: $(cat "$tmp/window.log")"
+	fi
+	kill "$app" 2>/dev/null
+	wait "$app" 2>/dev/null
+}
+
 # --- the .deb ------------------------------------------------------------------------
 if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
 	# apt, not dpkg -i: the Depends must be met from the archive, as on a user's machine.
@@ -102,20 +121,7 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
 	for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 	export DISPLAY=":$(head -1 "$tmp/display")"
 	HOME="$tmp/home" XDG_DATA_HOME="$tmp/home" "$bin" --db "$tmp/deb.dossier" >"$tmp/window.log" 2>&1 &
-	app=$!
-	if timeout 60 xdotool search --sync --onlyvisible --name Dossier >/dev/null 2>&1; then
-		colours=0
-		for _ in $(seq 50); do
-			import -window root "$tmp/window.png" 2>/dev/null
-			colours=$(identify -format %k "$tmp/window.png" 2>/dev/null || echo 0)
-			[ "$colours" -ge 8 ] && break
-		done
-		[ "$colours" -ge 8 ] && ok ".deb window drawn ($colours colours)" || fail ".deb window is blank ($colours colours)"
-	else
-		fail ".deb window did not appear: $(cat "$tmp/window.log")"
-	fi
-	kill "$app" 2>/dev/null
-	wait "$app" 2>/dev/null
+	window ".deb" $!
 else
 	fail ".deb window: Xvfb and xdotool are missing (make release-test installs them)"
 fi
@@ -144,6 +150,13 @@ else
 	warticle=$(winepath -w "$article" 2>/dev/null)
 	batch "dossier.exe:" "$wproject" "$warticle" wine "$wdir/dossier.exe"
 	batch "dossier-cli.exe:" "$(winepath -w "$tmp/win-cli.dossier")" "$warticle" wine "$wdir/dossier-cli.exe"
+
+	# The window of the GUI build, drawn by wine (its OpenGL goes to Xvfb's Mesa).
+	if [ -n "${DISPLAY:-}" ]; then
+		wine "$wdir/dossier.exe" --db "$wproject" >"$tmp/window.log" 2>&1 &
+		window "dossier.exe (wine)" $!
+		wineserver -k 2>/dev/null
+	fi
 
 	# The installer, silent (/S), for all users; then its uninstaller.
 	check "installer runs silently" wine "$setup" /S

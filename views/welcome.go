@@ -35,7 +35,7 @@ func (mw *Window) showWelcome(p fyne.Preferences) {
 	steps := widget.NewRichTextFromMarkdown("1. **File an article**: import files, paste one in (New article) or drop files on the window.\n" +
 		"2. **Select a quote** in it and record who did what to whom.\n" +
 		"3. **Open the dossier** of an actor: its relations, timeline and sources.\n\n" +
-		"This project starts with a small sample to look at; File ▸ Remove sample data takes it away.")
+		"This project starts with a small sample to look at: Remove sample data, in the File menu, takes it away.")
 	steps.Wrapping = fyne.TextWrapWord
 	again := widget.NewCheck("Show this welcome at every start", nil)
 	var d dialog.Dialog
