@@ -112,6 +112,12 @@ for f in "usr/share/applications/$ID.desktop" "usr/share/metainfo/$ID.metainfo.x
 	[ -s "$root/$f" ] && ok ".deb has /$f" || fail ".deb lacks /$f"
 done
 
+for s in 16 22 24 32 48 64 128 256 512; do
+	icon="$root/usr/share/icons/hicolor/${s}x${s}/apps/$ID.png"
+	got=$(identify -format '%wx%h %A' "$icon" 2>/dev/null)
+	[ "$got" = "${s}x${s} Blend" ] || [ "$got" = "${s}x${s} True" ] && ok ".deb icon ${s}x${s} (with transparency)" || fail ".deb icon ${s}x${s} is '$got'"
+done
+
 # The window, from the installed binary, on a screen of its own.
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
 	exec 3>"$tmp/display"
