@@ -20,8 +20,8 @@ ID=io.github.dossier_app.dossier
 passed=0 failed=0
 tmp=$(mktemp -d)
 cleanup() {
-	[ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
 	[ -n "${WINESERVER_STARTED:-}" ] && WINEPREFIX="$tmp/wine" wineserver -k 2>/dev/null
+	[ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
 	if [ -n "${DEB_INSTALLED:-}" ]; then apt-get remove -y -qq dossier >/dev/null 2>&1; fi
 	rm -rf "$tmp"
 }
