@@ -298,8 +298,8 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorReport(err))
 		code = 1 // unless a project is opened from the window's own offer
 		views.OpenFailed(ctx, w, err, projects, a.Quit, func(views.Store) { code = 0 })
-	} else {
-		views.NewWindow(ctx, w, st, projects)
+	} else if win := views.NewWindow(ctx, w, st, projects); path == "" {
+		win.WelcomeIfFirst(a.Preferences()) // the first start: the default project, with the sample
 	}
 	quitOnSignal(ctx, a)
 	w.ShowAndRun()

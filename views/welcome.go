@@ -17,9 +17,10 @@ const welcomeSeenPref = "welcome.seen"
 // label is in the menu).
 var welcomeActions = []string{"Open dossier…", "Import files…", "New project…", "User guide"}
 
-// welcomeIfFirst shows the welcome on the first start, and after that only when the user
-// asked to see it again.
-func (mw *Window) welcomeIfFirst(p fyne.Preferences) {
+// WelcomeIfFirst shows the welcome on the first start, and after that only when the user
+// asked to see it again. main calls it when the window starts on the default project:
+// someone who opened a project file (file association, --db) wants that project.
+func (mw *Window) WelcomeIfFirst(p fyne.Preferences) {
 	if !p.Bool(welcomeSeenPref) {
 		mw.showWelcome(p)
 	}

@@ -16,7 +16,7 @@ import (
 func TestWelcomeShownUntilDismissed(t *testing.T) {
 	mw, _ := newTestWindow(t)
 	prefs := fyne.CurrentApp().Preferences()
-	mw.welcomeIfFirst(prefs)
+	mw.WelcomeIfFirst(prefs)
 	if !strings.Contains(actorsDialogText(t, mw.u), "Welcome to Dossier") {
 		t.Fatalf("the first start shows no welcome: %q", actorsDialogText(t, mw.u))
 	}
@@ -24,7 +24,7 @@ func TestWelcomeShownUntilDismissed(t *testing.T) {
 	if mw.u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Close left the welcome open")
 	}
-	mw.welcomeIfFirst(prefs)
+	mw.WelcomeIfFirst(prefs)
 	if mw.u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("the welcome came back after it was closed")
 	}
@@ -36,7 +36,7 @@ func TestWelcomeShownUntilDismissed(t *testing.T) {
 		}
 	}
 	actorsTapButton(t, mw.u, "Close")
-	mw.welcomeIfFirst(prefs)
+	mw.WelcomeIfFirst(prefs)
 	if mw.u.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("asked to see the welcome at every start, the next start did not show it")
 	}

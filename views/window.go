@@ -73,9 +73,7 @@ type Window struct {
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
 func NewWindow(ctx context.Context, w fyne.Window, st Store, p Projects) *Window {
-	mw := newWindow(ctx, w, st, p, false)
-	mw.welcomeIfFirst(fyne.CurrentApp().Preferences())
-	return mw
+	return newWindow(ctx, w, st, p, false)
 }
 
 // newWindow is NewWindow with background work run inline when inline is set (tests).
