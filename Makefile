@@ -67,7 +67,7 @@ release-test: release
 	GO="$(GO)" packaging/release-test.sh
 
 # --- Static checks (issue 10) ----------------------------------------------------------
-# make test runs staticcheck too (after go vet); it is installed from the Go module proxy
+# make test runs staticcheck first (then go vet and the tests); it is installed from the Go module proxy
 # on first use, at a fixed version so a new release's checks cannot break CI unannounced.
 # make race runs the tests with the race detector (slower: not part of make test).
 STATICCHECK_VERSION := v0.8.2
