@@ -76,8 +76,9 @@ func (s *dossierScreen) unmerge(m app.MergeRecord) {
 
 // unmergedText says what undoing a merge gave back and what it left as it was.
 func unmergedText(u app.Unmerged) string {
-	msg := fmt.Sprintf("“%s” is back beside “%s”: %d relation(s), %d note(s) and %d mention(s) given back.",
-		u.Restored.Name, u.Record.KeptName, u.Relations, u.Notes, u.Mentions)
+	msg := fmt.Sprintf("“%s” is back beside “%s”, given back %s, %s and %s.",
+		u.Restored.Name, u.Record.KeptName, dossierCount(u.Relations, "relation", "relations"),
+		dossierCount(u.Notes, "note", "notes"), dossierCount(u.Mentions, "mention", "mentions"))
 	if len(u.Left) > 0 {
 		msg += "\n\nLeft as it is: " + strings.Join(u.Left, "; ") + "."
 	}
