@@ -63,6 +63,8 @@ type Env struct {
 	DefaultDB string
 	// VerifyBackup checks a backup file before restore uses it (db.VerifyBackup).
 	VerifyBackup func(ctx context.Context, path string) (app.BackupInfo, error)
+	// Hub connects to the team hub at a PostgreSQL URL (db/hub).
+	Hub func(ctx context.Context, url string) (HubAdmin, error)
 }
 
 // command is one top-level command.
@@ -90,6 +92,7 @@ func init() {
 		{"backup", "backup [--db FILE] [--out FILE]", "write a verified backup of the project", runBackup},
 		{"restore", "restore [--db FILE] --from BACKUP", "replace the project with a backup, backing it up first", runRestore},
 		{"check", checkSynopsis, "check the project's integrity and indexes; --repair mends them", runCheck},
+		{"hub", "hub init|add-user|grant|revoke --url URL [flags]", "set up the team's shared hub on PostgreSQL", runHub},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},
 	}
