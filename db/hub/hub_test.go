@@ -86,7 +86,7 @@ func TestAccessIsEnforcedByTheDatabase(t *testing.T) {
 	}
 	must(t, h.Grant(ctx, "ayse", "iraq-desk", true))
 	must(t, h.Grant(ctx, "bruno", "iraq-desk", false)) // reads only
-	must(t, h.Grant(ctx, "chen", "sahel-desk", true)) // anotits collection
+	must(t, h.Grant(ctx, "chen", "sahel-desk", true))  // anotits collection
 
 	ayse := userConn(t, db, "ayse", "ayse-password")
 	bruno := userConn(t, db, "bruno", "bruno-password")
