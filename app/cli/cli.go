@@ -89,6 +89,7 @@ func init() {
 		{"list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
+		{"merge", "merge [--db FILE] [--dry-run] [--conflicts mine|theirs|both] [--json] THEIRS.dossier", "merge another project into this one, matched by UUID", runMerge},
 		{"backup", "backup [--db FILE] [--out FILE]", "write a verified backup of the project", runBackup},
 		{"restore", "restore [--db FILE] --from BACKUP", "replace the project with a backup, backing it up first", runRestore},
 		{"check", checkSynopsis, "check the project's integrity and indexes; --repair mends them", runCheck},
