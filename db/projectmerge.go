@@ -372,9 +372,10 @@ func (m *merger) columns(table string) ([]string, error) {
 // address or same text) to mine, for the references that point at them.
 func (m *merger) sameArticles() (map[string]bool, error) {
 	if _, err := m.tx.ExecContext(m.ctx, `INSERT OR IGNORE INTO temp.merge_article_map(their_id, my_id)
-		SELECT t.id, (SELECT ma.id FROM main.articles ma WHERE (t.canon_url <> '' AND ma.canon_url = t.canon_url) OR ma.hash = t.hash ORDER BY ma.id LIMIT 1)
-		FROM theirs.articles t WHERE t.uuid NOT IN (SELECT uuid FROM main.articles)
-		AND EXISTS (SELECT 1 FROM main.articles ma WHERE (t.canon_url <> '' AND ma.canon_url = t.canon_url) OR ma.hash = t.hash)`); err != nil {
+		SELECT id, mine FROM (SELECT t.id, coalesce(
+			(SELECT ma.id FROM main.articles ma WHERE t.canon_url <> '' AND ma.canon_url = t.canon_url AND ma.canon_url <> '' ORDER BY ma.id LIMIT 1),
+			(SELECT ma.id FROM main.articles ma WHERE ma.hash = t.hash ORDER BY ma.id LIMIT 1)) AS mine
+		FROM theirs.articles t WHERE t.uuid NOT IN (SELECT uuid FROM main.articles)) WHERE mine IS NOT NULL`); err != nil {
 		return nil, err
 	}
 	return m.set(`SELECT t.uuid FROM theirs.articles t JOIN temp.merge_article_map x ON x.their_id = t.id`)

@@ -34,14 +34,29 @@ func (m *merger) apply() error {
 			}
 		}
 	}
-	for _, id := range m.addedActors {
-		if err := linkActorMentions(m.ctx, m.tx, id); err != nil {
-			return err
-		}
+	if err := m.relinkActors(); err != nil {
+		return err
 	}
 	_, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.merge_peers(peer, merged) SELECT uuid, ? FROM theirs.project_identity WHERE true
 		ON CONFLICT (peer) DO UPDATE SET merged = excluded.merged`, m.s.now())
 	return err
+}
+
+// relinkActors links the names of the actors added or changed in the articles already
+// here, all names in one pass (the articles taken in were linked as they came).
+func (m *merger) relinkActors() error {
+	var added, removed []string
+	for _, id := range m.addedActors {
+		a, r, _, err := takeNameChanges(m.ctx, m.tx, id)
+		if err != nil {
+			return err
+		}
+		added, removed = append(added, a...), append(removed, r...)
+	}
+	if len(added)+len(removed) == 0 {
+		return nil
+	}
+	return relinkNames(m.ctx, m.tx, added, removed, nil)
 }
 
 // mergeStepHook, set by tests, runs after each kind is written: an error stands for a
