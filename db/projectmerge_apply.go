@@ -218,7 +218,7 @@ func (m *merger) applyActors(k mergeKind) error {
 
 // ids returns my ids of the records of table with these uuids.
 func (m *merger) ids(table string, uuids []string) ([]int64, error) {
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT id FROM main.`+table+` WHERE uuid IN (SELECT value FROM json_each(?))`, jsonList(uuids))
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT id FROM main.`+table+` WHERE uuid IN (SELECT value FROM json_each(?)) ORDER BY id`, jsonList(uuids))
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +237,20 @@ func (m *merger) ids(table string, uuids []string) ([]int64, error) {
 // applyArticles writes the articles, links the names in the ones added or taken, and
 // copies the researcher's decisions on their mentions (confirmed, rejected).
 func (m *merger) applyArticles(k mergeKind) error {
+	// As an import does: the articles added are indexed in one statement, not a trigger
+	// call each.
+	idx, err := deferIndex(m.ctx, m.tx)
+	if err != nil {
+		return err
+	}
 	if err := m.applyRows(k); err != nil {
+		return err
+	}
+	added, err := m.ids("articles", m.add["article"])
+	if err != nil {
+		return err
+	}
+	if err := idx.restore(m.ctx, m.tx, added); err != nil {
 		return err
 	}
 	changed := append(append([]string{}, m.add["article"]...), m.take["article"]...)

@@ -111,6 +111,22 @@ func TestMergeProjectAddsTheirRecords(t *testing.T) {
 	if rep.Duplicates < 1 {
 		t.Errorf("the two Ilse Marquands are not proposed as duplicates: %+v", rep)
 	}
+	var found int
+	if err := mine.db.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'sue'`).Scan(&found); err != nil || found != 1 {
+		t.Errorf("search finds the merged article %d times (%v), want 1", found, err)
+	}
+	if err := mine.FillSuggestionQueue(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	check, err := mine.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range check.Items {
+		if !it.OK() {
+			t.Errorf("after the merge the check finds: %s: %v", it.Name, it.Problems)
+		}
+	}
 	after, err := os.ReadFile(theirPath)
 	if err != nil || !bytes.Equal(before, after) {
 		t.Error("merging wrote to the other project's file")
