@@ -34,16 +34,13 @@ func (m *merger) apply() error {
 			}
 		}
 	}
-	if err := m.relinkActors(); err != nil {
-		return err
-	}
 	_, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.merge_peers(peer, merged) SELECT uuid, ? FROM theirs.project_identity WHERE true
 		ON CONFLICT (peer) DO UPDATE SET merged = excluded.merged`, m.s.now())
 	return err
 }
 
 // relinkActors links the names of the actors added or changed in the articles already
-// here, all names in one pass (the articles taken in were linked as they came).
+// here, all names in one pass.
 func (m *merger) relinkActors() error {
 	var added, removed []string
 	for _, id := range m.addedActors {
@@ -212,8 +209,12 @@ func (m *merger) applyActors(k mergeKind) error {
 		changed = append(changed, mine)
 	}
 	ids, err := m.ids("actors", changed)
+	if err != nil {
+		return err
+	}
 	m.addedActors = ids
-	return err
+	// Before the articles come in: those are linked with every actor as they are added.
+	return m.relinkActors()
 }
 
 // ids returns my ids of the records of table with these uuids.

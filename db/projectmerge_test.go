@@ -12,7 +12,7 @@ import (
 )
 
 const (
-	mergeBodyMine   = "PORT VELLA — Ilse Marquand, the harbour master, closed the north quay on Monday after a crane failed."
+	mergeBodyMine   = "PORT VELLA — Ilse Marquand, the harbour master, closed the north quay on Monday after a crane failed. The Harbour Board had warned her."
 	mergeBodyTheirs = "PORT VELLA — The Harbour Board said on Tuesday it would sue Ilse Marquand over the closure of the north quay."
 )
 
@@ -105,8 +105,8 @@ func TestMergeProjectAddsTheirRecords(t *testing.T) {
 	}
 	var linked int
 	if err := mine.db.QueryRow(`SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id JOIN actors c ON c.id = m.actor_id
-		WHERE a.title = 'Board to sue' AND c.name = 'Harbour Board'`).Scan(&linked); err != nil || linked == 0 {
-		t.Errorf("the board is not linked in its article (%d, %v)", linked, err)
+		WHERE c.name = 'Harbour Board'`).Scan(&linked); err != nil || linked != 2 {
+		t.Errorf("the board is linked in %d articles (%v), want its own and the one already here", linked, err)
 	}
 	if rep.Duplicates < 1 {
 		t.Errorf("the two Ilse Marquands are not proposed as duplicates: %+v", rep)
