@@ -122,14 +122,26 @@ func withholdShared(sugs []Suggestion) {
 // legalSuffixes end a company's registered name: "Nordlaks Havbruk AS" is the
 // "Nordlaks Havbruk" the article names later.
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
-	oyj ab kg sarl pty srl bhd`)
+	oyj ab kg sarl pty srl bhd sas sl sarl kk limited`)
+
+// isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
+// without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
+func isLegalSuffix(w string) bool {
+	for _, part := range strings.Split(w, ",") {
+		part = strings.ReplaceAll(strings.TrimSpace(part), ".", "")
+		if !legalSuffixes[part] {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // mergeLegalSuffix files the name without its legal suffix under the name with it.
 func (g *grouper) mergeLegalSuffix() {
 	gone := map[*entity]bool{}
 	for _, e := range g.ents {
 		toks := e.full.toks
-		if e.person || len(toks) < 3 || !legalSuffixes[toks[len(toks)-1].fold] {
+		if e.person || len(toks) < 3 || !isLegalSuffix(toks[len(toks)-1].fold) {
 			continue
 		}
 		short := app.Fold(g.textOfToks(toks[:len(toks)-1]))

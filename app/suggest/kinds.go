@@ -84,9 +84,34 @@ func qualified(toks []token) bool {
 // Committee of the Red Cross", "Inter-American Commission".
 func international(toks []token) bool {
 	for _, t := range toks {
-		switch w := t.fold; {
-		case w == "international" || w == "european" || w == "african" || w == "arab" || w == "world" ||
-			w == "islamic" || w == "united" || strings.HasPrefix(w, "inter-"):
+		if internationalWord(t.fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// internationalWord reports whether a folded word says that what it qualifies is above
+// states: "European", "UN", "Inter-American".
+func internationalWord(w string) bool {
+	switch {
+	case w == "international" || w == "european" || w == "african" || w == "arab" || w == "world" ||
+		w == "islamic" || w == "united" || w == "intergovernmental" || w == "global" || w == "eu" ||
+		w == "un" || strings.HasPrefix(w, "inter-"):
+		return true
+	}
+	return false
+}
+
+// publicHeads are head nouns of bodies that, unless their name says otherwise, belong to a
+// state: commissions, authorities, regulators, tribunals.
+var publicHeads = words(`commission authority regulator tribunal ombudsman directorate inspectorate`)
+
+// knownOrgInside reports whether a name holds the name of a known body above states:
+// "ECOWAS Commission".
+func knownOrgInside(toks []token) bool {
+	for _, t := range toks {
+		if k, ok := knownKinds[t.fold]; ok && k == app.Organisation {
 			return true
 		}
 	}
@@ -105,7 +130,7 @@ func guessKind(o *occurrence) app.ActorKind {
 	if k, ok := knownKinds[o.key]; ok {
 		return k
 	}
-	if len(o.toks) > 1 && legalSuffixes[o.toks[len(o.toks)-1].fold] && o.toks[len(o.toks)-1].text != "as" {
+	if len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as" {
 		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
 	}
 	if slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }) {
@@ -196,6 +221,11 @@ func headKind(toks []token) app.ActorKind {
 		return app.Organisation // "International Criminal Court", "European Commission"
 	case w == "agency" && at > 0 && portfolio(toks[:at]):
 		return app.GovernmentBody // "Environment Agency", "Energy Agency"
+	case publicHeads[w] && !international(toks) && !knownOrgInside(toks):
+		// A commission, an authority or a regulator is a state's unless its name says it
+		// is above states: "Japan Fair Trade Commission", "Suez Canal Authority", not
+		// "European Commission" or "ECOWAS Commission".
+		return app.GovernmentBody
 	case w == "union" && partyWords(toks):
 		return app.Party
 	case w == "union":

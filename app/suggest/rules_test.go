@@ -84,6 +84,12 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Orvane Pharma AG": app.Organisation}, []string{"Cardexa"}},
 		{"local councils and portfolio agencies", "Harlowfield Council blamed the Environment Agency for the delay.",
 			map[string]app.ActorKind{"Harlowfield Council": app.GovernmentBody, "Environment Agency": app.GovernmentBody}, nil},
+		{"public bodies: a state's unless the name says above states", "The Varesh Fair Trade Commission and the Orlen Canal Authority fined the importer. ONSTAT, the statistics agency, and Pellam, the EU border agency, published figures; the data watchdog, the DPVK, said nothing.",
+			map[string]app.ActorKind{"Varesh Fair Trade Commission": app.GovernmentBody, "Orlen Canal Authority": app.GovernmentBody, "ONSTAT": app.GovernmentBody, "Pellam": app.Organisation, "DPVK": app.GovernmentBody}, nil},
+		{"legal suffixes with dots, or two joined by a comma", "Tarsen Paints B.V. and Morel Logistique SAS signed the deal. Kaito Denki Co., Ltd. supplied the motors, and Kaito Denki said so.",
+			map[string]app.ActorKind{"Tarsen Paints B.V.": app.Organisation, "Morel Logistique SAS": app.Organisation, "Kaito Denki Co., Ltd.": app.Organisation}, []string{"Ltd", "Kaito Denki Co."}},
+		{"a demonym before a person's name is not part of it", "Chilean Rosario Ibarren, who led early, beat Ugandan Moses Ateker, a former teacher.",
+			map[string]app.ActorKind{"Rosario Ibarren": app.Person, "Moses Ateker": app.Person}, []string{"Chilean Rosario Ibarren", "Ugandan Moses Ateker"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

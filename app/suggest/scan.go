@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -331,6 +332,12 @@ func (s *scanner) segment(toks []token, i, end int) {
 		}
 		return
 	}
+	// "Kenyan Daniel Kiptanui": a demonym before two plain words or more (no head noun of a
+	// body) says where the person is from; it is not part of the name.
+	if len(toks) > 2 && demonyms[toks[0].fold] && headKind(toks[1:]) == "" && !hasArmedName(toks) &&
+		!slices.ContainsFunc(toks[1:], func(t token) bool { return isAcronym(t.text) || !isNameToken(t) }) {
+		toks, i = toks[1:], i+1
+	}
 	// "Philippine Department of Foreign Affairs", "U.S. Drug Enforcement Administration":
 	// the demonym or abbreviation only says whose body it is.
 	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) {
@@ -399,7 +406,7 @@ func (s *scanner) textOf(toks []token) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.text)
-		if t.abbr && n == len(toks)-1 && legalSuffixes[t.fold] && !strings.HasSuffix(t.text, ".") {
+		if t.abbr && n == len(toks)-1 && isLegalSuffix(t.fold) && !strings.HasSuffix(t.text, ".") {
 			b.WriteByte('.') // "Hengli Fine Chemicals Co."
 		}
 		if t.poss && n < len(toks)-1 {
@@ -438,7 +445,19 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		if k, ok := precedeCues[prev]; ok {
 			o.ctxKind = k
 			if k == app.Media && prev == "agency" && i >= 2 && wordBefore(toks, i-1) != "news" && wordBefore(toks, i-1) != "press" {
-				o.ctxKind = app.Organisation // "the UN refugee agency UNHCR", not a news agency
+				// "the UN refugee agency UNHCR" is above states; "the statistics agency
+				// INDEC" is a state's.
+				o.ctxKind = s.publicKind(i - 1)
+			}
+		}
+	}
+	if i >= 3 && isArticle(toks[i-1].text) && toks[i-2].text == "," && toks[i-3].kind == tWord && o.ctxKind == "" {
+		// "the country's data protection watchdog, the CNIL": the noun before the comma
+		// says what the name is.
+		if k, ok := appositiveKinds[toks[i-3].fold]; ok && unicode.IsLower(firstRune(toks[i-3].text)) {
+			o.ctxKind = k
+			if k == app.Organisation && toks[i-3].fold == "agency" {
+				o.ctxKind = s.publicKind(i - 3)
 			}
 		}
 	}
@@ -530,10 +549,28 @@ func followCuesAny(w string) bool {
 	return ok || stopwords[w] || roleWords[w] || strings.HasSuffix(w, "ed")
 }
 
+// publicKind reads the words before the agency noun at toks[k] (back to an article or a
+// comma): an agency a name calls international or another body's ("the UN refugee
+// agency", "the EU border agency") is an organisation; any other agency is a state's
+// ("the statistics agency", "the country's tax agency").
+func (s *scanner) publicKind(k int) app.ActorKind {
+	for j := k - 1; j >= 0 && j >= k-5 && s.toks[j].kind == tWord && !isArticle(s.toks[j].text); j-- {
+		if internationalWord(s.toks[j].fold) || knownOrgInside(s.toks[j:j+1]) {
+			return app.Organisation
+		}
+	}
+	return app.GovernmentBody
+}
+
 // appositiveKinds are the nouns of an appositive that say what a name is.
 var appositiveKinds = map[string]app.ActorKind{
 	"daily": app.Media, "newspaper": app.Media, "broadcaster": app.Media, "weekly": app.Media,
 	"channel": app.Media, "magazine": app.Media, "agency": app.Organisation, "regulator": app.GovernmentBody,
+	"watchdog": app.GovernmentBody, "ministry": app.GovernmentBody, "operator": app.Organisation,
+	"organisation": app.Organisation, "organization": app.Organisation, "union": app.Organisation,
+	"association": app.Organisation, "carrier": app.Organisation, "bank": app.Organisation,
+	"retailer": app.Organisation, "chain": app.Organisation, "platform": app.Organisation,
+	"airline": app.Organisation, "insurer": app.Organisation, "website": app.Media, "outlet": app.Media,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup,
@@ -557,6 +594,9 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			}
 			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
 				return app.Media
+			}
+			if t.fold == "agency" {
+				return s.publicKind(k) // "Frontex, the EU border agency"; "INDEC, the statistics agency"
 			}
 			return kind
 		}

@@ -77,8 +77,33 @@ func tokenize(text string) []token {
 		}
 		space = false
 	}
+	toks = joinSuffixes(toks)
 	markSentences(toks)
 	return toks
+}
+
+// joinSuffixes makes one token of two legal suffixes a comma joins: "Hinode Mart Co.,
+// Ltd." ends in the suffix "Co., Ltd", not at the comma.
+func joinSuffixes(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "," && toks[i+2].kind == tWord && toks[i+2].space &&
+			isLegalSuffix(t.fold) && isLegalSuffix(toks[i+2].fold) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 && toks[i-1].kind == tWord {
+			dot := ""
+			if t.abbr && !strings.HasSuffix(t.text, ".") {
+				dot = "."
+			}
+			t.text = t.text + dot + ", " + toks[i+2].text
+			t.fold = fold(t.text)
+			t.end = toks[i+2].end
+			t.abbr = toks[i+2].abbr
+			t.poss = toks[i+2].poss
+			i += 2
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 type scanned struct {

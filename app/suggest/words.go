@@ -232,6 +232,7 @@ var precedeCues = map[string]app.ActorKind{
 	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
 	"regulator": app.GovernmentBody, "commission": app.GovernmentBody, "ruling": app.Party,
+	"watchdog": app.GovernmentBody,
 }
 
 // nonActorHeads are the head nouns of names that are not actors: events, awards,
