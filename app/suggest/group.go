@@ -596,7 +596,7 @@ func (g *grouper) keep(e *entity) bool {
 	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") {
 		return false // "Sadrist", "Tigrayans": followers or people of a name
 	}
-	if allLoc || allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) {
+	if allLoc || allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) && !speaksAsName(e) {
 		return false
 	}
 	if g.lower[e.key] {
@@ -607,6 +607,22 @@ func (g *grouper) keep(e *entity) bool {
 	}
 	return true
 }
+
+// speaksAsName reports whether a lone word that only starts sentences is still a name: a
+// "said"-type verb follows it and it is not a plural or a mass noun. A singular common
+// noun needs an article before it ("The company said"), so "Telkomsel said" or "Airbnb
+// declined" can only be a name; "Analysts said", "Police said" are not.
+func speaksAsName(e *entity) bool {
+	if len(e.full.toks) != 1 || massNouns[e.key] || strings.HasSuffix(e.key, "s") && !strings.HasSuffix(e.key, "ss") {
+		return false
+	}
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks && !o.layout && !o.quoted })
+}
+
+// massNouns are plurals without an s and nouns that take no article: "People said",
+// "Police said", "Staff said".
+var massNouns = words(`people children women men police staff management security personnel
+	media press clergy youth public military cattle folk`)
 
 // personEvidence reports whether anything beyond its capitals says a name is a person's:
 // a title or role, an appositive, a "said"-type verb, a particle, or a later mention by
@@ -748,6 +764,11 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 	}
 	if e.country != nil {
 		s.Name = e.country.name
+	}
+	if (s.Kind == "" || s.Kind == app.OtherKind) && nameWords(e.full.toks) == 1 && !g.personEvidence(e) && e.country == nil {
+		// A single word that nothing says is a person's: news names a person in full
+		// first, so a lone name is most often an organisation's ("Deliveroo", "Lawson").
+		s.Kind = app.Organisation
 	}
 	if s.Kind == "" {
 		s.Kind = app.OtherKind

@@ -90,6 +90,12 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Tarsen Paints B.V.": app.Organisation, "Morel Logistique SAS": app.Organisation, "Kaito Denki Co., Ltd.": app.Organisation}, []string{"Ltd", "Kaito Denki Co."}},
 		{"a demonym before a person's name is not part of it", "Chilean Rosario Ibarren, who led early, beat Ugandan Moses Ateker, a former teacher.",
 			map[string]app.ActorKind{"Rosario Ibarren": app.Person, "Moses Ateker": app.Person}, []string{"Chilean Rosario Ibarren", "Ugandan Moses Ateker"}},
+		{"a lone word before a said-type verb is a name, not a plural or a mass noun", "Verlimo said it would appeal. Analysts said the fine was small. Police said nothing, and Someone said otherwise.",
+			map[string]app.ActorKind{"Verlimo": app.Organisation}, []string{"Analysts", "Police", "Someone"}},
+		{"one tells a newsroom, a newsroom reports", "The mayor told Radiokor that the vote was fair. Vestnik24 reported that two aides had quit.",
+			map[string]app.ActorKind{"Radiokor": app.Media, "Vestnik24": app.Media}, nil},
+		{"a lone name nothing says is a person's is an organisation's", "Couriers asked Quickbasket and Parcelo to sign the code.",
+			map[string]app.ActorKind{"Quickbasket": app.Organisation, "Parcelo": app.Organisation}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

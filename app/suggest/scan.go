@@ -25,6 +25,7 @@ type occurrence struct {
 	sent    bool          // a single word at the start of a sentence
 	father  string        // "bin", "ibn"… right before a single word: "bin Salman"
 	roleOf  bool          // a lowercase role word follows: "São Paulo governor", "PUK spokesman"
+	speaks  bool          // a "said"-type verb follows: "Telkomsel said", "Airbnb declined"
 	loc     bool          // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
 	layout  bool          // read in a table, an all-capitals line or a quoted slogan
 	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
@@ -500,6 +501,17 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if k, ok := followCues[next]; ok && o.ctxKind == "" && !sentWord && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
 		o.ctxKind = k
 	}
+	o.speaks = speechVerbs[next]
+	if !o.person && o.ctxKind == "" && o.country == nil {
+		switch {
+		case next == "reported":
+			o.ctxKind = app.Media // "Digi24 reported that…": a newsroom reports
+		case prev == "told" && len(o.toks) == 1:
+			// "told NHK", "told Al-Ahram": one tells a newsroom, or a person named before
+			// in full (whose short form this then is).
+			o.ctxKind = app.Media
+		}
+	}
 	// "Kurdistan Democratic Party (KDP)", "the Islamic State group (ISIS)".
 	k := end
 	if k < len(toks) && toks[k].kind == tWord && followCues[toks[k].fold] != "" && followCues[toks[k].fold] != app.Person {
@@ -541,6 +553,11 @@ func countryPair(t token) []countryPart {
 	}
 	return out
 }
+
+// speechVerbs, right after a name, say that it speaks: a person or an organisation.
+var speechVerbs = words(`said says told wrote added posted tweeted replied answered insisted argued
+	admitted reported announced declined denied warned welcomed confirmed stated urged criticised
+	criticized complained responded`)
 
 // followCuesAny reports whether w, after a name, is a verb or cue rather than the noun
 // the name qualifies: "Veskaran said" is not "Veskaran riders".

@@ -33,7 +33,8 @@ var stopwords = words(`the a an this that these those it its he she they we i yo
 	hence accordingly otherwise overall meanwhile separately elsewhere again already always
 	never often sometimes soon recently currently previously finally eventually ultimately
 	initially originally ago is are was were be been has have had do does did will would can
-	could shall should may might must`)
+	could shall should may might must someone somebody anyone anybody something
+	everything nothing anything`)
 
 // generic words are capitalised often enough in news text without naming any one actor
 // ("Parliament", "Sunni", "Monday"); alone they are never suggested.
