@@ -13,12 +13,14 @@ import (
 func markLayout(text string, toks []token) {
 	var blocks [][2]int // rune ranges of the layout lines
 	pos := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
+	for i, line := range strings.SplitAfter(text, "\n") {
 		n := 0
 		for range line {
 			n++
 		}
-		if layoutLine(line) {
+		// A byline near the top ("By Hannah Okafor, Frankfurt") names the author and
+		// where the article was filed from: no actor.
+		if layoutLine(line) || i < maxBylineLines && bylineLine(line) {
 			blocks = append(blocks, [2]int{pos, pos + n})
 		}
 		pos += n
@@ -142,4 +144,10 @@ func sloganWords(toks []token) bool {
 		}
 	}
 	return n >= 2 && caps*5 >= n*4
+}
+
+// bylineLine reports whether a line is a byline: "By A. Writer, City".
+func bylineLine(line string) bool {
+	l := strings.TrimSpace(line)
+	return len(l) > 3 && len(l) < 160 && strings.EqualFold(l[:3], "by ")
 }

@@ -96,6 +96,10 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Radiokor": app.Media, "Vestnik24": app.Media}, nil},
 		{"a lone name nothing says is a person's is an organisation's", "Couriers asked Quickbasket and Parcelo to sign the code.",
 			map[string]app.ActorKind{"Quickbasket": app.Organisation, "Parcelo": app.Organisation}, nil},
+		{"every item of a list after a place word is a place", "Riders in Tarvik, Olmsund and Brevna stopped work. In Kessel, Verbana said it would pay.",
+			map[string]app.ActorKind{"Verbana": app.Organisation}, []string{"Tarvik", "Olmsund", "Brevna", "Kessel"}},
+		{"a byline's author and place are no actors", "By Ines Caro, Velmar\n\nDockers struck on Monday, the Kessel Dock Union said.",
+			map[string]app.ActorKind{"Kessel Dock Union": app.Organisation}, []string{"Velmar", "Ines Caro"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

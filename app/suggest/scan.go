@@ -493,6 +493,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if (prev == "and" || prev == "or") && s.locBefore(i-1) {
 		o.loc = true // "in Miami and Madrid"
 	}
+	if i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
+		o.loc = true // "in Paris, Lyon and Marseille"; not "In Berlin, Siemens said"
+	}
 	// "Patient group Heart Alliance": a cue word before another name describes that one.
 	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
 	// "Armed factions", "Rival militias" opening a sentence: the capital is the sentence's and
@@ -706,7 +709,20 @@ func (s *scanner) locBefore(and int) bool {
 	for k > 0 && isNameToken(s.toks[k-1]) && s.toks[k].space {
 		k--
 	}
+	if k > 1 && s.toks[k-1].text == "," && s.listGoesOn(and) {
+		return s.locBefore(k - 1) // "in Paris, Lyon and Marseille": the list's first says
+	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold]
+}
+
+// listGoesOn reports whether a comma or and/or and another name follow toks[end-1]: the
+// name is an item of a list.
+func (s *scanner) listGoesOn(end int) bool {
+	if end+1 >= len(s.toks) || !isNameToken(s.toks[end+1]) {
+		return false
+	}
+	t := s.toks[end]
+	return t.text == "," || t.kind == tWord && (t.text == "and" || t.text == "or")
 }
 
 // appositiveRole reports whether the name is followed by ", a/the … role,": "Hakan Fidan,
