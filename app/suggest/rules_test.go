@@ -100,6 +100,8 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Verbana": app.Organisation}, []string{"Tarvik", "Olmsund", "Brevna", "Kessel"}},
 		{"a byline's author and place are no actors", "By Ines Caro, Velmar\n\nDockers struck on Monday, the Kessel Dock Union said.",
 			map[string]app.ActorKind{"Kessel Dock Union": app.Organisation}, []string{"Velmar", "Ines Caro"}},
+		{"people after a comma that closes a role phrase", "Two of the firm's directors, Ilie Vornic and Tudor Sârbu, were charged. Velsen's leader in the assembly, Marta Quiroga, objected. The runner-up, Obiageli Nnadi of the Unity Party, appealed. The board arrived late on Monday, Valtor said.",
+			map[string]app.ActorKind{"Ilie Vornic": app.Person, "Tudor Sârbu": app.Person, "Marta Quiroga": app.Person, "Obiageli Nnadi": app.Person, "Valtor": app.Organisation}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

@@ -472,8 +472,10 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if nonActorAfter[next] || s.numberAfter(end) {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}
-	if i >= 2 && toks[i-1].text == "," && roleWords[wordBefore(toks, i-1)] && headKind(o.toks) == "" && o.country == nil {
-		o.person = true // "Its president, Sanna Koivisto, said"
+	if headKind(o.toks) == "" && o.country == nil && (s.roleComma(i) || prev == "and" && s.roleComma(s.nameStart(i-1))) {
+		// "Its president, Sanna Koivisto, said", "the party's leader in the assembly, Ana
+		// Rocha, said", "two directors, Ion Popa and Dan Mureș, were…".
+		o.person = true
 	}
 	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
 		o.loc = true
@@ -713,6 +715,39 @@ func (s *scanner) locBefore(and int) bool {
 		return s.locBefore(k - 1) // "in Paris, Lyon and Marseille": the list's first says
 	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold]
+}
+
+// roleComma reports whether the name at toks[i] follows a comma closing a phrase about a
+// role: "Its president,", "the company's directors,", "Chega's leader in the assembly,".
+// The role word is the phrase's first lowercase noun or its last word.
+func (s *scanner) roleComma(i int) bool {
+	toks := s.toks
+	if i < 2 || i > len(toks) || toks[i-1].text != "," {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-7 && toks[k].kind == tWord; k-- {
+		w := toks[k].fold
+		lower := unicode.IsLower(firstRune(toks[k].text))
+		if lower && (roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) {
+			return true
+		}
+		if lower && (stopwords[w] && !connectors[w] && !isArticle(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			return false // a verb or a clause word: "The president arrived late, Valtor said"
+		}
+	}
+	return false
+}
+
+// nameStart returns where the name that ends right before toks[and] begins.
+func (s *scanner) nameStart(and int) int {
+	k := and - 1
+	if k < 0 || !isNameToken(s.toks[k]) {
+		return -1
+	}
+	for k > 0 && (isNameToken(s.toks[k-1]) || particles[s.toks[k-1].fold]) && s.toks[k].space {
+		k--
+	}
+	return k
 }
 
 // listGoesOn reports whether a comma or and/or and another name follow toks[end-1]: the

@@ -111,7 +111,8 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	daughter son wife husband brother sister father mother nephew niece cousin widow
 	presenter author writer poet singer actor artist coach player manager chairperson
 	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy
-	broker banker trader engineer scientist strategist`)
+	broker banker trader engineer scientist strategist runner-up winner champion
+	finalist founder co-founder`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
