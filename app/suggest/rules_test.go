@@ -102,6 +102,8 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Kessel Dock Union": app.Organisation}, []string{"Velmar", "Ines Caro"}},
 		{"people after a comma that closes a role phrase", "Two of the firm's directors, Ilie Vornic and Tudor Sârbu, were charged. Velsen's leader in the assembly, Marta Quiroga, objected. The runner-up, Obiageli Nnadi of the Unity Party, appealed. The board arrived late on Monday, Valtor said.",
 			map[string]app.ActorKind{"Ilie Vornic": app.Person, "Tudor Sârbu": app.Person, "Marta Quiroga": app.Person, "Obiageli Nnadi": app.Person, "Valtor": app.Organisation}, nil},
+		{"a body's list of portfolios is one name; a role's list is no name", "The Ministry of Roads, Ports and the Blue Economy said so, and Health and Housing Minister Halvor Runde agreed.",
+			map[string]app.ActorKind{"Ministry of Roads, Ports and the Blue Economy": app.GovernmentBody, "Halvor Runde": app.Person}, []string{"Ministry of Roads", "Ports", "Health", "Blue Economy"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

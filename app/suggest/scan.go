@@ -111,6 +111,10 @@ func (s *scanner) run(i int) int {
 	j := i
 	for j < len(toks) {
 		t := toks[j]
+		if t.text == "," && j > i && s.portfolioList(i, j) {
+			j++ // "Ministry of Information, Communications and the Digital Economy"
+			continue
+		}
 		if t.kind != tWord && !(t.text == "&" && j > i && isJoiner(t)) || (j > i && !t.space) {
 			break
 		}
@@ -197,6 +201,7 @@ func (s *scanner) split(i, end int) {
 	toks := s.toks
 	start := i
 	inName := false // a connector was kept: the name is an organisation's, "of" may follow
+	list := false   // a comma of a portfolio list is inside the run
 	for k := i; k < end; k++ {
 		t := toks[k]
 		w := t.fold
@@ -206,14 +211,22 @@ func (s *scanner) split(i, end int) {
 			// possContinues let the run go on: keep it whole.
 		case isNameToken(t) || particles[w] && !connectors[w] || w == "&":
 			continue
+		case t.text == ",":
+			list = true // a portfolio list the run let in: one name
+			continue
 		case w == "the":
 			prev := toks[k-1].fold
-			cut = !connectors[prev] || prev == "the" || prev == "and"
+			cut = !connectors[prev] || prev == "the" || prev == "and" && !list
 		case w == "and":
 			// One name with a head noun on one side only: "Justice and Development Party",
 			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
 			left, right := toks[start:k], nameAfter(toks, k+1, end)
 			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
+			if list || portfolio(left) && roleLead(right) {
+				// "…, Communications and the Digital Economy"; "Trade and Industry
+				// Minister Yoko Nakagawa": the portfolios of one body or one role.
+				cut = false
+			}
 		default: // of, for, on, in
 			// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 			prev := toks[k-1]
@@ -403,6 +416,10 @@ func (s *scanner) textOf(toks []token) string {
 	}
 	var b strings.Builder
 	for n, t := range toks {
+		if t.text == "," {
+			b.WriteByte(',')
+			continue
+		}
 		if n > 0 {
 			b.WriteByte(' ')
 		}
@@ -750,6 +767,44 @@ func (s *scanner) nameStart(and int) int {
 	return k
 }
 
+// roleLead reports whether toks begin with portfolio words and a title: "Industry
+// Minister …".
+func roleLead(toks []token) bool {
+	k := 0
+	for k < len(toks) && roleModifiers[toks[k].fold] && !connectors[toks[k].fold] {
+		k++
+	}
+	return k > 0 && k < len(toks) && roleHeads[toks[k].fold]
+}
+
+// portfolioList reports whether the comma at toks[j] continues the name toks[i:j]: the
+// name is a body's "of" or "for" a list of portfolios ("Ministry of Information,
+// Communications and the Digital Economy"), and capitalised words, commas and "the" run
+// from the comma to an "and" and a last capitalised word.
+func (s *scanner) portfolioList(i, j int) bool {
+	toks := s.toks
+	of := false
+	for k := i + 1; k < j; k++ {
+		if (toks[k].fold == "of" || toks[k].fold == "for") && cueKind(toks[k-1].fold) != "" {
+			of = true
+		}
+	}
+	if !of {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k < j+12; k++ {
+		t := toks[k]
+		switch {
+		case t.text == "," || isNameToken(t) || t.fold == "the":
+		case t.fold == "and":
+			return k+1 < len(toks) && (isNameToken(toks[k+1]) || toks[k+1].fold == "the")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // listGoesOn reports whether a comma or and/or and another name follow toks[end-1]: the
 // name is an item of a list.
 func (s *scanner) listGoesOn(end int) bool {
@@ -835,6 +890,10 @@ func roleSpan(toks []token) (h, from int) {
 		t := toks[from-1]
 		w := t.fold
 		_, isCountry := countryByForm[w]
+		if w == "and" && from >= 2 && roleModifiers[toks[from-2].fold] {
+			from-- // "Trade and Industry Minister"
+			continue
+		}
 		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry) {
 			break
 		}
