@@ -105,7 +105,8 @@ func internationalWord(w string) bool {
 
 // publicHeads are head nouns of bodies that, unless their name says otherwise, belong to a
 // state: commissions, authorities, regulators, tribunals.
-var publicHeads = words(`commission authority regulator tribunal ombudsman directorate inspectorate`)
+var publicHeads = words(`commission authority regulator tribunal ombudsman directorate inspectorate
+	comisión comissão commissione autoridad autoridade autorité autorità`)
 
 // knownOrgInside reports whether a name holds the name of a known body above states:
 // "ECOWAS Commission".
@@ -148,8 +149,14 @@ func guessKind(o *occurrence) app.ActorKind {
 		}
 		return k
 	}
-	if o.ctxKind != "" {
+	if len(o.toks) > 1 && !o.layout && !slices.ContainsFunc(o.toks, func(t token) bool { return !isAcronym(t.text) }) {
+		return app.Organisation // "CMA CGM": no one writes a person's name in capitals in prose
+	}
+	if o.ctxKind != "" && o.ctxKind != app.Person || o.ctxKind == app.Person && !placeInside(o.toks) {
 		return o.ctxKind
+	}
+	if placeInside(o.toks) {
+		return app.Organisation // "Airtel Kenya", "Yiaga Africa": a person's name holds no country
 	}
 	if len(o.toks) > 1 && slices.ContainsFunc(o.aliases, isAcronym) {
 		return app.Organisation // a name with an acronym in brackets is not a person's
@@ -176,6 +183,20 @@ func guessKind(o *occurrence) app.ActorKind {
 	}
 	return ""
 }
+
+// placeInside reports whether a word after the first of a name is a country or a
+// continent: "Airtel Kenya", "Transparency International Georgia". A person's surname is
+// not one ("Israel Katz" has it first).
+func placeInside(toks []token) bool {
+	for _, t := range toks[1:] {
+		if isCountryTok(t) || continents[t.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+var continents = words(`africa europe asia america americas oceania`)
 
 // headKind reads the kind from the name's head noun: the last cue word before the first
 // connector ("Bank of Spain": Bank), else the last cue word ("Justice and Development

@@ -104,6 +104,14 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Ilie Vornic": app.Person, "Tudor Sârbu": app.Person, "Marta Quiroga": app.Person, "Obiageli Nnadi": app.Person, "Valtor": app.Organisation}, nil},
 		{"a body's list of portfolios is one name; a role's list is no name", "The Ministry of Roads, Ports and the Blue Economy said so, and Health and Housing Minister Halvor Runde agreed.",
 			map[string]app.ActorKind{"Ministry of Roads, Ports and the Blue Economy": app.GovernmentBody, "Halvor Runde": app.Person}, []string{"Ministry of Roads", "Ports", "Health", "Blue Economy"}},
+		{"a name in capitals in running prose is an organisation's", "Shares of KDM OSV rose on Monday, KDM OSV said.",
+			map[string]app.ActorKind{"KDM OSV": app.Organisation}, nil},
+		{"a country or a continent inside a name: no person's", "Telnor Ghana and Ushindi Africa said the outage was over.",
+			map[string]app.ActorKind{"Telnor Ghana": app.Organisation, "Ushindi Africa": app.Organisation}, nil},
+		{"organisation words in other languages and elided particles", "The Fundación Luz Norte wrote to the Conseil d'État on Monday.",
+			map[string]app.ActorKind{"Fundación Luz Norte": app.Organisation, "Conseil d'État": app.GovernmentBody}, []string{"Conseil"}},
+		{"a cue word before a name lets of and the into it", "The charity Friends of the Forest planted oaks.",
+			map[string]app.ActorKind{"Friends of the Forest": app.Organisation}, []string{"Friends", "Forest"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

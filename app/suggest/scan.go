@@ -200,7 +200,9 @@ func (s *scanner) possContinues(j int) bool {
 func (s *scanner) split(i, end int) {
 	toks := s.toks
 	start := i
-	inName := false // a connector was kept: the name is an organisation's, "of" may follow
+	// A connector was kept, or a word before the run says what it names ("environmental
+	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
+	inName := precedeCues[wordBefore(toks, i)] != ""
 	list := false   // a comma of a portfolio list is inside the run
 	for k := i; k < end; k++ {
 		t := toks[k]

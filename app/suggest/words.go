@@ -67,7 +67,8 @@ var particles = words(`al el bin ibn bint ben abu de del della dei der den di da
 	le la les ul wal y zu per e af av ng`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
-var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-"}
+var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
+	"d'", "d’", "l'", "l’"} // "Conseil d'État", "Giscard d'Estaing"
 
 // roleHeads are titles and offices that stand before a person's name: "President Donald
 // Trump", "Sen. Joshua Harris", "Mullah Mohammad Yaqoob".
@@ -130,7 +131,8 @@ var (
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
 		inspectorate police gendarmerie bureau embassy consulate municipality governorate
 		mission administration committee service commissariat ministerio ministère
-		ministerium dirección direction secretaría departamento`)
+		ministerium dirección direction secretaría departamento conseil consejo conselho
+		ayuntamiento prefeitura tribunale`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
@@ -146,7 +148,10 @@ var (
 		services capital partners industries airlines airways shipping logistics
 		technologies systems pharmaceuticals insurance investments ventures team steel
 		telecom solutions enterprises brands foods media-group studios exchange
-		confederation rovers athletic wanderers rangers fc project air jet`)
+		confederation rovers athletic wanderers rangers fc project air jet unit
+		fundación fundação fondation fondazione stiftung asociación associação sindicato
+		syndicat gewerkschaft banco banque grupo groupe compañía companhia instituto institut
+		universidad universidade université universität università`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
