@@ -203,7 +203,7 @@ func (s *scanner) split(i, end int) {
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
 	inName := precedeCues[wordBefore(toks, i)] != ""
-	list := false   // a comma of a portfolio list is inside the run
+	list := false // a comma of a portfolio list is inside the run
 	for k := i; k < end; k++ {
 		t := toks[k]
 		w := t.fold
