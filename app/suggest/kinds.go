@@ -144,6 +144,9 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.ArmedGroup
 	}
 	if k := headKind(o.toks); k != "" {
+		if k == app.Organisation && o.ctxKind == app.Party {
+			return app.Party // "the ruling Civic Union"
+		}
 		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
 			return app.GovernmentBody // "Calderdale Council": a place's council
 		}
@@ -152,11 +155,16 @@ func guessKind(o *occurrence) app.ActorKind {
 	if len(o.toks) > 1 && !o.layout && !slices.ContainsFunc(o.toks, func(t token) bool { return !isAcronym(t.text) }) {
 		return app.Organisation // "CMA CGM": no one writes a person's name in capitals in prose
 	}
-	if o.ctxKind != "" && o.ctxKind != app.Person || o.ctxKind == app.Person && !placeInside(o.toks) {
+	// "Airtel Kenya", "Yiaga Africa": a person's name holds no country; "World Athletics",
+	// "National Trust": no person's name starts so. A said-type verb after them does not
+	// make them people.
+	orgShape := placeInside(o.toks) ||
+		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
+	if o.ctxKind != "" && !(o.ctxKind == app.Person && orgShape) {
 		return o.ctxKind
 	}
-	if placeInside(o.toks) {
-		return app.Organisation // "Airtel Kenya", "Yiaga Africa": a person's name holds no country
+	if orgShape {
+		return app.Organisation
 	}
 	if len(o.toks) > 1 && slices.ContainsFunc(o.aliases, isAcronym) {
 		return app.Organisation // a name with an acronym in brackets is not a person's
@@ -247,8 +255,11 @@ func headKind(toks []token) app.ActorKind {
 		// is above states: "Japan Fair Trade Commission", "Suez Canal Authority", not
 		// "European Commission" or "ECOWAS Commission".
 		return app.GovernmentBody
-	case w == "union" && partyWords(toks):
+	case w == "union" && partyWords(toks) && !slices.ContainsFunc(toks[:at], func(t token) bool { return t.poss && possNouns[t.fold] }):
+		// "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade union.
 		return app.Party
+	case w == "congress" && at > 0 && partyWords(toks[:at]) && !slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "people" || t.fold == "people's" }):
+		return app.Party // "All Progressives Congress", "African National Congress"; not "National People's Congress"
 	case w == "union":
 		return app.Organisation
 	case len(toks) > 1 && toks[0].fold == "united" && toks[1].fold == "nations":
@@ -262,7 +273,7 @@ func headKind(toks []token) app.ActorKind {
 func partyWords(toks []token) bool {
 	for _, t := range toks {
 		switch t.fold {
-		case "democratic", "christian", "socialist", "patriotic", "liberal", "conservative", "social", "popular", "people's", "people", "workers", "labour", "national", "progressive", "republican", "green":
+		case "democratic", "christian", "socialist", "patriotic", "liberal", "conservative", "social", "popular", "people's", "people", "workers", "labour", "national", "progressive", "progressives", "republican", "green":
 			return true
 		}
 	}

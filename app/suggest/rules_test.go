@@ -112,6 +112,10 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Fundación Luz Norte": app.Organisation, "Conseil d'État": app.GovernmentBody}, []string{"Conseil"}},
 		{"a cue word before a name lets of and the into it", "The charity Friends of the Forest planted oaks.",
 			map[string]app.ActorKind{"Friends of the Forest": app.Organisation}, []string{"Friends", "Forest"}},
+		{"parties, trade unions and congresses", "The ruling Civic Accord Union, the Harbour Workers' Union and the Grand Progressives Congress met on Monday.",
+			map[string]app.ActorKind{"Civic Accord Union": app.Party, "Harbour Workers' Union": app.Organisation, "Grand Progressives Congress": app.Party}, nil},
+		{"a name that starts like a body's is no person's, even when it speaks", "World Rowing said the regatta would go ahead.",
+			map[string]app.ActorKind{"World Rowing": app.Organisation}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
