@@ -116,6 +116,8 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Civic Accord Union": app.Party, "Harbour Workers' Union": app.Organisation, "Grand Progressives Congress": app.Party}, nil},
 		{"a name that starts like a body's is no person's, even when it speaks", "World Rowing said the regatta would go ahead.",
 			map[string]app.ActorKind{"World Rowing": app.Organisation}, nil},
+		{"given names of many languages are evidence of a person", "Grants went to Chinedu Okafor, Tigist Alemu and Răzvan Ilie in March.",
+			map[string]app.ActorKind{"Chinedu Okafor": app.Person, "Tigist Alemu": app.Person, "Răzvan Ilie": app.Person}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
