@@ -511,11 +511,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) {
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
-	if (prev == "and" || prev == "or") && s.locBefore(i-1) {
-		o.loc = true // "in Miami and Madrid"
-	}
-	if i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
-		o.loc = true // "in Paris, Lyon and Marseille"; not "In Berlin, Siemens said"
+	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
+		// "in Miami and Madrid", "in Paris, Lyon and Marseille"; not "In Berlin, Siemens
+		// said". The list's first place word says how strong a clue it is.
+		o.loc = true
+		o.weakLoc = weakLocatives[s.listLocative(i-1)]
 	}
 	// "Patient group Heart Alliance": a cue word before another name describes that one.
 	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
@@ -718,6 +718,22 @@ func (s *scanner) placeAhead(end int) bool {
 		}
 	}
 	return false
+}
+
+// weakLocatives are the place words a first name overrides: "a letter to Paulo Ferraz".
+var weakLocatives = words(`to at from`)
+
+// listLocative returns the locative before the first name of the list whose item ends
+// right before toks[and].
+func (s *scanner) listLocative(and int) string {
+	k := s.nameStart(and)
+	for k > 1 && (s.toks[k-1].text == "," || s.toks[k-1].fold == "and" || s.toks[k-1].fold == "or") {
+		k = s.nameStart(k - 1)
+	}
+	if k > 0 && s.toks[k-1].kind == tWord {
+		return s.toks[k-1].fold
+	}
+	return ""
 }
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
