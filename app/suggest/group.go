@@ -127,6 +127,9 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 // isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
 // without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
 func isLegalSuffix(w string) bool {
+	if !strings.ContainsAny(w, ".,") {
+		return legalSuffixes[w]
+	}
 	for _, part := range strings.Split(w, ",") {
 		part = strings.ReplaceAll(strings.TrimSpace(part), ".", "")
 		if !legalSuffixes[part] {
