@@ -118,6 +118,12 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"World Rowing": app.Organisation}, nil},
 		{"given names of many languages are evidence of a person", "Grants went to Chinedu Okafor, Tigist Alemu and Răzvan Ilie in March.",
 			map[string]app.ActorKind{"Chinedu Okafor": app.Person, "Tigist Alemu": app.Person, "Răzvan Ilie": app.Person}, nil},
+		{"a possessive before a number is no product's name", "Governor Telmo Arrieta Vidal's 2023 campaign was audited; Arrieta Vidal, who denies wrongdoing, appealed.",
+			map[string]app.ActorKind{"Telmo Arrieta Vidal": app.Person}, nil},
+		{"a party noun after a name of common words", "The Europe Forward movement won the most seats.",
+			map[string]app.ActorKind{"Europe Forward": app.Party}, nil},
+		{"a legal suffix written in lower case", "Shares in Tollgate Holdings plc rose on Monday.",
+			map[string]app.ActorKind{"Tollgate Holdings plc": app.Organisation}, []string{"plc"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
@@ -191,6 +197,16 @@ func TestAmbiguousAliasWithheld(t *testing.T) {
 		if slices.Contains(s.Aliases, "Ferrow") {
 			t.Errorf("%q proposes the shared form Ferrow", s.Name)
 		}
+	}
+}
+
+// TestOfAfterSentenceStartIsNoPlace: "Shares of Kolvenbank" does not make the bank's
+// short name a place ("Residents of Qamishli" does), so it stays a proposed alias.
+func TestOfAfterSentenceStartIsNoPlace(t *testing.T) {
+	got := ExtractArticle("", "Kolvenbank ASA cut its forecast. Shares of Kolvenbank fell 4 percent.", "", nil)
+	i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == "Kolvenbank ASA" })
+	if i < 0 || !slices.Contains(got[i].Aliases, "Kolvenbank") {
+		t.Errorf("Kolvenbank not an alias of Kolvenbank ASA: %v", got)
 	}
 }
 

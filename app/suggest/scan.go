@@ -146,9 +146,14 @@ func (s *scanner) run(i int) int {
 			break
 		}
 	}
+	// "Chatterbox Holdings plc": a legal suffix in lower case ends the name.
+	if j > i && j < len(toks) && toks[j].kind == tWord && toks[j].space && unicode.IsLower(firstRune(toks[j].text)) &&
+		lowerSuffixes[toks[j].text] && isNameToken(toks[j-1]) {
+		j++
+	}
 	// Joiners do not end a name: "the Bank of" → "the Bank".
 	end := j
-	for end > i && !isNameToken(toks[end-1]) {
+	for end > i && !isNameToken(toks[end-1]) && !lowerSuffixes[toks[end-1].text] {
 		end--
 	}
 	if end == i {
@@ -211,7 +216,7 @@ func (s *scanner) split(i, end int) {
 		switch {
 		case t.poss && k+1 < end:
 			// possContinues let the run go on: keep it whole.
-		case isNameToken(t) || particles[w] && !connectors[w] || w == "&":
+		case isNameToken(t) || particles[w] && !connectors[w] || w == "&" || lowerSuffixes[t.text]:
 			continue
 		case t.text == ",":
 			list = true // a portfolio list the run let in: one name
@@ -291,7 +296,7 @@ func (s *scanner) segmentTrim(i, end int) {
 	for i < end && !isNameToken(s.toks[i]) {
 		i++
 	}
-	for end > i && !isNameToken(s.toks[end-1]) {
+	for end > i && !isNameToken(s.toks[end-1]) && !lowerSuffixes[s.toks[end-1].text] {
 		end--
 	}
 	if end > i {
@@ -398,7 +403,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 			o.country, o.capital = c, true
 		}
 	}
-	if o.country == nil && !keepable(toks) {
+	if o.country == nil && !keepable(toks) && !(len(toks) > 1 && actorNounAfter(wordAfter(s.toks, end))) {
 		return
 	}
 	if len(toks) == 1 && toks[0].sent {
@@ -508,7 +513,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if o.capital && (prev == "the" || prev == "a") {
 		o.loc = true // "the Pretoria agreement", "a Moscow court"
 	}
-	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) {
+	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) {
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
 	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
@@ -576,6 +581,17 @@ func countryPair(t token) []countryPart {
 		at += n + 1
 	}
 	return out
+}
+
+// lowerSuffixes are the legal suffixes some names write in lower case: "Chatterbox
+// Holdings plc".
+var lowerSuffixes = map[string]bool{"plc": true, "inc": true, "ltd": true, "llc": true, "llp": true, "gmbh": true, "oyj": true, "asa": true}
+
+// actorNounAfter reports whether a lowercase word after a name says it is a party's, a
+// group's or an organisation's: "the Europe Now movement", "the Forward Together party".
+func actorNounAfter(w string) bool {
+	k, ok := followCues[w]
+	return ok && k != app.Person && w != "said" && w != "government"
 }
 
 // speechVerbs, right after a name, say that it speaks: a person or an organisation.
@@ -648,6 +664,9 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 // numberAfter reports whether a number or a model code follows the name, or ends it:
 // "Atlas 9", "KVX 30", "Aero X2" name products and indexes, not actors.
 func (s *scanner) numberAfter(end int) bool {
+	if s.toks[end-1].poss {
+		return false // "Governor Ruiz's 2023 campaign": the number is the possessor's
+	}
 	// A model code after a name word: "Aero X2", not "E3" alone.
 	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
 		return true
