@@ -244,7 +244,7 @@ func headKind(toks []token) app.ActorKind {
 		return app.Media
 	case w == "house" && at+1 < len(toks) && toks[at+1].fold == "of":
 		return app.GovernmentBody // House of Representatives, of Commons
-	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee") && qualified(toks[:at]):
+	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee" || w == "board") && qualified(toks[:at]):
 		return app.GovernmentBody
 	case (w == "court" || w == "council" || w == "commission" || w == "committee") && international(toks[:at]):
 		return app.Organisation // "International Criminal Court", "European Commission"
@@ -255,6 +255,8 @@ func headKind(toks []token) app.ActorKind {
 		// is above states: "Japan Fair Trade Commission", "Suez Canal Authority", not
 		// "European Commission" or "ECOWAS Commission".
 		return app.GovernmentBody
+	case (w == "centre" || w == "center") && at == len(toks)-1 && at > 0 && partyWords(toks[:at]):
+		return app.Party // "Democratic Centre"; not "Centre for Science and Environment"
 	case w == "union" && partyWords(toks) && !slices.ContainsFunc(toks[:at], func(t token) bool { return t.poss && possNouns[t.fold] }):
 		// "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade union.
 		return app.Party

@@ -124,6 +124,18 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Europe Forward": app.Party}, nil},
 		{"a legal suffix written in lower case", "Shares in Tollgate Holdings plc rose on Monday.",
 			map[string]app.ActorKind{"Tollgate Holdings plc": app.Organisation}, []string{"plc"}},
+		{"a kind noun before a comma says what the name after it is", "The newspaper, La Voz Libre, printed the invoices. The contractor, Obras Teide, denied it. Halcyon Estates, one of the developers named in the order, objected.",
+			map[string]app.ActorKind{"La Voz Libre": app.Media, "Obras Teide": app.Organisation, "Halcyon Estates": app.Organisation}, nil},
+		{"connectors of other languages inside a name", "The Fundación para la Vivienda wrote to the council. Transparencia por Chile urged it to act.",
+			map[string]app.ActorKind{"Fundación para la Vivienda": app.Organisation, "Transparencia por Chile": app.Organisation}, []string{"Chile"}},
+		{"pacts and centres named with party words are parties", "The Historic Accord Pact and the Democratic Centre won seats.",
+			map[string]app.ActorKind{"Historic Accord Pact": app.Party, "Democratic Centre": app.Party}, nil},
+		{"regional adjectives and platforms are no actors", "Nordic banks said on LinkedIn that Baltic lenders would follow.",
+			map[string]app.ActorKind{}, []string{"Nordic", "LinkedIn", "Baltic"}},
+		{"a state's board", "The Karavan State Water Board fined the plant.",
+			map[string]app.ActorKind{"Karavan State Water Board": app.GovernmentBody}, nil},
+		{"a scandal or an affair is no actor", "After the Corvex scandal, regulators acted.",
+			map[string]app.ActorKind{}, []string{"Corvex"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

@@ -354,8 +354,9 @@ func (s *scanner) segment(toks []token, i, end int) {
 		return
 	}
 	// "Kenyan Daniel Kiptanui": a demonym before two plain words or more (no head noun of a
-	// body) says where the person is from; it is not part of the name.
-	if len(toks) > 2 && demonyms[toks[0].fold] && headKind(toks[1:]) == "" && !hasArmedName(toks) &&
+	// body, no "union" or "party" after them) says where the person is from; it is not
+	// part of the name.
+	if len(toks) > 2 && demonyms[toks[0].fold] && headKind(toks[1:]) == "" && !hasArmedName(toks) && !actorNounAfter(wordAfter(s.toks, end)) &&
 		!slices.ContainsFunc(toks[1:], func(t token) bool { return isAcronym(t.text) || !isNameToken(t) }) {
 		toks, i = toks[1:], i+1
 	}
@@ -473,6 +474,17 @@ func (s *scanner) context(o *occurrence, i, end int) {
 				// "the UN refugee agency UNHCR" is above states; "the statistics agency
 				// INDEC" is a state's.
 				o.ctxKind = s.publicKind(i - 1)
+			}
+		}
+	}
+	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
+		isArticle(toks[i-3].text) && !roleWords[toks[i-2].fold] {
+		// "The newspaper, El Colombiano, published"; "Its producer, Selma Hadžić," is a
+		// role's, read by roleComma.
+		if k := kindNoun(toks[i-2].fold); k != "" {
+			o.ctxKind = k
+			if toks[i-2].fold == "agency" {
+				o.ctxKind = s.publicKind(i - 2)
 			}
 		}
 	}
@@ -637,6 +649,17 @@ var appositiveKinds = map[string]app.ActorKind{
 // noun that ends the appositive, within four words of "the" or "a".
 func (s *scanner) appositiveKind(end int) app.ActorKind {
 	toks := s.toks
+	if end+4 < len(toks) && toks[end].text == "," && toks[end+1].fold == "one" && toks[end+2].fold == "of" && isArticle(toks[end+3].text) {
+		// "Prestige Estates, one of the developers named…": the first plural noun.
+		for k := end + 4; k < len(toks) && k < end+8 && toks[k].kind == tWord; k++ {
+			if w := toks[k].fold; strings.HasSuffix(w, "s") {
+				if kind := kindNoun(strings.TrimSuffix(w, "s")); kind != "" {
+					return kind
+				}
+			}
+		}
+		return ""
+	}
 	if end+2 >= len(toks) || toks[end].text != "," || !isArticle(toks[end+1].text) {
 		return ""
 	}
@@ -657,6 +680,18 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			}
 			return kind
 		}
+	}
+	return ""
+}
+
+// kindNoun returns the kind a common noun describing a name gives it ("newspaper":
+// media, "developer": organisation), or "".
+func kindNoun(w string) app.ActorKind {
+	if k, ok := appositiveKinds[w]; ok {
+		return k
+	}
+	if k, ok := precedeCues[w]; ok && w != "ruling" {
+		return k
 	}
 	return ""
 }

@@ -58,13 +58,14 @@ var generic = words(`january february march april may june july august september
 	federal national international popular united central supreme royal imperial interim
 	transitional provisional general
 	god allah ramadan eid christmas easter passover hanukkah diwali nowruz
-	internet twitter facebook instagram whatsapp telegram tiktok youtube x google
+	internet twitter facebook instagram whatsapp telegram tiktok youtube x google linkedin
+	reddit bluesky weibo wechat snapchat threads nordic baltic balkan scandinavian iberian
 	ok okay ceo cfo tv pm am gmt utc covid`)
 
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
-	le la les ul wal y zu per e af av ng`)
+	le la les ul wal y zu per e af av ng por para pour für`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -123,7 +124,7 @@ var (
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
 		legion commandos gendarmerie cartel cartels gang gangs`)
-	partyCues = words(`party front movement alliance framework coalition bloc platform list
+	partyCues = words(`party front movement alliance framework coalition bloc platform list pact
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
@@ -185,7 +186,7 @@ var placeNouns = words(`border crossing district province region city town villa
 	airport prison facility facilities plant site sites field fields refinery dam square
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
-	smelter mill terminal berth dock docks shipyard yard fjord farm farms route`)
+	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes`)
 
 // locatives, right before a name, say it is a place's: "in Erbil", "near Mosul".
 var locatives = words(`in near outside across into towards toward throughout inside around
@@ -211,6 +212,7 @@ var followCues = map[string]app.ActorKind{
 	"company": app.Organisation, "firm": app.Organisation, "bank": app.Organisation,
 	"institute": app.Organisation, "university": app.Organisation, "foundation": app.Organisation,
 	"think": app.Organisation, // "think tank"
+	"union": app.Organisation,
 	"list":  app.Party, "ticket": app.Party,
 	"said": app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
 	"television": app.Media, "tv": app.Media, "radio": app.Media, "station": app.Media,
@@ -224,7 +226,7 @@ var precedeCues = map[string]app.ActorKind{
 	"channel": app.Media, "magazine": app.Media, "outlet": app.Media, "website": app.Media,
 	"site": app.Media, "portal": app.Media, "broadcaster's": app.Media,
 	"militia": app.ArmedGroup, "group": app.Organisation, "party": app.Party, "bloc": app.Party,
-	"movement": app.Party, "coalition": app.Party, "company": app.Organisation,
+	"movement": app.Party, "coalition": app.Party, "company": app.Organisation, "alliance": app.Party,
 	"institute": app.Organisation, "organisation": app.Organisation, "organization": app.Organisation,
 	// What a company or a charity does, written before its name: "the carmaker Vantor
 	// Motors", "law firm Barrow & Finch", "local charity Bright Steps".
@@ -255,7 +257,8 @@ var nonActorHeads = words(`prize prizes award awards medal trophy cup championsh
 // smartphone", "the KOSPI index".
 var nonActorAfter = words(`index indices smartphone phone phones handset device devices model
 	car cars bike bikes app software drug vaccine prize award festival ceremony tournament
-	race summit album film tablets tablet pills pill capsules medicine medicines drugs`)
+	race summit album film tablets tablet pills pill capsules medicine medicines drugs scandal
+	affair`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
