@@ -136,6 +136,14 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Karavan State Water Board": app.GovernmentBody}, nil},
 		{"a scandal or an affair is no actor", "After the Corvex scandal, regulators acted.",
 			map[string]app.ActorKind{}, []string{"Corvex"}},
+		{"a name told something with no first name is a newsroom", "The minister told Kveldsposten Idag that the plan was dead.",
+			map[string]app.ActorKind{"Kveldsposten Idag": app.Media}, nil},
+		{"both or either between a place word and a list", "The group will be listed in both Torvik and Aalen.",
+			map[string]app.ActorKind{}, []string{"Torvik", "Aalen"}},
+		{"the last complement of a body's name after and", "Observers from the Centre for Monitoring and Research counted the votes.",
+			map[string]app.ActorKind{"Centre for Monitoring and Research": app.Organisation}, []string{"Research", "Centre for Monitoring"}},
+		{"a name's party, named after a comma", "Delgado's party, Avanza, holds a majority.",
+			map[string]app.ActorKind{"Avanza": app.Party}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

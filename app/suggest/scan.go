@@ -229,6 +229,9 @@ func (s *scanner) split(i, end int) {
 			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
 			left, right := toks[start:k], nameAfter(toks, k+1, end)
 			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
+			if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
+				cut = false // "Centre for Monitoring and Research": the last of the body's complements
+			}
 			if list || portfolio(left) && roleLead(right) {
 				// "…, Communications and the Digital Economy"; "Trade and Industry
 				// Minister Yoko Nakagawa": the portfolios of one body or one role.
@@ -465,6 +468,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			o.weakLoc = prev == "to" || prev == "at" || prev == "from"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
 			o.loc = true // "in The Hague"
+		case (prev == "both" || prev == "either") && i >= 2 && locatives[wordBefore(toks, i-1)]:
+			o.loc = true // "listed in both Oslo and Helsinki"
+			o.weakLoc = weakLocatives[wordBefore(toks, i-1)]
 		case prev == "of" && i >= 2 && placeOf[wordBefore(toks, i-1)]:
 			o.loc = true
 		}
@@ -478,9 +484,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		}
 	}
 	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
-		isArticle(toks[i-3].text) && !roleWords[toks[i-2].fold] {
-		// "The newspaper, El Colombiano, published"; "Its producer, Selma Hadžić," is a
-		// role's, read by roleComma.
+		(isArticle(toks[i-3].text) || toks[i-3].poss) && !roleWords[toks[i-2].fold] {
+		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
+		// producer, Selma Hadžić," is a role's, read by roleComma.
 		if k := kindNoun(toks[i-2].fold); k != "" {
 			o.ctxKind = k
 			if toks[i-2].fold == "agency" {
@@ -547,9 +553,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		switch {
 		case next == "reported":
 			o.ctxKind = app.Media // "Digi24 reported that…": a newsroom reports
-		case prev == "told" && len(o.toks) == 1:
-			// "told NHK", "told Al-Ahram": one tells a newsroom, or a person named before
-			// in full (whose short form this then is).
+		case prev == "told" && (len(o.toks) == 1 || !firstNames[o.toks[0].fold] && !slices.ContainsFunc(o.toks, func(t token) bool {
+			return personParticles[t.fold] || hasParticlePrefix(t.text)
+		})):
+			// "told NHK", "told Dagens Næringsliv": one tells a newsroom, or a person named
+			// before in full (whose short form this then is) or with a known first name.
 			o.ctxKind = app.Media
 		}
 	}
@@ -802,6 +810,9 @@ func (s *scanner) locBefore(and int) bool {
 	}
 	if k > 1 && s.toks[k-1].text == "," && s.listGoesOn(and) {
 		return s.locBefore(k - 1) // "in Paris, Lyon and Marseille": the list's first says
+	}
+	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either") {
+		k-- // "in both Oslo and Helsinki"
 	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold]
 }
