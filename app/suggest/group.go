@@ -323,7 +323,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 			if e.full.thing || e.full.layout {
 				continue // a product's or a table's name owns no short form
 			}
-			if e.person && personShortForm(e.full.toks, e.strippedWords(), o) ||
+			if e.person && !(o.loc && !o.weakLoc) && personShortForm(e.full.toks, e.strippedWords(), o) ||
 				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
@@ -616,10 +616,13 @@ func (g *grouper) keep(e *entity) bool {
 // noun needs an article before it ("The company said"), so "Telkomsel said" or "Airbnb
 // declined" can only be a name; "Analysts said", "Police said" are not.
 func speaksAsName(e *entity) bool {
-	if len(e.full.toks) != 1 || massNouns[e.key] || strings.HasSuffix(e.key, "s") && !strings.HasSuffix(e.key, "ss") {
+	if len(e.full.toks) != 1 || massNouns[e.key] || strings.HasSuffix(e.key, "s") && !strings.HasSuffix(e.key, "ss") ||
+		roleModifiers[e.key] || roleWords[e.key] {
 		return false
 	}
-	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks && !o.layout && !o.quoted })
+	// A name joined by "and" to another name ("Meta and Snap declined"), or that a
+	// relative clause with "which" describes ("Takeda, which makes…"), is one too.
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return (o.speaks || o.listed) && !o.layout && !o.quoted })
 }
 
 // massNouns are plurals without an s and nouns that take no article: "People said",

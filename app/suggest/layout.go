@@ -124,9 +124,36 @@ func markSloganQuotes(toks []token) {
 				for k := open + 1; k < i; k++ {
 					toks[k].layout = true
 				}
+			} else {
+				sloganSentences(toks, open+1, i)
 			}
 			open = -1
 		}
+	}
+}
+
+// sloganSentences marks the sentences of a quotation toks[from:to] written like a
+// headline, four words or more: "We blocked 4 million messages. The Regulator Ignored
+// Every One Of Them."
+func sloganSentences(toks []token, from, to int) {
+	start := from
+	for k := from; k <= to; k++ {
+		if k < to && !(toks[k].kind == tPunct && (toks[k].text == "." || toks[k].text == "!" || toks[k].text == "?")) {
+			continue
+		}
+		part := toks[start:k]
+		n := 0
+		for _, t := range part {
+			if t.kind == tWord {
+				n++
+			}
+		}
+		if n >= 4 && sloganWords(part) {
+			for j := start; j < k; j++ {
+				toks[j].layout = true
+			}
+		}
+		start = k + 1
 	}
 }
 

@@ -144,6 +144,12 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Centre for Monitoring and Research": app.Organisation}, []string{"Research", "Centre for Monitoring"}},
 		{"a name's party, named after a comma", "Delgado's party, Avanza, holds a majority.",
 			map[string]app.ActorKind{"Avanza": app.Party}, nil},
+		{"a lone word joined by and to a name, or described by which", "Quorra and Snapfin declined to comment. Veltaro, which makes the vaccine, said it was ready. Health and Education ministers met.",
+			map[string]app.ActorKind{"Quorra": app.Organisation, "Snapfin": app.Organisation, "Veltaro": app.Organisation}, []string{"Health", "Education"}},
+		{"a sentence written like a headline inside a longer quotation", `"We blocked 4 million messages last year. The Watchdog Ignored Every One Of Them," wrote Callum Brisk, the founder.`,
+			map[string]app.ActorKind{"Callum Brisk": app.Person}, []string{"Watchdog Ignored Every One Of Them", "Watchdog"}},
+		{"a place is no short form of a person's name", "Rhea Morvane Kotla said the Kotla lake was dying.",
+			map[string]app.ActorKind{"Rhea Morvane Kotla": app.Person}, []string{"Kotla"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

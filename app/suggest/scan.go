@@ -26,6 +26,7 @@ type occurrence struct {
 	father  string        // "bin", "ibn"… right before a single word: "bin Salman"
 	roleOf  bool          // a lowercase role word follows: "São Paulo governor", "PUK spokesman"
 	speaks  bool          // a "said"-type verb follows: "Telkomsel said", "Airbnb declined"
+	listed  bool          // "and" and a name follow, or ", which": "Meta and Snap", "Takeda, which"
 	loc     bool          // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
 	layout  bool          // read in a table, an all-capitals line or a quoted slogan
 	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
@@ -525,7 +526,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if i > 0 && toks[i-1].poss && s.locBefore(i) {
 		o.loc = true // "near Cox's Bazar"
 	}
-	if roleWords[next] && !o.person {
+	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")]) && !o.person {
 		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
 	}
 	if o.capital && (prev == "the" || prev == "a") {
@@ -549,6 +550,12 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = k
 	}
 	o.speaks = speechVerbs[next]
+	if end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end].kind == tWord && (toks[end].fold == "and" || toks[end].fold == "or") ||
+		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" {
+		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
+		// another name, or a thing a relative clause describes.
+		o.listed = true
+	}
 	if !o.person && o.ctxKind == "" && o.country == nil {
 		switch {
 		case next == "reported":
