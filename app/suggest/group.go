@@ -143,24 +143,46 @@ func isLegalSuffix(w string) bool {
 func (g *grouper) mergeLegalSuffix() {
 	gone := map[*entity]bool{}
 	for _, e := range g.ents {
-		toks := e.full.toks
-		if e.person || len(toks) < 3 || !isLegalSuffix(toks[len(toks)-1].fold) {
+		if gone[e] {
 			continue
 		}
-		short := app.Fold(g.textOfToks(toks[:len(toks)-1]))
-		o := g.byKey[short]
-		if o == nil || o == e || gone[o] || o.person && len(o.occs) > 0 && o.occs[0].person {
-			continue
+		for _, n := range shortOrgForms(e.full.toks) {
+			short := app.Fold(g.textOfToks(e.full.toks[:n]))
+			o := g.byKey[short]
+			if o == nil || o == e || gone[o] || len(o.occs) > 0 && o.occs[0].person {
+				continue
+			}
+			e.occs = append(e.occs, o.occs...)
+			e.first = min(e.first, o.first)
+			gone[o] = true
+			g.byKey[short] = e
+			g.byAlias[short] = e
 		}
-		e.occs = append(e.occs, o.occs...)
-		e.first = min(e.first, o.first)
-		gone[o] = true
-		g.byKey[short] = e
-		g.byAlias[short] = e
 	}
 	if len(gone) > 0 {
 		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
 	}
+}
+
+// shortOrgForms returns the lengths of the shorter names of several words an
+// organisation's name toks may be written as: without its legal suffix ("Nordlaks
+// Havbruk" of "Nordlaks Havbruk AS"), then without the company words that end it
+// ("Aegean Star" of "Aegean Star Shipping").
+func shortOrgForms(toks []token) []int {
+	n := len(toks)
+	var out []int
+	if n >= 3 && isLegalSuffix(toks[n-1].fold) {
+		n--
+		out = append(out, n)
+	}
+	cut := n
+	for cut > 2 && cueKind(toks[cut-1].fold) == app.Organisation && orgCues[toks[cut-1].fold] && isNameToken(toks[cut-2]) && !connectors[toks[cut-2].fold] {
+		cut--
+	}
+	if cut < n && cut >= 2 {
+		out = append(out, cut)
+	}
+	return out
 }
 
 // textOfToks joins the words of toks with blanks.
@@ -569,7 +591,7 @@ func (g *grouper) keep(e *entity) bool {
 		}
 		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
 		// without a word saying which, it is left out.
-		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == ""
+		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == "" && o.ctxKind == ""
 		allLoc = allLoc && (o.loc || roleOf)
 		allSent = allSent && o.sent
 		person = person || o.person

@@ -150,6 +150,8 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Callum Brisk": app.Person}, []string{"Watchdog Ignored Every One Of Them", "Watchdog"}},
 		{"a place is no short form of a person's name", "Rhea Morvane Kotla said the Kotla lake was dying.",
 			map[string]app.ActorKind{"Rhea Morvane Kotla": app.Person}, []string{"Kotla"}},
+		{"where a party stands, and a lone name with a leader", "The far-right Patria Nueva gained seats, and Avanti's leader, Rosa Ferri, conceded.",
+			map[string]app.ActorKind{"Patria Nueva": app.Party, "Avanti": app.Party, "Rosa Ferri": app.Person}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
@@ -233,6 +235,16 @@ func TestOfAfterSentenceStartIsNoPlace(t *testing.T) {
 	i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == "Kolvenbank ASA" })
 	if i < 0 || !slices.Contains(got[i].Aliases, "Kolvenbank") {
 		t.Errorf("Kolvenbank not an alias of Kolvenbank ASA: %v", got)
+	}
+}
+
+// TestCompanyWordsDroppedIsAnAlias: "Velvet Crown" is "Velvet Crown Shipping" without its
+// company word, as "Nordlaks Havbruk" is "Nordlaks Havbruk AS" without its legal suffix.
+func TestCompanyWordsDroppedIsAnAlias(t *testing.T) {
+	got := ExtractArticle("", "Velvet Crown Shipping lost a ship on Monday. Velvet Crown's owner said the crew was safe.", "", nil)
+	i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == "Velvet Crown Shipping" })
+	if i < 0 || !slices.Contains(got[i].Aliases, "Velvet Crown") || len(got) != 1 {
+		t.Errorf("want Velvet Crown Shipping alone, with the alias Velvet Crown: %v", got)
 	}
 }
 

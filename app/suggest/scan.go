@@ -550,6 +550,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = k
 	}
 	o.speaks = speechVerbs[next]
+	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
+		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
+	}
 	if end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end].kind == tWord && (toks[end].fold == "and" || toks[end].fold == "or") ||
 		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" {
 		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to

@@ -241,6 +241,10 @@ var precedeCues = map[string]app.ActorKind{
 	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
 	"regulator": app.GovernmentBody, "commission": app.GovernmentBody, "ruling": app.Party,
+	// Where a party stands: "the far-right Alternative for Germany".
+	"far-right": app.Party, "far-left": app.Party, "centre-right": app.Party, "centre-left": app.Party,
+	"center-right": app.Party, "center-left": app.Party, "right-wing": app.Party, "left-wing": app.Party,
+	"populist": app.Party,
 	"watchdog": app.GovernmentBody,
 }
 
