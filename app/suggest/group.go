@@ -122,16 +122,16 @@ func withholdShared(sugs []Suggestion) {
 // legalSuffixes end a company's registered name: "Nordlaks Havbruk AS" is the
 // "Nordlaks Havbruk" the article names later.
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
-	oyj ab kg sarl pty srl bhd sas sl sarl kk limited`)
+	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo`)
 
 // isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
 // without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
 func isLegalSuffix(w string) bool {
-	if !strings.ContainsAny(w, ".,") {
+	if !strings.ContainsAny(w, ".,/") {
 		return legalSuffixes[w]
 	}
 	for _, part := range strings.Split(w, ",") {
-		part = strings.ReplaceAll(strings.TrimSpace(part), ".", "")
+		part = strings.NewReplacer(".", "", "/", "").Replace(strings.TrimSpace(part))
 		if !legalSuffixes[part] {
 			return false
 		}
@@ -181,6 +181,15 @@ func shortOrgForms(toks []token) []int {
 	}
 	if cut < n && cut >= 2 {
 		out = append(out, cut)
+	}
+	// "Federal Court" of "Federal Court of Australia": the head before the connector.
+	for k := 2; k < n; k++ {
+		if connectors[toks[k].fold] {
+			if cueKind(toks[k-1].fold) != "" {
+				out = append(out, k)
+			}
+			break
+		}
 	}
 	return out
 }
@@ -576,7 +585,8 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	if e.country != nil {
-		return true
+		// "the Singapore-listed Tembusu Resources": where it is listed, not an actor.
+		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace })
 	}
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
 		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
@@ -728,7 +738,7 @@ func (g *grouper) doubtful(e *entity, key string) string {
 		if o.key != key || isAcronym(o.text) {
 			continue
 		}
-		if placeWord && (o.loc || o.capital) {
+		if placeWord && (o.loc && !o.weakLoc || o.capital) {
 			return ReasonPlace
 		}
 		if o.shared {

@@ -47,8 +47,8 @@ func cueKind(w string) app.ActorKind {
 // hasOrgCue reports whether a word of toks names a kind of organisation.
 func hasOrgCue(toks []token) bool {
 	for _, t := range toks {
-		if isNameToken(t) && cueKind(t.fold) != "" {
-			return true
+		if isNameToken(t) && (cueKind(t.fold) != "" || t.abbr && isLegalSuffix(t.fold)) {
+			return true // "Pelham Mining", "Tarsen Paints B.V."
 		}
 	}
 	return false
@@ -257,7 +257,10 @@ func headKind(toks []token) app.ActorKind {
 		return app.GovernmentBody
 	case (w == "centre" || w == "center") && at == len(toks)-1 && at > 0 && partyWords(toks[:at]):
 		return app.Party // "Democratic Centre"; not "Centre for Science and Environment"
-	case w == "union" && partyWords(toks) && !slices.ContainsFunc(toks[:at], func(t token) bool { return t.poss && possNouns[t.fold] }):
+	case w == "union" && partyWords(toks) && !slices.ContainsFunc(toks, func(t token) bool {
+		// "Workers' Union", "Union of Metalworkers", "Union of Welders": who works.
+		return t.poss && possNouns[t.fold] || strings.HasSuffix(t.fold, "ers") || possNouns[t.fold] && strings.HasSuffix(t.fold, "s") && t.fold != "people"
+	}):
 		// "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade union.
 		return app.Party
 	case w == "congress" && at > 0 && partyWords(toks[:at]) && !slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "people" || t.fold == "people's" }):

@@ -27,14 +27,16 @@ type occurrence struct {
 	roleOf  bool          // a lowercase role word follows: "São Paulo governor", "PUK spokesman"
 	speaks  bool          // a "said"-type verb follows: "Telkomsel said", "Airbnb declined"
 	listed  bool          // "and" and a name follow, or ", which": "Meta and Snap", "Takeda, which"
-	loc     bool          // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
-	layout  bool          // read in a table, an all-capitals line or a quoted slogan
-	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
-	shared  bool          // a short form two organisations' names could both own
-	weakLoc bool          // loc only because of to, at or from right before it
-	quoted  bool          // inside quotation marks
-	attrib  bool          // one word right before a lowercase word: "Veskaran riders"
-	aliases []string      // forms the text gives explicitly: "(KDP)", "known as Hemedti"
+	// stemPlace: the stem of "Singapore-listed", "Baghdad-based": where, not who.
+	stemPlace bool
+	loc       bool     // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
+	layout    bool     // read in a table, an all-capitals line or a quoted slogan
+	thing     bool     // a number or a product word follows: "Atlas 9", "the KOSPI index"
+	shared    bool     // a short form two organisations' names could both own
+	weakLoc   bool     // loc only because of to, at or from right before it
+	quoted    bool     // inside quotation marks
+	attrib    bool     // one word right before a lowercase word: "Veskaran riders"
+	aliases   []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 }
 
 // scanner walks one text's tokens and collects its occurrences.
@@ -230,6 +232,9 @@ func (s *scanner) split(i, end int) {
 			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
 			left, right := toks[start:k], nameAfter(toks, k+1, end)
 			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
+			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
+				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
+			}
 			if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
 				cut = false // "Centre for Monitoring and Research": the last of the body's complements
 			}
@@ -404,7 +409,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	if o.country == nil {
 		if c, ok := countryForm(o.text); ok {
 			o.country, o.kind = c, app.State
-		} else if c, ok := capitalOf[o.key]; ok && !isAllCaps(o.text) {
+		} else if c, ok := capitalOf[o.key]; ok && !isAllCaps(o.text) && knownKinds[o.key] == "" {
 			o.country, o.capital = c, true
 		}
 	}
@@ -464,6 +469,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			if o.ctxKind == "" {
 				o.ctxKind = app.Organisation
 			}
+		case prev == "in" && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
+			// "Shares in Ironbark fell", "a stake in Varma": whose shares, not where.
+			if o.ctxKind == "" {
+				o.ctxKind = app.Organisation
+			}
 		case locatives[prev]:
 			o.loc = true
 			o.weakLoc = prev == "to" || prev == "at" || prev == "from"
@@ -485,7 +495,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		}
 	}
 	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
-		(isArticle(toks[i-3].text) || toks[i-3].poss) && !roleWords[toks[i-2].fold] {
+		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text))) &&
+		!roleWords[toks[i-2].fold] {
 		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
 		// producer, Selma Hadžić," is a role's, read by roleComma.
 		if k := kindNoun(toks[i-2].fold); k != "" {
@@ -520,6 +531,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		// Rocha, said", "two directors, Ion Popa and Dan Mureș, were…".
 		o.person = true
 	}
+	o.stemPlace = s.stemLoc
 	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
 		o.loc = true
 	}
@@ -563,7 +575,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		switch {
 		case next == "reported":
 			o.ctxKind = app.Media // "Digi24 reported that…": a newsroom reports
-		case prev == "told" && (len(o.toks) == 1 || !firstNames[o.toks[0].fold] && !slices.ContainsFunc(o.toks, func(t token) bool {
+		case (prev == "told" || prev == "the" && i >= 2 && wordBefore(toks, i-1) == "told") && (len(o.toks) == 1 || !firstNames[o.toks[0].fold] && !slices.ContainsFunc(o.toks, func(t token) bool {
 			return personParticles[t.fold] || hasParticlePrefix(t.text)
 		})):
 			// "told NHK", "told Dagens Næringsliv": one tells a newsroom, or a person named
@@ -658,6 +670,8 @@ var appositiveKinds = map[string]app.ActorKind{
 	"association": app.Organisation, "carrier": app.Organisation, "bank": app.Organisation,
 	"retailer": app.Organisation, "chain": app.Organisation, "platform": app.Organisation,
 	"airline": app.Organisation, "insurer": app.Organisation, "website": app.Media, "outlet": app.Media,
+	"authority": app.GovernmentBody, "tribunal": app.GovernmentBody, "seller": app.Organisation,
+	"vendor": app.Organisation, "lobby": app.Organisation, "utility": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup,
@@ -678,8 +692,8 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 		}
 		return ""
 	}
-	if end+2 >= len(toks) || toks[end].text != "," || !isArticle(toks[end+1].text) {
-		return ""
+	if end+2 >= len(toks) || toks[end].text != "," || !(isArticle(toks[end+1].text) || toks[end+1].poss && isNameToken(toks[end+1])) {
+		return "" // ", the local daily", ", Brazil's competition authority"
 	}
 	for k := end + 2; k < len(toks) && k < end+7; k++ {
 		t := toks[k]
@@ -687,8 +701,8 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			return ""
 		}
 		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
-			if k+1 < len(toks) && toks[k+1].kind == tWord {
-				return "" // "the group's founder": the noun does not end it
+			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] {
+				return "" // "the group's founder": the noun does not end it; "the lobby for farmers" does
 			}
 			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
 				return app.Media
@@ -781,7 +795,7 @@ func (s *scanner) placeAhead(end int) bool {
 	if k+1 < len(toks) && toks[k].kind == tWord && (toks[k].text == "and" || toks[k].text == "or") && isNameToken(toks[k+1]) {
 		k += 2
 	}
-	for n := 0; n < 2 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
+	for n := 0; n < 3 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
 		if placeNouns[toks[k].fold] {
 			return true
 		}
@@ -791,6 +805,9 @@ func (s *scanner) placeAhead(end int) bool {
 	}
 	return false
 }
+
+// stakeNouns before "in" make the name after it a company: "shares in Ironbark".
+var stakeNouns = words(`shares share stake stakes holding holdings investment investments interest`)
 
 // weakLocatives are the place words a first name overrides: "a letter to Paulo Ferraz".
 var weakLocatives = words(`to at from`)
@@ -1132,11 +1149,12 @@ func modifierStem(t token) (string, bool) {
 }
 
 // placeSuffixes make the stem a place or a style rather than an actor: "Baghdad-based".
-var placeSuffixes = words(`based born made style era bound centred centered friendly like type`)
+var placeSuffixes = words(`based born made style era bound centred centered friendly like type listed
+	registered headquartered`)
 
 var modifierSuffixes = words(`based backed led aligned allied friendly linked funded sponsored owned run
 	born style era controlled held affiliated leaning majority dominated brokered mediated made
-	bound centred centered focused oriented supported armed trained`)
+	bound centred centered focused oriented supported armed trained listed registered headquartered`)
 
 // trailingRoles are the roles that, written after a name, are people belonging to it.
 var trailingRoles = words(`mps mp meps mep lawmakers legislators deputies senators ministers officials

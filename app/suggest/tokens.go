@@ -35,7 +35,8 @@ type token struct {
 
 // abbreviations take their dot with them, so it does not end a sentence.
 var abbreviations = words(`mr mrs ms dr prof sen rep gov gen col lt maj capt sgt adm brig cpl st jr sr
-	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft`)
+	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft ltda bhd pty
+	tbk`)
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -88,6 +89,17 @@ func joinSuffixes(toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "/" && !toks[i+1].space && toks[i+2].kind == tWord && !toks[i+2].space &&
+			isLegalSuffix(t.fold+toks[i+2].fold) && isAllCaps(t.text+toks[i+2].text) {
+			// "Norrvik Holding A/S"
+			t.text = t.text + "/" + toks[i+2].text
+			t.fold = fold(t.text)
+			t.end = toks[i+2].end
+			t.poss = toks[i+2].poss
+			out = append(out, t)
+			i += 2
+			continue
+		}
 		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "," && toks[i+2].kind == tWord && toks[i+2].space &&
 			isLegalSuffix(t.fold) && isLegalSuffix(toks[i+2].fold) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 && toks[i-1].kind == tWord {
 			dot := ""

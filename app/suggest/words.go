@@ -65,7 +65,7 @@ var generic = words(`january february march april may june july august september
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
-	le la les ul wal y zu per e af av ng por para pour für`)
+	le la les ul wal y zu per e af av ng por para pour für do`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -144,7 +144,8 @@ var (
 		watch international red cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board
 		partnership observatory
-		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty
+		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
+		pjsc ojsc kft zrt sro doo bhd sas
 		holding holdings freight lines mining labs lab motors petroleum consulting research
 		services capital partners industries airlines airways shipping logistics
 		technologies systems pharmaceuticals insurance investments ventures team steel
@@ -152,7 +153,8 @@ var (
 		confederation rovers athletic wanderers rangers fc project air jet unit
 		fundación fundação fondation fondazione stiftung asociación associação sindicato
 		syndicat gewerkschaft banco banque grupo groupe compañía companhia instituto institut
-		universidad universidade université universität università`)
+		universidad universidade université universität università resources minerals metals
+		chemicals pharma power utilities electric`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -197,7 +199,7 @@ var placeOf = words(`city cities town towns village villages province provinces 
 	state district districts capital outskirts suburbs resident residents street streets mayor
 	governor north south east west centre center heart parts part people citizens
 	inhabitants population area areas governorate county neighbourhood neighbourhoods
-	neighborhood neighborhoods native natives`)
+	neighborhood neighborhoods native natives port ports harbour harbor airport island islands`)
 
 // followCues, a lowercase word right after a name, guess its kind: "the Badr militia",
 // "the Hayastan bloc".
@@ -237,6 +239,8 @@ var precedeCues = map[string]app.ActorKind{
 	"manufacturer": app.Organisation, "developer": app.Organisation, "startup": app.Organisation,
 	"start-up": app.Organisation, "conglomerate": app.Organisation, "supplier": app.Organisation,
 	"bank": app.Organisation, "consultancy": app.Organisation, "brokerage": app.Organisation,
+	"utility": app.Organisation, "exporter": app.Organisation, "importer": app.Organisation,
+	"distributor": app.Organisation, "consortium": app.Organisation, "fund": app.Organisation,
 	"carrier": app.Organisation, "drugmaker": app.Organisation, "automaker": app.Organisation,
 	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
@@ -261,7 +265,7 @@ var nonActorHeads = words(`prize prizes award awards medal trophy cup championsh
 // smartphone", "the KOSPI index".
 var nonActorAfter = words(`index indices smartphone phone phones handset device devices model
 	car cars bike bikes app software drug vaccine prize award festival ceremony tournament
-	race summit album film tablets tablet pills pill capsules medicine medicines drugs scandal
+	race summit album film tablets tablet pills pill capsules medicine medicines drugs scandal brand brands
 	affair`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
@@ -285,4 +289,6 @@ var knownActors = map[string]app.ActorKind{
 	"kremlin": app.GovernmentBody, "pentagon": app.GovernmentBody, "white house": app.GovernmentBody,
 	"élysée": app.GovernmentBody, "bundestag": app.GovernmentBody, "knesset": app.GovernmentBody,
 	"duma": app.GovernmentBody, "state department": app.GovernmentBody,
+	// The city that stands for the European Union's institutions, not for Belgium.
+	"brussels": app.Organisation,
 }
