@@ -122,7 +122,7 @@ func withholdShared(sugs []Suggestion) {
 // legalSuffixes end a company's registered name: "Nordlaks Havbruk AS" is the
 // "Nordlaks Havbruk" the article names later.
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
-	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo`)
+	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt`)
 
 // isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
 // without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
@@ -171,8 +171,10 @@ func (g *grouper) mergeLegalSuffix() {
 func shortOrgForms(toks []token) []int {
 	n := len(toks)
 	var out []int
-	if n >= 3 && isLegalSuffix(toks[n-1].fold) {
-		n--
+	for n >= 3 && isLegalSuffix(toks[n-1].fold) {
+		n-- // "Sunrise Remedies" of "Sunrise Remedies Pvt Ltd"
+	}
+	if n < len(toks) {
 		out = append(out, n)
 	}
 	cut := n
@@ -499,7 +501,9 @@ func orgShortForm(full, short []token) bool {
 		return false
 	}
 	key := stripArticle(w)
-	if _, c := countryByForm[first]; !c && stripArticle(first) == key && cueKind(first) == "" {
+	// A cue word is no short form ("Bank" of "Bank of Spain"); a hyphenated first word
+	// holding one still is ("Red-Green" of "Red-Green Alliance").
+	if _, c := countryByForm[first]; !c && stripArticle(first) == key && (cueKind(first) == "" || strings.Contains(first, "-")) {
 		return true
 	}
 	return stripArticle(last) == key

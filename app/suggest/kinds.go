@@ -144,8 +144,8 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.ArmedGroup
 	}
 	if k := headKind(o.toks); k != "" {
-		if k == app.Organisation && o.ctxKind == app.Party {
-			return app.Party // "the ruling Civic Union"
+		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
+			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
 		}
 		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
 			return app.GovernmentBody // "Calderdale Council": a place's council
@@ -244,6 +244,10 @@ func headKind(toks []token) app.ActorKind {
 		return app.Media
 	case w == "house" && at+1 < len(toks) && toks[at+1].fold == "of":
 		return app.GovernmentBody // House of Representatives, of Commons
+	case w == "chamber" && at+2 < len(toks) && toks[at+1].fold == "of" && legislators[toks[at+2].fold]:
+		return app.GovernmentBody // "Chamber of Deputies"; not "Chamber of Commerce"
+	case slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "electoral" }) && !international(toks):
+		return app.GovernmentBody // "National Electoral Institute": who runs elections is a state's
 	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee" || w == "board") && qualified(toks[:at]):
 		return app.GovernmentBody
 	case (w == "court" || w == "council" || w == "commission" || w == "committee") && international(toks[:at]):
@@ -272,6 +276,9 @@ func headKind(toks []token) app.ActorKind {
 	}
 	return kind
 }
+
+// legislators are the members a chamber of parliament is named after.
+var legislators = words(`deputies representatives senators commons lords councillors`)
 
 // partyWords reports whether a name holds a word that political parties' names use:
 // "Christian Democratic Union" is a party, "African Union" is not.

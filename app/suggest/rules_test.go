@@ -172,6 +172,24 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{}, []string{"Yarrabee"}},
 		{"a stem that says where is no state", "The Singapore-listed Tembar Resources owns it.",
 			map[string]app.ActorKind{"Tembar Resources": app.Organisation}, []string{"Singapore", "Singapore-listed Tembar Resources"}},
+		{"chambers of legislators and electoral bodies are a state's", "The Chamber of Deputies questioned the National Electoral Institute; the Chamber of Commerce stayed silent.",
+			map[string]app.ActorKind{"Chamber of Deputies": app.GovernmentBody, "National Electoral Institute": app.GovernmentBody, "Chamber of Commerce": app.Organisation}, nil},
+		{"an initial's dot before a pronoun ends the sentence; her party after a comma", "She wrote on X. Her party, Avanzar, holds a majority.",
+			map[string]app.ActorKind{"Avanzar": app.Party}, []string{"X. Her"}},
+		{"a title's abbreviation in capitals is an acronym", "The mayor told DR on Monday that talks would start.",
+			map[string]app.ActorKind{"DR": app.Media}, nil},
+		{"a number after a legal suffix is no product", "Regulators fined Daeyang Cable Co., Ltd. 41 billion won.",
+			map[string]app.ActorKind{"Daeyang Cable Co., Ltd.": app.Organisation}, nil},
+		{"lawmakers from parties, the second ending in a country", "Lawmakers from Fuerza Nueva and Somos Chile voted no.",
+			map[string]app.ActorKind{"Fuerza Nueva": app.Party, "Somos Chile": ""}, []string{"Fuerza Nueva and Somos Chile"}},
+		{"the gang known as", "Police arrested members of the gang known as Los Lobos del Sur.",
+			map[string]app.ActorKind{"Los Lobos del Sur": app.ArmedGroup}, nil},
+		{"according to is a source, not a place", "Turnout was 61 percent, according to Statistics Ghana.",
+			map[string]app.ActorKind{"Statistics Ghana": ""}, nil},
+		{"syrups and creams are products", "Tests found a solvent in its Coldex syrup.",
+			map[string]app.ActorKind{}, []string{"Coldex"}},
+		{"a job at an institution", "Anand Rao, a paediatrician at AIIMS Patna, told reporters the wards were full.",
+			map[string]app.ActorKind{"AIIMS Patna": app.Organisation, "Anand Rao": app.Person}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
@@ -265,6 +283,10 @@ func TestCompanyWordsDroppedIsAnAlias(t *testing.T) {
 	i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == "Velvet Crown Shipping" })
 	if i < 0 || !slices.Contains(got[i].Aliases, "Velvet Crown") || len(got) != 1 {
 		t.Errorf("want Velvet Crown Shipping alone, with the alias Velvet Crown: %v", got)
+	}
+	got = ExtractArticle("", "Sunbeam Remedies Pvt Ltd recalled the batch. Sunbeam Remedies apologised.", "", nil)
+	if len(got) != 1 || !slices.Contains(got[0].Aliases, "Sunbeam Remedies") {
+		t.Errorf("want Sunbeam Remedies Pvt Ltd alone, with the alias Sunbeam Remedies: %v", got)
 	}
 	// "Federal Court" is "Federal Court of Veskaria" without what follows its head noun.
 	got = ExtractArticle("Federal Court halts blasting", "The Federal Court of Veskaria ruled on Friday.", "", nil)

@@ -144,6 +144,10 @@ func (s *scanner) run(i int) int {
 		if !isNameToken(t) && !isJoiner(t) {
 			break
 		}
+		if j > i && toks[j-1].abbr && utf8.RuneCountInString(toks[j-1].text) == 2 && stopwords[t.fold] && !particles[t.fold] {
+			toks[j].sent = true
+			break // "wrote on X. Her party…": the dot ended a sentence
+		}
 		j++
 		if t.poss && !s.possContinues(j) {
 			break
@@ -232,6 +236,9 @@ func (s *scanner) split(i, end int) {
 			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
 			left, right := toks[start:k], nameAfter(toks, k+1, end)
 			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
+			if len(right) > 1 && isCountryTok(right[len(right)-1]) && !isCountryTok(toks[k-1]) {
+				cut = true // "Popular Force and Podemos Perú": a name ending in a country is one of its own
+			}
 			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
 			}
@@ -464,11 +471,19 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		switch {
 		case roleWords[prev] && !isArticle(prev):
 			o.person = true
-		case prev == "at" && i >= 2 && roleWords[strings.TrimSuffix(wordBefore(toks, i-1), "s")]:
-			// "analysts at Brightwater Securities": where people work, not where it happens.
+		case s.peopleOf(i - 1):
+			// "analysts at Brightwater Securities", "lawmakers from Popular Force": where
+			// people work or whose they are, not where it happens.
 			if o.ctxKind == "" {
 				o.ctxKind = app.Organisation
+				if partyMembers[wordBefore(toks, i-1)] {
+					o.ctxKind = app.Party
+				}
 			}
+		case prev == "as" && i >= 3 && wordBefore(toks, i-1) == "known" && kindNoun(wordBefore(toks, i-2)) != "":
+			o.ctxKind = kindNoun(wordBefore(toks, i - 2)) // "the gang known as Los Injertos"
+		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
+			// "according to Statistics Denmark": a source, not a place.
 		case prev == "in" && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
 			// "Shares in Ironbark fell", "a stake in Varma": whose shares, not where.
 			if o.ctxKind == "" {
@@ -495,7 +510,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		}
 	}
 	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
-		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text))) &&
+		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
+			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation) &&
 		!roleWords[toks[i-2].fold] {
 		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
 		// producer, Selma Hadžić," is a role's, read by roleComma.
@@ -731,8 +747,10 @@ func kindNoun(w string) app.ActorKind {
 // numberAfter reports whether a number or a model code follows the name, or ends it:
 // "Atlas 9", "KVX 30", "Aero X2" name products and indexes, not actors.
 func (s *scanner) numberAfter(end int) bool {
-	if s.toks[end-1].poss {
-		return false // "Governor Ruiz's 2023 campaign": the number is the possessor's
+	if s.toks[end-1].poss || isLegalSuffix(s.toks[end-1].fold) && end-1 > 0 {
+		// "Governor Ruiz's 2023 campaign": the number is the possessor's; "fined Hanbit
+		// Co., Ltd. 41 billion won": a company's name ends at its suffix.
+		return false
 	}
 	// A model code after a name word: "Aero X2", not "E3" alone.
 	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
@@ -806,6 +824,14 @@ func (s *scanner) placeAhead(end int) bool {
 	return false
 }
 
+// partyMembers, before "from" or "of", say the name after is a party's: "lawmakers from
+// Popular Force".
+var partyMembers = words(`lawmakers legislators deputies senators mps members`)
+
+// pronounPoss before a party's or a newsroom's noun: "Her party, Morena,". ("Its
+// producer, Selma Hadžić," is a person.)
+var pronounPoss = words(`her his its their`)
+
 // stakeNouns before "in" make the name after it a company: "shares in Ironbark".
 var stakeNouns = words(`shares share stake stakes holding holdings investment investments interest`)
 
@@ -841,7 +867,24 @@ func (s *scanner) locBefore(and int) bool {
 	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either") {
 		k-- // "in both Oslo and Helsinki"
 	}
-	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold]
+	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold] && !s.peopleOf(k-1)
+}
+
+// peopleOf reports whether toks[p] is "at" after people who work somewhere ("analysts
+// at Brightwater") or "from" after a party's members ("lawmakers from Popular Force"):
+// the name after it is whose they are, not where something happens.
+func (s *scanner) peopleOf(p int) bool {
+	if p < 1 || s.toks[p].kind != tWord {
+		return false
+	}
+	before := wordBefore(s.toks, p)
+	switch s.toks[p].fold {
+	case "at":
+		return roleWords[strings.TrimSuffix(before, "s")]
+	case "from":
+		return partyMembers[before]
+	}
+	return false
 }
 
 // roleComma reports whether the name at toks[i] follows a comma closing a phrase about a
@@ -982,7 +1025,7 @@ func wordAfter(toks []token, end int) string {
 func roleSpan(toks []token) (h, from int) {
 	h = -1
 	for k := len(toks) - 2; k >= 0; k-- {
-		if !roleHeads[toks[k].fold] {
+		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) {
 			continue
 		}
 		rest := toks[k+1:]
@@ -1019,12 +1062,18 @@ func onlyRoles(toks []token) bool {
 	for _, t := range toks {
 		w := t.fold
 		_, isCountry := countryByForm[w]
-		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) {
+		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) || titleAbbrCaps(t) {
 			return false
 		}
 		head = head || roleHeads[w]
 	}
 	return head
+}
+
+// titleAbbrCaps reports whether t is a title's abbreviation written in capitals: "DR" is
+// a broadcaster's acronym, "Dr" a title.
+func titleAbbrCaps(t token) bool {
+	return len(t.text) <= 4 && isAllCaps(t.text) && abbreviations[t.fold]
 }
 
 // keepable reports whether toks can name an actor at all: not a lone common word, demonym,

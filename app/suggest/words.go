@@ -114,6 +114,8 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	presenter author writer poet singer actor artist coach player manager chairperson
 	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy
 	broker banker trader engineer scientist strategist runner-up winner champion
+	paediatrician pediatrician surgeon physician nurse pharmacist epidemiologist
+	virologist researcher lecturer pilot driver
 	finalist founder co-founder`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
@@ -228,6 +230,7 @@ var precedeCues = map[string]app.ActorKind{
 	"channel": app.Media, "magazine": app.Media, "outlet": app.Media, "website": app.Media,
 	"site": app.Media, "portal": app.Media, "broadcaster's": app.Media,
 	"militia": app.ArmedGroup, "group": app.Organisation, "party": app.Party, "bloc": app.Party,
+	"gang": app.ArmedGroup, "cartel": app.ArmedGroup,
 	"movement": app.Party, "coalition": app.Party, "company": app.Organisation, "alliance": app.Party,
 	"institute": app.Organisation, "organisation": app.Organisation, "organization": app.Organisation,
 	// What a company or a charity does, written before its name: "the carmaker Vantor
@@ -266,6 +269,7 @@ var nonActorHeads = words(`prize prizes award awards medal trophy cup championsh
 var nonActorAfter = words(`index indices smartphone phone phones handset device devices model
 	car cars bike bikes app software drug vaccine prize award festival ceremony tournament
 	race summit album film tablets tablet pills pill capsules medicine medicines drugs scandal brand brands
+	syrup syrups injection injections cream spray drops
 	affair`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
