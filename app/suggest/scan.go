@@ -481,7 +481,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 				}
 			}
 		case prev == "as" && i >= 3 && wordBefore(toks, i-1) == "known" && kindNoun(wordBefore(toks, i-2)) != "":
-			o.ctxKind = kindNoun(wordBefore(toks, i - 2)) // "the gang known as Los Injertos"
+			o.ctxKind = kindNoun(wordBefore(toks, i-2)) // "the gang known as Los Injertos"
 		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
 			// "according to Statistics Denmark": a source, not a place.
 		case prev == "in" && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
