@@ -80,6 +80,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 8 (67-72): written after the batch 7 changes", "67", "73"},
 	{"held out, batch 9 (73-78): written after the batch 8 changes", "73", "79"},
 	{"held out, batch 10 (79-84): written after the batch 9 changes", "79", "85"},
+	{"held out, batch 11 (85-90): written after the batch 10 changes", "85", "91"},
 }
 
 // batch returns the articles whose file names fall in [from, to).
