@@ -503,7 +503,7 @@ func orgShortForm(full, short []token) bool {
 	key := stripArticle(w)
 	// A cue word is no short form ("Bank" of "Bank of Spain"); a hyphenated first word
 	// holding one still is ("Red-Green" of "Red-Green Alliance").
-	if _, c := countryByForm[first]; !c && stripArticle(first) == key && (cueKind(first) == "" || strings.Contains(first, "-")) {
+	if _, c := countryByForm[first]; !c && stripArticle(first) == key && (cueKind(first) == "" || strings.Contains(first, "-") || partyCues[first] && partyCues[last]) {
 		return true
 	}
 	return stripArticle(last) == key
@@ -811,6 +811,10 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 		// A single word that nothing says is a person's: news names a person in full
 		// first, so a lone name is most often an organisation's ("Deliveroo", "Lawson").
 		s.Kind = app.Organisation
+	}
+	if (s.Kind == "" || s.Kind == app.OtherKind || s.Kind == app.Organisation) && e.country == nil &&
+		slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.partyCell }) {
+		s.Kind = app.Party // a table's PARTY column names it: "Reform UK"
 	}
 	if s.Kind == "" {
 		s.Kind = app.OtherKind

@@ -248,7 +248,9 @@ func headKind(toks []token) app.ActorKind {
 		return app.GovernmentBody // "Chamber of Deputies"; not "Chamber of Commerce"
 	case slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "electoral" }) && !international(toks):
 		return app.GovernmentBody // "National Electoral Institute": who runs elections is a state's
-	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee" || w == "board") && qualified(toks[:at]):
+	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee" || w == "board") &&
+		(qualified(toks[:at]) || w == "board" && at > 0 && isCountryTok(toks[0])):
+		// "National Security Council", "Ghana Cocoa Board": a state's.
 		return app.GovernmentBody
 	case (w == "court" || w == "council" || w == "commission" || w == "committee") && international(toks[:at]):
 		return app.Organisation // "International Criminal Court", "European Commission"

@@ -12,8 +12,23 @@ import (
 // about names, so a name read there is kept only if running prose names it too.
 func markLayout(text string, toks []token) {
 	var blocks [][2]int // rune ranges of the layout lines
+	var partyCells [][2]int
+	var header []string // the cells of the current table's first row, folded
 	pos := 0
 	for i, line := range strings.SplitAfter(text, "\n") {
+		if cells, at := tableCells(line); len(cells) > 1 {
+			if header == nil {
+				header = cells
+			} else {
+				for c := range cells {
+					if c < len(header) && (header[c] == "party" || header[c] == "parties") {
+						partyCells = append(partyCells, [2]int{pos + at[c][0], pos + at[c][1]})
+					}
+				}
+			}
+		} else {
+			header = nil
+		}
 		n := 0
 		for range line {
 			n++
@@ -25,7 +40,7 @@ func markLayout(text string, toks []token) {
 		}
 		pos += n
 	}
-	b := 0
+	b, p := 0, 0
 	for i := range toks {
 		t := &toks[i]
 		for b < len(blocks) && blocks[b][1] <= t.start {
@@ -33,6 +48,12 @@ func markLayout(text string, toks []token) {
 		}
 		if b < len(blocks) && t.start >= blocks[b][0] {
 			t.layout = true
+		}
+		for p < len(partyCells) && partyCells[p][1] <= t.start {
+			p++
+		}
+		if p < len(partyCells) && t.start >= partyCells[p][0] {
+			t.partyCell = true
 		}
 	}
 	markSloganQuotes(toks)
@@ -88,6 +109,38 @@ func isCellCode(s string) bool {
 		j++
 	}
 	return i >= 1 && i <= 3 && j > i && j == len(s)
+}
+
+// tableCells splits a table row on "|" (or tabs) into its cells, folded and trimmed, with
+// the rune range of each in the line; nil for a line that is no table row.
+func tableCells(line string) ([]string, [][2]int) {
+	sep := '|'
+	if !strings.ContainsRune(line, '|') {
+		if !strings.ContainsRune(strings.TrimSpace(line), '\t') {
+			return nil, nil
+		}
+		sep = '\t'
+	}
+	var cells []string
+	var at [][2]int
+	start, n := 0, 0
+	var b strings.Builder
+	flush := func(end int) {
+		cells = append(cells, strings.ToLower(strings.TrimSpace(b.String())))
+		at = append(at, [2]int{start, end})
+		b.Reset()
+	}
+	for _, r := range line {
+		if r == sep {
+			flush(n)
+			start = n + 1
+		} else if r != '\n' {
+			b.WriteRune(r)
+		}
+		n++
+	}
+	flush(n)
+	return cells, at
 }
 
 // layoutLine reports whether a line is a table row or written all in capitals.

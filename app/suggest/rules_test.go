@@ -190,6 +190,18 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{}, []string{"Coldex"}},
 		{"a job at an institution", "Anand Rao, a paediatrician at AIIMS Patna, told reporters the wards were full.",
 			map[string]app.ActorKind{"AIIMS Patna": app.Organisation, "Anand Rao": app.Person}, nil},
+		{"a table's PARTY column gives its names the kind party", "Renew Group came third.\n\nCANDIDATE | PARTY | VOTES\nAnna Pirie | Renew Group | 742\nIain Rusk | Labour | 611\n",
+			map[string]app.ActorKind{"Renew Group": app.Party}, []string{"Anna Pirie", "Iain Rusk"}},
+		{"a role noun opening a sentence is not part of the name after it", "Rival Halden Optik AG declined to comment.",
+			map[string]app.ActorKind{"Halden Optik AG": app.Organisation}, []string{"Rival Halden Optik AG"}},
+		{"newspaper words", "She told the Halifax Chronicle that the fees were hidden.",
+			map[string]app.ActorKind{"Halifax Chronicle": app.Media}, nil},
+		{"a title's complement names no one", "Qatar's Minister of State for Energy Affairs, Saad al-Kuwari, spoke first.",
+			map[string]app.ActorKind{"Saad al-Kuwari": app.Person}, []string{"Affairs", "Energy Affairs"}},
+		{"a country's board", "The Ghana Timber Board raised its fees.",
+			map[string]app.ActorKind{"Ghana Timber Board": app.GovernmentBody}, nil},
+		{"the place whose council or department it is", "The Dunmore council voted on Monday; the Kessary health department agreed.",
+			map[string]app.ActorKind{}, []string{"Dunmore", "Kessary"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
@@ -287,6 +299,14 @@ func TestCompanyWordsDroppedIsAnAlias(t *testing.T) {
 	got = ExtractArticle("", "Sunbeam Remedies Pvt Ltd recalled the batch. Sunbeam Remedies apologised.", "", nil)
 	if len(got) != 1 || !slices.Contains(got[0].Aliases, "Sunbeam Remedies") {
 		t.Errorf("want Sunbeam Remedies Pvt Ltd alone, with the alias Sunbeam Remedies: %v", got)
+	}
+	// A party word starting a party's name is its short form; a person's council is his.
+	got = ExtractArticle("", "The Labour Party won. Labour said so. Rashad al-Alimi met envoys. Alimi's council governs from Aden.", "", nil)
+	for _, want := range [][2]string{{"Labour Party", "Labour"}, {"Rashad al-Alimi", "Alimi"}} {
+		i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == want[0] })
+		if i < 0 || !slices.Contains(got[i].Aliases, want[1]) {
+			t.Errorf("want %s with the alias %s: %v", want[0], want[1], got)
+		}
 	}
 	// "Federal Court" is "Federal Court of Veskaria" without what follows its head noun.
 	got = ExtractArticle("Federal Court halts blasting", "The Federal Court of Veskaria ruled on Friday.", "", nil)

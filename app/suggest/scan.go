@@ -29,6 +29,7 @@ type occurrence struct {
 	listed  bool          // "and" and a name follow, or ", which": "Meta and Snap", "Takeda, which"
 	// stemPlace: the stem of "Singapore-listed", "Baghdad-based": where, not who.
 	stemPlace bool
+	partyCell bool     // read in a table's PARTY column
 	loc       bool     // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
 	layout    bool     // read in a table, an all-capitals line or a quoted slogan
 	thing     bool     // a number or a product word follows: "Atlas 9", "the KOSPI index"
@@ -214,7 +215,7 @@ func (s *scanner) split(i, end int) {
 	start := i
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
-	inName := precedeCues[wordBefore(toks, i)] != ""
+	inName := precedeCues[wordBefore(toks, i)] != "" || s.appositiveKind(end) != ""
 	list := false // a comma of a portfolio list is inside the run
 	for k := i; k < end; k++ {
 		t := toks[k]
@@ -328,6 +329,11 @@ func (s *scanner) segment(toks []token, i, end int) {
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
 		toks, i = toks[1:], i+1
 	}
+	// "Rival Carl Zeiss AG", "Striker Eoin Madigan" opening a sentence: a role noun the
+	// sentence capitalised describes the name; it is not part of it.
+	for len(toks) > 1 && toks[0].sent && roleWords[toks[0].fold] && !roleHeads[toks[0].fold] && hasOrgCue(toks[1:]) {
+		toks, i = toks[1:], i+1
+	}
 	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
 	// name is not part of it.
 	for len(toks) > 1 && dateWords[toks[0].fold] {
@@ -409,6 +415,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	}
 	o.key = app.Fold(o.text)
 	o.layout = toks[0].layout
+	o.partyCell = toks[0].partyCell
 	o.quoted = toks[0].quoted
 	if s.title {
 		o.pos = -1
@@ -548,6 +555,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.person = true
 	}
 	o.stemPlace = s.stemLoc
+	if bodyPlaceNouns[next] && !toks[end-1].poss {
+		o.loc = true
+	}
 	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
 		o.loc = true
 	}
@@ -687,7 +697,7 @@ var appositiveKinds = map[string]app.ActorKind{
 	"retailer": app.Organisation, "chain": app.Organisation, "platform": app.Organisation,
 	"airline": app.Organisation, "insurer": app.Organisation, "website": app.Media, "outlet": app.Media,
 	"authority": app.GovernmentBody, "tribunal": app.GovernmentBody, "seller": app.Organisation,
-	"vendor": app.Organisation, "lobby": app.Organisation, "utility": app.Organisation,
+	"vendor": app.Organisation, "lobby": app.Organisation, "utility": app.Organisation, "buyer": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup,
@@ -814,7 +824,7 @@ func (s *scanner) placeAhead(end int) bool {
 		k += 2
 	}
 	for n := 0; n < 3 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
-		if placeNouns[toks[k].fold] {
+		if placeNouns[toks[k].fold] || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss {
 			return true
 		}
 		if stopwords[toks[k].fold] {
@@ -1029,7 +1039,7 @@ func roleSpan(toks []token) (h, from int) {
 			continue
 		}
 		rest := toks[k+1:]
-		if hasAnyCue(rest) || onlyRoles(rest) {
+		if hasAnyCue(rest) || onlyRoles(rest) || allRoleModifiers(rest) {
 			break // "King Faisal Center…" names a centre, not King Faisal
 		}
 		h = k
@@ -1053,6 +1063,17 @@ func roleSpan(toks []token) (h, from int) {
 		from--
 	}
 	return h, from
+}
+
+// allRoleModifiers reports whether toks are portfolio words and connectors only: "of
+// State for Energy Affairs" completes a title and names no one.
+func allRoleModifiers(toks []token) bool {
+	for _, t := range toks {
+		if !roleModifiers[t.fold] && !connectors[t.fold] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // onlyRoles reports whether toks are all titles, role words, demonyms and countries

@@ -126,7 +126,7 @@ var (
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
 		legion commandos gendarmerie cartel cartels gang gangs`)
-	partyCues = words(`party front movement alliance framework coalition bloc platform list pact
+	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
@@ -136,7 +136,8 @@ var (
 		mission administration committee service commissariat ministerio ministère
 		ministerium dirección direction secretaría departamento conseil consejo conselho
 		ayuntamiento prefeitura tribunale`)
-	mediaCues = words(`news times post herald journal gazette tribune radio television tv
+	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
+		chronicle inquirer courier
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
 		irna isna fars tasnim yonhap kyodo ap dpa ansa efe`)
@@ -191,6 +192,11 @@ var placeNouns = words(`border crossing district province region city town villa
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
 	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes`)
+
+// bodyPlaceNouns, right after a name that is not a possessive, make it the place whose
+// body it is: "the Glasgow council", "the Madhya Pradesh health department". ("Alimi's
+// council" is his.)
+var bodyPlaceNouns = words(`council department police`)
 
 // locatives, right before a name, say it is a place's: "in Erbil", "near Mosul".
 var locatives = words(`in near outside across into towards toward throughout inside around
