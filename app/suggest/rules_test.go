@@ -317,7 +317,7 @@ func TestCompanyWordsDroppedIsAnAlias(t *testing.T) {
 
 // FuzzMarkLayout: any text is read without panics, and layout marks only words.
 func FuzzMarkLayout(f *testing.F) {
-	for _, s := range []string{"A | B\nC\tD", "=SUM(B2:B9)", `"Zero Debt. Zero Fear"`, "HEADLINE HERE\n\nProse.", "“Open", "B2:", ":B2", "=", "|"} {
+	for _, s := range []string{"A | B\nC\tD", "=SUM(B2:B9)", `"Zero Debt. Zero Fear"`, "HEADLINE HERE\n\nProse.", "“Open", "B2:", ":B2", "=", "|", "PARTY | SEATS\nRenew | 4\n| |", "A\tPARTY\nx\tReform UK", "Co., Ltd", "A/S"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
