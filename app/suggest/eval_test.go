@@ -81,6 +81,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 9 (73-78): written after the batch 8 changes", "73", "79"},
 	{"held out, batch 10 (79-84): written after the batch 9 changes", "79", "85"},
 	{"held out, batch 11 (85-90): written after the batch 10 changes", "85", "91"},
+	{"held out, batch 12 (91-96): written after the batch 11 changes", "91", "97"},
 }
 
 // batch returns the articles whose file names fall in [from, to).
