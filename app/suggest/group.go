@@ -124,6 +124,10 @@ func withholdShared(sugs []Suggestion) {
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt`)
 
+// legalPrefixes begin a company's registered name: "PT Sulawesi Logam Makmur Tbk",
+// "PJSC Gazprom".
+var legalPrefixes = words(`pt cv pjsc ojsc ooo ao jsc`)
+
 // isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
 // without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
 func isLegalSuffix(w string) bool {
@@ -146,8 +150,8 @@ func (g *grouper) mergeLegalSuffix() {
 		if gone[e] {
 			continue
 		}
-		for _, n := range shortOrgForms(e.full.toks) {
-			short := app.Fold(g.textOfToks(e.full.toks[:n]))
+		for _, r := range shortOrgForms(e.full.toks) {
+			short := app.Fold(g.textOfToks(e.full.toks[r[0]:r[1]]))
 			o := g.byKey[short]
 			if o == nil || o == e || gone[o] || len(o.occs) > 0 && o.occs[0].person {
 				continue
@@ -168,27 +172,30 @@ func (g *grouper) mergeLegalSuffix() {
 // organisation's name toks may be written as: without its legal suffix ("Nordlaks
 // Havbruk" of "Nordlaks Havbruk AS"), then without the company words that end it
 // ("Aegean Star" of "Aegean Star Shipping").
-func shortOrgForms(toks []token) []int {
+func shortOrgForms(toks []token) [][2]int {
 	n := len(toks)
-	var out []int
+	var out [][2]int
 	for n >= 3 && isLegalSuffix(toks[n-1].fold) {
 		n-- // "Sunrise Remedies" of "Sunrise Remedies Pvt Ltd"
 	}
 	if n < len(toks) {
-		out = append(out, n)
+		out = append(out, [2]int{0, n})
+	}
+	if n >= 3 && legalPrefixes[toks[0].fold] {
+		out = append(out, [2]int{1, n}) // "Sulawesi Logam Makmur" of "PT Sulawesi Logam Makmur Tbk"
 	}
 	cut := n
 	for cut > 2 && cueKind(toks[cut-1].fold) == app.Organisation && orgCues[toks[cut-1].fold] && isNameToken(toks[cut-2]) && !connectors[toks[cut-2].fold] {
 		cut--
 	}
 	if cut < n && cut >= 2 {
-		out = append(out, cut)
+		out = append(out, [2]int{0, cut})
 	}
 	// "Federal Court" of "Federal Court of Australia": the head before the connector.
 	for k := 2; k < n; k++ {
 		if connectors[toks[k].fold] {
 			if cueKind(toks[k-1].fold) != "" {
-				out = append(out, k)
+				out = append(out, [2]int{0, k})
 			}
 			break
 		}
@@ -632,7 +639,9 @@ func (g *grouper) keep(e *entity) bool {
 	if known || acronym {
 		return !allLoc
 	}
-	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") {
+	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") ||
+		strings.HasSuffix(e.key, "ist") || strings.HasSuffix(e.key, "ists") {
+		// "Sadrist", "Tigrayans", "Peronist": followers or people of a name
 		return false // "Sadrist", "Tigrayans": followers or people of a name
 	}
 	if allLoc || allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) && !speaksAsName(e) {

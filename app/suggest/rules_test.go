@@ -202,6 +202,20 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Ghana Timber Board": app.GovernmentBody}, nil},
 		{"the place whose council or department it is", "The Dunmore council voted on Monday; the Kessary health department agreed.",
 			map[string]app.ActorKind{}, []string{"Dunmore", "Kessary"}},
+		{"followers' adjectives in -ist are no actors", "The opposition Peronist bloc Unión por la Patria objected.",
+			map[string]app.ActorKind{"Unión por la Patria": app.Party}, []string{"Peronist"}},
+		{"a ministry's portfolios after and", "The Ministry of Energy and Mineral Resources ordered checks.",
+			map[string]app.ActorKind{"Ministry of Energy and Mineral Resources": app.GovernmentBody}, []string{"Mineral Resources", "Ministry of Energy"}},
+		{"X and other carmakers", "Voltra and other carmakers buy the metal.",
+			map[string]app.ActorKind{"Voltra": app.Organisation}, nil},
+		{"a compass word between a place word and a place", "Police fired tear gas in central Tavora on Tuesday.",
+			map[string]app.ActorKind{}, []string{"Tavora"}},
+		{"a cabinet title", "Treasury Cabinet Secretary Njoroge Kamau said so.",
+			map[string]app.ActorKind{"Njoroge Kamau": app.Person}, []string{"Treasury Cabinet"}},
+		{"an appositive's noun before a relative pronoun or of", "Skyvane, the agency that manages the airspace, said delays doubled. Ostra Express, the short-haul arm of the Velmar group, came first.",
+			map[string]app.ActorKind{"Skyvane": "", "Ostra Express": app.Organisation}, nil},
+		{"a listed place with a particle inside", "Sellers called on towns in Vila de Arcos and Tormena.",
+			map[string]app.ActorKind{}, []string{"Tormena", "Vila de Arcos"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
@@ -299,6 +313,10 @@ func TestCompanyWordsDroppedIsAnAlias(t *testing.T) {
 	got = ExtractArticle("", "Sunbeam Remedies Pvt Ltd recalled the batch. Sunbeam Remedies apologised.", "", nil)
 	if len(got) != 1 || !slices.Contains(got[0].Aliases, "Sunbeam Remedies") {
 		t.Errorf("want Sunbeam Remedies Pvt Ltd alone, with the alias Sunbeam Remedies: %v", got)
+	}
+	got = ExtractArticle("", "PT Karya Logam Tbk halted work. Shares of Karya Logam fell.", "", nil)
+	if len(got) != 1 || !slices.Contains(got[0].Aliases, "Karya Logam") {
+		t.Errorf("want PT Karya Logam Tbk alone, with the alias Karya Logam: %v", got)
 	}
 	// A party word starting a party's name is its short form; a person's council is his.
 	got = ExtractArticle("", "The Labour Party won. Labour said so. Rashad al-Alimi met envoys. Alimi's council governs from Aden.", "", nil)

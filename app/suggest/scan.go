@@ -215,7 +215,7 @@ func (s *scanner) split(i, end int) {
 	start := i
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
-	inName := precedeCues[wordBefore(toks, i)] != "" || s.appositiveKind(end) != ""
+	inName := precedeCues[wordBefore(toks, i)] != ""
 	list := false // a comma of a portfolio list is inside the run
 	for k := i; k < end; k++ {
 		t := toks[k]
@@ -242,6 +242,12 @@ func (s *scanner) split(i, end int) {
 			}
 			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
+			}
+			if inName && govCueIn(left) && len(right) > 0 && len(right) <= 3 && !slices.ContainsFunc(right, func(t token) bool {
+				k := cueKind(t.fold)
+				return k != "" && k != app.Organisation
+			}) && !isAcronym(right[0].text) {
+				cut = false // "Ministry of Energy and Mineral Resources": the ministry's portfolios
 			}
 			if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
 				cut = false // "Centre for Monitoring and Research": the last of the body's complements
@@ -501,7 +507,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			o.weakLoc = prev == "to" || prev == "at" || prev == "from"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
 			o.loc = true // "in The Hague"
-		case (prev == "both" || prev == "either") && i >= 2 && locatives[wordBefore(toks, i-1)]:
+		case (prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural") && i >= 2 && locatives[wordBefore(toks, i-1)]:
 			o.loc = true // "listed in both Oslo and Helsinki"
 			o.weakLoc = weakLocatives[wordBefore(toks, i-1)]
 		case prev == "of" && i >= 2 && placeOf[wordBefore(toks, i-1)]:
@@ -596,6 +602,12 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
 		// another name, or a thing a relative clause describes.
 		o.listed = true
+	}
+	if end+2 < len(toks) && toks[end].fold == "and" && toks[end+1].fold == "other" && toks[end+2].kind == tWord {
+		// "Tesla and other carmakers": one of them.
+		if k := kindNoun(strings.TrimSuffix(toks[end+2].fold, "s")); k != "" && o.ctxKind == "" && !o.person {
+			o.ctxKind, o.listed = k, true
+		}
 	}
 	if !o.person && o.ctxKind == "" && o.country == nil {
 		switch {
@@ -698,6 +710,7 @@ var appositiveKinds = map[string]app.ActorKind{
 	"airline": app.Organisation, "insurer": app.Organisation, "website": app.Media, "outlet": app.Media,
 	"authority": app.GovernmentBody, "tribunal": app.GovernmentBody, "seller": app.Organisation,
 	"vendor": app.Organisation, "lobby": app.Organisation, "utility": app.Organisation, "buyer": app.Organisation,
+	"arm": app.Organisation, "subsidiary": app.Organisation, "body": app.GovernmentBody,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup,
@@ -727,13 +740,13 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			return ""
 		}
 		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
-			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] {
+			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] {
 				return "" // "the group's founder": the noun does not end it; "the lobby for farmers" does
 			}
 			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
 				return app.Media
 			}
-			if t.fold == "agency" {
+			if t.fold == "agency" || t.fold == "body" {
 				return s.publicKind(k) // "Frontex, the EU border agency"; "INDEC, the statistics agency"
 			}
 			return kind
@@ -838,6 +851,10 @@ func (s *scanner) placeAhead(end int) bool {
 // Popular Force".
 var partyMembers = words(`lawmakers legislators deputies senators mps members`)
 
+// relatives after an appositive's noun still let it end the appositive: "the agency that
+// manages European airspace".
+var relatives = words(`that which who whose`)
+
 // pronounPoss before a party's or a newsroom's noun: "Her party, Morena,". ("Its
 // producer, Selma Hadžić," is a person.)
 var pronounPoss = words(`her his its their`)
@@ -868,8 +885,8 @@ func (s *scanner) locBefore(and int) bool {
 	if k < 0 || !isNameToken(s.toks[k]) {
 		return false
 	}
-	for k > 0 && isNameToken(s.toks[k-1]) && s.toks[k].space {
-		k--
+	for k > 0 && (isNameToken(s.toks[k-1]) || k > 1 && particles[s.toks[k-1].fold] && isNameToken(s.toks[k-2])) && s.toks[k].space {
+		k-- // "Castilla y León"
 	}
 	if k > 1 && s.toks[k-1].text == "," && s.listGoesOn(and) {
 		return s.locBefore(k - 1) // "in Paris, Lyon and Marseille": the list's first says
@@ -928,6 +945,11 @@ func (s *scanner) nameStart(and int) int {
 		k--
 	}
 	return k
+}
+
+// govCueIn reports whether toks hold a government body's head noun: "Ministry".
+func govCueIn(toks []token) bool {
+	return slices.ContainsFunc(toks, func(t token) bool { return govCues[t.fold] })
 }
 
 // roleLead reports whether toks begin with portfolio words and a title: "Industry

@@ -94,7 +94,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	agriculture environment culture transport housing water electricity planning industry
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
-	provincial municipal city county party opposition ruling government presidential royal`)
+	provincial municipal city county party opposition ruling government presidential royal cabinet`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
