@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -82,13 +83,17 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 10 (79-84): written after the batch 9 changes", "79", "85"},
 	{"held out, batch 11 (85-90): written after the batch 10 changes", "85", "91"},
 	{"held out, batch 12 (91-96): written after the batch 11 changes", "91", "97"},
+	{"held out, batch 13 (97-102): written after the batch 12 changes", "97", "103"},
 }
 
-// batch returns the articles whose file names fall in [from, to).
+// batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
 func batch(set []evalArticle, from, to string) []evalArticle {
+	lo, _ := strconv.Atoi(from)
+	hi, _ := strconv.Atoi(to)
 	var out []evalArticle
 	for _, a := range set {
-		if a.name >= from && a.name < to {
+		num, _, _ := strings.Cut(a.name, "-")
+		if n, err := strconv.Atoi(num); err == nil && n >= lo && n < hi {
 			out = append(out, a)
 		}
 	}
