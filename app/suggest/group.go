@@ -599,6 +599,9 @@ func (g *grouper) keep(e *entity) bool {
 		// "the Singapore-listed Tembusu Resources": where it is listed, not an actor.
 		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace })
 	}
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.onPlatform }) {
+		return false // only ever a network posted on: "wrote on X", "said on LinkedIn"
+	}
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
 		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
 	}
@@ -821,9 +824,15 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 		// first, so a lone name is most often an organisation's ("Deliveroo", "Lawson").
 		s.Kind = app.Organisation
 	}
-	if (s.Kind == "" || s.Kind == app.OtherKind || s.Kind == app.Organisation) && e.country == nil &&
-		slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.partyCell }) {
-		s.Kind = app.Party // a table's PARTY column names it: "Reform UK"
+	if i := slices.IndexFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" }); i >= 0 && e.country == nil {
+		// A table's column says what its names are: PARTY "Reform UK", TEAM "Sporting
+		// Cristal". It overrides a guess, not a first name or a head noun.
+		k := e.occs[i].cellKind
+		guess := s.Kind == "" || s.Kind == app.OtherKind || s.Kind == app.Organisation && k == app.Party ||
+			s.Kind == app.Person && !firstNames[e.full.toks[0].fold]
+		if guess && (k != app.Person || s.Kind != app.Organisation) {
+			s.Kind = k
+		}
 	}
 	if s.Kind == "" {
 		s.Kind = app.OtherKind

@@ -196,9 +196,9 @@ func guessKind(o *occurrence) app.ActorKind {
 // continent: "Airtel Kenya", "Transparency International Georgia". A person's surname is
 // not one ("Israel Katz" has it first).
 func placeInside(toks []token) bool {
-	for _, t := range toks[1:] {
-		if isCountryTok(t) || continents[t.fold] {
-			return true
+	for k, t := range toks[1:] {
+		if isCountryTok(t) || continents[t.fold] || k+2 < len(toks) && isCountryText(t.text+" "+toks[k+2].text) {
+			return true // "Airtel Kenya", "HSBC Saudi Arabia"
 		}
 	}
 	return false
@@ -244,6 +244,10 @@ func headKind(toks []token) app.ActorKind {
 		return app.Media
 	case w == "house" && at+1 < len(toks) && toks[at+1].fold == "of":
 		return app.GovernmentBody // House of Representatives, of Commons
+	case (w == "guard" || w == "guards") && at > 0 && (prev == "coast" || prev == "border"):
+		return app.GovernmentBody // "Philippine Coast Guard": a state's service, not a militia
+	case w == "agency" && at > 0 && qualified(toks[:at]) && !international(toks):
+		return app.GovernmentBody // "Federal Network Agency"
 	case w == "chamber" && at+2 < len(toks) && toks[at+1].fold == "of" && legislators[toks[at+2].fold]:
 		return app.GovernmentBody // "Chamber of Deputies"; not "Chamber of Commerce"
 	case slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "electoral" }) && !international(toks):

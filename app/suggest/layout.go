@@ -3,6 +3,8 @@ package suggest
 import (
 	"strings"
 	"unicode"
+
+	"dossier/app"
 )
 
 // markLayout sets layout on the words of text (tokenized as toks) that are not running
@@ -12,7 +14,11 @@ import (
 // about names, so a name read there is kept only if running prose names it too.
 func markLayout(text string, toks []token) {
 	var blocks [][2]int // rune ranges of the layout lines
-	var partyCells [][2]int
+	type cell struct {
+		from, to int
+		kind     app.ActorKind
+	}
+	var kindCells []cell
 	var header []string // the cells of the current table's first row, folded
 	pos := 0
 	for i, line := range strings.SplitAfter(text, "\n") {
@@ -21,8 +27,8 @@ func markLayout(text string, toks []token) {
 				header = cells
 			} else {
 				for c := range cells {
-					if c < len(header) && (header[c] == "party" || header[c] == "parties") {
-						partyCells = append(partyCells, [2]int{pos + at[c][0], pos + at[c][1]})
+					if k := columnKinds[header[min(c, len(header)-1)]]; k != "" && c < len(header) {
+						kindCells = append(kindCells, cell{pos + at[c][0], pos + at[c][1], k})
 					}
 				}
 			}
@@ -49,11 +55,11 @@ func markLayout(text string, toks []token) {
 		if b < len(blocks) && t.start >= blocks[b][0] {
 			t.layout = true
 		}
-		for p < len(partyCells) && partyCells[p][1] <= t.start {
+		for p < len(kindCells) && kindCells[p].to <= t.start {
 			p++
 		}
-		if p < len(partyCells) && t.start >= partyCells[p][0] {
-			t.partyCell = true
+		if p < len(kindCells) && t.start >= kindCells[p].from {
+			t.cellKind = kindCells[p].kind
 		}
 	}
 	markSloganQuotes(toks)
@@ -109,6 +115,14 @@ func isCellCode(s string) bool {
 		j++
 	}
 	return i >= 1 && i <= 3 && j > i && j == len(s)
+}
+
+// columnKinds are the table headers that say what kind of actor their cells name.
+var columnKinds = map[string]app.ActorKind{
+	"party": app.Party, "parties": app.Party, "team": app.Organisation, "club": app.Organisation,
+	"company": app.Organisation, "firm": app.Organisation, "airline": app.Organisation,
+	"vendor": app.Organisation, "bank": app.Organisation, "candidate": app.Person,
+	"player": app.Person, "athlete": app.Person,
 }
 
 // tableCells splits a table row on "|" (or tabs) into its cells, folded and trimmed, with

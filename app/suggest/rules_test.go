@@ -216,6 +216,22 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Skyvane": "", "Ostra Express": app.Organisation}, nil},
 		{"a listed place with a particle inside", "Sellers called on towns in Vila de Arcos and Tormena.",
 			map[string]app.ActorKind{}, []string{"Tormena", "Vila de Arcos"}},
+		{"a table's TEAM column gives its names the kind organisation", "Sporting Vale, who qualified in second place, will play next.\n\nTEAM | P | PTS\nCLUB RIVERA | 6 | 13\nSPORTING VALE | 6 | 10\n",
+			map[string]app.ActorKind{"Sporting Vale": app.Organisation}, []string{"Club Rivera"}},
+		{"coast guards and authorities keep their demonym; departments do not", "The Philippine Coast Guard and the Ethiopian Civil Aviation Authority responded; the Philippine Department of Foreign Affairs protested.",
+			map[string]app.ActorKind{"Philippine Coast Guard": app.GovernmentBody, "Ethiopian Civil Aviation Authority": app.GovernmentBody, "Department of Foreign Affairs": app.GovernmentBody}, []string{"Coast Guard"}},
+		{"naval ranks, federations, ships", "Commodore Jay Tarlac posted a video. Pamalanda, a national federation of small fishers, said the BRP Datu Kalantiaw was hit.",
+			map[string]app.ActorKind{"Jay Tarlac": app.Person, "Pamalanda": app.Organisation}, []string{"Commodore Jay Tarlac", "BRP Datu Kalantiaw", "Datu Kalantiaw"}},
+		{"stages and competitions", "They topped Group C of the Copa Andina and won the Copa.",
+			map[string]app.ActorKind{}, []string{"Group C", "Copa Andina", "Copa"}},
+		{"a quantity after a name, a billionaire, plural acronyms of things", "The judge gave Telvia 24 hours to comply. The American billionaire Dalton Reeve attacked him, and users turned to VPNs.",
+			map[string]app.ActorKind{"Telvia": "", "Dalton Reeve": app.Person}, []string{"VPNs"}},
+		{"a name ending in a two-word country, then and", "HSBC Saudi Arabia and Al Rajhi Capital managed the offering.",
+			map[string]app.ActorKind{"HSBC Saudi Arabia": app.Organisation, "Al Rajhi Capital": app.Organisation}, nil},
+		{"a network posted on is no actor; the company is", "She wrote on Instagram and on her Instagram account. Competitors Bluesky and Threads gained users.",
+			map[string]app.ActorKind{"Bluesky": app.Organisation, "Threads": app.Organisation}, []string{"Instagram"}},
+		{"a federal agency", "The Federal Network Agency objected.",
+			map[string]app.ActorKind{"Federal Network Agency": app.GovernmentBody}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {

@@ -29,15 +29,17 @@ type occurrence struct {
 	listed  bool          // "and" and a name follow, or ", which": "Meta and Snap", "Takeda, which"
 	// stemPlace: the stem of "Singapore-listed", "Baghdad-based": where, not who.
 	stemPlace bool
-	partyCell bool     // read in a table's PARTY column
-	loc       bool     // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
-	layout    bool     // read in a table, an all-capitals line or a quoted slogan
-	thing     bool     // a number or a product word follows: "Atlas 9", "the KOSPI index"
-	shared    bool     // a short form two organisations' names could both own
-	weakLoc   bool     // loc only because of to, at or from right before it
-	quoted    bool     // inside quotation marks
-	attrib    bool     // one word right before a lowercase word: "Veskaran riders"
-	aliases   []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
+	cellKind  app.ActorKind // the kind a table's column header gives: "PARTY", "TEAM"
+	// onPlatform: a network posted on: "wrote on Facebook", "posted to TikTok".
+	onPlatform bool
+	loc        bool     // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
+	layout     bool     // read in a table, an all-capitals line or a quoted slogan
+	thing      bool     // a number or a product word follows: "Atlas 9", "the KOSPI index"
+	shared     bool     // a short form two organisations' names could both own
+	weakLoc    bool     // loc only because of to, at or from right before it
+	quoted     bool     // inside quotation marks
+	attrib     bool     // one word right before a lowercase word: "Veskaran riders"
+	aliases    []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 }
 
 // scanner walks one text's tokens and collects its occurrences.
@@ -237,6 +239,9 @@ func (s *scanner) split(i, end int) {
 			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
 			left, right := toks[start:k], nameAfter(toks, k+1, end)
 			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
+			if k-start > 2 && !isCountryTok(toks[k-1]) && isCountryText(s.textOf(toks[k-2:k])) && hasOrgCue(right) {
+				cut = true // "HSBC Saudi Arabia and Al Rajhi Capital": a name ending in a country ends there
+			}
 			if len(right) > 1 && isCountryTok(right[len(right)-1]) && !isCountryTok(toks[k-1]) {
 				cut = true // "Popular Force and Podemos Perú": a name ending in a country is one of its own
 			}
@@ -337,7 +342,8 @@ func (s *scanner) segment(toks []token, i, end int) {
 	}
 	// "Rival Carl Zeiss AG", "Striker Eoin Madigan" opening a sentence: a role noun the
 	// sentence capitalised describes the name; it is not part of it.
-	for len(toks) > 1 && toks[0].sent && roleWords[toks[0].fold] && !roleHeads[toks[0].fold] && hasOrgCue(toks[1:]) {
+	for len(toks) > 1 && toks[0].sent && (roleWords[toks[0].fold] || roleWords[strings.TrimSuffix(toks[0].fold, "s")]) &&
+		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2) {
 		toks, i = toks[1:], i+1
 	}
 	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
@@ -389,8 +395,10 @@ func (s *scanner) segment(toks []token, i, end int) {
 		toks, i = toks[1:], i+1
 	}
 	// "Philippine Department of Foreign Affairs", "U.S. Drug Enforcement Administration":
-	// the demonym or abbreviation only says whose body it is.
-	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) {
+	// the demonym or abbreviation only says whose body it is. An authority's, a
+	// commission's or a coast guard's official name holds it ("Ethiopian Civil Aviation
+	// Authority", "Philippine Coast Guard").
+	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) {
 		first := toks[0]
 		c, isCountry := countryForm(first.text)
 		if demonyms[first.fold] || isCountry && c.name != first.text {
@@ -421,7 +429,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	}
 	o.key = app.Fold(o.text)
 	o.layout = toks[0].layout
-	o.partyCell = toks[0].partyCell
+	o.cellKind = toks[0].cellKind
 	o.quoted = toks[0].quoted
 	if s.title {
 		o.pos = -1
@@ -593,6 +601,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if k, ok := followCues[next]; ok && o.ctxKind == "" && !sentWord && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
 		o.ctxKind = k
 	}
+	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
+		platformNouns[next]) // "an Instagram account", "a TikTok video"
 	o.speaks = speechVerbs[next]
 	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
 		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
@@ -711,6 +721,8 @@ var appositiveKinds = map[string]app.ActorKind{
 	"authority": app.GovernmentBody, "tribunal": app.GovernmentBody, "seller": app.Organisation,
 	"vendor": app.Organisation, "lobby": app.Organisation, "utility": app.Organisation, "buyer": app.Organisation,
 	"arm": app.Organisation, "subsidiary": app.Organisation, "body": app.GovernmentBody,
+	"federation": app.Organisation, "confederation": app.Organisation, "network": app.Organisation,
+	"foundation": app.Organisation, "institute": app.Organisation, "ngo": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup,
@@ -779,8 +791,15 @@ func (s *scanner) numberAfter(end int) bool {
 	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
 		return true
 	}
+	if end+1 < len(s.toks) && s.toks[end+1].kind == tWord && quantityUnits[s.toks[end+1].fold] {
+		return false // "gave Anatel 24 hours", "fined Kestrel 3 million": a quantity, not a model
+	}
 	return end < len(s.toks) && s.toks[end].kind == tWord && s.toks[end].space && unicode.IsDigit(firstRune(s.toks[end].text))
 }
+
+// quantityUnits after a number make it a quantity: "24 hours", "3 million".
+var quantityUnits = words(`hours hour days day weeks week months month years year percent per million
+	billion thousand people points times minutes seconds tonnes tons`)
 
 func hasDigit(s string) bool {
 	for _, r := range s {
@@ -850,6 +869,13 @@ func (s *scanner) placeAhead(end int) bool {
 // partyMembers, before "from" or "of", say the name after is a party's: "lawmakers from
 // Popular Force".
 var partyMembers = words(`lawmakers legislators deputies senators mps members`)
+
+// platformNouns after a platform say it is where something is posted.
+var platformNouns = words(`account accounts page pages post posts feed channel video videos live story
+	stories profile handle group groups`)
+
+// postVerbs before "to" and a platform: "posted to TikTok".
+var postVerbs = words(`posted uploaded shared took`)
 
 // relatives after an appositive's noun still let it end the appositive: "the agency that
 // manages European airspace".
@@ -1128,13 +1154,16 @@ func keepable(toks []token) bool {
 		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) {
 			return false
 		}
-		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || nonActorAcronyms[w] || nonActorHeads[w] || t.formula {
+		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || eventFirst[w] || nonActorAcronyms[w] || nonActorAcronyms[strings.TrimSuffix(w, "s")] || nonActorHeads[w] || t.formula {
 			return false
 		}
 		return true
 	}
-	if thingHead(toks) {
-		return false // "Orbis Prize", "Tour of the Lakes", "Digital Markets Act"
+	if thingHead(toks) || shipPrefixes[toks[0].fold] {
+		return false // "Orbis Prize", "Tour of the Lakes", "Digital Markets Act", "BRP Datu Cabaylo"
+	}
+	if len(toks) == 2 && stageWords[toks[0].fold] && utf8.RuneCountInString(toks[1].text) == 1 {
+		return false // "Group C", "Pool B": a stage of a competition
 	}
 	all := true
 	for _, t := range toks {
@@ -1156,6 +1185,24 @@ func keepable(toks []token) bool {
 	return true
 }
 
+// eventFirst are the words that begin the names of competitions in other languages:
+// "Copa Libertadores", "Coupe de France".
+var eventFirst = words(`copa coupe coppa pokal`)
+
+// ownDemonym reports whether a body's name, after a demonym, ends in a head noun whose
+// official names keep the demonym: authorities, commissions, guards.
+func ownDemonym(toks []token) bool {
+	w := toks[len(toks)-1].fold
+	return publicHeads[w] || w == "guard" || w == "guards"
+}
+
+// shipPrefixes begin the names of ships, which are not actors: "USS Carney", "BRP Sierra
+// Madre".
+var shipPrefixes = words(`uss hms brp mv ins hmcs hmas rfs pns kri rss`)
+
+// stageWords before a single letter name a stage of a competition: "Group C".
+var stageWords = words(`group pool class stage zone`)
+
 // thingHead reports whether the name's head noun, its last word or the last before a
 // connector, names an event, an award, a product line, a law or a document, and no word
 // of it says it is an organisation's: "Mobile World Congress" is an event.
@@ -1167,7 +1214,7 @@ func thingHead(toks []token) bool {
 			break
 		}
 	}
-	if !nonActorHeads[head.fold] {
+	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] {
 		return false
 	}
 	for _, t := range toks {
@@ -1341,6 +1388,11 @@ func isArticle(s string) bool {
 		return true
 	}
 	return false
+}
+
+func isCountryText(s string) bool {
+	_, ok := countryForm(s)
+	return ok
 }
 
 func isCountryTok(t token) bool {

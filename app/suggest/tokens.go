@@ -29,9 +29,11 @@ type token struct {
 	sent       bool // the first word of a sentence, a quotation or a paragraph
 	para       bool // the first word of a paragraph
 	layout     bool // in a table, an all-capitals line or a slogan quoted (see markLayout)
-	partyCell  bool // in a table's column headed PARTY: the cell names a party
-	formula    bool // inside a spreadsheet formula or cell range: "=SUM(B2:B14)"
-	quoted     bool // inside quotation marks
+	// cellKind is the kind a table's column header gives the names in its cells: PARTY,
+	// TEAM, CANDIDATE.
+	cellKind app.ActorKind
+	formula  bool // inside a spreadsheet formula or cell range: "=SUM(B2:B14)"
+	quoted   bool // inside quotation marks
 }
 
 // abbreviations take their dot with them, so it does not end a sentence.

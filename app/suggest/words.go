@@ -58,8 +58,7 @@ var generic = words(`january february march april may june july august september
 	federal national international popular united central supreme royal imperial interim
 	transitional provisional general
 	god allah ramadan eid christmas easter passover hanukkah diwali nowruz
-	internet twitter facebook instagram whatsapp telegram tiktok youtube x google linkedin
-	reddit bluesky weibo wechat snapchat threads nordic baltic balkan scandinavian iberian
+	internet x nordic baltic balkan scandinavian iberian
 	ok okay ceo cfo tv pm am gmt utc covid`)
 
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
@@ -75,7 +74,7 @@ var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-
 // Trump", "Sen. Joshua Harris", "Mullah Mohammad Yaqoob".
 var roleHeads = words(`president minister secretary secretary-general director-general chancellor
 	speaker senator sen representative rep congressman congresswoman governor gov general gen
-	colonel col lieutenant lt major maj captain capt admiral adm brigadier brig marshal
+	colonel col lieutenant lt major maj captain capt admiral adm brigadier brig marshal commodore
 	commander sergeant sgt corporal king queen prince princess emir amir sheikh sheikha sultan
 	ayatollah imam mullah cleric pope cardinal archbishop bishop rabbi patriarch judge mayor
 	ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair director
@@ -115,7 +114,8 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy
 	broker banker trader engineer scientist strategist runner-up winner champion
 	paediatrician pediatrician surgeon physician nurse pharmacist epidemiologist
-	virologist researcher lecturer pilot driver
+	virologist researcher lecturer pilot driver billionaire magnate entrepreneur investor
+	philanthropist owner competitor peer
 	finalist founder co-founder`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
@@ -270,6 +270,11 @@ var nonActorHeads = words(`prize prizes award awards medal trophy cup championsh
 	composite average column row cell sheet album film novel series edition
 	sensex nikkei ftse dax kospi hang-seng stoxx`)
 
+// platforms are the networks people post on. "wrote on Facebook" names where, not who;
+// "Facebook said" or "Competitors Bluesky and Threads" name the companies.
+var platforms = words(`twitter facebook instagram whatsapp telegram tiktok youtube linkedin reddit bluesky
+	weibo wechat snapchat threads truth vk`)
+
 // nonActorAfter, a lowercase word right after a name, say it names a thing: "the Atlas
 // smartphone", "the KOSPI index".
 var nonActorAfter = words(`index indices smartphone phone phones handset device devices model
@@ -280,7 +285,7 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
-	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq`)
+	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
 // constantly in political news.
