@@ -84,6 +84,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 11 (85-90): written after the batch 10 changes", "85", "91"},
 	{"held out, batch 12 (91-96): written after the batch 11 changes", "91", "97"},
 	{"held out, batch 13 (97-102): written after the batch 12 changes", "97", "103"},
+	{"held out, batch 14 (103-108): written after the batch 13 changes", "103", "109"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
