@@ -181,6 +181,13 @@ func shortOrgForms(toks []token) [][2]int {
 	if n < len(toks) {
 		out = append(out, [2]int{0, n})
 	}
+	if n < len(toks) {
+		// "Anadolu Jet" of "Anadolu Jet Havayolları A.Ş.": a registered company is named by
+		// the first words of its name.
+		for k := 2; k < n; k++ {
+			out = append(out, [2]int{0, k})
+		}
+	}
 	if n >= 3 && legalPrefixes[toks[0].fold] {
 		out = append(out, [2]int{1, n}) // "Sulawesi Logam Makmur" of "PT Sulawesi Logam Makmur Tbk"
 	}
@@ -552,8 +559,8 @@ func initials(name []token) (with, without string) {
 			}
 			r = unicode.ToUpper(r)
 			w.WriteRune(r)
-			if !skip {
-				wo.WriteRune(r)
+			if !skip && !particles[strings.ToLower(part)] {
+				wo.WriteRune(r) // "PTI": Pakistan Tehreek-e-Insaf without its "e"
 			}
 		}
 	}
@@ -616,11 +623,14 @@ func (g *grouper) keep(e *entity) bool {
 		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
 		// without a word saying which, it is left out.
 		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == "" && o.ctxKind == ""
-		allLoc = allLoc && (o.loc || roleOf)
+		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
+		// acts or that a relative clause describes.
+		allLoc = allLoc && (o.loc && !(o.weakLoc && (o.listed || o.speaks)) || roleOf)
 		allSent = allSent && o.sent
 		person = person || o.person
 	}
-	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) {
+	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) &&
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" && o.cellKind != app.Person }) {
 		// Capitals alone, named once, are no evidence of a name: "Zero Excuses",
 		// "Earth Norway". A name the text repeats is proposed, its kind left open.
 		return false

@@ -3,6 +3,7 @@ package suggest
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"dossier/app"
 )
@@ -182,6 +183,9 @@ func guessKind(o *occurrence) app.ActorKind {
 		}
 	}
 	for _, t := range o.toks {
+		if isAcronym(t.text) && utf8.RuneCountInString(strings.Trim(t.text, ".")) >= 3 && !strings.Contains(t.text, ".") {
+			return app.Organisation // "Coca-Cola FEMSA", "HSBC Bank": no person's name holds one
+		}
 		if isAcronym(t.text) || !hasLetter(t.text) {
 			return ""
 		}
@@ -248,6 +252,8 @@ func headKind(toks []token) app.ActorKind {
 		return app.GovernmentBody // "Philippine Coast Guard": a state's service, not a militia
 	case w == "agency" && at > 0 && qualified(toks[:at]) && !international(toks):
 		return app.GovernmentBody // "Federal Network Agency"
+	case w == "congress" && slices.ContainsFunc(toks[:at], func(t token) bool { return tradeUnionWord(t.fold) }):
+		return app.Organisation // "Nigeria Labour Congress", "Trades Union Congress"
 	case w == "chamber" && at+2 < len(toks) && toks[at+1].fold == "of" && legislators[toks[at+2].fold]:
 		return app.GovernmentBody // "Chamber of Deputies"; not "Chamber of Commerce"
 	case slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "electoral" }) && !international(toks):
@@ -273,7 +279,11 @@ func headKind(toks []token) app.ActorKind {
 	}):
 		// "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade union.
 		return app.Party
-	case w == "congress" && at > 0 && partyWords(toks[:at]) && !slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "people" || t.fold == "people's" }):
+	case w == "congress" && at > 0 && partyWords(toks[:at]) && !slices.ContainsFunc(toks[:at], func(t token) bool {
+		// "National People's Congress" is a legislature; "Nigeria Labour Congress",
+		// "Trades Union Congress" are unions.
+		return t.fold == "people" || t.fold == "people's" || tradeUnionWord(t.fold)
+	}):
 		return app.Party // "All Progressives Congress", "African National Congress"; not "National People's Congress"
 	case w == "union":
 		return app.Organisation
@@ -281,6 +291,11 @@ func headKind(toks []token) app.ActorKind {
 		return app.Organisation // "United Nations Interim Force in Lebanon"
 	}
 	return kind
+}
+
+// tradeUnionWord reports whether a word before "Congress" makes it a trade unions' one.
+func tradeUnionWord(w string) bool {
+	return w == "labour" || w == "labor" || w == "trades" || w == "union" || w == "unions"
 }
 
 // legislators are the members a chamber of parliament is named after.

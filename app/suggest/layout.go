@@ -12,7 +12,11 @@ import (
 // (a headline, a table's header) and quotations written like a headline or a slogan
 // ("Zero Debt. Freedom For Our Streets!", "VAT DUE"). Capitalisation there says nothing
 // about names, so a name read there is kept only if running prose names it too.
-func markLayout(text string, toks []token) {
+//
+// It returns the texts of the table cells, folded: a run of prose that is one of them is
+// one name ("Brothers of Italy" in a LIST column).
+func markLayout(text string, toks []token) map[string]bool {
+	cellTexts := map[string]bool{}
 	var blocks [][2]int // rune ranges of the layout lines
 	type cell struct {
 		from, to int
@@ -26,6 +30,11 @@ func markLayout(text string, toks []token) {
 			if header == nil {
 				header = cells
 			} else {
+				for _, c := range cells {
+					if strings.Contains(c, " ") {
+						cellTexts[app.Fold(c)] = true
+					}
+				}
 				for c := range cells {
 					if k := columnKinds[header[min(c, len(header)-1)]]; k != "" && c < len(header) {
 						kindCells = append(kindCells, cell{pos + at[c][0], pos + at[c][1], k})
@@ -65,6 +74,7 @@ func markLayout(text string, toks []token) {
 	markSloganQuotes(toks)
 	markQuoted(toks)
 	markFormulas(toks)
+	return cellTexts
 }
 
 // markQuoted sets quoted on the words between quotation marks, within a paragraph.
@@ -119,7 +129,7 @@ func isCellCode(s string) bool {
 
 // columnKinds are the table headers that say what kind of actor their cells name.
 var columnKinds = map[string]app.ActorKind{
-	"party": app.Party, "parties": app.Party, "team": app.Organisation, "club": app.Organisation,
+	"party": app.Party, "parties": app.Party, "list": app.Party, "team": app.Organisation, "club": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "airline": app.Organisation,
 	"vendor": app.Organisation, "bank": app.Organisation, "candidate": app.Person,
 	"player": app.Person, "athlete": app.Person,

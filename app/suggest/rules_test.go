@@ -232,6 +232,18 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Bluesky": app.Organisation, "Threads": app.Organisation}, []string{"Instagram"}},
 		{"a federal agency", "The Federal Network Agency objected.",
 			map[string]app.ActorKind{"Federal Network Agency": app.GovernmentBody}, nil},
+		{"a body's own General, a family, a model code after a number", "The Directorate General of Civil Aviation said the airline owned by the Saral family had ordered 737 MAX jets.",
+			map[string]app.ActorKind{"Directorate General of Civil Aviation": app.GovernmentBody}, []string{"Civil Aviation", "Saral", "MAX"}},
+		{"a trade unions' congress; an acronym inside a name", "The Veskaria Labour Congress called a strike, and Coca-Cola FEMSA closed its plant.",
+			map[string]app.ActorKind{"Veskaria Labour Congress": app.Organisation, "Coca-Cola FEMSA": app.Organisation}, nil},
+		{"a lone name before a title says whose title it is", "Tessaly Attorney General Lyle Brant sued them.",
+			map[string]app.ActorKind{"Lyle Brant": app.Person}, []string{"Tessaly"}},
+		{"a weak place clue gives way to a relative clause", "The order is a blow to Veltrix, which had hoped to win it.",
+			map[string]app.ActorKind{"Veltrix": app.Organisation}, nil},
+		{"a table cell writes a name whole", "Brothers of Veskaria gained two seats.\n\nLIST | SEATS\nBROTHERS OF VESKARIA | 6\nCIVIC LEAGUE | 3\n",
+			map[string]app.ActorKind{"Brothers of Veskaria": app.Party}, []string{"Brothers", "Veskaria"}},
+		{"boroughs and reservoirs are places", "Residents of the borough of Tlalco blocked roads; the Cutzam reservoir system is low.",
+			map[string]app.ActorKind{}, []string{"Tlalco", "Cutzam"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
@@ -333,6 +345,15 @@ func TestCompanyWordsDroppedIsAnAlias(t *testing.T) {
 	got = ExtractArticle("", "PT Karya Logam Tbk halted work. Shares of Karya Logam fell.", "", nil)
 	if len(got) != 1 || !slices.Contains(got[0].Aliases, "Karya Logam") {
 		t.Errorf("want PT Karya Logam Tbk alone, with the alias Karya Logam: %v", got)
+	}
+	// Initials skip a particle inside a hyphenated word; a registered company is named by its
+	// first words.
+	got = ExtractArticle("", "Pakistan Tehreek-e-Insaf won; PTI candidates were held. Bozkurt Jet Havayolları A.Ş. ordered jets, Bozkurt Jet said.", "", nil)
+	for _, want := range [][2]string{{"Pakistan Tehreek-e-Insaf", "PTI"}, {"Bozkurt Jet Havayolları A.Ş.", "Bozkurt Jet"}} {
+		i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == want[0] })
+		if i < 0 || !slices.Contains(got[i].Aliases, want[1]) {
+			t.Errorf("want %s with the alias %s: %v", want[0], want[1], got)
+		}
 	}
 	// A party word starting a party's name is its short form; a person's council is his.
 	got = ExtractArticle("", "The Labour Party won. Labour said so. Rashad al-Alimi met envoys. Alimi's council governs from Aden.", "", nil)

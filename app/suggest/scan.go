@@ -49,13 +49,22 @@ type scanner struct {
 	out   []*occurrence
 	// stemLoc is set while the stem of "Baghdad-based" is read: it says where, not who.
 	stemLoc bool
+	// cells are the folded texts of the table cells: a run that is one is one name.
+	cells map[string]bool
+	// roleQualifier is set while the words before a title are read.
+	roleQualifier bool
 	// agency is the token range of the brackets of a dateline: a news agency's name.
 	agency [2]int
 }
 
 // scan appends the occurrences found in toks to out.
 func scan(toks []token, title bool, out []*occurrence) []*occurrence {
-	s := &scanner{toks: toks, title: title, out: out}
+	return scanCells(toks, title, out, nil)
+}
+
+// scanCells is scan with the texts of the text's table cells, folded (see markLayout).
+func scanCells(toks []token, title bool, out []*occurrence, cells map[string]bool) []*occurrence {
+	s := &scanner{toks: toks, title: title, out: out, cells: cells}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.kind != tWord {
@@ -214,6 +223,10 @@ func (s *scanner) possContinues(j int) bool {
 // and Australia" is two names, "Justice and Development Party" one) and at possessives.
 func (s *scanner) split(i, end int) {
 	toks := s.toks
+	if len(s.cells) > 0 && end-i > 2 && s.cells[app.Fold(s.textOf(toks[i:end]))] {
+		s.segmentTrim(i, end) // a table cell writes it whole: "Brothers of Italy"
+		return
+	}
 	start := i
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
@@ -369,7 +382,11 @@ func (s *scanner) segment(toks []token, i, end int) {
 			}
 		}
 		if from > 0 {
-			s.segmentTrim(i, i+from) // "Mendal Care Trust and Dr. Hilde Moen": no "and" left
+			// "Mendal Care Trust and Dr. Hilde Moen": no "and" left. A lone name before a
+			// title says whose title it is ("Texas Attorney General Ken Paxton").
+			s.roleQualifier = true
+			s.segmentTrim(i, i+from)
+			s.roleQualifier = false
 		}
 		// "Secretary of State Marco Rubio": the role's complement goes with it.
 		n := h + 1
@@ -560,7 +577,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
 	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next)
-	if nonActorAfter[next] || s.numberAfter(end) {
+	if nonActorAfter[next] || s.numberAfter(end) || len(o.toks) == 1 && isAllCaps(o.text) && i > 0 && toks[i-1].kind == tWord && unicode.IsDigit(firstRune(toks[i-1].text)) && toks[i].space {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}
 	if headKind(o.toks) == "" && o.country == nil && (s.roleComma(i) || prev == "and" && s.roleComma(s.nameStart(i-1))) {
@@ -578,7 +595,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if i > 0 && toks[i-1].poss && s.locBefore(i) {
 		o.loc = true // "near Cox's Bazar"
 	}
-	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")]) && !o.person {
+	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")] || s.roleQualifier) && !o.person {
 		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
 	}
 	if o.capital && (prev == "the" || prev == "a") {
@@ -1083,8 +1100,8 @@ func wordAfter(toks []token, end int) string {
 func roleSpan(toks []token) (h, from int) {
 	h = -1
 	for k := len(toks) - 2; k >= 0; k-- {
-		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) {
-			continue
+		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
+			continue // "Directorate General of Civil Aviation": the body's own name
 		}
 		rest := toks[k+1:]
 		if hasAnyCue(rest) || onlyRoles(rest) || allRoleModifiers(rest) {

@@ -178,7 +178,8 @@ var possNouns = words(`people nation nations prosecutor god women men children y
 // groupNouns, right after a name, make it a people's or a community's, not an actor's:
 // "the Rohingya minority".
 var groupNouns = words(`minority minorities refugees refugee community communities population
-	tribe tribes clan clans villagers civilians migrants diaspora language speakers pilgrims
+	tribe tribes clan clans villagers civilians migrants diaspora language speakers pilgrims family
+	families dynasty
 	voters workers`)
 
 // compass words begin the names of regions: "West Bengal", "North Darfur".
@@ -191,7 +192,8 @@ var placeNouns = words(`border crossing district province region city town villa
 	airport prison facility facilities plant site sites field fields refinery dam square
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
-	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes`)
+	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
+	ports reservoir reservoirs aqueduct`)
 
 // bodyPlaceNouns, right after a name that is not a possessive, make it the place whose
 // body it is: "the Glasgow council", "the Madhya Pradesh health department". ("Alimi's
@@ -207,7 +209,8 @@ var placeOf = words(`city cities town towns village villages province provinces 
 	state district districts capital outskirts suburbs resident residents street streets mayor
 	governor north south east west centre center heart parts part people citizens
 	inhabitants population area areas governorate county neighbourhood neighbourhoods
-	neighborhood neighborhoods native natives port ports harbour harbor airport island islands`)
+	neighborhood neighborhoods native natives port ports harbour harbor airport island islands
+	borough boroughs municipality municipalities ward wards`)
 
 // followCues, a lowercase word right after a name, guess its kind: "the Badr militia",
 // "the Hayastan bloc".
