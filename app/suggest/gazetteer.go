@@ -221,7 +221,12 @@ func init() {
 // countryForm returns the state a name or abbreviation names. Written in capitals it must
 // be one of the state's abbreviations ("US", "UAE"): "INDIA" names an alliance.
 func countryForm(text string) (*country, bool) {
-	c, ok := countryByForm[app.Fold(text)]
+	return countryFormFolded(text, app.Fold(text))
+}
+
+// countryFormFolded is countryForm for a text already folded: it spares a fold per word.
+func countryFormFolded(text, folded string) (*country, bool) {
+	c, ok := countryByForm[folded]
 	if !ok {
 		return nil, false
 	}

@@ -377,7 +377,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if h, from := roleSpan(toks); h >= 0 {
 		// The countries in the title are actors too: "U.S. President Donald Trump".
 		for k := from; k <= h; k++ {
-			if c, ok := countryForm(toks[k].text); ok {
+			if c, ok := countryFormFolded(toks[k].text, toks[k].fold); ok {
 				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
 			}
 		}
@@ -398,7 +398,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 	}
 	if onlyRoles(toks) {
 		for k, t := range toks {
-			if c, ok := countryForm(t.text); ok {
+			if c, ok := countryFormFolded(t.text, t.fold); ok {
 				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
 			}
 		}
@@ -417,7 +417,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// Authority", "Philippine Coast Guard").
 	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) {
 		first := toks[0]
-		c, isCountry := countryForm(first.text)
+		c, isCountry := countryFormFolded(first.text, first.fold)
 		if demonyms[first.fold] || isCountry && c.name != first.text {
 			if isCountry {
 				s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
@@ -1413,6 +1413,6 @@ func isCountryText(s string) bool {
 }
 
 func isCountryTok(t token) bool {
-	_, ok := countryForm(t.text)
+	_, ok := countryFormFolded(t.text, t.fold)
 	return ok
 }
