@@ -244,6 +244,8 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Brothers of Veskaria": app.Party}, []string{"Brothers", "Veskaria"}},
 		{"boroughs and reservoirs are places", "Residents of the borough of Tlalco blocked roads; the Cutzam reservoir system is low.",
 			map[string]app.ActorKind{}, []string{"Tlalco", "Cutzam"}},
+		{"a shipped gazetteer of large cities and regions", "Texas officials and Madhya Pradesh inspectors visited Osaka; the Texas Rangers Foundation paid.",
+			map[string]app.ActorKind{"Texas Rangers Foundation": app.Organisation}, []string{"Texas", "Madhya Pradesh", "Osaka"}},
 	}
 	for _, c := range cases {
 		t.Run(c.class, func(t *testing.T) {
@@ -309,6 +311,9 @@ func TestAmbiguousAliasWithheld(t *testing.T) {
 		}
 	}
 	check("Varnholt Dock Union", "Varnholt", ReasonPlace)
+	// A city of the shipped gazetteer is a place wherever the text names it.
+	got = ExtractArticle("", "The Gdansk Port Authority closed two berths. Gdansk said the strike would end.", "", nil)
+	check("Gdansk Port Authority", "Gdansk", ReasonPlace)
 	body2 := "Dravanian skiers won twice, and the Dravanian Ski Union said Dravanian snow was the best."
 	got = ExtractArticle("", body2, "", nil)
 	check("Dravanian Ski Union", "Dravanian", ReasonAdjective)

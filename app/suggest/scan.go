@@ -465,6 +465,11 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		o.sent = true
 	}
 	s.context(o, i, end)
+	if o.country == nil && !o.capital && places[o.key] {
+		// "Texas", "Madhya Pradesh": a place, whatever the words around say. Kept as an
+		// occurrence so that an organisation named after it withholds it as an alias.
+		o.loc, o.weakLoc = true, false
+	}
 	if o.kind == "" {
 		o.kind = guessKind(o)
 	}
@@ -1405,6 +1410,18 @@ func isArticle(s string) bool {
 		return true
 	}
 	return false
+}
+
+// textOfTokens joins the words of toks with blanks.
+func textOfTokens(toks []token) string {
+	if len(toks) == 1 {
+		return toks[0].text
+	}
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
 }
 
 func isCountryText(s string) bool {
