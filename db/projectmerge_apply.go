@@ -338,6 +338,9 @@ func (m *merger) applyRelations(k mergeKind) error {
 			evs = append(evs, u)
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 		for _, e := range evs {
 			if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.evidence(uuid, relation_id, article_id, quote, start, end)
 				SELECT ?, (SELECT id FROM main.relations WHERE uuid = ?), `+article+`, t.quote, t.start, t.end

@@ -4,26 +4,26 @@
 -- its `deleted` stamp; a relation, note or piece of evidence deleted, or an actor merged
 -- away or purged, leaves no row), so that "they deleted it" can be told from "I never
 -- had it"; this project's identity; and when it last merged with each other project.
+-- No time is kept: the store's clock is the only source of time (a trigger has none).
 CREATE TABLE tombstones (
 	kind    TEXT NOT NULL, -- actor, article, relation, evidence, note
 	uuid    TEXT NOT NULL,
-	deleted TEXT NOT NULL,
 	PRIMARY KEY (kind, uuid)
 ) STRICT;
 CREATE TRIGGER actors_tombstone AFTER DELETE ON actors BEGIN
-	INSERT OR REPLACE INTO tombstones VALUES ('actor', OLD.uuid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	INSERT OR IGNORE INTO tombstones VALUES ('actor', OLD.uuid);
 END;
 CREATE TRIGGER articles_tombstone AFTER DELETE ON articles BEGIN
-	INSERT OR REPLACE INTO tombstones VALUES ('article', OLD.uuid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	INSERT OR IGNORE INTO tombstones VALUES ('article', OLD.uuid);
 END;
 CREATE TRIGGER relations_tombstone AFTER DELETE ON relations BEGIN
-	INSERT OR REPLACE INTO tombstones VALUES ('relation', OLD.uuid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	INSERT OR IGNORE INTO tombstones VALUES ('relation', OLD.uuid);
 END;
 CREATE TRIGGER evidence_tombstone AFTER DELETE ON evidence BEGIN
-	INSERT OR REPLACE INTO tombstones VALUES ('evidence', OLD.uuid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	INSERT OR IGNORE INTO tombstones VALUES ('evidence', OLD.uuid);
 END;
 CREATE TRIGGER notes_tombstone AFTER DELETE ON notes BEGIN
-	INSERT OR REPLACE INTO tombstones VALUES ('note', OLD.uuid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	INSERT OR IGNORE INTO tombstones VALUES ('note', OLD.uuid);
 END;
 
 -- One row: the project's own identity. A copy of the file shares it, which is right: a
