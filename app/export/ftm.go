@@ -50,7 +50,7 @@ func newFtM(id, schema string) FtMEntity {
 //   - Actors: Person, Organization, PublicBody or LegalEntity by kind (ftmActorSchema),
 //     with name, alias, description, notes, and keywords (the tags and "kind:KEY").
 //   - Articles: Article (FtM's news article, a Document) with title, publisher, sourceUrl,
-//     date, author, bodyText, keywords (tags) and notes; fileName is the UUID, because
+//     date, author, bodyText, keywords (tags) and notes, its name the title; fileName is the UUID, because
 //     FtM requires one of every document.
 //   - Relations: Membership, Employment, Family, Associate, Directorship or Ownership when
 //     the type and both ends fit that schema, else UnknownLink; the wording is the role
@@ -109,6 +109,7 @@ func WriteFtM(ctx context.Context, w io.Writer, j Job) error {
 		}
 		e := newFtM(n.UUID, "Note")
 		e.set("entity", target)
+		e.set("name", noteName(n.Body))
 		e.set("description", n.Body)
 		return put(e)
 	})
@@ -137,6 +138,7 @@ func FtMActor(a app.Actor) FtMEntity {
 // FtMArticle is an article as an FtM Article entity.
 func FtMArticle(a app.Article) FtMEntity {
 	e := newFtM(a.UUID, "Article")
+	e.set("name", a.Title)
 	e.set("title", a.Title)
 	e.set("fileName", a.UUID+".txt")
 	e.set("publisher", a.Source)
@@ -229,4 +231,14 @@ func ftmEvidence(r app.Relation, ev app.Evidence) FtMEntity {
 	e.set("recordId", r.UUID)
 	e.set("summary", ev.Quote)
 	return e
+}
+
+// noteName is a note's name for FtM, which requires one of every Thing: its first line,
+// cut at 80 characters.
+func noteName(body string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(body), "\n")
+	if r := []rune(line); len(r) > 80 {
+		line = string(r[:79]) + "…"
+	}
+	return firstSet(strings.TrimSpace(line), "note")
 }
