@@ -33,7 +33,9 @@ func ftmCheck(t *testing.T, data []byte) map[string]int {
 	return res.Schemata
 }
 
-func writeFtM(ctx context.Context, b *bytes.Buffer, j export.Job) error { return export.WriteFtM(ctx, b, j) }
+func writeFtM(ctx context.Context, b *bytes.Buffer, j export.Job) error {
+	return export.WriteFtM(ctx, b, j)
+}
 
 // TestFtMLoadsInModel: the FtM export of the project and of Maliki's dossier loads in
 // the FtM model with no error, required properties set, well-formed dates and URLs and

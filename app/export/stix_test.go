@@ -83,8 +83,8 @@ func TestSTIXCheckerCatchesErrors(t *testing.T) {
 	py := pythonWith(t, "jsonschema")
 	good := p.export(t, writeSTIX, p.maliki.ID)
 	for name, bad := range map[string]*regexp.Regexp{
-		`"relationship_type":"Bad_Type"`: regexp.MustCompile(`"relationship_type":"[^"]+"`),
-		`"stop_time":"2026-01-28T00:00:00.000Z"`: regexp.MustCompile(`"stop_time":"2026-01-29T00:00:00.000Z"`),
+		`"relationship_type":"Bad_Type"`:                                regexp.MustCompile(`"relationship_type":"[^"]+"`),
+		`"stop_time":"2026-01-28T00:00:00.000Z"`:                        regexp.MustCompile(`"stop_time":"2026-01-29T00:00:00.000Z"`),
 		`"target_ref":"identity--00000000-0000-4000-8000-000000000000"`: regexp.MustCompile(`"target_ref":"[^"]+"`),
 	} {
 		data := bad.ReplaceAll(good, []byte(name))
