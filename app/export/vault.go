@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -260,4 +261,38 @@ func noteNote(s *streamWriter, n app.LinkedNote) {
 		s.str("On a relation of ", wikiLink(VaultActors, n.RelationSourceName, n.RelationSourceUUID), ".\n\n")
 	}
 	s.str(n.Body, "\n")
+}
+
+// WriteVaultDir writes the vault into a temporary folder beside path and renames it to
+// path once complete, so a failed export leaves no half vault. A folder with files in it
+// is refused rather than mixed with; an empty one is replaced.
+func WriteVaultDir(ctx context.Context, path string, j Job) error {
+	if entries, err := os.ReadDir(path); err == nil {
+		if len(entries) > 0 {
+			return app.Errorf(app.EINVALID, "%s already holds files; give a new or empty folder for the vault.", path)
+		}
+		if err := os.Remove(path); err != nil {
+			return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf("Cannot replace the empty folder %s: %v.", path, err)}
+		}
+	}
+	parent, base := filepath.Split(filepath.Clean(path))
+	if parent == "" {
+		parent = "."
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".*.tmp")
+	if err != nil {
+		return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf("Cannot write the vault beside %s: %v.", path, err)}
+	}
+	if err := WriteVault(ctx, DirSink(tmp), j); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return &app.Error{Code: app.EINTERNAL, Err: err, Message: fmt.Sprintf("Cannot finish writing the vault %s: %v; nothing was written.", path, err)}
+	}
+	return nil
 }

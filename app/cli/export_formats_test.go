@@ -1,0 +1,77 @@
+package cli_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/app/sample"
+	"dossier/db"
+)
+
+func sampleProject(t *testing.T) *project {
+	p := newProject(t)
+	s, err := db.Open(context.Background(), p.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sample.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return p
+}
+
+// TestExportFormatsCommand: every format of dossier export writes the project and one
+// actor's dossier, to standard output or whole to --out, with nothing on stderr; the
+// dossier is smaller than the project.
+func TestExportFormatsCommand(t *testing.T) {
+	p := sampleProject(t)
+	for _, f := range []struct{ name, marker string }{
+		{"gexf", `<gexf xmlns="http://gexf.net/1.3"`}, {"graphml", "<graphml"},
+		{"ftm", `"schema":"Person"`}, {"stix", `"type":"bundle"`},
+	} {
+		t.Run(f.name, func(t *testing.T) {
+			all := p.run("export", f.name, "--db", p.db)
+			one := p.run("export", f.name, "--db", p.db, "--actor", "Maliki")
+			if all.code != 0 || one.code != 0 || all.errOut != "" || one.errOut != "" {
+				t.Fatalf("exit %d/%d\n%s%s", all.code, one.code, all.errOut, one.errOut)
+			}
+			if !strings.Contains(all.out, f.marker) || !strings.Contains(one.out, f.marker) {
+				t.Errorf("output lacks %s", f.marker)
+			}
+			if len(one.out) >= len(all.out) {
+				t.Errorf("the dossier (%d bytes) is not smaller than the project (%d)", len(one.out), len(all.out))
+			}
+			out := filepath.Join(p.dir, "out."+f.name)
+			p.must("export", f.name, "--db", p.db, "--out", out)
+			if b, err := os.ReadFile(out); err != nil || string(b) != all.out {
+				t.Errorf("--out wrote something else than standard output (%v)", err)
+			}
+		})
+	}
+}
+
+// TestExportMarkdownCommand: the vault goes to a new folder; a folder with files in it
+// is refused and left alone; --out is required.
+func TestExportMarkdownCommand(t *testing.T) {
+	p := sampleProject(t)
+	vault := filepath.Join(p.dir, "vault")
+	p.must("export", "markdown", "--db", p.db, "--actor", "Maliki", "--out", vault)
+	notes, _ := filepath.Glob(filepath.Join(vault, "actors", "*.md"))
+	if len(notes) == 0 {
+		t.Fatal("no actor notes")
+	}
+	r := p.run("export", "markdown", "--db", p.db, "--out", vault)
+	if r.code != 1 || !strings.Contains(r.errOut, "already holds files") {
+		t.Errorf("a full folder: exit %d, %s", r.code, r.errOut)
+	}
+	if after, _ := filepath.Glob(filepath.Join(vault, "actors", "*.md")); len(after) != len(notes) {
+		t.Error("the refused export changed the folder")
+	}
+	if r := p.run("export", "markdown", "--db", p.db); r.code != 2 {
+		t.Errorf("without --out: exit %d", r.code)
+	}
+}
