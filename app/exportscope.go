@@ -15,3 +15,11 @@ type LinkedNote struct {
 	// The source actor of the relation the note is on, so a vault can link to it.
 	RelationSourceUUID, RelationSourceName string
 }
+
+// RelationRef says that an article backs a relation, with the UUIDs of the relation and
+// its two actors: what an export needs to list what an article supports.
+type RelationRef struct {
+	ArticleID                            int64
+	RelationUUID, SourceUUID, TargetUUID string
+	SourceID, TargetID                   int64
+}

@@ -172,3 +172,33 @@ func keyset[T any](ctx context.Context, page func(last int64) ([]T, int64, error
 		last = next
 	}
 }
+
+// ArticleRelationRefs returns, for each of the given articles, the relations it backs,
+// in one query: an export of many articles asks per page, not per article.
+func (s *Store) ArticleRelationRefs(ctx context.Context, articleIDs []int64) (_ map[int64][]app.RelationRef, err error) {
+	defer wrapErr(&err, "relations of %d articles", len(articleIDs))
+	out := map[int64][]app.RelationRef{}
+	if len(articleIDs) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(articleIDs))
+	for i, id := range articleIDs {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.article_id, r.uuid, r.source_id, s.uuid, r.target_id, t.uuid
+		FROM evidence e JOIN relations r ON r.id = e.relation_id
+		JOIN actors s ON s.id = r.source_id JOIN actors t ON t.id = r.target_id
+		WHERE e.article_id IN (?`+strings.Repeat(",?", len(args)-1)+`) ORDER BY e.article_id, r.id`, args...)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ref app.RelationRef
+		if err := rows.Scan(&ref.ArticleID, &ref.RelationUUID, &ref.SourceID, &ref.SourceUUID, &ref.TargetID, &ref.TargetUUID); err != nil {
+			return nil, mapError(err)
+		}
+		out[ref.ArticleID] = append(out[ref.ArticleID], ref)
+	}
+	return out, mapError(rows.Err())
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"dossier/app"
@@ -30,7 +31,7 @@ var exportFormats = []exportFormat{
 			return export.WriteFtM(ctx, w, j)
 		}},
 	{"stix", "a STIX 2.1 bundle for OpenCTI and MISP", "stix.json", export.WriteSTIX},
-	{"markdown", "a Markdown vault for Obsidian (a folder: --out is required)", "", nil},
+	{"markdown", "a Markdown vault for Obsidian: a folder, or a zip archive when --out ends in .zip", "", nil},
 }
 
 // formatNames and formatHelp describe the formats in the export group's usage.
@@ -64,7 +65,7 @@ func formatSubcommands() []subcommand {
 func runExportFormat(ctx context.Context, env Env, fm exportFormat, args []string) (err error) {
 	outHelp := "write to `FILE` instead of standard output"
 	if fm.write == nil {
-		outHelp = "the `FOLDER` to make (it must not exist or be empty)"
+		outHelp = "the `FOLDER` to make (new or empty), or the FOLDER.zip to write"
 	}
 	f := newFlags(env, "export "+fm.name, "export "+fm.name+" [--db FILE] [--read-only] [--actor ACTOR] [--out PATH]",
 		"Writes "+fm.about+": the whole project, or with --actor one actor's dossier (the actor,\n"+
@@ -99,6 +100,9 @@ func runExportFormat(ctx context.Context, env Env, fm exportFormat, args []strin
 	}
 	notice := func(msg string) { fmt.Fprintln(env.Stderr, "dossier export "+fm.name+": "+msg) }
 	if fm.write == nil {
+		if strings.EqualFold(filepath.Ext(*out), ".zip") {
+			return writeOutput(env, *out, func(w io.Writer) error { return export.WriteVaultZip(ctx, w, j) })
+		}
 		return export.WriteVaultDir(ctx, *out, j)
 	}
 	return writeOutput(env, *out, func(w io.Writer) error { return fm.write(ctx, w, j, notice) })

@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"archive/zip"
 	"context"
 	"os"
 	"path/filepath"
@@ -70,6 +71,17 @@ func TestExportMarkdownCommand(t *testing.T) {
 	}
 	if after, _ := filepath.Glob(filepath.Join(vault, "actors", "*.md")); len(after) != len(notes) {
 		t.Error("the refused export changed the folder")
+	}
+	zipped := filepath.Join(p.dir, "vault.zip")
+	p.must("export", "markdown", "--db", p.db, "--out", zipped)
+	zr, err := zip.OpenReader(zipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	all, _ := filepath.Glob(filepath.Join(vault, "*", "*.md"))
+	if len(zr.File) <= len(all) { // the project is bigger than Maliki's dossier
+		t.Errorf("the zipped vault of the project has %d files, Maliki's folder %d", len(zr.File), len(all))
 	}
 	if r := p.run("export", "markdown", "--db", p.db); r.code != 2 {
 		t.Errorf("without --out: exit %d", r.code)

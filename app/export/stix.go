@@ -126,34 +126,43 @@ func WriteSTIX(ctx context.Context, w io.Writer, j Job, notice func(string)) err
 	if err != nil {
 		return err
 	}
+	// Articles go by pages, and one query per page finds what each backs: a query per
+	// article would cost minutes on a large project.
 	unreported := 0
-	err = j.Src.EachExportArticle(ctx, j.Scope, func(a app.Article) error {
-		var refs []string
-		seen := map[string]bool{}
-		add := func(id string) {
-			if !seen[id] {
-				seen[id] = true
-				refs = append(refs, id)
-			}
+	var page []app.Article
+	flush := func() error {
+		ids := make([]int64, len(page))
+		for i, a := range page {
+			ids[i] = a.ID
 		}
-		err := j.Src.EachRelation(ctx, app.RelationQuery{ArticleID: a.ID}, func(r app.Relation) error {
-			if j.Scope.ActorID != 0 && r.SourceID != j.Scope.ActorID && r.TargetID != j.Scope.ActorID {
-				return nil // backs a relation outside this dossier
-			}
-			add(stixID("relationship", r.UUID))
-			add(actorRef(r.SourceUUID))
-			add(actorRef(r.TargetUUID))
-			return nil
-		})
+		refs, err := j.Src.ArticleRelationRefs(ctx, ids)
 		if err != nil {
 			return err
 		}
-		if len(refs) == 0 {
-			unreported++
-			return nil
+		for _, a := range page {
+			objs := reportRefs(refs[a.ID], j.Scope.ActorID, actorRef)
+			if len(objs) == 0 {
+				unreported++
+				continue
+			}
+			if err := put(stixReport(a, objs)); err != nil {
+				return err
+			}
 		}
-		return put(stixReport(a, refs))
+		page = page[:0]
+		return nil
+	}
+	err = j.Src.EachExportArticle(ctx, j.Scope, func(a app.Article) error {
+		a.Body = "" // not written; the page should not hold it
+		page = append(page, a)
+		if len(page) == reportPage {
+			return flush()
+		}
+		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
 	if err != nil {
 		return err
 	}
@@ -264,4 +273,29 @@ func absoluteURL(u string) string {
 		return ""
 	}
 	return u
+}
+
+// reportPage is how many articles' reports are looked up at once.
+const reportPage = 500
+
+// reportRefs lists what an article's report refers to: the relationships it backs and
+// their actors, those of this dossier only when the export is of one actor.
+func reportRefs(refs []app.RelationRef, scope int64, actorRef func(string) string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	for _, r := range refs {
+		if scope != 0 && r.SourceID != scope && r.TargetID != scope {
+			continue // backs a relation outside this dossier
+		}
+		add(stixID("relationship", r.RelationUUID))
+		add(actorRef(r.SourceUUID))
+		add(actorRef(r.TargetUUID))
+	}
+	return out
 }
