@@ -20,7 +20,8 @@ import (
 // that stress the formats: names in Turkish, Cyrillic and Arabic, a month and a year
 // date, an undirected type, a denied and alleged relation with a speaker, quotes with
 // markup characters, a control character and a line break, a note on a relation, an
-// armed group, and an article with no URL.
+// armed group, and an article with no URL. Maliki's dossier gets an Arabic, a Turkish and
+// a Cyrillic name.
 type exportProject struct {
 	path   string
 	store  *db.Store
@@ -75,6 +76,8 @@ func newExportProject(t testing.TB) *exportProject {
 		Modality: app.Denied, SpeakerID: petrov.ID, Note: "The Palm Brigades denied any role, a spokesman said \"never\".\nLater"})
 	rel(app.Relation{SourceID: yildirim.ID, Type: "employed_by", TargetID: bureau.ID, Start: "2025-12-30", End: "2026-01-02", Confidence: app.Confirmed,
 		Note: "Later Yıldırım joined the Bureau of Invented Affairs."})
+	rel(app.Relation{SourceID: yildirim.ID, Type: "criticises", TargetID: p.maliki.ID, Start: "2026-01-29",
+		Note: "Işıl Yıldırım met Пётр Волков in Basra."})
 	if _, err := s.CreateNote(ctx, app.Note{Body: "Check this meeting \x01 again: <b>soon</b>.", RelationID: met.ID}); err != nil {
 		t.Fatal(err)
 	}
