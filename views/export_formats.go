@@ -20,16 +20,20 @@ import (
 type exportFormat struct {
 	label, ext, about string
 	write             func(ctx context.Context, w io.Writer, j export.Job) error // nil: the Markdown vault, a folder
+	// briefing writes the open dossier as a document; set for the briefings only.
+	briefing func(w io.Writer, d app.Dossier) error
 }
 
 var exportFormats = []exportFormat{
-	{"GEXF for Gephi", ".gexf", "A graph for Gephi: actors as nodes, relations as edges with their wording, confidence, first quote and source, and their dates as spells for Gephi's timeline.",
-		export.WriteGEXF},
-	{"GraphML", ".graphml", "A graph for yEd, Cytoscape and networkx, with the same attributes as the GEXF file.", export.WriteGraphML},
-	{"FollowTheMoney (Aleph)", ".ftm.json", "FollowTheMoney JSON lines for Aleph and OpenSanctions: actors, articles as documents, relations citing their articles.", export.WriteFtM},
-	{"STIX 2.1 (OpenCTI, MISP)", ".stix.json", "A STIX 2.1 bundle: identities and threat actors, a relationship per relation with its quotes, a report per article.",
-		func(ctx context.Context, w io.Writer, j export.Job) error { return export.WriteSTIX(ctx, w, j, nil) }},
-	{"Markdown vault (Obsidian)", "", "A folder of Markdown notes for Obsidian or any editor: a note per actor with its relations as linked sentences and footnoted quotes, a note per article and per note.", nil},
+	{label: "GEXF for Gephi", ext: ".gexf", about: "A graph for Gephi: actors as nodes, relations as edges with their wording, confidence, first quote and source, and their dates as spells for Gephi's timeline.",
+		write: export.WriteGEXF},
+	{label: "GraphML", ext: ".graphml", about: "A graph for yEd, Cytoscape and networkx, with the same attributes as the GEXF file.", write: export.WriteGraphML},
+	{label: "FollowTheMoney (Aleph)", ext: ".ftm.json", about: "FollowTheMoney JSON lines for Aleph and OpenSanctions: actors, articles as documents, relations citing their articles.", write: export.WriteFtM},
+	{label: "STIX 2.1 (OpenCTI, MISP)", ext: ".stix.json", about: "A STIX 2.1 bundle: identities and threat actors, a relationship per relation with its quotes, a report per article.",
+		write: func(ctx context.Context, w io.Writer, j export.Job) error { return export.WriteSTIX(ctx, w, j, nil) }},
+	{label: "Briefing (HTML)", ext: ".html", briefing: export.WriteBriefingHTML},
+	{label: "Briefing (PDF)", ext: ".pdf", briefing: export.WriteBriefingPDF},
+	{label: "Markdown vault (Obsidian)", about: "A folder of Markdown notes for Obsidian or any editor: a note per actor with its relations as linked sentences and footnoted quotes, a note per article and per note."},
 }
 
 // formatExports runs File ▸ Export. Its save hooks are the file and folder dialogs; the
@@ -63,6 +67,10 @@ func (u *UI) exportMenu() *fyne.MenuItem {
 // ask offers the open dossier or the whole project, then the file or folder.
 func (fe *formatExports) ask(f exportFormat) {
 	u := fe.u
+	if f.briefing != nil {
+		fe.briefing(f)
+		return
+	}
 	// Exports only read, so the unwatched store is asked: the watched one hides its other methods.
 	src, ok := unwatched(u.store).(export.Source)
 	if !ok {
@@ -154,4 +162,22 @@ func (fe *formatExports) folderDialog(name string, write func(dir string) error)
 			fyne.Do(func() { u.showInfo("Exported", "Wrote the vault to "+path+".") })
 		})
 	}, u.win)
+}
+
+// briefing saves the open dossier as a briefing, everything in it (no mention cap).
+func (fe *formatExports) briefing(f exportFormat) {
+	u := fe.u
+	if u.dossier.actorID == 0 || u.dossier.shown == 0 {
+		u.showInfo(f.label, "Open an actor’s dossier first ("+shortcutKey(fyne.KeyD)+"); the briefing is of one dossier.")
+		return
+	}
+	st, ctx, a := u.store, u.ctx, u.dossier.d.Actor
+	name := strings.Replace(strings.TrimSuffix(dossierFileName(a.Name), ".csv"), "dossier-", "briefing-", 1)
+	fe.saveFile(name+f.ext, f.ext, func(w io.Writer) error {
+		d, err := st.Dossier(ctx, a.ID, 0)
+		if err != nil {
+			return err
+		}
+		return f.briefing(w, d)
+	})
 }

@@ -91,3 +91,29 @@ func TestExportFormatsMenu(t *testing.T) {
 		t.Errorf("the dossier's vault has %d actor notes", len(notes))
 	}
 }
+
+// TestExportBriefingMenu: File ▸ Export ▸ Briefing (PDF) saves the open dossier as a PDF;
+// with no dossier open it says what to do instead.
+func TestExportBriefingMenu(t *testing.T) {
+	f := newDossierFixture(t)
+	menu := fyne.NewMainMenu(fyne.NewMenu("File", f.u.exportMenu()))
+	fe := f.u.formatExports()
+	called := false
+	var buf bytes.Buffer
+	var name string
+	fe.saveFile = func(n, ext string, write func(io.Writer) error) {
+		called, name = true, n
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exportMenuItem(t, menu, "Briefing (PDF)…").Action()
+	if called {
+		t.Fatal("a briefing with no dossier open")
+	}
+	f.open(f.trump)
+	exportMenuItem(t, menu, "Briefing (PDF)…").Action()
+	if name != "briefing-donald-trump.pdf" || !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Errorf("saved %q, %d bytes", name, buf.Len())
+	}
+}

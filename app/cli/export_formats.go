@@ -31,6 +31,7 @@ var exportFormats = []exportFormat{
 			return export.WriteFtM(ctx, w, j)
 		}},
 	{"stix", "a STIX 2.1 bundle for OpenCTI and MISP", "stix.json", export.WriteSTIX},
+	{"briefing", "one actor's dossier as a briefing to read or print: HTML, or PDF when --out ends in .pdf (--actor is required)", "", nil},
 	{"markdown", "a Markdown vault for Obsidian: a folder, or a zip archive when --out ends in .zip", "", nil},
 }
 
@@ -64,8 +65,11 @@ func formatSubcommands() []subcommand {
 
 func runExportFormat(ctx context.Context, env Env, fm exportFormat, args []string) (err error) {
 	outHelp := "write to `FILE` instead of standard output"
-	if fm.write == nil {
+	switch fm.name {
+	case "markdown":
 		outHelp = "the `FOLDER` to make (new or empty), or the FOLDER.zip to write"
+	case "briefing":
+		outHelp = "write to `FILE.html` or FILE.pdf instead of HTML on standard output"
 	}
 	f := newFlags(env, "export "+fm.name, "export "+fm.name+" [--db FILE] [--read-only] [--actor ACTOR] [--out PATH]",
 		"Writes "+fm.about+": the whole project, or with --actor one actor's dossier (the actor,\n"+
@@ -76,8 +80,13 @@ func runExportFormat(ctx context.Context, env Env, fm exportFormat, args []strin
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
 	}
-	if fm.write == nil {
+	switch fm.name {
+	case "markdown":
 		if err := f.required("out"); err != nil {
+			return err
+		}
+	case "briefing":
+		if err := f.required("actor"); err != nil {
 			return err
 		}
 	}
@@ -99,6 +108,18 @@ func runExportFormat(ctx context.Context, env Env, fm exportFormat, args []strin
 		j.Scope.ActorID = a.ID
 	}
 	notice := func(msg string) { fmt.Fprintln(env.Stderr, "dossier export "+fm.name+": "+msg) }
+	if fm.name == "briefing" {
+		d, err := s.Dossier(ctx, j.Scope.ActorID, 0)
+		if err != nil {
+			return err
+		}
+		return writeOutput(env, *out, func(w io.Writer) error {
+			if strings.EqualFold(filepath.Ext(*out), ".pdf") {
+				return export.WriteBriefingPDF(w, d)
+			}
+			return export.WriteBriefingHTML(w, d)
+		})
+	}
 	if fm.write == nil {
 		if strings.EqualFold(filepath.Ext(*out), ".zip") {
 			return writeOutput(env, *out, func(w io.Writer) error { return export.WriteVaultZip(ctx, w, j) })

@@ -87,3 +87,21 @@ func TestExportMarkdownCommand(t *testing.T) {
 		t.Errorf("without --out: exit %d", r.code)
 	}
 }
+
+// TestExportBriefingCommand: the briefing of an actor as HTML on standard output and as
+// PDF to --out; without --actor it is refused as a usage error.
+func TestExportBriefingCommand(t *testing.T) {
+	p := sampleProject(t)
+	html := p.must("export", "briefing", "--db", p.db, "--actor", "Maliki")
+	if !strings.Contains(html, "<h1 dir=\"auto\">Nouri al-Maliki</h1>") {
+		t.Errorf("HTML briefing: %.300s", html)
+	}
+	pdf := filepath.Join(p.dir, "maliki.pdf")
+	p.must("export", "briefing", "--db", p.db, "--actor", "Maliki", "--out", pdf)
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("no PDF written (%v)", err)
+	}
+	if r := p.run("export", "briefing", "--db", p.db); r.code != 2 {
+		t.Errorf("without --actor: exit %d", r.code)
+	}
+}
