@@ -7,6 +7,11 @@ import (
 	"dossier/app"
 )
 
+// The export queries page by row id. Their filter on deleted is written +x.deleted so
+// that SQLite walks the primary key instead of the (deleted, date) or (deleted, name)
+// index: through the index, every page sorted the whole table again, and an export of
+// 100,000 articles took minutes instead of seconds.
+
 // exportPage is how many rows an export reads per query: enough to make the queries
 // cheap, few enough that memory stays bounded whatever the project's size.
 const exportPage = 500
@@ -26,7 +31,7 @@ const (
 // were created (by row id), a page at a time.
 func (s *Store) EachExportActor(ctx context.Context, sc app.ExportScope, fn func(app.Actor) error) (err error) {
 	defer wrapErr(&err, "export actors %+v", sc)
-	where := "x.deleted = '' AND x.id > ?2"
+	where := "+x.deleted = '' AND x.id > ?2"
 	if sc.ActorID != 0 {
 		where += " AND " + scopeActors
 	}
@@ -84,7 +89,7 @@ func (s *Store) actorPage(ctx context.Context, where string, scope, last int64) 
 // out, by row id.
 func (s *Store) EachExportArticle(ctx context.Context, sc app.ExportScope, fn func(app.Article) error) (err error) {
 	defer wrapErr(&err, "export articles %+v", sc)
-	where := "x.deleted = '' AND x.id > ?2"
+	where := "+x.deleted = '' AND x.id > ?2"
 	if sc.ActorID != 0 {
 		where += " AND " + scopeArticles
 	}

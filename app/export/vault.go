@@ -159,7 +159,10 @@ func actorNote(ctx context.Context, s *streamWriter, j Job, a app.Actor, types m
 	if a.Notes != "" {
 		s.str(a.Notes, "\n\n")
 	}
-	var foot []string
+	// Each relation's footnotes are defined right under it rather than gathered at the
+	// end: Obsidian and other renderers move them to the bottom anyway, and an actor with
+	// tens of thousands of relations then needs no memory for them.
+	n := 0
 	heading := false
 	err := j.Src.EachRelation(ctx, app.RelationQuery{ActorID: a.ID}, func(r app.Relation) error {
 		if j.Scope.ActorID != 0 && a.ID != j.Scope.ActorID && r.SourceID != j.Scope.ActorID && r.TargetID != j.Scope.ActorID {
@@ -170,21 +173,22 @@ func actorNote(ctx context.Context, s *streamWriter, j Job, a app.Actor, types m
 			heading = true
 		}
 		s.str("- ", relationSentence(a, r, types[r.Type]))
-		for _, e := range r.Evidence {
-			foot = append(foot, footnote(e))
-			s.str("[^", itoa(len(foot)), "]")
+		for i := range r.Evidence {
+			s.str("[^", itoa(n+i+1), "]")
 		}
 		s.str("\n")
+		if len(r.Evidence) > 0 {
+			s.str("\n")
+			for _, e := range r.Evidence {
+				n++
+				s.str("[^", itoa(n), "]: ", footnote(e), "\n")
+			}
+			s.str("\n")
+		}
 		return s.err
 	})
 	if err != nil {
 		return err
-	}
-	if len(foot) > 0 {
-		s.str("\n")
-		for i, f := range foot {
-			s.str("[^", itoa(i+1), "]: ", f, "\n")
-		}
 	}
 	return s.err
 }
