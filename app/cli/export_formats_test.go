@@ -105,3 +105,35 @@ func TestExportBriefingCommand(t *testing.T) {
 		t.Errorf("without --actor: exit %d", r.code)
 	}
 }
+
+// TestImportDetectsExports: dossier import recognises an FtM export by its content under
+// any name and files it with its UUIDs, so exporting the new project gives the same
+// file; a CSV export is refused with the reason; ordinary articles beside them are filed.
+func TestImportDetectsExports(t *testing.T) {
+	src := sampleProject(t)
+	ftm := src.must("export", "ftm", "--db", src.db)
+	rels := src.must("export", "relations", "--db", src.db)
+
+	dst := newProject(t)
+	ftmPath := dst.write("colleague.txt", []byte(ftm)) // the name says nothing
+	csvPath := dst.write("edges.csv", []byte(rels))
+	art := dst.write("note.txt", []byte("An invented article about the port of Basra, filed to show articles still import.\n"))
+	r := dst.run("import", "--db", dst.db, ftmPath, csvPath, art)
+	if r.code != 0 || r.errOut != "" {
+		t.Fatalf("exit %d: %s\n%s", r.code, r.errOut, r.out)
+	}
+	for _, want := range []string{"ftm: " + ftmPath + " — added ", "11 actor", "refused: " + csvPath, "1 filed"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.out)
+		}
+	}
+	// The article filed beside it is not in the FtM file; export the FtM records only.
+	again := dst.must("export", "ftm", "--db", dst.db)
+	if !strings.HasPrefix(again, ftm[:strings.Index(ftm, `"schema":"Article"`)]) {
+		t.Error("the re-exported actors differ from the original ones")
+	}
+	r = dst.run("import", "--db", dst.db, ftmPath)
+	if !strings.Contains(r.out, "added nothing") && !strings.Contains(r.out, "— added nothing;") {
+		t.Errorf("a second import added something:\n%s", r.out)
+	}
+}
