@@ -117,12 +117,14 @@ func TestImportDetectsExports(t *testing.T) {
 	dst := newProject(t)
 	ftmPath := dst.write("colleague.txt", []byte(ftm)) // the name says nothing
 	csvPath := dst.write("edges.csv", []byte(rels))
+	dossierCSV := dst.write("maliki.csv", []byte(src.must("export", "dossier", "--db", src.db, "--actor", "Maliki")))
 	art := dst.write("note.txt", []byte("An invented article about the port of Basra, filed to show articles still import.\n"))
-	r := dst.run("import", "--db", dst.db, ftmPath, csvPath, art)
+	r := dst.run("import", "--db", dst.db, ftmPath, csvPath, dossierCSV, art)
 	if r.code != 0 || r.errOut != "" {
 		t.Fatalf("exit %d: %s\n%s", r.code, r.errOut, r.out)
 	}
-	for _, want := range []string{"ftm: " + ftmPath + " — added ", "11 actor", "refused: " + csvPath, "1 filed"} {
+	for _, want := range []string{"ftm: " + ftmPath + " — added ", "11 actor", "relations csv: " + csvPath + " — added nothing; already in the project 14 relation",
+		"refused: " + dossierCSV, "1 filed"} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.out)
 		}

@@ -13,9 +13,10 @@ import (
 )
 
 // importExports files the paths that are Dossier's own exports, recognised by their
-// content whatever their names: FollowTheMoney JSON lines are imported record by record,
-// UUIDs kept; a CSV export is refused with the reason, because it does not carry the
-// articles' texts that evidence must quote. It returns the other paths, for the article
+// content whatever their names: FollowTheMoney JSON lines and the relations CSV are
+// imported record by record, UUIDs kept (the CSV's sources only where the project has
+// their articles, see export.ImportRelationsCSV); a dossier CSV is refused with the
+// reason. It returns the other paths, for the article
 // import, and whether it handled any.
 func importExports(ctx context.Context, env Env, s Store, paths []string) (rest []string, handled bool, err error) {
 	for _, p := range paths {
@@ -31,11 +32,15 @@ func importExports(ctx context.Context, env Env, s Store, paths []string) (rest 
 			if err := importFtMFile(ctx, env, s, p); err != nil {
 				return nil, handled, err
 			}
+		case "relations":
+			handled = true
+			if err := importRelationsFile(ctx, env, s, p); err != nil {
+				return nil, handled, err
+			}
 		default:
 			handled = true
-			fmt.Fprintf(env.Stdout, "refused: %s — this is Dossier's %s CSV export; it does not hold the articles' texts, "+
-				"so its relations cannot be filed with their sources. Import the project's FollowTheMoney export "+
-				"(dossier export ftm) instead.\n", shown(p), kind)
+			fmt.Fprintf(env.Stdout, "refused: %s — this is one actor's dossier exported as CSV, a view for spreadsheets; "+
+				"import the project's FollowTheMoney export (dossier export ftm) or its relations CSV instead.\n", shown(p))
 		}
 	}
 	return rest, handled, nil
@@ -69,6 +74,21 @@ func exportKind(path string) (string, error) {
 	return "", nil
 }
 
+func importRelationsFile(ctx context.Context, env Env, s Store, path string) error {
+	st, ok := s.(export.CSVStore)
+	if !ok {
+		return app.Errorf(app.EINTERNAL, "This project cannot import relations CSV files.")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf("Cannot read %s: %v.", path, pathReason(err))}
+	}
+	defer f.Close()
+	sum, err := export.ImportRelationsCSV(ctx, st, f)
+	printImportSummary(env, "relations csv", path, sum)
+	return err
+}
+
 func importFtMFile(ctx context.Context, env Env, s Store, path string) error {
 	st, ok := s.(export.FtMStore)
 	if !ok {
@@ -81,15 +101,21 @@ func importFtMFile(ctx context.Context, env Env, s Store, path string) error {
 		}
 		return f, nil
 	})
-	fmt.Fprintf(env.Stdout, "ftm: %s — added %s; already in the project %s; skipped %d\n",
-		shown(path), counts(sum.Added), counts(sum.Known), sum.SkippedTotal)
+	printImportSummary(env, "ftm", path, sum)
+	return err
+}
+
+// printImportSummary prints what an export's import did and every record it skipped
+// (up to the summary's cut, whose rest is counted).
+func printImportSummary(env Env, what, path string, sum export.FtMSummary) {
+	fmt.Fprintf(env.Stdout, "%s: %s — added %s; already in the project %s; skipped %d\n",
+		what, shown(path), counts(sum.Added), counts(sum.Known), sum.SkippedTotal)
 	for _, sk := range sum.Skipped {
 		fmt.Fprintf(env.Stdout, "skipped: %s — %s\n", shown(path), shown(sk))
 	}
 	if sum.SkippedTotal > len(sum.Skipped) {
 		fmt.Fprintf(env.Stdout, "skipped: %s — %d more not listed\n", shown(path), sum.SkippedTotal-len(sum.Skipped))
 	}
-	return err
 }
 
 // counts writes "3 actors, 1 relation" in a fixed order, "nothing" when empty.
