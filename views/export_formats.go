@@ -145,7 +145,7 @@ func (fe *formatExports) fileDialog(name, ext string, write func(io.Writer) erro
 // folderDialog asks for the folder to make the vault in; the vault is a new folder there.
 func (fe *formatExports) folderDialog(name string, write func(dir string) error) {
 	u := fe.u
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			u.showError(err)
 			return
@@ -161,7 +161,7 @@ func (fe *formatExports) folderDialog(name string, write func(dir string) error)
 			}
 			fyne.Do(func() { u.showInfo("Exported", "Wrote the vault to "+path+".") })
 		})
-	}, u.win)
+	}, u.win).Show()
 }
 
 // briefing saves the open dossier as a briefing, everything in it (no mention cap).
