@@ -207,3 +207,44 @@ func (s *Store) ArticleRelationRefs(ctx context.Context, articleIDs []int64) (_ 
 	}
 	return out, mapError(rows.Err())
 }
+
+// EachRelationBySide streams every relation ordered by its source actor (side "source")
+// or its target actor (side "target"), then by start date and id, with evidence: a
+// vault writes each actor's note from the two streams side by side, one pass over the
+// relations for all actors instead of a query per actor. Keyset paging on the side's
+// index keeps each page cheap.
+func (s *Store) EachRelationBySide(ctx context.Context, side string, fn func(app.Relation) error) (err error) {
+	defer wrapErr(&err, "relations by %s", side)
+	col := map[string]string{"source": "r.source_id", "target": "r.target_id"}[side]
+	if col == "" {
+		return app.Errorf(app.EINTERNAL, "No relation side %q.", side)
+	}
+	first := true
+	var lastActor, lastID int64
+	var lastStart string
+	for {
+		where, args := "1", []any{}
+		if !first {
+			where = "(" + col + ", r.start, r.id) > (?, ?, ?)"
+			args = []any{lastActor, lastStart, lastID}
+		}
+		page, err := s.relationPage(ctx, where, args, col+", r.start, r.id", exportPage)
+		if err != nil {
+			return err
+		}
+		for _, r := range page {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		if len(page) < exportPage {
+			return nil
+		}
+		last := page[len(page)-1]
+		first, lastStart, lastID = false, string(last.Start), last.ID
+		lastActor = last.SourceID
+		if side == "target" {
+			lastActor = last.TargetID
+		}
+	}
+}

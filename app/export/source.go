@@ -17,6 +17,8 @@ type Source interface {
 	EachExportArticle(ctx context.Context, sc app.ExportScope, fn func(app.Article) error) error
 	EachExportNote(ctx context.Context, sc app.ExportScope, fn func(app.LinkedNote) error) error
 	EachRelation(ctx context.Context, q app.RelationQuery, fn func(app.Relation) error) error
+	// EachRelationBySide streams all relations ordered by their "source" or "target" actor.
+	EachRelationBySide(ctx context.Context, side string, fn func(app.Relation) error) error
 	ArticleRelationRefs(ctx context.Context, articleIDs []int64) (map[int64][]app.RelationRef, error)
 	RelationTypes(ctx context.Context) ([]app.RelationType, error)
 }
