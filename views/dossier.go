@@ -135,6 +135,7 @@ func (s *dossierScreen) render(d app.Dossier) {
 	right := container.NewVBox(s.mentionsSection(d), s.associatesSection(d), s.notesSection(d))
 	body := container.NewVBox(
 		s.header(d),
+		s.mergesStrip(d.Actor.ID),
 		widget.NewSeparator(),
 		container.New(&dossierColumns{}, left, right),
 	)

@@ -38,14 +38,16 @@ func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
 
 // Window is Dossier's main window.
 type Window struct {
-	u        *UI
-	projects Projects
-	main     *fyne.Container
-	status   *widget.Label
-	notice   *widget.Label // the last confirmation (UI.tell), until the next screen change
-	tabs     map[string]*widget.Button
-	back     *widget.Button
-	forward  *widget.Button
+	u *UI
+	// pickMergeFile asks for the project to merge (mergeproject.go); nil: a file dialog.
+	pickMergeFile func(on func(string))
+	projects      Projects
+	main          *fyne.Container
+	status        *widget.Label
+	notice        *widget.Label // the last confirmation (UI.tell), until the next screen change
+	tabs          map[string]*widget.Button
+	back          *widget.Button
+	forward       *widget.Button
 	// statusDue is set while a recount of the status bar is queued (storeChanged).
 	statusDue atomic.Bool
 	statusGen int
@@ -323,6 +325,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Open project…", mw.openProject, fyne.KeyO, ctrl),
 		item("Save a copy…", mw.saveCopy, "", 0),
 		item("Restore from backup…", mw.restoreFromBackup, "", 0),
+		item("Merge another project…", mw.mergeProject, "", 0),
 		item("Backup settings…", mw.showBackupSettings, "", 0),
 		fyne.NewMenuItemSeparator(),
 		item("New article", u.articles.newArticle, fyne.KeyN, ctrl),

@@ -63,6 +63,8 @@ type Env struct {
 	DefaultDB string
 	// VerifyBackup checks a backup file before restore uses it (db.VerifyBackup).
 	VerifyBackup func(ctx context.Context, path string) (app.BackupInfo, error)
+	// Hub connects to the team hub at a PostgreSQL URL (db/hub).
+	Hub func(ctx context.Context, url string) (HubAdmin, error)
 }
 
 // command is one top-level command.
@@ -87,9 +89,11 @@ func init() {
 		{"list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
+		{"merge", "merge [--db FILE] [--dry-run] [--conflicts mine|theirs|both] [--json] THEIRS.dossier", "merge another project into this one, matched by UUID", runMerge},
 		{"backup", "backup [--db FILE] [--out FILE]", "write a verified backup of the project", runBackup},
 		{"restore", "restore [--db FILE] --from BACKUP", "replace the project with a backup, backing it up first", runRestore},
 		{"check", checkSynopsis, "check the project's integrity and indexes; --repair mends them", runCheck},
+		{"hub", "hub init|add-user|grant|revoke --url URL [flags]", "set up the team's shared hub on PostgreSQL", runHub},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},
 	}
