@@ -31,6 +31,8 @@ type UI struct {
 	imp      *importer // the window's imports, made on first use
 	// queue is the Suggestions screen, the project's review queue (queue.go).
 	queue *queueScreen
+	// exports runs File ▸ Export (export_formats.go), made on first use.
+	exports *formatExports
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)

@@ -333,6 +333,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Export dossier as CSV…", u.dossier.exportCSV, fyne.KeyE, ctrl),
 		item("Export all relations as CSV…", mw.exportRelations, "", 0),
+		u.exportMenu(),
 		fyne.NewMenuItemSeparator(),
 		item("Re-create sample data", mw.recreateSample, "", 0),
 		item("Remove sample data…", mw.removeSample, "", 0),

@@ -85,7 +85,7 @@ func init() {
 		{"actor", "actor add [--db FILE] --name NAME [--kind KIND] [--alias ALIAS]...", "record an actor", runActor},
 		{"actors", "actors duplicates [--db FILE] [--json]", "list actors that are probably the same", runActors},
 		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE | --undated] ...", "record a relation between two actors", runRelate},
-		{"export", "export dossier|relations [--db FILE] [--out FILE.csv]", "write an actor's dossier or all relations as CSV", runExport},
+		{"export", "export dossier|relations|gexf|graphml|ftm|stix|markdown [--db FILE] [--actor A] [--out PATH]", "write a dossier or the project as CSV, GEXF, GraphML, FtM, STIX or Markdown", runExport},
 		{"list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},

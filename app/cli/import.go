@@ -45,6 +45,10 @@ func runImport(ctx context.Context, env Env, args []string) (err error) {
 		return err
 	}
 	defer closeStore(s, &err)
+	paths, exports, err := importExports(ctx, env, s, paths)
+	if err != nil || exports && len(paths) == 0 {
+		return err
+	}
 
 	// The store files the articles in batches and reports each once its batch is
 	// committed, so a line printed as filed is filed even if the import is stopped
