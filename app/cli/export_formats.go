@@ -107,7 +107,15 @@ func runExportFormat(ctx context.Context, env Env, fm exportFormat, args []strin
 		}
 		j.Scope.ActorID = a.ID
 	}
-	notice := func(msg string) { fmt.Fprintln(env.Stderr, "dossier export "+fm.name+": "+msg) }
+	// What the format could not carry is said: on stdout beside the file written, on
+	// stderr only when the export itself goes to stdout.
+	notice := func(msg string) {
+		w := env.Stdout
+		if *out == "" || *out == "-" {
+			w = env.Stderr
+		}
+		fmt.Fprintln(w, "dossier export "+fm.name+": "+shown(msg))
+	}
 	if fm.name == "briefing" {
 		d, err := s.Dossier(ctx, j.Scope.ActorID, 0)
 		if err != nil {
