@@ -49,7 +49,10 @@ func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (_ app.Do
 		return d, err
 	}
 	d.Timeline = timeline(d)
-	d.Notes, err = s.ActorNotes(ctx, actorID)
+	if d.Notes, err = s.ActorNotes(ctx, actorID); err != nil {
+		return d, err
+	}
+	d.Backlinks, err = s.Backlinks(ctx, app.LinkActor, actorID) // notebook.go
 	return d, err
 }
 

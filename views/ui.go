@@ -31,6 +31,7 @@ type UI struct {
 	imp      *importer // the window's imports, made on first use
 	// queue is the Suggestions screen, the project's review queue (queue.go).
 	queue *queueScreen
+	notes *notesScreen // the research notebook (notes.go)
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)

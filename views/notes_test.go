@@ -1,0 +1,232 @@
+package views
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"dossier/app"
+)
+
+// manualTimers replaces the autosave's clock: a timer fires when the test says.
+type manualTimers struct{ list []*manualTimer }
+
+type manualTimer struct {
+	f       func()
+	stopped bool
+}
+
+func (t *manualTimer) Stop() bool { was := !t.stopped; t.stopped = true; return was }
+
+func (m *manualTimers) after(_ time.Duration, f func()) app.Timer {
+	t := &manualTimer{f: f}
+	m.list = append(m.list, t)
+	return t
+}
+
+// fire runs the timers still pending, as the clock would once typing has stopped.
+func (m *manualTimers) fire() int {
+	n := 0
+	for _, t := range m.list {
+		if !t.stopped {
+			t.stopped = true
+			t.f()
+			n++
+		}
+	}
+	return n
+}
+
+// runMenuShortcut runs the menu item bound to sc, as the desktop driver does.
+func runMenuShortcut(t *testing.T, u *UI, sc *desktop.CustomShortcut) {
+	t.Helper()
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if s, ok := it.Shortcut.(*desktop.CustomShortcut); ok && s.KeyName == sc.KeyName && s.Modifier == sc.Modifier {
+				it.Action()
+				return
+			}
+		}
+	}
+	t.Fatalf("no menu item has the shortcut %s", keyLabel(sc))
+}
+
+func suggestionButtons(ed *noteEditor) []*widget.Button {
+	var out []*widget.Button
+	for _, o := range ed.suggestBox.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// TestNoteLinkTypedPickedAndInDossier: New note (its shortcut), type "[[Mal", pick Nouri
+// al-Maliki among the suggestions, the autosave stores the note with its link, and
+// Maliki's dossier lists it under "In your notes" with the sentence around the link.
+func TestNoteLinkTypedPickedAndInDossier(t *testing.T) {
+	mw, st := newTestWindow(t)
+	u := mw.u
+	timers := &manualTimers{}
+	u.notes.after = timers.after
+	maliki := mustActor(t, st, "Nouri al-Maliki", app.Person, "Maliki")
+	mustActor(t, st, "Malik Harbour Co", app.Organisation)
+
+	runMenuShortcut(t, u, newNoteShortcut)
+	if u.history.current.screen != "notes" || u.notes.ed == nil {
+		t.Fatalf("New note shows %q, editor %v", u.history.current.screen, u.notes.ed)
+	}
+	ed := u.notes.ed
+	test.Type(ed.title, "Bloc talks")
+	u.win.Canvas().Focus(ed.source)
+	test.Type(ed.source, "The bloc backs [[Mal")
+	buttons := suggestionButtons(ed)
+	var pick *widget.Button
+	for _, b := range buttons {
+		if strings.HasPrefix(b.Text, "Nouri al-Maliki") {
+			pick = b
+		}
+	}
+	if pick == nil {
+		t.Fatalf("no suggestion for Nouri al-Maliki among %d: %v", len(buttons), dossierText(ed.suggestBox))
+	}
+	test.Tap(pick)
+	if ed.source.Text != "The bloc backs [[Nouri al-Maliki]]" || !ed.suggestBox.Hidden {
+		t.Fatalf("after picking: %q (suggestions hidden %v)", ed.source.Text, ed.suggestBox.Hidden)
+	}
+	test.Type(ed.source, " again.")
+	if ed.note.ID != 0 {
+		t.Fatal("saved before the autosave fired")
+	}
+	if timers.fire() == 0 {
+		t.Fatal("typing scheduled no autosave")
+	}
+	if ed.note.ID == 0 || !strings.HasPrefix(ed.status.Text, "Saved at") {
+		t.Fatalf("the autosave did not store the note: %q", ed.status.Text)
+	}
+	n, err := st.Note(context.Background(), ed.note.ID)
+	if err != nil || n.Body != "The bloc backs [[Nouri al-Maliki]] again." || n.Title != "Bloc talks" {
+		t.Fatalf("stored %+v, %v", n, err)
+	}
+	if !strings.Contains(dossierText(u.notes.list), "Bloc talks") {
+		t.Errorf("the Notes list lacks the note: %q", dossierText(u.notes.list))
+	}
+
+	u.openDossier(maliki.ID)
+	text := dossierText(u.dossier.content())
+	mustContain(t, text, "In your notes", "Bloc talks", "The bloc backs Nouri al-Maliki again.")
+}
+
+// TestNoteRenderedLinksOpenRecordsAndCreateMissing: the rendered view (its shortcut)
+// shows each link by the record's current name; a tap opens the dossier; a link to
+// nothing shows as missing and can create the actor, after which it points at it.
+func TestNoteRenderedLinksOpenRecordsAndCreateMissing(t *testing.T) {
+	mw, st := newTestWindow(t)
+	u := mw.u
+	u.notes.after = (&manualTimers{}).after
+	ctx := context.Background()
+	iraq := mustActor(t, st, "Iraq", app.State)
+	n, err := st.CreateNote(ctx, app.Note{Title: "Working hypothesis", Body: "# Outlook\n\n- [[Iraq]] leans on [[Zebulon Front]].\n\n![chart](https://example.org/chart.png)"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iraq.Name = "Republic of Iraq"
+	if _, err := st.UpdateActor(ctx, iraq); err != nil {
+		t.Fatal(err)
+	}
+	u.openNote(n.ID)
+	ed := u.notes.ed
+	if ed == nil || ed.note.ID != n.ID {
+		t.Fatalf("the note did not open: %+v", ed)
+	}
+	runMenuShortcut(t, u, previewShortcut)
+	if !ed.previewing || len(ed.linkSegs) != 2 {
+		t.Fatalf("rendered: %v, %d links", ed.previewing, len(ed.linkSegs))
+	}
+	text := dossierText(ed.rendered)
+	mustContain(t, text, "Outlook", "Republic of Iraq", "Zebulon Front (missing)", "[image: chart]")
+	ed.linkSegs[1].OnTapped()
+	d := u.win.Canvas().Overlays().Top()
+	if d == nil || !strings.Contains(dossierText(d), "Create actor") {
+		t.Fatalf("a missing link offers no creation: %v", d)
+	}
+	test.Tap(findButton(d, "Create actor"))
+	if got := u.notes.ed.linkSegs; len(got) != 2 || strings.Contains(got[1].Text, "missing") {
+		t.Errorf("after creating the actor the link still shows %q", got[1].Text)
+	}
+	links, _ := st.NoteLinks(ctx, n.ID)
+	if links[1].Status != app.LinkResolved || links[1].Name != "Zebulon Front" {
+		t.Errorf("stored link %+v", links[1])
+	}
+	ed.linkSegs[0].OnTapped()
+	if u.history.current.screen != "dossier" || u.history.current.id != iraq.ID {
+		t.Errorf("tapping the link opened %+v", u.history.current)
+	}
+}
+
+// TestNotesScreenListsFiltersAndKeepsWorkOnLeave: Alt+6 shows every note (attached ones
+// too), newest first; the filter and the tag narrow it; leaving the screen saves what was
+// typed even before the autosave fired; the word count follows the text.
+func TestNotesScreenListsFiltersAndKeepsWorkOnLeave(t *testing.T) {
+	mw, st := newTestWindow(t)
+	u := mw.u
+	u.notes.after = (&manualTimers{}).after
+	ctx := context.Background()
+	a := mustActor(t, st, "Harbour Board", app.Organisation)
+	st.CreateNote(ctx, app.Note{Body: "On the board itself.", ActorID: a.ID})
+	st.CreateNote(ctx, app.Note{Title: "Source check", Tags: []string{"sources"}, Body: "The wire is reliable."})
+	runMenuShortcut(t, u, notesShortcut)
+	if u.history.current.screen != "notes" || u.notes.total != 2 {
+		t.Fatalf("notes screen: %q, %d notes", u.history.current.screen, u.notes.total)
+	}
+	mustContain(t, dossierText(u.notes.content()), "Source check", "On the board itself.", "on Harbour Board")
+	test.Type(u.notes.filter, "wire")
+	if u.notes.total != 1 {
+		t.Errorf("filter 'wire': %d notes", u.notes.total)
+	}
+	u.notes.filter.SetText("")
+	u.notes.tag.SetSelected("sources")
+	if u.notes.total != 1 {
+		t.Errorf("tag sources: %d notes", u.notes.total)
+	}
+	u.notes.tag.SetSelected(allTags)
+	u.notes.newNote()
+	ed := u.notes.ed
+	test.Type(ed.source, "Three short words")
+	if ed.words.Text != "3 words" {
+		t.Errorf("word count %q", ed.words.Text)
+	}
+	u.navigate(route{screen: "articles"}) // no autosave has fired
+	rows, _ := st.Notes(ctx, app.NoteQuery{Text: "short"})
+	if len(rows) != 1 {
+		t.Errorf("the note typed was not saved on leaving the screen: %+v", rows)
+	}
+}
+
+// TestDossierLinksAnUnlinkedMention: a note naming the actor without a link is listed
+// under the unlinked mentions; Link it makes it a link.
+func TestDossierLinksAnUnlinkedMention(t *testing.T) {
+	mw, st := newTestWindow(t)
+	u := mw.u
+	ctx := context.Background()
+	m := mustActor(t, st, "Nouri al-Maliki", app.Person, "Maliki")
+	n, _ := st.CreateNote(ctx, app.Note{Title: "Gossip", Body: "They say Maliki will return."})
+	u.openDossier(m.ID)
+	text := dossierText(u.dossier.content())
+	mustContain(t, text, "Unlinked mentions", "Gossip", "They say Maliki will return.")
+	test.Tap(findButton(u.dossier.content(), "Link it"))
+	got, _ := st.Note(ctx, n.ID)
+	if got.Body != "They say [[Nouri al-Maliki|Maliki]] will return." {
+		t.Errorf("body after Link it: %q", got.Body)
+	}
+	text = dossierText(u.dossier.content())
+	if strings.Contains(text, "Unlinked mentions") {
+		t.Errorf("still unlinked:\n%s", text)
+	}
+}
+
