@@ -229,4 +229,3 @@ func TestDossierLinksAnUnlinkedMention(t *testing.T) {
 		t.Errorf("still unlinked:\n%s", text)
 	}
 }
-
