@@ -76,6 +76,7 @@ type NoteBacklink struct {
 	// unlinked mention, "link it" turns exactly that range into a link.
 	At, AtEnd int
 	Text      string // the name as the note writes it, for an unlinked mention
+	Body      string // the note's Markdown (the dossier CSV exports it)
 }
 
 // Backlinks are the notes pointing at one record: linked first, newest first, then the

@@ -52,7 +52,12 @@ func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (_ app.Do
 	if d.Notes, err = s.ActorNotes(ctx, actorID); err != nil {
 		return d, err
 	}
-	d.Backlinks, err = s.Backlinks(ctx, app.LinkActor, actorID) // notebook.go
+	// The notes linking to the actor (notebook.go): all of them for an export (limit 0).
+	links := BacklinkCap
+	if limit <= 0 {
+		links = -1
+	}
+	d.Backlinks, err = s.backlinks(ctx, app.LinkActor, actorID, links)
 	return d, err
 }
 

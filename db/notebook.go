@@ -407,6 +407,11 @@ const mentionScanCap = 500
 // record's names.
 func (s *Store) Backlinks(ctx context.Context, kind string, id int64) (_ app.Backlinks, err error) {
 	defer wrapErr(&err, "backlinks of %s %d", kind, id)
+	return s.backlinks(ctx, kind, id, BacklinkCap)
+}
+
+// backlinks is Backlinks listing at most limit linking notes (-1: all of them, for an export).
+func (s *Store) backlinks(ctx context.Context, kind string, id int64, limit int) (app.Backlinks, error) {
 	var b app.Backlinks
 	target, names, err := s.linkTarget(ctx, kind, id)
 	if err != nil {
@@ -427,7 +432,7 @@ func (s *Store) Backlinks(ctx context.Context, kind string, id int64) (_ app.Bac
 	rows, err := s.db.QueryContext(ctx, `SELECT n.id, n.uuid, n.title, n.body, n.updated, l.start, l.end
 		FROM (SELECT note_id, min(start) AS start FROM (`+linked+`) GROUP BY note_id) x
 		JOIN notes n ON n.id = x.note_id JOIN note_links l ON l.note_id = x.note_id AND l.start = x.start
-		ORDER BY n.updated DESC, n.id DESC LIMIT ?4`, target, kind, namesJSON, BacklinkCap)
+		ORDER BY n.updated DESC, n.id DESC LIMIT ?4`, target, kind, namesJSON, limit)
 	if err != nil {
 		return b, mapError(err)
 	}
@@ -440,6 +445,7 @@ func (s *Store) Backlinks(ctx context.Context, kind string, id int64) (_ app.Bac
 		}
 		l.Heading = app.Note{Title: title, Body: body}.Heading()
 		l.Updated = parseTime(updated)
+		l.Body = body
 		shown := map[int]string{}
 		if len(names) > 0 {
 			if lk := linkAt(body, l.At); lk.Label == "" {
@@ -556,6 +562,7 @@ func (s *Store) unlinkedMentions(ctx context.Context, target, kind string, names
 		l.Heading = app.Note{Title: title, Body: body}.Heading()
 		l.Updated = parseTime(updated)
 		l.Unlinked = true
+		l.Body = body
 		l.At, l.AtEnd = found[0][0], found[0][1]
 		l.Text = body[l.At:l.AtEnd]
 		l.Sentence, l.Start, l.End = app.LinkSentence(body, l.At, l.AtEnd, nil)

@@ -290,3 +290,36 @@ func TestLinkSuggestions(t *testing.T) {
 		t.Errorf("al-mal: %+v", got)
 	}
 }
+
+// TestSearchFindsNotesByWordsAndLinks: a note is found by the words of its title, text and
+// tags, and by what it links to: a note linking to an actor through an alias the query
+// does not hold is found by the actor's name.
+func TestSearchFindsNotesByWordsAndLinks(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	mustActor(t, s, "Nouri al-Maliki", app.Person, "the former prime minister")
+	byWords := mustNote(t, s, app.Note{Title: "Coalition arithmetic", Tags: []string{"seats"}, Body: "Counting the votes."})
+	byLink := mustNote(t, s, app.Note{Title: "Return", Body: "[[the former prime minister]] is back in talks."})
+	mustNote(t, s, app.Note{Body: "Nothing relevant here."})
+	for _, c := range []struct {
+		query string
+		want  int64
+	}{{"arithmetic", byWords.ID}, {"votes", byWords.ID}, {"seats", byWords.ID}, {"maliki", byLink.ID}, {"prime minister", byLink.ID}} {
+		res, err := s.Search(ctx, app.SearchQuery{Text: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Notes) != 1 || res.Notes[0].ID != c.want {
+			t.Errorf("%q found notes %+v, want #%d", c.query, res.Notes, c.want)
+		}
+	}
+	res, _ := s.Search(ctx, app.SearchQuery{Text: "maliki"})
+	if len(res.Notes) == 1 && (res.Notes[0].Title != "Return" || !strings.Contains(res.Notes[0].Snippet, "Maliki")) {
+		t.Errorf("link hit: title %q snippet %q", res.Notes[0].Title, res.Notes[0].Snippet)
+	}
+	for _, q := range []string{"maliki NOT talks", "(maliki OR votes) AND NOT zzz", `"al maliki"`} {
+		if _, err := s.Search(ctx, app.SearchQuery{Text: q}); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}

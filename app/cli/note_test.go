@@ -1,7 +1,9 @@
 package cli_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -76,5 +78,41 @@ func TestNoteCommandsRefuse(t *testing.T) {
 	}
 	if r := p.run("note", "add", "--db", p.db, "--text", "Plain words."); r.code != 0 || r.errOut != "" {
 		t.Errorf("a note without links: %d %q", r.code, r.errOut)
+	}
+}
+
+// TestDossierExportHasLinkingNotes: the dossier CSV holds a kind=note row for every note
+// that links to the actor, past the screen's cap too, with the sentence around the link;
+// a note that does not link to it is not exported.
+func TestDossierExportHasLinkingNotes(t *testing.T) {
+	p := newProject(t)
+	p.must("actor", "add", "--db", p.db, "--name", "Nouri al-Maliki", "--alias", "Maliki")
+	const many = 105 // more than the dossier screen lists (db.BacklinkCap)
+	for i := range many {
+		p.must("note", "add", "--db", p.db, "--text", fmt.Sprintf("Call %d went well. Then [[Maliki]] answered.", i))
+	}
+	p.must("note", "add", "--db", p.db, "--text", "Unrelated musings about tides.")
+	out := p.must("export", "dossier", "--db", p.db, "--actor", "Maliki")
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	notes := 0
+	for _, r := range recs[1:] {
+		if r[col["kind"]] != "note" {
+			continue
+		}
+		notes++
+		if r[col["relation"]] != "links to" || !strings.HasPrefix(r[col["quote"]], "Then Nouri al-Maliki answered") ||
+			!strings.Contains(r[col["note"]], "[[Maliki]]") || r[col["id"]] == "" {
+			t.Errorf("note row %q", r)
+		}
+	}
+	if notes != many {
+		t.Errorf("%d note rows, want %d", notes, many)
 	}
 }
