@@ -52,12 +52,13 @@ func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (_ app.Do
 	if d.Notes, err = s.ActorNotes(ctx, actorID); err != nil {
 		return d, err
 	}
-	// The notes linking to the actor (notebook.go): all of them for an export (limit 0).
+	// The notes linking to the actor (notebook.go): all of them for an export (limit 0),
+	// which has no use for the unlinked mentions.
 	links := BacklinkCap
 	if limit <= 0 {
 		links = -1
 	}
-	d.Backlinks, err = s.backlinks(ctx, app.LinkActor, actorID, links)
+	d.Backlinks, err = s.backlinks(ctx, app.LinkActor, actorID, links, limit > 0)
 	return d, err
 }
 

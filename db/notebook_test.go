@@ -205,6 +205,7 @@ func TestOldNotesKeepWorking(t *testing.T) {
 	ctx := context.Background()
 	old, path := openAtVersion(t, 7)
 	if _, err := old.db.Exec(`INSERT INTO actors(id, uuid, name, kind, created, updated) VALUES (7, 'u7', 'Ximena Quiroga', 'person', '', '');
+		INSERT INTO aliases(actor_id, text, folded, is_name) VALUES (7, 'Ximena Quiroga', 'ximena quiroga', 1);
 		INSERT INTO notes(uuid, body, actor_id, created, updated) VALUES ('n1', 'Governor since the spring.', 7, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ CREATE TABLE note_links (
 	uuid    TEXT NOT NULL,    -- the record's UUID when resolved, else ''
 	PRIMARY KEY (note_id, start)
 ) STRICT;
-CREATE INDEX note_links_uuid ON note_links(uuid, note_id);
+CREATE INDEX note_links_uuid ON note_links(uuid, note_id, start); -- backlinks read it alone
 CREATE INDEX note_links_folded ON note_links(folded) WHERE uuid = '';
 
 -- A merge deletes the dropped actor; the links to it now point at the actor kept (its
@@ -33,8 +33,9 @@ CREATE TRIGGER note_links_merged AFTER INSERT ON merges BEGIN
 END;
 
 -- A link waiting for its record (status missing) is resolved when an actor gets that
--- name or alias: the actor created from the link, or any other. A link that was
--- ambiguous stays so until its note is saved again.
+-- name or alias: the actor created from the link, or any other (a note given that title
+-- resolves them in db.CreateNote and UpdateNote). So backlinks need only read links by
+-- UUID. A link that was ambiguous stays so until its note is saved again.
 CREATE TRIGGER note_links_alias_added AFTER INSERT ON aliases BEGIN
 	UPDATE note_links SET status = 'resolved', kind = 'actor', uuid = (SELECT uuid FROM actors WHERE id = new.actor_id)
 	WHERE uuid = '' AND status = 'missing' AND folded = new.folded AND prefix IN ('', 'actor')
