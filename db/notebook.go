@@ -749,7 +749,7 @@ func (s *Store) markAmbiguous(ctx context.Context, l []app.LinkSuggestion) error
 		folded := app.FoldLink(l[i].Name)
 		var others int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT al.actor_id) FROM aliases al CROSS JOIN actors a ON a.id = al.actor_id
-			WHERE al.folded = ? AND a.deleted = '' AND a.uuid <> ?` /* CROSS JOIN: from the alias index, never a scan of the actors */, folded, l[i].UUID).Scan(&others); err != nil {
+			WHERE al.folded = ? AND a.deleted = '' AND a.uuid <> ?`, /* CROSS JOIN: from the alias index, never a scan of the actors */ folded, l[i].UUID).Scan(&others); err != nil {
 			return mapError(err)
 		}
 		l[i].Ambiguous = others > 0 || byName[folded] > 1
