@@ -456,7 +456,7 @@ func (s *Store) backlinks(ctx context.Context, kind string, id int64, limit int,
 		return b, mapError(err)
 	}
 	if kind == app.LinkActor && unlinked {
-		b.Unlinked, b.UnlinkedTotal, b.UnlinkedMore, err = s.unlinkedMentions(ctx, target, names)
+		b.Unlinked, b.UnlinkedTotal, b.UnlinkedMore, err = s.unlinkedMentions(ctx, id, target, names)
 	}
 	return b, err
 }
@@ -504,9 +504,10 @@ func (s *Store) linkTarget(ctx context.Context, kind string, id int64) (string, 
 }
 
 // unlinkedMentions finds the notes that write one of names as words, outside links, and
-// do not link to the record: the full-text index finds the candidates (newest first, at
-// most mentionScanCap), app.FindMentions confirms each.
-func (s *Store) unlinkedMentions(ctx context.Context, target string, names []string) (out []app.NoteBacklink, total int, more bool, err error) {
+// do not link to the actor: the full-text index finds the candidates (newest first, at
+// most mentionScanCap), app.FindMentions confirms each. The notes written on the actor
+// itself are left out: the dossier lists them as its own.
+func (s *Store) unlinkedMentions(ctx context.Context, actorID int64, target string, names []string) (out []app.NoteBacklink, total int, more bool, err error) {
 	var phrases []string
 	for _, n := range names {
 		if p := ftsPhrase(n); p != "" {
@@ -519,8 +520,9 @@ func (s *Store) unlinkedMentions(ctx context.Context, target string, names []str
 	rows, err := s.db.QueryContext(ctx, `SELECT n.id, n.uuid, n.title, n.body, n.updated FROM notes n
 		WHERE n.id IN (SELECT c.id FROM notes_fts JOIN notes c ON c.id = notes_fts.rowid
 			WHERE notes_fts MATCH ?1 AND NOT EXISTS (SELECT 1 FROM note_links l WHERE l.note_id = c.id AND l.uuid = ?2)
+				AND c.actor_id IS NOT ?4
 			ORDER BY c.updated DESC, c.id DESC LIMIT ?3)
-		ORDER BY n.updated DESC, n.id DESC`, "body : ("+strings.Join(phrases, " OR ")+")", target, mentionScanCap+1)
+		ORDER BY n.updated DESC, n.id DESC`, "body : ("+strings.Join(phrases, " OR ")+")", target, mentionScanCap+1, actorID)
 	if err != nil {
 		return nil, 0, false, mapError(err)
 	}

@@ -130,6 +130,7 @@ func TestBacklinksAndUnlinkedMentions(t *testing.T) {
 	mustNote(t, s, app.Note{Body: "Only [[Harbour Board]] here, and let us wait."})
 	n3 := mustNote(t, s, app.Note{Body: "Rumour: maliki may return.\nNothing else."})
 	mustNote(t, s, app.Note{Body: "Malikiya is a town."})
+	mustNote(t, s, app.Note{Body: "Maliki himself, on his own record.", ActorID: m.ID}) // listed as his note, not as a mention
 	b, err := s.Backlinks(ctx, app.LinkActor, m.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -89,11 +89,13 @@ func newNotesScreen(u *UI) *notesScreen {
 	}
 	newNote := widget.NewButtonWithIcon("New note", theme.ContentAddIcon(), s.newNote)
 	newNote.Importance = widget.HighImportance
-	top := container.NewBorder(nil, nil, nil, newNote, container.NewBorder(nil, nil, nil, s.tag, s.filter))
-	left := container.NewBorder(container.NewVBox(top, s.count, s.empty), nil, nil, nil, s.list)
+	// The filter gets the whole width: a narrow one cuts its own placeholder.
+	top := container.NewBorder(nil, nil, nil, newNote, s.filter)
+	tags := container.NewBorder(nil, nil, s.tag, nil, s.count)
+	left := container.NewBorder(container.NewVBox(top, tags, s.empty), nil, nil, nil, s.list)
 	s.side = container.NewStack(s.hint())
 	split := container.NewHSplit(left, s.side)
-	split.Offset = 0.34
+	split.Offset = 0.36
 	s.root = split
 	return s
 }

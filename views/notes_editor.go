@@ -347,16 +347,10 @@ func linkedMarkdown(body string, stored []app.StoredLink) (string, []app.StoredL
 	return b.String(), links
 }
 
-// markdownEscape escapes the characters Markdown would read as markup in a link's text.
+// markdownEscape keeps a link's text from closing the Markdown link it is put in. Only
+// brackets can: the renderer shows the rest as written, backslashes included.
 func markdownEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r < utf8.RuneSelf && strings.ContainsRune("\\`*_{}[]()#+-.!|<>~", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return strings.NewReplacer("[", "(", "]", ")").Replace(s)
 }
 
 // wireNoteLinks calls fn on every record link of rendered Markdown, however deep.

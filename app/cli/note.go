@@ -249,7 +249,7 @@ func listNotes(ctx context.Context, s Store, limit int, emit func(string, any) e
 				obj.Links = append(obj.Links, j)
 			}
 			text := cells("#"+strconv.FormatInt(r.ID, 10), obj.Updated, r.Heading, strings.Join(r.Tags, ", "),
-				strconv.Itoa(len(links))+" links", r.About)
+				plural(len(links), "link", "links"), r.About)
 			if err := emit(text, obj); err != nil {
 				return err
 			}
@@ -259,4 +259,12 @@ func listNotes(ctx context.Context, s Store, limit int, emit func(string, any) e
 			return nil
 		}
 	}
+}
+
+// plural writes "1 link" or "3 links".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
