@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -100,7 +101,9 @@ func newNoteEditor(u *UI, n app.Note, after app.AfterFunc) *noteEditor {
 	meta := container.NewGridWithColumns(2, ed.title, ed.tags)
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(ed.toggle, del), ed.status)
 	foot := container.NewBorder(nil, nil, nil, ed.words, ed.suggestBox)
-	ed.root = container.NewBorder(container.NewVBox(meta, bar), foot, nil, nil, ed.body)
+	// Tab follows the order of the objects: title, tags, then the text (NewBorder would put
+	// its centre first, and Tab from the tags would leave the editor).
+	ed.root = container.New(layout.NewBorderLayout(meta, foot, nil, nil), meta, container.NewBorder(bar, nil, nil, nil, ed.body), foot)
 	if n.ID != 0 {
 		ed.loadLinks()
 	}

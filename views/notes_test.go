@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -227,5 +228,74 @@ func TestDossierLinksAnUnlinkedMention(t *testing.T) {
 	text = dossierText(u.dossier.content())
 	if strings.Contains(text, "Unlinked mentions") {
 		t.Errorf("still unlinked:\n%s", text)
+	}
+}
+
+// TestArticleAndNoteShowBacklinks: an article lists the notes linking to it; a rendered
+// note lists the notes linking to it; a search hit on a standalone note opens it.
+func TestArticleAndNoteShowBacklinks(t *testing.T) {
+	ctx := context.Background()
+	u, st, _ := articlesUI(t)
+	art := mustArticle(t, st, "Port strike ends", "2026-01-12", "Dockers went back to work on Monday.")
+	hyp, _ := st.CreateNote(ctx, app.Note{Title: "Costs hypothesis", Body: "Costs drive it."})
+	st.CreateNote(ctx, app.Note{Title: "Reading list", Body: "Read [[Port strike ends]] against [[Costs hypothesis]]."})
+	u.articles.openArticle(art.ID, [2]int{})
+	mustContain(t, artTexts(u.articles.view.notesBox), "Linked from notes", "Reading list", "Read Port strike ends against Costs hypothesis.")
+
+	u.notes.after = (&manualTimers{}).after
+	u.notes.edit(hyp)
+	u.notes.togglePreview()
+	mustContain(t, dossierText(u.notes.ed.rendered), "Linked from", "Reading list")
+}
+
+// TestNoteSearchHitOpensTheNote: a search hit on a standalone note opens it in the Notes
+// screen; the hit is titled by the note's own heading.
+func TestNoteSearchHitOpensTheNote(t *testing.T) {
+	ctx := context.Background()
+	_, st, s, routes := searchUI(t)
+	n, _ := st.CreateNote(ctx, app.Note{Title: "Erbil hypothesis", Body: "The delegation waits."})
+	typeQuery(s, "Erbil")
+	if len(s.res.Notes) != 1 || s.res.Notes[0].Title != "Erbil hypothesis" {
+		t.Fatalf("notes found: %+v", s.res.Notes)
+	}
+	test.Tap(s.rows[0])
+	if r := lastRoute(routes); r.screen != "notes" || r.id != n.ID {
+		t.Errorf("the note hit went to %+v", r)
+	}
+}
+
+// TestNoteEditorKeepsTextOnConflictAndUndoes: when a batch command changed the note
+// since it was opened, the autosave refuses to overwrite it, says so and keeps the text
+// typed; Undo takes back what was typed.
+func TestNoteEditorKeepsTextOnConflictAndUndoes(t *testing.T) {
+	mw, st := newTestWindow(t)
+	u := mw.u
+	timers := &manualTimers{}
+	u.notes.after = timers.after
+	ctx := context.Background()
+	n, _ := st.CreateNote(ctx, app.Note{Title: "Shared", Body: "First line."})
+	u.openNote(n.ID)
+	ed := u.notes.ed
+	other := n
+	other.Body = "Changed by a script."
+	if _, err := st.UpdateNote(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	u.win.Canvas().Focus(ed.source)
+	ed.source.CursorRow, ed.source.CursorColumn = 0, len("First line.")
+	test.Type(ed.source, " Mine.")
+	timers.fire()
+	if !strings.Contains(ed.status.Text, "Not saved") || !strings.Contains(ed.status.Text, "changed elsewhere") {
+		t.Errorf("status after a conflicting save: %q", ed.status.Text)
+	}
+	if ed.source.Text != "First line. Mine." {
+		t.Errorf("the text typed was lost: %q", ed.source.Text)
+	}
+	if got, _ := st.Note(ctx, n.ID); got.Body != "Changed by a script." {
+		t.Errorf("the other program's change was overwritten: %q", got.Body)
+	}
+	ed.source.TypedShortcut(&fyne.ShortcutUndo{})
+	if ed.source.Text == "First line. Mine." {
+		t.Errorf("Undo did nothing: %q", ed.source.Text)
 	}
 }
