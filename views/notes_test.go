@@ -299,3 +299,17 @@ func TestNoteEditorKeepsTextOnConflictAndUndoes(t *testing.T) {
 		t.Errorf("Undo did nothing: %q", ed.source.Text)
 	}
 }
+
+// TestNoteTablesRender: a Markdown table renders as aligned columns, its words kept.
+func TestNoteTablesRender(t *testing.T) {
+	test.NewTempApp(t)
+	segs := markdownSegments("| Actor | Seats |\n|---|---:|\n| Coordination Framework | 138 |\n| **Sadrists** | 0 |\n")
+	if len(segs) != 1 {
+		t.Fatalf("segments %d", len(segs))
+	}
+	got := segs[0].Textual()
+	want := "Actor                  │ Seats\n───────────────────────┼──────\nCoordination Framework │ 138\nSadrists               │ 0"
+	if got != want {
+		t.Errorf("table drawn as\n%s\nwant\n%s", got, want)
+	}
+}
