@@ -66,4 +66,3 @@ func markdownCell(s string) string {
 	}
 	return s
 }
-
