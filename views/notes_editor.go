@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -87,6 +88,7 @@ func newNoteEditor(u *UI, n app.Note, after app.AfterFunc) *noteEditor {
 	ed.countWords()
 	for _, e := range []*keyEntry{ed.title, ed.tags, ed.source} {
 		e.OnChanged = func(string) { ed.changed() }
+		e.onShortcut = ed.shortcut
 	}
 	ed.source.OnCursorChanged = ed.cursorMoved
 
@@ -456,6 +458,15 @@ func (ed *noteEditor) confirmDelete() {
 			}
 			ed.u.notes.closed(ed)
 		})
+}
+
+// shortcut saves at once on the save shortcut, without waiting for the autosave.
+func (ed *noteEditor) shortcut(s fyne.Shortcut) bool {
+	if sc, ok := s.(*desktop.CustomShortcut); ok && sc.KeyName == ctrlS.KeyName && sc.Modifier == ctrlS.Modifier {
+		ed.flushNow()
+		return true
+	}
+	return false
 }
 
 // sourceKey picks the first suggestion on Enter and hides them on Esc while a [[link]] is

@@ -313,3 +313,27 @@ func TestNoteTablesRender(t *testing.T) {
 		t.Errorf("table drawn as\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestNoteSavedByCtrlSAndOnClose: the save shortcut stores the note at once, and closing
+// the window stores what was typed since, before the autosave's second is up.
+func TestNoteSavedByCtrlSAndOnClose(t *testing.T) {
+	mw, st := newTestWindow(t)
+	u := mw.u
+	u.notes.after = (&manualTimers{}).after
+	u.notes.newNote()
+	ed := u.notes.ed
+	u.win.Canvas().Focus(ed.source)
+	test.Type(ed.source, "Saved by the shortcut.")
+	pressShortcut(u, ctrlS)
+	if ed.note.ID == 0 {
+		t.Fatal("the save shortcut stored nothing")
+	}
+	test.Type(ed.source, " And by closing.")
+	closed := 0
+	mw.closeWindow = func() { closed++ }
+	mw.closing()
+	n, err := st.Note(context.Background(), ed.note.ID)
+	if err != nil || n.Body != "Saved by the shortcut. And by closing." || closed != 1 {
+		t.Errorf("after closing: %q, %v (closed %d)", n.Body, err, closed)
+	}
+}
