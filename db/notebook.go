@@ -238,7 +238,7 @@ func (s *Store) FindNote(ctx context.Context, ref string) (_ app.Note, err error
 func noteWhere(q app.NoteQuery) (string, []any) {
 	where, args := "1", []any(nil)
 	if q.Tag != "" {
-		where += ` AND (char(10) || n.tags || char(10)) LIKE ('%' || char(10) || ? || char(10) || '%')`
+		where += ` AND instr(char(10) || n.tags || char(10), char(10) || ? || char(10)) > 0` // not LIKE: a tag may hold % or _
 		args = append(args, q.Tag)
 	}
 	if fq := parseQuery(q.Text); fq.expr != "" {
@@ -646,7 +646,6 @@ func (s *Store) LinkSuggestions(ctx context.Context, text string, limit int) (_ 
 	if limit <= 0 {
 		limit = 3 * suggestionCap
 	}
-	var out []app.LinkSuggestion
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.name, a.kind,
 			coalesce((SELECT group_concat(text, char(10)) FROM aliases WHERE actor_id = a.id AND is_name = 0), '')
 		FROM actors_fts JOIN actors a ON a.id = actors_fts.rowid
@@ -677,7 +676,7 @@ func (s *Store) LinkSuggestions(ctx context.Context, text string, limit int) (_ 
 	if err := rows.Err(); err != nil {
 		return nil, mapError(err)
 	}
-	out = append(out, bestFirst(actors, folded, suggestionCap)...)
+	groups := [][]app.LinkSuggestion{bestFirst(actors, folded, suggestionCap)}
 	kinds := []struct{ kind, sql string }{
 		{app.LinkNote, `SELECT n.id, n.uuid, n.title, '' FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
 			WHERE notes_fts MATCH ? AND n.title <> '' ORDER BY notes_fts.rowid DESC LIMIT ?`},
@@ -708,15 +707,38 @@ func (s *Store) LinkSuggestions(ctx context.Context, text string, limit int) (_ 
 		if err := rows.Err(); err != nil {
 			return nil, mapError(err)
 		}
-		out = append(out, bestFirst(found, folded, suggestionCap)...)
+		groups = append(groups, bestFirst(found, folded, suggestionCap))
 	}
+	out := shareOut(groups, limit)
 	if err := s.markAmbiguous(ctx, out); err != nil {
 		return nil, err
 	}
-	if len(out) > limit {
-		out = out[:limit]
-	}
 	return out, nil
+}
+
+// shareOut keeps at most limit suggestions, shared fairly among the kinds (a turn each
+// until the limit or the lists run out), so that eight actors matching a common prefix do
+// not hide the note or the article looked for; the kinds stay in their order.
+func shareOut(groups [][]app.LinkSuggestion, limit int) []app.LinkSuggestion {
+	take := make([]int, len(groups))
+	for n := 0; n < limit; {
+		grew := false
+		for i, g := range groups {
+			if take[i] < len(g) && n < limit {
+				take[i]++
+				n++
+				grew = true
+			}
+		}
+		if !grew {
+			break
+		}
+	}
+	var out []app.LinkSuggestion
+	for i, g := range groups {
+		out = append(out, g[:take[i]]...)
+	}
+	return out
 }
 
 // bestFirst orders suggestions with those whose name starts with folded first (shorter

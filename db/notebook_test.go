@@ -325,3 +325,32 @@ func TestSearchFindsNotesByWordsAndLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkSuggestionsShareTheList: many actors matching a prefix leave room for the notes
+// and articles that match it too.
+func TestLinkSuggestionsShareTheList(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	for _, n := range []string{"Harbour One", "Harbour Two", "Harbour Three", "Harbour Four", "Harbour Five", "Harbour Six", "Harbour Seven", "Harbour Eight", "Harbour Nine"} {
+		mustActor(t, s, n, app.Organisation)
+	}
+	mustNote(t, s, app.Note{Title: "Harbour fees", Body: "x"})
+	s.CreateArticle(ctx, app.Article{Title: "Harbour reopens", Body: "x"})
+	got, err := s.LinkSuggestions(ctx, "harb", 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, g := range got {
+		kinds[g.Kind]++
+	}
+	if len(got) != 8 || kinds[app.LinkNote] != 1 || kinds[app.LinkArticle] != 1 || kinds[app.LinkActor] != 6 {
+		t.Errorf("suggestions by kind %v (%d)", kinds, len(got))
+	}
+	// A tag is matched whole, its characters as written.
+	mustNote(t, s, app.Note{Title: "Odd tag", Tags: []string{"50%_done"}, Body: "x"})
+	mustNote(t, s, app.Note{Title: "Other", Tags: []string{"50xydone"}, Body: "x"})
+	if rows, _ := s.Notes(ctx, app.NoteQuery{Tag: "50%_done"}); len(rows) != 1 || rows[0].Heading != "Odd tag" {
+		t.Errorf("tag filter: %+v", rows)
+	}
+}
