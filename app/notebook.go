@@ -12,7 +12,7 @@ func (n Note) Heading() string {
 	if t := strings.TrimSpace(n.Title); t != "" {
 		return t
 	}
-	for _, line := range strings.Split(MarkdownText(n.Body), "\n") {
+	for _, line := range strings.Split(MarkdownText(LinksAsText(n.Body)), "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			return clipRunes(line, 80)
 		}

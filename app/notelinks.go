@@ -424,3 +424,22 @@ func isAcronymName(s string) bool {
 	}
 	return n >= 2 && n <= 6
 }
+
+// LinksAsText writes each [[link]] of body as the text it shows as written (its label,
+// else its target), for where a note is shown without resolving its links: a list's
+// heading, a search snippet, a note drawn in a dossier.
+func LinksAsText(body string) string {
+	links := ParseLinks(body)
+	if len(links) == 0 {
+		return body
+	}
+	var b strings.Builder
+	pos := 0
+	for _, l := range links {
+		b.WriteString(body[pos:l.Start])
+		b.WriteString(firstSet(l.Label, l.Target))
+		pos = l.End
+	}
+	b.WriteString(body[pos:])
+	return b.String()
+}

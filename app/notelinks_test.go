@@ -122,6 +122,9 @@ func TestWordCountAndHeading(t *testing.T) {
 	if h := (Note{Body: "\n## Meeting with the envoy\nmore"}).Heading(); h != "Meeting with the envoy" {
 		t.Errorf("Heading = %q", h)
 	}
+	if h := (Note{Body: "[[Nouri al-Maliki|Maliki]] called [[Iraq]]."}).Heading(); h != "Maliki called Iraq." {
+		t.Errorf("Heading shows the links' text: %q", h)
+	}
 	if h := (Note{Title: "Hypothesis", Body: "x"}).Heading(); h != "Hypothesis" {
 		t.Errorf("Heading = %q", h)
 	}

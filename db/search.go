@@ -1091,7 +1091,7 @@ func (s *Store) searchNotes(ctx context.Context, fq ftsQuery, q app.SearchQuery)
 		if h.ArticleID == 0 && h.ActorID == 0 { // a standalone note is shown by its own heading
 			h.Title = app.Note{Title: title, Body: body}.Heading()
 		}
-		h.Snippet = firstSnippet(fq.leaves, app.MarkdownText(plainNoteLinks(body)), title)
+		h.Snippet = firstSnippet(fq.leaves, app.MarkdownText(app.LinksAsText(body)), title)
 		if t := parseTime(updated); !t.IsZero() {
 			h.Date = app.DateOf(t)
 		}
@@ -1178,27 +1178,6 @@ func (s *Store) searchNoteLinks(ctx context.Context, fq ftsQuery, seen map[int64
 		out = append(out, h)
 	}
 	return out, mapError(rows.Err())
-}
-
-// plainNoteLinks writes a note's [[links]] as the text they show, for snippets.
-func plainNoteLinks(body string) string {
-	links := app.ParseLinks(body)
-	if len(links) == 0 {
-		return body
-	}
-	var b strings.Builder
-	pos := 0
-	for _, l := range links {
-		b.WriteString(body[pos:l.Start])
-		if l.Label != "" {
-			b.WriteString(l.Label)
-		} else {
-			b.WriteString(l.Target)
-		}
-		pos = l.End
-	}
-	b.WriteString(body[pos:])
-	return b.String()
 }
 
 // relationRankMax is how many matching relations the search ranks at most; see searchRelations.

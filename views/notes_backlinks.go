@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -92,26 +91,4 @@ func linkMention(u *UI, l app.NoteBacklink, actorID int64) {
 			u.dossier.reload()
 		})
 	})
-}
-
-// plainLinks shows a note's [[links]] as their text (label, else target) where a note is
-// drawn without resolving them (the dossier's own notes, an article's notes).
-func plainLinks(body string) string {
-	links := app.ParseLinks(body)
-	if len(links) == 0 {
-		return body
-	}
-	var b strings.Builder
-	pos := 0
-	for _, l := range links {
-		b.WriteString(body[pos:l.Start])
-		if l.Label != "" {
-			b.WriteString(l.Label)
-		} else {
-			b.WriteString(l.Target)
-		}
-		pos = l.End
-	}
-	b.WriteString(body[pos:])
-	return b.String()
 }
