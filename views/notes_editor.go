@@ -45,6 +45,7 @@ type noteEditor struct {
 	suggestBox  *fyne.Container
 	suggestions []app.LinkSuggestion
 	suggestGen  int
+	asked       string // the text last looked up
 	inserting   bool
 
 	links    []app.StoredLink
@@ -496,6 +497,10 @@ func (ed *noteEditor) cursorMoved() {
 		ed.hideSuggestions()
 		return
 	}
+	if prefix == ed.asked { // a keystroke moves the cursor and changes the text: one look-up
+		return
+	}
+	ed.asked = prefix
 	ed.suggestGen++
 	gen, st := ed.suggestGen, ed.u.store
 	ed.u.async(func(ctx context.Context) {
@@ -549,6 +554,7 @@ func noteKindLabel(kind string) string {
 
 func (ed *noteEditor) hideSuggestions() {
 	ed.suggestGen++ // an answer still on its way is dropped
+	ed.asked = ""
 	ed.suggestions = nil
 	ed.suggestBox.Objects = nil
 	ed.suggestBox.Hide()
