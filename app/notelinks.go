@@ -99,9 +99,11 @@ func lineLinks(line string, base int) []NoteLink {
 	return out
 }
 
-// linkAt reads the link opening at line[i:], "[[…]]".
+// linkAt reads the link opening at line[i:], "[[…]]". The closing is looked for no further
+// than a link's longest text, so a line of many "[[" is read in linear time.
 func linkAt(line string, i int) (NoteLink, bool) {
-	end := strings.Index(line[i+2:], "]]")
+	window := line[i+2 : min(len(line), i+2+MaxLinkText+2)]
+	end := strings.Index(window, "]]")
 	if end < 0 {
 		return NoteLink{}, false
 	}

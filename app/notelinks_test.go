@@ -162,3 +162,21 @@ func FuzzParseLinks(f *testing.F) {
 		}
 	})
 }
+
+// TestParseLinksLinearOnBrackets: a huge line of "[[" with no closing is read in linear
+// time (each opening looks for its closing within a link's longest text only). The
+// benchmark gives the figure; this checks the rule on the result.
+func TestParseLinksLinearOnBrackets(t *testing.T) {
+	body := strings.Repeat("[[a ", 200_000) + "[[Iraq]]"
+	got := ParseLinks(body)
+	if len(got) != 1 || got[0].Target != "Iraq" {
+		t.Errorf("links %+v", got)
+	}
+}
+
+func BenchmarkParseLinksBrackets(b *testing.B) {
+	body := strings.Repeat("[[a ", 200_000)
+	for b.Loop() {
+		ParseLinks(body)
+	}
+}
