@@ -348,10 +348,14 @@ func FindMentions(body string, names []string) [][2]int {
 	skip := ParseLinks(body)
 	var out [][2]int
 	words := wordSpans(body)
+	folded := make([]string, len(words)) // each word folded once, however many names
+	for i, w := range words {
+		folded[i] = Fold(body[w[0]:w[1]])
+	}
 	for wi := 0; wi < len(words); wi++ {
 		bestEnd := -1
 		for _, n := range ns {
-			if end, ok := matchWords(body, words, wi, n.parts, n.exact); ok && end > bestEnd {
+			if end, ok := matchWords(body, words, folded, wi, n.parts, n.exact); ok && end > bestEnd {
 				bestEnd = end
 			}
 		}
@@ -401,13 +405,13 @@ func wordSpans(s string) [][2]int {
 
 // matchWords reports whether the words of body from words[wi] on are parts (folded
 // unless exact; punctuation between words is ignored) and returns the end of the last.
-func matchWords(body string, words [][2]int, wi int, parts []string, exact bool) (int, bool) {
+func matchWords(body string, words [][2]int, folded []string, wi int, parts []string, exact bool) (int, bool) {
 	if wi+len(parts) > len(words) {
 		return 0, false
 	}
 	for k, p := range parts {
 		w := body[words[wi+k][0]:words[wi+k][1]]
-		if exact && w != p || !exact && Fold(w) != p {
+		if exact && w != p || !exact && folded[wi+k] != p {
 			return 0, false
 		}
 	}
