@@ -354,3 +354,23 @@ func TestLinkSuggestionsShareTheList(t *testing.T) {
 		t.Errorf("tag filter: %+v", rows)
 	}
 }
+
+// TestNoteImagesKeptInProject: a PNG is kept and read back whole; a file that is not a
+// PNG or JPEG is refused, whatever its name says.
+func TestNoteImagesKeptInProject(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...)
+	img, err := s.AddNoteImage(ctx, app.NoteImage{Name: "chart.png", Data: png})
+	if err != nil || img.UUID == "" || img.MIME != "image/png" {
+		t.Fatalf("added %+v, %v", img, err)
+	}
+	got, err := s.NoteImage(ctx, img.UUID)
+	if err != nil || string(got.Data) != string(png) || got.Name != "chart.png" {
+		t.Errorf("read back %q %d bytes, %v", got.Name, len(got.Data), err)
+	}
+	_, err = s.AddNoteImage(ctx, app.NoteImage{Name: "fake.png", Data: []byte("<html>not a picture</html>")})
+	wantCode(t, err, app.EINVALID)
+	_, err = s.NoteImage(ctx, "no-such-image")
+	wantCode(t, err, app.ENOTFOUND)
+}

@@ -101,8 +101,9 @@ func newNoteEditor(u *UI, n app.Note, after app.AfterFunc) *noteEditor {
 	ed.toggle = widget.NewButtonWithIcon("Rendered", theme.VisibilityIcon(), ed.togglePreview)
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), ed.confirmDelete)
 	del.Importance = widget.LowImportance
+	pic := widget.NewButtonWithIcon("Picture…", theme.FileImageIcon(), ed.addImage)
 	meta := container.NewGridWithColumns(2, ed.title, ed.tags)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(ed.toggle, del), ed.status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(pic, ed.toggle, del), ed.status)
 	foot := container.NewBorder(nil, nil, nil, ed.words, ed.suggestBox)
 	// Tab follows the order of the objects: title, tags, then the text (NewBorder would put
 	// its centre first, and Tab from the tags would leave the editor).
@@ -276,28 +277,29 @@ func (ed *noteEditor) togglePreview() {
 // link to this one.
 func (ed *noteEditor) render() {
 	md, links := linkedMarkdown(ed.source.Text, ed.links)
-	segs := markdownSegments(md)
 	ed.linkSegs = nil
-	wireNoteLinks(segs, func(h *widget.HyperlinkSegment) {
-		i, err := strconv.Atoi(h.URL.Opaque)
-		if err != nil || i < 0 || i >= len(links) {
-			return
-		}
-		l := links[i]
-		switch {
-		case l.Gone:
-			h.Text += " (deleted)"
-		case l.Status == app.LinkMissing:
-			h.Text += " (missing)"
-		case l.Status == app.LinkAmbiguous:
-			h.Text += " (ambiguous)"
-		case l.Status == "":
-			h.Text += " (not saved yet)"
-		}
-		h.OnTapped = func() { ed.follow(l) }
-		ed.linkSegs = append(ed.linkSegs, h)
-	})
-	objs := dossierMarkdownBlocks(segs)
+	wire := func(segs []widget.RichTextSegment) {
+		wireNoteLinks(segs, func(h *widget.HyperlinkSegment) {
+			i, err := strconv.Atoi(h.URL.Opaque)
+			if err != nil || i < 0 || i >= len(links) {
+				return
+			}
+			l := links[i]
+			switch {
+			case l.Gone:
+				h.Text += " (deleted)"
+			case l.Status == app.LinkMissing:
+				h.Text += " (missing)"
+			case l.Status == app.LinkAmbiguous:
+				h.Text += " (ambiguous)"
+			case l.Status == "":
+				h.Text += " (not saved yet)"
+			}
+			h.OnTapped = func() { ed.follow(l) }
+			ed.linkSegs = append(ed.linkSegs, h)
+		})
+	}
+	objs := ed.renderChunks(md, wire) // pictures kept in the project: notes_images.go
 	if strings.TrimSpace(ed.source.Text) == "" {
 		objs = append(objs, dossierHint("Nothing written yet. Press Markdown ("+keyLabel(previewShortcut)+") to write."))
 	}

@@ -23,6 +23,14 @@ type notebookStore interface {
 	Backlinks(ctx context.Context, kind string, id int64) (app.Backlinks, error)
 	// LinkMention turns an unlinked mention of an actor into a link to it.
 	LinkMention(ctx context.Context, noteID int64, at, end int, actorID int64) error
+	// AddNoteImage keeps a picture in the project; NoteImage reads one (notes_images.go).
+	AddNoteImage(ctx context.Context, img app.NoteImage) (app.NoteImage, error)
+	NoteImage(ctx context.Context, id string) (app.NoteImage, error)
+}
+
+func (s *watchedStore) AddNoteImage(ctx context.Context, img app.NoteImage) (app.NoteImage, error) {
+	img, err := s.Store.AddNoteImage(ctx, img)
+	return img, s.wrote(err)
 }
 
 func (s *watchedStore) RelinkNote(ctx context.Context, noteID int64) error {

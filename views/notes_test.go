@@ -1,12 +1,18 @@
 package views
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -335,5 +341,55 @@ func TestNoteSavedByCtrlSAndOnClose(t *testing.T) {
 	n, err := st.Note(context.Background(), ed.note.ID)
 	if err != nil || n.Body != "Saved by the shortcut. And by closing." || closed != 1 {
 		t.Errorf("after closing: %q, %v (closed %d)", n.Body, err, closed)
+	}
+}
+
+// TestNotePicturesFromTheProjectOnly: a PNG added to a note is kept in the project and
+// drawn from there; a file that is not a picture is refused; a picture on the web is
+// never drawn, only named.
+func TestNotePicturesFromTheProjectOnly(t *testing.T) {
+	mw, st := newTestWindow(t)
+	u := mw.u
+	u.notes.after = (&manualTimers{}).after
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 800, 400)))
+	pic := filepath.Join(dir, "seats.png")
+	os.WriteFile(pic, buf.Bytes(), 0o644)
+	fake := filepath.Join(dir, "fake.png")
+	os.WriteFile(fake, []byte("<html>not a picture</html>"), 0o644)
+
+	u.notes.newNote()
+	ed := u.notes.ed
+	u.win.Canvas().Focus(ed.source)
+	test.Type(ed.source, "Seats by bloc:")
+	ed.addImageFile(pic)
+	if !strings.Contains(ed.source.Text, "\n![seats.png]("+app.NoteImageScheme+":") {
+		t.Fatalf("no picture line: %q", ed.source.Text)
+	}
+	ed.addImageFile(fake)
+	if strings.Count(ed.source.Text, app.NoteImageScheme) != 1 {
+		t.Errorf("a file that is not a picture was added: %q", ed.source.Text)
+	}
+	if top := u.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(dossierText(top), "not a PNG or JPEG") {
+		t.Errorf("the refusal was not shown")
+	} else {
+		u.win.Canvas().Overlays().Remove(top)
+	}
+	ed.source.SetText(ed.source.Text + "\n\n![map](https://example.org/map.png)")
+	ed.togglePreview()
+	var pictures []*canvas.Image
+	for _, o := range test.LaidOutObjects(ed.rendered) {
+		if c, ok := o.(*canvas.Image); ok && c.Resource != nil && c.Resource.Name() == "seats.png" {
+			pictures = append(pictures, c)
+		}
+	}
+	if len(pictures) != 1 || pictures[0].MinSize().Width != noteImageWidth {
+		t.Errorf("pictures drawn: %d", len(pictures))
+	}
+	mustContain(t, dossierText(ed.rendered), "Seats by bloc:", "[image: map]")
+	n, _ := st.Note(context.Background(), ed.note.ID)
+	if !strings.Contains(n.Body, app.NoteImageScheme) {
+		t.Errorf("stored body %q", n.Body)
 	}
 }

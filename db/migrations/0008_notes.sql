@@ -80,3 +80,15 @@ SELECT id,
 	replace(replace(replace(replace(replace(replace(replace(body, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D'),
 	replace(replace(replace(replace(replace(replace(replace(tags, 'ı', 'i'), 'ø', 'o'), 'Ø', 'O'), 'ł', 'l'), 'Ł', 'L'), 'đ', 'd'), 'Đ', 'D')
 FROM notes;
+
+-- Images a note shows, kept in the project (a note writes ![caption](dossier-image:UUID)):
+-- nothing a note shows is read from outside the project file, and nothing from the web.
+-- An image stays when the note that showed it is deleted: another note may show it too.
+CREATE TABLE note_images (
+	id    INTEGER PRIMARY KEY,
+	uuid  TEXT NOT NULL UNIQUE,
+	name  TEXT NOT NULL, -- the file's name, for the caption and the log
+	mime  TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+	data  BLOB NOT NULL,
+	added TEXT NOT NULL
+) STRICT;
