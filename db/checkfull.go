@@ -41,8 +41,8 @@ type ftsIndex struct {
 var ftsIndexes = []ftsIndex{
 	{"articles_fts", "articles", []string{"title", "body", "notes"},
 		`SELECT id, ` + ftsFoldSQL("title") + `, ` + ftsFoldSQL("body") + `, ` + ftsFoldSQL("notes") + ` FROM main.articles`},
-	{"notes_fts", "notes", []string{"body"},
-		`SELECT id, ` + ftsFoldSQL("body") + ` FROM main.notes`},
+	{"notes_fts", "notes", []string{"title", "body", "tags"}, // migration 0008
+		`SELECT id, ` + ftsFoldSQL("title") + `, ` + ftsFoldSQL("body") + `, ` + ftsFoldSQL("tags") + ` FROM main.notes`},
 	{"actors_fts", "", []string{"name", "aliases", "description", "notes"},
 		`SELECT a.id, ` + ftsFoldSQL("a.name") + `, ` +
 			ftsFoldSQL(`coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM main.aliases WHERE actor_id = a.id AND is_name = 0 ORDER BY id)), '')`) + `, ` +

@@ -23,7 +23,7 @@ func (m *merger) apply() error {
 	steps := []struct {
 		kind string
 		fn   func(mergeKind) error
-	}{{"actor", m.applyActors}, {"article", m.applyArticles}, {"relation", m.applyRelations}, {"note", m.applyRows}}
+	}{{"actor", m.applyActors}, {"article", m.applyArticles}, {"relation", m.applyRelations}, {"note", m.applyNotes}}
 	for _, st := range steps {
 		if err := st.fn(kindOf(st.kind)); err != nil {
 			return fmt.Errorf("%ss: %w", st.kind, err)
@@ -350,4 +350,54 @@ func (m *merger) applyRelations(k mergeKind) error {
 		}
 	}
 	return nil
+}
+
+// applyNotes writes the notes, then their [[links]]: each link keeps the record theirs
+// resolved it to (by UUID) where this project has it, else it is resolved here by name.
+func (m *merger) applyNotes(k mergeKind) error {
+	if err := m.applyRows(k); err != nil {
+		return err
+	}
+	pairs := map[string]string{} // my note's uuid → theirs
+	for _, u := range append(append([]string{}, m.add["note"]...), m.take["note"]...) {
+		pairs[u] = u
+	}
+	for their, mine := range m.doubled["note"] {
+		pairs[mine] = their
+	}
+	for mine, their := range pairs {
+		var id int64
+		var body string
+		if err := m.tx.QueryRowContext(m.ctx, `SELECT id, body FROM main.notes WHERE uuid = ?`, mine).Scan(&id, &body); err != nil {
+			return err
+		}
+		prev, err := m.theirLinks(their)
+		if err != nil {
+			return err
+		}
+		if err := writeLinks(m.ctx, m.tx, id, body, prev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// theirLinks are the records the links of their note pointed at, as previousLinks.
+func (m *merger) theirLinks(noteUUID string) (map[linkKey]string, error) {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT l.folded, l.prefix, l.uuid FROM theirs.note_links l
+		JOIN theirs.notes n ON n.id = l.note_id WHERE n.uuid = ? AND l.uuid <> ''`, noteUUID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	prev := map[linkKey]string{}
+	for rows.Next() {
+		var k linkKey
+		var id string
+		if err := rows.Scan(&k.folded, &k.prefix, &id); err != nil {
+			return nil, err
+		}
+		prev[k] = id
+	}
+	return prev, rows.Err()
 }

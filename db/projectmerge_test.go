@@ -67,7 +67,7 @@ func TestMergeProjectAddsTheirRecords(t *testing.T) {
 		Evidence: []app.Evidence{{ArticleID: art.ID, Quote: "it would sue Ilse Marquand"}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := theirs.CreateNote(ctx, app.Note{ActorID: board.ID, Body: "Board statements come late on Tuesdays."}); err != nil {
+	if _, err := theirs.CreateNote(ctx, app.Note{ActorID: board.ID, Body: "Board statements come late on Tuesdays; see [[Ilse Marquand]]."}); err != nil {
 		t.Fatal(err)
 	}
 	theirs.Close()
@@ -110,6 +110,11 @@ func TestMergeProjectAddsTheirRecords(t *testing.T) {
 	}
 	if rep.Duplicates < 1 {
 		t.Errorf("the two Ilse Marquands are not proposed as duplicates: %+v", rep)
+	}
+	// The note's link points at their Ilse Marquand, who came in with it.
+	bl, err := mine.Backlinks(ctx, "actor", theirIlse(t, mine, ilse.UUID))
+	if err != nil || len(bl.Linked) != 1 {
+		t.Errorf("backlinks of the merged Ilse Marquand: %+v %v", bl, err)
 	}
 	var found int
 	if err := mine.db.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'sue'`).Scan(&found); err != nil || found != 1 {
@@ -274,4 +279,14 @@ func TestMergeProjectRefusesItself(t *testing.T) {
 	if _, err := s.MergeProject(context.Background(), s.Path(), app.ProjectMergeOptions{}); !app.IsCode(err, app.EINVALID) {
 		t.Errorf("merging a project into itself: %v", err)
 	}
+}
+
+// theirIlse is the id here of the actor with uuid.
+func theirIlse(t *testing.T, s *Store, uuid string) int64 {
+	t.Helper()
+	var id int64
+	if err := s.db.QueryRow(`SELECT id FROM actors WHERE uuid = ?`, uuid).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

@@ -132,7 +132,7 @@ func (s *dossierScreen) render(d app.Dossier) {
 	s.d = d
 	s.shown = d.Actor.ID
 	left := container.NewVBox(s.relationsSection(d), s.timelineSection(d))
-	right := container.NewVBox(s.mentionsSection(d), s.associatesSection(d), s.notesSection(d))
+	right := container.NewVBox(s.mentionsSection(d), s.associatesSection(d), s.notesSection(d), s.inNotesSection(d))
 	body := container.NewVBox(
 		s.header(d),
 		s.mergesStrip(d.Actor.ID),

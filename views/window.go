@@ -33,6 +33,7 @@ func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
 	u.dossier = newDossierScreen(u)
 	u.search = newSearchScreen(u)
 	u.queue = newQueueScreen(u)
+	u.notes = newNotesScreen(u)
 	return u
 }
 
@@ -125,7 +126,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 	openDossier := widget.NewButtonWithIcon("Open dossier…", theme.SearchIcon(), mw.u.chooseDossier)
 	bar := container.NewHBox(mw.back, mw.forward, widget.NewSeparator(),
 		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
-		tab("Suggestions", "suggestions"), widget.NewSeparator(), newArticle, newActor, openDossier)
+		tab("Suggestions", "suggestions"), tab("Notes", "notes"), widget.NewSeparator(), newArticle, newActor, openDossier)
 	mw.banner = container.NewStack()
 	mw.u.onDamage = mw.damageMet
 	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
@@ -155,9 +156,18 @@ func (mw *Window) show(r route) {
 	case "suggestions":
 		c = mw.u.queue.content()
 		mw.u.queue.reload()
+	case "notes":
+		c = mw.u.notes.content()
+		mw.u.notes.reload()
+		if r.id != 0 {
+			mw.u.notes.open(r.id)
+		}
 	default:
 		c = mw.u.articles.content()
 		mw.u.articles.reload()
+	}
+	if r.screen != "notes" {
+		mw.u.notes.flush() // the note left is saved before anything else shows
 	}
 	mw.main.Objects = []fyne.CanvasObject{c}
 	mw.main.Refresh()
@@ -329,6 +339,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Backup settings…", mw.showBackupSettings, "", 0),
 		fyne.NewMenuItemSeparator(),
 		item("New article", u.articles.newArticle, fyne.KeyN, ctrl),
+		item("New note", u.notes.newNote, newNoteShortcut.KeyName, newNoteShortcut.Modifier),
 		item("Import files…", u.articles.importFiles, fyne.KeyI, ctrl),
 		fyne.NewMenuItemSeparator(),
 		item("Export dossier as CSV…", u.dossier.exportCSV, fyne.KeyE, ctrl),
@@ -343,6 +354,8 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Actors", func() { u.navigate(route{screen: "actors"}) }, fyne.Key2, alt),
 		item("Dossier", func() { u.navigate(route{screen: "dossier", id: u.dossier.actorID}) }, fyne.Key3, alt),
 		item("Search", u.openSearch, fyne.Key4, alt),
+		item("Notes", func() { u.navigate(route{screen: "notes"}) }, notesShortcut.KeyName, notesShortcut.Modifier),
+		item("Note: Markdown or rendered", u.notes.togglePreview, previewShortcut.KeyName, previewShortcut.Modifier),
 		item("Search", u.openSearch, fyne.KeyF, ctrl),
 		item("Open dossier…", u.chooseDossier, fyne.KeyD, ctrl),
 		item("Trash", u.articles.showTrash, "", 0),
