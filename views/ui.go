@@ -33,7 +33,7 @@ type UI struct {
 	queue *queueScreen
 	// exports runs File ▸ Export (export_formats.go), made on first use.
 	exports *formatExports
-	notes *notesScreen // the research notebook (notes.go)
+	notes   *notesScreen // the research notebook (notes.go)
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)
