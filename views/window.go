@@ -178,6 +178,9 @@ func (mw *Window) show(r route) {
 	if r.screen == "suggestions" {
 		mw.u.queue.focus()
 	}
+	if r.screen == "notes" {
+		mw.u.notes.focus() // typing filters the list, or goes on in the open note
+	}
 	tabOf := map[string]string{"article": "articles"}
 	current := r.screen
 	if t, ok := tabOf[current]; ok {

@@ -315,7 +315,9 @@ func WriteVaultDir(ctx context.Context, path string, j Job) error {
 		os.RemoveAll(tmp)
 		return err
 	}
-	if err := os.Chmod(tmp, 0o755); err == nil {
+	// A failed rename must not pass for success: err is the one checked below.
+	err = os.Chmod(tmp, 0o755)
+	if err == nil {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {

@@ -1412,18 +1412,6 @@ func isArticle(s string) bool {
 	return false
 }
 
-// textOfTokens joins the words of toks with blanks.
-func textOfTokens(toks []token) string {
-	if len(toks) == 1 {
-		return toks[0].text
-	}
-	parts := make([]string, len(toks))
-	for i, t := range toks {
-		parts[i] = t.text
-	}
-	return strings.Join(parts, " ")
-}
-
 func isCountryText(s string) bool {
 	_, ok := countryForm(s)
 	return ok
