@@ -1,0 +1,364 @@
+package graph
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+
+	gograph "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
+	"gonum.org/v1/gonum/graph/layout"
+	"gonum.org/v1/gonum/graph/simple"
+
+	"dossier/app"
+)
+
+// DefaultLimit is how many relations a graph draws before it says "showing N of M".
+const DefaultLimit = 200
+
+// Node is an actor drawn in a graph.
+type Node struct {
+	Actor
+	Degree int // relations of the (filtered) graph that touch it, shown or not
+	Hop    int // 0 for the centre, 1 or 2 for counterparts; 0 in a project network
+	X, Y   float64
+	Pinned bool
+}
+
+// Edge is one relation drawn in a graph.
+type Edge struct {
+	Link
+	Label    string // the type's forward wording: "threatens"
+	Polarity app.Polarity
+	Directed bool
+	// Dashed when the modality is not asserted: a threat, a condition or a denial is not the deed.
+	Dashed bool
+	// Parallel is this edge's place among the edges between the same two actors, and
+	// Siblings how many there are, so that they are drawn apart.
+	Parallel, Siblings int
+}
+
+// Graph is an ego graph or a project network, with what was left out said.
+type Graph struct {
+	Center  int64 // 0 for a project network
+	Hops    int
+	Nodes   []Node
+	Edges   []Edge
+	Total   int // relations that pass the filter within reach; len(Edges) of them are drawn
+	Undated int // relations a date range or "as of" could not place
+	Limit   int
+	Filter  Filter
+}
+
+// Cut reports whether relations were left out to keep the picture readable.
+func (g Graph) Cut() bool { return len(g.Edges) < g.Total }
+
+// Notice says what the picture shows and what it leaves out, in words: "Showing 200 of
+// 1,340 relations." It is never empty when something was cut.
+func (g Graph) Notice() string {
+	var s string
+	if g.Cut() {
+		s = fmt.Sprintf("Showing %s of %s relations (the most sourced first).", Thousands(len(g.Edges)), Thousands(g.Total))
+	} else {
+		s = fmt.Sprintf("%s relations, %s actors.", Thousands(len(g.Edges)), Thousands(len(g.Nodes)))
+	}
+	if g.Undated > 0 {
+		s += fmt.Sprintf(" %s undated relations left out by the dates chosen.", Thousands(g.Undated))
+	}
+	return s
+}
+
+// Node returns the index of the node of actor id, -1 when it is not drawn.
+func (g Graph) Node(id int64) int {
+	for i, n := range g.Nodes {
+		if n.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Thousands writes n with thousands separators: 1,340.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Ego builds the graph of center at 1 or 2 hops from links (the centre's relations and,
+// for 2 hops, its counterparts'), keeping those that pass f and drawing at most limit of
+// them: the centre's own relations first, most sourced and newest first; then those
+// among its counterparts, then those reaching further. Node degrees count every matching
+// relation, drawn or not.
+func Ego(center int64, hops int, links []Link, actors map[int64]Actor, types map[string]app.RelationType, f Filter, limit int) Graph {
+	if hops < 1 {
+		hops = 1
+	}
+	if hops > 2 {
+		hops = 2
+	}
+	g := Graph{Center: center, Hops: hops, Limit: limit, Filter: f}
+	first := map[int64]bool{}
+	var near, far []Link
+	seen := map[int64]bool{}
+	for _, l := range links {
+		if seen[l.ID] || (l.From != center && l.To != center) {
+			continue
+		}
+		seen[l.ID] = true
+		other := l.To
+		if other == center {
+			other = l.From
+		}
+		switch f.Check(l, types[l.Type], actors[center], actors[other]) {
+		case In:
+			near = append(near, l)
+			first[other] = true
+		case Undated:
+			g.Undated++
+		}
+	}
+	if hops == 2 {
+		for _, l := range links {
+			if seen[l.ID] || (!first[l.From] && !first[l.To]) {
+				continue
+			}
+			seen[l.ID] = true
+			self, other := l.From, l.To
+			if !first[self] {
+				self, other = other, self
+			}
+			switch f.Check(l, types[l.Type], actors[self], actors[other]) {
+			case In:
+				far = append(far, l)
+			case Undated:
+				g.Undated++
+			}
+		}
+	}
+	rank(near, nil)
+	rank(far, first)
+	all := append(near, far...)
+	g.Total = len(all)
+	degree := map[int64]int{}
+	for _, l := range all {
+		degree[l.From]++
+		degree[l.To]++
+	}
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	hop := map[int64]int{center: 0}
+	for id := range first {
+		hop[id] = 1
+	}
+	g.Nodes = append(g.Nodes, Node{Actor: actorOr(actors, center), Degree: degree[center]})
+	added := map[int64]bool{center: true}
+	for _, l := range all {
+		for _, id := range []int64{l.From, l.To} {
+			if !added[id] {
+				added[id] = true
+				h, ok := hop[id]
+				if !ok {
+					h = 2
+				}
+				g.Nodes = append(g.Nodes, Node{Actor: actorOr(actors, id), Degree: degree[id], Hop: h})
+			}
+		}
+	}
+	g.Edges = edges(all, types)
+	return g
+}
+
+// Network builds the graph of the whole project (or of what f keeps), drawing at most
+// limit relations, the most sourced first.
+func Network(links []Link, actors map[int64]Actor, types map[string]app.RelationType, f Filter, limit int) Graph {
+	g := Graph{Limit: limit, Filter: f}
+	var kept []Link
+	for _, l := range links {
+		switch f.Check(l, types[l.Type], actors[l.From], actors[l.To]) {
+		case In:
+			kept = append(kept, l)
+		case Undated:
+			g.Undated++
+		}
+	}
+	rank(kept, nil)
+	g.Total = len(kept)
+	degree := map[int64]int{}
+	for _, l := range kept {
+		degree[l.From]++
+		degree[l.To]++
+	}
+	if limit > 0 && len(kept) > limit {
+		kept = kept[:limit]
+	}
+	added := map[int64]bool{}
+	for _, l := range kept {
+		for _, id := range []int64{l.From, l.To} {
+			if !added[id] {
+				added[id] = true
+				g.Nodes = append(g.Nodes, Node{Actor: actorOr(actors, id), Degree: degree[id]})
+			}
+		}
+	}
+	g.Edges = edges(kept, types)
+	return g
+}
+
+func actorOr(actors map[int64]Actor, id int64) Actor {
+	if a, ok := actors[id]; ok {
+		return a
+	}
+	return Actor{ID: id, Name: "#" + strconv.FormatInt(id, 10), Kind: app.OtherKind}
+}
+
+// rank orders links most sourced first, then newest; with inner set, links between two
+// of its actors come before links that reach outside it.
+func rank(ls []Link, inner map[int64]bool) {
+	sort.SliceStable(ls, func(i, j int) bool {
+		a, b := ls[i], ls[j]
+		if inner != nil {
+			ai, bi := inner[a.From] && inner[a.To], inner[b.From] && inner[b.To]
+			if ai != bi {
+				return ai
+			}
+		}
+		if a.Articles != b.Articles {
+			return a.Articles > b.Articles
+		}
+		if a.Start != b.Start {
+			return a.Start > b.Start
+		}
+		return a.ID < b.ID
+	})
+}
+
+func edges(ls []Link, types map[string]app.RelationType) []Edge {
+	out := make([]Edge, len(ls))
+	pairs := map[[2]int64][]int{}
+	for i, l := range ls {
+		t := types[l.Type]
+		label := t.Label
+		if label == "" {
+			label = l.Type
+		}
+		out[i] = Edge{Link: l, Label: label, Polarity: t.Polarity, Directed: t.Directed,
+			Dashed: l.Modality != "" && l.Modality != app.Asserted}
+		k := [2]int64{min(l.From, l.To), max(l.From, l.To)}
+		pairs[k] = append(pairs[k], i)
+	}
+	for _, idx := range pairs {
+		for p, i := range idx {
+			out[i].Parallel, out[i].Siblings = p, len(idx)
+		}
+	}
+	return out
+}
+
+// Layout places the nodes with gonum's force-directed Eades layout (Barnes-Hut
+// repulsion), deterministic for a graph, in a square of side about 1 centred on 0,0. The
+// centre of an ego graph sits at 0,0; pinned nodes keep their place. updates bounds the
+// work (60 is enough for a few hundred nodes); progress, if not nil, is told after each
+// step and stops the layout early when it returns false.
+func Layout(g *Graph, updates int, progress func(done, total int) bool) {
+	n := len(g.Nodes)
+	if n == 0 {
+		return
+	}
+	if n == 1 {
+		if !g.Nodes[0].Pinned {
+			g.Nodes[0].X, g.Nodes[0].Y = 0, 0
+		}
+		return
+	}
+	idx := make(map[int64]int64, n)
+	sg := simple.NewUndirectedGraph()
+	for i, nd := range g.Nodes {
+		idx[nd.ID] = int64(i)
+		sg.AddNode(simple.Node(i))
+	}
+	for _, e := range g.Edges {
+		u, v := idx[e.From], idx[e.To]
+		if u != v && !sg.HasEdgeBetween(u, v) {
+			sg.SetEdge(sg.NewEdge(simple.Node(u), simple.Node(v)))
+		}
+	}
+	eades := layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: updates, Theta: 0.5, Src: rand.NewPCG(uint64(n), 7)}
+	order := make([]gograph.Node, n)
+	for i := range order {
+		order[i] = simple.Node(i)
+	}
+	opt := layout.NewOptimizerR2(ordered{sg, order}, eades.Update)
+	for done := 1; opt.Update(); done++ {
+		if progress != nil && !progress(done, updates) {
+			break
+		}
+	}
+	xs := make([]float64, n)
+	ys := make([]float64, n)
+	for i := range g.Nodes {
+		c := opt.Coord2(int64(i))
+		xs[i], ys[i] = c.X, c.Y
+	}
+	normalise(xs, ys, g)
+	for i := range g.Nodes {
+		if !g.Nodes[i].Pinned {
+			g.Nodes[i].X, g.Nodes[i].Y = xs[i], ys[i]
+		}
+	}
+}
+
+// ordered gives gonum the nodes in index order: the layout's random start is drawn in
+// the order nodes come, and a map's order would make the same graph look different each time.
+type ordered struct {
+	*simple.UndirectedGraph
+	nodes []gograph.Node
+}
+
+func (o ordered) Nodes() gograph.Nodes { return iterator.NewOrderedNodes(o.nodes) }
+
+// normalise shifts the layout so that the centre (or the mean) is at 0,0 and scales it
+// so that the farthest node is at distance 0.5.
+func normalise(xs, ys []float64, g *Graph) {
+	var cx, cy float64
+	if c := g.Node(g.Center); g.Center != 0 && c >= 0 {
+		cx, cy = xs[c], ys[c]
+	} else {
+		for i := range xs {
+			cx += xs[i]
+			cy += ys[i]
+		}
+		cx /= float64(len(xs))
+		cy /= float64(len(ys))
+	}
+	far := 0.0
+	for i := range xs {
+		xs[i] -= cx
+		ys[i] -= cy
+		far = math.Max(far, math.Hypot(xs[i], ys[i]))
+	}
+	if far == 0 || math.IsNaN(far) || math.IsInf(far, 0) {
+		// A degenerate layout (all on one point): a circle says as much as any.
+		for i := range xs {
+			a := 2 * math.Pi * float64(i) / float64(len(xs))
+			xs[i], ys[i] = 0.5*math.Cos(a), 0.5*math.Sin(a)
+		}
+		return
+	}
+	for i := range xs {
+		xs[i] *= 0.5 / far
+		ys[i] *= 0.5 / far
+	}
+}
