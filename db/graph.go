@@ -1,0 +1,596 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"sort"
+
+	"dossier/app"
+	"dossier/app/graph"
+	"dossier/app/mention"
+)
+
+// The reads behind the dossier's filters, its ego graph, the project network, paths and
+// timelines (issue 11). Each public method reads in one read transaction, so the totals
+// it reports always agree with what it lists; the assembly is package graph's.
+
+// readTx runs fn in one read transaction. It begins deferred (ReadOnly skips the
+// connection's _txlock=immediate), so it never waits for or blocks a writer.
+func (s *Store) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return mapError(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return mapError(err)
+	}
+	return mapError(tx.Commit())
+}
+
+// linkScope says which relations links reads.
+type linkScope struct {
+	all    bool
+	actors []int64 // relations touching any of them
+	detail bool    // count backing articles and find the first reported date
+	text   bool    // read notes and quotes, for the text filter
+}
+
+// links reads relations in their light form. Evidence in trashed articles counts for
+// nothing, as everywhere else.
+func links(ctx context.Context, q querier, sc linkScope) ([]graph.Link, error) {
+	cols := `r.id, r.source_id, r.target_id, r.type, r.start, r.end, r.confidence, r.modality`
+	from := ` FROM relations r`
+	group := ""
+	if sc.detail || sc.text {
+		cols += `, count(DISTINCT a.id), coalesce(min(nullif(a.date, '')), '')`
+		from += ` LEFT JOIN evidence e ON e.relation_id = r.id LEFT JOIN articles a ON a.id = e.article_id AND a.deleted = ''`
+		group = ` GROUP BY r.id`
+		if sc.text {
+			cols += `, r.note || char(10) || coalesce(group_concat(CASE WHEN a.id IS NOT NULL THEN e.quote END, char(10)), '')`
+		}
+	}
+	var where string
+	var args []any
+	switch {
+	case sc.all:
+		where = ""
+	case len(sc.actors) == 1:
+		where = ` WHERE r.id IN (SELECT id FROM relations WHERE source_id = ?1 UNION ALL SELECT id FROM relations WHERE target_id = ?1)`
+		args = []any{sc.actors[0]}
+	default:
+		js, _ := json.Marshal(sc.actors)
+		where = ` WHERE r.id IN (SELECT id FROM relations WHERE source_id IN (SELECT value FROM json_each(?1))
+			UNION SELECT id FROM relations WHERE target_id IN (SELECT value FROM json_each(?1)))`
+		args = []any{string(js)}
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+cols+from+where+group, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []graph.Link
+	for rows.Next() {
+		var l graph.Link
+		var start, end, reported string
+		dest := []any{&l.ID, &l.From, &l.To, &l.Type, &start, &end, &l.Confidence, &l.Modality}
+		if sc.detail || sc.text {
+			dest = append(dest, &l.Articles, &reported)
+		}
+		if sc.text {
+			dest = append(dest, &l.Text)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		l.Start, l.End, l.Reported = app.Date(start), app.Date(end), app.Date(reported)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// graphActors reads every live actor's name and kind.
+func graphActors(ctx context.Context, q querier) (map[int64]graph.Actor, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name, kind FROM actors WHERE deleted = ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]graph.Actor{}
+	for rows.Next() {
+		var a graph.Actor
+		var kind string
+		if err := rows.Scan(&a.ID, &a.Name, &kind); err != nil {
+			return nil, err
+		}
+		a.Kind = app.ActorKind(kind)
+		out[a.ID] = a
+	}
+	return out, rows.Err()
+}
+
+func typesIn(ctx context.Context, q querier) (map[string]app.RelationType, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, label, inverse, directed, polarity, family FROM relation_types`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]app.RelationType{}
+	for rows.Next() {
+		var t app.RelationType
+		if err := rows.Scan(&t.Key, &t.Label, &t.Inverse, &t.Directed, &t.Polarity, &t.Family); err != nil {
+			return nil, err
+		}
+		out[t.Key] = t
+	}
+	return out, rows.Err()
+}
+
+// needsDetail says whether a filter or a picture needs the articles behind each relation.
+func needsDetail(f graph.Filter) bool { return f.AsOf != "" }
+
+// EgoGraph assembles the graph of an actor at 1 or 2 hops, filtered, with at most limit
+// relations drawn (0: all); the caller lays it out (graph.Layout).
+func (s *Store) EgoGraph(ctx context.Context, actorID int64, hops int, f graph.Filter, limit int) (_ graph.Graph, err error) {
+	defer wrapErr(&err, "ego graph %d", actorID)
+	var g graph.Graph
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		if _, err := actor(ctx, tx, actorID); err != nil {
+			return err
+		}
+		actors, err := graphActors(ctx, tx)
+		if err != nil {
+			return err
+		}
+		types, err := typesIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		sc := linkScope{actors: []int64{actorID}, detail: true, text: f.NeedsText()}
+		ls, err := links(ctx, tx, sc)
+		if err != nil {
+			return err
+		}
+		if hops >= 2 {
+			seen := map[int64]bool{actorID: true}
+			for _, l := range ls {
+				for _, id := range []int64{l.From, l.To} {
+					if !seen[id] {
+						seen[id] = true
+						sc.actors = append(sc.actors, id)
+					}
+				}
+			}
+			// Past a few hundred counterparts the second hop is most of the project:
+			// one pass over all relations is faster than looking each actor up.
+			if len(sc.actors) > 400 {
+				sc.all = true
+			}
+			if ls, err = links(ctx, tx, sc); err != nil {
+				return err
+			}
+		}
+		g = graph.Ego(actorID, hops, ls, actors, types, f, limit)
+		return nil
+	})
+	return g, err
+}
+
+// NetworkGraph assembles the project network (or what f keeps of it), at most limit
+// relations drawn, the most sourced first.
+func (s *Store) NetworkGraph(ctx context.Context, f graph.Filter, limit int) (_ graph.Graph, err error) {
+	defer wrapErr(&err, "project network")
+	var g graph.Graph
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		actors, err := graphActors(ctx, tx)
+		if err != nil {
+			return err
+		}
+		types, err := typesIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		ls, err := links(ctx, tx, linkScope{all: true, detail: true, text: f.NeedsText()})
+		if err != nil {
+			return err
+		}
+		g = graph.Network(ls, actors, types, f, limit)
+		return nil
+	})
+	return g, err
+}
+
+// Connection finds how two actors are connected: up to three shortest chains of
+// relations of at most four hops (over the relations f keeps), and, apart, the weaker
+// connections through articles naming both or naming each with a third actor.
+func (s *Store) Connection(ctx context.Context, from, to int64, f graph.Filter) (_ graph.Connection, err error) {
+	defer wrapErr(&err, "connection %d %d", from, to)
+	var c graph.Connection
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range []int64{from, to} {
+			if _, err := actor(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		actors, err := graphActors(ctx, tx)
+		if err != nil {
+			return err
+		}
+		types, err := typesIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		ls, err := links(ctx, tx, linkScope{all: true, detail: needsDetail(f), text: f.NeedsText()})
+		if err != nil {
+			return err
+		}
+		c = graph.Paths(from, to, ls, actors, types, f)
+		if err := pathArticles(ctx, tx, &c); err != nil {
+			return err
+		}
+		direct, fromCo, toCo, err := coMentions(ctx, tx, from, to)
+		if err != nil {
+			return err
+		}
+		c.Weak = graph.WeakConnections(c, direct, fromCo, toCo, actors)
+		return nil
+	})
+	return c, err
+}
+
+// pathArticles counts the backing articles of the relations on c's paths (the search
+// itself reads relations without them, to stay fast) and puts the best sourced first.
+func pathArticles(ctx context.Context, tx *sql.Tx, c *graph.Connection) error {
+	var ids []int64
+	for _, p := range c.Paths {
+		for _, h := range p.Hops {
+			for _, e := range h.Links {
+				ids = append(ids, e.ID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	js, _ := json.Marshal(ids)
+	rows, err := tx.QueryContext(ctx, `SELECT e.relation_id, count(DISTINCT a.id), coalesce(min(nullif(a.date, '')), '')
+		FROM evidence e JOIN articles a ON a.id = e.article_id AND a.deleted = ''
+		WHERE e.relation_id IN (SELECT value FROM json_each(?)) GROUP BY e.relation_id`, string(js))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	n, rep := map[int64]int{}, map[int64]app.Date{}
+	for rows.Next() {
+		var id int64
+		var k int
+		var d string
+		if err := rows.Scan(&id, &k, &d); err != nil {
+			return err
+		}
+		n[id], rep[id] = k, app.Date(d)
+	}
+	for _, p := range c.Paths {
+		for _, h := range p.Hops {
+			for i := range h.Links {
+				h.Links[i].Articles, h.Links[i].Reported = n[h.Links[i].ID], rep[h.Links[i].ID]
+			}
+			sort.SliceStable(h.Links, func(i, j int) bool { return h.Links[i].Articles > h.Links[j].Articles })
+		}
+	}
+	return rows.Err()
+}
+
+// CoMentionCandidates is how many of the actors most often named with the less-named end
+// are checked against the other end for a co-mention connection.
+const CoMentionCandidates = 50
+
+// coMentions counts the live articles naming both a and b, and, for the actors most often
+// named with the less-named of the two, how many articles name each with a and with b.
+func coMentions(ctx context.Context, tx *sql.Tx, a, b int64) (int, map[int64]int, map[int64]int, error) {
+	const live = `m.status <> 'rejected' AND EXISTS (SELECT 1 FROM articles x WHERE x.id = m.article_id AND x.deleted = '')`
+	var na, nb int
+	for _, p := range []struct {
+		id int64
+		n  *int
+	}{{a, &na}, {b, &nb}} {
+		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ? AND status <> 'rejected'`, p.id).Scan(p.n); err != nil {
+			return 0, nil, nil, err
+		}
+	}
+	small, large := a, b
+	if nb < na {
+		small, large = b, a
+	}
+	var direct int
+	if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = ?1 AND `+live+`
+		AND EXISTS (SELECT 1 FROM mentions o WHERE o.article_id = m.article_id AND o.actor_id = ?2 AND o.status <> 'rejected')`,
+		small, large).Scan(&direct); err != nil {
+		return 0, nil, nil, err
+	}
+	smallCo, err := countPairs(ctx, tx, `SELECT o.actor_id, count(DISTINCT m.article_id) FROM mentions m
+		JOIN mentions o ON o.article_id = m.article_id AND o.actor_id NOT IN (?1, ?2) AND o.status <> 'rejected'
+		WHERE m.actor_id = ?1 AND `+live+` GROUP BY o.actor_id ORDER BY 2 DESC LIMIT ?3`, small, large, CoMentionCandidates)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	cand := make([]int64, 0, len(smallCo))
+	for id := range smallCo {
+		cand = append(cand, id)
+	}
+	js, _ := json.Marshal(cand)
+	// Walk each candidate's articles (fewer than the busy end's) and look for the other end.
+	largeCo, err := countPairs(ctx, tx, `SELECT m.actor_id, count(DISTINCT m.article_id) FROM mentions m
+		WHERE m.actor_id IN (SELECT value FROM json_each(?1)) AND `+live+`
+		AND EXISTS (SELECT 1 FROM mentions o WHERE o.article_id = m.article_id AND o.actor_id = ?2 AND o.status <> 'rejected')
+		GROUP BY m.actor_id`, string(js), large)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	if small == a {
+		return direct, smallCo, largeCo, nil
+	}
+	return direct, largeCo, smallCo, nil
+}
+
+func countPairs(ctx context.Context, tx *sql.Tx, query string, args ...any) (map[int64]int, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+// ActorTimeline reads an actor's relations and the dates of the articles naming it, and
+// places them (graph.BuildTimeline); unit < 0 picks weeks or months by the extent.
+func (s *Store) ActorTimeline(ctx context.Context, actorID int64, f graph.Filter, unit graph.Unit) (_ graph.Timeline, err error) {
+	defer wrapErr(&err, "timeline %d", actorID)
+	var tl graph.Timeline
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		if _, err := actor(ctx, tx, actorID); err != nil {
+			return err
+		}
+		actors, err := graphActors(ctx, tx)
+		if err != nil {
+			return err
+		}
+		types, err := typesIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}, detail: true, text: f.NeedsText()})
+		if err != nil {
+			return err
+		}
+		dates, err := mentionDates(ctx, tx, actorID)
+		if err != nil {
+			return err
+		}
+		tl = graph.BuildTimeline(actorID, ls, actors, types, f, dates, unit)
+		return nil
+	})
+	return tl, err
+}
+
+// ProjectTimeline is the timeline of every relation and every live article.
+func (s *Store) ProjectTimeline(ctx context.Context, f graph.Filter, unit graph.Unit) (_ graph.Timeline, err error) {
+	defer wrapErr(&err, "project timeline")
+	var tl graph.Timeline
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		actors, err := graphActors(ctx, tx)
+		if err != nil {
+			return err
+		}
+		types, err := typesIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		ls, err := links(ctx, tx, linkScope{all: true, detail: true, text: f.NeedsText()})
+		if err != nil {
+			return err
+		}
+		dates, err := countDates(ctx, tx, `SELECT date, count(*) FROM articles WHERE deleted = '' GROUP BY date`)
+		if err != nil {
+			return err
+		}
+		tl = graph.BuildTimeline(0, ls, actors, types, f, dates, unit)
+		return nil
+	})
+	return tl, err
+}
+
+// mentionDates counts the live articles naming the actor by their date.
+func mentionDates(ctx context.Context, tx *sql.Tx, actorID int64) (map[app.Date]int, error) {
+	return countDates(ctx, tx, `SELECT a.date, count(*) FROM articles a WHERE a.deleted = '' AND a.id IN
+		(SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected') GROUP BY a.date`, actorID)
+}
+
+func countDates(ctx context.Context, tx *sql.Tx, query string, args ...any) (map[app.Date]int, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[app.Date]int{}
+	for rows.Next() {
+		var d string
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return nil, err
+		}
+		out[app.Date(d)] += n
+	}
+	return out, rows.Err()
+}
+
+// FilteredDossier is the dossier of an actor as the filter shows it: the relations that
+// pass it (newest limit of them listed, all counted), their evidence as of the "as of"
+// date, the articles naming the actor within its dates (newest limit listed), the
+// timeline and associates of what is kept. All is read in one read transaction, so the
+// counts agree with the lists.
+func (s *Store) FilteredDossier(ctx context.Context, actorID int64, f graph.Filter, limit int) (_ app.Dossier, _ graph.Counts, err error) {
+	defer wrapErr(&err, "filtered dossier %d", actorID)
+	var d app.Dossier
+	var c graph.Counts
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if d.Actor, err = actor(ctx, tx, actorID); err != nil {
+			return err
+		}
+		actors, err := graphActors(ctx, tx)
+		if err != nil {
+			return err
+		}
+		types, err := typesIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}, detail: needsDetail(f), text: f.NeedsText()})
+		if err != nil {
+			return err
+		}
+		self := graph.Actor{ID: actorID, Name: d.Actor.Name, Kind: d.Actor.Kind}
+		kept, counts := graph.Select(self, ls, actors, types, f)
+		c = counts
+		if limit > 0 && len(kept) > limit {
+			kept = kept[:limit]
+		}
+		c.RelationsShown = len(kept)
+		rels, err := relationsByID(ctx, tx, kept)
+		if err != nil {
+			return err
+		}
+		for i := range rels {
+			rels[i] = graph.EvidenceAsOf(rels[i], f.AsOf)
+		}
+		d.Relations = graph.SeenFrom(actorID, rels, types)
+		d.RelationTotal = c.Relations
+		if err := filteredMentions(ctx, tx, actorID, f, limit, &d, &c); err != nil {
+			return err
+		}
+		d.Associates = graph.Associates(d.Relations, nil, 20)
+		d.Timeline = timeline(d)
+		d.Notes, err = notes(ctx, tx, `actor_id = ?1 OR relation_id IN (SELECT id FROM relations WHERE source_id = ?1 OR target_id = ?1)`, actorID)
+		return err
+	})
+	return d, c, err
+}
+
+// relationsByID reads the full relations (with evidence) of ls, in ls's order.
+func relationsByID(ctx context.Context, tx *sql.Tx, ls []graph.Link) ([]app.Relation, error) {
+	if len(ls) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(ls))
+	for i, l := range ls {
+		ids[i] = l.ID
+	}
+	js, _ := json.Marshal(ids)
+	rows, err := tx.QueryContext(ctx, relationSelect+` WHERE r.id IN (SELECT value FROM json_each(?))`, string(js))
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]app.Relation{}
+	for rows.Next() {
+		r, err := scanRelation(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		byID[r.ID] = r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ev, err := evidenceOf(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]app.Relation, 0, len(ids))
+	for _, id := range ids {
+		r, ok := byID[id]
+		if !ok {
+			return nil, missingRow("relation", id)
+		}
+		r.Evidence = ev[id]
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// filteredMentions lists the newest articles naming the actor whose date passes f, each
+// with the sentence of its first mention, and counts them all.
+func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter, limit int, d *app.Dossier, c *graph.Counts) error {
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.date FROM articles a WHERE a.deleted = '' AND a.id IN
+		(SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected') ORDER BY a.date DESC, a.id DESC`, actorID)
+	if err != nil {
+		return err
+	}
+	var pick []int64
+	for rows.Next() {
+		var id int64
+		var date string
+		if err := rows.Scan(&id, &date); err != nil {
+			rows.Close()
+			return err
+		}
+		c.ArticleTotal++
+		switch f.CheckDate(app.Date(date)) {
+		case graph.In:
+			c.Articles++
+			if limit <= 0 || len(pick) < limit {
+				pick = append(pick, id)
+			}
+		case graph.Undated:
+			c.ArticlesUndated++
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	d.MentionTotal = c.Articles
+	c.ArticlesShown = len(pick)
+	if len(pick) == 0 {
+		return nil
+	}
+	const window = 400
+	q := `WITH f AS (SELECT m.article_id, min(m.start) AS start, count(*) AS n FROM mentions m
+		WHERE m.actor_id = ?1 AND m.status <> 'rejected' AND m.article_id IN (SELECT value FROM json_each(?3))
+		GROUP BY m.article_id)
+		SELECT a.id, a.uuid, a.title, coalesce(o.name, ''), a.url, a.date, m.start, m.end, max(0, m.start - ?2),
+		substr(a.body, max(0, m.start - ?2) + 1, m.end - max(0, m.start - ?2) + ?2), f.n
+		FROM f CROSS JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
+		JOIN articles a ON a.id = f.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+		ORDER BY a.date DESC, a.id DESC`
+	js, _ := json.Marshal(pick)
+	rows, err = tx.QueryContext(ctx, q, actorID, window, string(js))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m app.DossierMention
+		var date, text string
+		var end, from int
+		if err := rows.Scan(&m.ArticleID, &m.ArticleUUID, &m.Title, &m.Source, &m.URL, &date, &m.BodyStart, &end, &from, &text, &m.MentionCount); err != nil {
+			return err
+		}
+		m.Date = app.Date(date)
+		m.Sentence, m.Start, m.End = mention.Sentence(text, m.BodyStart-from, end-from)
+		d.Mentions = append(d.Mentions, m)
+	}
+	return rows.Err()
+}
