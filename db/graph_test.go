@@ -11,9 +11,9 @@ import (
 // graphWorld is a small invented project: a minister, a coalition, a republic, an envoy,
 // a far council; two articles, one old, one new.
 type graphWorld struct {
-	s                                        *Store
+	s                                         *Store
 	minister, coalition, republic, envoy, far app.Actor
-	old, new                                 app.Article
+	old, new                                  app.Article
 }
 
 func newGraphWorld(t *testing.T) graphWorld {
