@@ -1,6 +1,7 @@
 package db
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -33,29 +34,17 @@ func (s *Store) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
 type linkScope struct {
 	all    bool
 	actors []int64 // relations touching any of them
-	detail bool    // count backing articles and find the first reported date
-	text   bool    // read notes and quotes, for the text filter
 }
 
-// links reads relations in their light form. Evidence in trashed articles counts for
-// nothing, as everywhere else.
+// links reads relations in their light form: the relations table alone, which is fast
+// even for the whole project. Counting sources, dating the first report and reading the
+// quotes each need the evidence (and the articles) and are done apart, only for the
+// relations that need them (fillLinks, articleCounts).
 func links(ctx context.Context, q querier, sc linkScope) ([]graph.Link, error) {
-	cols := `r.id, r.source_id, r.target_id, r.type, r.start, r.end, r.confidence, r.modality`
-	from := ` FROM relations r`
-	group := ""
-	if sc.detail || sc.text {
-		cols += `, count(DISTINCT a.id), coalesce(min(nullif(a.date, '')), '')`
-		from += ` LEFT JOIN evidence e ON e.relation_id = r.id LEFT JOIN articles a ON a.id = e.article_id AND a.deleted = ''`
-		group = ` GROUP BY r.id`
-		if sc.text {
-			cols += `, r.note || char(10) || coalesce(group_concat(CASE WHEN a.id IS NOT NULL THEN e.quote END, char(10)), '')`
-		}
-	}
 	var where string
 	var args []any
 	switch {
 	case sc.all:
-		where = ""
 	case len(sc.actors) == 1:
 		where = ` WHERE r.id IN (SELECT id FROM relations WHERE source_id = ?1 UNION ALL SELECT id FROM relations WHERE target_id = ?1)`
 		args = []any{sc.actors[0]}
@@ -65,29 +54,145 @@ func links(ctx context.Context, q querier, sc linkScope) ([]graph.Link, error) {
 			UNION SELECT id FROM relations WHERE target_id IN (SELECT value FROM json_each(?1)))`
 		args = []any{string(js)}
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+cols+from+where+group, args...)
+	// The five text columns come as one (a tab cannot be in any of them: keys, dates and
+	// levels are checked on the way in); the driver's cost is mostly per column.
+	rows, err := q.QueryContext(ctx, `SELECT r.id, r.source_id, r.target_id,
+		r.type || char(9) || r.start || char(9) || r.end || char(9) || r.confidence || char(9) || r.modality
+		FROM relations r`+where, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	// The text columns repeat (a few types, dates, levels): read as raw bytes and
+	// interned, a whole project's relations cost a fraction of the allocations.
+	words := map[string]string{}
+	intern := func(b sql.RawBytes) string {
+		if w, ok := words[string(b)]; ok {
+			return w
+		}
+		w := string(b)
+		words[w] = w
+		return w
+	}
 	var out []graph.Link
+	var packed sql.RawBytes
+	var f [5]sql.RawBytes
 	for rows.Next() {
 		var l graph.Link
-		var start, end, reported string
-		dest := []any{&l.ID, &l.From, &l.To, &l.Type, &start, &end, &l.Confidence, &l.Modality}
-		if sc.detail || sc.text {
-			dest = append(dest, &l.Articles, &reported)
-		}
-		if sc.text {
-			dest = append(dest, &l.Text)
-		}
-		if err := rows.Scan(dest...); err != nil {
+		if err := rows.Scan(&l.ID, &l.From, &l.To, &packed); err != nil {
 			return nil, err
 		}
-		l.Start, l.End, l.Reported = app.Date(start), app.Date(end), app.Date(reported)
+		rest := packed
+		for i := range f {
+			j := bytes.IndexByte(rest, '\t')
+			if j < 0 {
+				j = len(rest)
+			}
+			f[i], rest = rest[:j], rest[min(j+1, len(rest)):]
+		}
+		l.Type, l.Start, l.End = intern(f[0]), app.Date(intern(f[1])), app.Date(intern(f[2]))
+		l.Confidence, l.Modality = intern(f[3]), intern(f[4])
 		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// linkIDs returns the relation ids of ls as a JSON array, for json_each.
+func linkIDs(ls []graph.Link) string {
+	ids := make([]int64, len(ls))
+	for i, l := range ls {
+		ids[i] = l.ID
+	}
+	js, _ := json.Marshal(ids)
+	return string(js)
+}
+
+// liveEvidence keeps evidence whose article is not in the trash; the trashed articles
+// are few and come from the covering date index, so no article row is read.
+const liveEvidence = `e.article_id NOT IN (SELECT id FROM articles WHERE deleted > '')`
+
+// articleCounts counts the live articles behind each of the relations of ls.
+func articleCounts(ctx context.Context, q querier, ls []graph.Link) (map[int64]int, error) {
+	out := map[int64]int{}
+	if len(ls) == 0 {
+		return out, nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT e.relation_id, count(DISTINCT e.article_id) FROM evidence e
+		WHERE e.relation_id IN (SELECT value FROM json_each(?)) AND `+liveEvidence+` GROUP BY e.relation_id`, linkIDs(ls))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+// fillLinks completes ls for what will be done with them: source counts (counts), the
+// first reported date (for an "as of" filter) and the note and quotes (for a text filter).
+func fillLinks(ctx context.Context, q querier, ls []graph.Link, counts bool, f graph.Filter) error {
+	if len(ls) == 0 || (!counts && f.AsOf == "" && !f.NeedsText()) {
+		return nil
+	}
+	at := make(map[int64]int, len(ls))
+	for i, l := range ls {
+		at[l.ID] = i
+	}
+	if counts {
+		n, err := articleCounts(ctx, q, ls)
+		if err != nil {
+			return err
+		}
+		for id, k := range n {
+			ls[at[id]].Articles = k
+		}
+	}
+	if f.AsOf != "" {
+		rows, err := q.QueryContext(ctx, `SELECT e.relation_id, min(a.date) FROM evidence e CROSS JOIN articles a ON a.id = e.article_id
+			WHERE e.relation_id IN (SELECT value FROM json_each(?)) AND a.deleted = '' AND a.date <> '' GROUP BY e.relation_id`, linkIDs(ls))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var d string
+			if err := rows.Scan(&id, &d); err != nil {
+				rows.Close()
+				return err
+			}
+			ls[at[id]].Reported = app.Date(d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	if f.NeedsText() {
+		rows, err := q.QueryContext(ctx, `SELECT r.id, r.note || char(10) || coalesce((SELECT group_concat(e.quote, char(10))
+			FROM evidence e WHERE e.relation_id = r.id AND `+liveEvidence+`), '')
+			FROM relations r WHERE r.id IN (SELECT value FROM json_each(?))`, linkIDs(ls))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var text string
+			if err := rows.Scan(&id, &text); err != nil {
+				rows.Close()
+				return err
+			}
+			ls[at[id]].Text = text
+		}
+		rows.Close()
+		return rows.Err()
+	}
+	return nil
 }
 
 // graphActors reads every live actor's name and kind.
@@ -127,8 +232,18 @@ func typesIn(ctx context.Context, q querier) (map[string]app.RelationType, error
 	return out, rows.Err()
 }
 
-// needsDetail says whether a filter or a picture needs the articles behind each relation.
-func needsDetail(f graph.Filter) bool { return f.AsOf != "" }
+// drawnCounts counts the sources of the drawn edges of g that have none counted yet.
+func drawnCounts(ctx context.Context, q querier, g *graph.Graph) error {
+	var need []graph.Link
+	for _, e := range g.Edges {
+		if e.Articles == 0 {
+			need = append(need, e.Link)
+		}
+	}
+	n, err := articleCounts(ctx, q, need)
+	g.SetArticles(n)
+	return err
+}
 
 // EgoGraph assembles the graph of an actor at 1 or 2 hops, filtered, with at most limit
 // relations drawn (0: all); the caller lays it out (graph.Layout).
@@ -139,19 +254,21 @@ func (s *Store) EgoGraph(ctx context.Context, actorID int64, hops int, f graph.F
 		if _, err := actor(ctx, tx, actorID); err != nil {
 			return err
 		}
-		actors, err := graphActors(ctx, tx)
+		snap, err := s.snapshot(ctx, tx, false)
 		if err != nil {
 			return err
 		}
-		types, err := typesIn(ctx, tx)
-		if err != nil {
-			return err
-		}
-		sc := linkScope{actors: []int64{actorID}, detail: true, text: f.NeedsText()}
+		actors, types := snap.actors, snap.types
+		sc := linkScope{actors: []int64{actorID}}
 		ls, err := links(ctx, tx, sc)
 		if err != nil {
 			return err
 		}
+		// The centre's relations are ranked by their sources; the second hop's are not.
+		if err := fillLinks(ctx, tx, ls, true, f); err != nil {
+			return err
+		}
+		var second []graph.Link
 		if hops >= 2 {
 			seen := map[int64]bool{actorID: true}
 			for _, l := range ls {
@@ -163,16 +280,28 @@ func (s *Store) EgoGraph(ctx context.Context, actorID int64, hops int, f graph.F
 				}
 			}
 			// Past a few hundred counterparts the second hop is most of the project:
-			// one pass over all relations is faster than looking each actor up.
+			// one pass over all relations (kept while nothing changes) is faster than
+			// looking each actor up.
+			var more []graph.Link
 			if len(sc.actors) > 400 {
-				sc.all = true
-			}
-			if ls, err = links(ctx, tx, sc); err != nil {
+				all, err := s.snapshot(ctx, tx, true)
+				if err != nil {
+					return err
+				}
+				more = all.links
+			} else if more, err = links(ctx, tx, sc); err != nil {
 				return err
 			}
+			if f.AsOf != "" || f.NeedsText() {
+				more = append([]graph.Link(nil), more...) // the cache's stay as read
+				if err := fillLinks(ctx, tx, more, false, f); err != nil {
+					return err
+				}
+			}
+			second = more
 		}
-		g = graph.Ego(actorID, hops, ls, actors, types, f, limit)
-		return nil
+		g = graph.Ego(actorID, hops, ls, second, actors, types, f, limit)
+		return drawnCounts(ctx, tx, &g)
 	})
 	return g, err
 }
@@ -183,20 +312,20 @@ func (s *Store) NetworkGraph(ctx context.Context, f graph.Filter, limit int) (_ 
 	defer wrapErr(&err, "project network")
 	var g graph.Graph
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
-		actors, err := graphActors(ctx, tx)
+		snap, err := s.snapshot(ctx, tx, true)
 		if err != nil {
 			return err
 		}
-		types, err := typesIn(ctx, tx)
-		if err != nil {
-			return err
-		}
-		ls, err := links(ctx, tx, linkScope{all: true, detail: true, text: f.NeedsText()})
-		if err != nil {
-			return err
+		actors, types := snap.actors, snap.types
+		ls := snap.links
+		if f.AsOf != "" || f.NeedsText() {
+			ls = append([]graph.Link(nil), ls...) // the cache's stay as read
+			if err := fillLinks(ctx, tx, ls, false, f); err != nil {
+				return err
+			}
 		}
 		g = graph.Network(ls, actors, types, f, limit)
-		return nil
+		return drawnCounts(ctx, tx, &g)
 	})
 	return g, err
 }
@@ -213,17 +342,17 @@ func (s *Store) Connection(ctx context.Context, from, to int64, f graph.Filter) 
 				return err
 			}
 		}
-		actors, err := graphActors(ctx, tx)
+		snap, err := s.snapshot(ctx, tx, true)
 		if err != nil {
 			return err
 		}
-		types, err := typesIn(ctx, tx)
-		if err != nil {
-			return err
-		}
-		ls, err := links(ctx, tx, linkScope{all: true, detail: needsDetail(f), text: f.NeedsText()})
-		if err != nil {
-			return err
+		actors, types := snap.actors, snap.types
+		ls := snap.links
+		if f.AsOf != "" || f.NeedsText() {
+			ls = append([]graph.Link(nil), ls...) // the cache's stay as read
+			if err := fillLinks(ctx, tx, ls, false, f); err != nil {
+				return err
+			}
 		}
 		c = graph.Paths(from, to, ls, actors, types, f)
 		if err := pathArticles(ctx, tx, &c); err != nil {
@@ -242,91 +371,93 @@ func (s *Store) Connection(ctx context.Context, from, to int64, f graph.Filter) 
 // pathArticles counts the backing articles of the relations on c's paths (the search
 // itself reads relations without them, to stay fast) and puts the best sourced first.
 func pathArticles(ctx context.Context, tx *sql.Tx, c *graph.Connection) error {
-	var ids []int64
+	var ls []graph.Link
 	for _, p := range c.Paths {
 		for _, h := range p.Hops {
 			for _, e := range h.Links {
-				ids = append(ids, e.ID)
+				ls = append(ls, e.Link)
 			}
 		}
 	}
-	if len(ids) == 0 {
-		return nil
-	}
-	js, _ := json.Marshal(ids)
-	rows, err := tx.QueryContext(ctx, `SELECT e.relation_id, count(DISTINCT a.id), coalesce(min(nullif(a.date, '')), '')
-		FROM evidence e JOIN articles a ON a.id = e.article_id AND a.deleted = ''
-		WHERE e.relation_id IN (SELECT value FROM json_each(?)) GROUP BY e.relation_id`, string(js))
+	n, err := articleCounts(ctx, tx, ls)
 	if err != nil {
 		return err
-	}
-	defer rows.Close()
-	n, rep := map[int64]int{}, map[int64]app.Date{}
-	for rows.Next() {
-		var id int64
-		var k int
-		var d string
-		if err := rows.Scan(&id, &k, &d); err != nil {
-			return err
-		}
-		n[id], rep[id] = k, app.Date(d)
 	}
 	for _, p := range c.Paths {
 		for _, h := range p.Hops {
 			for i := range h.Links {
-				h.Links[i].Articles, h.Links[i].Reported = n[h.Links[i].ID], rep[h.Links[i].ID]
+				h.Links[i].Articles = n[h.Links[i].ID]
 			}
 			sort.SliceStable(h.Links, func(i, j int) bool { return h.Links[i].Articles > h.Links[j].Articles })
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // CoMentionCandidates is how many of the actors most often named with the less-named end
 // are checked against the other end for a co-mention connection.
-const CoMentionCandidates = 50
+const CoMentionCandidates = 20
 
 // coMentions counts the live articles naming both a and b, and, for the actors most often
 // named with the less-named of the two, how many articles name each with a and with b.
+// The count on the busier side stops at the other side's: only the weaker step of the
+// two is shown, so counting further would be wasted.
 func coMentions(ctx context.Context, tx *sql.Tx, a, b int64) (int, map[int64]int, map[int64]int, error) {
-	const live = `m.status <> 'rejected' AND EXISTS (SELECT 1 FROM articles x WHERE x.id = m.article_id AND x.deleted = '')`
-	var na, nb int
-	for _, p := range []struct {
-		id int64
-		n  *int
-	}{{a, &na}, {b, &nb}} {
-		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ? AND status <> 'rejected'`, p.id).Scan(p.n); err != nil {
-			return 0, nil, nil, err
+	const live = `m.status <> 'rejected' AND m.article_id NOT IN (SELECT id FROM articles WHERE deleted > '')`
+	named := map[int64]int{}
+	articles := func(id int64) (int, error) {
+		if n, ok := named[id]; ok {
+			return n, nil
 		}
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ? AND status <> 'rejected'`, id).Scan(&n)
+		named[id] = n
+		return n, err
+	}
+	// shared counts the articles naming x and y, up to limit (-1: all), walking the
+	// articles of the less-named of the two.
+	shared := func(x, y int64, limit int) (int, error) {
+		nx, err := articles(x)
+		if err != nil {
+			return 0, err
+		}
+		ny, err := articles(y)
+		if err != nil {
+			return 0, err
+		}
+		if ny < nx {
+			x, y = y, x
+		}
+		var n int
+		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT m.article_id FROM mentions m WHERE m.actor_id = ?1 AND `+live+`
+			AND EXISTS (SELECT 1 FROM mentions o WHERE o.article_id = m.article_id AND o.actor_id = ?2 AND o.status <> 'rejected')
+			GROUP BY m.article_id LIMIT ?3)`, x, y, limit).Scan(&n)
+		return n, err
+	}
+	direct, err := shared(a, b, -1)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	na, _ := articles(a)
+	nb, err := articles(b)
+	if err != nil {
+		return 0, nil, nil, err
 	}
 	small, large := a, b
 	if nb < na {
 		small, large = b, a
 	}
-	var direct int
-	if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = ?1 AND `+live+`
-		AND EXISTS (SELECT 1 FROM mentions o WHERE o.article_id = m.article_id AND o.actor_id = ?2 AND o.status <> 'rejected')`,
-		small, large).Scan(&direct); err != nil {
-		return 0, nil, nil, err
-	}
 	smallCo, err := countPairs(ctx, tx, `SELECT o.actor_id, count(DISTINCT m.article_id) FROM mentions m
 		JOIN mentions o ON o.article_id = m.article_id AND o.actor_id NOT IN (?1, ?2) AND o.status <> 'rejected'
-		WHERE m.actor_id = ?1 AND `+live+` GROUP BY o.actor_id ORDER BY 2 DESC LIMIT ?3`, small, large, CoMentionCandidates)
+		WHERE m.actor_id = ?1 AND `+live+` GROUP BY o.actor_id ORDER BY 2 DESC, 1 LIMIT ?3`, small, large, CoMentionCandidates)
 	if err != nil {
 		return 0, nil, nil, err
 	}
-	cand := make([]int64, 0, len(smallCo))
-	for id := range smallCo {
-		cand = append(cand, id)
-	}
-	js, _ := json.Marshal(cand)
-	// Walk each candidate's articles (fewer than the busy end's) and look for the other end.
-	largeCo, err := countPairs(ctx, tx, `SELECT m.actor_id, count(DISTINCT m.article_id) FROM mentions m
-		WHERE m.actor_id IN (SELECT value FROM json_each(?1)) AND `+live+`
-		AND EXISTS (SELECT 1 FROM mentions o WHERE o.article_id = m.article_id AND o.actor_id = ?2 AND o.status <> 'rejected')
-		GROUP BY m.actor_id`, string(js), large)
-	if err != nil {
-		return 0, nil, nil, err
+	largeCo := map[int64]int{}
+	for id, n := range smallCo {
+		if largeCo[id], err = shared(id, large, n); err != nil {
+			return 0, nil, nil, err
+		}
 	}
 	if small == a {
 		return direct, smallCo, largeCo, nil
@@ -361,16 +492,16 @@ func (s *Store) ActorTimeline(ctx context.Context, actorID int64, f graph.Filter
 		if _, err := actor(ctx, tx, actorID); err != nil {
 			return err
 		}
-		actors, err := graphActors(ctx, tx)
+		snap, err := s.snapshot(ctx, tx, false)
 		if err != nil {
 			return err
 		}
-		types, err := typesIn(ctx, tx)
+		actors, types := snap.actors, snap.types
+		ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}})
 		if err != nil {
 			return err
 		}
-		ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}, detail: true, text: f.NeedsText()})
-		if err != nil {
+		if err := fillLinks(ctx, tx, ls, false, f); err != nil {
 			return err
 		}
 		dates, err := mentionDates(ctx, tx, actorID)
@@ -388,19 +519,19 @@ func (s *Store) ProjectTimeline(ctx context.Context, f graph.Filter, unit graph.
 	defer wrapErr(&err, "project timeline")
 	var tl graph.Timeline
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
-		actors, err := graphActors(ctx, tx)
+		snap, err := s.snapshot(ctx, tx, true)
 		if err != nil {
 			return err
 		}
-		types, err := typesIn(ctx, tx)
-		if err != nil {
-			return err
+		actors, types := snap.actors, snap.types
+		ls := snap.links
+		if f.AsOf != "" || f.NeedsText() {
+			ls = append([]graph.Link(nil), ls...) // the cache's stay as read
+			if err := fillLinks(ctx, tx, ls, false, f); err != nil {
+				return err
+			}
 		}
-		ls, err := links(ctx, tx, linkScope{all: true, detail: true, text: f.NeedsText()})
-		if err != nil {
-			return err
-		}
-		dates, err := countDates(ctx, tx, `SELECT date, count(*) FROM articles WHERE deleted = '' GROUP BY date`)
+		dates, err := countDates(ctx, tx, `SELECT date, count(*) FROM articles INDEXED BY articles_date WHERE deleted = '' GROUP BY date`)
 		if err != nil {
 			return err
 		}
@@ -412,7 +543,8 @@ func (s *Store) ProjectTimeline(ctx context.Context, f graph.Filter, unit graph.
 
 // mentionDates counts the live articles naming the actor by their date.
 func mentionDates(ctx context.Context, tx *sql.Tx, actorID int64) (map[app.Date]int, error) {
-	return countDates(ctx, tx, `SELECT a.date, count(*) FROM articles a WHERE a.deleted = '' AND a.id IN
+	// The covering date index gives each article's date without reading its row.
+	return countDates(ctx, tx, `SELECT a.date, count(*) FROM articles a INDEXED BY articles_date WHERE a.deleted = '' AND a.id IN
 		(SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected') GROUP BY a.date`, actorID)
 }
 
@@ -448,16 +580,16 @@ func (s *Store) FilteredDossier(ctx context.Context, actorID int64, f graph.Filt
 		if d.Actor, err = actor(ctx, tx, actorID); err != nil {
 			return err
 		}
-		actors, err := graphActors(ctx, tx)
+		snap, err := s.snapshot(ctx, tx, false)
 		if err != nil {
 			return err
 		}
-		types, err := typesIn(ctx, tx)
+		actors, types := snap.actors, snap.types
+		ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}})
 		if err != nil {
 			return err
 		}
-		ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}, detail: needsDetail(f), text: f.NeedsText()})
-		if err != nil {
+		if err := fillLinks(ctx, tx, ls, false, f); err != nil {
 			return err
 		}
 		self := graph.Actor{ID: actorID, Name: d.Actor.Name, Kind: d.Actor.Kind}
@@ -533,12 +665,13 @@ func relationsByID(ctx context.Context, tx *sql.Tx, ls []graph.Link) ([]app.Rela
 // filteredMentions lists the newest articles naming the actor whose date passes f, each
 // with the sentence of its first mention, and counts them all.
 func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter, limit int, d *app.Dossier, c *graph.Counts) error {
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.date FROM articles a WHERE a.deleted = '' AND a.id IN
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.date FROM articles a INDEXED BY articles_date WHERE a.deleted = '' AND a.id IN
 		(SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected') ORDER BY a.date DESC, a.id DESC`, actorID)
 	if err != nil {
 		return err
 	}
 	var pick []int64
+	verdicts := map[string]graph.Verdict{} // dates repeat: each is judged once
 	for rows.Next() {
 		var id int64
 		var date string
@@ -547,7 +680,12 @@ func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Fi
 			return err
 		}
 		c.ArticleTotal++
-		switch f.CheckDate(app.Date(date)) {
+		v, ok := verdicts[date]
+		if !ok {
+			v = f.CheckDate(app.Date(date))
+			verdicts[date] = v
+		}
+		switch v {
 		case graph.In:
 			c.Articles++
 			if limit <= 0 || len(pick) < limit {

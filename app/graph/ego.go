@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"sort"
+	"slices"
 	"strconv"
 
 	gograph "gonum.org/v1/gonum/graph"
@@ -60,7 +60,7 @@ func (g Graph) Cut() bool { return len(g.Edges) < g.Total }
 func (g Graph) Notice() string {
 	var s string
 	if g.Cut() {
-		s = fmt.Sprintf("Showing %s of %s relations (the most sourced first).", Thousands(len(g.Edges)), Thousands(g.Total))
+		s = fmt.Sprintf("Showing %s of %s relations (%s).", Thousands(len(g.Edges)), Thousands(g.Total), g.order())
 	} else {
 		s = fmt.Sprintf("%s relations, %s actors.", Thousands(len(g.Edges)), Thousands(len(g.Nodes)))
 	}
@@ -68,6 +68,14 @@ func (g Graph) Notice() string {
 		s += fmt.Sprintf(" %s undated relations left out by the dates chosen.", Thousands(g.Undated))
 	}
 	return s
+}
+
+// order says which relations a cut keeps, for the notice.
+func (g Graph) order() string {
+	if g.Center == 0 {
+		return "those between the most connected actors first"
+	}
+	return "the actor's own, best sourced first; then those among its counterparts"
 }
 
 // Node returns the index of the node of actor id, -1 when it is not drawn.
@@ -97,11 +105,12 @@ func Thousands(n int) string {
 }
 
 // Ego builds the graph of center at 1 or 2 hops from links (the centre's relations and,
-// for 2 hops, its counterparts'), keeping those that pass f and drawing at most limit of
-// them: the centre's own relations first, most sourced and newest first; then those
-// among its counterparts, then those reaching further. Node degrees count every matching
-// relation, drawn or not.
-func Ego(center int64, hops int, links []Link, actors map[int64]Actor, types map[string]app.RelationType, f Filter, limit int) Graph {
+// for 2 hops, its counterparts': more may hold further relations, the centre's among
+// them, which are then taken from links only), keeping those that pass f and drawing at
+// most limit of them: the centre's own relations first, most sourced and newest first;
+// then those among its counterparts, then those reaching further. Node degrees count
+// every matching relation, drawn or not.
+func Ego(center int64, hops int, links, more []Link, actors map[int64]Actor, types map[string]app.RelationType, f Filter, limit int) Graph {
 	if hops < 1 {
 		hops = 1
 	}
@@ -112,7 +121,9 @@ func Ego(center int64, hops int, links []Link, actors map[int64]Actor, types map
 	first := map[int64]bool{}
 	var near, far []Link
 	seen := map[int64]bool{}
-	for _, l := range links {
+	degree := map[int64]int{}
+	for i := range links {
+		l := &links[i]
 		if seen[l.ID] || (l.From != center && l.To != center) {
 			continue
 		}
@@ -121,41 +132,49 @@ func Ego(center int64, hops int, links []Link, actors map[int64]Actor, types map
 		if other == center {
 			other = l.From
 		}
-		switch f.Check(l, types[l.Type], actors[center], actors[other]) {
+		switch f.Check(*l, types[l.Type], actors[center], actors[other]) {
 		case In:
-			near = append(near, l)
+			near = append(near, *l)
 			first[other] = true
+			degree[l.From]++
+			degree[l.To]++
 		case Undated:
 			g.Undated++
 		}
 	}
+	// A busy actor's second hop is most of the project: when the centre's own relations
+	// fill the picture, the second hop is only counted, never copied or ranked.
+	keepFar := limit <= 0 || len(near) < limit
+	nFar := 0
 	if hops == 2 {
-		for _, l := range links {
-			if seen[l.ID] || (!first[l.From] && !first[l.To]) {
-				continue
-			}
-			seen[l.ID] = true
-			self, other := l.From, l.To
-			if !first[self] {
-				self, other = other, self
-			}
-			switch f.Check(l, types[l.Type], actors[self], actors[other]) {
-			case In:
-				far = append(far, l)
-			case Undated:
-				g.Undated++
+		for _, src := range [][]Link{links, more} {
+			for i := range src {
+				l := &src[i]
+				if l.From == center || l.To == center || (!first[l.From] && !first[l.To]) {
+					continue
+				}
+				self, other := l.From, l.To
+				if !first[self] {
+					self, other = other, self
+				}
+				switch f.Check(*l, types[l.Type], actors[self], actors[other]) {
+				case In:
+					nFar++
+					degree[l.From]++
+					degree[l.To]++
+					if keepFar {
+						far = append(far, *l)
+					}
+				case Undated:
+					g.Undated++
+				}
 			}
 		}
 	}
-	rank(near, nil)
-	rank(far, first)
+	rank(near)
+	rankFar(far, first)
 	all := append(near, far...)
-	g.Total = len(all)
-	degree := map[int64]int{}
-	for _, l := range all {
-		degree[l.From]++
-		degree[l.To]++
-	}
+	g.Total = len(near) + nFar
 	if limit > 0 && len(all) > limit {
 		all = all[:limit]
 	}
@@ -194,13 +213,13 @@ func Network(links []Link, actors map[int64]Actor, types map[string]app.Relation
 			g.Undated++
 		}
 	}
-	rank(kept, nil)
 	g.Total = len(kept)
 	degree := map[int64]int{}
 	for _, l := range kept {
 		degree[l.From]++
 		degree[l.To]++
 	}
+	rankHubs(kept, degree)
 	if limit > 0 && len(kept) > limit {
 		kept = kept[:limit]
 	}
@@ -224,25 +243,81 @@ func actorOr(actors map[int64]Actor, id int64) Actor {
 	return Actor{ID: id, Name: "#" + strconv.FormatInt(id, 10), Kind: app.OtherKind}
 }
 
-// rank orders links most sourced first, then newest; with inner set, links between two
-// of its actors come before links that reach outside it.
-func rank(ls []Link, inner map[int64]bool) {
-	sort.SliceStable(ls, func(i, j int) bool {
-		a, b := ls[i], ls[j]
-		if inner != nil {
-			ai, bi := inner[a.From] && inner[a.To], inner[b.From] && inner[b.To]
-			if ai != bi {
-				return ai
+// rankKey is what a ranking compares, computed once per link: a and b larger first,
+// then newest, then the lower id (so the order is total and the same every time).
+type rankKey struct {
+	a, b  int
+	start app.Date
+	id    int64
+	i     int32
+}
+
+// sortByKeys orders ls by keys (one per link, in ls's order), moving indexes rather
+// than the links themselves.
+func sortByKeys(ls []Link, keys []rankKey) {
+	slices.SortFunc(keys, func(x, y rankKey) int {
+		switch {
+		case x.a != y.a:
+			return y.a - x.a
+		case x.b != y.b:
+			return y.b - x.b
+		case x.start != y.start:
+			if x.start > y.start {
+				return -1
 			}
+			return 1
+		case x.id < y.id:
+			return -1
+		case x.id > y.id:
+			return 1
 		}
-		if a.Articles != b.Articles {
-			return a.Articles > b.Articles
-		}
-		if a.Start != b.Start {
-			return a.Start > b.Start
-		}
-		return a.ID < b.ID
+		return 0
 	})
+	sorted := make([]Link, len(ls))
+	for n, k := range keys {
+		sorted[n] = ls[k.i]
+	}
+	copy(ls, sorted)
+}
+
+func keysOf(ls []Link, a func(l *Link) int) []rankKey {
+	keys := make([]rankKey, len(ls))
+	for i := range ls {
+		keys[i] = rankKey{a: a(&ls[i]), start: ls[i].Start, id: ls[i].ID, i: int32(i)}
+	}
+	return keys
+}
+
+// rankFar orders second-hop links: those between two of the centre's counterparts
+// (inner) first, then newest. It does not look at sources, so the store need not count
+// them for every relation of a large project, only for those drawn (SetArticles).
+func rankFar(ls []Link, inner map[int64]bool) {
+	sortByKeys(ls, keysOf(ls, func(l *Link) int {
+		if inner[l.From] && inner[l.To] {
+			return 1
+		}
+		return 0
+	}))
+}
+
+// rankHubs orders a network's links: those between the most connected actors first,
+// then newest, so that a cut keeps the backbone of the picture.
+func rankHubs(ls []Link, degree map[int64]int) {
+	sortByKeys(ls, keysOf(ls, func(l *Link) int { return degree[l.From] + degree[l.To] }))
+}
+
+// rank orders links most sourced first, then newest.
+func rank(ls []Link) {
+	sortByKeys(ls, keysOf(ls, func(l *Link) int { return l.Articles }))
+}
+
+// SetArticles fills in the number of backing articles of the drawn edges, by relation id.
+func (g *Graph) SetArticles(n map[int64]int) {
+	for i := range g.Edges {
+		if k, ok := n[g.Edges[i].ID]; ok {
+			g.Edges[i].Articles = k
+		}
+	}
 }
 
 func edges(ls []Link, types map[string]app.RelationType) []Edge {

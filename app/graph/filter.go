@@ -194,7 +194,7 @@ type Span struct{ Start, End time.Time }
 // SpanOf returns the span of d, false when d is unknown or malformed.
 func SpanOf(d app.Date) (Span, bool) {
 	t, ok := d.Time()
-	if !ok || d.Validate() != nil {
+	if !ok || t.Year() < app.MinYear || t.Year() > app.MaxYear {
 		return Span{}, false
 	}
 	switch d.Precision() {

@@ -104,7 +104,7 @@ func TestCheckDateArticles(t *testing.T) {
 // the envoy's and the coalition's too; degree counts matching relations; dashed follows
 // modality; the centre is node 0.
 func TestEgoOneAndTwoHops(t *testing.T) {
-	g := Ego(1, 1, links, actors, types, Filter{}, 0)
+	g := Ego(1, 1, links, nil, actors, types, Filter{}, 0)
 	if len(g.Edges) != 5 || len(g.Nodes) != 5 || g.Nodes[0].ID != 1 || g.Total != 5 || g.Cut() {
 		t.Fatalf("1 hop: %d edges %d nodes total %d", len(g.Edges), len(g.Nodes), g.Total)
 	}
@@ -119,7 +119,7 @@ func TestEgoOneAndTwoHops(t *testing.T) {
 			t.Fatalf("edge 2 %+v", e)
 		}
 	}
-	g2 := Ego(1, 2, links, actors, types, Filter{}, 0)
+	g2 := Ego(1, 2, links, nil, actors, types, Filter{}, 0)
 	if len(g2.Edges) != 7 || g2.Node(6) < 0 || g2.Node(7) >= 0 {
 		t.Fatalf("2 hops: %d edges, nodes %+v", len(g2.Edges), g2.Nodes)
 	}
@@ -133,8 +133,19 @@ func TestEgoOneAndTwoHops(t *testing.T) {
 	if g2.Edges[5].ID != 8 {
 		t.Fatalf("second-hop order %v", g2.Edges)
 	}
+	// The second hop from more (the whole project, the centre's relations in it too):
+	// counted and weighed even when the centre's own relations fill the picture.
+	g3 := Ego(1, 2, links[:5], links, actors, types, Filter{}, 2)
+	if g3.Total != 7 || len(g3.Edges) != 2 || g3.Nodes[0].Degree != 5 {
+		t.Fatalf("counted second hop: total %d, %d edges, centre degree %d", g3.Total, len(g3.Edges), g3.Nodes[0].Degree)
+	}
+	for _, n := range g3.Nodes {
+		if n.ID == 3 && n.Degree != 3 {
+			t.Fatalf("republic degree %d with its second-hop relation uncounted", n.Degree)
+		}
+	}
 	// Filters apply at both hops.
-	c := Ego(1, 2, links, actors, types, Filter{Polarities: []app.Polarity{app.Conflictual}}, 0)
+	c := Ego(1, 2, links, nil, actors, types, Filter{Polarities: []app.Polarity{app.Conflictual}}, 0)
 	for _, e := range c.Edges {
 		if e.Polarity != app.Conflictual {
 			t.Fatalf("conflictual-only graph has %+v", e)
@@ -154,7 +165,7 @@ func TestEgoCutIsSaid(t *testing.T) {
 		many = append(many, Link{ID: int64(i), From: 1, To: int64(100 + i%50), Type: "supports", Start: "2026", Articles: i % 7, Modality: "asserted"})
 	}
 	for _, limit := range []int{1, 200, 1339} {
-		g := Ego(1, 2, many, actors, types, Filter{}, limit)
+		g := Ego(1, 2, many, nil, actors, types, Filter{}, limit)
 		want := fmt.Sprintf("Showing %s of 1,340 relations", Thousands(limit))
 		if len(g.Edges) != limit || !g.Cut() || !strings.Contains(g.Notice(), want) {
 			t.Fatalf("limit %d: %d edges, notice %q", limit, len(g.Edges), g.Notice())
@@ -166,14 +177,14 @@ func TestEgoCutIsSaid(t *testing.T) {
 			t.Fatalf("json %+v", g.JSON())
 		}
 	}
-	if g := Ego(1, 2, many, actors, types, Filter{}, 0); g.Cut() || strings.Contains(g.Notice(), "Showing") {
+	if g := Ego(1, 2, many, nil, actors, types, Filter{}, 0); g.Cut() || strings.Contains(g.Notice(), "Showing") {
 		t.Fatalf("no limit: %q", g.Notice())
 	}
 	n := Network(many, actors, types, Filter{}, 200)
 	if !strings.Contains(n.Notice(), "Showing 200 of 1,340 relations") {
 		t.Fatalf("network notice %q", n.Notice())
 	}
-	g := Ego(1, 1, links, actors, types, Filter{From: "2026"}, 0)
+	g := Ego(1, 1, links, nil, actors, types, Filter{From: "2026"}, 0)
 	if g.Undated != 1 || !strings.Contains(g.Notice(), "1 undated relations left out") {
 		t.Fatalf("undated notice %q", g.Notice())
 	}
@@ -182,7 +193,7 @@ func TestEgoCutIsSaid(t *testing.T) {
 // TestLayoutPlacesEveryNode: the layout is deterministic, keeps the centre at 0,0 and
 // pinned nodes where they are, and spreads the others apart.
 func TestLayoutPlacesEveryNode(t *testing.T) {
-	g := Ego(1, 2, links, actors, types, Filter{}, 0)
+	g := Ego(1, 2, links, nil, actors, types, Filter{}, 0)
 	g.Nodes[2].Pinned, g.Nodes[2].X, g.Nodes[2].Y = true, 0.3, -0.2
 	h := g
 	h.Nodes = append([]Node(nil), g.Nodes...)
@@ -358,7 +369,7 @@ func TestTimelinePrecision(t *testing.T) {
 // edge's attributes.
 func TestWriteDOTAndJSON(t *testing.T) {
 	a := map[int64]Actor{1: {1, `Quote "the" \ Boss` + "\nX", app.Person}, 2: {2, "B", app.State}}
-	g := Ego(1, 1, []Link{{ID: 9, From: 1, To: 2, Type: "threatens", Modality: "threatened", Articles: 2, Start: "2026-01"}}, a, types, Filter{}, 0)
+	g := Ego(1, 1, []Link{{ID: 9, From: 1, To: 2, Type: "threatens", Modality: "threatened", Articles: 2, Start: "2026-01"}}, nil, a, types, Filter{}, 0)
 	var b bytes.Buffer
 	if err := WriteDOT(&b, g); err != nil {
 		t.Fatal(err)

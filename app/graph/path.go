@@ -3,6 +3,7 @@ package graph
 import (
 	"sort"
 
+	gograph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
 
@@ -65,27 +66,19 @@ func Paths(from, to int64, links []Link, actors map[int64]Actor, types map[strin
 	if !ok {
 		return c
 	}
-	on := func(id int64) bool {
-		a, okA := da[id]
-		b, okB := db[id]
-		return okA && okB && a+b <= MaxHops
+	// Look among chains of the shortest length first, then one hop longer, and so on:
+	// each round keeps only the actors that can lie on a chain of that length, so a busy
+	// actor's thousands of counterparts are not all searched when a few short chains exist.
+	var found [][]gograph.Node
+	var pair map[[2]int64][]Link
+	for length := best; length <= MaxHops; length++ {
+		var g *simple.UndirectedGraph
+		g, pair = within(length, kept, da, db)
+		found = path.YenKShortestPaths(g, MaxPaths, float64(length-best), simple.Node(from), simple.Node(to))
+		if len(found) >= MaxPaths {
+			break
+		}
 	}
-	g := simple.NewUndirectedGraph()
-	pair := map[[2]int64][]Link{}
-	for _, l := range kept {
-		if !on(l.From) || !on(l.To) {
-			continue
-		}
-		if da[l.From]+1+db[l.To] > MaxHops && da[l.To]+1+db[l.From] > MaxHops {
-			continue
-		}
-		k := [2]int64{min(l.From, l.To), max(l.From, l.To)}
-		if len(pair[k]) == 0 {
-			g.SetEdge(g.NewEdge(simple.Node(l.From), simple.Node(l.To)))
-		}
-		pair[k] = append(pair[k], l)
-	}
-	found := path.YenKShortestPaths(g, MaxPaths, float64(MaxHops-best), simple.Node(from), simple.Node(to))
 	for _, nodes := range found {
 		if len(nodes)-1 > MaxHops {
 			continue
@@ -94,12 +87,38 @@ func Paths(from, to int64, links []Link, actors map[int64]Actor, types map[strin
 		for i := 0; i+1 < len(nodes); i++ {
 			u, v := nodes[i].ID(), nodes[i+1].ID()
 			ls := append([]Link(nil), pair[[2]int64{min(u, v), max(u, v)}]...)
-			rank(ls, nil)
+			rank(ls)
 			p.Hops = append(p.Hops, Hop{From: actorOr(actors, u), To: actorOr(actors, v), Links: edges(ls, types)})
 		}
 		c.Paths = append(c.Paths, p)
 	}
 	return c
+}
+
+// within is the graph of the links that can lie on a chain of at most length hops from
+// the actor da measures from to the one db does, and those links by pair of actors.
+func within(length int, kept []Link, da, db map[int64]int) (*simple.UndirectedGraph, map[[2]int64][]Link) {
+	on := func(id int64) bool {
+		a, okA := da[id]
+		b, okB := db[id]
+		return okA && okB && a+b <= length
+	}
+	g := simple.NewUndirectedGraph()
+	pair := map[[2]int64][]Link{}
+	for _, l := range kept {
+		if !on(l.From) || !on(l.To) {
+			continue
+		}
+		if da[l.From]+1+db[l.To] > length && da[l.To]+1+db[l.From] > length {
+			continue
+		}
+		k := [2]int64{min(l.From, l.To), max(l.From, l.To)}
+		if len(pair[k]) == 0 {
+			g.SetEdge(g.NewEdge(simple.Node(l.From), simple.Node(l.To)))
+		}
+		pair[k] = append(pair[k], l)
+	}
+	return g, pair
 }
 
 // distances walks breadth first from start up to depth hops.

@@ -141,8 +141,9 @@ func bin(counts map[app.Date]int, unit Unit, start, end time.Time) (bars []Bar, 
 			undated += n
 			continue
 		}
-		t, ok := d.Time()
-		if !ok || d.Validate() != nil {
+		sp, ok := SpanOf(d)
+		t := sp.Start
+		if !ok {
 			undated += n
 			continue
 		}
