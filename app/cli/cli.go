@@ -84,6 +84,8 @@ func init() {
 		{"actors", "actors duplicates [--db FILE] [--json]", "list actors that are probably the same", runActors},
 		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE | --undated] ...", "record a relation between two actors", runRelate},
 		{"export", "export dossier|relations [--db FILE] [--out FILE.csv]", "write an actor's dossier or all relations as CSV", runExport},
+		{"graph", graphSynopsis, "write the relations graph of an actor or the project as JSON or DOT", runGraph},
+		{"path", pathSynopsis, "say how two actors are connected", runPath},
 		{"list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
