@@ -394,7 +394,7 @@ func newDossierGraphTab(q *dossierQuestions) *dossierGraphTab {
 	svg := widget.NewButtonWithIcon("SVG", theme.DownloadIcon(), func() { t.export("svg") })
 	bar := container.NewHBox(t.hops, t.more, layout.NewSpacer(), zoomOut, zoomIn, fit, png, svg)
 	legend := graphLegend()
-	t.evidence = container.NewVBox(dossierHint("Click an edge to read its evidence; click an actor to open its dossier. "+
+	t.evidence = container.NewVBox(dossierHint("Click an edge to read its evidence; click an actor to open its dossier. " +
 		"Drag to move, wheel to zoom."))
 	t.side = container.NewVScroll(container.NewPadded(t.evidence))
 	t.split = container.NewHSplit(container.NewBorder(nil, legend, nil, nil, t.view), t.side)

@@ -394,7 +394,7 @@ func drawLabel(img *image.RGBA, face font.Face, text string, c pt, scale float64
 	y := fixed.I(int(c.Y*scale)) + (m.Ascent-m.Descent)/2
 	if halo {
 		pad := int(2 * scale)
-		r := image.Rect(x.Floor()-pad, (y - m.Ascent).Floor()-pad/2, (x + w).Ceil()+pad, (y + m.Descent).Ceil()+pad/2)
+		r := image.Rect(x.Floor()-pad, (y-m.Ascent).Floor()-pad/2, (x+w).Ceil()+pad, (y+m.Descent).Ceil()+pad/2)
 		hb := bg
 		hb.A = 0xd8
 		draw.Draw(img, r.Intersect(img.Bounds()), image.NewUniform(hb), image.Point{}, draw.Over)

@@ -263,10 +263,12 @@ func (r *timelineRenderer) Layout(s fyne.Size) {
 	r.v.size = s
 	r.v.raster.Resize(s)
 }
-func (r *timelineRenderer) MinSize() fyne.Size           { return fyne.NewSize(300, 220) }
-func (r *timelineRenderer) Refresh()                     { r.v.raster.Refresh() }
-func (r *timelineRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.v.raster, r.v.tipBg, r.v.tip} }
-func (r *timelineRenderer) Destroy()                     {}
+func (r *timelineRenderer) MinSize() fyne.Size { return fyne.NewSize(300, 220) }
+func (r *timelineRenderer) Refresh()           { r.v.raster.Refresh() }
+func (r *timelineRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.v.raster, r.v.tipBg, r.v.tip}
+}
+func (r *timelineRenderer) Destroy() {}
 
 // Tapped opens the mark under the pointer.
 func (v *timelineView) Tapped(ev *fyne.PointEvent) {
