@@ -30,8 +30,10 @@ type questionsStore interface {
 	ProjectTimeline(ctx context.Context, f graph.Filter, unit graph.Unit) (graph.Timeline, error)
 }
 
+// questions returns the project as these screens read it: they only read, so the
+// watched store's write signals are not needed.
 func (u *UI) questions() (questionsStore, bool) {
-	q, ok := u.store.(questionsStore)
+	q, ok := unwatched(u.store).(questionsStore)
 	return q, ok
 }
 
@@ -87,7 +89,7 @@ func (q *dossierQuestions) setFilter(f graph.Filter) {
 // filtered, else the filtered one with its counts. It runs off the UI goroutine.
 func (q *dossierQuestions) fetch(ctx context.Context, st Store, actorID int64) (app.Dossier, error) {
 	f := q.current()
-	qs, ok := st.(questionsStore)
+	qs, ok := unwatched(st).(questionsStore)
 	if !f.Active() || !ok {
 		d, err := st.Dossier(ctx, actorID, dossierMentions)
 		q.mu.Lock()
