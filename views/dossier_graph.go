@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dossier/app"
+	"dossier/app/export"
 	"dossier/app/graph"
 )
 
@@ -545,3 +546,38 @@ func evidenceCard(u *UI, e graph.Edge, r app.Relation, asOf app.Date, opened fun
 
 // nowMillis is the time in milliseconds, for frame times.
 func nowMillis() float64 { return float64(time.Now().UnixNano()) / 1e6 }
+
+// exportChoice is the CSV export's "what I see or everything" choice, shown only while a
+// filter is set, and the writer for the choice made.
+func (q *dossierQuestions) exportChoice() (fyne.CanvasObject, func(actorID int64, bom bool) func(io.Writer) error) {
+	f := q.current()
+	s := q.s
+	if !f.Active() {
+		return widget.NewLabel(""), s.csvWriter
+	}
+	seen, all := "What I see (filtered: "+f.Describe()+")", "Everything in the dossier"
+	choice := widget.NewRadioGroup([]string{seen, all}, nil)
+	choice.SetSelected(seen)
+	return choice, func(actorID int64, bom bool) func(io.Writer) error {
+		if choice.Selected != seen {
+			return s.csvWriter(actorID, bom)
+		}
+		qs, ok := s.u.questions()
+		if !ok {
+			return s.csvWriter(actorID, bom)
+		}
+		ctx := s.u.ctx
+		return func(w io.Writer) error {
+			d, _, err := qs.FilteredDossier(ctx, actorID, f, 0)
+			if err != nil {
+				return err
+			}
+			c := &dossierRecordCounter{w: w}
+			if err := export.WriteDossier(c, d, export.Options{BOM: bom}); err != nil {
+				return err
+			}
+			s.exportedRows = max(c.records-1, 0)
+			return nil
+		}
+	}
+}

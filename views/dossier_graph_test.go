@@ -199,3 +199,39 @@ func mapKeys(m map[string][]byte) []string {
 	}
 	return out
 }
+
+// TestDossierExportWhatISeeOrEverything: with a filter set, the CSV export offers what
+// is seen (the default) or everything, and writes accordingly.
+func TestDossierExportWhatISeeOrEverything(t *testing.T) {
+	f := newDossierFixture(t)
+	s := f.open(f.trump)
+	f.u.win.SetContent(s.content())
+	s.q.bar.set(graph.Filter{Confidences: []string{app.Alleged}})
+	s.q.bar.conf.SetSelected(app.Alleged)
+	rows := func(everything bool) int {
+		var buf bytes.Buffer
+		s.saveCSV = func(_ string, write func(io.Writer) error) {
+			if err := write(&buf); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.exportCSV()
+		var choice *widget.RadioGroup
+		for _, o := range test.LaidOutObjects(f.u.win.Canvas().Overlays().Top()) {
+			if r, ok := o.(*widget.RadioGroup); ok {
+				choice = r
+			}
+		}
+		if choice == nil || !strings.HasPrefix(choice.Selected, "What I see (filtered: alleged)") {
+			t.Fatalf("no what-I-see choice: %+v", choice)
+		}
+		if everything {
+			choice.SetSelected("Everything in the dossier")
+		}
+		tapDialogButton(t, f.u.win, "Choose file…")
+		return strings.Count(buf.String(), "\nrelation,")
+	}
+	if seen, all := rows(false), rows(true); seen != 1 || all != 2 {
+		t.Fatalf("relation rows: what I see %d, everything %d", seen, all)
+	}
+}
