@@ -64,8 +64,16 @@ type graphPicture struct {
 	hoverEdge  int
 	selected   int // the edge whose evidence is open, -1 none
 	maxDegree  int
-	// labelAll shows every node's name; otherwise the busiest, the centre and the hovered.
+	// labelLimit: a graph of more nodes names only the busiest that many, the centre
+	// and the hovered.
 	labelLimit int
+	// ends are the node indexes of each edge's source and target; byDegree the nodes
+	// busiest first: worked out once, not at every frame.
+	ends     [][2]int32
+	byDegree []int
+	// version changes whenever something other than the pan changes the picture (a node
+	// moved or pinned): frameCache then draws it whole.
+	version int
 }
 
 func newGraphPicture(g *graph.Graph) *graphPicture {
@@ -73,6 +81,16 @@ func newGraphPicture(g *graph.Graph) *graphPicture {
 	for _, n := range g.Nodes {
 		p.maxDegree = max(p.maxDegree, n.Degree)
 	}
+	idx := p.index()
+	p.ends = make([][2]int32, len(g.Edges))
+	for i, e := range g.Edges {
+		p.ends[i] = [2]int32{int32(idx[e.From]), int32(idx[e.To])}
+	}
+	p.byDegree = make([]int, len(g.Nodes))
+	for i := range p.byDegree {
+		p.byDegree[i] = i
+	}
+	sort.SliceStable(p.byDegree, func(a, b int) bool { return g.Nodes[p.byDegree[a]].Degree > g.Nodes[p.byDegree[b]].Degree })
 	return p
 }
 
@@ -238,12 +256,7 @@ func (p *graphPicture) labelled() map[int]bool {
 		}
 		return out
 	}
-	order := make([]int, len(p.g.Nodes))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return p.g.Nodes[order[a]].Degree > p.g.Nodes[order[b]].Degree })
-	for _, i := range order[:p.labelLimit] {
+	for _, i := range p.byDegree[:p.labelLimit] {
 		out[i] = true
 	}
 	if c := p.g.Node(p.g.Center); c >= 0 {
@@ -294,13 +307,13 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 	idx := p.index()
 	big := len(p.g.Edges) > 1500
 	for i, e := range p.g.Edges {
-		ps := p.edgePath(i, idx)
 		col := polarityColor(e.Polarity)
 		if big {
 			col.A = 0x50
-			fastLine(img, ps[0], ps[len(ps)-1], scale, col)
+			fastLine(img, p.at(int(p.ends[i][0])), p.at(int(p.ends[i][1])), scale, col)
 			continue
 		}
+		ps := p.edgePath(i, idx)
 		w := edgeWidth(e)
 		if i == p.hoverEdge || i == p.selected {
 			w += 2
@@ -322,7 +335,11 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 		if i == p.hoverNode || (p.g.Center != 0 && p.g.Nodes[i].ID == p.g.Center) {
 			fillCircle(img, c, r+2.5, scale, cols.text)
 		}
-		fillCircle(img, c, r, scale, kindColor(p.g.Nodes[i].Kind))
+		if big {
+			fillDot(img, c, r, scale, kindColor(p.g.Nodes[i].Kind))
+		} else {
+			fillCircle(img, c, r, scale, kindColor(p.g.Nodes[i].Kind))
+		}
 		if p.g.Nodes[i].Pinned {
 			fillCircle(img, c, math.Max(r/3, 1.5), scale, cols.bg)
 		}
@@ -488,26 +505,142 @@ func arrowHead(img *image.RGBA, from, tip pt, size, scale float64, col color.NRG
 }
 
 // fastLine draws a one-pixel line blended over img: for the project network, where
-// thousands of edges make antialiased strokes too slow for a fluid frame.
+// thousands of edges make antialiased strokes too slow for a fluid frame. The line is
+// clipped to the picture first, then walked in 16.16 fixed point.
 func fastLine(img *image.RGBA, a, b pt, scale float64, col color.NRGBA) {
 	x0, y0, x1, y1 := a.X*scale, a.Y*scale, b.X*scale, b.Y*scale
+	bounds := img.Bounds()
+	var ok bool
+	if x0, y0, x1, y1, ok = clipLine(x0, y0, x1, y1, float64(bounds.Min.X), float64(bounds.Min.Y),
+		float64(bounds.Max.X)-1, float64(bounds.Max.Y)-1); !ok {
+		return
+	}
 	n := int(math.Max(math.Abs(x1-x0), math.Abs(y1-y0)))
 	if n == 0 {
 		n = 1
 	}
-	bounds := img.Bounds()
+	fx, fy := int64(x0*65536), int64(y0*65536)
+	dx, dy := int64((x1-x0)*65536)/int64(n), int64((y1-y0)*65536)/int64(n)
 	ca := uint32(col.A)
+	inv := 255 - ca
+	r, g, bl := uint32(col.R)*ca, uint32(col.G)*ca, uint32(col.B)*ca
+	pix, stride := img.Pix, img.Stride
 	for s := 0; s <= n; s++ {
-		t := float64(s) / float64(n)
-		x, y := int(x0+(x1-x0)*t), int(y0+(y1-y0)*t)
-		if x < bounds.Min.X || y < bounds.Min.Y || x >= bounds.Max.X || y >= bounds.Max.Y {
+		x, y := int(fx>>16)-bounds.Min.X, int(fy>>16)-bounds.Min.Y
+		o := y*stride + x*4
+		if o >= 0 && o+3 < len(pix) {
+			// x/255 as (x+1+(x>>8))>>8: exact for these products, and no division.
+			v := r + uint32(pix[o])*inv
+			pix[o] = uint8((v + 1 + v>>8) >> 8)
+			v = g + uint32(pix[o+1])*inv
+			pix[o+1] = uint8((v + 1 + v>>8) >> 8)
+			v = bl + uint32(pix[o+2])*inv
+			pix[o+2] = uint8((v + 1 + v>>8) >> 8)
+			pix[o+3] = 0xff
+		}
+		fx += dx
+		fy += dy
+	}
+}
+
+// clipLine clips a segment to the rectangle (Liang–Barsky); false when none of it is inside.
+func clipLine(x0, y0, x1, y1, minX, minY, maxX, maxY float64) (float64, float64, float64, float64, bool) {
+	t0, t1 := 0.0, 1.0
+	dx, dy := x1-x0, y1-y0
+	for _, e := range [4][2]float64{{-dx, x0 - minX}, {dx, maxX - x0}, {-dy, y0 - minY}, {dy, maxY - y0}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return 0, 0, 0, 0, false
+			}
 			continue
 		}
-		o := img.PixOffset(x, y)
-		px := img.Pix[o : o+4 : o+4]
-		px[0] = uint8((uint32(col.R)*ca + uint32(px[0])*(255-ca)) / 255)
-		px[1] = uint8((uint32(col.G)*ca + uint32(px[1])*(255-ca)) / 255)
-		px[2] = uint8((uint32(col.B)*ca + uint32(px[2])*(255-ca)) / 255)
-		px[3] = 0xff
+		r := q / p
+		if p < 0 {
+			if r > t1 {
+				return 0, 0, 0, 0, false
+			}
+			t0 = math.Max(t0, r)
+		} else {
+			if r < t0 {
+				return 0, 0, 0, 0, false
+			}
+			t1 = math.Min(t1, r)
+		}
 	}
+	return x0 + t0*dx, y0 + t0*dy, x0 + t1*dx, y0 + t1*dy, true
+}
+
+// fillDot fills a small disc pixel by pixel: for thousands of small nodes, faster than
+// the antialiasing rasteriser and as readable at that size.
+func fillDot(img *image.RGBA, c pt, r, scale float64, col color.NRGBA) {
+	cx, cy, rr := c.X*scale, c.Y*scale, r*scale
+	b := img.Bounds()
+	x0, x1 := max(int(cx-rr), b.Min.X), min(int(cx+rr)+1, b.Max.X)
+	y0, y1 := max(int(cy-rr), b.Min.Y), min(int(cy+rr)+1, b.Max.Y)
+	r2 := rr * rr
+	for y := y0; y < y1; y++ {
+		for x := x0; x < x1; x++ {
+			ddx, ddy := float64(x)+0.5-cx, float64(y)+0.5-cy
+			if ddx*ddx+ddy*ddy <= r2 {
+				o := img.PixOffset(x, y)
+				img.Pix[o], img.Pix[o+1], img.Pix[o+2], img.Pix[o+3] = col.R, col.G, col.B, 0xff
+			}
+		}
+	}
+}
+
+// frameCache keeps the last frame, so that a pan redraws only the strips it uncovers:
+// the rest of the picture is the last frame moved. Anything else that changes the
+// picture (zoom, hover, a moved node, another size) draws it whole.
+type frameCache struct {
+	img              *image.RGBA
+	panX, panY       float64
+	key              frameKey
+	fullDraws, moves int // how often each kind of frame was made (tests)
+}
+
+type frameKey struct {
+	g                         *graph.Graph
+	zoom, scale               float64
+	w, h                      int
+	hoverNode, hoverEdge, sel int
+	version                   int
+	cols                      drawColors
+}
+
+// frame returns the picture p at w×h pixels.
+func (c *frameCache) frame(p *graphPicture, w, h int, scale float64, cols drawColors) *image.RGBA {
+	key := frameKey{p.g, p.zoom, scale, w, h, p.hoverNode, p.hoverEdge, p.selected, p.version, cols}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	dx, dy := math.Round((p.panX-c.panX)*scale), math.Round((p.panY-c.panY)*scale)
+	if c.img == nil || key != c.key || math.Abs(dx) >= float64(w) || math.Abs(dy) >= float64(h) {
+		p.draw(img, scale, cols)
+		c.img, c.key, c.panX, c.panY = img, key, p.panX, p.panY
+		c.fullDraws++
+		return img
+	}
+	// Snap the pan to whole pixels so the moved part and the new strips agree.
+	p.panX, p.panY = c.panX+dx/scale, c.panY+dy/scale
+	ix, iy := int(dx), int(dy)
+	draw.Draw(img, img.Bounds().Add(image.Pt(ix, iy)), c.img, image.Point{}, draw.Src)
+	var strips []image.Rectangle
+	switch {
+	case ix > 0:
+		strips = append(strips, image.Rect(0, 0, ix, h))
+	case ix < 0:
+		strips = append(strips, image.Rect(w+ix, 0, w, h))
+	}
+	switch {
+	case iy > 0:
+		strips = append(strips, image.Rect(0, 0, w, iy))
+	case iy < 0:
+		strips = append(strips, image.Rect(0, h+iy, w, h))
+	}
+	for _, r := range strips {
+		p.draw(img.SubImage(r).(*image.RGBA), scale, cols)
+	}
+	c.img, c.panX, c.panY = img, p.panX, p.panY
+	c.moves++
+	return img
 }

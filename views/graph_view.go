@@ -33,6 +33,7 @@ type graphView struct {
 	drag    int // node being dragged, -1 none, -2 panning
 	// lastFrame is the time the last frame took to draw, for the network's status line.
 	lastFrame func(ms float64)
+	frames    frameCache
 }
 
 func newGraphView(g *graph.Graph) *graphView {
@@ -63,12 +64,11 @@ func (v *graphView) setGraph(g *graph.Graph) {
 }
 
 func (v *graphView) render(w, h int) image.Image {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	if v.size.Width <= 0 {
-		return img
+		return image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	start := nowMillis()
-	v.pic.draw(img, float64(w)/float64(v.size.Width), currentDrawColors())
+	img := v.frames.frame(v.pic, w, h, float64(w)/float64(v.size.Width), currentDrawColors())
 	if v.lastFrame != nil {
 		v.lastFrame(nowMillis() - start)
 	}
@@ -224,6 +224,7 @@ func (v *graphView) Dragged(ev *fyne.DragEvent) {
 		n.X += dx / v.pic.zoom
 		n.Y += dy / v.pic.zoom
 		n.Pinned = true
+		v.pic.version++
 	} else {
 		v.pic.panX += dx
 		v.pic.panY += dy

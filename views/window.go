@@ -153,6 +153,8 @@ func (mw *Window) show(r route) {
 	case "suggestions":
 		c = mw.u.queue.content()
 		mw.u.queue.reload()
+	case "network":
+		c = mw.u.networkScreen().content()
 	default:
 		c = mw.u.articles.content()
 		mw.u.articles.reload()
@@ -339,6 +341,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Actors", func() { u.navigate(route{screen: "actors"}) }, fyne.Key2, alt),
 		item("Dossier", func() { u.navigate(route{screen: "dossier", id: u.dossier.actorID}) }, fyne.Key3, alt),
 		item("Search", u.openSearch, fyne.Key4, alt),
+		item("Network", func() { u.navigate(route{screen: "network"}) }, fyne.Key5, alt),
 		item("Search", u.openSearch, fyne.KeyF, ctrl),
 		item("Open dossier…", u.chooseDossier, fyne.KeyD, ctrl),
 		item("Trash", u.articles.showTrash, "", 0),
