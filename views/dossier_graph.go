@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -193,7 +193,18 @@ type dossierFilterBar struct {
 	ready                  bool // the widgets' callbacks fire while they are made
 }
 
-const filterAll = "All"
+// What the choices of the filters bar say when they keep everything.
+const (
+	allTypes      = "All types"
+	anyConfidence = "Any confidence"
+	anyModality   = "Any modality"
+	anyKind       = "Any counterpart"
+)
+
+// filterAll reports whether a choice keeps everything.
+func filterAll(v string) bool {
+	return v == "" || v == allTypes || v == anyConfidence || v == anyModality || v == anyKind
+}
 
 func newDossierFilterBar(q *dossierQuestions) *dossierFilterBar {
 	b := &dossierFilterBar{q: q, polarity: map[app.Polarity]*widget.Check{}, types: map[string]string{}}
@@ -211,31 +222,28 @@ func newDossierFilterBar(q *dossierQuestions) *dossierFilterBar {
 		c := widget.NewCheck(string(p), func(bool) { b.apply() })
 		b.polarity[p] = c
 	}
-	sel := func(opts []string) *widget.Select {
-		s := widget.NewSelect(append([]string{filterAll}, opts...), func(string) { b.apply() })
-		s.SetSelected(filterAll)
+	sel := func(all string, opts []string) *widget.Select {
+		s := widget.NewSelect(append([]string{all}, opts...), func(string) { b.apply() })
+		s.SetSelected(all)
 		return s
 	}
-	b.typ = sel(nil)
-	b.conf = sel(app.Confidences)
-	b.modal = sel(app.Modalities)
+	b.typ = sel(allTypes, nil)
+	b.conf = sel(anyConfidence, app.Confidences)
+	b.modal = sel(anyModality, app.Modalities)
 	var kinds []string
 	for _, k := range app.ActorKinds {
 		kinds = append(kinds, k.Label())
 	}
-	b.kind = sel(kinds)
+	b.kind = sel(anyKind, kinds)
 	b.problem = widget.NewLabel("")
 	b.problem.Importance = widget.DangerImportance
 	b.problem.Hide()
-	b.clear = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), b.reset)
+	b.clear = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), b.reset)
 	apply := widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), b.apply)
-	labelled := func(l string, o fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, widget.NewLabel(l), nil, o)
-	}
-	row1 := container.NewGridWithColumns(4, b.from, b.to, b.asOf, b.text)
+	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(apply, b.clear),
+		container.NewGridWithColumns(4, b.from, b.to, b.asOf, b.text))
 	row2 := container.NewHBox(b.polarity[app.Cooperative], b.polarity[app.Conflictual], b.polarity[app.Neutral],
-		labelled("Type", b.typ), labelled("Confidence", b.conf), labelled("Modality", b.modal),
-		labelled("Counterpart", b.kind), layout.NewSpacer(), apply, b.clear)
+		widget.NewSeparator(), b.typ, b.conf, b.modal, b.kind)
 	b.box = container.NewVBox(row1, container.NewHScroll(row2), b.problem)
 	b.ready = true
 	return b
@@ -252,7 +260,7 @@ func (b *dossierFilterBar) loadTypes() {
 	if err != nil {
 		return
 	}
-	opts := []string{filterAll}
+	opts := []string{allTypes}
 	for _, t := range ts {
 		b.types[t.Label] = t.Key
 		opts = append(opts, t.Label)
@@ -284,10 +292,10 @@ func (b *dossierFilterBar) read() (graph.Filter, error) {
 	if k, ok := b.types[b.typ.Selected]; ok {
 		f.Types = []string{k}
 	}
-	if v := b.conf.Selected; v != filterAll && v != "" {
+	if v := b.conf.Selected; !filterAll(v) {
 		f.Confidences = []string{v}
 	}
-	if v := b.modal.Selected; v != filterAll && v != "" {
+	if v := b.modal.Selected; !filterAll(v) {
 		f.Modalities = []string{v}
 	}
 	for _, k := range app.ActorKinds {
@@ -344,7 +352,7 @@ func (b *dossierFilterBar) reset() {
 		c.Refresh()
 	}
 	for _, s := range []*widget.Select{b.typ, b.conf, b.modal, b.kind} {
-		s.Selected = filterAll
+		s.Selected = s.Options[0]
 		s.Refresh()
 	}
 }
@@ -395,14 +403,15 @@ func newDossierGraphTab(q *dossierQuestions) *dossierGraphTab {
 	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { t.view.refit() })
 	png := widget.NewButtonWithIcon("PNG", theme.DownloadIcon(), func() { t.export("png") })
 	svg := widget.NewButtonWithIcon("SVG", theme.DownloadIcon(), func() { t.export("svg") })
-	bar := container.NewHBox(t.hops, t.more, layout.NewSpacer(), zoomOut, zoomIn, fit, png, svg)
+	t.notice.Wrapping = fyne.TextWrapWord
+	bar := container.NewBorder(nil, nil, container.NewHBox(t.hops, t.more), container.NewHBox(zoomOut, zoomIn, fit, png, svg), t.notice)
 	legend := graphLegend()
 	t.evidence = container.NewVBox(dossierHint("Click an edge to read its evidence; click an actor to open its dossier. " +
 		"Drag to move, wheel to zoom."))
 	t.side = container.NewVScroll(container.NewPadded(t.evidence))
 	t.split = container.NewHSplit(container.NewBorder(nil, legend, nil, nil, t.view), t.side)
 	t.split.Offset = 0.72
-	t.box = container.NewBorder(container.NewVBox(bar, t.notice), nil, nil, nil, t.split)
+	t.box = container.NewBorder(bar, nil, nil, nil, t.split)
 	return t
 }
 
@@ -414,7 +423,11 @@ func graphLegend() fyne.CanvasObject {
 	for _, p := range []app.Polarity{app.Cooperative, app.Conflictual, app.Neutral} {
 		items = append(items, dossierPolarityMark(p), widget.NewLabel(string(p)))
 	}
-	items = append(items, widget.NewLabel("· dashed: not asserted (threat, condition, denial…) · thicker: more articles · size: relations"))
+	items = append(items, widget.NewLabel("· dashed: not asserted · thicker: more articles · bigger: more relations ·"))
+	for _, k := range app.ActorKinds {
+		dot := canvas.NewCircle(kindColor(k))
+		items = append(items, container.NewCenter(container.NewGridWrap(fyne.NewSize(10, 10), dot)), widget.NewLabel(k.Label()))
+	}
 	return container.NewHScroll(container.NewHBox(items...))
 }
 

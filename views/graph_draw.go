@@ -328,7 +328,7 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 		}
 	}
 	labels := p.labelled()
-	face := graphFace(11 * scale)
+	face := graphFace(12 * scale)
 	for i := range p.g.Nodes {
 		c := p.at(i)
 		r := p.radius(i)
@@ -601,7 +601,9 @@ type frameCache struct {
 }
 
 type frameKey struct {
-	g                         *graph.Graph
+	// pic, not its graph: a new picture of a graph kept at the same address (a tab's
+	// graph reloaded in place) is another picture.
+	pic                       *graphPicture
 	zoom, scale               float64
 	w, h                      int
 	hoverNode, hoverEdge, sel int
@@ -611,7 +613,7 @@ type frameKey struct {
 
 // frame returns the picture p at w×h pixels.
 func (c *frameCache) frame(p *graphPicture, w, h int, scale float64, cols drawColors) *image.RGBA {
-	key := frameKey{p.g, p.zoom, scale, w, h, p.hoverNode, p.hoverEdge, p.selected, p.version, cols}
+	key := frameKey{p, p.zoom, scale, w, h, p.hoverNode, p.hoverEdge, p.selected, p.version, cols}
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	dx, dy := math.Round((p.panX-c.panX)*scale), math.Round((p.panY-c.panY)*scale)
 	if c.img == nil || key != c.key || math.Abs(dx) >= float64(w) || math.Abs(dy) >= float64(h) {

@@ -161,5 +161,13 @@ func TestFrameCachePanMatchesFullDraw(t *testing.T) {
 		if c.fullDraws != 3 {
 			t.Fatalf("zoom or a moved node did not draw whole: %d", c.fullDraws)
 		}
+		// Another picture of a graph at the same address (a tab's graph reloaded in
+		// place, with the same view) is drawn whole, not taken for the last frame.
+		again := newGraphPicture(&g)
+		again.zoom, again.panX, again.panY = pic.zoom, pic.panX, pic.panY
+		c.frame(again, 400, 300, 1, cols)
+		if c.fullDraws != 4 {
+			t.Fatal("a new picture of the same graph was taken for the last frame")
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"strconv"
 
 	gograph "gonum.org/v1/gonum/graph"
@@ -358,6 +359,10 @@ func Layout(g *Graph, updates int, progress func(done, total int) bool) {
 		}
 		return
 	}
+	if g.Center != 0 && g.Hops == 1 {
+		radial(g)
+		return
+	}
 	idx := make(map[int64]int64, n)
 	sg := simple.NewUndirectedGraph()
 	for i, nd := range g.Nodes {
@@ -392,6 +397,50 @@ func Layout(g *Graph, updates int, progress func(done, total int) bool) {
 		if !g.Nodes[i].Pinned {
 			g.Nodes[i].X, g.Nodes[i].Y = xs[i], ys[i]
 		}
+	}
+}
+
+// radial places a one-hop ego graph: the centre in the middle, its counterparts evenly on
+// a circle, grouped by the polarity of their first relation (conflictual, cooperative,
+// neutral) so that like sits with like; every label gets room, which a force layout of a
+// star does not give.
+func radial(g *Graph) {
+	pol := map[int64]int{}
+	for _, e := range g.Edges {
+		other := e.To
+		if other == g.Center {
+			other = e.From
+		}
+		if _, ok := pol[other]; !ok {
+			pol[other] = map[app.Polarity]int{app.Conflictual: 0, app.Cooperative: 1}[e.Polarity]
+			if e.Polarity == app.Neutral || e.Polarity == "" {
+				pol[other] = 2
+			}
+		}
+	}
+	var ring []int
+	for i, nd := range g.Nodes {
+		if nd.ID == g.Center {
+			if !nd.Pinned {
+				g.Nodes[i].X, g.Nodes[i].Y = 0, 0
+			}
+			continue
+		}
+		ring = append(ring, i)
+	}
+	sort.SliceStable(ring, func(a, b int) bool {
+		na, nb := g.Nodes[ring[a]], g.Nodes[ring[b]]
+		if pol[na.ID] != pol[nb.ID] {
+			return pol[na.ID] < pol[nb.ID]
+		}
+		return na.Name < nb.Name
+	})
+	for k, i := range ring {
+		if g.Nodes[i].Pinned {
+			continue
+		}
+		a := -math.Pi/2 + 2*math.Pi*float64(k)/float64(len(ring))
+		g.Nodes[i].X, g.Nodes[i].Y = 0.5*math.Cos(a), 0.5*math.Sin(a)
 	}
 }
 

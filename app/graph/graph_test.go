@@ -412,3 +412,18 @@ func FuzzDOTQuote(f *testing.F) {
 		}
 	})
 }
+
+// TestLayoutOneHopIsRadial: a one-hop ego graph puts the centre in the middle and every
+// counterpart at the same distance, conflictual ones together.
+func TestLayoutOneHopIsRadial(t *testing.T) {
+	g := Ego(1, 1, links, nil, actors, types, Filter{}, 0)
+	Layout(&g, 60, nil)
+	if g.Nodes[0].X != 0 || g.Nodes[0].Y != 0 {
+		t.Fatal("centre moved")
+	}
+	for _, n := range g.Nodes[1:] {
+		if d := math.Hypot(n.X, n.Y); math.Abs(d-0.5) > 1e-9 {
+			t.Fatalf("%s at distance %v", n.Name, d)
+		}
+	}
+}
