@@ -544,14 +544,13 @@ func evidenceCard(u *UI, e graph.Edge, r app.Relation, asOf app.Date, opened fun
 			q.Wrapping = fyne.TextWrapWord
 			out = append(out, dossierIndent(q, 2))
 		}
-		open := widget.NewButtonWithIcon(src, theme.DocumentIcon(), func() {
+		// Wrapped text, not a button: a long title must not widen the panel.
+		open := newDossierTappable(func() {
 			if opened != nil {
 				opened()
 			}
 			u.openArticle(ev.ArticleID, [2]int{ev.Start, ev.End})
-		})
-		open.Alignment = widget.ButtonAlignLeading
-		open.Importance = widget.LowImportance
+		}, &widget.TextSegment{Text: "Open: " + src, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary}})
 		out = append(out, dossierIndent(open, 2), widget.NewSeparator())
 	}
 	return out

@@ -52,10 +52,10 @@ func TestGraphTapEdgeReachesEvidence(t *testing.T) {
 	test.TapAt(g.view, g.view.edgeAt(edge))
 	text := dossierText(g.evidence)
 	mustContain(t, text, "Donald Trump threatens Iraq", "conditional", "the United States could stop helping Iraq",
-		"US warns Baghdad over choice of premier — Test Wire, 29 Jan 2026")
-	var open *widget.Button
+		"Open: US warns Baghdad over choice of premier — Test Wire, 29 Jan 2026")
+	var open *dossierTappable
 	for _, o := range test.LaidOutObjects(g.evidence) {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "US warns Baghdad") {
+		if b, ok := o.(*dossierTappable); ok && strings.Contains(dossierText(b), "US warns Baghdad") {
 			open = b
 		}
 	}
@@ -80,7 +80,7 @@ func TestGraphTapNodeOpensDossier(t *testing.T) {
 		t.Fatal("Iraq not drawn")
 	}
 	g.view.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
-	if !g.view.tip.Visible() || !strings.Contains(g.view.tip.Text, "Iraq — state / country, 1 relation") {
+	if !g.view.tip.Visible() || g.view.tip.Text != "Iraq — state / country, 1 relation" {
 		t.Fatalf("hover tip %q", g.view.tip.Text)
 	}
 	test.TapAt(g.view, at)

@@ -153,11 +153,20 @@ func (v *graphView) MouseOut() {
 }
 
 func (v *graphView) nodeTip(n graph.Node) string {
-	return fmt.Sprintf("%s — %s, %s · click to open the dossier", n.Name, n.Kind.Label(), dossierCount(n.Degree, "relation", "relations"))
+	return fmt.Sprintf("%s — %s, %s", n.Name, n.Kind.Label(), dossierCount(n.Degree, "relation", "relations"))
 }
 
+// edgeTip is the relation's facts; its ends are in the picture.
 func (v *graphView) edgeTip(e graph.Edge) string {
-	return edgeSummary(v.pic.g, e) + " · click for the evidence"
+	when := app.Range(e.Start, e.End)
+	if when == "" {
+		when = "undated"
+	}
+	s := e.Label + " · " + when + " · " + e.Confidence
+	if e.Modality != app.Asserted && e.Modality != "" {
+		s += " · " + e.Modality
+	}
+	return s + " · " + dossierCount(e.Articles, "article", "articles")
 }
 
 // edgeSummary is an edge as a line: "Donald Trump threatens Iraq · 27 Jan 2026 · reported ·
