@@ -186,7 +186,8 @@ func TestConnectionsTab(t *testing.T) {
 	s.q.paths.connect(f.iran)
 	text := dossierText(s.q.paths.result)
 	mustContain(t, text, "1. Iraq → Donald Trump → Iran  (2 hops)", "Donald Trump threatens Iraq · 27 Jan 2026 · reported · conditional · 1 article",
-		"Iran threatens Donald Trump · 28 Jan 2026 · alleged")
+		"Iran threatens Donald Trump · 28 Jan 2026 · alleged", "“the United States could stop helping Iraq”",
+		"US warns Baghdad over choice of premier — Test Wire, 29 Jan 2026")
 	if got := len(s.q.paths.lastRun.Paths); got != 1 {
 		t.Fatalf("%d paths", got)
 	}

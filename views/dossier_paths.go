@@ -68,6 +68,17 @@ func (t *dossierPathTab) connect(a app.Actor) {
 	u := t.q.s.u
 	u.async(func(ctx context.Context) {
 		c, err := qs.Connection(ctx, from, a.ID, f)
+		// Each relation shown comes with its first source, read now.
+		sources := map[int64]app.Relation{}
+		for _, p := range c.Paths {
+			for _, h := range p.Hops {
+				for k, e := range h.Links {
+					if _, ok := sources[e.ID]; !ok && k < 3 && err == nil {
+						sources[e.ID], err = u.store.Relation(ctx, e.ID)
+					}
+				}
+			}
+		}
 		fyne.Do(func() {
 			if gen != t.gen {
 				return
@@ -76,7 +87,7 @@ func (t *dossierPathTab) connect(a app.Actor) {
 				t.result.Objects = []fyne.CanvasObject{dossierHint(app.ErrorMessage(err))}
 			} else {
 				t.lastRun = c
-				t.result.Objects = t.render(c, f)
+				t.result.Objects = t.render(c, f, sources)
 			}
 			t.result.Refresh()
 		})
@@ -84,7 +95,7 @@ func (t *dossierPathTab) connect(a app.Actor) {
 }
 
 // render lists the chains, then the weaker connections.
-func (t *dossierPathTab) render(c graph.Connection, f graph.Filter) []fyne.CanvasObject {
+func (t *dossierPathTab) render(c graph.Connection, f graph.Filter, sources map[int64]app.Relation) []fyne.CanvasObject {
 	u := t.q.s.u
 	var out []fyne.CanvasObject
 	head := fmt.Sprintf("%s and %s", c.From.Name, c.To.Name)
@@ -117,6 +128,11 @@ func (t *dossierPathTab) render(c graph.Connection, f graph.Filter) []fyne.Canva
 				b.Alignment = widget.ButtonAlignLeading
 				b.Importance = widget.LowImportance
 				out = append(out, dossierIndent(b, 4))
+				if r, ok := sources[e.ID]; ok {
+					if ev := graph.EvidenceAsOf(r, f.AsOf).Evidence; len(ev) > 0 {
+						out = append(out, dossierIndent(sourceLine(u, ev[0]), 10))
+					}
+				}
 			}
 		}
 	}
@@ -146,4 +162,22 @@ func dossierPolarityIcon(p app.Polarity) fyne.Resource {
 		return theme.ConfirmIcon()
 	}
 	return theme.MoreHorizontalIcon()
+}
+
+// sourceLine is a relation's source in one wrapped line: the quote, then "title — outlet,
+// date"; a tap opens the article at the passage.
+func sourceLine(u *UI, ev app.Evidence) fyne.CanvasObject {
+	src := ev.ArticleTitle
+	if ev.Source != "" {
+		src += " — " + ev.Source
+	}
+	if ev.ArticleDate != "" {
+		src += ", " + ev.ArticleDate.Human()
+	}
+	var segs []widget.RichTextSegment
+	if ev.Quote != "" {
+		segs = append(segs, dossierItalic("“"+dossierClip(ev.Quote, 300)+"”  "))
+	}
+	segs = append(segs, &widget.TextSegment{Text: src, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary}})
+	return newDossierTappable(func() { u.openArticle(ev.ArticleID, [2]int{ev.Start, ev.End}) }, segs...)
 }
