@@ -19,6 +19,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+
 	"dossier/app"
 	"dossier/app/graph"
 )
@@ -58,33 +61,50 @@ func newTimelineView() *timelineView {
 // setTimeline shows tl over its whole extent.
 func (v *timelineView) setTimeline(tl graph.Timeline) {
 	v.tl = tl
+	v.lanes = nil
 	v.hover = -1
 	v.t0, v.t1 = tl.Start, tl.End
 	if !v.t0.IsZero() {
 		pad := v.t1.Sub(v.t0) / 30
 		v.t0, v.t1 = v.t0.Add(-pad), v.t1.Add(pad)
 	}
-	v.assignLanes()
 	v.raster.Refresh()
 }
 
-// assignLanes stacks the marks: each goes in the first lane free at its start.
+// timelineLabelled is how many marks a timeline can show with their wording written.
+const timelineLabelled = 60
+
+// assignLanes stacks the marks: each goes in the first lane free where it starts, its
+// written wording counted in when the marks are few enough to be labelled. It works in
+// screen units, so it is redone when the view changes.
 func (v *timelineView) assignLanes() {
 	v.lanes = make([]int, len(v.tl.Marks))
-	var ends []time.Time
+	var ends []float64
+	face := graphFace(11)
 	for i, m := range v.tl.Marks {
+		x0, x1 := v.x(m.Span.Start), v.x(m.Span.End)
+		x1 = math.Max(x1, x0+4)
+		if face != nil && len(v.tl.Marks) <= timelineLabelled {
+			// The wording goes right of the mark, or left when the right has no room.
+			lw := 8 + float64(font.MeasureString(face, m.Text).Ceil())
+			if x1+lw > float64(v.size.Width)-timelineMargin {
+				x0 -= lw
+			} else {
+				x1 += lw
+			}
+		}
 		lane := -1
 		for l, e := range ends {
-			if !m.Span.Start.Before(e) {
+			if x0 >= e+2 {
 				lane = l
 				break
 			}
 		}
 		if lane < 0 {
 			lane = len(ends)
-			ends = append(ends, time.Time{})
+			ends = append(ends, 0)
 		}
-		ends[lane] = m.Span.End
+		ends[lane] = x1
 		v.lanes[i] = lane
 	}
 	v.nLanes = len(ends)
@@ -115,7 +135,7 @@ func (v *timelineView) geometry() (markTop, markH, barTop, barH, laneH float64) 
 	h := float64(v.size.Height) - timelineAxis
 	markTop, markH = 8, h*0.6-8
 	barTop, barH = h*0.6+6, h*0.4-10
-	laneH = 14
+	laneH = 20
 	if v.nLanes > 0 && float64(v.nLanes)*laneH > markH {
 		laneH = markH / float64(v.nLanes)
 	}
@@ -123,6 +143,9 @@ func (v *timelineView) geometry() (markTop, markH, barTop, barH, laneH float64) 
 }
 
 func (v *timelineView) markRect(i int) (x0, y0, x1, y1 float64) {
+	if len(v.lanes) != len(v.tl.Marks) {
+		v.assignLanes()
+	}
 	markTop, _, _, _, laneH := v.geometry()
 	m := v.tl.Marks[i]
 	x0, x1 = v.x(m.Span.Start), v.x(m.Span.End)
@@ -153,6 +176,7 @@ func (v *timelineView) render(w, h int) image.Image {
 		return img
 	}
 	scale := float64(w) / float64(v.size.Width)
+	v.assignLanes()
 	_, _, barTop, barH, _ := v.geometry()
 	// Bars first, behind the axis.
 	maxN := v.tl.Max()
@@ -179,6 +203,14 @@ func (v *timelineView) render(w, h int) image.Image {
 			fillRect(img, x0-1.5, y0-1.5, x1-x0+3, y1-y0+3, scale, cols.text)
 		}
 		fillRect(img, x0, y0, x1-x0, y1-y0, scale, c)
+		if lf := graphFace(11 * scale); lf != nil && len(v.tl.Marks) <= timelineLabelled && y1-y0 >= 10 {
+			lw := float64(font.MeasureString(lf, m.Text).Ceil()) / scale
+			if x1+6+lw > float64(v.size.Width)-timelineMargin/2 {
+				drawTextAt(img, lf, m.Text, x0-6-lw, (y0+y1)/2, scale, cols.text)
+			} else {
+				drawTextAt(img, lf, m.Text, x1+6, (y0+y1)/2, scale, cols.text)
+			}
+		}
 	}
 	v.drawAxis(img, scale, cols)
 	face := graphFace(10.5 * scale)
@@ -187,6 +219,14 @@ func (v *timelineView) render(w, h int) image.Image {
 			pt{timelineMargin + 90, barTop - 4}, scale, cols.faint, cols.bg, true)
 	}
 	return img
+}
+
+// drawTextAt writes text starting at x, centred vertically on y (widget units).
+func drawTextAt(img *image.RGBA, face font.Face, text string, x, y, scale float64, fg color.NRGBA) {
+	m := face.Metrics()
+	d := font.Drawer{Dst: img, Src: image.NewUniform(fg), Face: face,
+		Dot: fixed.Point26_6{X: fixed.I(int(x * scale)), Y: fixed.I(int(y*scale)) + (m.Ascent-m.Descent)/2}}
+	d.DrawString(text)
 }
 
 func fillRect(img *image.RGBA, x, y, w, h, scale float64, c color.NRGBA) {
@@ -261,6 +301,7 @@ type timelineRenderer struct{ v *timelineView }
 
 func (r *timelineRenderer) Layout(s fyne.Size) {
 	r.v.size = s
+	r.v.assignLanes()
 	r.v.raster.Resize(s)
 }
 func (r *timelineRenderer) MinSize() fyne.Size { return fyne.NewSize(300, 220) }
