@@ -174,6 +174,29 @@ func (p *graphPicture) edgePath(i int, index map[int64]int) []pt {
 	return trimPath(out, p.radius(index[e.From])+1, p.radius(index[e.To])+2)
 }
 
+// labelPoint is where an edge's wording goes: the middle of its path, or, for relations
+// sharing a pair of actors, spread along it so that their wordings do not cover each other.
+func labelPoint(ps []pt, e graph.Edge) pt {
+	f := 0.5
+	if e.Siblings > 1 {
+		f = float64(e.Parallel+1) / float64(e.Siblings+1)
+	}
+	total := 0.0
+	for k := 0; k+1 < len(ps); k++ {
+		total += math.Hypot(ps[k+1].X-ps[k].X, ps[k+1].Y-ps[k].Y)
+	}
+	want := total * f
+	for k := 0; k+1 < len(ps); k++ {
+		d := math.Hypot(ps[k+1].X-ps[k].X, ps[k+1].Y-ps[k].Y)
+		if want <= d && d > 0 {
+			t := want / d
+			return pt{ps[k].X + (ps[k+1].X-ps[k].X)*t, ps[k].Y + (ps[k+1].Y-ps[k].Y)*t}
+		}
+		want -= d
+	}
+	return ps[len(ps)-1]
+}
+
 // trimPath cuts from and to units off the two ends of a polyline.
 func trimPath(ps []pt, from, to float64) []pt {
 	cut := func(ps []pt, n float64) []pt {
@@ -352,11 +375,7 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 		if !p.edgeLabelled(i) {
 			continue
 		}
-		ps := p.edgePath(i, idx)
-		m := ps[len(ps)/2]
-		if len(ps) == 2 {
-			m = pt{(ps[0].X + ps[1].X) / 2, (ps[0].Y + ps[1].Y) / 2}
-		}
+		m := labelPoint(p.edgePath(i, idx), e)
 		text := e.Label
 		if e.Modality != app.Asserted && e.Modality != "" {
 			text += " (" + e.Modality + ")"

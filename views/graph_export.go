@@ -93,10 +93,7 @@ func writeGraphSVG(out io.Writer, pic *graphPicture, w, h float64, notice string
 		fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="#%02x%02x%02x" stroke-width="%.1f"%s%s><title>%s</title></path>`+"\n",
 			strings.TrimSpace(d.String()), col.R, col.G, col.B, edgeWidth(e), dash, marker, esc(edgeSummary(pic.g, e)))
 		if pic.edgeLabelled(i) {
-			m := ps[len(ps)/2]
-			if len(ps) == 2 {
-				m = pt{(ps[0].X + ps[1].X) / 2, (ps[0].Y + ps[1].Y) / 2}
-			}
+			m := labelPoint(ps, e)
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="11" fill="#%02x%02x%02x">%s</text>`+"\n", m.X, m.Y, col.R, col.G, col.B, esc(e.Label))
 		}
 	}

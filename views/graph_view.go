@@ -289,7 +289,7 @@ func (v *graphView) nodeAt(id int64) (fyne.Position, bool) {
 // edgeAt returns a point on edge i (tests tap there).
 func (v *graphView) edgeAt(i int) fyne.Position {
 	ps := v.pic.edgePath(i, v.pic.index())
-	m := ps[len(ps)/2]
+	m := ps[len(ps)/2] // on the line even when bowed
 	if len(ps) == 2 {
 		m = pt{(ps[0].X + ps[1].X) / 2, (ps[0].Y + ps[1].Y) / 2}
 	}

@@ -46,6 +46,7 @@ type networkScreen struct {
 func (u *UI) networkScreen() *networkScreen {
 	if u.network == nil {
 		u.network = newNetworkScreen(u)
+		u.network.load() // drawn at once, with the default choices; laid out in the background
 	}
 	return u.network
 }

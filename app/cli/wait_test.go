@@ -180,6 +180,8 @@ func TestReadOnlyCommandsWriteNothing(t *testing.T) {
 		"actors":  {{"actors", "duplicates"}, {"actors", "duplicates", "--json"}},
 		"check":   {{"check"}},
 		"export":  {{"export", "relations"}, {"export", "dossier", "--actor", "Dock Union"}},
+		"graph":   {{"graph"}, {"graph", "--actor", "Dock Union", "--hops", "2", "--format", "dot"}},
+		"path":    {{"path", "--from", "Dock Union", "--to", "Port Operator", "--json"}},
 	}
 	writes := map[string][][]string{
 		"import":  {{"import", filepath.Join(p.dir, "in")}},
