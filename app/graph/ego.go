@@ -454,24 +454,32 @@ type ordered struct {
 func (o ordered) Nodes() gograph.Nodes { return iterator.NewOrderedNodes(o.nodes) }
 
 // normalise shifts the layout so that the centre (or the mean) is at 0,0 and scales it
-// so that the farthest node is at distance 0.5.
+// into a disc of radius 0.5.
 func normalise(xs, ys []float64, g *Graph) {
 	var cx, cy float64
 	if c := g.Node(g.Center); g.Center != 0 && c >= 0 {
 		cx, cy = xs[c], ys[c]
 	} else {
-		for i := range xs {
-			cx += xs[i]
-			cy += ys[i]
-		}
-		cx /= float64(len(xs))
-		cy /= float64(len(ys))
+		// The median, which the few thrown far out do not move.
+		mx, my := append([]float64(nil), xs...), append([]float64(nil), ys...)
+		sort.Float64s(mx)
+		sort.Float64s(my)
+		cx, cy = mx[len(mx)/2], my[len(my)/2]
 	}
-	far := 0.0
+	dist := make([]float64, len(xs))
 	for i := range xs {
 		xs[i] -= cx
 		ys[i] -= cy
-		far = math.Max(far, math.Hypot(xs[i], ys[i]))
+		dist[i] = math.Hypot(xs[i], ys[i])
+	}
+	// A force layout of a large, uneven network throws a few actors far out; scaled to
+	// them, everyone else would sit on one point. The scale is set by the 95th
+	// percentile instead, and the few beyond are drawn in on a thin rim, in their direction.
+	sorted := append([]float64(nil), dist...)
+	sort.Float64s(sorted)
+	far := sorted[len(sorted)-1]
+	if len(sorted) >= 20 {
+		far = sorted[len(sorted)*95/100]
 	}
 	if far == 0 || math.IsNaN(far) || math.IsInf(far, 0) {
 		// A degenerate layout (all on one point): a circle says as much as any.
@@ -482,7 +490,11 @@ func normalise(xs, ys []float64, g *Graph) {
 		return
 	}
 	for i := range xs {
-		xs[i] *= 0.5 / far
-		ys[i] *= 0.5 / far
+		k := 0.45 / far
+		if d := dist[i] * k; d > 0.45 {
+			k *= (0.45 + 0.05*(1-math.Exp(-(d-0.45)*4))) / d
+		}
+		xs[i] *= k
+		ys[i] *= k
 	}
 }

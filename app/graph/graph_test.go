@@ -427,3 +427,30 @@ func TestLayoutOneHopIsRadial(t *testing.T) {
 		}
 	}
 }
+
+// TestNormaliseOutliersDoNotSquash: a layout with a few actors thrown far out keeps the
+// rest spread over the picture; every actor stays inside the disc.
+func TestNormaliseOutliersDoNotSquash(t *testing.T) {
+	var xs, ys []float64
+	for i := range 200 {
+		a := float64(i) * 0.7
+		r := float64(i%10) / 10
+		xs, ys = append(xs, r*math.Cos(a)), append(ys, r*math.Sin(a))
+	}
+	xs, ys = append(xs, 5000, -3000), append(ys, 0, 4000)
+	g := &Graph{Nodes: make([]Node, len(xs))}
+	normalise(xs, ys, g)
+	core := 0.0
+	for i := range xs {
+		d := math.Hypot(xs[i], ys[i])
+		if d > 0.5+1e-9 {
+			t.Fatalf("node %d outside the disc: %v", i, d)
+		}
+		if i < 200 {
+			core = math.Max(core, d)
+		}
+	}
+	if core < 0.35 {
+		t.Fatalf("the ordinary actors squeezed into radius %v", core)
+	}
+}
