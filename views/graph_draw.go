@@ -370,7 +370,36 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 	if face == nil {
 		return
 	}
-	// Edge wordings, then names over everything, each on a halo of the background.
+	// Names first, busiest first, then edge wordings, each on a halo of the background;
+	// a label that would cover one already written is left out (hover shows it), so
+	// a dense picture stays legible instead of becoming a smear of text.
+	var taken []image.Rectangle
+	free := func(r image.Rectangle) bool {
+		for _, o := range taken {
+			if r.Overlaps(o) {
+				return false
+			}
+		}
+		taken = append(taken, r)
+		return true
+	}
+	bold := graphFace(12.5 * scale)
+	order := p.byDegree
+	if p.hoverNode >= 0 {
+		order = append([]int{p.hoverNode}, order...)
+	}
+	done := map[int]bool{}
+	for _, i := range order {
+		if !labels[i] || done[i] {
+			continue
+		}
+		done[i] = true
+		c := p.at(i)
+		at := pt{c.X, c.Y + p.radius(i) + 9}
+		if free(labelRect(bold, p.g.Nodes[i].Name, at, scale)) || i == p.hoverNode {
+			drawLabel(img, bold, p.g.Nodes[i].Name, at, scale, cols.text, cols.bg, true)
+		}
+	}
 	for i, e := range p.g.Edges {
 		if !p.edgeLabelled(i) {
 			continue
@@ -380,16 +409,22 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 		if e.Modality != app.Asserted && e.Modality != "" {
 			text += " (" + e.Modality + ")"
 		}
-		drawLabel(img, face, text, m, scale, polarityColor(e.Polarity), cols.bg, true)
-	}
-	bold := graphFace(12.5 * scale)
-	for i := range p.g.Nodes {
-		if !labels[i] {
-			continue
+		if free(labelRect(face, text, m, scale)) || i == p.hoverEdge || i == p.selected {
+			drawLabel(img, face, text, m, scale, polarityColor(e.Polarity), cols.bg, true)
 		}
-		c := p.at(i)
-		drawLabel(img, bold, p.g.Nodes[i].Name, pt{c.X, c.Y + p.radius(i) + 9}, scale, cols.text, cols.bg, true)
 	}
+}
+
+// labelRect is the box (pixels) drawLabel would cover.
+func labelRect(face font.Face, text string, c pt, scale float64) image.Rectangle {
+	if len([]rune(text)) > 48 {
+		text = string([]rune(text)[:47]) + "…"
+	}
+	w := font.MeasureString(face, text).Ceil()
+	m := face.Metrics()
+	h := (m.Ascent + m.Descent).Ceil()
+	x, y := int(c.X*scale)-w/2, int(c.Y*scale)-h/2
+	return image.Rect(x-2, y-1, x+w+2, y+h+1)
 }
 
 // The label font: the theme's, parsed once.
