@@ -41,6 +41,10 @@ type networkScreen struct {
 	// stop ends the running layout early (Cancel, or a new load).
 	stop chan struct{}
 	box  fyne.CanvasObject
+	// timeline is the project's timeline, the second tab, read when first shown.
+	timeline      *timelineView
+	timelineNotes *widget.Label
+	tabs          *container.AppTabs
 }
 
 func (u *UI) networkScreen() *networkScreen {
@@ -67,7 +71,12 @@ func newNetworkScreen(u *UI) *networkScreen {
 	}
 	n.limit = widget.NewSelect(networkLimits, nil)
 	n.limit.SetSelected(networkLimits[1])
-	load := widget.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), n.load)
+	load := widget.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), func() {
+		n.load()
+		if n.tabs.SelectedIndex() == 1 {
+			n.loadTimeline()
+		}
+	})
 	load.Importance = widget.HighImportance
 	n.find = widget.NewEntry()
 	n.find.SetPlaceHolder("find an actor…")
@@ -92,7 +101,20 @@ func newNetworkScreen(u *UI) *networkScreen {
 	split := container.NewHSplit(n.view, side)
 	split.Offset = 0.78
 	status := container.NewBorder(nil, nil, nil, container.NewHBox(n.cancel, n.frame), n.progress)
-	n.box = container.NewBorder(container.NewVBox(container.NewHScroll(bar), n.notice, status), graphLegend(), nil, nil, split)
+	n.timeline = newTimelineView()
+	n.timeline.onMark = func(m graph.Mark) { showRelationEvidence(u, m.Edge, "") }
+	n.timelineNotes = widget.NewLabel("")
+	n.timelineNotes.Wrapping = fyne.TextWrapWord
+	n.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Network", theme.GridIcon(), container.NewBorder(nil, graphLegend(), nil, nil, split)),
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), container.NewBorder(nil, n.timelineNotes, nil, nil, n.timeline)),
+	)
+	n.tabs.OnSelected = func(*container.TabItem) {
+		if n.tabs.SelectedIndex() == 1 {
+			n.loadTimeline()
+		}
+	}
+	n.box = container.NewBorder(container.NewVBox(container.NewHScroll(bar), n.notice, status), nil, nil, nil, n.tabs)
 	return n
 }
 
@@ -297,4 +319,29 @@ func (v *graphView) setGraphKeepView(g *graph.Graph) {
 	v.pic.zoom, v.pic.panX, v.pic.panY = zoom, px, py
 	v.pic.labelLimit = 40
 	v.raster.Refresh()
+}
+
+// loadTimeline reads the project's timeline with the dates and polarities chosen.
+func (n *networkScreen) loadTimeline() {
+	qs, ok := n.u.questions()
+	if !ok {
+		return
+	}
+	f, err := n.filter()
+	if err != nil {
+		n.timelineNotes.SetText(app.ErrorMessage(err))
+		return
+	}
+	n.timelineNotes.SetText("Reading the project's timeline…")
+	n.u.async(func(ctx context.Context) {
+		tl, err := qs.ProjectTimeline(ctx, f, -1)
+		fyne.Do(func() {
+			if err != nil {
+				n.timelineNotes.SetText(app.ErrorMessage(err))
+				return
+			}
+			n.timeline.setTimeline(tl)
+			n.timelineNotes.SetText(timelineNotes(tl))
+		})
+	})
 }

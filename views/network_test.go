@@ -53,6 +53,12 @@ func TestNetworkDrawFindExpandPin(t *testing.T) {
 	if !n.g.Nodes[n.g.Node(f.trump.ID)].Pinned {
 		t.Fatal("not pinned")
 	}
+	// The project's timeline, the second tab: both relations, with the article in the bars.
+	n.tabs.SelectIndex(1)
+	if len(n.timeline.tl.Marks) != 2 || len(n.timeline.tl.Bars) == 0 {
+		t.Fatalf("project timeline %+v", n.timeline.tl)
+	}
+	mustContain(t, n.timelineNotes.Text, "2 relations on the time axis")
 	g := graph.Graph{Nodes: []graph.Node{{Actor: graph.Actor{ID: f.trump.ID, Name: "Donald Trump"}}}}
 	added := mergeNeighbours(&g, n.g, f.trump.ID)
 	if added != 2 || len(g.Nodes) != 3 || g.Total != 2 {
