@@ -542,7 +542,7 @@ func showRelationEvidence(u *UI, e graph.Edge, asOf app.Date) {
 			scroll := container.NewVScroll(box)
 			scroll.SetMinSize(fyne.NewSize(560, 320))
 			d = dialog.NewCustom("Relation and its evidence", "Close", scroll, u.win)
-			d.Show()
+			u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide}) // Esc or Enter closes it
 		})
 	})
 }
