@@ -17,7 +17,7 @@ func mustNote(t *testing.T, s *Store, n app.Note) app.Note {
 	return n
 }
 
-func links(t *testing.T, s *Store, noteID int64) []app.StoredLink {
+func noteLinksOf(t *testing.T, s *Store, noteID int64) []app.StoredLink {
 	t.Helper()
 	l, err := s.NoteLinks(context.Background(), noteID)
 	if err != nil {
@@ -48,7 +48,7 @@ func TestNoteLinksResolve(t *testing.T) {
 	if len(n.Tags) != 2 {
 		t.Errorf("tags %q: a repeated tag must be kept once", n.Tags)
 	}
-	got := links(t, s, n.ID)
+	got := noteLinksOf(t, s, n.ID)
 	want := []struct{ status, uuid, name string }{
 		{app.LinkResolved, maliki.UUID, "Nouri al-Maliki"},
 		{app.LinkResolved, maliki.UUID, "Nouri al-Maliki"},
@@ -82,7 +82,7 @@ func TestNoteLinksSurviveRenames(t *testing.T) {
 	if _, err := s.UpdateActor(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	l := links(t, s, n.ID)
+	l := noteLinksOf(t, s, n.ID)
 	if len(l) != 1 || l[0].UUID != a.UUID || l[0].Shown() != "Ximena Quiroga Vidal" {
 		t.Fatalf("after the rename: %+v", l)
 	}
@@ -90,7 +90,7 @@ func TestNoteLinksSurviveRenames(t *testing.T) {
 	if _, err := s.UpdateNote(ctx, n); err != nil {
 		t.Fatal(err)
 	}
-	if l := links(t, s, n.ID); len(l) != 1 || l[0].UUID != a.UUID || l[0].Status != app.LinkResolved {
+	if l := noteLinksOf(t, s, n.ID); len(l) != 1 || l[0].UUID != a.UUID || l[0].Status != app.LinkResolved {
 		t.Fatalf("after saving the note again: %+v", l)
 	}
 	b, err := s.Backlinks(ctx, app.LinkActor, a.ID)
@@ -107,7 +107,7 @@ func TestMissingLinkResolvesWhenCreated(t *testing.T) {
 	n := mustNote(t, s, app.Note{Body: "Ask about [[Zebulon Party]] and [[Open questions]]."})
 	z := mustActor(t, s, "Zebulon Party", app.Party)
 	q := mustNote(t, s, app.Note{Title: "Open questions", Body: "…"})
-	l := links(t, s, n.ID)
+	l := noteLinksOf(t, s, n.ID)
 	if l[0].UUID != z.UUID || l[1].UUID != q.UUID {
 		t.Fatalf("links after creating their records: %+v", l)
 	}
@@ -195,7 +195,7 @@ func TestMergeKeepsNoteLinks(t *testing.T) {
 	if _, _, _, err := s.Merge(ctx, keep.ID, drop.ID); err != nil {
 		t.Fatal(err)
 	}
-	if l := links(t, s, n.ID); l[0].UUID != keep.UUID || l[0].Gone {
+	if l := noteLinksOf(t, s, n.ID); l[0].UUID != keep.UUID || l[0].Gone {
 		t.Errorf("after the merge the link is %+v", l[0])
 	}
 }

@@ -34,6 +34,8 @@ type UI struct {
 	// exports runs File ▸ Export (export_formats.go), made on first use.
 	exports *formatExports
 	notes   *notesScreen // the research notebook (notes.go)
+	// network is the project network (View ▸ Network, network.go), made on first use.
+	network *networkScreen
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)

@@ -162,6 +162,8 @@ func (mw *Window) show(r route) {
 		if r.id != 0 {
 			mw.u.notes.open(r.id)
 		}
+	case "network":
+		c = mw.u.networkScreen().content()
 	default:
 		c = mw.u.articles.content()
 		mw.u.articles.reload()
@@ -359,6 +361,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Search", u.openSearch, fyne.Key4, alt),
 		item("Notes", func() { u.navigate(route{screen: "notes"}) }, notesShortcut.KeyName, notesShortcut.Modifier),
 		item("Note: Markdown or rendered", u.notes.togglePreview, previewShortcut.KeyName, previewShortcut.Modifier),
+		item("Network", func() { u.navigate(route{screen: "network"}) }, fyne.Key5, alt),
 		item("Search", u.openSearch, fyne.KeyF, ctrl),
 		item("Open dossier…", u.chooseDossier, fyne.KeyD, ctrl),
 		item("Trash", u.articles.showTrash, "", 0),

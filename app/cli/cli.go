@@ -87,6 +87,8 @@ func init() {
 		{"note", "note add|show [--db FILE] ...", "write a note with [[links]], or show one", runNote},
 		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE | --undated] ...", "record a relation between two actors", runRelate},
 		{"export", "export dossier|relations|gexf|graphml|ftm|stix|markdown [--db FILE] [--actor A] [--out PATH]", "write a dossier or the project as CSV, GEXF, GraphML, FtM, STIX or Markdown", runExport},
+		{"graph", graphSynopsis, "write the relations graph of an actor or the project as JSON or DOT", runGraph},
+		{"path", pathSynopsis, "say how two actors are connected", runPath},
 		{"list", "list articles|actors|relations|notes [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},

@@ -182,6 +182,8 @@ func TestReadOnlyCommandsWriteNothing(t *testing.T) {
 		"check":   {{"check"}},
 		"export":  {{"export", "relations"}, {"export", "dossier", "--actor", "Dock Union"}},
 		"note":    {{"note", "show", "1"}, {"list", "notes", "--json"}},
+		"graph":   {{"graph"}, {"graph", "--actor", "Dock Union", "--hops", "2", "--format", "dot"}},
+		"path":    {{"path", "--from", "Dock Union", "--to", "Port Operator", "--json"}},
 	}
 	writes := map[string][][]string{
 		"import":  {{"import", filepath.Join(p.dir, "in")}},
