@@ -61,6 +61,7 @@ func newNetworkScreen(u *UI) *networkScreen {
 	n.view.pic.labelLimit = 40
 	n.view.onNode = n.selectNode
 	n.view.onEdge = func(e graph.Edge) { showRelationEvidence(u, e, "") }
+	n.view.onMoved = func(nd graph.Node) { n.keep([]graph.Position{{ActorID: nd.ID, X: nd.X, Y: nd.Y, Pinned: nd.Pinned}}) }
 	n.frame = widget.NewLabel("")
 	n.view.lastFrame = func(ms float64) { n.frame.Text = fmt.Sprintf("last frame drawn in %.1f ms", ms) }
 	n.from, n.to = widget.NewEntry(), widget.NewEntry()
@@ -170,8 +171,20 @@ func (n *networkScreen) load() {
 			fyne.Do(func() { n.notice.SetText(app.ErrorMessage(err)); n.progress.Hide(); n.cancel.Hide() })
 			return
 		}
+		// The places kept from last time come back; only actors new to the picture are laid
+		// out, around them.
+		kept, err := n.keptPositions(ctx)
+		if err != nil {
+			fyne.Do(func() { n.notice.SetText(app.ErrorMessage(err)); n.progress.Hide(); n.cancel.Hide() })
+			return
+		}
+		placed, all := g.Place(kept)
 		const updates = 120
-		graph.Layout(&g, updates, func(done, total int) bool {
+		layout := graph.Layout
+		if all {
+			layout = func(*graph.Graph, int, func(int, int) bool) {}
+		}
+		layout(&g, updates, func(done, total int) bool {
 			if done%10 == 0 {
 				fyne.Do(func() {
 					if gen == n.gen {
@@ -187,6 +200,8 @@ func (n *networkScreen) load() {
 				return true
 			}
 		})
+		g.Unhold(placed, kept)
+		n.keepNow(ctx, g.Positions())
 		fyne.Do(func() {
 			if gen != n.gen {
 				return
@@ -306,6 +321,8 @@ func mergeNeighbours(g *graph.Graph, ego graph.Graph, center int64) int {
 func (n *networkScreen) togglePin(id int64) {
 	if i := n.g.Node(id); i >= 0 {
 		n.g.Nodes[i].Pinned = !n.g.Nodes[i].Pinned
+		nd := n.g.Nodes[i]
+		n.keep([]graph.Position{{ActorID: nd.ID, X: nd.X, Y: nd.Y, Pinned: nd.Pinned}})
 		n.view.pic.version++
 		n.view.raster.Refresh()
 		n.selectNode(n.g.Nodes[i])
@@ -344,4 +361,35 @@ func (n *networkScreen) loadTimeline() {
 			n.timelineNotes.SetText(timelineNotes(tl))
 		})
 	})
+}
+
+// positionStore keeps the network's places in the project (db.Store provides it).
+type positionStore interface {
+	NetworkPositions(ctx context.Context) (map[int64]graph.Position, error)
+	SaveNetworkPositions(ctx context.Context, ps []graph.Position) error
+}
+
+// keptPositions reads the places kept from the last time; none when the store keeps none.
+func (n *networkScreen) keptPositions(ctx context.Context) (map[int64]graph.Position, error) {
+	ps, ok := unwatched(n.u.store).(positionStore)
+	if !ok {
+		return nil, nil
+	}
+	return ps.NetworkPositions(ctx)
+}
+
+// keep saves places in the background (a pin, a node dragged).
+func (n *networkScreen) keep(ps []graph.Position) {
+	n.u.async(func(ctx context.Context) { n.keepNow(ctx, ps) })
+}
+
+// keepNow saves places; a failure is said, the picture stays.
+func (n *networkScreen) keepNow(ctx context.Context, ps []graph.Position) {
+	st, ok := unwatched(n.u.store).(positionStore)
+	if !ok {
+		return
+	}
+	if err := st.SaveNetworkPositions(ctx, ps); err != nil {
+		fyne.Do(func() { n.notice.SetText("The actors' places could not be kept: " + app.ErrorMessage(err)) })
+	}
 }

@@ -177,3 +177,38 @@ func TestFrameCachePanMatchesFullDraw(t *testing.T) {
 		}
 	}
 }
+
+// The network's places are kept in the project: a second screen (the window opened again)
+// draws every actor where the first left it, a pin included, without laying it out anew.
+func TestNetworkPlacesAreKept(t *testing.T) {
+	f := newDossierFixture(t)
+	n := f.u.networkScreen()
+	f.u.win.SetContent(n.content())
+	n.view.Resize(fyne.NewSize(800, 500))
+	n.load()
+	n.togglePin(f.iraq.ID)
+	// Trump dragged somewhere a fresh layout would never put him.
+	moved := &n.g.Nodes[n.g.Node(f.trump.ID)]
+	moved.X, moved.Y, moved.Pinned = moved.X+0.37, moved.Y-0.21, true
+	n.view.onMoved(*moved)
+	first := map[int64]graph.Node{}
+	for _, nd := range n.g.Nodes {
+		first[nd.ID] = nd
+	}
+	again := newNetworkScreen(f.u)
+	f.u.win.SetContent(again.content())
+	again.view.Resize(fyne.NewSize(800, 500))
+	again.load()
+	if len(again.g.Nodes) != len(first) {
+		t.Fatalf("%d actors drawn, then %d", len(first), len(again.g.Nodes))
+	}
+	for _, nd := range again.g.Nodes {
+		was := first[nd.ID]
+		if nd.X != was.X || nd.Y != was.Y || nd.Pinned != was.Pinned {
+			t.Errorf("%s at %.3f,%.3f pinned %v; was at %.3f,%.3f pinned %v", nd.Name, nd.X, nd.Y, nd.Pinned, was.X, was.Y, was.Pinned)
+		}
+	}
+	if !again.g.Nodes[again.g.Node(f.iraq.ID)].Pinned {
+		t.Error("the pin was not kept")
+	}
+}
