@@ -262,9 +262,39 @@ func (mw *Window) dropped(_ fyne.Position, uris []fyne.URI) {
 			paths = append(paths, u.Path())
 		}
 	}
-	if len(paths) > 0 {
-		mw.u.importPaths(paths)
+	if len(paths) == 0 {
+		return
 	}
+	// Pictures dropped on an open note go into it (kept in the project); anything else
+	// dropped is imported as articles.
+	if ed := mw.u.openNoteEditor(); ed != nil && allPictures(paths) {
+		for _, p := range paths {
+			ed.addImageFile(p)
+		}
+		return
+	}
+	mw.u.importPaths(paths)
+}
+
+// openNoteEditor is the note being edited on screen, if the Notes screen is shown.
+func (u *UI) openNoteEditor() *noteEditor {
+	if u.notes == nil || u.notes.ed == nil || u.history.current == nil || u.history.current.screen != "notes" {
+		return nil
+	}
+	return u.notes.ed
+}
+
+// allPictures says whether every path names a PNG or JPEG file (the content is checked
+// when the picture is read).
+func allPictures(paths []string) bool {
+	for _, p := range paths {
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".png", ".jpg", ".jpeg":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // navigate goes to r and records it for Back.
