@@ -198,6 +198,17 @@ func TestMergeKeepsNoteLinks(t *testing.T) {
 	if l := noteLinksOf(t, s, n.ID); l[0].UUID != keep.UUID || l[0].Gone {
 		t.Errorf("after the merge the link is %+v", l[0])
 	}
+	// Undoing the merge gives the link back to the actor it named.
+	ms, err := s.Merges(ctx, keep.ID)
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("merges %+v %v", ms, err)
+	}
+	if _, err := s.Unmerge(ctx, ms[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if l := noteLinksOf(t, s, n.ID); l[0].UUID != drop.UUID || l[0].Gone {
+		t.Errorf("after undoing the merge the link is %+v, want it on %s", l[0], drop.UUID)
+	}
 }
 
 // TestOldNotesKeepWorking: a note written before version 8 (no title, tags or links) is
