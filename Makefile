@@ -5,7 +5,7 @@
 GO      ?= go
 TAGS    := migrated_fynedo
 DEBS    := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
-TESTDEBS := xvfb xdotool imagemagick sqlite3
+TESTDEBS := xvfb xdotool imagemagick sqlite3 postgresql python3-networkx python3-jsonschema nodejs poppler-utils
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The version is the git tag (v1.2.3, or v1.2.3-4-gabc1234-dirty between tags); without a
 # tag the binary reports FyneApp.toml's version as a development build (app.CurrentVersion).
@@ -37,8 +37,13 @@ deps:
 	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is needed: https://go.dev/dl/"; exit 1; }
 	@$(MAKE) --no-print-directory install PKGS="$(DEBS)"
 
+# The FtM model the export tests load exports in (npm @alephdata/followthemoney, pinned by
+# app/export/testdata/ftm/package-lock.json) goes into that folder's git-ignored node_modules.
+# npm comes with NodeSource's nodejs; Debian's nodejs needs Debian's npm beside it.
 test-deps:
 	@$(MAKE) --no-print-directory install PKGS="$(TESTDEBS)"
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory install PKGS=npm
+	@cd app/export/testdata/ftm && { [ -f node_modules/@alephdata/followthemoney/package.json ] || npm ci --no-audit --no-fund --silent; }
 
 install:
 	@if command -v dpkg >/dev/null && command -v apt-get >/dev/null; then \

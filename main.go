@@ -27,6 +27,7 @@ import (
 	"dossier/app/sample"
 	"dossier/assets"
 	"dossier/db"
+	"dossier/db/hub"
 	"dossier/views"
 )
 
@@ -126,7 +127,8 @@ func usesXDG(goos string) bool {
 }
 
 func cliEnv() cli.Env {
-	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, OpenReadOnly: openReadOnlyForCLI, OpenForReading: openForReadingCLI, OpenToRead: openToReadCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup}
+	return cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Open: openForCLI, Create: createForCLI, OpenReadOnly: openReadOnlyForCLI, OpenForReading: openForReadingCLI, OpenToRead: openToReadCLI, DefaultDB: defaultProject(), VerifyBackup: db.VerifyBackup,
+		Hub: connectHub}
 }
 
 func openForCLI(ctx context.Context, path string) (cli.Store, error) {
@@ -311,4 +313,13 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 		}
 	}
 	return code
+}
+
+// connectHub connects to the team hub for the batch commands.
+func connectHub(ctx context.Context, url string) (cli.HubAdmin, error) {
+	h, err := hub.Connect(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
 }

@@ -258,6 +258,12 @@ func TestWindowOpensProjectArgumentAndQuitsClean(t *testing.T) {
 	if _, err := os.Stat(project + "-wal"); err != nil {
 		t.Fatalf("the open project has no -wal (%v): the test proves nothing", err)
 	}
+	// The pointer is taken off the window first: Fyne 2.7.1's GLFW driver can crash on a
+	// mouse-move event that arrives while the app quits (a nil window in SetInputMode,
+	// seen once in CI-like runs), which is not what this test is about.
+	park := exec.CommandContext(ctx, "xdotool", "mousemove", "1399", "899") // the screen's corner, beyond the window (at most 90% of it)
+	park.Env = append(os.Environ(), "DISPLAY="+display)
+	park.Run()
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}

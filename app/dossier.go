@@ -12,6 +12,8 @@ type Dossier struct {
 	Timeline     []TimelineEntry // oldest first
 	Associates   []Associate     // most linked first
 	Notes        []Note
+	// Backlinks are the notes that link to the actor or name it ("In your notes").
+	Backlinks Backlinks
 }
 
 // Direction of a relation seen from the dossier's actor.

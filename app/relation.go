@@ -127,6 +127,7 @@ type Evidence struct {
 	ID           int64
 	UUID         string
 	ArticleID    int64
+	ArticleUUID  string // filled in by the store when reading, for exports
 	Quote        string
 	Start, End   int // character (rune) offsets of the quote in the article body; -1 when not located
 	ArticleTitle string

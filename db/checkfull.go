@@ -41,8 +41,8 @@ type ftsIndex struct {
 var ftsIndexes = []ftsIndex{
 	{"articles_fts", "articles", []string{"title", "body", "notes"},
 		`SELECT id, ` + ftsFoldSQL("title") + `, ` + ftsFoldSQL("body") + `, ` + ftsFoldSQL("notes") + ` FROM main.articles`},
-	{"notes_fts", "notes", []string{"body"},
-		`SELECT id, ` + ftsFoldSQL("body") + ` FROM main.notes`},
+	{"notes_fts", "notes", []string{"title", "body", "tags"}, // migration 0008
+		`SELECT id, ` + ftsFoldSQL("title") + `, ` + ftsFoldSQL("body") + `, ` + ftsFoldSQL("tags") + ` FROM main.notes`},
 	{"actors_fts", "", []string{"name", "aliases", "description", "notes"},
 		`SELECT a.id, ` + ftsFoldSQL("a.name") + `, ` +
 			ftsFoldSQL(`coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM main.aliases WHERE actor_id = a.id AND is_name = 0 ORDER BY id)), '')`) + `, ` +
@@ -91,7 +91,7 @@ func (s *Store) Check(ctx context.Context) (app.CheckReport, error) {
 		structure, drift := c.checkIndex(ctx, ix)
 		rep.Items = append(rep.Items, structure, drift)
 	}
-	rep.Items = append(rep.Items, c.foreignKeys(ctx), c.orphanMentions(ctx), c.orphanEvidence(ctx))
+	rep.Items = append(rep.Items, c.foreignKeys(ctx), c.orphanMentions(ctx), c.orphanEvidence(ctx), c.reviewQueue(ctx))
 	var counted error
 	if rep.Tables, rep.Rows, counted = c.counts(ctx); counted != nil {
 		it := app.CheckItem{Name: "row counts", Unit: "tables"}
@@ -419,6 +419,9 @@ func (s *Store) Repair(ctx context.Context) (app.RepairReport, error) {
 	}
 	broken := map[string]bool{}
 	for _, it := range found.Items {
+		if it.Name == "review queue" && !it.OK() {
+			broken["review queue"] = true
+		}
 		for _, ix := range ftsIndexes {
 			if !it.OK() && strings.HasPrefix(it.Name, "full-text index "+ix.name) {
 				broken[ix.name] = true
@@ -448,6 +451,14 @@ func (s *Store) Repair(ctx context.Context) (app.RepairReport, error) {
 			}
 			rep.Changes = append(rep.Changes, app.RepairChange{Kind: "full-text index rebuilt", Count: n,
 				What: fmt.Sprintf("rebuilt the full-text index %s from the text (%d rows indexed)", ix.name, n)})
+		}
+		if broken["review queue"] {
+			n, err := rebuildQueue(ctx, tx)
+			if err != nil {
+				return err
+			}
+			rep.Changes = append(rep.Changes, app.RepairChange{Kind: "review queue grouped again", Count: n,
+				What: fmt.Sprintf("grouped the review queue again from the suggestions stored (%d names)", n)})
 		}
 		ch, err := relinkAll(ctx, tx)
 		if err != nil {

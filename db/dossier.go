@@ -49,7 +49,16 @@ func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (_ app.Do
 		return d, err
 	}
 	d.Timeline = timeline(d)
-	d.Notes, err = s.ActorNotes(ctx, actorID)
+	if d.Notes, err = s.ActorNotes(ctx, actorID); err != nil {
+		return d, err
+	}
+	// The notes linking to the actor (notebook.go): all of them for an export (limit 0),
+	// which has no use for the unlinked mentions.
+	links := BacklinkCap
+	if limit <= 0 {
+		links = -1
+	}
+	d.Backlinks, err = s.backlinks(ctx, app.LinkActor, actorID, links, limit > 0)
 	return d, err
 }
 

@@ -52,6 +52,12 @@ func TestEveryStoreMethodWrapsItsErrors(t *testing.T) {
 			writeFiles(t, dir, map[string][]byte{"a.txt": []byte("Harbour\n\nThe harbour reopened.")})
 			args[2] = reflect.ValueOf([]string{dir})
 		}
+		if m.Name == "ArticleRelationRefs" { // no articles is no work, and no error
+			args[2] = reflect.ValueOf([]int64{1})
+		}
+		if m.Name == "LinkSuggestions" { // nothing typed yet is nothing to look up
+			args[2] = reflect.ValueOf("mal")
+		}
 		if m.Name == "ImportArticles" { // nothing to import is no work, and no error
 			args[2] = reflect.ValueOf(slices.Values([]ingest.Item{{Article: app.Article{Title: "T", Body: "B."}}}))
 		}

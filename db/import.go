@@ -45,6 +45,9 @@ import (
 // It returns what was committed. On a cancel it returns that and ctx.Err(); on a failure
 // of the project itself (read-only, full disk) the batch in progress is rolled back and
 // the error returned. A bad file is never an error: it is refused and the import goes on.
+//
+// The articles filed are left pending for the review queue: the caller reads them with
+// FillSuggestionQueue once the import is over (see the README's architecture).
 func (s *Store) ImportFiles(ctx context.Context, paths []string, opt app.ImportOptions) (_ app.ImportSummary, err error) {
 	defer wrapErr(&err, "import %d files and folders", len(paths))
 	// Parsing a large text makes a few short-lived copies of it; by default the collector
@@ -94,10 +97,7 @@ type readied struct {
 	a     app.Article
 	warns []app.ImportWarning // reported with the article when it is filed
 	canon string
-	// sugs are the article's suggested actors, found here on a reading goroutine so that
-	// the one goroutine that files does not spend its time on them.
-	sugs *articleSuggestions
-	err  error // refused before filing: unreadable file, invalid article
+	err   error // refused before filing: unreadable file, invalid article
 	// release, on the last article of a file, gives back the bytes the file was
 	// reserved (see inFlight) once it has been filed.
 	release func()
@@ -124,7 +124,6 @@ func ready(it ingest.Item) readied {
 	if r.a.Date == "" && !slices.ContainsFunc(r.warns, func(w app.ImportWarning) bool { return w.Kind == app.WarnUndated }) {
 		r.warns = append(slices.Clip(r.warns), app.UndatedWarning)
 	}
-	r.sugs = readSuggestions(r.a.Title, r.a.Body, r.a.Author)
 	return r
 }
 
@@ -302,15 +301,11 @@ type importer struct {
 
 	// The batch being filed: its transaction, statements, outlet cache and linker, and
 	// the results to report once it is committed.
-	tx    *sql.Tx
-	stmts importStmts
-	// sugStmts store the articles' suggestions, prepared with stmts; queue is the
-	// grouping trigger set aside for the batch.
-	sugStmts *suggestionStmts
-	queue    *queueTrigger
-	outlets  map[string]int64
-	linker   *linker
-	pending  []app.ImportResult
+	tx      *sql.Tx
+	stmts   importStmts
+	outlets map[string]int64
+	linker  *linker
+	pending []app.ImportResult
 	// index is the full-text trigger set aside for the batch, if it was (see ftsDeferred),
 	// and filed the ids of the articles the batch filed, which commit indexes.
 	index *ftsTrigger
@@ -352,7 +347,7 @@ func (im *importer) file(ctx context.Context, r readied) error {
 			res.Outcome, res.ID, res.Message = app.ImportDuplicate, dup.Ref, dup.Message
 			break
 		}
-		id, refused, err := im.insert(ctx, &r.a, r.canon, r.sugs)
+		id, refused, err := im.insert(ctx, &r.a, r.canon)
 		switch {
 		case err != nil:
 			return err
@@ -395,9 +390,6 @@ func (im *importer) begin(ctx context.Context) error {
 	if im.index, err = deferIndex(ctx, tx); err != nil {
 		return err
 	}
-	if im.queue, err = deferQueue(ctx, tx); err != nil {
-		return err
-	}
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
 			return nil
@@ -417,9 +409,6 @@ func (im *importer) begin(ctx context.Context) error {
 		newOutlet: prep(`INSERT INTO outlets(uuid, name, folded) VALUES (?, ?, ?)`),
 	}
 	if err != nil {
-		return err
-	}
-	if im.sugStmts, err = prepareSuggestionStmts(ctx, tx); err != nil {
 		return err
 	}
 	// Once per batch, not per import: an actor added while a long import runs is found
@@ -468,7 +457,7 @@ func duplicateError(id int64, title, deleted, how string) *app.Error {
 // insert writes the article and its mentions, as insertArticle does for one article. An
 // article the table refuses (a UUID given twice) is refused alone and the batch goes on;
 // any other failure breaks the batch.
-func (im *importer) insert(ctx context.Context, a *app.Article, canon string, sugs *articleSuggestions) (id int64, refused, err error) {
+func (im *importer) insert(ctx context.Context, a *app.Article, canon string) (id int64, refused, err error) {
 	outlet, err := im.outletID(ctx, a.Source)
 	if err != nil {
 		return 0, nil, err
@@ -493,12 +482,6 @@ func (im *importer) insert(ctx context.Context, a *app.Article, canon string, su
 	// As linkArticleMentions does, with the batch's linker.
 	if err := im.linker.link(ctx, id, a.Body); err != nil {
 		return 0, nil, fmt.Errorf("linking mentions: %w", err)
-	}
-	if sugs == nil { // readied elsewhere than ready
-		sugs = readSuggestions(a.Title, a.Body, a.Author)
-	}
-	if err := im.sugStmts.write(ctx, id, sugs); err != nil {
-		return 0, nil, fmt.Errorf("storing suggestions: %w", err)
 	}
 	return id, nil, nil
 }
@@ -536,9 +519,6 @@ func (im *importer) commit(ctx context.Context) error {
 	im.closeStmts()
 	err := im.index.restore(ctx, im.tx, im.filed)
 	if err == nil {
-		err = im.queue.restore(ctx, im.tx, im.filed)
-	}
-	if err == nil {
 		err = im.tx.Commit()
 	} else {
 		im.tx.Rollback()
@@ -574,10 +554,6 @@ func (im *importer) closeStmts() {
 		}
 	}
 	im.stmts = importStmts{}
-	if im.sugStmts != nil {
-		im.sugStmts.close()
-		im.sugStmts = nil
-	}
 }
 
 // flush reports the pending results, now safely committed, and counts them.

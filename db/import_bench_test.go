@@ -49,7 +49,8 @@ func importBenchDir(b *testing.B, n int) string {
 // side by side in the same run, writes the very same rows and full-text index with the
 // bare minimum: a prepared INSERT loop in one transaction, no reading, no parsing, no
 // duplicate checks. It reports both rates in articles a second, and their ratio (the
-// issue's goal: import ≥ 0.5 × bare).
+// issue's goal: import ≥ 0.5 × bare), and the rate at which the review queue then reads
+// the imported articles.
 func BenchmarkImportThroughput(b *testing.B) {
 	n := importBenchN(b)
 	dir := importBenchDir(b, n)
@@ -75,7 +76,7 @@ func BenchmarkImportThroughput(b *testing.B) {
 	if v := os.Getenv("DOSSIER_IMPORT_BATCH"); v != "" {
 		opt.BatchSize, _ = strconv.Atoi(v)
 	}
-	var imported, bare time.Duration
+	var imported, queued, bare time.Duration
 	runs := 0
 	for b.Loop() {
 		runs++
@@ -85,6 +86,12 @@ func BenchmarkImportThroughput(b *testing.B) {
 			b.Fatal(err)
 		}
 		imported += time.Since(start)
+		// The review queue reads the articles once the import is over (see ImportFiles).
+		start = time.Now()
+		if err := s.FillSuggestionQueue(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+		queued += time.Since(start)
 		s.Close()
 
 		s = openBench(b, filepath.Join(tmp, fmt.Sprintf("bare-%d.dossier", runs)))
@@ -103,6 +110,7 @@ func BenchmarkImportThroughput(b *testing.B) {
 	b.ReportMetric(float64(files*runs)/imported.Seconds(), "files/s")
 	b.ReportMetric(bareRate, "bare-rows/s")
 	b.ReportMetric(importRate/bareRate, "ratio")
+	b.ReportMetric(float64(n*runs)/queued.Seconds(), "queue-articles/s")
 }
 
 // BenchmarkImportFTSIndexing answers how a big import should keep the full-text index: it

@@ -315,6 +315,14 @@ func (s *Store) Unmerge(ctx context.Context, id int64) (_ app.Unmerged, err erro
 		if err := s.unmerge(ctx, tx, &u, keep, j); err != nil {
 			return err
 		}
+		// The merge pointed notes' [[links]] to the dropped actor at the kept one; a link
+		// whose text names the actor given back, and not the kept one, goes back to it.
+		if _, err := tx.ExecContext(ctx, `UPDATE note_links SET uuid = ?1 WHERE uuid = ?2
+			AND folded IN (SELECT folded FROM aliases WHERE actor_id = ?3)
+			AND folded NOT IN (SELECT folded FROM aliases WHERE actor_id = ?4)`,
+			u.Restored.UUID, keep.UUID, u.Restored.ID, keep.ID); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `UPDATE merges SET undone = ? WHERE id = ?`, s.now(), id)
 		return err
 	})

@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"dossier/app"
 	"dossier/app/suggest"
@@ -176,7 +179,8 @@ func (s *Store) FillSuggestionQueue(ctx context.Context, progress func(done, tot
 }
 
 // fillArticles stores the suggestions of the pending articles ids, as an import batch
-// does: statements prepared once, grouped into the queue at the end.
+// does: statements prepared once, grouped into the queue at the end. The names are found
+// on every core at once: reading them is most of the work, writing them little.
 func fillArticles(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	st, err := prepareSuggestionStmts(ctx, tx)
 	if err != nil {
@@ -187,21 +191,54 @@ func fillArticles(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	if err != nil {
 		return err
 	}
-	text, err := tx.PrepareContext(ctx, `SELECT title, body, author FROM articles WHERE id = ?`)
+	texts, err := pendingTexts(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
-	defer text.Close()
-	for _, id := range ids {
-		var title, body, author string
-		if err := text.QueryRowContext(ctx, id).Scan(&title, &body, &author); err != nil {
-			return fmt.Errorf("article %d: %w", id, err)
-		}
-		if err := st.write(ctx, id, readSuggestions(title, body, author)); err != nil {
+	found := make([]*articleSuggestions, len(ids))
+	parallel(len(ids), func(i int) {
+		t := texts[i]
+		found[i] = readSuggestions(t[0], t[1], t[2])
+	})
+	for i, id := range ids {
+		if err := st.write(ctx, id, found[i]); err != nil {
 			return fmt.Errorf("article %d: %w", id, err)
 		}
 	}
 	return qt.restore(ctx, tx, ids)
+}
+
+// pendingTexts reads the title, body and author of each article of ids.
+func pendingTexts(ctx context.Context, tx *sql.Tx, ids []int64) ([][3]string, error) {
+	text, err := tx.PrepareContext(ctx, `SELECT title, body, author FROM articles WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer text.Close()
+	out := make([][3]string, len(ids))
+	for i, id := range ids {
+		t := &out[i]
+		if err := text.QueryRowContext(ctx, id).Scan(&t[0], &t[1], &t[2]); err != nil {
+			return nil, fmt.Errorf("article %d: %w", id, err)
+		}
+	}
+	return out, nil
+}
+
+// parallel runs do(0) … do(n-1) on as many goroutines as there are cores.
+func parallel(n int, do func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func idList(rows *sql.Rows, err error) ([]int64, error) {

@@ -270,8 +270,9 @@ func TestMigration7MarksOldArticlesPending(t *testing.T) {
 	}
 }
 
-// An import stores each article's suggestions as it files it: nothing is left pending
-// and the queue needs no grouping when opened.
+// An import leaves the articles it files pending for the review queue, so filing runs
+// at full speed; FillSuggestionQueue then reads exactly those, and the queue needs no
+// grouping when opened.
 func TestImportFillsSuggestionQueue(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
@@ -286,8 +287,17 @@ func TestImportFillsSuggestionQueue(t *testing.T) {
 	if err != nil || sum.Filed != 3 {
 		t.Fatalf("import: %+v %v", sum, err)
 	}
+	if n, err := s.PendingSuggestions(ctx); err != nil || n != 3 {
+		t.Errorf("pending %d, %v after an import, want the 3 articles filed", n, err)
+	}
+	if q := queueNames(t, s); len(q) != 0 {
+		t.Errorf("queue before the pending articles are read: %v, want it empty", q)
+	}
+	if err := s.FillSuggestionQueue(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
 	if n, err := s.PendingSuggestions(ctx); err != nil || n != 0 {
-		t.Errorf("pending %d, %v after an import, want 0", n, err)
+		t.Errorf("pending %d, %v after filling the queue, want 0", n, err)
 	}
 	q := queueNames(t, s)
 	if q["Tamsin Okonkwo-Reyes"].Articles != 2 || q["Ludo Brannigan"].Articles != 1 {
@@ -313,6 +323,9 @@ func TestImportGroupsLikeFilingOneByOne(t *testing.T) {
 	}
 	imported := openTest(t)
 	if _, err := imported.ImportFiles(ctx, []string{dir}, app.ImportOptions{BatchSize: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := imported.FillSuggestionQueue(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	a, err := one.SuggestionQueue(ctx, app.QueueQuery{})

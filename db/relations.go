@@ -453,7 +453,7 @@ func evidenceOf(ctx context.Context, q querier, ids []int64) (map[int64][]app.Ev
 	// evidence names but the table does not give back (a damaged page misleads the
 	// lookup) shows as a hole instead of the evidence vanishing in silence.
 	rows, err := q.QueryContext(ctx, `SELECT e.relation_id, e.id, e.uuid, e.article_id, e.quote, e.start, e.end, a.id,
-		coalesce(a.title, ''), coalesce(a.url, ''), coalesce(a.date, ''), coalesce(o.name, '')
+		coalesce(a.title, ''), coalesce(a.url, ''), coalesce(a.date, ''), coalesce(o.name, ''), coalesce(a.uuid, '')
 		FROM evidence e LEFT JOIN articles a ON a.id = e.article_id
 		LEFT JOIN outlets o ON o.id = a.outlet_id
 		WHERE (a.id IS NULL OR a.deleted = '') AND e.relation_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY a.date, e.id`, args...)
@@ -467,7 +467,7 @@ func evidenceOf(ctx context.Context, q querier, ids []int64) (map[int64][]app.Ev
 		var date string
 		var found sql.NullInt64
 		if err := rows.Scan(&rid, &e.ID, &e.UUID, &e.ArticleID, &e.Quote, &e.Start, &e.End, &found, &e.ArticleTitle,
-			&e.ArticleURL, &date, &e.Source); err != nil {
+			&e.ArticleURL, &date, &e.Source, &e.ArticleUUID); err != nil {
 			return nil, mapError(err)
 		}
 		if !found.Valid {

@@ -132,6 +132,11 @@ func (s *Store) salvageFrom(ctx context.Context, in *sql.DB, rep *app.SalvageRep
 	if err := dropDangling(ctx, tx, rep); err != nil {
 		return err
 	}
+	// The queue is derived: whatever was copied of it, it is grouped again from the
+	// suggestions of the articles saved.
+	if _, err := rebuildQueue(ctx, tx); err != nil {
+		return err
+	}
 	for _, t := range triggers {
 		if _, err := tx.ExecContext(ctx, t[1]); err != nil {
 			return err

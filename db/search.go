@@ -1064,7 +1064,7 @@ func (s *Store) searchNotes(ctx context.Context, fq ftsQuery, q app.SearchQuery)
 		where = "n.article_id IS NOT NULL AND " + where
 		args = append(args, fargs...)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT n.id, -bm25(notes_fts) AS rk, n.body, n.updated,
+	rows, err := s.db.QueryContext(ctx, `SELECT n.id, -bm25(notes_fts, `+noteWeights+`) AS rk, n.title, n.body, n.updated,
 			coalesce(n.article_id, 0), coalesce(n.actor_id, rel.source_id, 0),
 			coalesce(a.title, ac.name, src.name || ' – ' || coalesce(t.label, rel.type) || ' – ' || dst.name, '')
 		FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
@@ -1081,13 +1081,97 @@ func (s *Store) searchNotes(ctx context.Context, fq ftsQuery, q app.SearchQuery)
 	}
 	defer rows.Close()
 	var out []app.SearchHit
+	seen := map[int64]bool{}
 	for rows.Next() {
 		h := app.SearchHit{Kind: app.HitNote}
-		var body, updated string
-		if err := rows.Scan(&h.ID, &h.Rank, &body, &updated, &h.ArticleID, &h.ActorID, &h.Title); err != nil {
+		var title, body, updated string
+		if err := rows.Scan(&h.ID, &h.Rank, &title, &body, &updated, &h.ArticleID, &h.ActorID, &h.Title); err != nil {
 			return nil, mapError(err)
 		}
-		h.Snippet = firstSnippet(fq.leaves, app.MarkdownText(body))
+		if h.ArticleID == 0 && h.ActorID == 0 { // a standalone note is shown by its own heading
+			h.Title = app.Note{Title: title, Body: body}.Heading()
+		}
+		h.Snippet = firstSnippet(fq.leaves, app.MarkdownText(app.LinksAsText(body)), title)
+		if t := parseTime(updated); !t.IsZero() {
+			h.Date = app.DateOf(t)
+		}
+		seen[h.ID] = true
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError(err)
+	}
+	rows.Close()
+	if q.HasFilters() || len(out) >= q.Limit {
+		return out, nil
+	}
+	more, err := s.searchNoteLinks(ctx, fq, seen, q.Limit-len(out))
+	return append(out, more...), err
+}
+
+// noteWeights are bm25's weights of notes_fts's columns: title, body, tags.
+const noteWeights = `5.0, 1.0, 2.0`
+
+// linkedActorCap is how many actors matching a query the notes linking to them are
+// looked for: "notes about Maliki" wants Maliki, not every actor with a common word.
+const linkedActorCap = 20
+
+// searchNoteLinks finds the notes that link to an actor the query names (by its name or
+// an alias) without holding the query's words themselves: "maliki" finds a note that
+// says [[the former prime minister]] when that is one of his aliases. They follow the
+// notes found by their words, the most recently edited first.
+func (s *Store) searchNoteLinks(ctx context.Context, fq ftsQuery, seen map[int64]bool, room int) ([]app.SearchHit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.uuid, a.name FROM actors_fts JOIN actors a ON a.id = actors_fts.rowid
+		WHERE actors_fts MATCH ? AND a.deleted = '' ORDER BY rank LIMIT ?`, "{name aliases} : ("+fq.expr+")", linkedActorCap)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	names := map[string]string{}
+	var ids []any
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return nil, mapError(err)
+		}
+		names[id] = name
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return nil, mapError(err)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT n.id, n.title, n.body, n.updated, coalesce(n.article_id, 0), coalesce(n.actor_id, rel.source_id, 0),
+			coalesce(a.title, ac.name, src.name || ' – ' || coalesce(t.label, rel.type) || ' – ' || dst.name, ''),
+			(SELECT l.uuid FROM note_links l WHERE l.note_id = n.id AND l.uuid IN (SELECT value FROM json_each(?1)) ORDER BY l.start LIMIT 1)
+		FROM notes n
+		LEFT JOIN articles a ON a.id = n.article_id
+		LEFT JOIN actors ac ON ac.id = n.actor_id
+		LEFT JOIN relations rel ON rel.id = n.relation_id
+		LEFT JOIN actors src ON src.id = rel.source_id
+		LEFT JOIN actors dst ON dst.id = rel.target_id
+		LEFT JOIN relation_types t ON t.key = rel.type
+		WHERE n.id IN (SELECT note_id FROM note_links WHERE uuid IN (SELECT value FROM json_each(?1)))
+			AND (n.article_id IS NULL OR a.deleted = '')
+		ORDER BY n.updated DESC, n.id DESC LIMIT ?2`, jsonStrings(ids), room+len(seen))
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []app.SearchHit
+	for rows.Next() {
+		h := app.SearchHit{Kind: app.HitNote}
+		var title, body, updated, target string
+		if err := rows.Scan(&h.ID, &title, &body, &updated, &h.ArticleID, &h.ActorID, &h.Title, &target); err != nil {
+			return nil, mapError(err)
+		}
+		if seen[h.ID] || len(out) >= room {
+			continue
+		}
+		if h.ArticleID == 0 && h.ActorID == 0 {
+			h.Title = app.Note{Title: title, Body: body}.Heading()
+		}
+		h.Snippet = firstSnippet(fq.leaves, "links to "+names[target])
 		if t := parseTime(updated); !t.IsZero() {
 			h.Date = app.DateOf(t)
 		}

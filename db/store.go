@@ -57,6 +57,8 @@ type Store struct {
 	// readSource reads and readies one file an import opened; nil is readOne. Tests set
 	// it to stand for a read that hangs.
 	readSource func(context.Context, *ingest.Source) []readied
+	// graphs keeps what graphs and paths read of the whole project (graph_cache.go).
+	graphs graphCache
 }
 
 // Open opens the project at path, creating it when the file does not exist. It refuses a

@@ -27,6 +27,7 @@ type articleData struct {
 	mentions  []app.Mention
 	notes     []app.Note
 	relations []app.Relation
+	backlinks app.Backlinks // the notes linking to the article (notes_backlinks.go)
 }
 
 func loadArticleData(ctx context.Context, st Store, id int64) (articleData, error) {
@@ -41,7 +42,10 @@ func loadArticleData(ctx context.Context, st Store, id int64) (articleData, erro
 	if d.notes, err = st.ArticleNotes(ctx, id); err != nil {
 		return d, err
 	}
-	d.relations, err = st.Relations(ctx, app.RelationQuery{ArticleID: id})
+	if d.relations, err = st.Relations(ctx, app.RelationQuery{ArticleID: id}); err != nil {
+		return d, err
+	}
+	d.backlinks, err = st.Backlinks(ctx, app.LinkArticle, id)
 	return d, err
 }
 
@@ -224,7 +228,7 @@ func (v *articleView) render(d articleData, reading bool) {
 	v.bodyCut.Hidden = !cut
 	v.bodyCut.SetText(fmt.Sprintf("The text goes on: only its first %s characters are shown here. Select text… shows all of it.",
 		articleGroupDigits(articleShownRunes)))
-	v.notesBox.Objects = v.noteObjects(a, d.notes)
+	v.notesBox.Objects = append(v.noteObjects(a, d.notes), backlinkObjects(v.u, "Linked from notes", d.backlinks, 0)...)
 	v.notesBox.Refresh()
 	v.relsBox.Objects = v.relationObjects(d.relations)
 	v.relsBox.Refresh()

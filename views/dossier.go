@@ -59,6 +59,9 @@ type dossierScreen struct {
 	// exportedRows is the record count of the last export, for the confirmation.
 	exportedRows int
 
+	// q holds the filters bar and the Graph, Timeline and Connections tabs (dossier_graph.go).
+	q *dossierQuestions
+
 	// What the tests drive.
 	relRows      []*dossierRelationRow
 	empty        *widget.Button
@@ -70,6 +73,7 @@ func newDossierScreen(u *UI) *dossierScreen {
 	s := &dossierScreen{u: u, root: container.NewStack()}
 	s.scroll = container.NewVScroll(widget.NewLabel(""))
 	s.saveCSV = s.saveWithDialog
+	s.q = newDossierQuestions(s)
 	s.showEmpty()
 	return s
 }
@@ -97,7 +101,7 @@ func (s *dossierScreen) load(actorID int64) {
 	}
 	st := s.u.store
 	s.u.async(func(ctx context.Context) {
-		d, err := st.Dossier(ctx, actorID, dossierMentions)
+		d, err := s.q.fetch(ctx, st, actorID)
 		fyne.Do(func() {
 			if gen != s.gen {
 				return
@@ -132,20 +136,22 @@ func (s *dossierScreen) render(d app.Dossier) {
 	s.d = d
 	s.shown = d.Actor.ID
 	left := container.NewVBox(s.relationsSection(d), s.timelineSection(d))
-	right := container.NewVBox(s.mentionsSection(d), s.associatesSection(d), s.notesSection(d))
+	right := container.NewVBox(s.mentionsSection(d), s.associatesSection(d), s.notesSection(d), s.inNotesSection(d))
 	body := container.NewVBox(
 		s.header(d),
+		s.mergesStrip(d.Actor.ID),
 		widget.NewSeparator(),
 		container.New(&dossierColumns{}, left, right),
 	)
 	pad := theme.Padding()
 	s.scroll.Content = container.New(layout.NewCustomPaddedLayout(pad*2, pad*6, pad*4, pad*4), body)
 	s.scroll.Offset = offset
-	if len(s.root.Objects) == 1 && s.root.Objects[0] == s.scroll {
+	s.q.show(d)
+	if s.q.wrapped(s.root.Objects) {
 		s.scroll.Refresh()
 		return
 	}
-	s.setRoot(s.scroll)
+	s.setRoot(s.q.wrap(s.scroll))
 }
 
 // growing is a section that can show more of itself: content builds its objects, given

@@ -35,13 +35,14 @@ func (s *dossierScreen) exportCSV() {
 		"Dates are written 2026-01-27, so they sort as text.\n\n" +
 		"Leave the mark on for Excel on Windows; turn it off for scripts and databases.")
 	info.Wrapping = fyne.TextWrapWord
+	scope, writer := s.q.exportChoice() // what I see or everything, when filtered (dossier_graph.go)
 	s.exportDialog = dialog.NewCustomConfirm("Export the dossier of "+a.Name, "Choose file…", "Cancel",
-		container.NewVBox(info, bom), func(ok bool) {
+		container.NewVBox(info, scope, bom), func(ok bool) {
 			if !ok {
 				return
 			}
 			prefs.SetBool(prefExportBOM, bom.Checked)
-			s.saveCSV(dossierFileName(a.Name), s.csvWriter(a.ID, bom.Checked))
+			s.saveCSV(dossierFileName(a.Name), writer(a.ID, bom.Checked))
 		}, s.u.win)
 	s.exportDialog.Resize(dossierDialogSize(s.u.win, 560, 300))
 	s.u.showConfirm(s.exportDialog, false)

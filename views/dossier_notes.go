@@ -58,7 +58,7 @@ func (s *dossierScreen) noteCard(n app.Note, sentences map[int64]string) fyne.Ca
 // the paragraphs are then laid out as dossierProse, because a RichText wraps a paragraph
 // of mixed segments ("the **Coordination Framework** nominated him") badly.
 func dossierMarkdown(text string) fyne.CanvasObject {
-	return dossierStack(theme.Padding(), dossierMarkdownBlocks(markdownSegments(text))...)
+	return dossierStack(theme.Padding(), dossierMarkdownBlocks(markdownSegments(app.LinksAsText(text)))...)
 }
 
 // dossierMarkdownBlocks turns parsed Markdown into one object per block: paragraphs,

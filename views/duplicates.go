@@ -220,12 +220,7 @@ func (v *duplicatesView) undo(m app.MergeRecord) {
 			v.u.showError(err)
 			return
 		}
-		msg := fmt.Sprintf("“%s” is back beside “%s”: %d relation(s), %d note(s) and %d mention(s) given back.",
-			u.Restored.Name, u.Record.KeptName, u.Relations, u.Notes, u.Mentions)
-		if len(u.Left) > 0 {
-			msg += "\n\nLeft as it is: " + strings.Join(u.Left, "; ") + "."
-		}
-		fyne.Do(func() { v.u.showInfo("Merge undone", msg) })
+		fyne.Do(func() { v.u.showInfo("Merge undone", unmergedText(u)) })
 		v.reload()
 	})
 }

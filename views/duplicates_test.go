@@ -81,7 +81,7 @@ func TestDuplicatesViewMergeUndoNotSame(t *testing.T) {
 	tabs := dupTabs(t, u)
 	tabs.SelectIndex(1)
 	actorsTapButton(t, u, "Undo merge")
-	if got := actorsDialogText(t, u); !strings.Contains(got, "“Marquand” is back beside “Ilse Marquand”: 1 relation(s)") {
+	if got := actorsDialogText(t, u); !strings.Contains(got, "“Marquand” is back beside “Ilse Marquand”, given back 1 relation,") {
 		t.Fatalf("undo said %q", got)
 	}
 	actorsTapButton(t, u, "OK")

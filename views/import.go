@@ -280,6 +280,11 @@ func (r *importRun) finish(sum app.ImportSummary, err error) {
 	}
 	r.imp.showSummary(r, sum, err)
 	r.imp.u.articles.reload()
+	if sum.Filed > 0 {
+		// The review queue reads the new articles in the background, its progress on
+		// the Suggestions screen (see Store.ImportFiles).
+		r.imp.u.queue.reload()
+	}
 }
 
 // importSummary is the dialog shown at the end of an import.

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -125,6 +126,10 @@ func TestImportFolderFromWindow(t *testing.T) {
 	}
 	if u.articles.total != 3 {
 		t.Errorf("the article list shows %d articles, want 3", u.articles.total)
+	}
+	// The review queue read the new articles once the import was over.
+	if n, err := st.PendingSuggestions(context.Background()); err != nil || n != 0 {
+		t.Errorf("%d articles (%v) still to read for the review queue after the import", n, err)
 	}
 
 	// The list shows the refusals and the duplicate, with their reasons.

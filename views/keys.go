@@ -143,6 +143,8 @@ type keyEntry struct {
 	widget.Entry
 	u     *UI
 	onKey func(*fyne.KeyEvent) bool // true when it handled the key
+	// onShortcut has a shortcut before the dialog and the field; true when it handled it.
+	onShortcut func(fyne.Shortcut) bool
 }
 
 func (u *UI) newKeyEntry() *keyEntry {
@@ -176,6 +178,9 @@ func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
 
 // TypedShortcut saves the dialog on Ctrl+S; the field keeps its own shortcuts (copy, paste…).
 func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.onShortcut != nil && e.onShortcut(s) {
+		return
+	}
 	if e.u != nil && e.u.dialogShortcut(s) {
 		return
 	}

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -19,7 +21,7 @@ import (
 // inline styles and several paragraphs inside a quote, autolinks, and raw HTML as text.
 func markdownSegments(source string) []widget.RichTextSegment {
 	src := []byte(source)
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(src))
 	return markdownChildren(src, doc)
 }
 
@@ -69,6 +71,8 @@ func markdownNode(src []byte, n ast.Node) []widget.RichTextSegment {
 			l.Items = append(l.Items, &widget.ParagraphSegment{Texts: markdownChildren(src, c)})
 		}
 		return []widget.RichTextSegment{l}
+	case *east.Table: // markdown_table.go
+		return markdownTable(src, t)
 	case *ast.ThematicBreak:
 		return []widget.RichTextSegment{&widget.SeparatorSegment{}}
 	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:

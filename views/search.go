@@ -483,6 +483,8 @@ func (s *searchScreen) open(h app.SearchHit) {
 			s.u.openArticle(h.ArticleID, [2]int{})
 		case h.ActorID != 0:
 			s.u.openDossier(h.ActorID)
+		default: // a standalone note
+			s.u.openNote(h.ID)
 		}
 	}
 }
@@ -706,6 +708,9 @@ func searchTitle(h app.SearchHit) []widget.RichTextSegment {
 	title := strings.Join(strings.Fields(h.Title), " ")
 	if title == "" {
 		title = "(untitled)"
+	}
+	if h.Kind == app.HitNote && h.ArticleID == 0 && h.ActorID == 0 {
+		return []widget.RichTextSegment{dossierMuted("Note: "), dossierStrong(title)}
 	}
 	if h.Kind == app.HitNote {
 		return []widget.RichTextSegment{dossierMuted("Note on "), dossierStrong(title)}

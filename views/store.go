@@ -75,6 +75,7 @@ type Store interface {
 	UpdateNote(ctx context.Context, n app.Note) (app.Note, error)
 	DeleteNote(ctx context.Context, id int64) error
 	ArticleNotes(ctx context.Context, articleID int64) ([]app.Note, error)
+	notebookStore // the Notes screen, [[links]] and backlinks (notes_store.go)
 
 	Dossier(ctx context.Context, actorID int64, mentionLimit int) (app.Dossier, error)
 

@@ -24,6 +24,8 @@ var storeReads = map[string]bool{
 	"RelationTypes": true, "Relation": true, "Relations": true, "EachRelation": true,
 	"ArticleNotes": true, "Dossier": true, "Search": true,
 	"DuplicateActors": true, "MergePreview": true, "Merges": true, // duplicates.go
+	"Note": true, "Notes": true, "CountNotes": true, "NoteTags": true, "NoteLinks": true, // notes_store.go
+	"LinkSuggestions": true, "Backlinks": true, "NoteImage": true,
 	"SuggestionQueue": true, "CountSuggestionQueue": true, "PendingSuggestions": true,
 }
 

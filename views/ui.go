@@ -31,6 +31,11 @@ type UI struct {
 	imp      *importer // the window's imports, made on first use
 	// queue is the Suggestions screen, the project's review queue (queue.go).
 	queue *queueScreen
+	// exports runs File ▸ Export (export_formats.go), made on first use.
+	exports *formatExports
+	notes   *notesScreen // the research notebook (notes.go)
+	// network is the project network (View ▸ Network, network.go), made on first use.
+	network *networkScreen
 
 	// show puts a screen's content in the main area; set by the window.
 	show func(route)

@@ -33,20 +33,23 @@ func newUI(ctx context.Context, w fyne.Window, st Store) *UI {
 	u.dossier = newDossierScreen(u)
 	u.search = newSearchScreen(u)
 	u.queue = newQueueScreen(u)
+	u.notes = newNotesScreen(u)
 	return u
 }
 
 // Window is Dossier's main window.
 type Window struct {
-	u        *UI
-	projects Projects
-	guide    fyne.Window // Help ▸ User guide, while it is open
-	main     *fyne.Container
-	status   *widget.Label
-	notice   *widget.Label // the last confirmation (UI.tell), until the next screen change
-	tabs     map[string]*widget.Button
-	back     *widget.Button
-	forward  *widget.Button
+	u *UI
+	// pickMergeFile asks for the project to merge (mergeproject.go); nil: a file dialog.
+	pickMergeFile func(on func(string))
+	projects      Projects
+	guide         fyne.Window // Help ▸ User guide, while it is open
+	main          *fyne.Container
+	status        *widget.Label
+	notice        *widget.Label // the last confirmation (UI.tell), until the next screen change
+	tabs          map[string]*widget.Button
+	back          *widget.Button
+	forward       *widget.Button
 	// statusDue is set while a recount of the status bar is queued (storeChanged).
 	statusDue atomic.Bool
 	statusGen int
@@ -124,7 +127,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 	openDossier := widget.NewButtonWithIcon("Open dossier…", theme.SearchIcon(), mw.u.chooseDossier)
 	bar := container.NewHBox(mw.back, mw.forward, widget.NewSeparator(),
 		tab("Articles", "articles"), tab("Actors", "actors"), tab("Dossier", "dossier"), tab("Search", "search"),
-		tab("Suggestions", "suggestions"), widget.NewSeparator(), newArticle, newActor, openDossier)
+		tab("Suggestions", "suggestions"), tab("Notes", "notes"), widget.NewSeparator(), newArticle, newActor, openDossier)
 	mw.banner = container.NewStack()
 	mw.u.onDamage = mw.damageMet
 	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
@@ -154,9 +157,20 @@ func (mw *Window) show(r route) {
 	case "suggestions":
 		c = mw.u.queue.content()
 		mw.u.queue.reload()
+	case "notes":
+		c = mw.u.notes.content()
+		mw.u.notes.reload()
+		if r.id != 0 {
+			mw.u.notes.open(r.id)
+		}
+	case "network":
+		c = mw.u.networkScreen().content()
 	default:
 		c = mw.u.articles.content()
 		mw.u.articles.reload()
+	}
+	if r.screen != "notes" {
+		mw.u.notes.flush() // the note left is saved before anything else shows
 	}
 	mw.main.Objects = []fyne.CanvasObject{c}
 	mw.main.Refresh()
@@ -166,6 +180,9 @@ func (mw *Window) show(r route) {
 	}
 	if r.screen == "suggestions" {
 		mw.u.queue.focus()
+	}
+	if r.screen == "notes" {
+		mw.u.notes.focus() // typing filters the list, or goes on in the open note
 	}
 	tabOf := map[string]string{"article": "articles"}
 	current := r.screen
@@ -246,9 +263,39 @@ func (mw *Window) dropped(_ fyne.Position, uris []fyne.URI) {
 			paths = append(paths, u.Path())
 		}
 	}
-	if len(paths) > 0 {
-		mw.u.importPaths(paths)
+	if len(paths) == 0 {
+		return
 	}
+	// Pictures dropped on an open note go into it (kept in the project); anything else
+	// dropped is imported as articles.
+	if ed := mw.u.openNoteEditor(); ed != nil && allPictures(paths) {
+		for _, p := range paths {
+			ed.addImageFile(p)
+		}
+		return
+	}
+	mw.u.importPaths(paths)
+}
+
+// openNoteEditor is the note being edited on screen, if the Notes screen is shown.
+func (u *UI) openNoteEditor() *noteEditor {
+	if u.notes == nil || u.notes.ed == nil || u.history.current == nil || u.history.current.screen != "notes" {
+		return nil
+	}
+	return u.notes.ed
+}
+
+// allPictures says whether every path names a PNG or JPEG file (the content is checked
+// when the picture is read).
+func allPictures(paths []string) bool {
+	for _, p := range paths {
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".png", ".jpg", ".jpeg":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // navigate goes to r and records it for Back.
@@ -324,13 +371,16 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Open project…", mw.openProject, fyne.KeyO, ctrl),
 		item("Save a copy…", mw.saveCopy, "", 0),
 		item("Restore from backup…", mw.restoreFromBackup, "", 0),
+		item("Merge another project…", mw.mergeProject, "", 0),
 		item("Backup settings…", mw.showBackupSettings, "", 0),
 		fyne.NewMenuItemSeparator(),
 		item("New article", u.articles.newArticle, fyne.KeyN, ctrl),
+		item("New note", u.notes.newNote, newNoteShortcut.KeyName, newNoteShortcut.Modifier),
 		item("Import files…", u.articles.importFiles, fyne.KeyI, ctrl),
 		fyne.NewMenuItemSeparator(),
 		item("Export dossier as CSV…", u.dossier.exportCSV, fyne.KeyE, ctrl),
 		item("Export all relations as CSV…", mw.exportRelations, "", 0),
+		u.exportMenu(),
 		fyne.NewMenuItemSeparator(),
 		item("Re-create sample data", mw.recreateSample, "", 0),
 		item("Remove sample data…", mw.removeSample, "", 0),
@@ -340,6 +390,9 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Actors", func() { u.navigate(route{screen: "actors"}) }, fyne.Key2, alt),
 		item("Dossier", func() { u.navigate(route{screen: "dossier", id: u.dossier.actorID}) }, fyne.Key3, alt),
 		item("Search", u.openSearch, fyne.Key4, alt),
+		item("Notes", func() { u.navigate(route{screen: "notes"}) }, notesShortcut.KeyName, notesShortcut.Modifier),
+		item("Note: Markdown or rendered", u.notes.togglePreview, previewShortcut.KeyName, previewShortcut.Modifier),
+		item("Network", func() { u.navigate(route{screen: "network"}) }, fyne.Key5, alt),
 		item("Search", u.openSearch, fyne.KeyF, ctrl),
 		item("Open dossier…", u.chooseDossier, fyne.KeyD, ctrl),
 		item("Trash", u.articles.showTrash, "", 0),

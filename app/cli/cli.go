@@ -63,6 +63,8 @@ type Env struct {
 	DefaultDB string
 	// VerifyBackup checks a backup file before restore uses it (db.VerifyBackup).
 	VerifyBackup func(ctx context.Context, path string) (app.BackupInfo, error)
+	// Hub connects to the team hub at a PostgreSQL URL (db/hub).
+	Hub func(ctx context.Context, url string) (HubAdmin, error)
 }
 
 // command is one top-level command.
@@ -82,14 +84,19 @@ func init() {
 		{"import", "import [--db FILE] PATH...", "file the articles in files and folders", runImport},
 		{"actor", "actor add [--db FILE] --name NAME [--kind KIND] [--alias ALIAS]...", "record an actor", runActor},
 		{"actors", "actors duplicates [--db FILE] [--json]", "list actors that are probably the same", runActors},
+		{"note", "note add|show [--db FILE] ...", "write a note with [[links]], or show one", runNote},
 		{"relate", "relate [--db FILE] --from ACTOR --type TYPE --to ACTOR [--date DATE | --undated] ...", "record a relation between two actors", runRelate},
-		{"export", "export dossier|relations [--db FILE] [--out FILE.csv]", "write an actor's dossier or all relations as CSV", runExport},
-		{"list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},
+		{"export", "export dossier|relations|gexf|graphml|ftm|stix|markdown [--db FILE] [--actor A] [--out PATH]", "write a dossier or the project as CSV, GEXF, GraphML, FtM, STIX or Markdown", runExport},
+		{"graph", graphSynopsis, "write the relations graph of an actor or the project as JSON or DOT", runGraph},
+		{"path", pathSynopsis, "say how two actors are connected", runPath},
+		{"list", "list articles|actors|relations|notes [--db FILE] [--read-only] [--json] [--limit N]", "list what the project holds", runList},
 		{"search", searchSynopsis, "find articles, actors, relations and notes by their words", runSearch},
 		{"suggest", suggestSynopsis, "propose the actors articles name that the project lacks", runSuggest},
+		{"merge", "merge [--db FILE] [--dry-run] [--conflicts mine|theirs|both] [--json] THEIRS.dossier", "merge another project into this one, matched by UUID", runMerge},
 		{"backup", "backup [--db FILE] [--out FILE]", "write a verified backup of the project", runBackup},
 		{"restore", "restore [--db FILE] --from BACKUP", "replace the project with a backup, backing it up first", runRestore},
 		{"check", checkSynopsis, "check the project's integrity and indexes; --repair mends them", runCheck},
+		{"hub", "hub init|add-user|grant|revoke --url URL [flags]", "set up the team's shared hub on PostgreSQL", runHub},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},
 	}

@@ -227,6 +227,11 @@ func TestImportFolder(t *testing.T) {
 	if u, _ := council["uuid"].(string); len(u) != 36 {
 		t.Errorf("council article uuid = %#v", council["uuid"])
 	}
+	// The import read its articles for the review queue before it ended: a read-only
+	// look at the queue, which cannot read pending articles, finds none.
+	if r := p.run("suggest", "--json", "--read-only", "--db", p.db); r.code != 0 {
+		t.Errorf("suggest --read-only after the import: exit %d, %s", r.code, r.errOut)
+	}
 }
 
 func TestImportNothingFiled(t *testing.T) {

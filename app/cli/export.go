@@ -18,11 +18,12 @@ non-Latin names right; on standard output it does not, for other programs. --bom
 written under a temporary name beside FILE.csv and renamed when complete.`
 
 func runExport(ctx context.Context, env Env, args []string) error {
-	return runGroup(ctx, env, "export", "export dossier|relations [--db FILE] [--read-only] [--out FILE.csv]",
-		"Writes CSV for spreadsheets and network tools. Subcommands:\n"+
+	return runGroup(ctx, env, "export", "export dossier|relations|"+formatNames+" [--db FILE] [--read-only] [--actor A] [--out PATH]",
+		"Writes CSV for spreadsheets and network tools, and the formats other tools read. Subcommands:\n"+
 			"  dossier    everything known about one actor (dossier export dossier --help)\n"+
-			"  relations  every relation, one row each, as an edge list (dossier export relations --help)",
-		[]subcommand{{"dossier", runExportDossier}, {"relations", runExportRelations}}, args)
+			"  relations  every relation, one row each, as an edge list (dossier export relations --help)\n"+
+			formatHelp,
+		append([]subcommand{{"dossier", runExportDossier}, {"relations", runExportRelations}}, formatSubcommands()...), args)
 }
 
 func runExportDossier(ctx context.Context, env Env, args []string) (err error) {

@@ -26,6 +26,11 @@ it again files the rest and lists those as duplicates. It exits with 1 when it c
 file nothing and found nothing already filed, so a script can tell a useless import
 from a repeated one.`
 
+// queueFiller reads articles for the review queue: *db.Store provides it.
+type queueFiller interface {
+	FillSuggestionQueue(ctx context.Context, progress func(done, total int)) error
+}
+
 func runImport(ctx context.Context, env Env, args []string) (err error) {
 	f := newFlags(env, "import", "import [--db FILE] PATH...", importAbout).withDB()
 	paths, err := f.parse(args, 0, -1)
@@ -40,6 +45,10 @@ func runImport(ctx context.Context, env Env, args []string) (err error) {
 		return err
 	}
 	defer closeStore(s, &err)
+	paths, exports, err := importExports(ctx, env, s, paths)
+	if err != nil || exports && len(paths) == 0 {
+		return err
+	}
 
 	// The store files the articles in batches and reports each once its batch is
 	// committed, so a line printed as filed is filed even if the import is stopped
@@ -48,6 +57,10 @@ func runImport(ctx context.Context, env Env, args []string) (err error) {
 		printResult(env, r)
 	}})
 	fmt.Fprintf(env.Stdout, "%d filed, %d duplicates, %d refused\n", sum.Filed, sum.Duplicates, sum.Refused)
+	// The review queue reads the new articles now, once they are all safely filed.
+	if qf, ok := s.(queueFiller); ok && sum.Filed > 0 && ierr == nil {
+		ierr = qf.FillSuggestionQueue(ctx, nil)
+	}
 	if w := sum.WarningText(); w != "" {
 		fmt.Fprintf(env.Stdout, "warnings: %s\n", shown(w))
 	}

@@ -22,6 +22,7 @@ array of objects:
   articles   id, uuid, title, source, url, author, date, tags
   actors     id, uuid, name, kind, aliases, description
   relations  id, uuid, from, type, label, to, date, end, article, quote, confidence, modality
+  notes      id, uuid, title, tags, links, updated, body (most recently edited first)
 id is the number the other commands accept as #id; dates are partial ISO dates
 (2026, 2026-01, 2026-01-27) and "" when unknown; a relation's article and quote are
 those of its first evidence.`
@@ -64,11 +65,12 @@ type relationJSON struct {
 }
 
 func runList(ctx context.Context, env Env, args []string) error {
-	return runGroup(ctx, env, "list", "list articles|actors|relations [--db FILE] [--read-only] [--json] [--limit N]", listAbout,
+	return runGroup(ctx, env, "list", "list articles|actors|relations|notes [--db FILE] [--read-only] [--json] [--limit N]", listAbout,
 		[]subcommand{
 			{"articles", listCmd("articles", listArticles)},
 			{"actors", listCmd("actors", listActors)},
 			{"relations", listCmd("relations", listRelations)},
+			{"notes", listCmd("notes", listNotes)}, // note.go
 		}, args)
 }
 

@@ -304,8 +304,13 @@ func checkReadmeOutput(t *testing.T, args []string, out string) {
 		// The dossier of Maliki names the article that mentions him; the relations, the
 		// one related with its quote.
 		want := "would stop helping Iraq"
-		if args[1] == "dossier" {
+		switch outPath := flagValue(args, "--out"); {
+		case args[1] == "dossier":
 			want = "Maliki rebuffs Trump warning"
+		case strings.HasSuffix(outPath, ".pdf"): // compressed: the header says what it is
+			want = "%PDF-"
+		case strings.HasSuffix(outPath, ".zip"):
+			want = "PK\x03\x04"
 		}
 		if outPath := flagValue(args, "--out"); outPath != "" {
 			data, err := os.ReadFile(outPath)

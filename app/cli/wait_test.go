@@ -163,6 +163,7 @@ func TestReadOnlyCommandsWriteNothing(t *testing.T) {
 	p.must("actor", "add", "--db", p.db, "--name", "Port Operator")
 	p.must("actor", "add", "--db", p.db, "--name", "Dock Union")
 	p.must("relate", "--db", p.db, "--from", "Dock Union", "--type", "threatens", "--to", "Port Operator", "--undated")
+	p.must("note", "add", "--db", p.db, "--text", "[[Dock Union]] may strike.")
 	ro := filepath.Join(p.dir, "ro")
 	os.Mkdir(ro, 0o755)
 	if err := os.Rename(p.db, filepath.Join(ro, "research.dossier")); err != nil {
@@ -180,6 +181,9 @@ func TestReadOnlyCommandsWriteNothing(t *testing.T) {
 		"actors":  {{"actors", "duplicates"}, {"actors", "duplicates", "--json"}},
 		"check":   {{"check"}},
 		"export":  {{"export", "relations"}, {"export", "dossier", "--actor", "Dock Union"}},
+		"note":    {{"note", "show", "1"}, {"list", "notes", "--json"}},
+		"graph":   {{"graph"}, {"graph", "--actor", "Dock Union", "--hops", "2", "--format", "dot"}},
+		"path":    {{"path", "--from", "Dock Union", "--to", "Port Operator", "--json"}},
 	}
 	writes := map[string][][]string{
 		"import":  {{"import", filepath.Join(p.dir, "in")}},
@@ -188,9 +192,12 @@ func TestReadOnlyCommandsWriteNothing(t *testing.T) {
 		"backup":  {{"backup"}},
 		"restore": {{"restore", "--from", p.db}},
 		"check":   {{"check", "--repair"}},
+		"merge":   {{"merge", filepath.Join(p.dir, "other.dossier")}},
+		"note":    {{"note", "add", "--text", "More."}},
 	}
 	for _, name := range commandNames(t, p) {
-		if _, ok := reads[name]; !ok && name != "help" && name != "version" && writes[name] == nil {
+		// hub works on the team's PostgreSQL database, never on a project file.
+		if _, ok := reads[name]; !ok && name != "help" && name != "version" && name != "hub" && writes[name] == nil {
 			t.Errorf("command %s is in neither list of this test: say whether it reads or writes", name)
 		}
 	}

@@ -1,5 +1,10 @@
-// Package export writes a project's data in formats other programs read: a dossier as CSV
-// for spreadsheets, and all relations as a CSV edge list for Gephi and similar tools.
+// Package export writes a project's data in formats other programs read, and reads some
+// back: a dossier as CSV for spreadsheets and all relations as a CSV edge list; GEXF and
+// GraphML graphs (gexf.go, graphml.go); FollowTheMoney JSON lines for Aleph (ftm.go,
+// read back by ftmimport.go); a STIX 2.1 bundle (stix.go); a Markdown vault for Obsidian
+// (vault.go); and a printable briefing of one dossier as HTML and PDF (briefing*.go).
+// All but the briefing stream the records from a Source a page at a time, so their
+// memory does not grow with the project.
 //
 // Every CSV file follows RFC 4180: records end in CRLF, a field is enclosed in double quotes
 // when it holds a comma, a double quote, CR or LF, or starts or ends with a space or tab, and

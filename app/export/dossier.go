@@ -73,6 +73,9 @@ func (r *dossierRow) cells() [len(dossierColumns)]string {
 //     quote the sentence around the first mention, id the article's UUID. Only the mentions
 //     in d are written: a dossier assembled for display may hold fewer than MentionTotal.
 //   - note: one row per note; note holds its text, date the day it was written, id its UUID.
+//     Then one row per note that links to the actor with a [[link]] (and is not already
+//     written as a note on it): relation is "links to", quote the sentence around its
+//     first link, date the day it was last edited (issue #12).
 //
 // The timeline and the associates are not written: they are derived from the rows above.
 func WriteDossier(w io.Writer, d app.Dossier, opt Options) error {
@@ -96,10 +99,26 @@ func dossierRows(d app.Dossier) []dossierRow {
 	for _, m := range d.Mentions {
 		rows = append(rows, mentionRow(m))
 	}
+	onActor := map[string]bool{}
 	for _, n := range d.Notes {
 		rows = append(rows, noteRow(n))
+		onActor[n.UUID] = true
+	}
+	for _, l := range d.Backlinks.Linked {
+		if !onActor[l.NoteUUID] {
+			rows = append(rows, backlinkRow(l))
+		}
 	}
 	return rows
+}
+
+// backlinkRow is a note that links to the actor.
+func backlinkRow(l app.NoteBacklink) dossierRow {
+	row := dossierRow{kind: RowNote, relation: "links to", note: l.Body, quote: l.Sentence, id: l.NoteUUID}
+	if !l.Updated.IsZero() {
+		row.date = string(app.DateOf(l.Updated))
+	}
+	return row
 }
 
 func profileRows(a app.Actor) []dossierRow {

@@ -38,9 +38,8 @@ func bylines(body string) []string {
 		if i == maxBylineLines {
 			break
 		}
-		l = strings.TrimSpace(l)
-		if len(l) > 3 && len(l) < 160 && strings.EqualFold(l[:3], "by ") {
-			out = append(out, l[3:])
+		if bylineLine(l) {
+			out = append(out, strings.TrimSpace(l)[3:])
 		}
 	}
 	return out

@@ -95,4 +95,26 @@ var firstNames = words(`
 	tim tony andy nick matt rob ron ted ken greg jeff rick dick bernie chuck hank jack
 	joe jon josh zach alex max will tina kate katie liz beth sue jen jenny meg nan pat
 	kathy cathy debbie becky vicky
+	hiroto haruto yuto sota yusuke daisuke takashi kenta shota ryota kazuki naoki tomoko
+	keiko akiko yumiko naoko haruka yui aoi sakura mei satoshi masato hideki ichiro koji
+	minho jisoo jiwoo seojun minjun hyun-woo ji-hoon soo-jin eun-ji hye-jin
+	babatunde tunde olumide oluwaseun adebayo adewale chukwuemeka chinedu emeka obinna
+	nnamdi ikenna chiamaka ngozi adaeze chioma amaka funmilayo folake yetunde aisha
+	abubakar usman aminu musa ibrahim yakubu bukola kemi
+	tesfaye getachew haile alemayehu berhane dawit yohannes mesfin tewodros abebe almaz
+	tigist meseret hirut selamawit genet mulu aster
+	wanjiru nduta wambui njeri akinyi atieno achieng wairimu eliud kipchoge kiprono
+	kiptoo otieno odhiambo ochieng mwangi kamau njoroge baraka juma amani neema zawadi
+	ion ionut ionuț sorin cristian florin bogdan catalin cătălin dragos dragoș razvan
+	răzvan adrian ovidiu liviu marius alin mircea valentin andreea alina mihaela
+	cristina roxana oana raluca simona daniela gabriela loredana
+	joaquim filipa joana rita catarina ines inês mariana beatriz leonor duarte goncalo
+	gonçalo afonso tomas tomás rui nuno vasco sérgio sergio helder hélder
+	budi agus bambang dewi ayu siti sri putri wahyu rizky fajar arief hendra indra
+	nurul rina yanti meutia retno made wayan ketut komang
+	nguyen minh anh thanh tuan hung duc linh huong lan somchai somsak siriporn
+	yannick yann guillaume mathieu maxime antoine hugo louis arthur clement clément
+	sandrine aurelie aurélie emilie émilie pauline juliette margaux
+	sherif ashraf osama amr tamer hany wael mostafa moustafa mahmoud hisham alaa
+	friederike hannelore wiebke annegret heike ulrike
 	`)

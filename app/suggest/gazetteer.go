@@ -221,7 +221,12 @@ func init() {
 // countryForm returns the state a name or abbreviation names. Written in capitals it must
 // be one of the state's abbreviations ("US", "UAE"): "INDIA" names an alliance.
 func countryForm(text string) (*country, bool) {
-	c, ok := countryByForm[app.Fold(text)]
+	return countryFormFolded(text, app.Fold(text))
+}
+
+// countryFormFolded is countryForm for a text already folded: it spares a fold per word.
+func countryFormFolded(text, folded string) (*country, bool) {
+	c, ok := countryByForm[folded]
 	if !ok {
 		return nil, false
 	}
@@ -251,3 +256,44 @@ var regions = words(`Kurdistan Catalonia Catalunya Crimea Donbas Donbass Gaza Da
 	Middle Mideast Gulf Mediterranean Pacific Atlantic Indian Eurasia Transnistria Abkhazia
 	Chechnya Dagestan Tigray Amhara Oromia Punjab Sindh Balochistan Baluchistan Galicia
 	Andalusia Bavaria Saxony Flanders Wallonia Corsica Quebec`)
+
+// places are large cities that are not capitals and first-level regions (states,
+// provinces) often named in news, by their folded full names. Alone they name where
+// something is, not an actor; a name that holds one more word ("Texas Instruments",
+// "Ontario Superior Court of Justice") is not one of them.
+var places = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.Split(placeList, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			m[app.Fold(p)] = true
+		}
+	}
+	return m
+}()
+
+const placeList = `New York|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas|
+San Francisco|Seattle|Boston|Miami|Atlanta|Detroit|Denver|Austin|Las Vegas|New Orleans|
+Texas|California|Florida|Ohio|Michigan|Pennsylvania|Arizona|Nevada|Oregon|Virginia|Carolina|
+North Carolina|South Carolina|Alabama|Mississippi|Louisiana|Kentucky|Tennessee|Missouri|Iowa|
+Minnesota|Wisconsin|Illinois|Indiana|Colorado|Utah|Montana|Idaho|Wyoming|Alaska|Hawaii|
+Massachusetts|Connecticut|Maryland|Delaware|Vermont|Maine|Oklahoma|Kansas|Nebraska|Arkansas|
+New Jersey|New Mexico|Toronto|Montreal|Vancouver|Calgary|Ontario|Alberta|British Columbia|
+Manitoba|Saskatchewan|Nova Scotia|São Paulo|Rio de Janeiro|Salvador|Porto Alegre|Recife|
+Minas Gerais|Bahia|Goiás|Guadalajara|Monterrey|Tijuana|Medellín|Cali|Guayaquil|Córdoba|
+Rosario|Mendoza|Valparaíso|Antioquia|Shanghai|Guangzhou|Shenzhen|Chongqing|Tianjin|Wuhan|
+Chengdu|Hong Kong|Macau|Guangdong|Sichuan|Hubei|Zhejiang|Jiangsu|Fujian|Yunnan|Mumbai|Kolkata|
+Chennai|Bengaluru|Bangalore|Hyderabad|Ahmedabad|Pune|Lucknow|Kerala|Tamil Nadu|Karnataka|
+Maharashtra|Gujarat|Bihar|Uttar Pradesh|Madhya Pradesh|West Bengal|Rajasthan|Karachi|Lahore|
+Peshawar|Chittagong|Osaka|Yokohama|Nagoya|Kyoto|Busan|Incheon|Surabaya|Bandung|Medan|Cebu|
+Davao|Ho Chi Minh City|Chiang Mai|Istanbul|Izmir|Antalya|Aleppo|Homs|Mosul|Basra|Erbil|
+Jeddah|Mecca|Medina|Dubai|Isfahan|Mashhad|Tabriz|Alexandria|Casablanca|Marrakesh|Lagos|
+Kano|Ibadan|Port Harcourt|Mombasa|Kisumu|Johannesburg|Durban|Cape Town|Soweto|Mpumalanga|
+Gauteng|Dar es Salaam|Zanzibar|Goma|Lubumbashi|Benghazi|Misrata|Barcelona|Valencia|Seville|
+Bilbao|Málaga|Extremadura|Castilla y León|Catalonia|Milan|Naples|Turin|Genoa|Florence|Venice|
+Sicily|Sardinia|Lombardy|Liguria|Tuscany|Munich|Hamburg|Frankfurt|Cologne|Stuttgart|Leipzig|
+Dresden|Düsseldorf|Lyon|Marseille|Toulouse|Nice|Bordeaux|Lille|Strasbourg|Geneva|Zurich|Basel|
+Rotterdam|Antwerp|Manchester|Birmingham|Liverpool|Glasgow|Edinburgh|Leeds|Bristol|Belfast|
+Cardiff|Gothenburg|Malmö|Bergen|Tromsø|Aarhus|Gdansk|Krakow|Kraków|Wrocław|Poznań|Lviv|
+Kharkiv|Odesa|Odessa|Dnipro|Donetsk|Luhansk|Zaporizhzhia|Kherson|St Petersburg|Saint
+Petersburg|Novosibirsk|Yekaterinburg|Kazan|Thessaloniki|Porto|Sydney|Melbourne|Brisbane|
+Perth|Adelaide|Queensland|New South Wales|Victoria|Western Australia|Auckland|Christchurch`

@@ -122,30 +122,92 @@ func withholdShared(sugs []Suggestion) {
 // legalSuffixes end a company's registered name: "Nordlaks Havbruk AS" is the
 // "Nordlaks Havbruk" the article names later.
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
-	oyj ab kg sarl pty srl bhd`)
+	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt`)
+
+// legalPrefixes begin a company's registered name: "PT Sulawesi Logam Makmur Tbk",
+// "PJSC Gazprom".
+var legalPrefixes = words(`pt cv pjsc ojsc ooo ao jsc`)
+
+// isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
+// without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
+func isLegalSuffix(w string) bool {
+	if !strings.ContainsAny(w, ".,/") {
+		return legalSuffixes[w]
+	}
+	for _, part := range strings.Split(w, ",") {
+		part = strings.NewReplacer(".", "", "/", "").Replace(strings.TrimSpace(part))
+		if !legalSuffixes[part] {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // mergeLegalSuffix files the name without its legal suffix under the name with it.
 func (g *grouper) mergeLegalSuffix() {
 	gone := map[*entity]bool{}
 	for _, e := range g.ents {
-		toks := e.full.toks
-		if e.person || len(toks) < 3 || !legalSuffixes[toks[len(toks)-1].fold] {
+		if gone[e] {
 			continue
 		}
-		short := app.Fold(g.textOfToks(toks[:len(toks)-1]))
-		o := g.byKey[short]
-		if o == nil || o == e || gone[o] || o.person && len(o.occs) > 0 && o.occs[0].person {
-			continue
+		for _, r := range shortOrgForms(e.full.toks) {
+			short := app.Fold(g.textOfToks(e.full.toks[r[0]:r[1]]))
+			o := g.byKey[short]
+			if o == nil || o == e || gone[o] || len(o.occs) > 0 && o.occs[0].person {
+				continue
+			}
+			e.occs = append(e.occs, o.occs...)
+			e.first = min(e.first, o.first)
+			gone[o] = true
+			g.byKey[short] = e
+			g.byAlias[short] = e
 		}
-		e.occs = append(e.occs, o.occs...)
-		e.first = min(e.first, o.first)
-		gone[o] = true
-		g.byKey[short] = e
-		g.byAlias[short] = e
 	}
 	if len(gone) > 0 {
 		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
 	}
+}
+
+// shortOrgForms returns the lengths of the shorter names of several words an
+// organisation's name toks may be written as: without its legal suffix ("Nordlaks
+// Havbruk" of "Nordlaks Havbruk AS"), then without the company words that end it
+// ("Aegean Star" of "Aegean Star Shipping").
+func shortOrgForms(toks []token) [][2]int {
+	n := len(toks)
+	var out [][2]int
+	for n >= 3 && isLegalSuffix(toks[n-1].fold) {
+		n-- // "Sunrise Remedies" of "Sunrise Remedies Pvt Ltd"
+	}
+	if n < len(toks) {
+		out = append(out, [2]int{0, n})
+	}
+	if n < len(toks) {
+		// "Anadolu Jet" of "Anadolu Jet Havayolları A.Ş.": a registered company is named by
+		// the first words of its name.
+		for k := 2; k < n; k++ {
+			out = append(out, [2]int{0, k})
+		}
+	}
+	if n >= 3 && legalPrefixes[toks[0].fold] {
+		out = append(out, [2]int{1, n}) // "Sulawesi Logam Makmur" of "PT Sulawesi Logam Makmur Tbk"
+	}
+	cut := n
+	for cut > 2 && cueKind(toks[cut-1].fold) == app.Organisation && orgCues[toks[cut-1].fold] && isNameToken(toks[cut-2]) && !connectors[toks[cut-2].fold] {
+		cut--
+	}
+	if cut < n && cut >= 2 {
+		out = append(out, [2]int{0, cut})
+	}
+	// "Federal Court" of "Federal Court of Australia": the head before the connector.
+	for k := 2; k < n; k++ {
+		if connectors[toks[k].fold] {
+			if cueKind(toks[k-1].fold) != "" {
+				out = append(out, [2]int{0, k})
+			}
+			break
+		}
+	}
+	return out
 }
 
 // textOfToks joins the words of toks with blanks.
@@ -308,7 +370,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 			if e.full.thing || e.full.layout {
 				continue // a product's or a table's name owns no short form
 			}
-			if e.person && personShortForm(e.full.toks, e.strippedWords(), o) ||
+			if e.person && !(o.loc && !o.weakLoc) && personShortForm(e.full.toks, e.strippedWords(), o) ||
 				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
@@ -453,7 +515,9 @@ func orgShortForm(full, short []token) bool {
 		return false
 	}
 	key := stripArticle(w)
-	if _, c := countryByForm[first]; !c && stripArticle(first) == key && cueKind(first) == "" {
+	// A cue word is no short form ("Bank" of "Bank of Spain"); a hyphenated first word
+	// holding one still is ("Red-Green" of "Red-Green Alliance").
+	if _, c := countryByForm[first]; !c && stripArticle(first) == key && (cueKind(first) == "" || strings.Contains(first, "-") || partyCues[first] && partyCues[last]) {
 		return true
 	}
 	return stripArticle(last) == key
@@ -495,8 +559,8 @@ func initials(name []token) (with, without string) {
 			}
 			r = unicode.ToUpper(r)
 			w.WriteRune(r)
-			if !skip {
-				wo.WriteRune(r)
+			if !skip && !particles[strings.ToLower(part)] {
+				wo.WriteRune(r) // "PTI": Pakistan Tehreek-e-Insaf without its "e"
 			}
 		}
 	}
@@ -539,7 +603,11 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	if e.country != nil {
-		return true
+		// "the Singapore-listed Tembusu Resources": where it is listed, not an actor.
+		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace })
+	}
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.onPlatform }) {
+		return false // only ever a network posted on: "wrote on X", "said on LinkedIn"
 	}
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
 		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
@@ -554,12 +622,15 @@ func (g *grouper) keep(e *entity) bool {
 		}
 		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
 		// without a word saying which, it is left out.
-		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == ""
-		allLoc = allLoc && (o.loc || roleOf)
+		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == "" && o.ctxKind == ""
+		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
+		// acts or that a relative clause describes.
+		allLoc = allLoc && (o.loc && !(o.weakLoc && (o.listed || o.speaks)) || roleOf)
 		allSent = allSent && o.sent
 		person = person || o.person
 	}
-	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) {
+	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) &&
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" && o.cellKind != app.Person }) {
 		// Capitals alone, named once, are no evidence of a name: "Zero Excuses",
 		// "Earth Norway". A name the text repeats is proposed, its kind left open.
 		return false
@@ -581,10 +652,12 @@ func (g *grouper) keep(e *entity) bool {
 	if known || acronym {
 		return !allLoc
 	}
-	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") {
+	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") ||
+		strings.HasSuffix(e.key, "ist") || strings.HasSuffix(e.key, "ists") {
+		// "Sadrist", "Tigrayans", "Peronist": followers or people of a name
 		return false // "Sadrist", "Tigrayans": followers or people of a name
 	}
-	if allLoc || allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) {
+	if allLoc || allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) && !speaksAsName(e) {
 		return false
 	}
 	if g.lower[e.key] {
@@ -595,6 +668,25 @@ func (g *grouper) keep(e *entity) bool {
 	}
 	return true
 }
+
+// speaksAsName reports whether a lone word that only starts sentences is still a name: a
+// "said"-type verb follows it and it is not a plural or a mass noun. A singular common
+// noun needs an article before it ("The company said"), so "Telkomsel said" or "Airbnb
+// declined" can only be a name; "Analysts said", "Police said" are not.
+func speaksAsName(e *entity) bool {
+	if len(e.full.toks) != 1 || massNouns[e.key] || strings.HasSuffix(e.key, "s") && !strings.HasSuffix(e.key, "ss") ||
+		roleModifiers[e.key] || roleWords[e.key] {
+		return false
+	}
+	// A name joined by "and" to another name ("Meta and Snap declined"), or that a
+	// relative clause with "which" describes ("Takeda, which makes…"), is one too.
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return (o.speaks || o.listed) && !o.layout && !o.quoted })
+}
+
+// massNouns are plurals without an s and nouns that take no article: "People said",
+// "Police said", "Staff said".
+var massNouns = words(`people children women men police staff management security personnel
+	media press clergy youth public military cattle folk`)
 
 // personEvidence reports whether anything beyond its capitals says a name is a person's:
 // a title or role, an appositive, a "said"-type verb, a particle, or a later mention by
@@ -672,7 +764,7 @@ func (g *grouper) doubtful(e *entity, key string) string {
 		if o.key != key || isAcronym(o.text) {
 			continue
 		}
-		if placeWord && (o.loc || o.capital) {
+		if placeWord && (o.loc && !o.weakLoc || o.capital) {
 			return ReasonPlace
 		}
 		if o.shared {
@@ -736,6 +828,21 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 	}
 	if e.country != nil {
 		s.Name = e.country.name
+	}
+	if (s.Kind == "" || s.Kind == app.OtherKind) && nameWords(e.full.toks) == 1 && !g.personEvidence(e) && e.country == nil {
+		// A single word that nothing says is a person's: news names a person in full
+		// first, so a lone name is most often an organisation's ("Deliveroo", "Lawson").
+		s.Kind = app.Organisation
+	}
+	if i := slices.IndexFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" }); i >= 0 && e.country == nil {
+		// A table's column says what its names are: PARTY "Reform UK", TEAM "Sporting
+		// Cristal". It overrides a guess, not a first name or a head noun.
+		k := e.occs[i].cellKind
+		guess := s.Kind == "" || s.Kind == app.OtherKind || s.Kind == app.Organisation && k == app.Party ||
+			s.Kind == app.Person && !firstNames[e.full.toks[0].fold]
+		if guess && (k != app.Person || s.Kind != app.Organisation) {
+			s.Kind = k
+		}
 	}
 	if s.Kind == "" {
 		s.Kind = app.OtherKind

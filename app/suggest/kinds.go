@@ -3,6 +3,7 @@ package suggest
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"dossier/app"
 )
@@ -47,8 +48,8 @@ func cueKind(w string) app.ActorKind {
 // hasOrgCue reports whether a word of toks names a kind of organisation.
 func hasOrgCue(toks []token) bool {
 	for _, t := range toks {
-		if isNameToken(t) && cueKind(t.fold) != "" {
-			return true
+		if isNameToken(t) && (cueKind(t.fold) != "" || t.abbr && isLegalSuffix(t.fold)) {
+			return true // "Pelham Mining", "Tarsen Paints B.V."
 		}
 	}
 	return false
@@ -84,9 +85,35 @@ func qualified(toks []token) bool {
 // Committee of the Red Cross", "Inter-American Commission".
 func international(toks []token) bool {
 	for _, t := range toks {
-		switch w := t.fold; {
-		case w == "international" || w == "european" || w == "african" || w == "arab" || w == "world" ||
-			w == "islamic" || w == "united" || strings.HasPrefix(w, "inter-"):
+		if internationalWord(t.fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// internationalWord reports whether a folded word says that what it qualifies is above
+// states: "European", "UN", "Inter-American".
+func internationalWord(w string) bool {
+	switch {
+	case w == "international" || w == "european" || w == "african" || w == "arab" || w == "world" ||
+		w == "islamic" || w == "united" || w == "intergovernmental" || w == "global" || w == "eu" ||
+		w == "un" || strings.HasPrefix(w, "inter-"):
+		return true
+	}
+	return false
+}
+
+// publicHeads are head nouns of bodies that, unless their name says otherwise, belong to a
+// state: commissions, authorities, regulators, tribunals.
+var publicHeads = words(`commission authority regulator tribunal ombudsman directorate inspectorate
+	comisión comissão commissione autoridad autoridade autorité autorità`)
+
+// knownOrgInside reports whether a name holds the name of a known body above states:
+// "ECOWAS Commission".
+func knownOrgInside(toks []token) bool {
+	for _, t := range toks {
+		if k, ok := knownKinds[t.fold]; ok && k == app.Organisation {
 			return true
 		}
 	}
@@ -105,7 +132,7 @@ func guessKind(o *occurrence) app.ActorKind {
 	if k, ok := knownKinds[o.key]; ok {
 		return k
 	}
-	if len(o.toks) > 1 && legalSuffixes[o.toks[len(o.toks)-1].fold] && o.toks[len(o.toks)-1].text != "as" {
+	if len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as" {
 		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
 	}
 	if slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }) {
@@ -118,13 +145,27 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.ArmedGroup
 	}
 	if k := headKind(o.toks); k != "" {
+		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
+			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
+		}
 		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
 			return app.GovernmentBody // "Calderdale Council": a place's council
 		}
 		return k
 	}
-	if o.ctxKind != "" {
+	if len(o.toks) > 1 && !o.layout && !slices.ContainsFunc(o.toks, func(t token) bool { return !isAcronym(t.text) }) {
+		return app.Organisation // "CMA CGM": no one writes a person's name in capitals in prose
+	}
+	// "Airtel Kenya", "Yiaga Africa": a person's name holds no country; "World Athletics",
+	// "National Trust": no person's name starts so. A said-type verb after them does not
+	// make them people.
+	orgShape := placeInside(o.toks) ||
+		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
+	if o.ctxKind != "" && !(o.ctxKind == app.Person && orgShape) {
 		return o.ctxKind
+	}
+	if orgShape {
+		return app.Organisation
 	}
 	if len(o.toks) > 1 && slices.ContainsFunc(o.aliases, isAcronym) {
 		return app.Organisation // a name with an acronym in brackets is not a person's
@@ -142,6 +183,9 @@ func guessKind(o *occurrence) app.ActorKind {
 		}
 	}
 	for _, t := range o.toks {
+		if isAcronym(t.text) && utf8.RuneCountInString(strings.Trim(t.text, ".")) >= 3 && !strings.Contains(t.text, ".") {
+			return app.Organisation // "Coca-Cola FEMSA", "HSBC Bank": no person's name holds one
+		}
 		if isAcronym(t.text) || !hasLetter(t.text) {
 			return ""
 		}
@@ -151,6 +195,20 @@ func guessKind(o *occurrence) app.ActorKind {
 	}
 	return ""
 }
+
+// placeInside reports whether a word after the first of a name is a country or a
+// continent: "Airtel Kenya", "Transparency International Georgia". A person's surname is
+// not one ("Israel Katz" has it first).
+func placeInside(toks []token) bool {
+	for k, t := range toks[1:] {
+		if isCountryTok(t) || continents[t.fold] || k+2 < len(toks) && isCountryText(t.text+" "+toks[k+2].text) {
+			return true // "Airtel Kenya", "HSBC Saudi Arabia"
+		}
+	}
+	return false
+}
+
+var continents = words(`africa europe asia america americas oceania`)
 
 // headKind reads the kind from the name's head noun: the last cue word before the first
 // connector ("Bank of Spain": Bank), else the last cue word ("Justice and Development
@@ -190,14 +248,43 @@ func headKind(toks []token) app.ActorKind {
 		return app.Media
 	case w == "house" && at+1 < len(toks) && toks[at+1].fold == "of":
 		return app.GovernmentBody // House of Representatives, of Commons
-	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee") && qualified(toks[:at]):
+	case (w == "guard" || w == "guards") && at > 0 && (prev == "coast" || prev == "border"):
+		return app.GovernmentBody // "Philippine Coast Guard": a state's service, not a militia
+	case w == "agency" && at > 0 && qualified(toks[:at]) && !international(toks):
+		return app.GovernmentBody // "Federal Network Agency"
+	case w == "congress" && slices.ContainsFunc(toks[:at], func(t token) bool { return tradeUnionWord(t.fold) }):
+		return app.Organisation // "Nigeria Labour Congress", "Trades Union Congress"
+	case w == "chamber" && at+2 < len(toks) && toks[at+1].fold == "of" && legislators[toks[at+2].fold]:
+		return app.GovernmentBody // "Chamber of Deputies"; not "Chamber of Commerce"
+	case slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "electoral" }) && !international(toks):
+		return app.GovernmentBody // "National Electoral Institute": who runs elections is a state's
+	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee" || w == "board") &&
+		(qualified(toks[:at]) || w == "board" && at > 0 && isCountryTok(toks[0])):
+		// "National Security Council", "Ghana Cocoa Board": a state's.
 		return app.GovernmentBody
 	case (w == "court" || w == "council" || w == "commission" || w == "committee") && international(toks[:at]):
 		return app.Organisation // "International Criminal Court", "European Commission"
 	case w == "agency" && at > 0 && portfolio(toks[:at]):
 		return app.GovernmentBody // "Environment Agency", "Energy Agency"
-	case w == "union" && partyWords(toks):
+	case publicHeads[w] && !international(toks) && !knownOrgInside(toks):
+		// A commission, an authority or a regulator is a state's unless its name says it
+		// is above states: "Japan Fair Trade Commission", "Suez Canal Authority", not
+		// "European Commission" or "ECOWAS Commission".
+		return app.GovernmentBody
+	case (w == "centre" || w == "center") && at == len(toks)-1 && at > 0 && partyWords(toks[:at]):
+		return app.Party // "Democratic Centre"; not "Centre for Science and Environment"
+	case w == "union" && partyWords(toks) && !slices.ContainsFunc(toks, func(t token) bool {
+		// "Workers' Union", "Union of Metalworkers", "Union of Welders": who works.
+		return t.poss && possNouns[t.fold] || strings.HasSuffix(t.fold, "ers") || possNouns[t.fold] && strings.HasSuffix(t.fold, "s") && t.fold != "people"
+	}):
+		// "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade union.
 		return app.Party
+	case w == "congress" && at > 0 && partyWords(toks[:at]) && !slices.ContainsFunc(toks[:at], func(t token) bool {
+		// "National People's Congress" is a legislature; "Nigeria Labour Congress",
+		// "Trades Union Congress" are unions.
+		return t.fold == "people" || t.fold == "people's" || tradeUnionWord(t.fold)
+	}):
+		return app.Party // "All Progressives Congress", "African National Congress"; not "National People's Congress"
 	case w == "union":
 		return app.Organisation
 	case len(toks) > 1 && toks[0].fold == "united" && toks[1].fold == "nations":
@@ -206,12 +293,20 @@ func headKind(toks []token) app.ActorKind {
 	return kind
 }
 
+// tradeUnionWord reports whether a word before "Congress" makes it a trade unions' one.
+func tradeUnionWord(w string) bool {
+	return w == "labour" || w == "labor" || w == "trades" || w == "union" || w == "unions"
+}
+
+// legislators are the members a chamber of parliament is named after.
+var legislators = words(`deputies representatives senators commons lords councillors`)
+
 // partyWords reports whether a name holds a word that political parties' names use:
 // "Christian Democratic Union" is a party, "African Union" is not.
 func partyWords(toks []token) bool {
 	for _, t := range toks {
 		switch t.fold {
-		case "democratic", "christian", "socialist", "patriotic", "liberal", "conservative", "social", "popular", "people's", "people", "workers", "labour", "national", "progressive", "republican", "green":
+		case "democratic", "christian", "socialist", "patriotic", "liberal", "conservative", "social", "popular", "people's", "people", "workers", "labour", "national", "progressive", "progressives", "republican", "green":
 			return true
 		}
 	}

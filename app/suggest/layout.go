@@ -3,6 +3,8 @@ package suggest
 import (
 	"strings"
 	"unicode"
+
+	"dossier/app"
 )
 
 // markLayout sets layout on the words of text (tokenized as toks) that are not running
@@ -10,20 +12,50 @@ import (
 // (a headline, a table's header) and quotations written like a headline or a slogan
 // ("Zero Debt. Freedom For Our Streets!", "VAT DUE"). Capitalisation there says nothing
 // about names, so a name read there is kept only if running prose names it too.
-func markLayout(text string, toks []token) {
+//
+// It returns the texts of the table cells, folded: a run of prose that is one of them is
+// one name ("Brothers of Italy" in a LIST column).
+func markLayout(text string, toks []token) map[string]bool {
+	cellTexts := map[string]bool{}
 	var blocks [][2]int // rune ranges of the layout lines
+	type cell struct {
+		from, to int
+		kind     app.ActorKind
+	}
+	var kindCells []cell
+	var header []string // the cells of the current table's first row, folded
 	pos := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
+	for i, line := range strings.SplitAfter(text, "\n") {
+		if cells, at := tableCells(line); len(cells) > 1 {
+			if header == nil {
+				header = cells
+			} else {
+				for _, c := range cells {
+					if strings.Contains(c, " ") {
+						cellTexts[app.Fold(c)] = true
+					}
+				}
+				for c := range cells {
+					if k := columnKinds[header[min(c, len(header)-1)]]; k != "" && c < len(header) {
+						kindCells = append(kindCells, cell{pos + at[c][0], pos + at[c][1], k})
+					}
+				}
+			}
+		} else {
+			header = nil
+		}
 		n := 0
 		for range line {
 			n++
 		}
-		if layoutLine(line) {
+		// A byline near the top ("By Hannah Okafor, Frankfurt") names the author and
+		// where the article was filed from: no actor.
+		if layoutLine(line) || i < maxBylineLines && bylineLine(line) {
 			blocks = append(blocks, [2]int{pos, pos + n})
 		}
 		pos += n
 	}
-	b := 0
+	b, p := 0, 0
 	for i := range toks {
 		t := &toks[i]
 		for b < len(blocks) && blocks[b][1] <= t.start {
@@ -32,10 +64,17 @@ func markLayout(text string, toks []token) {
 		if b < len(blocks) && t.start >= blocks[b][0] {
 			t.layout = true
 		}
+		for p < len(kindCells) && kindCells[p].to <= t.start {
+			p++
+		}
+		if p < len(kindCells) && t.start >= kindCells[p].from {
+			t.cellKind = kindCells[p].kind
+		}
 	}
 	markSloganQuotes(toks)
 	markQuoted(toks)
 	markFormulas(toks)
+	return cellTexts
 }
 
 // markQuoted sets quoted on the words between quotation marks, within a paragraph.
@@ -88,6 +127,46 @@ func isCellCode(s string) bool {
 	return i >= 1 && i <= 3 && j > i && j == len(s)
 }
 
+// columnKinds are the table headers that say what kind of actor their cells name.
+var columnKinds = map[string]app.ActorKind{
+	"party": app.Party, "parties": app.Party, "list": app.Party, "team": app.Organisation, "club": app.Organisation,
+	"company": app.Organisation, "firm": app.Organisation, "airline": app.Organisation,
+	"vendor": app.Organisation, "bank": app.Organisation, "candidate": app.Person,
+	"player": app.Person, "athlete": app.Person,
+}
+
+// tableCells splits a table row on "|" (or tabs) into its cells, folded and trimmed, with
+// the rune range of each in the line; nil for a line that is no table row.
+func tableCells(line string) ([]string, [][2]int) {
+	sep := '|'
+	if !strings.ContainsRune(line, '|') {
+		if !strings.ContainsRune(strings.TrimSpace(line), '\t') {
+			return nil, nil
+		}
+		sep = '\t'
+	}
+	var cells []string
+	var at [][2]int
+	start, n := 0, 0
+	var b strings.Builder
+	flush := func(end int) {
+		cells = append(cells, strings.ToLower(strings.TrimSpace(b.String())))
+		at = append(at, [2]int{start, end})
+		b.Reset()
+	}
+	for _, r := range line {
+		if r == sep {
+			flush(n)
+			start = n + 1
+		} else if r != '\n' {
+			b.WriteRune(r)
+		}
+		n++
+	}
+	flush(n)
+	return cells, at
+}
+
 // layoutLine reports whether a line is a table row or written all in capitals.
 func layoutLine(line string) bool {
 	if strings.Count(line, "|") >= 1 || strings.Count(strings.TrimSpace(line), "\t") >= 1 {
@@ -122,9 +201,36 @@ func markSloganQuotes(toks []token) {
 				for k := open + 1; k < i; k++ {
 					toks[k].layout = true
 				}
+			} else {
+				sloganSentences(toks, open+1, i)
 			}
 			open = -1
 		}
+	}
+}
+
+// sloganSentences marks the sentences of a quotation toks[from:to] written like a
+// headline, four words or more: "We blocked 4 million messages. The Regulator Ignored
+// Every One Of Them."
+func sloganSentences(toks []token, from, to int) {
+	start := from
+	for k := from; k <= to; k++ {
+		if k < to && !(toks[k].kind == tPunct && (toks[k].text == "." || toks[k].text == "!" || toks[k].text == "?")) {
+			continue
+		}
+		part := toks[start:k]
+		n := 0
+		for _, t := range part {
+			if t.kind == tWord {
+				n++
+			}
+		}
+		if n >= 4 && sloganWords(part) {
+			for j := start; j < k; j++ {
+				toks[j].layout = true
+			}
+		}
+		start = k + 1
 	}
 }
 
@@ -142,4 +248,10 @@ func sloganWords(toks []token) bool {
 		}
 	}
 	return n >= 2 && caps*5 >= n*4
+}
+
+// bylineLine reports whether a line is a byline: "By A. Writer, City".
+func bylineLine(line string) bool {
+	l := strings.TrimSpace(line)
+	return len(l) > 3 && len(l) < 160 && strings.EqualFold(l[:3], "by ")
 }

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,14 +25,21 @@ type occurrence struct {
 	sent    bool          // a single word at the start of a sentence
 	father  string        // "bin", "ibn"… right before a single word: "bin Salman"
 	roleOf  bool          // a lowercase role word follows: "São Paulo governor", "PUK spokesman"
-	loc     bool          // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
-	layout  bool          // read in a table, an all-capitals line or a quoted slogan
-	thing   bool          // a number or a product word follows: "Atlas 9", "the KOSPI index"
-	shared  bool          // a short form two organisations' names could both own
-	weakLoc bool          // loc only because of to, at or from right before it
-	quoted  bool          // inside quotation marks
-	attrib  bool          // one word right before a lowercase word: "Veskaran riders"
-	aliases []string      // forms the text gives explicitly: "(KDP)", "known as Hemedti"
+	speaks  bool          // a "said"-type verb follows: "Telkomsel said", "Airbnb declined"
+	listed  bool          // "and" and a name follow, or ", which": "Meta and Snap", "Takeda, which"
+	// stemPlace: the stem of "Singapore-listed", "Baghdad-based": where, not who.
+	stemPlace bool
+	cellKind  app.ActorKind // the kind a table's column header gives: "PARTY", "TEAM"
+	// onPlatform: a network posted on: "wrote on Facebook", "posted to TikTok".
+	onPlatform bool
+	loc        bool     // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
+	layout     bool     // read in a table, an all-capitals line or a quoted slogan
+	thing      bool     // a number or a product word follows: "Atlas 9", "the KOSPI index"
+	shared     bool     // a short form two organisations' names could both own
+	weakLoc    bool     // loc only because of to, at or from right before it
+	quoted     bool     // inside quotation marks
+	attrib     bool     // one word right before a lowercase word: "Veskaran riders"
+	aliases    []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 }
 
 // scanner walks one text's tokens and collects its occurrences.
@@ -41,13 +49,22 @@ type scanner struct {
 	out   []*occurrence
 	// stemLoc is set while the stem of "Baghdad-based" is read: it says where, not who.
 	stemLoc bool
+	// cells are the folded texts of the table cells: a run that is one is one name.
+	cells map[string]bool
+	// roleQualifier is set while the words before a title are read.
+	roleQualifier bool
 	// agency is the token range of the brackets of a dateline: a news agency's name.
 	agency [2]int
 }
 
 // scan appends the occurrences found in toks to out.
 func scan(toks []token, title bool, out []*occurrence) []*occurrence {
-	s := &scanner{toks: toks, title: title, out: out}
+	return scanCells(toks, title, out, nil)
+}
+
+// scanCells is scan with the texts of the text's table cells, folded (see markLayout).
+func scanCells(toks []token, title bool, out []*occurrence, cells map[string]bool) []*occurrence {
+	s := &scanner{toks: toks, title: title, out: out, cells: cells}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.kind != tWord {
@@ -109,6 +126,10 @@ func (s *scanner) run(i int) int {
 	j := i
 	for j < len(toks) {
 		t := toks[j]
+		if t.text == "," && j > i && s.portfolioList(i, j) {
+			j++ // "Ministry of Information, Communications and the Digital Economy"
+			continue
+		}
 		if t.kind != tWord && !(t.text == "&" && j > i && isJoiner(t)) || (j > i && !t.space) {
 			break
 		}
@@ -135,14 +156,23 @@ func (s *scanner) run(i int) int {
 		if !isNameToken(t) && !isJoiner(t) {
 			break
 		}
+		if j > i && toks[j-1].abbr && utf8.RuneCountInString(toks[j-1].text) == 2 && stopwords[t.fold] && !particles[t.fold] {
+			toks[j].sent = true
+			break // "wrote on X. Her party…": the dot ended a sentence
+		}
 		j++
 		if t.poss && !s.possContinues(j) {
 			break
 		}
 	}
+	// "Chatterbox Holdings plc": a legal suffix in lower case ends the name.
+	if j > i && j < len(toks) && toks[j].kind == tWord && toks[j].space && unicode.IsLower(firstRune(toks[j].text)) &&
+		lowerSuffixes[toks[j].text] && isNameToken(toks[j-1]) {
+		j++
+	}
 	// Joiners do not end a name: "the Bank of" → "the Bank".
 	end := j
-	for end > i && !isNameToken(toks[end-1]) {
+	for end > i && !isNameToken(toks[end-1]) && !lowerSuffixes[toks[end-1].text] {
 		end--
 	}
 	if end == i {
@@ -193,8 +223,15 @@ func (s *scanner) possContinues(j int) bool {
 // and Australia" is two names, "Justice and Development Party" one) and at possessives.
 func (s *scanner) split(i, end int) {
 	toks := s.toks
+	if len(s.cells) > 0 && end-i > 2 && s.cells[app.Fold(s.textOf(toks[i:end]))] {
+		s.segmentTrim(i, end) // a table cell writes it whole: "Brothers of Italy"
+		return
+	}
 	start := i
-	inName := false // a connector was kept: the name is an organisation's, "of" may follow
+	// A connector was kept, or a word before the run says what it names ("environmental
+	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
+	inName := precedeCues[wordBefore(toks, i)] != ""
+	list := false // a comma of a portfolio list is inside the run
 	for k := i; k < end; k++ {
 		t := toks[k]
 		w := t.fold
@@ -202,16 +239,42 @@ func (s *scanner) split(i, end int) {
 		switch {
 		case t.poss && k+1 < end:
 			// possContinues let the run go on: keep it whole.
-		case isNameToken(t) || particles[w] && !connectors[w] || w == "&":
+		case isNameToken(t) || particles[w] && !connectors[w] || w == "&" || lowerSuffixes[t.text]:
+			continue
+		case t.text == ",":
+			list = true // a portfolio list the run let in: one name
 			continue
 		case w == "the":
 			prev := toks[k-1].fold
-			cut = !connectors[prev] || prev == "the" || prev == "and"
+			cut = !connectors[prev] || prev == "the" || prev == "and" && !list
 		case w == "and":
 			// One name with a head noun on one side only: "Justice and Development Party",
 			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
 			left, right := toks[start:k], nameAfter(toks, k+1, end)
 			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
+			if k-start > 2 && !isCountryTok(toks[k-1]) && isCountryText(s.textOf(toks[k-2:k])) && hasOrgCue(right) {
+				cut = true // "HSBC Saudi Arabia and Al Rajhi Capital": a name ending in a country ends there
+			}
+			if len(right) > 1 && isCountryTok(right[len(right)-1]) && !isCountryTok(toks[k-1]) {
+				cut = true // "Popular Force and Podemos Perú": a name ending in a country is one of its own
+			}
+			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
+				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
+			}
+			if inName && govCueIn(left) && len(right) > 0 && len(right) <= 3 && !slices.ContainsFunc(right, func(t token) bool {
+				k := cueKind(t.fold)
+				return k != "" && k != app.Organisation
+			}) && !isAcronym(right[0].text) {
+				cut = false // "Ministry of Energy and Mineral Resources": the ministry's portfolios
+			}
+			if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
+				cut = false // "Centre for Monitoring and Research": the last of the body's complements
+			}
+			if list || portfolio(left) && roleLead(right) {
+				// "…, Communications and the Digital Economy"; "Trade and Industry
+				// Minister Yoko Nakagawa": the portfolios of one body or one role.
+				cut = false
+			}
 		default: // of, for, on, in
 			// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 			prev := toks[k-1]
@@ -274,7 +337,7 @@ func (s *scanner) segmentTrim(i, end int) {
 	for i < end && !isNameToken(s.toks[i]) {
 		i++
 	}
-	for end > i && !isNameToken(s.toks[end-1]) {
+	for end > i && !isNameToken(s.toks[end-1]) && !lowerSuffixes[s.toks[end-1].text] {
 		end--
 	}
 	if end > i {
@@ -288,6 +351,12 @@ func (s *scanner) segmentTrim(i, end int) {
 func (s *scanner) segment(toks []token, i, end int) {
 	// "The Framework", "But Maliki": words that only start a sentence.
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
+		toks, i = toks[1:], i+1
+	}
+	// "Rival Carl Zeiss AG", "Striker Eoin Madigan" opening a sentence: a role noun the
+	// sentence capitalised describes the name; it is not part of it.
+	for len(toks) > 1 && toks[0].sent && (roleWords[toks[0].fold] || roleWords[strings.TrimSuffix(toks[0].fold, "s")]) &&
+		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2) {
 		toks, i = toks[1:], i+1
 	}
 	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
@@ -308,12 +377,16 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if h, from := roleSpan(toks); h >= 0 {
 		// The countries in the title are actors too: "U.S. President Donald Trump".
 		for k := from; k <= h; k++ {
-			if c, ok := countryForm(toks[k].text); ok {
+			if c, ok := countryFormFolded(toks[k].text, toks[k].fold); ok {
 				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
 			}
 		}
 		if from > 0 {
-			s.segmentTrim(i, i+from) // "Mendal Care Trust and Dr. Hilde Moen": no "and" left
+			// "Mendal Care Trust and Dr. Hilde Moen": no "and" left. A lone name before a
+			// title says whose title it is ("Texas Attorney General Ken Paxton").
+			s.roleQualifier = true
+			s.segmentTrim(i, i+from)
+			s.roleQualifier = false
 		}
 		// "Secretary of State Marco Rubio": the role's complement goes with it.
 		n := h + 1
@@ -325,17 +398,26 @@ func (s *scanner) segment(toks []token, i, end int) {
 	}
 	if onlyRoles(toks) {
 		for k, t := range toks {
-			if c, ok := countryForm(t.text); ok {
+			if c, ok := countryFormFolded(t.text, t.fold); ok {
 				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
 			}
 		}
 		return
 	}
+	// "Kenyan Daniel Kiptanui": a demonym before two plain words or more (no head noun of a
+	// body, no "union" or "party" after them) says where the person is from; it is not
+	// part of the name.
+	if len(toks) > 2 && demonyms[toks[0].fold] && headKind(toks[1:]) == "" && !hasArmedName(toks) && !actorNounAfter(wordAfter(s.toks, end)) &&
+		!slices.ContainsFunc(toks[1:], func(t token) bool { return isAcronym(t.text) || !isNameToken(t) }) {
+		toks, i = toks[1:], i+1
+	}
 	// "Philippine Department of Foreign Affairs", "U.S. Drug Enforcement Administration":
-	// the demonym or abbreviation only says whose body it is.
-	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) {
+	// the demonym or abbreviation only says whose body it is. An authority's, a
+	// commission's or a coast guard's official name holds it ("Ethiopian Civil Aviation
+	// Authority", "Philippine Coast Guard").
+	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) {
 		first := toks[0]
-		c, isCountry := countryForm(first.text)
+		c, isCountry := countryFormFolded(first.text, first.fold)
 		if demonyms[first.fold] || isCountry && c.name != first.text {
 			if isCountry {
 				s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
@@ -364,6 +446,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	}
 	o.key = app.Fold(o.text)
 	o.layout = toks[0].layout
+	o.cellKind = toks[0].cellKind
 	o.quoted = toks[0].quoted
 	if s.title {
 		o.pos = -1
@@ -371,17 +454,22 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	if o.country == nil {
 		if c, ok := countryForm(o.text); ok {
 			o.country, o.kind = c, app.State
-		} else if c, ok := capitalOf[o.key]; ok && !isAllCaps(o.text) {
+		} else if c, ok := capitalOf[o.key]; ok && !isAllCaps(o.text) && knownKinds[o.key] == "" {
 			o.country, o.capital = c, true
 		}
 	}
-	if o.country == nil && !keepable(toks) {
+	if o.country == nil && !keepable(toks) && !(len(toks) > 1 && actorNounAfter(wordAfter(s.toks, end))) {
 		return
 	}
 	if len(toks) == 1 && toks[0].sent {
 		o.sent = true
 	}
 	s.context(o, i, end)
+	if o.country == nil && !o.capital && places[o.key] {
+		// "Texas", "Madhya Pradesh": a place, whatever the words around say. Kept as an
+		// occurrence so that an organisation named after it withholds it as an alias.
+		o.loc, o.weakLoc = true, false
+	}
 	if o.kind == "" {
 		o.kind = guessKind(o)
 	}
@@ -395,11 +483,15 @@ func (s *scanner) textOf(toks []token) string {
 	}
 	var b strings.Builder
 	for n, t := range toks {
+		if t.text == "," {
+			b.WriteByte(',')
+			continue
+		}
 		if n > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.text)
-		if t.abbr && n == len(toks)-1 && legalSuffixes[t.fold] && !strings.HasSuffix(t.text, ".") {
+		if t.abbr && n == len(toks)-1 && isLegalSuffix(t.fold) && !strings.HasSuffix(t.text, ".") {
 			b.WriteByte('.') // "Hengli Fine Chemicals Co."
 		}
 		if t.poss && n < len(toks)-1 {
@@ -422,8 +514,21 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		switch {
 		case roleWords[prev] && !isArticle(prev):
 			o.person = true
-		case prev == "at" && i >= 2 && roleWords[strings.TrimSuffix(wordBefore(toks, i-1), "s")]:
-			// "analysts at Brightwater Securities": where people work, not where it happens.
+		case s.peopleOf(i - 1):
+			// "analysts at Brightwater Securities", "lawmakers from Popular Force": where
+			// people work or whose they are, not where it happens.
+			if o.ctxKind == "" {
+				o.ctxKind = app.Organisation
+				if partyMembers[wordBefore(toks, i-1)] {
+					o.ctxKind = app.Party
+				}
+			}
+		case prev == "as" && i >= 3 && wordBefore(toks, i-1) == "known" && kindNoun(wordBefore(toks, i-2)) != "":
+			o.ctxKind = kindNoun(wordBefore(toks, i-2)) // "the gang known as Los Injertos"
+		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
+			// "according to Statistics Denmark": a source, not a place.
+		case prev == "in" && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
+			// "Shares in Ironbark fell", "a stake in Varma": whose shares, not where.
 			if o.ctxKind == "" {
 				o.ctxKind = app.Organisation
 			}
@@ -432,13 +537,41 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			o.weakLoc = prev == "to" || prev == "at" || prev == "from"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
 			o.loc = true // "in The Hague"
+		case (prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural") && i >= 2 && locatives[wordBefore(toks, i-1)]:
+			o.loc = true // "listed in both Oslo and Helsinki"
+			o.weakLoc = weakLocatives[wordBefore(toks, i-1)]
 		case prev == "of" && i >= 2 && placeOf[wordBefore(toks, i-1)]:
 			o.loc = true
 		}
 		if k, ok := precedeCues[prev]; ok {
 			o.ctxKind = k
 			if k == app.Media && prev == "agency" && i >= 2 && wordBefore(toks, i-1) != "news" && wordBefore(toks, i-1) != "press" {
-				o.ctxKind = app.Organisation // "the UN refugee agency UNHCR", not a news agency
+				// "the UN refugee agency UNHCR" is above states; "the statistics agency
+				// INDEC" is a state's.
+				o.ctxKind = s.publicKind(i - 1)
+			}
+		}
+	}
+	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
+		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
+			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation) &&
+		!roleWords[toks[i-2].fold] {
+		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
+		// producer, Selma Hadžić," is a role's, read by roleComma.
+		if k := kindNoun(toks[i-2].fold); k != "" {
+			o.ctxKind = k
+			if toks[i-2].fold == "agency" {
+				o.ctxKind = s.publicKind(i - 2)
+			}
+		}
+	}
+	if i >= 3 && isArticle(toks[i-1].text) && toks[i-2].text == "," && toks[i-3].kind == tWord && o.ctxKind == "" {
+		// "the country's data protection watchdog, the CNIL": the noun before the comma
+		// says what the name is.
+		if k, ok := appositiveKinds[toks[i-3].fold]; ok && unicode.IsLower(firstRune(toks[i-3].text)) {
+			o.ctxKind = k
+			if k == app.Organisation && toks[i-3].fold == "agency" {
+				o.ctxKind = s.publicKind(i - 3)
 			}
 		}
 	}
@@ -449,11 +582,17 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
 	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next)
-	if nonActorAfter[next] || s.numberAfter(end) {
+	if nonActorAfter[next] || s.numberAfter(end) || len(o.toks) == 1 && isAllCaps(o.text) && i > 0 && toks[i-1].kind == tWord && unicode.IsDigit(firstRune(toks[i-1].text)) && toks[i].space {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}
-	if i >= 2 && toks[i-1].text == "," && roleWords[wordBefore(toks, i-1)] && headKind(o.toks) == "" && o.country == nil {
-		o.person = true // "Its president, Sanna Koivisto, said"
+	if headKind(o.toks) == "" && o.country == nil && (s.roleComma(i) || prev == "and" && s.roleComma(s.nameStart(i-1))) {
+		// "Its president, Sanna Koivisto, said", "the party's leader in the assembly, Ana
+		// Rocha, said", "two directors, Ion Popa and Dan Mureș, were…".
+		o.person = true
+	}
+	o.stemPlace = s.stemLoc
+	if bodyPlaceNouns[next] && !toks[end-1].poss {
+		o.loc = true
 	}
 	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
 		o.loc = true
@@ -461,17 +600,20 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if i > 0 && toks[i-1].poss && s.locBefore(i) {
 		o.loc = true // "near Cox's Bazar"
 	}
-	if roleWords[next] && !o.person {
+	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")] || s.roleQualifier) && !o.person {
 		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
 	}
 	if o.capital && (prev == "the" || prev == "a") {
 		o.loc = true // "the Pretoria agreement", "a Moscow court"
 	}
-	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) {
+	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) {
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
-	if (prev == "and" || prev == "or") && s.locBefore(i-1) {
-		o.loc = true // "in Miami and Madrid"
+	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
+		// "in Miami and Madrid", "in Paris, Lyon and Marseille"; not "In Berlin, Siemens
+		// said". The list's first place word says how strong a clue it is.
+		o.loc = true
+		o.weakLoc = weakLocatives[s.listLocative(i-1)]
 	}
 	// "Patient group Heart Alliance": a cue word before another name describes that one.
 	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
@@ -480,6 +622,36 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	sentWord := len(o.toks) == 1 && o.toks[0].sent && !isAcronym(o.text)
 	if k, ok := followCues[next]; ok && o.ctxKind == "" && !sentWord && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
 		o.ctxKind = k
+	}
+	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
+		platformNouns[next]) // "an Instagram account", "a TikTok video"
+	o.speaks = speechVerbs[next]
+	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
+		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
+	}
+	if end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end].kind == tWord && (toks[end].fold == "and" || toks[end].fold == "or") ||
+		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" {
+		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
+		// another name, or a thing a relative clause describes.
+		o.listed = true
+	}
+	if end+2 < len(toks) && toks[end].fold == "and" && toks[end+1].fold == "other" && toks[end+2].kind == tWord {
+		// "Tesla and other carmakers": one of them.
+		if k := kindNoun(strings.TrimSuffix(toks[end+2].fold, "s")); k != "" && o.ctxKind == "" && !o.person {
+			o.ctxKind, o.listed = k, true
+		}
+	}
+	if !o.person && o.ctxKind == "" && o.country == nil {
+		switch {
+		case next == "reported":
+			o.ctxKind = app.Media // "Digi24 reported that…": a newsroom reports
+		case (prev == "told" || prev == "the" && i >= 2 && wordBefore(toks, i-1) == "told") && (len(o.toks) == 1 || !firstNames[o.toks[0].fold] && !slices.ContainsFunc(o.toks, func(t token) bool {
+			return personParticles[t.fold] || hasParticlePrefix(t.text)
+		})):
+			// "told NHK", "told Dagens Næringsliv": one tells a newsroom, or a person named
+			// before in full (whose short form this then is) or with a known first name.
+			o.ctxKind = app.Media
+		}
 	}
 	// "Kurdistan Democratic Party (KDP)", "the Islamic State group (ISIS)".
 	k := end
@@ -523,6 +695,22 @@ func countryPair(t token) []countryPart {
 	return out
 }
 
+// lowerSuffixes are the legal suffixes some names write in lower case: "Chatterbox
+// Holdings plc".
+var lowerSuffixes = map[string]bool{"plc": true, "inc": true, "ltd": true, "llc": true, "llp": true, "gmbh": true, "oyj": true, "asa": true}
+
+// actorNounAfter reports whether a lowercase word after a name says it is a party's, a
+// group's or an organisation's: "the Europe Now movement", "the Forward Together party".
+func actorNounAfter(w string) bool {
+	k, ok := followCues[w]
+	return ok && k != app.Person && w != "said" && w != "government"
+}
+
+// speechVerbs, right after a name, say that it speaks: a person or an organisation.
+var speechVerbs = words(`said says told wrote added posted tweeted replied answered insisted argued
+	admitted reported announced declined denied warned welcomed confirmed stated urged criticised
+	criticized complained responded`)
+
 // followCuesAny reports whether w, after a name, is a verb or cue rather than the noun
 // the name qualifies: "Veskaran said" is not "Veskaran riders".
 func followCuesAny(w string) bool {
@@ -530,10 +718,33 @@ func followCuesAny(w string) bool {
 	return ok || stopwords[w] || roleWords[w] || strings.HasSuffix(w, "ed")
 }
 
+// publicKind reads the words before the agency noun at toks[k] (back to an article or a
+// comma): an agency a name calls international or another body's ("the UN refugee
+// agency", "the EU border agency") is an organisation; any other agency is a state's
+// ("the statistics agency", "the country's tax agency").
+func (s *scanner) publicKind(k int) app.ActorKind {
+	for j := k - 1; j >= 0 && j >= k-5 && s.toks[j].kind == tWord && !isArticle(s.toks[j].text); j-- {
+		if internationalWord(s.toks[j].fold) || knownOrgInside(s.toks[j:j+1]) {
+			return app.Organisation
+		}
+	}
+	return app.GovernmentBody
+}
+
 // appositiveKinds are the nouns of an appositive that say what a name is.
 var appositiveKinds = map[string]app.ActorKind{
 	"daily": app.Media, "newspaper": app.Media, "broadcaster": app.Media, "weekly": app.Media,
 	"channel": app.Media, "magazine": app.Media, "agency": app.Organisation, "regulator": app.GovernmentBody,
+	"watchdog": app.GovernmentBody, "ministry": app.GovernmentBody, "operator": app.Organisation,
+	"organisation": app.Organisation, "organization": app.Organisation, "union": app.Organisation,
+	"association": app.Organisation, "carrier": app.Organisation, "bank": app.Organisation,
+	"retailer": app.Organisation, "chain": app.Organisation, "platform": app.Organisation,
+	"airline": app.Organisation, "insurer": app.Organisation, "website": app.Media, "outlet": app.Media,
+	"authority": app.GovernmentBody, "tribunal": app.GovernmentBody, "seller": app.Organisation,
+	"vendor": app.Organisation, "lobby": app.Organisation, "utility": app.Organisation, "buyer": app.Organisation,
+	"arm": app.Organisation, "subsidiary": app.Organisation, "body": app.GovernmentBody,
+	"federation": app.Organisation, "confederation": app.Organisation, "network": app.Organisation,
+	"foundation": app.Organisation, "institute": app.Organisation, "ngo": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup,
@@ -543,8 +754,19 @@ var appositiveKinds = map[string]app.ActorKind{
 // noun that ends the appositive, within four words of "the" or "a".
 func (s *scanner) appositiveKind(end int) app.ActorKind {
 	toks := s.toks
-	if end+2 >= len(toks) || toks[end].text != "," || !isArticle(toks[end+1].text) {
+	if end+4 < len(toks) && toks[end].text == "," && toks[end+1].fold == "one" && toks[end+2].fold == "of" && isArticle(toks[end+3].text) {
+		// "Prestige Estates, one of the developers named…": the first plural noun.
+		for k := end + 4; k < len(toks) && k < end+8 && toks[k].kind == tWord; k++ {
+			if w := toks[k].fold; strings.HasSuffix(w, "s") {
+				if kind := kindNoun(strings.TrimSuffix(w, "s")); kind != "" {
+					return kind
+				}
+			}
+		}
 		return ""
+	}
+	if end+2 >= len(toks) || toks[end].text != "," || !(isArticle(toks[end+1].text) || toks[end+1].poss && isNameToken(toks[end+1])) {
+		return "" // ", the local daily", ", Brazil's competition authority"
 	}
 	for k := end + 2; k < len(toks) && k < end+7; k++ {
 		t := toks[k]
@@ -552,11 +774,14 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			return ""
 		}
 		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
-			if k+1 < len(toks) && toks[k+1].kind == tWord {
-				return "" // "the group's founder": the noun does not end it
+			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] {
+				return "" // "the group's founder": the noun does not end it; "the lobby for farmers" does
 			}
 			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
 				return app.Media
+			}
+			if t.fold == "agency" || t.fold == "body" {
+				return s.publicKind(k) // "Frontex, the EU border agency"; "INDEC, the statistics agency"
 			}
 			return kind
 		}
@@ -564,15 +789,39 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 	return ""
 }
 
+// kindNoun returns the kind a common noun describing a name gives it ("newspaper":
+// media, "developer": organisation), or "".
+func kindNoun(w string) app.ActorKind {
+	if k, ok := appositiveKinds[w]; ok {
+		return k
+	}
+	if k, ok := precedeCues[w]; ok && w != "ruling" {
+		return k
+	}
+	return ""
+}
+
 // numberAfter reports whether a number or a model code follows the name, or ends it:
 // "Atlas 9", "KVX 30", "Aero X2" name products and indexes, not actors.
 func (s *scanner) numberAfter(end int) bool {
+	if s.toks[end-1].poss || isLegalSuffix(s.toks[end-1].fold) && end-1 > 0 {
+		// "Governor Ruiz's 2023 campaign": the number is the possessor's; "fined Hanbit
+		// Co., Ltd. 41 billion won": a company's name ends at its suffix.
+		return false
+	}
 	// A model code after a name word: "Aero X2", not "E3" alone.
 	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
 		return true
 	}
+	if end+1 < len(s.toks) && s.toks[end+1].kind == tWord && quantityUnits[s.toks[end+1].fold] {
+		return false // "gave Anatel 24 hours", "fined Kestrel 3 million": a quantity, not a model
+	}
 	return end < len(s.toks) && s.toks[end].kind == tWord && s.toks[end].space && unicode.IsDigit(firstRune(s.toks[end].text))
 }
+
+// quantityUnits after a number make it a quantity: "24 hours", "3 million".
+var quantityUnits = words(`hours hour days day weeks week months month years year percent per million
+	billion thousand people points times minutes seconds tonnes tons`)
 
 func hasDigit(s string) bool {
 	for _, r := range s {
@@ -628,8 +877,8 @@ func (s *scanner) placeAhead(end int) bool {
 	if k+1 < len(toks) && toks[k].kind == tWord && (toks[k].text == "and" || toks[k].text == "or") && isNameToken(toks[k+1]) {
 		k += 2
 	}
-	for n := 0; n < 2 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
-		if placeNouns[toks[k].fold] {
+	for n := 0; n < 3 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
+		if placeNouns[toks[k].fold] || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss {
 			return true
 		}
 		if stopwords[toks[k].fold] {
@@ -639,6 +888,44 @@ func (s *scanner) placeAhead(end int) bool {
 	return false
 }
 
+// partyMembers, before "from" or "of", say the name after is a party's: "lawmakers from
+// Popular Force".
+var partyMembers = words(`lawmakers legislators deputies senators mps members`)
+
+// platformNouns after a platform say it is where something is posted.
+var platformNouns = words(`account accounts page pages post posts feed channel video videos live story
+	stories profile handle group groups`)
+
+// postVerbs before "to" and a platform: "posted to TikTok".
+var postVerbs = words(`posted uploaded shared took`)
+
+// relatives after an appositive's noun still let it end the appositive: "the agency that
+// manages European airspace".
+var relatives = words(`that which who whose`)
+
+// pronounPoss before a party's or a newsroom's noun: "Her party, Morena,". ("Its
+// producer, Selma Hadžić," is a person.)
+var pronounPoss = words(`her his its their`)
+
+// stakeNouns before "in" make the name after it a company: "shares in Ironbark".
+var stakeNouns = words(`shares share stake stakes holding holdings investment investments interest`)
+
+// weakLocatives are the place words a first name overrides: "a letter to Paulo Ferraz".
+var weakLocatives = words(`to at from`)
+
+// listLocative returns the locative before the first name of the list whose item ends
+// right before toks[and].
+func (s *scanner) listLocative(and int) string {
+	k := s.nameStart(and)
+	for k > 1 && (s.toks[k-1].text == "," || s.toks[k-1].fold == "and" || s.toks[k-1].fold == "or") {
+		k = s.nameStart(k - 1)
+	}
+	if k > 0 && s.toks[k-1].kind == tWord {
+		return s.toks[k-1].fold
+	}
+	return ""
+}
+
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".
 func (s *scanner) locBefore(and int) bool {
@@ -646,10 +933,119 @@ func (s *scanner) locBefore(and int) bool {
 	if k < 0 || !isNameToken(s.toks[k]) {
 		return false
 	}
-	for k > 0 && isNameToken(s.toks[k-1]) && s.toks[k].space {
+	for k > 0 && (isNameToken(s.toks[k-1]) || k > 1 && particles[s.toks[k-1].fold] && isNameToken(s.toks[k-2])) && s.toks[k].space {
+		k-- // "Castilla y León"
+	}
+	if k > 1 && s.toks[k-1].text == "," && s.listGoesOn(and) {
+		return s.locBefore(k - 1) // "in Paris, Lyon and Marseille": the list's first says
+	}
+	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either") {
+		k-- // "in both Oslo and Helsinki"
+	}
+	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold] && !s.peopleOf(k-1)
+}
+
+// peopleOf reports whether toks[p] is "at" after people who work somewhere ("analysts
+// at Brightwater") or "from" after a party's members ("lawmakers from Popular Force"):
+// the name after it is whose they are, not where something happens.
+func (s *scanner) peopleOf(p int) bool {
+	if p < 1 || s.toks[p].kind != tWord {
+		return false
+	}
+	before := wordBefore(s.toks, p)
+	switch s.toks[p].fold {
+	case "at":
+		return roleWords[strings.TrimSuffix(before, "s")]
+	case "from":
+		return partyMembers[before]
+	}
+	return false
+}
+
+// roleComma reports whether the name at toks[i] follows a comma closing a phrase about a
+// role: "Its president,", "the company's directors,", "Chega's leader in the assembly,".
+// The role word is the phrase's first lowercase noun or its last word.
+func (s *scanner) roleComma(i int) bool {
+	toks := s.toks
+	if i < 2 || i > len(toks) || toks[i-1].text != "," {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-7 && toks[k].kind == tWord; k-- {
+		w := toks[k].fold
+		lower := unicode.IsLower(firstRune(toks[k].text))
+		if lower && (roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) {
+			return true
+		}
+		if lower && (stopwords[w] && !connectors[w] && !isArticle(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			return false // a verb or a clause word: "The president arrived late, Valtor said"
+		}
+	}
+	return false
+}
+
+// nameStart returns where the name that ends right before toks[and] begins.
+func (s *scanner) nameStart(and int) int {
+	k := and - 1
+	if k < 0 || !isNameToken(s.toks[k]) {
+		return -1
+	}
+	for k > 0 && (isNameToken(s.toks[k-1]) || particles[s.toks[k-1].fold]) && s.toks[k].space {
 		k--
 	}
-	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold]
+	return k
+}
+
+// govCueIn reports whether toks hold a government body's head noun: "Ministry".
+func govCueIn(toks []token) bool {
+	return slices.ContainsFunc(toks, func(t token) bool { return govCues[t.fold] })
+}
+
+// roleLead reports whether toks begin with portfolio words and a title: "Industry
+// Minister …".
+func roleLead(toks []token) bool {
+	k := 0
+	for k < len(toks) && roleModifiers[toks[k].fold] && !connectors[toks[k].fold] {
+		k++
+	}
+	return k > 0 && k < len(toks) && roleHeads[toks[k].fold]
+}
+
+// portfolioList reports whether the comma at toks[j] continues the name toks[i:j]: the
+// name is a body's "of" or "for" a list of portfolios ("Ministry of Information,
+// Communications and the Digital Economy"), and capitalised words, commas and "the" run
+// from the comma to an "and" and a last capitalised word.
+func (s *scanner) portfolioList(i, j int) bool {
+	toks := s.toks
+	of := false
+	for k := i + 1; k < j; k++ {
+		if (toks[k].fold == "of" || toks[k].fold == "for") && cueKind(toks[k-1].fold) != "" {
+			of = true
+		}
+	}
+	if !of {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k < j+12; k++ {
+		t := toks[k]
+		switch {
+		case t.text == "," || isNameToken(t) || t.fold == "the":
+		case t.fold == "and":
+			return k+1 < len(toks) && (isNameToken(toks[k+1]) || toks[k+1].fold == "the")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// listGoesOn reports whether a comma or and/or and another name follow toks[end-1]: the
+// name is an item of a list.
+func (s *scanner) listGoesOn(end int) bool {
+	if end+1 >= len(s.toks) || !isNameToken(s.toks[end+1]) {
+		return false
+	}
+	t := s.toks[end]
+	return t.text == "," || t.kind == tWord && (t.text == "and" || t.text == "or")
 }
 
 // appositiveRole reports whether the name is followed by ", a/the … role,": "Hakan Fidan,
@@ -709,11 +1105,11 @@ func wordAfter(toks []token, end int) string {
 func roleSpan(toks []token) (h, from int) {
 	h = -1
 	for k := len(toks) - 2; k >= 0; k-- {
-		if !roleHeads[toks[k].fold] {
-			continue
+		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
+			continue // "Directorate General of Civil Aviation": the body's own name
 		}
 		rest := toks[k+1:]
-		if hasAnyCue(rest) || onlyRoles(rest) {
+		if hasAnyCue(rest) || onlyRoles(rest) || allRoleModifiers(rest) {
 			break // "King Faisal Center…" names a centre, not King Faisal
 		}
 		h = k
@@ -727,12 +1123,27 @@ func roleSpan(toks []token) (h, from int) {
 		t := toks[from-1]
 		w := t.fold
 		_, isCountry := countryByForm[w]
+		if w == "and" && from >= 2 && roleModifiers[toks[from-2].fold] {
+			from-- // "Trade and Industry Minister"
+			continue
+		}
 		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry) {
 			break
 		}
 		from--
 	}
 	return h, from
+}
+
+// allRoleModifiers reports whether toks are portfolio words and connectors only: "of
+// State for Energy Affairs" completes a title and names no one.
+func allRoleModifiers(toks []token) bool {
+	for _, t := range toks {
+		if !roleModifiers[t.fold] && !connectors[t.fold] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // onlyRoles reports whether toks are all titles, role words, demonyms and countries
@@ -742,12 +1153,18 @@ func onlyRoles(toks []token) bool {
 	for _, t := range toks {
 		w := t.fold
 		_, isCountry := countryByForm[w]
-		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) {
+		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) || titleAbbrCaps(t) {
 			return false
 		}
 		head = head || roleHeads[w]
 	}
 	return head
+}
+
+// titleAbbrCaps reports whether t is a title's abbreviation written in capitals: "DR" is
+// a broadcaster's acronym, "Dr" a title.
+func titleAbbrCaps(t token) bool {
+	return len(t.text) <= 4 && isAllCaps(t.text) && abbreviations[t.fold]
 }
 
 // keepable reports whether toks can name an actor at all: not a lone common word, demonym,
@@ -759,13 +1176,16 @@ func keepable(toks []token) bool {
 		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) {
 			return false
 		}
-		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || nonActorAcronyms[w] || nonActorHeads[w] || t.formula {
+		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || eventFirst[w] || nonActorAcronyms[w] || nonActorAcronyms[strings.TrimSuffix(w, "s")] || nonActorHeads[w] || t.formula {
 			return false
 		}
 		return true
 	}
-	if thingHead(toks) {
-		return false // "Orbis Prize", "Tour of the Lakes", "Digital Markets Act"
+	if thingHead(toks) || shipPrefixes[toks[0].fold] {
+		return false // "Orbis Prize", "Tour of the Lakes", "Digital Markets Act", "BRP Datu Cabaylo"
+	}
+	if len(toks) == 2 && stageWords[toks[0].fold] && utf8.RuneCountInString(toks[1].text) == 1 {
+		return false // "Group C", "Pool B": a stage of a competition
 	}
 	all := true
 	for _, t := range toks {
@@ -787,6 +1207,24 @@ func keepable(toks []token) bool {
 	return true
 }
 
+// eventFirst are the words that begin the names of competitions in other languages:
+// "Copa Libertadores", "Coupe de France".
+var eventFirst = words(`copa coupe coppa pokal`)
+
+// ownDemonym reports whether a body's name, after a demonym, ends in a head noun whose
+// official names keep the demonym: authorities, commissions, guards.
+func ownDemonym(toks []token) bool {
+	w := toks[len(toks)-1].fold
+	return publicHeads[w] || w == "guard" || w == "guards"
+}
+
+// shipPrefixes begin the names of ships, which are not actors: "USS Carney", "BRP Sierra
+// Madre".
+var shipPrefixes = words(`uss hms brp mv ins hmcs hmas rfs pns kri rss`)
+
+// stageWords before a single letter name a stage of a competition: "Group C".
+var stageWords = words(`group pool class stage zone`)
+
 // thingHead reports whether the name's head noun, its last word or the last before a
 // connector, names an event, an award, a product line, a law or a document, and no word
 // of it says it is an organisation's: "Mobile World Congress" is an event.
@@ -798,7 +1236,7 @@ func thingHead(toks []token) bool {
 			break
 		}
 	}
-	if !nonActorHeads[head.fold] {
+	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] {
 		return false
 	}
 	for _, t := range toks {
@@ -872,11 +1310,12 @@ func modifierStem(t token) (string, bool) {
 }
 
 // placeSuffixes make the stem a place or a style rather than an actor: "Baghdad-based".
-var placeSuffixes = words(`based born made style era bound centred centered friendly like type`)
+var placeSuffixes = words(`based born made style era bound centred centered friendly like type listed
+	registered headquartered`)
 
 var modifierSuffixes = words(`based backed led aligned allied friendly linked funded sponsored owned run
 	born style era controlled held affiliated leaning majority dominated brokered mediated made
-	bound centred centered focused oriented supported armed trained`)
+	bound centred centered focused oriented supported armed trained listed registered headquartered`)
 
 // trailingRoles are the roles that, written after a name, are people belonging to it.
 var trailingRoles = words(`mps mp meps mep lawmakers legislators deputies senators ministers officials
@@ -973,7 +1412,12 @@ func isArticle(s string) bool {
 	return false
 }
 
+func isCountryText(s string) bool {
+	_, ok := countryForm(s)
+	return ok
+}
+
 func isCountryTok(t token) bool {
-	_, ok := countryForm(t.text)
+	_, ok := countryFormFolded(t.text, t.fold)
 	return ok
 }

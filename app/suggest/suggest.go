@@ -99,8 +99,8 @@ func extract(title, body string) []Suggestion {
 		occs = scan(tokenize(title), true, occs)
 	}
 	toks := tokenize(body)
-	markLayout(body, toks)
-	occs = scan(toks, false, occs)
+	cells := markLayout(body, toks)
+	occs = scanCells(toks, false, occs, cells)
 	for i, o := range occs {
 		o.order = i
 	}

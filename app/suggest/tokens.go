@@ -29,13 +29,17 @@ type token struct {
 	sent       bool // the first word of a sentence, a quotation or a paragraph
 	para       bool // the first word of a paragraph
 	layout     bool // in a table, an all-capitals line or a slogan quoted (see markLayout)
-	formula    bool // inside a spreadsheet formula or cell range: "=SUM(B2:B14)"
-	quoted     bool // inside quotation marks
+	// cellKind is the kind a table's column header gives the names in its cells: PARTY,
+	// TEAM, CANDIDATE.
+	cellKind app.ActorKind
+	formula  bool // inside a spreadsheet formula or cell range: "=SUM(B2:B14)"
+	quoted   bool // inside quotation marks
 }
 
 // abbreviations take their dot with them, so it does not end a sentence.
 var abbreviations = words(`mr mrs ms dr prof sen rep gov gen col lt maj capt sgt adm brig cpl st jr sr
-	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft`)
+	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft ltda bhd pty
+	tbk`)
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -77,8 +81,44 @@ func tokenize(text string) []token {
 		}
 		space = false
 	}
+	toks = joinSuffixes(toks)
 	markSentences(toks)
 	return toks
+}
+
+// joinSuffixes makes one token of two legal suffixes a comma joins: "Hinode Mart Co.,
+// Ltd." ends in the suffix "Co., Ltd", not at the comma.
+func joinSuffixes(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "/" && !toks[i+1].space && toks[i+2].kind == tWord && !toks[i+2].space &&
+			isLegalSuffix(t.fold+toks[i+2].fold) && isAllCaps(t.text+toks[i+2].text) {
+			// "Norrvik Holding A/S"
+			t.text = t.text + "/" + toks[i+2].text
+			t.fold = fold(t.text)
+			t.end = toks[i+2].end
+			t.poss = toks[i+2].poss
+			out = append(out, t)
+			i += 2
+			continue
+		}
+		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "," && toks[i+2].kind == tWord && toks[i+2].space &&
+			isLegalSuffix(t.fold) && isLegalSuffix(toks[i+2].fold) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 && toks[i-1].kind == tWord {
+			dot := ""
+			if t.abbr && !strings.HasSuffix(t.text, ".") {
+				dot = "."
+			}
+			t.text = t.text + dot + ", " + toks[i+2].text
+			t.fold = fold(t.text)
+			t.end = toks[i+2].end
+			t.abbr = toks[i+2].abbr
+			t.poss = toks[i+2].poss
+			i += 2
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 type scanned struct {

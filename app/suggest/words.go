@@ -33,7 +33,8 @@ var stopwords = words(`the a an this that these those it its he she they we i yo
 	hence accordingly otherwise overall meanwhile separately elsewhere again already always
 	never often sometimes soon recently currently previously finally eventually ultimately
 	initially originally ago is are was were be been has have had do does did will would can
-	could shall should may might must`)
+	could shall should may might must someone somebody anyone anybody something
+	everything nothing anything`)
 
 // generic words are capitalised often enough in news text without naming any one actor
 // ("Parliament", "Sunni", "Monday"); alone they are never suggested.
@@ -57,22 +58,23 @@ var generic = words(`january february march april may june july august september
 	federal national international popular united central supreme royal imperial interim
 	transitional provisional general
 	god allah ramadan eid christmas easter passover hanukkah diwali nowruz
-	internet twitter facebook instagram whatsapp telegram tiktok youtube x google
+	internet x nordic baltic balkan scandinavian iberian
 	ok okay ceo cfo tv pm am gmt utc covid`)
 
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
-	le la les ul wal y zu per e af av ng`)
+	le la les ul wal y zu per e af av ng por para pour für do`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
-var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-"}
+var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
+	"d'", "d’", "l'", "l’"} // "Conseil d'État", "Giscard d'Estaing"
 
 // roleHeads are titles and offices that stand before a person's name: "President Donald
 // Trump", "Sen. Joshua Harris", "Mullah Mohammad Yaqoob".
 var roleHeads = words(`president minister secretary secretary-general director-general chancellor
 	speaker senator sen representative rep congressman congresswoman governor gov general gen
-	colonel col lieutenant lt major maj captain capt admiral adm brigadier brig marshal
+	colonel col lieutenant lt major maj captain capt admiral adm brigadier brig marshal commodore
 	commander sergeant sgt corporal king queen prince princess emir amir sheikh sheikha sultan
 	ayatollah imam mullah cleric pope cardinal archbishop bishop rabbi patriarch judge mayor
 	ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair director
@@ -91,7 +93,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	agriculture environment culture transport housing water electricity planning industry
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
-	provincial municipal city county party opposition ruling government presidential royal`)
+	provincial municipal city county party opposition ruling government presidential royal cabinet`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -110,7 +112,11 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	daughter son wife husband brother sister father mother nephew niece cousin widow
 	presenter author writer poet singer actor artist coach player manager chairperson
 	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy
-	broker banker trader engineer scientist strategist`)
+	broker banker trader engineer scientist strategist runner-up winner champion
+	paediatrician pediatrician surgeon physician nurse pharmacist epidemiologist
+	virologist researcher lecturer pilot driver billionaire magnate entrepreneur investor
+	philanthropist owner competitor peer
+	finalist founder co-founder`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
@@ -120,7 +126,7 @@ var (
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
 		legion commandos gendarmerie cartel cartels gang gangs`)
-	partyCues = words(`party front movement alliance framework coalition bloc platform list
+	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
@@ -128,8 +134,10 @@ var (
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
 		inspectorate police gendarmerie bureau embassy consulate municipality governorate
 		mission administration committee service commissariat ministerio ministère
-		ministerium dirección direction secretaría departamento`)
-	mediaCues = words(`news times post herald journal gazette tribune radio television tv
+		ministerium dirección direction secretaría departamento conseil consejo conselho
+		ayuntamiento prefeitura tribunale`)
+	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
+		chronicle inquirer courier
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
 		irna isna fars tasnim yonhap kyodo ap dpa ansa efe`)
@@ -139,12 +147,17 @@ var (
 		watch international red cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board
 		partnership observatory
-		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty
+		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
+		pjsc ojsc kft zrt sro doo bhd sas
 		holding holdings freight lines mining labs lab motors petroleum consulting research
 		services capital partners industries airlines airways shipping logistics
 		technologies systems pharmaceuticals insurance investments ventures team steel
 		telecom solutions enterprises brands foods media-group studios exchange
-		confederation rovers athletic wanderers rangers fc project air jet`)
+		confederation rovers athletic wanderers rangers fc project air jet unit
+		fundación fundação fondation fondazione stiftung asociación associação sindicato
+		syndicat gewerkschaft banco banque grupo groupe compañía companhia instituto institut
+		universidad universidade université universität università resources minerals metals
+		chemicals pharma power utilities electric`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -165,7 +178,8 @@ var possNouns = words(`people nation nations prosecutor god women men children y
 // groupNouns, right after a name, make it a people's or a community's, not an actor's:
 // "the Rohingya minority".
 var groupNouns = words(`minority minorities refugees refugee community communities population
-	tribe tribes clan clans villagers civilians migrants diaspora language speakers pilgrims
+	tribe tribes clan clans villagers civilians migrants diaspora language speakers pilgrims family
+	families dynasty
 	voters workers`)
 
 // compass words begin the names of regions: "West Bengal", "North Darfur".
@@ -178,7 +192,13 @@ var placeNouns = words(`border crossing district province region city town villa
 	airport prison facility facilities plant site sites field fields refinery dam square
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
-	smelter mill terminal berth dock docks shipyard yard fjord farm farms route`)
+	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
+	ports reservoir reservoirs aqueduct`)
+
+// bodyPlaceNouns, right after a name that is not a possessive, make it the place whose
+// body it is: "the Glasgow council", "the Madhya Pradesh health department". ("Alimi's
+// council" is his.)
+var bodyPlaceNouns = words(`council department police`)
 
 // locatives, right before a name, say it is a place's: "in Erbil", "near Mosul".
 var locatives = words(`in near outside across into towards toward throughout inside around
@@ -189,7 +209,8 @@ var placeOf = words(`city cities town towns village villages province provinces 
 	state district districts capital outskirts suburbs resident residents street streets mayor
 	governor north south east west centre center heart parts part people citizens
 	inhabitants population area areas governorate county neighbourhood neighbourhoods
-	neighborhood neighborhoods native natives`)
+	neighborhood neighborhoods native natives port ports harbour harbor airport island islands
+	borough boroughs municipality municipalities ward wards`)
 
 // followCues, a lowercase word right after a name, guess its kind: "the Badr militia",
 // "the Hayastan bloc".
@@ -204,6 +225,7 @@ var followCues = map[string]app.ActorKind{
 	"company": app.Organisation, "firm": app.Organisation, "bank": app.Organisation,
 	"institute": app.Organisation, "university": app.Organisation, "foundation": app.Organisation,
 	"think": app.Organisation, // "think tank"
+	"union": app.Organisation,
 	"list":  app.Party, "ticket": app.Party,
 	"said": app.Person, "says": app.Person, "told": app.Person, "wrote": app.Person, "added": app.Person,
 	"television": app.Media, "tv": app.Media, "radio": app.Media, "station": app.Media,
@@ -217,7 +239,8 @@ var precedeCues = map[string]app.ActorKind{
 	"channel": app.Media, "magazine": app.Media, "outlet": app.Media, "website": app.Media,
 	"site": app.Media, "portal": app.Media, "broadcaster's": app.Media,
 	"militia": app.ArmedGroup, "group": app.Organisation, "party": app.Party, "bloc": app.Party,
-	"movement": app.Party, "coalition": app.Party, "company": app.Organisation,
+	"gang": app.ArmedGroup, "cartel": app.ArmedGroup,
+	"movement": app.Party, "coalition": app.Party, "company": app.Organisation, "alliance": app.Party,
 	"institute": app.Organisation, "organisation": app.Organisation, "organization": app.Organisation,
 	// What a company or a charity does, written before its name: "the carmaker Vantor
 	// Motors", "law firm Barrow & Finch", "local charity Bright Steps".
@@ -228,10 +251,17 @@ var precedeCues = map[string]app.ActorKind{
 	"manufacturer": app.Organisation, "developer": app.Organisation, "startup": app.Organisation,
 	"start-up": app.Organisation, "conglomerate": app.Organisation, "supplier": app.Organisation,
 	"bank": app.Organisation, "consultancy": app.Organisation, "brokerage": app.Organisation,
+	"utility": app.Organisation, "exporter": app.Organisation, "importer": app.Organisation,
+	"distributor": app.Organisation, "consortium": app.Organisation, "fund": app.Organisation,
 	"carrier": app.Organisation, "drugmaker": app.Organisation, "automaker": app.Organisation,
 	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
 	"regulator": app.GovernmentBody, "commission": app.GovernmentBody, "ruling": app.Party,
+	// Where a party stands: "the far-right Alternative for Germany".
+	"far-right": app.Party, "far-left": app.Party, "centre-right": app.Party, "centre-left": app.Party,
+	"center-right": app.Party, "center-left": app.Party, "right-wing": app.Party, "left-wing": app.Party,
+	"populist": app.Party,
+	"watchdog": app.GovernmentBody,
 }
 
 // nonActorHeads are the head nouns of names that are not actors: events, awards,
@@ -243,15 +273,22 @@ var nonActorHeads = words(`prize prizes award awards medal trophy cup championsh
 	composite average column row cell sheet album film novel series edition
 	sensex nikkei ftse dax kospi hang-seng stoxx`)
 
+// platforms are the networks people post on. "wrote on Facebook" names where, not who;
+// "Facebook said" or "Competitors Bluesky and Threads" name the companies.
+var platforms = words(`twitter facebook instagram whatsapp telegram tiktok youtube linkedin reddit bluesky
+	weibo wechat snapchat threads truth vk`)
+
 // nonActorAfter, a lowercase word right after a name, say it names a thing: "the Atlas
 // smartphone", "the KOSPI index".
 var nonActorAfter = words(`index indices smartphone phone phones handset device devices model
 	car cars bike bikes app software drug vaccine prize award festival ceremony tournament
-	race summit album film tablets tablet pills pill capsules medicine medicines drugs`)
+	race summit album film tablets tablet pills pill capsules medicine medicines drugs scandal brand brands
+	syrup syrups injection injections cream spray drops
+	affair`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
-	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq`)
+	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
 // constantly in political news.
@@ -270,4 +307,6 @@ var knownActors = map[string]app.ActorKind{
 	"kremlin": app.GovernmentBody, "pentagon": app.GovernmentBody, "white house": app.GovernmentBody,
 	"élysée": app.GovernmentBody, "bundestag": app.GovernmentBody, "knesset": app.GovernmentBody,
 	"duma": app.GovernmentBody, "state department": app.GovernmentBody,
+	// The city that stands for the European Union's institutions, not for Belgium.
+	"brussels": app.Organisation,
 }

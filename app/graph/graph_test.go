@@ -1,0 +1,456 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"dossier/app"
+)
+
+// A small invented world: a minister (1), a coalition (2), a republic (3), a militia (4),
+// a newspaper (5), an envoy (6) and a far actor (7) only the envoy knows.
+var (
+	actors = map[int64]Actor{
+		1: {1, "Dara Velen", app.Person}, 2: {2, "Harbour Coalition", app.Party}, 3: {3, "Republic of Osk", app.State},
+		4: {4, "Grey Brigades", app.ArmedGroup}, 5: {5, "The Lantern", app.Media}, 6: {6, "Envoy Marr", app.Person},
+		7: {7, "Far Council", app.GovernmentBody},
+	}
+	types = map[string]app.RelationType{
+		"supports":   {Key: "supports", Label: "supports", Inverse: "is supported by", Directed: true, Polarity: app.Cooperative},
+		"threatens":  {Key: "threatens", Label: "threatens", Inverse: "is threatened by", Directed: true, Polarity: app.Conflictual},
+		"rejects":    {Key: "rejects", Label: "rejects", Inverse: "is rejected by", Directed: true, Polarity: app.Conflictual},
+		"meets_with": {Key: "meets_with", Label: "meets with", Inverse: "meets with", Polarity: app.Cooperative},
+		"represents": {Key: "represents", Label: "represents", Inverse: "is represented by", Directed: true, Polarity: app.Neutral},
+	}
+	links = []Link{
+		{ID: 1, From: 2, To: 1, Type: "supports", Start: "2026-01", Reported: "2026-01-20", Confidence: "reported", Modality: "asserted", Articles: 3},
+		{ID: 2, From: 3, To: 1, Type: "threatens", Start: "2026-01-27", Reported: "2026-01-28", Confidence: "reported", Modality: "conditional", Articles: 1, Text: "unless he withdraws"},
+		{ID: 3, From: 1, To: 3, Type: "rejects", Start: "2026-01-28", Reported: "2026-01-28", Confidence: "confirmed", Modality: "asserted", Articles: 2},
+		{ID: 4, From: 4, To: 1, Type: "supports", Start: "", Reported: "", Confidence: "alleged", Modality: "asserted", Articles: 1},
+		{ID: 5, From: 1, To: 5, Type: "meets_with", Start: "2025", Reported: "2025-03-02", Confidence: "reported", Modality: "asserted", Articles: 1},
+		{ID: 6, From: 6, To: 3, Type: "represents", Start: "2024", Reported: "2025-11-01", Confidence: "confirmed", Modality: "asserted", Articles: 4},
+		{ID: 7, From: 6, To: 7, Type: "meets_with", Start: "2025-06-02", Reported: "2025-06-03", Confidence: "reported", Modality: "asserted", Articles: 1},
+		{ID: 8, From: 2, To: 4, Type: "supports", Start: "2025-12", Reported: "2025-12-10", Confidence: "reported", Modality: "asserted", Articles: 1},
+	}
+)
+
+func ids(ls []Link) []int64 {
+	out := []int64{}
+	for _, l := range ls {
+		out = append(out, l.ID)
+	}
+	return out
+}
+
+// TestFilterEachCriterion walks every criterion of the dossier filter and checks what
+// it keeps of the minister's relations, and that undated relations are counted apart
+// (never kept or dropped in silence) whenever a date criterion is set.
+func TestFilterEachCriterion(t *testing.T) {
+	mine := links[:5]
+	for _, tc := range []struct {
+		name    string
+		f       Filter
+		want    string
+		undated int
+	}{
+		{"none", Filter{}, "[3 2 1 5 4]", 0},
+		{"conflictual", Filter{Polarities: []app.Polarity{app.Conflictual}}, "[3 2]", 0},
+		{"cooperative", Filter{Polarities: []app.Polarity{app.Cooperative}}, "[1 5 4]", 0},
+		{"type", Filter{Types: []string{"supports"}}, "[1 4]", 0},
+		{"confidence", Filter{Confidences: []string{"confirmed"}}, "[3]", 0},
+		{"modality", Filter{Modalities: []string{"conditional"}}, "[2]", 0},
+		{"counterpart kind", Filter{Kinds: []app.ActorKind{app.State}}, "[3 2]", 0},
+		{"text in quote", Filter{Text: "WITHDRAWS"}, "[2]", 0},
+		{"text in name", Filter{Text: "lantern"}, "[5]", 0},
+		{"text in inverse wording", Filter{Text: "is threatened"}, "[2]", 0},
+		{"from", Filter{From: "2026-01-27"}, "[3 2 1]", 1},
+		{"to: a year overlaps", Filter{To: "2025-06"}, "[5]", 1},
+		{"range in month", Filter{From: "2026-01-28", To: "2026-01-28"}, "[3 1]", 1},
+		{"as of", Filter{AsOf: "2026-01-27"}, "[1 5]", 1},
+		{"as of month", Filter{AsOf: "2026-01"}, "[3 2 1 5]", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, c := Select(actors[1], mine, actors, types, tc.f)
+			if s := fmt.Sprint(ids(got)); s != tc.want || c.RelationsUndated != tc.undated || c.RelationTotal != 5 || c.Relations != len(got) {
+				t.Fatalf("kept %s undated %d (counts %+v), want %s undated %d", s, c.RelationsUndated, c, tc.want, tc.undated)
+			}
+			if tc.f.Active() != (tc.name != "none") || (tc.f.Active() && tc.f.Describe() == "") {
+				t.Fatalf("Active %v, Describe %q", tc.f.Active(), tc.f.Describe())
+			}
+		})
+	}
+}
+
+// TestCheckDateArticles: the date parts of a filter apply to articles; an undated article
+// is counted apart.
+func TestCheckDateArticles(t *testing.T) {
+	f := Filter{From: "2026-01", AsOf: "2026-01-20"}
+	for d, want := range map[app.Date]Verdict{"2026-01-05": In, "2026-01-21": Out, "2025-12-31": Out, "": Undated, "2026": In} {
+		if got := f.CheckDate(d); got != want {
+			t.Errorf("CheckDate(%q) = %v, want %v", d, got, want)
+		}
+	}
+	if (Filter{}).CheckDate("") != In {
+		t.Error("no filter must keep an undated article")
+	}
+}
+
+// TestEgoOneAndTwoHops: at one hop only the minister's relations and counterparts; at two
+// the envoy's and the coalition's too; degree counts matching relations; dashed follows
+// modality; the centre is node 0.
+func TestEgoOneAndTwoHops(t *testing.T) {
+	g := Ego(1, 1, links, nil, actors, types, Filter{}, 0)
+	if len(g.Edges) != 5 || len(g.Nodes) != 5 || g.Nodes[0].ID != 1 || g.Total != 5 || g.Cut() {
+		t.Fatalf("1 hop: %d edges %d nodes total %d", len(g.Edges), len(g.Nodes), g.Total)
+	}
+	if g.Nodes[0].Degree != 5 {
+		t.Fatalf("centre degree %d", g.Nodes[0].Degree)
+	}
+	for _, e := range g.Edges {
+		if e.Dashed != (e.Modality != app.Asserted) {
+			t.Fatalf("edge %d dashed %v modality %s", e.ID, e.Dashed, e.Modality)
+		}
+		if e.ID == 2 && (e.Polarity != app.Conflictual || e.Label != "threatens" || !e.Directed) {
+			t.Fatalf("edge 2 %+v", e)
+		}
+	}
+	g2 := Ego(1, 2, links, nil, actors, types, Filter{}, 0)
+	if len(g2.Edges) != 7 || g2.Node(6) < 0 || g2.Node(7) >= 0 {
+		t.Fatalf("2 hops: %d edges, nodes %+v", len(g2.Edges), g2.Nodes)
+	}
+	if n := g2.Nodes[g2.Node(6)]; n.Hop != 2 {
+		t.Fatalf("envoy hop %d", n.Hop)
+	}
+	if n := g2.Nodes[g2.Node(3)]; n.Degree != 3 || n.Hop != 1 {
+		t.Fatalf("republic degree %d hop %d", n.Degree, n.Hop)
+	}
+	// Relations among counterparts (coalition supports militia) come before ones reaching out.
+	if g2.Edges[5].ID != 8 {
+		t.Fatalf("second-hop order %v", g2.Edges)
+	}
+	// The second hop from more (the whole project, the centre's relations in it too):
+	// counted and weighed even when the centre's own relations fill the picture.
+	g3 := Ego(1, 2, links[:5], links, actors, types, Filter{}, 2)
+	if g3.Total != 7 || len(g3.Edges) != 2 || g3.Nodes[0].Degree != 5 {
+		t.Fatalf("counted second hop: total %d, %d edges, centre degree %d", g3.Total, len(g3.Edges), g3.Nodes[0].Degree)
+	}
+	for _, n := range g3.Nodes {
+		if n.ID == 3 && n.Degree != 3 {
+			t.Fatalf("republic degree %d with its second-hop relation uncounted", n.Degree)
+		}
+	}
+	// Filters apply at both hops.
+	c := Ego(1, 2, links, nil, actors, types, Filter{Polarities: []app.Polarity{app.Conflictual}}, 0)
+	for _, e := range c.Edges {
+		if e.Polarity != app.Conflictual {
+			t.Fatalf("conflictual-only graph has %+v", e)
+		}
+	}
+	if len(c.Edges) != 2 {
+		t.Fatalf("conflictual edges %d", len(c.Edges))
+	}
+}
+
+// TestEgoCutIsSaid: the rule, for every limit below the total: fewer edges drawn than
+// match means the notice says "Showing N of M", with thousands separators, and the
+// drawn edges are the best sourced.
+func TestEgoCutIsSaid(t *testing.T) {
+	var many []Link
+	for i := 1; i <= 1340; i++ {
+		many = append(many, Link{ID: int64(i), From: 1, To: int64(100 + i%50), Type: "supports", Start: "2026", Articles: i % 7, Modality: "asserted"})
+	}
+	for _, limit := range []int{1, 200, 1339} {
+		g := Ego(1, 2, many, nil, actors, types, Filter{}, limit)
+		want := fmt.Sprintf("Showing %s of 1,340 relations", Thousands(limit))
+		if len(g.Edges) != limit || !g.Cut() || !strings.Contains(g.Notice(), want) {
+			t.Fatalf("limit %d: %d edges, notice %q", limit, len(g.Edges), g.Notice())
+		}
+		if g.Edges[len(g.Edges)-1].Articles < 6 && limit < 100 {
+			t.Fatalf("cut kept a weak edge first: %+v", g.Edges[len(g.Edges)-1])
+		}
+		if g.JSON().Total != 1340 || g.JSON().Shown != limit {
+			t.Fatalf("json %+v", g.JSON())
+		}
+	}
+	if g := Ego(1, 2, many, nil, actors, types, Filter{}, 0); g.Cut() || strings.Contains(g.Notice(), "Showing") {
+		t.Fatalf("no limit: %q", g.Notice())
+	}
+	n := Network(many, actors, types, Filter{}, 200)
+	if !strings.Contains(n.Notice(), "Showing 200 of 1,340 relations") {
+		t.Fatalf("network notice %q", n.Notice())
+	}
+	g := Ego(1, 1, links, nil, actors, types, Filter{From: "2026"}, 0)
+	if g.Undated != 1 || !strings.Contains(g.Notice(), "1 undated relations left out") {
+		t.Fatalf("undated notice %q", g.Notice())
+	}
+}
+
+// TestLayoutPlacesEveryNode: the layout is deterministic, keeps the centre at 0,0 and
+// pinned nodes where they are, and spreads the others apart.
+func TestLayoutPlacesEveryNode(t *testing.T) {
+	g := Ego(1, 2, links, nil, actors, types, Filter{}, 0)
+	g.Nodes[2].Pinned, g.Nodes[2].X, g.Nodes[2].Y = true, 0.3, -0.2
+	h := g
+	h.Nodes = append([]Node(nil), g.Nodes...)
+	Layout(&g, 60, nil)
+	Layout(&h, 60, nil)
+	if g.Nodes[0].X != 0 || g.Nodes[0].Y != 0 {
+		t.Fatalf("centre at %v,%v", g.Nodes[0].X, g.Nodes[0].Y)
+	}
+	if g.Nodes[2].X != 0.3 || g.Nodes[2].Y != -0.2 {
+		t.Fatal("pinned node moved")
+	}
+	for i := range g.Nodes {
+		if math.Abs(g.Nodes[i].X-h.Nodes[i].X) > 1e-9 || math.Abs(g.Nodes[i].Y-h.Nodes[i].Y) > 1e-9 {
+			t.Fatal("layout not deterministic")
+		}
+		for j := i + 1; j < len(g.Nodes); j++ {
+			if g.Nodes[i].X == g.Nodes[j].X && g.Nodes[i].Y == g.Nodes[j].Y {
+				t.Fatalf("nodes %d and %d on one point", i, j)
+			}
+		}
+	}
+	stopped := 0
+	Layout(&g, 60, func(done, total int) bool { stopped = done; return done < 3 })
+	if stopped != 3 {
+		t.Fatalf("progress stop at %d", stopped)
+	}
+}
+
+// TestPathsShortestDistinctBounded: up to three distinct chains, shortest first, none
+// longer than four hops, each hop with its relations; a target five hops away is not
+// reached; filters apply.
+func TestPathsShortestDistinctBounded(t *testing.T) {
+	c := Paths(2, 7, links, actors, types, Filter{})
+	if len(c.Paths) == 0 {
+		t.Fatal("no path coalition → far council")
+	}
+	seen := map[string]bool{}
+	prev := 0
+	for _, p := range c.Paths {
+		if len(p.Hops) > MaxHops || len(p.Hops) < prev {
+			t.Fatalf("path of %d hops after %d", len(p.Hops), prev)
+		}
+		prev = len(p.Hops)
+		var names []string
+		for i, h := range p.Hops {
+			if len(h.Links) == 0 || (i > 0 && h.From.ID != p.Hops[i-1].To.ID) {
+				t.Fatalf("broken hop %+v", h)
+			}
+			names = append(names, h.From.Name)
+		}
+		key := strings.Join(names, ">")
+		if seen[key] {
+			t.Fatalf("path repeated: %s", key)
+		}
+		seen[key] = true
+	}
+	// 2→1→3→6→7 is the shortest (4 hops); 2→4→1→3→6→7 is 5 and must not appear.
+	if got := len(c.Paths[0].Hops); got != 4 {
+		t.Fatalf("shortest %d hops", got)
+	}
+	if len(c.Paths) != 1 {
+		t.Fatalf("paths %d, want only the one within 4 hops", len(c.Paths))
+	}
+	// A chain of six: too far.
+	var chain []Link
+	for i := int64(1); i <= 6; i++ {
+		chain = append(chain, Link{ID: i, From: 100 + i, To: 101 + i, Type: "supports", Modality: "asserted"})
+	}
+	if c := Paths(101, 107, chain, actors, types, Filter{}); len(c.Paths) != 0 {
+		t.Fatalf("found a path over %d hops", len(c.Paths[0].Hops))
+	}
+	if c := Paths(101, 105, chain, actors, types, Filter{}); len(c.Paths) != 1 || len(c.Paths[0].Hops) != 4 {
+		t.Fatalf("4-hop chain: %+v", c.Paths)
+	}
+	// Three distinct routes of two hops through three middlemen, and a fourth: at most three.
+	var fan []Link
+	for i := int64(0); i < 4; i++ {
+		fan = append(fan, Link{ID: 10 + 2*i, From: 200, To: 300 + i, Type: "supports", Modality: "asserted"},
+			Link{ID: 11 + 2*i, From: 300 + i, To: 400, Type: "supports", Modality: "asserted"})
+	}
+	if c := Paths(200, 400, fan, actors, types, Filter{}); len(c.Paths) != MaxPaths {
+		t.Fatalf("fan: %d paths", len(c.Paths))
+	}
+	if c := Paths(2, 7, links, actors, types, Filter{Polarities: []app.Polarity{app.Cooperative}}); len(c.Paths) != 0 {
+		t.Fatal("cooperative-only must cut the chain at 'rejects'")
+	}
+}
+
+// TestWeakConnectionsApart: co-mention-only connections are listed apart, weakest step
+// deciding the order, never one that a relation path already covers.
+func TestWeakConnectionsApart(t *testing.T) {
+	c := Paths(2, 3, links, actors, types, Filter{}) // 2→1→3
+	weak := WeakConnections(c, 4, map[int64]int{1: 9, 5: 6, 6: 2}, map[int64]int{1: 9, 5: 3, 6: 5}, actors)
+	if len(weak) != 3 || len(weak[0].Via) != 0 || weak[0].Articles != 4 || weak[1].Via[0].ID != 5 || weak[1].Articles != 3 || weak[2].Via[0].ID != 6 {
+		t.Fatalf("weak %+v", weak)
+	}
+	d := Paths(1, 3, links, actors, types, Filter{})
+	if w := WeakConnections(d, 4, nil, nil, actors); len(w) != 0 {
+		t.Fatalf("direct co-mention offered though related: %+v", w)
+	}
+}
+
+// TestTimelinePrecision: the rule for every precision: a year mark spans the year, a
+// month mark the month, a day mark the day; undated relations are listed apart; article
+// counts are binned only when precise enough for the unit and counted apart otherwise;
+// nothing is ever placed at 1970 or year 0.
+func TestTimelinePrecision(t *testing.T) {
+	arts := map[app.Date]int{"2026-01-27": 2, "2026-01-28": 5, "2026-01": 3, "2026": 4, "": 6, "2025-03-02": 1}
+	tl := BuildTimeline(1, links, actors, types, Filter{}, arts, Month)
+	if len(tl.Undated) != 1 || tl.Undated[0].ID != 4 || !strings.Contains(tl.Undated[0].Text, "is supported by Grey Brigades") {
+		t.Fatalf("undated %+v", tl.Undated)
+	}
+	day := 24 * time.Hour
+	for _, m := range tl.Marks {
+		d := m.Span.End.Sub(m.Span.Start)
+		switch m.Precision {
+		case app.Year:
+			if d < 365*day || m.Span.Start.Month() != 1 || m.Span.Start.Day() != 1 {
+				t.Fatalf("year mark %v", m.Span)
+			}
+		case app.Month:
+			if d < 28*day || d > 31*day {
+				t.Fatalf("month mark %v", m.Span)
+			}
+		case app.Day:
+			if d != day {
+				t.Fatalf("day mark %v", m.Span)
+			}
+		default:
+			t.Fatalf("mark without precision %+v", m)
+		}
+		if m.Span.Start.Year() < app.MinYear {
+			t.Fatalf("mark placed at %v", m.Span.Start)
+		}
+	}
+	if tl.ArticlesUndated != 6 || tl.ArticlesCoarse != 4 {
+		t.Fatalf("undated %d coarse %d", tl.ArticlesUndated, tl.ArticlesCoarse)
+	}
+	total := 0
+	for _, b := range tl.Bars {
+		total += b.Count
+		if b.Start.Year() < app.MinYear {
+			t.Fatalf("bar at %v", b.Start)
+		}
+		if b.Start.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) && b.Count != 10 {
+			t.Fatalf("Jan 2026 bar %d", b.Count)
+		}
+	}
+	if total != 11 {
+		t.Fatalf("binned %d articles, want 11", total)
+	}
+	// Weekly bars: a month-only date cannot go in a week.
+	wk := BuildTimeline(1, links, actors, types, Filter{}, arts, Week)
+	if wk.ArticlesCoarse != 7 || wk.Unit != Week {
+		t.Fatalf("weekly coarse %d", wk.ArticlesCoarse)
+	}
+	for _, b := range wk.Bars {
+		if b.Start.Weekday() != time.Monday {
+			t.Fatalf("week bar starts %v", b.Start.Weekday())
+		}
+	}
+	// Nothing dated: no bars, no extent, nothing at 1970.
+	empty := BuildTimeline(1, links[3:4], actors, types, Filter{}, map[app.Date]int{"": 2}, -1)
+	if len(empty.Bars) != 0 || !empty.Start.IsZero() || len(empty.Undated) != 1 || empty.ArticlesUndated != 2 {
+		t.Fatalf("empty timeline %+v", empty)
+	}
+	if auto := BuildTimeline(1, links, actors, types, Filter{From: "2026-01"}, arts, -1); auto.Unit != Week {
+		t.Fatalf("a month of data: unit %v", auto.Unit)
+	}
+}
+
+// TestWriteDOTAndJSON: the batch formats carry the notice, escape names and keep every
+// edge's attributes.
+func TestWriteDOTAndJSON(t *testing.T) {
+	a := map[int64]Actor{1: {1, `Quote "the" \ Boss` + "\nX", app.Person}, 2: {2, "B", app.State}}
+	g := Ego(1, 1, []Link{{ID: 9, From: 1, To: 2, Type: "threatens", Modality: "threatened", Articles: 2, Start: "2026-01"}}, nil, a, types, Filter{}, 0)
+	var b bytes.Buffer
+	if err := WriteDOT(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	dot := b.String()
+	for _, want := range []string{`label="Quote \"the\" \\ Boss X"`, `a1 -> a2`, `style=dashed`, `color="#c62828"`, `label="threatens (Jan 2026)"`, "relation=9"} {
+		if !strings.Contains(dot, want) {
+			t.Fatalf("dot lacks %s:\n%s", want, dot)
+		}
+	}
+	b.Reset()
+	if err := WriteJSON(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	var js GraphJSON
+	if err := json.Unmarshal(b.Bytes(), &js); err != nil || len(js.Edges) != 1 || js.Edges[0].Modality != "threatened" || js.Nodes[0].Name != a[1].Name {
+		t.Fatalf("json %+v %v", js, err)
+	}
+}
+
+// FuzzDOTQuote: no outside name can end a DOT string early or break a line.
+func FuzzDOTQuote(f *testing.F) {
+	for _, s := range []string{"", `a"b`, `\`, "x\ny", `\"`, "é\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := dotQuote(s)
+		inner := q[1 : len(q)-1]
+		if strings.ContainsAny(inner, "\n\r") {
+			t.Fatalf("line break in %q", q)
+		}
+		for i := 0; i < len(inner); i++ {
+			if inner[i] == '\\' {
+				i++
+				continue
+			}
+			if inner[i] == '"' {
+				t.Fatalf("unescaped quote in %q", q)
+			}
+		}
+	})
+}
+
+// TestLayoutOneHopIsRadial: a one-hop ego graph puts the centre in the middle and every
+// counterpart at the same distance, conflictual ones together.
+func TestLayoutOneHopIsRadial(t *testing.T) {
+	g := Ego(1, 1, links, nil, actors, types, Filter{}, 0)
+	Layout(&g, 60, nil)
+	if g.Nodes[0].X != 0 || g.Nodes[0].Y != 0 {
+		t.Fatal("centre moved")
+	}
+	for _, n := range g.Nodes[1:] {
+		if d := math.Hypot(n.X, n.Y); math.Abs(d-0.5) > 1e-9 {
+			t.Fatalf("%s at distance %v", n.Name, d)
+		}
+	}
+}
+
+// TestNormaliseOutliersDoNotSquash: a layout with a few actors thrown far out keeps the
+// rest spread over the picture; every actor stays inside the disc.
+func TestNormaliseOutliersDoNotSquash(t *testing.T) {
+	var xs, ys []float64
+	for i := range 200 {
+		a := float64(i) * 0.7
+		r := float64(i%10) / 10
+		xs, ys = append(xs, r*math.Cos(a)), append(ys, r*math.Sin(a))
+	}
+	xs, ys = append(xs, 5000, -3000), append(ys, 0, 4000)
+	g := &Graph{Nodes: make([]Node, len(xs))}
+	normalise(xs, ys, g)
+	core := 0.0
+	for i := range xs {
+		d := math.Hypot(xs[i], ys[i])
+		if d > 0.5+1e-9 {
+			t.Fatalf("node %d outside the disc: %v", i, d)
+		}
+		if i < 200 {
+			core = math.Max(core, d)
+		}
+	}
+	if core < 0.35 {
+		t.Fatalf("the ordinary actors squeezed into radius %v", core)
+	}
+}
