@@ -35,9 +35,11 @@ func (mw *Window) showWelcome(p fyne.Preferences) {
 	intro.Wrapping = fyne.TextWrapWord
 	steps := widget.NewRichTextFromMarkdown("1. **File an article**: import files, paste one in (New article) or drop files on the window.\n" +
 		"2. **Select a quote** in it and record who did what to whom.\n" +
-		"3. **Open the dossier** of an actor: its relations, timeline and sources.\n\n" +
-		"This project starts with a small sample to look at: Remove sample data, in the File menu, takes it away.")
+		"3. **Open the dossier** of an actor: its relations, timeline and sources.")
 	steps.Wrapping = fyne.TextWrapWord
+	// A paragraph of its own: RichText runs a paragraph after a list into its last item.
+	sample := widget.NewLabel("This project starts with a small sample to look at: Remove sample data, in the File menu, takes it away.")
+	sample.Wrapping = fyne.TextWrapWord
 	again := widget.NewCheck("Show this welcome at every start", nil)
 	var d dialog.Dialog
 	buttons := container.NewHBox()
@@ -48,7 +50,7 @@ func (mw *Window) showWelcome(p fyne.Preferences) {
 			action()
 		}))
 	}
-	body := container.NewVBox(intro, steps, buttons, again)
+	body := container.NewVBox(intro, steps, sample, buttons, again)
 	d = dialog.NewCustom("Welcome to Dossier", "Close", body, mw.u.win)
 	d.SetOnClosed(func() { p.SetBool(welcomeSeenPref, !again.Checked) })
 	d.Resize(dossierDialogSize(mw.u.win, 720, 420))
