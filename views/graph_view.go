@@ -29,8 +29,11 @@ type graphView struct {
 	// onMoved is told when a node was dragged to a new place (the network remembers it).
 	onMoved func(graph.Node)
 	fitted  bool
-	size    fyne.Size
-	drag    int // node being dragged, -1 none, -2 panning
+	// moved is set once the researcher pans or zooms: until then a new size fits the
+	// picture to it again (the window settles its size after the first draw).
+	moved bool
+	size  fyne.Size
+	drag  int // node being dragged, -1 none, -2 panning
 	// lastFrame is the time the last frame took to draw, for the network's status line.
 	lastFrame func(ms float64)
 	frames    frameCache
@@ -54,7 +57,7 @@ func newGraphView(g *graph.Graph) *graphView {
 // setGraph shows another graph, fitted anew.
 func (v *graphView) setGraph(g *graph.Graph) {
 	v.pic = newGraphPicture(g)
-	v.fitted = false
+	v.fitted, v.moved = false, false
 	v.hideTip()
 	if v.size.Width > 0 {
 		v.pic.fit(float64(v.size.Width), float64(v.size.Height))
@@ -84,8 +87,9 @@ type graphViewRenderer struct{ v *graphView }
 
 func (r *graphViewRenderer) Layout(s fyne.Size) {
 	v := r.v
+	resized := s != v.size
 	v.size = s
-	if !v.fitted && s.Width > 0 && s.Height > 0 {
+	if (!v.fitted || resized && !v.moved) && s.Width > 0 && s.Height > 0 {
 		v.pic.fit(float64(s.Width), float64(s.Height))
 		v.fitted = true
 	}
@@ -237,6 +241,7 @@ func (v *graphView) Dragged(ev *fyne.DragEvent) {
 	} else {
 		v.pic.panX += dx
 		v.pic.panY += dy
+		v.moved = true
 	}
 	v.hideTip()
 	v.raster.Refresh()
@@ -261,6 +266,7 @@ func (v *graphView) zoomAt(f, x, y float64) {
 	v.pic.panX = x - (x-v.pic.panX)*f
 	v.pic.panY = y - (y-v.pic.panY)*f
 	v.pic.zoom *= f
+	v.moved = true
 	v.hideTip()
 	v.raster.Refresh()
 }
@@ -272,6 +278,7 @@ func (v *graphView) zoomBy(f float64) {
 
 // refit shows the whole graph again.
 func (v *graphView) refit() {
+	v.moved = false
 	v.pic.fit(float64(v.size.Width), float64(v.size.Height))
 	v.raster.Refresh()
 }

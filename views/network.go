@@ -334,6 +334,7 @@ func (v *graphView) setGraphKeepView(g *graph.Graph) {
 	zoom, px, py := v.pic.zoom, v.pic.panX, v.pic.panY
 	v.pic = newGraphPicture(g)
 	v.pic.zoom, v.pic.panX, v.pic.panY = zoom, px, py
+	v.moved = true // the view as the researcher had it
 	v.pic.labelLimit = 40
 	v.raster.Refresh()
 }

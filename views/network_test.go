@@ -212,3 +212,24 @@ func TestNetworkPlacesAreKept(t *testing.T) {
 		t.Error("the pin was not kept")
 	}
 }
+
+// A picture not yet panned or zoomed is fitted again when the view grows (the window
+// settles its size after the first draw); once the researcher moves it, it stays put.
+func TestGraphRefitsUntilMoved(t *testing.T) {
+	f := newDossierFixture(t)
+	n := f.u.networkScreen()
+	f.u.win.SetContent(n.content())
+	n.view.Resize(fyne.NewSize(300, 200))
+	n.load()
+	small := n.view.pic.zoom
+	n.view.Resize(fyne.NewSize(900, 600))
+	if n.view.pic.zoom <= small {
+		t.Fatalf("zoom %.1f after growing, %.1f before: not fitted again", n.view.pic.zoom, small)
+	}
+	n.view.zoomBy(1.5)
+	zoomed := n.view.pic.zoom
+	n.view.Resize(fyne.NewSize(1000, 700))
+	if n.view.pic.zoom != zoomed {
+		t.Errorf("a zoomed picture was refitted on resize (%.1f, then %.1f)", zoomed, n.view.pic.zoom)
+	}
+}
