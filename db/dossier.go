@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"dossier/app"
+	"dossier/app/graph"
 	"dossier/app/mention"
 )
 
@@ -41,7 +42,7 @@ func (s *Store) Dossier(ctx context.Context, actorID int64, limit int) (_ app.Do
 	if err != nil {
 		return d, err
 	}
-	d.Relations = seenFrom(actorID, rels, types)
+	d.Relations = graph.SeenFrom(actorID, rels, types)
 	if d.Mentions, d.MentionTotal, err = s.mentioning(ctx, actorID, limit); err != nil {
 		return d, err
 	}
@@ -71,48 +72,6 @@ func (s *Store) typeMap(ctx context.Context) (map[string]app.RelationType, error
 	return m, err
 }
 
-// seenFrom turns relations into the dossier actor's view of them, grouped by type wording.
-func seenFrom(actorID int64, rels []app.Relation, types map[string]app.RelationType) []app.DossierRelation {
-	out := make([]app.DossierRelation, 0, len(rels))
-	for _, r := range rels {
-		t := types[r.Type]
-		dr := app.DossierRelation{Relation: r, Polarity: t.Polarity, Verb: t.Label}
-		switch {
-		case !t.Directed:
-			dr.Direction = app.Undirected
-		case r.SourceID == actorID:
-			dr.Direction = app.Outgoing
-		default:
-			dr.Direction, dr.Verb = app.Incoming, t.Inverse
-		}
-		if r.SourceID == actorID {
-			dr.CounterpartID, dr.CounterpartName, dr.CounterpartKind = r.TargetID, r.TargetName, r.TargetKind
-		} else {
-			dr.CounterpartID, dr.CounterpartName, dr.CounterpartKind = r.SourceID, r.SourceName, r.SourceKind
-		}
-		out = append(out, dr)
-	}
-	// Groups with the most relations come first (they say most about the actor), then the
-	// group with the most recent relation; newest first inside a group.
-	size, newest := map[string]int{}, map[string]app.Date{}
-	for _, r := range out {
-		size[r.Verb]++
-		newest[r.Verb] = max(newest[r.Verb], r.Start)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Verb, out[j].Verb
-		switch {
-		case a == b:
-			return out[i].Start > out[j].Start
-		case size[a] != size[b]:
-			return size[a] > size[b]
-		case newest[a] != newest[b]:
-			return newest[a] > newest[b]
-		}
-		return a < b
-	})
-	return out
-}
 
 // mentioning lists the articles that mention the actor, newest first, each with the
 // sentence around its first mention (only a window of the body around it is read).

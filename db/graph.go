@@ -292,11 +292,8 @@ func (s *Store) EgoGraph(ctx context.Context, actorID int64, hops int, f graph.F
 			} else if more, err = links(ctx, tx, sc); err != nil {
 				return err
 			}
-			if f.AsOf != "" || f.NeedsText() {
-				more = append([]graph.Link(nil), more...) // the cache's stay as read
-				if err := fillLinks(ctx, tx, more, false, f); err != nil {
-					return err
-				}
+			if more, err = filterReady(ctx, tx, more, f); err != nil {
+				return err
 			}
 			second = more
 		}
@@ -317,12 +314,9 @@ func (s *Store) NetworkGraph(ctx context.Context, f graph.Filter, limit int) (_ 
 			return err
 		}
 		actors, types := snap.actors, snap.types
-		ls := snap.links
-		if f.AsOf != "" || f.NeedsText() {
-			ls = append([]graph.Link(nil), ls...) // the cache's stay as read
-			if err := fillLinks(ctx, tx, ls, false, f); err != nil {
-				return err
-			}
+		ls, err := filterReady(ctx, tx, snap.links, f)
+		if err != nil {
+			return err
 		}
 		g = graph.Network(ls, actors, types, f, limit)
 		return drawnCounts(ctx, tx, &g)
@@ -347,12 +341,9 @@ func (s *Store) Connection(ctx context.Context, from, to int64, f graph.Filter) 
 			return err
 		}
 		actors, types := snap.actors, snap.types
-		ls := snap.links
-		if f.AsOf != "" || f.NeedsText() {
-			ls = append([]graph.Link(nil), ls...) // the cache's stay as read
-			if err := fillLinks(ctx, tx, ls, false, f); err != nil {
-				return err
-			}
+		ls, err := filterReady(ctx, tx, snap.links, f)
+		if err != nil {
+			return err
 		}
 		c = graph.Paths(from, to, ls, actors, types, f)
 		if err := pathArticles(ctx, tx, &c); err != nil {
@@ -524,12 +515,9 @@ func (s *Store) ProjectTimeline(ctx context.Context, f graph.Filter, unit graph.
 			return err
 		}
 		actors, types := snap.actors, snap.types
-		ls := snap.links
-		if f.AsOf != "" || f.NeedsText() {
-			ls = append([]graph.Link(nil), ls...) // the cache's stay as read
-			if err := fillLinks(ctx, tx, ls, false, f); err != nil {
-				return err
-			}
+		ls, err := filterReady(ctx, tx, snap.links, f)
+		if err != nil {
+			return err
 		}
 		dates, err := countDates(ctx, tx, `SELECT date, count(*) FROM articles INDEXED BY articles_date WHERE deleted = '' GROUP BY date`)
 		if err != nil {
@@ -731,4 +719,14 @@ func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Fi
 		d.Mentions = append(d.Mentions, m)
 	}
 	return rows.Err()
+}
+
+// filterReady returns ls with what f needs read beyond the light rows (the sources' dates
+// for an "as of", the words for a text filter); a copy, so the cached rows stay as read.
+func filterReady(ctx context.Context, tx *sql.Tx, ls []graph.Link, f graph.Filter) ([]graph.Link, error) {
+	if f.AsOf == "" && !f.NeedsText() {
+		return ls, nil
+	}
+	ls = append([]graph.Link(nil), ls...)
+	return ls, fillLinks(ctx, tx, ls, false, f)
 }
