@@ -72,7 +72,6 @@ func (s *Store) typeMap(ctx context.Context) (map[string]app.RelationType, error
 	return m, err
 }
 
-
 // mentioning lists the articles that mention the actor, newest first, each with the
 // sentence around its first mention (only a window of the body around it is read).
 func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app.DossierMention, int, error) {
