@@ -234,7 +234,11 @@ func (m *merger) gather(k mergeKind) (*kindPlan, error) {
 	if kp.mine, err = m.stamps(`SELECT m.uuid, m.updated FROM main.` + k.table + ` m WHERE m.uuid IN (SELECT uuid FROM theirs.` + k.table + `)`); err != nil {
 		return nil, err
 	}
-	if kp.differ, err = m.set(`SELECT t.uuid FROM theirs.` + k.table + ` t JOIN main.` + k.table + ` m ON m.uuid = t.uuid WHERE NOT (` + m.same(k) + `)`); err != nil {
+	same, err := m.same(k)
+	if err != nil {
+		return nil, err
+	}
+	if kp.differ, err = m.set(`SELECT t.uuid FROM theirs.` + k.table + ` t JOIN main.` + k.table + ` m ON m.uuid = t.uuid WHERE NOT (` + same + `)`); err != nil {
 		return nil, err
 	}
 	if kp.gone, err = m.set(`SELECT uuid FROM main.tombstones WHERE kind = '` + k.kind + `'`); err != nil {
@@ -330,8 +334,11 @@ func (m *merger) deletedThere(k mergeKind) error {
 }
 
 // same is the condition under which my row m and their row t hold the same record.
-func (m *merger) same(k mergeKind) string {
-	cols, _ := m.columns(k.table)
+func (m *merger) same(k mergeKind) (string, error) {
+	cols, err := m.columns(k.table)
+	if err != nil {
+		return "", err
+	}
 	var conds []string
 	for _, c := range cols {
 		if c == "updated" || c == "uuid" {
@@ -347,7 +354,7 @@ func (m *merger) same(k mergeKind) string {
 	if k.owned != "" {
 		conds = append(conds, k.owned)
 	}
-	return strings.Join(conds, " AND ")
+	return strings.Join(conds, " AND "), nil
 }
 
 // columns lists table's columns but its id.
