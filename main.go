@@ -299,11 +299,10 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dossier:", app.ErrorReport(err))
 		code = 1 // unless a project is opened from the window's own offer
-		views.OpenFailed(ctx, w, err, projects, a.Quit, func(views.Store) { code = 0 })
+		views.OpenFailed(ctx, w, err, projects, func() { views.CloseHiddenFirst(w, true) }, func(views.Store) { code = 0 })
 	} else if win := views.NewWindow(ctx, w, st, projects); path == "" {
 		win.WelcomeIfFirst(a.Preferences()) // the first start: the default project, with the sample
 	}
-	quitOnSignal(ctx, a)
 	w.ShowAndRun()
 	rememberSize(a.Preferences(), w.Canvas().Size())
 	if mw != nil {

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 
@@ -102,19 +99,3 @@ func expandWildcards(goos string, args []string) []string {
 
 // importValueFlags are import's flags that take a value in the next argument.
 var importValueFlags = map[string]bool{"db": true, "wait": true}
-
-// quitOnSignal quits the app as its File ▸ Quit does when the session ends it (SIGTERM,
-// as at logout or from a service manager) or on the first Ctrl+C (ctx): runGUI then
-// backs up and closes the open project, so the quit is clean. Without it SIGTERM killed
-// the process with the project's -wal and -shm left beside it.
-func quitOnSignal(ctx context.Context, a fyne.App) {
-	term := make(chan os.Signal, 1)
-	signal.Notify(term, syscall.SIGTERM)
-	go func() {
-		select {
-		case <-ctx.Done():
-		case <-term:
-		}
-		fyne.Do(a.Quit)
-	}()
-}

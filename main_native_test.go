@@ -258,15 +258,22 @@ func TestWindowOpensProjectArgumentAndQuitsClean(t *testing.T) {
 	if _, err := os.Stat(project + "-wal"); err != nil {
 		t.Fatalf("the open project has no -wal (%v): the test proves nothing", err)
 	}
-	// The pointer is taken off the window first: Fyne 2.7.1's GLFW driver can crash on a
-	// mouse-move event that arrives while the app quits (a nil window in SetInputMode,
-	// seen once in CI-like runs), which is not what this test is about.
-	park := exec.CommandContext(ctx, "xdotool", "mousemove", "1399", "899") // the screen's corner, beyond the window (at most 90% of it)
-	park.Env = append(os.Environ(), "DISPLAY="+display)
-	park.Run()
+	// The pointer keeps moving over the window while the signal arrives: Fyne 2.7.1's GLFW
+	// driver crashed (a nil window in SetInputMode) when a pointer move reached a window
+	// already closed, which a quit that closes windows made possible (see README).
+	moves := []string{}
+	for i := 0; i < 150; i++ {
+		moves = append(moves, "mousemove", fmt.Sprint(100+(i*37)%900), fmt.Sprint(100+(i*53)%600))
+	}
+	wiggle := exec.CommandContext(ctx, "xdotool", moves...)
+	wiggle.Env = append(os.Environ(), "DISPLAY="+display)
+	if err := wiggle.Start(); err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
+	wiggle.Wait()
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("the app did not end cleanly: %v\n%s", err, logs.String())
 	}

@@ -221,7 +221,7 @@ func (mw *Window) closeNow() {
 		mw.closeWindow()
 		return
 	}
-	mw.u.win.Close()
+	CloseHiddenFirst(mw.u.win, false)
 }
 
 // showBackupSettings is File ▸ Backup settings….
