@@ -17,6 +17,16 @@ type QueuedName struct {
 	Sample   string    // a sentence naming it
 	// SampleArticle is the article the name, aliases and sample come from.
 	SampleArticle int64
+	// Withheld are forms of the name not proposed as aliases, each with the reason: a
+	// place or common word in the article, a form of another suggestion, or already a
+	// name of an actor of the project.
+	Withheld []WithheldAlias
+}
+
+// WithheldAlias is a form of a suggested name not proposed as an alias, and why.
+type WithheldAlias struct {
+	Alias  string `json:"alias"`
+	Reason string `json:"reason"`
 }
 
 // Actor returns q as a new actor to be saved, with the guessed kind and aliases.

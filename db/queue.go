@@ -78,7 +78,7 @@ func prepareSuggestionStmts(ctx context.Context, tx *sql.Tx) (*suggestionStmts, 
 	// Two suggestions of one article with one folded name keep the first (the grouping
 	// in package suggest should not give any).
 	st.ins = prep(`INSERT INTO article_suggestions(article_id, folded, name, kind, aliases,
-		folded_aliases, mentions, sample) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`)
+		folded_aliases, mentions, sample, withheld) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`)
 	st.done = prep(`DELETE FROM suggest_pending WHERE article_id = ?`)
 	if err != nil {
 		st.close()
@@ -119,12 +119,23 @@ func (st *suggestionStmts) insert(ctx context.Context, id int64, as *articleSugg
 	if err != nil {
 		return err
 	}
+	withheld, err := json.Marshal(nonNilWithheld(sg.Withheld))
+	if err != nil {
+		return err
+	}
 	sample := as.title // named only in the title
 	if sg.First >= 0 {
 		sample = app.SentenceAround(as.body, sg.First)
 	}
-	_, err = st.ins.ExecContext(ctx, id, forms[0], sg.Name, string(sg.Kind), string(aliases), string(folded), sg.Count, sample)
+	_, err = st.ins.ExecContext(ctx, id, forms[0], sg.Name, string(sg.Kind), string(aliases), string(folded), sg.Count, sample, string(withheld))
 	return err
+}
+
+func nonNilWithheld(w []app.WithheldAlias) []app.WithheldAlias {
+	if w == nil {
+		return []app.WithheldAlias{}
+	}
+	return w
 }
 
 func nonNilStrings(s []string) []string {
@@ -257,14 +268,15 @@ func idList(rows *sql.Rows, err error) ([]int64, error) {
 	return out, rows.Err()
 }
 
-// queueKnown is the condition that leaves out a queue row q one of whose forms (name or
-// alias, folded) is a live actor's name or alias, or was dismissed: as SuggestActors does
-// for one article.
-const queueKnown = `NOT EXISTS (SELECT 1 FROM (SELECT q.folded AS f UNION ALL SELECT value FROM json_each(q.folded_aliases)) fs
-	WHERE EXISTS (SELECT 1 FROM aliases al CROSS JOIN actors a ON a.id = al.actor_id WHERE al.folded = fs.f AND a.deleted = '')
-	   OR EXISTS (SELECT 1 FROM dismissed_suggestions d WHERE d.folded = fs.f))`
+// queueKnown is the condition that leaves out a queue row q whose name (folded) is a live
+// actor's name or alias, or was dismissed: as SuggestActors does for one article. A row
+// only one of whose aliases is known stays, with that alias withheld (see siftQueue).
+const queueKnown = `NOT EXISTS (SELECT 1 FROM aliases al CROSS JOIN actors a ON a.id = al.actor_id WHERE al.folded = q.folded AND a.deleted = '')
+	AND NOT EXISTS (SELECT 1 FROM dismissed_suggestions d WHERE d.folded = q.folded)`
 
-const queueColumns = `q.folded, q.name, q.kind, q.aliases, q.articles, q.sample, q.article_id`
+// queueColumns are a queue row's, with the withheld forms of the article it comes from.
+const queueColumns = `q.folded, q.name, q.kind, q.aliases, q.articles, q.sample, q.article_id,
+	coalesce((SELECT b.withheld FROM article_suggestions b WHERE b.folded = q.folded AND b.article_id = q.article_id), '[]')`
 
 // SuggestionQueue returns one page of the review queue: one row per name the project's
 // articles suggest, busiest first, leaving out names that are actors or were dismissed.
@@ -286,7 +298,11 @@ func (s *Store) SuggestionQueue(ctx context.Context, q app.QueueQuery) (_ []app.
 	if err != nil {
 		return nil, mapError(err)
 	}
-	return scanQueue(rows)
+	out, err := scanQueue(rows)
+	if err != nil {
+		return nil, err
+	}
+	return out, s.siftQueue(ctx, out)
 }
 
 func scanQueue(rows *sql.Rows) ([]app.QueuedName, error) {
@@ -295,12 +311,16 @@ func scanQueue(rows *sql.Rows) ([]app.QueuedName, error) {
 	for rows.Next() {
 		var n app.QueuedName
 		var kind, aliases string
-		if err := rows.Scan(&n.Folded, &n.Name, &kind, &aliases, &n.Articles, &n.Sample, &n.SampleArticle); err != nil {
+		var withheld string
+		if err := rows.Scan(&n.Folded, &n.Name, &kind, &aliases, &n.Articles, &n.Sample, &n.SampleArticle, &withheld); err != nil {
 			return nil, err
 		}
 		n.Kind = app.ActorKind(kind)
 		if err := json.Unmarshal([]byte(aliases), &n.Aliases); err != nil {
 			return nil, fmt.Errorf("aliases of %q: %w", n.Name, err)
+		}
+		if err := json.Unmarshal([]byte(withheld), &n.Withheld); err != nil {
+			return nil, fmt.Errorf("withheld forms of %q: %w", n.Name, err)
 		}
 		out = append(out, n)
 	}
@@ -324,6 +344,9 @@ func (s *Store) QueuedSuggestion(ctx context.Context, name string) (_ app.Queued
 		return app.QueuedName{}, mapError(err)
 	}
 	out, err := scanQueue(rows)
+	if err == nil {
+		err = s.siftQueue(ctx, out)
+	}
 	if err != nil {
 		return app.QueuedName{}, err
 	}

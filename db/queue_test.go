@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"dossier/app"
+	"dossier/app/suggest"
 	"dossier/db/dbtest"
 )
 
@@ -120,7 +121,17 @@ func TestSuggestionQueueFollowsTheProject(t *testing.T) {
 	if err := s.AddAlias(ctx, actor.ID, "Okonkwo-Reyes"); err != nil {
 		t.Fatal(err)
 	}
-	step("her short name became an alias of an actor", 0)
+	// Her short name is now another actor's alias: she stays in the queue (that actor may
+	// be someone else), with the short name withheld and the reason given.
+	step("her short name became an alias of an actor", 1)
+	tam, err := s.QueuedSuggestion(ctx, "Tamsin Okonkwo-Reyes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(tam.Aliases, "Okonkwo-Reyes") || !slices.Contains(tam.Withheld,
+		app.WithheldAlias{Alias: "Okonkwo-Reyes", Reason: "already a name of “T. Okonkwo-Reyes”"}) {
+		t.Errorf("the actor's alias is still proposed, or withheld without the reason: %+v", tam)
+	}
 	if err := s.DeleteActor(ctx, actor.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -354,5 +365,26 @@ func TestImportGroupsLikeFilingOneByOne(t *testing.T) {
 	}
 	if q := queueNames(t, imported); before == 0 || q["Ludo Brannigan"].Articles != before+1 {
 		t.Errorf("after the import, Ludo Brannigan: %+v, was in %d articles", q["Ludo Brannigan"], before)
+	}
+}
+
+// TestQueueSaysWhyAFormIsWithheld: a form the article withholds (here a place) reaches the
+// project's queue with its reason, so the Suggestions screen and `suggest --json` can say
+// why it is not proposed.
+func TestQueueSaysWhyAFormIsWithheld(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	fileArticle(t, s, "Dock strike", "Dockers of the Varnholt Dock Union met in Varnholt on Monday. "+
+		"Varnholt said the strike would go on.")
+	if err := s.FillSuggestionQueue(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	q, err := s.QueuedSuggestion(ctx, "Varnholt Dock Union")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := app.WithheldAlias{Alias: "Varnholt", Reason: suggest.ReasonPlace}
+	if slices.Contains(q.Aliases, "Varnholt") || !slices.Contains(q.Withheld, want) {
+		t.Errorf("queue row %+v: want %q withheld as a place", q, "Varnholt")
 	}
 }

@@ -42,7 +42,7 @@ func TestCheckRepairsReviewQueueDrift(t *testing.T) {
 		{"lost row", `DELETE FROM suggestion_queue WHERE rowid = (SELECT min(rowid) FROM suggestion_queue)`},
 		{"stale suggestions", `UPDATE articles SET deleted = '2026-01-01' WHERE id = (SELECT min(id) FROM articles);
 			INSERT INTO article_suggestions SELECT (SELECT min(id) FROM articles), folded, name, kind, aliases,
-				folded_aliases, mentions, sample FROM suggestion_queue LIMIT 1`},
+				folded_aliases, mentions, sample, '[]' FROM suggestion_queue LIMIT 1`},
 		{"stale pending", `INSERT INTO suggest_pending VALUES (987654)`},
 	} {
 		t.Run(damage.name, func(t *testing.T) {

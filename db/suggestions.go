@@ -32,7 +32,7 @@ func (s *Store) SuggestActors(ctx context.Context, articleID int64) (_ []suggest
 	if err != nil {
 		return nil, err
 	}
-	return suggest.Without(sugs, func(f string) bool { return known[f] }), nil
+	return suggest.Sift(sugs, func(f string) (string, bool) { why, ok := known[f]; return why, ok }), nil
 }
 
 // suggestMaxRunes bounds the text read for suggestions (about 0.15 s of work): a
@@ -54,8 +54,8 @@ func firstRunes(s string, n int) string {
 }
 
 // knownNames returns which of the folded names are a live actor's name or alias, or were
-// dismissed.
-func (s *Store) knownNames(ctx context.Context, folded []string) (map[string]bool, error) {
+// dismissed, each with the reason to give when it is withheld as an alias.
+func (s *Store) knownNames(ctx context.Context, folded []string) (map[string]string, error) {
 	list, err := json.Marshal(folded)
 	if err != nil {
 		return nil, err
@@ -64,23 +64,59 @@ func (s *Store) knownNames(ctx context.Context, folded []string) (map[string]boo
 	// JOIN keeps SQLite from walking every actor and probing its aliases, which it would
 	// otherwise choose: each name is looked up in the aliases' index instead.
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT al.folded FROM json_each(?1) j CROSS JOIN aliases al ON al.folded = j.value
-			CROSS JOIN actors a ON a.id = al.actor_id WHERE a.deleted = ''
-		UNION
-		SELECT d.folded FROM json_each(?1) j CROSS JOIN dismissed_suggestions d ON d.folded = j.value`, string(list))
+		SELECT al.folded, min(a.name) FROM json_each(?1) j CROSS JOIN aliases al ON al.folded = j.value
+			CROSS JOIN actors a ON a.id = al.actor_id WHERE a.deleted = '' GROUP BY al.folded
+		UNION ALL
+		SELECT d.folded, '' FROM json_each(?1) j CROSS JOIN dismissed_suggestions d ON d.folded = j.value`, string(list))
 	if err != nil {
 		return nil, mapError(err)
 	}
 	defer rows.Close()
-	known := map[string]bool{}
+	known := map[string]string{}
 	for rows.Next() {
-		var f string
-		if err := rows.Scan(&f); err != nil {
+		var f, actor string
+		if err := rows.Scan(&f, &actor); err != nil {
 			return nil, err
 		}
-		known[f] = true
+		switch {
+		case actor != "":
+			known[f] = "already a name of “" + actor + "”"
+		case known[f] == "":
+			known[f] = "dismissed in this project"
+		}
 	}
 	return known, rows.Err()
+}
+
+// siftQueue withholds the aliases of queue rows that are already known (see knownNames),
+// with the reason: the row's own name is not known, or the row would not have been read.
+func (s *Store) siftQueue(ctx context.Context, rows []app.QueuedName) error {
+	var forms []string
+	for _, r := range rows {
+		for _, a := range r.Aliases {
+			forms = append(forms, app.Fold(a))
+		}
+	}
+	if len(forms) == 0 {
+		return nil
+	}
+	known, err := s.knownNames(ctx, forms)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		r := &rows[i]
+		kept := r.Aliases[:0:0]
+		for _, a := range r.Aliases {
+			if why, ok := known[app.Fold(a)]; ok {
+				r.Withheld = append(r.Withheld, app.WithheldAlias{Alias: a, Reason: why})
+				continue
+			}
+			kept = append(kept, a)
+		}
+		r.Aliases = kept
+	}
+	return nil
 }
 
 // DismissSuggestion remembers that the user does not want name suggested as an actor, in

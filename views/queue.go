@@ -255,6 +255,7 @@ func queueSegments(r app.QueuedName, kind app.ActorKind) []widget.RichTextSegmen
 	if len(r.Aliases) > 0 {
 		about = append(about, "also "+quoteList(r.Aliases))
 	}
+	about = append(about, withheldNotes(r.Withheld)...)
 	about = append(about, actorPlural(r.Articles, "article", "articles"))
 	return []widget.RichTextSegment{
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}, Text: r.Name},

@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -253,5 +254,37 @@ func TestQueueTriageHundredNamesByKeys(t *testing.T) {
 	n, err := st.CountActors(ctx, app.ActorQuery{})
 	if err != nil || n != 10+accepted {
 		t.Errorf("%d actors, %v; want %d", n, err, 10+accepted)
+	}
+}
+
+// A form of a queued name that is already another actor's alias is shown as not
+// proposed, with the reason, and accepting leaves it with that actor.
+func TestQueueShowsWithheldAlias(t *testing.T) {
+	_, st, s := queueUI(t)
+	ctx := context.Background()
+	if _, err := st.CreateActor(ctx, app.Actor{Name: "Okonkwo-Reyes Shipping", Kind: app.Organisation,
+		Aliases: []string{"Okonkwo-Reyes"}}); err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	i := slices.Index(queueShown(s), "Tamsin Okonkwo-Reyes")
+	if i < 0 {
+		t.Fatalf("Tamsin Okonkwo-Reyes left the queue because one of her forms is another actor's: %q", queueShown(s))
+	}
+	text := ""
+	for _, seg := range queueSegments(s.rows[i], s.kindOf(s.rows[i])) {
+		text += seg.Textual()
+	}
+	if want := "“Okonkwo-Reyes” not proposed: already a name of “Okonkwo-Reyes Shipping”"; !strings.Contains(text, want) {
+		t.Errorf("row reads %q, want it to say %q", text, want)
+	}
+	highlight(t, s, "Tamsin Okonkwo-Reyes")
+	s.list.TypedRune('a')
+	a, err := st.FindActor(ctx, "Tamsin Okonkwo-Reyes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(a.Aliases, "Okonkwo-Reyes") {
+		t.Errorf("accepted with the other actor's alias: %+v", a)
 	}
 }

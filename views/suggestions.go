@@ -129,6 +129,7 @@ func suggestionSegments(s suggest.Suggestion) []widget.RichTextSegment {
 		}
 		about = append(about, "also "+strings.Join(quoted, ", "))
 	}
+	about = append(about, withheldNotes(s.Withheld)...)
 	if s.Count == 1 {
 		about = append(about, "named once")
 	} else {
@@ -278,6 +279,17 @@ func (p *suggestionsPanel) say(text, undoName string) {
 }
 
 // quoteList writes names as “a”, “b” and “c”.
+// withheldNotes say which forms of a suggested name are not proposed as aliases and why:
+// "“Varnholt” not proposed: also a place in this article". Accepting the suggestion
+// leaves them out; the user can add one by hand.
+func withheldNotes(w []app.WithheldAlias) []string {
+	out := make([]string, len(w))
+	for i, x := range w {
+		out[i] = "“" + x.Alias + "” not proposed: " + x.Reason
+	}
+	return out
+}
+
 func quoteList(names []string) string {
 	q := make([]string, len(names))
 	for i, n := range names {

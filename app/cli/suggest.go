@@ -15,18 +15,21 @@ const suggestSynopsis = "suggest [--db FILE] [--read-only] [--article ID] [--jso
 const suggestAbout = `Proposes the people, parties, states, armed groups and other actors that articles name
 but the project does not have yet, with a guessed kind and the other forms of the name
 the article uses ("Maliki" for Nouri al-Maliki). Names the project already has, as a
-name or an alias, and names dismissed in the window are left out.
+name or an alias, and names dismissed in the window are left out. A form of a name that
+is also a place or common word in the article, a form of another suggestion, or already
+a name of an actor is not proposed as an alias; --json lists it under withheld, with the
+reason.
 
 Without --article: the project's review queue, as the window's Suggestions screen shows
 it, one line per distinct name across all articles, the names most articles use first,
 tab-separated: name, kind (the one most articles guess), aliases (comma-separated), how
 many articles name it, a sample sentence. With --json, an array of objects: name, kind,
-aliases, count (how many articles name it), sample, article and article_id (the article
+aliases, withheld (forms not proposed, each {alias, reason}), count (how many articles name it), sample, article and article_id (the article
 the sample comes from) and articles (the ids of all the articles naming it). Articles
 not yet read for suggestions (a project made before the queue) are read first.
 
 With --article ID: that article's suggestions, tab-separated: name, kind, aliases,
-article (#id and title); with --json: name, kind, aliases, count (how often the article
+article (#id and title); with --json: name, kind, aliases, withheld, count (how often the article
 names it), article (its title) and article_id.
 
 Subcommands:
@@ -49,24 +52,26 @@ type suggester interface {
 // suggestionJSON is the object suggest --json writes; its field names are a contract with
 // scripts: add fields, do not rename them.
 type suggestionJSON struct {
-	Name      string   `json:"name"`
-	Kind      string   `json:"kind"`
-	Aliases   []string `json:"aliases"`
-	Count     int      `json:"count"`
-	Article   string   `json:"article"`
-	ArticleID int64    `json:"article_id"`
+	Name      string              `json:"name"`
+	Kind      string              `json:"kind"`
+	Aliases   []string            `json:"aliases"`
+	Withheld  []app.WithheldAlias `json:"withheld"`
+	Count     int                 `json:"count"`
+	Article   string              `json:"article"`
+	ArticleID int64               `json:"article_id"`
 }
 
 // queuedJSON is the object suggest --json writes for one name of the project's queue.
 type queuedJSON struct {
-	Name      string   `json:"name"`
-	Kind      string   `json:"kind"`
-	Aliases   []string `json:"aliases"`
-	Count     int      `json:"count"`
-	Sample    string   `json:"sample"`
-	Article   string   `json:"article"`
-	ArticleID int64    `json:"article_id"`
-	Articles  []int64  `json:"articles"`
+	Name      string              `json:"name"`
+	Kind      string              `json:"kind"`
+	Aliases   []string            `json:"aliases"`
+	Withheld  []app.WithheldAlias `json:"withheld"`
+	Count     int                 `json:"count"`
+	Sample    string              `json:"sample"`
+	Article   string              `json:"article"`
+	ArticleID int64               `json:"article_id"`
+	Articles  []int64             `json:"articles"`
 }
 
 func runSuggest(ctx context.Context, env Env, args []string) (err error) {
@@ -99,7 +104,7 @@ func runSuggest(ctx context.Context, env Env, args []string) (err error) {
 		}
 		for _, x := range sugs {
 			text := cells(x.Name, string(x.Kind), strings.Join(x.Aliases, ", "), "#"+strconv.FormatInt(id, 10)+" "+title)
-			obj := suggestionJSON{Name: x.Name, Kind: string(x.Kind), Aliases: nonNil(x.Aliases), Count: x.Count,
+			obj := suggestionJSON{Name: x.Name, Kind: string(x.Kind), Aliases: nonNil(x.Aliases), Withheld: nonNilWithheld(x.Withheld), Count: x.Count,
 				Article: title, ArticleID: id}
 			if err := out.emit(text, obj); err != nil {
 				return err
@@ -151,7 +156,7 @@ func emitQueue(ctx context.Context, sg suggester, out *listWriter) error {
 				return err
 			}
 			text := cells(r.Name, string(r.Kind), strings.Join(r.Aliases, ", "), strconv.Itoa(r.Articles), r.Sample)
-			obj := queuedJSON{Name: r.Name, Kind: string(r.Kind), Aliases: nonNil(r.Aliases), Count: r.Articles,
+			obj := queuedJSON{Name: r.Name, Kind: string(r.Kind), Aliases: nonNil(r.Aliases), Withheld: nonNilWithheld(r.Withheld), Count: r.Articles,
 				Sample: r.Sample, Article: title, ArticleID: r.SampleArticle, Articles: ids}
 			if err := out.emit(text, obj); err != nil {
 				return err
@@ -249,4 +254,12 @@ queue or in any article. Dismissing a name twice is not an error.`).withDB()
 	}
 	fmt.Fprintf(env.Stdout, "dismissed %s\n", shown(pos[0]))
 	return nil
+}
+
+// nonNilWithheld makes a missing list an empty JSON array, as the other lists are.
+func nonNilWithheld(w []app.WithheldAlias) []app.WithheldAlias {
+	if w == nil {
+		return []app.WithheldAlias{}
+	}
+	return w
 }

@@ -219,3 +219,43 @@ func TestSuggestQueueReadsPendingArticlesFirst(t *testing.T) {
 		t.Error("--read-only lists nothing once the articles were read")
 	}
 }
+
+// A form that is already another actor's name is listed under withheld with the reason,
+// not among the aliases.
+func TestSuggestJSONListsWithheldForms(t *testing.T) {
+	p := newProject(t)
+	suggestProject(t, p)
+	s, err := db.Open(context.Background(), p.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.CreateActor(context.Background(), app.Actor{Name: "Maliki Trading", Kind: app.Organisation, Aliases: []string{"Maliki"}})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"suggest", "--json", "--db", p.db}, {"suggest", "--json", "--db", p.db, "--article", "#1"}} {
+		var got []struct {
+			Name     string              `json:"name"`
+			Aliases  []string            `json:"aliases"`
+			Withheld []app.WithheldAlias `json:"withheld"`
+		}
+		if err := json.Unmarshal([]byte(p.must(args...)), &got); err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(got, func(g struct {
+			Name     string              `json:"name"`
+			Aliases  []string            `json:"aliases"`
+			Withheld []app.WithheldAlias `json:"withheld"`
+		}) bool {
+			return g.Name == "Nouri al-Maliki"
+		})
+		if i < 0 {
+			t.Fatalf("%v: Nouri al-Maliki not suggested", args)
+		}
+		want := app.WithheldAlias{Alias: "Maliki", Reason: "already a name of “Maliki Trading”"}
+		if slices.Contains(got[i].Aliases, "Maliki") || !slices.Equal(got[i].Withheld, []app.WithheldAlias{want}) {
+			t.Errorf("%v: %+v, want Maliki withheld as %+v", args, got[i], want)
+		}
+	}
+}

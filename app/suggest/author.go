@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -25,7 +26,19 @@ func ExtractArticle(title, body, author string, known []string) []Suggestion {
 	if len(authors) == 0 {
 		return sugs
 	}
-	return Without(sugs, func(folded string) bool { return authors[folded] })
+	return without(sugs, func(folded string) bool { return authors[folded] })
+}
+
+// without drops the suggestions that have a name or alias for which drop (given the
+// folded form) returns true: any form of the article's author is the byline's person.
+func without(sugs []Suggestion, drop func(folded string) bool) []Suggestion {
+	out := sugs[:0:0]
+	for _, s := range sugs {
+		if !slices.ContainsFunc(s.Forms(), drop) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // maxBylineLines is how many lines from the top of a body a byline is looked for in.

@@ -110,7 +110,7 @@ func withholdShared(sugs []Suggestion) {
 		kept := s.Aliases[:0]
 		for _, a := range s.Aliases {
 			if n[app.Fold(a)] > 1 {
-				s.Withheld = append(s.Withheld, WithheldAlias{a, ReasonShared})
+				s.Withheld = append(s.Withheld, WithheldAlias{Alias: a, Reason: ReasonShared})
 				continue
 			}
 			kept = append(kept, a)
@@ -864,7 +864,7 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 		if !seen[o.key] {
 			seen[o.key] = true
 			if why := g.doubtful(e, o.key); why != "" {
-				s.Withheld = append(s.Withheld, WithheldAlias{o.text, why})
+				s.Withheld = append(s.Withheld, WithheldAlias{Alias: o.text, Reason: why})
 				continue
 			}
 			s.Aliases = append(s.Aliases, o.text)

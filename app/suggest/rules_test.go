@@ -306,7 +306,7 @@ func TestAmbiguousAliasWithheld(t *testing.T) {
 		if slices.Contains(s.Aliases, alias) {
 			t.Errorf("%q proposed as an alias of %q", alias, name)
 		}
-		if !slices.Contains(s.Withheld, WithheldAlias{alias, reason}) {
+		if !slices.Contains(s.Withheld, WithheldAlias{Alias: alias, Reason: reason}) {
 			t.Errorf("%q: withheld %v, want %q (%s)", name, s.Withheld, alias, reason)
 		}
 	}

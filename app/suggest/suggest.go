@@ -35,11 +35,9 @@ type Suggestion struct {
 	Withheld []WithheldAlias
 }
 
-// WithheldAlias is a form of a name not proposed as an alias, and why.
-type WithheldAlias struct {
-	Alias  string
-	Reason string
-}
+// WithheldAlias is a form of a name not proposed as an alias, and why (one type with
+// the review queue's).
+type WithheldAlias = app.WithheldAlias
 
 // Reasons an alias is withheld.
 const (
@@ -62,17 +60,34 @@ func Extract(title, body string, known []string) []Suggestion {
 	for _, k := range known {
 		set[app.Fold(strings.TrimSpace(k))] = true
 	}
-	return Without(sugs, func(folded string) bool { return set[folded] })
+	return Sift(sugs, func(folded string) (string, bool) { return ReasonKnown, set[folded] })
 }
 
-// Without drops the suggestions that have a name or alias for which known (given the
-// folded form) returns true: the project has that actor already, or the user dismissed it.
-func Without(sugs []Suggestion, known func(folded string) bool) []Suggestion {
+// ReasonKnown withholds an alias that is already a name of one of the project's actors.
+const ReasonKnown = "already a name of an actor of the project"
+
+// Sift applies what the project knows to sugs. known says, for a folded form, whether the
+// project has it (as an actor's name or alias, or dismissed) and why. A suggestion whose
+// name is known is dropped; one whose alias only is known is kept with that alias
+// withheld and the reason, since a different actor may share a short form ("Maliki",
+// "KDP"): hiding it would hide the actor, proposing the alias would link the other's
+// mentions to it.
+func Sift(sugs []Suggestion, known func(folded string) (reason string, ok bool)) []Suggestion {
 	out := sugs[:0:0]
 	for _, s := range sugs {
-		if !slices.ContainsFunc(s.Forms(), known) {
-			out = append(out, s)
+		if _, ok := known(app.Fold(s.Name)); ok {
+			continue
 		}
+		kept := s.Aliases[:0:0]
+		for _, a := range s.Aliases {
+			if why, ok := known(app.Fold(a)); ok {
+				s.Withheld = append(slices.Clip(s.Withheld), WithheldAlias{Alias: a, Reason: why})
+				continue
+			}
+			kept = append(kept, a)
+		}
+		s.Aliases = kept
+		out = append(out, s)
 	}
 	return out
 }

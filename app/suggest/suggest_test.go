@@ -151,8 +151,13 @@ func TestExtractNames(t *testing.T) {
 func TestExtractSkipsKnown(t *testing.T) {
 	body := "Former Prime Minister Nouri al-Maliki met Donald Trump. Maliki smiled; Trump did not. Turkey watched."
 	sugs := Extract("", body, []string{"donald trump", "Ferrandez", "  MALIKI "})
-	if got := names(sugs); !slices.Equal(got, []string{"Turkey"}) {
-		t.Errorf("with Trump and Maliki known: %v", got)
+	// Trump is known by his name: dropped. "Maliki" is known, but it is only one form of
+	// Nouri al-Maliki, who may be another person: kept, with the form withheld and why.
+	if got := names(sugs); !slices.Equal(got, []string{"Nouri al-Maliki", "Turkey"}) {
+		t.Fatalf("with Trump and Maliki known: %v", got)
+	}
+	if len(sugs[0].Aliases) != 0 || !slices.Equal(sugs[0].Withheld, []WithheldAlias{{Alias: "Maliki", Reason: ReasonKnown}}) {
+		t.Errorf("Maliki proposed as an alias although the project has it: %+v", sugs[0])
 	}
 }
 
@@ -205,9 +210,14 @@ func TestSuggestionActorAndForms(t *testing.T) {
 	if got := s.Forms(); !slices.Equal(got, []string{"nouri al-maliki", "maliki"}) {
 		t.Errorf("Forms() = %q", got)
 	}
-	kept := Without([]Suggestion{s, {Name: "Turkey"}}, func(f string) bool { return f == "maliki" })
-	if len(kept) != 1 || kept[0].Name != "Turkey" {
-		t.Errorf("Without: %v", names(kept))
+	known := func(f string) (string, bool) { return "known", f == "maliki" || f == "turkey" }
+	kept := Sift([]Suggestion{s, {Name: "Turkey"}}, known)
+	if len(kept) != 1 || kept[0].Name != "Nouri al-Maliki" || len(kept[0].Aliases) != 0 ||
+		!slices.Equal(kept[0].Withheld, []WithheldAlias{{Alias: "Maliki", Reason: "known"}}) {
+		t.Errorf("Sift: %+v", kept)
+	}
+	if s.Aliases[0] != "Maliki" || len(s.Withheld) != 0 {
+		t.Error("Sift changed the suggestion it was given")
 	}
 }
 
