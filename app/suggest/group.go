@@ -603,8 +603,10 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	if e.country != nil {
-		// "the Singapore-listed Tembusu Resources": where it is listed, not an actor.
-		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace })
+		// A state is an actor where it acts or is acted on ("Gambia agreed", "talks with
+		// Ghana"), not where it only says where ("printed in Senegal", "the
+		// Singapore-listed Tembusu Resources", "a former minister of Ghana").
+		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace && !countryAsPlace(o) })
 	}
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.onPlatform }) {
 		return false // only ever a network posted on: "wrote on X", "said on LinkedIn"
@@ -667,6 +669,15 @@ func (g *grouper) keep(e *entity) bool {
 		return false // "the Korean electronics maker": a demonym the gazetteer lacks
 	}
 	return true
+}
+
+// countryAsPlace reports whether an occurrence of a state only places something: after a
+// place word ("in", "across", but not "to" or "from": "linked to Israel", "demand from
+// China" are dealings with the state), qualifying a role without the possessive ("Ghana
+// coach", where "Japan's chief cabinet secretary" speaks for the state), or as a person's
+// nationality ("Norway's Sindre Haugen").
+func countryAsPlace(o *occurrence) bool {
+	return o.loc && !o.weakLoc || o.roleOf && !o.toks[len(o.toks)-1].poss || o.nationality
 }
 
 // speaksAsName reports whether a lone word that only starts sentences is still a name: a

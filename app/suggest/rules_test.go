@@ -386,3 +386,32 @@ func FuzzMarkLayout(f *testing.F) {
 		ExtractArticle("", s, "", nil)
 	})
 }
+
+// TestStateOnlyAsPlaceNotProposed: a state is proposed where it acts, is dealt with or
+// owns a body, not where it only says where something is or where a person is from.
+func TestStateOnlyAsPlaceNotProposed(t *testing.T) {
+	tests := []struct {
+		body  string
+		state string
+		want  bool
+	}{
+		{"The ballots were printed in Senegal and flown to the capital on Sunday.", "Senegal", false},
+		{"Arvelo Holdings is registered in the Netherlands, the filing shows.", "Netherlands", false},
+		{"Protests spread across Moldova after the vote was annulled.", "Moldova", false},
+		{"The sprinter took the lead from Norway's Sindre Haugen on the last climb.", "Norway", false},
+		{"Gambia agreed on Wednesday to a recount of the ballots.", "Gambia", true},
+		{"The militia said the vessels were linked to Israel and would be stopped.", "Israel", true},
+		{"Weaker demand from China slowed the copper miners' sales.", "China", true},
+		{"Talks with Ghana on the debt resumed on Monday.", "Ghana", true},
+		{"Spain's National Markets and Competition Commission fined the utility.", "Spain", true},
+		{"The fishermen won in Norway's top court on Thursday.", "Norway", true},
+		{"Colombia's President Gustavo Petro called the result a fraud.", "Colombia", true},
+		{"The strike hit a town on Moldova's border with Ukraine, officials said.", "Moldova", false},
+	}
+	for _, tt := range tests {
+		got := slices.ContainsFunc(Extract("", tt.body, nil), func(s Suggestion) bool { return s.Name == tt.state })
+		if got != tt.want {
+			t.Errorf("%q: %s proposed = %v, want %v", tt.body, tt.state, got, tt.want)
+		}
+	}
+}

@@ -40,6 +40,9 @@ type occurrence struct {
 	quoted     bool     // inside quotation marks
 	attrib     bool     // one word right before a lowercase word: "Veskaran riders"
 	aliases    []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
+	// nationality: a state's possessive right before a person's name: "Norway's Sindre
+	// Haugen" says where she is from; "Paraguay's Supreme Court" is the state's own body.
+	nationality bool
 }
 
 // scanner walks one text's tokens and collects its occurrences.
@@ -323,6 +326,19 @@ func isNameHead(toks []token) bool {
 var dateWords = words(`january february march april may june july august september october november
 	december monday tuesday wednesday thursday friday saturday sunday`)
 
+// personAfter reports whether the name starting at toks[k] reads as a person's: two or
+// three name words, no title, role or body word, and no "of" or "and" carrying it on
+// ("Spain's National Markets and Competition Commission" is a body).
+func personAfter(toks []token, k int) bool {
+	after := nameAfter(toks, k, len(toks))
+	if len(after) < 2 || len(after) > 3 || headKind(after) != "" || govHead(after) || roleLead(after) ||
+		roleHeads[after[0].fold] || roleModifiers[after[0].fold] {
+		return false
+	}
+	j := k + len(after)
+	return j >= len(toks) || toks[j].fold != "of" && toks[j].fold != "and" && toks[j].fold != "for" && toks[j].text != "&"
+}
+
 // nameAfter returns the name words from toks[k] up to the next joiner or end.
 func nameAfter(toks []token, k, end int) []token {
 	j := k
@@ -599,6 +615,13 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if i > 0 && toks[i-1].poss && s.locBefore(i) {
 		o.loc = true // "near Cox's Bazar"
+	}
+	if o.country != nil && toks[end-1].poss {
+		o.nationality = personAfter(toks, end)
+		if o.loc && !placeNouns[next] && !bodyPlaceNouns[next] {
+			// "in Norway's top court": the place word is the court's; the state owns it.
+			o.loc, o.weakLoc = false, false
+		}
 	}
 	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")] || s.roleQualifier) && !o.person {
 		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
