@@ -421,7 +421,11 @@ func (g *grouper) buildIndex() {
 		}
 		add(g.byWord, words[0], e)
 		add(g.byWord, words[0]+"s", e)
-		add(g.byWord, words[len(words)-1], e)
+		last := len(words) - 1
+		for last > 1 && isLegalSuffix(words[last]) {
+			last-- // "Marzotti" of "Officine Marzotti S.p.A."
+		}
+		add(g.byWord, words[last], e)
 		with, without := initials(e.full.toks)
 		add(g.byInitials, with, e)
 		add(g.byInitials, without, e)
@@ -504,6 +508,9 @@ func orgShortForm(full, short []token) bool {
 		return false
 	}
 	w := short[0].fold
+	for len(full) > 2 && isLegalSuffix(full[len(full)-1].fold) {
+		full = full[:len(full)-1] // "Marzotti" of "Officine Marzotti S.p.A."
+	}
 	if len(full) < 2 {
 		return false
 	}

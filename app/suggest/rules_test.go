@@ -415,3 +415,24 @@ func TestStateOnlyAsPlaceNotProposed(t *testing.T) {
 		}
 	}
 }
+
+// TestLegalSuffixEndsTheName: a registered name ends at its legal suffix, however it is
+// written ("S.p.A.", "GmbH", "Pty Ltd"), and its short form is found without it.
+func TestLegalSuffixEndsTheName(t *testing.T) {
+	body := "Officine Marzotti S.p.A. agreed to buy Brenner Antriebstechnik GmbH of Stuttgart, and Kowhai Traders Pty Ltd sold its stake. " +
+		"Marzotti said the deal would close in May."
+	got := Extract("", body, nil)
+	for _, want := range []string{"Officine Marzotti S.p.A.", "Brenner Antriebstechnik GmbH", "Kowhai Traders Pty Ltd"} {
+		i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == want })
+		if i < 0 {
+			t.Errorf("%q not proposed: %v", want, names(got))
+			continue
+		}
+		if got[i].Kind != app.Organisation {
+			t.Errorf("%q guessed %s", want, got[i].Kind)
+		}
+	}
+	if i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == "Officine Marzotti S.p.A." }); i >= 0 && !slices.Contains(got[i].Aliases, "Marzotti") {
+		t.Errorf("Marzotti not grouped with Officine Marzotti S.p.A.: %+v", got[i])
+	}
+}

@@ -167,6 +167,9 @@ func (s *scanner) run(i int) int {
 		if t.poss && !s.possContinues(j) {
 			break
 		}
+		if j-i >= 2 && isLegalSuffix(t.fold) && isNameToken(t) && (j == len(toks) || !isLegalSuffix(toks[j].fold)) {
+			break // "Brenner Antriebstechnik GmbH of Stuttgart": the registered name ends there
+		}
 	}
 	// "Chatterbox Holdings plc": a legal suffix in lower case ends the name.
 	if j > i && j < len(toks) && toks[j].kind == tWord && toks[j].space && unicode.IsLower(firstRune(toks[j].text)) &&

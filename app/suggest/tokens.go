@@ -130,6 +130,9 @@ type scanned struct {
 // hyphens and apostrophes ("al-Maliki", "Jama'at"), dotted initials ("U.S."), and a
 // possessive ending set apart ("Maliki's" is "Maliki" with poss).
 func scanWord(rs []rune, i int) scanned {
+	if n := dottedSuffix(rs, i); n > 0 {
+		return scanned{token{text: string(rs[i : i+n]), start: i, end: i + n, kind: tWord, abbr: true}, i + n}
+	}
 	start := i
 	var b strings.Builder
 	poss, abbr := false, false
@@ -180,6 +183,26 @@ func scanWord(rs []rune, i int) scanned {
 		break
 	}
 	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
+}
+
+// dottedSuffix returns the length of a legal suffix written as letters of either case
+// joined by dots at rs[i] ("S.p.A.", "S.r.l.", "S.A."), or 0: read letter by letter,
+// "S.p.A." would end the name at "S.p".
+func dottedSuffix(rs []rune, i int) int {
+	j := i
+	var letters []rune
+	for j+1 < len(rs) && unicode.IsLetter(rs[j]) && rs[j+1] == '.' {
+		letters = append(letters, unicode.ToLower(rs[j]))
+		j += 2
+	}
+	if j < len(rs) && unicode.IsLetter(rs[j]) && len(letters) > 0 && (j+1 == len(rs) || !isWordRune(rs[j+1])) {
+		letters = append(letters, unicode.ToLower(rs[j])) // "S.p.A" without the last dot
+		j++
+	}
+	if len(letters) < 2 || !unicode.IsUpper(rs[i]) || j < len(rs) && isWordRune(rs[j]) || !legalSuffixes[string(letters)] {
+		return 0
+	}
+	return j - i
 }
 
 // isInitials reports whether s is a capital letter or capitals joined by dots ("U", "U.S").
