@@ -436,3 +436,37 @@ func TestLegalSuffixEndsTheName(t *testing.T) {
 		t.Errorf("Marzotti not grouped with Officine Marzotti S.p.A.: %+v", got[i])
 	}
 }
+
+// TestBodyNameWithSeveralComplements: a body's name runs on through "and" (and "and the")
+// when what follows is one more complement, not another body or actor.
+func TestBodyNameWithSeveralComplements(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"The State Agency for Geology and Mineral Resources said on Monday the licence was void.", "State Agency for Geology and Mineral Resources"},
+		{"The Committee on Finance and the State Budget met on Tuesday.", "Committee on Finance and the State Budget"},
+		{"The Institute for Water and Soil Research warned of drought.", "Institute for Water and Soil Research"},
+	}
+	for _, tt := range tests {
+		if got := names(Extract("", tt.body, nil)); !slices.Contains(got, tt.want) {
+			t.Errorf("%q: %q, want %q whole", tt.body, got, tt.want)
+		}
+	}
+	// Two bodies joined by "and" stay two.
+	got := names(Extract("", "The Ministry of Finance and the Central Bank of Oravia disagreed on Friday.", nil))
+	if !slices.Contains(got, "Ministry of Finance") || !slices.Contains(got, "Central Bank of Oravia") {
+		t.Errorf("two bodies: %q", got)
+	}
+}
+
+// TestKnownAsTheAcronym: "known as the GKNB" gives the acronym as the body's alias, and a
+// party's acronym before a role word is not a person's name.
+func TestKnownAsTheAcronym(t *testing.T) {
+	got := Extract("", "On Monday the State Committee for National Security, known as the GKNB, detained two activists. "+
+		"The GKNB gave no reason. HDZ whip Dario Marković said nothing.", nil)
+	i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == "State Committee for National Security" })
+	if i < 0 || !slices.Contains(got[i].Aliases, "GKNB") {
+		t.Errorf("GKNB not an alias of the committee: %+v", got)
+	}
+	if !slices.Contains(names(got), "Dario Marković") {
+		t.Errorf("the whip not proposed apart from his party: %q", names(got))
+	}
+}

@@ -253,6 +253,12 @@ func (s *scanner) split(i, end int) {
 		case w == "the":
 			prev := toks[k-1].fold
 			cut = !connectors[prev] || prev == "the" || prev == "and" && !list
+			if right := nameAfter(toks, k+1, end); cut && prev == "and" && inName && bodyComplements(toks[start:k-1], right) &&
+				!slices.ContainsFunc(right, func(t token) bool { return cueKind(t.fold) != "" }) && (k+1+len(right) == end || !connectors[toks[k+1+len(right)].fold]) {
+				// "Committee on Finance and the State Budget"; not "the Ministry of Finance
+				// and the Central Bank of Oravia", a body of its own.
+				cut = false
+			}
 		case w == "and":
 			// One name with a head noun on one side only: "Justice and Development Party",
 			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
@@ -267,10 +273,7 @@ func (s *scanner) split(i, end int) {
 			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
 			}
-			if inName && govCueIn(left) && len(right) > 0 && len(right) <= 3 && !slices.ContainsFunc(right, func(t token) bool {
-				k := cueKind(t.fold)
-				return k != "" && k != app.Organisation
-			}) && !isAcronym(right[0].text) {
+			if inName && bodyComplements(left, right) {
 				cut = false // "Ministry of Energy and Mineral Resources": the ministry's portfolios
 			}
 			if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
@@ -884,6 +887,9 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 	default:
 		return "", false
 	}
+	if w(k) == "the" && k+1 < len(toks) && isAcronym(toks[k+1].text) {
+		k++ // "the State Committee for National Security, known as the GKNB"
+	}
 	j := k
 	for j < len(toks) && isNameToken(toks[j]) && (j == k || toks[j].space) {
 		j++
@@ -1019,6 +1025,24 @@ func (s *scanner) nameStart(and int) int {
 		k--
 	}
 	return k
+}
+
+// bodyComplements reports whether right, after "and", is one more complement of the body
+// named by left ("Ministry of Energy and Mineral Resources", "State Agency for Geology and
+// Mineral Resources"): left's head before its connector is a government or organisation
+// word, and right is a few words that name no body or actor of another kind.
+func bodyComplements(left, right []token) bool {
+	c := slices.IndexFunc(left, func(t token) bool { return connectors[t.fold] && t.fold != "and" && t.fold != "the" })
+	if c < 1 || len(right) == 0 || len(right) > 3 || isAcronym(right[0].text) || isCountryTok(right[0]) {
+		return false
+	}
+	if k := cueKind(left[c-1].fold); k != app.GovernmentBody && k != app.Organisation && !govCueIn(left[:c]) {
+		return false
+	}
+	return !slices.ContainsFunc(right, func(t token) bool {
+		k := cueKind(t.fold)
+		return k != "" && k != app.Organisation
+	})
 }
 
 // govCueIn reports whether toks hold a government body's head noun: "Ministry".

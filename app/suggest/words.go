@@ -116,7 +116,9 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	paediatrician pediatrician surgeon physician nurse pharmacist epidemiologist
 	virologist researcher lecturer pilot driver billionaire magnate entrepreneur investor
 	philanthropist owner competitor peer
-	finalist founder co-founder`)
+	finalist founder co-founder whip treasurer rapporteur councillor councilor alderman
+	delegate organiser organizer campaigner volunteer rector dean attorney solicitor
+	barrister magistrate clerk registrar curator principal superintendent warden`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
