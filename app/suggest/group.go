@@ -580,23 +580,31 @@ func (e *entity) kind() app.ActorKind {
 	if e.country != nil {
 		return app.State
 	}
-	if e.full.kind != "" && e.full.kind != app.Person {
-		return e.full.kind
+	full := e.full
+	if full.layout {
+		// A table cell or an all-caps line says less about a name than the prose that
+		// writes it: "PAWEŁ ZIELIŃSKI" in a results table, "Paweł Zieliński of Velotek Pro".
+		if i := slices.IndexFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == full.key }); i >= 0 {
+			full = e.occs[i]
+		}
+	}
+	if full.kind != "" && full.kind != app.Person {
+		return full.kind
 	}
 	for _, o := range e.occs {
 		if o.person {
 			return app.Person
 		}
 	}
-	if e.full.kind != "" {
-		return e.full.kind
+	if full.kind != "" {
+		return full.kind
 	}
 	for _, o := range e.occs {
 		if o.kind != "" {
 			return o.kind
 		}
 	}
-	if e.full.capital {
+	if full.capital {
 		return app.State
 	}
 	return ""
@@ -639,9 +647,10 @@ func (g *grouper) keep(e *entity) bool {
 		person = person || o.person
 	}
 	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) &&
-		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" && o.cellKind != app.Person }) {
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" }) {
 		// Capitals alone, named once, are no evidence of a name: "Zero Excuses",
-		// "Earth Norway". A name the text repeats is proposed, its kind left open.
+		// "Earth Norway". A name the text repeats, or a table's column (RIDER, PARTY)
+		// says what it is, is proposed.
 		return false
 	}
 	if e.full.capital {

@@ -132,7 +132,14 @@ var columnKinds = map[string]app.ActorKind{
 	"party": app.Party, "parties": app.Party, "list": app.Party, "team": app.Organisation, "club": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "airline": app.Organisation,
 	"vendor": app.Organisation, "bank": app.Organisation, "candidate": app.Person,
-	"player": app.Person, "athlete": app.Person,
+	"player": app.Person, "athlete": app.Person, "rider": app.Person, "driver": app.Person,
+	"runner": app.Person, "cyclist": app.Person, "skater": app.Person, "swimmer": app.Person,
+	"winner": app.Person, "nominee": app.Person, "member": app.Person, "mp": app.Person,
+	"coach": app.Person, "manager": app.Person, "author": app.Person, "name": app.Person,
+	"players": app.Person, "riders": app.Person, "drivers": app.Person, "candidates": app.Person,
+	"teams": app.Organisation, "clubs": app.Organisation, "companies": app.Organisation,
+	"operator": app.Organisation, "carrier": app.Organisation, "sponsor": app.Organisation,
+	"outlet": app.Media, "broadcaster": app.Media, "publisher": app.Media,
 }
 
 // tableCells splits a table row on "|" (or tabs) into its cells, folded and trimmed, with

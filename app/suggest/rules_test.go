@@ -470,3 +470,19 @@ func TestKnownAsTheAcronym(t *testing.T) {
 		t.Errorf("the whip not proposed apart from his party: %q", names(got))
 	}
 }
+
+// TestTableColumnSaysPerson: a results table's RIDER (or PLAYER, CANDIDATE…) column makes
+// the names in it people, even when the prose names one once without a first name we know,
+// and the prose's form of a name decides its kind over the table's capitals.
+func TestTableColumnSaysPerson(t *testing.T) {
+	body := "POS | RIDER | TEAM | NAT | TIME\n1 | ANDRÉS QUINTERO | MERIDIAN-ARBOREA | COL | 4:12:37\n" +
+		"3 | PAWEŁ ZIELIŃSKI | VELOTEK PRO | POL | +0:31\n4 | TUDOR MOLDOVAN | CARPAȚI CLUJ | ROU | +0:58\n\n" +
+		"Quintero now leads. Paweł Zieliński of Velotek Pro kept the mountains jersey, and Tudor Moldovan was cheered all the way up."
+	got := Extract("", body, nil)
+	for _, want := range []string{"Paweł Zieliński", "Tudor Moldovan"} {
+		i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == want })
+		if i < 0 || got[i].Kind != app.Person {
+			t.Errorf("%q: want a person, got %+v", want, got)
+		}
+	}
+}
