@@ -486,3 +486,23 @@ func TestTableColumnSaysPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestThingsAndPlacesAroundCompanies: products named before their noun, market indexes,
+// events "of the" a place, mountain passes and the home town in a company's appositive
+// are not proposed; the union named after its noun is an organisation.
+func TestThingsAndPlacesAroundCompanies(t *testing.T) {
+	body := "Officine Marzotti S.p.A., the Bergamo maker of industrial gearboxes, agreed to buy Brenner Antriebstechnik GmbH. " +
+		"Brenner is best known for the Vela e-bike motor and the Kastor range of forklift drives. " +
+		"Marzotti shares rose 6 percent, the biggest gain on the FTSE MIB. The metalworkers' union IG Metall said it wanted guarantees. " +
+		"The Tour of the Carpathians will cross the Gutâi Pass again next year."
+	got := Extract("", body, nil)
+	for _, bad := range []string{"Bergamo", "Vela", "Kastor", "FTSE MIB", "Carpathians", "Gutâi Pass"} {
+		if slices.Contains(names(got), bad) {
+			t.Errorf("%q proposed: %q", bad, names(got))
+		}
+	}
+	i := slices.IndexFunc(got, func(s Suggestion) bool { return s.Name == "IG Metall" })
+	if i < 0 || got[i].Kind != app.Organisation {
+		t.Errorf("IG Metall: want an organisation, got %+v", got)
+	}
+}

@@ -184,7 +184,7 @@ func (s *scanner) run(i int) int {
 	if end == i {
 		return max(j, i+1)
 	}
-	if nonActorAfter[wordAfter(toks, end)] && !hasOrgCue(toks[i:end]) {
+	if thingAfter(toks, end) && !hasOrgCue(toks[i:end]) {
 		return end // "the Heart of Sarajevo award", "the Quillon Halo headset": a thing's name
 	}
 	if c, ok := countryForm(s.textOf(toks[i:end])); ok && end-i > 1 {
@@ -288,7 +288,8 @@ func (s *scanner) split(i, end int) {
 			// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 			prev := toks[k-1]
 			pw := prev.fold
-			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")] || prev.text == "House"
+			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")] || prev.text == "House" ||
+				nonActorHeads[pw] && w == "of" // "Tour of the Carpathians": one event's name
 			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
 				joined = false // "National Assembly on Wednesday"
 			}
@@ -343,6 +344,32 @@ func personAfter(toks []token, k int) bool {
 	}
 	j := k + len(after)
 	return j >= len(toks) || toks[j].fold != "of" && toks[j].fold != "and" && toks[j].fold != "for" && toks[j].text != "&"
+}
+
+// thingAfter reports whether a product's or an event's noun follows the name at end,
+// right after it or after one hyphenated modifier: "the Atlas 9 smartphone", "the Vela
+// e-bike motor", "the Kastor range of forklift drives".
+func thingAfter(toks []token, end int) bool {
+	w := wordAfter(toks, end)
+	if thingNoun(w) {
+		return true
+	}
+	if !strings.Contains(w, "-") {
+		return false // "Telvoro and MTK Group sell phones": a verb, not a product's modifier
+	}
+	return thingNoun(wordAfter(toks, end+1))
+}
+
+// thingNoun reports whether w, or the last part of a hyphenated w ("e-bike"), is a
+// product's or an event's noun.
+func thingNoun(w string) bool {
+	if nonActorAfter[w] {
+		return true
+	}
+	if i := strings.LastIndex(w, "-"); i >= 0 {
+		return nonActorAfter[w[i+1:]]
+	}
+	return false
 }
 
 // nameAfter returns the name words from toks[k] up to the next joiner or end.
@@ -604,7 +631,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
 	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next)
-	if nonActorAfter[next] || s.numberAfter(end) || len(o.toks) == 1 && isAllCaps(o.text) && i > 0 && toks[i-1].kind == tWord && unicode.IsDigit(firstRune(toks[i-1].text)) && toks[i].space {
+	if thingAfter(toks, end) || s.numberAfter(end) || len(o.toks) == 1 && isAllCaps(o.text) && i > 0 && toks[i-1].kind == tWord && unicode.IsDigit(firstRune(toks[i-1].text)) && toks[i].space {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}
 	if headKind(o.toks) == "" && o.country == nil && (s.roleComma(i) || prev == "and" && s.roleComma(s.nameStart(i-1))) {
@@ -631,6 +658,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")] || s.roleQualifier) && !o.person {
 		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
+	}
+	if len(o.toks) == 1 && (prev == "the" || prev == "a") && i >= 2 && toks[i-2].text == "," && agentNouns[next] {
+		o.loc = true // "Officine Marzotti, the Bergamo maker of gearboxes": where it is from
 	}
 	if o.capital && (prev == "the" || prev == "a") {
 		o.loc = true // "the Pretoria agreement", "a Moscow court"
@@ -1261,6 +1291,9 @@ func keepable(toks []token) bool {
 // "Copa Libertadores", "Coupe de France".
 var eventFirst = words(`copa coupe coppa pokal`)
 
+// indexBrands begin the names of market indexes: "FTSE MIB", "STOXX Europe 600".
+var indexBrands = words(`sensex nikkei ftse dax kospi hang-seng stoxx msci`)
+
 // ownDemonym reports whether a body's name, after a demonym, ends in a head noun whose
 // official names keep the demonym: authorities, commissions, guards.
 func ownDemonym(toks []token) bool {
@@ -1286,7 +1319,7 @@ func thingHead(toks []token) bool {
 			break
 		}
 	}
-	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] {
+	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] {
 		return false
 	}
 	for _, t := range toks {

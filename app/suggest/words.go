@@ -165,7 +165,7 @@ var (
 		desert lake bay peninsula square street avenue road bridge airport province
 		governorate district region city canal corridor coast highlands plateau basin camp
 		hills heights reef channel border crossing county town village neighbourhood
-		neighborhood quarter port harbour harbor dam field oasis plain delta cape`)
+		neighborhood quarter port harbour harbor dam field oasis plain delta cape pass`)
 )
 
 // possNouns are the common nouns whose possessive stays inside a name: "Republican
@@ -258,6 +258,9 @@ var precedeCues = map[string]app.ActorKind{
 	"carrier": app.Organisation, "drugmaker": app.Organisation, "automaker": app.Organisation,
 	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
+	"union": app.Organisation, "federation": app.Organisation, "association": app.Organisation,
+	"ngo": app.Organisation, "tank": app.Organisation, "club": app.Organisation, "team": app.Organisation,
+	"syndicate": app.Organisation, "cooperative": app.Organisation, "co-operative": app.Organisation,
 	"regulator": app.GovernmentBody, "commission": app.GovernmentBody, "ruling": app.Party,
 	// Where a party stands: "the far-right Alternative for Germany".
 	"far-right": app.Party, "far-left": app.Party, "centre-right": app.Party, "centre-left": app.Party,
@@ -286,7 +289,9 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 	car cars bike bikes app software drug vaccine prize award festival ceremony tournament
 	race summit album film tablets tablet pills pill capsules medicine medicines drugs scandal brand brands
 	syrup syrups injection injections cream spray drops
-	affair`)
+	affair motor motors engine engines range ranges lineup line-up series chip chips processor
+	console consoles camera cameras truck trucks jet jets aircraft drone drones rifle rifles
+	missile missiles satellite satellites tanker tankers handsets laptop laptops platform`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
@@ -312,3 +317,8 @@ var knownActors = map[string]app.ActorKind{
 	// The city that stands for the European Union's institutions, not for Belgium.
 	"brussels": app.Organisation,
 }
+
+// agentNouns describe a company by what it does; in an appositive the one capitalised word
+// before them says where it is from: "Marzotti, the Bergamo maker of gearboxes".
+var agentNouns = words(`maker makers manufacturer producer lender retailer carrier exporter importer
+	developer builder supplier distributor insurer brewer miner refiner shipper operator`)
