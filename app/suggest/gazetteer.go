@@ -52,7 +52,7 @@ Croatia||Croatian,Croat,Croats,Croatians|Zagreb
 Cuba||Cuban,Cubans|Havana
 Cyprus||Cypriot,Cypriots|Nicosia
 Czech Republic|Czechia|Czech,Czechs|Prague
-Democratic Republic of the Congo|DRC,DR Congo|Congolese|Kinshasa
+Democratic Republic of the Congo|DRC,DR Congo,Democratic Republic of Congo|Congolese|Kinshasa
 Denmark||Danish,Dane,Danes|Copenhagen
 Djibouti||Djiboutian|Djibouti
 Dominican Republic||Dominican,Dominicans|Santo Domingo

@@ -506,3 +506,28 @@ func TestThingsAndPlacesAroundCompanies(t *testing.T) {
 		t.Errorf("IG Metall: want an organisation, got %+v", got)
 	}
 }
+
+// TestBatch17Classes covers the classes batch 123-130 showed: honorifics before a name,
+// dotted legal suffixes kept whole, a list of names after an Oxford comma, an indefinite
+// phrase naming where a firm is from, party-state tags and model codes, committees of a
+// legislature with portfolio lists.
+func TestBatch17Classes(t *testing.T) {
+	body := "Datuk Seri Azhar Kamaruddin was detained. Sayyed Jawad al-Moussawi said nothing. " +
+		"Liwa bought 30 percent of Arcline Semiconductor Pte. Ltd., a Singapore start-up. " +
+		"The Election Commission of India, and the Konkan Chronicle reported delays. " +
+		"Sen. Ruth Hale (D-Wash.) questioned Whitcombe & Co., a Wichita firm that builds the panels of the K-220. " +
+		"The Senate Commerce, Science and Transportation Committee met. The House Transportation and Infrastructure Committee plans a hearing."
+	got := names(Extract("", body, nil))
+	for _, want := range []string{"Azhar Kamaruddin", "Jawad al-Moussawi", "Arcline Semiconductor Pte. Ltd.",
+		"Election Commission of India", "Konkan Chronicle", "Ruth Hale", "Whitcombe & Co.",
+		"Senate Commerce, Science and Transportation Committee", "House Transportation and Infrastructure Committee"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q not proposed: %q", want, got)
+		}
+	}
+	for _, bad := range []string{"Singapore", "Wichita", "D-Wash", "K-220", "Datuk Seri Azhar Kamaruddin"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q proposed: %q", bad, got)
+		}
+	}
+}

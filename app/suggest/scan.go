@@ -279,6 +279,9 @@ func (s *scanner) split(i, end int) {
 			if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
 				cut = false // "Centre for Monitoring and Research": the last of the body's complements
 			}
+			if committeeName(left, right) {
+				cut = false // "House Transportation and Infrastructure Committee"
+			}
 			if list || portfolio(left) && roleLead(right) {
 				// "…, Communications and the Digital Economy"; "Trade and Industry
 				// Minister Yoko Nakagawa": the portfolios of one body or one role.
@@ -344,6 +347,66 @@ func personAfter(toks []token, k int) bool {
 	}
 	j := k + len(after)
 	return j >= len(toks) || toks[j].fold != "of" && toks[j].fold != "and" && toks[j].fold != "for" && toks[j].text != "&"
+}
+
+// indefiniteModifier reports whether the name toks[i:end] only qualifies the noun after it
+// in an indefinite phrase: "a Wichita firm", "a small Madrid privacy group", "one Tokyo
+// brokerage". "A" cannot be said of a name that is itself the firm, so the name says
+// where the firm is from, not which actor it is. Before a role only a state's or a
+// capital's name is where the person is from ("a former Botswana foreign minister"); any
+// other is the employer ("a former Whitcombe inspector").
+func (s *scanner) indefiniteModifier(i, end int, place bool) bool {
+	toks := s.toks
+	k := i - 1
+	for k >= 0 && k >= i-3 && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)) {
+		switch toks[k].fold {
+		case "a", "an", "one", "another":
+			return s.describedNoun(end, place)
+		}
+		if stopwords[toks[k].fold] {
+			return false
+		}
+		k--
+	}
+	return false
+}
+
+// describedNoun reports whether a body's, a company's or a role's noun follows end, right
+// after it or after one or two more lowercase words ("privacy group", "foreign minister").
+func (s *scanner) describedNoun(end int, roles bool) bool {
+	for k := end; k < len(s.toks) && k < end+3; k++ {
+		w := wordAfter(s.toks, k)
+		if w == "" || stopwords[w] {
+			return false
+		}
+		if _, ok := precedeCues[w]; ok || agentNouns[w] || roles && roleWords[w] || w == "start-up" || w == "brokerage" {
+			return true
+		}
+	}
+	return false
+}
+
+// partyStateTag reports whether toks[i:end] is a legislator's party-and-state tag in
+// brackets: "(D-Wash.)", "(R-Texas)", "(I-Vt.)".
+func partyStateTag(toks []token, i, end int) bool {
+	if end-i != 1 || i == 0 || toks[i-1].text != "(" {
+		return false
+	}
+	p, rest, ok := strings.Cut(toks[i].text, "-")
+	return ok && (p == "D" || p == "R" || p == "I") && rest != "" && unicode.IsUpper(firstRune(rest))
+}
+
+// modelCode reports whether a one-word name is a model's code, letters, a hyphen and a
+// number: "K-220", "Su-57". "G-20" and "G-7" are groups of states, not models.
+func modelCode(o *occurrence) bool {
+	if len(o.toks) != 1 {
+		return false
+	}
+	p, n, ok := strings.Cut(o.text, "-")
+	if !ok || p == "G" || p == "" || n == "" || strings.Trim(n, "0123456789") != "" || len(n) < 2 {
+		return false
+	}
+	return strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
 // thingAfter reports whether a product's or an event's noun follows the name at end,
@@ -631,6 +694,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
 	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next)
+	if partyStateTag(toks, i, end) || modelCode(o) {
+		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
+	}
 	if thingAfter(toks, end) || s.numberAfter(end) || len(o.toks) == 1 && isAllCaps(o.text) && i > 0 && toks[i-1].kind == tWord && unicode.IsDigit(firstRune(toks[i-1].text)) && toks[i].space {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}
@@ -658,6 +724,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")] || s.roleQualifier) && !o.person {
 		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
+	}
+	if s.indefiniteModifier(i, end, o.country != nil || o.capital) {
+		o.loc = true // "a Wichita firm", "one Tokyo brokerage", "a former Botswana foreign minister"
 	}
 	if len(o.toks) == 1 && (prev == "the" || prev == "a") && i >= 2 && toks[i-2].text == "," && agentNouns[next] {
 		o.loc = true // "Officine Marzotti, the Bergamo maker of gearboxes": where it is from
@@ -1057,6 +1126,26 @@ func (s *scanner) nameStart(and int) int {
 	return k
 }
 
+// legislatures begin the names of their committees: "Senate Foreign Relations Committee".
+var legislatures = words(`senate house assembly parliament congress`)
+
+// committeeHeads end a legislature's committee's name.
+var committeeHeads = words(`committee subcommittee commission caucus panel`)
+
+// committeeName reports whether left and right, joined by "and", are one committee's name:
+// a legislature's word, its portfolios and a committee's head ("House Transportation and
+// Infrastructure Committee"), with no other body's word in between.
+func committeeName(left, right []token) bool {
+	if len(left) > 0 && isArticle(left[0].text) {
+		left = left[1:] // "The House Transportation…" opening a sentence
+	}
+	if len(left) < 2 || len(right) < 2 || !legislatures[left[0].fold] || !committeeHeads[right[len(right)-1].fold] {
+		return false
+	}
+	return !slices.ContainsFunc(left[1:], func(t token) bool { return cueKind(t.fold) != "" }) &&
+		!slices.ContainsFunc(right[:len(right)-1], func(t token) bool { return cueKind(t.fold) != "" })
+}
+
 // bodyComplements reports whether right, after "and", is one more complement of the body
 // named by left ("Ministry of Energy and Mineral Resources", "State Agency for Geology and
 // Mineral Resources"): left's head before its connector is a government or organisation
@@ -1102,14 +1191,21 @@ func (s *scanner) portfolioList(i, j int) bool {
 			of = true
 		}
 	}
-	if !of {
-		return false
+	lead := i
+	if isArticle(toks[lead].text) && lead+1 < j {
+		lead++ // "The Senate Commerce, …"
+	}
+	if !of && !legislatures[toks[lead].fold] {
+		return false // "Senate Commerce, Science and Transportation Committee" goes on too
 	}
 	for k := j + 1; k < len(toks) && k < j+12; k++ {
 		t := toks[k]
 		switch {
 		case t.text == "," || isNameToken(t) || t.fold == "the":
 		case t.fold == "and":
+			if k == j+1 {
+				return false // "the Election Commission of India, and the Konkan Chronicle": a list of names
+			}
 			return k+1 < len(toks) && (isNameToken(toks[k+1]) || toks[k+1].fold == "the")
 		default:
 			return false

@@ -39,7 +39,7 @@ type token struct {
 // abbreviations take their dot with them, so it does not end a sentence.
 var abbreviations = words(`mr mrs ms dr prof sen rep gov gen col lt maj capt sgt adm brig cpl st jr sr
 	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft ltda bhd pty
-	tbk`)
+	tbk pte plc`)
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -174,8 +174,8 @@ func scanWord(rs []rune, i int) scanned {
 			}
 			continue
 		case r == '.' && abbreviations[strings.ToLower(b.String())]:
-			if w := strings.ToLower(b.String()); w == "jr" || w == "sr" {
-				// Part of the name: "Ferdinand Marcos Jr."
+			if w := strings.ToLower(b.String()); w == "jr" || w == "sr" || legalSuffixes[w] {
+				// Part of the name: "Ferdinand Marcos Jr.", "Arcline Semiconductor Pte. Ltd."
 				return scanned{token{text: b.String() + ".", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
 			}
 			return scanned{token{text: b.String(), start: start, end: i, kind: tWord, abbr: true}, i + 1}

@@ -81,7 +81,8 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	leader mr mrs ms miss dr prof professor lord lady sir dame premier adviser advisor
 	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
-	head coordinator justice striker goalkeeper midfielder defender winger coach partner`)
+	head coordinator justice striker goalkeeper midfielder defender winger coach partner
+	administrator comptroller datuk dato tun tunku tan seri sri sayyed sayyid syed sharif`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -195,7 +196,7 @@ var placeNouns = words(`border crossing district province region city town villa
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
 	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
-	ports reservoir reservoirs aqueduct`)
+	ports reservoir reservoirs aqueduct seat seats constituency constituencies ward wards`)
 
 // bodyPlaceNouns, right after a name that is not a possessive, make it the place whose
 // body it is: "the Glasgow council", "the Madhya Pradesh health department". ("Alimi's
@@ -274,7 +275,8 @@ var precedeCues = map[string]app.ActorKind{
 // "Tour of the Lakes", "Digital Markets Act", "Nasdaq Composite", "Column F").
 var nonActorHeads = words(`prize prizes award awards medal trophy cup championship championships
 	tour race rally marathon grand-prix games olympics paralympics festival expo fair show
-	week summit act bill law treaty accord charter declaration report index
+	week summit act bill law treaty accord charter declaration report index regulation directive
+	decree ordinance statute
 	composite average column row cell sheet album film novel series edition
 	sensex nikkei ftse dax kospi hang-seng stoxx`)
 
@@ -291,7 +293,8 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 	syrup syrups injection injections cream spray drops
 	affair motor motors engine engines range ranges lineup line-up series chip chips processor
 	console consoles camera cameras truck trucks jet jets aircraft drone drones rifle rifles
-	missile missiles satellite satellites tanker tankers handsets laptop laptops platform`)
+	missile missiles satellite satellites tanker tankers handsets laptop laptops platform
+	agreement agreements accord accords protocol`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
