@@ -196,7 +196,7 @@ var placeNouns = words(`border crossing district province region city town villa
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
 	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
-	ports reservoir reservoirs aqueduct seat seats constituency constituencies ward wards`)
+	ports reservoir reservoirs aqueduct constituency constituencies`)
 
 // bodyPlaceNouns, right after a name that is not a possessive, make it the place whose
 // body it is: "the Glasgow council", "the Madhya Pradesh health department". ("Alimi's
