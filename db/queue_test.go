@@ -388,3 +388,27 @@ func TestQueueSaysWhyAFormIsWithheld(t *testing.T) {
 		t.Errorf("queue row %+v: want %q withheld as a place", q, "Varnholt")
 	}
 }
+
+// TestQueueWithholdsAliasCommonInProject: a one-word form that other articles of the
+// project write in lower case is withheld with the reason, since the matcher ignores case
+// and would link every "bridge" to the party.
+func TestQueueWithholdsAliasCommonInProject(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	fileArticle(t, s, "Traffic", "The old bridge over the river was closed on Monday for repairs, the council said.")
+	fileArticle(t, s, "Coalition talks", "The Bridge Alliance of Reformists joined the talks. Bridge said it wanted the finance ministry.")
+	if err := s.FillSuggestionQueue(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	q, err := s.QueuedSuggestion(ctx, "Bridge Alliance of Reformists")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := app.WithheldAlias{Alias: "Bridge", Reason: ReasonCommonInProject}
+	if slices.Contains(q.Aliases, "Bridge") || !slices.Contains(q.Withheld, want) {
+		t.Errorf("queue row %+v: want “Bridge” withheld as a common word", q)
+	}
+	if !hasWord("Cambridge bridge.", "bridge") || hasWord("Cambridge", "bridge") || hasWord("bridges", "bridge") {
+		t.Error("hasWord does not keep to whole words")
+	}
+}

@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"dossier/app"
+	"dossier/app/mention"
 	"dossier/app/suggest"
 )
 
@@ -32,7 +35,38 @@ func (s *Store) SuggestActors(ctx context.Context, articleID int64) (_ []suggest
 	if err != nil {
 		return nil, err
 	}
-	return suggest.Sift(sugs, func(f string) (string, bool) { why, ok := known[f]; return why, ok }), nil
+	sugs = suggest.Sift(sugs, func(f string) (string, bool) { why, ok := known[f]; return why, ok })
+	common := map[string]bool{}
+	for i := range sugs {
+		var err error
+		sugs[i].Aliases, sugs[i].Withheld, err = s.withholdCommon(ctx, sugs[i].Aliases, sugs[i].Withheld, common)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return sugs, nil
+}
+
+// withholdCommon moves to withheld the aliases the project's articles also write as a
+// common word (see commonWord); common caches the answers across suggestions.
+func (s *Store) withholdCommon(ctx context.Context, aliases []string, withheld []app.WithheldAlias, common map[string]bool) ([]string, []app.WithheldAlias, error) {
+	kept := aliases[:0:0]
+	for _, a := range aliases {
+		c, seen := common[a]
+		if !seen {
+			var err error
+			if c, err = s.commonWord(ctx, a); err != nil {
+				return nil, nil, err
+			}
+			common[a] = c
+		}
+		if c {
+			withheld = append(withheld, app.WithheldAlias{Alias: a, Reason: ReasonCommonInProject})
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept, withheld, nil
 }
 
 // suggestMaxRunes bounds the text read for suggestions (about 0.15 s of work): a
@@ -88,8 +122,9 @@ func (s *Store) knownNames(ctx context.Context, folded []string) (map[string]str
 	return known, rows.Err()
 }
 
-// siftQueue withholds the aliases of queue rows that are already known (see knownNames),
-// with the reason: the row's own name is not known, or the row would not have been read.
+// siftQueue withholds the aliases of queue rows that are already known (see knownNames)
+// or common words in the project (see commonWord), with the reason: the row's own name is
+// not known, or the row would not have been read.
 func (s *Store) siftQueue(ctx context.Context, rows []app.QueuedName) error {
 	var forms []string
 	for _, r := range rows {
@@ -104,6 +139,7 @@ func (s *Store) siftQueue(ctx context.Context, rows []app.QueuedName) error {
 	if err != nil {
 		return err
 	}
+	common := map[string]bool{}
 	for i := range rows {
 		r := &rows[i]
 		kept := r.Aliases[:0:0]
@@ -114,9 +150,69 @@ func (s *Store) siftQueue(ctx context.Context, rows []app.QueuedName) error {
 			}
 			kept = append(kept, a)
 		}
-		r.Aliases = kept
+		if r.Aliases, r.Withheld, err = s.withholdCommon(ctx, kept, r.Withheld, common); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// ReasonCommonInProject withholds a one-word alias that the project's articles also write
+// in lower case: the matcher ignores case, so it would link every "bridge" to the party
+// Bridge.
+const ReasonCommonInProject = "also a common word in this project's articles"
+
+// commonWordSample is how many articles holding a word commonWord reads: enough to meet
+// a common word's lower-case use at once, few enough that a page of the queue stays quick.
+const commonWordSample = 20
+
+// commonWord reports whether a one-word alias (not an acronym) is written in lower case in
+// one of the first articles the full-text index finds it in. The index ignores case, so
+// it only narrows the search; the bodies are read to see how each writes the word.
+func (s *Store) commonWord(ctx context.Context, alias string) (bool, error) {
+	words := mention.Words(alias)
+	if len(words) != 1 || strings.ToUpper(alias) == alias || !utf8.ValidString(alias) {
+		return false, nil
+	}
+	lower := strings.ToLower(alias)
+	if lower == alias {
+		return false, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.body FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid
+		WHERE articles_fts MATCH ? AND a.deleted = '' LIMIT ?`, `body : "`+words[0]+`"`, commonWordSample)
+	if err != nil {
+		return false, mapError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return false, err
+		}
+		if hasWord(body, lower) {
+			return true, nil
+		}
+	}
+	return false, rows.Err()
+}
+
+// hasWord reports whether text holds w as a whole word, exactly as written.
+func hasWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		before, _ := utf8.DecodeLastRuneInString(text[:at])
+		after, _ := utf8.DecodeRuneInString(text[at+len(w):])
+		if at == 0 || !unicode.IsLetter(before) {
+			if at+len(w) == len(text) || !unicode.IsLetter(after) {
+				return true
+			}
+		}
+		i = at + len(w)
+	}
 }
 
 // DismissSuggestion remembers that the user does not want name suggested as an actor, in
