@@ -524,7 +524,10 @@ func orgShortForm(full, short []token) bool {
 	key := stripArticle(w)
 	// A cue word is no short form ("Bank" of "Bank of Spain"); a hyphenated first word
 	// holding one still is ("Red-Green" of "Red-Green Alliance").
-	if _, c := countryByForm[first]; !c && stripArticle(first) == key && (cueKind(first) == "" || strings.Contains(first, "-") || partyCues[first] && partyCues[last]) {
+	// A cue word of another kind than the name's head is a plain word of this name:
+	// "Liwa" of "Liwa Sovereign Holdings" ("liwa" is a brigade elsewhere).
+	otherCue := cueKind(first) != "" && headKind(full) != "" && cueKind(first) != headKind(full)
+	if _, c := countryByForm[first]; !c && stripArticle(first) == key && (cueKind(first) == "" || otherCue || strings.Contains(first, "-") || partyCues[first] && partyCues[last]) {
 		return true
 	}
 	return stripArticle(last) == key

@@ -531,3 +531,12 @@ func TestBatch17Classes(t *testing.T) {
 		}
 	}
 }
+
+// TestCueWordOfAnotherKindIsAShortForm: a company's first word that is an armed group's
+// cue elsewhere ("liwa", a brigade) is still the company's short form.
+func TestCueWordOfAnotherKindIsAShortForm(t *testing.T) {
+	got := Extract("", "Liwa Sovereign Holdings bought a stake on Monday. Liwa said it was pleased.", nil)
+	if len(got) != 1 || got[0].Name != "Liwa Sovereign Holdings" || !slices.Contains(got[0].Aliases, "Liwa") {
+		t.Errorf("want Liwa as the fund's short form: %+v", got)
+	}
+}

@@ -386,6 +386,12 @@ func (s *scanner) describedNoun(end int, roles bool) bool {
 	return false
 }
 
+// ownedNouns, after a one-word name, are who or what a company or body has, not what a
+// demonym describes: "Ostra executives", "Kobayashi's board". ("Korean shares" is a
+// demonym's: shares are not among them.)
+var ownedNouns = words(`executives executive board staff employees spokesman spokeswoman spokesperson
+	subsidiary headquarters chief boss founder`)
+
 // partyStateTag reports whether toks[i:end] is a legislator's party-and-state tag in
 // brackets: "(D-Wash.)", "(R-Texas)", "(I-Vt.)".
 func partyStateTag(toks []token, i, end int) bool {
@@ -693,7 +699,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
-	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next)
+	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
