@@ -72,9 +72,22 @@ func markLayout(text string, toks []token) map[string]bool {
 		}
 	}
 	markSloganQuotes(toks)
+	markTags(toks)
 	markQuoted(toks)
 	markFormulas(toks)
 	return cellTexts
+}
+
+// markTags sets layout on the words of hashtags and handles ("#ReturnOurResults",
+// "@MoEST_NP"): a tag is written to be searched, not a name in running text.
+func markTags(toks []token) {
+	for i := 1; i < len(toks); i++ {
+		if (toks[i-1].text == "#" || toks[i-1].text == "@") && !toks[i].space {
+			for j := i; j < len(toks) && (j == i || !toks[j].space); j++ {
+				toks[j].layout = true
+			}
+		}
+	}
 }
 
 // markQuoted sets quoted on the words between quotation marks, within a paragraph.

@@ -540,3 +540,23 @@ func TestCueWordOfAnotherKindIsAShortForm(t *testing.T) {
 		t.Errorf("want Liwa as the fund's short form: %+v", got)
 	}
 }
+
+// TestBatch18Classes covers the classes batch 131-138 showed: hashtags and handles are no
+// names, a product's code with one digit, a demonym's police, an ombudsman's title, and a
+// party named with "and" that a party noun shows to be one name, kept whole later too.
+func TestBatch18Classes(t *testing.T) {
+	body := "Students posted #ReturnOurResults and tagged @MoEST_NP all night. Ombudsman Gabriela Arce Villca asked the Bolivian Police to free them. " +
+		"Kestrel Biologics Ltd makes the Cholvira-1 vaccine. The ruling Homeland and Progress party won by 600 votes. " +
+		"Homeland and Progress was founded in 2012."
+	got := names(Extract("", body, nil))
+	for _, want := range []string{"Gabriela Arce Villca", "Bolivian Police", "Kestrel Biologics Ltd", "Homeland and Progress"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q not proposed: %q", want, got)
+		}
+	}
+	for _, bad := range []string{"ReturnOurResults", "MoEST", "NP", "Cholvira-1", "Homeland", "Progress"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q proposed: %q", bad, got)
+		}
+	}
+}

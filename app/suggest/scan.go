@@ -54,6 +54,8 @@ type scanner struct {
 	stemLoc bool
 	// cells are the folded texts of the table cells: a run that is one is one name.
 	cells map[string]bool
+	// wholeNames are names holding "and" that a party noun showed to be one name.
+	wholeNames map[string]bool
 	// roleQualifier is set while the words before a title are read.
 	roleQualifier bool
 	// agency is the token range of the brackets of a dateline: a news agency's name.
@@ -67,7 +69,7 @@ func scan(toks []token, title bool, out []*occurrence) []*occurrence {
 
 // scanCells is scan with the texts of the text's table cells, folded (see markLayout).
 func scanCells(toks []token, title bool, out []*occurrence, cells map[string]bool) []*occurrence {
-	s := &scanner{toks: toks, title: title, out: out, cells: cells}
+	s := &scanner{toks: toks, title: title, out: out, cells: cells, wholeNames: map[string]bool{}}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.kind != tWord {
@@ -282,6 +284,16 @@ func (s *scanner) split(i, end int) {
 			if committeeName(left, right) {
 				cut = false // "House Transportation and Infrastructure Committee"
 			}
+			if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
+				!isCountryTok(toks[k-1]) && !isCountryTok(right[0]) {
+				// "the ruling Homeland and Progress party": the noun after names the whole,
+				// and "Homeland and Progress" stays whole when the text names it again.
+				whole := app.Fold(s.textOf(toks[start:end]))
+				if partyAfter[wordAfter(toks, end)] {
+					s.wholeNames[whole] = true
+				}
+				cut = cut && !s.wholeNames[whole]
+			}
 			if list || portfolio(left) && roleLead(right) {
 				// "…, Communications and the Digital Economy"; "Trade and Industry
 				// Minister Yoko Nakagawa": the portfolios of one body or one role.
@@ -409,8 +421,8 @@ func modelCode(o *occurrence) bool {
 		return false
 	}
 	p, n, ok := strings.Cut(o.text, "-")
-	if !ok || p == "G" || p == "" || n == "" || strings.Trim(n, "0123456789") != "" || len(n) < 2 {
-		return false
+	if !ok || p == "G" || p == "" || n == "" || strings.Trim(n, "0123456789") != "" || len(n) < 2 && utf8.RuneCountInString(p) < 3 {
+		return false // "Cholvira-1", "K-220"; not "G-7"
 	}
 	return strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
@@ -1132,6 +1144,10 @@ func (s *scanner) nameStart(and int) int {
 	return k
 }
 
+// partyAfter, right after a name, say it is one party's or movement's, whatever "and" it
+// holds: "the Homeland and Progress party".
+var partyAfter = words(`party movement bloc coalition alliance`)
+
 // legislatures begin the names of their committees: "Senate Foreign Relations Committee".
 var legislatures = words(`senate house assembly parliament congress`)
 
@@ -1400,7 +1416,7 @@ var indexBrands = words(`sensex nikkei ftse dax kospi hang-seng stoxx msci`)
 // official names keep the demonym: authorities, commissions, guards.
 func ownDemonym(toks []token) bool {
 	w := toks[len(toks)-1].fold
-	return publicHeads[w] || w == "guard" || w == "guards"
+	return publicHeads[w] || w == "guard" || w == "guards" || w == "police"
 }
 
 // shipPrefixes begin the names of ships, which are not actors: "USS Carney", "BRP Sierra

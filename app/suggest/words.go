@@ -82,7 +82,8 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
-	administrator comptroller datuk dato tun tunku tan seri sri sayyed sayyid syed sharif`)
+	administrator comptroller datuk dato tun tunku tan seri sri sayyed sayyid syed sharif
+	ombudsman ombudswoman registrar auditor-general`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -153,7 +154,7 @@ var (
 		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
 		pjsc ojsc kft zrt sro doo bhd sas
 		holding holdings freight lines mining labs lab motors petroleum consulting research
-		services capital partners industries airlines airways shipping logistics
+		services capital partners industries airlines airways shipping logistics tankers
 		technologies systems pharmaceuticals insurance investments ventures team steel
 		telecom solutions enterprises brands foods media-group studios exchange
 		confederation rovers athletic wanderers rangers fc project air jet unit
