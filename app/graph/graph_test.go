@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -453,4 +455,84 @@ func TestNormaliseOutliersDoNotSquash(t *testing.T) {
 	if core < 0.35 {
 		t.Fatalf("the ordinary actors squeezed into radius %v", core)
 	}
+}
+
+// TestPathsAroundSeesWhatAWholeSearchSees is the rule behind reading only around the two
+// ends: on random projects (hubs included), for every length the search tries, the
+// candidate relations PathsAround gathers are exactly those a search over every
+// relation would keep, so the chains found are the same; and the relations it asked for
+// are fewer than the whole when an end is quiet.
+func TestPathsAroundSeesWhatAWholeSearchSees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 7))
+	kinds := []string{"supports", "threatens", "meets_with"}
+	filters := []Filter{{}, {Polarities: []app.Polarity{app.Cooperative}}}
+	readLess := 0
+	for round := 0; round < 300; round++ {
+		n := 10 + rng.IntN(60)
+		var all []Link
+		for i := 0; i < n*(1+rng.IntN(3)); i++ {
+			u := int64(1 + rng.IntN(n))
+			if rng.IntN(4) == 0 {
+				u = 1 // a hub
+			}
+			all = append(all, Link{ID: int64(i + 1), From: u, To: int64(1 + rng.IntN(n)), Type: kinds[rng.IntN(len(kinds))], Modality: "asserted"})
+		}
+		from, to := int64(1+rng.IntN(n)), int64(1+rng.IntN(n))
+		if from == to {
+			continue
+		}
+		f := filters[round%len(filters)]
+		// The whole search: every relation that passes, distances from both ends.
+		whole := newSearch(from, to, nil, actors, types, f)
+		for _, l := range all {
+			if whole.keep(l) {
+				whole.kept = append(whole.kept, l)
+				i := len(whole.kept) - 1
+				whole.adj[l.From] = append(whole.adj[l.From], i)
+				whole.adj[l.To] = append(whole.adj[l.To], i)
+			}
+		}
+		asked := 0
+		mem := inMemory(all)
+		s := newSearch(from, to, func(ids []int64) ([]Link, error) {
+			ls, err := mem(ids)
+			asked += len(ls)
+			return ls, err
+		}, actors, types, f)
+		best, _ := s.meet()
+		if want := distances(from, whole.adj, whole.kept, MaxHops)[to]; (best < 0 && want > 0) || (best >= 0 && best != want) {
+			t.Fatalf("round %d: shortest %d, whole search %d", round, best, want)
+		}
+		if best < 0 {
+			continue
+		}
+		for length := best; length <= MaxHops; length++ {
+			if err := s.reach(length); err != nil {
+				t.Fatal(err)
+			}
+			_, got := s.candidates(length)
+			_, want := whole.candidates(length)
+			if fmt.Sprint(pairIDs(got)) != fmt.Sprint(pairIDs(want)) {
+				t.Fatalf("round %d length %d: candidates %v, whole search %v", round, length, pairIDs(got), pairIDs(want))
+			}
+		}
+		if asked < len(all) {
+			readLess++
+		}
+	}
+	if readLess == 0 {
+		t.Fatal("the search read every relation every time")
+	}
+}
+
+// pairIDs lists the relation ids of candidates by pair, sorted, to compare two searches.
+func pairIDs(pair map[[2]int64][]Link) []string {
+	var out []string
+	for k, ls := range pair {
+		ids := ids(ls)
+		slices.Sort(ids)
+		out = append(out, fmt.Sprint(k, ids))
+	}
+	slices.Sort(out)
+	return out
 }
