@@ -5,8 +5,10 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font"
@@ -328,14 +330,32 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 		return
 	}
 	idx := p.index()
-	big := len(p.g.Edges) > 1500
+	big := p.big()
+	if big {
+		p.drawNetworkEdges(img, scale)
+	} else {
+		p.drawEdges(img, scale, idx)
+	}
+	p.drawNodes(img, scale, cols, big)
+	face := graphFace(12 * scale)
+	if face == nil {
+		return
+	}
+	// Names first, busiest first, then edge wordings, each on a halo of the background;
+	// a label that would cover one already written is left out (hover shows it), so
+	// a dense picture stays legible instead of becoming a smear of text.
+	var taken labelSpace
+	p.drawNames(img, scale, cols, &taken)
+	p.drawEdgeLabels(img, scale, cols, face, idx, &taken)
+}
+
+// big says the picture is a network: edges drawn as thin lines, nodes as dots.
+func (p *graphPicture) big() bool { return len(p.g.Edges) > 1500 }
+
+// drawEdges strokes each edge antialiased, dashed when not asserted, with its arrow.
+func (p *graphPicture) drawEdges(img *image.RGBA, scale float64, idx map[int64]int) {
 	for i, e := range p.g.Edges {
 		col := polarityColor(e.Polarity)
-		if big {
-			col.A = 0x50
-			fastLine(img, p.at(int(p.ends[i][0])), p.at(int(p.ends[i][1])), scale, col)
-			continue
-		}
 		ps := p.edgePath(i, idx)
 		w := edgeWidth(e)
 		if i == p.hoverEdge || i == p.selected {
@@ -350,8 +370,66 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 			arrowHead(img, ps[len(ps)-2], ps[len(ps)-1], 5+w, scale, col)
 		}
 	}
-	labels := p.labelled()
-	face := graphFace(12 * scale)
+}
+
+// bandRows is the height of the bands a network's edges are drawn in: a band's rows
+// stay in the processor's cache while its lines are walked, and bands are drawn at
+// once on several cores. Each pixel belongs to one band and gets its edges in the same
+// order as a drawing of the whole, so the picture is the same.
+const bandRows = 32
+
+// drawNetworkEdges draws a network's thousands of edges as thin translucent lines, band
+// by band: a full redraw (a zoom) walks the whole picture's lines, and done row-band by
+// row-band, on every core, it costs a fraction of one pass over the whole image.
+func (p *graphPicture) drawNetworkEdges(img *image.RGBA, scale float64) {
+	b := img.Bounds()
+	bands := (b.Dy() + bandRows - 1) / bandRows
+	if bands == 0 {
+		return
+	}
+	lines := make([][2]pt, len(p.g.Edges))
+	cols := make([]color.NRGBA, len(p.g.Edges))
+	in := make([][]int32, bands) // the edges crossing each band, in drawing order
+	for i, e := range p.g.Edges {
+		a, c := p.at(int(p.ends[i][0])), p.at(int(p.ends[i][1]))
+		lines[i] = [2]pt{a, c}
+		cols[i] = polarityColor(e.Polarity)
+		cols[i].A = 0x50
+		lo := int(math.Floor(math.Min(a.Y, c.Y)*scale)) - b.Min.Y - 1
+		hi := int(math.Ceil(math.Max(a.Y, c.Y)*scale)) - b.Min.Y + 1
+		for k := max(lo/bandRows, 0); k <= min(hi/bandRows, bands-1); k++ {
+			in[k] = append(in[k], int32(i))
+		}
+	}
+	drawBand := func(k int) {
+		r := image.Rect(b.Min.X, b.Min.Y+k*bandRows, b.Max.X, min(b.Min.Y+(k+1)*bandRows, b.Max.Y))
+		band := img.SubImage(r).(*image.RGBA)
+		for _, i := range in[k] {
+			fastLine(band, lines[i][0], lines[i][1], scale, cols[i])
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), bands, 8)
+	if workers <= 1 {
+		for k := range bands {
+			drawBand(k)
+		}
+		return
+	}
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for k := int(next.Add(1)) - 1; k < bands; k = int(next.Add(1)) - 1 {
+				drawBand(k)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// drawNodes draws the actors: a ring around the hovered and the centre, a disc in the
+// kind's colour (a plain dot in a network), a hole when pinned.
+func (p *graphPicture) drawNodes(img *image.RGBA, scale float64, cols drawColors, big bool) {
 	for i := range p.g.Nodes {
 		c := p.at(i)
 		r := p.radius(i)
@@ -367,22 +445,26 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 			fillCircle(img, c, math.Max(r/3, 1.5), scale, cols.bg)
 		}
 	}
-	if face == nil {
-		return
-	}
-	// Names first, busiest first, then edge wordings, each on a halo of the background;
-	// a label that would cover one already written is left out (hover shows it), so
-	// a dense picture stays legible instead of becoming a smear of text.
-	var taken []image.Rectangle
-	free := func(r image.Rectangle) bool {
-		for _, o := range taken {
-			if r.Overlaps(o) {
-				return false
-			}
+}
+
+// labelSpace is the room labels already take in the picture.
+type labelSpace []image.Rectangle
+
+// claim takes r when nothing written covers it, and says whether it did.
+func (t *labelSpace) claim(r image.Rectangle) bool {
+	for _, o := range *t {
+		if r.Overlaps(o) {
+			return false
 		}
-		taken = append(taken, r)
-		return true
 	}
+	*t = append(*t, r)
+	return true
+}
+
+// drawNames writes the labelled actors' names under them, the hovered first, then the
+// busiest first; the hovered is written even where another name is.
+func (p *graphPicture) drawNames(img *image.RGBA, scale float64, cols drawColors, taken *labelSpace) {
+	labels := p.labelled()
 	bold := graphFace(12.5 * scale)
 	order := p.byDegree
 	if p.hoverNode >= 0 {
@@ -396,10 +478,15 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 		done[i] = true
 		c := p.at(i)
 		at := pt{c.X, c.Y + p.radius(i) + 9}
-		if free(labelRect(bold, p.g.Nodes[i].Name, at, scale)) || i == p.hoverNode {
+		if taken.claim(labelRect(bold, p.g.Nodes[i].Name, at, scale)) || i == p.hoverNode {
 			drawLabel(img, bold, p.g.Nodes[i].Name, at, scale, cols.text, cols.bg, true)
 		}
 	}
+}
+
+// drawEdgeLabels writes the wording of the labelled edges, the modality when not
+// asserted; the hovered and the selected edge are written even where a label is.
+func (p *graphPicture) drawEdgeLabels(img *image.RGBA, scale float64, cols drawColors, face font.Face, idx map[int64]int, taken *labelSpace) {
 	for i, e := range p.g.Edges {
 		if !p.edgeLabelled(i) {
 			continue
@@ -409,7 +496,7 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 		if e.Modality != app.Asserted && e.Modality != "" {
 			text += " (" + e.Modality + ")"
 		}
-		if free(labelRect(face, text, m, scale)) || i == p.hoverEdge || i == p.selected {
+		if taken.claim(labelRect(face, text, m, scale)) || i == p.hoverEdge || i == p.selected {
 			drawLabel(img, face, text, m, scale, polarityColor(e.Polarity), cols.bg, true)
 		}
 	}
@@ -559,87 +646,103 @@ func arrowHead(img *image.RGBA, from, tip pt, size, scale float64, col color.NRG
 }
 
 // fastLine draws a one-pixel line blended over img: for the project network, where
-// thousands of edges make antialiased strokes too slow for a fluid frame. The line is
-// clipped to the picture first, then walked in 16.16 fixed point.
+// thousands of edges make antialiased strokes too slow for a fluid frame. The whole line
+// is walked in 16.16 fixed point, but only the steps inside img are visited: a line's
+// pixels are the same whatever part of the picture is being drawn (a band, a strip
+// uncovered by a pan, the whole), so the parts drawn apart join seamlessly.
 func fastLine(img *image.RGBA, a, b pt, scale float64, col color.NRGBA) {
 	x0, y0, x1, y1 := a.X*scale, a.Y*scale, b.X*scale, b.Y*scale
 	bounds := img.Bounds()
-	var ok bool
-	if x0, y0, x1, y1, ok = clipLine(x0, y0, x1, y1, float64(bounds.Min.X), float64(bounds.Min.Y),
-		float64(bounds.Max.X)-1, float64(bounds.Max.Y)-1); !ok {
+	t0, t1, ok := clipLine(x0, y0, x1, y1, float64(bounds.Min.X), float64(bounds.Min.Y), float64(bounds.Max.X), float64(bounds.Max.Y))
+	if !ok {
 		return
 	}
 	n := int(math.Max(math.Abs(x1-x0), math.Abs(y1-y0)))
 	if n == 0 {
 		n = 1
 	}
-	fx, fy := int64(x0*65536), int64(y0*65536)
 	dx, dy := int64((x1-x0)*65536)/int64(n), int64((y1-y0)*65536)/int64(n)
+	// One step either side of the clipped part, for rounding; the test below keeps
+	// what falls outside.
+	s0, s1 := max(int(t0*float64(n))-1, 0), min(int(t1*float64(n))+1, n)
+	fx, fy := int64(x0*65536)+int64(s0)*dx, int64(y0*65536)+int64(s0)*dy
 	ca := uint32(col.A)
 	inv := 255 - ca
 	r, g, bl := uint32(col.R)*ca, uint32(col.G)*ca, uint32(col.B)*ca
 	pix, stride := img.Pix, img.Stride
-	for s := 0; s <= n; s++ {
+	w, h := uint(bounds.Dx()), uint(bounds.Dy())
+	for s := s0; s <= s1; s++ {
 		x, y := int(fx>>16)-bounds.Min.X, int(fy>>16)-bounds.Min.Y
-		o := y*stride + x*4
-		if o >= 0 && o+3 < len(pix) {
-			// x/255 as (x+1+(x>>8))>>8: exact for these products, and no division.
-			v := r + uint32(pix[o])*inv
-			pix[o] = uint8((v + 1 + v>>8) >> 8)
-			v = g + uint32(pix[o+1])*inv
-			pix[o+1] = uint8((v + 1 + v>>8) >> 8)
-			v = bl + uint32(pix[o+2])*inv
-			pix[o+2] = uint8((v + 1 + v>>8) >> 8)
-			pix[o+3] = 0xff
-		}
 		fx += dx
 		fy += dy
+		if uint(x) >= w || uint(y) >= h {
+			continue
+		}
+		o := y*stride + x*4
+		q := pix[o : o+4 : o+4] // one bounds check for the four bytes
+		// x/255 as (x+1+(x>>8))>>8: exact for these products, and no division.
+		v := r + uint32(q[0])*inv
+		q[0] = uint8((v + 1 + v>>8) >> 8)
+		v = g + uint32(q[1])*inv
+		q[1] = uint8((v + 1 + v>>8) >> 8)
+		v = bl + uint32(q[2])*inv
+		q[2] = uint8((v + 1 + v>>8) >> 8)
+		q[3] = 0xff
 	}
 }
 
-// clipLine clips a segment to the rectangle (Liang–Barsky); false when none of it is inside.
-func clipLine(x0, y0, x1, y1, minX, minY, maxX, maxY float64) (float64, float64, float64, float64, bool) {
+// clipLine clips a segment to the rectangle (Liang–Barsky): the part inside runs from
+// t0 to t1 along it; false when none of it is inside.
+func clipLine(x0, y0, x1, y1, minX, minY, maxX, maxY float64) (float64, float64, bool) {
 	t0, t1 := 0.0, 1.0
 	dx, dy := x1-x0, y1-y0
 	for _, e := range [4][2]float64{{-dx, x0 - minX}, {dx, maxX - x0}, {-dy, y0 - minY}, {dy, maxY - y0}} {
 		p, q := e[0], e[1]
 		if p == 0 {
 			if q < 0 {
-				return 0, 0, 0, 0, false
+				return 0, 0, false
 			}
 			continue
 		}
 		r := q / p
 		if p < 0 {
 			if r > t1 {
-				return 0, 0, 0, 0, false
+				return 0, 0, false
 			}
 			t0 = math.Max(t0, r)
 		} else {
 			if r < t0 {
-				return 0, 0, 0, 0, false
+				return 0, 0, false
 			}
 			t1 = math.Min(t1, r)
 		}
 	}
-	return x0 + t0*dx, y0 + t0*dy, x0 + t1*dx, y0 + t1*dy, true
+	return t0, t1, true
 }
 
 // fillDot fills a small disc pixel by pixel: for thousands of small nodes, faster than
-// the antialiasing rasteriser and as readable at that size.
+// the antialiasing rasteriser and as readable at that size. A pixel is in when its
+// centre is within the radius; each row's run is worked out once, then filled.
 func fillDot(img *image.RGBA, c pt, r, scale float64, col color.NRGBA) {
 	cx, cy, rr := c.X*scale, c.Y*scale, r*scale
 	b := img.Bounds()
-	x0, x1 := max(int(cx-rr), b.Min.X), min(int(cx+rr)+1, b.Max.X)
 	y0, y1 := max(int(cy-rr), b.Min.Y), min(int(cy+rr)+1, b.Max.Y)
-	r2 := rr * rr
+	px := [4]uint8{col.R, col.G, col.B, 0xff}
 	for y := y0; y < y1; y++ {
-		for x := x0; x < x1; x++ {
-			ddx, ddy := float64(x)+0.5-cx, float64(y)+0.5-cy
-			if ddx*ddx+ddy*ddy <= r2 {
-				o := img.PixOffset(x, y)
-				img.Pix[o], img.Pix[o+1], img.Pix[o+2], img.Pix[o+3] = col.R, col.G, col.B, 0xff
-			}
+		ddy := float64(y) + 0.5 - cy
+		s2 := rr*rr - ddy*ddy
+		if s2 < 0 {
+			continue
+		}
+		s := math.Sqrt(s2)
+		x0 := max(int(math.Ceil(cx-s-0.5)), b.Min.X)
+		x1 := min(int(math.Floor(cx+s-0.5)), b.Max.X-1)
+		if x0 > x1 {
+			continue
+		}
+		row := img.Pix[img.PixOffset(x0, y) : img.PixOffset(x1, y)+4]
+		for o := 0; o+4 <= len(row); o += 4 {
+			copy(row[o:o+4], px[:])
 		}
 	}
 }

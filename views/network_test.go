@@ -1,6 +1,7 @@
 package views
 
 import (
+	"bytes"
 	"image"
 	"math/rand/v2"
 	"strings"
@@ -78,6 +79,31 @@ func BenchmarkNetworkFrame(b *testing.B) {
 }
 
 func benchFrame(b *testing.B, clustered bool) {
+	g := benchGraph(clustered)
+	pic := newGraphPicture(&g)
+	pic.labelLimit = 40
+	pic.fit(1600, 1000)
+	cols := drawColors{}
+	for _, pan := range []bool{true, false} {
+		b.Run(map[bool]string{true: "pan", false: "zoom"}[pan], func(b *testing.B) {
+			var c frameCache
+			c.frame(pic, 1600, 1000, 1, cols)
+			for b.Loop() {
+				if pan {
+					pic.panX += 3 // a drag step: the last frame moved, two strips drawn
+					pic.panY -= 2
+				} else {
+					pic.zoom *= 1.01 // a wheel step: drawn whole
+				}
+				c.frame(pic, 1600, 1000, 1, cols)
+			}
+		})
+	}
+}
+
+// benchGraph is a network of 5,000 actors and 20,000 relations, laid out in groups
+// (clustered) or scattered.
+func benchGraph(clustered bool) graph.Graph {
 	rng := rand.New(rand.NewPCG(1, 2))
 	g := graph.Graph{}
 	const groups = 100
@@ -103,25 +129,7 @@ func benchFrame(b *testing.B, clustered bool) {
 		g.Edges = append(g.Edges, graph.Edge{Link: graph.Link{ID: int64(i + 1), From: int64(from + 1), To: int64(to + 1)},
 			Polarity: pols[i%3], Directed: true, Siblings: 1})
 	}
-	pic := newGraphPicture(&g)
-	pic.labelLimit = 40
-	pic.fit(1600, 1000)
-	cols := drawColors{}
-	for _, pan := range []bool{true, false} {
-		b.Run(map[bool]string{true: "pan", false: "zoom"}[pan], func(b *testing.B) {
-			var c frameCache
-			c.frame(pic, 1600, 1000, 1, cols)
-			for b.Loop() {
-				if pan {
-					pic.panX += 3 // a drag step: the last frame moved, two strips drawn
-					pic.panY -= 2
-				} else {
-					pic.zoom *= 1.01 // a wheel step: drawn whole
-				}
-				c.frame(pic, 1600, 1000, 1, cols)
-			}
-		})
-	}
+	return g
 }
 
 // TestFrameCachePanMatchesFullDraw: a panned frame made from the last one and its new
@@ -231,5 +239,31 @@ func TestGraphRefitsUntilMoved(t *testing.T) {
 	n.view.Resize(fyne.NewSize(1000, 700))
 	if n.view.pic.zoom != zoomed {
 		t.Errorf("a zoomed picture was refitted on resize (%.1f, then %.1f)", zoomed, n.view.pic.zoom)
+	}
+}
+
+// A network's edges drawn band by band, on several cores, give exactly the picture of
+// drawing every line over the whole image in one pass, for laid-out and scattered
+// networks and at a zoom where most lines leave the picture.
+func TestNetworkBandsMatchOnePass(t *testing.T) {
+	for _, clustered := range []bool{true, false} {
+		g := benchGraph(clustered)
+		g.Edges = g.Edges[:6000]
+		pic := newGraphPicture(&g)
+		pic.fit(640, 410)
+		for _, zoom := range []float64{1, 3.7} {
+			pic.zoom *= zoom
+			got := image.NewRGBA(image.Rect(0, 0, 640, 410))
+			pic.drawNetworkEdges(got, 1.25)
+			want := image.NewRGBA(got.Bounds())
+			for i, e := range g.Edges {
+				col := polarityColor(e.Polarity)
+				col.A = 0x50
+				fastLine(want, pic.at(int(pic.ends[i][0])), pic.at(int(pic.ends[i][1])), 1.25, col)
+			}
+			if !bytes.Equal(got.Pix, want.Pix) {
+				t.Fatalf("clustered %v zoom %v: the banded drawing differs from one pass", clustered, zoom)
+			}
+		}
 	}
 }
