@@ -154,45 +154,39 @@ func fillLinks(ctx context.Context, q querier, ls []graph.Link, counts bool, f g
 		}
 	}
 	if f.AsOf != "" {
-		rows, err := q.QueryContext(ctx, `SELECT e.relation_id, min(a.date) FROM evidence e CROSS JOIN articles a ON a.id = e.article_id
-			WHERE e.relation_id IN (SELECT value FROM json_each(?)) AND a.deleted = '' AND a.date <> '' GROUP BY e.relation_id`, linkIDs(ls))
+		err := eachByRelation(ctx, q, `SELECT e.relation_id, min(a.date) FROM evidence e CROSS JOIN articles a ON a.id = e.article_id
+			WHERE e.relation_id IN (SELECT value FROM json_each(?)) AND a.deleted = '' AND a.date <> '' GROUP BY e.relation_id`, ls,
+			func(id int64, d string) { ls[at[id]].Reported = app.Date(d) })
 		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id int64
-			var d string
-			if err := rows.Scan(&id, &d); err != nil {
-				rows.Close()
-				return err
-			}
-			ls[at[id]].Reported = app.Date(d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
 	if f.NeedsText() {
-		rows, err := q.QueryContext(ctx, `SELECT r.id, r.note || char(10) || coalesce((SELECT group_concat(e.quote, char(10))
+		return eachByRelation(ctx, q, `SELECT r.id, r.note || char(10) || coalesce((SELECT group_concat(e.quote, char(10))
 			FROM evidence e WHERE e.relation_id = r.id AND `+liveEvidence+`), '')
-			FROM relations r WHERE r.id IN (SELECT value FROM json_each(?))`, linkIDs(ls))
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id int64
-			var text string
-			if err := rows.Scan(&id, &text); err != nil {
-				rows.Close()
-				return err
-			}
-			ls[at[id]].Text = text
-		}
-		rows.Close()
-		return rows.Err()
+			FROM relations r WHERE r.id IN (SELECT value FROM json_each(?))`, ls,
+			func(id int64, text string) { ls[at[id]].Text = text })
 	}
 	return nil
+}
+
+// eachByRelation runs query over the ids of ls and hands each row (a relation id and a
+// text) to use.
+func eachByRelation(ctx context.Context, q querier, query string, ls []graph.Link, use func(int64, string)) error {
+	rows, err := q.QueryContext(ctx, query, linkIDs(ls))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return err
+		}
+		use(id, text)
+	}
+	return rows.Err()
 }
 
 // graphActors reads every live actor's name and kind.
