@@ -135,9 +135,10 @@ func articleCounts(ctx context.Context, q querier, ls []graph.Link) (map[int64]i
 }
 
 // fillLinks completes ls for what will be done with them: source counts (counts), the
-// first reported date (for an "as of" filter) and the note and quotes (for a text filter).
+// first reported date (for an "as of" filter), the tags (for a tag filter) and the note
+// and quotes (for a text filter).
 func fillLinks(ctx context.Context, q querier, ls []graph.Link, counts bool, f graph.Filter) error {
-	if len(ls) == 0 || (!counts && f.AsOf == "" && !f.NeedsText()) {
+	if len(ls) == 0 || (!counts && f.AsOf == "" && !f.NeedsText() && !f.NeedsTags()) {
 		return nil
 	}
 	at := make(map[int64]int, len(ls))
@@ -158,6 +159,11 @@ func fillLinks(ctx context.Context, q querier, ls []graph.Link, counts bool, f g
 			WHERE e.relation_id IN (SELECT value FROM json_each(?)) AND a.deleted = '' AND a.date <> '' GROUP BY e.relation_id`, ls,
 			func(id int64, d string) { ls[at[id]].Reported = app.Date(d) })
 		if err != nil {
+			return err
+		}
+	}
+	if f.NeedsTags() {
+		if err := fillTags(ctx, q, ls, at, f.TagOf); err != nil {
 			return err
 		}
 	}
@@ -733,7 +739,7 @@ func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Fi
 // filterReady returns ls with what f needs read beyond the light rows (the sources' dates
 // for an "as of", the words for a text filter); a copy, so the cached rows stay as read.
 func filterReady(ctx context.Context, tx *sql.Tx, ls []graph.Link, f graph.Filter) ([]graph.Link, error) {
-	if f.AsOf == "" && !f.NeedsText() {
+	if f.AsOf == "" && !f.NeedsText() && !f.NeedsTags() {
 		return ls, nil
 	}
 	ls = append([]graph.Link(nil), ls...)

@@ -536,3 +536,29 @@ func pairIDs(pair map[[2]int64][]Link) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestFilterTag: a tag keeps the relations whose tags (as the store read them for the
+// scope) hold it, however it is written; a relation whose tags were not read, or hold
+// another tag, is left out; the filter says what it keeps.
+func TestFilterTag(t *testing.T) {
+	tagged := append([]Link(nil), links[:5]...)
+	tagged[0].Tags = []string{"Oil"}
+	tagged[2].Tags = []string{"borders", "ÖL"}
+	tagged[3].Tags = []string{"oil "}
+	for _, tc := range []struct {
+		tag, want string
+	}{{"oil", "[1 4]"}, {" OIL", "[1 4]"}, {"öl", "[3]"}, {"water", "[]"}} {
+		got, _ := Select(actors[1], tagged, actors, types, Filter{Tag: tc.tag, TagOf: ArticleTags})
+		if s := fmt.Sprint(ids(got)); s != tc.want {
+			t.Errorf("tag %q kept %s, want %s", tc.tag, s, tc.want)
+		}
+	}
+	f := Filter{Tag: "oil", TagOf: ActorTags}
+	if !f.Active() || !f.NeedsTags() || !strings.Contains(f.Describe(), "actors tagged “oil”") {
+		t.Fatalf("filter %+v: active %v, %q", f, f.Active(), f.Describe())
+	}
+	g := Network(tagged, actors, types, Filter{Tag: "oil", TagOf: ArticleTags}, 1)
+	if g.Total != 2 || len(g.Edges) != 1 || !strings.Contains(g.Notice(), "Showing 1 of 2 relations") {
+		t.Fatalf("network total %d, drawn %d: %q", g.Total, len(g.Edges), g.Notice())
+	}
+}
