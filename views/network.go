@@ -30,6 +30,7 @@ type networkScreen struct {
 	from, to *widget.Entry
 	polarity map[app.Polarity]*widget.Check
 	limit    *widget.Select
+	choices  *networkFilters // relation type and tag
 	find     *widget.Entry
 	notice   *widget.Label
 	frame    *widget.Label
@@ -52,6 +53,7 @@ func (u *UI) networkScreen() *networkScreen {
 		u.network = newNetworkScreen(u)
 		u.network.load() // drawn at once, with the default choices; laid out in the background
 	}
+	u.network.choices.fill(u) // the project's types and tags as they are now
 	return u.network
 }
 
@@ -70,6 +72,7 @@ func newNetworkScreen(u *UI) *networkScreen {
 	for _, p := range []app.Polarity{app.Cooperative, app.Conflictual, app.Neutral} {
 		n.polarity[p] = widget.NewCheck(string(p), nil)
 	}
+	n.choices = newNetworkFilters()
 	n.limit = widget.NewSelect(networkLimits, nil)
 	n.limit.SetSelected(networkLimits[1])
 	load := widget.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), func() {
@@ -93,7 +96,7 @@ func newNetworkScreen(u *UI) *networkScreen {
 	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { n.view.refit() })
 	bar := container.NewHBox(container.NewGridWrap(fyne.NewSize(120, n.from.MinSize().Height), n.from),
 		container.NewGridWrap(fyne.NewSize(120, n.to.MinSize().Height), n.to),
-		n.polarity[app.Cooperative], n.polarity[app.Conflictual], n.polarity[app.Neutral],
+		n.polarity[app.Cooperative], n.polarity[app.Conflictual], n.polarity[app.Neutral], n.choices.typ, n.choices.tag,
 		widget.NewLabel("at most"), n.limit, widget.NewLabel("relations"), load, layout.NewSpacer(),
 		container.NewGridWrap(fyne.NewSize(200, n.find.MinSize().Height), n.find), zoomOut, zoomIn, fit)
 	n.side = container.NewVBox(dossierHint("Click an actor to open its dossier, expand its neighbours or pin it. " +
@@ -135,6 +138,7 @@ func (n *networkScreen) filter() (graph.Filter, error) {
 			f.Polarities = append(f.Polarities, p)
 		}
 	}
+	n.choices.apply(&f)
 	return f, nil
 }
 
@@ -208,7 +212,7 @@ func (n *networkScreen) load() {
 			}
 			n.g = g
 			n.view.setGraph(&n.g)
-			n.notice.SetText(n.g.Notice())
+			n.notice.SetText(networkNotice(n.g))
 			n.progress.Hide()
 			n.cancel.Hide()
 		})
