@@ -59,8 +59,12 @@ type pt struct{ X, Y float64 }
 // graphPicture is a laid out graph seen through a view: zoom (units per layout unit) and
 // the position of the layout's origin, in widget units.
 type graphPicture struct {
-	g          *graph.Graph
-	zoom       float64
+	g    *graph.Graph
+	zoom float64
+	// stretch widens (or narrows) the picture across: a force layout comes out about
+	// round, and drawn in a wide view at one scale it would fill a column in the middle
+	// and crowd its names; fit stretches it, within maxStretch, to the view's shape.
+	stretch    float64
 	panX, panY float64
 	hoverNode  int
 	hoverEdge  int
@@ -79,7 +83,7 @@ type graphPicture struct {
 }
 
 func newGraphPicture(g *graph.Graph) *graphPicture {
-	p := &graphPicture{g: g, hoverNode: -1, hoverEdge: -1, selected: -1, labelLimit: 60}
+	p := &graphPicture{g: g, stretch: 1, hoverNode: -1, hoverEdge: -1, selected: -1, labelLimit: 60}
 	for _, n := range g.Nodes {
 		p.maxDegree = max(p.maxDegree, n.Degree)
 	}
@@ -96,29 +100,36 @@ func newGraphPicture(g *graph.Graph) *graphPicture {
 	return p
 }
 
-// fit places the whole graph in a w×h area with a margin for labels.
+// maxStretch is how much fit may widen or narrow the picture across against its height.
+const maxStretch = 1.6
+
+// fit places the whole graph in a w×h area with a margin for labels, stretched across
+// or down (within maxStretch) so that it fills a view whose shape is not its own.
 func (p *graphPicture) fit(w, h float64) {
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, n := range p.g.Nodes {
 		minX, maxX = math.Min(minX, n.X), math.Max(maxX, n.X)
 		minY, maxY = math.Min(minY, n.Y), math.Max(maxY, n.Y)
 	}
+	p.stretch = 1
 	if len(p.g.Nodes) == 0 || w <= 0 || h <= 0 {
 		p.zoom, p.panX, p.panY = 1, w/2, h/2
 		return
 	}
 	spanX, spanY := math.Max(maxX-minX, 1e-6), math.Max(maxY-minY, 1e-6)
-	p.zoom = math.Min((w-160)/spanX, (h-90)/spanY)
-	if p.zoom <= 0 || len(p.g.Nodes) == 1 {
-		p.zoom = math.Min(w, h) / 2
+	zx, zy := (w-160)/spanX, (h-90)/spanY
+	zx, zy = math.Min(zx, zy*maxStretch), math.Min(zy, zx*maxStretch)
+	p.zoom, p.stretch = zy, zx/zy
+	if zx <= 0 || zy <= 0 || len(p.g.Nodes) == 1 {
+		p.zoom, p.stretch = math.Min(w, h)/2, 1
 	}
-	p.panX = w/2 - (minX+maxX)/2*p.zoom
+	p.panX = w/2 - (minX+maxX)/2*p.zoom*p.stretch
 	p.panY = h/2 - (minY+maxY)/2*p.zoom
 }
 
 func (p *graphPicture) at(i int) pt {
 	n := p.g.Nodes[i]
-	return pt{p.panX + n.X*p.zoom, p.panY + n.Y*p.zoom}
+	return pt{p.panX + n.X*p.zoom*p.stretch, p.panY + n.Y*p.zoom}
 }
 
 // radius grows with the node's degree; the centre of an ego graph is a little larger.
@@ -461,8 +472,9 @@ func (t *labelSpace) claim(r image.Rectangle) bool {
 	return true
 }
 
-// drawNames writes the labelled actors' names under them, the hovered first, then the
-// busiest first; the hovered is written even where another name is.
+// drawNames writes the labelled actors' names, the hovered first, then the busiest
+// first: under the actor, or above it or beside it when that is taken; the hovered is
+// written under it even where another name is.
 func (p *graphPicture) drawNames(img *image.RGBA, scale float64, cols drawColors, taken *labelSpace) {
 	labels := p.labelled()
 	bold := graphFace(12.5 * scale)
@@ -476,12 +488,24 @@ func (p *graphPicture) drawNames(img *image.RGBA, scale float64, cols drawColors
 			continue
 		}
 		done[i] = true
-		c := p.at(i)
-		at := pt{c.X, c.Y + p.radius(i) + 9}
-		if taken.claim(labelRect(bold, p.g.Nodes[i].Name, at, scale)) || i == p.hoverNode {
-			drawLabel(img, bold, p.g.Nodes[i].Name, at, scale, cols.text, cols.bg, true)
+		name := p.g.Nodes[i].Name
+		places := p.namePlaces(i, bold, name, scale)
+		for k, at := range places {
+			if taken.claim(labelRect(bold, name, at, scale)) || (i == p.hoverNode && k == len(places)-1) {
+				drawLabel(img, bold, name, at, scale, cols.text, cols.bg, true)
+				break
+			}
 		}
 	}
+}
+
+// namePlaces are where an actor's name may go, in order of preference: under it, above
+// it, to its right, to its left; and under it again, last, for the hovered actor.
+func (p *graphPicture) namePlaces(i int, face font.Face, name string, scale float64) []pt {
+	c, r := p.at(i), p.radius(i)
+	half := float64(labelRect(face, name, pt{}, scale).Dx())/2/scale + 2
+	under := pt{c.X, c.Y + r + 9}
+	return []pt{under, {c.X, c.Y - r - 9}, {c.X + r + 3 + half, c.Y}, {c.X - r - 3 - half, c.Y}, under}
 }
 
 // drawEdgeLabels writes the wording of the labelled edges, the modality when not
@@ -761,7 +785,7 @@ type frameKey struct {
 	// pic, not its graph: a new picture of a graph kept at the same address (a tab's
 	// graph reloaded in place) is another picture.
 	pic                       *graphPicture
-	zoom, scale               float64
+	zoom, stretch, scale      float64
 	w, h                      int
 	hoverNode, hoverEdge, sel int
 	version                   int
@@ -770,7 +794,7 @@ type frameKey struct {
 
 // frame returns the picture p at w×h pixels.
 func (c *frameCache) frame(p *graphPicture, w, h int, scale float64, cols drawColors) *image.RGBA {
-	key := frameKey{p, p.zoom, scale, w, h, p.hoverNode, p.hoverEdge, p.selected, p.version, cols}
+	key := frameKey{p, p.zoom, p.stretch, scale, w, h, p.hoverNode, p.hoverEdge, p.selected, p.version, cols}
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	dx, dy := math.Round((p.panX-c.panX)*scale), math.Round((p.panY-c.panY)*scale)
 	if c.img == nil || key != c.key || math.Abs(dx) >= float64(w) || math.Abs(dy) >= float64(h) {

@@ -234,7 +234,7 @@ func (v *graphView) Dragged(ev *fyne.DragEvent) {
 	dx, dy := float64(ev.Dragged.DX), float64(ev.Dragged.DY)
 	if v.drag >= 0 {
 		n := &v.pic.g.Nodes[v.drag]
-		n.X += dx / v.pic.zoom
+		n.X += dx / (v.pic.zoom * v.pic.stretch)
 		n.Y += dy / v.pic.zoom
 		n.Pinned = true
 		v.pic.version++

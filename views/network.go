@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -94,17 +93,19 @@ func newNetworkScreen(u *UI) *networkScreen {
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { n.view.zoomBy(1.25) })
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { n.view.zoomBy(0.8) })
 	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { n.view.refit() })
+	// What to draw on the first row; what is drawn, finding and zooming on the second,
+	// so that neither runs off a window of ordinary width.
 	bar := container.NewHBox(container.NewGridWrap(fyne.NewSize(120, n.from.MinSize().Height), n.from),
 		container.NewGridWrap(fyne.NewSize(120, n.to.MinSize().Height), n.to),
 		n.polarity[app.Cooperative], n.polarity[app.Conflictual], n.polarity[app.Neutral], n.choices.typ, n.choices.tag,
-		widget.NewLabel("at most"), n.limit, widget.NewLabel("relations"), load, layout.NewSpacer(),
-		container.NewGridWrap(fyne.NewSize(200, n.find.MinSize().Height), n.find), zoomOut, zoomIn, fit)
+		widget.NewLabel("at most"), n.limit, widget.NewLabel("relations"), load)
+	tools := container.NewHBox(n.cancel, n.frame, container.NewGridWrap(fyne.NewSize(200, n.find.MinSize().Height), n.find), zoomOut, zoomIn, fit)
 	n.side = container.NewVBox(dossierHint("Click an actor to open its dossier, expand its neighbours or pin it. " +
 		"Drag an actor to move and pin it; drag the background to move; wheel to zoom."))
 	side := container.NewVScroll(container.NewPadded(n.side))
 	split := container.NewHSplit(n.view, side)
 	split.Offset = 0.78
-	status := container.NewBorder(nil, nil, nil, container.NewHBox(n.cancel, n.frame), n.progress)
+	status := container.NewBorder(nil, nil, nil, tools, container.NewVBox(n.notice, n.progress))
 	n.timeline = newTimelineView()
 	n.timeline.onMark = func(m graph.Mark) { showRelationEvidence(u, m.Edge, "") }
 	n.timelineNotes = widget.NewLabel("")
@@ -118,7 +119,7 @@ func newNetworkScreen(u *UI) *networkScreen {
 			n.loadTimeline()
 		}
 	}
-	n.box = container.NewBorder(container.NewVBox(container.NewHScroll(bar), n.notice, status), nil, nil, nil, n.tabs)
+	n.box = container.NewBorder(container.NewVBox(container.NewHScroll(bar), status), nil, nil, nil, n.tabs)
 	return n
 }
 
@@ -335,9 +336,9 @@ func (n *networkScreen) togglePin(id int64) {
 
 // setGraphKeepView shows g (grown) without refitting the view.
 func (v *graphView) setGraphKeepView(g *graph.Graph) {
-	zoom, px, py := v.pic.zoom, v.pic.panX, v.pic.panY
+	zoom, stretch, px, py := v.pic.zoom, v.pic.stretch, v.pic.panX, v.pic.panY
 	v.pic = newGraphPicture(g)
-	v.pic.zoom, v.pic.panX, v.pic.panY = zoom, px, py
+	v.pic.zoom, v.pic.stretch, v.pic.panX, v.pic.panY = zoom, stretch, px, py
 	v.moved = true // the view as the researcher had it
 	v.pic.labelLimit = 40
 	v.raster.Refresh()
