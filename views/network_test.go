@@ -3,6 +3,7 @@ package views
 import (
 	"bytes"
 	"image"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -265,5 +266,51 @@ func TestNetworkBandsMatchOnePass(t *testing.T) {
 				t.Fatalf("clustered %v zoom %v: the banded drawing differs from one pass", clustered, zoom)
 			}
 		}
+	}
+}
+
+// A round layout shown in a wide, low view is stretched across (within maxStretch), not
+// drawn as a column in the middle of the view; the view's height is still the limit.
+func TestPictureStretchedToTheView(t *testing.T) {
+	g := graph.Graph{}
+	for i := range 11 {
+		a := 2 * math.Pi * float64(i) / 11
+		g.Nodes = append(g.Nodes, graph.Node{Actor: graph.Actor{ID: int64(i + 1), Name: "N"}, X: math.Cos(a), Y: math.Sin(a)})
+	}
+	pic := newGraphPicture(&g)
+	pic.fit(900, 360)
+	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for i := range g.Nodes {
+		p := pic.at(i)
+		minX, maxX, minY, maxY = math.Min(minX, p.X), math.Max(maxX, p.X), math.Min(minY, p.Y), math.Max(maxY, p.Y)
+	}
+	w, h := maxX-minX, maxY-minY
+	if w < 1.5*h || w > maxStretch*h*1.01 || h > 360-90+1 || minY < 0 || maxY > 360 {
+		t.Fatalf("picture %.0f×%.0f in a 900×360 view (x %.0f–%.0f, y %.0f–%.0f)", w, h, minX, maxX, minY, maxY)
+	}
+	// A node dragged moves under the pointer, stretch or not.
+	v := newGraphView(&g)
+	v.pic = pic
+	before := pic.at(0)
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(before.X)+10, float32(before.Y))}, Dragged: fyne.NewDelta(10, 0)})
+	if after := pic.at(0); math.Abs(after.X-before.X-10) > 1e-6 || after.Y != before.Y {
+		t.Fatalf("dragged 10 across: from %v to %v", before, after)
+	}
+}
+
+// Actors too close for every name to go under its dot get theirs above or beside it:
+// a small picture names every actor.
+func TestNamesFindRoom(t *testing.T) {
+	test.NewTempApp(t)
+	g := graph.Graph{}
+	for i := range 3 {
+		g.Nodes = append(g.Nodes, graph.Node{Actor: graph.Actor{ID: int64(i + 1), Name: "Harbour Council " + graph.Thousands(i)}, X: float64(i) * 60})
+	}
+	pic := newGraphPicture(&g)
+	pic.zoom, pic.panX, pic.panY = 1, 200, 100
+	var taken labelSpace
+	pic.drawNames(image.NewRGBA(image.Rect(0, 0, 400, 200)), 1, currentDrawColors(), &taken)
+	if len(taken) != 3 {
+		t.Fatalf("%d of 3 names written", len(taken))
 	}
 }
