@@ -562,3 +562,32 @@ func TestFilterTag(t *testing.T) {
 		t.Fatalf("network total %d, drawn %d: %q", g.Total, len(g.Edges), g.Notice())
 	}
 }
+
+// TestLayoutHubsDoNotThrowItApart: a network of a few hubs with thousands of
+// counterparts (as a project's network cut to its most connected actors is) is laid
+// out with finite coordinates and spread over the picture, not thrown into a few points.
+func TestLayoutHubsDoNotThrowItApart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	g := Graph{}
+	for i := range 1500 {
+		g.Nodes = append(g.Nodes, Node{Actor: Actor{ID: int64(i + 1)}})
+	}
+	for i := range 3000 {
+		hub := int64(1 + rng.IntN(6)) // six hubs take most relations
+		if i%5 == 0 {
+			hub = int64(1 + rng.IntN(1500))
+		}
+		g.Edges = append(g.Edges, Edge{Link: Link{ID: int64(i + 1), From: hub, To: int64(1 + rng.IntN(1500))}})
+	}
+	Layout(&g, 120, nil)
+	cells := map[[2]int]bool{}
+	for _, n := range g.Nodes {
+		if math.IsNaN(n.X) || math.IsNaN(n.Y) || math.Abs(n.X) > 1 || math.Abs(n.Y) > 1 {
+			t.Fatalf("%d at %v,%v", n.ID, n.X, n.Y)
+		}
+		cells[[2]int{int(math.Floor(n.X * 20)), int(math.Floor(n.Y * 20))}] = true
+	}
+	if len(cells) < 100 {
+		t.Fatalf("1,500 actors on %d of the picture's 400 cells: thrown into a few points", len(cells))
+	}
+}
