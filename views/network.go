@@ -99,7 +99,8 @@ func newNetworkScreen(u *UI) *networkScreen {
 		container.NewGridWrap(fyne.NewSize(120, n.to.MinSize().Height), n.to),
 		n.polarity[app.Cooperative], n.polarity[app.Conflictual], n.polarity[app.Neutral], n.choices.typ, n.choices.tag,
 		widget.NewLabel("at most"), n.limit, widget.NewLabel("relations"), load)
-	tools := container.NewHBox(n.cancel, n.frame, container.NewGridWrap(fyne.NewSize(200, n.find.MinSize().Height), n.find), zoomOut, zoomIn, fit)
+	again := widget.NewButtonWithIcon("Lay out again", theme.ViewRefreshIcon(), func() { n.draw(true) })
+	tools := container.NewHBox(n.cancel, n.frame, again, container.NewGridWrap(fyne.NewSize(200, n.find.MinSize().Height), n.find), zoomOut, zoomIn, fit)
 	n.side = container.NewVBox(dossierHint("Click an actor to open its dossier, expand its neighbours or pin it. " +
 		"Drag an actor to move and pin it; drag the background to move; wheel to zoom."))
 	side := container.NewVScroll(container.NewPadded(n.side))
@@ -151,7 +152,11 @@ func (n *networkScreen) limitValue() int {
 
 // load reads the network and lays it out in the background, showing the progress; the
 // window stays usable and the picture appears when the layout is done (or stopped).
-func (n *networkScreen) load() {
+func (n *networkScreen) load() { n.draw(false) }
+
+// draw reads the network and lays it out; anew lays out again every actor not pinned,
+// leaving the places kept from last time (Lay out again).
+func (n *networkScreen) draw(anew bool) {
 	qs, ok := n.u.questions()
 	if !ok {
 		return
@@ -182,6 +187,9 @@ func (n *networkScreen) load() {
 		if err != nil {
 			fyne.Do(func() { n.notice.SetText(app.ErrorMessage(err)); n.progress.Hide(); n.cancel.Hide() })
 			return
+		}
+		if anew {
+			kept = pinnedOnly(kept)
 		}
 		placed, all := g.Place(kept)
 		const updates = 120

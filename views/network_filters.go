@@ -113,3 +113,14 @@ func networkNotice(g graph.Graph) string {
 	}
 	return s
 }
+
+// pinnedOnly keeps the places of the pinned actors: Lay out again moves everyone else.
+func pinnedOnly(kept map[int64]graph.Position) map[int64]graph.Position {
+	out := map[int64]graph.Position{}
+	for id, p := range kept {
+		if p.Pinned {
+			out[id] = p
+		}
+	}
+	return out
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"dossier/app"
+	"dossier/app/graph"
 )
 
 // The network screen filtered by an article tag, an actor tag and a relation type draws
@@ -72,4 +73,30 @@ func TestNetworkFiltersByTagAndType(t *testing.T) {
 		t.Fatalf("limit 1: %d edges", len(n.g.Edges))
 	}
 	mustContain(t, n.notice.Text, "Showing 1 of 2 relations", "Filter: actors tagged “axis”.")
+}
+
+// Lay out again places every actor anew but the pinned, whose places stay; without it a
+// network comes back where it was left.
+func TestNetworkLayOutAgain(t *testing.T) {
+	f := newDossierFixture(t)
+	n := f.u.networkScreen()
+	f.u.win.SetContent(n.content())
+	n.view.Resize(fyne.NewSize(800, 500))
+	n.load()
+	if err := f.st.SaveNetworkPositions(context.Background(), []graph.Position{
+		{ActorID: f.trump.ID, X: 5, Y: 5}, {ActorID: f.iraq.ID, X: -3, Y: -3, Pinned: true}}); err != nil {
+		t.Fatal(err)
+	}
+	at := func(id int64) graph.Node { return n.g.Nodes[n.g.Node(id)] }
+	n.load()
+	if tr := at(f.trump.ID); tr.X != 5 || tr.Y != 5 {
+		t.Fatalf("kept place not used: %v,%v", tr.X, tr.Y)
+	}
+	n.draw(true)
+	if tr := at(f.trump.ID); tr.X == 5 && tr.Y == 5 {
+		t.Fatal("Lay out again left Trump where he was")
+	}
+	if iq := at(f.iraq.ID); iq.X != -3 || iq.Y != -3 || !iq.Pinned {
+		t.Fatalf("pinned Iraq moved to %v,%v (pinned %v)", iq.X, iq.Y, iq.Pinned)
+	}
 }
