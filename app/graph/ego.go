@@ -439,7 +439,7 @@ func radial(g *Graph) {
 // thousands of times too far at each step, the layout diverges (coordinates of 1e17)
 // and the picture is a few points. Weighted so, no node's springs pull harder in all
 // than one spring, whatever its degree, and the hub's counterparts settle in a cloud
-// around it.
+// around it. A small picture, where no node has more than plainSprings, keeps plain ones.
 func springs(g *Graph) *simple.WeightedUndirectedGraph {
 	idx := make(map[int64]int64, len(g.Nodes))
 	for i, nd := range g.Nodes {
@@ -463,11 +463,20 @@ func springs(g *Graph) *simple.WeightedUndirectedGraph {
 	for i := range g.Nodes {
 		sg.AddNode(simple.Node(i))
 	}
+	plain := slices.Max(append(deg, 0)) <= plainSprings
 	for _, k := range pairs {
-		sg.SetWeightedEdge(sg.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), 1/float64(max(deg[k[0]], deg[k[1]]))))
+		w := 1.0
+		if !plain {
+			w = 1 / float64(max(deg[k[0]], deg[k[1]]))
+		}
+		sg.SetWeightedEdge(sg.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), w))
 	}
 	return sg
 }
+
+// plainSprings is the most springs any node of a picture may have for them all to stay
+// plain: the step stays stable, and a small picture spreads better with full springs.
+const plainSprings = 8
 
 // ordered gives gonum the nodes in index order: the layout's random start is drawn in
 // the order nodes come, and a map's order would make the same graph look different each time.
