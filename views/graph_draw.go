@@ -336,18 +336,30 @@ func toNRGBA(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(co
 
 // draw paints the picture into img, whose pixels are scale times the widget units.
 func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
+	p.drawBase(img, scale, cols)
+	p.drawOverlay(img, scale, cols)
+}
+
+// drawBase paints the background and the edges: what a zoom preview scales (zoomFrame).
+func (p *graphPicture) drawBase(img *image.RGBA, scale float64, cols drawColors) {
 	draw.Draw(img, img.Bounds(), image.NewUniform(cols.bg), image.Point{}, draw.Src)
 	if len(p.g.Nodes) == 0 {
 		return
 	}
-	idx := p.index()
-	big := p.big()
-	if big {
+	if p.big() {
 		p.drawNetworkEdges(img, scale)
 	} else {
-		p.drawEdges(img, scale, idx)
+		p.drawEdges(img, scale, p.index())
 	}
-	p.drawNodes(img, scale, cols, big)
+}
+
+// drawOverlay paints the actors, their names and the edges' wordings over the base:
+// always drawn exactly, a zoom preview included.
+func (p *graphPicture) drawOverlay(img *image.RGBA, scale float64, cols drawColors) {
+	if len(p.g.Nodes) == 0 {
+		return
+	}
+	p.drawNodes(img, scale, cols, p.big())
 	face := graphFace(12 * scale)
 	if face == nil {
 		return
@@ -357,7 +369,7 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 	// a dense picture stays legible instead of becoming a smear of text.
 	var taken labelSpace
 	p.drawNames(img, scale, cols, &taken)
-	p.drawEdgeLabels(img, scale, cols, face, idx, &taken)
+	p.drawEdgeLabels(img, scale, cols, face, p.index(), &taken)
 }
 
 // big says the picture is a network: edges drawn as thin lines, nodes as dots.
@@ -394,10 +406,16 @@ const bandRows = 32
 // row-band, on every core, it costs a fraction of one pass over the whole image.
 func (p *graphPicture) drawNetworkEdges(img *image.RGBA, scale float64) {
 	b := img.Bounds()
-	bands := (b.Dy() + bandRows - 1) / bandRows
-	if bands == 0 {
+	if b.Dx() < 4*bandRows || b.Dy() < 4*bandRows {
+		// A strip uncovered by a pan: one pass, each line cut to the strip at once.
+		for i, e := range p.g.Edges {
+			col := polarityColor(e.Polarity)
+			col.A = 0x50
+			fastLine(img, p.at(int(p.ends[i][0])), p.at(int(p.ends[i][1])), scale, col)
+		}
 		return
 	}
+	bands := (b.Dy() + bandRows - 1) / bandRows
 	lines := make([][2]pt, len(p.g.Edges))
 	cols := make([]color.NRGBA, len(p.g.Edges))
 	in := make([][]int32, bands) // the edges crossing each band, in drawing order
@@ -779,6 +797,14 @@ type frameCache struct {
 	panX, panY       float64
 	key              frameKey
 	fullDraws, moves int // how often each kind of frame was made (tests)
+	// layer is a network's last exact base (background and edges), drawn at layerPan
+	// and the key's zoom, which a zoom preview scales; preview says the last frame was
+	// one (so the next exact frame is drawn whole).
+	layer                *image.RGBA
+	layerPanX, layerPanY float64
+	layerKey             frameKey
+	preview              bool
+	previews             int
 }
 
 type frameKey struct {
@@ -797,10 +823,8 @@ func (c *frameCache) frame(p *graphPicture, w, h int, scale float64, cols drawCo
 	key := frameKey{p, p.zoom, p.stretch, scale, w, h, p.hoverNode, p.hoverEdge, p.selected, p.version, cols}
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	dx, dy := math.Round((p.panX-c.panX)*scale), math.Round((p.panY-c.panY)*scale)
-	if c.img == nil || key != c.key || math.Abs(dx) >= float64(w) || math.Abs(dy) >= float64(h) {
-		p.draw(img, scale, cols)
-		c.img, c.key, c.panX, c.panY = img, key, p.panX, p.panY
-		c.fullDraws++
+	if c.img == nil || c.preview || key != c.key || math.Abs(dx) >= float64(w) || math.Abs(dy) >= float64(h) {
+		c.drawWhole(p, img, key, scale, cols)
 		return img
 	}
 	// Snap the pan to whole pixels so the moved part and the new strips agree.
@@ -826,4 +850,20 @@ func (c *frameCache) frame(p *graphPicture, w, h int, scale float64, cols drawCo
 	c.img, c.panX, c.panY = img, p.panX, p.panY
 	c.moves++
 	return img
+}
+
+// drawWhole draws p into img exactly; a network's base is kept for zoom previews.
+func (c *frameCache) drawWhole(p *graphPicture, img *image.RGBA, key frameKey, scale float64, cols drawColors) {
+	c.layer = nil
+	if p.big() {
+		c.layer = image.NewRGBA(img.Bounds())
+		p.drawBase(c.layer, scale, cols)
+		copy(img.Pix, c.layer.Pix)
+		p.drawOverlay(img, scale, cols)
+		c.layerPanX, c.layerPanY, c.layerKey = p.panX, p.panY, key
+	} else {
+		p.draw(img, scale, cols)
+	}
+	c.img, c.key, c.panX, c.panY, c.preview = img, key, p.panX, p.panY, false
+	c.fullDraws++
 }
