@@ -135,9 +135,10 @@ func articleCounts(ctx context.Context, q querier, ls []graph.Link) (map[int64]i
 }
 
 // fillLinks completes ls for what will be done with them: source counts (counts), the
-// first reported date (for an "as of" filter) and the note and quotes (for a text filter).
+// first reported date (for an "as of" filter), the tags (for a tag filter) and the note
+// and quotes (for a text filter).
 func fillLinks(ctx context.Context, q querier, ls []graph.Link, counts bool, f graph.Filter) error {
-	if len(ls) == 0 || (!counts && f.AsOf == "" && !f.NeedsText()) {
+	if len(ls) == 0 || (!counts && f.AsOf == "" && !f.NeedsText() && !f.NeedsTags()) {
 		return nil
 	}
 	at := make(map[int64]int, len(ls))
@@ -154,45 +155,44 @@ func fillLinks(ctx context.Context, q querier, ls []graph.Link, counts bool, f g
 		}
 	}
 	if f.AsOf != "" {
-		rows, err := q.QueryContext(ctx, `SELECT e.relation_id, min(a.date) FROM evidence e CROSS JOIN articles a ON a.id = e.article_id
-			WHERE e.relation_id IN (SELECT value FROM json_each(?)) AND a.deleted = '' AND a.date <> '' GROUP BY e.relation_id`, linkIDs(ls))
+		err := eachByRelation(ctx, q, `SELECT e.relation_id, min(a.date) FROM evidence e CROSS JOIN articles a ON a.id = e.article_id
+			WHERE e.relation_id IN (SELECT value FROM json_each(?)) AND a.deleted = '' AND a.date <> '' GROUP BY e.relation_id`, ls,
+			func(id int64, d string) { ls[at[id]].Reported = app.Date(d) })
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id int64
-			var d string
-			if err := rows.Scan(&id, &d); err != nil {
-				rows.Close()
-				return err
-			}
-			ls[at[id]].Reported = app.Date(d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+	}
+	if f.NeedsTags() {
+		if err := fillTags(ctx, q, ls, at, f.TagOf); err != nil {
 			return err
 		}
 	}
 	if f.NeedsText() {
-		rows, err := q.QueryContext(ctx, `SELECT r.id, r.note || char(10) || coalesce((SELECT group_concat(e.quote, char(10))
+		return eachByRelation(ctx, q, `SELECT r.id, r.note || char(10) || coalesce((SELECT group_concat(e.quote, char(10))
 			FROM evidence e WHERE e.relation_id = r.id AND `+liveEvidence+`), '')
-			FROM relations r WHERE r.id IN (SELECT value FROM json_each(?))`, linkIDs(ls))
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id int64
-			var text string
-			if err := rows.Scan(&id, &text); err != nil {
-				rows.Close()
-				return err
-			}
-			ls[at[id]].Text = text
-		}
-		rows.Close()
-		return rows.Err()
+			FROM relations r WHERE r.id IN (SELECT value FROM json_each(?))`, ls,
+			func(id int64, text string) { ls[at[id]].Text = text })
 	}
 	return nil
+}
+
+// eachByRelation runs query over the ids of ls and hands each row (a relation id and a
+// text) to use.
+func eachByRelation(ctx context.Context, q querier, query string, ls []graph.Link, use func(int64, string)) error {
+	rows, err := q.QueryContext(ctx, query, linkIDs(ls))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return err
+		}
+		use(id, text)
+	}
+	return rows.Err()
 }
 
 // graphActors reads every live actor's name and kind.
@@ -336,16 +336,23 @@ func (s *Store) Connection(ctx context.Context, from, to int64, f graph.Filter) 
 				return err
 			}
 		}
-		snap, err := s.snapshot(ctx, tx, true)
+		snap, err := s.snapshot(ctx, tx, false)
 		if err != nil {
 			return err
 		}
 		actors, types := snap.actors, snap.types
-		ls, err := filterReady(ctx, tx, snap.links, f)
-		if err != nil {
+		// Only the relations around the two ends are read (graph.PathsAround says
+		// which): reading the whole project's first was most of a path's time.
+		around := func(ids []int64) ([]graph.Link, error) {
+			ls, err := links(ctx, tx, linkScope{actors: ids})
+			if err != nil {
+				return nil, err
+			}
+			return filterReady(ctx, tx, ls, f)
+		}
+		if c, err = graph.PathsAround(from, to, around, actors, types, f); err != nil {
 			return err
 		}
-		c = graph.Paths(from, to, ls, actors, types, f)
 		if err := pathArticles(ctx, tx, &c); err != nil {
 			return err
 		}
@@ -389,19 +396,27 @@ func pathArticles(ctx context.Context, tx *sql.Tx, c *graph.Connection) error {
 // are checked against the other end for a co-mention connection.
 const CoMentionCandidates = 20
 
+// namedCap is how far coMentions counts an actor's mentions to tell the less named of
+// two: past it, both are busy and either side costs about the same to walk.
+const namedCap = 2000
+
 // coMentions counts the live articles naming both a and b, and, for the actors most often
 // named with the less-named of the two, how many articles name each with a and with b.
 // The count on the busier side stops at the other side's: only the weaker step of the
 // two is shown, so counting further would be wasted.
 func coMentions(ctx context.Context, tx *sql.Tx, a, b int64) (int, map[int64]int, map[int64]int, error) {
 	const live = `m.status <> 'rejected' AND m.article_id NOT IN (SELECT id FROM articles WHERE deleted > '')`
+	// articles says how much an actor is named, only to choose which side of a pair to
+	// walk (the counts do not depend on it). It counts mention rows up to namedCap:
+	// counting the busiest actor's tens of thousands of articles exactly, for it and
+	// for each candidate, was most of a path's time.
 	named := map[int64]int{}
 	articles := func(id int64) (int, error) {
 		if n, ok := named[id]; ok {
 			return n, nil
 		}
 		var n int
-		err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ? AND status <> 'rejected'`, id).Scan(&n)
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM mentions WHERE actor_id = ? AND status <> 'rejected' LIMIT ?)`, id, namedCap).Scan(&n)
 		named[id] = n
 		return n, err
 	}
@@ -724,7 +739,7 @@ func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Fi
 // filterReady returns ls with what f needs read beyond the light rows (the sources' dates
 // for an "as of", the words for a text filter); a copy, so the cached rows stay as read.
 func filterReady(ctx context.Context, tx *sql.Tx, ls []graph.Link, f graph.Filter) ([]graph.Link, error) {
-	if f.AsOf == "" && !f.NeedsText() {
+	if f.AsOf == "" && !f.NeedsText() && !f.NeedsTags() {
 		return ls, nil
 	}
 	ls = append([]graph.Link(nil), ls...)

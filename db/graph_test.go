@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"testing"
 
@@ -209,5 +210,57 @@ func TestGraphCacheSeesEveryChange(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("new actor's name missing from the network")
+	}
+}
+
+// TestNetworkByTag: the network filtered by an article tag keeps the relations an article
+// with that tag backs (however the tag is written), not those backed only by a trashed
+// one; by an actor tag, the relations with a tagged actor at either end. The project's
+// tags are listed for the choice, the trashed article's left out.
+func TestNetworkByTag(t *testing.T) {
+	ctx := context.Background()
+	w := newGraphWorld(t)
+	w.old.Tags = []string{"Harbour", "shipping"}
+	if _, err := w.s.UpdateArticle(ctx, w.old); err != nil {
+		t.Fatal(err)
+	}
+	w.envoy.Tags = []string{"Diplomacy"}
+	if _, err := w.s.UpdateActor(ctx, w.envoy); err != nil {
+		t.Fatal(err)
+	}
+	wordings := func(g graph.Graph) string {
+		var out []string
+		for _, e := range g.Edges {
+			out = append(out, e.Label)
+		}
+		sort.Strings(out)
+		return strings.Join(out, ",")
+	}
+	for _, tc := range []struct {
+		f    graph.Filter
+		want string
+	}{
+		{graph.Filter{Tag: "harbour", TagOf: graph.ArticleTags}, "represents,supports"},
+		{graph.Filter{Tag: "SHIPPING", TagOf: graph.ArticleTags, Polarities: []app.Polarity{app.Cooperative}}, "supports"},
+		{graph.Filter{Tag: "diplomacy", TagOf: graph.ArticleTags}, ""},
+		{graph.Filter{Tag: "diplomacy", TagOf: graph.ActorTags}, "meets with,represents"},
+	} {
+		g, err := w.s.NetworkGraph(ctx, tc.f, 0)
+		if err != nil || wordings(g) != tc.want || g.Total != len(g.Edges) {
+			t.Errorf("%s: %q (total %d), want %q; %v", tc.f.Describe(), wordings(g), g.Total, tc.want, err)
+		}
+	}
+	arts, acts, err := w.s.GraphTags(ctx)
+	if err != nil || strings.Join(arts, ",") != "Harbour,shipping" || strings.Join(acts, ",") != "Diplomacy" {
+		t.Fatalf("tags %q %q %v", arts, acts, err)
+	}
+	if err := w.s.DeleteArticle(ctx, w.old.ID); err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := w.s.NetworkGraph(ctx, graph.Filter{Tag: "harbour", TagOf: graph.ArticleTags}, 0); len(g.Edges) != 0 {
+		t.Fatalf("a trashed article's tag still keeps %q", wordings(g))
+	}
+	if arts, _, _ := w.s.GraphTags(ctx); len(arts) != 0 {
+		t.Fatalf("trashed article's tags listed: %q", arts)
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font"
@@ -57,8 +59,12 @@ type pt struct{ X, Y float64 }
 // graphPicture is a laid out graph seen through a view: zoom (units per layout unit) and
 // the position of the layout's origin, in widget units.
 type graphPicture struct {
-	g          *graph.Graph
-	zoom       float64
+	g    *graph.Graph
+	zoom float64
+	// stretch widens (or narrows) the picture across: a force layout comes out about
+	// round, and drawn in a wide view at one scale it would fill a column in the middle
+	// and crowd its names; fit stretches it, within maxStretch, to the view's shape.
+	stretch    float64
 	panX, panY float64
 	hoverNode  int
 	hoverEdge  int
@@ -77,7 +83,7 @@ type graphPicture struct {
 }
 
 func newGraphPicture(g *graph.Graph) *graphPicture {
-	p := &graphPicture{g: g, hoverNode: -1, hoverEdge: -1, selected: -1, labelLimit: 60}
+	p := &graphPicture{g: g, stretch: 1, hoverNode: -1, hoverEdge: -1, selected: -1, labelLimit: 60}
 	for _, n := range g.Nodes {
 		p.maxDegree = max(p.maxDegree, n.Degree)
 	}
@@ -94,29 +100,36 @@ func newGraphPicture(g *graph.Graph) *graphPicture {
 	return p
 }
 
-// fit places the whole graph in a w×h area with a margin for labels.
+// maxStretch is how much fit may widen or narrow the picture across against its height.
+const maxStretch = 1.6
+
+// fit places the whole graph in a w×h area with a margin for labels, stretched across
+// or down (within maxStretch) so that it fills a view whose shape is not its own.
 func (p *graphPicture) fit(w, h float64) {
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, n := range p.g.Nodes {
 		minX, maxX = math.Min(minX, n.X), math.Max(maxX, n.X)
 		minY, maxY = math.Min(minY, n.Y), math.Max(maxY, n.Y)
 	}
+	p.stretch = 1
 	if len(p.g.Nodes) == 0 || w <= 0 || h <= 0 {
 		p.zoom, p.panX, p.panY = 1, w/2, h/2
 		return
 	}
 	spanX, spanY := math.Max(maxX-minX, 1e-6), math.Max(maxY-minY, 1e-6)
-	p.zoom = math.Min((w-160)/spanX, (h-90)/spanY)
-	if p.zoom <= 0 || len(p.g.Nodes) == 1 {
-		p.zoom = math.Min(w, h) / 2
+	zx, zy := (w-160)/spanX, (h-90)/spanY
+	zx, zy = math.Min(zx, zy*maxStretch), math.Min(zy, zx*maxStretch)
+	p.zoom, p.stretch = zy, zx/zy
+	if zx <= 0 || zy <= 0 || len(p.g.Nodes) == 1 {
+		p.zoom, p.stretch = math.Min(w, h)/2, 1
 	}
-	p.panX = w/2 - (minX+maxX)/2*p.zoom
+	p.panX = w/2 - (minX+maxX)/2*p.zoom*p.stretch
 	p.panY = h/2 - (minY+maxY)/2*p.zoom
 }
 
 func (p *graphPicture) at(i int) pt {
 	n := p.g.Nodes[i]
-	return pt{p.panX + n.X*p.zoom, p.panY + n.Y*p.zoom}
+	return pt{p.panX + n.X*p.zoom*p.stretch, p.panY + n.Y*p.zoom}
 }
 
 // radius grows with the node's degree; the centre of an ego graph is a little larger.
@@ -323,19 +336,49 @@ func toNRGBA(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(co
 
 // draw paints the picture into img, whose pixels are scale times the widget units.
 func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
+	p.drawBase(img, scale, cols)
+	p.drawOverlay(img, scale, cols)
+}
+
+// drawBase paints the background and the edges: what a zoom preview scales (zoomFrame).
+func (p *graphPicture) drawBase(img *image.RGBA, scale float64, cols drawColors) {
 	draw.Draw(img, img.Bounds(), image.NewUniform(cols.bg), image.Point{}, draw.Src)
 	if len(p.g.Nodes) == 0 {
 		return
 	}
-	idx := p.index()
-	big := len(p.g.Edges) > 1500
+	if p.big() {
+		p.drawNetworkEdges(img, scale)
+	} else {
+		p.drawEdges(img, scale, p.index())
+	}
+}
+
+// drawOverlay paints the actors, their names and the edges' wordings over the base:
+// always drawn exactly, a zoom preview included.
+func (p *graphPicture) drawOverlay(img *image.RGBA, scale float64, cols drawColors) {
+	if len(p.g.Nodes) == 0 {
+		return
+	}
+	p.drawNodes(img, scale, cols, p.big())
+	face := graphFace(12 * scale)
+	if face == nil {
+		return
+	}
+	// Names first, busiest first, then edge wordings, each on a halo of the background;
+	// a label that would cover one already written is left out (hover shows it), so
+	// a dense picture stays legible instead of becoming a smear of text.
+	var taken labelSpace
+	p.drawNames(img, scale, cols, &taken)
+	p.drawEdgeLabels(img, scale, cols, face, p.index(), &taken)
+}
+
+// big says the picture is a network: edges drawn as thin lines, nodes as dots.
+func (p *graphPicture) big() bool { return len(p.g.Edges) > 1500 }
+
+// drawEdges strokes each edge antialiased, dashed when not asserted, with its arrow.
+func (p *graphPicture) drawEdges(img *image.RGBA, scale float64, idx map[int64]int) {
 	for i, e := range p.g.Edges {
 		col := polarityColor(e.Polarity)
-		if big {
-			col.A = 0x50
-			fastLine(img, p.at(int(p.ends[i][0])), p.at(int(p.ends[i][1])), scale, col)
-			continue
-		}
 		ps := p.edgePath(i, idx)
 		w := edgeWidth(e)
 		if i == p.hoverEdge || i == p.selected {
@@ -350,8 +393,72 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 			arrowHead(img, ps[len(ps)-2], ps[len(ps)-1], 5+w, scale, col)
 		}
 	}
-	labels := p.labelled()
-	face := graphFace(12 * scale)
+}
+
+// bandRows is the height of the bands a network's edges are drawn in: a band's rows
+// stay in the processor's cache while its lines are walked, and bands are drawn at
+// once on several cores. Each pixel belongs to one band and gets its edges in the same
+// order as a drawing of the whole, so the picture is the same.
+const bandRows = 32
+
+// drawNetworkEdges draws a network's thousands of edges as thin translucent lines, band
+// by band: a full redraw (a zoom) walks the whole picture's lines, and done row-band by
+// row-band, on every core, it costs a fraction of one pass over the whole image.
+func (p *graphPicture) drawNetworkEdges(img *image.RGBA, scale float64) {
+	b := img.Bounds()
+	if b.Dx() < 4*bandRows || b.Dy() < 4*bandRows {
+		// A strip uncovered by a pan: one pass, each line cut to the strip at once.
+		for i, e := range p.g.Edges {
+			col := polarityColor(e.Polarity)
+			col.A = 0x50
+			fastLine(img, p.at(int(p.ends[i][0])), p.at(int(p.ends[i][1])), scale, col)
+		}
+		return
+	}
+	bands := (b.Dy() + bandRows - 1) / bandRows
+	lines := make([][2]pt, len(p.g.Edges))
+	cols := make([]color.NRGBA, len(p.g.Edges))
+	in := make([][]int32, bands) // the edges crossing each band, in drawing order
+	for i, e := range p.g.Edges {
+		a, c := p.at(int(p.ends[i][0])), p.at(int(p.ends[i][1]))
+		lines[i] = [2]pt{a, c}
+		cols[i] = polarityColor(e.Polarity)
+		cols[i].A = 0x50
+		lo := int(math.Floor(math.Min(a.Y, c.Y)*scale)) - b.Min.Y - 1
+		hi := int(math.Ceil(math.Max(a.Y, c.Y)*scale)) - b.Min.Y + 1
+		for k := max(lo/bandRows, 0); k <= min(hi/bandRows, bands-1); k++ {
+			in[k] = append(in[k], int32(i))
+		}
+	}
+	drawBand := func(k int) {
+		r := image.Rect(b.Min.X, b.Min.Y+k*bandRows, b.Max.X, min(b.Min.Y+(k+1)*bandRows, b.Max.Y))
+		band := img.SubImage(r).(*image.RGBA)
+		for _, i := range in[k] {
+			fastLine(band, lines[i][0], lines[i][1], scale, cols[i])
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), bands, 8)
+	if workers <= 1 {
+		for k := range bands {
+			drawBand(k)
+		}
+		return
+	}
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for k := int(next.Add(1)) - 1; k < bands; k = int(next.Add(1)) - 1 {
+				drawBand(k)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// drawNodes draws the actors: a ring around the hovered and the centre, a disc in the
+// kind's colour (a plain dot in a network), a hole when pinned.
+func (p *graphPicture) drawNodes(img *image.RGBA, scale float64, cols drawColors, big bool) {
 	for i := range p.g.Nodes {
 		c := p.at(i)
 		r := p.radius(i)
@@ -367,22 +474,27 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 			fillCircle(img, c, math.Max(r/3, 1.5), scale, cols.bg)
 		}
 	}
-	if face == nil {
-		return
-	}
-	// Names first, busiest first, then edge wordings, each on a halo of the background;
-	// a label that would cover one already written is left out (hover shows it), so
-	// a dense picture stays legible instead of becoming a smear of text.
-	var taken []image.Rectangle
-	free := func(r image.Rectangle) bool {
-		for _, o := range taken {
-			if r.Overlaps(o) {
-				return false
-			}
+}
+
+// labelSpace is the room labels already take in the picture.
+type labelSpace []image.Rectangle
+
+// claim takes r when nothing written covers it, and says whether it did.
+func (t *labelSpace) claim(r image.Rectangle) bool {
+	for _, o := range *t {
+		if r.Overlaps(o) {
+			return false
 		}
-		taken = append(taken, r)
-		return true
 	}
+	*t = append(*t, r)
+	return true
+}
+
+// drawNames writes the labelled actors' names, the hovered first, then the busiest
+// first: under the actor, or above it or beside it when that is taken; the hovered is
+// written under it even where another name is.
+func (p *graphPicture) drawNames(img *image.RGBA, scale float64, cols drawColors, taken *labelSpace) {
+	labels := p.labelled()
 	bold := graphFace(12.5 * scale)
 	order := p.byDegree
 	if p.hoverNode >= 0 {
@@ -394,12 +506,29 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 			continue
 		}
 		done[i] = true
-		c := p.at(i)
-		at := pt{c.X, c.Y + p.radius(i) + 9}
-		if free(labelRect(bold, p.g.Nodes[i].Name, at, scale)) || i == p.hoverNode {
-			drawLabel(img, bold, p.g.Nodes[i].Name, at, scale, cols.text, cols.bg, true)
+		name := p.g.Nodes[i].Name
+		places := p.namePlaces(i, bold, name, scale)
+		for k, at := range places {
+			if taken.claim(labelRect(bold, name, at, scale)) || (i == p.hoverNode && k == len(places)-1) {
+				drawLabel(img, bold, name, at, scale, cols.text, cols.bg, true)
+				break
+			}
 		}
 	}
+}
+
+// namePlaces are where an actor's name may go, in order of preference: under it, above
+// it, to its right, to its left; and under it again, last, for the hovered actor.
+func (p *graphPicture) namePlaces(i int, face font.Face, name string, scale float64) []pt {
+	c, r := p.at(i), p.radius(i)
+	half := float64(labelRect(face, name, pt{}, scale).Dx())/2/scale + 2
+	under := pt{c.X, c.Y + r + 9}
+	return []pt{under, {c.X, c.Y - r - 9}, {c.X + r + 3 + half, c.Y}, {c.X - r - 3 - half, c.Y}, under}
+}
+
+// drawEdgeLabels writes the wording of the labelled edges, the modality when not
+// asserted; the hovered and the selected edge are written even where a label is.
+func (p *graphPicture) drawEdgeLabels(img *image.RGBA, scale float64, cols drawColors, face font.Face, idx map[int64]int, taken *labelSpace) {
 	for i, e := range p.g.Edges {
 		if !p.edgeLabelled(i) {
 			continue
@@ -409,7 +538,7 @@ func (p *graphPicture) draw(img *image.RGBA, scale float64, cols drawColors) {
 		if e.Modality != app.Asserted && e.Modality != "" {
 			text += " (" + e.Modality + ")"
 		}
-		if free(labelRect(face, text, m, scale)) || i == p.hoverEdge || i == p.selected {
+		if taken.claim(labelRect(face, text, m, scale)) || i == p.hoverEdge || i == p.selected {
 			drawLabel(img, face, text, m, scale, polarityColor(e.Polarity), cols.bg, true)
 		}
 	}
@@ -559,87 +688,103 @@ func arrowHead(img *image.RGBA, from, tip pt, size, scale float64, col color.NRG
 }
 
 // fastLine draws a one-pixel line blended over img: for the project network, where
-// thousands of edges make antialiased strokes too slow for a fluid frame. The line is
-// clipped to the picture first, then walked in 16.16 fixed point.
+// thousands of edges make antialiased strokes too slow for a fluid frame. The whole line
+// is walked in 16.16 fixed point, but only the steps inside img are visited: a line's
+// pixels are the same whatever part of the picture is being drawn (a band, a strip
+// uncovered by a pan, the whole), so the parts drawn apart join seamlessly.
 func fastLine(img *image.RGBA, a, b pt, scale float64, col color.NRGBA) {
 	x0, y0, x1, y1 := a.X*scale, a.Y*scale, b.X*scale, b.Y*scale
 	bounds := img.Bounds()
-	var ok bool
-	if x0, y0, x1, y1, ok = clipLine(x0, y0, x1, y1, float64(bounds.Min.X), float64(bounds.Min.Y),
-		float64(bounds.Max.X)-1, float64(bounds.Max.Y)-1); !ok {
+	t0, t1, ok := clipLine(x0, y0, x1, y1, float64(bounds.Min.X), float64(bounds.Min.Y), float64(bounds.Max.X), float64(bounds.Max.Y))
+	if !ok {
 		return
 	}
 	n := int(math.Max(math.Abs(x1-x0), math.Abs(y1-y0)))
 	if n == 0 {
 		n = 1
 	}
-	fx, fy := int64(x0*65536), int64(y0*65536)
 	dx, dy := int64((x1-x0)*65536)/int64(n), int64((y1-y0)*65536)/int64(n)
+	// One step either side of the clipped part, for rounding; the test below keeps
+	// what falls outside.
+	s0, s1 := max(int(t0*float64(n))-1, 0), min(int(t1*float64(n))+1, n)
+	fx, fy := int64(x0*65536)+int64(s0)*dx, int64(y0*65536)+int64(s0)*dy
 	ca := uint32(col.A)
 	inv := 255 - ca
 	r, g, bl := uint32(col.R)*ca, uint32(col.G)*ca, uint32(col.B)*ca
 	pix, stride := img.Pix, img.Stride
-	for s := 0; s <= n; s++ {
+	w, h := uint(bounds.Dx()), uint(bounds.Dy())
+	for s := s0; s <= s1; s++ {
 		x, y := int(fx>>16)-bounds.Min.X, int(fy>>16)-bounds.Min.Y
-		o := y*stride + x*4
-		if o >= 0 && o+3 < len(pix) {
-			// x/255 as (x+1+(x>>8))>>8: exact for these products, and no division.
-			v := r + uint32(pix[o])*inv
-			pix[o] = uint8((v + 1 + v>>8) >> 8)
-			v = g + uint32(pix[o+1])*inv
-			pix[o+1] = uint8((v + 1 + v>>8) >> 8)
-			v = bl + uint32(pix[o+2])*inv
-			pix[o+2] = uint8((v + 1 + v>>8) >> 8)
-			pix[o+3] = 0xff
-		}
 		fx += dx
 		fy += dy
+		if uint(x) >= w || uint(y) >= h {
+			continue
+		}
+		o := y*stride + x*4
+		q := pix[o : o+4 : o+4] // one bounds check for the four bytes
+		// x/255 as (x+1+(x>>8))>>8: exact for these products, and no division.
+		v := r + uint32(q[0])*inv
+		q[0] = uint8((v + 1 + v>>8) >> 8)
+		v = g + uint32(q[1])*inv
+		q[1] = uint8((v + 1 + v>>8) >> 8)
+		v = bl + uint32(q[2])*inv
+		q[2] = uint8((v + 1 + v>>8) >> 8)
+		q[3] = 0xff
 	}
 }
 
-// clipLine clips a segment to the rectangle (Liang–Barsky); false when none of it is inside.
-func clipLine(x0, y0, x1, y1, minX, minY, maxX, maxY float64) (float64, float64, float64, float64, bool) {
+// clipLine clips a segment to the rectangle (Liang–Barsky): the part inside runs from
+// t0 to t1 along it; false when none of it is inside.
+func clipLine(x0, y0, x1, y1, minX, minY, maxX, maxY float64) (float64, float64, bool) {
 	t0, t1 := 0.0, 1.0
 	dx, dy := x1-x0, y1-y0
 	for _, e := range [4][2]float64{{-dx, x0 - minX}, {dx, maxX - x0}, {-dy, y0 - minY}, {dy, maxY - y0}} {
 		p, q := e[0], e[1]
 		if p == 0 {
 			if q < 0 {
-				return 0, 0, 0, 0, false
+				return 0, 0, false
 			}
 			continue
 		}
 		r := q / p
 		if p < 0 {
 			if r > t1 {
-				return 0, 0, 0, 0, false
+				return 0, 0, false
 			}
 			t0 = math.Max(t0, r)
 		} else {
 			if r < t0 {
-				return 0, 0, 0, 0, false
+				return 0, 0, false
 			}
 			t1 = math.Min(t1, r)
 		}
 	}
-	return x0 + t0*dx, y0 + t0*dy, x0 + t1*dx, y0 + t1*dy, true
+	return t0, t1, true
 }
 
 // fillDot fills a small disc pixel by pixel: for thousands of small nodes, faster than
-// the antialiasing rasteriser and as readable at that size.
+// the antialiasing rasteriser and as readable at that size. A pixel is in when its
+// centre is within the radius; each row's run is worked out once, then filled.
 func fillDot(img *image.RGBA, c pt, r, scale float64, col color.NRGBA) {
 	cx, cy, rr := c.X*scale, c.Y*scale, r*scale
 	b := img.Bounds()
-	x0, x1 := max(int(cx-rr), b.Min.X), min(int(cx+rr)+1, b.Max.X)
 	y0, y1 := max(int(cy-rr), b.Min.Y), min(int(cy+rr)+1, b.Max.Y)
-	r2 := rr * rr
+	px := [4]uint8{col.R, col.G, col.B, 0xff}
 	for y := y0; y < y1; y++ {
-		for x := x0; x < x1; x++ {
-			ddx, ddy := float64(x)+0.5-cx, float64(y)+0.5-cy
-			if ddx*ddx+ddy*ddy <= r2 {
-				o := img.PixOffset(x, y)
-				img.Pix[o], img.Pix[o+1], img.Pix[o+2], img.Pix[o+3] = col.R, col.G, col.B, 0xff
-			}
+		ddy := float64(y) + 0.5 - cy
+		s2 := rr*rr - ddy*ddy
+		if s2 < 0 {
+			continue
+		}
+		s := math.Sqrt(s2)
+		x0 := max(int(math.Ceil(cx-s-0.5)), b.Min.X)
+		x1 := min(int(math.Floor(cx+s-0.5)), b.Max.X-1)
+		if x0 > x1 {
+			continue
+		}
+		row := img.Pix[img.PixOffset(x0, y) : img.PixOffset(x1, y)+4]
+		for o := 0; o+4 <= len(row); o += 4 {
+			copy(row[o:o+4], px[:])
 		}
 	}
 }
@@ -652,13 +797,21 @@ type frameCache struct {
 	panX, panY       float64
 	key              frameKey
 	fullDraws, moves int // how often each kind of frame was made (tests)
+	// layer is a network's last exact base (background and edges), drawn at layerPan
+	// and the key's zoom, which a zoom preview scales; preview says the last frame was
+	// one (so the next exact frame is drawn whole).
+	layer                *image.RGBA
+	layerPanX, layerPanY float64
+	layerKey             frameKey
+	preview              bool
+	previews             int
 }
 
 type frameKey struct {
 	// pic, not its graph: a new picture of a graph kept at the same address (a tab's
 	// graph reloaded in place) is another picture.
 	pic                       *graphPicture
-	zoom, scale               float64
+	zoom, stretch, scale      float64
 	w, h                      int
 	hoverNode, hoverEdge, sel int
 	version                   int
@@ -667,13 +820,11 @@ type frameKey struct {
 
 // frame returns the picture p at w×h pixels.
 func (c *frameCache) frame(p *graphPicture, w, h int, scale float64, cols drawColors) *image.RGBA {
-	key := frameKey{p, p.zoom, scale, w, h, p.hoverNode, p.hoverEdge, p.selected, p.version, cols}
+	key := frameKey{p, p.zoom, p.stretch, scale, w, h, p.hoverNode, p.hoverEdge, p.selected, p.version, cols}
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	dx, dy := math.Round((p.panX-c.panX)*scale), math.Round((p.panY-c.panY)*scale)
-	if c.img == nil || key != c.key || math.Abs(dx) >= float64(w) || math.Abs(dy) >= float64(h) {
-		p.draw(img, scale, cols)
-		c.img, c.key, c.panX, c.panY = img, key, p.panX, p.panY
-		c.fullDraws++
+	if c.img == nil || c.preview || key != c.key || math.Abs(dx) >= float64(w) || math.Abs(dy) >= float64(h) {
+		c.drawWhole(p, img, key, scale, cols)
 		return img
 	}
 	// Snap the pan to whole pixels so the moved part and the new strips agree.
@@ -699,4 +850,20 @@ func (c *frameCache) frame(p *graphPicture, w, h int, scale float64, cols drawCo
 	c.img, c.panX, c.panY = img, p.panX, p.panY
 	c.moves++
 	return img
+}
+
+// drawWhole draws p into img exactly; a network's base is kept for zoom previews.
+func (c *frameCache) drawWhole(p *graphPicture, img *image.RGBA, key frameKey, scale float64, cols drawColors) {
+	c.layer = nil
+	if p.big() {
+		c.layer = image.NewRGBA(img.Bounds())
+		p.drawBase(c.layer, scale, cols)
+		copy(img.Pix, c.layer.Pix)
+		p.drawOverlay(img, scale, cols)
+		c.layerPanX, c.layerPanY, c.layerKey = p.panX, p.panY, key
+	} else {
+		p.draw(img, scale, cols)
+	}
+	c.img, c.key, c.panX, c.panY, c.preview = img, key, p.panX, p.panY, false
+	c.fullDraws++
 }

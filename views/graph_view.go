@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -37,7 +38,14 @@ type graphView struct {
 	// lastFrame is the time the last frame took to draw, for the network's status line.
 	lastFrame func(ms float64)
 	frames    frameCache
+	// zoomedAt is when the view was last zoomed: until settleAfter has passed, frames
+	// are previews (zoomFrame), and settle then asks for the exact one.
+	zoomedAt time.Time
+	settle   *time.Timer
 }
+
+// settleAfter is how long the wheel must rest before the exact picture is drawn.
+const settleAfter = 150 * time.Millisecond
 
 func newGraphView(g *graph.Graph) *graphView {
 	v := &graphView{pic: newGraphPicture(g), drag: -1}
@@ -71,7 +79,13 @@ func (v *graphView) render(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	start := nowMillis()
-	img := v.frames.frame(v.pic, w, h, float64(w)/float64(v.size.Width), currentDrawColors())
+	scale, cols := float64(w)/float64(v.size.Width), currentDrawColors()
+	var img *image.RGBA
+	if time.Since(v.zoomedAt) < settleAfter {
+		img = v.frames.zoomFrame(v.pic, w, h, scale, cols)
+	} else {
+		img = v.frames.frame(v.pic, w, h, scale, cols)
+	}
 	if v.lastFrame != nil {
 		v.lastFrame(nowMillis() - start)
 	}
@@ -234,7 +248,7 @@ func (v *graphView) Dragged(ev *fyne.DragEvent) {
 	dx, dy := float64(ev.Dragged.DX), float64(ev.Dragged.DY)
 	if v.drag >= 0 {
 		n := &v.pic.g.Nodes[v.drag]
-		n.X += dx / v.pic.zoom
+		n.X += dx / (v.pic.zoom * v.pic.stretch)
 		n.Y += dy / v.pic.zoom
 		n.Pinned = true
 		v.pic.version++
@@ -268,6 +282,12 @@ func (v *graphView) zoomAt(f, x, y float64) {
 	v.pic.zoom *= f
 	v.moved = true
 	v.hideTip()
+	v.zoomedAt = time.Now()
+	if v.settle == nil {
+		v.settle = time.AfterFunc(settleAfter, func() { fyne.Do(v.raster.Refresh) })
+	} else {
+		v.settle.Reset(settleAfter)
+	}
 	v.raster.Refresh()
 }
 

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,6 +29,7 @@ type networkScreen struct {
 	from, to *widget.Entry
 	polarity map[app.Polarity]*widget.Check
 	limit    *widget.Select
+	choices  *networkFilters // relation type and tag
 	find     *widget.Entry
 	notice   *widget.Label
 	frame    *widget.Label
@@ -52,6 +52,7 @@ func (u *UI) networkScreen() *networkScreen {
 		u.network = newNetworkScreen(u)
 		u.network.load() // drawn at once, with the default choices; laid out in the background
 	}
+	u.network.choices.fill(u) // the project's types and tags as they are now
 	return u.network
 }
 
@@ -70,6 +71,7 @@ func newNetworkScreen(u *UI) *networkScreen {
 	for _, p := range []app.Polarity{app.Cooperative, app.Conflictual, app.Neutral} {
 		n.polarity[p] = widget.NewCheck(string(p), nil)
 	}
+	n.choices = newNetworkFilters()
 	n.limit = widget.NewSelect(networkLimits, nil)
 	n.limit.SetSelected(networkLimits[1])
 	load := widget.NewButtonWithIcon("Draw", theme.ViewRefreshIcon(), func() {
@@ -91,17 +93,20 @@ func newNetworkScreen(u *UI) *networkScreen {
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { n.view.zoomBy(1.25) })
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { n.view.zoomBy(0.8) })
 	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { n.view.refit() })
+	// What to draw on the first row; what is drawn, finding and zooming on the second,
+	// so that neither runs off a window of ordinary width.
 	bar := container.NewHBox(container.NewGridWrap(fyne.NewSize(120, n.from.MinSize().Height), n.from),
 		container.NewGridWrap(fyne.NewSize(120, n.to.MinSize().Height), n.to),
-		n.polarity[app.Cooperative], n.polarity[app.Conflictual], n.polarity[app.Neutral],
-		widget.NewLabel("at most"), n.limit, widget.NewLabel("relations"), load, layout.NewSpacer(),
-		container.NewGridWrap(fyne.NewSize(200, n.find.MinSize().Height), n.find), zoomOut, zoomIn, fit)
+		n.polarity[app.Cooperative], n.polarity[app.Conflictual], n.polarity[app.Neutral], n.choices.typ, n.choices.tag,
+		widget.NewLabel("at most"), n.limit, widget.NewLabel("relations"), load)
+	again := widget.NewButtonWithIcon("Lay out again", theme.ViewRefreshIcon(), func() { n.draw(true) })
+	tools := container.NewHBox(n.cancel, n.frame, again, container.NewGridWrap(fyne.NewSize(200, n.find.MinSize().Height), n.find), zoomOut, zoomIn, fit)
 	n.side = container.NewVBox(dossierHint("Click an actor to open its dossier, expand its neighbours or pin it. " +
 		"Drag an actor to move and pin it; drag the background to move; wheel to zoom."))
 	side := container.NewVScroll(container.NewPadded(n.side))
 	split := container.NewHSplit(n.view, side)
 	split.Offset = 0.78
-	status := container.NewBorder(nil, nil, nil, container.NewHBox(n.cancel, n.frame), n.progress)
+	status := container.NewBorder(nil, nil, nil, tools, container.NewVBox(n.notice, n.progress))
 	n.timeline = newTimelineView()
 	n.timeline.onMark = func(m graph.Mark) { showRelationEvidence(u, m.Edge, "") }
 	n.timelineNotes = widget.NewLabel("")
@@ -115,7 +120,7 @@ func newNetworkScreen(u *UI) *networkScreen {
 			n.loadTimeline()
 		}
 	}
-	n.box = container.NewBorder(container.NewVBox(container.NewHScroll(bar), n.notice, status), nil, nil, nil, n.tabs)
+	n.box = container.NewBorder(container.NewVBox(container.NewHScroll(bar), status), nil, nil, nil, n.tabs)
 	return n
 }
 
@@ -135,6 +140,7 @@ func (n *networkScreen) filter() (graph.Filter, error) {
 			f.Polarities = append(f.Polarities, p)
 		}
 	}
+	n.choices.apply(&f)
 	return f, nil
 }
 
@@ -146,7 +152,11 @@ func (n *networkScreen) limitValue() int {
 
 // load reads the network and lays it out in the background, showing the progress; the
 // window stays usable and the picture appears when the layout is done (or stopped).
-func (n *networkScreen) load() {
+func (n *networkScreen) load() { n.draw(false) }
+
+// draw reads the network and lays it out; anew lays out again every actor not pinned,
+// leaving the places kept from last time (Lay out again).
+func (n *networkScreen) draw(anew bool) {
 	qs, ok := n.u.questions()
 	if !ok {
 		return
@@ -178,6 +188,9 @@ func (n *networkScreen) load() {
 			fyne.Do(func() { n.notice.SetText(app.ErrorMessage(err)); n.progress.Hide(); n.cancel.Hide() })
 			return
 		}
+		if anew {
+			kept = pinnedOnly(kept)
+		}
 		placed, all := g.Place(kept)
 		const updates = 120
 		layout := graph.Layout
@@ -208,7 +221,7 @@ func (n *networkScreen) load() {
 			}
 			n.g = g
 			n.view.setGraph(&n.g)
-			n.notice.SetText(n.g.Notice())
+			n.notice.SetText(networkNotice(n.g))
 			n.progress.Hide()
 			n.cancel.Hide()
 		})
@@ -331,9 +344,9 @@ func (n *networkScreen) togglePin(id int64) {
 
 // setGraphKeepView shows g (grown) without refitting the view.
 func (v *graphView) setGraphKeepView(g *graph.Graph) {
-	zoom, px, py := v.pic.zoom, v.pic.panX, v.pic.panY
+	zoom, stretch, px, py := v.pic.zoom, v.pic.stretch, v.pic.panX, v.pic.panY
 	v.pic = newGraphPicture(g)
-	v.pic.zoom, v.pic.panX, v.pic.panY = zoom, px, py
+	v.pic.zoom, v.pic.stretch, v.pic.panX, v.pic.panY = zoom, stretch, px, py
 	v.moved = true // the view as the researcher had it
 	v.pic.labelLimit = 40
 	v.raster.Refresh()

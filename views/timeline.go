@@ -180,6 +180,19 @@ func (v *timelineView) render(w, h int) image.Image {
 	_, _, barTop, barH, _ := v.geometry()
 	// Bars first, behind the axis.
 	maxN := v.tl.Max()
+	v.drawBars(img, scale, barTop, barH, maxN)
+	v.drawMarks(img, scale, cols)
+	v.drawAxis(img, scale, cols)
+	face := graphFace(10.5 * scale)
+	if face != nil && maxN > 0 {
+		drawLabel(img, face, fmt.Sprintf("articles per %s (most: %d)", v.tl.Unit, maxN),
+			pt{timelineMargin + 90, barTop - 4}, scale, cols.faint, cols.bg, true)
+	}
+	return img
+}
+
+// drawBars draws the articles per week or month in view, the tallest barH high.
+func (v *timelineView) drawBars(img *image.RGBA, scale, barTop, barH float64, maxN int) {
 	barCol := toNRGBA(theme.Color(theme.ColorNamePrimary))
 	barCol.A = 0xb0
 	for _, b := range v.tl.Bars {
@@ -190,6 +203,12 @@ func (v *timelineView) render(w, h int) image.Image {
 		hgt := barH * float64(b.Count) / float64(maxN)
 		fillRect(img, x0+0.5, barTop+barH-hgt, math.Max(x1-x0-1, 1), hgt, scale, barCol)
 	}
+}
+
+// drawMarks draws the relations in view over their span, coloured by polarity, faint
+// when not asserted, the hovered outlined; each is worded when there are few.
+func (v *timelineView) drawMarks(img *image.RGBA, scale float64, cols drawColors) {
+	lf := graphFace(11 * scale)
 	for i, m := range v.tl.Marks {
 		if m.Span.End.Before(v.t0) || m.Span.Start.After(v.t1) {
 			continue
@@ -203,22 +222,20 @@ func (v *timelineView) render(w, h int) image.Image {
 			fillRect(img, x0-1.5, y0-1.5, x1-x0+3, y1-y0+3, scale, cols.text)
 		}
 		fillRect(img, x0, y0, x1-x0, y1-y0, scale, c)
-		if lf := graphFace(11 * scale); lf != nil && len(v.tl.Marks) <= timelineLabelled && y1-y0 >= 10 {
-			lw := float64(font.MeasureString(lf, m.Text).Ceil()) / scale
-			if x1+6+lw > float64(v.size.Width)-timelineMargin/2 {
-				drawTextAt(img, lf, m.Text, x0-6-lw, (y0+y1)/2, scale, cols.text)
-			} else {
-				drawTextAt(img, lf, m.Text, x1+6, (y0+y1)/2, scale, cols.text)
-			}
+		if lf != nil && len(v.tl.Marks) <= timelineLabelled && y1-y0 >= 10 {
+			v.drawMarkText(img, lf, m.Text, x0, x1, (y0+y1)/2, scale, cols)
 		}
 	}
-	v.drawAxis(img, scale, cols)
-	face := graphFace(10.5 * scale)
-	if face != nil && maxN > 0 {
-		drawLabel(img, face, fmt.Sprintf("articles per %s (most: %d)", v.tl.Unit, maxN),
-			pt{timelineMargin + 90, barTop - 4}, scale, cols.faint, cols.bg, true)
+}
+
+// drawMarkText words a mark after its end, or before its start when there is no room.
+func (v *timelineView) drawMarkText(img *image.RGBA, lf font.Face, text string, x0, x1, y, scale float64, cols drawColors) {
+	lw := float64(font.MeasureString(lf, text).Ceil()) / scale
+	if x1+6+lw > float64(v.size.Width)-timelineMargin/2 {
+		drawTextAt(img, lf, text, x0-6-lw, y, scale, cols.text)
+		return
 	}
-	return img
+	drawTextAt(img, lf, text, x1+6, y, scale, cols.text)
 }
 
 // drawTextAt writes text starting at x, centred vertically on y (widget units).

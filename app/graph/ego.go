@@ -363,18 +363,7 @@ func Layout(g *Graph, updates int, progress func(done, total int) bool) {
 		radial(g)
 		return
 	}
-	idx := make(map[int64]int64, n)
-	sg := simple.NewUndirectedGraph()
-	for i, nd := range g.Nodes {
-		idx[nd.ID] = int64(i)
-		sg.AddNode(simple.Node(i))
-	}
-	for _, e := range g.Edges {
-		u, v := idx[e.From], idx[e.To]
-		if u != v && !sg.HasEdgeBetween(u, v) {
-			sg.SetEdge(sg.NewEdge(simple.Node(u), simple.Node(v)))
-		}
-	}
+	sg := springs(g)
 	eades := layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: updates, Theta: 0.5, Src: rand.NewPCG(uint64(n), 7)}
 	order := make([]gograph.Node, n)
 	for i := range order {
@@ -444,10 +433,55 @@ func radial(g *Graph) {
 	}
 }
 
+// springs is the graph the layout pulls together, one spring per pair of related actors,
+// each weighted 1/(the larger degree of its two ends). Eades' step moves a node by the
+// sum of its springs' pulls: unweighted, a hub with thousands of counterparts is flung
+// thousands of times too far at each step, the layout diverges (coordinates of 1e17)
+// and the picture is a few points. Weighted so, no node's springs pull harder in all
+// than one spring, whatever its degree, and the hub's counterparts settle in a cloud
+// around it. A small picture, where no node has more than plainSprings, keeps plain ones.
+func springs(g *Graph) *simple.WeightedUndirectedGraph {
+	idx := make(map[int64]int64, len(g.Nodes))
+	for i, nd := range g.Nodes {
+		idx[nd.ID] = int64(i)
+	}
+	seen := map[[2]int64]bool{}
+	var pairs [][2]int64
+	deg := make([]int, len(g.Nodes))
+	for _, e := range g.Edges {
+		u, v := idx[e.From], idx[e.To]
+		k := [2]int64{min(u, v), max(u, v)}
+		if u == v || seen[k] {
+			continue
+		}
+		seen[k] = true
+		pairs = append(pairs, k)
+		deg[u]++
+		deg[v]++
+	}
+	sg := simple.NewWeightedUndirectedGraph(0, 0)
+	for i := range g.Nodes {
+		sg.AddNode(simple.Node(i))
+	}
+	plain := slices.Max(append(deg, 0)) <= plainSprings
+	for _, k := range pairs {
+		w := 1.0
+		if !plain {
+			w = 1 / float64(max(deg[k[0]], deg[k[1]]))
+		}
+		sg.SetWeightedEdge(sg.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), w))
+	}
+	return sg
+}
+
+// plainSprings is the most springs any node of a picture may have for them all to stay
+// plain: the step stays stable, and a small picture spreads better with full springs.
+const plainSprings = 8
+
 // ordered gives gonum the nodes in index order: the layout's random start is drawn in
 // the order nodes come, and a map's order would make the same graph look different each time.
 type ordered struct {
-	*simple.UndirectedGraph
+	*simple.WeightedUndirectedGraph
 	nodes []gograph.Node
 }
 

@@ -25,6 +25,9 @@ type Link struct {
 	Modality   string
 	Articles   int    // distinct backing articles
 	Text       string // note and quotes, for the text filter; "" when not read
+	// Tags are what a tag filter looks at: the tags of the live articles backing the
+	// relation, or of its two actors (Filter.TagOf); nil when not read.
+	Tags []string
 }
 
 // Actor is a node's identity.
@@ -46,12 +49,40 @@ type Filter struct {
 	Modalities  []string
 	Kinds       []app.ActorKind // the counterpart's kind
 	Text        string          // in the names, the wording, the note or the quotes
+	// Tag keeps the relations backed by an article carrying it (TagOf ArticleTags), or
+	// with an actor carrying it at either end (ActorTags); compared as Fold does.
+	Tag   string
+	TagOf TagScope
+}
+
+// TagScope says whose tags a tag filter looks at.
+type TagScope string
+
+// The tags a filter can look at.
+const (
+	ArticleTags TagScope = "articles"
+	ActorTags   TagScope = "actors"
+)
+
+// NeedsTags reports whether the store must read the tags (Link.Tags) for this filter.
+func (f Filter) NeedsTags() bool { return strings.TrimSpace(f.Tag) != "" }
+
+// hasTag reports whether tags hold tag, compared as Fold does (tags are the user's words,
+// written one way on one article and another way on the next).
+func hasTag(tags []string, tag string) bool {
+	want := app.Fold(strings.TrimSpace(tag))
+	for _, t := range tags {
+		if app.Fold(strings.TrimSpace(t)) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // Active reports whether the filter narrows anything.
 func (f Filter) Active() bool {
 	return f.From != "" || f.To != "" || f.AsOf != "" || len(f.Types) > 0 || len(f.Polarities) > 0 ||
-		len(f.Confidences) > 0 || len(f.Modalities) > 0 || len(f.Kinds) > 0 || strings.TrimSpace(f.Text) != ""
+		len(f.Confidences) > 0 || len(f.Modalities) > 0 || len(f.Kinds) > 0 || strings.TrimSpace(f.Text) != "" || f.NeedsTags()
 }
 
 // NeedsText reports whether the store must read the quotes and notes for this filter.
@@ -88,6 +119,13 @@ func (f Filter) Describe() string {
 	if t := strings.TrimSpace(f.Text); t != "" {
 		parts = append(parts, "“"+t+"”")
 	}
+	if f.NeedsTags() {
+		whose := "articles"
+		if f.TagOf == ActorTags {
+			whose = "actors"
+		}
+		parts = append(parts, whose+" tagged “"+strings.TrimSpace(f.Tag)+"”")
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -116,27 +154,34 @@ const (
 // filter. t is l's type (its polarity). Counterpart kind and the text look at other
 // (and, for the text, at both names and the wording).
 func (f Filter) Check(l Link, t app.RelationType, self, other Actor) Verdict {
-	if len(f.Types) > 0 && !has(f.Types, l.Type) {
+	if !f.keeps(l, t, self, other) {
 		return Out
 	}
-	if len(f.Polarities) > 0 && !has(f.Polarities, t.Polarity) {
-		return Out
-	}
-	if len(f.Confidences) > 0 && !has(f.Confidences, l.Confidence) {
-		return Out
-	}
-	if len(f.Modalities) > 0 && !has(f.Modalities, l.Modality) {
-		return Out
-	}
-	if len(f.Kinds) > 0 && !has(f.Kinds, other.Kind) {
-		return Out
+	return f.checkLinkDates(l)
+}
+
+// keeps checks everything but the dates: type, polarity, confidence, modality, the
+// counterpart's kind, the tag and the text.
+func (f Filter) keeps(l Link, t app.RelationType, self, other Actor) bool {
+	switch {
+	case len(f.Types) > 0 && !has(f.Types, l.Type),
+		len(f.Polarities) > 0 && !has(f.Polarities, t.Polarity),
+		len(f.Confidences) > 0 && !has(f.Confidences, l.Confidence),
+		len(f.Modalities) > 0 && !has(f.Modalities, l.Modality),
+		len(f.Kinds) > 0 && !has(f.Kinds, other.Kind),
+		f.NeedsTags() && !hasTag(l.Tags, f.Tag):
+		return false
 	}
 	if q := app.Fold(strings.TrimSpace(f.Text)); q != "" {
 		hay := app.Fold(self.Name + " " + t.Label + " " + t.Inverse + " " + other.Name + " " + l.Text)
-		if !strings.Contains(hay, q) {
-			return Out
-		}
+		return strings.Contains(hay, q)
 	}
+	return true
+}
+
+// checkLinkDates checks the "as of" and the date range; a relation they cannot place
+// is Undated.
+func (f Filter) checkLinkDates(l Link) Verdict {
 	if f.AsOf != "" {
 		known := l.Reported
 		if known == "" {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -452,5 +454,140 @@ func TestNormaliseOutliersDoNotSquash(t *testing.T) {
 	}
 	if core < 0.35 {
 		t.Fatalf("the ordinary actors squeezed into radius %v", core)
+	}
+}
+
+// TestPathsAroundSeesWhatAWholeSearchSees is the rule behind reading only around the two
+// ends: on random projects (hubs included), for every length the search tries, the
+// candidate relations PathsAround gathers are exactly those a search over every
+// relation would keep, so the chains found are the same; and the relations it asked for
+// are fewer than the whole when an end is quiet.
+func TestPathsAroundSeesWhatAWholeSearchSees(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 7))
+	kinds := []string{"supports", "threatens", "meets_with"}
+	filters := []Filter{{}, {Polarities: []app.Polarity{app.Cooperative}}}
+	readLess := 0
+	for round := 0; round < 300; round++ {
+		n := 10 + rng.IntN(60)
+		var all []Link
+		for i := 0; i < n*(1+rng.IntN(3)); i++ {
+			u := int64(1 + rng.IntN(n))
+			if rng.IntN(4) == 0 {
+				u = 1 // a hub
+			}
+			all = append(all, Link{ID: int64(i + 1), From: u, To: int64(1 + rng.IntN(n)), Type: kinds[rng.IntN(len(kinds))], Modality: "asserted"})
+		}
+		from, to := int64(1+rng.IntN(n)), int64(1+rng.IntN(n))
+		if from == to {
+			continue
+		}
+		f := filters[round%len(filters)]
+		// The whole search: every relation that passes, distances from both ends.
+		whole := newSearch(from, to, nil, actors, types, f)
+		for _, l := range all {
+			if whole.keep(l) {
+				whole.kept = append(whole.kept, l)
+				i := len(whole.kept) - 1
+				whole.adj[l.From] = append(whole.adj[l.From], i)
+				whole.adj[l.To] = append(whole.adj[l.To], i)
+			}
+		}
+		asked := 0
+		mem := inMemory(all)
+		s := newSearch(from, to, func(ids []int64) ([]Link, error) {
+			ls, err := mem(ids)
+			asked += len(ls)
+			return ls, err
+		}, actors, types, f)
+		best, _ := s.meet()
+		if want := distances(from, whole.adj, whole.kept, MaxHops)[to]; (best < 0 && want > 0) || (best >= 0 && best != want) {
+			t.Fatalf("round %d: shortest %d, whole search %d", round, best, want)
+		}
+		if best < 0 {
+			continue
+		}
+		for length := best; length <= MaxHops; length++ {
+			if err := s.reach(length); err != nil {
+				t.Fatal(err)
+			}
+			_, got := s.candidates(length)
+			_, want := whole.candidates(length)
+			if fmt.Sprint(pairIDs(got)) != fmt.Sprint(pairIDs(want)) {
+				t.Fatalf("round %d length %d: candidates %v, whole search %v", round, length, pairIDs(got), pairIDs(want))
+			}
+		}
+		if asked < len(all) {
+			readLess++
+		}
+	}
+	if readLess == 0 {
+		t.Fatal("the search read every relation every time")
+	}
+}
+
+// pairIDs lists the relation ids of candidates by pair, sorted, to compare two searches.
+func pairIDs(pair map[[2]int64][]Link) []string {
+	var out []string
+	for k, ls := range pair {
+		ids := ids(ls)
+		slices.Sort(ids)
+		out = append(out, fmt.Sprint(k, ids))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestFilterTag: a tag keeps the relations whose tags (as the store read them for the
+// scope) hold it, however it is written; a relation whose tags were not read, or hold
+// another tag, is left out; the filter says what it keeps.
+func TestFilterTag(t *testing.T) {
+	tagged := append([]Link(nil), links[:5]...)
+	tagged[0].Tags = []string{"Oil"}
+	tagged[2].Tags = []string{"borders", "ÖL"}
+	tagged[3].Tags = []string{"oil "}
+	for _, tc := range []struct {
+		tag, want string
+	}{{"oil", "[1 4]"}, {" OIL", "[1 4]"}, {"öl", "[3]"}, {"water", "[]"}} {
+		got, _ := Select(actors[1], tagged, actors, types, Filter{Tag: tc.tag, TagOf: ArticleTags})
+		if s := fmt.Sprint(ids(got)); s != tc.want {
+			t.Errorf("tag %q kept %s, want %s", tc.tag, s, tc.want)
+		}
+	}
+	f := Filter{Tag: "oil", TagOf: ActorTags}
+	if !f.Active() || !f.NeedsTags() || !strings.Contains(f.Describe(), "actors tagged “oil”") {
+		t.Fatalf("filter %+v: active %v, %q", f, f.Active(), f.Describe())
+	}
+	g := Network(tagged, actors, types, Filter{Tag: "oil", TagOf: ArticleTags}, 1)
+	if g.Total != 2 || len(g.Edges) != 1 || !strings.Contains(g.Notice(), "Showing 1 of 2 relations") {
+		t.Fatalf("network total %d, drawn %d: %q", g.Total, len(g.Edges), g.Notice())
+	}
+}
+
+// TestLayoutHubsDoNotThrowItApart: a network of a few hubs with thousands of
+// counterparts (as a project's network cut to its most connected actors is) is laid
+// out with finite coordinates and spread over the picture, not thrown into a few points.
+func TestLayoutHubsDoNotThrowItApart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	g := Graph{}
+	for i := range 1500 {
+		g.Nodes = append(g.Nodes, Node{Actor: Actor{ID: int64(i + 1)}})
+	}
+	for i := range 3000 {
+		hub := int64(1 + rng.IntN(6)) // six hubs take most relations
+		if i%5 == 0 {
+			hub = int64(1 + rng.IntN(1500))
+		}
+		g.Edges = append(g.Edges, Edge{Link: Link{ID: int64(i + 1), From: hub, To: int64(1 + rng.IntN(1500))}})
+	}
+	Layout(&g, 120, nil)
+	cells := map[[2]int]bool{}
+	for _, n := range g.Nodes {
+		if math.IsNaN(n.X) || math.IsNaN(n.Y) || math.Abs(n.X) > 1 || math.Abs(n.Y) > 1 {
+			t.Fatalf("%d at %v,%v", n.ID, n.X, n.Y)
+		}
+		cells[[2]int{int(math.Floor(n.X * 20)), int(math.Floor(n.Y * 20))}] = true
+	}
+	if len(cells) < 100 {
+		t.Fatalf("1,500 actors on %d of the picture's 400 cells: thrown into a few points", len(cells))
 	}
 }

@@ -39,41 +39,71 @@ type Connection struct {
 	Weak     []CoMention // co-mention only, offered apart
 }
 
+// Neighbours reads the relations touching any of the given actors (a relation may come
+// more than once, and in any order). Paths asks it only for the actors whose
+// relations can matter, so a store answers with a few indexed reads.
+type Neighbours func(ids []int64) ([]Link, error)
+
 // Paths finds up to MaxPaths distinct shortest chains of relations (either direction)
-// of at most MaxHops between from and to, over the links that pass f. It keeps only the
-// actors that can lie on such a chain (their distances to both ends add up to MaxHops
-// or less) before asking gonum for Yen's k shortest paths, so a large project costs a
-// breadth-first walk, not a search of everything.
+// of at most MaxHops between from and to, over the links that pass f. It is
+// PathsAround over links held in memory.
 func Paths(from, to int64, links []Link, actors map[int64]Actor, types map[string]app.RelationType, f Filter) Connection {
+	c, _ := PathsAround(from, to, inMemory(links), actors, types, f)
+	return c
+}
+
+// inMemory answers Neighbours from a list of links.
+func inMemory(links []Link) Neighbours {
+	touching := map[int64][]int{}
+	for i, l := range links {
+		touching[l.From] = append(touching[l.From], i)
+		touching[l.To] = append(touching[l.To], i)
+	}
+	return func(ids []int64) ([]Link, error) {
+		var out []Link
+		for _, id := range ids {
+			for _, i := range touching[id] {
+				out = append(out, links[i])
+			}
+		}
+		return out, nil
+	}
+}
+
+// PathsAround finds up to MaxPaths distinct shortest chains of relations (either
+// direction) of at most MaxHops between from and to, over the links that pass f,
+// reading relations through read only around the two ends.
+//
+// It grows a ball of actors around each end, one hop at a time, the end with the
+// smaller frontier first (a busy actor's thousands of counterparts are read only when
+// the quiet end cannot do the work). Once the two radii add up to n, every relation of
+// every chain of at most n hops has been read: a chain's k-th relation starts at most k
+// hops from one end and ends at most n-k-1 hops from the other, so it touches the
+// inner part of one of the balls, whose relations are all read. Distances measured over
+// what was read are then exact for every actor that can lie on such a chain, so the
+// chains found are those a search of the whole project would find.
+//
+// Chains are looked for at the shortest length first, then one hop longer, and so on,
+// each round keeping only the actors that can lie on a chain of that length before
+// asking gonum for Yen's k shortest paths.
+func PathsAround(from, to int64, read Neighbours, actors map[int64]Actor, types map[string]app.RelationType, f Filter) (Connection, error) {
 	c := Connection{From: actorOr(actors, from), To: actorOr(actors, to)}
 	if from == to {
-		return c
+		return c, nil
 	}
-	adj := map[int64][]int{}
-	var kept []Link
-	for _, l := range links {
-		if l.From == l.To || f.Check(l, types[l.Type], actors[l.From], actors[l.To]) != In {
-			continue
-		}
-		i := len(kept)
-		kept = append(kept, l)
-		adj[l.From] = append(adj[l.From], i)
-		adj[l.To] = append(adj[l.To], i)
+	s := newSearch(from, to, read, actors, types, f)
+	best, err := s.meet()
+	if err != nil || best < 0 {
+		return c, err
 	}
-	da := distances(from, adj, kept, MaxHops)
-	db := distances(to, adj, kept, MaxHops)
-	best, ok := da[to]
-	if !ok {
-		return c
-	}
-	// Look among chains of the shortest length first, then one hop longer, and so on:
-	// each round keeps only the actors that can lie on a chain of that length, so a busy
-	// actor's thousands of counterparts are not all searched when a few short chains exist.
 	var found [][]gograph.Node
 	var pair map[[2]int64][]Link
 	for length := best; length <= MaxHops; length++ {
+		if err := s.reach(length); err != nil {
+			return c, err
+		}
 		var g *simple.UndirectedGraph
-		g, pair = within(length, kept, da, db)
+		g, pair = s.candidates(length)
 		found = path.YenKShortestPaths(g, MaxPaths, float64(length-best), simple.Node(from), simple.Node(to))
 		if len(found) >= MaxPaths {
 			break
@@ -92,7 +122,133 @@ func Paths(from, to int64, links []Link, actors map[int64]Actor, types map[strin
 		}
 		c.Paths = append(c.Paths, p)
 	}
-	return c
+	return c, nil
+}
+
+// ball is the actors within radius hops of one end, by distance; frontier holds those
+// at exactly radius, whose relations are not read yet.
+type ball struct {
+	dist     map[int64]int
+	frontier []int64
+	radius   int
+}
+
+// search holds what PathsAround has read: the relations that pass the filter, once
+// each, and the two balls.
+type search struct {
+	from, to int64
+	read     Neighbours
+	keep     func(Link) bool
+	kept     []Link
+	seen     map[int64]bool // relation ids read
+	adj      map[int64][]int
+	a, b     ball
+}
+
+func newSearch(from, to int64, read Neighbours, actors map[int64]Actor, types map[string]app.RelationType, f Filter) *search {
+	return &search{
+		from: from, to: to, read: read,
+		keep: func(l Link) bool {
+			return l.From != l.To && f.Check(l, types[l.Type], actors[l.From], actors[l.To]) == In
+		},
+		seen: map[int64]bool{},
+		adj:  map[int64][]int{},
+		a:    ball{dist: map[int64]int{from: 0}, frontier: []int64{from}},
+		b:    ball{dist: map[int64]int{to: 0}, frontier: []int64{to}},
+	}
+}
+
+// meet grows the balls until they touch, and returns the length of the shortest chain,
+// or -1 when there is none of at most MaxHops.
+func (s *search) meet() (int, error) {
+	for {
+		if best := s.touching(); best >= 0 {
+			return best, nil
+		}
+		if s.a.radius+s.b.radius >= MaxHops || !s.canGrow() {
+			return -1, nil
+		}
+		if err := s.grow(); err != nil {
+			return -1, err
+		}
+	}
+}
+
+// touching is the shortest chain through an actor both balls hold, -1 when none: once
+// the balls touch, a shortest chain has an actor in both (it is at most the two radii
+// long), so the smallest sum of distances is its length.
+func (s *search) touching() int {
+	best := -1
+	for id, da := range s.a.dist {
+		if db, ok := s.b.dist[id]; ok && (best < 0 || da+db < best) {
+			best = da + db
+		}
+	}
+	return best
+}
+
+// reach grows the balls until their radii add up to length (or neither can grow).
+func (s *search) reach(length int) error {
+	for s.a.radius+s.b.radius < length && s.canGrow() {
+		if err := s.grow(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *search) canGrow() bool { return len(s.a.frontier) > 0 || len(s.b.frontier) > 0 }
+
+// grow reads the relations of the smaller frontier and moves that ball out one hop. A
+// ball whose frontier is empty has reached all it can: its radius grows for free.
+func (s *search) grow() error {
+	side := &s.a
+	if len(s.a.frontier) == 0 || (len(s.b.frontier) > 0 && len(s.b.frontier) < len(s.a.frontier)) {
+		side = &s.b
+	}
+	ls, err := s.read(side.frontier)
+	if err != nil {
+		return err
+	}
+	for _, l := range ls {
+		if s.seen[l.ID] || !s.keep(l) {
+			continue
+		}
+		s.seen[l.ID] = true
+		i := len(s.kept)
+		s.kept = append(s.kept, l)
+		s.adj[l.From] = append(s.adj[l.From], i)
+		s.adj[l.To] = append(s.adj[l.To], i)
+	}
+	side.radius++
+	var next []int64
+	for _, u := range side.frontier {
+		for _, i := range s.adj[u] {
+			v := other(s.kept[i], u)
+			if _, ok := side.dist[v]; !ok {
+				side.dist[v] = side.radius
+				next = append(next, v)
+			}
+		}
+	}
+	side.frontier = next
+	return nil
+}
+
+// other is the end of l that is not u.
+func other(l Link, u int64) int64 {
+	if l.To == u {
+		return l.From
+	}
+	return l.To
+}
+
+// candidates is the graph of the relations read that can lie on a chain of at most
+// length hops, and those relations by pair of actors.
+func (s *search) candidates(length int) (*simple.UndirectedGraph, map[[2]int64][]Link) {
+	da := distances(s.from, s.adj, s.kept, MaxHops)
+	db := distances(s.to, s.adj, s.kept, MaxHops)
+	return within(length, s.kept, da, db)
 }
 
 // within is the graph of the links that can lie on a chain of at most length hops from
