@@ -20,6 +20,8 @@ const (
 	VaultActors   = "actors"
 	VaultArticles = "articles"
 	VaultNotes    = "notes"
+	// VaultScope is the note at the vault's root that says what it holds.
+	VaultScope = "Scope.md"
 )
 
 // Sink receives the files of a multi-file export (the Markdown vault), by slash path.
@@ -91,7 +93,7 @@ func WriteVault(ctx context.Context, sink Sink, j Job) error {
 	}
 	buf := newStreamWriter(io.Discard)
 	relationsOf := func(a app.Actor, fn func(app.Relation) error) error {
-		return j.Src.EachRelation(ctx, app.RelationQuery{ActorID: a.ID}, fn)
+		return j.Src.EachRelation(ctx, app.RelationQuery{ActorID: a.ID}, j.keep(fn))
 	}
 	if j.Scope.ActorID == 0 {
 		// The whole project: every actor's relations come from two streams over all
@@ -106,6 +108,14 @@ func WriteVault(ctx context.Context, sink Sink, j Job) error {
 			}
 			return in.each(a.ID, func(r app.Relation) int64 { return r.TargetID }, fn)
 		}
+	}
+	// The vault says what it holds in a note of its own at its root.
+	err = writeFile(sink, buf, VaultScope, func(s *streamWriter) error {
+		s.str("---\nkind: \"scope\"\n---\n\n# Scope\n\n", mdLine(j.Scope.Describe()), "\n")
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	err = j.Src.EachExportActor(ctx, j.Scope, func(a app.Actor) error {
 		return writeFile(sink, buf, VaultActors+"/"+vaultName(a.Name, a.UUID)+".md", func(s *streamWriter) error {
