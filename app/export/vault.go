@@ -147,6 +147,10 @@ func WriteVault(ctx context.Context, sink Sink, j Job) error {
 func writeFile(sink Sink, buf *streamWriter, path string, fill func(*streamWriter) error) error {
 	f, err := sink.Create(path)
 	if err != nil {
+		var ae *app.Error
+		if errors.As(err, &ae) {
+			return err // already names the file that failed, which may be an earlier one
+		}
 		return &app.Error{Code: app.EINTERNAL, Err: err, Message: "Cannot write " + path + " in the vault: " + err.Error() + "."}
 	}
 	s := buf
@@ -157,7 +161,10 @@ func writeFile(sink Sink, buf *streamWriter, path string, fill func(*streamWrite
 		err = ferr
 	}
 	if cerr := f.Close(); err == nil && cerr != nil {
-		err = &app.Error{Code: app.EINTERNAL, Err: cerr, Message: "Cannot finish writing " + path + " in the vault."}
+		err = cerr
+		if ae := (*app.Error)(nil); !errors.As(cerr, &ae) {
+			err = &app.Error{Code: app.EINTERNAL, Err: cerr, Message: "Cannot finish writing " + path + " in the vault."}
+		}
 	}
 	return err
 }
@@ -321,7 +328,13 @@ func WriteVaultDir(ctx context.Context, path string, j Job) error {
 	if err != nil {
 		return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf("Cannot write the vault beside %s: %v.", path, err)}
 	}
-	if err := WriteVault(ctx, DirSink(tmp), j); err != nil {
+	sink := newPipeSink(tmp)
+	err = WriteVault(ctx, sink, j)
+	// Every file is on disk (or failed) before the folder is renamed or removed.
+	if cerr := sink.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
