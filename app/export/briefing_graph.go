@@ -77,9 +77,12 @@ type picNode struct {
 	x, y, r float64
 	center  bool
 	label   string
-	// lx, ly is where the label starts; anchor is "start", "end" or "middle".
+	// lx, ly is where the label starts; anchor is "start", "end" or "middle"; rotate
+	// (degrees, clockwise on the page) turns it along the line from the centre, so that
+	// the names around a ring never run into each other.
 	lx, ly float64
 	anchor string
+	rotate float64
 }
 
 type picEdge struct {
@@ -96,16 +99,17 @@ type pt struct{ X, Y float64 }
 // picture box, in units: the SVG's user units, and a millimetre each times pdfPicScale.
 const (
 	picW     = 600.0
-	picH     = 440.0
+	picH     = 600.0
 	picTop   = 26.0 // the notice line above the drawing
-	picLabel = 30   // runes of a name shown
+	picLabel = 24   // runes of a name shown: the ring leaves room for this many
 )
 
 // newPicture places g's nodes (layout coordinates in a disc of radius 0.5) in the box,
-// leaving room on both sides for the names.
+// leaving room all round for the names, which point away from the centre.
 func newPicture(g *graph.Graph) picture {
 	p := picture{w: picW, h: picH, notice: g.Notice()}
-	scale := math.Min(picW*0.5, (picH-picTop)*0.78)
+	room := float64(picLabel)*6 + 12 // a name's length at font size 11, and a gap
+	scale := 2 * math.Min(picW/2-room, (picH-picTop)/2-room)
 	cx, cy := picW/2, picTop+(picH-picTop)/2
 	index := make(map[int64]int, len(g.Nodes))
 	for i, n := range g.Nodes {
@@ -114,18 +118,19 @@ func newPicture(g *graph.Graph) picture {
 			center: n.ID == g.Center, label: cut(n.Name, picLabel)}
 		if nd.center {
 			nd.r = 10
+			nd.lx, nd.ly, nd.anchor = nd.x, nd.y+nd.r+8, "middle"
+			p.nodes = append(p.nodes, nd)
+			continue
 		}
-		switch {
-		case nd.center:
-			nd.lx, nd.ly, nd.anchor = nd.x, nd.y+nd.r+12, "middle"
-		case n.X > 0.05:
-			nd.lx, nd.ly, nd.anchor = nd.x+nd.r+4, nd.y+4, "start"
-		case n.X < -0.05:
-			nd.lx, nd.ly, nd.anchor = nd.x-nd.r-4, nd.y+4, "end"
-		case n.Y < 0:
-			nd.lx, nd.ly, nd.anchor = nd.x, nd.y-nd.r-5, "middle"
-		default:
-			nd.lx, nd.ly, nd.anchor = nd.x, nd.y+nd.r+12, "middle"
+		// Along the ray from the centre: on the right half the name reads outwards from
+		// the node; on the left it is turned half a circle so that it is not upside
+		// down, and ends at the node.
+		a := math.Atan2(nd.y-cy, nd.x-cx)
+		ux, uy := math.Cos(a), math.Sin(a)
+		nd.lx, nd.ly = nd.x+ux*(nd.r+4), nd.y+uy*(nd.r+4)
+		nd.rotate, nd.anchor = a*180/math.Pi, "start"
+		if ux < -1e-9 {
+			nd.rotate, nd.anchor = nd.rotate+180, "end"
 		}
 		p.nodes = append(p.nodes, nd)
 	}
@@ -220,9 +225,9 @@ func cut(s string, n int) string {
 func pictureSVG(g *graph.Graph) string {
 	p := newPicture(g)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="ego" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`+"\n",
+	fmt.Fprintf(&b, `<svg class="ego" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %.0f %.0f" font-family="DejaVu Sans, Noto Sans, Arial, sans-serif" role="img" aria-label="%s">`+"\n",
 		p.w, p.h, html.EscapeString("Ego graph. "+p.notice))
-	fmt.Fprintf(&b, `<rect x="0" y="0" width="%.0f" height="%.0f" fill="#f4f7fc"/>`+"\n", p.w, p.h)
+	fmt.Fprintf(&b, `<rect x="0" y="0" width="%.0f" height="%.0f" fill="#f4f7fc" stroke="none"/>`+"\n", p.w, p.h)
 	fmt.Fprintf(&b, `<text class="notice" x="10" y="18" font-size="13" fill="#333">%s</text>`+"\n", html.EscapeString(p.notice))
 	for _, e := range p.edges {
 		var d strings.Builder
@@ -241,7 +246,7 @@ func pictureSVG(g *graph.Graph) string {
 			e.id, d.String(), e.color, e.width, dash)
 		if e.directed {
 			a := e.arrow()
-			fmt.Fprintf(&b, `<polygon class="arrow" points="%.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="%s"/>`+"\n",
+			fmt.Fprintf(&b, `<polygon class="arrow" points="%.1f,%.1f %.1f,%.1f %.1f,%.1f" fill="%s" stroke="none"/>`+"\n",
 				a[0].X, a[0].Y, a[1].X, a[1].Y, a[2].X, a[2].Y, e.color)
 		}
 	}
@@ -254,10 +259,11 @@ func pictureSVG(g *graph.Graph) string {
 		if n.center {
 			// The centre's name sits among its edges: a patch of ground keeps it legible.
 			w := 7 * float64(len([]rune(n.label)))
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="14" fill="#f4f7fc" opacity="0.9"/>`+"\n", n.lx-w/2, n.ly-11, w)
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="14" fill="#f4f7fc" stroke="none" opacity="0.9"/>`+"\n", n.lx-w/2, n.ly-7, w)
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11" font-weight="%s" text-anchor="%s" fill="#111">%s</text>`+"\n",
-			n.lx, n.ly, weight, n.anchor, html.EscapeString(n.label))
+		// translate then rotate: the plainest transform, which every SVG renderer reads.
+		fmt.Fprintf(&b, `<text transform="translate(%.1f %.1f) rotate(%.1f)" dy="0.35em" font-size="11" font-weight="%s" text-anchor="%s" fill="#111">%s</text>`+"\n",
+			n.lx, n.ly, n.rotate, weight, n.anchor, html.EscapeString(n.label))
 	}
 	b.WriteString("</svg>")
 	return b.String()

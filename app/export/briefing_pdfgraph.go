@@ -70,7 +70,8 @@ func (p pdfWriter) picture(g *graph.Graph) {
 		p.SetFont(pdfFont, style, 8)
 		p.SetTextColor(17, 17, 17)
 		label := shapeRTL(n.label)
-		lx, ly := at(pt{n.lx, n.ly})
+		px, py := at(pt{n.lx, n.ly})
+		lx, ly := px, py+1 // the baseline a little below the line from the centre
 		switch n.anchor {
 		case "end":
 			lx -= p.GetStringWidth(label)
@@ -82,7 +83,14 @@ func (p pdfWriter) picture(g *graph.Graph) {
 			p.SetFillColor(244, 247, 252)
 			p.Rect(lx-0.8, ly-2.9, p.GetStringWidth(label)+1.6, 3.8, "F")
 		}
+		if n.rotate != 0 {
+			p.TransformBegin()
+			p.TransformRotate(-n.rotate, px, py) // fpdf turns counter-clockwise
+		}
 		p.Text(lx, ly, label)
+		if n.rotate != 0 {
+			p.TransformEnd()
+		}
 	}
 	p.SetDrawColor(0, 0, 0)
 	p.SetLineWidth(0.2)
