@@ -5,6 +5,39 @@ package app
 // and the notes on any of these).
 type ExportScope struct {
 	ActorID int64 // 0: the whole project
+	// Relations, when not nil, narrows the actor's dossier to these relations: what the
+	// dossier's filters keep ("what I see"). The actors, articles and notes in scope are
+	// then those of these relations.
+	Relations []int64
+	// Articles, with Relations, are the articles behind the evidence the filters keep
+	// (an "as of" date leaves later articles out); other evidence is not exported.
+	Articles []int64
+	// Filter says in words what the filters keep, for the scope line a file carries.
+	Filter string
+	// ActorName names the dossier's actor in that line.
+	ActorName string
+}
+
+// Filtered reports whether the scope is a dossier narrowed by its filters.
+func (sc ExportScope) Filtered() bool { return sc.ActorID != 0 && sc.Relations != nil }
+
+// Describe says in a sentence what an export holds, for the comment or metadata field
+// of the formats that have one.
+func (sc ExportScope) Describe() string {
+	switch {
+	case sc.ActorID == 0:
+		return "Scope: the whole project."
+	case sc.Filtered():
+		return "Scope: the dossier of " + sc.actorName() + ", only what its filters keep (" + sc.Filter + ")."
+	}
+	return "Scope: the dossier of " + sc.actorName() + ", everything in it."
+}
+
+func (sc ExportScope) actorName() string {
+	if sc.ActorName == "" {
+		return "one actor"
+	}
+	return sc.ActorName
 }
 
 // LinkedNote is a note with the UUIDs of what it is attached to, as exports name them.

@@ -22,6 +22,10 @@ type ProjectMergeOptions struct {
 	// Conflicts is how conflicts are settled; "" refuses a merge that has any, so that
 	// none is settled without the researcher seeing it.
 	Conflicts ConflictChoice
+	// Keep settles conflicts one by one, by the record's UUID, before Conflicts settles
+	// the rest. A UUID that is not a conflict of the merge is refused: a choice that
+	// would silently do nothing is a mistake to say.
+	Keep map[string]ConflictChoice
 }
 
 // MergeCount is what a merge does with one kind of record.

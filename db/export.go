@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	"dossier/app"
@@ -25,24 +26,52 @@ const (
 	scopeArticles = `x.id IN (SELECT article_id FROM evidence WHERE relation_id IN (` + scopeRelations + `))`
 	scopeNotes    = `(x.actor_id = ?1 OR x.relation_id IN (` + scopeRelations + `) OR ` +
 		`x.article_id IN (SELECT article_id FROM evidence WHERE relation_id IN (` + scopeRelations + `)))`
+
+	// A dossier narrowed by its filters: ?4 and ?5 are the JSON arrays of the relations
+	// and the articles kept (app.ExportScope.Relations and Articles).
+	keptRelations = `SELECT value FROM json_each(?4)`
+	keptActors    = `(x.id = ?1 OR x.id IN (SELECT source_id FROM relations WHERE id IN (` + keptRelations + `))
+		OR x.id IN (SELECT target_id FROM relations WHERE id IN (` + keptRelations + `)))`
+	keptArticles = `x.id IN (SELECT value FROM json_each(?5))`
+	keptNotes    = `(x.actor_id = ?1 OR x.relation_id IN (` + keptRelations + `) OR x.article_id IN (SELECT value FROM json_each(?5)))`
 )
+
+// scopeWhere returns the filter of sc for a table (whole, the dossier's or the kept
+// part of it) and the arguments ?4 and ?5 the kept part reads (none otherwise: a
+// query is given exactly the parameters it names).
+func scopeWhere(sc app.ExportScope, dossier, kept string) (string, []any) {
+	switch {
+	case sc.ActorID == 0:
+		return "", nil
+	case sc.Filtered():
+		rels, _ := json.Marshal(nonNil(sc.Relations))
+		arts, _ := json.Marshal(nonNil(sc.Articles))
+		return " AND " + kept, []any{string(rels), string(arts)}
+	}
+	return " AND " + dossier, nil
+}
+
+func nonNil(ids []int64) []int64 {
+	if ids == nil {
+		return []int64{}
+	}
+	return ids
+}
 
 // EachExportActor streams the actors in scope, with aliases and tags, in the order they
 // were created (by row id), a page at a time.
 func (s *Store) EachExportActor(ctx context.Context, sc app.ExportScope, fn func(app.Actor) error) (err error) {
 	defer wrapErr(&err, "export actors %+v", sc)
-	where := "+x.deleted = '' AND x.id > ?2"
-	if sc.ActorID != 0 {
-		where += " AND " + scopeActors
-	}
+	filter, kept := scopeWhere(sc, scopeActors, keptActors)
+	where := "+x.deleted = '' AND x.id > ?2" + filter
 	return keyset(ctx, func(last int64) ([]app.Actor, int64, error) {
-		return s.actorPage(ctx, where, sc.ActorID, last)
+		return s.actorPage(ctx, where, sc.ActorID, last, kept)
 	}, fn)
 }
 
-func (s *Store) actorPage(ctx context.Context, where string, scope, last int64) ([]app.Actor, int64, error) {
+func (s *Store) actorPage(ctx context.Context, where string, scope, last int64, kept []any) ([]app.Actor, int64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, uuid, name, kind, description, tags, notes, updated
-		FROM actors x WHERE `+where+` ORDER BY x.id LIMIT ?3`, scope, last, exportPage)
+		FROM actors x WHERE `+where+` ORDER BY x.id LIMIT ?3`, append([]any{scope, last, exportPage}, kept...)...)
 	if err != nil {
 		return nil, 0, mapError(err)
 	}
@@ -89,14 +118,12 @@ func (s *Store) actorPage(ctx context.Context, where string, scope, last int64) 
 // out, by row id.
 func (s *Store) EachExportArticle(ctx context.Context, sc app.ExportScope, fn func(app.Article) error) (err error) {
 	defer wrapErr(&err, "export articles %+v", sc)
-	where := "+x.deleted = '' AND x.id > ?2"
-	if sc.ActorID != 0 {
-		where += " AND " + scopeArticles
-	}
+	filter, kept := scopeWhere(sc, scopeArticles, keptArticles)
+	where := "+x.deleted = '' AND x.id > ?2" + filter
 	cols := strings.ReplaceAll(articleColumns, "a.", "x.")
 	return keyset(ctx, func(last int64) ([]app.Article, int64, error) {
 		rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM articles x LEFT JOIN outlets o ON o.id = x.outlet_id
-			WHERE `+where+` ORDER BY x.id LIMIT ?3`, sc.ActorID, last, exportPage)
+			WHERE `+where+` ORDER BY x.id LIMIT ?3`, append([]any{sc.ActorID, last, exportPage}, kept...)...)
 		if err != nil {
 			return nil, 0, mapError(err)
 		}
@@ -120,17 +147,15 @@ func (s *Store) EachExportArticle(ctx context.Context, sc app.ExportScope, fn fu
 // to, by row id. A note on a trashed article is left out with the article.
 func (s *Store) EachExportNote(ctx context.Context, sc app.ExportScope, fn func(app.LinkedNote) error) (err error) {
 	defer wrapErr(&err, "export notes %+v", sc)
-	where := "x.id > ?2 AND coalesce(ar.deleted, '') = '' AND coalesce(ac.deleted, '') = ''"
-	if sc.ActorID != 0 {
-		where += " AND " + scopeNotes
-	}
+	filter, kept := scopeWhere(sc, scopeNotes, keptNotes)
+	where := "x.id > ?2 AND coalesce(ar.deleted, '') = '' AND coalesce(ac.deleted, '') = ''" + filter
 	return keyset(ctx, func(last int64) ([]app.LinkedNote, int64, error) {
 		rows, err := s.db.QueryContext(ctx, `SELECT x.id, x.uuid, x.body, coalesce(x.article_id, 0), coalesce(x.actor_id, 0),
 			coalesce(x.relation_id, 0), x.created, x.updated, coalesce(ar.uuid, ''), coalesce(ac.uuid, ''), coalesce(r.uuid, ''),
 			coalesce(ar.title, ''), coalesce(ac.name, ''), coalesce(rs.uuid, ''), coalesce(rs.name, '')
 			FROM notes x LEFT JOIN articles ar ON ar.id = x.article_id LEFT JOIN actors ac ON ac.id = x.actor_id
 			LEFT JOIN relations r ON r.id = x.relation_id LEFT JOIN actors rs ON rs.id = r.source_id
-			WHERE `+where+` ORDER BY x.id LIMIT ?3`, sc.ActorID, last, exportPage)
+			WHERE `+where+` ORDER BY x.id LIMIT ?3`, append([]any{sc.ActorID, last, exportPage}, kept...)...)
 		if err != nil {
 			return nil, 0, mapError(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -69,11 +70,17 @@ type merger struct {
 	opt   app.ProjectMergeOptions
 	rep   *app.ProjectMergeReport
 	since time.Time // when the projects last met; zero the first time
+	// merged is when this project last merged theirs; zero if never.
+	merged time.Time
 	// plan per kind: what to add, take from theirs, or add as a second record.
 	add, take, both map[string][]string
 	// doubled maps, per kind, their UUID to the new one of its second record (KeepBoth).
 	doubled     map[string]map[string]string
 	addedActors []int64
+	// kept are the UUIDs of opt.Keep that named a conflict; unsettled counts the
+	// conflicts nothing settled.
+	kept      map[string]bool
+	unsettled int
 }
 
 // MergeProject merges the project at theirs into this one, in one transaction; the caller
@@ -120,12 +127,16 @@ func (s *Store) mergeAttached(ctx context.Context, path string, opt app.ProjectM
 	}
 	defer tx.Rollback()
 	m := &merger{s: s, tx: tx, ctx: ctx, opt: opt, rep: rep,
-		add: map[string][]string{}, take: map[string][]string{}, both: map[string][]string{}, doubled: map[string]map[string]string{}}
+		add: map[string][]string{}, take: map[string][]string{}, both: map[string][]string{}, doubled: map[string]map[string]string{},
+		kept: map[string]bool{}}
 	if err := m.plan(); err != nil {
 		return nil, mapError(err)
 	}
-	if len(rep.Conflicts) > 0 && !opt.DryRun && opt.Conflicts == "" {
-		return nil, app.Errorf(app.ECONFLICT, "%d record(s) were changed in both projects since they last met. Look at them (a dry run lists them), then say which version to keep: yours, theirs or both.", len(rep.Conflicts))
+	if err := m.checkKeep(); err != nil {
+		return nil, err
+	}
+	if m.unsettled > 0 && !opt.DryRun {
+		return nil, app.Errorf(app.ECONFLICT, "%d record(s) were changed in both projects since they last met. Look at them (a dry run lists them), then say which version to keep: yours, theirs or both.", m.unsettled)
 	}
 	if opt.DryRun {
 		return nil, nil
@@ -177,6 +188,7 @@ func (m *merger) plan() error {
 		return err
 	}
 	m.since = parseTime(since)
+	m.merged = m.since
 	if _, err := m.tx.ExecContext(m.ctx, `CREATE TEMP TABLE IF NOT EXISTS merge_article_map (their_id INTEGER PRIMARY KEY, my_id INTEGER NOT NULL)`); err != nil {
 		return err
 	}
@@ -271,6 +283,10 @@ func (m *merger) planKind(kp *kindPlan) error {
 			m.add[k.kind] = append(m.add[k.kind], r.uuid)
 		case !differ[r.uuid]:
 			count.Unchanged++
+		case m.settled(mineUpdated, r.updated):
+			// A conflict settled at the last merge (mine kept, or theirs kept beside
+			// it) stays settled: neither side touched the record since.
+			count.KeptMine++
 		default:
 			m.decide(k.kind, item, m.changed(mineUpdated), m.changed(r.updated), &count)
 		}
@@ -290,7 +306,13 @@ func (m *merger) decide(kind string, item app.MergeItem, mineChanged, theirsChan
 		count.KeptMine++
 		return
 	}
-	switch m.opt.Conflicts {
+	choice, named := m.opt.Keep[item.UUID]
+	if named {
+		m.kept[item.UUID] = true
+	} else {
+		choice = m.opt.Conflicts
+	}
+	switch choice {
 	case app.TakeTheirs:
 		item.Why = "changed on both sides: took theirs"
 		m.take[kind] = append(m.take[kind], item.UUID)
@@ -305,8 +327,39 @@ func (m *merger) decide(kind string, item app.MergeItem, mineChanged, theirsChan
 		item.Why = "changed on both sides: kept yours"
 	default:
 		item.Why = "changed on both sides since the projects last met"
+		m.unsettled++
+	}
+	if named {
+		item.Why += " (chosen for this record)"
 	}
 	m.rep.Conflicts = append(m.rep.Conflicts, item)
+}
+
+// checkKeep refuses choices for records that are not conflicts of this merge, and
+// choices that are not mine, theirs or both.
+func (m *merger) checkKeep() error {
+	var unknown []string
+	for uuid, choice := range m.opt.Keep {
+		switch choice {
+		case app.KeepMine, app.TakeTheirs, app.KeepBoth:
+		default:
+			return app.Errorf(app.EINVALID, "The choice for %s is %q: say mine, theirs or both.", uuid, choice)
+		}
+		if !m.kept[uuid] {
+			unknown = append(unknown, uuid)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return app.Errorf(app.EINVALID, "%s: not a record changed on both sides in this merge, so a choice for it would do nothing. A dry run lists the conflicts.", strings.Join(unknown, ", "))
+	}
+	return nil
+}
+
+// settled says whether a record that differs was left so by the last merge of theirs:
+// neither side changed it since.
+func (m *merger) settled(mineUpdated, theirsUpdated string) bool {
+	return !m.merged.IsZero() && !parseTime(mineUpdated).After(m.merged) && !parseTime(theirsUpdated).After(m.merged)
 }
 
 // changed says whether a record stamped updated changed since the projects last met.

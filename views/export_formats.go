@@ -14,6 +14,7 @@ import (
 
 	"dossier/app"
 	"dossier/app/export"
+	"dossier/app/graph"
 )
 
 // exportFormat is one entry of File ▸ Export.
@@ -21,7 +22,7 @@ type exportFormat struct {
 	label, ext, about string
 	write             func(ctx context.Context, w io.Writer, j export.Job) error // nil: the Markdown vault, a folder
 	// briefing writes the open dossier as a document; set for the briefings only.
-	briefing func(w io.Writer, d app.Dossier) error
+	briefing func(w io.Writer, b export.Briefing) error
 }
 
 var exportFormats = []exportFormat{
@@ -78,11 +79,21 @@ func (fe *formatExports) ask(f exportFormat) {
 		return
 	}
 	project := strings.TrimSuffix(filepath.Base(u.store.Path()), filepath.Ext(u.store.Path()))
-	options := []string{"The whole project"}
+	wholeProject := "The whole project"
+	options := []string{wholeProject}
 	var actor app.Actor
+	var seen, whole string
+	filter := graph.Filter{}
 	if u.dossier.actorID != 0 && u.dossier.shown != 0 {
 		actor = u.dossier.d.Actor
-		options = append([]string{"The dossier of " + actor.Name}, options...)
+		whole = "The dossier of " + actor.Name
+		options = append([]string{whole}, options...)
+		// While the dossier is filtered, what the researcher sees is offered first.
+		if filter = u.dossier.q.current(); filter.Active() {
+			whole = "The whole dossier of " + actor.Name
+			seen = "The dossier of " + actor.Name + " as I see it (filtered: " + filter.Describe() + ")"
+			options = []string{seen, whole, wholeProject}
+		}
 	}
 	scope := widget.NewRadioGroup(options, nil)
 	scope.SetSelected(options[0])
@@ -98,19 +109,52 @@ func (fe *formatExports) ask(f exportFormat) {
 		}
 		j := export.Job{Src: src}
 		name := project
-		if actor.ID != 0 && scope.Selected == options[0] {
-			j.Scope.ActorID = actor.ID
+		if actor.ID != 0 && scope.Selected != wholeProject {
+			j.Scope = app.ExportScope{ActorID: actor.ID, ActorName: actor.Name}
 			name = strings.TrimSuffix(dossierFileName(actor.Name), ".csv")
 		}
 		ctx := u.ctx
+		// "As I see it" is read when the file is written, off the UI goroutine: the
+		// filtered dossier names the relations and articles the export keeps.
+		scoped := func() (export.Job, error) { return j, nil }
+		if seen != "" && scope.Selected == seen {
+			name += "-filtered"
+			scoped = func() (export.Job, error) {
+				fd, err := u.filteredDossier(ctx, actor.ID, filter)
+				j.Scope = export.FilteredScope(fd, filter.Describe())
+				return j, err
+			}
+		}
 		if f.write == nil {
-			fe.saveFolder(name+"-vault", func(dir string) error { return export.WriteVaultDir(ctx, dir, j) })
+			fe.saveFolder(name+"-vault", func(dir string) error {
+				j, err := scoped()
+				if err != nil {
+					return err
+				}
+				return export.WriteVaultDir(ctx, dir, j)
+			})
 			return
 		}
-		fe.saveFile(name+f.ext, f.ext, func(w io.Writer) error { return f.write(ctx, w, j) })
+		fe.saveFile(name+f.ext, f.ext, func(w io.Writer) error {
+			j, err := scoped()
+			if err != nil {
+				return err
+			}
+			return f.write(ctx, w, j)
+		})
 	}, u.win)
-	d.Resize(dossierDialogSize(u.win, 560, 320))
+	d.Resize(dossierDialogSize(u.win, 560, 340))
 	u.showConfirm(d, false)
+}
+
+// filteredDossier reads the whole dossier of actorID as filter shows it.
+func (u *UI) filteredDossier(ctx context.Context, actorID int64, filter graph.Filter) (app.Dossier, error) {
+	qs, ok := u.questions()
+	if !ok {
+		return app.Dossier{}, &app.Error{Code: app.EINTERNAL, Message: "This project cannot be filtered."}
+	}
+	d, _, err := qs.FilteredDossier(ctx, actorID, filter, 0)
+	return d, err
 }
 
 // fileDialog asks where to save, then writes in the background.
@@ -164,20 +208,55 @@ func (fe *formatExports) folderDialog(name string, write func(dir string) error)
 	}, u.win).Show()
 }
 
-// briefing saves the open dossier as a briefing, everything in it (no mention cap).
+// briefing saves the open dossier as a briefing, everything in it (no mention cap) with
+// its ego graph; while the dossier is filtered it asks first whether the briefing holds
+// what the researcher sees or everything, and the document says which.
 func (fe *formatExports) briefing(f exportFormat) {
 	u := fe.u
 	if u.dossier.actorID == 0 || u.dossier.shown == 0 {
 		u.showInfo(f.label, "Open an actor’s dossier first ("+shortcutKey(fyne.KeyD)+"); the briefing is of one dossier.")
 		return
 	}
-	st, ctx, a := u.store, u.ctx, u.dossier.d.Actor
+	bs, ok := unwatched(u.store).(export.BriefingSource)
+	if !ok {
+		u.showInfo(f.label, "This project cannot be exported as a briefing.")
+		return
+	}
+	ctx, a := u.ctx, u.dossier.d.Actor
 	name := strings.Replace(strings.TrimSuffix(dossierFileName(a.Name), ".csv"), "dossier-", "briefing-", 1)
-	fe.saveFile(name+f.ext, f.ext, func(w io.Writer) error {
-		d, err := st.Dossier(ctx, a.ID, 0)
-		if err != nil {
-			return err
+	save := func(filter graph.Filter) {
+		file := name
+		if filter.Active() {
+			file += "-filtered"
 		}
-		return f.briefing(w, d)
-	})
+		fe.saveFile(file+f.ext, f.ext, func(w io.Writer) error {
+			b, err := export.NewBriefing(ctx, bs, a.ID, filter)
+			if err != nil {
+				return err
+			}
+			return f.briefing(w, b)
+		})
+	}
+	filter := u.dossier.q.current()
+	if !filter.Active() {
+		save(graph.Filter{})
+		return
+	}
+	seen, all := "What I see (filtered: "+filter.Describe()+")", "Everything in the dossier"
+	choice := widget.NewRadioGroup([]string{seen, all}, nil)
+	choice.SetSelected(seen)
+	info := widget.NewLabel("The briefing of " + a.Name + ": its profile, its graph, its relations with their sources, its timeline and notes.")
+	info.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(f.label, "Choose file…", "Cancel", container.NewVBox(info, choice), func(ok bool) {
+		if !ok {
+			return
+		}
+		if choice.Selected == seen {
+			save(filter)
+			return
+		}
+		save(graph.Filter{})
+	}, u.win)
+	d.Resize(dossierDialogSize(u.win, 560, 300))
+	u.showConfirm(d, false)
 }

@@ -74,7 +74,8 @@ func (imp *importer) choose() {
 	intro := widget.NewLabel("Import every article in a folder and its subfolders, or in one file. " +
 		"Dossier reads plain text, Markdown, saved web pages, RSS and Atom feeds and e-mail (.eml); " +
 		"a file it cannot read is listed with the reason, " +
-		"and an article already filed is listed as a duplicate, not filed twice.\n\n" +
+		"and an article already filed is listed as a duplicate, not filed twice. " +
+		"Dossier's own FollowTheMoney and relations CSV exports are recognised by their content and imported record by record.\n\n" +
 		"You can also drop files and folders on the window.")
 	intro.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
@@ -130,6 +131,12 @@ type importRun struct {
 	shown    time.Time // when the dialog was last updated
 	report   strings.Builder
 	problems []app.ImportResult // duplicates, refusals and articles filed with warnings, for the summary's list
+	// exports are Dossier's own export files imported (import_exports.go), and
+	// refusedExports the dossier CSVs refused; articles is false when no path was left
+	// for the article import.
+	exports        []exportImport
+	refusedExports int
+	articles       bool
 }
 
 // progressEvery is the least time between two updates of the progress dialog: ten a
@@ -148,7 +155,12 @@ func (imp *importer) start(paths []string) {
 	st := imp.u.store
 	opt := app.ImportOptions{BatchSize: imp.batchSize, Progress: r.progress, Result: r.result}
 	imp.u.async(func(context.Context) {
-		sum, err := st.ImportFiles(ctx, paths, opt)
+		var sum app.ImportSummary
+		rest, err := r.importExports(ctx, st, paths)
+		if err == nil && (len(rest) > 0 || len(r.exports)+r.refusedExports == 0) {
+			r.articles = true
+			sum, err = st.ImportFiles(ctx, rest, opt)
+		}
 		cancel()
 		fyne.Do(func() { r.finish(sum, err) })
 	})
@@ -302,10 +314,23 @@ type importSummary struct {
 func (imp *importer) showSummary(r *importRun, sum app.ImportSummary, err error) {
 	s := &importSummary{problems: r.problems}
 	imp.summary = s
-	s.headline = widget.NewLabel(summaryHeadline(sum))
+	headline := summaryHeadline(sum)
+	if !r.articles {
+		headline = countPhrase(len(r.exports), "Dossier export imported", "Dossier exports imported")
+		if len(r.exports) == 0 {
+			headline = "Nothing imported"
+		}
+	}
+	s.headline = widget.NewLabel(headline)
 	s.headline.TextStyle = fyne.TextStyle{Bold: true}
 	s.headline.Wrapping = fyne.TextWrapWord
 	s.note = widget.NewLabel(summaryNote(sum, err, len(s.problems)))
+	if !r.articles {
+		s.note.SetText(exportsNote(err, len(s.problems)))
+	}
+	if lines := r.exportLines(); lines != "" {
+		s.note.SetText(lines + "\n" + s.note.Text)
+	}
 	if w := sum.WarningText(); w != "" {
 		s.note.SetText("Warnings: " + w + ".\n" + s.note.Text)
 	}
@@ -385,9 +410,22 @@ func (s *importSummary) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	labels[1].(*widget.Label).SetText(why)
 }
 
+// exportsNote is the summary's note when only exports were imported.
+func exportsNote(err error, problems int) string {
+	switch {
+	case err != nil:
+		return "The import stopped: " + app.ErrorMessage(err)
+	case problems > 0:
+		return "Below: the records skipped and the files refused, with the reason; select a line to read it in full."
+	}
+	return "Nothing was skipped."
+}
+
 // problemText is what the summary's list says of a result: its kind and why.
 func problemText(p app.ImportResult) (kind, why string) {
 	switch p.Outcome {
+	case outcomeSkipped:
+		return "Skipped", p.Message
 	case app.ImportDuplicate:
 		return "Duplicate", p.Message
 	case app.ImportFiled:
@@ -423,7 +461,9 @@ func reportText(r *importRun, sum app.ImportSummary, err error, project string) 
 	for _, p := range r.paths {
 		fmt.Fprintf(&b, "Imported: %s\n", p)
 	}
-	fmt.Fprintf(&b, "%d filed, %d duplicates, %d refused, from %d files\n", sum.Filed, sum.Duplicates, sum.Refused, sum.Files)
+	if r.articles {
+		fmt.Fprintf(&b, "%d filed, %d duplicates, %d refused, from %d files\n", sum.Filed, sum.Duplicates, sum.Refused, sum.Files)
+	}
 	if w := sum.WarningText(); w != "" {
 		fmt.Fprintf(&b, "Warnings: %s\n", w)
 	}

@@ -50,13 +50,27 @@ func (mw *Window) previewMerge(path string) {
 func (mw *Window) showMergePreview(path string, rep app.ProjectMergeReport) {
 	intro := "Nothing is written yet. Merging backs this project up first, then takes in the other project in one step."
 	if len(rep.Conflicts) > 0 {
-		intro = fmt.Sprintf("%d record(s) were changed in both projects since they last met: choose which version to keep. "+
+		intro = fmt.Sprintf("%d record(s) were changed in both projects since they last met: choose which version to keep, "+
+			"record by record below, and with the buttons for those left unchosen. "+
 			"Nothing is written yet; merging backs this project up first.", len(rep.Conflicts))
 	}
-	d := dialog.NewCustomWithoutButtons("Merge another project", mergeReportBody(intro, rep), mw.u.win)
+	body := mergeReportBody(intro, rep)
+	var cc *conflictChoices
+	if len(rep.Conflicts) > 0 {
+		cc = newConflictChoices(rep.Conflicts)
+		body = container.NewVSplit(body, cc.list)
+	}
+	d := dialog.NewCustomWithoutButtons("Merge another project", body, mw.u.win)
 	cancel := widget.NewButton("Cancel", d.Hide)
 	run := func(c app.ConflictChoice) func() {
-		return func() { d.Hide(); mw.runMerge(path, c) }
+		return func() {
+			d.Hide()
+			var keep map[string]app.ConflictChoice
+			if cc != nil {
+				keep = cc.keep()
+			}
+			mw.runMerge(path, app.ProjectMergeOptions{Conflicts: c, Keep: keep})
+		}
 	}
 	buttons := []fyne.CanvasObject{cancel}
 	if len(rep.Conflicts) == 0 {
@@ -64,12 +78,99 @@ func (mw *Window) showMergePreview(path string, rep app.ProjectMergeReport) {
 		merge.Importance = widget.HighImportance
 		buttons = append(buttons, merge)
 	} else {
+		// "Merge as chosen" waits until every conflict has its choice; the three
+		// buttons settle the ones still unchosen all the same way.
+		asChosen := widget.NewButton("Merge as chosen", run(""))
+		asChosen.Importance = widget.HighImportance
+		asChosen.Disable()
+		cc.onChange = func() {
+			if cc.complete() {
+				asChosen.Enable()
+			} else {
+				asChosen.Disable()
+			}
+		}
 		buttons = append(buttons, widget.NewButton("Keep mine", run(app.KeepMine)),
-			widget.NewButton("Take theirs", run(app.TakeTheirs)), widget.NewButton("Keep both", run(app.KeepBoth)))
+			widget.NewButton("Take theirs", run(app.TakeTheirs)), widget.NewButton("Keep both", run(app.KeepBoth)), asChosen)
 	}
 	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(760, 520))
+	d.Resize(fyne.NewSize(860, 600))
 	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide})
+}
+
+// conflictChoices is the merge preview's list of conflicts, each with its own choice:
+// mine, theirs or both. The list is virtual: a merge may have thousands.
+type conflictChoices struct {
+	items    []app.MergeItem
+	chosen   map[string]app.ConflictChoice // by UUID
+	list     *widget.List
+	onChange func()
+}
+
+// conflictOptions are the row's choices, in the order shown, and what each settles.
+var conflictOptions = []struct {
+	label  string
+	choice app.ConflictChoice
+}{{"Mine", app.KeepMine}, {"Theirs", app.TakeTheirs}, {"Both", app.KeepBoth}}
+
+func newConflictChoices(items []app.MergeItem) *conflictChoices {
+	cc := &conflictChoices{items: items, chosen: map[string]app.ConflictChoice{}}
+	var labels []string
+	for _, o := range conflictOptions {
+		labels = append(labels, o.label)
+	}
+	cc.list = widget.NewList(func() int { return len(cc.items) },
+		func() fyne.CanvasObject {
+			what := widget.NewLabel("")
+			what.Truncation = fyne.TextTruncateEllipsis
+			radio := widget.NewRadioGroup(labels, nil)
+			radio.Horizontal = true
+			return container.NewBorder(nil, nil, nil, radio, what)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			item := cc.items[i]
+			c.Objects[0].(*widget.Label).SetText(item.Kind + ": " + item.Label + " (" + item.UUID + ")")
+			radio := c.Objects[1].(*widget.RadioGroup)
+			radio.OnChanged = nil // the recycled row's handler belongs to another record
+			radio.SetSelected(cc.label(cc.chosen[item.UUID]))
+			radio.OnChanged = func(label string) { cc.choose(item.UUID, label) }
+		})
+	return cc
+}
+
+func (cc *conflictChoices) label(c app.ConflictChoice) string {
+	for _, o := range conflictOptions {
+		if o.choice == c {
+			return o.label
+		}
+	}
+	return ""
+}
+
+// choose records the choice made in a row ("" when unselected).
+func (cc *conflictChoices) choose(uuid, label string) {
+	delete(cc.chosen, uuid)
+	for _, o := range conflictOptions {
+		if o.label == label {
+			cc.chosen[uuid] = o.choice
+		}
+	}
+	if cc.onChange != nil {
+		cc.onChange()
+	}
+}
+
+// complete reports whether every conflict has its choice.
+func (cc *conflictChoices) complete() bool { return len(cc.chosen) == len(cc.items) }
+
+// keep is the choices made, for ProjectMergeOptions.Keep.
+func (cc *conflictChoices) keep() map[string]app.ConflictChoice {
+	out := make(map[string]app.ConflictChoice, len(cc.chosen))
+	for k, v := range cc.chosen {
+		out[k] = v
+	}
+	return out
 }
 
 // mergeReportBody shows a report's words under an introduction, scrolling when long.
@@ -82,7 +183,7 @@ func mergeReportBody(intro string, rep app.ProjectMergeReport) fyne.CanvasObject
 }
 
 // runMerge backs the project up, merges, and says what changed and where the backup is.
-func (mw *Window) runMerge(path string, choice app.ConflictChoice) {
+func (mw *Window) runMerge(path string, opt app.ProjectMergeOptions) {
 	pm, _ := unwatched(mw.u.store).(projectMerger)
 	mw.u.async(func(ctx context.Context) {
 		undo, err := mw.backupBeforeRepair(ctx)
@@ -90,7 +191,7 @@ func (mw *Window) runMerge(path string, choice app.ConflictChoice) {
 			mw.u.showError(fmt.Errorf("nothing merged: the project could not be backed up first: %w", err))
 			return
 		}
-		rep, err := pm.MergeProject(ctx, path, app.ProjectMergeOptions{Conflicts: choice})
+		rep, err := pm.MergeProject(ctx, path, opt)
 		if err != nil {
 			mw.u.showError(err)
 			return

@@ -185,3 +185,7 @@ func (s *watchedStore) FileRelation(ctx context.Context, r app.Relation, newRela
 	f, err := s.Store.FileRelation(ctx, r, newRelation)
 	return f, s.wrote(err)
 }
+
+// wroteExport signals that an export file was imported into the project: its records
+// are filed through the store behind (export.ImportFile), which does not signal.
+func (s *watchedStore) wroteExport() { s.changed() }

@@ -9,6 +9,7 @@ import (
 
 	"dossier/app"
 	"dossier/app/export"
+	"dossier/app/graph"
 )
 
 // exportFormat is one of the export formats beyond CSV.
@@ -117,15 +118,19 @@ func runExportFormat(ctx context.Context, env Env, fm exportFormat, args []strin
 		fmt.Fprintln(w, "dossier export "+fm.name+": "+shown(msg))
 	}
 	if fm.name == "briefing" {
-		d, err := s.Dossier(ctx, j.Scope.ActorID, 0)
+		bs, ok := s.(export.BriefingSource)
+		if !ok {
+			return app.Errorf(app.EINTERNAL, "This project cannot be exported as a briefing.")
+		}
+		b, err := export.NewBriefing(ctx, bs, j.Scope.ActorID, graph.Filter{})
 		if err != nil {
 			return err
 		}
 		return writeOutput(env, *out, func(w io.Writer) error {
 			if strings.EqualFold(filepath.Ext(*out), ".pdf") {
-				return export.WriteBriefingPDF(w, d)
+				return export.WriteBriefingPDF(w, b)
 			}
-			return export.WriteBriefingHTML(w, d)
+			return export.WriteBriefingHTML(w, b)
 		})
 	}
 	if fm.write == nil {

@@ -22,7 +22,7 @@ this one. Every record is matched by its UUID; articles also by address and text
 article both filed on their own is not filed twice. A record changed on one side only since
 the projects last met is taken from that side; one changed on both is a conflict: the merge
 then stops and lists them until --conflicts says which version to keep (mine, theirs, or
-both: theirs as a second record beside mine). Deletions on either side are listed, never
+both: theirs as a second record beside mine), or --keep says it record by record. Deletions on either side are listed, never
 applied. Actors that look like the same person under different UUIDs are counted and
 proposed in 'dossier actors duplicates'.
 
@@ -31,15 +31,17 @@ the other project's file is only read. Merging the same project twice changes no
 --dry-run prints what would be added, updated and in conflict, and writes nothing.`
 
 func runMerge(ctx context.Context, env Env, args []string) (err error) {
-	f := newFlags(env, "merge", "merge [--db FILE] [--dry-run] [--conflicts mine|theirs|both] [--json] THEIRS.dossier", mergeAbout).withDB()
+	f := newFlags(env, "merge", "merge [--db FILE] [--dry-run] [--conflicts mine|theirs|both] [--keep UUID=mine|theirs|both]... [--json] THEIRS.dossier", mergeAbout).withDB()
 	dry := f.Bool("dry-run", false, "print what the merge would do, and change nothing")
 	choice := f.String("conflicts", "", "how to settle records changed on both sides: `mine`, theirs or both")
+	keep := keepFlag{}
+	f.Var(keep, "keep", "settle one conflict, `UUID=mine`, theirs or both (the UUID a dry run lists); repeat for several; --conflicts settles the rest")
 	asJSON := f.Bool("json", false, "print the report as JSON")
 	pos, err := f.parse(args, 1, 1)
 	if err != nil {
 		return err
 	}
-	opt := app.ProjectMergeOptions{DryRun: *dry, Conflicts: app.ConflictChoice(*choice)}
+	opt := app.ProjectMergeOptions{DryRun: *dry, Conflicts: app.ConflictChoice(*choice), Keep: keep}
 	switch opt.Conflicts {
 	case "", app.KeepMine, app.TakeTheirs, app.KeepBoth:
 	default:
@@ -94,4 +96,28 @@ func shownLines(text string) string {
 		}
 	}
 	return strings.Join(lines, "")
+}
+
+// keepFlag collects --keep UUID=CHOICE, one conflict each.
+type keepFlag map[string]app.ConflictChoice
+
+func (k keepFlag) String() string { return "" }
+
+func (k keepFlag) Set(v string) error {
+	uuid, choice, ok := strings.Cut(v, "=")
+	uuid = strings.TrimSpace(uuid)
+	c := app.ConflictChoice(strings.TrimSpace(choice))
+	if !ok || uuid == "" {
+		return fmt.Errorf("give UUID=mine, UUID=theirs or UUID=both, not %q", v)
+	}
+	switch c {
+	case app.KeepMine, app.TakeTheirs, app.KeepBoth:
+	default:
+		return fmt.Errorf("%s: the choice is mine, theirs or both, not %q", uuid, choice)
+	}
+	if prev, seen := k[uuid]; seen && prev != c {
+		return fmt.Errorf("%s is given both %s and %s", uuid, prev, c)
+	}
+	k[uuid] = c
+	return nil
 }

@@ -20,6 +20,14 @@ type briefing struct {
 	Notes        []string
 	MentionTotal int
 	Unsourced    int // relations with no source: said, never hidden
+	// Picture is the ego graph as inline SVG, "" when there is none; Notice says what it
+	// shows and what it leaves out.
+	Picture template.HTML
+	Notice  string
+	Legend  string
+	// Scope says whether the briefing holds the whole dossier or what the filters keep.
+	Scope    string
+	Filtered bool
 }
 
 type briefRelation struct {
@@ -36,8 +44,16 @@ type briefSource struct {
 
 // newBriefing lays out d. Footnotes are numbered in the order the relations cite them,
 // one per piece of evidence.
-func newBriefing(d app.Dossier) briefing {
-	b := briefing{Actor: d.Actor, Kind: d.Actor.Kind.Label(), MentionTotal: d.MentionTotal}
+func newBriefing(in Briefing) briefing {
+	d := in.Dossier
+	b := briefing{Actor: d.Actor, Kind: d.Actor.Kind.Label(), MentionTotal: d.MentionTotal,
+		Scope: ScopeText(in.Filter), Filtered: in.Filter.Active()}
+	if in.Graph != nil {
+		// Built here rather than in the template so that every name is escaped once, by
+		// pictureSVG, and the SVG is trusted as a whole.
+		b.Picture = template.HTML(pictureSVG(in.Graph)) //nolint:gosec // names escaped in pictureSVG
+		b.Notice, b.Legend = in.Graph.Notice(), pictureLegend
+	}
 	b.Actor.Notes = app.MarkdownText(b.Actor.Notes)
 	for _, r := range d.Relations {
 		br := briefRelation{Sentence: d.Actor.Name + " " + r.Sentence(), When: r.When(), Confidence: r.Confidence}
@@ -75,6 +91,7 @@ var briefingHTML = template.Must(template.New("briefing").Funcs(template.FuncMap
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Dossier">
+<meta name="dossier-scope" content="{{.Scope}}">
 <title>Briefing: {{.Actor.Name}}</title>
 <style>
 body { font-family: "DejaVu Sans", "Noto Sans", "Segoe UI", Arial, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
@@ -90,6 +107,9 @@ blockquote, .quote { font-style: italic; }
 .warn { background: #fff4d6; border-left: 4px solid #c90; padding: 0.4em 0.8em; }
 table.timeline td { vertical-align: top; padding: 0.15em 0.8em 0.15em 0; }
 table.timeline td.date { white-space: nowrap; color: #555; }
+figure.graph { margin: 1em 0; page-break-inside: avoid; }
+figure.graph svg { width: 100%; height: auto; }
+figcaption { color: #555; font-size: 0.9em; }
 .note { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 0.8em; margin: 0.6em 0; }
 @media print {
   body { max-width: none; margin: 0; font-size: 10.5pt; }
@@ -106,6 +126,10 @@ table.timeline td.date { white-space: nowrap; color: #555; }
 {{with .Actor.Description}}<p class="lede" dir="auto">{{.}}</p>{{end}}
 <p class="profile">{{.Kind}}{{with .Actor.Aliases}} · also known as <span dir="auto">{{join . ", "}}</span>{{end}}{{with .Actor.Tags}} · tags: {{join . ", "}}{{end}}</p>
 {{with .Actor.Notes}}<div class="note" dir="auto">{{.}}</div>{{end}}
+<p class="scope{{if .Filtered}} warn{{end}}">{{.Scope}}</p>
+{{if .Picture}}<h2>Graph</h2>
+<figure class="graph">{{.Picture}}
+<figcaption>{{.Notice}} {{.Legend}}</figcaption></figure>{{end}}
 <h2>Relations</h2>
 {{if .Unsourced}}<p class="warn">{{.Unsourced}} relation(s) below have no source filed.</p>{{end}}
 {{if .Relations}}<ul class="relations">
@@ -128,11 +152,12 @@ table.timeline td.date { white-space: nowrap; color: #555; }
 `))
 
 // WriteBriefingHTML writes d as one self-contained HTML page (no outside file, font or
-// script) with print styles: the actor's profile, its relations as sentences with
-// footnoted sources (quote, article, outlet, date, URL), the timeline and the notes.
-func WriteBriefingHTML(w io.Writer, d app.Dossier) error {
+// script) with print styles: the actor's profile, the scope, the ego graph as inline SVG
+// with its notice, its relations as sentences with footnoted sources (quote, article,
+// outlet, date, URL), the timeline and the notes.
+func WriteBriefingHTML(w io.Writer, in Briefing) error {
 	s := newStreamWriter(w)
-	if err := briefingHTML.Execute(s.bw, newBriefing(d)); err != nil {
+	if err := briefingHTML.Execute(s.bw, newBriefing(in)); err != nil {
 		return &app.Error{Code: app.EINTERNAL, Err: err, Message: "The briefing could not be written: " + err.Error() + "."}
 	}
 	return s.finish("HTML briefing")

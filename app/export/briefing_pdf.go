@@ -20,14 +20,17 @@ const (
 	pdfMargin = 18.0 // mm
 )
 
-// WriteBriefingPDF writes d as an A4 PDF briefing with the same content as the HTML one:
-// profile, relations with footnote numbers, timeline, notes, and the numbered sources
+// WriteBriefingPDF writes in as an A4 PDF briefing with the same content as the HTML one:
+// profile, scope, the ego graph picture, relations with footnote numbers, timeline, notes, and the numbered sources
 // (quote, article, outlet, date, URL), with page numbers in the footer.
-func WriteBriefingPDF(w io.Writer, d app.Dossier) error {
-	b := newBriefing(d)
+func WriteBriefingPDF(w io.Writer, in Briefing) error {
+	d := in.Dossier
+	b := newBriefing(in)
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetTitle(BriefingTitle(d.Actor), true)
 	pdf.SetCreator("Dossier", true)
+	// The scope is in the document's metadata too, so a reader of the file can tell.
+	pdf.SetSubject(b.Scope, true)
 	pdf.AddUTF8FontFromBytes(pdfFont, "", fonts.Regular)
 	pdf.AddUTF8FontFromBytes(pdfFont, "B", fonts.Bold)
 	pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
@@ -59,6 +62,13 @@ func WriteBriefingPDF(w io.Writer, d app.Dossier) error {
 	pdf.SetTextColor(17, 17, 17)
 	if b.Actor.Notes != "" {
 		p.para("", 10, 5, b.Actor.Notes)
+	}
+	if b.Filtered {
+		pdf.Ln(1)
+		p.para("B", 10, 5, b.Scope)
+	}
+	if in.Graph != nil {
+		p.picture(in.Graph)
 	}
 
 	p.heading("Relations")

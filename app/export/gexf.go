@@ -28,7 +28,10 @@ func WriteGEXF(ctx context.Context, w io.Writer, j Job) error {
 		`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ` +
 		`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
 		`xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n" +
-		"  <meta>\n    <creator>Dossier</creator>\n  </meta>\n" +
+		"  <meta>\n    <creator>Dossier</creator>\n    <description>")
+	// The scope goes in GEXF's own description field, so the file says what it holds.
+	s.esc(j.Scope.Describe())
+	s.str("</description>\n  </meta>\n" +
 		`  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">` + "\n")
 	gexfAttrs(s, "node", nodeAttrs)
 	gexfAttrs(s, "edge", edgeAttrs)

@@ -22,6 +22,10 @@ func WriteGraphML(ctx context.Context, w io.Writer, j Job) error {
 		`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" ` +
 		`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
 		`xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
+	// The scope goes in GraphML's own description element, so the file says what it holds.
+	s.str("  <desc>")
+	s.esc(j.Scope.Describe())
+	s.str("</desc>\n")
 	s.str(`  <key id="label" for="node" attr.name="label" attr.type="string"/>` + "\n")
 	graphmlKeys(s, "node", "n_", nodeAttrs)
 	if j.Positions != nil {

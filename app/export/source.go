@@ -39,7 +39,57 @@ type Job struct {
 
 // relations streams the relations in scope.
 func (j Job) relations(ctx context.Context, fn func(app.Relation) error) error {
-	return j.Src.EachRelation(ctx, app.RelationQuery{ActorID: j.Scope.ActorID}, fn)
+	return j.Src.EachRelation(ctx, app.RelationQuery{ActorID: j.Scope.ActorID}, j.keep(fn))
+}
+
+// keep wraps fn so that, in a dossier narrowed by its filters, it sees only the
+// relations the filters keep, each with only the evidence they keep; otherwise fn is
+// returned as it is.
+func (j Job) keep(fn func(app.Relation) error) func(app.Relation) error {
+	if !j.Scope.Filtered() {
+		return fn
+	}
+	rels, arts := idSet(j.Scope.Relations), idSet(j.Scope.Articles)
+	return func(r app.Relation) error {
+		if !rels[r.ID] {
+			return nil
+		}
+		var ev []app.Evidence
+		for _, e := range r.Evidence {
+			if arts[e.ArticleID] {
+				ev = append(ev, e)
+			}
+		}
+		r.Evidence = ev
+		return fn(r)
+	}
+}
+
+func idSet(ids []int64) map[int64]bool {
+	m := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
+
+// FilteredScope is the export scope of a dossier as its filters show it ("what I see"):
+// d is the filtered dossier (every relation listed, no cap) and filter says in words what
+// the filters keep.
+func FilteredScope(d app.Dossier, filter string) app.ExportScope {
+	sc := app.ExportScope{ActorID: d.Actor.ID, ActorName: d.Actor.Name, Filter: filter,
+		Relations: []int64{}, Articles: []int64{}}
+	seen := map[int64]bool{}
+	for _, r := range d.Relations {
+		sc.Relations = append(sc.Relations, r.ID)
+		for _, e := range r.Evidence {
+			if !seen[e.ArticleID] {
+				seen[e.ArticleID] = true
+				sc.Articles = append(sc.Articles, e.ArticleID)
+			}
+		}
+	}
+	return sc
 }
 
 // typeMap returns the relation vocabulary by key.

@@ -52,6 +52,10 @@ type stixObject struct {
 	XDossierKind    string         `json:"x_dossier_kind,omitempty"`
 	XDossierAliases []string       `json:"x_dossier_aliases,omitempty"`
 	XDossierUUID    string         `json:"x_dossier_uuid"`
+	// XDossierScope, on the dossier's actor, says which part of its dossier the bundle
+	// holds: a bundle has no field of its own for that, and OASIS's bundle schema admits
+	// no note object.
+	XDossierScope string `json:"x_dossier_scope,omitempty"`
 }
 
 type stixExternal struct {
@@ -109,7 +113,11 @@ func WriteSTIX(ctx context.Context, w io.Writer, j Job, notice func(string)) err
 		if a.Kind == app.ArmedGroup {
 			armed[a.UUID] = true
 		}
-		return put(stixActor(a))
+		o := stixActor(a)
+		if a.ID == j.Scope.ActorID {
+			o.XDossierScope = j.Scope.Describe()
+		}
+		return put(o)
 	})
 	if err != nil {
 		return err

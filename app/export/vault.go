@@ -20,6 +20,8 @@ const (
 	VaultActors   = "actors"
 	VaultArticles = "articles"
 	VaultNotes    = "notes"
+	// VaultScope is the note at the vault's root that says what it holds.
+	VaultScope = "Scope.md"
 )
 
 // Sink receives the files of a multi-file export (the Markdown vault), by slash path.
@@ -91,7 +93,7 @@ func WriteVault(ctx context.Context, sink Sink, j Job) error {
 	}
 	buf := newStreamWriter(io.Discard)
 	relationsOf := func(a app.Actor, fn func(app.Relation) error) error {
-		return j.Src.EachRelation(ctx, app.RelationQuery{ActorID: a.ID}, fn)
+		return j.Src.EachRelation(ctx, app.RelationQuery{ActorID: a.ID}, j.keep(fn))
 	}
 	if j.Scope.ActorID == 0 {
 		// The whole project: every actor's relations come from two streams over all
@@ -106,6 +108,14 @@ func WriteVault(ctx context.Context, sink Sink, j Job) error {
 			}
 			return in.each(a.ID, func(r app.Relation) int64 { return r.TargetID }, fn)
 		}
+	}
+	// The vault says what it holds in a note of its own at its root.
+	err = writeFile(sink, buf, VaultScope, func(s *streamWriter) error {
+		s.str("---\nkind: \"scope\"\n---\n\n# Scope\n\n", mdLine(j.Scope.Describe()), "\n")
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	err = j.Src.EachExportActor(ctx, j.Scope, func(a app.Actor) error {
 		return writeFile(sink, buf, VaultActors+"/"+vaultName(a.Name, a.UUID)+".md", func(s *streamWriter) error {
@@ -137,6 +147,10 @@ func WriteVault(ctx context.Context, sink Sink, j Job) error {
 func writeFile(sink Sink, buf *streamWriter, path string, fill func(*streamWriter) error) error {
 	f, err := sink.Create(path)
 	if err != nil {
+		var ae *app.Error
+		if errors.As(err, &ae) {
+			return err // already names the file that failed, which may be an earlier one
+		}
 		return &app.Error{Code: app.EINTERNAL, Err: err, Message: "Cannot write " + path + " in the vault: " + err.Error() + "."}
 	}
 	s := buf
@@ -147,7 +161,10 @@ func writeFile(sink Sink, buf *streamWriter, path string, fill func(*streamWrite
 		err = ferr
 	}
 	if cerr := f.Close(); err == nil && cerr != nil {
-		err = &app.Error{Code: app.EINTERNAL, Err: cerr, Message: "Cannot finish writing " + path + " in the vault."}
+		err = cerr
+		if ae := (*app.Error)(nil); !errors.As(cerr, &ae) {
+			err = &app.Error{Code: app.EINTERNAL, Err: cerr, Message: "Cannot finish writing " + path + " in the vault."}
+		}
 	}
 	return err
 }
@@ -311,7 +328,13 @@ func WriteVaultDir(ctx context.Context, path string, j Job) error {
 	if err != nil {
 		return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf("Cannot write the vault beside %s: %v.", path, err)}
 	}
-	if err := WriteVault(ctx, DirSink(tmp), j); err != nil {
+	sink := newPipeSink(tmp)
+	err = WriteVault(ctx, sink, j)
+	// Every file is on disk (or failed) before the folder is renamed or removed.
+	if cerr := sink.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}

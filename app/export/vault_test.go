@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -68,5 +69,72 @@ func TestVaultLinksResolve(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("Maliki's note lacks %q:\n%s", want, b)
 		}
+	}
+}
+
+// TestVaultDirSameAsSink: the vault written as a folder (background writers, then one
+// rename) holds exactly the files, byte for byte, that the plain folder sink writes, and
+// leaves no temporary folder behind.
+func TestVaultDirSameAsSink(t *testing.T) {
+	p := newExportProject(t)
+	ctx := context.Background()
+	j := export.Job{Src: p.store}
+	plain := t.TempDir()
+	if err := export.WriteVault(ctx, export.DirSink(plain), j); err != nil {
+		t.Fatal(err)
+	}
+	parent := t.TempDir()
+	vault := filepath.Join(parent, "vault")
+	if err := export.WriteVaultDir(ctx, vault, j); err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	filepath.WalkDir(plain, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		rel, _ := filepath.Rel(plain, path)
+		want, _ := os.ReadFile(path)
+		got, err := os.ReadFile(filepath.Join(vault, rel))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s differs in the folder vault (%v)", rel, err)
+		}
+		return nil
+	})
+	var got int
+	filepath.WalkDir(vault, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			got++
+		}
+		return err
+	})
+	if files < 10 || got != files {
+		t.Errorf("%d files in the folder vault, %d written by the plain sink", got, files)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("left beside the vault: %v", entries)
+	}
+}
+
+// failingSource is the real project, failing when the export reaches its articles: a
+// disk or database fault in the middle of a vault.
+type failingSource struct{ export.Source }
+
+func (failingSource) EachExportArticle(context.Context, app.ExportScope, func(app.Article) error) error {
+	return &app.Error{Code: app.EINTERNAL, Message: "The disk went away."}
+}
+
+// TestVaultDirFailureLeavesNothing: a vault that fails half-way leaves neither a vault
+// nor its temporary folder, and says why.
+func TestVaultDirFailureLeavesNothing(t *testing.T) {
+	p := newExportProject(t)
+	parent := t.TempDir()
+	err := export.WriteVaultDir(context.Background(), filepath.Join(parent, "vault"), export.Job{Src: failingSource{p.store}})
+	if err == nil || !strings.Contains(app.ErrorMessage(err), "The disk went away.") {
+		t.Fatalf("err = %v", err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
 	}
 }
