@@ -113,7 +113,7 @@ func unreadable(rep app.CheckReport, start time.Time, err error) (app.CheckRepor
 	if !app.IsCode(mapError(err), app.ECORRUPT) {
 		return rep, mapError(err)
 	}
-	it := app.CheckItem{Name: "integrity", Unit: "pages"}
+	it := app.CheckItem{Name: app.IntegrityCheck, Unit: "pages"}
 	failed(&it, err)
 	rep.Items = append(rep.Items, it)
 	rep.Took = time.Since(start)
@@ -148,7 +148,7 @@ func failed(it *app.CheckItem, err error) {
 
 // integrity runs PRAGMA integrity_check over every page of the file.
 func (c checker) integrity(ctx context.Context) app.CheckItem {
-	return timed("integrity", "pages", func(it *app.CheckItem) {
+	return timed(app.IntegrityCheck, "pages", func(it *app.CheckItem) {
 		c.conn.QueryRowContext(ctx, "PRAGMA page_count").Scan(&it.Checked)
 		rows, err := c.conn.QueryContext(ctx, "PRAGMA integrity_check(100)")
 		if err != nil {
@@ -417,6 +417,12 @@ func (s *Store) Repair(ctx context.Context) (app.RepairReport, error) {
 	if err != nil {
 		return rep, err
 	}
+	if damage := found.PageDamage(); damage != "" {
+		// Damage the open-time check had no time to reach: the same refusal, since
+		// writing into pages that cannot be trusted could lose what is still readable.
+		return rep, &app.Error{Code: app.ECORRUPT, Err: errRepairDamaged, Message: "This project is damaged (" + damage +
+			"), so it cannot be repaired in place. Nothing was changed. Save a copy of what can still be read (File ▸ Save a copy) or restore a backup, then check that."}
+	}
 	broken := map[string]bool{}
 	for _, it := range found.Items {
 		if it.Name == "review queue" && !it.OK() {
@@ -528,5 +534,5 @@ func relinkAll(ctx context.Context, tx *sql.Tx) ([]app.RepairChange, error) {
 	return out, nil
 }
 
-// errRepairDamaged is Repair's refusal on a project open read-only because damaged.
+// errRepairDamaged is Repair's refusal on a damaged project.
 var errRepairDamaged = errors.New("repair refused on a damaged project")
