@@ -58,7 +58,7 @@ install:
 # smoke-tests the .deb (installed with apt in CI, unpacked elsewhere) and the .exe under
 # wine (packaging/release-test.sh). The packaging tests in make test need the validators.
 RELEASEDEBS := dpkg-dev imagemagick gcc-mingw-w64-x86-64 nsis zip
-SMOKEDEBS   := wine64 unzip xvfb xdotool imagemagick
+SMOKEDEBS   := wine64 unzip xvfb xdotool imagemagick python3
 TESTDEBS    += desktop-file-utils appstream
 
 .PHONY: release release-test

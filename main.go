@@ -286,7 +286,8 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 	w := a.NewWindow("Dossier")
 	size := firstSize(a.Preferences())
 	w.Resize(size)
-	fitToScreen(a, w, size)
+	place := &windowPlace{}
+	fitToScreen(a, w, size, func() { restorePosition(w, a.Preferences(), place) })
 	w.SetMaster()
 	// mw is the main window, once there is one: at quit its project is closed, whichever
 	// it is by then (File ▸ Open project switches), so no -wal or -shm is left behind.
@@ -303,8 +304,13 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 	} else if win := views.NewWindow(ctx, w, st, projects); path == "" {
 		win.WelcomeIfFirst(a.Preferences()) // the first start: the default project, with the sample
 	}
+	// Kept when the app stops, not after ShowAndRun returns: Fyne saves the preferences
+	// right after OnStopped, and a change made after that save is dropped at exit.
+	a.Lifecycle().SetOnStopped(func() {
+		rememberSize(a.Preferences(), w.Canvas().Size())
+		rememberPosition(a.Preferences(), place)
+	})
 	w.ShowAndRun()
-	rememberSize(a.Preferences(), w.Canvas().Size())
 	if mw != nil {
 		mw.FinishBackups() // when the app was quit without the window's close (a signal)
 		if err := mw.CloseProject(); err != nil {

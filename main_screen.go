@@ -14,8 +14,10 @@ const screenShare = 0.9
 // started (GLFW is ready, on the main thread, before the first frame) the primary
 // screen is measured and a size above 90% of it is cut down. Fyne's API says nothing of
 // screens, so GLFW, which Fyne's window is made with, is asked directly.
-func fitToScreen(a fyne.App, w fyne.Window, want fyne.Size) {
+// After it, then runs, on the main thread too (restorePosition).
+func fitToScreen(a fyne.App, w fyne.Window, want fyne.Size, then func()) {
 	a.Lifecycle().SetOnStarted(func() {
+		defer then()
 		screen, ok := primaryScreen()
 		if !ok {
 			return // the first size was chosen to fit a 1366×768 screen anyway

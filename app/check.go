@@ -17,6 +17,10 @@ type CheckItem struct {
 // OK reports whether the check found nothing wrong.
 func (c CheckItem) OK() bool { return len(c.Problems) == 0 && c.Cut == 0 }
 
+// IntegrityCheck is the name of the check of every page of the file (SQLite's
+// integrity_check); what it finds is damage no repair can mend in place.
+const IntegrityCheck = "integrity"
+
 // CheckReport is what a full check of a project found, check by check.
 type CheckReport struct {
 	Items  []CheckItem   `json:"checks"`
@@ -48,4 +52,18 @@ type RepairReport struct {
 	Took    time.Duration  `json:"took_ns"`
 	// Undo is the backup taken just before the repair ("" when the caller took none).
 	Undo string `json:"undo,omitempty"`
+}
+
+// PageDamage is the first problem the integrity check found, "" when it passed (or did
+// not run).
+func (r CheckReport) PageDamage() string {
+	for _, c := range r.Items {
+		if c.Name == IntegrityCheck && !c.OK() {
+			if len(c.Problems) == 0 {
+				return "SQLite's integrity check failed"
+			}
+			return "SQLite's integrity check: " + c.Problems[0]
+		}
+	}
+	return ""
 }

@@ -242,25 +242,39 @@ func VerifyBackup(ctx context.Context, path string) (app.BackupInfo, error) {
 	if st.IsDir() {
 		return app.BackupInfo{}, app.Errorf(app.ENOTPROJ, "%s is a folder, not a Dossier backup.", abs)
 	}
-	h, err := readHeader(abs)
-	if err != nil {
+	if err := backupFileProblem(abs, st); err != nil {
 		return app.BackupInfo{}, err
 	}
+	return verifyBackupFile(ctx, abs, st)
+}
+
+// backupFileProblem refuses, before opening it, a file that cannot be a usable backup:
+// not a Dossier project's header, read-only, no tables, or a journal beside it.
+func backupFileProblem(abs string, st os.FileInfo) error {
+	h, err := readHeader(abs)
+	if err != nil {
+		return err
+	}
 	if err := checkHeader(abs, h, st.Size()); err != nil && !app.IsCode(err, app.EREADONLY) {
-		return app.BackupInfo{}, err
+		return err
 	}
 	if st.Mode().Perm()&0o200 == 0 {
 		// Said as what it is, not as a failed check: SQLite would open it read-only, and a
 		// file in WAL mode (a project file given as a backup) then fails to open.
-		return app.BackupInfo{}, app.Errorf(app.EREADONLY, "%s is read-only, and Dossier can verify only a backup it may write to (it changes nothing in it). Copy it to a folder you can write and give that copy.", abs)
+		return app.Errorf(app.EREADONLY, "%s is read-only, and Dossier can verify only a backup it may write to (it changes nothing in it). Copy it to a folder you can write and give that copy.", abs)
 	}
 	if h.userVersion < 1 {
-		return app.BackupInfo{}, app.Errorf(app.ENOTPROJ, "%s holds no Dossier tables; it is not a usable backup.", abs)
+		return app.Errorf(app.ENOTPROJ, "%s holds no Dossier tables; it is not a usable backup.", abs)
 	}
 	if hasJournal(abs) {
 		// A backup is one whole file; a journal beside it means it was not written by Backup.
-		return app.BackupInfo{}, app.Errorf(app.ECORRUPT, "%s has a journal file beside it; a backup must be one whole file.", abs)
+		return app.Errorf(app.ECORRUPT, "%s has a journal file beside it; a backup must be one whole file.", abs)
 	}
+	return nil
+}
+
+// verifyBackupFile is VerifyBackup's reading of the file: quick_check and the counts.
+func verifyBackupFile(ctx context.Context, abs string, st os.FileInfo) (app.BackupInfo, error) {
 	// Read-write but changing nothing: a file in WAL mode needs a connection that may
 	// create its -shm. No pragma here writes (no WAL switch), and nothing is run but reads.
 	q := url.Values{}

@@ -178,6 +178,24 @@ func pageAccounting(ctx context.Context, q querier) (string, error) {
 	if lockPage := int64(1<<30)/pageSize + 1; lockPage <= pageCount {
 		used[lockPage] = true
 	}
+	if problem, err := markTreePages(ctx, q, used); problem != "" || err != nil {
+		return problem, err
+	}
+	if problem, err := markFreelist(ctx, q, pageSize, used); problem != "" || err != nil {
+		return problem, err
+	}
+	for p := int64(1); p <= pageCount; p++ {
+		if !used[p] {
+			return fmt.Sprintf("page %d is never used", p), nil
+		}
+	}
+	return "", nil
+}
+
+// markTreePages marks in used every page dbstat lists (the pages of every b-tree), saying
+// which is past the end of the file or listed twice.
+func markTreePages(ctx context.Context, q querier, used []bool) (string, error) {
+	pageCount := int64(len(used) - 1)
 	rows, err := q.QueryContext(ctx, "SELECT pageno FROM dbstat")
 	if err != nil {
 		return err.Error(), err
@@ -199,7 +217,12 @@ func pageAccounting(ctx context.Context, q querier) (string, error) {
 	if err := rows.Err(); err != nil {
 		return err.Error(), err
 	}
-	rows.Close()
+	return "", nil
+}
+
+// markFreelist marks in used the pages of the freelist the first page's header points
+// to (see walkFreelist).
+func markFreelist(ctx context.Context, q querier, pageSize int64, used []bool) (string, error) {
 	var page1 []byte
 	if err := q.QueryRowContext(ctx, "SELECT data FROM sqlite_dbpage WHERE pgno = 1").Scan(&page1); err != nil {
 		return err.Error(), err
@@ -213,16 +236,7 @@ func pageAccounting(ctx context.Context, q querier) (string, error) {
 		err := q.QueryRowContext(ctx, "SELECT data FROM sqlite_dbpage WHERE pgno = ?", p).Scan(&data)
 		return data, err
 	}
-	problem, err := walkFreelist(page, binary.BigEndian.Uint32(page1[32:]), binary.BigEndian.Uint32(page1[36:]), usable, used)
-	if problem != "" || err != nil {
-		return problem, err
-	}
-	for p := int64(1); p <= pageCount; p++ {
-		if !used[p] {
-			return fmt.Sprintf("page %d is never used", p), nil
-		}
-	}
-	return "", nil
+	return walkFreelist(page, binary.BigEndian.Uint32(page1[32:]), binary.BigEndian.Uint32(page1[36:]), usable, used)
 }
 
 // walkFreelist follows the freelist that starts at the trunk page first and should hold

@@ -63,11 +63,34 @@ func (s *Store) check(ctx context.Context) error {
 	return nil
 }
 
+// CheckPages runs the open-time check on every table, however long the large ones take,
+// and returns the error Open returns for a damaged project (ECORRUPT, naming the page).
+// Open checks the large tables only as far as checkBudget allows, so on a slow machine or
+// a large project it can miss a damaged page that a fast machine finds; a command whose
+// job is to find damage (dossier check) calls this, so that what it reports and advises
+// does not depend on the machine's speed.
+func (s *Store) CheckPages(ctx context.Context) error {
+	problem, err := s.findDamage(ctx, noLimit)
+	if err != nil {
+		return err
+	}
+	if problem != "" {
+		return damaged(s.path, problem)
+	}
+	return nil
+}
+
+// noLimit is findDamage's limit for a check of every table whatever the time.
+const noLimit time.Duration = -1
+
 // findDamage returns what is wrong with the open file, "" when the check finds nothing;
-// the large tables are checked until limit has passed.
+// the large tables are checked until limit has passed (noLimit: to the end).
 // An error is returned only for a failure that says nothing about the file (a cancelled context).
 func (s *Store) findDamage(ctx context.Context, limit time.Duration) (string, error) {
-	budget, cancel := context.WithTimeout(ctx, limit)
+	budget, cancel := ctx, context.CancelFunc(func() {})
+	if limit != noLimit {
+		budget, cancel = context.WithTimeout(ctx, limit)
+	}
 	defer cancel()
 	small, large, err := s.checkedTables(ctx)
 	if err != nil {

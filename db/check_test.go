@@ -388,3 +388,51 @@ func TestDossierOfUnreadableArticleFails(t *testing.T) {
 	}
 	wantCode(t, err, app.ECORRUPT)
 }
+
+// TestDamageBeyondTheOpenCheck: damage the open-time check had no time to reach (a budget
+// of nothing here, as a slow machine or a large project gives) is still never repaired in
+// place: Repair refuses it saying what to do, and the file is left as it was. CheckPages,
+// the whole check dossier check runs after opening, finds it whatever the time it takes.
+func TestDamageBeyondTheOpenCheck(t *testing.T) {
+	ctx := context.Background()
+	whole, leaves, _, pageSize := wholeProject(t)
+	withBudget(t, time.Nanosecond)
+	path := damage(t, whole, leaves[len(leaves)/2], pageSize, 0, pageSize, 0xA5)
+	before, _ := os.ReadFile(path)
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open with no time to check the articles: %v", err)
+	}
+	defer s.Close()
+	err = s.CheckPages(ctx)
+	wantCode(t, err, app.ECORRUPT)
+	if msg := app.ErrorMessage(err); !strings.Contains(msg, "page ") || !strings.Contains(msg, "articles") {
+		t.Fatalf("CheckPages does not name the damaged page: %q", msg)
+	}
+	_, err = s.Repair(ctx)
+	wantCode(t, err, app.ECORRUPT)
+	if msg := app.ErrorMessage(err); !strings.Contains(msg, "cannot be repaired in place") || !strings.Contains(msg, "Save a copy") || !strings.Contains(msg, "restore a backup") {
+		t.Fatalf("the refusal does not say what to do: %q", msg)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("the refused repair changed the damaged file")
+	}
+}
+
+// TestCheckPagesPassesAWholeProject: the whole open-time check finds nothing in a whole
+// project, however little time Open had.
+func TestCheckPagesPassesAWholeProject(t *testing.T) {
+	whole, _, _, _ := wholeProject(t)
+	withBudget(t, time.Nanosecond)
+	s, err := Open(context.Background(), whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.CheckPages(context.Background()); err != nil {
+		t.Fatalf("a whole project: %v", err)
+	}
+}

@@ -113,7 +113,7 @@ func unreadable(rep app.CheckReport, start time.Time, err error) (app.CheckRepor
 	if !app.IsCode(mapError(err), app.ECORRUPT) {
 		return rep, mapError(err)
 	}
-	it := app.CheckItem{Name: "integrity", Unit: "pages"}
+	it := app.CheckItem{Name: app.IntegrityCheck, Unit: "pages"}
 	failed(&it, err)
 	rep.Items = append(rep.Items, it)
 	rep.Took = time.Since(start)
@@ -148,7 +148,7 @@ func failed(it *app.CheckItem, err error) {
 
 // integrity runs PRAGMA integrity_check over every page of the file.
 func (c checker) integrity(ctx context.Context) app.CheckItem {
-	return timed("integrity", "pages", func(it *app.CheckItem) {
+	return timed(app.IntegrityCheck, "pages", func(it *app.CheckItem) {
 		c.conn.QueryRowContext(ctx, "PRAGMA page_count").Scan(&it.Checked)
 		rows, err := c.conn.QueryContext(ctx, "PRAGMA integrity_check(100)")
 		if err != nil {
@@ -417,61 +417,94 @@ func (s *Store) Repair(ctx context.Context) (app.RepairReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	broken := map[string]bool{}
-	for _, it := range found.Items {
-		if it.Name == "review queue" && !it.OK() {
-			broken["review queue"] = true
-		}
-		for _, ix := range ftsIndexes {
-			if !it.OK() && strings.HasPrefix(it.Name, "full-text index "+ix.name) {
-				broken[ix.name] = true
-			}
-		}
+	if damage := found.PageDamage(); damage != "" {
+		// Damage the open-time check had no time to reach: the same refusal, since
+		// writing into pages that cannot be trusted could lose what is still readable.
+		return rep, &app.Error{Code: app.ECORRUPT, Err: errRepairDamaged, Message: "This project is damaged (" + damage +
+			"), so it cannot be repaired in place. Nothing was changed. Save a copy of what can still be read (File ▸ Save a copy) or restore a backup, then check that."}
 	}
+	broken := brokenParts(found)
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		for _, o := range []struct{ table, where, kind, what string }{
-			{"mentions", orphanMentionsWhere, "orphan mentions removed", "mentions of an article or actor that is gone"},
-			{"evidence", orphanEvidenceWhere, "orphan evidence removed", "pieces of evidence of a relation or article that is gone"},
-		} {
-			res, err := tx.ExecContext(ctx, `DELETE FROM `+o.table+` WHERE `+o.where)
-			if err != nil {
-				return fmt.Errorf("removing orphan %s: %w", o.table, err)
-			}
-			if n, _ := res.RowsAffected(); n > 0 {
-				rep.Changes = append(rep.Changes, app.RepairChange{Kind: o.kind, Count: n, What: fmt.Sprintf("removed %d %s", n, o.what)})
-			}
-		}
-		for _, ix := range ftsIndexes {
-			if !broken[ix.name] {
-				continue
-			}
-			n, err := rebuildIndex(ctx, tx, ix)
-			if err != nil {
-				return fmt.Errorf("rebuilding %s: %w", ix.name, err)
-			}
-			rep.Changes = append(rep.Changes, app.RepairChange{Kind: "full-text index rebuilt", Count: n,
-				What: fmt.Sprintf("rebuilt the full-text index %s from the text (%d rows indexed)", ix.name, n)})
-		}
-		if broken["review queue"] {
-			n, err := rebuildQueue(ctx, tx)
-			if err != nil {
-				return err
-			}
-			rep.Changes = append(rep.Changes, app.RepairChange{Kind: "review queue grouped again", Count: n,
-				What: fmt.Sprintf("grouped the review queue again from the suggestions stored (%d names)", n)})
-		}
-		ch, err := relinkAll(ctx, tx)
-		if err != nil {
-			return fmt.Errorf("relinking mentions: %w", err)
-		}
-		rep.Changes = append(rep.Changes, ch...)
-		return nil
+		ch, err := mend(ctx, tx, broken)
+		rep.Changes = ch
+		return err
 	})
 	rep.Took = time.Since(start)
 	if err != nil {
 		return app.RepairReport{Took: rep.Took}, err
 	}
 	return rep, nil
+}
+
+// brokenParts names what the check found broken that Repair rebuilds: each full-text
+// index (by its name) and the "review queue".
+func brokenParts(found app.CheckReport) map[string]bool {
+	broken := map[string]bool{}
+	for _, it := range found.Items {
+		if it.OK() {
+			continue
+		}
+		if it.Name == "review queue" {
+			broken["review queue"] = true
+		}
+		for _, ix := range ftsIndexes {
+			if strings.HasPrefix(it.Name, "full-text index "+ix.name) {
+				broken[ix.name] = true
+			}
+		}
+	}
+	return broken
+}
+
+// mend is the repair inside its transaction: orphans removed, the broken parts rebuilt,
+// every article's mentions relinked; it returns what changed.
+func mend(ctx context.Context, tx *sql.Tx, broken map[string]bool) ([]app.RepairChange, error) {
+	changes, err := removeOrphans(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, ix := range ftsIndexes {
+		if !broken[ix.name] {
+			continue
+		}
+		n, err := rebuildIndex(ctx, tx, ix)
+		if err != nil {
+			return nil, fmt.Errorf("rebuilding %s: %w", ix.name, err)
+		}
+		changes = append(changes, app.RepairChange{Kind: "full-text index rebuilt", Count: n,
+			What: fmt.Sprintf("rebuilt the full-text index %s from the text (%d rows indexed)", ix.name, n)})
+	}
+	if broken["review queue"] {
+		n, err := rebuildQueue(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		changes = append(changes, app.RepairChange{Kind: "review queue grouped again", Count: n,
+			What: fmt.Sprintf("grouped the review queue again from the suggestions stored (%d names)", n)})
+	}
+	ch, err := relinkAll(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("relinking mentions: %w", err)
+	}
+	return append(changes, ch...), nil
+}
+
+// removeOrphans removes the mentions and evidence left pointing at what is gone.
+func removeOrphans(ctx context.Context, tx *sql.Tx) ([]app.RepairChange, error) {
+	var changes []app.RepairChange
+	for _, o := range []struct{ table, where, kind, what string }{
+		{"mentions", orphanMentionsWhere, "orphan mentions removed", "mentions of an article or actor that is gone"},
+		{"evidence", orphanEvidenceWhere, "orphan evidence removed", "pieces of evidence of a relation or article that is gone"},
+	} {
+		res, err := tx.ExecContext(ctx, `DELETE FROM `+o.table+` WHERE `+o.where)
+		if err != nil {
+			return nil, fmt.Errorf("removing orphan %s: %w", o.table, err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			changes = append(changes, app.RepairChange{Kind: o.kind, Count: n, What: fmt.Sprintf("removed %d %s", n, o.what)})
+		}
+	}
+	return changes, nil
 }
 
 // rebuildIndex empties the index ix and indexes every row again as the store does, and
@@ -528,5 +561,5 @@ func relinkAll(ctx context.Context, tx *sql.Tx) ([]app.RepairChange, error) {
 	return out, nil
 }
 
-// errRepairDamaged is Repair's refusal on a project open read-only because damaged.
+// errRepairDamaged is Repair's refusal on a damaged project.
 var errRepairDamaged = errors.New("repair refused on a damaged project")

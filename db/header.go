@@ -33,24 +33,38 @@ func parseHeader(b []byte) fileHeader {
 	be := binary.BigEndian
 	h.appID = be.Uint32(b[68:72])
 	h.userVersion = int32(be.Uint32(b[60:64]))
-	ps := int(be.Uint16(b[16:18]))
+	h.pageSize = headerPageSize(be.Uint16(b[16:18]))
+	h.pages = be.Uint32(b[28:32])
+	h.sizeValid = h.pages != 0 && be.Uint32(b[24:28]) == be.Uint32(b[92:96])
+	h.problem = headerProblem(b, h.pageSize)
+	return h
+}
+
+// headerPageSize is the page size a header's field gives (1 stands for 65536), 0 when it
+// is not a power of two from 512 to 65536.
+func headerPageSize(field uint16) int {
+	ps := int(field)
 	if ps == 1 {
 		ps = 65536
 	}
 	if ps >= 512 && ps <= 65536 && ps&(ps-1) == 0 {
-		h.pageSize = ps
+		return ps
 	}
-	h.pages = be.Uint32(b[28:32])
-	h.sizeValid = h.pages != 0 && be.Uint32(b[24:28]) == be.Uint32(b[92:96])
+	return 0
+}
+
+// headerProblem says what is wrong with the fields of header b, whose page size field
+// gave pageSize; "" when nothing.
+func headerProblem(b []byte, pageSize int) string {
 	switch {
-	case h.pageSize == 0:
-		h.problem = fmt.Sprintf("its header gives an impossible page size (%d)", be.Uint16(b[16:18]))
+	case pageSize == 0:
+		return fmt.Sprintf("its header gives an impossible page size (%d)", binary.BigEndian.Uint16(b[16:18]))
 	case b[18] < 1 || b[18] > 2 || b[19] < 1 || b[19] > 2:
-		h.problem = fmt.Sprintf("its header gives an unknown file format (%d, %d)", b[18], b[19])
+		return fmt.Sprintf("its header gives an unknown file format (%d, %d)", b[18], b[19])
 	case b[21] != 64 || b[22] != 32 || b[23] != 32:
-		h.problem = "its header's fixed fields are wrong"
+		return "its header's fixed fields are wrong"
 	}
-	return h
+	return ""
 }
 
 // sizeProblem says what is wrong when a file of size bytes is shorter than its header

@@ -143,16 +143,7 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 	rctx, stop := context.WithCancel(ctx)
 	ch := make(chan readied, readAhead)
 	var readErr error
-	go func() {
-		defer close(ch)
-		defer func() {
-			if p := recover(); p != nil {
-				readErr = &app.Error{Code: app.EINTERNAL, Message: "Reading the files failed unexpectedly; what was filed so far is kept.",
-					Err: fmt.Errorf("panic: %v", p)}
-			}
-		}()
-		readErr = read(rctx, ch)
-	}()
+	go readInto(rctx, read, ch, &readErr)
 	defer func() {
 		stop()
 		for range ch { // let the reader see the stop and finish
@@ -168,10 +159,7 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 	dbctx := context.WithoutCancel(ctx)
 	for {
 		if err := ctx.Err(); err != nil {
-			im.sum.Cancelled = true
-			if cerr := im.commit(dbctx); cerr != nil {
-				return im.sum, cerr
-			}
+			err = im.cancelled(dbctx, err)
 			return im.sum, err
 		}
 		var r readied
@@ -181,29 +169,66 @@ func (s *Store) importItems(ctx context.Context, read func(context.Context, chan
 		case <-ctx.Done():
 			continue
 		}
-		if !ok {
-			if err := im.commit(dbctx); err != nil {
-				return im.sum, err
-			}
-			if readErr != nil && ctx.Err() == nil {
-				return im.sum, readErr
-			}
-			return im.sum, nil
+		if !ok { // readErr is set before ch is closed
+			err := im.finish(ctx, dbctx, readErr)
+			return im.sum, err
 		}
-		err := im.file(dbctx, r)
-		if r.release != nil {
-			r.release()
-		}
-		if err != nil {
-			im.rollback()
-			return im.sum, mapError(err)
-		}
-		if len(im.pending) >= im.batch || im.textBytes >= batchBytes {
-			if err := im.commit(dbctx); err != nil {
-				return im.sum, err
-			}
+		if err := im.fileOne(dbctx, r); err != nil {
+			return im.sum, err
 		}
 	}
+}
+
+// readInto runs read, feeding ch, closes ch when it returns, and sets *readErr to what it
+// returned (a panic in it too, as an error) before closing ch.
+func readInto(ctx context.Context, read func(context.Context, chan<- readied) error, ch chan<- readied, readErr *error) {
+	defer close(ch)
+	defer func() {
+		if p := recover(); p != nil {
+			*readErr = &app.Error{Code: app.EINTERNAL, Message: "Reading the files failed unexpectedly; what was filed so far is kept.",
+				Err: fmt.Errorf("panic: %v", p)}
+		}
+	}()
+	*readErr = read(ctx, ch)
+}
+
+// cancelled ends an import cancelled by err: the batch filed so far is committed, and err
+// returned unless the commit failed.
+func (im *importer) cancelled(ctx context.Context, err error) error {
+	im.sum.Cancelled = true
+	if cerr := im.commit(ctx); cerr != nil {
+		return cerr
+	}
+	return err
+}
+
+// finish ends an import whose files were all read: the last batch is committed, and the
+// reading's error, if any (not a cancel's: ctx says that), returned.
+func (im *importer) finish(ctx, dbctx context.Context, readErr error) error {
+	if err := im.commit(dbctx); err != nil {
+		return err
+	}
+	if readErr != nil && ctx.Err() == nil {
+		return readErr
+	}
+	return nil
+}
+
+// fileOne files one readied article, releases its file's bytes when it is the file's
+// last, and commits the batch when it is full.
+func (im *importer) fileOne(ctx context.Context, r readied) error {
+	err := im.file(ctx, r)
+	if r.release != nil {
+		r.release()
+	}
+	if err != nil {
+		im.rollback()
+		return mapError(err)
+	}
+	if len(im.pending) >= im.batch || im.textBytes >= batchBytes {
+		return im.commit(ctx)
+	}
+	return nil
 }
 
 // The full-text index during an import. The trigger that indexes each article as it is
@@ -680,32 +705,53 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 	if read == nil {
 		read = readOne
 	}
-	type job struct {
-		src     *ingest.Source
-		release func()
-		res     chan []readied // one value: the file's articles, or its refusal
-	}
-	budget := newByteBudget(inFlight)
-	jobs := make(chan job)
-	order := make(chan job, filesAhead*workers)
+	jobs := make(chan readJob)
+	order := make(chan readJob, filesAhead*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				rs := read(ctx, j.src)
-				j.src.Close()
-				if len(rs) == 0 {
-					j.release()
-				} else {
-					rs[len(rs)-1].release = j.release
-				}
-				j.res <- rs
-			}
+			readJobs(ctx, jobs, read)
 		}()
 	}
-	send := func(ch chan<- job, j job) bool {
+	go queueFiles(ctx, paths, skip, newByteBudget(inFlight), order, jobs)
+	if !sendInOrder(ctx, order, out) {
+		return nil
+	}
+	wg.Wait() // every file was read: the workers are ending, if not gone
+	return nil
+}
+
+// readJob is one file readFiles reads.
+type readJob struct {
+	src     *ingest.Source
+	release func()
+	res     chan []readied // one value: the file's articles, or its refusal
+}
+
+// readJobs is one of readFiles' workers: it reads each job's file and hands the last of
+// its articles the release of the file's bytes (released at once when it has none).
+func readJobs(ctx context.Context, jobs <-chan readJob, read func(context.Context, *ingest.Source) []readied) {
+	for j := range jobs {
+		rs := read(ctx, j.src)
+		j.src.Close()
+		if len(rs) == 0 {
+			j.release()
+		} else {
+			rs[len(rs)-1].release = j.release
+		}
+		j.res <- rs
+	}
+}
+
+// queueFiles opens each file listFiles gives, reserves its bytes, and queues it first in
+// order (so the files keep their order) then in jobs (to whichever worker is free); a file
+// that cannot be opened goes in order with its refusal. It closes both when done.
+func queueFiles(ctx context.Context, paths []string, skip func(string) bool, budget *byteBudget, order, jobs chan<- readJob) {
+	defer close(order)
+	defer close(jobs)
+	send := func(ch chan<- readJob, j readJob) bool {
 		select {
 		case ch <- j:
 			return true
@@ -713,50 +759,49 @@ func readFiles(ctx context.Context, paths []string, skip func(string) bool, work
 			return false
 		}
 	}
-	go func() {
-		defer close(order)
-		defer close(jobs)
-		listFiles(ctx, paths, skip, func(path string) bool {
-			j := job{res: make(chan []readied, 1)}
-			src, err := ingest.Open(path) // refuses pipes and the like without waiting on them
-			if err != nil {
-				j.res <- []readied{{path: path, err: err}}
-				return send(order, j)
-			}
-			n := min(src.Size(), inFlight)
-			if !budget.acquire(ctx, n) {
-				src.Close()
-				return false
-			}
-			j.src, j.release = src, func() { budget.release(n) }
-			// First in line, so the files keep their order, then to whichever worker is free.
-			if !send(order, j) || !send(jobs, j) {
-				src.Close()
-				return false
-			}
-			return true
-		})
-	}()
+	listFiles(ctx, paths, skip, func(path string) bool {
+		j := readJob{res: make(chan []readied, 1)}
+		src, err := ingest.Open(path) // refuses pipes and the like without waiting on them
+		if err != nil {
+			j.res <- []readied{{path: path, err: err}}
+			return send(order, j)
+		}
+		n := min(src.Size(), inFlight)
+		if !budget.acquire(ctx, n) {
+			src.Close()
+			return false
+		}
+		j.src, j.release = src, func() { budget.release(n) }
+		if !send(order, j) || !send(jobs, j) {
+			src.Close()
+			return false
+		}
+		return true
+	})
+}
+
+// sendInOrder sends the articles of each queued file to out, file after file in the
+// order queued; false when ctx ended first.
+func sendInOrder(ctx context.Context, order <-chan readJob, out chan<- readied) bool {
 	for j := range order {
 		var rs []readied
 		select {
 		case rs = <-j.res:
 		case <-ctx.Done():
-			return nil
+			return false
 		}
 		for _, r := range rs {
 			if ctx.Err() != nil {
-				return nil
+				return false
 			}
 			select {
 			case out <- r:
 			case <-ctx.Done():
-				return nil
+				return false
 			}
 		}
 	}
-	wg.Wait() // every file was read: the workers are ending, if not gone
-	return nil
+	return true
 }
 
 // readOne reads one file with ingest, readies its articles, and turns a panic of the
@@ -825,52 +870,74 @@ func (b *byteBudget) release(n int64) {
 // reading it reports why. Files skip says so are left out.
 func listFiles(ctx context.Context, paths []string, skip func(string) bool, fn func(path string) bool) {
 	for _, root := range paths {
-		if ctx.Err() != nil {
-			return
-		}
-		st, err := os.Stat(root)
-		if err != nil || !st.IsDir() {
-			if !skip(root) && !fn(root) {
-				return
-			}
-			continue
-		}
-		if real, err := filepath.EvalSymlinks(root); err == nil && real != filepath.Clean(root) {
-			if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
-				root = real // WalkDir does not follow a link, even one it is asked to walk
-			}
-		}
-		stopped := false
-		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if cerr := ctx.Err(); cerr != nil {
-				return cerr
-			}
-			if d != nil && path != root && strings.HasPrefix(d.Name(), ".") && d.Name() != ".." {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			switch {
-			case err != nil: // an unreadable folder: reading it says why
-			case d.IsDir():
-				return nil
-			case d.Type()&fs.ModeSymlink != 0:
-				if st, err := os.Stat(path); err == nil && st.IsDir() {
-					return nil
-				}
-			}
-			if skip(path) {
-				return nil
-			}
-			if !fn(path) {
-				stopped = true
-				return filepath.SkipAll
-			}
-			return nil
-		})
-		if stopped {
+		if ctx.Err() != nil || !listRoot(ctx, root, skip, fn) {
 			return
 		}
 	}
+}
+
+// listRoot is listFiles for one path given; it returns false when fn asked to stop.
+func listRoot(ctx context.Context, root string, skip func(string) bool, fn func(path string) bool) bool {
+	st, err := os.Stat(root)
+	if err != nil || !st.IsDir() {
+		return skip(root) || fn(root)
+	}
+	root = followLink(root)
+	stopped := false
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		if hidden, skipDir := hiddenInside(root, path, d); hidden {
+			return skipDir
+		}
+		if !walkedFile(path, d, err) || skip(path) {
+			return nil
+		}
+		if !fn(path) {
+			stopped = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return !stopped
+}
+
+// followLink returns the folder a link given as a folder to import points to: WalkDir does
+// not follow a link, even one it is asked to walk.
+func followLink(root string) string {
+	if real, err := filepath.EvalSymlinks(root); err == nil && real != filepath.Clean(root) {
+		if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			return real
+		}
+	}
+	return root
+}
+
+// hiddenInside reports whether WalkDir's entry is a hidden name inside the folder root,
+// passed over, and the answer that passes it over (SkipDir for a folder).
+func hiddenInside(root, path string, d fs.DirEntry) (bool, error) {
+	if d == nil || path == root || !strings.HasPrefix(d.Name(), ".") || d.Name() == ".." {
+		return false, nil
+	}
+	if d.IsDir() {
+		return true, filepath.SkipDir
+	}
+	return true, nil
+}
+
+// walkedFile reports whether WalkDir's entry is one to read: a file, a link to a file, or
+// an unreadable folder (err), whose reading says why; not a folder or a link to one.
+func walkedFile(path string, d fs.DirEntry, err error) bool {
+	switch {
+	case err != nil:
+		return true
+	case d.IsDir():
+		return false
+	case d.Type()&fs.ModeSymlink != 0:
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			return false
+		}
+	}
+	return true
 }

@@ -244,58 +244,14 @@ func (l *linker) relink(ctx context.Context, articleID int64, body string, have 
 // its body (in text order, one per actor at a shared place) and the rows it has, whose
 // confirmed and rejected ones are the user's decisions.
 func planMentions(ms []mention.Match, have []mentionRow) []mentionRow {
-	type at struct {
-		actor int64
-		start int
-	}
-	rejected := map[at]bool{}
-	decided := map[int]bool{} // places where the user confirmed an actor
-	fuller := map[int64]int{} // each actor's longest mention standing alone, in runes
-	for _, r := range have {
-		switch r.status {
-		case app.MentionRejected:
-			rejected[at{r.actor, r.start}] = true
-		case app.MentionConfirmed:
-			decided[r.start] = true
-			fuller[r.actor] = max(fuller[r.actor], r.end-r.start)
-		}
-	}
-	// The matches, grouped by place: several actors at one place share a name.
-	var places [][]mention.Match
-	for i := 0; i < len(ms); {
-		j := i + 1
-		for j < len(ms) && ms[j].Start == ms[i].Start {
-			j++
-		}
-		places = append(places, ms[i:j])
-		if j == i+1 && !rejected[at{ms[i].ActorID, ms[i].Start}] {
-			fuller[ms[i].ActorID] = max(fuller[ms[i].ActorID], ms[i].End-ms[i].Start)
-		}
-		i = j
-	}
+	d := decisionsOf(have)
 	var want []mentionRow
-	for _, p := range places {
+	for _, p := range d.places(ms) {
 		start, end := p[0].Start, p[0].End
-		if decided[start] {
+		if d.decided[start] {
 			continue
 		}
-		var live []int64
-		for _, m := range p {
-			if !rejected[at{m.ActorID, start}] {
-				live = append(live, m.ActorID)
-			}
-		}
-		if len(live) > 1 {
-			var named []int64
-			for _, a := range live {
-				if fuller[a] > end-start {
-					named = append(named, a)
-				}
-			}
-			if len(named) == 1 {
-				live = named
-			}
-		}
+		live := d.liveActors(p)
 		status := app.MentionAuto
 		if len(live) > 1 {
 			status = app.MentionAmbiguous
@@ -305,6 +261,77 @@ func planMentions(ms []mention.Match, have []mentionRow) []mentionRow {
 		}
 	}
 	return want
+}
+
+// mentionAt is one actor at one place of a body.
+type mentionAt struct {
+	actor int64
+	start int
+}
+
+// mentionDecisions is what planMentions goes by besides the matches.
+type mentionDecisions struct {
+	rejected map[mentionAt]bool
+	decided  map[int]bool  // places where the user confirmed an actor
+	fuller   map[int64]int // each actor's longest mention standing alone, in runes
+}
+
+// decisionsOf reads the user's decisions from an article's rows.
+func decisionsOf(have []mentionRow) mentionDecisions {
+	d := mentionDecisions{rejected: map[mentionAt]bool{}, decided: map[int]bool{}, fuller: map[int64]int{}}
+	for _, r := range have {
+		switch r.status {
+		case app.MentionRejected:
+			d.rejected[mentionAt{r.actor, r.start}] = true
+		case app.MentionConfirmed:
+			d.decided[r.start] = true
+			d.fuller[r.actor] = max(d.fuller[r.actor], r.end-r.start)
+		}
+	}
+	return d
+}
+
+// places groups the matches (in text order) by place: several actors at one place share a
+// name. A match standing alone, not rejected, counts towards its actor's fuller name.
+func (d mentionDecisions) places(ms []mention.Match) [][]mention.Match {
+	var places [][]mention.Match
+	for i := 0; i < len(ms); {
+		j := i + 1
+		for j < len(ms) && ms[j].Start == ms[i].Start {
+			j++
+		}
+		places = append(places, ms[i:j])
+		if j == i+1 && !d.rejected[mentionAt{ms[i].ActorID, ms[i].Start}] {
+			d.fuller[ms[i].ActorID] = max(d.fuller[ms[i].ActorID], ms[i].End-ms[i].Start)
+		}
+		i = j
+	}
+	return places
+}
+
+// liveActors are the actors of one place the user did not reject there; of several, the
+// one alone named more fully elsewhere in the article, when there is exactly one.
+func (d mentionDecisions) liveActors(p []mention.Match) []int64 {
+	start, end := p[0].Start, p[0].End
+	var live []int64
+	for _, m := range p {
+		if !d.rejected[mentionAt{m.ActorID, start}] {
+			live = append(live, m.ActorID)
+		}
+	}
+	if len(live) < 2 {
+		return live
+	}
+	var named []int64
+	for _, a := range live {
+		if d.fuller[a] > end-start {
+			named = append(named, a)
+		}
+	}
+	if len(named) == 1 {
+		return named
+	}
+	return live
 }
 
 // linkActorMentions relinks the articles where one actor's names changed since they were
@@ -349,43 +376,56 @@ func relinkNames(ctx context.Context, tx *sql.Tx, added, removed []string, also 
 	for id := range also {
 		ids[id] = true
 	}
-	names := append(slices.Clip(added), removed...)
-	var holds *mention.Matcher
-	if len(names) > 0 {
-		pats := make([]mention.Pattern, len(names))
-		for i, name := range names {
-			pats[i] = mention.Pattern{ActorID: 1, Text: name}
-			if err := ftsCandidates(ctx, tx, name, ids); err != nil {
-				return err
-			}
-		}
-		holds = mention.New(pats)
-		if err := scanCandidates(ctx, tx, ids); err != nil {
-			return err
-		}
+	holds, err := nameCandidates(ctx, tx, append(slices.Clip(added), removed...), ids)
+	if err != nil {
+		return err
 	}
 	nested := len(added) == 1 && len(removed) == 0
 	return relinkArticles(ctx, tx, ids, func(id int64, body string, have []mentionRow) bool {
-		if also[id] {
+		return also[id] || holdsName(holds, nested, body, have)
+	})
+}
+
+// nameCandidates adds to ids the articles that may hold one of names (the full-text index
+// narrows, the scan of what it has not indexed yet too) and returns a matcher of names
+// alone to decide; nil when there are no names.
+func nameCandidates(ctx context.Context, tx *sql.Tx, names []string, ids map[int64]bool) (*mention.Matcher, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	pats := make([]mention.Pattern, len(names))
+	for i, name := range names {
+		pats[i] = mention.Pattern{ActorID: 1, Text: name}
+		if err := ftsCandidates(ctx, tx, name, ids); err != nil {
+			return nil, err
+		}
+	}
+	if err := scanCandidates(ctx, tx, ids); err != nil {
+		return nil, err
+	}
+	return mention.New(pats), nil
+}
+
+// holdsName reports whether body holds one of the names holds matches (nil: none); when
+// nested (one name added alone), a place inside a longer automatic or ambiguous mention
+// of have does not count.
+func holdsName(holds *mention.Matcher, nested bool, body string, have []mentionRow) bool {
+	if holds == nil {
+		return false
+	}
+	found := holds.Find(body)
+	if !nested {
+		return len(found) > 0
+	}
+	for _, f := range found {
+		if !slices.ContainsFunc(have, func(r mentionRow) bool {
+			return (r.status == app.MentionAuto || r.status == app.MentionAmbiguous) &&
+				r.start <= f.Start && f.End <= r.end && r.end-r.start > f.End-f.Start
+		}) {
 			return true
 		}
-		if holds == nil {
-			return false
-		}
-		found := holds.Find(body)
-		if !nested {
-			return len(found) > 0
-		}
-		for _, f := range found {
-			if !slices.ContainsFunc(have, func(r mentionRow) bool {
-				return (r.status == app.MentionAuto || r.status == app.MentionAmbiguous) &&
-					r.start <= f.Start && f.End <= r.end && r.end-r.start > f.End-f.Start
-			}) {
-				return true
-			}
-		}
-		return false
-	})
+	}
+	return false
 }
 
 // takeDirty reads and clears the articles that had mentions of a deleted actor.

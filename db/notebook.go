@@ -646,66 +646,21 @@ func (s *Store) LinkSuggestions(ctx context.Context, text string, limit int) (_ 
 	if limit <= 0 {
 		limit = 3 * suggestionCap
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.name, a.kind,
-			coalesce((SELECT group_concat(text, char(10)) FROM aliases WHERE actor_id = a.id AND is_name = 0), '')
-		FROM actors_fts JOIN actors a ON a.id = actors_fts.rowid
-		WHERE actors_fts MATCH ? AND a.deleted = '' ORDER BY rank LIMIT ?`, "{name aliases} : "+phrase+"*", 4*suggestionCap)
+	actors, err := s.actorSuggestions(ctx, folded, phrase)
 	if err != nil {
-		return nil, mapError(err)
-	}
-	var actors []app.LinkSuggestion
-	for rows.Next() {
-		sg := app.LinkSuggestion{Kind: app.LinkActor}
-		var kind, aliases string
-		if err := rows.Scan(&sg.ID, &sg.UUID, &sg.Name, &kind, &aliases); err != nil {
-			rows.Close()
-			return nil, mapError(err)
-		}
-		sg.Detail = app.ActorKind(kind).Label()
-		if !strings.Contains(app.FoldLink(sg.Name), folded) {
-			for _, al := range splitList(aliases) {
-				if strings.Contains(app.FoldLink(al), folded) {
-					sg.Detail = "also " + al + " · " + sg.Detail
-					break
-				}
-			}
-		}
-		actors = append(actors, sg)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, mapError(err)
+		return nil, err
 	}
 	groups := [][]app.LinkSuggestion{bestFirst(actors, folded, suggestionCap)}
-	kinds := []struct{ kind, sql string }{
-		{app.LinkNote, `SELECT n.id, n.uuid, n.title, '' FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-			WHERE notes_fts MATCH ? AND n.title <> '' ORDER BY notes_fts.rowid DESC LIMIT ?`},
-		{app.LinkArticle, `SELECT a.id, a.uuid, a.title, coalesce(o.name, '') FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-			LEFT JOIN outlets o ON o.id = a.outlet_id
-			WHERE articles_fts MATCH ? AND a.deleted = '' ORDER BY articles_fts.rowid DESC LIMIT ?`},
-	}
+	kinds := titleSuggestionKinds
 	// A prefix of one or two letters matches a large part of 100,000 titles and costs a
 	// tenth of a second: articles are offered from the third letter on.
 	if utf8.RuneCountInString(folded) < minArticlePrefix {
 		kinds = kinds[:1]
 	}
 	for _, t := range kinds {
-		rows, err := s.db.QueryContext(ctx, t.sql, "title : "+phrase+"*", 4*suggestionCap)
+		found, err := s.titleSuggestions(ctx, t.kind, t.sql, phrase)
 		if err != nil {
-			return nil, mapError(err)
-		}
-		var found []app.LinkSuggestion
-		for rows.Next() {
-			sg := app.LinkSuggestion{Kind: t.kind}
-			if err := rows.Scan(&sg.ID, &sg.UUID, &sg.Name, &sg.Detail); err != nil {
-				rows.Close()
-				return nil, mapError(err)
-			}
-			found = append(found, sg)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, mapError(err)
+			return nil, err
 		}
 		groups = append(groups, bestFirst(found, folded, suggestionCap))
 	}
@@ -714,6 +669,79 @@ func (s *Store) LinkSuggestions(ctx context.Context, text string, limit int) (_ 
 		return nil, err
 	}
 	return out, nil
+}
+
+// titleSuggestionKinds are the notes and the articles a link may go to, found by title.
+var titleSuggestionKinds = []struct{ kind, sql string }{
+	{app.LinkNote, `SELECT n.id, n.uuid, n.title, '' FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+			WHERE notes_fts MATCH ? AND n.title <> '' ORDER BY notes_fts.rowid DESC LIMIT ?`},
+	{app.LinkArticle, `SELECT a.id, a.uuid, a.title, coalesce(o.name, '') FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+			LEFT JOIN outlets o ON o.id = a.outlet_id
+			WHERE articles_fts MATCH ? AND a.deleted = '' ORDER BY articles_fts.rowid DESC LIMIT ?`},
+}
+
+// actorSuggestions are the actors whose name or an alias starts with the phrase (folded);
+// one found by an alias says which.
+func (s *Store) actorSuggestions(ctx context.Context, folded, phrase string) ([]app.LinkSuggestion, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.uuid, a.name, a.kind,
+			coalesce((SELECT group_concat(text, char(10)) FROM aliases WHERE actor_id = a.id AND is_name = 0), '')
+		FROM actors_fts JOIN actors a ON a.id = actors_fts.rowid
+		WHERE actors_fts MATCH ? AND a.deleted = '' ORDER BY rank LIMIT ?`, "{name aliases} : "+phrase+"*", 4*suggestionCap)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var actors []app.LinkSuggestion
+	for rows.Next() {
+		sg := app.LinkSuggestion{Kind: app.LinkActor}
+		var kind, aliases string
+		if err := rows.Scan(&sg.ID, &sg.UUID, &sg.Name, &kind, &aliases); err != nil {
+			return nil, mapError(err)
+		}
+		sg.Detail = app.ActorKind(kind).Label()
+		if al := aliasFound(sg.Name, aliases, folded); al != "" {
+			sg.Detail = "also " + al + " · " + sg.Detail
+		}
+		actors = append(actors, sg)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError(err)
+	}
+	return actors, nil
+}
+
+// aliasFound is the first of aliases that holds folded when name does not, "" otherwise.
+func aliasFound(name, aliases, folded string) string {
+	if strings.Contains(app.FoldLink(name), folded) {
+		return ""
+	}
+	for _, al := range splitList(aliases) {
+		if strings.Contains(app.FoldLink(al), folded) {
+			return al
+		}
+	}
+	return ""
+}
+
+// titleSuggestions are the rows of one kind whose title starts with the phrase (query q).
+func (s *Store) titleSuggestions(ctx context.Context, kind, q, phrase string) ([]app.LinkSuggestion, error) {
+	rows, err := s.db.QueryContext(ctx, q, "title : "+phrase+"*", 4*suggestionCap)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var found []app.LinkSuggestion
+	for rows.Next() {
+		sg := app.LinkSuggestion{Kind: kind}
+		if err := rows.Scan(&sg.ID, &sg.UUID, &sg.Name, &sg.Detail); err != nil {
+			return nil, mapError(err)
+		}
+		found = append(found, sg)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, mapError(err)
+	}
+	return found, nil
 }
 
 // shareOut keeps at most limit suggestions, shared fairly among the kinds (a turn each

@@ -112,6 +112,26 @@ func (s *Store) salvageFrom(ctx context.Context, in *sql.DB, rep *app.SalvageRep
 			return err
 		}
 	}
+	if err := copyTables(ctx, in, tx, rep); err != nil {
+		return err
+	}
+	if err := dropDangling(ctx, tx, rep); err != nil {
+		return err
+	}
+	// The queue is derived: whatever was copied of it, it is grouped again from the
+	// suggestions of the articles saved.
+	if _, err := rebuildQueue(ctx, tx); err != nil {
+		return err
+	}
+	if err := restoreTriggers(ctx, tx, triggers); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// copyTables copies what can be read of each of the new project's tables from in, and
+// adds what it copied of each to rep.
+func copyTables(ctx context.Context, in *sql.DB, tx *sql.Tx, rep *app.SalvageReport) error {
 	tables, err := salvageTables(ctx, tx)
 	if err != nil {
 		return err
@@ -129,14 +149,12 @@ func (s *Store) salvageFrom(ctx context.Context, in *sql.DB, rep *app.SalvageRep
 		}
 		rep.Tables = append(rep.Tables, st)
 	}
-	if err := dropDangling(ctx, tx, rep); err != nil {
-		return err
-	}
-	// The queue is derived: whatever was copied of it, it is grouped again from the
-	// suggestions of the articles saved.
-	if _, err := rebuildQueue(ctx, tx); err != nil {
-		return err
-	}
+	return nil
+}
+
+// restoreTriggers puts back the triggers set aside (name, sql) and rebuilds every
+// full-text index from the rows saved.
+func restoreTriggers(ctx context.Context, tx *sql.Tx, triggers [][2]string) error {
 	for _, t := range triggers {
 		if _, err := tx.ExecContext(ctx, t[1]); err != nil {
 			return err
@@ -147,7 +165,7 @@ func (s *Store) salvageFrom(ctx context.Context, in *sql.DB, rep *app.SalvageRep
 			return fmt.Errorf("rebuilding %s: %w", ix.name, err)
 		}
 	}
-	return tx.Commit()
+	return nil
 }
 
 // salvageTables lists the new project's ordinary tables: the full-text indexes and their
@@ -243,15 +261,7 @@ func (e errWrite) Unwrap() error { return e.err }
 // read fails after row last, findResume looks for the first row past the damage and the
 // copy goes on from there; each skipped run is said in st.Unreadable.
 func copyTable(ctx context.Context, in *sql.DB, tx *sql.Tx, table string, st *app.SalvageTable) error {
-	cols, err := columns(ctx, tx, table)
-	if err != nil {
-		return err
-	}
-	list := strings.Join(cols, ", ")
-	sel := `SELECT rowid, ` + list + ` FROM main.` + quoteName(table) + ` WHERE rowid >= ? ORDER BY rowid`
-	// OR REPLACE: the rows a new project starts with (built-in relation types, the
-	// mention state) give way to the damaged project's own.
-	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO main.`+quoteName(table)+` (`+list+`) VALUES (`+strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")+`)`)
+	r, ins, err := prepareCopy(ctx, in, tx, table)
 	if err != nil {
 		return err
 	}
@@ -260,7 +270,6 @@ func copyTable(ctx context.Context, in *sql.DB, tx *sql.Tx, table string, st *ap
 	if in.QueryRowContext(ctx, `SELECT count(*) FROM main.`+quoteName(table)).Scan(&total) == nil {
 		st.Total = total
 	}
-	r := rowReader{in: in, sel: sel, width: len(cols) + 1}
 	from := int64(math.MinInt64)
 	started := false // a row was read: last is meaningful
 	var last int64
@@ -280,27 +289,55 @@ func copyTable(ctx context.Context, in *sql.DB, tx *sql.Tx, table string, st *ap
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		after := from - 1
-		if started {
-			after = last
-		}
-		next, found, ok := r.findResume(ctx, after, from == math.MinInt64 && !started)
-		where := fmt.Sprintf("the rows with ids from %d", after+1)
-		if !started {
-			where = "the first rows"
-		}
-		switch {
-		case !ok && !started:
-			st.Unreadable = append(st.Unreadable, fmt.Sprintf("the whole table (%s)", readReason(err)))
-			return nil
-		case !ok || !found:
-			st.Unreadable = append(st.Unreadable, fmt.Sprintf("%s on, to the end of the table (%s)", where, readReason(err)))
+		next, goOn := r.skipDamage(ctx, st, err, from, last, started)
+		if !goOn {
 			return nil
 		}
-		upTo := fmt.Sprintf(" to %d", next-1)
-		st.Unreadable = append(st.Unreadable, fmt.Sprintf("%s%s (%s)", where, upTo, readReason(err)))
 		from = next
 	}
+}
+
+// prepareCopy makes the reader of table's rows in the damaged project and the statement
+// that writes them into the new one.
+func prepareCopy(ctx context.Context, in *sql.DB, tx *sql.Tx, table string) (rowReader, *sql.Stmt, error) {
+	cols, err := columns(ctx, tx, table)
+	if err != nil {
+		return rowReader{}, nil, err
+	}
+	list := strings.Join(cols, ", ")
+	sel := `SELECT rowid, ` + list + ` FROM main.` + quoteName(table) + ` WHERE rowid >= ? ORDER BY rowid`
+	// OR REPLACE: the rows a new project starts with (built-in relation types, the
+	// mention state) give way to the damaged project's own.
+	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO main.`+quoteName(table)+` (`+list+`) VALUES (`+strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")+`)`)
+	if err != nil {
+		return rowReader{}, nil, err
+	}
+	return rowReader{in: in, sel: sel, width: len(cols) + 1}, ins, nil
+}
+
+// skipDamage records in st the rows that the read begun at from could not give (err says
+// why) after the last row read (started: a row was read), and returns the rowid to read
+// on from; false when nothing further can be read.
+func (r rowReader) skipDamage(ctx context.Context, st *app.SalvageTable, err error, from, last int64, started bool) (int64, bool) {
+	after := from - 1
+	if started {
+		after = last
+	}
+	next, found, ok := r.findResume(ctx, after, from == math.MinInt64 && !started)
+	where := fmt.Sprintf("the rows with ids from %d", after+1)
+	if !started {
+		where = "the first rows"
+	}
+	switch {
+	case !ok && !started:
+		st.Unreadable = append(st.Unreadable, fmt.Sprintf("the whole table (%s)", readReason(err)))
+		return 0, false
+	case !ok || !found:
+		st.Unreadable = append(st.Unreadable, fmt.Sprintf("%s on, to the end of the table (%s)", where, readReason(err)))
+		return 0, false
+	}
+	st.Unreadable = append(st.Unreadable, fmt.Sprintf("%s to %d (%s)", where, next-1, readReason(err)))
+	return next, true
 }
 
 // readReason says why a read failed, in words: damage as such, anything else as SQLite

@@ -178,63 +178,75 @@ func lexQuery(text string) ([]queryToken, bool) {
 	var toks []queryToken
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		var t queryToken
+		ok := true
 		switch {
 		case unicode.IsSpace(r):
 			i += size
+			continue
 		case r == '(':
-			toks = append(toks, queryToken{kind: tokOpen})
-			i++
+			t, i = queryToken{kind: tokOpen}, i+1
 		case r == ')':
-			toks = append(toks, queryToken{kind: tokClose})
-			i++
+			t, i = queryToken{kind: tokClose}, i+1
 		case r == '"':
-			end := strings.IndexByte(text[i+1:], '"')
-			if end < 0 {
-				return nil, false
-			}
-			phrase := text[i+1 : i+1+end]
-			i += end + 2
-			if !indexable(phrase) {
-				return nil, false
-			}
-			t := queryToken{kind: tokPhrase, text: phrase}
-			if i < len(text) && text[i] == '*' {
-				t.prefix = true
-				i++
-			}
-			toks = append(toks, t)
+			t, i, ok = lexPhrase(text, i)
 		default:
-			end := strings.IndexFunc(text[i:], func(r rune) bool {
-				return unicode.IsSpace(r) || r == '(' || r == ')' || r == '"'
-			})
-			if end < 0 {
-				end = len(text) - i
-			}
-			w := text[i : i+end]
-			i += end
-			switch w {
-			case "AND":
-				toks = append(toks, queryToken{kind: tokAnd})
-				continue
-			case "OR":
-				toks = append(toks, queryToken{kind: tokOr})
-				continue
-			case "NOT":
-				toks = append(toks, queryToken{kind: tokNot})
-				continue
-			}
-			t := queryToken{kind: tokWord, text: w}
-			if strings.HasSuffix(w, "*") {
-				t.text, t.prefix = w[:len(w)-1], true
-			}
-			first, _ := utf8.DecodeRuneInString(t.text)
-			if !isTokenRune(first) || strings.Contains(t.text, "*") {
-				return nil, false
-			}
-			toks = append(toks, t)
+			t, i, ok = lexWord(text, i)
 		}
+		if !ok {
+			return nil, false
+		}
+		toks = append(toks, t)
 	}
 	return toks, true
+}
+
+// lexPhrase reads the quoted phrase (and its * of a prefix) at text[i], and returns it
+// and where the next token starts; false for an unbalanced quote or a phrase of no word.
+func lexPhrase(text string, i int) (queryToken, int, bool) {
+	end := strings.IndexByte(text[i+1:], '"')
+	if end < 0 {
+		return queryToken{}, i, false
+	}
+	phrase := text[i+1 : i+1+end]
+	i += end + 2
+	if !indexable(phrase) {
+		return queryToken{}, i, false
+	}
+	t := queryToken{kind: tokPhrase, text: phrase}
+	if i < len(text) && text[i] == '*' {
+		t.prefix = true
+		i++
+	}
+	return t, i, true
+}
+
+// queryOperators are the words that are operators, not words to find.
+var queryOperators = map[string]tokenKind{"AND": tokAnd, "OR": tokOr, "NOT": tokNot}
+
+// lexWord reads the word or operator at text[i], and returns it and where the next token
+// starts; false for a word that FTS5 would refuse or read as its own syntax.
+func lexWord(text string, i int) (queryToken, int, bool) {
+	end := strings.IndexFunc(text[i:], func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '"'
+	})
+	if end < 0 {
+		end = len(text) - i
+	}
+	w := text[i : i+end]
+	i += end
+	if kind, ok := queryOperators[w]; ok {
+		return queryToken{kind: kind}, i, true
+	}
+	t := queryToken{kind: tokWord, text: w}
+	if strings.HasSuffix(w, "*") {
+		t.text, t.prefix = w[:len(w)-1], true
+	}
+	first, _ := utf8.DecodeRuneInString(t.text)
+	if !isTokenRune(first) || strings.Contains(t.text, "*") {
+		return queryToken{}, i, false
+	}
+	return t, i, true
 }
 
 // queryParser reads the grammar
@@ -803,60 +815,19 @@ func (s *Store) planArticles(ctx context.Context, fq ftsQuery, q app.SearchQuery
 	if maxID <= int64(sampleSize) {
 		return articlePlan{order: app.OrderRelevance}, nil
 	}
-	floor := maxID - int64(sampleSize)
-	scale := float64(maxID) / float64(sampleSize)
-	counts := map[string]float64{}
-	sample := func(expr string) (float64, error) {
-		if n, ok := counts[expr]; ok {
-			return n, nil
-		}
-		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ?`, expr, floor).Scan(&n)
-		counts[expr] = float64(n) * scale
-		return counts[expr], mapError(err)
+	sm := &matchSampler{s: s, floor: maxID - int64(sampleSize), scale: float64(maxID) / float64(sampleSize), counts: map[string]float64{}}
+	idf, merge, err := sm.postingWork(ctx, fq)
+	if err != nil {
+		return articlePlan{}, err
 	}
-	// idf is the work of one pass over the query's postings; merge the part of it that
-	// prefixes cost on every evaluation, since FTS5 cannot stop early on them.
-	var idf, merge float64
-	for _, l := range fq.leaves {
-		work := 0.0
-		for i, t := range l.tokens {
-			expr := quoteTerm(t)
-			prefix := l.prefix && i == len(l.tokens)-1
-			if prefix {
-				expr += "*"
-			}
-			n, err := sample(expr)
-			if err != nil {
-				return articlePlan{}, err
-			}
-			if prefix {
-				n *= float64(prefixFactor)
-				merge += n
-			}
-			work += n
-		}
-		if len(l.tokens) > 1 {
-			work *= float64(phraseFactor)
-		}
-		idf += work
-	}
-	matches, err := sample(fq.expr)
+	matches, err := sm.count(ctx, fq.expr)
 	if err != nil {
 		return articlePlan{}, err
 	}
 	passing, filter := matches, float64(trashWork)
 	if q.HasFilters() {
-		from, where, args := articleSource(q)
-		var n int
-		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+`
-			WHERE articles_fts MATCH ? AND articles_fts.rowid > ? AND `+where, append([]any{fq.expr, floor}, args...)...).Scan(&n)
-		if err != nil {
-			return articlePlan{}, mapError(err)
-		}
-		passing, filter = float64(n)*scale, float64(indexFilter)
-		if strings.Contains(from, "JOIN") {
-			filter = float64(rowFilterWork)
+		if passing, filter, err = sm.filtered(ctx, fq, q); err != nil {
+			return articlePlan{}, err
 		}
 	}
 	plan := articlePlan{estimate: int(passing)}
@@ -877,6 +848,72 @@ func (s *Store) planArticles(ctx context.Context, fq ftsQuery, q app.SearchQuery
 		plan.order = app.OrderFiled
 	}
 	return plan, nil
+}
+
+// matchSampler estimates how many articles match an FTS5 expression from the newest
+// sampleSize (those above floor), scaled to the whole project; each expression is counted once.
+type matchSampler struct {
+	s      *Store
+	floor  int64
+	scale  float64
+	counts map[string]float64
+}
+
+// count is the estimated number of articles matching expr.
+func (sm *matchSampler) count(ctx context.Context, expr string) (float64, error) {
+	if n, ok := sm.counts[expr]; ok {
+		return n, nil
+	}
+	var n int
+	err := sm.s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ?`, expr, sm.floor).Scan(&n)
+	sm.counts[expr] = float64(n) * sm.scale
+	return sm.counts[expr], mapError(err)
+}
+
+// postingWork returns idf, the work of one pass over the query's postings, and merge, the
+// part of it that prefixes cost on every evaluation, since FTS5 cannot stop early on them.
+func (sm *matchSampler) postingWork(ctx context.Context, fq ftsQuery) (idf, merge float64, err error) {
+	for _, l := range fq.leaves {
+		work := 0.0
+		for i, t := range l.tokens {
+			expr := quoteTerm(t)
+			prefix := l.prefix && i == len(l.tokens)-1
+			if prefix {
+				expr += "*"
+			}
+			n, err := sm.count(ctx, expr)
+			if err != nil {
+				return 0, 0, err
+			}
+			if prefix {
+				n *= float64(prefixFactor)
+				merge += n
+			}
+			work += n
+		}
+		if len(l.tokens) > 1 {
+			work *= float64(phraseFactor)
+		}
+		idf += work
+	}
+	return idf, merge, nil
+}
+
+// filtered returns the estimated matches that pass q's filters and the work of filtering
+// one match (more when the filter joins another table).
+func (sm *matchSampler) filtered(ctx context.Context, fq ftsQuery, q app.SearchQuery) (passing, filter float64, err error) {
+	from, where, args := articleSource(q)
+	var n int
+	err = sm.s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+`
+		WHERE articles_fts MATCH ? AND articles_fts.rowid > ? AND `+where, append([]any{fq.expr, sm.floor}, args...)...).Scan(&n)
+	if err != nil {
+		return 0, 0, mapError(err)
+	}
+	filter = float64(indexFilter)
+	if strings.Contains(from, "JOIN") {
+		filter = float64(rowFilterWork)
+	}
+	return float64(n) * sm.scale, filter, nil
 }
 
 // articleWeights are bm25's weights of articles_fts's columns: title, body, notes.

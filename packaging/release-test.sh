@@ -90,6 +90,20 @@ window() {
 	wait "$app" 2>/dev/null
 }
 
+# svg NAME FILE: FILE is an SVG document: well-formed XML whose root is <svg> in the SVG
+# namespace, with a viewBox (what lets a desktop draw it at any size).
+svg() {
+	if out=$(python3 - "$2" 2>&1 <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+if root.tag != "{http://www.w3.org/2000/svg}svg":
+    sys.exit("its root element is " + root.tag + ", not svg in the SVG namespace")
+if not root.get("viewBox"):
+    sys.exit("it has no viewBox")
+PY
+	); then ok "$1 is a valid SVG"; else fail "$1 is not a valid SVG: $out"; fi
+}
+
 # --- the .deb ------------------------------------------------------------------------
 if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
 	# apt, not dpkg -i: the Depends must be met from the archive, as on a user's machine.
@@ -108,15 +122,32 @@ version=$("$bin" version 2>/dev/null | sed 's/^dossier //')
 batch ".deb:" "$tmp/deb.dossier" "$article" "$bin"
 for f in "usr/share/applications/$ID.desktop" "usr/share/metainfo/$ID.metainfo.xml" \
 	"usr/share/mime/packages/$ID.xml" "usr/share/icons/hicolor/16x16/apps/$ID.png" \
-	"usr/share/icons/hicolor/512x512/apps/$ID.png" usr/share/doc/dossier/copyright; do
+	"usr/share/icons/hicolor/512x512/apps/$ID.png" "usr/share/icons/hicolor/scalable/apps/$ID.svg" \
+	usr/share/doc/dossier/copyright; do
 	[ -s "$root/$f" ] && ok ".deb has /$f" || fail ".deb lacks /$f"
 done
+svg ".deb's scalable icon" "$root/usr/share/icons/hicolor/scalable/apps/$ID.svg"
 
 for s in 16 22 24 32 48 64 128 256 512; do
 	icon="$root/usr/share/icons/hicolor/${s}x${s}/apps/$ID.png"
 	got=$(identify -format '%wx%h %A' "$icon" 2>/dev/null)
 	[ "$got" = "${s}x${s} Blend" ] || [ "$got" = "${s}x${s} True" ] && ok ".deb icon ${s}x${s} (with transparency)" || fail ".deb icon ${s}x${s} is '$got'"
 done
+
+# --- the tarball: its install.sh into a prefix of its own -------------------------------
+tarball=$(ls "$DIST"/dossier-*-linux-amd64.tar.xz 2>/dev/null | head -1)
+if [ -z "$tarball" ]; then
+	fail "no Linux tarball in $DIST"
+else
+	mkdir -p "$tmp/tar"
+	tar -C "$tmp/tar" -xJf "$tarball"
+	check "tarball install.sh installs into a prefix" env PREFIX="$tmp/prefix" sh "$tmp"/tar/dossier-*/install.sh
+	for f in bin/dossier "share/applications/$ID.desktop" "share/icons/hicolor/48x48/apps/$ID.png" \
+		"share/icons/hicolor/scalable/apps/$ID.svg"; do
+		[ -s "$tmp/prefix/$f" ] && ok "tarball installs $f" || fail "tarball does not install $f"
+	done
+	svg "tarball's scalable icon" "$tmp/prefix/share/icons/hicolor/scalable/apps/$ID.svg"
+fi
 
 # The window, from the installed binary, on a screen of its own.
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then

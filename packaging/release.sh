@@ -76,14 +76,16 @@ licences() {
 		done
 }
 
-# icons DIR: the app icon at the sizes desktops ask for, in the hicolor theme layout. The
-# source is 256 px: the 512 px icon is scaled up from it (softer than a drawn one).
+# icons DIR: the app icon at the sizes desktops ask for, in the hicolor theme layout, and
+# as SVG (assets/icon.svg, the same drawing) for any other size. The PNGs' source is 256 px:
+# the 512 px icon is scaled up from it (softer than a drawn one).
 icons() {
 	local dir=$1 s
 	for s in 16 22 24 32 48 64 128 256 512; do
 		mkdir -p "$dir/${s}x${s}/apps"
 		convert assets/icon.png -filter Lanczos -resize "${s}x${s}" -strip "PNG32:$dir/${s}x${s}/apps/$ID.png"
 	done
+	install -Dm644 assets/icon.svg "$dir/scalable/apps/$ID.svg"
 }
 
 # share DIR: what the Linux desktop needs, under a share/ folder.

@@ -169,57 +169,79 @@ func (f *articleFlow) rebuild(width float32) {
 	// The RichText pads its rows; a little slack absorbs rounding between measuring words
 	// one by one and drawing them as a run.
 	avail := width - 2*f.rt.Theme().Size(theme.SizeNameInnerPadding) - 4
-	var segs []widget.RichTextSegment
-	var run *widget.TextSegment // the text run being extended on this row
-	x := float32(0)
-	rows := 0
-	endRow := func() {
-		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
-		run, x = nil, 0
-		rows++
-	}
+	var b flowRows
 	for i := 0; i < len(f.tokens); i++ {
 		t := &f.tokens[i]
 		if t.newline {
-			t.row = rows
-			endRow()
+			t.row = b.rows
+			b.endRow()
 			continue
 		}
 		f.measure(t)
-		// Punctuation right after a link or a highlight stays with it: "Iraq," never
-		// leaves its comma at the start of the next row.
-		glued := i > 0 && !f.tokens[i-1].newline && !strings.HasSuffix(f.tokens[i-1].text, " ") &&
-			t.link == nil && startsWithPunct(t.text)
-		if x > 0 && x+t.bare > avail && !glued {
-			endRow()
+		if b.x > 0 && b.x+t.bare > avail && !f.glued(i) {
+			b.endRow()
 		}
-		if x == 0 && t.bare > avail && t.link == nil && f.splitWord(i, avail) {
+		if b.x == 0 && t.bare > avail && t.link == nil && f.splitWord(i, avail) {
 			t = &f.tokens[i]
 		}
-		t.row = rows
-		x += t.width
-		if t.link != nil {
-			segs = append(segs, t.link)
-			run = nil
-			continue
-		}
-		style := t.style
-		style.Inline = true
-		if run != nil && run.Style == style {
-			run.Text += t.text
-			continue
-		}
-		run = &widget.TextSegment{Style: style, Text: t.text}
-		segs = append(segs, run)
+		b.add(t)
 	}
-	if len(segs) > 0 {
-		if last, ok := segs[len(segs)-1].(*widget.TextSegment); !ok || last.Inline() {
-			endRow()
-		}
-	}
-	f.rows = rows
-	f.rt.Segments = segs
+	b.finish()
+	f.rows = b.rows
+	f.rt.Segments = b.segs
 	f.rt.Refresh()
+}
+
+// glued reports whether token i is punctuation right after a link or a highlight, which
+// stays with it: "Iraq," never leaves its comma at the start of the next row.
+func (f *articleFlow) glued(i int) bool {
+	t := f.tokens[i]
+	return i > 0 && !f.tokens[i-1].newline && !strings.HasSuffix(f.tokens[i-1].text, " ") &&
+		t.link == nil && startsWithPunct(t.text)
+}
+
+// flowRows builds the RichText's segments row by row.
+type flowRows struct {
+	segs []widget.RichTextSegment
+	run  *widget.TextSegment // the text run being extended on this row
+	x    float32             // how far along the row is
+	rows int
+}
+
+// endRow ends the row being built.
+func (b *flowRows) endRow() {
+	b.segs = append(b.segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
+	b.run, b.x = nil, 0
+	b.rows++
+}
+
+// add puts t on the row being built: a link as its own segment, text into the run of
+// its style.
+func (b *flowRows) add(t *flowToken) {
+	t.row = b.rows
+	b.x += t.width
+	if t.link != nil {
+		b.segs = append(b.segs, t.link)
+		b.run = nil
+		return
+	}
+	style := t.style
+	style.Inline = true
+	if b.run != nil && b.run.Style == style {
+		b.run.Text += t.text
+		return
+	}
+	b.run = &widget.TextSegment{Style: style, Text: t.text}
+	b.segs = append(b.segs, b.run)
+}
+
+// finish ends the last row unless it has ended already.
+func (b *flowRows) finish() {
+	if len(b.segs) > 0 {
+		if last, ok := b.segs[len(b.segs)-1].(*widget.TextSegment); !ok || last.Inline() {
+			b.endRow()
+		}
+	}
 }
 
 // rowFraction says how far down the text the row holding rune offset lies, from 0 to 1.

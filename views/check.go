@@ -72,10 +72,11 @@ func (mw *Window) showCheckReport(ch projectChecker, rep app.CheckReport, fixed 
 	case rep.OK() && damage == "":
 		d = dialog.NewCustom(title, "Close", content, mw.u.win)
 		mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
-	case damage != "" || fixed != nil:
-		// A damaged page cannot be repaired in place, and what a repair could not mend a
+	case damage != "" || fixed != nil || rep.PageDamage() != "":
+		// A damaged page cannot be repaired in place (the open-time check may have had no
+		// time to reach it, the full check does), and what a repair could not mend a
 		// second one will not: the way on is a backup or a copy.
-		body.SetText(text + "\n\n" + checkNextStep(damage))
+		body.SetText(text + "\n\n" + checkNextStep(damage, rep.PageDamage()))
 		d = dialog.NewCustom(title, "Close", content, mw.u.win)
 		mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Hide})
 	default:
@@ -134,10 +135,14 @@ func (mw *Window) backupBeforeRepair(ctx context.Context) (string, error) {
 	return info.Path, err
 }
 
-// checkNextStep says what to do about problems a repair cannot mend.
-func checkNextStep(damage string) string {
+// checkNextStep says what to do about problems a repair cannot mend: damage is why the
+// project was opened read-only, pages what the full check's integrity check found.
+func checkNextStep(damage, pages string) string {
 	if damage != "" {
 		return "This project is damaged (" + damage + ") and open read-only, so it cannot be repaired in place. Use the buttons under the banner to restore the newest backup that verifies or to salvage every readable row into a new project."
+	}
+	if pages != "" {
+		return "This project is damaged (" + pages + "), which a repair cannot mend in place. Save what can still be read with File ▸ Save a copy…, or restore a backup (File ▸ Restore from backup…)."
 	}
 	return "The repair could not mend these problems. Save what can still be read with File ▸ Save a copy…, or restore a backup (File ▸ Restore from backup…)."
 }

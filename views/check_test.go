@@ -120,3 +120,26 @@ func TestCheckProjectRepairsDrift(t *testing.T) {
 		t.Fatalf("after the repair search finds %d articles", len(res.Articles))
 	}
 }
+
+// TestCheckProjectDamageOffersNoRepair: damage the full check's integrity check finds in a
+// project that opened normally (here an index whose entries no longer match its table,
+// which the open-time check does not look at; a damaged page beyond its time budget is
+// the same) is called damage, with what to do, and no Repair is offered: a repair cannot
+// mend it in place.
+func TestCheckProjectDamageOffersNoRepair(t *testing.T) {
+	mw, _ := checkWindow(t, `PRAGMA writable_schema = ON`,
+		`UPDATE sqlite_schema SET sql = 'CREATE INDEX articles_hash ON articles(hash DESC)' WHERE name = 'articles_hash'`)
+	mw.checkProject()
+	text := artOverlayText(mw.u)
+	if !strings.Contains(text, "✗ integrity") {
+		t.Fatalf("the test did not damage the project: %s", text)
+	}
+	if checkButton(mw.u, "Repair") != nil {
+		t.Fatalf("a damaged project is offered a repair in place: %s", text)
+	}
+	for _, want := range []string{"This project is damaged", "articles_hash", "Save a copy", "restore a backup"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q: %s", want, text)
+		}
+	}
+}

@@ -46,82 +46,115 @@ func markdownBreak() *widget.TextSegment {
 }
 
 func markdownNode(src []byte, n ast.Node) []widget.RichTextSegment {
-	switch t := n.(type) {
-	case *ast.Paragraph, *ast.TextBlock:
-		return append(markdownChildren(src, n), markdownBreak())
-	case *ast.Heading:
-		seg := &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: markdownPlain(src, n)}
-		switch t.Level {
-		case 1:
-			seg.Style = widget.RichTextStyleHeading
-		case 2:
-			seg.Style = widget.RichTextStyleSubHeading
-		default:
-			seg.Style.TextStyle.Bold = true
-		}
-		return []widget.RichTextSegment{seg}
-	case *ast.Blockquote:
-		return []widget.RichTextSegment{&markdownQuote{&widget.ParagraphSegment{Texts: markdownChildren(src, n)}}}
-	case *ast.List:
-		l := &widget.ListSegment{Ordered: t.IsOrdered()}
-		if t.IsOrdered() {
-			l.SetStartNumber(t.Start)
-		}
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			l.Items = append(l.Items, &widget.ParagraphSegment{Texts: markdownChildren(src, c)})
-		}
-		return []widget.RichTextSegment{l}
-	case *east.Table: // markdown_table.go
-		return markdownTable(src, t)
-	case *ast.ThematicBreak:
-		return []widget.RichTextSegment{&widget.SeparatorSegment{}}
-	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
-		code := strings.TrimSuffix(markdownLines(src, n), "\n")
-		if code == "" {
-			return nil
-		}
-		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleCodeBlock, Text: code}}
-	case *ast.Text:
-		s := string(t.Segment.Value(src))
-		if t.SoftLineBreak() {
-			s += " "
-		}
-		segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: s}}
-		if t.HardLineBreak() {
-			segs = append(segs, markdownBreak())
-		}
+	if segs, ok := markdownBlock(src, n); ok {
 		return segs
-	case *ast.String:
-		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: string(t.Value)}}
-	case *ast.CodeSpan:
-		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleCodeInline, Text: markdownPlain(src, n)}}
-	case *ast.Emphasis:
-		style := widget.RichTextStyleEmphasis
-		if t.Level >= 2 {
-			style = widget.RichTextStyleStrong
-		}
-		return []widget.RichTextSegment{&widget.TextSegment{Style: style, Text: markdownPlain(src, n)}}
-	case *ast.Link:
-		return []widget.RichTextSegment{markdownLink(markdownPlain(src, n), string(t.Destination))}
-	case *ast.AutoLink:
-		label := string(t.Label(src))
-		dest := string(t.URL(src))
-		return []widget.RichTextSegment{markdownLink(label, dest)}
-	case *ast.Image:
-		return []widget.RichTextSegment{markdownImage(markdownPlain(src, n), string(t.Destination))}
-	case *ast.RawHTML:
-		var b strings.Builder
-		for i := 0; i < t.Segments.Len(); i++ {
-			seg := t.Segments.At(i)
-			b.Write(seg.Value(src))
-		}
-		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleCodeInline, Text: b.String()}}
+	}
+	if segs, ok := markdownInline(src, n); ok {
+		return segs
 	}
 	// Anything else (a node kind added to goldmark later): its words, never nothing.
 	if s := markdownPlain(src, n); s != "" {
 		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: s}}
 	}
 	return nil
+}
+
+// markdownBlock is the segments of a block node (a paragraph, heading, list…); false for
+// a node that is not one of those.
+func markdownBlock(src []byte, n ast.Node) ([]widget.RichTextSegment, bool) {
+	switch t := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return append(markdownChildren(src, n), markdownBreak()), true
+	case *ast.Heading:
+		return []widget.RichTextSegment{markdownHeading(t.Level, markdownPlain(src, n))}, true
+	case *ast.Blockquote:
+		return []widget.RichTextSegment{&markdownQuote{&widget.ParagraphSegment{Texts: markdownChildren(src, n)}}}, true
+	case *ast.List:
+		return []widget.RichTextSegment{markdownList(src, t)}, true
+	case *east.Table: // markdown_table.go
+		return markdownTable(src, t), true
+	case *ast.ThematicBreak:
+		return []widget.RichTextSegment{&widget.SeparatorSegment{}}, true
+	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+		code := strings.TrimSuffix(markdownLines(src, n), "\n")
+		if code == "" {
+			return nil, true
+		}
+		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleCodeBlock, Text: code}}, true
+	}
+	return nil, false
+}
+
+// markdownHeading is a heading of level (1, 2, then bold text) saying text.
+func markdownHeading(level int, text string) widget.RichTextSegment {
+	seg := &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: text}
+	switch level {
+	case 1:
+		seg.Style = widget.RichTextStyleHeading
+	case 2:
+		seg.Style = widget.RichTextStyleSubHeading
+	default:
+		seg.Style.TextStyle.Bold = true
+	}
+	return seg
+}
+
+// markdownList is a list, numbered from its start when ordered, an item a paragraph.
+func markdownList(src []byte, t *ast.List) widget.RichTextSegment {
+	l := &widget.ListSegment{Ordered: t.IsOrdered()}
+	if t.IsOrdered() {
+		l.SetStartNumber(t.Start)
+	}
+	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+		l.Items = append(l.Items, &widget.ParagraphSegment{Texts: markdownChildren(src, c)})
+	}
+	return l
+}
+
+// markdownInline is the segments of an inline node (text, emphasis, a link…); false for a
+// node that is not one of those.
+func markdownInline(src []byte, n ast.Node) ([]widget.RichTextSegment, bool) {
+	switch t := n.(type) {
+	case *ast.Text:
+		return markdownText(src, t), true
+	case *ast.String:
+		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: string(t.Value)}}, true
+	case *ast.CodeSpan:
+		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleCodeInline, Text: markdownPlain(src, n)}}, true
+	case *ast.Emphasis:
+		style := widget.RichTextStyleEmphasis
+		if t.Level >= 2 {
+			style = widget.RichTextStyleStrong
+		}
+		return []widget.RichTextSegment{&widget.TextSegment{Style: style, Text: markdownPlain(src, n)}}, true
+	case *ast.Link:
+		return []widget.RichTextSegment{markdownLink(markdownPlain(src, n), string(t.Destination))}, true
+	case *ast.AutoLink:
+		return []widget.RichTextSegment{markdownLink(string(t.Label(src)), string(t.URL(src)))}, true
+	case *ast.Image:
+		return []widget.RichTextSegment{markdownImage(markdownPlain(src, n), string(t.Destination))}, true
+	case *ast.RawHTML:
+		var b strings.Builder
+		for i := 0; i < t.Segments.Len(); i++ {
+			seg := t.Segments.At(i)
+			b.Write(seg.Value(src))
+		}
+		return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleCodeInline, Text: b.String()}}, true
+	}
+	return nil, false
+}
+
+// markdownText is a run of text; a soft line break is a space, a hard one ends the paragraph.
+func markdownText(src []byte, t *ast.Text) []widget.RichTextSegment {
+	s := string(t.Segment.Value(src))
+	if t.SoftLineBreak() {
+		s += " "
+	}
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: s}}
+	if t.HardLineBreak() {
+		segs = append(segs, markdownBreak())
+	}
+	return segs
 }
 
 // markdownImage shows an image as words: "image: chart" linked to its address when that is

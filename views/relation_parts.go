@@ -25,21 +25,7 @@ const relationDateChoices = 4
 // They are offered for an empty (or unreadable) date, and a day that refines the month or
 // year typed.
 func (ed *relationEditor) refreshDateChoices() {
-	var shown []app.DateChoice
-	cut := 0
-	if quote, body, base, ok := ed.suggestionSource(); ok && !ed.undated.Checked {
-		current, err := app.ParseDate(ed.start.Text)
-		open := strings.TrimSpace(ed.start.Text) == "" || err != nil
-		var choices []app.DateChoice
-		choices, cut = app.EventDateChoices(quote, body, base, relationDateChoices)
-		for _, c := range choices {
-			refines := err == nil && current != "" && c.Where != app.ReportedOn &&
-				len(c.Date) > len(current) && strings.HasPrefix(string(c.Date), string(current))
-			if open || refines {
-				shown = append(shown, c)
-			}
-		}
-	}
+	shown, cut := ed.dateChoices()
 	if slices.Equal(shown, ed.choices) && (len(shown) > 0) == ed.choiceBox.Visible() {
 		return // unchanged: keep the buttons under the pointer
 	}
@@ -50,18 +36,7 @@ func (ed *relationEditor) refreshDateChoices() {
 		objs = append(objs, relationHint("Dates the article gives — choose one, or type the date:"))
 	}
 	for _, c := range shown {
-		d := c.Date
-		// The button holds the date alone and the words beside it wrap, so a long phrase
-		// never widens the editor past a narrow window.
-		b := ed.u.newKeyButton(d.Human(), theme.HistoryIcon(), func() {
-			ed.start.SetText(string(d))
-		})
-		b.Importance = widget.LowImportance
-		where := widget.NewLabel(relationChoiceWhere(c))
-		where.Wrapping = fyne.TextWrapWord
-		ed.choiceBtns = append(ed.choiceBtns, b)
-		ed.choiceWhere = append(ed.choiceWhere, where)
-		objs = append(objs, container.NewBorder(nil, nil, b, nil, where))
+		objs = append(objs, ed.dateChoiceRow(c))
 	}
 	if cut > 0 {
 		objs = append(objs, relationHint("and "+dossierCount(cut, "more date", "more dates")+" in the paragraph, not listed"))
@@ -73,6 +48,42 @@ func (ed *relationEditor) refreshDateChoices() {
 	} else {
 		ed.choiceBox.Show()
 	}
+}
+
+// dateChoices are the dates to offer (see refreshDateChoices) and how many more the
+// paragraph holds that are not listed.
+func (ed *relationEditor) dateChoices() (shown []app.DateChoice, cut int) {
+	quote, body, base, ok := ed.suggestionSource()
+	if !ok || ed.undated.Checked {
+		return nil, 0
+	}
+	current, err := app.ParseDate(ed.start.Text)
+	open := strings.TrimSpace(ed.start.Text) == "" || err != nil
+	choices, cut := app.EventDateChoices(quote, body, base, relationDateChoices)
+	for _, c := range choices {
+		refines := err == nil && current != "" && c.Where != app.ReportedOn &&
+			len(c.Date) > len(current) && strings.HasPrefix(string(c.Date), string(current))
+		if open || refines {
+			shown = append(shown, c)
+		}
+	}
+	return shown, cut
+}
+
+// dateChoiceRow is one offered date: its button and where it comes from.
+func (ed *relationEditor) dateChoiceRow(c app.DateChoice) fyne.CanvasObject {
+	d := c.Date
+	// The button holds the date alone and the words beside it wrap, so a long phrase
+	// never widens the editor past a narrow window.
+	b := ed.u.newKeyButton(d.Human(), theme.HistoryIcon(), func() {
+		ed.start.SetText(string(d))
+	})
+	b.Importance = widget.LowImportance
+	where := widget.NewLabel(relationChoiceWhere(c))
+	where.Wrapping = fyne.TextWrapWord
+	ed.choiceBtns = append(ed.choiceBtns, b)
+	ed.choiceWhere = append(ed.choiceWhere, where)
+	return container.NewBorder(nil, nil, b, nil, where)
 }
 
 // relationChoiceWhere says where a date choice comes from, beside its button.

@@ -138,64 +138,15 @@ func (mw *Window) layout() fyne.CanvasObject {
 // show puts the route's screen in the main area and marks its tab.
 func (mw *Window) show(r route) {
 	mw.shown = r
-	var c fyne.CanvasObject
-	switch r.screen {
-	case "actors":
-		c = mw.u.actors.content()
-		mw.u.actors.reload()
-	case "dossier":
-		c = mw.u.dossier.content()
-		if r.id != 0 {
-			mw.u.dossier.load(r.id)
-		}
-	case "article":
-		c = mw.u.articles.content()
-		mw.u.articles.openArticle(r.id, r.span)
-	case "search":
-		c = mw.u.search.content()
-		mw.u.search.reload()
-	case "suggestions":
-		c = mw.u.queue.content()
-		mw.u.queue.reload()
-	case "notes":
-		c = mw.u.notes.content()
-		mw.u.notes.reload()
-		if r.id != 0 {
-			mw.u.notes.open(r.id)
-		}
-	case "network":
-		c = mw.u.networkScreen().content()
-	default:
-		c = mw.u.articles.content()
-		mw.u.articles.reload()
-	}
+	c := mw.screenFor(r) // window_show.go
 	if r.screen != "notes" {
 		mw.u.notes.flush() // the note left is saved before anything else shows
 	}
 	mw.main.Objects = []fyne.CanvasObject{c}
 	mw.main.Refresh()
 	mw.notice.Hide()
-	if r.screen == "search" {
-		mw.u.search.focus()
-	}
-	if r.screen == "suggestions" {
-		mw.u.queue.focus()
-	}
-	if r.screen == "notes" {
-		mw.u.notes.focus() // typing filters the list, or goes on in the open note
-	}
-	tabOf := map[string]string{"article": "articles"}
-	current := r.screen
-	if t, ok := tabOf[current]; ok {
-		current = t
-	}
-	for name, b := range mw.tabs {
-		b.Importance = widget.MediumImportance
-		if name == current {
-			b.Importance = widget.HighImportance
-		}
-		b.Refresh()
-	}
+	mw.focusScreen(r.screen)
+	mw.markTab(r.screen)
 	mw.updateNav()
 	mw.updateStatus()
 }

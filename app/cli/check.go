@@ -59,14 +59,7 @@ func runCheck(ctx context.Context, env Env, args []string) (err error) {
 	if *repair && *f.readOnly {
 		return f.usageErr("--repair changes the project, so it cannot go with --read-only")
 	}
-	s, err := f.open(ctx)
-	if app.IsCode(err, app.ECORRUPT) && env.OpenReadOnly != nil {
-		// A damaged project is still checked, read-only, to say all that is wrong.
-		s, err = env.OpenReadOnly(ctx, strings.TrimSpace(*f.db))
-		if err == nil {
-			warnCopies(env, strings.TrimSpace(*f.db))
-		}
-	}
+	s, err := openToCheck(ctx, env, f)
 	if err != nil {
 		return err
 	}
@@ -120,6 +113,36 @@ func runCheck(ctx context.Context, env Env, args []string) (err error) {
 	return checkVerdict(out, *repair)
 }
 
+// pageChecker is a store that can finish the open-time check of every page, however long
+// it takes (*db.Store.CheckPages).
+type pageChecker interface {
+	CheckPages(ctx context.Context) error
+}
+
+// openToCheck opens the project for check. Open checks the large tables only as far as its
+// time budget allows, so the rest of the pages are checked here too: a damaged page is
+// found whatever the machine's speed, and the project is then checked read-only, as one
+// Open refused, to say all that is wrong (and never repaired in place).
+func openToCheck(ctx context.Context, env Env, f *flags) (Store, error) {
+	path := strings.TrimSpace(*f.db)
+	s, err := f.open(ctx)
+	if err == nil {
+		if pc, ok := s.(pageChecker); ok {
+			if err = pc.CheckPages(ctx); err != nil {
+				s.Close()
+			}
+		}
+	}
+	if app.IsCode(err, app.ECORRUPT) && env.OpenReadOnly != nil {
+		// A damaged project is still checked, read-only, to say all that is wrong.
+		s, err = env.OpenReadOnly(ctx, path)
+		if err == nil {
+			warnCopies(env, path)
+		}
+	}
+	return s, err
+}
+
 // checkVerdict is the error that makes check exit 1 when a problem remains, saying what
 // to do next; nil when the project is whole.
 func checkVerdict(out checkJSON, repaired bool) error {
@@ -134,6 +157,9 @@ func checkVerdict(out checkJSON, repaired bool) error {
 	}
 	what := fmt.Sprintf("The check of %s found problems (%s); they are listed above.", out.DB, strings.Join(failed, ", "))
 	switch {
+	case out.Damage == "" && out.Check.PageDamage() != "":
+		what += " The project is damaged (" + out.Check.PageDamage() + "); the repair cannot mend that." +
+			" Restore a backup, or save a copy of what can still be read (File ▸ Save a copy), then check that."
 	case out.Damage != "":
 		what += " The project is damaged (" + out.Damage + ") and was checked read-only; it cannot be repaired in place." +
 			" Restore a backup, or save a copy of what can still be read (File ▸ Save a copy), then check that."

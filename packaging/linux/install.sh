@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 ID=io.github.dossier_app.dossier
 PREFIX=${PREFIX:-$HOME/.local}
 files="bin/dossier share/applications/$ID.desktop share/metainfo/$ID.metainfo.xml share/mime/packages/$ID.xml"
-for d in share/icons/hicolor/*/apps; do files="$files $d/$ID.png"; done
+for f in share/icons/hicolor/*/apps/$ID.png share/icons/hicolor/scalable/apps/$ID.svg; do files="$files $f"; done
 if [ "${1:-}" = "--uninstall" ]; then
 	for f in $files; do rm -f "$PREFIX/$f"; done
 	echo "Dossier removed from $PREFIX (your projects are left where they are)."
