@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -48,11 +49,14 @@ type HubPlace struct {
 func (p HubPlace) Key() string { return p.URL + "#" + p.Collection }
 
 // WithoutPassword is a postgres:// URL with any password taken out (from the user part
-// and from a password= parameter), so that it can be kept and shown.
+// and from a password= parameter), so that it can be kept and shown. A URL that does not
+// parse loses them by pattern all the same.
 func WithoutPassword(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
 	if err != nil || u.Scheme == "" {
-		return strings.TrimSpace(raw)
+		raw = userPassword.ReplaceAllString(raw, "$1@")
+		return passwordParam.ReplaceAllString(raw, "$1")
 	}
 	if u.User != nil {
 		u.User = url.User(u.User.Username())
@@ -64,6 +68,11 @@ func WithoutPassword(raw string) string {
 	}
 	return u.String()
 }
+
+var (
+	userPassword  = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*):[^@/?#]*@`)
+	passwordParam = regexp.MustCompile(`(^|[?&\s])password=[^&\s]*[&]?`)
+)
 
 // HubSyncState is what a project remembers of its last sync with one hub collection.
 type HubSyncState struct {
