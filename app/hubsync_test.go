@@ -29,9 +29,9 @@ func FuzzWithoutPassword(f *testing.F) {
 
 func TestWithoutPassword(t *testing.T) {
 	for in, want := range map[string]string{
-		"postgres://ayse:s3cr3t@hub/team?sslmode=require":  "postgres://ayse@hub/team?sslmode=require",
-		"postgres://ayse@hub/team?password=s3cr3t&x=1":     "postgres://ayse@hub/team?x=1",
-		" postgres://ayse@hub/team ":                       "postgres://ayse@hub/team",
+		"postgres://ayse:s3cr3t@hub/team?sslmode=require":   "postgres://ayse@hub/team?sslmode=require",
+		"postgres://ayse@hub/team?password=s3cr3t&x=1":      "postgres://ayse@hub/team?x=1",
+		" postgres://ayse@hub/team ":                        "postgres://ayse@hub/team",
 		"postgres://ayse@/team?host=/run/postgresql&port=5": "postgres://ayse@/team?host=/run/postgresql&port=5",
 	} {
 		if got := WithoutPassword(in); got != want {
