@@ -139,3 +139,26 @@ func (r HubSyncReport) Status() string {
 	}
 	return s
 }
+
+// HubAuthor is who created and last changed a record on the hub (the hub's user names),
+// as this project last saw it there.
+type HubAuthor struct {
+	CreatedBy, UpdatedBy string
+	UpdatedAt            time.Time
+}
+
+// Text is the dossier's words for it: "added by ayse", "added by ayse, changed by
+// bruno on 3 Dec 2026".
+func (a HubAuthor) Text() string {
+	if a.CreatedBy == "" {
+		return ""
+	}
+	s := "added by " + a.CreatedBy
+	if a.UpdatedBy != "" && a.UpdatedBy != a.CreatedBy {
+		s += ", changed by " + a.UpdatedBy
+		if !a.UpdatedAt.IsZero() {
+			s += " on " + a.UpdatedAt.Local().Format("2 Jan 2006")
+		}
+	}
+	return s
+}

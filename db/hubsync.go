@@ -293,3 +293,26 @@ func setBase(ctx context.Context, tx *sql.Tx, place app.HubPlace, r app.HubRecor
 		place.Key(), r.Kind, r.UUID, r.Seq, updated, r.Deleted, r.CreatedBy, r.UpdatedBy, at)
 	return err
 }
+
+// HubAuthors says, for the records of kind with these uuids that a hub holds, who
+// created and last changed them there (the latest seen of any hub the project syncs with).
+func (s *Store) HubAuthors(ctx context.Context, kind string, uuids []string) (_ map[string]app.HubAuthor, err error) {
+	defer wrapErr(&err, "hub authors of %d %ss", len(uuids), kind)
+	rows, err := s.db.QueryContext(ctx, `SELECT uuid, created_by, updated_by, updated_at FROM hub_sync_records
+		WHERE kind = ? AND uuid IN (SELECT value FROM json_each(?)) AND created_by <> '' ORDER BY updated_at`, kind, jsonList(uuids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]app.HubAuthor{}
+	for rows.Next() {
+		var u, at string
+		var a app.HubAuthor
+		if err := rows.Scan(&u, &a.CreatedBy, &a.UpdatedBy, &at); err != nil {
+			return nil, err
+		}
+		a.UpdatedAt = parseTime(at)
+		out[u] = a // the latest last
+	}
+	return out, rows.Err()
+}

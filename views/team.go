@@ -109,7 +109,7 @@ func (mw *Window) teamConnect() {
 		mw.runSync("", true)
 	}, mw.u.win)
 	d.Resize(fyne.NewSize(560, 260))
-	d.Show()
+	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Submit})
 }
 
 // syncNow syncs with the hub connected this session, or the one the project last

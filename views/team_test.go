@@ -138,6 +138,29 @@ func TestTeamConnectAndSync(t *testing.T) {
 		t.Errorf("after settling the status bar says %q", got)
 	}
 
+	// "Added by": a relation zeno files shows, in this dossier, who added it.
+	zb, err := zeno.FindActor(ctx, "Harbour Board")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zc, err := zeno.FindActor(ctx, "Port Council")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := zeno.CreateRelation(ctx, app.Relation{SourceID: zb.ID, Type: "criticises", TargetID: zc.ID, Start: "2026-03-05"}); err != nil {
+		t.Fatal(err)
+	}
+	zenoSync(app.HubSyncOptions{})
+	mw.syncNow()
+	council, err := st.FindActor(ctx, "Port Council")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw.u.openDossier(council.ID)
+	if text := dossierText(mw.u.dossier.content()); !strings.Contains(text, "added by zeno") {
+		t.Errorf("the dossier does not say who added the relation:\n%s", text)
+	}
+
 	// A hub that cannot be reached.
 	ts.place.URL = "postgres://yara@127.0.0.1:1/none?sslmode=disable&connect_timeout=5"
 	mw.syncNow()
