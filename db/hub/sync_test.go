@@ -81,13 +81,12 @@ func (tm *team) place(user string) app.HubPlace {
 	return app.HubPlace{URL: app.WithoutPassword(tm.url(user)), Collection: "desk"}
 }
 
-// sync syncs s as user.
+// sync syncs s as user. It may run on any goroutine: a failure to connect is returned.
 func (tm *team) sync(t *testing.T, s *db.Store, user string, opt app.HubSyncOptions) (app.HubSyncReport, error) {
-	t.Helper()
 	ctx := context.Background()
 	h, err := hub.Connect(ctx, tm.url(user))
 	if err != nil {
-		t.Fatal(err)
+		return app.HubSyncReport{}, err
 	}
 	defer h.Close(ctx)
 	return teamsync.Sync(ctx, s, h, tm.place(user), opt)
