@@ -36,7 +36,7 @@ var teams int
 // user is the role name of a team member.
 func (tm *team) user(name string) string { return fmt.Sprintf("%s_%d", name, tm.n) }
 
-func newTeam(t *testing.T) *team {
+func newTeam(t testing.TB) *team {
 	t.Helper()
 	ctx := context.Background()
 	c := hub.SharedCluster()
@@ -82,7 +82,7 @@ func (tm *team) place(user string) app.HubPlace {
 }
 
 // sync syncs s as user. It may run on any goroutine: a failure to connect is returned.
-func (tm *team) sync(t *testing.T, s *db.Store, user string, opt app.HubSyncOptions) (app.HubSyncReport, error) {
+func (tm *team) sync(t testing.TB, s *db.Store, user string, opt app.HubSyncOptions) (app.HubSyncReport, error) {
 	ctx := context.Background()
 	h, err := hub.Connect(ctx, tm.url(user))
 	if err != nil {
@@ -126,7 +126,7 @@ func (tm *team) hubRecords(t *testing.T) map[string]string {
 	return out
 }
 
-func newProject(t *testing.T) *db.Store {
+func newProject(t testing.TB) *db.Store {
 	t.Helper()
 	s, err := db.Create(context.Background(), filepath.Join(t.TempDir(), "p.dossier"))
 	if err != nil {
