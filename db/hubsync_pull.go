@@ -633,6 +633,14 @@ func (sp *syncPlan) deleteOne(kind string, id int64, r app.HubRecord, item *app.
 			_, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = ?`, id)
 			return err
 		})
+	case "article":
+		// The relations it backs lose that evidence: a change of theirs to send, unless
+		// the hub's copies of them came in this same pull already without it.
+		if _, err := tx.ExecContext(ctx, `UPDATE main.relations SET updated = ?1 WHERE id IN (SELECT relation_id FROM main.evidence WHERE article_id = ?2)`, m.s.now(), id); err != nil {
+			return false, err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM main.articles WHERE id = ?`, id)
+		return true, err
 	default:
 		_, err := tx.ExecContext(ctx, `DELETE FROM main.`+kindOf(kind).table+` WHERE id = ?`, id)
 		return true, err

@@ -537,3 +537,48 @@ func keys(m map[string]string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// An article edited, then trashed and purged in one project: the edit, the trash and
+// the purge reach the other, whose relation loses that evidence too; both agree.
+func TestSyncArticleEditTrashAndPurge(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	a, b := newProject(t), newProject(t)
+	_, _, rel := seed(t, a)
+	tm.mustSync(t, a, "ayse")
+	tm.mustSync(t, b, "bruno")
+	artID := rel.Evidence[0].ArticleID
+	art, err := a.Article(ctx, artID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art.Title = "Board says it will sue"
+	if _, err := a.UpdateArticle(ctx, art); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+	if rep := tm.mustSync(t, b, "bruno"); count(rep, "article").Updated != 1 {
+		t.Errorf("bruno did not take the edit:\n%s", rep.Text())
+	}
+	if err := a.DeleteArticle(ctx, artID); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+	tm.mustSync(t, b, "bruno")
+	tm.agree(t, a, b)
+	if err := a.PurgeArticle(ctx, artID); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+	rep := tm.mustSync(t, b, "bruno")
+	if len(rep.Deleted) != 1 || rep.Deleted[0].Kind != "article" {
+		t.Errorf("bruno's project did not purge the article:\n%s", rep.Text())
+	}
+	tm.agree(t, a, b)
+	br, err := b.Relation(ctx, idOf(t, b, "relation", rel.UUID))
+	if err != nil || len(br.Evidence) != 0 {
+		t.Errorf("bruno's relation keeps %d pieces of evidence (%v)", len(br.Evidence), err)
+	}
+	tm.quiet(t, a, "ayse")
+	tm.quiet(t, b, "bruno")
+}
