@@ -138,20 +138,20 @@ func (s *Store) HubChanges(ctx context.Context, place app.HubPlace) (_ []app.Hub
 			return nil, err
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT t.kind, t.uuid, b.seq FROM tombstones t
-		JOIN hub_sync_records b ON b.hub = ? AND b.kind = t.kind AND b.uuid = t.uuid WHERE NOT b.deleted ORDER BY t.kind, t.uuid`, place.Key())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		c := app.HubChange{Deleted: true}
-		if err := rows.Scan(&c.Kind, &c.UUID, &c.BaseSeq); err != nil {
+	// A deletion the hub does not know yet; not one undone since (an actor merge undone
+	// brings the actor back under its UUID, its deletion mark left behind).
+	for _, kind := range syncKinds {
+		rows, err := s.db.QueryContext(ctx, `SELECT t.uuid, b.seq FROM tombstones t
+			JOIN hub_sync_records b ON b.hub = ? AND b.kind = t.kind AND b.uuid = t.uuid
+			WHERE t.kind = ? AND NOT b.deleted AND t.uuid NOT IN (SELECT uuid FROM `+kindOf(kind).table+`) ORDER BY t.uuid`, place.Key(), kind)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, c)
+		if out, err = appendChanges(out, rows, kind, true); err != nil {
+			return nil, err
+		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func appendChanges(out []app.HubChange, rows *sql.Rows, kind string, deleted bool) ([]app.HubChange, error) {

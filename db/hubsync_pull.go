@@ -460,9 +460,16 @@ func (sp *syncPlan) plan() error {
 			item := app.MergeItem{Kind: kind, UUID: r.uuid, Label: r.label}
 			mineUpdated, have := kp.mine[r.uuid]
 			switch {
-			case !have && kp.gone[r.uuid] && hasBase:
+			case !have && kp.gone[r.uuid] && hasBase && !b.deleted:
 				item.Why = "deleted here, changed on the hub"
 				sp.decideDeletedHere(item, rec)
+			case !have && kp.gone[r.uuid] && hasBase:
+				// Deleted on both sides at the last sync, brought back on the hub since
+				// (a colleague kept it in a conflict, or undid an actor merge): taken.
+				count.Added++
+				sp.restore[kind] = append(sp.restore[kind], r.uuid)
+				m.add[kind] = append(m.add[kind], r.uuid)
+				sp.inCommon[key] = !sp.p.redirected[key]
 			case !have && kp.gone[r.uuid]:
 				item.Why = "deleted here; the hub's copy is not added back, and the deletion is sent"
 				m.rep.DeletedHere = append(m.rep.DeletedHere, item)

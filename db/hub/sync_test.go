@@ -400,12 +400,10 @@ func TestSyncEditAgainstDeletionIsAConflict(t *testing.T) {
 	if _, err := tm.sync(t, b, "bruno", app.HubSyncOptions{Conflicts: app.KeepMine}); err != nil {
 		t.Fatal(err)
 	}
-	rep, err = tm.sync(t, a, "ayse", app.HubSyncOptions{})
-	if !app.IsCode(err, app.ECONFLICT) || !strings.Contains(rep.Merge.Conflicts[0].Why, "deleted here") {
-		t.Fatalf("ayse should be asked about the relation she deleted and bruno kept: %v\n%s", err, rep.Text())
-	}
-	if _, err := tm.sync(t, a, "ayse", app.HubSyncOptions{Conflicts: app.TakeTheirs}); err != nil {
-		t.Fatal(err)
+	// Ayse's deletion was on the hub when bruno settled the conflict by keeping his
+	// edit: she takes it back without being asked again.
+	if rep := tm.mustSync(t, a, "ayse"); rep.Received != 1 || len(rep.Merge.Conflicts) != 0 {
+		t.Fatalf("ayse should take bruno's kept relation back:\n%s", rep.Text())
 	}
 	tm.agree(t, a, b)
 	if n := countKind(contents(t, a), "relation"); n != 1 {
@@ -433,7 +431,8 @@ func TestSyncThreeProjectsWithAnActorMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.mustSync(t, c, "chen")
-	if _, _, _, err := b.Merge(ctx, idOf(t, b, "actor", ilse.UUID), idOf(t, b, "actor", dup.UUID)); err != nil {
+	_, _, mergeID, err := b.Merge(ctx, idOf(t, b, "actor", ilse.UUID), idOf(t, b, "actor", dup.UUID))
+	if err != nil {
 		t.Fatal(err)
 	}
 	tm.mustSync(t, b, "bruno") // takes chen's note first, merges it with the actor
@@ -453,6 +452,26 @@ func TestSyncThreeProjectsWithAnActorMerge(t *testing.T) {
 		notes, err := s.ActorNotes(ctx, idOf(t, s, "actor", ilse.UUID))
 		if err != nil || len(notes) != 1 {
 			t.Errorf("project %d: Ilse has %d notes (%v), want chen's note moved to her", i+1, len(notes), err)
+		}
+	}
+	tm.quiet(t, a, "ayse")
+	tm.quiet(t, b, "bruno")
+	tm.quiet(t, c, "chen")
+
+	// Bruno undoes the merge: the actor comes back everywhere.
+	if _, err := b.Unmerge(ctx, mergeID); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []struct {
+		s    *db.Store
+		user string
+	}{{b, "bruno"}, {a, "ayse"}, {c, "chen"}} {
+		tm.mustSync(t, p.s, p.user)
+	}
+	tm.agree(t, a, b, c)
+	for i, s := range []*db.Store{a, b, c} {
+		if id, err := s.IDByUUID(ctx, "actor", dup.UUID); err != nil || id == 0 {
+			t.Errorf("project %d: the actor brought back by the undo is missing (%v)", i+1, err)
 		}
 	}
 	tm.quiet(t, a, "ayse")
@@ -581,4 +600,46 @@ func TestSyncArticleEditTrashAndPurge(t *testing.T) {
 	}
 	tm.quiet(t, a, "ayse")
 	tm.quiet(t, b, "bruno")
+}
+
+// A record deleted here and not yet sent, changed on the hub meanwhile: a conflict;
+// keeping mine sends the deletion, taking theirs brings the record back.
+func TestSyncDeletionAgainstEditIsAConflict(t *testing.T) {
+	for _, choice := range []app.ConflictChoice{app.KeepMine, app.TakeTheirs} {
+		t.Run(string(choice), func(t *testing.T) {
+			ctx := context.Background()
+			tm := newTeam(t)
+			a, b := newProject(t), newProject(t)
+			_, _, rel := seed(t, a)
+			tm.mustSync(t, a, "ayse")
+			tm.mustSync(t, b, "bruno")
+			br, err := b.Relation(ctx, idOf(t, b, "relation", rel.UUID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			br.Note = "disputed"
+			if _, err := b.UpdateRelation(ctx, br); err != nil {
+				t.Fatal(err)
+			}
+			tm.mustSync(t, b, "bruno")
+			if err := a.DeleteRelation(ctx, rel.ID); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := tm.sync(t, a, "ayse", app.HubSyncOptions{})
+			if !app.IsCode(err, app.ECONFLICT) || len(rep.Merge.Conflicts) != 1 || !strings.Contains(rep.Merge.Conflicts[0].Why, "deleted here, changed on the hub") {
+				t.Fatalf("want the deletion against the edit refused, got %v:\n%s", err, rep.Text())
+			}
+			if _, err := tm.sync(t, a, "ayse", app.HubSyncOptions{Conflicts: choice}); err != nil {
+				t.Fatal(err)
+			}
+			tm.mustSync(t, b, "bruno")
+			tm.agree(t, a, b)
+			want := map[app.ConflictChoice]int{app.KeepMine: 0, app.TakeTheirs: 1}[choice]
+			if n := countKind(contents(t, b), "relation"); n != want {
+				t.Errorf("after %s bruno has %d relations, want %d", choice, n, want)
+			}
+			tm.quiet(t, a, "ayse")
+			tm.quiet(t, b, "bruno")
+		})
+	}
 }
