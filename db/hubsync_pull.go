@@ -76,7 +76,7 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 	}
 	m := &merger{s: s, tx: tx, ctx: ctx, opt: app.ProjectMergeOptions{Conflicts: opt.Conflicts}, rep: &rep.Merge,
 		add: map[string][]string{}, take: map[string][]string{}, both: map[string][]string{}, doubled: map[string]map[string]string{}}
-	sp := &syncPlan{m: m, p: p, inCommon: map[string]bool{}, keep: map[string]bool{}, restore: map[string][]string{}}
+	sp := &syncPlan{m: m, p: p, place: place, inCommon: map[string]bool{}, keep: map[string]bool{}, restore: map[string][]string{}}
 	if err := sp.plan(); err != nil {
 		return rep, mapError(err)
 	}
@@ -425,8 +425,9 @@ func loadKind(ctx context.Context, tx *sql.Tx, k mergeKind, data []json.RawMessa
 // syncPlan decides, record by record, what a pull does: the project merge's rules with
 // the hub's change numbers and the bases in place of the merge's times.
 type syncPlan struct {
-	m *merger
-	p *pulled
+	m     *merger
+	p     *pulled
+	place app.HubPlace
 	// inCommon names (kind/uuid) the records that are, once applied, the same here and
 	// on the hub; keep those kept as mine though the hub's differ (to be sent).
 	inCommon, keep map[string]bool
@@ -601,6 +602,13 @@ func (sp *syncPlan) applyDeletions(rep *app.HubSyncReport) error {
 func (sp *syncPlan) deleteOne(kind string, id int64, r app.HubRecord, item *app.MergeItem) (bool, error) {
 	m := sp.m
 	tx, ctx := m.tx, m.ctx
+	// What was written here since the last sync and would go with the record (a note on
+	// it; for an article, a relation citing it) keeps it: deleting would lose that work
+	// without a word.
+	if n, err := sp.changedDependents(kind, id); err != nil || n > 0 {
+		item.Why = fmt.Sprintf("deleted on the hub by %s; kept here, where %d record(s) written since the last sync depend on it, and sent back", r.UpdatedBy, n)
+		return false, err
+	}
 	switch kind {
 	case "actor":
 		var d struct {
@@ -684,4 +692,27 @@ func (sp *syncPlan) recordBases(place app.HubPlace) error {
 		}
 	}
 	return nil
+}
+
+// changedDependents counts the records changed here since the last sync that a
+// deletion of the record (kind, id) would take with it.
+func (sp *syncPlan) changedDependents(kind string, id int64) (int, error) {
+	changed := func(kind string) string {
+		return `(SELECT 1 FROM main.hub_sync_records b WHERE b.hub = ?1 AND b.kind = '` + kind + `' AND b.uuid = x.uuid AND b.updated = x.updated) IS NULL`
+	}
+	var q string
+	switch kind {
+	case "actor":
+		q = `SELECT count(*) FROM main.notes x WHERE x.actor_id = ?2 AND ` + changed("note")
+	case "relation":
+		q = `SELECT count(*) FROM main.notes x WHERE x.relation_id = ?2 AND ` + changed("note")
+	case "article":
+		q = `SELECT (SELECT count(*) FROM main.notes x WHERE x.article_id = ?2 AND ` + changed("note") + `) +
+			(SELECT count(*) FROM main.relations x WHERE x.id IN (SELECT relation_id FROM main.evidence WHERE article_id = ?2) AND ` + changed("relation") + `)`
+	default:
+		return 0, nil
+	}
+	var n int
+	err := sp.m.tx.QueryRowContext(sp.m.ctx, q, sp.place.Key(), id).Scan(&n)
+	return n, err
 }

@@ -643,3 +643,33 @@ func TestSyncDeletionAgainstEditIsAConflict(t *testing.T) {
 		})
 	}
 }
+
+// An actor deleted by a colleague while a note was written on it here: the deletion
+// would take the note with it, so the actor is kept, said, and sent back; the colleague
+// gets both back.
+func TestSyncDeletionKeepsWhatDependsOnIt(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	a, b := newProject(t), newProject(t)
+	lone := mustActor(t, a, "Port Council", app.GovernmentBody)
+	tm.mustSync(t, a, "ayse")
+	tm.mustSync(t, b, "bruno")
+	if err := a.DeleteActor(ctx, lone.ID); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+	if _, err := b.CreateNote(ctx, app.Note{ActorID: idOf(t, b, "actor", lone.UUID), Body: "The council meets on Thursdays."}); err != nil {
+		t.Fatal(err)
+	}
+	rep := tm.mustSync(t, b, "bruno")
+	if len(rep.Deleted) != 0 || len(rep.Merge.DeletedThere) != 1 || !strings.Contains(rep.Merge.DeletedThere[0].Why, "depend on it") {
+		t.Fatalf("bruno's project should keep the actor and say why:\n%s", rep.Text())
+	}
+	tm.mustSync(t, a, "ayse")
+	tm.agree(t, a, b)
+	if n := countKind(contents(t, a), "note"); n != 1 {
+		t.Errorf("ayse has %d notes, want bruno's", n)
+	}
+	tm.quiet(t, a, "ayse")
+	tm.quiet(t, b, "bruno")
+}
