@@ -680,6 +680,9 @@ func (sp *syncPlan) recordBases(place app.HubPlace) error {
 	all = append(all, sp.p.dead...)
 	for _, r := range all {
 		key := r.Kind + "/" + r.UUID
+		if left[key] {
+			continue // left out, and said: the base stays, so nothing here overwrites the hub's
+		}
 		updated := ""
 		if sp.inCommon[key] && !left[key] && !sp.keep[key] {
 			k := kindOf(r.Kind)
