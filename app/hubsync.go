@@ -42,7 +42,8 @@ type HubChange struct {
 
 // HubPlace is a hub and a collection a project syncs with. URL never holds a password.
 type HubPlace struct {
-	URL, Collection string
+	URL        string `json:"url"`
+	Collection string `json:"collection"`
 }
 
 // Key is the name the project keeps the pairing under.

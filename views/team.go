@@ -56,8 +56,26 @@ func (mw *Window) teamState() *teamState {
 	return mw.team
 }
 
-// teamLine is the status bar's line about syncing (hidden until a sync).
-func (mw *Window) teamLine() fyne.CanvasObject { return mw.teamState().line }
+// teamLine is the status bar's line about syncing: when the project last synced, if it
+// ever did (hidden otherwise), then how each sync went.
+func (mw *Window) teamLine() fyne.CanvasObject {
+	ts := mw.teamState()
+	if store, ok := unwatched(mw.u.store).(teamStore); ok {
+		mw.u.async(func(ctx context.Context) {
+			places, err := store.HubPlaces(ctx)
+			if err != nil || len(places) == 0 {
+				return
+			}
+			st, err := store.HubSyncState(ctx, places[0])
+			if err != nil || st.SyncedAt.IsZero() {
+				return
+			}
+			mw.setTeamLine(fmt.Sprintf("Last synced with %s %s — %d sent, %d received", places[0].Collection,
+				st.SyncedAt.Local().Format("2 Jan 15:04"), st.Sent, st.Received))
+		})
+	}
+	return ts.line
+}
 
 // teamMenu is File ▸ Team.
 func (mw *Window) teamMenu() *fyne.MenuItem {

@@ -161,6 +161,12 @@ func TestTeamConnectAndSync(t *testing.T) {
 		t.Errorf("the dossier does not say who added the relation:\n%s", text)
 	}
 
+	// The project opened again says when it last synced.
+	mw2 := newWindow(ctx, mw.u.win, st, Projects{DataDir: t.TempDir()}, true)
+	if got := mw2.team.line.Text; !strings.HasPrefix(got, "Last synced with gulf desk ") {
+		t.Errorf("a window on a synced project says %q", got)
+	}
+
 	// A hub that cannot be reached.
 	ts.place.URL = "postgres://yara@127.0.0.1:1/none?sslmode=disable&connect_timeout=5"
 	mw.syncNow()
