@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -548,14 +547,6 @@ func equalMaps(a, b map[string]string) bool {
 	return true
 }
 
-func keys(m map[string]string) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // An article edited, then trashed and purged in one project: the edit, the trash and
 // the purge reach the other, whose relation loses that evidence too; both agree.
