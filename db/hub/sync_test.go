@@ -547,7 +547,6 @@ func equalMaps(a, b map[string]string) bool {
 	return true
 }
 
-
 // An article edited, then trashed and purged in one project: the edit, the trash and
 // the purge reach the other, whose relation loses that evidence too; both agree.
 func TestSyncArticleEditTrashAndPurge(t *testing.T) {
