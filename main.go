@@ -292,7 +292,7 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 	// mw is the main window, once there is one: at quit its project is closed, whichever
 	// it is by then (File ▸ Open project switches), so no -wal or -shm is left behind.
 	var mw *views.Window
-	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample,
+	projects := views.Projects{Open: openForGUI, LoadSample: loadSample, RemoveSample: removeSample, ConnectHub: connectHubGUI,
 		DataDir: filepath.Dir(defaultProject()), VerifyBackup: db.VerifyBackup, Salvage: db.Salvage, LogPath: logPath,
 		Shown: func(w *views.Window) { mw = w }}
 	code := 0
@@ -318,6 +318,15 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 		}
 	}
 	return code
+}
+
+// connectHubGUI connects to the team hub for File ▸ Team.
+func connectHubGUI(ctx context.Context, url string) (views.TeamHub, error) {
+	h, err := hub.Connect(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
 }
 
 // connectHub connects to the team hub for the batch commands.

@@ -291,6 +291,10 @@ func (s *Store) mergeActors(ctx context.Context, tx *sql.Tx, k, d app.Actor) (ap
 	if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ?1 WHERE ?2 IN (source_id, target_id, speaker_id)`, s.now(), drop); err != nil {
 		return k, err
 	}
+	// So do its notes: a hub sync sends a note whose stamp moved (hubsync.go).
+	if _, err := tx.ExecContext(ctx, `UPDATE notes SET updated = ?1 WHERE actor_id = ?2`, s.now(), drop); err != nil {
+		return k, err
+	}
 	for _, q := range []string{
 		`UPDATE relations SET source_id = ?1 WHERE source_id = ?2`,
 		`UPDATE relations SET target_id = ?1 WHERE target_id = ?2`,

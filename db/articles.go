@@ -224,7 +224,8 @@ func (s *Store) RestoreArticle(ctx context.Context, id int64) (err error) {
 
 func (s *Store) setDeleted(ctx context.Context, id int64, when string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE articles SET deleted = ? WHERE id = ?`, when, id)
+		// Trashing is a change of the article (stamp.go): a hub sync sends it.
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET deleted = ?, updated = ? WHERE id = ?`, when, s.now(), id)
 		if err != nil {
 			return err
 		}
@@ -240,6 +241,12 @@ func (s *Store) setDeleted(ctx context.Context, id int64, when string) error {
 func (s *Store) PurgeArticle(ctx context.Context, id int64) (err error) {
 	defer wrapErr(&err, "purge article %d", id)
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		// The relations it backs lose that evidence: a change of theirs (stamp.go), which a
+		// hub sync sends.
+		if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ?1 WHERE id IN
+			(SELECT relation_id FROM evidence WHERE article_id = (SELECT id FROM articles WHERE id = ?2 AND deleted <> ''))`, s.now(), id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ? AND deleted <> ''`, id)
 		if err != nil {
 			return err

@@ -55,6 +55,9 @@ func TestEveryStoreMethodWrapsItsErrors(t *testing.T) {
 		if m.Name == "ArticleRelationRefs" { // no articles is no work, and no error
 			args[2] = reflect.ValueOf([]int64{1})
 		}
+		if m.Name == "HubRecords" { // no changes is no work, and no error
+			args[2] = reflect.ValueOf([]app.HubChange{{Kind: "actor", UUID: "x"}})
+		}
 		if m.Name == "LinkSuggestions" { // nothing typed yet is nothing to look up
 			args[2] = reflect.ValueOf("mal")
 		}

@@ -45,6 +45,12 @@ func (s *Store) RemoveTagged(ctx context.Context, tag string) (err error) {
 	defer wrapErr(&err, "remove what is tagged %q", tag)
 	like := "%\n" + likeEscape(tag) + "\n%"
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		// Relations that stay but lose a speaker or evidence change (stamp.go).
+		if _, err := tx.ExecContext(ctx, `UPDATE relations SET updated = ?2 WHERE
+			speaker_id IN (SELECT id FROM actors WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\')
+			OR id IN (SELECT relation_id FROM evidence WHERE article_id IN (SELECT id FROM articles WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\'))`, like, s.now()); err != nil {
+			return err
+		}
 		for _, q := range []string{
 			`DELETE FROM relations WHERE source_id IN (SELECT id FROM actors WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\')
 				OR target_id IN (SELECT id FROM actors WHERE char(10) || tags || char(10) LIKE ?1 ESCAPE '\')`,

@@ -62,6 +62,8 @@ type dossierScreen struct {
 	// q holds the filters bar and the Graph, Timeline and Connections tabs (dossier_graph.go).
 	q *dossierQuestions
 
+	authors authorsOf // who added the relations synced with a team hub (team_authors.go)
+
 	// What the tests drive.
 	relRows      []*dossierRelationRow
 	empty        *widget.Button

@@ -88,7 +88,12 @@ func (q *dossierQuestions) setFilter(f graph.Filter) {
 
 // fetch reads the dossier as the filter shows it: the plain dossier when nothing is
 // filtered, else the filtered one with its counts. It runs off the UI goroutine.
-func (q *dossierQuestions) fetch(ctx context.Context, st Store, actorID int64) (app.Dossier, error) {
+func (q *dossierQuestions) fetch(ctx context.Context, st Store, actorID int64) (d app.Dossier, err error) {
+	defer func() {
+		if err == nil {
+			q.s.authors.load(ctx, st, d)
+		}
+	}()
 	f := q.current()
 	qs, ok := unwatched(st).(questionsStore)
 	if !f.Active() || !ok {

@@ -185,6 +185,9 @@ func (s *dossierScreen) relationRow(r app.DossierRelation) fyne.CanvasObject {
 	if r.SpeakerName != "" {
 		facts = append(facts, "according to "+r.SpeakerName)
 	}
+	if by := s.authors.text(r.UUID); by != "" {
+		facts = append(facts, by)
+	}
 	if len(facts) > 0 {
 		segs = append(segs, dossierMuted(" · "+strings.Join(facts, " · ")))
 	}

@@ -101,4 +101,6 @@ type Projects struct {
 	// Shown is told of the main window once it is built (also when a project opens from
 	// the screen of a failed open), so main can close whichever project is open at quit.
 	Shown func(*Window)
+	// ConnectHub connects to a team hub (db/hub) for File ▸ Team; nil: not offered.
+	ConnectHub HubConnector
 }

@@ -72,6 +72,7 @@ type Window struct {
 	closeWindow          func() // closes the window; nil: the window's Close (tests set it)
 	settingsDialog       dialog.Dialog
 	restoreDialog        *restoreDialog
+	team                 *teamState // File ▸ Team (team.go)
 }
 
 // NewWindow fills w with the main screens over st and sets its menus and shortcuts.
@@ -131,7 +132,7 @@ func (mw *Window) layout() fyne.CanvasObject {
 	mw.banner = container.NewStack()
 	mw.u.onDamage = mw.damageMet
 	top := container.NewVBox(bar, widget.NewSeparator(), mw.banner)
-	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.waiting, mw.status, mw.backupLine)
+	bottom := container.NewVBox(widget.NewSeparator(), mw.notice, mw.waiting, mw.status, mw.teamLine(), mw.backupLine)
 	return container.NewBorder(top, bottom, nil, nil, mw.main)
 }
 
@@ -323,6 +324,7 @@ func (mw *Window) menu() *fyne.MainMenu {
 		item("Save a copy…", mw.saveCopy, "", 0),
 		item("Restore from backup…", mw.restoreFromBackup, "", 0),
 		item("Merge another project…", mw.mergeProject, "", 0),
+		mw.teamMenu(),
 		item("Backup settings…", mw.showBackupSettings, "", 0),
 		fyne.NewMenuItemSeparator(),
 		item("New article", u.articles.newArticle, fyne.KeyN, ctrl),

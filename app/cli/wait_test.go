@@ -194,6 +194,7 @@ func TestReadOnlyCommandsWriteNothing(t *testing.T) {
 		"check":   {{"check", "--repair"}},
 		"merge":   {{"merge", filepath.Join(p.dir, "other.dossier")}},
 		"note":    {{"note", "add", "--text", "More."}},
+		"sync":    {{"sync", "--hub", "postgres://nobody@127.0.0.1:1/none", "--collection", "desk"}},
 	}
 	for _, name := range commandNames(t, p) {
 		// hub works on the team's PostgreSQL database, never on a project file.

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"dossier/app"
+	"dossier/app/teamsync"
+)
+
+// hubSyncer is what sync needs of the project beyond Store: *db.Store provides it.
+type hubSyncer interface {
+	teamsync.Local
+	HubPlaces(ctx context.Context) ([]app.HubPlace, error)
+	FillSuggestionQueue(ctx context.Context, progress func(done, total int)) error
+}
+
+const syncSynopsis = "sync [--db FILE] [--hub URL] [--collection NAME] [--conflicts mine|theirs|both] [--json]"
+
+const syncAbout = `Syncs the project with a collection of the team's hub (see dossier hub): the changes
+colleagues sent since this project's last sync are taken in, then this project's own
+changes are sent. Records are matched by UUID as in dossier merge. A record changed both
+here and on the hub since the last sync is a conflict: the sync then stops, lists them and
+changes nothing, until --conflicts says which version to keep (mine, theirs, or both:
+theirs as a second record beside mine). A record deleted on the hub is deleted here too,
+unless it was changed here (a conflict). A sync cut in the middle (the network, a crash)
+leaves both sides consistent; the next sync finishes the job.
+
+--hub defaults to $DOSSIER_HUB_URL, then to the hub this project last synced with;
+--collection to the one last synced with that hub. The password is never kept in the
+project: put it in the URL, in PGPASSFILE (~/.pgpass) or in PGPASSWORD.`
+
+func runSync(ctx context.Context, env Env, args []string) (err error) {
+	f := newFlags(env, "sync", syncSynopsis, syncAbout).withDB()
+	url := f.String("hub", os.Getenv("DOSSIER_HUB_URL"), "the hub's `URL`: postgres://USER@HOST/DATABASE")
+	coll := f.String("collection", "", "the `NAME` of the collection to sync with")
+	choice := f.String("conflicts", "", "how to settle records changed on both sides: `mine`, theirs or both")
+	asJSON := f.Bool("json", false, "print the report as JSON")
+	if _, err := f.parse(args, 0, 0); err != nil {
+		return err
+	}
+	opt := app.HubSyncOptions{Conflicts: app.ConflictChoice(*choice)}
+	switch opt.Conflicts {
+	case "", app.KeepMine, app.TakeTheirs, app.KeepBoth:
+	default:
+		return f.usageErr("--conflicts is mine, theirs or both, not %q", *choice)
+	}
+	s, err := f.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeStore(s, &err)
+	hs, ok := s.(hubSyncer)
+	if !ok {
+		return app.Errorf(app.EINTERNAL, "this project store cannot sync with a hub")
+	}
+	place, err := syncPlace(ctx, hs, *url, *coll)
+	if err != nil {
+		return err
+	}
+	connectTo := *url // with its password, if the researcher gave one
+	if connectTo == "" {
+		connectTo = place.URL
+	}
+	h, err := openHub(ctx, env, connectTo)
+	if err != nil {
+		return err
+	}
+	defer h.Close(context.Background())
+	remote, ok := h.(teamsync.Remote)
+	if !ok {
+		return app.Errorf(app.EINTERNAL, "This build of Dossier cannot sync with a hub.")
+	}
+	rep, err := teamsync.Sync(ctx, hs, remote, place, opt)
+	if err != nil && !app.IsCode(err, app.ECONFLICT) {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if jerr := enc.Encode(rep); jerr != nil {
+			return jerr
+		}
+	} else {
+		fmt.Fprint(env.Stdout, shownLines(rep.Text()))
+	}
+	if err != nil {
+		return err
+	}
+	if rep.Received > 0 {
+		return hs.FillSuggestionQueue(ctx, nil)
+	}
+	return nil
+}
+
+// syncPlace is the hub and collection a sync uses: as given, else as last used.
+func syncPlace(ctx context.Context, hs hubSyncer, url, coll string) (app.HubPlace, error) {
+	known, err := hs.HubPlaces(ctx)
+	if err != nil {
+		return app.HubPlace{}, err
+	}
+	place := app.HubPlace{URL: app.WithoutPassword(url), Collection: coll}
+	for _, k := range known {
+		if (place.URL == "" || k.URL == place.URL) && (coll == "" || k.Collection == coll) {
+			if place.URL == "" {
+				place.URL = k.URL
+			}
+			if place.Collection == "" {
+				place.Collection = k.Collection
+			}
+			break
+		}
+	}
+	if place.URL == "" {
+		return place, app.Errorf(app.EINVALID, "This project has not synced with a hub yet: pass --hub postgres://USER@HOST/DATABASE (or set DOSSIER_HUB_URL) and --collection NAME.")
+	}
+	if place.Collection == "" {
+		return place, app.Errorf(app.EINVALID, "Name the hub's collection to sync with: --collection NAME.")
+	}
+	return place, nil
+}

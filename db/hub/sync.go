@@ -1,0 +1,134 @@
+package hub
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"dossier/app"
+)
+
+// A sync's side on the hub: find the collection, read the records changed after a
+// change number, write a batch of records in one transaction. Every write to a
+// collection first takes the collection's advisory lock, so that the change numbers a
+// collection's records get are handed out in the order their transactions commit: a
+// reader that has seen number n then never later finds a record numbered below n (a
+// concurrent writer holding a lower number, committing after). A record is written only
+// if the hub's copy is still the version the local change was made on.
+
+// Collection finds the collection name this member may read, and whether it may write.
+func (h *Hub) Collection(ctx context.Context, name string) (id string, canWrite bool, err error) {
+	err = h.conn.QueryRow(ctx, `SELECT c.id::text, coalesce((SELECT g.can_write FROM `+Schema+`.grants g
+		WHERE g.member = current_user AND g.collection_id = c.id), false) FROM `+Schema+`.collections c WHERE c.name = $1`, name).Scan(&id, &canWrite)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", false, app.Errorf(app.ENOTFOUND, "The hub has no collection “%s” you may read: ask the hub's administrator for a grant (dossier hub grant).", name)
+	}
+	if err != nil {
+		return "", false, syncError(err, name)
+	}
+	return id, canWrite, nil
+}
+
+// Pull returns the records of the collection changed after change number after, in
+// order, and the highest change number read (after when none).
+func (h *Hub) Pull(ctx context.Context, collectionID string, after int64) ([]app.HubRecord, int64, error) {
+	rows, err := h.conn.Query(ctx, `SELECT kind, uuid::text, data, deleted, seq, created_by, updated_by, updated_at
+		FROM `+Schema+`.records WHERE collection_id = $1 AND seq > $2 ORDER BY seq`, collectionID, after)
+	if err != nil {
+		return nil, after, syncError(err, "")
+	}
+	defer rows.Close()
+	upTo := after
+	var out []app.HubRecord
+	for rows.Next() {
+		var r app.HubRecord
+		var data []byte
+		if err := rows.Scan(&r.Kind, &r.UUID, &data, &r.Deleted, &r.Seq, &r.CreatedBy, &r.UpdatedBy, &r.UpdatedAt); err != nil {
+			return nil, after, syncError(err, "")
+		}
+		r.Data = data
+		if r.Seq > upTo {
+			upTo = r.Seq
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, after, syncError(err, "")
+	}
+	return out, upTo, nil
+}
+
+// pushHook, set by tests, runs before each record a push writes: an error stands for a
+// connection cut there.
+var pushHook func(i int) error
+
+// Push writes recs into the collection in one transaction and returns those written,
+// with the change numbers and stamps the hub gave them, and how many were stale (the
+// hub's copy changed since the version they were made on: not written). collection is
+// the name, for the messages.
+func (h *Hub) Push(ctx context.Context, collectionID, collection string, recs []app.HubRecord) (sent []app.HubRecord, stale int, err error) {
+	tx, err := h.conn.Begin(ctx)
+	if err != nil {
+		return nil, 0, syncError(err, collection)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('dossier_hub push ' || $1))`, collectionID); err != nil {
+		return nil, 0, syncError(err, collection)
+	}
+	for i, r := range recs {
+		if pushHook != nil {
+			if err := pushHook(i); err != nil {
+				return nil, 0, err
+			}
+		}
+		var row pgx.Row
+		if r.BaseSeq == 0 {
+			row = tx.QueryRow(ctx, `INSERT INTO `+Schema+`.records(collection_id, kind, uuid, data, deleted) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (collection_id, kind, uuid) DO NOTHING RETURNING seq, created_by, updated_by, updated_at`,
+				collectionID, r.Kind, r.UUID, []byte(r.Data), r.Deleted)
+		} else {
+			row = tx.QueryRow(ctx, `UPDATE `+Schema+`.records SET data = $4, deleted = $5
+				WHERE collection_id = $1 AND kind = $2 AND uuid = $3 AND seq = $6 RETURNING seq, created_by, updated_by, updated_at`,
+				collectionID, r.Kind, r.UUID, []byte(r.Data), r.Deleted, r.BaseSeq)
+		}
+		var at time.Time
+		err := row.Scan(&r.Seq, &r.CreatedBy, &r.UpdatedBy, &at)
+		if errors.Is(err, pgx.ErrNoRows) {
+			stale++
+			continue
+		}
+		if err != nil {
+			return nil, 0, syncError(err, collection)
+		}
+		r.UpdatedAt = at
+		sent = append(sent, r)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return nil, 0, syncError(err, collection)
+	}
+	return sent, stale, nil
+}
+
+// syncError says in plain words why the hub refused or failed.
+func syncError(err error, collection string) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42501" {
+		return &app.Error{Code: app.EREADONLY, Err: err, Message: "You may only read the collection “" + collection + "” on this hub: your changes were not sent (ask for a write grant)."}
+	}
+	if pgconn.SafeToRetry(err) || pgconn.Timeout(err) || isConnErr(err) {
+		return &app.Error{Code: app.ELOCKED, Err: err, Message: "Hub unreachable: " + err.Error()}
+	}
+	return err
+}
+
+func isConnErr(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "57P01" || pe.Code[:2] == "08" // terminated by the administrator; connection exceptions
+	}
+	var ce *pgconn.ConnectError
+	return errors.As(err, &ce) || !errors.As(err, &pe)
+}

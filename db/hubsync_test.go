@@ -1,0 +1,79 @@
+package db
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"dossier/app"
+)
+
+// What a hub sends is outside input: a record that is not JSON, written by a newer
+// Dossier, or of an unknown kind is refused with its reason, and nothing is written
+// (the pulled cursor included).
+func TestApplyHubPullRefusesWhatItCannotRead(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	place := app.HubPlace{URL: "postgres://ayse@hub/team", Collection: "desk"}
+	for _, c := range []struct {
+		rec  app.HubRecord
+		code string
+		want string
+	}{
+		{app.HubRecord{Kind: "actor", UUID: "u1", Data: json.RawMessage(`{"v":1,`), Seq: 3}, app.ECORRUPT, "not readable JSON"},
+		{app.HubRecord{Kind: "actor", UUID: "u2", Data: json.RawMessage(`{"v":2,"name":"X"}`), Seq: 3}, app.ETOONEW, "newer Dossier"},
+		{app.HubRecord{Kind: "mention_decision", UUID: "u3", Data: json.RawMessage(`{"v":1}`), Seq: 3}, app.ETOONEW, "does not know"},
+	} {
+		_, err := s.ApplyHubPull(ctx, place, []app.HubRecord{c.rec}, 3, app.HubSyncOptions{})
+		if !app.IsCode(err, c.code) || !strings.Contains(app.ErrorMessage(err), c.want) {
+			t.Errorf("%s: got %v, want %s saying %q", c.rec.Data, err, c.code, c.want)
+		}
+	}
+	st, err := s.HubSyncState(ctx, place)
+	if err != nil || st.PulledSeq != 0 {
+		t.Errorf("the cursor moved to %d (%v)", st.PulledSeq, err)
+	}
+}
+
+// A relation pulled whose actor neither the pull nor this project holds is left out
+// and named, not written with its reference lost.
+func TestApplyHubPullLeavesOutWhatPointsNowhere(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	place := app.HubPlace{URL: "postgres://ayse@hub/team", Collection: "desk"}
+	src := mustActor(t, s, "Harbour Board", app.Organisation)
+	rel := `{"v":1,"uuid":"01a00000-0000-7000-8000-000000000001","source_id":"` + src.UUID + `","type":"threatens",
+		"target_id":"01a00000-0000-7000-8000-00000000dead","start":"2026","end":"","confidence":"reported","modality":"asserted",
+		"speaker_id":null,"note":"","created":"2026-03-01T00:00:00Z","updated":"2026-03-01T00:00:00Z","evidence":[]}`
+	rep, err := s.ApplyHubPull(ctx, place, []app.HubRecord{{Kind: "relation", UUID: "01a00000-0000-7000-8000-000000000001", Data: json.RawMessage(rel), Seq: 7}}, 7, app.HubSyncOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Merge.LeftOut) != 1 || !strings.Contains(rep.Merge.LeftOut[0].Why, "does not have") {
+		t.Errorf("left out: %+v", rep.Merge.LeftOut)
+	}
+	if n := tableRows(t, s, "relations"); n != 0 {
+		t.Errorf("%d relations written", n)
+	}
+}
+
+// FuzzHubRecordJSON: whatever a hub's record holds, reading its references and label
+// never panics.
+func FuzzHubRecordJSON(f *testing.F) {
+	f.Add("relation", `{"v":1,"source_id":"a","target_id":"b","evidence":[{"article_id":"c"}]}`)
+	f.Add("note", `{"v":1,"actor_id":5,"relation_id":null,"body":"x"}`)
+	f.Add("actor", `[1,2]`)
+	f.Add("article", `{"title":{"x":1}}`)
+	f.Fuzz(func(t *testing.T, kind, data string) {
+		if !isSyncKind(kind) {
+			return
+		}
+		for _, r := range refsOf(kind, json.RawMessage(data)) {
+			if r[1] == "" {
+				t.Errorf("an empty reference from %s", data)
+			}
+		}
+		labelOf(kind, json.RawMessage(data))
+	})
+}
