@@ -310,6 +310,7 @@ func runGUI(ctx context.Context, path string, readOnly bool) int {
 		rememberSize(a.Preferences(), w.Canvas().Size())
 		rememberPosition(a.Preferences(), place)
 	})
+	quitOnSignal(ctx, a)
 	w.ShowAndRun()
 	if mw != nil {
 		mw.FinishBackups() // when the app was quit without the window's close (a signal)

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 
@@ -99,3 +102,22 @@ func expandWildcards(goos string, args []string) []string {
 
 // importValueFlags are import's flags that take a value in the next argument.
 var importValueFlags = map[string]bool{"db": true, "wait": true}
+
+// quitOnSignal stops the app when the session ends it (SIGTERM, as at logout or from a
+// service manager) or on Ctrl+C (ctx): runGUI then backs up and closes the open project,
+// so the quit is clean. It is registered before the window runs, so a signal can never
+// meet Go's default action and kill the process with the project's -wal and -shm left
+// beside it. It stops the driver's loop (Driver().Quit) without closing the windows:
+// closing them let a pointer move reach a closed window, which crashes Fyne 2.7.1
+// (README, "Quitting").
+func quitOnSignal(ctx context.Context, a fyne.App) {
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-term:
+		}
+		fyne.Do(a.Driver().Quit)
+	}()
+}
