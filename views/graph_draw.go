@@ -769,6 +769,9 @@ func fillDot(img *image.RGBA, c pt, r, scale float64, col color.NRGBA) {
 	cx, cy, rr := c.X*scale, c.Y*scale, r*scale
 	b := img.Bounds()
 	y0, y1 := max(int(cy-rr), b.Min.Y), min(int(cy+rr)+1, b.Max.Y)
+	if max(int(cx-rr), b.Min.X) >= min(int(cx+rr)+1, b.Max.X) {
+		return // beside the strip being drawn
+	}
 	px := [4]uint8{col.R, col.G, col.B, 0xff}
 	for y := y0; y < y1; y++ {
 		ddy := float64(y) + 0.5 - cy
