@@ -15,12 +15,13 @@ import (
 // creating a file (not writing it: no fsync, no rename per file is made) is what made
 // the folder slower than the zip: about 50 µs each on an idle machine, ten times that on
 // a busy one, for over 100,000 files, while the export itself waits on SQLite and the
-// formatting. pipeSink overlaps the two: the export fills a buffer per file, and
-// background writers create and write the files meanwhile.
+// formatting. pipeSink overlaps the two: the export fills a buffer per file, and a
+// background writer creates and writes the files meanwhile.
 
-// pipeWriters is how many goroutines create files: two keep the file system busy while
-// the export reads; more only queue on the folder's lock.
-const pipeWriters = 2
+// pipeWriters is how many goroutines create files. One: files in one folder are created
+// under the folder's lock, so a second writer mostly waits (or spins) on the first; what
+// gains time is creating files while the export reads and formats the next ones.
+const pipeWriters = 1
 
 // pipeQueue bounds the files waiting to be written, and so the memory held.
 const pipeQueue = 64
