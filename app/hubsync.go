@@ -89,8 +89,9 @@ type HubSyncOptions struct {
 	// Conflicts is how records changed both here and on the hub are settled; "" refuses
 	// the sync (nothing is written) and lists them.
 	Conflicts ConflictChoice
-	// Batch is how many records are sent per hub transaction (0: 500).
-	Batch int
+	// Batch is how many records are sent per hub transaction (0: 500); Page how many
+	// are taken in per local transaction (0: 2000).
+	Batch, Page int
 }
 
 // HubSyncReport says what a sync did.

@@ -58,6 +58,9 @@ func TestEveryStoreMethodWrapsItsErrors(t *testing.T) {
 		if m.Name == "HubRecords" { // no changes is no work, and no error
 			args[2] = reflect.ValueOf([]app.HubChange{{Kind: "actor", UUID: "x"}})
 		}
+		if m.Name == "MissingRefs" { // nothing pointed at is no work, and no error
+			args[2] = reflect.ValueOf([]app.HubRecord{{Kind: "note", UUID: "n", Data: []byte(`{"actor_id":"x"}`)}})
+		}
 		if m.Name == "LinkSuggestions" { // nothing typed yet is nothing to look up
 			args[2] = reflect.ValueOf("mal")
 		}

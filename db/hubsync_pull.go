@@ -719,3 +719,51 @@ func (sp *syncPlan) changedDependents(kind string, id int64) (int, error) {
 	err := sp.m.tx.QueryRowContext(sp.m.ctx, q, sp.place.Key(), id).Scan(&n)
 	return n, err
 }
+
+// MissingRefs lists the records the live records of recs point at (actors, articles,
+// relations) that neither recs nor this project holds: a page of a pull fetches them.
+func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.HubChange, err error) {
+	defer wrapErr(&err, "references of %d records pulled", len(recs))
+	in := map[string]bool{}
+	for _, r := range recs {
+		in[r.Kind+"/"+r.UUID] = true
+	}
+	want := map[string][]string{}
+	seen := map[string]bool{}
+	for _, r := range recs {
+		if r.Deleted || !isSyncKind(r.Kind) {
+			continue
+		}
+		for _, ref := range refsOf(r.Kind, r.Data) {
+			key := ref[0] + "/" + ref[1]
+			if in[key] || seen[key] {
+				continue
+			}
+			seen[key] = true
+			want[ref[0]] = append(want[ref[0]], ref[1])
+		}
+	}
+	var out []app.HubChange
+	for _, kind := range syncKinds {
+		if len(want[kind]) == 0 {
+			continue
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT value FROM json_each(?) WHERE value NOT IN (SELECT uuid FROM `+kindOf(kind).table+`)`, jsonList(want[kind]))
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			c := app.HubChange{Kind: kind}
+			if err := rows.Scan(&c.UUID); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -18,6 +18,8 @@ import (
 type Local interface {
 	HubSyncState(ctx context.Context, place app.HubPlace) (app.HubSyncState, error)
 	ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app.HubRecord, upTo int64, opt app.HubSyncOptions) (app.HubSyncReport, error)
+	// MissingRefs lists the records recs point at that neither recs nor the project holds.
+	MissingRefs(ctx context.Context, recs []app.HubRecord) ([]app.HubChange, error)
 	HubChanges(ctx context.Context, place app.HubPlace) ([]app.HubChange, error)
 	HubRecords(ctx context.Context, changes []app.HubChange) ([]app.HubRecord, error)
 	MarkHubSent(ctx context.Context, place app.HubPlace, sent []app.HubRecord) error
@@ -27,7 +29,8 @@ type Local interface {
 // Remote is the hub's side (db/hub's Hub provides it).
 type Remote interface {
 	Collection(ctx context.Context, name string) (id string, canWrite bool, err error)
-	Pull(ctx context.Context, collectionID string, after int64) ([]app.HubRecord, int64, error)
+	Pull(ctx context.Context, collectionID string, after int64, limit int) ([]app.HubRecord, int64, error)
+	Fetch(ctx context.Context, collectionID string, refs []app.HubChange) ([]app.HubRecord, error)
 	Push(ctx context.Context, collectionID, collection string, recs []app.HubRecord) ([]app.HubRecord, int, error)
 }
 
@@ -60,19 +63,42 @@ func Sync(ctx context.Context, local Local, remote Remote, place app.HubPlace, o
 	return rep, err
 }
 
-// pull takes what changed on the hub since the last pull.
+// pull takes what changed on the hub since the last pull, a page at a time (each page
+// its own local transaction, the cursor moved with it), so that memory stays bounded on
+// a first sync of a large collection. A page's records may point at records that come
+// in a later page (changed since): those are fetched as they are now and taken with it.
 func pull(ctx context.Context, local Local, remote Remote, place app.HubPlace, id string, opt app.HubSyncOptions, rep *app.HubSyncReport) error {
-	st, err := local.HubSyncState(ctx, place)
-	if err != nil {
-		return err
+	page := opt.Page
+	if page <= 0 {
+		page = 2000
 	}
-	recs, upTo, err := remote.Pull(ctx, id, st.PulledSeq)
-	if err != nil || len(recs) == 0 {
-		return err
+	for {
+		st, err := local.HubSyncState(ctx, place)
+		if err != nil {
+			return err
+		}
+		recs, upTo, err := remote.Pull(ctx, id, st.PulledSeq, page)
+		if err != nil || len(recs) == 0 {
+			return err
+		}
+		n := len(recs)
+		missing, err := local.MissingRefs(ctx, recs)
+		if err != nil {
+			return err
+		}
+		if len(missing) > 0 {
+			later, err := remote.Fetch(ctx, id, missing)
+			if err != nil {
+				return err
+			}
+			recs = append(recs, later...)
+		}
+		r, err := local.ApplyHubPull(ctx, place, recs, upTo, opt)
+		add(rep, r)
+		if err != nil || n < page {
+			return err
+		}
 	}
-	r, err := local.ApplyHubPull(ctx, place, recs, upTo, opt)
-	add(rep, r)
-	return err
 }
 
 // send writes the local changes to the hub, a batch per transaction.

@@ -3,6 +3,7 @@ package hub
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -33,10 +34,33 @@ func (h *Hub) Collection(ctx context.Context, name string) (id string, canWrite 
 }
 
 // Pull returns the records of the collection changed after change number after, in
-// order, and the highest change number read (after when none).
-func (h *Hub) Pull(ctx context.Context, collectionID string, after int64) ([]app.HubRecord, int64, error) {
-	rows, err := h.conn.Query(ctx, `SELECT kind, uuid::text, data, deleted, seq, created_by, updated_by, updated_at
-		FROM `+Schema+`.records WHERE collection_id = $1 AND seq > $2 ORDER BY seq`, collectionID, after)
+// order, at most limit of them (0: all), and the highest change number read (after
+// when none).
+func (h *Hub) Pull(ctx context.Context, collectionID string, after int64, limit int) ([]app.HubRecord, int64, error) {
+	lim := "ALL"
+	if limit > 0 {
+		lim = fmt.Sprint(limit)
+	}
+	return h.records(ctx, after, `SELECT kind, uuid::text, data, deleted, seq, created_by, updated_by, updated_at
+		FROM `+Schema+`.records WHERE collection_id = $1 AND seq > $2 ORDER BY seq LIMIT `+lim, collectionID, after)
+}
+
+// Fetch returns the records of the collection named by kind and uuid, as they are now:
+// those a page of a pull points at that come later in the pull.
+func (h *Hub) Fetch(ctx context.Context, collectionID string, refs []app.HubChange) ([]app.HubRecord, error) {
+	kinds, uuids := make([]string, len(refs)), make([]string, len(refs))
+	for i, r := range refs {
+		kinds[i], uuids[i] = r.Kind, r.UUID
+	}
+	recs, _, err := h.records(ctx, 0, `SELECT r.kind, r.uuid::text, r.data, r.deleted, r.seq, r.created_by, r.updated_by, r.updated_at
+		FROM `+Schema+`.records r JOIN unnest($2::text[], $3::uuid[]) AS w(kind, uuid) ON r.kind = w.kind AND r.uuid = w.uuid
+		WHERE r.collection_id = $1 ORDER BY r.seq`, collectionID, kinds, uuids)
+	return recs, err
+}
+
+// records runs a query of records and returns them with the highest change number.
+func (h *Hub) records(ctx context.Context, after int64, q string, args ...any) ([]app.HubRecord, int64, error) {
+	rows, err := h.conn.Query(ctx, q, args...)
 	if err != nil {
 		return nil, after, syncError(err, "")
 	}

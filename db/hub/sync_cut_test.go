@@ -67,11 +67,18 @@ func (r cutRemote) Collection(ctx context.Context, name string) (string, bool, e
 	return r.h.Collection(ctx, name)
 }
 
-func (r cutRemote) Pull(ctx context.Context, id string, after int64) ([]app.HubRecord, int64, error) {
+func (r cutRemote) Pull(ctx context.Context, id string, after int64, limit int) ([]app.HubRecord, int64, error) {
 	if r.c.next("hub: pull") {
 		r.c.kill()
 	}
-	return r.h.Pull(ctx, id, after)
+	return r.h.Pull(ctx, id, after, limit)
+}
+
+func (r cutRemote) Fetch(ctx context.Context, id string, refs []app.HubChange) ([]app.HubRecord, error) {
+	if r.c.next("hub: fetch") {
+		r.c.kill()
+	}
+	return r.h.Fetch(ctx, id, refs)
 }
 
 func (r cutRemote) Push(ctx context.Context, id, name string, recs []app.HubRecord) ([]app.HubRecord, int, error) {
@@ -178,7 +185,7 @@ func TestSyncResumesAfterCuts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = teamsync.Sync(ctx, cutLocal{c, p.s}, cutRemote{c, h}, tm.place(p.user), app.HubSyncOptions{Batch: 2})
+			_, err = teamsync.Sync(ctx, cutLocal{c, p.s}, cutRemote{c, h}, tm.place(p.user), app.HubSyncOptions{Batch: 2, Page: 3})
 			h.Close(ctx)
 			if c.cutDid != "" {
 				cuts++

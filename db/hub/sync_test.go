@@ -663,3 +663,33 @@ func TestSyncDeletionKeepsWhatDependsOnIt(t *testing.T) {
 	tm.quiet(t, a, "ayse")
 	tm.quiet(t, b, "bruno")
 }
+
+// A pull taken a page at a time: a relation whose actor was changed after it (so comes
+// in a later page) is taken with the actor fetched as it is now, not left out; the
+// actor's own page then changes nothing.
+func TestSyncPagedPullFollowsReferences(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	a, b := newProject(t), newProject(t)
+	ilse, _, _ := seed(t, a)
+	tm.mustSync(t, a, "ayse")
+	x, err := a.Actor(ctx, ilse.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Description = "harbour master"
+	if _, err := a.UpdateActor(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+	rep, err := tm.sync(t, b, "bruno", app.HubSyncOptions{Page: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Received != 5 || len(rep.Merge.LeftOut) != 0 {
+		t.Errorf("paged pull received %d:\n%s", rep.Received, rep.Text())
+	}
+	tm.agree(t, a, b)
+	tm.quiet(t, a, "ayse")
+	tm.quiet(t, b, "bruno")
+}
