@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"dossier/app/cli"
+	"dossier/db"
 	"dossier/db/hub"
 )
 
@@ -127,5 +128,35 @@ func TestReadmeHubCommands(t *testing.T) {
 	}
 	if len(lines) < 5 {
 		t.Errorf("only %d commands in the README's hub block", len(lines))
+	}
+	readmeSyncBlock(t, section, strings.Replace(c.UserURL(db, "rana", ""), "rana:@", "rana@", 1))
+}
+
+// readmeSyncBlock runs the README's second hub block, the member's syncs, as rana (whom
+// the first block added with the password written to rana.pw) on a new project, the
+// password taken from PGPASSWORD as the README says.
+func readmeSyncBlock(t *testing.T, section, ranaURL string) {
+	t.Helper()
+	_, rest, _ := strings.Cut(section, "```sh\n")
+	_, rest, ok := strings.Cut(rest, "```sh\n")
+	block, _, ok2 := strings.Cut(rest, "\n```")
+	if !ok || !ok2 {
+		t.Fatal("the README's Team hub section has no second ```sh block (the syncs)")
+	}
+	s, err := db.Create(context.Background(), "research.dossier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	t.Setenv("PGPASSWORD", "a-long-password")
+	const readmeURL = "postgres://rana@hub.example/newsroom"
+	for _, l := range strings.Split(block, "\n") {
+		args := strings.Fields(strings.ReplaceAll(l, readmeURL, ranaURL))
+		if len(args) < 3 || args[0] != "dossier" || args[1] != "sync" {
+			t.Fatalf("README sync line %q is not a dossier sync command", l)
+		}
+		if code, out, errOut := runCLI(args[1:]...); code != 0 || errOut != "" || !strings.Contains(out, "sent") {
+			t.Errorf("README: %s\nexit %d, stdout %q, stderr %q", l, code, out, errOut)
+		}
 	}
 }
