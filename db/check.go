@@ -69,7 +69,8 @@ func (s *Store) check(ctx context.Context) error {
 // a large project it can miss a damaged page that a fast machine finds; a command whose
 // job is to find damage (dossier check) calls this, so that what it reports and advises
 // does not depend on the machine's speed.
-func (s *Store) CheckPages(ctx context.Context) error {
+func (s *Store) CheckPages(ctx context.Context) (err error) {
+	defer wrapErr(&err, "checking every page")
 	problem, err := s.findDamage(ctx, noLimit)
 	if err != nil {
 		return err
