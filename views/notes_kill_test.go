@@ -44,13 +44,29 @@ func autosaveChild(path string) {
 		os.Exit(1)
 	}
 	u := newUI(context.Background(), test.NewWindow(nil), st)
+	// The real clock, with what it fires handed to this goroutine, as the window's driver
+	// runs fyne.Do on its one main thread: the headless driver would run the autosave on
+	// the timer's own goroutine, beside the typing (a race the race detector reported
+	// when a keystroke took over a second, and which the window never has).
+	fired := make(chan func(), 16)
+	u.notes.after = func(d time.Duration, f func()) app.Timer {
+		return time.AfterFunc(d, func() { fired <- f })
+	}
 	saved := make(chan app.Note, 4)
 	u.notes.newNote()
 	ed := u.notes.ed
 	ed.onSaved = func(n app.Note) { saved <- n }
 	typed := time.Now()
 	fyne.DoAndWait(func() { test.Type(ed.source, autosaveChildText) })
-	n := <-saved
+	var n app.Note
+	for waiting := true; waiting; {
+		select {
+		case f := <-fired:
+			f()
+		case n = <-saved:
+			waiting = false
+		}
+	}
 	fmt.Printf("SAVED %d after %s\n", n.ID, time.Since(typed).Round(time.Millisecond))
 	select {} // killed here
 }
