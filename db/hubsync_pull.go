@@ -45,59 +45,101 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 		return rep, err
 	}
 	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "hub.dossier")
-	c, err := Create(ctx, path)
-	if err != nil {
-		return rep, err
-	}
-	if err := c.Close(); err != nil {
-		return rep, err
-	}
-	conn, err := s.db.Conn(ctx)
+	conn, err := s.attachTheirs(ctx, filepath.Join(dir, "hub.dossier"))
 	if err != nil {
 		return rep, err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS theirs`, path); err != nil {
-		return rep, err
-	}
 	defer conn.ExecContext(context.Background(), `DETACH DATABASE theirs`)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return rep, mapError(err)
 	}
 	defer tx.Rollback()
-	p, err := s.sortPulled(ctx, tx, place, recs)
+	sp, err := s.planPull(ctx, tx, place, recs, opt, &rep)
 	if err != nil {
 		return rep, err
 	}
-	if err := s.loadTheirs(ctx, tx, p, place, &rep.Merge); err != nil {
+	if len(rep.Merge.Conflicts) > 0 && opt.Conflicts == "" {
+		return rep, app.Errorf(app.ECONFLICT, "%d record(s) were changed both here and on the hub since the last sync. Look at them, then say which version to keep: yours, theirs or both (--conflicts mine|theirs|both).", len(rep.Merge.Conflicts))
+	}
+	if err := sp.applyPlan(&rep); err != nil {
 		return rep, err
+	}
+	countReceived(&rep)
+	if err := markPulled(ctx, tx, place, upTo); err != nil {
+		return rep, err
+	}
+	return rep, mapError(tx.Commit())
+}
+
+// attachTheirs creates an empty project at path, for the records pulled, and attaches
+// it as "theirs" to a connection of its own: the attachment lasts as long as the
+// connection, so the pull's transaction must run on that connection.
+func (s *Store) attachTheirs(ctx context.Context, path string) (*sql.Conn, error) {
+	c, err := Create(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Close(); err != nil {
+		return nil, err
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS theirs`, path); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
+// planPull loads the records pulled into the temporary project and decides, record by
+// record, what the pull does: the conflicts are all known before anything is applied
+// here, so that a pull with conflicts left unsettled stops before it writes.
+func (s *Store) planPull(ctx context.Context, tx *sql.Tx, place app.HubPlace, recs []app.HubRecord, opt app.HubSyncOptions, rep *app.HubSyncReport) (*syncPlan, error) {
+	p, err := s.sortPulled(ctx, tx, place, recs)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.loadTheirs(ctx, tx, p, place, &rep.Merge); err != nil {
+		return nil, err
 	}
 	m := &merger{s: s, tx: tx, ctx: ctx, opt: app.ProjectMergeOptions{Conflicts: opt.Conflicts}, rep: &rep.Merge,
 		add: map[string][]string{}, take: map[string][]string{}, both: map[string][]string{}, doubled: map[string]map[string]string{}}
 	sp := &syncPlan{m: m, p: p, place: place, inCommon: map[string]bool{}, keep: map[string]bool{}, restore: map[string][]string{}}
 	if err := sp.plan(); err != nil {
-		return rep, mapError(err)
+		return nil, mapError(err)
 	}
 	if err := sp.planDeletions(); err != nil {
-		return rep, mapError(err)
+		return nil, mapError(err)
 	}
-	if len(rep.Merge.Conflicts) > 0 && opt.Conflicts == "" {
-		return rep, app.Errorf(app.ECONFLICT, "%d record(s) were changed both here and on the hub since the last sync. Look at them, then say which version to keep: yours, theirs or both (--conflicts mine|theirs|both).", len(rep.Merge.Conflicts))
-	}
+	return sp, nil
+}
+
+// applyPlan writes what the plan decided, in this order: records a conflict brings
+// back lose their tombstones, the merge adds and updates records, the hub's deletions
+// go; the bases come last, since they are read from what is then here.
+func (sp *syncPlan) applyPlan(rep *app.HubSyncReport) error {
 	if err := sp.restoreDeleted(); err != nil {
-		return rep, mapError(err)
+		return mapError(err)
 	}
-	if err := m.apply(); err != nil {
-		return rep, mapError(err)
+	if err := sp.m.apply(); err != nil {
+		return mapError(err)
 	}
-	if err := sp.applyDeletions(&rep); err != nil {
-		return rep, mapError(err)
+	if err := sp.applyDeletions(rep); err != nil {
+		return mapError(err)
 	}
-	if err := sp.recordBases(place); err != nil {
-		return rep, mapError(err)
+	if err := sp.recordBases(sp.place); err != nil {
+		return mapError(err)
 	}
+	return nil
+}
+
+// countReceived counts the records the pull changed here: added, updated, taken or
+// kept beside mine in a conflict, and deleted.
+func countReceived(rep *app.HubSyncReport) {
 	for _, c := range rep.Merge.Counts {
 		rep.Received += c.Added + c.Updated
 	}
@@ -107,18 +149,23 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 		}
 	}
 	rep.Received += len(rep.Deleted)
+}
+
+// markPulled moves the pulled cursor to upTo, in the pull's transaction: the records
+// and the cursor are written together or not at all.
+func markPulled(ctx context.Context, tx *sql.Tx, place app.HubPlace, upTo int64) error {
 	if err := ensureHubState(ctx, tx, place); err != nil {
-		return rep, err
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE hub_sync_state SET pulled_seq = max(pulled_seq, ?) WHERE hub = ?`, upTo, place.Key()); err != nil {
-		return rep, err
+		return err
 	}
 	if syncCommitHook != nil {
 		if err := syncCommitHook(); err != nil {
-			return rep, err
+			return err
 		}
 	}
-	return rep, mapError(tx.Commit())
+	return nil
 }
 
 // syncCommitHook, set by tests, runs just before a pull commits: an error stands for a
@@ -226,40 +273,9 @@ func (s *Store) loadTheirs(ctx context.Context, tx *sql.Tx, p *pulled, place app
 	// Notes point at relations, relations and notes at actors and articles: stubs are
 	// gathered in that order so a relation stub's own references are followed too.
 	for _, wave := range [][]string{{"note"}, {"relation", "note"}} {
-		need := map[string]map[string]bool{}
-		for _, kind := range wave {
-			ds := data[kind]
-			for _, r := range p.live[kind] {
-				ds = append(ds, r.Data)
-			}
-			for _, d := range ds {
-				for _, r := range refsOf(kind, d) {
-					if _, have := p.live[r[0]][r[1]]; have || p.stubs[r[0]][r[1]] {
-						continue
-					}
-					if need[r[0]] == nil {
-						need[r[0]] = map[string]bool{}
-					}
-					need[r[0]][r[1]] = true
-				}
-			}
-		}
-		for kind, set := range need {
-			var uuids []string
-			for u := range set {
-				uuids = append(uuids, u)
-			}
-			recs, err := s.recordsOf(ctx, tx, kind, uuids)
-			if err != nil {
-				return err
-			}
-			for _, r := range recs {
-				if p.stubs[kind] == nil {
-					p.stubs[kind] = map[string]bool{}
-				}
-				p.stubs[kind][r.UUID] = true
-				data[kind] = append(data[kind], r.Data)
-			}
+		need := neededStubs(p, wave, data)
+		if err := s.addStubs(ctx, tx, p, need, data); err != nil {
+			return err
 		}
 	}
 	leaveOutUnresolved(p, rep)
@@ -274,6 +290,55 @@ func (s *Store) loadTheirs(ctx context.Context, tx *sql.Tx, p *pulled, place app
 	for _, kind := range syncKinds {
 		if err := loadKind(ctx, tx, kindOf(kind), data[kind]); err != nil {
 			return fmt.Errorf("%ss from the hub: %w", kind, err)
+		}
+	}
+	return nil
+}
+
+// neededStubs lists, by kind, the records that the records of the kinds in wave (pulled,
+// or stubs already gathered in data) point at and that neither the pull nor the stubs
+// hold yet.
+func neededStubs(p *pulled, wave []string, data map[string][]json.RawMessage) map[string]map[string]bool {
+	need := map[string]map[string]bool{}
+	for _, kind := range wave {
+		ds := data[kind]
+		for _, r := range p.live[kind] {
+			ds = append(ds, r.Data)
+		}
+		for _, d := range ds {
+			for _, r := range refsOf(kind, d) {
+				if _, have := p.live[r[0]][r[1]]; have || p.stubs[r[0]][r[1]] {
+					continue
+				}
+				if need[r[0]] == nil {
+					need[r[0]] = map[string]bool{}
+				}
+				need[r[0]][r[1]] = true
+			}
+		}
+	}
+	return need
+}
+
+// addStubs copies the records of this project that need names into data, as stubs,
+// and marks them in p.stubs; those this project does not hold are left for
+// leaveOutUnresolved to find.
+func (s *Store) addStubs(ctx context.Context, tx *sql.Tx, p *pulled, need map[string]map[string]bool, data map[string][]json.RawMessage) error {
+	for kind, set := range need {
+		var uuids []string
+		for u := range set {
+			uuids = append(uuids, u)
+		}
+		recs, err := s.recordsOf(ctx, tx, kind, uuids)
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if p.stubs[kind] == nil {
+				p.stubs[kind] = map[string]bool{}
+			}
+			p.stubs[kind][r.UUID] = true
+			data[kind] = append(data[kind], r.Data)
 		}
 	}
 	return nil
@@ -309,48 +374,18 @@ func labelOf(kind string, data json.RawMessage) string {
 // redirectMerged points the references of the records pulled to actors merged away here
 // at the actors they were merged into (following merges of merges).
 func redirectMerged(ctx context.Context, tx *sql.Tx, p *pulled) error {
-	rows, err := tx.QueryContext(ctx, `SELECT json_extract(mg.journal, '$.dropped.UUID'), a.uuid FROM main.merges mg
-		JOIN main.actors a ON a.id = mg.kept_id WHERE mg.undone = '' ORDER BY mg.id`)
-	if err != nil {
+	into, err := mergedInto(ctx, tx)
+	if err != nil || len(into) == 0 {
 		return err
-	}
-	into := map[string]string{}
-	for rows.Next() {
-		var d, k string
-		if err := rows.Scan(&d, &k); err != nil {
-			rows.Close()
-			return err
-		}
-		into[d] = k
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(into) == 0 {
-		return err
-	}
-	final := func(u string) string {
-		for i := 0; i < 100 && into[u] != ""; i++ {
-			u = into[u]
-		}
-		return u
 	}
 	for _, kind := range []string{"relation", "note"} {
 		for u, r := range p.live[kind] {
-			var d map[string]any
-			if json.Unmarshal(r.Data, &d) != nil {
-				continue
-			}
-			changed := false
-			for col, ref := range kindOf(kind).refs {
-				if v, ok := d[col].(string); ok && ref == "actors" && into[v] != "" {
-					d[col], changed = final(v), true
-				}
+			b, changed, err := redirectRefs(kind, r.Data, into)
+			if err != nil {
+				return err
 			}
 			if !changed {
 				continue
-			}
-			b, err := json.Marshal(d)
-			if err != nil {
-				return err
 			}
 			r.Data = b
 			p.live[kind][u] = r
@@ -358,6 +393,60 @@ func redirectMerged(ctx context.Context, tx *sql.Tx, p *pulled) error {
 		}
 	}
 	return nil
+}
+
+// mergedInto maps each actor merged away here (and not undone) to the actor it was
+// merged into, in the order of the merges.
+func mergedInto(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT json_extract(mg.journal, '$.dropped.UUID'), a.uuid FROM main.merges mg
+		JOIN main.actors a ON a.id = mg.kept_id WHERE mg.undone = '' ORDER BY mg.id`)
+	if err != nil {
+		return nil, err
+	}
+	into := map[string]string{}
+	for rows.Next() {
+		var d, k string
+		if err := rows.Scan(&d, &k); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		into[d] = k
+	}
+	rows.Close()
+	return into, rows.Err()
+}
+
+// finalInto follows merges of merges from the actor u to the actor that holds it now;
+// the bound stops a cycle, which the merges should never make, from looping forever.
+func finalInto(into map[string]string, u string) string {
+	for i := 0; i < 100 && into[u] != ""; i++ {
+		u = into[u]
+	}
+	return u
+}
+
+// redirectRefs points the actor references of one record's JSON at the actors they
+// were merged into; false when none changed, or when the JSON is not an object (the
+// record is then left as it came).
+func redirectRefs(kind string, data json.RawMessage, into map[string]string) (json.RawMessage, bool, error) {
+	var d map[string]any
+	if json.Unmarshal(data, &d) != nil {
+		return nil, false, nil
+	}
+	changed := false
+	for col, ref := range kindOf(kind).refs {
+		if v, ok := d[col].(string); ok && ref == "actors" && into[v] != "" {
+			d[col], changed = finalInto(into, v), true
+		}
+	}
+	if !changed {
+		return nil, false, nil
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return nil, false, err
+	}
+	return b, true, nil
 }
 
 // hubIdentity stands for the hub collection as a project identity (merge_peers).
@@ -437,6 +526,7 @@ type syncPlan struct {
 	del []app.HubRecord
 }
 
+// plan decides, kind by kind, what becomes of each live record pulled.
 func (sp *syncPlan) plan() error {
 	m := sp.m
 	for _, q := range []string{`CREATE TEMP TABLE IF NOT EXISTS merge_article_map (their_id INTEGER PRIMARY KEY, my_id INTEGER NOT NULL)`,
@@ -446,61 +536,93 @@ func (sp *syncPlan) plan() error {
 		}
 	}
 	for _, kind := range syncKinds {
-		kp, err := m.gather(kindOf(kind))
-		if err != nil {
-			return fmt.Errorf("%ss: %w", kind, err)
+		if err := sp.planKind(kind); err != nil {
+			return err
 		}
-		count := app.MergeCount{Kind: kind}
-		for _, r := range kp.theirs {
-			rec, ok := sp.p.live[kind][r.uuid]
-			if !ok {
-				continue // a stub: this project's own record
-			}
-			key := kind + "/" + r.uuid
-			b, hasBase := sp.p.bases[key]
-			item := app.MergeItem{Kind: kind, UUID: r.uuid, Label: r.label}
-			mineUpdated, have := kp.mine[r.uuid]
-			switch {
-			case !have && kp.gone[r.uuid] && hasBase && !b.deleted:
-				item.Why = "deleted here, changed on the hub"
-				sp.decideDeletedHere(item, rec)
-			case !have && kp.gone[r.uuid] && hasBase:
-				// Deleted on both sides at the last sync, brought back on the hub since
-				// (a colleague kept it in a conflict, or undid an actor merge): taken.
-				count.Added++
-				sp.restore[kind] = append(sp.restore[kind], r.uuid)
-				m.add[kind] = append(m.add[kind], r.uuid)
-				sp.inCommon[key] = !sp.p.redirected[key]
-			case !have && kp.gone[r.uuid]:
-				item.Why = "deleted here; the hub's copy is not added back, and the deletion is sent"
-				m.rep.DeletedHere = append(m.rep.DeletedHere, item)
-			case !have && kp.same[r.uuid]:
-				item.Why = "the same address or text as an article of this project"
-				m.rep.SameArticle = append(m.rep.SameArticle, item)
-			case !have:
-				count.Added++
-				m.add[kind] = append(m.add[kind], r.uuid)
-				sp.inCommon[key] = !sp.p.redirected[key]
-			case !kp.differ[r.uuid]:
-				count.Unchanged++
-				sp.inCommon[key] = true
-			case hasBase && b.updated == mineUpdated:
-				count.Updated++
-				m.take[kind] = append(m.take[kind], r.uuid)
-				sp.inCommon[key] = !sp.p.redirected[key]
-			default:
-				n := len(m.take[kind])
-				m.decide(kind, item, true, true, &count)
-				if len(m.take[kind]) > n {
-					sp.inCommon[key] = true
-				} else {
-					sp.keep[key] = true
-				}
-			}
-		}
-		m.rep.Counts = append(m.rep.Counts, count)
 	}
 	return nil
+}
+
+// planKind decides what becomes of the live records of one kind pulled, and counts
+// them in the report.
+func (sp *syncPlan) planKind(kind string) error {
+	m := sp.m
+	kp, err := m.gather(kindOf(kind))
+	if err != nil {
+		return fmt.Errorf("%ss: %w", kind, err)
+	}
+	count := app.MergeCount{Kind: kind}
+	for _, r := range kp.theirs {
+		rec, ok := sp.p.live[kind][r.uuid]
+		if !ok {
+			continue // a stub: this project's own record
+		}
+		item := app.MergeItem{Kind: kind, UUID: r.uuid, Label: r.label}
+		if mineUpdated, have := kp.mine[r.uuid]; have {
+			sp.planHeld(item, kp, mineUpdated, &count)
+		} else {
+			sp.planAbsent(item, kp, rec, &count)
+		}
+	}
+	m.rep.Counts = append(m.rep.Counts, count)
+	return nil
+}
+
+// planAbsent decides what becomes of a record pulled that this project does not hold:
+// new, deleted here (since the last sync or before), or an article it holds under
+// another UUID.
+func (sp *syncPlan) planAbsent(item app.MergeItem, kp *kindPlan, rec app.HubRecord, count *app.MergeCount) {
+	m := sp.m
+	kind, key := item.Kind, item.Kind+"/"+item.UUID
+	b, hasBase := sp.p.bases[key]
+	switch {
+	case kp.gone[item.UUID] && hasBase && !b.deleted:
+		item.Why = "deleted here, changed on the hub"
+		sp.decideDeletedHere(item, rec)
+	case kp.gone[item.UUID] && hasBase:
+		// Deleted on both sides at the last sync, brought back on the hub since
+		// (a colleague kept it in a conflict, or undid an actor merge): taken.
+		count.Added++
+		sp.restore[kind] = append(sp.restore[kind], item.UUID)
+		m.add[kind] = append(m.add[kind], item.UUID)
+		sp.inCommon[key] = !sp.p.redirected[key]
+	case kp.gone[item.UUID]:
+		item.Why = "deleted here; the hub's copy is not added back, and the deletion is sent"
+		m.rep.DeletedHere = append(m.rep.DeletedHere, item)
+	case kp.same[item.UUID]:
+		item.Why = "the same address or text as an article of this project"
+		m.rep.SameArticle = append(m.rep.SameArticle, item)
+	default:
+		count.Added++
+		m.add[kind] = append(m.add[kind], item.UUID)
+		sp.inCommon[key] = !sp.p.redirected[key]
+	}
+}
+
+// planHeld decides what becomes of a record pulled that this project holds (its
+// version last updated at mineUpdated): unchanged, taken when only the hub changed it
+// since the last sync, a conflict when both did.
+func (sp *syncPlan) planHeld(item app.MergeItem, kp *kindPlan, mineUpdated string, count *app.MergeCount) {
+	m := sp.m
+	kind, key := item.Kind, item.Kind+"/"+item.UUID
+	b, hasBase := sp.p.bases[key]
+	switch {
+	case !kp.differ[item.UUID]:
+		count.Unchanged++
+		sp.inCommon[key] = true
+	case hasBase && b.updated == mineUpdated:
+		count.Updated++
+		m.take[kind] = append(m.take[kind], item.UUID)
+		sp.inCommon[key] = !sp.p.redirected[key]
+	default:
+		n := len(m.take[kind])
+		m.decide(kind, item, true, true, count)
+		if len(m.take[kind]) > n {
+			sp.inCommon[key] = true
+		} else {
+			sp.keep[key] = true
+		}
+	}
 }
 
 // decideDeletedHere settles a record deleted here that a colleague changed on the hub:
@@ -611,43 +733,7 @@ func (sp *syncPlan) deleteOne(kind string, id int64, r app.HubRecord, item *app.
 	}
 	switch kind {
 	case "actor":
-		var d struct {
-			MergedInto string `json:"merged_into"`
-		}
-		json.Unmarshal(r.Data, &d)
-		var keepID int64
-		if d.MergedInto != "" {
-			if err := tx.QueryRowContext(ctx, `SELECT id FROM main.actors WHERE uuid = ?`, d.MergedInto).Scan(&keepID); err != nil && err != sql.ErrNoRows {
-				return false, err
-			}
-		}
-		if keepID != 0 && keepID != id {
-			k, err := actor(ctx, tx, keepID)
-			if err != nil {
-				return false, err
-			}
-			dr, err := actor(ctx, tx, id)
-			if err != nil {
-				return false, err
-			}
-			if _, err := m.s.mergeActors(ctx, tx, k, dr); err != nil {
-				return false, err
-			}
-			item.Why = "merged on the hub into “" + k.Name + "” by " + r.UpdatedBy + ": merged here too"
-			return true, nil
-		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations WHERE ?1 IN (source_id, target_id, speaker_id)`, id).Scan(&n); err != nil {
-			return false, err
-		}
-		if n > 0 {
-			item.Why = fmt.Sprintf("deleted on the hub by %s; kept here, where %d relation(s) still name it, and sent back", r.UpdatedBy, n)
-			return false, nil
-		}
-		return true, unlinkActor(ctx, tx, id, func() error {
-			_, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = ?`, id)
-			return err
-		})
+		return sp.deleteActor(id, r, item)
 	case "article":
 		// The relations it backs lose that evidence: a change of theirs to send, unless
 		// the hub's copies of them came in this same pull already without it.
@@ -660,6 +746,51 @@ func (sp *syncPlan) deleteOne(kind string, id int64, r app.HubRecord, item *app.
 		_, err := tx.ExecContext(ctx, `DELETE FROM main.`+kindOf(kind).table+` WHERE id = ?`, id)
 		return true, err
 	}
+}
+
+// deleteActor deletes the actor id here as the hub did: merged into the actor the hub
+// merged it into when this project holds that one, deleted otherwise; false when
+// relations here still name it and it is kept, to be sent back.
+func (sp *syncPlan) deleteActor(id int64, r app.HubRecord, item *app.MergeItem) (bool, error) {
+	m := sp.m
+	tx, ctx := m.tx, m.ctx
+	var d struct {
+		MergedInto string `json:"merged_into"`
+	}
+	json.Unmarshal(r.Data, &d)
+	var keepID int64
+	if d.MergedInto != "" {
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM main.actors WHERE uuid = ?`, d.MergedInto).Scan(&keepID); err != nil && err != sql.ErrNoRows {
+			return false, err
+		}
+	}
+	if keepID != 0 && keepID != id {
+		k, err := actor(ctx, tx, keepID)
+		if err != nil {
+			return false, err
+		}
+		dr, err := actor(ctx, tx, id)
+		if err != nil {
+			return false, err
+		}
+		if _, err := m.s.mergeActors(ctx, tx, k, dr); err != nil {
+			return false, err
+		}
+		item.Why = "merged on the hub into “" + k.Name + "” by " + r.UpdatedBy + ": merged here too"
+		return true, nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations WHERE ?1 IN (source_id, target_id, speaker_id)`, id).Scan(&n); err != nil {
+		return false, err
+	}
+	if n > 0 {
+		item.Why = fmt.Sprintf("deleted on the hub by %s; kept here, where %d relation(s) still name it, and sent back", r.UpdatedBy, n)
+		return false, nil
+	}
+	return true, unlinkActor(ctx, tx, id, func() error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = ?`, id)
+		return err
+	})
 }
 
 // recordBases records, for every record pulled, the version now in common: the local
