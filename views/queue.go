@@ -88,6 +88,7 @@ func newQueueScreen(u *UI) *queueScreen {
 	s.count = widget.NewLabel("")
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Hide() // shown with the first thing done: empty, it left a blank band above the list
 	keys := widget.NewLabel(queueKeysText)
 	keys.Wrapping = fyne.TextWrapWord
 	// Not LowImportance: Fyne draws that in the disabled colour, too faint to read.
@@ -373,7 +374,7 @@ func (s *queueScreen) editAccept() {
 	a := r.Actor()
 	a.Kind = s.kindOf(r)
 	s.u.actors.editActor(a, func(saved app.Actor) {
-		s.status.SetText(fmt.Sprintf("“%s” is now an actor, linked in every article.", saved.Name))
+		s.say(fmt.Sprintf("“%s” is now an actor, linked in every article.", saved.Name))
 		s.reload()
 	})
 }
@@ -422,13 +423,20 @@ func (s *queueScreen) dismiss() {
 	})
 }
 
+// say shows what the last action did under the buttons, and hides the line when empty.
+func (s *queueScreen) say(msg string) {
+	s.status.SetText(msg)
+	s.status.Hidden = msg == ""
+	s.status.Refresh()
+}
+
 // act runs a queue action off the UI goroutine, says what it did (or how far it got
 // before failing), and reloads the queue.
 func (s *queueScreen) act(work func(ctx context.Context) (string, error)) {
 	s.u.async(func(ctx context.Context) {
 		msg, err := work(ctx)
 		fyne.Do(func() {
-			s.status.SetText(msg)
+			s.say(msg)
 			if err != nil {
 				s.u.showError(err)
 			}

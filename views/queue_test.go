@@ -288,3 +288,17 @@ func TestQueueShowsWithheldAlias(t *testing.T) {
 		t.Errorf("accepted with the other actor's alias: %+v", a)
 	}
 }
+
+// The line that says what the last action did takes no room until there is something to
+// say (empty, it left a blank band between the buttons and the list).
+func TestQueueStatusLineOnlyWhenSaid(t *testing.T) {
+	_, _, s := queueUI(t)
+	if s.status.Visible() {
+		t.Fatal("an empty status line is shown above the queue")
+	}
+	highlight(t, s, "Ludo Brannigan")
+	s.list.TypedRune('d')
+	if !s.status.Visible() || s.status.Text == "" {
+		t.Errorf("after dismissing, the status line says %q (shown: %v)", s.status.Text, s.status.Visible())
+	}
+}
