@@ -354,12 +354,12 @@ func syncDir(dir string) {
 // before it is migrated to version to, beside the project (its folder is the one place
 // the store knows is writable): NAME.schema-FROM-backup-TIME.dossier. A project that
 // cannot be backed up is not migrated: the error says why and the file is left as it was.
-func (s *Store) backupBeforeMigration(ctx context.Context, from, to int) error {
+func (s *Store) backupBeforeMigration(ctx context.Context, from, to int) (string, error) {
 	base := filepath.Base(s.path)
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	out := filepath.Join(filepath.Dir(s.path), fmt.Sprintf("%s.schema-%d-backup-%s", stem, from, app.BackupName(time.Now())))
 	if _, err := s.Backup(ctx, out); err != nil {
-		return fmt.Errorf("%s was not updated to schema %d: the backup taken first failed: %w", s.path, to, err)
+		return "", fmt.Errorf("%s was not updated to schema %d: the backup taken first failed: %w", s.path, to, err)
 	}
-	return nil
+	return out, nil
 }

@@ -283,14 +283,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	if version > len(migs) {
 		return tooNew(s.path, version, len(migs))
 	}
+	copyPath := ""
 	if version >= 1 && version < len(migs) {
-		if err := s.backupBeforeMigration(ctx, version, len(migs)); err != nil {
+		if copyPath, err = s.backupBeforeMigration(ctx, version, len(migs)); err != nil {
 			return err
 		}
 	}
 	for i := version; i < len(migs); i++ {
 		if err := s.apply(ctx, i+1, migs[i]); err != nil {
-			return err
+			return s.updateFailed(i+1, len(migs), copyPath, err)
 		}
 	}
 	if version < len(migs) {
@@ -302,6 +303,17 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// updateFailed says which update step failed and where the copy taken before the update
+// is, rather than the driver's words alone (which go to the log): the step's own
+// transaction was rolled back, so the project is as it was before that step.
+func (s *Store) updateFailed(step, steps int, copyPath string, err error) error {
+	msg := fmt.Sprintf("Dossier could not update %s to this version: update step %d of %d failed, so the project was left as it was before that step.", s.path, step, steps)
+	if copyPath != "" {
+		msg += fmt.Sprintf(" A copy taken before any change is %s.", copyPath)
+	}
+	return &app.Error{Code: app.EINTERNAL, Message: msg + " The details are in Dossier's log (Help ▸ Show log).", Err: err}
 }
 
 // apply runs one migration and records its number in the same transaction, so a crash

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -268,5 +269,40 @@ func TestArticleValidation(t *testing.T) {
 	}
 	if n, _ := s.CountArticles(ctx, app.ArticleQuery{}); n != 0 {
 		t.Fatalf("%d invalid articles were filed", n)
+	}
+}
+
+// TestFailedUpdateSaysWhichStepAndWhereTheCopyIs: when an update step cannot run on a
+// project (here the step's column is already there), opening says which step failed and
+// names the copy taken before the update, not the driver's words alone; the copy opens.
+func TestFailedUpdateSaysWhichStepAndWhereTheCopyIs(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.dossier")
+	s, err := Create(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	migs, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Back one version, as a project of the previous release would be, but with the last
+	// step's change already made, so that the step fails.
+	if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migs)-1)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(ctx, path)
+	if err == nil {
+		t.Fatal("the update of a project whose last step cannot run succeeded")
+	}
+	msg := app.ErrorMessage(err)
+	want := fmt.Sprintf("update step %d of %d failed", len(migs), len(migs))
+	if !strings.Contains(msg, want) || !strings.Contains(msg, "A copy taken before any change is ") {
+		t.Fatalf("message %q: want it to say %q and name the copy", msg, want)
+	}
+	copyPath := strings.TrimSuffix(strings.SplitN(strings.SplitN(msg, "A copy taken before any change is ", 2)[1], ". The details", 2)[0], ".")
+	if _, err := os.Stat(copyPath); err != nil {
+		t.Errorf("the copy named in the message is not there: %v", err)
 	}
 }
