@@ -498,18 +498,11 @@ func (s *Store) ActorTimeline(ctx context.Context, actorID int64, f graph.Filter
 		if _, err := actor(ctx, tx, actorID); err != nil {
 			return err
 		}
-		snap, err := s.snapshot(ctx, tx, false)
+		snap, ls, err := s.actorLinks(ctx, tx, actorID, f)
 		if err != nil {
 			return err
 		}
 		actors, types := snap.actors, snap.types
-		ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}})
-		if err != nil {
-			return err
-		}
-		if err := fillLinks(ctx, tx, ls, false, f); err != nil {
-			return err
-		}
 		dates, err := mentionDates(ctx, tx, actorID)
 		if err != nil {
 			return err
@@ -518,6 +511,20 @@ func (s *Store) ActorTimeline(ctx context.Context, actorID int64, f graph.Filter
 		return nil
 	})
 	return tl, err
+}
+
+// actorLinks reads the project's actors and types and the relations of actorID, filled
+// as filter f needs them: what an actor's timeline and filtered dossier start from.
+func (s *Store) actorLinks(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter) (graphSnapshot, []graph.Link, error) {
+	snap, err := s.snapshot(ctx, tx, false)
+	if err != nil {
+		return graphSnapshot{}, nil, err
+	}
+	ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}})
+	if err != nil {
+		return graphSnapshot{}, nil, err
+	}
+	return snap, ls, fillLinks(ctx, tx, ls, false, f)
 }
 
 // ProjectTimeline is the timeline of every relation and every live article.
@@ -583,18 +590,11 @@ func (s *Store) FilteredDossier(ctx context.Context, actorID int64, f graph.Filt
 		if d.Actor, err = actor(ctx, tx, actorID); err != nil {
 			return err
 		}
-		snap, err := s.snapshot(ctx, tx, false)
+		snap, ls, err := s.actorLinks(ctx, tx, actorID, f)
 		if err != nil {
 			return err
 		}
 		actors, types := snap.actors, snap.types
-		ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}})
-		if err != nil {
-			return err
-		}
-		if err := fillLinks(ctx, tx, ls, false, f); err != nil {
-			return err
-		}
 		self := graph.Actor{ID: actorID, Name: d.Actor.Name, Kind: d.Actor.Kind}
 		kept, counts := graph.Select(self, ls, actors, types, f)
 		c = counts

@@ -67,7 +67,19 @@ func runMerge(ctx context.Context, env Env, args []string) (err error) {
 	if err != nil && !app.IsCode(err, app.ECONFLICT) {
 		return err
 	}
-	if *asJSON {
+	if err := printReport(env, *asJSON, rep, err); err != nil {
+		return err
+	}
+	if !opt.DryRun && rep.Changed() {
+		return pm.FillSuggestionQueue(ctx, nil)
+	}
+	return nil
+}
+
+// printReport writes a merge's or a sync's report, as indented JSON or as escaped text,
+// and then returns err, the run's own error: a conflict still prints what it found.
+func printReport(env Env, asJSON bool, rep interface{ Text() string }, err error) error {
+	if asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		if jerr := enc.Encode(rep); jerr != nil {
@@ -76,13 +88,7 @@ func runMerge(ctx context.Context, env Env, args []string) (err error) {
 	} else {
 		fmt.Fprint(env.Stdout, shownLines(rep.Text()))
 	}
-	if err != nil {
-		return err
-	}
-	if !opt.DryRun && rep.Changed() {
-		return pm.FillSuggestionQueue(ctx, nil)
-	}
-	return nil
+	return err
 }
 
 // shownLines escapes each line of a multi-line text as shown does, keeping the line breaks.

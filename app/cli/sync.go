@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"os"
 
 	"dossier/app"
@@ -77,16 +75,7 @@ func runSync(ctx context.Context, env Env, args []string) (err error) {
 	if err != nil && !app.IsCode(err, app.ECONFLICT) {
 		return err
 	}
-	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if jerr := enc.Encode(rep); jerr != nil {
-			return jerr
-		}
-	} else {
-		fmt.Fprint(env.Stdout, shownLines(rep.Text()))
-	}
-	if err != nil {
+	if err := printReport(env, *asJSON, rep, err); err != nil {
 		return err
 	}
 	if rep.Received > 0 {

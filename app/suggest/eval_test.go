@@ -289,9 +289,6 @@ func proseModel(t testing.TB) *prose.Model {
 // TestCompareWithProse runs prose's entity extractor on the same set; Extract must beat it
 // on precision and on recall.
 func TestCompareWithProse(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loading prose's model takes a few seconds")
-	}
 	set := loadEval(t)
 	oursFn := func(a evalArticle) []Suggestion { return ExtractArticle(a.title, a.body, "", nil) }
 	proseFn := proseExtract(t, proseModel(t))
