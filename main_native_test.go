@@ -422,29 +422,8 @@ func TestWindowFitsSmallScreen(t *testing.T) {
 	geometry := func() (w, h int) {
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		defer cancel()
-		var logs strings.Builder
-		cmd := exec.CommandContext(ctx, bin, "--db", filepath.Join(dir, "small.dossier"))
-		cmd.Env = append(os.Environ(), "DISPLAY="+display, "XDG_DATA_HOME="+dir, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-		cmd.Stdout, cmd.Stderr = &logs, &logs
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		defer func() {
-			cmd.Process.Signal(syscall.SIGTERM)
-			if err := cmd.Wait(); err != nil {
-				t.Errorf("the app did not end cleanly: %v\n%s", err, logs.String())
-			}
-		}()
-		x := func(args ...string) string {
-			c := exec.CommandContext(ctx, "xdotool", args...)
-			c.Env = append(os.Environ(), "DISPLAY="+display)
-			out, err := c.CombinedOutput()
-			if err != nil {
-				t.Fatalf("xdotool %v: %v %s\napp output:\n%s", args, err, out, logs.String())
-			}
-			return strings.TrimSpace(string(out))
-		}
-		id := strings.Fields(x("search", "--sync", "--onlyvisible", "--name", "Dossier"))[0]
+		x, id, end := startWindow(ctx, t, bin, display, dir, "small.dossier")
+		defer end()
 		// The first frame may come before the fit: wait until the size settles below the
 		// screen, or give up after many looks (no clock involved).
 		for range 200 {
@@ -465,4 +444,34 @@ func TestWindowFitsSmallScreen(t *testing.T) {
 	if w2 != w || h2 != h {
 		t.Errorf("the window was left at %d×%d and opens at %d×%d", w, h, w2, h2)
 	}
+}
+
+// startWindow starts the app on project (in dir) on display and waits for its window. It
+// returns x, which runs xdotool there (failing the test with the app's output), the
+// window's id, and end, which ends the app by SIGTERM and checks it ended cleanly.
+func startWindow(ctx context.Context, t *testing.T, bin, display, dir, project string) (x func(args ...string) string, id string, end func()) {
+	t.Helper()
+	var logs strings.Builder
+	cmd := exec.CommandContext(ctx, bin, "--db", filepath.Join(dir, project))
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "XDG_DATA_HOME="+dir, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	end = func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("the app did not end cleanly: %v\n%s", err, logs.String())
+		}
+	}
+	x = func(args ...string) string {
+		c := exec.CommandContext(ctx, "xdotool", args...)
+		c.Env = append(os.Environ(), "DISPLAY="+display)
+		out, err := c.CombinedOutput()
+		if err != nil {
+			t.Fatalf("xdotool %v: %v %s\napp output:\n%s", args, err, out, logs.String())
+		}
+		return strings.TrimSpace(string(out))
+	}
+	return x, strings.Fields(x("search", "--sync", "--onlyvisible", "--name", "Dossier"))[0], end
 }

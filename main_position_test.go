@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -82,29 +81,8 @@ func TestWindowRemembersSizeAndPosition(t *testing.T) {
 	session := func(want func(geom) bool, act func(x func(...string) string, id string)) geom {
 		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 		defer cancel()
-		var logs strings.Builder
-		cmd := exec.CommandContext(ctx, bin, "--db", filepath.Join(dir, "p.dossier"))
-		cmd.Env = append(os.Environ(), "DISPLAY="+display, "XDG_DATA_HOME="+dir, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-		cmd.Stdout, cmd.Stderr = &logs, &logs
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		defer func() {
-			cmd.Process.Signal(syscall.SIGTERM)
-			if err := cmd.Wait(); err != nil {
-				t.Errorf("the app did not end cleanly: %v\n%s", err, logs.String())
-			}
-		}()
-		x := func(args ...string) string {
-			c := exec.CommandContext(ctx, "xdotool", args...)
-			c.Env = append(os.Environ(), "DISPLAY="+display)
-			out, err := c.CombinedOutput()
-			if err != nil {
-				t.Fatalf("xdotool %v: %v %s\napp output:\n%s", args, err, out, logs.String())
-			}
-			return strings.TrimSpace(string(out))
-		}
-		id := strings.Fields(x("search", "--sync", "--onlyvisible", "--name", "Dossier"))[0]
+		x, id, end := startWindow(ctx, t, bin, display, dir, "p.dossier")
+		defer end()
 		var g geom
 		look := func() geom {
 			s := x("getwindowgeometry", "--shell", id)
