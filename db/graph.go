@@ -54,11 +54,17 @@ func links(ctx context.Context, q querier, sc linkScope) ([]graph.Link, error) {
 			UNION SELECT id FROM relations WHERE target_id IN (SELECT value FROM json_each(?1)))`
 		args = []any{string(js)}
 	}
+	return readLinks(ctx, q, where, args...)
+}
+
+// readLinks reads the light form of the relations r that rest (a WHERE clause, and
+// perhaps an ORDER BY and a LIMIT) keeps.
+func readLinks(ctx context.Context, q querier, rest string, args ...any) ([]graph.Link, error) {
 	// The five text columns come as one (a tab cannot be in any of them: keys, dates and
 	// levels are checked on the way in); the driver's cost is mostly per column.
 	rows, err := q.QueryContext(ctx, `SELECT r.id, r.source_id, r.target_id,
 		r.type || char(9) || r.start || char(9) || r.end || char(9) || r.confidence || char(9) || r.modality
-		FROM relations r`+where, args...)
+		FROM relations r`+rest, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -251,56 +257,75 @@ func (s *Store) EgoGraph(ctx context.Context, actorID int64, hops int, f graph.F
 	defer wrapErr(&err, "ego graph %d", actorID)
 	var g graph.Graph
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
-		if _, err := actor(ctx, tx, actorID); err != nil {
-			return err
+		// A filter that only looks at columns lets SQL count the second hop; any other
+		// (dates, text, tags) needs every relation within reach read and checked.
+		if hops >= 2 && f.OnlyColumns() {
+			g, err = s.egoCounted(ctx, tx, actorID, f, limit)
+		} else {
+			g, err = s.egoRead(ctx, tx, actorID, hops, f, limit)
 		}
-		snap, err := s.snapshot(ctx, tx, false)
-		if err != nil {
-			return err
-		}
-		actors, types := snap.actors, snap.types
-		sc := linkScope{actors: []int64{actorID}}
-		ls, err := links(ctx, tx, sc)
-		if err != nil {
-			return err
-		}
-		// The centre's relations are ranked by their sources; the second hop's are not.
-		if err := fillLinks(ctx, tx, ls, true, f); err != nil {
-			return err
-		}
-		var second []graph.Link
-		if hops >= 2 {
-			seen := map[int64]bool{actorID: true}
-			for _, l := range ls {
-				for _, id := range []int64{l.From, l.To} {
-					if !seen[id] {
-						seen[id] = true
-						sc.actors = append(sc.actors, id)
-					}
-				}
-			}
-			// Past a few hundred counterparts the second hop is most of the project:
-			// one pass over all relations (kept while nothing changes) is faster than
-			// looking each actor up.
-			var more []graph.Link
-			if len(sc.actors) > 400 {
-				all, err := s.snapshot(ctx, tx, true)
-				if err != nil {
-					return err
-				}
-				more = all.links
-			} else if more, err = links(ctx, tx, sc); err != nil {
-				return err
-			}
-			if more, err = filterReady(ctx, tx, more, f); err != nil {
-				return err
-			}
-			second = more
-		}
-		g = graph.Ego(actorID, hops, ls, second, actors, types, f, limit)
-		return drawnCounts(ctx, tx, &g)
+		return err
 	})
 	return g, err
+}
+
+// egoStart reads what both ways of building an ego graph start from: the actors and
+// types, and the centre's relations filled as f needs, with their sources counted (the
+// centre's relations are ranked by them; the second hop's are not).
+func (s *Store) egoStart(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter) (graphSnapshot, []graph.Link, error) {
+	if _, err := actor(ctx, tx, actorID); err != nil {
+		return graphSnapshot{}, nil, err
+	}
+	snap, err := s.snapshot(ctx, tx, false)
+	if err != nil {
+		return graphSnapshot{}, nil, err
+	}
+	ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}})
+	if err != nil {
+		return graphSnapshot{}, nil, err
+	}
+	return snap, ls, fillLinks(ctx, tx, ls, true, f)
+}
+
+// egoRead builds the ego graph from every relation within reach, read and checked one by
+// one (graph.Ego): what any filter allows.
+func (s *Store) egoRead(ctx context.Context, tx *sql.Tx, actorID int64, hops int, f graph.Filter, limit int) (graph.Graph, error) {
+	snap, ls, err := s.egoStart(ctx, tx, actorID, f)
+	if err != nil {
+		return graph.Graph{}, err
+	}
+	actors, types := snap.actors, snap.types
+	var second []graph.Link
+	if hops >= 2 {
+		sc := linkScope{actors: []int64{actorID}}
+		seen := map[int64]bool{actorID: true}
+		for _, l := range ls {
+			for _, id := range []int64{l.From, l.To} {
+				if !seen[id] {
+					seen[id] = true
+					sc.actors = append(sc.actors, id)
+				}
+			}
+		}
+		// Past a few hundred counterparts the second hop is most of the project:
+		// one pass over all relations (kept while nothing changes) is faster than
+		// looking each actor up.
+		var more []graph.Link
+		if len(sc.actors) > 400 {
+			all, err := s.snapshot(ctx, tx, true)
+			if err != nil {
+				return graph.Graph{}, err
+			}
+			more = all.links
+		} else if more, err = links(ctx, tx, sc); err != nil {
+			return graph.Graph{}, err
+		}
+		if second, err = filterReady(ctx, tx, more, f); err != nil {
+			return graph.Graph{}, err
+		}
+	}
+	g := graph.Ego(actorID, hops, ls, second, actors, types, f, limit)
+	return g, drawnCounts(ctx, tx, &g)
 }
 
 // NetworkGraph assembles the project network (or what f keeps of it), at most limit
