@@ -439,6 +439,10 @@ func Layout(g *Graph, updates int, progress func(done, total int) bool) {
 		radial(g)
 		return
 	}
+	if g.Center != 0 {
+		rings(g, updates, progress)
+		return
+	}
 	sg := springs(g)
 	eades := layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: updates, Theta: 0.5, Src: rand.NewPCG(uint64(n), 7)}
 	order := make([]gograph.Node, n)
@@ -470,36 +474,10 @@ func Layout(g *Graph, updates int, progress func(done, total int) bool) {
 // neutral) so that like sits with like; every label gets room, which a force layout of a
 // star does not give.
 func radial(g *Graph) {
-	pol := map[int64]int{}
-	for _, e := range g.Edges {
-		other := e.To
-		if other == g.Center {
-			other = e.From
-		}
-		if _, ok := pol[other]; !ok {
-			pol[other] = map[app.Polarity]int{app.Conflictual: 0, app.Cooperative: 1}[e.Polarity]
-			if e.Polarity == app.Neutral || e.Polarity == "" {
-				pol[other] = 2
-			}
-		}
+	if c := g.Node(g.Center); c >= 0 && !g.Nodes[c].Pinned {
+		g.Nodes[c].X, g.Nodes[c].Y = 0, 0
 	}
-	var ring []int
-	for i, nd := range g.Nodes {
-		if nd.ID == g.Center {
-			if !nd.Pinned {
-				g.Nodes[i].X, g.Nodes[i].Y = 0, 0
-			}
-			continue
-		}
-		ring = append(ring, i)
-	}
-	sort.SliceStable(ring, func(a, b int) bool {
-		na, nb := g.Nodes[ring[a]], g.Nodes[ring[b]]
-		if pol[na.ID] != pol[nb.ID] {
-			return pol[na.ID] < pol[nb.ID]
-		}
-		return na.Name < nb.Name
-	})
+	ring := ringOrder(g, 1)
 	for k, i := range ring {
 		if g.Nodes[i].Pinned {
 			continue
