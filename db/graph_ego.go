@@ -67,7 +67,7 @@ func farOf(ctx context.Context, tx *sql.Tx, r graph.Reach, f graph.Filter, types
 	var args sqlArgs
 	inFirst := `IN (SELECT value FROM json_each(` + args.add(jsonOf(first)) + `))`
 	center := args.add(r.Center)
-	conds := filterColumns(f, types, inFirst, &args)
+	conds := filterColumns(f, types, farEnd(inFirst), &args)
 	// Few counterparts: their relations come from the two actor indexes. Many: one pass
 	// over the table (the '+' keeps SQLite from merging two index walks, far slower).
 	scope := `(+r.source_id ` + inFirst + ` OR +r.target_id ` + inFirst + `)`
@@ -103,7 +103,7 @@ func farDegrees(ctx context.Context, tx *sql.Tx, r graph.Reach, top []graph.Link
 	inFirst := `IN (SELECT value FROM json_each(` + args.add(jsonOf(first)) + `))`
 	inDrawn := `IN (SELECT value FROM json_each(` + args.add(jsonOf(drawn)) + `))`
 	center := args.add(r.Center)
-	conds := filterColumns(f, types, inFirst, &args)
+	conds := filterColumns(f, types, farEnd(inFirst), &args)
 	side := func(self string) string {
 		return `SELECT r.` + self + ` AS x, count(*) AS n FROM relations r WHERE r.` + self + ` ` + inDrawn +
 			` AND +r.source_id <> ` + center + ` AND +r.target_id <> ` + center + ` AND (+r.source_id ` + inFirst + ` OR +r.target_id ` + inFirst + `)` +
@@ -126,11 +126,17 @@ func farDegrees(ctx context.Context, tx *sql.Tx, r graph.Reach, top []graph.Link
 	return rows.Err()
 }
 
-// filterColumns turns f's checks (f.OnlyColumns) into conditions on relations r, each
-// list of values decided by the filter's own Keeps checks, so that SQL keeps exactly what
-// Check would. inFirst tells the end among the centre's counterparts (graph.Reach.FarSide),
-// whose far end's kind the kind check looks at.
-func filterColumns(f graph.Filter, types map[string]app.RelationType, inFirst string, args *sqlArgs) string {
+// farEnd is the end of a second-hop relation r away from the centre's counterparts
+// (graph.Reach.FarSide), inFirst telling those.
+func farEnd(inFirst string) string {
+	return `CASE WHEN r.source_id ` + inFirst + ` THEN r.target_id ELSE r.source_id END`
+}
+
+// filterColumns turns f's checks on the columns (graph.Filter's Keeps checks) into
+// conditions on relations r, each list of values decided by the filter's own checks, so
+// that SQL keeps exactly the relations those checks keep: what it leaves out, Check
+// would have found Out. other is the end of r whose kind the kind check looks at.
+func filterColumns(f graph.Filter, types map[string]app.RelationType, other string, args *sqlArgs) string {
 	var b strings.Builder
 	in := func(col string, vals any) {
 		b.WriteString(` AND ` + col + ` IN (SELECT value FROM json_each(` + args.add(jsonOf(vals)) + `))`)
@@ -153,8 +159,7 @@ func filterColumns(f graph.Filter, types map[string]app.RelationType, inFirst st
 	}
 	if len(f.Kinds) > 0 {
 		// An actor in the trash is no actor of the graph's (graphActors): its kind is "".
-		in(`coalesce((SELECT a.kind FROM actors a WHERE a.deleted = '' AND a.id =
-			CASE WHEN r.source_id `+inFirst+` THEN r.target_id ELSE r.source_id END), '')`, f.Kinds)
+		in(`coalesce((SELECT a.kind FROM actors a WHERE a.deleted = '' AND a.id = `+other+`), '')`, f.Kinds)
 	}
 	return b.String()
 }
