@@ -94,16 +94,26 @@ func farOf(ctx context.Context, tx *sql.Tx, r graph.Reach, f graph.Filter, types
 // farDegrees counts, for each actor the graph will draw, the second-hop relations touching
 // it that pass f, each end of a relation counting once for its actor.
 func farDegrees(ctx context.Context, tx *sql.Tx, r graph.Reach, top []graph.Link, limit int, f graph.Filter, types map[string]app.RelationType, out map[int64]int) error {
-	drawn := r.Drawn(top, limit)
+	drawn := r.Drawn(top, limit)[1:] // the centre has no second-hop relation
 	var args sqlArgs
 	first := make([]int64, 0, len(r.First))
 	for id := range r.First {
 		first = append(first, id)
 	}
 	inFirst := `IN (SELECT value FROM json_each(` + args.add(jsonOf(first)) + `))`
+	conds := filterColumns(f, types, farEnd(inFirst), &args)
+	if conds == "" {
+		// No filter: every relation of a counterpart is in the graph, the centre's own
+		// and the rest, so its second-hop degree is its count in the two actor indexes
+		// (no relation row read) less its relations with the centre. The actors one
+		// step further are left for the query below.
+		var err error
+		if drawn, err = counterpartDegrees(ctx, tx, r, drawn, out); err != nil || len(drawn) == 0 {
+			return err
+		}
+	}
 	inDrawn := `IN (SELECT value FROM json_each(` + args.add(jsonOf(drawn)) + `))`
 	center := args.add(r.Center)
-	conds := filterColumns(f, types, farEnd(inFirst), &args)
 	side := func(self string) string {
 		return `SELECT r.` + self + ` AS x, count(*) AS n FROM relations r WHERE r.` + self + ` ` + inDrawn +
 			` AND +r.source_id <> ` + center + ` AND +r.target_id <> ` + center + ` AND (+r.source_id ` + inFirst + ` OR +r.target_id ` + inFirst + `)` +
@@ -162,4 +172,42 @@ func filterColumns(f graph.Filter, types map[string]app.RelationType, other stri
 		in(`coalesce((SELECT a.kind FROM actors a WHERE a.deleted = '' AND a.id = `+other+`), '')`, f.Kinds)
 	}
 	return b.String()
+}
+
+// counterpartDegrees sets, for the centre's counterparts among drawn, the number of their
+// relations not with the centre (with no filter, their second-hop degree), and returns
+// the other actors of drawn.
+func counterpartDegrees(ctx context.Context, tx *sql.Tx, r graph.Reach, drawn []int64, out map[int64]int) ([]int64, error) {
+	var inner, rest []int64
+	for _, id := range drawn {
+		if r.First[id] {
+			inner = append(inner, id)
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	if len(inner) == 0 {
+		return rest, nil
+	}
+	withCenter := map[int64]int{}
+	for _, l := range r.Near {
+		withCenter[l.From+l.To-r.Center]++
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT j.value, (SELECT count(*) FROM relations WHERE source_id = j.value) +
+		(SELECT count(*) FROM relations WHERE target_id = j.value) FROM json_each(?) j`, jsonOf(inner))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		if n -= withCenter[id]; n > 0 {
+			out[id] = n
+		}
+	}
+	return rest, rows.Err()
 }
