@@ -70,7 +70,8 @@ func benchFilteredDossier(b *testing.B, cold bool) {
 
 // BenchmarkEgoGraph2HopsBusiest: the busiest actor's graph at two hops, assembled (200
 // relations drawn of all those within reach) and laid out. Goal < 200 ms. "cold" reads
-// every relation again (the first graph after a change); "warm" is the next click.
+// the actors and types again (the first graph after a change); "warm" is the next click.
+// The second hop is counted in SQL (egoCounted) in both.
 func BenchmarkEgoGraph2HopsBusiest(b *testing.B) {
 	for _, cold := range []bool{true, false} {
 		b.Run(map[bool]string{true: "cold", false: "warm"}[cold], func(b *testing.B) { benchEgo(b, cold) })
