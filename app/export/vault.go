@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"dossier/app"
@@ -87,15 +88,12 @@ func wikiLink(folder, name, uuid string) string {
 // article's note), a note per article (front matter with outlet, date, URL; its text) and
 // a note per note, linking to what it is on. Every link points to a file in the vault:
 // in an actor's dossier, the other actors' notes list only their relations with it.
+//
+// A whole project's vault writes its articles before its actors, reading them while it
+// reads and sorts the relations the actors' notes need (on a second connection when the
+// source has one, see besideReader); a folder's background writers then also create the
+// articles' files meanwhile.
 func WriteVault(ctx context.Context, sink Sink, j Job) error {
-	return writeVault(ctx, sink, j, false)
-}
-
-// writeVault writes the vault's files in the order Scope.md, actors, articles, notes, or
-// with articlesFirst the articles before the actors: a folder's background writers
-// then create the 100,000 files of a large project's articles while the export reads
-// the relations, instead of after.
-func writeVault(ctx context.Context, sink Sink, j Job, articlesFirst bool) error {
 	types, err := j.typeMap(ctx)
 	if err != nil {
 		return err
@@ -109,23 +107,16 @@ func writeVault(ctx context.Context, sink Sink, j Job, articlesFirst bool) error
 	if err != nil {
 		return err
 	}
-	if articlesFirst {
-		if err := vaultArticles(ctx, sink, buf, j); err != nil {
-			return err
-		}
-	}
 	if j.Scope.ActorID == 0 {
-		err = vaultProjectActors(ctx, sink, buf, j, types)
+		err = vaultProject(ctx, sink, buf, j, types)
 	} else {
 		err = vaultDossierActors(ctx, sink, buf, j, types)
+		if err == nil {
+			err = vaultArticles(ctx, sink, buf, j.Src.EachExportArticle, j.Scope)
+		}
 	}
 	if err != nil {
 		return err
-	}
-	if !articlesFirst {
-		if err := vaultArticles(ctx, sink, buf, j); err != nil {
-			return err
-		}
 	}
 	return j.Src.EachExportNote(ctx, j.Scope, func(n app.LinkedNote) error {
 		return writeFile(sink, buf, VaultNotes+"/"+vaultName("note", n.UUID)+".md", func(s *streamWriter) error {
@@ -135,8 +126,8 @@ func writeVault(ctx context.Context, sink Sink, j Job, articlesFirst bool) error
 	})
 }
 
-func vaultArticles(ctx context.Context, sink Sink, buf *streamWriter, j Job) error {
-	return j.Src.EachExportArticle(ctx, j.Scope, func(a app.Article) error {
+func vaultArticles(ctx context.Context, sink Sink, buf *streamWriter, each func(context.Context, app.ExportScope, func(app.Article) error) error, sc app.ExportScope) error {
+	return each(ctx, sc, func(a app.Article) error {
 		return writeFile(sink, buf, VaultArticles+"/"+vaultName(a.Title, a.UUID)+".md", func(s *streamWriter) error {
 			articleNote(s, a)
 			return nil
@@ -144,15 +135,39 @@ func vaultArticles(ctx context.Context, sink Sink, buf *streamWriter, j Job) err
 	})
 }
 
-// vaultSortDir is where a whole-project vault sorts its relations ("": the system's
-// temporary folder).
-var vaultSortDir = ""
+// besideReader is a Source that can read the articles on a connection of its own, beside
+// the one the relations are read on (*db.Store).
+type besideReader interface {
+	EachExportArticleBeside(ctx context.Context, sc app.ExportScope, fn func(app.Article) error) error
+}
 
-// vaultProjectActors writes every actor's note of the whole project, its relations taken
-// from one pass over all relations sorted by actor (vaultsort.go).
-func vaultProjectActors(ctx context.Context, sink Sink, buf *streamWriter, j Job, types map[string]app.RelationType) error {
-	ls, err := sortRelations(ctx, j, types, vaultSortDir)
-	if err != nil {
+// vaultProject writes the articles' and the actors' notes of the whole project. The
+// relations are read and sorted by actor on other goroutines while this one writes the
+// articles; the first failure of either stops the other and is the one returned.
+func vaultProject(ctx context.Context, sink Sink, buf *streamWriter, j Job, types map[string]app.RelationType) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var first firstError
+	sorted := make(chan *lineSorter, 1)
+	go func() {
+		ls, err := sortRelations(ctx, j, types, vaultSortDir)
+		if err != nil {
+			first.set(err, cancel)
+		}
+		sorted <- ls
+	}()
+	each := j.Src.EachExportArticle
+	if b, ok := j.Src.(besideReader); ok {
+		each = b.EachExportArticleBeside
+	}
+	if err := vaultArticles(ctx, sink, buf, each, j.Scope); err != nil {
+		first.set(err, cancel)
+	}
+	ls := <-sorted
+	if err := first.get(); err != nil {
+		if ls != nil {
+			ls.close()
+		}
 		return err
 	}
 	defer ls.close()
@@ -171,6 +186,32 @@ func vaultProjectActors(ctx context.Context, sink Sink, buf *streamWriter, j Job
 		})
 	})
 }
+
+// firstError keeps the first of the errors of work done side by side: the others are
+// mostly the cancellation it caused.
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (f *firstError) set(err error, cancel func()) {
+	f.mu.Lock()
+	if f.err == nil {
+		f.err = err
+	}
+	f.mu.Unlock()
+	cancel()
+}
+
+func (f *firstError) get() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err
+}
+
+// vaultSortDir is where a whole-project vault sorts its relations ("": the system's
+// temporary folder).
+var vaultSortDir = ""
 
 // vaultDossierActors writes the notes of the actors of one dossier, each reading its
 // relations with a query of its own: a dossier has a few actors.
@@ -379,7 +420,7 @@ func WriteVaultDir(ctx context.Context, path string, j Job) error {
 		return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf("Cannot write the vault beside %s: %v.", path, err)}
 	}
 	sink := newPipeSink(tmp)
-	err = writeVault(ctx, sink, j, true)
+	err = WriteVault(ctx, sink, j)
 	// Every file is on disk (or failed) before the folder is renamed or removed.
 	if cerr := sink.Close(); err == nil {
 		err = cerr
