@@ -82,6 +82,9 @@ func wikiLink(folder, name, uuid string) string {
 	return "[[" + folder + "/" + vaultName(name, uuid) + "|" + shown + "]]"
 }
 
+// actorLink is the link to an actor's note.
+func actorLink(name, uuid string) string { return wikiLink(VaultActors, name, uuid) }
+
 // WriteVault writes the scope as a Markdown vault for Obsidian and any editor: a note per
 // actor (front matter with kind, aliases, tags and UUID; its relations as sentences with
 // [[links]] to the other actor and footnotes quoting each source, linked to the
@@ -228,7 +231,7 @@ func vaultDossierActors(ctx context.Context, sink Sink, buf *streamWriter, j Job
 				for i, e := range r.Evidence {
 					notes[i] = footnote(e)
 				}
-				rl.write(s, relationSentence(a.UUID, &r, types[r.Type]), notes)
+				rl.write(s, relationSentence(a.UUID, &r, types[r.Type], actorLink), notes)
 				return s.err
 			}))
 		})
@@ -327,12 +330,12 @@ func (rl *relationLines) write(s *streamWriter, sentence string, notes []string)
 
 // relationSentence is "[[Trump]] threatens Iraq — 27 Jan 2026 (reported, conditional)",
 // the note's own actor (self, its UUID) unlinked.
-func relationSentence(self string, r *app.Relation, t app.RelationType) string {
+func relationSentence(self string, r *app.Relation, t app.RelationType, actorLink func(name, uuid string) string) string {
 	side := func(name, uuid string) string {
 		if uuid == self {
 			return "**" + mdLine(name) + "**"
 		}
-		return wikiLink(VaultActors, name, uuid)
+		return actorLink(name, uuid)
 	}
 	line := side(r.SourceName, r.SourceUUID) + " " + mdLine(firstSet(r.TypeLabel, t.Label, r.Type)) + " " + side(r.TargetName, r.TargetUUID)
 	if when := app.Range(r.Start, r.End); when != "" {
