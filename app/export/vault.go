@@ -253,7 +253,13 @@ func writeFile(sink Sink, buf *streamWriter, path string, fill func(*streamWrite
 	s.bw.Reset(f)
 	s.err = nil
 	err = fill(s)
-	if ferr := s.finish("Markdown"); err == nil {
+	ferr := s.finish("Markdown")
+	switch {
+	case s.err != nil && (err == nil || err == s.err):
+		// The file itself could not be written (disk full, a write refused): say which.
+		err = &app.Error{Code: app.EINTERNAL, Err: s.err, Message: "Cannot write " + path + " in the vault: " + s.err.Error() +
+			"; check that the disk is not full and the folder is writable, then export again."}
+	case err == nil:
 		err = ferr
 	}
 	if cerr := f.Close(); err == nil && cerr != nil {
