@@ -153,7 +153,7 @@ func vaultProject(ctx context.Context, sink Sink, buf *streamWriter, j Job, type
 	var first firstError
 	sorted := make(chan *lineSorter, 1)
 	go func() {
-		ls, err := sortRelations(ctx, j, types, vaultSortDir)
+		ls, err := sortRelations(ctx, j, types, vaultTempDir)
 		if err != nil {
 			first.set(err, cancel)
 		}
@@ -212,9 +212,9 @@ func (f *firstError) get() error {
 	return f.err
 }
 
-// vaultSortDir is where a whole-project vault sorts its relations ("": the system's
-// temporary folder).
-var vaultSortDir = ""
+// vaultTempDir is where a whole-project vault sorts its relations and a zip vault keeps
+// its directory until the end ("": the system's temporary folder).
+var vaultTempDir = ""
 
 // vaultDossierActors writes the notes of the actors of one dossier, each reading its
 // relations with a query of its own: a dossier has a few actors.

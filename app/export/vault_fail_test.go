@@ -120,7 +120,7 @@ func TestVaultFailuresStopAndSay(t *testing.T) {
 			if dir == "" {
 				dir = t.TempDir()
 			}
-			defer export.SetVaultSortDir(dir)()
+			defer export.SetVaultTempDir(dir)()
 			sink := c.sink
 			if sink == nil {
 				sink = &faultySink{prefix: "none"}

@@ -10,10 +10,11 @@ func SetVaultRunBytes(n int) (restore func()) {
 	return func() { vaultRunBytes = old }
 }
 
-// SetVaultSortDir makes the vault write its sorted runs in dir, for the external tests;
+// SetVaultTempDir makes the vault write its temporary files (sorted runs, the zip's
+// directory) in dir, for the external tests;
 // the returned function puts the default back.
-func SetVaultSortDir(dir string) (restore func()) {
-	old := vaultSortDir
-	vaultSortDir = dir
-	return func() { vaultSortDir = old }
+func SetVaultTempDir(dir string) (restore func()) {
+	old := vaultTempDir
+	vaultTempDir = dir
+	return func() { vaultTempDir = old }
 }
