@@ -25,7 +25,7 @@ import (
 
 // vaultRunBytes is about how much of the lines is held in memory before a sorted run is
 // written to a temporary file. SetVaultRunBytes changes it for tests.
-var vaultRunBytes = 16 << 20
+var vaultRunBytes = 8 << 20
 
 // vaultLine is one relation as a line of one actor's note.
 type vaultLine struct {
