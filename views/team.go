@@ -206,6 +206,7 @@ func (mw *Window) syncOnce(ctx context.Context, choice app.ConflictChoice) app.S
 		fyne.Do(func() {
 			mw.u.articles.reload()
 			mw.u.queue.reload()
+			mw.u.dossier.reload() // a colleague's change (or a revert) to the actor on screen
 		})
 	}
 	out := app.SyncOutcome{At: rep.At, Sent: rep.Sent, Received: rep.Received, Err: err}

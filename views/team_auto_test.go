@@ -233,3 +233,6 @@ func TestTeamAutoSync(t *testing.T) {
 		t.Errorf("after Disconnect %d syncs are scheduled", n)
 	}
 }
+
+// hubConnect is db/hub's Connect.
+var hubConnect = hub.Connect
