@@ -200,7 +200,7 @@ func (mw *Window) syncOnce(ctx context.Context, choice app.ConflictChoice) app.S
 		ts.remember = false
 		ts.mu.Unlock()
 	}
-	rep, err := teamsync.Sync(ctx, store, h, place, app.HubSyncOptions{Conflicts: choice})
+	rep, err := teamsync.Sync(ctx, store, h, place, app.HubSyncOptions{Conflicts: choice, SendDespiteConflicts: true})
 	if rep.Received > 0 {
 		mw.projectWritten()
 		fyne.Do(func() {
