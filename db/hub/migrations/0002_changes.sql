@@ -1,5 +1,6 @@
--- The hub, version 2: a change log of actors and relations (issue 14, point 4). Every
--- change a member makes to one leaves a row here, written by the database itself (a
+-- The hub, version 2: a change log of actors and relations (issue 14, point 4), and
+-- notes' pictures as records. Every change a member makes to an actor or relation leaves
+-- a row in the log, written by the database itself (a
 -- trigger no client can skip or forge): who, when, the record before and after, and the
 -- change number it gave the record. A wrong edit can be traced and reverted: a revert is
 -- a new change that writes the earlier version back, syncing to everyone like any edit.
@@ -58,3 +59,9 @@ ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_changes ON changes FOR SELECT
 	USING (EXISTS (SELECT 1 FROM grants g WHERE g.member = current_user AND g.collection_id = changes.collection_id));
 GRANT SELECT ON changes TO dossier_hub_member;
+
+-- A note's pictures travel too (kind note_image): a note synced without them would show
+-- none on a colleague's laptop.
+ALTER TABLE records DROP CONSTRAINT records_kind_check;
+ALTER TABLE records ADD CONSTRAINT records_kind_check CHECK (kind IN ('article', 'actor', 'relation', 'evidence', 'note',
+	'relation_type', 'outlet', 'mention_decision', 'dismissed_suggestion', 'note_image'));
