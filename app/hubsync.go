@@ -13,7 +13,7 @@ import (
 // written by a newer Dossier (a higher "v") is refused, not half read.
 const HubFormat = 1
 
-// HubRecord is one record as a hub holds it: its kind (actor, article, relation, note),
+// HubRecord is one record as a hub holds it: its kind (actor, article, relation, note, note_image),
 // UUID, the record as JSON (references to other records by their UUIDs), and what the
 // hub stamps: its change number and who made and last changed it.
 type HubRecord struct {

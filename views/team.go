@@ -72,7 +72,6 @@ func (mw *Window) teamLine() fyne.CanvasObject {
 			if err != nil || len(places) == 0 {
 				return
 			}
-			mw.checkAutoSync(mw.autoSyncOn(ctx, places[0]))
 			st, err := store.HubSyncState(ctx, places[0])
 			if err != nil || st.SyncedAt.IsZero() {
 				return

@@ -135,7 +135,24 @@ func (mw *Window) teamDisconnectAsked() {
 func (mw *Window) autoSyncItem() *fyne.MenuItem {
 	mw.teamState().item = fyne.NewMenuItem("Sync automatically", mw.toggleAutoSync)
 	mw.teamState().item.Checked = true
+	mw.readAutoSyncCheck()
 	return mw.teamState().item
+}
+
+// readAutoSyncCheck sets the menu's check from what the open project says of the hub it
+// last synced with (on when it never did).
+func (mw *Window) readAutoSyncCheck() {
+	store, ok := unwatched(mw.u.store).(teamStore)
+	if !ok {
+		return
+	}
+	mw.u.async(func(ctx context.Context) {
+		on := true
+		if places, err := store.HubPlaces(ctx); err == nil && len(places) > 0 {
+			on = mw.autoSyncOn(ctx, places[0])
+		}
+		mw.checkAutoSync(on)
+	})
 }
 
 // checkAutoSync shows on the menu whether scheduled syncs are on.

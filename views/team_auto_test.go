@@ -210,6 +210,9 @@ func TestTeamAutoSync(t *testing.T) {
 	if on, err := st.HubAutoSync(ctx, ts.place); on || err != nil {
 		t.Errorf("the project keeps automatic sync %v (%v)", on, err)
 	}
+	if mw2 := newWindow(ctx, mw.u.win, st, Projects{DataDir: t.TempDir()}, true); mw2.team.item.Checked {
+		t.Error("a window opened on the project shows automatic sync on")
+	}
 	if _, err := mw.u.store.CreateActor(ctx, app.Actor{Name: "Ferry Union", Kind: app.Organisation}); err != nil {
 		t.Fatal(err)
 	}

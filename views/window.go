@@ -427,6 +427,7 @@ func (mw *Window) replaceStore(st Store, closeOld bool) {
 	}
 	mw.teamDisconnect() // the hub and password were the project left's
 	mw.u.store = mw.u.watch(st)
+	mw.readAutoSyncCheck()
 	if closeOld {
 		old.Close()
 	}
