@@ -15,7 +15,7 @@ import (
 )
 
 // connectAs connects to the team's hub as user and finds the collection "desk".
-func (tm *team) connectAs(t *testing.T, user string) (*hub.Hub, string) {
+func (tm *team) connectAs(t testing.TB, user string) (*hub.Hub, string) {
 	t.Helper()
 	ctx := context.Background()
 	h, err := hub.Connect(ctx, tm.url(user))

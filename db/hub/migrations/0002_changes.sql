@@ -17,7 +17,9 @@ CREATE TABLE changes (
 	changed_at     timestamptz NOT NULL,
 	reverts        bigint -- the change this one undid, when it is a revert
 );
-CREATE INDEX changes_record ON changes(collection_id, kind, uuid, seq);
+-- A record's changes, newest first (history --record, the dossier's History…; a UUID
+-- names one record whatever its kind).
+CREATE INDEX changes_record ON changes(collection_id, uuid, seq);
 CREATE INDEX changes_collection ON changes(collection_id, seq);
 
 -- Runs with its owner's rights: members may not write the log themselves. A revert says
