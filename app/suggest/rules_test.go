@@ -560,3 +560,65 @@ func TestBatch18Classes(t *testing.T) {
 		}
 	}
 }
+
+// ruleWant is a name a rule test expects, with its kind ("" for any) and the aliases it
+// must carry.
+type ruleWant struct {
+	kind    app.ActorKind
+	aliases []string
+}
+
+// checkRule runs ExtractArticle on text and checks the names it must give (name, kind,
+// aliases) and the forms it must not propose at all.
+func checkRule(t *testing.T, text string, want map[string]ruleWant, not []string) {
+	t.Helper()
+	got := ExtractArticle("", text, "", nil)
+	byForm := map[string]Suggestion{}
+	for _, s := range got {
+		for _, f := range s.Forms() {
+			byForm[f] = s
+		}
+	}
+	for name, w := range want {
+		s, ok := byForm[app.Fold(name)]
+		if !ok || app.Fold(s.Name) != app.Fold(name) {
+			t.Errorf("%q not proposed as a name; got %v", name, names(got))
+			continue
+		}
+		if w.kind != "" && s.Kind != w.kind {
+			t.Errorf("%q: kind %s, want %s", name, s.Kind, w.kind)
+		}
+		for _, a := range w.aliases {
+			if !slices.Contains(s.Aliases, a) {
+				t.Errorf("%q: alias %q missing from %q", name, a, s.Aliases)
+			}
+		}
+	}
+	for _, n := range not {
+		if s, ok := byForm[app.Fold(n)]; ok {
+			t.Errorf("%q proposed (in %q)", n, s.Name)
+		}
+	}
+}
+
+// TestAcronymSpellsTheName: an acronym after a run of words is evidence that the run is
+// one name, whatever joiners or lowercase words it holds (names of languages that
+// capitalise only their first word, "and" inside a group's name, "&" and "/" written
+// without blanks); a trading name after "which flies as" is an alias; a legislator's tag
+// "(GROUP, Country)" gives the group as a party and the country only as where they are from.
+func TestAcronymSpellsTheName(t *testing.T) {
+	text := "The Conseil national pour la pêche durable, or CNPD, fined two trawlers on Monday. " +
+		"Observers from the Ligue bretonne des droits des marins (LBDM) watched the landing. " +
+		"The Farmers and Fishers (F&F) and the Greens/NFA voted against the quota. " +
+		"Pesqueira do Sul S.A., which flies as Sulair, sold its boats. " +
+		"\"It is a bad day,\" said Quelva Ostrand (ECA, Estonia), who drafted the rules."
+	checkRule(t, text, map[string]ruleWant{
+		"Conseil national pour la pêche durable": {app.GovernmentBody, []string{"CNPD"}},
+		"Ligue bretonne des droits des marins":   {app.Organisation, []string{"LBDM"}},
+		"Farmers and Fishers":                    {"", []string{"F&F"}},
+		"Greens/NFA":                             {"", nil},
+		"Pesqueira do Sul S.A.":                  {app.Organisation, []string{"Sulair"}},
+		"Quelva Ostrand":                         {app.Person, nil},
+		"ECA":                                    {app.Party, nil},
+	}, []string{"Conseil", "Ligue", "Farmers", "Fishers", "NFA", "Pesqueira", "Estonia"})
+}

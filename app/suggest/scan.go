@@ -178,6 +178,13 @@ func (s *scanner) run(i int) int {
 		lowerSuffixes[toks[j].text] && isNameToken(toks[j-1]) {
 		j++
 	}
+	if k := s.lowercaseName(i, j); k > j {
+		if isArticle(toks[i].text) {
+			i++ // without "The"
+		}
+		s.segment(toks[i:k], i, k)
+		return k
+	}
 	// Joiners do not end a name: "the Bank of" → "the Bank".
 	end := j
 	for end > i && !isNameToken(toks[end-1]) && !lowerSuffixes[toks[end-1].text] {
@@ -284,6 +291,9 @@ func (s *scanner) split(i, end int) {
 			if committeeName(left, right) {
 				cut = false // "House Transportation and Infrastructure Committee"
 			}
+			if s.acronymNames(start, end) {
+				cut = false // "Socialists and Democrats (S&D)": the acronym spells the whole run
+			}
 			if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
 				!isCountryTok(toks[k-1]) && !isCountryTok(right[0]) {
 				// "the ruling Homeland and Progress party": the noun after names the whole,
@@ -311,7 +321,7 @@ func (s *scanner) split(i, end int) {
 			if w == "in" {
 				joined = joined && k+1 < end && isCountryTok(toks[k+1])
 			}
-			cut = !joined && !(k-start == 1 && s.acronymAfter(end))
+			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
 		}
 		if !cut && connectors[w] {
 			inName = true
@@ -330,6 +340,78 @@ func (s *scanner) acronymAfter(end int) bool {
 	toks := s.toks
 	return end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && toks[end+1].kind == tWord && isAcronym(toks[end+1].text)
 }
+
+// acronymNames reports whether an acronym in brackets after toks[from:end] is made of
+// the initials of those words: the acronym is the evidence that the run is one name,
+// whatever joiners it holds ("Socialists and Democrats (S&D)").
+func (s *scanner) acronymNames(from, end int) bool {
+	toks := s.toks
+	if !s.acronymAfter(end) || end-from < 3 {
+		return false
+	}
+	return initialsMatch(toks[from:end], toks[end+1].text)
+}
+
+// lowercaseName returns the end of a name of other languages that capitalise only its
+// first word ("Ligue togolaise des droits de l'homme (LTDH)", "Conseil militaire pour la
+// transition et la souveraineté, or CMTS") when the run toks[i:end] is that first word, a
+// body's cue, and an acronym after the lowercase words spells their initials; else end.
+func (s *scanner) lowercaseName(i, end int) int {
+	toks := s.toks
+	if end-i == 2 && isArticle(toks[i].text) {
+		i++ // "The Ligue togolaise…"
+	}
+	if end-i != 1 || cueKind(toks[i].fold) == "" && toks[i].sent || end >= len(toks) || toks[end].kind != tWord || !unicode.IsLower(firstRune(toks[end].text)) {
+		return end
+	}
+	for k := end; k < len(toks) && k < end+12; k++ {
+		if toks[k].kind == tWord && toks[k].space && unicode.IsLower(firstRune(toks[k].text)) {
+			continue
+		}
+		if acr, ok := acronymAt(toks, k); ok && k-i >= 3 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
+			return k
+		}
+		break
+	}
+	return end
+}
+
+// acronymAt returns the acronym written at toks[k] as "(ACR)", ", or ACR" or "or ACR".
+func acronymAt(toks []token, k int) (string, bool) {
+	if k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord && isAcronym(toks[k+1].text) {
+		return toks[k+1].text, true
+	}
+	if k < len(toks) && toks[k].text == "," {
+		k++
+	}
+	if k+1 < len(toks) && toks[k].fold == "or" && toks[k+1].kind == tWord && isAllCaps(toks[k+1].text) {
+		return toks[k+1].text, true
+	}
+	return "", false
+}
+
+// lowercaseInitials returns the initials of a name's words, in capitals, leaving out its
+// connectors and particles in any language and an elided article ("l'homme" gives H).
+func lowercaseInitials(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		w := t.fold
+		if connectors[w] || particles[w] || nameConjunctions[w] {
+			continue
+		}
+		for _, p := range []string{"l'", "d'", "l’", "d’"} {
+			w = strings.TrimPrefix(w, p)
+		}
+		if r := firstRune(w); r != utf8.RuneError && r != 0 {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
+
+// nameConjunctions are "and" in the languages whose names capitalise only their first
+// word: "Conseil militaire pour la transition et la souveraineté".
+var nameConjunctions = words(`et und och og en`)
 
 // isNameHead reports whether toks, a name's continuation after a connector, hold more
 // than a date word: "of Foreign Affairs" does, "on Wednesday" does not.
@@ -412,6 +494,43 @@ func partyStateTag(toks []token, i, end int) bool {
 	}
 	p, rest, ok := strings.Cut(toks[i].text, "-")
 	return ok && (p == "D" || p == "R" || p == "I") && rest != "" && unicode.IsUpper(firstRune(rest))
+}
+
+// memberTag reads a legislator's tag in brackets after a name, "(S&D, Slovenia)": it
+// returns 1 when toks[i:end] is the tag's acronym (a party or group), 2 when it is the
+// tag's country (where the legislator is from), 0 otherwise.
+func memberTag(toks []token, i, end int) int {
+	open := i - 1
+	if open >= 0 && toks[open].text == "," {
+		open -= 2
+	}
+	if open < 1 || toks[open].text != "(" || !isNameToken(toks[open-1]) || open+3 >= len(toks) ||
+		toks[open+2].text != "," || !isAcronym(toks[open+1].text) {
+		return 0
+	}
+	close := open + 3
+	for close < len(toks) && close < open+7 && isNameToken(toks[close]) {
+		close++
+	}
+	if close >= len(toks) || toks[close].text != ")" || !isCountryText(textOfPlain(toks[open+3:close])) {
+		return 0
+	}
+	switch {
+	case i == open+1 && end == open+2:
+		return 1
+	case i == open+3 && end == close:
+		return 2
+	}
+	return 0
+}
+
+// textOfPlain joins the words of toks with blanks.
+func textOfPlain(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
 }
 
 // modelCode reports whether a one-word name is a model's code, letters, a hyphen and a
@@ -712,6 +831,18 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
 	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
+	switch memberTag(toks, i, end) {
+	case 1:
+		if o.ctxKind == "" {
+			o.ctxKind = app.Party // "Katarina Vrabec (S&D, Slovenia)": her party…
+		}
+	case 2:
+		o.nationality = true // …and where she is from
+	}
+	if (prev == "said" || prev == "says") && len(o.toks) > 1 && o.ctxKind == "" && i >= 2 && (toks[i-2].kind == tPunct || toks[i-2].kind == tWord && wordBefore(toks, i-1) == "") {
+		// "“…,” said Katarina Vrabec": the speaker of a quotation, named after the verb.
+		o.ctxKind = app.Person
+	}
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
@@ -806,6 +937,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if o.country == nil && k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord && isAcronym(toks[k+1].text) {
 		o.aliases = append(o.aliases, toks[k+1].text)
+	}
+	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
+		o.aliases = append(o.aliases, acr) // "the Council for Fair Fisheries, or CFF"
 	}
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
@@ -1001,6 +1135,10 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 	case (w(k) == "who" || w(k) == "which") && (w(k+1) == "call" || w(k+1) == "calls") &&
 		(w(k+2) == "themselves" || w(k+2) == "itself" || w(k+2) == "himself" || w(k+2) == "herself"):
 		k += 3
+	case tradesAs[w(k)] && w(k+1) == "as":
+		k += 2 // "Hollin Air Ltd, trading as Hollin"
+	case w(k) == "which" && tradesAs[w(k+1)] && w(k+2) == "as":
+		k += 3 // "Aerolíneas Sur S.A., which flies as Aerosur"
 	default:
 		return "", false
 	}
@@ -1016,6 +1154,10 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 	}
 	return s.textOf(toks[k:j]), true
 }
+
+// tradesAs are the verbs of a trading name: "trading as", "which flies as", "which
+// operates as".
+var tradesAs = words(`trading trades operating operates flies flying sells selling brands`)
 
 // placeAhead reports whether a place noun follows the name within two lowercase words,
 // or after "and" and another name: "the Fordow enrichment plant", "the Isfahan and Natanz
