@@ -622,3 +622,22 @@ func TestAcronymSpellsTheName(t *testing.T) {
 		"ECA":                                    {app.Party, nil},
 	}, []string{"Conseil", "Ligue", "Farmers", "Fishers", "NFA", "Pesqueira", "Estonia"})
 }
+
+// TestPersonOfOrganisationAndNamesBeforeCountries: a title after a given name is a
+// surname, so "PERSON of FIRM" is two names; a foreign title ("Me") is stripped; "for" or
+// "of" before a country that ends a run keeps a party's or a group's name whole when
+// nothing says it is a person and her country.
+func TestPersonOfOrganisationAndNamesBeforeCountries(t *testing.T) {
+	text := "Ruth Bishop of Harrow & Kell LLP said the appeal would fail. " +
+		"The family's lawyer, Me Kofi Adzraku, was turned away. " +
+		"Workers for Portugal won two seats. Sons of Estonia, the largest party in the coalition, objected, " +
+		"and Ana Ruiz of Spain abstained."
+	checkRule(t, text, map[string]ruleWant{
+		"Ruth Bishop":          {app.Person, nil},
+		"Harrow & Kell LLP":    {app.Organisation, nil},
+		"Kofi Adzraku":         {app.Person, nil},
+		"Workers for Portugal": {"", nil},
+		"Sons of Estonia":      {app.Party, nil},
+		"Ana Ruiz":             {app.Person, nil},
+	}, []string{"Ruth Bishop of Harrow & Kell LLP", "Me Kofi Adzraku", "Workers", "Sons", "Portugal", "Estonia", "Ana Ruiz of Spain"})
+}

@@ -313,8 +313,12 @@ func (s *scanner) split(i, end int) {
 			// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 			prev := toks[k-1]
 			pw := prev.fold
-			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")] || prev.text == "House" ||
-				nonActorHeads[pw] && w == "of" // "Tour of the Carpathians": one event's name
+			// A title after a given name is a surname: "Rebecca Cardinal of Gladue & Morin
+			// LLP" is a person of a firm, not a cardinal's see.
+			title := (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[toks[k-2].fold])
+			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
+				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
+				s.namedBeforeCountry(start, k, end)
 			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
 				joined = false // "National Assembly on Wednesday"
 			}
@@ -339,6 +343,26 @@ func (s *scanner) split(i, end int) {
 func (s *scanner) acronymAfter(end int) bool {
 	toks := s.toks
 	return end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && toks[end+1].kind == tWord && isAcronym(toks[end+1].text)
+}
+
+// namedBeforeCountry reports whether "of" or "for" at toks[k] joins the words before it to
+// a country or a continent that ends the run, as one name: "Patriots for Europe",
+// "Alternative for Germany", or "Brothers of Italy, the largest party…" where an
+// appositive says what the whole is. "Ana Ruiz of Spain" (a given name) is a person
+// and her country.
+func (s *scanner) namedBeforeCountry(start, k, end int) bool {
+	toks := s.toks
+	if k+2 != end || k == start || firstNames[toks[start].fold] || !(isCountryTok(toks[k+1]) || continents[toks[k+1].fold]) {
+		return false
+	}
+	switch toks[k].fold {
+	case "for":
+		return true
+	case "of":
+		k := s.appositiveKind(end)
+		return k != "" && k != app.Person
+	}
+	return false
 }
 
 // acronymNames reports whether an acronym in brackets after toks[from:end] is made of

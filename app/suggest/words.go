@@ -83,7 +83,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku tan seri sri sayyed sayyid syed sharif
-	ombudsman ombudswoman registrar auditor-general`)
+	ombudsman ombudswoman registrar auditor-general me maître mgr`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
