@@ -641,3 +641,17 @@ func TestPersonOfOrganisationAndNamesBeforeCountries(t *testing.T) {
 		"Ana Ruiz":             {app.Person, nil},
 	}, []string{"Ruth Bishop of Harrow & Kell LLP", "Me Kofi Adzraku", "Workers", "Sons", "Portugal", "Estonia", "Ana Ruiz of Spain"})
 }
+
+// TestPossessiveOfAPlaceOrAStateBeforeABody: a place's possessive ends a name before a
+// body that has a complement of its own, and a state's possessive before a company's
+// name says where the company is from (as before a person's), not that the state acts.
+func TestPossessiveOfAPlaceOrAStateBeforeABody(t *testing.T) {
+	text := "Ontario's Ministry of Northern Waters approved the dam, and Velland's Ministry of Rivers agreed. " +
+		"Peru's Altiplano Minerals S.A. bought the mine, and Chile's competition tribunal fined it."
+	checkRule(t, text, map[string]ruleWant{
+		"Ministry of Northern Waters": {app.GovernmentBody, nil},
+		"Ministry of Rivers":          {app.GovernmentBody, nil},
+		"Altiplano Minerals S.A.":     {app.Organisation, nil},
+		"Chile":                       {app.State, nil},
+	}, []string{"Ontario's Ministry of Northern Waters", "Velland's Ministry of Rivers", "Peru"})
+}

@@ -217,11 +217,16 @@ func (s *scanner) possContinues(j int) bool {
 	if _, ok := capitalOf[prev.fold]; ok {
 		return false
 	}
+	if places[prev.fold] || j >= 3 && s.toks[j-2].kind == tWord && places[app.Fold(s.toks[j-2].text+" "+prev.text)] {
+		return false // "British Columbia's Ministry of Mining": a place's body
+	}
 	if !possNouns[prev.fold] && !strings.HasSuffix(prev.text, "s") {
 		// "Turkey's Foreign Ministry", "Bolsonaro's Liberal Party" end at the possessive;
 		// "Public Defender's Office", one head noun after it, goes on.
+		// A head noun with a complement of its own ("Ontario's Ministry of Energy") is
+		// the body's whole name.
 		t := s.toks[j]
-		return cueKind(t.fold) != "" && (j+1 >= len(s.toks) || !isNameToken(s.toks[j+1]) || !s.toks[j+1].space)
+		return cueKind(t.fold) != "" && (j+1 >= len(s.toks) || !isNameToken(s.toks[j+1]) && !connectors[s.toks[j+1].fold] || !s.toks[j+1].space)
 	}
 	for k := j; k < len(s.toks) && k < j+5 && s.toks[k].kind == tWord && isNameToken(s.toks[k]); k++ {
 		if cueKind(s.toks[k].fold) != "" {
@@ -466,6 +471,28 @@ func personAfter(toks []token, k int) bool {
 	j := k + len(after)
 	return j >= len(toks) || toks[j].fold != "of" && toks[j].fold != "and" && toks[j].fold != "for" && toks[j].text != "&"
 }
+
+// companyAfter reports whether the name starting at toks[k] is a company's: it ends in a
+// legal suffix or holds a company word ("Colombia's Aerolíneas del Sur S.A.", "Chile's
+// Andina Mining"). A state's possessive before it says where the company is from, as
+// before a person; a state's own body ("Spain's competition commission") is not one.
+func companyAfter(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+8 && (isNameToken(toks[j]) || isJoiner(toks[j])) && (j == k || toks[j].space); j++ {
+		if isNameToken(toks[j]) && (isLegalSuffix(toks[j].fold) || companyWords[toks[j].fold]) {
+			return true
+		}
+		if toks[j].poss {
+			break
+		}
+	}
+	return false
+}
+
+// companyWords are the words of company names only (no public body is named so).
+var companyWords = words(`holding holdings freight lines mining labs motors petroleum consulting
+	airlines airways shipping logistics tankers technologies pharmaceuticals insurance
+	investments ventures steel telecom enterprises brands foods studios minerals metals
+	chemicals pharma express`)
 
 // indefiniteModifier reports whether the name toks[i:end] only qualifies the noun after it
 // in an indefinite phrase: "a Wichita firm", "a small Madrid privacy group", "one Tokyo
@@ -889,7 +916,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.loc = true // "near Cox's Bazar"
 	}
 	if o.country != nil && toks[end-1].poss {
-		o.nationality = personAfter(toks, end)
+		o.nationality = personAfter(toks, end) || companyAfter(toks, end)
 		if o.loc && !placeNouns[next] && !bodyPlaceNouns[next] {
 			// "in Norway's top court": the place word is the court's; the state owns it.
 			o.loc, o.weakLoc = false, false
