@@ -645,7 +645,7 @@ func (g *grouper) keep(e *entity) bool {
 		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == "" && o.ctxKind == ""
 		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
 		// acts or that a relative clause describes.
-		allLoc = allLoc && (o.loc && !(o.weakLoc && (o.listed || o.speaks)) || roleOf)
+		allLoc = allLoc && (o.loc && !(o.weakLoc && !o.motion && (o.listed || o.speaks)) || roleOf)
 		allSent = allSent && o.sent
 		person = person || o.person
 	}
@@ -696,7 +696,7 @@ func (g *grouper) keep(e *entity) bool {
 // coach", where "Japan's chief cabinet secretary" speaks for the state), or as a person's
 // nationality ("Norway's Sindre Haugen").
 func countryAsPlace(o *occurrence) bool {
-	return o.loc && !o.weakLoc || o.roleOf && !o.toks[len(o.toks)-1].poss || o.nationality
+	return o.loc && (!o.weakLoc || o.motion) || o.roleOf && !o.toks[len(o.toks)-1].poss || o.nationality
 }
 
 // speaksAsName reports whether a lone word that only starts sentences is still a name: a

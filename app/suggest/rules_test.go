@@ -655,3 +655,18 @@ func TestPossessiveOfAPlaceOrAStateBeforeABody(t *testing.T) {
 		"Chile":                       {app.State, nil},
 	}, []string{"Ontario's Ministry of Northern Waters", "Velland's Ministry of Rivers", "Peru"})
 }
+
+// TestMotionMakesToAndFromPlaces: to, from and for after a verb or noun of movement or of
+// where one works from say where ("flew to", "spread to", "operate from", "heading for");
+// a list after "the villages of" is of places; a deposit or a mine after modifiers joined
+// by "and", or an election, is named after its place. "Linked to" a state still deals
+// with it.
+func TestMotionMakesToAndFromPlaces(t *testing.T) {
+	text := "Her children flew to Portugal on Saturday, and the unrest spread to Estonia and Latvia. " +
+		"The gang is thought to operate from Belarus. The tanker was heading for Oman. " +
+		"Fighters moved through the villages of Qarntala and Beitsarim. " +
+		"The Khadanuul copper and gold deposit reopened, and the Red Lantern copper mine closed. " +
+		"The Velhaven by-election was close. The payments were linked to Ukraine."
+	checkRule(t, text, map[string]ruleWant{"Ukraine": {app.State, nil}},
+		[]string{"Portugal", "Estonia", "Latvia", "Belarus", "Oman", "Qarntala", "Beitsarim", "Khadanuul", "Red Lantern", "Velhaven"})
+}

@@ -32,14 +32,17 @@ type occurrence struct {
 	cellKind  app.ActorKind // the kind a table's column header gives: "PARTY", "TEAM"
 	// onPlatform: a network posted on: "wrote on Facebook", "posted to TikTok".
 	onPlatform bool
-	loc        bool     // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
-	layout     bool     // read in a table, an all-capitals line or a quoted slogan
-	thing      bool     // a number or a product word follows: "Atlas 9", "the KOSPI index"
-	shared     bool     // a short form two organisations' names could both own
-	weakLoc    bool     // loc only because of to, at or from right before it
-	quoted     bool     // inside quotation marks
-	attrib     bool     // one word right before a lowercase word: "Veskaran riders"
-	aliases    []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
+	loc        bool // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
+	layout     bool // read in a table, an all-capitals line or a quoted slogan
+	thing      bool // a number or a product word follows: "Atlas 9", "the KOSPI index"
+	shared     bool // a short form two organisations' names could both own
+	weakLoc    bool // loc only because of to, at or from right before it
+	// motion: the weak place word follows a word of movement ("flew to", "operate from"):
+	// a place for a state or a lone word; a given name still overrides it.
+	motion  bool
+	quoted  bool     // inside quotation marks
+	attrib  bool     // one word right before a lowercase word: "Veskaran riders"
+	aliases []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 	// nationality: a state's possessive right before a person's name: "Norway's Sindre
 	// Haugen" says where she is from; "Paraguay's Supreme Court" is the state's own body.
 	nationality bool
@@ -834,7 +837,10 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			}
 		case locatives[prev]:
 			o.loc = true
-			o.weakLoc = prev == "to" || prev == "at" || prev == "from"
+			o.weakLoc = weakLocatives[prev]
+			o.motion = o.weakLoc && s.motionBefore(i-1)
+		case prev == "for" && s.motionBefore(i-1):
+			o.loc = true // "the ship was heading for Djibouti"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
 			o.loc = true // "in The Hague"
 		case (prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural") && i >= 2 && locatives[wordBefore(toks, i-1)]:
@@ -909,7 +915,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if bodyPlaceNouns[next] && !toks[end-1].poss {
 		o.loc = true
 	}
-	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
+	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) ||
+		electionNouns[next] && headKind(o.toks) == "" && knownKinds[o.key] == "" && o.country == nil {
 		o.loc = true
 	}
 	if i > 0 && toks[i-1].poss && s.locBefore(i) {
@@ -941,7 +948,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		// "in Miami and Madrid", "in Paris, Lyon and Marseille"; not "In Berlin, Siemens
 		// said". The list's first place word says how strong a clue it is.
 		o.loc = true
-		o.weakLoc = weakLocatives[s.listLocative(i-1)]
+		at := s.listLocative(i - 1)
+		o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
+		o.motion = o.weakLoc && s.motionBefore(at)
 	}
 	// "Patient group Heart Alliance": a cue word before another name describes that one.
 	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
@@ -1219,9 +1228,12 @@ func (s *scanner) placeAhead(end int) bool {
 	if k+1 < len(toks) && toks[k].kind == tWord && (toks[k].text == "and" || toks[k].text == "or") && isNameToken(toks[k+1]) {
 		k += 2
 	}
-	for n := 0; n < 3 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
+	for n := 0; n < 4 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
 		if placeNouns[toks[k].fold] || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss {
 			return true
+		}
+		if (toks[k].fold == "and" || toks[k].fold == "or") && n > 0 && k+1 < len(toks) && !stopwords[toks[k+1].fold] {
+			continue // "the Tsagaan Del copper and gold deposit"
 		}
 		if stopwords[toks[k].fold] {
 			return false
@@ -1255,18 +1267,37 @@ var stakeNouns = words(`shares share stake stakes holding holdings investment in
 // weakLocatives are the place words a first name overrides: "a letter to Paulo Ferraz".
 var weakLocatives = words(`to at from`)
 
-// listLocative returns the locative before the first name of the list whose item ends
-// right before toks[and].
-func (s *scanner) listLocative(and int) string {
+// listLocative returns the index of the locative before the first name of the list whose
+// item ends right before toks[and], or -1.
+func (s *scanner) listLocative(and int) int {
 	k := s.nameStart(and)
 	for k > 1 && (s.toks[k-1].text == "," || s.toks[k-1].fold == "and" || s.toks[k-1].fold == "or") {
 		k = s.nameStart(k - 1)
 	}
 	if k > 0 && s.toks[k-1].kind == tWord {
-		return s.toks[k-1].fold
+		return k - 1
 	}
-	return ""
+	return -1
 }
+
+// motionBefore reports whether a verb or noun of movement or of where one works stands
+// right before the place word at toks[p] ("flew to", "spread to", "exported to", "operates
+// from", "routes from", "heading for"): then to, from and for say where, however weak
+// they are elsewhere ("linked to Israel", "demand from China" deal with the state).
+func (s *scanner) motionBefore(p int) bool {
+	w := wordBefore(s.toks, p)
+	if w == "back" || w == "out" || w == "away" || w == "abroad" || w == "home" {
+		w = wordBefore(s.toks, p-1) // "flew back to", "moved out to"
+	}
+	return motionWords[w]
+}
+
+// motionWords are verbs and nouns of movement and of where one works from.
+var motionWords = words(`flew fled fly flies flying travelled traveled travel travels travelling traveling
+	moved moving returned returning went gone going came headed heading sailed sailing bound
+	drove spread spreading exported export exports shipped shipments deported relocated emigrated
+	migrated escaped evacuated routes route flights flight trip trips journey operate operates
+	operating operated departed left leaving`)
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".
@@ -1283,6 +1314,9 @@ func (s *scanner) locBefore(and int) bool {
 	}
 	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either") {
 		k-- // "in both Oslo and Helsinki"
+	}
+	if k > 1 && s.toks[k-1].fold == "of" && placeOf[wordBefore(s.toks, k-1)] {
+		return true // "the villages of Aita and Ramyeh"
 	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold] && !s.peopleOf(k-1)
 }

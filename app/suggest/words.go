@@ -148,7 +148,7 @@ var (
 	orgCues = words(`organization organisation association agency bank university institute
 		center centre foundation fund programme program company corporation group union house
 		nations community chamber federation initiative council commission authority society
-		watch international red cross crescent trust network academy school college hospital
+		watch international cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board
 		partnership observatory
 		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
@@ -197,7 +197,12 @@ var placeNouns = words(`border crossing district province region city town villa
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
 	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
-	ports reservoir reservoirs aqueduct constituency constituencies`)
+	ports reservoir reservoirs aqueduct constituency constituencies deposit deposits concession
+	concessions`)
+
+// electionNouns after a name that has no body's word say where the vote is: "the
+// Taichung by-election"; "the Bundestag election" is the body's.
+var electionNouns = words(`election elections by-election by-elections referendum`)
 
 // bodyPlaceNouns, right after a name that is not a possessive, make it the place whose
 // body it is: "the Glasgow council", "the Madhya Pradesh health department". ("Alimi's
