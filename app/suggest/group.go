@@ -632,6 +632,10 @@ func (g *grouper) keep(e *entity) bool {
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
 		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
 	}
+	if slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.product }) &&
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks || o.person || o.ctxKind != "" }) {
+		return false // the text says it is a thing, and nothing says it acts: "its software, VireoLock"
+	}
 	multi := nameWords(e.full.toks) > 1
 	allLoc, allSent, person := true, true, false
 	_, known := knownKinds[e.key]

@@ -670,3 +670,16 @@ func TestMotionMakesToAndFromPlaces(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Ukraine": {app.State, nil}},
 		[]string{"Portugal", "Estonia", "Latvia", "Belarus", "Oman", "Qarntala", "Beitsarim", "Khadanuul", "Red Lantern", "Velhaven"})
 }
+
+// TestNamingPhrasesSayWhatANameIs: the phrase that introduces a name says what it is — a
+// group "calling itself" is a body, someone who "gave her name as" is a person, and what
+// a product noun introduces ("its mapping software, X", "a wiper known as X", "the X
+// attack") is a thing, even where a later mention has no clue.
+func TestNamingPhrasesSayWhatANameIs(t *testing.T) {
+	text := "A crew calling itself Silent Heron claimed the theft. \"Prices only go up,\" said a baker who gave her name only as Yeva. " +
+		"It sold its mapping software, TerraQuill, to a wiper known as DuskMoth, and later bundled TerraQuill with the code of the Glassfang attack."
+	checkRule(t, text, map[string]ruleWant{
+		"Silent Heron": {app.Organisation, nil},
+		"Yeva":         {app.Person, nil},
+	}, []string{"TerraQuill", "DuskMoth", "Glassfang"})
+}

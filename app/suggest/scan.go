@@ -37,6 +37,9 @@ type occurrence struct {
 	thing      bool // a number or a product word follows: "Atlas 9", "the KOSPI index"
 	shared     bool // a short form two organisations' names could both own
 	weakLoc    bool // loc only because of to, at or from right before it
+	// product: the text says what the name is, a thing: "its encryption software,
+	// VireoLock", "a loader known as GreyMoth".
+	product bool
 	// motion: the weak place word follows a word of movement ("flew to", "operate from"):
 	// a place for a state or a lone word; a given name still overrides it.
 	motion  bool
@@ -550,6 +553,77 @@ func partyStateTag(toks []token, i, end int) bool {
 	return ok && (p == "D" || p == "R" || p == "I") && rest != "" && unicode.IsUpper(firstRune(rest))
 }
 
+// namingPhrase reads the phrase that introduces a name right before toks[i] and sets
+// what it says of o: "the gang known as", "a group calling itself", "a man named" give
+// the noun's kind; "gave her name as", "calling himself" a person's; "a loader known as"
+// a thing's. It reports whether there was such a phrase.
+func (s *scanner) namingPhrase(o *occurrence, i int) bool {
+	toks := s.toks
+	w := func(k int) string { return wordBefore(toks, k) }
+	k := i // the name starts at toks[k]; the phrase's words are before it
+	noun, self := "", ""
+	switch w(k) {
+	case "as":
+		k--
+		if w(k) == "only" {
+			k--
+		}
+		switch w(k) {
+		case "name":
+			if p := w(k - 1); p == "her" || p == "his" {
+				o.ctxKind = app.Person // "who gave her name only as Afi"
+				return true
+			}
+			return false
+		case "known", "identified", "described":
+			noun = w(k - 1)
+		default:
+			return false
+		}
+	case "itself", "himself", "herself", "themselves":
+		self = w(k)
+		if v := w(k - 1); v != "calling" && v != "calls" && v != "called" {
+			return false
+		}
+		noun = w(k - 2)
+	case "named", "called", "dubbed":
+		noun = w(k - 1)
+	default:
+		return false
+	}
+	switch {
+	case self == "himself" || self == "herself" || personNouns[noun] || roleWords[noun]:
+		o.ctxKind = app.Person
+	case thingNoun(noun):
+		o.product = true
+	case kindNoun(noun) != "":
+		o.ctxKind = kindNoun(noun)
+	case self != "":
+		o.ctxKind = app.Organisation // "calling itself", "calling themselves": a body
+	default:
+		return false
+	}
+	return true
+}
+
+// personNouns are nouns for people that are no roles: "a man named…".
+var personNouns = words(`man woman men women boy girl person child teenager`)
+
+// phraseOpens reports whether the lowercase noun phrase that ends at toks[k] opens with
+// an article or a possessive within three words: "its encryption software", "the tool".
+func (s *scanner) phraseOpens(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3 && s.toks[j].kind == tWord; j-- {
+		t := s.toks[j]
+		if isArticle(t.text) || pronounPoss[t.fold] || t.poss {
+			return true
+		}
+		if !unicode.IsLower(firstRune(t.text)) {
+			return false
+		}
+	}
+	return false
+}
+
 // memberTag reads a legislator's tag in brackets after a name, "(S&D, Slovenia)": it
 // returns 1 when toks[i:end] is the tag's acronym (a party or group), 2 when it is the
 // tag's country (where the legislator is from), 0 otherwise.
@@ -826,8 +900,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 					o.ctxKind = app.Party
 				}
 			}
-		case prev == "as" && i >= 3 && wordBefore(toks, i-1) == "known" && kindNoun(wordBefore(toks, i-2)) != "":
-			o.ctxKind = kindNoun(wordBefore(toks, i-2)) // "the gang known as Los Injertos"
+		case s.namingPhrase(o, i):
+			// "the gang known as Los Injertos", "a group calling itself Hollow Reed", "a
+			// seller who gave her name as Afi", "a loader known as GreyMoth".
 		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
 			// "according to Statistics Denmark": a source, not a place.
 		case prev == "in" && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
@@ -880,6 +955,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 				o.ctxKind = s.publicKind(i - 3)
 			}
 		}
+	}
+	if i >= 3 && toks[i-1].text == "," && thingNoun(toks[i-2].fold) && unicode.IsLower(firstRune(toks[i-2].text)) && s.phraseOpens(i-2) {
+		o.product = true // "its encryption software, VireoLock,": what the name is, a thing
 	}
 	if i >= s.agency[0] && end <= s.agency[1] {
 		o.ctxKind = app.Media // "(Andina Press)" in a dateline
