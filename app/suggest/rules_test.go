@@ -683,3 +683,32 @@ func TestNamingPhrasesSayWhatANameIs(t *testing.T) {
 		"Yeva":         {app.Person, nil},
 	}, []string{"TerraQuill", "DuskMoth", "Glassfang"})
 }
+
+// TestBodyKindsFromTheirNames: the kind of a body read from its name — a council named by
+// a portfolio word is no place's council; a name opening with a state's qualifier and no
+// head noun, an agency named after its state, a house's committee, a qualified chamber or
+// centre, a superintendence are a state's; a parliament above states is an organisation;
+// a press service is media; a centre of party words only is a party; a place's word inside
+// a name, or a company word at its end, is no person's; "the opposition X" is a party.
+func TestBodyKindsFromTheirNames(t *testing.T) {
+	text := "Varnia filed a complaint with the Security Council. The deal must be ratified by the State Tanvir Kengash. " +
+		"The Resource Permitting Agency of Canada and the Ostrovian Grid Agency objected, the Kestral Press Service reported. " +
+		"The African Parliament and the House Waterways Committee held hearings, and the Provincial Audit Chamber agreed. " +
+		"The National Water Security Centre warned the Christian Democratic Centre. The Tulane River Cree Nation sued. " +
+		"The Superintendence of Ports fined Halcón Express, a budget rival, and the opposition Tavrosi walked out."
+	checkRule(t, text, map[string]ruleWant{
+		"Security Council":                     {app.Organisation, nil},
+		"State Tanvir Kengash":                 {app.GovernmentBody, nil},
+		"Resource Permitting Agency of Canada": {app.GovernmentBody, nil},
+		"Kestral Press Service":                {app.Media, nil},
+		"African Parliament":                   {app.Organisation, nil},
+		"House Waterways Committee":            {app.GovernmentBody, nil},
+		"Provincial Audit Chamber":             {app.GovernmentBody, nil},
+		"National Water Security Centre":       {app.GovernmentBody, nil},
+		"Christian Democratic Centre":          {app.Party, nil},
+		"Tulane River Cree Nation":             {app.Organisation, nil},
+		"Superintendence of Ports":             {app.GovernmentBody, nil},
+		"Halcón Express":                       {app.Organisation, nil},
+		"Tavrosi":                              {app.Party, nil},
+	}, nil)
+}

@@ -132,14 +132,14 @@ var (
 		legion commandos gendarmerie cartel cartels gang gangs`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
-		conservatives greens`)
+		conservatives greens patriots`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
 		inspectorate police gendarmerie bureau embassy consulate municipality governorate
 		mission administration committee service commissariat ministerio ministère
 		ministerium dirección direction secretaría departamento conseil consejo conselho
-		ayuntamiento prefeitura tribunale`)
+		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
@@ -161,7 +161,7 @@ var (
 		fundación fundação fondation fondazione stiftung asociación associação sindicato
 		syndicat gewerkschaft banco banque grupo groupe compañía companhia instituto institut
 		universidad universidade université universität università resources minerals metals
-		chemicals pharma power utilities electric`)
+		chemicals pharma power utilities electric express`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -272,7 +272,7 @@ var precedeCues = map[string]app.ActorKind{
 	// Where a party stands: "the far-right Alternative for Germany".
 	"far-right": app.Party, "far-left": app.Party, "centre-right": app.Party, "centre-left": app.Party,
 	"center-right": app.Party, "center-left": app.Party, "right-wing": app.Party, "left-wing": app.Party,
-	"populist": app.Party,
+	"populist": app.Party, "opposition": app.Party, // "the opposition Kuomintang"
 	"watchdog": app.GovernmentBody,
 }
 
