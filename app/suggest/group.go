@@ -674,6 +674,11 @@ func (g *grouper) keep(e *entity) bool {
 		// slogan ("ZERO chance of Success, Prosperity, or Freedom"), not a name.
 		return false
 	}
+	if known && knownKinds[e.key] == app.Organisation && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib }) {
+		// "UN peacekeepers", "EU law", "a NATO ally": a body above states named only as
+		// the qualifier of a noun is not itself dealt with.
+		return false
+	}
 	if known || acronym {
 		return !allLoc
 	}
@@ -819,11 +824,11 @@ func (g *grouper) doubtful(e *entity, key string) string {
 
 // adjectival reports whether every mention of key alone stands before a lowercase noun
 // and key ends like a demonym: "Veskaran riders", "Korean electronics maker".
+//
+// A word that the text only writes after a count and before a plural noun ("two Dene
+// hunters", "three Rakhine villages") is such a modifier too, whatever its ending.
 func adjectival(occs []*occurrence, key string) bool {
-	if !demonymEnding(key) {
-		return false
-	}
-	n := 0
+	n, counted := 0, 0
 	for _, o := range occs {
 		if o.key != key {
 			continue
@@ -832,8 +837,11 @@ func adjectival(occs []*occurrence, key string) bool {
 			return false
 		}
 		n++
+		if o.counted {
+			counted++
+		}
 	}
-	return n > 0
+	return n > 0 && (demonymEnding(key) || counted == n)
 }
 
 func demonymEnding(w string) bool {

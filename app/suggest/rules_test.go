@@ -712,3 +712,14 @@ func TestBodyKindsFromTheirNames(t *testing.T) {
 		"Tavrosi":                              {app.Party, nil},
 	}, nil)
 }
+
+// TestQualifierOnlyIsNoActor: a body above states that the text names only as the
+// qualifier of a noun ("UN monitors", "an OPEC delegation") is not dealt with, and a word
+// written only between a count and a plural noun ("three Kwendo herders") is a people's
+// or a place's; a name that opens a clause ("until Brussels listens") or acts is proposed.
+func TestQualifierOnlyIsNoActor(t *testing.T) {
+	checkRule(t, "Two UN monitors counted the ballots, and an OPEC delegation arrived. Officials said three Kwendo herders lost their flocks.",
+		nil, []string{"UN", "OPEC", "Kwendo"})
+	checkRule(t, "The farmers will stay until Brussels listens. The UN said it would send food.",
+		map[string]ruleWant{"Brussels": {app.Organisation, nil}, "UN": {app.Organisation, nil}}, nil)
+}

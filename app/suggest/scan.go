@@ -37,6 +37,8 @@ type occurrence struct {
 	thing      bool // a number or a product word follows: "Atlas 9", "the KOSPI index"
 	shared     bool // a short form two organisations' names could both own
 	weakLoc    bool // loc only because of to, at or from right before it
+	// counted: attrib after a count: "two Dene hunters".
+	counted bool
 	// product: the text says what the name is, a thing: "its encryption software,
 	// VireoLock", "a loader known as GreyMoth".
 	product bool
@@ -606,6 +608,14 @@ func (s *scanner) namingPhrase(o *occurrence, i int) bool {
 	return true
 }
 
+// clauseOpeners open a clause whose subject follows them.
+var clauseOpeners = words(`until unless because when whenever while if although though since that
+	whether once after before where and but or`)
+
+// countWords count the noun phrase they open: "two Dene hunters".
+var countWords = words(`two three four five six seven eight nine ten dozen dozens hundreds thousands
+	several many few some`)
+
 // personNouns are nouns for people that are no roles: "a man named…".
 var personNouns = words(`man woman men women boy girl person child teenager`)
 
@@ -966,6 +976,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
 	}
 	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
+	// "until Brussels listens": after a clause's opening word the name is its subject and
+	// the word after it a verb, not a noun it qualifies.
+	o.attrib = o.attrib && !clauseOpeners[prev]
+	// "two Dene hunters": a count, the word, a plural noun.
+	o.counted = o.attrib && strings.HasSuffix(next, "s") && (countWords[prev] || prev != "" && unicode.IsDigit(firstRune(prev)))
 	switch memberTag(toks, i, end) {
 	case 1:
 		if o.ctxKind == "" {
