@@ -159,7 +159,7 @@ func guessKind(o *occurrence) app.ActorKind {
 	// "Airtel Kenya", "Yiaga Africa": a person's name holds no country; "World Athletics",
 	// "National Trust": no person's name starts so. A said-type verb after them does not
 	// make them people.
-	orgShape := placeInside(o.toks) || placeCueInside(o.toks) ||
+	orgShape := placeInside(o.toks) || placeCueInside(o.toks) || !o.layout && acronymInside(o.toks) ||
 		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
 	if o.ctxKind != "" && !(o.ctxKind == app.Person && orgShape) {
 		return o.ctxKind
@@ -197,6 +197,20 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.Person // two to five plain capitalised words: most often a person
 	}
 	return ""
+}
+
+// acronymInside reports whether a name of several words holds an acronym of three
+// capitals or more ("NHS England", "Coca-Cola FEMSA"): no person's name does, in prose.
+func acronymInside(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	for _, t := range toks {
+		if isAllCaps(t.text) && utf8.RuneCountInString(t.text) >= 3 && !strings.Contains(t.text, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // stateQualifiers, first in a name with no head noun, make it a state's body: no

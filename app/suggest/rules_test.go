@@ -723,3 +723,13 @@ func TestQualifierOnlyIsNoActor(t *testing.T) {
 	checkRule(t, "The farmers will stay until Brussels listens. The UN said it would send food.",
 		map[string]ruleWant{"Brussels": {app.Organisation, nil}, "UN": {app.Organisation, nil}}, nil)
 }
+
+// TestMorePlaceClues: movement before "between" or "go to", a plural place noun, a
+// people's noun after a list ("Karsu and Tavok herders"), a place's election after an
+// adjective and a pilgrimage or a feast say where or when, not who.
+func TestMorePlaceClues(t *testing.T) {
+	text := "The shipments will go to Velmora and Teskar. Buses travelled between Korvan and Estella on Monday. " +
+		"Officials said Karsu and Tavok herders complained about the Dorvik valleys. " +
+		"The Haldenby mayoral vote was annulled before the Semra pilgrimage."
+	checkRule(t, text, nil, []string{"Velmora", "Teskar", "Korvan", "Estella", "Karsu", "Tavok", "Dorvik", "Haldenby", "Semra"})
+}

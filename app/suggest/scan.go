@@ -924,8 +924,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			o.loc = true
 			o.weakLoc = weakLocatives[prev]
 			o.motion = o.weakLoc && s.motionBefore(i-1)
-		case prev == "for" && s.motionBefore(i-1):
-			o.loc = true // "the ship was heading for Djibouti"
+		case (prev == "for" || prev == "between") && s.motionBefore(i-1):
+			o.loc = true // "the ship was heading for Djibouti", "flights travelled between Sanaa and…"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
 			o.loc = true // "in The Hague"
 		case (prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural") && i >= 2 && locatives[wordBefore(toks, i-1)]:
@@ -1009,7 +1009,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.loc = true
 	}
 	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) ||
-		electionNouns[next] && headKind(o.toks) == "" && knownKinds[o.key] == "" && o.country == nil {
+		s.electionAfter(end) && headKind(o.toks) == "" && knownKinds[o.key] == "" && o.country == nil {
 		o.loc = true
 	}
 	if i > 0 && toks[i-1].poss && s.locBefore(i) {
@@ -1308,6 +1308,16 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 	return s.textOf(toks[k:j]), true
 }
 
+// electionAfter reports whether an election's noun follows the name, right after it or
+// after one adjective: "the Velhaven by-election", "the Batumi mayoral vote".
+func (s *scanner) electionAfter(end int) bool {
+	w := wordAfter(s.toks, end)
+	if electionAdjectives[w] {
+		w = wordAfter(s.toks, end+1)
+	}
+	return electionNouns[w]
+}
+
 // tradesAs are the verbs of a trading name: "trading as", "which flies as", "which
 // operates as".
 var tradesAs = words(`trading trades operating operates flies flying sells selling brands`)
@@ -1322,8 +1332,8 @@ func (s *scanner) placeAhead(end int) bool {
 		k += 2
 	}
 	for n := 0; n < 4 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
-		if placeNouns[toks[k].fold] || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss {
-			return true
+		if placeNouns[toks[k].fold] || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss || k > end && groupNouns[toks[k].fold] {
+			return true // "the Isfahan and Natanz facilities", "Leco and Aymara farmers"
 		}
 		if (toks[k].fold == "and" || toks[k].fold == "or") && n > 0 && k+1 < len(toks) && !stopwords[toks[k+1].fold] {
 			continue // "the Tsagaan Del copper and gold deposit"
@@ -1387,7 +1397,7 @@ func (s *scanner) motionBefore(p int) bool {
 
 // motionWords are verbs and nouns of movement and of where one works from.
 var motionWords = words(`flew fled fly flies flying travelled traveled travel travels travelling traveling
-	moved moving returned returning went gone going came headed heading sailed sailing bound
+	moved moving returned returning go goes went gone going came headed heading sailed sailing bound
 	drove spread spreading exported export exports shipped shipments deported relocated emigrated
 	migrated escaped evacuated routes route flights flight trip trips journey operate operates
 	operating operated departed left leaving`)
@@ -1408,8 +1418,9 @@ func (s *scanner) locBefore(and int) bool {
 	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either") {
 		k-- // "in both Oslo and Helsinki"
 	}
-	if k > 1 && s.toks[k-1].fold == "of" && placeOf[wordBefore(s.toks, k-1)] {
-		return true // "the villages of Aita and Ramyeh"
+	if k > 1 && s.toks[k-1].fold == "of" && placeOf[wordBefore(s.toks, k-1)] ||
+		k > 1 && s.toks[k-1].fold == "between" && s.motionBefore(k-1) {
+		return true // "the villages of Aita and Ramyeh", "travelled between Sanaa and Aden"
 	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold] && !s.peopleOf(k-1)
 }

@@ -184,7 +184,7 @@ var possNouns = words(`people nation nations prosecutor god women men children y
 var groupNouns = words(`minority minorities refugees refugee community communities population
 	tribe tribes clan clans villagers civilians migrants diaspora language speakers pilgrims family
 	families dynasty
-	voters workers`)
+	voters workers farmers herders fishermen protesters demonstrators residents peoples`)
 
 // compass words begin the names of regions: "West Bengal", "North Darfur".
 var compass = words(`north south east west northern southern eastern western upper lower central greater`)
@@ -198,11 +198,15 @@ var placeNouns = words(`border crossing district province region city town villa
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
 	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
 	ports reservoir reservoirs aqueduct constituency constituencies deposit deposits concession
-	concessions`)
+	concessions valleys hills regions provinces districts towns villages cities territories`)
 
 // electionNouns after a name that has no body's word say where the vote is: "the
 // Taichung by-election"; "the Bundestag election" is the body's.
-var electionNouns = words(`election elections by-election by-elections referendum`)
+var electionNouns = words(`election elections by-election by-elections referendum vote polls`)
+
+// electionAdjectives stand between a place and its election: "the Batumi mayoral vote".
+var electionAdjectives = words(`mayoral municipal local regional provincial parliamentary presidential
+	general legislative council`)
 
 // bodyPlaceNouns, right after a name that is not a possessive, make it the place whose
 // body it is: "the Glasgow council", "the Madhya Pradesh health department". ("Alimi's
@@ -301,7 +305,7 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 	console consoles camera cameras truck trucks jet jets aircraft drone drones rifle rifles
 	missile missiles satellite satellites tanker tankers handsets laptop laptops platform
 	agreement agreements accord accords protocol attack attacks malware ransomware loader virus
-	worm exploit tool tools wiper trojan botnet spyware backdoor`)
+	worm exploit tool tools wiper trojan botnet spyware backdoor pilgrimage holiday feast`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
