@@ -733,3 +733,20 @@ func TestMorePlaceClues(t *testing.T) {
 		"The Haldenby mayoral vote was annulled before the Semra pilgrimage."
 	checkRule(t, text, nil, []string{"Velmora", "Teskar", "Korvan", "Estella", "Karsu", "Tavok", "Dorvik", "Haldenby", "Semra"})
 }
+
+// TestNameEdgesAndJoiners: a role word opening a sentence leaves no joiner at the front of
+// the name after it; a state named with a leading article is still the state; "in" and a
+// country stay in a name only for a force or a mission (or with an acronym), not for a
+// court that sits there; a demonym stays in a party's name.
+func TestNameEdgesAndJoiners(t *testing.T) {
+	text := "Leaders of the Coastal States Fisheries Council (CSFC) met on Monday. The Democratic Republic of Congo refused talks. " +
+		"She appealed to the Regional Court in Norway, while the Observer Mission in Georgia watched. " +
+		"The Indian National Congress walked out."
+	checkRule(t, text, map[string]ruleWant{
+		"Coastal States Fisheries Council": {"", []string{"CSFC"}},
+		"Democratic Republic of the Congo": {app.State, []string{"Democratic Republic of Congo"}},
+		"Regional Court":                   {app.GovernmentBody, nil},
+		"Observer Mission in Georgia":      {"", nil},
+		"Indian National Congress":         {app.Party, nil},
+	}, []string{"of the Coastal States Fisheries Council", "Regional Court in Norway", "National Congress", "Leaders"})
+}

@@ -204,8 +204,12 @@ func (s *scanner) run(i int) int {
 	if thingAfter(toks, end) && !hasOrgCue(toks[i:end]) {
 		return end // "the Heart of Sarajevo award", "the Quillon Halo headset": a thing's name
 	}
-	if c, ok := countryForm(s.textOf(toks[i:end])); ok && end-i > 1 {
-		s.add(&occurrence{toks: toks[i:end], country: c, kind: app.State}, i, end) // "Bosnia and Herzegovina"
+	from := i
+	if isArticle(toks[i].text) && end-i > 2 {
+		from = i + 1 // "The Democratic Republic of Congo has refused…"
+	}
+	if c, ok := countryForm(s.textOf(toks[from:end])); ok && end-from > 1 {
+		s.add(&occurrence{toks: toks[from:end], country: c, kind: app.State}, from, end) // "Bosnia and Herzegovina"
 		return end
 	}
 	s.split(i, end)
@@ -336,7 +340,10 @@ func (s *scanner) split(i, end int) {
 				joined = false // "National Assembly on Wednesday"
 			}
 			if w == "in" {
-				joined = joined && k+1 < end && isCountryTok(toks[k+1])
+				// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
+				// mission is named for where it serves; "General Court in Luxembourg" only
+				// says where the court sits.
+				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (s.acronymAfter(end) || armedCues[pw] || missionWords[pw])
 			}
 			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
 		}
@@ -357,6 +364,10 @@ func (s *scanner) acronymAfter(end int) bool {
 	toks := s.toks
 	return end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && toks[end+1].kind == tWord && isAcronym(toks[end+1].text)
 }
+
+// missionWords are the heads of bodies named for the country they serve in: "Mission in
+// Haiti", "Office in Kabul".
+var missionWords = words(`mission missions delegation representation`)
 
 // namedBeforeCountry reports whether "of" or "for" at toks[k] joins the words before it to
 // a country or a continent that ends the run, as one name: "Patriots for Europe",
@@ -746,6 +757,11 @@ func (s *scanner) segment(toks []token, i, end int) {
 		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2) {
 		toks, i = toks[1:], i+1
 	}
+	// "Leaders of the Southern African Development Community": the joiners the role word
+	// held are not part of the name either.
+	for len(toks) > 1 && !isNameToken(toks[0]) {
+		toks, i = toks[1:], i+1
+	}
 	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
 	// name is not part of it.
 	for len(toks) > 1 && dateWords[toks[0].fold] {
@@ -802,7 +818,8 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// the demonym or abbreviation only says whose body it is. An authority's, a
 	// commission's or a coast guard's official name holds it ("Ethiopian Civil Aviation
 	// Authority", "Philippine Coast Guard").
-	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) {
+	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) && headKind(toks[1:]) != app.Party {
+		// ("Indian National Congress" is a party's name, demonym and all.)
 		first := toks[0]
 		c, isCountry := countryFormFolded(first.text, first.fold)
 		if demonyms[first.fold] || isCountry && c.name != first.text {
