@@ -750,3 +750,26 @@ func TestNameEdgesAndJoiners(t *testing.T) {
 		"Indian National Congress":         {app.Party, nil},
 	}, []string{"of the Coastal States Fisheries Council", "Regional Court in Norway", "National Congress", "Leaders"})
 }
+
+// TestWordNamedAloneElsewhereIsItsOwnName: "X and Y Shipping Co." is two names when the
+// text also names X alone ("a Kestor spokesperson"); without that evidence one head noun
+// on one side still keeps "Justice and Development Party" whole.
+func TestWordNamedAloneElsewhereIsItsOwnName(t *testing.T) {
+	checkRule(t, "The strike stopped Kestor and Adriatic Freight Co. on Monday. A Kestor spokesperson said ships would wait. The Justice and Welfare Party objected.",
+		map[string]ruleWant{"Kestor": {app.Organisation, nil}, "Adriatic Freight Co.": {app.Organisation, nil}, "Justice and Welfare Party": {app.Party, nil}},
+		[]string{"Kestor and Adriatic Freight Co."})
+}
+
+// TestStatesCompaniesAndPlacesOfOtherForms: a state's name that opens with a title's word
+// ("Sri Lanka") is the state; more countries' legal suffixes ("OÜ", "Oy", "ApS", "SE");
+// "out of" a port and plural place nouns ("its Kabwe and Ndola mills") say where; a
+// common noun alone ("Children" of "Save the Children") is no name.
+func TestStatesCompaniesAndPlacesOfOtherForms(t *testing.T) {
+	text := "Ships were diverted to Colombo, and officials said Sri Lanka protested. Tamsalu Reefer OÜ and Kauko Freight Oy said Tamsalu Reefer would pay. " +
+		"The firm runs nine ships out of Valdemarsvik and cut shifts at its Kavuma and Ndolwe mills. Save the Children warned of hunger."
+	checkRule(t, text, map[string]ruleWant{
+		"Sri Lanka":         {app.State, nil},
+		"Tamsalu Reefer OÜ": {app.Organisation, []string{"Tamsalu Reefer"}},
+		"Kauko Freight Oy":  {app.Organisation, nil},
+	}, []string{"Lanka", "Colombo", "Valdemarsvik", "Kavuma", "Ndolwe", "Children"})
+}

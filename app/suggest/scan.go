@@ -68,6 +68,26 @@ type scanner struct {
 	roleQualifier bool
 	// agency is the token range of the brackets of a dateline: a news agency's name.
 	agency [2]int
+	// alone are the folded capitalised words the text writes as a name of one word
+	// somewhere, with no capitalised word or joiner on either side and not opening a
+	// sentence: evidence that the word is a name by itself.
+	alone map[string]bool
+}
+
+// aloneWords returns the scanner's alone set for toks.
+func aloneWords(toks []token) map[string]bool {
+	m := map[string]bool{}
+	for k, t := range toks {
+		if !isNameToken(t) || t.sent || t.layout {
+			continue
+		}
+		if k > 0 && (isNameToken(toks[k-1]) && !(toks[k-1].sent && stopwords[toks[k-1].fold]) || isJoiner(toks[k-1])) ||
+			k+1 < len(toks) && (isNameToken(toks[k+1]) || isJoiner(toks[k+1])) {
+			continue // "A Maersk spokesperson" is alone; "Maersk and Mediterranean" is not
+		}
+		m[t.fold] = true
+	}
+	return m
 }
 
 // scan appends the occurrences found in toks to out.
@@ -77,7 +97,7 @@ func scan(toks []token, title bool, out []*occurrence) []*occurrence {
 
 // scanCells is scan with the texts of the text's table cells, folded (see markLayout).
 func scanCells(toks []token, title bool, out []*occurrence, cells map[string]bool) []*occurrence {
-	s := &scanner{toks: toks, title: title, out: out, cells: cells, wholeNames: map[string]bool{}}
+	s := &scanner{toks: toks, title: title, out: out, cells: cells, wholeNames: map[string]bool{}, alone: aloneWords(toks)}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.kind != tWord {
@@ -299,6 +319,11 @@ func (s *scanner) split(i, end int) {
 			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
 			}
+			if len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold] {
+				// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone
+				// elsewhere ("a Maersk spokesperson"), so it is a name of its own.
+				cut = true
+			}
 			if inName && bodyComplements(left, right) {
 				cut = false // "Ministry of Energy and Mineral Resources": the ministry's portfolios
 			}
@@ -343,7 +368,7 @@ func (s *scanner) split(i, end int) {
 				// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
 				// mission is named for where it serves; "General Court in Luxembourg" only
 				// says where the court sits.
-				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (s.acronymAfter(end) || armedCues[pw] || missionWords[pw])
+				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw])
 			}
 			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
 		}
@@ -773,6 +798,11 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if len(toks) == 0 {
 		return
 	}
+	if c, ok := countryForm(s.textOf(toks)); ok && len(toks) > 1 {
+		// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
+		s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
+		return
+	}
 	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
 	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
 		toks, end = toks[:len(toks)-1], end-1
@@ -948,8 +978,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		case (prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural") && i >= 2 && locatives[wordBefore(toks, i-1)]:
 			o.loc = true // "listed in both Oslo and Helsinki"
 			o.weakLoc = weakLocatives[wordBefore(toks, i-1)]
-		case prev == "of" && i >= 2 && placeOf[wordBefore(toks, i-1)]:
-			o.loc = true
+		case prev == "of" && i >= 2 && (placeOf[wordBefore(toks, i-1)] || wordBefore(toks, i-1) == "out"):
+			o.loc = true // "the city of Manisa", "ships out of Paldiski"
 		}
 		if k, ok := precedeCues[prev]; ok {
 			o.ctxKind = k
@@ -1025,7 +1055,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if bodyPlaceNouns[next] && !toks[end-1].poss {
 		o.loc = true
 	}
-	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) ||
+	if s.stemLoc || placeNoun(next) || groupNouns[next] || s.placeAhead(end) ||
 		s.electionAfter(end) && headKind(o.toks) == "" && knownKinds[o.key] == "" && o.country == nil {
 		o.loc = true
 	}
@@ -1325,6 +1355,19 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 	return s.textOf(toks[k:j]), true
 }
 
+// placeNoun reports whether w is a place's noun, singular or plural: "mill", "mills",
+// "refineries".
+func placeNoun(w string) bool {
+	if placeNouns[w] {
+		return true
+	}
+	if stem, ok := strings.CutSuffix(w, "ies"); ok && placeNouns[stem+"y"] {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, "s")
+	return ok && placeNouns[stem]
+}
+
 // electionAfter reports whether an election's noun follows the name, right after it or
 // after one adjective: "the Velhaven by-election", "the Batumi mayoral vote".
 func (s *scanner) electionAfter(end int) bool {
@@ -1349,7 +1392,7 @@ func (s *scanner) placeAhead(end int) bool {
 		k += 2
 	}
 	for n := 0; n < 4 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
-		if placeNouns[toks[k].fold] || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss || k > end && groupNouns[toks[k].fold] {
+		if placeNoun(toks[k].fold) || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss || k > end && groupNouns[toks[k].fold] {
 			return true // "the Isfahan and Natanz facilities", "Leco and Aymara farmers"
 		}
 		if (toks[k].fold == "and" || toks[k].fold == "or") && n > 0 && k+1 < len(toks) && !stopwords[toks[k+1].fold] {
@@ -1417,7 +1460,7 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 	moved moving returned returning go goes went gone going came headed heading sailed sailing bound
 	drove spread spreading exported export exports shipped shipments deported relocated emigrated
 	migrated escaped evacuated routes route flights flight trip trips journey operate operates
-	operating operated departed left leaving`)
+	operating operated departed left leaving diverted rerouted redirected`)
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".
@@ -1719,7 +1762,8 @@ func keepable(toks []token) bool {
 	if len(toks) == 1 {
 		t := toks[0]
 		w := t.fold
-		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) {
+		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) ||
+			massNouns[w] && !isAllCaps(t.text) { // "Children" of "Save the Children": a common noun alone
 			return false
 		}
 		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || eventFirst[w] || nonActorAcronyms[w] || nonActorAcronyms[strings.TrimSuffix(w, "s")] || nonActorHeads[w] || t.formula {
