@@ -773,3 +773,17 @@ func TestStatesCompaniesAndPlacesOfOtherForms(t *testing.T) {
 		"Kauko Freight Oy":  {app.Organisation, nil},
 	}, []string{"Lanka", "Colombo", "Valdemarsvik", "Kavuma", "Ndolwe", "Children"})
 }
+
+// TestShortNamesAndAppositivesOfPeople: a capitalised word in brackets after a body's
+// name that starts with its first letters is its syllable short name ("Commission on
+// Elections (Comelec)"); a name after a comma closing "his/her …" is someone of a
+// person's ("His running mate, Joy Abellana,"), but "Her party, X," is a party's.
+func TestShortNamesAndAppositivesOfPeople(t *testing.T) {
+	text := "The Board of Fisheries (Bofish) said the count was fair. His running mate, Oriel Tamvaco, said it was bought. " +
+		"Her party, Sulong, holds a majority."
+	checkRule(t, text, map[string]ruleWant{
+		"Board of Fisheries": {"", []string{"Bofish"}},
+		"Oriel Tamvaco":      {app.Person, nil},
+		"Sulong":             {app.Party, nil},
+	}, nil)
+}

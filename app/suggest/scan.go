@@ -670,6 +670,19 @@ func (s *scanner) phraseOpens(k int) bool {
 	return false
 }
 
+// syllableAbbreviation reports whether a capitalised word in brackets after a body's name
+// is its short name made of syllables ("Commission on Elections (Comelec)", "Office of
+// Communications (Ofcom)"): the name has a body's head noun and of or on, and the word
+// starts with the name's first letters.
+func syllableAbbreviation(name []token, t token) bool {
+	if len(name) < 3 || headKind(name) == "" || !isNameToken(t) || utf8.RuneCountInString(t.text) < 4 {
+		return false
+	}
+	first := []rune(name[0].fold)
+	w := []rune(t.fold)
+	return len(first) >= 2 && w[0] == first[0] && w[1] == first[1]
+}
+
 // memberTag reads a legislator's tag in brackets after a name, "(S&D, Slovenia)": it
 // returns 1 when toks[i:end] is the tag's acronym (a party or group), 2 when it is the
 // tag's country (where the legislator is from), 0 otherwise.
@@ -1135,7 +1148,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if k < len(toks) && toks[k].kind == tWord && followCues[toks[k].fold] != "" && followCues[toks[k].fold] != app.Person {
 		k++
 	}
-	if o.country == nil && k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord && isAcronym(toks[k+1].text) {
+	if o.country == nil && k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord &&
+		(isAcronym(toks[k+1].text) || syllableAbbreviation(o.toks, toks[k+1])) {
 		o.aliases = append(o.aliases, toks[k+1].text)
 	}
 	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
@@ -1509,6 +1523,18 @@ func (s *scanner) roleComma(i int) bool {
 	toks := s.toks
 	if i < 2 || i > len(toks) || toks[i-1].text != "," {
 		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-5 && toks[k].kind == tWord; k-- {
+		w := toks[k].fold
+		if (w == "his" || w == "her") && k < i-2 && (k == 0 || toks[k-1].kind != tWord || toks[k].sent) &&
+			!slices.ContainsFunc(toks[k+1:i-1], func(t token) bool { return kindNoun(t.fold) != "" || stopwords[t.fold] || isNameToken(t) }) {
+			// "His running mate, Joy Abellana,": someone of a person's; "Her party,
+			// Morena," is a party's name.
+			return true
+		}
+		if isNameToken(toks[k]) && !toks[k].sent {
+			break
+		}
 	}
 	for k := i - 2; k >= 0 && k >= i-7 && toks[k].kind == tWord; k-- {
 		w := toks[k].fold
