@@ -148,6 +148,9 @@ func guessKind(o *occurrence) app.ActorKind {
 		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
 			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
 		}
+		if k == app.Party && o.ctxKind == app.Organisation && o.groupNoun {
+			return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
+		}
 		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
 			return app.GovernmentBody // "Calderdale Council": a place's council
 		}

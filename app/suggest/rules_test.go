@@ -787,3 +787,19 @@ func TestShortNamesAndAppositivesOfPeople(t *testing.T) {
 		"Sulong":             {app.Party, nil},
 	}, nil)
 }
+
+// TestCompanyWordsDescriptorsAndGroups: more company words (Electronics, Devices,
+// Networks…) make a name an organisation's; a descriptor noun opening a sentence
+// ("Chipmaker Taldren recalls…") is no part of the name; a group noun before a name with
+// party words keeps it a group ("consumer group Citizens' Coalition for Fair Prices"); a
+// product line is a thing.
+func TestCompanyWordsDescriptorsAndGroups(t *testing.T) {
+	text := "Chipmaker Taldren recalled laptops on Monday. Taldren Electronics said cells from Ostvik Devices had failed. " +
+		"Consumer group Citizens' Coalition for Fair Prices called for charges, and the Orrin Networks board met. Rivals said the Vexa line was safe."
+	checkRule(t, text, map[string]ruleWant{
+		"Taldren Electronics":                 {app.Organisation, []string{"Taldren"}},
+		"Ostvik Devices":                      {app.Organisation, nil},
+		"Citizens' Coalition for Fair Prices": {app.Organisation, nil},
+		"Orrin Networks":                      {app.Organisation, nil},
+	}, []string{"Chipmaker Taldren", "Vexa"})
+}

@@ -37,6 +37,9 @@ type occurrence struct {
 	thing      bool // a number or a product word follows: "Atlas 9", "the KOSPI index"
 	shared     bool // a short form two organisations' names could both own
 	weakLoc    bool // loc only because of to, at or from right before it
+	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
+	// party, whatever party words the name holds: "consumer group Citizens' Coalition".
+	groupNoun bool
 	// counted: attrib after a count: "two Dene hunters".
 	counted bool
 	// product: the text says what the name is, a thing: "its encryption software,
@@ -648,6 +651,16 @@ func (s *scanner) namingPhrase(o *occurrence, i int) bool {
 var clauseOpeners = words(`until unless because when whenever while if although though since that
 	whether once after before where and but or`)
 
+// descriptorNouns say what a company or a newsroom does; no name starts with one.
+var descriptorNouns = words(`maker carmaker drugmaker chipmaker automaker miner lender insurer retailer
+	broadcaster carrier shipper brokerage conglomerate startup start-up exporter importer
+	distributor supplier manufacturer producer consultancy contractor developer refiner brewer
+	regulator watchdog`)
+
+// nonPartyNouns before a name say it is no party: "consumer group", "charity".
+var nonPartyNouns = words(`group charity ngo association union federation organisation organization
+	institute foundation club syndicate cooperative co-operative`)
+
 // countWords count the noun phrase they open: "two Dene hunters".
 var countWords = words(`two three four five six seven eight nine ten dozen dozens hundreds thousands
 	several many few some`)
@@ -793,6 +806,12 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// sentence capitalised describes the name; it is not part of it.
 	for len(toks) > 1 && toks[0].sent && (roleWords[toks[0].fold] || roleWords[strings.TrimSuffix(toks[0].fold, "s")]) &&
 		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2) {
+		toks, i = toks[1:], i+1
+	}
+	// "Chipmaker Veltrane recalls…", "Broadcaster NRK said": a noun saying what a company
+	// or a newsroom does, capitalised by the sentence, describes the name after it (the
+	// word before the name then gives its kind).
+	for len(toks) > 1 && toks[0].sent && descriptorNouns[toks[0].fold] {
 		toks, i = toks[1:], i+1
 	}
 	// "Leaders of the Southern African Development Community": the joiners the role word
@@ -996,6 +1015,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		}
 		if k, ok := precedeCues[prev]; ok {
 			o.ctxKind = k
+			o.groupNoun = nonPartyNouns[prev]
 			if k == app.Media && prev == "agency" && i >= 2 && wordBefore(toks, i-1) != "news" && wordBefore(toks, i-1) != "press" {
 				// "the UN refugee agency UNHCR" is above states; "the statistics agency
 				// INDEC" is a state's.

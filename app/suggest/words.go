@@ -161,7 +161,9 @@ var (
 		fundación fundação fondation fondazione stiftung asociación associação sindicato
 		syndicat gewerkschaft banco banque grupo groupe compañía companhia instituto institut
 		universidad universidade université universität università resources minerals metals
-		chemicals pharma power utilities electric express`)
+		chemicals pharma power utilities electric express electronics devices semiconductor
+		semiconductors networks robotics aerospace biotech therapeutics biologics instruments
+		materials textiles cosmetics beverages brewery breweries distillery bancorp`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -305,7 +307,7 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 	console consoles camera cameras truck trucks jet jets aircraft drone drones rifle rifles
 	missile missiles satellite satellites tanker tankers handsets laptop laptops platform
 	agreement agreements accord accords protocol attack attacks malware ransomware loader virus
-	worm exploit tool tools wiper trojan botnet spyware backdoor pilgrimage holiday feast`)
+	worm exploit tool tools wiper trojan botnet spyware backdoor pilgrimage holiday feast line`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
