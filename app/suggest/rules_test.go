@@ -803,3 +803,12 @@ func TestCompanyWordsDescriptorsAndGroups(t *testing.T) {
 		"Orrin Networks":                      {app.Organisation, nil},
 	}, []string{"Chipmaker Taldren", "Vexa"})
 }
+
+// TestHeadNounEndsANameBeforeAnd: a name ending in its head noun ("Grain Relief
+// Programme") is whole before "and" another name of several words; verbs and nouns of
+// movement that take a place ("reaching X", "convoys to X") say where.
+func TestHeadNounEndsANameBeforeAnd(t *testing.T) {
+	text := "The Grain Relief Programme and Hope Across Borders said convoys to Kalmora were stuck, and trucks were stopped from reaching Tessit."
+	checkRule(t, text, map[string]ruleWant{"Grain Relief Programme": {app.Organisation, nil}},
+		[]string{"Grain Relief Programme and Hope Across Borders", "Kalmora", "Tessit"})
+}

@@ -322,6 +322,12 @@ func (s *scanner) split(i, end int) {
 			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
 			}
+			if len(left) > 1 && cueKind(left[len(left)-1].fold) != "" && !hasOrgCue(right) && len(right) > 1 && !connectors[toks[start+1].fold] &&
+				!slices.ContainsFunc(left, func(t token) bool { return connectors[t.fold] }) {
+				// "World Food Programme and Médecins Sans Frontières": a name that ends in
+				// its head noun is whole; the words after "and" are another name.
+				cut = true
+			}
 			if len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold] {
 				// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone
 				// elsewhere ("a Maersk spokesperson"), so it is a name of its own.
@@ -1003,6 +1009,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			o.loc = true
 			o.weakLoc = weakLocatives[prev]
 			o.motion = o.weakLoc && s.motionBefore(i-1)
+		case reachVerbs[prev]:
+			o.loc = true // "from reaching El Fasher", "troops entered Kherson"
 		case (prev == "for" || prev == "between") && s.motionBefore(i-1):
 			o.loc = true // "the ship was heading for Djibouti", "flights travelled between Sanaa and…"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
@@ -1494,7 +1502,12 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 	moved moving returned returning go goes went gone going came headed heading sailed sailing bound
 	drove spread spreading exported export exports shipped shipments deported relocated emigrated
 	migrated escaped evacuated routes route flights flight trip trips journey operate operates
-	operating operated departed left leaving diverted rerouted redirected`)
+	operating operated departed left leaving diverted rerouted redirected convoy convoys deliveries
+	corridor access`)
+
+// reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
+var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed
+	crossing`)
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".
