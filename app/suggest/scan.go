@@ -322,8 +322,8 @@ func (s *scanner) split(i, end int) {
 			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
 			}
-			if len(left) > 1 && cueKind(left[len(left)-1].fold) != "" && !hasOrgCue(right) && len(right) > 1 && !connectors[toks[start+1].fold] &&
-				!slices.ContainsFunc(left, func(t token) bool { return connectors[t.fold] }) {
+			if l := stripLeadingArticle(left); len(l) > 1 && cueKind(l[len(l)-1].fold) != "" && !hasOrgCue(right) && len(right) > 1 &&
+				!slices.ContainsFunc(l, func(t token) bool { return connectors[t.fold] }) {
 				// "World Food Programme and Médecins Sans Frontières": a name that ends in
 				// its head noun is whole; the words after "and" are another name.
 				cut = true
