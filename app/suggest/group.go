@@ -593,6 +593,16 @@ func (e *entity) kind() app.ActorKind {
 		}
 	}
 	if full.kind != "" && full.kind != app.Person {
+		if headKind(full.toks) == "" && knownKinds[full.key] == "" && full.ctxKind == "" && !isLegalSuffix(full.toks[len(full.toks)-1].fold) {
+			// The fullest name's kind was guessed from its shape ("Progressive Slovakia"
+			// holds a country): a later mention that says what it is ("…, the main
+			// opposition party,") knows better.
+			for _, o := range e.occs {
+				if o.ctxKind != "" && o.ctxKind != app.Person && !o.layout {
+					return o.ctxKind
+				}
+			}
+		}
 		return full.kind
 	}
 	for _, o := range e.occs {

@@ -812,3 +812,11 @@ func TestHeadNounEndsANameBeforeAnd(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Grain Relief Programme": {app.Organisation, nil}},
 		[]string{"Grain Relief Programme and Hope Across Borders", "Kalmora", "Tessit"})
 }
+
+// TestNewLaterMentionSaysTheKind: a kind guessed from a name's shape (a country inside
+// it) gives way to a later mention that says what it is: "Forward Moldova, the main
+// opposition party,".
+func TestNewLaterMentionSaysTheKind(t *testing.T) {
+	checkRule(t, "Forward Moldova won 131 seats. Forward Moldova, the main opposition party, called the result a warning.",
+		map[string]ruleWant{"Forward Moldova": {app.Party, nil}}, nil)
+}
