@@ -820,3 +820,12 @@ func TestNewLaterMentionSaysTheKind(t *testing.T) {
 	checkRule(t, "Forward Moldova won 131 seats. Forward Moldova, the main opposition party, called the result a warning.",
 		map[string]ruleWant{"Forward Moldova": {app.Party, nil}}, nil)
 }
+
+// TestNewSuffixesOfPeruAndCompanyOwners: Peruvian legal suffixes ("S.A.C.") end a
+// registered name whose first words are its short form, and a state's possessive before
+// a company word ("Canada's Tamarind Resources") says where the owner is from.
+func TestNewSuffixesOfPeruAndCompanyOwners(t *testing.T) {
+	checkRule(t, "Pacifico Cobre S.A.C. was fined on Tuesday. Pacifico Cobre, which is owned by Canada's Tamarind Resources, said it would appeal.",
+		map[string]ruleWant{"Pacifico Cobre S.A.C.": {app.Organisation, []string{"Pacifico Cobre"}}, "Tamarind Resources": {app.Organisation, nil}},
+		[]string{"Canada"})
+}
