@@ -829,3 +829,13 @@ func TestNewSuffixesOfPeruAndCompanyOwners(t *testing.T) {
 		map[string]ruleWant{"Pacifico Cobre S.A.C.": {app.Organisation, []string{"Pacifico Cobre"}}, "Tamarind Resources": {app.Organisation, nil}},
 		[]string{"Canada"})
 }
+
+// TestNewQuotedEmphasisAndModifiedAppositives: a quotation's sentence word glued to an
+// emphasis in capitals is no name ("Depots FULL"); a kind noun after several modifiers
+// and a possessive says what the name after the comma is ("The city's social affairs
+// agency, Badan Sosial,"); "told reporters at" a place is where, not whose.
+func TestNewQuotedEmphasisAndModifiedAppositives(t *testing.T) {
+	text := `"Depots FULL, families HUNGRY," she wrote. The city's social affairs agency, Badan Sosial, called it reckless. ` +
+		"The governor told reporters at Balai Kota that rice had gone out."
+	checkRule(t, text, map[string]ruleWant{"Badan Sosial": {app.GovernmentBody, nil}}, []string{"Depots FULL", "Balai Kota"})
+}

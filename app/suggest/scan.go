@@ -667,12 +667,31 @@ var descriptorNouns = words(`maker carmaker drugmaker chipmaker automaker miner 
 var nonPartyNouns = words(`group charity ngo association union federation organisation organization
 	institute foundation club syndicate cooperative co-operative`)
 
+// briefVerbs before people and "at" make "at" say where they were addressed.
+var briefVerbs = words(`told tells telling briefed addressed met meeting greeted`)
+
 // countWords count the noun phrase they open: "two Dene hunters".
 var countWords = words(`two three four five six seven eight nine ten dozen dozens hundreds thousands
 	several many few some`)
 
 // personNouns are nouns for people that are no roles: "a man named…".
 var personNouns = words(`man woman men women boy girl person child teenager`)
+
+// modifiedNounOpens reports whether the noun at toks[k] ends a phrase of lowercase
+// modifiers opened by a possessive or an article a few words back: "The city's social
+// affairs agency".
+func (s *scanner) modifiedNounOpens(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4 && s.toks[j].kind == tWord; j-- {
+		t := s.toks[j]
+		if t.poss || isArticle(t.text) {
+			return true
+		}
+		if !unicode.IsLower(firstRune(t.text)) || stopwords[t.fold] {
+			return false
+		}
+	}
+	return false
+}
 
 // phraseOpens reports whether the lowercase noun phrase that ends at toks[k] opens with
 // an article or a possessive within three words: "its encryption software", "the tool".
@@ -933,6 +952,11 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	if o.country == nil && !keepable(toks) && !(len(toks) > 1 && actorNounAfter(wordAfter(s.toks, end))) {
 		return
 	}
+	if toks[0].quoted && toks[0].sent && len(toks) > 1 && slices.ContainsFunc(toks[1:], func(t token) bool {
+		return isAllCaps(t.text) && utf8.RuneCountInString(t.text) >= 4
+	}) && !isAllCaps(toks[0].text) {
+		return // "Warehouses FULL, families HUNGRY": a quotation's emphasis, not a name
+	}
 	if len(toks) == 1 && toks[0].sent {
 		o.sent = true
 	}
@@ -1033,6 +1057,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
 		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
+			s.modifiedNounOpens(i-2) && kindNoun(toks[i-2].fold) != "" ||
 			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation) &&
 		!roleWords[toks[i-2].fold] {
 		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
@@ -1542,7 +1567,8 @@ func (s *scanner) peopleOf(p int) bool {
 	before := wordBefore(s.toks, p)
 	switch s.toks[p].fold {
 	case "at":
-		return roleWords[strings.TrimSuffix(before, "s")]
+		// "told reporters at City Hall": where they were told, not whose they are.
+		return roleWords[strings.TrimSuffix(before, "s")] && !briefVerbs[wordBefore(s.toks, p-1)]
 	case "from":
 		return partyMembers[before]
 	}
