@@ -368,7 +368,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 	}
 	if !known {
 		for _, e := range g.byWord[stripArticle(o.toks[len(o.toks)-1].fold)] {
-			if e.full.thing || e.full.layout {
+			if e.full.thing || e.full.layout && !personCell(e.full) {
 				continue // a product's or a table's name owns no short form
 			}
 			if e.person && !(o.loc && !o.weakLoc) && personShortForm(e.full.toks, e.strippedWords(), o) ||
@@ -626,9 +626,14 @@ func (e *entity) kind() app.ActorKind {
 
 // keep decides whether the entity is worth suggesting.
 func (g *grouper) keep(e *entity) bool {
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) {
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) &&
+		!(personCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+			return !o.layout && (o.listed || o.speaks || o.person || o.ctxKind == app.Person || o.who)
+		})) {
 		// Only a table, a headline or a slogan writes it in full: no evidence of a name,
-		// even if running prose uses a word of it ("Marseille").
+		// even if running prose uses a word of it ("Marseille"). A person's column
+		// ("ATHLETE") whose name the prose then names by the surname, as one who acts
+		// ("Bekele, who led until 35 km"), is the exception.
 		return false
 	}
 	if e.country != nil {
@@ -708,6 +713,12 @@ func (g *grouper) keep(e *entity) bool {
 		return false // "the Korean electronics maker": a demonym the gazetteer lacks
 	}
 	return true
+}
+
+// personCell reports whether o is a table's cell of a person's column written in mixed
+// case ("Aster Bekele" under ATHLETE).
+func personCell(o *occurrence) bool {
+	return o.layout && o.cellKind == app.Person && !isAllCaps(o.text) && len(o.toks) > 1
 }
 
 // countryAsPlace reports whether an occurrence of a state only places something: after a

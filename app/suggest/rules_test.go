@@ -839,3 +839,14 @@ func TestNewQuotedEmphasisAndModifiedAppositives(t *testing.T) {
 		"The governor told reporters at Balai Kota that rice had gone out."
 	checkRule(t, text, map[string]ruleWant{"Badan Sosial": {app.GovernmentBody, nil}}, []string{"Depots FULL", "Balai Kota"})
 }
+
+// TestNewPersonColumnAndSurnameInProse: a name in a person's column of a table, written
+// in mixed case, is proposed when the prose then names the person by the surname as one
+// who acts ("Wondimu, who led until 30 km"); a table-only name is not; an event's
+// label ("a World Rowing Gold Label event") is no actor.
+func TestNewPersonColumnAndSurnameInProse(t *testing.T) {
+	text := "The race drew 9,000 runners, a Harbour Athletics Gold Label event.\n\nPOS | RUNNER | TIME\n1 | Hiwot Wondimu | 2:24:51\n2 | Sela Marandu | 2:25:30\n\n" +
+		"Wondimu, who led until 30 km, was treated for cramp."
+	checkRule(t, text, map[string]ruleWant{"Hiwot Wondimu": {app.Person, []string{"Wondimu"}}},
+		[]string{"Sela Marandu", "Harbour Athletics Gold Label"})
+}

@@ -40,6 +40,8 @@ type occurrence struct {
 	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
 	// party, whatever party words the name holds: "consumer group Citizens' Coalition".
 	groupNoun bool
+	// who: ", who" follows: "Bekele, who led until 35 km".
+	who bool
 	// counted: attrib after a count: "two Dene hunters".
 	counted bool
 	// product: the text says what the name is, a thing: "its encryption software,
@@ -1169,6 +1171,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
 		platformNouns[next]) // "an Instagram account", "a TikTok video"
 	o.speaks = speechVerbs[next]
+	o.who = end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "who"
 	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
 		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
 	}
