@@ -163,6 +163,8 @@ func guessKind(o *occurrence) app.ActorKind {
 	// "National Trust": no person's name starts so. A said-type verb after them does not
 	// make them people.
 	orgShape := placeInside(o.toks) || placeCueInside(o.toks) || !o.layout && acronymInside(o.toks) ||
+		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
+		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
 		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
 	if o.ctxKind != "" && !(o.ctxKind == app.Person && orgShape) {
 		return o.ctxKind

@@ -850,3 +850,12 @@ func TestNewPersonColumnAndSurnameInProse(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Hiwot Wondimu": {app.Person, []string{"Wondimu"}}},
 		[]string{"Sela Marandu", "Harbour Athletics Gold Label"})
 }
+
+// TestNewPeopleForACause: a plural noun for people joined by "for" to a cause is one
+// group's name ("Nurses for Clean Water"), an organisation, also after "PERSON of"; a
+// sentence's first plural is not ("Prices for Asian buyers").
+func TestNewPeopleForACause(t *testing.T) {
+	text := "Her lawyer, Joana Prates of Nurses for Clean Water, said she would appeal. Prices for Asian buyers fell."
+	checkRule(t, text, map[string]ruleWant{"Nurses for Clean Water": {app.Organisation, nil}, "Joana Prates": {app.Person, nil}},
+		[]string{"Clean Water", "Prices for Asian", "Joana Prates of Nurses for Clean Water"})
+}

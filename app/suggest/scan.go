@@ -371,7 +371,7 @@ func (s *scanner) split(i, end int) {
 			title := (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[toks[k-2].fold])
 			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
 				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
-				s.namedBeforeCountry(start, k, end)
+				s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
 			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
 				joined = false // "National Assembly on Wednesday"
 			}
@@ -399,6 +399,23 @@ func (s *scanner) split(i, end int) {
 func (s *scanner) acronymAfter(end int) bool {
 	toks := s.toks
 	return end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && toks[end+1].kind == tWord && isAcronym(toks[end+1].text)
+}
+
+// pluralsForCause reports whether "for" at toks[k] joins a group of people named by a
+// plural noun to its cause, the rest of the run: "Thai Lawyers for Human Rights",
+// "Mothers for Clean Air". A person is no plural.
+func (s *scanner) pluralsForCause(start, k, end int) bool {
+	toks := s.toks
+	if toks[k].fold != "for" || k-start > 2 || end-k < 2 || !strings.HasSuffix(toks[k-1].fold, "s") || strings.HasSuffix(toks[k-1].fold, "ss") ||
+		firstNames[toks[start].fold] || toks[k-1].poss || toks[start].sent {
+		return false // "Prices for Asian buyers" opens a sentence
+	}
+	for j := k + 1; j < end; j++ {
+		if !isNameToken(toks[j]) && !connectors[toks[j].fold] {
+			return false
+		}
+	}
+	return true
 }
 
 // missionWords are the heads of bodies named for the country they serve in: "Mission in
@@ -1149,7 +1166,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if o.capital && (prev == "the" || prev == "a") {
 		o.loc = true // "the Pretoria agreement", "a Moscow court"
 	}
-	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) {
+	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
+		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] }) { // "Anon Nampa of Lawyers for Rights" is his employer
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
 	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
