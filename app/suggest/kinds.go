@@ -148,6 +148,11 @@ func guessKind(o *occurrence) app.ActorKind {
 		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
 			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
 		}
+		if k == app.Organisation && o.appositive && o.ctxKind != app.Person && o.ctxKind != "" && !slices.ContainsFunc(o.toks, func(t token) bool { return orgCues[t.fold] && !govCues[t.fold] && !generic[t.fold] }) {
+			// "Council of State, the highest administrative court": the appositive says
+			// more than a head noun every kind of body uses.
+			return o.ctxKind
+		}
 		if k == app.Party && o.ctxKind == app.Organisation && o.groupNoun {
 			return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
 		}

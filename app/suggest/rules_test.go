@@ -859,3 +859,13 @@ func TestNewPeopleForACause(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Nurses for Clean Water": {app.Organisation, nil}, "Joana Prates": {app.Person, nil}},
 		[]string{"Clean Water", "Prices for Asian", "Joana Prates of Nurses for Clean Water"})
 }
+
+// TestNewAppositiveOverGenericHead: an appositive that says what a body is ("the
+// country's highest administrative court") outweighs a head noun every kind of body
+// uses ("Council"); a place a party governs is a place; "the governing X party" is not.
+func TestNewAppositiveOverGenericHead(t *testing.T) {
+	text := "The Council of Appeals, the country's highest administrative court, suspended the permit. " +
+		"The Farmers' Voice party, which governs Lauwerland, welcomed it, and the governing Civic Dawn party objected."
+	checkRule(t, text, map[string]ruleWant{"Council of Appeals": {app.GovernmentBody, nil}, "Civic Dawn": {app.Party, nil}},
+		[]string{"Lauwerland"})
+}

@@ -40,6 +40,9 @@ type occurrence struct {
 	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
 	// party, whatever party words the name holds: "consumer group Citizens' Coalition".
 	groupNoun bool
+	// appositive: ctxKind was read from an appositive after the name: "Council of State,
+	// the country's highest administrative court,".
+	appositive bool
 	// who: ", who" follows: "Bekele, who led until 35 km".
 	who bool
 	// counted: attrib after a count: "two Dene hunters".
@@ -1106,6 +1109,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
+		o.appositive = true
 	}
 	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
 	// "until Brussels listens": after a clause's opening word the name is its subject and
@@ -1315,7 +1319,8 @@ var appositiveKinds = map[string]app.ActorKind{
 	"foundation": app.Organisation, "institute": app.Organisation, "ngo": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
-	"party": app.Party, "militia": app.ArmedGroup,
+	"party": app.Party, "militia": app.ArmedGroup, "court": app.GovernmentBody, "legislature": app.GovernmentBody,
+	"parliament": app.GovernmentBody,
 }
 
 // appositiveKind reads ", the local daily," or ", the EU border agency" after a name: the
@@ -1553,7 +1558,7 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 
 // reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
 var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed
-	crossing`)
+	crossing governs governed`)
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".
