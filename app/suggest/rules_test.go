@@ -869,3 +869,11 @@ func TestNewAppositiveOverGenericHead(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Council of Appeals": {app.GovernmentBody, nil}, "Civic Dawn": {app.Party, nil}},
 		[]string{"Lauwerland"})
 }
+
+// TestNewWhatACompanyHas: a name between "its" and a noun ("its Velto Pay terminals") is
+// something the company has, a brand or a site, not an actor, and does not take the
+// company's short form from it.
+func TestNewWhatACompanyHas(t *testing.T) {
+	text := "Regulators fined Velto AB on Tuesday for blocking rival wallets from its Velto Pay terminals. Velto said it would appeal."
+	checkRule(t, text, map[string]ruleWant{"Velto AB": {app.Organisation, []string{"Velto"}}}, []string{"Velto Pay"})
+}

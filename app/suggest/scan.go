@@ -1129,6 +1129,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		// "“…,” said Katarina Vrabec": the speaker of a quotation, named after the verb.
 		o.ctxKind = app.Person
 	}
+	if (prev == "its" || prev == "their") && next != "" && !followCuesAny(next) && !ownedNouns[next] && toks[end].space && !toks[end-1].poss {
+		// "its Kvitta Pay terminals", "their Orion laptops": what a company has, named by
+		// a brand or a place before the noun, is not an actor.
+		o.thing = true
+	}
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
