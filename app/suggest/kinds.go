@@ -148,7 +148,7 @@ func guessKind(o *occurrence) app.ActorKind {
 		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
 			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
 		}
-		if k == app.Organisation && o.appositive && o.ctxKind != app.Person && o.ctxKind != "" && !slices.ContainsFunc(o.toks, func(t token) bool { return orgCues[t.fold] && !govCues[t.fold] && !generic[t.fold] }) {
+		if (k == app.Organisation || k == app.Party) && o.appositive && o.ctxKind != app.Person && o.ctxKind != "" && ambiguousHead(o.toks) {
 			// "Council of State, the highest administrative court": the appositive says
 			// more than a head noun every kind of body uses.
 			return o.ctxKind
@@ -168,6 +168,8 @@ func guessKind(o *occurrence) app.ActorKind {
 	// "National Trust": no person's name starts so. A said-type verb after them does not
 	// make them people.
 	orgShape := placeInside(o.toks) || placeCueInside(o.toks) || !o.layout && acronymInside(o.toks) ||
+		// "Médecins Sans Frontières", "Reporters Without Borders": no person's name.
+		slices.ContainsFunc(o.toks, func(t token) bool { return withoutWords[t.fold] }) ||
 		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
 		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
 		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
@@ -222,6 +224,26 @@ func acronymInside(toks []token) bool {
 	}
 	return false
 }
+
+// ambiguousHeads are head nouns that bodies of every kind use: a council may be a court's
+// or a charity's, a coalition a party's or a militia's.
+var ambiguousHeads = words(`council coalition alliance front movement union league`)
+
+// ambiguousHead reports whether the name's head noun (the last word before its first
+// connector, or its last word) is one of ambiguousHeads.
+func ambiguousHead(toks []token) bool {
+	head := toks[len(toks)-1]
+	for k, t := range toks {
+		if connectors[t.fold] && k > 0 {
+			head = toks[k-1]
+			break
+		}
+	}
+	return ambiguousHeads[head.fold]
+}
+
+// withoutWords, inside a name, make it a cause's: "Doctors Without Borders".
+var withoutWords = words(`without sans sin sem ohne senza zonder utan uten`)
 
 // stateQualifiers, first in a name with no head noun, make it a state's body: no
 // person's or company's name starts so.

@@ -877,3 +877,17 @@ func TestNewWhatACompanyHas(t *testing.T) {
 	text := "Regulators fined Velto AB on Tuesday for blocking rival wallets from its Velto Pay terminals. Velto said it would appeal."
 	checkRule(t, text, map[string]ruleWant{"Velto AB": {app.Organisation, []string{"Velto"}}}, []string{"Velto Pay"})
 }
+
+// TestNewKindsFromNounsAroundAcronymsAndAppositives: the noun before an acronym in
+// brackets says what it is ("the Mirandan army (FAM)"); an appositive outweighs a head
+// noun that bodies of every kind use ("Union of Valley Patriots, a militia known locally
+// as …"); "Without"/"Sans" inside a name makes it a cause's, no person's.
+func TestNewKindsFromNounsAroundAcronymsAndAppositives(t *testing.T) {
+	text := "Fighters from the Union of Valley Patriots, a militia known locally as Mulindi, seized the town. The Mirandan army (FAM) did not comment. " +
+		"Nurses Sans Frontières said its clinic was full."
+	checkRule(t, text, map[string]ruleWant{
+		"Union of Valley Patriots": {app.ArmedGroup, nil},
+		"FAM":                      {app.ArmedGroup, nil},
+		"Nurses Sans Frontières":   {app.Organisation, nil},
+	}, nil)
+}

@@ -646,6 +646,11 @@ func (s *scanner) namingPhrase(o *occurrence, i int) bool {
 			return false
 		case "known", "identified", "described":
 			noun = w(k - 1)
+		case "locally", "widely", "also", "better", "commonly":
+			if v := w(k - 1); v != "known" {
+				return false
+			}
+			noun = w(k - 2) // "a militia known locally as Wazalendo"
 		default:
 			return false
 		}
@@ -1104,6 +1109,17 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if i >= 3 && toks[i-1].text == "," && thingNoun(toks[i-2].fold) && unicode.IsLower(firstRune(toks[i-2].text)) && s.phraseOpens(i-2) {
 		o.product = true // "its encryption software, VireoLock,": what the name is, a thing
 	}
+	if i >= 2 && toks[i-1].text == "(" && end < len(toks) && toks[end].text == ")" && len(o.toks) == 1 && isAcronym(o.text) && o.ctxKind == "" {
+		// "the Congolese army (FARDC)", "the data regulator (DPC)": the noun before the
+		// brackets says what the acronym names.
+		if w := wordBefore(toks, i-1); w != "" && unicode.IsLower(firstRune(w)) {
+			if w == "army" || w == "military" {
+				o.ctxKind = app.ArmedGroup
+			} else if k := kindNoun(w); k != "" {
+				o.ctxKind = k
+			}
+		}
+	}
 	if i >= s.agency[0] && end <= s.agency[1] {
 		o.ctxKind = app.Media // "(Andina Press)" in a dateline
 	}
@@ -1352,7 +1368,7 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			return ""
 		}
 		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
-			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] {
+			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] && toks[k+1].fold != "known" {
 				return "" // "the group's founder": the noun does not end it; "the lobby for farmers" does
 			}
 			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
