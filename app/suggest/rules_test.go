@@ -891,3 +891,14 @@ func TestNewKindsFromNounsAroundAcronymsAndAppositives(t *testing.T) {
 		"Nurses Sans Frontières":   {app.Organisation, nil},
 	}, nil)
 }
+
+// TestNewListsOfCompanies: every item of a list of names ("Kormat, Velisto and Draxen",
+// "from Lumio and Qentar") is a name that acts like the others, however the list opens
+// a sentence or follows a weak place word; a list after "in" is still of places.
+func TestNewListsOfCompanies(t *testing.T) {
+	text := "Kormat, Velisto and Draxen all buy cells from Lumio and Qentar, the two giants. Strikes spread in Tarvik and Olmsund."
+	checkRule(t, text, map[string]ruleWant{
+		"Kormat": {app.Organisation, nil}, "Velisto": {app.Organisation, nil}, "Draxen": {app.Organisation, nil},
+		"Lumio": {app.Organisation, nil}, "Qentar": {app.Organisation, nil},
+	}, []string{"Tarvik", "Olmsund"})
+}

@@ -1219,7 +1219,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
 	}
 	if end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end].kind == tWord && (toks[end].fold == "and" || toks[end].fold == "or") ||
-		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" {
+		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" ||
+		(prev == "and" || prev == "or") && i >= 2 && isNameToken(toks[i-2]) || s.commaList(end) {
 		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
 		// another name, or a thing a relative clause describes.
 		o.listed = true
@@ -1752,6 +1753,26 @@ func (s *scanner) portfolioList(i, j int) bool {
 				return false // "the Election Commission of India, and the Konkan Chronicle": a list of names
 			}
 			return k+1 < len(toks) && (isNameToken(toks[k+1]) || toks[k+1].fold == "the")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// commaList reports whether a comma after the name opens a list of names that ends with
+// "and" or "or" and one more name: "Volkswagen, Stellantis and Renault".
+func (s *scanner) commaList(end int) bool {
+	toks := s.toks
+	if end+1 >= len(toks) || toks[end].text != "," || !isNameToken(toks[end+1]) {
+		return false
+	}
+	for k := end + 1; k < len(toks) && k < end+12; k++ {
+		t := toks[k]
+		switch {
+		case isNameToken(t) || t.text == "," || particles[t.fold]:
+		case t.fold == "and" || t.fold == "or":
+			return k+1 < len(toks) && isNameToken(toks[k+1])
 		default:
 			return false
 		}
