@@ -902,3 +902,13 @@ func TestNewListsOfCompanies(t *testing.T) {
 		"Lumio": {app.Organisation, nil}, "Qentar": {app.Organisation, nil},
 	}, []string{"Tarvik", "Olmsund"})
 }
+
+// TestNewRivalsMarketsAndCompanyWords: "rival X" and "partner X" say nothing of a person
+// for a name of one word; a market after a price's move ("fell 4 percent on the Borsex")
+// is where shares trade; "Dynamics" is a company word.
+func TestNewRivalsMarketsAndCompanyWords(t *testing.T) {
+	text := "Shares of rival Aerolux rose 3 percent on the Borsex. Rival Givenor declined to comment, and Stormcrest Dynamics said it had fixed the delays."
+	checkRule(t, text, map[string]ruleWant{
+		"Aerolux": {app.Organisation, nil}, "Givenor": {app.Organisation, nil}, "Stormcrest Dynamics": {app.Organisation, nil},
+	}, []string{"Borsex"})
+}

@@ -694,6 +694,30 @@ var descriptorNouns = words(`maker carmaker drugmaker chipmaker automaker miner 
 var nonPartyNouns = words(`group charity ngo association union federation organisation organization
 	institute foundation club syndicate cooperative co-operative`)
 
+// companyRoles are role words said of companies as often as of people.
+var companyRoles = words(`rival competitor peer partner ally owner successor predecessor host winner
+	champion runner-up finalist investor buyer seller`)
+
+// marketAfterMove reports whether the name at toks[i] follows "on" or "in" (and "the")
+// after a price's move ("fell 11 percent in early trading on the Nasdaq"): the market the
+// shares trade on.
+func (s *scanner) marketAfterMove(i int) bool {
+	toks := s.toks
+	k := i - 1
+	if k >= 0 && isArticle(toks[k].text) {
+		k--
+	}
+	if k < 0 || toks[k].fold != "on" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-6 && toks[j].kind != tBreak && toks[j].text != "."; j-- {
+		if toks[j].fold == "percent" || toks[j].text == "%" || toks[j].fold == "points" {
+			return true
+		}
+	}
+	return false
+}
+
 // briefVerbs before people and "at" make "at" say where they were addressed.
 var briefVerbs = words(`told tells telling briefed addressed met meeting greeted`)
 
@@ -1035,8 +1059,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	next := wordAfter(toks, end)
 	if prev != "" {
 		switch {
-		case roleWords[prev] && !isArticle(prev):
-			o.person = true
+		case roleWords[prev] && !isArticle(prev) && !(companyRoles[prev] && len(o.toks) == 1):
+			o.person = true // ("rival Givaudan", "partner Vexor": companies as often as people)
 		case s.peopleOf(i - 1):
 			// "analysts at Brightwater Securities", "lawmakers from Popular Force": where
 			// people work or whose they are, not where it happens.
@@ -1051,7 +1075,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			// seller who gave her name as Afi", "a loader known as GreyMoth".
 		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
 			// "according to Statistics Denmark": a source, not a place.
-		case prev == "in" && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
+		case len(o.toks) == 1 && s.marketAfterMove(i):
+			o.loc = true // "fell 11 percent on the Nasdaq": a market, where shares trade
+		case (prev == "in" || prev == "of") && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
 			// "Shares in Ironbark fell", "a stake in Varma": whose shares, not where.
 			if o.ctxKind == "" {
 				o.ctxKind = app.Organisation
