@@ -912,3 +912,11 @@ func TestNewRivalsMarketsAndCompanyWords(t *testing.T) {
 		"Aerolux": {app.Organisation, nil}, "Givenor": {app.Organisation, nil}, "Stormcrest Dynamics": {app.Organisation, nil},
 	}, []string{"Borsex"})
 }
+
+// TestNewRiversEnergyAndWires: a name after a place noun and "on" is a place ("the
+// Tarsa dam on the Velm"); "Energy" is a company word and "Wire" a newsroom's.
+func TestNewRiversEnergyAndWires(t *testing.T) {
+	text := "Engineers from Korvan Energy visited the Tarsa dam on the Velmaro, the Coastal Energy Wire reported."
+	checkRule(t, text, map[string]ruleWant{"Korvan Energy": {app.Organisation, nil}, "Coastal Energy Wire": {app.Media, nil}},
+		[]string{"Velmaro"})
+}

@@ -698,6 +698,20 @@ var nonPartyNouns = words(`group charity ngo association union federation organi
 var companyRoles = words(`rival competitor peer partner ally owner successor predecessor host winner
 	champion runner-up finalist investor buyer seller`)
 
+// onPlaceNoun reports whether the name at toks[i] follows a place noun and "on" or
+// "along" (and "the"): "the dam on the Euphrates", "a port on the Danube".
+func (s *scanner) onPlaceNoun(i int) bool {
+	toks := s.toks
+	k := i - 1
+	if k >= 0 && isArticle(toks[k].text) {
+		k--
+	}
+	if k < 1 || toks[k].fold != "on" && toks[k].fold != "along" {
+		return false
+	}
+	return placeNoun(wordBefore(toks, k))
+}
+
 // marketAfterMove reports whether the name at toks[i] follows "on" or "in" (and "the")
 // after a price's move ("fell 11 percent in early trading on the Nasdaq"): the market the
 // shares trade on.
@@ -1075,6 +1089,8 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			// seller who gave her name as Afi", "a loader known as GreyMoth".
 		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
 			// "according to Statistics Denmark": a source, not a place.
+		case s.onPlaceNoun(i):
+			o.loc = true // "the Tishreen dam on the Euphrates"
 		case len(o.toks) == 1 && s.marketAfterMove(i):
 			o.loc = true // "fell 11 percent on the Nasdaq": a market, where shares trade
 		case (prev == "in" || prev == "of") && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:

@@ -141,7 +141,7 @@ var (
 		ministerium dirección direction secretaría departamento conseil consejo conselho
 		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
-		chronicle inquirer courier
+		chronicle inquirer courier wire dispatch bulletin
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
 		irna isna fars tasnim yonhap kyodo ap dpa ansa efe`)
@@ -163,7 +163,7 @@ var (
 		universidad universidade université universität università resources minerals metals
 		chemicals pharma power utilities electric express electronics devices semiconductor
 		semiconductors networks robotics aerospace biotech therapeutics biologics instruments
-		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics`)
+		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics energy`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
