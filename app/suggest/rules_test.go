@@ -920,3 +920,11 @@ func TestNewRiversEnergyAndWires(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Korvan Energy": {app.Organisation, nil}, "Coastal Energy Wire": {app.Media, nil}},
 		[]string{"Velmaro"})
 }
+
+// TestNewListedMarketsAndListsWithThe: a market a company lists on is where shares trade
+// ("since listing on the Borsex"); a place list goes on past "and the" ("sales in
+// Kessaria and the Varnish Isles").
+func TestNewListedMarketsAndListsWithThe(t *testing.T) {
+	text := "The carmaker has lost $6 billion since listing on the Borsex. Sales in Kessaria and the Varnholms doubled."
+	checkRule(t, text, nil, []string{"Borsex", "Kessaria", "Varnholms"})
+}

@@ -698,6 +698,9 @@ var nonPartyNouns = words(`group charity ngo association union federation organi
 var companyRoles = words(`rival competitor peer partner ally owner successor predecessor host winner
 	champion runner-up finalist investor buyer seller`)
 
+// listingWords before "on" a market: "listing on the Nasdaq", "trades on the Borsex".
+var listingWords = words(`listing listed list lists trade trades traded trading floated float debuted`)
+
 // onPlaceNoun reports whether the name at toks[i] follows a place noun and "on" or
 // "along" (and "the"): "the dam on the Euphrates", "a port on the Danube".
 func (s *scanner) onPlaceNoun(i int) bool {
@@ -723,6 +726,9 @@ func (s *scanner) marketAfterMove(i int) bool {
 	}
 	if k < 0 || toks[k].fold != "on" {
 		return false
+	}
+	if listingWords[wordBefore(toks, k)] {
+		return true // "since listing on the Nasdaq"
 	}
 	for j := k - 1; j >= 0 && j >= k-6 && toks[j].kind != tBreak && toks[j].text != "."; j-- {
 		if toks[j].fold == "percent" || toks[j].text == "%" || toks[j].fold == "points" {
@@ -1236,6 +1242,12 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
 		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] }) { // "Anon Nampa of Lawyers for Rights" is his employer
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
+	}
+	if isArticle(prev) && i >= 2 && (wordBefore(toks, i-1) == "and" || wordBefore(toks, i-1) == "or") && s.locBefore(i-2) {
+		o.loc = true // "in Indonesia and the Philippines"
+		at := s.listLocative(i - 2)
+		o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
+		o.motion = o.weakLoc && s.motionBefore(at)
 	}
 	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
 		// "in Miami and Madrid", "in Paris, Lyon and Marseille"; not "In Berlin, Siemens
