@@ -657,8 +657,8 @@ func (g *grouper) keep(e *entity) bool {
 	_, known := knownKinds[e.key]
 	acronym := isAcronym(e.full.text)
 	for _, o := range e.occs {
-		if o.layout {
-			continue // a table's or a headline's capitals say nothing
+		if o.layout || o.instance && len(e.occs) > 1 {
+			continue // a table's or a headline's capitals say nothing; nor does "a Superclásico"
 		}
 		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
 		// without a word saying which, it is left out.

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"dossier/app"
@@ -927,4 +928,17 @@ func TestNewRiversEnergyAndWires(t *testing.T) {
 func TestNewListedMarketsAndListsWithThe(t *testing.T) {
 	text := "The carmaker has lost $6 billion since listing on the Borsex. Sales in Kessaria and the Varnholms doubled."
 	checkRule(t, text, nil, []string{"Borsex", "Kessaria", "Varnholms"})
+}
+
+// TestNewInstancesAndSportsRoles: a lone word after "a"/"an" and adjectives is one of a
+// kind of things ("a bad-tempered Clasicazo"), not an actor, even where the headline
+// names it too; a player's position before a name says it is a person's.
+func TestNewInstancesAndSportsRoles(t *testing.T) {
+	text := "Rovers edge United in Clasicazo\n\nThe game was a bad-tempered Clasicazo at the old ground. United goalkeeper Tavio Brenn failed to hold a shot."
+	title, body, _ := strings.Cut(text, "\n\n")
+	got := ExtractArticle(title, body, "", nil)
+	if slices.Contains(names(got), "Clasicazo") {
+		t.Errorf("Clasicazo proposed: %q", names(got))
+	}
+	checkRule(t, body, map[string]ruleWant{"Tavio Brenn": {app.Person, nil}}, []string{"Clasicazo"})
 }

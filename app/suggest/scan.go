@@ -40,6 +40,8 @@ type occurrence struct {
 	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
 	// party, whatever party words the name holds: "consumer group Citizens' Coalition".
 	groupNoun bool
+	// instance: "a"/"an" before a lone word: one of a kind of things ("a Superclásico").
+	instance bool
 	// appositive: ctxKind was read from an appositive after the name: "Council of State,
 	// the country's highest administrative court,".
 	appositive bool
@@ -701,6 +703,20 @@ var companyRoles = words(`rival competitor peer partner ally owner successor pre
 // listingWords before "on" a market: "listing on the Nasdaq", "trades on the Borsex".
 var listingWords = words(`listing listed list lists trade trades traded trading floated float debuted`)
 
+// indefiniteBefore reports whether "a" or "an" opens the phrase that ends right before
+// toks[i], through lowercase adjectives: "a bad-tempered X".
+func (s *scanner) indefiniteBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3 && s.toks[k].kind == tWord && unicode.IsLower(firstRune(s.toks[k].text)); k-- {
+		switch w := s.toks[k].fold; {
+		case w == "a" || w == "an":
+			return true
+		case stopwords[w]:
+			return false
+		}
+	}
+	return false
+}
+
 // onPlaceNoun reports whether the name at toks[i] follows a place noun and "on" or
 // "along" (and "the"): "the dam on the Euphrates", "a port on the Danube".
 func (s *scanner) onPlaceNoun(i int) bool {
@@ -1192,6 +1208,10 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if (prev == "said" || prev == "says") && len(o.toks) > 1 && o.ctxKind == "" && i >= 2 && (toks[i-2].kind == tPunct || toks[i-2].kind == tWord && wordBefore(toks, i-1) == "") {
 		// "“…,” said Katarina Vrabec": the speaker of a quotation, named after the verb.
 		o.ctxKind = app.Person
+	}
+	if len(o.toks) == 1 && !o.attrib && s.indefiniteBefore(i) && !isAcronym(o.text) {
+		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.
+		o.thing, o.instance = true, true
 	}
 	if (prev == "its" || prev == "their") && next != "" && !followCuesAny(next) && !ownedNouns[next] && toks[end].space && !toks[end-1].poss {
 		// "its Kvitta Pay terminals", "their Orion laptops": what a company has, named by

@@ -120,7 +120,8 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	philanthropist owner competitor peer
 	finalist founder co-founder whip treasurer rapporteur councillor councilor alderman
 	delegate organiser organizer campaigner volunteer rector dean attorney solicitor
-	barrister magistrate clerk registrar curator principal superintendent warden`)
+	barrister magistrate clerk registrar curator principal superintendent warden goalkeeper
+	striker midfielder defender winger keeper`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
