@@ -942,3 +942,10 @@ func TestNewInstancesAndSportsRoles(t *testing.T) {
 	}
 	checkRule(t, body, map[string]ruleWant{"Tavio Brenn": {app.Person, nil}}, []string{"Clasicazo"})
 }
+
+// TestNewMovementWordsOfOtherLanguages: "Tehreek" ("movement") names parties as well as
+// armed groups; "Taliban" in the name makes the group armed.
+func TestNewMovementWordsOfOtherLanguages(t *testing.T) {
+	text := "Police blocked a rally by Tehreek-e-Watan (TEW) in the capital, while Tehreek-e-Taliban Velmistan claimed an attack."
+	checkRule(t, text, map[string]ruleWant{"Tehreek-e-Watan": {app.Party, nil}, "Tehreek-e-Taliban Velmistan": {app.ArmedGroup, nil}}, nil)
+}

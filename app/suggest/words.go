@@ -127,13 +127,13 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 var (
 	armedCues = words(`forces force brigades brigade militia militias army corps guards guard units
 		battalion battalions regiment division resistance mujahideen mujahidin
-		kataib kata'ib harakat jaish lashkar tehreek tehrik saraya asaib liwa ansar jama'at
+		kataib kata'ib harakat jaish lashkar saraya asaib liwa ansar jama'at
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
 		legion commandos gendarmerie cartel cartels gang gangs`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
-		conservatives greens patriots`)
+		conservatives greens patriots tehreek tehrik`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
