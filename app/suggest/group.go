@@ -371,7 +371,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 			if e.full.thing || e.full.layout && !personCell(e.full) {
 				continue // a product's or a table's name owns no short form
 			}
-			if e.person && !(o.loc && !o.weakLoc) && personShortForm(e.full.toks, e.strippedWords(), o) ||
+			if e.person && !(o.loc && !o.weakLoc && !o.gazOnly) && personShortForm(e.full.toks, e.strippedWords(), o) ||
 				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}

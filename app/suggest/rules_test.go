@@ -949,3 +949,10 @@ func TestNewMovementWordsOfOtherLanguages(t *testing.T) {
 	text := "Police blocked a rally by Tehreek-e-Watan (TEW) in the capital, while Tehreek-e-Taliban Velmistan claimed an attack."
 	checkRule(t, text, map[string]ruleWant{"Tehreek-e-Watan": {app.Party, nil}, "Tehreek-e-Taliban Velmistan": {app.ArmedGroup, nil}}, nil)
 }
+
+// TestNewSurnameThatIsAlsoACity: a surname the places gazetteer also lists ("Mendoza")
+// is the person's short form when no word around it says it is a place.
+func TestNewSurnameThatIsAlsoACity(t *testing.T) {
+	checkRule(t, "Candidate Tomas Mendoza won 54 percent. The party, which backed Mendoza, called it a warning.",
+		map[string]ruleWant{"Tomas Mendoza": {app.Person, []string{"Mendoza"}}}, nil)
+}

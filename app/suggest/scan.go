@@ -40,6 +40,9 @@ type occurrence struct {
 	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
 	// party, whatever party words the name holds: "consumer group Citizens' Coalition".
 	groupNoun bool
+	// gazOnly: loc only because the places gazetteer has the word ("Mendoza"), no word
+	// around it says so: a person's surname the text gives may still be it.
+	gazOnly bool
 	// instance: "a"/"an" before a lone word: one of a kind of things ("a Superclásico").
 	instance bool
 	// appositive: ctxKind was read from an appositive after the name: "Council of State,
@@ -917,7 +920,9 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// "Rival Carl Zeiss AG", "Striker Eoin Madigan" opening a sentence: a role noun the
 	// sentence capitalised describes the name; it is not part of it.
 	for len(toks) > 1 && toks[0].sent && (roleWords[toks[0].fold] || roleWords[strings.TrimSuffix(toks[0].fold, "s")]) &&
-		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2) {
+		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[toks[0].fold] && !hasAnyCue(toks[1:]) &&
+		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })) {
+		// ("Candidate Tomas Mendoza", "Activist Ana Ruiz Vela"; not "Brothers of Italy")
 		toks, i = toks[1:], i+1
 	}
 	// "Chipmaker Veltrane recalls…", "Broadcaster NRK said": a noun saying what a company
@@ -1051,6 +1056,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	if o.country == nil && !o.capital && places[o.key] {
 		// "Texas", "Madhya Pradesh": a place, whatever the words around say. Kept as an
 		// occurrence so that an organisation named after it withholds it as an alias.
+		o.gazOnly = !o.loc
 		o.loc, o.weakLoc = true, false
 	}
 	if o.kind == "" {
