@@ -132,6 +132,9 @@ func guessKind(o *occurrence) app.ActorKind {
 	if k, ok := knownKinds[o.key]; ok {
 		return k
 	}
+	if o.agency {
+		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
+	}
 	if len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as" {
 		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
 	}

@@ -956,3 +956,16 @@ func TestNewSurnameThatIsAlsoACity(t *testing.T) {
 	checkRule(t, "Candidate Tomas Mendoza won 54 percent. The party, which backed Mendoza, called it a warning.",
 		map[string]ruleWant{"Tomas Mendoza": {app.Person, []string{"Mendoza"}}}, nil)
 }
+
+// TestNewAgenciesFirmsAndPossessiveNames: a dateline's agency is a newsroom whatever its
+// words ("(Cargo Ledger)"); a company descriptor that is also a role ("broker X Y") makes
+// a name with no given name a firm's; a possessive name with its complement is one name
+// ("Hollin's of Leeds"); a flag's demonym is no actor ("the Liberian-flagged ship");
+// "shipowner" describes a company.
+func TestNewAgenciesFirmsAndPossessiveNames(t *testing.T) {
+	text := "PIRAEUS, Aug 14 (Cargo Ledger) — Several Hollin's of Leeds syndicates stopped cover for the Liberian-flagged ship. " +
+		"Premiums jumped, said an analyst at broker Marsh Vellan, and shares in Greek shipowner Star Skiff fell."
+	checkRule(t, text, map[string]ruleWant{
+		"Cargo Ledger": {app.Media, nil}, "Hollin's of Leeds": {"", nil}, "Marsh Vellan": {app.Organisation, nil}, "Star Skiff": {app.Organisation, nil},
+	}, []string{"Liberian-flagged", "Liberian", "Hollin"})
+}

@@ -40,6 +40,8 @@ type occurrence struct {
 	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
 	// party, whatever party words the name holds: "consumer group Citizens' Coalition".
 	groupNoun bool
+	// agency: the name is in a dateline's brackets, a news agency's.
+	agency bool
 	// gazOnly: loc only because the places gazetteer has the word ("Mendoza"), no word
 	// around it says so: a person's surname the text gives may still be it.
 	gazOnly bool
@@ -252,6 +254,13 @@ func (s *scanner) run(i int) int {
 // possContinues reports whether a name goes on after a possessive: "Republican People's
 // Party" does, "Turkey's foreign ministry" does not.
 func (s *scanner) possContinues(j int) bool {
+	if j+1 < len(s.toks) && s.toks[j].fold == "of" && isNameToken(s.toks[j+1]) && j >= 1 {
+		// "Lloyd's of London": a possessive name with its complement; not "Turkey's of".
+		prev := s.toks[j-1]
+		_, country := countryByForm[prev.fold]
+		_, capital := capitalOf[prev.fold]
+		return !country && !capital && !places[prev.fold] && !firstNames[prev.fold]
+	}
 	if j >= len(s.toks) || !isNameToken(s.toks[j]) || !s.toks[j].space {
 		return false
 	}
@@ -259,6 +268,7 @@ func (s *scanner) possContinues(j int) bool {
 	if _, ok := countryByForm[prev.fold]; ok {
 		return false // "Afghanistan's Taliban"
 	}
+
 	if _, ok := capitalOf[prev.fold]; ok {
 		return false
 	}
@@ -378,6 +388,7 @@ func (s *scanner) split(i, end int) {
 			// LLP" is a person of a firm, not a cardinal's see.
 			title := (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[toks[k-2].fold])
 			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
+				prev.poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
 				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
 				s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
 			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
@@ -1101,7 +1112,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	next := wordAfter(toks, end)
 	if prev != "" {
 		switch {
-		case roleWords[prev] && !isArticle(prev) && !(companyRoles[prev] && len(o.toks) == 1):
+		case roleWords[prev] && !isArticle(prev) && !(companyRoles[prev] && len(o.toks) == 1) &&
+			!(precedeCues[prev] == app.Organisation && !firstNames[o.toks[0].fold]):
+			// ("broker Marsh Vellan" is a firm's name unless a given name opens it)
 			o.person = true // ("rival Givaudan", "partner Vexor": companies as often as people)
 		case s.peopleOf(i - 1):
 			// "analysts at Brightwater Securities", "lawmakers from Popular Force": where
@@ -1192,6 +1205,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if i >= s.agency[0] && end <= s.agency[1] {
 		o.ctxKind = app.Media // "(Andina Press)" in a dateline
+		o.agency = true
 	}
 	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
@@ -2137,11 +2151,11 @@ func modifierStem(t token) (string, bool) {
 
 // placeSuffixes make the stem a place or a style rather than an actor: "Baghdad-based".
 var placeSuffixes = words(`based born made style era bound centred centered friendly like type listed
-	registered headquartered`)
+	registered headquartered flagged`)
 
 var modifierSuffixes = words(`based backed led aligned allied friendly linked funded sponsored owned run
 	born style era controlled held affiliated leaning majority dominated brokered mediated made
-	bound centred centered focused oriented supported armed trained listed registered headquartered`)
+	bound centred centered focused oriented supported armed trained listed registered headquartered flagged`)
 
 // trailingRoles are the roles that, written after a name, are people belonging to it.
 var trailingRoles = words(`mps mp meps mep lawmakers legislators deputies senators ministers officials
