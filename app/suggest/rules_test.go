@@ -969,3 +969,14 @@ func TestNewAgenciesFirmsAndPossessiveNames(t *testing.T) {
 		"Cargo Ledger": {app.Media, nil}, "Hollin's of Leeds": {"", nil}, "Marsh Vellan": {app.Organisation, nil}, "Star Skiff": {app.Organisation, nil},
 	}, []string{"Liberian-flagged", "Liberian", "Hollin"})
 }
+
+// TestNewPairedPeopleAndPartnersFirms: a plain name paired by "and" with a person's name
+// that opens with a given name is a person's too ("Dorin Vaskar and Neha Vaskar"); a
+// firm of partners after "PERSON of" is the employer, not a place ("Vikram Tolan of
+// Tolan & Associates").
+func TestNewPairedPeopleAndPartnersFirms(t *testing.T) {
+	text := "The order said Dorin Vaskar and Neha Vaskar had moved the funds. Their lawyer, Vikram Tolan of Tolan & Associates, said they would appeal."
+	checkRule(t, text, map[string]ruleWant{
+		"Dorin Vaskar": {app.Person, nil}, "Neha Vaskar": {app.Person, nil}, "Tolan & Associates": {app.Organisation, nil}, "Vikram Tolan": {app.Person, nil},
+	}, nil)
+}

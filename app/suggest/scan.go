@@ -714,6 +714,22 @@ var nonPartyNouns = words(`group charity ngo association union federation organi
 var companyRoles = words(`rival competitor peer partner ally owner successor predecessor host winner
 	champion runner-up finalist investor buyer seller`)
 
+// givenNameAt reports whether a person's name of two or three plain words, opening with
+// a known given name, starts at toks[k].
+func givenNameAt(toks []token, k int) bool {
+	after := nameAfter(toks, k, len(toks))
+	return len(after) >= 2 && len(after) <= 3 && firstNames[after[0].fold] && headKind(after) == ""
+}
+
+// givenNameBefore reports whether such a name ends right before toks[and].
+func givenNameBefore(toks []token, and int) bool {
+	k := and
+	for k > 0 && isNameToken(toks[k-1]) && toks[k].space {
+		k--
+	}
+	return and-k >= 2 && and-k <= 3 && givenNameAt(toks, k) && k+len(nameAfter(toks, k, and)) == and
+}
+
 // listingWords before "on" a market: "listing on the Nasdaq", "trades on the Borsex".
 var listingWords = words(`listing listed list lists trade trades traded trading floated float debuted`)
 
@@ -1280,7 +1296,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		o.loc = true // "the Pretoria agreement", "a Moscow court"
 	}
 	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
-		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] }) { // "Anon Nampa of Lawyers for Rights" is his employer
+		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] || t.text == "&" }) { // "Anon Nampa of Lawyers for Rights" is his employer
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
 	if isArticle(prev) && i >= 2 && (wordBefore(toks, i-1) == "and" || wordBefore(toks, i-1) == "or") && s.locBefore(i-2) {
@@ -1318,6 +1334,13 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
 		// another name, or a thing a relative clause describes.
 		o.listed = true
+	}
+	if o.ctxKind == "" && !o.person && len(o.toks) >= 2 && len(o.toks) <= 3 && headKind(o.toks) == "" && o.country == nil &&
+		(end+1 < len(toks) && toks[end].fold == "and" && givenNameAt(toks, end+1) ||
+			prev == "and" && i >= 3 && givenNameBefore(toks, i-1)) {
+		// "Rohan Kapoor and Neha Kapoor": a name of two or three words paired with a
+		// person's name (a given name opens it) is a person's too.
+		o.ctxKind = app.Person
 	}
 	if end+2 < len(toks) && toks[end].fold == "and" && toks[end+1].fold == "other" && toks[end+2].kind == tWord {
 		// "Tesla and other carmakers": one of them.

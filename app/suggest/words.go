@@ -164,7 +164,8 @@ var (
 		universidad universidade université universität università resources minerals metals
 		chemicals pharma power utilities electric express electronics devices semiconductor
 		semiconductors networks robotics aerospace biotech therapeutics biologics instruments
-		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics energy`)
+		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics energy
+		associates`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
