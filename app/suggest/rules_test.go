@@ -980,3 +980,10 @@ func TestNewPairedPeopleAndPartnersFirms(t *testing.T) {
 		"Dorin Vaskar": {app.Person, nil}, "Neha Vaskar": {app.Person, nil}, "Tolan & Associates": {app.Organisation, nil}, "Vikram Tolan": {app.Person, nil},
 	}, nil)
 }
+
+// TestNewPlaceStemOfSeveralWords: the words before a place stem ("Dar es Salaam-based",
+// "Porto de Galinhas-based") are the same place's name, not a name of their own.
+func TestNewPlaceStemOfSeveralWords(t *testing.T) {
+	checkRule(t, "The Legal Centre, a Dar es Salaam-based group, said so, and a Porto de Galinhas-based firm agreed.",
+		map[string]ruleWant{"Legal Centre": {app.Organisation, nil}}, []string{"Dar", "Porto", "Porto de Galinhas", "Dar es Salaam"})
+}

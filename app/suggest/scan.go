@@ -189,6 +189,14 @@ func (s *scanner) run(i int) int {
 			return j + 1
 		}
 		if stem, ok := modifierStem(t); ok {
+			if j > i && placeSuffixes[strings.ToLower(t.text[len(stem)+1:])] {
+				// "a Dar es Salaam-based group": the words before the stem are the same
+				// place's name.
+				s.stemLoc = true
+				s.segmentTrim(i, j)
+				s.stemLoc = false
+				return j
+			}
 			if j > i {
 				break // the stem starts a run of its own
 			}
