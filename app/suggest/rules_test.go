@@ -987,3 +987,13 @@ func TestNewPlaceStemOfSeveralWords(t *testing.T) {
 	checkRule(t, "The Legal Centre, a Dar es Salaam-based group, said so, and a Porto de Galinhas-based firm agreed.",
 		map[string]ruleWant{"Legal Centre": {app.Organisation, nil}}, []string{"Dar", "Porto", "Porto de Galinhas", "Dar es Salaam"})
 }
+
+// TestNewWhichSpeaksOfBodies: "which" after a name, or after "and" another name, speaks
+// of a body or a thing, not a person ("Velo Eats and Glovan, which also operate…"); a
+// collective before a name says it is a group's.
+func TestNewWhichSpeaksOfBodies(t *testing.T) {
+	text := "Velo Eats and Glovan, which also operate in the city, declined to comment. Rider collective Ciclistas Unidos posted a video."
+	checkRule(t, text, map[string]ruleWant{
+		"Velo Eats": {app.Organisation, nil}, "Glovan": {app.Organisation, nil}, "Ciclistas Unidos": {app.Organisation, nil},
+	}, nil)
+}

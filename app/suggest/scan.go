@@ -722,6 +722,17 @@ var nonPartyNouns = words(`group charity ngo association union federation organi
 var companyRoles = words(`rival competitor peer partner ally owner successor predecessor host winner
 	champion runner-up finalist investor buyer seller`)
 
+// whichAfter reports whether ", which" follows the name, or "and" another name and then
+// ", which".
+func (s *scanner) whichAfter(end int) bool {
+	toks := s.toks
+	k := end
+	if k+1 < len(toks) && toks[k].fold == "and" && isNameToken(toks[k+1]) {
+		k += 1 + len(nameAfter(toks, k+1, len(toks)))
+	}
+	return k+1 < len(toks) && toks[k].text == "," && toks[k+1].fold == "which"
+}
+
 // givenNameAt reports whether a person's name of two or three plain words, opening with
 // a known given name, starts at toks[k].
 func givenNameAt(toks []token, k int) bool {
@@ -1342,6 +1353,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
 		// another name, or a thing a relative clause describes.
 		o.listed = true
+	}
+	if o.ctxKind == "" && !o.person && o.country == nil && s.whichAfter(end) {
+		// "Uber Eats and Glovo, which also operate…", "Kestrel Labs, which…": "which"
+		// speaks of things and bodies; a person takes "who".
+		o.ctxKind = app.Organisation
 	}
 	if o.ctxKind == "" && !o.person && len(o.toks) >= 2 && len(o.toks) <= 3 && headKind(o.toks) == "" && o.country == nil &&
 		(end+1 < len(toks) && toks[end].fold == "and" && givenNameAt(toks, end+1) ||

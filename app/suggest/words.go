@@ -273,6 +273,7 @@ var precedeCues = map[string]app.ActorKind{
 	"carrier": app.Organisation, "drugmaker": app.Organisation, "automaker": app.Organisation,
 	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
 	"shipowner": app.Organisation, "shipbuilder": app.Organisation, "steelmaker": app.Organisation,
+	"collective": app.Organisation, "app": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
 	"union": app.Organisation, "federation": app.Organisation, "association": app.Organisation,
 	"ngo": app.Organisation, "tank": app.Organisation, "club": app.Organisation, "team": app.Organisation,
