@@ -997,3 +997,13 @@ func TestNewWhichSpeaksOfBodies(t *testing.T) {
 		"Velo Eats": {app.Organisation, nil}, "Glovan": {app.Organisation, nil}, "Ciclistas Unidos": {app.Organisation, nil},
 	}, nil)
 }
+
+// TestNewAmountsNumeralsAndWorks: an amount after a name ("fined Ostrava Water Works 1.2
+// billion forints") is a quantity, not a product's number; Roman numerals ("districts
+// VIII and IX") are no names; "Works" is a company's word and a portfolio ("Works
+// Minister Ilona Varsa").
+func TestNewAmountsNumeralsAndWorks(t *testing.T) {
+	text := "The regulator fined Ostrava Water Works 1.2 billion forints. Hospitals in districts VIII and IX ran on generators, Works Minister Ilona Varsa said."
+	checkRule(t, text, map[string]ruleWant{"Ostrava Water Works": {app.Organisation, nil}, "Ilona Varsa": {app.Person, nil}},
+		[]string{"VIII", "IX", "Works"})
+}

@@ -1549,7 +1549,11 @@ func (s *scanner) numberAfter(end int) bool {
 	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
 		return true
 	}
-	if end+1 < len(s.toks) && s.toks[end+1].kind == tWord && quantityUnits[s.toks[end+1].fold] {
+	u := end + 1
+	for u+1 < len(s.toks) && (s.toks[u].text == "." || s.toks[u].text == ",") && !s.toks[u].space && unicode.IsDigit(firstRune(s.toks[u+1].text)) {
+		u += 2 // "1.2 billion", "24,000 euros"
+	}
+	if u < len(s.toks) && s.toks[u].kind == tWord && quantityUnits[s.toks[u].fold] {
 		return false // "gave Anatel 24 hours", "fined Kestrel 3 million": a quantity, not a model
 	}
 	return end < len(s.toks) && s.toks[end].kind == tWord && s.toks[end].space && unicode.IsDigit(firstRune(s.toks[end].text))
@@ -1557,7 +1561,8 @@ func (s *scanner) numberAfter(end int) bool {
 
 // quantityUnits after a number make it a quantity: "24 hours", "3 million".
 var quantityUnits = words(`hours hour days day weeks week months month years year percent per million
-	billion thousand people points times minutes seconds tonnes tons`)
+	billion thousand people points times minutes seconds tonnes tons euros dollars pounds francs
+	forints rupees yuan won yen pesos reais rand naira shillings crore lakh`)
 
 func hasDigit(s string) bool {
 	for _, r := range s {
@@ -2060,7 +2065,8 @@ func keepable(toks []token) bool {
 			massNouns[w] && !isAllCaps(t.text) { // "Children" of "Save the Children": a common noun alone
 			return false
 		}
-		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || eventFirst[w] || nonActorAcronyms[w] || nonActorAcronyms[strings.TrimSuffix(w, "s")] || nonActorHeads[w] || t.formula {
+		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || eventFirst[w] || nonActorAcronyms[w] || nonActorAcronyms[strings.TrimSuffix(w, "s")] || nonActorHeads[w] || t.formula ||
+			romanNumeral(t.text) { // "districts VIII and IX"
 			return false
 		}
 		return true
@@ -2089,6 +2095,15 @@ func keepable(toks []token) bool {
 		return false // "Red Sea", "Strait of Hormuz"
 	}
 	return true
+}
+
+// romanNumeral reports whether s is a Roman numeral of I, V and X written in capitals
+// ("IX", "VIII", "XIV"): a district's, a king's or a chapter's number, not a name.
+func romanNumeral(s string) bool {
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	return strings.Trim(s, "IVX") == ""
 }
 
 // eventFirst are the words that begin the names of competitions in other languages:

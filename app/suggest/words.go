@@ -95,7 +95,8 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	agriculture environment culture transport housing water electricity planning industry
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
-	provincial municipal city county party opposition ruling government presidential royal cabinet`)
+	provincial municipal city county party opposition ruling government presidential royal cabinet
+	works`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -165,7 +166,7 @@ var (
 		chemicals pharma power utilities electric express electronics devices semiconductor
 		semiconductors networks robotics aerospace biotech therapeutics biologics instruments
 		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics energy
-		associates`)
+		associates works`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
