@@ -1007,3 +1007,11 @@ func TestNewAmountsNumeralsAndWorks(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Ostrava Water Works": {app.Organisation, nil}, "Ilona Varsa": {app.Person, nil}},
 		[]string{"VIII", "IX", "Works"})
 }
+
+// TestNewMoreMovementAndWaters: a movement verb before its object and "to" still says
+// where ("escorted the tanker to Oman"); straits and gulfs after a name are places;
+// territory seized or captured is a place.
+func TestNewMoreMovementAndWaters(t *testing.T) {
+	text := "A frigate escorted the tanker to Oman, away from the Bab el-Tarsa strait, after rebels seized Karvesh."
+	checkRule(t, text, nil, []string{"Oman", "Bab el-Tarsa", "Karvesh"})
+}

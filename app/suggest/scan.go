@@ -1713,6 +1713,9 @@ func (s *scanner) motionBefore(p int) bool {
 	if w == "back" || w == "out" || w == "away" || w == "abroad" || w == "home" {
 		w = wordBefore(s.toks, p-1) // "flew back to", "moved out to"
 	}
+	if !motionWords[w] && w != "" && !stopwords[w] && p >= 3 && s.toks[p-2].kind == tWord && (isArticle(s.toks[p-2].text) || pronounPoss[s.toks[p-2].fold]) {
+		w = wordBefore(s.toks, p-2) // "escorted the tanker to", "moved its headquarters to"
+	}
 	return motionWords[w]
 }
 
@@ -1722,11 +1725,11 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 	drove spread spreading exported export exports shipped shipments deported relocated emigrated
 	migrated escaped evacuated routes route flights flight trip trips journey operate operates
 	operating operated departed left leaving diverted rerouted redirected convoy convoys deliveries
-	corridor access`)
+	corridor access escorted towed`)
 
 // reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
 var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed
-	crossing governs governed`)
+	crossing governs governed captured recaptured retook overran seized`)
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".

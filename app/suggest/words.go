@@ -203,7 +203,8 @@ var placeNouns = words(`border crossing district province region city town villa
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
 	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
 	ports reservoir reservoirs aqueduct constituency constituencies deposit deposits concession
-	concessions valleys hills regions provinces districts towns villages cities territories`)
+	concessions valleys hills regions provinces districts towns villages cities territories strait
+	straits sea bay gulf lagoon`)
 
 // electionNouns after a name that has no body's word say where the vote is: "the
 // Taichung by-election"; "the Bundestag election" is the body's.
