@@ -1015,3 +1015,10 @@ func TestNewMoreMovementAndWaters(t *testing.T) {
 	text := "A frigate escorted the tanker to Oman, away from the Bab el-Tarsa strait, after rebels seized Karvesh."
 	checkRule(t, text, nil, []string{"Oman", "Bab el-Tarsa", "Karvesh"})
 }
+
+// TestNewWeaponsAfterModifiers: a weapon's noun after a name and two modifiers
+// ("Sentinel air defence systems") makes the name a product's; a think tank is no tank.
+func TestNewWeaponsAfterModifiers(t *testing.T) {
+	text := "Kyiv urged allies to speed up deliveries of Sentinel air defence systems and two more KORAL-T systems. Analysts at the Civic Ledger think tank agreed."
+	checkRule(t, text, map[string]ruleWant{"Civic Ledger": {"", nil}}, []string{"Sentinel", "KORAL-T"})
+}

@@ -915,11 +915,28 @@ func thingAfter(toks []token, end int) bool {
 	if thingNoun(w) {
 		return true
 	}
-	if !strings.Contains(w, "-") {
-		return false // "Telvoro and MTK Group sell phones": a verb, not a product's modifier
+	if strings.Contains(w, "-") && thingNoun(wordAfter(toks, end+1)) {
+		return true
 	}
-	return thingNoun(wordAfter(toks, end+1))
+	// "Patriot air defence systems": a product's noun after two or three modifiers that
+	// are plain nouns or adjectives (no verb: "Telvoro and MTK Group sell phones").
+	for k := end; k < len(toks) && k < end+3; k++ {
+		v := wordAfter(toks, k)
+		if v == "" || v == "think" || stopwords[v] || speechVerbs[v] || strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") && k > end && !thingNoun(v) {
+			return false
+		}
+		if k > end && weaponNouns[v] {
+			return true
+		}
+	}
+	return false
 }
+
+// weaponNouns are the nouns of weapons and their systems, read a few words after a name:
+// "Patriot air defence systems", "Leopard battle tanks".
+var weaponNouns = words(`system systems tank tanks launcher launchers howitzer howitzers missile missiles
+	rocket rockets jet jets fighter fighters drone drones frigate frigates submarine submarines
+	helicopter helicopters`)
 
 // thingNoun reports whether w, or the last part of a hyphenated w ("e-bike"), is a
 // product's or an event's noun.

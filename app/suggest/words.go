@@ -313,7 +313,9 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 	console consoles camera cameras truck trucks jet jets aircraft drone drones rifle rifles
 	missile missiles satellite satellites tanker tankers handsets laptop laptops platform
 	agreement agreements accord accords protocol attack attacks malware ransomware loader virus
-	worm exploit tool tools wiper trojan botnet spyware backdoor pilgrimage holiday feast line event`)
+	worm exploit tool tools wiper trojan botnet spyware backdoor pilgrimage holiday feast line event
+	system systems tank tanks launcher launchers howitzer howitzers frigate frigates submarine
+	submarines helicopter helicopters`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
