@@ -610,6 +610,15 @@ func (e *entity) kind() app.ActorKind {
 			return app.Person
 		}
 	}
+	if full.kind == app.Person && !firstNames[full.toks[0].fold] && full.ctxKind == "" {
+		// Two plain words were guessed a person's; a mention that says what the name is
+		// ("Shares of Rio Tinto", "…, the miner,") knows better.
+		for _, o := range e.occs {
+			if o.ctxKind != "" && o.ctxKind != app.Person && !o.layout {
+				return o.ctxKind
+			}
+		}
+	}
 	if full.kind != "" {
 		return full.kind
 	}

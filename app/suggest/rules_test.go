@@ -1022,3 +1022,10 @@ func TestNewWeaponsAfterModifiers(t *testing.T) {
 	text := "Kyiv urged allies to speed up deliveries of Sentinel air defence systems and two more KORAL-T systems. Analysts at the Civic Ledger think tank agreed."
 	checkRule(t, text, map[string]ruleWant{"Civic Ledger": {"", nil}}, []string{"Sentinel", "KORAL-T"})
 }
+
+// TestNewPlainPairNamedAsCompanyLater: two plain words first read as a person's name
+// with no evidence take the kind a later mention gives ("Shares of Ronda Tinto rose").
+func TestNewPlainPairNamedAsCompanyLater(t *testing.T) {
+	checkRule(t, "The state miner chose Ronda Tinto as its partner. Shares of Ronda Tinto rose 1.4 percent.",
+		map[string]ruleWant{"Ronda Tinto": {app.Organisation, nil}}, nil)
+}
