@@ -1029,3 +1029,16 @@ func TestNewPlainPairNamedAsCompanyLater(t *testing.T) {
 	checkRule(t, "The state miner chose Ronda Tinto as its partner. Shares of Ronda Tinto rose 1.4 percent.",
 		map[string]ruleWant{"Ronda Tinto": {app.Organisation, nil}}, nil)
 }
+
+// TestNewPortfolioListBeforeAHead: portfolio words listed before a body's head noun are
+// one name ("Northern Maritime, Fisheries and Aquaculture Fund"), not an Oxford comma's
+// list; an appositive naming a government or a group with a participle after it says
+// what the name is.
+func TestNewPortfolioListBeforeAHead(t *testing.T) {
+	text := "Crews sought help from the Northern Maritime, Fisheries and Aquaculture Fund. Pescavela, the frozen-food group based in the city, " +
+		"said its plants ran normally. The Xunta de Velmar, the regional government, called for talks, and Harrow & Keel, and Kobi Robotics agreed."
+	checkRule(t, text, map[string]ruleWant{
+		"Northern Maritime, Fisheries and Aquaculture Fund": {app.Organisation, nil},
+		"Pescavela": {app.Organisation, nil}, "Xunta de Velmar": {app.GovernmentBody, nil}, "Harrow & Keel": {app.Organisation, nil},
+	}, []string{"Northern Maritime", "Harrow & Keel, and Kobi Robotics"})
+}

@@ -1500,7 +1500,7 @@ var appositiveKinds = map[string]app.ActorKind{
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup, "court": app.GovernmentBody, "legislature": app.GovernmentBody,
-	"parliament": app.GovernmentBody,
+	"parliament": app.GovernmentBody, "government": app.GovernmentBody,
 }
 
 // appositiveKind reads ", the local daily," or ", the EU border agency" after a name: the
@@ -1527,7 +1527,8 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			return ""
 		}
 		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
-			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] && toks[k+1].fold != "known" {
+			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] && toks[k+1].fold != "known" &&
+				!strings.HasSuffix(toks[k+1].fold, "ed") { // "the frozen-food group based in the city"
 				return "" // "the group's founder": the noun does not end it; "the lobby for farmers" does
 			}
 			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
@@ -1908,7 +1909,9 @@ func (s *scanner) portfolioList(i, j int) bool {
 		lead++ // "The Senate Commerce, …"
 	}
 	if !of && !legislatures[toks[lead].fold] {
-		return false // "Senate Commerce, Science and Transportation Committee" goes on too
+		// "European Maritime, Fisheries and Aquaculture Fund": portfolio words before a
+		// head noun, the list ending in "and" and the head.
+		return !hasOrgCue(toks[i:j]) && s.listEndsInHead(j)
 	}
 	for k := j + 1; k < len(toks) && k < j+12; k++ {
 		t := toks[k]
@@ -1939,6 +1942,27 @@ func (s *scanner) commaList(end int) bool {
 		case isNameToken(t) || t.text == "," || particles[t.fold]:
 		case t.fold == "and" || t.fold == "or":
 			return k+1 < len(toks) && isNameToken(toks[k+1])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// listEndsInHead reports whether the capitalised words after the comma at toks[j] run,
+// through commas, to "and" and a last run of name words whose last is a body's head noun.
+func (s *scanner) listEndsInHead(j int) bool {
+	toks := s.toks
+	for k := j + 1; k < len(toks) && k < j+12; k++ {
+		t := toks[k]
+		switch {
+		case t.text == "," || isNameToken(t) && cueKind(t.fold) == "":
+		case t.fold == "and":
+			if k == j+1 {
+				return false // "Harrow & Keel, and Kobayashi Robotics": a list of names
+			}
+			last := nameAfter(toks, k+1, len(toks))
+			return len(last) >= 2 && cueKind(last[len(last)-1].fold) != ""
 		default:
 			return false
 		}
