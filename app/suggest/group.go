@@ -276,10 +276,15 @@ func nameWords(toks []token) int {
 // mergeContained folds a person's shorter multi-word name into the longer one it is part
 // of: "Mohamed bin Zayed" into "Mohamed bin Zayed Al Nahyan".
 func (g *grouper) mergeContained() {
+	// The kinds are read once: a person's name that absorbs another stays a person's.
+	kinds := make(map[*entity]app.ActorKind, len(g.ents))
+	for _, e := range g.ents {
+		kinds[e] = e.kind()
+	}
 	keep := g.ents[:0]
 	for _, e := range g.ents {
-		if e.country == nil && e.kind() == app.Person {
-			if into := g.containing(e); into != nil {
+		if e.country == nil && kinds[e] == app.Person {
+			if into := g.containing(e, kinds); into != nil {
 				into.occs = append(into.occs, e.occs...)
 				into.first = min(into.first, e.first)
 				delete(g.byKey, e.key)
@@ -292,11 +297,11 @@ func (g *grouper) mergeContained() {
 }
 
 // containing returns the one other person entity whose name holds e's words in a row.
-func (g *grouper) containing(e *entity) *entity {
+func (g *grouper) containing(e *entity, kinds map[*entity]app.ActorKind) *entity {
 	words := foldedWords(e.full.toks)
 	var found *entity
 	for _, o := range g.ents {
-		if o == e || o.country != nil || o.kind() != app.Person {
+		if o == e || o.country != nil || kinds[o] != app.Person {
 			continue
 		}
 		ow := foldedWords(o.full.toks)

@@ -1010,10 +1010,12 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if len(toks) == 0 {
 		return
 	}
-	if c, ok := countryForm(s.textOf(toks)); ok && len(toks) > 1 {
-		// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
-		s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
-		return
+	if len(toks) > 1 && roleHeads[toks[0].fold] {
+		if c, ok := countryForm(s.textOf(toks)); ok {
+			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
+			s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
+			return
+		}
 	}
 	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
 	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
@@ -2351,8 +2353,8 @@ func isAcronym(s string) bool {
 }
 
 func isArticle(s string) bool {
-	switch strings.ToLower(s) {
-	case "the", "a", "an":
+	switch s {
+	case "the", "a", "an", "The", "A", "An", "THE", "AN":
 		return true
 	}
 	return false
