@@ -1042,3 +1042,11 @@ func TestNewPortfolioListBeforeAHead(t *testing.T) {
 		"Pescavela": {app.Organisation, nil}, "Xunta de Velmar": {app.GovernmentBody, nil}, "Harrow & Keel": {app.Organisation, nil},
 	}, []string{"Northern Maritime", "Harrow & Keel, and Kobi Robotics"})
 }
+
+// TestNewVerbAfterAKnownBody: a word after a body above states that is followed by a
+// determiner is the body's verb, not a noun it qualifies ("The IMF forecast last month
+// that…"), so the body acts; members named after "Two members," are people.
+func TestNewVerbAfterAKnownBody(t *testing.T) {
+	text := "The IMF forecast last month that growth would slow. Two members, Aloysius Verdu and Murtala Sagbe, voted for a cut."
+	checkRule(t, text, map[string]ruleWant{"IMF": {app.Organisation, nil}, "Aloysius Verdu": {app.Person, nil}, "Murtala Sagbe": {app.Person, nil}}, nil)
+}

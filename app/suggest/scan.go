@@ -704,6 +704,11 @@ func (s *scanner) namingPhrase(o *occurrence, i int) bool {
 	return true
 }
 
+// objectOpeners open a verb's object or time: after "The IMF forecast" they make
+// "forecast" a verb.
+var objectOpeners = words(`the a an that this these those last next its their his her some all every
+	no it them him`)
+
 // clauseOpeners open a clause whose subject follows them.
 var clauseOpeners = words(`until unless because when whenever while if although though since that
 	whether once after before where and but or`)
@@ -1269,6 +1274,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	// "until Brussels listens": after a clause's opening word the name is its subject and
 	// the word after it a verb, not a noun it qualifies.
 	o.attrib = o.attrib && !clauseOpeners[prev]
+	if o.attrib && end+1 < len(toks) && toks[end+1].kind == tWord && objectOpeners[toks[end+1].fold] {
+		// "The IMF forecast last month that…": a clause word after the next word makes
+		// that word the name's verb, not a noun it qualifies ("UN peacekeepers say").
+		o.attrib = false
+	}
 	// "two Dene hunters": a count, the word, a plural noun.
 	o.counted = o.attrib && strings.HasSuffix(next, "s") && (countWords[prev] || prev != "" && unicode.IsDigit(firstRune(prev)))
 	switch memberTag(toks, i, end) {

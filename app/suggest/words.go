@@ -122,7 +122,7 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	finalist founder co-founder whip treasurer rapporteur councillor councilor alderman
 	delegate organiser organizer campaigner volunteer rector dean attorney solicitor
 	barrister magistrate clerk registrar curator principal superintendent warden goalkeeper
-	striker midfielder defender winger keeper`)
+	striker midfielder defender winger keeper member`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
