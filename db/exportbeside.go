@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"dossier/app"
 )
@@ -18,6 +19,11 @@ import (
 func (s *Store) EachExportArticleBeside(ctx context.Context, sc app.ExportScope, fn func(app.Article) error) (err error) {
 	if s.damage != "" || s.readOnly != "" || s.frozen != nil {
 		return s.EachExportArticle(ctx, sc, fn)
+	}
+	// A second connection opens whatever the store's state; a closed store must still
+	// refuse, as every store method does.
+	if s.closed.Load() {
+		return fmt.Errorf("export articles %+v: %w", sc, sql.ErrConnDone)
 	}
 	conn, err := sql.Open("sqlite", readDSN(s.path, false))
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -59,6 +60,9 @@ type Store struct {
 	readSource func(context.Context, *ingest.Source) []readied
 	// graphs keeps what graphs and paths read of the whole project (graph_cache.go).
 	graphs graphCache
+	// closed is set by Close: methods that open a connection of their own (a second
+	// reader for an export) refuse a closed store as those on s.db do.
+	closed atomic.Bool
 }
 
 // Open opens the project at path, creating it when the file does not exist. It refuses a
@@ -229,6 +233,7 @@ func (s *Store) Path() string { return s.path }
 // Close closes the project and lets another program open it.
 func (s *Store) Close() error {
 	defer s.unlockWindow()
+	s.closed.Store(true)
 	if err := s.db.Close(); err != nil {
 		return err
 	}
