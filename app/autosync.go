@@ -25,6 +25,7 @@ type AutoSync struct {
 	changed  bool           // a local change came while a sync ran
 	timer    Timer
 	failures int           // failed syncs in a row
+	held     bool          // the hub refused what only the researcher can fix: no retry until asked
 	wait     time.Duration // after the last of them: the back-off before the next try
 	status   AutoSyncStatus
 	ctx      context.Context // cancelled by Stop: a sync under way is cut (sync is resumable)
@@ -75,7 +76,7 @@ const (
 	SyncDone
 	SyncConflicts
 	SyncOffline // the hub could not be reached
-	SyncFailed  // the hub refused (rights, password, …)
+	SyncFailed  // the hub refused (rights, password, …); Next zero: no retry is scheduled
 	SyncOff     // scheduled syncs turned off
 )
 
@@ -116,7 +117,7 @@ func (s AutoSyncStatus) Text() string {
 		return fmt.Sprintf("Team: offline since %s, retrying at %s", hm(s.Since), hm(s.Next))
 	case SyncFailed:
 		if s.Next.IsZero() {
-			return "Team: not synced — " + s.Message
+			return "Team: not synced — " + s.Message + " Automatic sync waits: File ▸ Team ▸ Connect…"
 		}
 		return fmt.Sprintf("Team: not synced — %s Retrying at %s.", s.Message, hm(s.Next))
 	case SyncOff:
@@ -185,7 +186,7 @@ func (a *AutoSync) Changed() {
 		a.changed = true
 		return
 	}
-	if a.failures > 0 {
+	if a.failures > 0 || a.held {
 		return
 	}
 	a.arm(a.cfg.Settle)
@@ -297,7 +298,7 @@ func (a *AutoSync) run(choice ConflictChoice) {
 		return
 	}
 	switch {
-	case !a.enabled:
+	case !a.enabled, a.held:
 	case a.failures > 0:
 		a.arm(a.wait)
 	case a.changed:
@@ -311,6 +312,7 @@ func (a *AutoSync) run(choice ConflictChoice) {
 // after is the status a sync's outcome leads to, counting failures in a row; a.mu is held.
 func (a *AutoSync) after(out SyncOutcome) AutoSyncStatus {
 	s := a.status
+	a.held = false
 	if out.Err == nil || out.Conflicts > 0 {
 		a.failures = 0
 		s = AutoSyncStatus{State: SyncDone, At: out.At, Sent: out.Sent, Received: out.Received}
@@ -335,6 +337,12 @@ func (a *AutoSync) after(out SyncOutcome) AutoSyncStatus {
 	s.State, s.Message = SyncFailed, ErrorMessage(out.Err)
 	if IsCode(out.Err, ELOCKED) {
 		s.State, s.Message = SyncOffline, ""
+	}
+	if IsCode(out.Err, EINVALID) {
+		// A refused password or a wrong address: trying again changes nothing, and a
+		// server may lock out a name that keeps failing. Scheduled syncs wait for the
+		// researcher (Sync now, or Connect… again).
+		a.held, s.Next = true, time.Time{}
 	}
 	return s
 }

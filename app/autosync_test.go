@@ -271,3 +271,32 @@ func TestAutoSyncStatusTexts(t *testing.T) {
 		t.Errorf("synced: %q", got)
 	}
 }
+
+// TestAutoSyncHoldsOnRefusal: a refused password is not tried again and again (a server
+// may lock the name out): nothing is scheduled, a change schedules nothing, the line
+// says what to do; Sync now tries again, and once it goes through the schedule resumes.
+// A refusal that may pass (read-only, no grant yet) backs off as being offline does.
+func TestAutoSyncHoldsOnRefusal(t *testing.T) {
+	r := newSyncRig(t, true, SyncOutcome{Err: Errorf(EINVALID, "The hub refused the user name or password.")})
+	r.next(t, DefaultSyncInterval)
+	s := r.a.Status()
+	if len(r.ft.live()) != 0 || s.State != SyncFailed || !strings.HasPrefix(s.Text(), "Team: not synced — The hub refused the user name or password.") || !strings.HasSuffix(s.Text(), "File ▸ Team ▸ Connect…") {
+		t.Fatalf("after a refused password: %d timers, %q", len(r.ft.live()), s.Text())
+	}
+	r.a.Changed()
+	if len(r.ft.live()) != 0 {
+		t.Fatal("a change scheduled a sync with the password refused")
+	}
+	r.fs.mu.Lock()
+	r.fs.outcomes = []SyncOutcome{{At: r.now}}
+	r.fs.mu.Unlock()
+	r.a.SyncNow("")
+	r.next(t, DefaultSyncInterval)
+
+	r = newSyncRig(t, true, SyncOutcome{Err: Errorf(EREADONLY, "You may only read the collection “desk”.")})
+	r.next(t, DefaultSyncInterval)
+	if s := r.a.Status(); !strings.HasSuffix(s.Text(), "Retrying at "+s.Next.Format("15:04")+".") {
+		t.Fatalf("a read-only refusal: %q", s.Text())
+	}
+	r.next(t, 30*time.Second)
+}
