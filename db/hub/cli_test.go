@@ -3,11 +3,14 @@ package hub_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 
+	"dossier/app"
 	"dossier/app/cli"
 	"dossier/db"
 	"dossier/db/hub"
@@ -149,6 +152,7 @@ func readmeSyncBlock(t *testing.T, section, ranaURL string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	board := mustActor(t, s, "Harbour Board", app.Organisation)
 	s.Close()
 	t.Setenv("PGPASSWORD", "a-long-password")
 	const readmeURL = "postgres://rana@hub.example/newsroom"
@@ -158,6 +162,50 @@ func readmeSyncBlock(t *testing.T, section, ranaURL string) {
 			t.Fatalf("README sync line %q is not a dossier sync command", l)
 		}
 		if code, out, errOut := runCLI(args[1:]...); code != 0 || errOut != "" || !strings.Contains(out, "sent") {
+			t.Errorf("README: %s\nexit %d, stdout %q, stderr %q", l, code, out, errOut)
+		}
+	}
+	readmeHistoryBlock(t, rest, ranaURL, board)
+}
+
+// readmeHistoryBlock runs the README's third hub block, history and revert, as rana: the
+// actor synced by the block before is given a wrong description and synced again, and the
+// README's change number stands for that change.
+func readmeHistoryBlock(t *testing.T, section, ranaURL string, board app.Actor) {
+	t.Helper()
+	_, rest, ok := strings.Cut(section, "```sh\n")
+	block, _, ok2 := strings.Cut(rest, "\n```")
+	if !ok || !ok2 {
+		t.Fatal("the README's Team hub section has no third ```sh block (history and revert)")
+	}
+	ctx := context.Background()
+	s, err := db.Open(ctx, "research.dossier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	board.Description = "a wrong description"
+	if _, err := s.UpdateActor(ctx, board); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if code, out, errOut := runCLI("sync", "--db", "research.dossier"); code != 0 || errOut != "" {
+		t.Fatalf("sync of the wrong edit: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut := runCLI("hub", "history", "--url", ranaURL, "--collection", "iraq-desk", "--json", "--limit", "1")
+	var got struct {
+		Changes []app.HubChangeEntry `json:"changes"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got.Changes) != 1 || got.Changes[0].UUID != board.UUID {
+		t.Fatalf("the wrong edit is not the newest change: exit %d, %v\n%s%s", code, err, out, errOut)
+	}
+	const readmeURL, readmeChange = "postgres://rana@hub.example/newsroom", "412"
+	for _, l := range strings.Split(block, "\n") {
+		l = strings.ReplaceAll(l, readmeURL, ranaURL)
+		args := strings.Fields(strings.ReplaceAll(l, "--change "+readmeChange, fmt.Sprint("--change ", got.Changes[0].Change)))
+		if len(args) < 3 || args[0] != "dossier" || args[1] != "hub" {
+			t.Fatalf("README history line %q is not a dossier hub command", l)
+		}
+		if code, out, errOut := runCLI(args[1:]...); code != 0 || errOut != "" || out == "" {
 			t.Errorf("README: %s\nexit %d, stdout %q, stderr %q", l, code, out, errOut)
 		}
 	}
