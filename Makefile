@@ -58,14 +58,22 @@ install:
 # smoke-tests the .deb (installed with apt in CI, unpacked elsewhere) and the .exe under
 # wine (packaging/release-test.sh). The packaging tests in make test need the validators.
 RELEASEDEBS := dpkg-dev imagemagick gcc-mingw-w64-x86-64 nsis zip
-SMOKEDEBS   := wine64 unzip xvfb xdotool imagemagick python3
+SMOKEDEBS   := wine64 unzip xvfb xdotool imagemagick python3 file desktop-file-utils appstream
 TESTDEBS    += desktop-file-utils appstream
 
-.PHONY: release release-test
+# The Linux tarball is made by the Fyne tool (fyne package --release), installed from the Go
+# module proxy on first use at a fixed version, as staticcheck is below.
+FYNE_VERSION := v1.7.4
 
-release: deps
+.PHONY: release release-test fyne-tool
+
+release: deps fyne-tool
 	@$(MAKE) --no-print-directory install PKGS="$(RELEASEDEBS)"
-	GO="$(GO)" packaging/release.sh
+	GO="$(GO)" FYNE="$(GOBIN)/fyne" packaging/release.sh
+
+fyne-tool:
+	@[ -x "$(GOBIN)/fyne" ] && $(GO) version -m "$(GOBIN)/fyne" | grep -q "fyne.io/tools[[:space:]]*$(FYNE_VERSION)" || \
+	  GOBIN="$(GOBIN)" $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
 
 release-test: release
 	@$(MAKE) --no-print-directory install PKGS="$(SMOKEDEBS)"
