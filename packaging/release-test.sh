@@ -60,6 +60,12 @@ setup=$(ls "$DIST"/dossier-*-windows-amd64-setup.exe 2>/dev/null | head -1)
 want=$(dpkg-deb -f "$deb" Version)
 echo "== release-test: $(cd "$DIST" && ls | tr '\n' ' ')"
 check "SHA256SUMS match the artefacts" bash -c "cd '$DIST' && sha256sum --quiet -c SHA256SUMS"
+# fyne package writes into the source it builds (a fyne_metadata_init.go, FyneApp.toml's
+# Build counted up): make release gives it a copy, so the tree is as it was.
+[ ! -e fyne_metadata_init.go ] && ok "no fyne_metadata_init.go left in the source" || fail "make release left fyne_metadata_init.go in the source"
+build() { sed -n 's/^ *Build *= *//p'; }
+[ "$(build <FyneApp.toml)" = "$(git show HEAD:FyneApp.toml 2>/dev/null | build)" ] &&
+	ok "FyneApp.toml's Build is the commit's" || fail "FyneApp.toml's Build differs from the commit's (did fyne package rewrite it?)"
 
 # batch BIN PROJECT ARTICLE PREFIX...: the batch commands every build must run. PREFIX is
 # what runs BIN (nothing, or wine).

@@ -71,10 +71,7 @@ LDFLAGS="-s -w -X dossier/app.Version=$VERSION"
 echo "release: version $VERSION (deb $DEBVERSION, windows $VIVERSION)"
 
 work=$(mktemp -d)
-# fyne package counts FyneApp.toml's Build up and rewrites the file (without its comments)
-# after packaging: the release must leave the source tree as it found it.
-cp FyneApp.toml "$work/FyneApp.toml"
-trap 'cp "$work/FyneApp.toml" FyneApp.toml; rm -rf "$work" rsrc_windows_amd64.syso' EXIT
+trap 'rm -rf "$work" rsrc_windows_amd64.syso' EXIT
 rm -rf "$DIST"
 mkdir -p "$DIST"
 
@@ -121,16 +118,25 @@ share() {
 
 # --- Linux ---------------------------------------------------------------------------
 echo "release: fyne package --release for Linux"
+# fyne package writes into the source folder it builds: a fyne_metadata_init.go while it
+# builds (a go test running beside it then fails to compile) and FyneApp.toml, rewritten
+# without its comments and with Build counted up, afterwards. So it builds a copy of the
+# source (the files git tracks and the untracked ones it does not ignore): the tree
+# make test and editors work in is never changed. With -trimpath the copy's packages
+# share the build cache with the tree's.
+src="$work/src"
+mkdir -p "$src"
+git ls-files -z --cached --others --exclude-standard |
+	while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
+	tar --null -T - -cf - | tar -C "$src" -xf -
 # fyne writes its tarball into the folder it runs in and builds the binary at
 # --executable (then removes it): both in $work, so a ./dossier from make build stays.
 # Its app version must be semver (x.y.z with an optional -pre-release and +build), which
 # ours is; the build number is the count of commits since the tag (1 on the tag).
 mkdir -p "$work/fyne"
-src=$PWD
 (cd "$work/fyne" && GO="$GO" GOFLAGS="${GOFLAGS:+$GOFLAGS }-ldflags=-X=dossier/app.Version=$VERSION" \
 	"$FYNE" package --release -os linux --tags "$TAGS" --src "$src" --executable "$work/fyne/dossier" \
 	--name Dossier --app-id "$ID" --icon "$src/assets/icon.png" --app-version "$VERSION" --app-build "${vbuild:-1}")
-cp "$work/FyneApp.toml" FyneApp.toml
 tdir="$work/dossier-$VERSION-linux-amd64"
 mkdir -p "$tdir"
 tar -C "$tdir" --strip-components=1 -xJf "$work/fyne/Dossier.tar.xz"
