@@ -7,6 +7,11 @@
 #         simulates the install and the package is unpacked into a temporary folder.
 #         Then: version, import, list --json, export dossier, the desktop files in
 #         place, and the window under Xvfb (screenshot not blank).
+#   .tar.xz  fyne package's layout (usr/local/..., Makefile) with ours added: the binary
+#         stripped, the same as the .deb's and reporting the release's version; the
+#         .desktop file valid (desktop-file-validate) with its Categories, Comment,
+#         MimeType and %f; the icons at every size and as SVG; the metainfo valid; the
+#         licences. Then installed with install.sh and with its Makefile, and removed.
 #   .zip  dossier.exe and dossier-cli.exe under wine: version, import (Windows paths),
 #         list --json, export dossier; the window of dossier.exe under Xvfb (not blank).
 #   setup.exe  the NSIS installer, silent, under wine: the files, the Start-menu entry,
@@ -55,6 +60,12 @@ setup=$(ls "$DIST"/dossier-*-windows-amd64-setup.exe 2>/dev/null | head -1)
 want=$(dpkg-deb -f "$deb" Version)
 echo "== release-test: $(cd "$DIST" && ls | tr '\n' ' ')"
 check "SHA256SUMS match the artefacts" bash -c "cd '$DIST' && sha256sum --quiet -c SHA256SUMS"
+# fyne package writes into the source it builds (a fyne_metadata_init.go, FyneApp.toml's
+# Build counted up): make release gives it a copy, so the tree is as it was.
+[ ! -e fyne_metadata_init.go ] && ok "no fyne_metadata_init.go left in the source" || fail "make release left fyne_metadata_init.go in the source"
+build() { sed -n 's/^ *Build *= *//p'; }
+[ "$(build <FyneApp.toml)" = "$(git show HEAD:FyneApp.toml 2>/dev/null | build)" ] &&
+	ok "FyneApp.toml's Build is the commit's" || fail "FyneApp.toml's Build differs from the commit's (did fyne package rewrite it?)"
 
 # batch BIN PROJECT ARTICLE PREFIX...: the batch commands every build must run. PREFIX is
 # what runs BIN (nothing, or wine).
@@ -107,11 +118,11 @@ PY
 # --- the .deb ------------------------------------------------------------------------
 if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then
 	# apt, not dpkg -i: the Depends must be met from the archive, as on a user's machine.
-	check ".deb installs with apt" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb"
+	check ".deb installs with apt" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "$deb")"
 	DEB_INSTALLED=1
 	root=""
 else
-	check ".deb installs with apt (simulated)" apt-get install -s "./$deb"
+	check ".deb installs with apt (simulated)" apt-get install -s "$(realpath "$deb")"
 	root="$tmp/deb"
 	dpkg-deb -x "$deb" "$root"
 fi
@@ -128,25 +139,84 @@ for f in "usr/share/applications/$ID.desktop" "usr/share/metainfo/$ID.metainfo.x
 done
 svg ".deb's scalable icon" "$root/usr/share/icons/hicolor/scalable/apps/$ID.svg"
 
-for s in 16 22 24 32 48 64 128 256 512; do
-	icon="$root/usr/share/icons/hicolor/${s}x${s}/apps/$ID.png"
-	got=$(identify -format '%wx%h %A' "$icon" 2>/dev/null)
-	[ "$got" = "${s}x${s} Blend" ] || [ "$got" = "${s}x${s} True" ] && ok ".deb icon ${s}x${s} (with transparency)" || fail ".deb icon ${s}x${s} is '$got'"
-done
+# icons LABEL DIR: DIR (a hicolor theme folder) has the app icon at every size we ship, each
+# that size and with transparency.
+icons() {
+	local label=$1 dir=$2 s icon got
+	for s in 16 22 24 32 48 64 128 256 512; do
+		icon="$dir/${s}x${s}/apps/$ID.png"
+		got=$(identify -format '%wx%h %A' "$icon" 2>/dev/null)
+		[ "$got" = "${s}x${s} Blend" ] || [ "$got" = "${s}x${s} True" ] && ok "$label icon ${s}x${s} (with transparency)" || fail "$label icon ${s}x${s} is '$got'"
+	done
+}
+icons ".deb" "$root/usr/share/icons/hicolor"
 
-# --- the tarball: its install.sh into a prefix of its own -------------------------------
+# --- the tarball: fyne package's tree with ours added -----------------------------------
+# desktop LABEL FILE: a .desktop file desktop-file-validate accepts, with what the menu and
+# the file manager need: a category, a comment, the .dossier type, the one file as %f.
+desktop() {
+	local label=$1 file=$2 key want
+	check "$label .desktop file validates" desktop-file-validate "$file"
+	[ -z "$out" ] || fail "$label desktop-file-validate warns: $out"
+	for want in "Exec=dossier %f" "MimeType=application/x-dossier-project;" "Categories=Office;Database;" \
+		"Icon=$ID" "Name=Dossier"; do
+		grep -qxF -- "$want" "$file" && ok "$label .desktop has $want" || fail "$label .desktop lacks $want: $(cat "$file")"
+	done
+	for key in Comment GenericName Keywords; do
+		grep -q "^$key=." "$file" && ok "$label .desktop has a $key" || fail "$label .desktop has no $key"
+	done
+}
+desktop ".deb" "$root/usr/share/applications/$ID.desktop"
+
 tarball=$(ls "$DIST"/dossier-*-linux-amd64.tar.xz 2>/dev/null | head -1)
 if [ -z "$tarball" ]; then
 	fail "no Linux tarball in $DIST"
 else
 	mkdir -p "$tmp/tar"
 	tar -C "$tmp/tar" -xJf "$tarball"
-	check "tarball install.sh installs into a prefix" env PREFIX="$tmp/prefix" sh "$tmp"/tar/dossier-*/install.sh
-	for f in bin/dossier "share/applications/$ID.desktop" "share/icons/hicolor/48x48/apps/$ID.png" \
-		"share/icons/hicolor/scalable/apps/$ID.svg"; do
+	tdir=$(ls -d "$tmp"/tar/dossier-*-linux-amd64)
+	usr="$tdir/usr/local"
+	# fyne package's layout (its binary, .desktop file and pixmaps icon, the Makefile it
+	# installs with), then ours.
+	for f in usr/local/bin/dossier "usr/local/share/applications/$ID.desktop" "usr/local/share/pixmaps/$ID.png" \
+		Makefile install.sh LICENSE NOTICE "usr/local/share/metainfo/$ID.metainfo.xml" \
+		"usr/local/share/mime/packages/$ID.xml"; do
+		[ -s "$tdir/$f" ] && ok "tarball has $f" || fail "tarball lacks $f"
+	done
+	n=$(find "$tdir/licenses" -type f 2>/dev/null | wc -l)
+	[ "$n" -gt 10 ] && ok "tarball has the modules' licences ($n files)" || fail "tarball has $n licence files"
+	# fyne package --release strips the binary (-s -w): file says "stripped", not "not stripped".
+	check "tarball binary: file" file -b "$usr/bin/dossier"
+	case $out in *"not stripped"*) fail "tarball binary is not stripped: $out" ;;
+	*stripped*) ok "tarball binary is stripped" ;;
+	*) fail "file does not say whether the binary is stripped: $out" ;; esac
+	check "tarball binary version" "$usr/bin/dossier" version
+	expect "tarball binary version is the release's" "dossier $version"
+	cmp -s "$usr/bin/dossier" "$bin" && ok "tarball and .deb hold the same binary" || fail "tarball and .deb binaries differ"
+	desktop "tarball" "$usr/share/applications/$ID.desktop"
+	icons "tarball" "$usr/share/icons/hicolor"
+	svg "tarball's scalable icon" "$usr/share/icons/hicolor/scalable/apps/$ID.svg"
+	check "tarball metainfo validates" appstreamcli validate --no-net "$usr/share/metainfo/$ID.metainfo.xml"
+
+	# Installed as a user would: install.sh into a prefix, and the Makefile's user-install
+	# (fyne's interface) into a home; then both removed again.
+	files="bin/dossier share/applications/$ID.desktop share/icons/hicolor/48x48/apps/$ID.png share/icons/hicolor/scalable/apps/$ID.svg share/metainfo/$ID.metainfo.xml share/mime/packages/$ID.xml"
+	check "tarball install.sh installs into a prefix" env PREFIX="$tmp/prefix" sh "$tdir/install.sh"
+	for f in $files; do
 		[ -s "$tmp/prefix/$f" ] && ok "tarball installs $f" || fail "tarball does not install $f"
 	done
-	svg "tarball's scalable icon" "$tmp/prefix/share/icons/hicolor/scalable/apps/$ID.svg"
+	svg "tarball's installed scalable icon" "$tmp/prefix/share/icons/hicolor/scalable/apps/$ID.svg"
+	check "installed tarball binary runs" "$tmp/prefix/bin/dossier" version
+	expect "installed tarball binary version is the release's" "dossier $version"
+	check "tarball install.sh --uninstall" env PREFIX="$tmp/prefix" sh "$tdir/install.sh" --uninstall
+	left=$(for f in $files; do [ -e "$tmp/prefix/$f" ] && echo "$f"; done)
+	[ -z "$left" ] && ok "tarball uninstall removes what it installed" || fail "tarball uninstall left: $left"
+	check "tarball make user-install" make -C "$tdir" user-install HOME="$tmp/makehome"
+	for f in $files; do
+		[ -s "$tmp/makehome/.local/$f" ] && ok "make user-install installs $f" || fail "make user-install does not install $f"
+	done
+	check "tarball make user-uninstall" make -C "$tdir" user-uninstall HOME="$tmp/makehome"
+	[ ! -e "$tmp/makehome/.local/bin/dossier" ] && ok "make user-uninstall removes the binary" || fail "make user-uninstall left the binary"
 fi
 
 # The window, from the installed binary, on a screen of its own.

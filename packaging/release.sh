@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # make release: builds every artefact this Linux machine can build into dist/ (git-ignored):
 #
-#   dossier-VERSION-linux-amd64.tar.xz       binary, .desktop file, icons, AppStream metainfo,
-#                                            MIME type, licences, and install.sh
-#   dossier_DEBVERSION_amd64.deb             the same, for apt / dpkg
+#   dossier-VERSION-linux-amd64.tar.xz       fyne package --release's tarball (see below), with
+#                                            icons, AppStream metainfo, MIME type, licences and
+#                                            install.sh added
+#   dossier_DEBVERSION_amd64.deb             the same binary and desktop files, for apt / dpkg
 #   dossier-VERSION-windows-amd64.zip        dossier.exe (GUI, no console window), dossier-cli.exe
 #                                            (the same program as a console program), licences
 #   dossier-VERSION-windows-amd64-setup.exe  NSIS installer: Start menu, .dossier association,
@@ -16,7 +17,23 @@
 # One version for everything: the git tag (v1.2.3, or v1.2.3-4-gabc1234 between tags)
 # without its v; an untagged tree gives app.BaseVersion-dev+COMMIT, the version an
 # untagged build reports. It is linked into the binaries with -X dossier/app.Version.
-# Needs: go, gcc, dpkg-dev, ImageMagick (convert), gcc-mingw-w64-x86-64, nsis, zip
+#
+# The Linux binary and .desktop file come from the Fyne tool (FYNE, make release installs
+# fyne.io/tools/cmd/fyne at a fixed version): fyne package --release -os linux builds the
+# binary stripped (-s -w), with -trimpath and hardened C flags, and writes the .desktop
+# file from FyneApp.toml ([Details], [LinuxAndBSD]). The -X version flag goes in through
+# GOFLAGS: fyne package has no ldflags option, but takes -ldflags=... out of GOFLAGS and
+# adds it to its own -ldflags (release-test checks the binary's dossier version). What
+# fyne cannot write is added to its tree here: the .desktop file's MimeType (see there),
+# the icons at 16 to 512 px and as SVG (fyne ships one 256 px PNG in pixmaps/), the
+# AppStream metainfo, the MIME type, LICENSE, NOTICE and the modules' licences, and
+# install.sh. The tarball keeps fyne's layout (usr/local/bin, usr/local/share) and its
+# "make install" / "make user-install" interface, but fyne's Makefile is replaced by one
+# that runs install.sh: fyne's installs only the binary, the .desktop file and the 256 px
+# icon, so .dossier files would not open with Dossier and software centres would not
+# know it. The .deb holds the same binary and the same .desktop file.
+#
+# Needs: go, gcc, fyne, dpkg-dev, ImageMagick (convert), gcc-mingw-w64-x86-64, nsis, zip
 # (make release installs them on Debian/Ubuntu).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +44,10 @@ TAGS=migrated_fynedo
 DIST=${DIST:-dist}
 HOMEPAGE=https://github.com/dossier-app/dossier
 SKIP_WINDOWS=${SKIP_WINDOWS:-}
+FYNE=${FYNE:-fyne}
 
-for tool in "$GO" gcc dpkg-deb dpkg-shlibdeps convert x86_64-w64-mingw32-gcc x86_64-w64-mingw32-windres makensis zip sha256sum; do
-	command -v "$tool" >/dev/null || { echo "release: $tool is missing (make release installs it on Debian/Ubuntu)" >&2; exit 1; }
+for tool in "$GO" "$FYNE" gcc dpkg-deb dpkg-shlibdeps convert x86_64-w64-mingw32-gcc x86_64-w64-mingw32-windres makensis zip sha256sum; do
+	command -v "$tool" >/dev/null || { echo "release: $tool is missing (make release installs it)" >&2; exit 1; }
 done
 
 # --- the version -------------------------------------------------------------------
@@ -88,33 +106,70 @@ icons() {
 	install -Dm644 assets/icon.svg "$dir/scalable/apps/$ID.svg"
 }
 
-# share DIR: what the Linux desktop needs, under a share/ folder.
+# share DIR: what the Linux desktop needs, under a share/ folder: fyne's .desktop file
+# (with its MimeType), and ours.
 share() {
 	local dir=$1
-	install -Dm644 packaging/linux/$ID.desktop "$dir/applications/$ID.desktop"
+	install -Dm644 "$work/$ID.desktop" "$dir/applications/$ID.desktop"
 	install -Dm644 packaging/linux/$ID.metainfo.xml "$dir/metainfo/$ID.metainfo.xml"
 	install -Dm644 packaging/linux/$ID.mime.xml "$dir/mime/packages/$ID.xml"
 	icons "$dir/icons/hicolor"
 }
 
 # --- Linux ---------------------------------------------------------------------------
-echo "release: building for Linux"
-# Without -trimpath: then the build reuses the packages make test compiled (the GL and X11
-# C code is minutes of compiling on a fresh machine). The Windows build shares nothing
-# with the tests, so it keeps -trimpath.
-CGO_ENABLED=1 "$GO" build -tags "$TAGS" -ldflags "$LDFLAGS" -o "$work/dossier" .
-got=$("$work/dossier" version)
+echo "release: fyne package --release for Linux"
+# fyne package writes into the source folder it builds: a fyne_metadata_init.go while it
+# builds (a go test running beside it then fails to compile) and FyneApp.toml, rewritten
+# without its comments and with Build counted up, afterwards. So it builds a copy of the
+# source (the files git tracks and the untracked ones it does not ignore): the tree
+# make test and editors work in is never changed. With -trimpath the copy's packages
+# share the build cache with the tree's.
+src="$work/src"
+mkdir -p "$src"
+git ls-files -z --cached --others --exclude-standard |
+	while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
+	tar --null -T - -cf - | tar -C "$src" -xf -
+# fyne writes its tarball into the folder it runs in and builds the binary at
+# --executable (then removes it): both in $work, so a ./dossier from make build stays.
+# Its app version must be semver (x.y.z with an optional -pre-release and +build), which
+# ours is; the build number is the count of commits since the tag (1 on the tag).
+mkdir -p "$work/fyne"
+(cd "$work/fyne" && GO="$GO" GOFLAGS="${GOFLAGS:+$GOFLAGS }-ldflags=-X=dossier/app.Version=$VERSION" \
+	"$FYNE" package --release -os linux --tags "$TAGS" --src "$src" --executable "$work/fyne/dossier" \
+	--name Dossier --app-id "$ID" --icon "$src/assets/icon.png" --app-version "$VERSION" --app-build "${vbuild:-1}")
+tdir="$work/dossier-$VERSION-linux-amd64"
+mkdir -p "$tdir"
+tar -C "$tdir" --strip-components=1 -xJf "$work/fyne/Dossier.tar.xz"
+# fyne puts its tree in usr/local when the machine it runs on has a /usr/local, else in usr:
+# the tarball always has usr/local, what fyne's Makefile and install.sh read.
+if [ ! -d "$tdir/usr/local" ]; then
+	mkdir "$work/usr-local" && mv "$tdir/usr"/* "$work/usr-local/" && mv "$work/usr-local" "$tdir/usr/local"
+fi
+usr="$tdir/usr/local"
+[ -x "$usr/bin/dossier" ] && [ -f "$usr/share/applications/$ID.desktop" ] ||
+	{ echo "release: fyne's tarball lacks usr/local/bin/dossier or the .desktop file: $(cd "$tdir" && find . | sort | tr '\n' ' ')" >&2; exit 1; }
+got=$("$usr/bin/dossier" version)
 [ "$got" = "dossier $VERSION" ] || [ "$got" = "$VERSION" ] || { echo "release: the binary says '$got', not $VERSION" >&2; exit 1; }
+cp "$usr/bin/dossier" "$work/dossier"
+
+# The MimeType fyne cannot write as we need it: its [CanOpen] MimeTypes adds the line but
+# also puts %F (a list of files) after Exec, and Dossier opens one project (%f, from
+# [LinuxAndBSD] ExecParams); both would be two field codes, which the spec forbids. The
+# type is read from our MIME file, so the two cannot disagree.
+mimetype=$(sed -n 's/.*<mime-type type="\([^"]*\)".*/\1/p' packaging/linux/$ID.mime.xml)
+[ -n "$mimetype" ] || { echo "release: no mime-type in packaging/linux/$ID.mime.xml" >&2; exit 1; }
+! grep -q '^MimeType=' "$usr/share/applications/$ID.desktop" ||
+	{ echo "release: fyne's .desktop file already has a MimeType: see FyneApp.toml [CanOpen]" >&2; exit 1; }
+sed "/^Exec=/a MimeType=$mimetype;" "$usr/share/applications/$ID.desktop" >"$work/$ID.desktop"
 licences linux "$work/licenses-linux"
 
-# The tarball: a prefix tree and an install script (to ~/.local unless PREFIX says otherwise).
-tdir="$work/dossier-$VERSION-linux-amd64"
-install -Dm755 "$work/dossier" "$tdir/bin/dossier"
-share "$tdir/share"
+# The tarball: fyne's tree with ours added, and a Makefile that runs install.sh.
+share "$usr/share"
 install -Dm644 LICENSE "$tdir/LICENSE"
 install -Dm644 NOTICE "$tdir/NOTICE"
 cp -r "$work/licenses-linux" "$tdir/licenses"
 install -Dm755 packaging/linux/install.sh "$tdir/install.sh"
+install -Dm644 packaging/linux/Makefile "$tdir/Makefile"
 tar -C "$work" --owner=0 --group=0 --sort=name -cJf "$DIST/dossier-$VERSION-linux-amd64.tar.xz" "dossier-$VERSION-linux-amd64"
 
 # The .deb: its dependencies are the shared libraries the binary links to, as

@@ -2,8 +2,9 @@
 # Installs Dossier from this folder: into ~/.local for you alone, or, run as
 # "sudo PREFIX=/usr/local ./install.sh", for every user. Then Dossier is in the desktop's
 # app menu and opens .dossier files. ./install.sh --uninstall removes what it installed.
+# (The Makefile beside it runs this script: make user-install, sudo make install.)
 set -eu
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/usr/local"
 ID=io.github.dossier_app.dossier
 PREFIX=${PREFIX:-$HOME/.local}
 files="bin/dossier share/applications/$ID.desktop share/metainfo/$ID.metainfo.xml share/mime/packages/$ID.xml"
