@@ -701,12 +701,32 @@ func (s *Store) filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64,
 	if err != nil {
 		return err
 	}
+	listed := countMentionDates(byDate, f, limit, c)
+	d.MentionTotal = c.Articles
+	if len(listed) == 0 {
+		return nil
+	}
+	pick, err := pickMentionArticles(ctx, tx, actorID, listed, limit)
+	if err != nil {
+		return err
+	}
+	c.ArticlesShown = len(pick)
+	if len(pick) == 0 {
+		return nil
+	}
+	return readFilteredMentions(ctx, tx, actorID, pick, d)
+}
+
+// countMentionDates counts the actor's articles by how f takes their dates (byDate: the
+// number of articles per date) and returns the newest dates that pass, as many as a list
+// of limit articles needs (every passing date when limit <= 0).
+func countMentionDates(byDate map[app.Date]int, f graph.Filter, limit int, c *graph.Counts) []app.Date {
 	dates := make([]app.Date, 0, len(byDate))
 	for day := range byDate {
 		dates = append(dates, day)
 	}
 	sort.Slice(dates, func(i, j int) bool { return dates[i] > dates[j] })
-	var listed []app.Date // the newest dates that pass, as many as the list needs
+	var listed []app.Date
 	room := 0
 	for _, day := range dates {
 		n := byDate[day]
@@ -722,38 +742,38 @@ func (s *Store) filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64,
 			c.ArticlesUndated += n
 		}
 	}
-	d.MentionTotal = c.Articles
-	if len(listed) == 0 {
-		return nil
-	}
+	return listed
+}
+
+// pickMentionArticles lists the newest limit articles of the listed dates that mention
+// the actor (all of them when limit <= 0).
+func pickMentionArticles(ctx context.Context, tx *sql.Tx, actorID int64, listed []app.Date, limit int) ([]int64, error) {
 	n := limit
 	if n <= 0 {
 		n = -1
 	}
-	var pick []int64
 	rows, err := tx.QueryContext(ctx, `SELECT a.id FROM articles a INDEXED BY articles_date
 		WHERE a.deleted = '' AND a.date IN (SELECT value FROM json_each(?2))
 		AND EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = ?1 AND m.article_id = a.id AND m.status <> 'rejected')
 		ORDER BY a.date DESC, a.id DESC LIMIT ?3`, actorID, jsonOf(listed), n)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	defer rows.Close()
+	var pick []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
 		pick = append(pick, id)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	c.ArticlesShown = len(pick)
-	if len(pick) == 0 {
-		return nil
-	}
+	return pick, rows.Err()
+}
+
+// readFilteredMentions appends to d the picked articles' first mentions of the actor,
+// each with its sentence.
+func readFilteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, pick []int64, d *app.Dossier) error {
 	const window = 400
 	q := `WITH f AS (SELECT m.article_id, min(m.start) AS start, count(*) AS n FROM mentions m
 		WHERE m.actor_id = ?1 AND m.status <> 'rejected' AND m.article_id IN (SELECT value FROM json_each(?3))
@@ -763,7 +783,7 @@ func (s *Store) filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64,
 		FROM f CROSS JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
 		JOIN articles a ON a.id = f.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
 		ORDER BY a.date DESC, a.id DESC`
-	rows, err = tx.QueryContext(ctx, q, actorID, window, jsonOf(pick))
+	rows, err := tx.QueryContext(ctx, q, actorID, window, jsonOf(pick))
 	if err != nil {
 		return err
 	}
