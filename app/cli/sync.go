@@ -15,7 +15,7 @@ type hubSyncer interface {
 	FillSuggestionQueue(ctx context.Context, progress func(done, total int)) error
 }
 
-const syncSynopsis = "sync [--db FILE] [--hub URL] [--collection NAME] [--conflicts mine|theirs|both] [--json]"
+const syncSynopsis = "sync [--db FILE] [--hub URL] [--collection NAME] [--conflicts mine|theirs|both] [--pull-article UUID] [--json]"
 
 const syncAbout = `Syncs the project with a collection of the team's hub (see dossier hub): the changes
 colleagues sent since this project's last sync are taken in, then this project's own
@@ -28,7 +28,11 @@ leaves both sides consistent; the next sync finishes the job.
 
 --hub defaults to $DOSSIER_HUB_URL, then to the hub this project last synced with;
 --collection to the one last synced with that hub. The password is never kept in the
-project: put it in the URL, in PGPASSFILE (~/.pgpass) or in PGPASSWORD.`
+project: put it in the URL, in PGPASSFILE (~/.pgpass) or in PGPASSWORD.
+
+--pull-article UUID copies one article of the collection (found with dossier hub search)
+into the project, with the relations that quote it and their actors, instead of syncing:
+nothing is sent, and the next sync takes the collection's other changes as before.`
 
 func runSync(ctx context.Context, env Env, args []string) (err error) {
 	f := newFlags(env, "sync", syncSynopsis, syncAbout).withDB()
@@ -36,6 +40,7 @@ func runSync(ctx context.Context, env Env, args []string) (err error) {
 	coll := f.String("collection", "", "the `NAME` of the collection to sync with")
 	choice := f.String("conflicts", "", "how to settle records changed on both sides: `mine`, theirs or both")
 	asJSON := f.Bool("json", false, "print the report as JSON")
+	article := f.String("pull-article", "", "copy only the hub's article `UUID` (and the relations quoting it), sending nothing")
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
 	}
@@ -71,7 +76,12 @@ func runSync(ctx context.Context, env Env, args []string) (err error) {
 	if !ok {
 		return app.Errorf(app.EINTERNAL, "This build of Dossier cannot sync with a hub.")
 	}
-	rep, err := teamsync.Sync(ctx, hs, remote, place, opt)
+	var rep app.HubSyncReport
+	if *article != "" {
+		rep, err = copyArticle(ctx, hs, h, place, *article, opt)
+	} else {
+		rep, err = teamsync.Sync(ctx, hs, remote, place, opt)
+	}
 	if err != nil && !app.IsCode(err, app.ECONFLICT) {
 		return err
 	}
@@ -109,4 +119,13 @@ func syncPlace(ctx context.Context, hs hubSyncer, url, coll string) (app.HubPlac
 		return place, app.Errorf(app.EINVALID, "Name the hub's collection to sync with: --collection NAME.")
 	}
 	return place, nil
+}
+
+// copyArticle copies one article of the hub into the project (sync --pull-article).
+func copyArticle(ctx context.Context, hs hubSyncer, h HubAdmin, place app.HubPlace, uuid string, opt app.HubSyncOptions) (app.HubSyncReport, error) {
+	src, ok := h.(teamsync.ArticleSource)
+	if !ok {
+		return app.HubSyncReport{}, app.Errorf(app.EINTERNAL, "This build of Dossier cannot copy articles from a hub.")
+	}
+	return teamsync.CopyArticle(ctx, hs, src, place, uuid, opt)
 }

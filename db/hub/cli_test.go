@@ -3,6 +3,7 @@ package hub_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func TestHubCommands(t *testing.T) {
 	url := c.AdminURL(db)
 	for i := 0; i < 2; i++ {
 		code, out, errOut := runHub("", "hub", "init", "--url", url)
-		if code != 0 || !strings.HasPrefix(out, "hub ready: schema version 1 on PostgreSQL ") || errOut != "" {
+		if code != 0 || !strings.HasPrefix(out, fmt.Sprintf("hub ready: schema version %d on PostgreSQL ", hub.SchemaWanted())) || errOut != "" {
 			t.Fatalf("init %d: exit %d, %q %q", i+1, code, out, errOut)
 		}
 	}
