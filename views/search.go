@@ -81,11 +81,14 @@ type searchScreen struct {
 	rows  []*searchRow
 	// expanded holds the kinds of hit whose group shows all the hits fetched.
 	expanded map[string]bool
+	// hub searches the team's hub too, when asked (search_hub.go).
+	hub *searchHub
 }
 
 // newSearchScreen builds the search screen; the window shows it under the "search" route.
 func newSearchScreen(u *UI) *searchScreen {
 	s := &searchScreen{u: u, store: u.store, expanded: map[string]bool{}}
+	s.hub = newSearchHub(s)
 	s.build()
 	s.showPrompt()
 	return s
@@ -120,6 +123,7 @@ func (s *searchScreen) reload() {
 		s.showActor()
 		s.shown = app.SearchQuery{}
 	}
+	s.hub.offer()
 	s.search()
 }
 
@@ -186,7 +190,7 @@ func (s *searchScreen) build() {
 
 	// The filters wrap onto more rows in a narrow window: the stacks size them to the width
 	// before asking their height, so the results start right under the last row.
-	s.top = dossierStack(theme.Padding(), s.box, s.filters, s.filterMsg, widget.NewSeparator())
+	s.top = dossierStack(theme.Padding(), s.box, s.filters, s.filterMsg, s.hub.check, widget.NewSeparator())
 	s.layout = container.New(searchLayout{},
 		container.New(layout.NewCustomPaddedLayout(pad*2, 0, pad*2, pad*2), s.top),
 		container.NewStack(s.scroll, s.emptyBox))
@@ -254,6 +258,7 @@ func (s *searchScreen) search() {
 		s.cancel()
 		s.cancel = nil
 	}
+	s.hub.search(s.gen, q.Text)
 	if q.Text == "" {
 		s.pending, s.openWhenReady = false, false
 		s.shown, s.res = app.SearchQuery{}, app.SearchResults{}
@@ -326,7 +331,8 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	if !sameQuery {
 		s.expanded = map[string]bool{}
 	}
-	if res.Empty() {
+	hubObjs := s.hub.objects()
+	if res.Empty() && hubObjs == nil {
 		text := fmt.Sprintf("Nothing matches “%s”", q.Text)
 		if q.HasFilters() {
 			text += " with these filters"
@@ -339,6 +345,9 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 		return
 	}
 	var objs []fyne.CanvasObject
+	if res.Empty() {
+		objs = append(objs, searchNotice(fmt.Sprintf("Nothing in this project matches “%s”.", q.Text)))
+	}
 	if res.Plain {
 		objs = append(objs, searchNotice(searchPlainNotice))
 	}
@@ -377,6 +386,7 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	group(app.HitActor, "Actors", dossierThousands(len(res.Actors)), res.Actors, searchFirstOthers, "")
 	group(app.HitRelation, "Relations", dossierThousands(len(res.Relations)), res.Relations, searchFirstOthers, "")
 	group(app.HitNote, "Notes", dossierThousands(len(res.Notes)), res.Notes, searchFirstOthers, "")
+	objs = append(objs, hubObjs...)
 
 	offset := s.scroll.Offset
 	s.results.Objects = objs

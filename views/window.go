@@ -87,6 +87,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.u.inline = inline
 	mw.u.show = mw.show
 	mw.u.onStoreChange = mw.storeChanged
+	mw.u.hubLink = mw.hubForSearch()
 	mw.notice = widget.NewLabel("")
 	mw.notice.Importance = widget.SuccessImportance
 	mw.notice.Wrapping = fyne.TextWrapWord // the whole sentence says where the work went
