@@ -21,6 +21,9 @@ type HubSearchResults struct {
 	Query string   `json:"query"`
 	Hits  []HubHit `json:"hits"`
 	More  bool     `json:"more"`
+	// Recent says so many articles match that the best were picked from the most
+	// recently changed ones only.
+	Recent bool `json:"recent"`
 }
 
 // HubSearchLimit is how many hits a hub search lists when no limit is given.

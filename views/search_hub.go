@@ -215,7 +215,10 @@ func (h *searchHub) objects() []fyne.CanvasObject {
 		if h.s.shown.HasFilters() {
 			section = append(section, searchNotice("The hub is searched for the words only: the filters apply to this project."))
 		}
-		if h.res.More {
+		switch {
+		case h.res.Recent:
+			section = append(section, searchNotice(fmt.Sprintf("More than 5,000 articles of the hub match: these %d are the best of the 5,000 most recently changed; add words to narrow the search.", len(h.res.Hits))))
+		case h.res.More:
 			section = append(section, searchNotice(fmt.Sprintf("More articles of the hub match than the %d listed; add words to narrow the search.", len(h.res.Hits))))
 		}
 	}

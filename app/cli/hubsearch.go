@@ -24,10 +24,11 @@ OR between alternatives, -word to exclude.
 
 Text output: per article a line of tab-separated fields (UUID, date, source, title,
 collection) and an indented line with the passage, each match between « and ». With
---json one object {"query", "hits", "more"}, each hit {"collection", "uuid", "title",
+--json one object {"query", "hits", "more", "recent"}, each hit {"collection", "uuid", "title",
 "date", "source", "rank", "snippet", "matches", "created_by"}, the snippet as plain text
 and matches its matched runs as [start, end) offsets in Unicode code points; "more" is
-true when more articles match than are listed. Copy a found article into a project with
+true when more articles match than are listed, "recent" when more than 5,000 match
+and the best were picked from the 5,000 most recently changed. Copy a found article into a project with
 dossier sync --db FILE --pull-article UUID.`
 
 func runHubSearch(ctx context.Context, env Env, args []string) (err error) {
@@ -85,10 +86,11 @@ type hubHitJSON struct {
 
 func writeHubSearchJSON(env Env, res app.HubSearchResults) error {
 	out := struct {
-		Query string       `json:"query"`
-		Hits  []hubHitJSON `json:"hits"`
-		More  bool         `json:"more"`
-	}{Query: res.Query, Hits: []hubHitJSON{}, More: res.More}
+		Query  string       `json:"query"`
+		Hits   []hubHitJSON `json:"hits"`
+		More   bool         `json:"more"`
+		Recent bool         `json:"recent"`
+	}{Query: res.Query, Hits: []hubHitJSON{}, More: res.More, Recent: res.Recent}
 	for _, h := range res.Hits {
 		text, spans := app.SnippetText(h.Snippet)
 		if spans == nil {
@@ -109,9 +111,12 @@ func writeHubSearchText(env Env, res app.HubSearchResults) error {
 		fmt.Fprintln(bw, "Nothing found on the hub.")
 		return bw.Flush()
 	}
-	if res.More {
+	switch {
+	case res.Recent:
+		fmt.Fprintf(bw, "Articles on the hub (more than 5,000 match: the best %d of the 5,000 most recently changed; add words to narrow the search)\n", len(res.Hits))
+	case res.More:
 		fmt.Fprintf(bw, "Articles on the hub (the best %d; more match: add words to narrow the search)\n", len(res.Hits))
-	} else {
+	default:
 		fmt.Fprintf(bw, "Articles on the hub (%d)\n", len(res.Hits))
 	}
 	for _, h := range res.Hits {

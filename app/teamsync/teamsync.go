@@ -77,21 +77,10 @@ func pull(ctx context.Context, local Local, remote Remote, place app.HubPlace, i
 		if err != nil {
 			return err
 		}
-		recs, upTo, err := remote.Pull(ctx, id, st.PulledSeq, page)
-		if err != nil || len(recs) == 0 {
+		rep.OnlyTags = st.OnlyTags
+		recs, upTo, n, err := pullPage(ctx, local, remote, id, st, page)
+		if err != nil || (len(recs) == 0 && upTo <= st.PulledSeq) {
 			return err
-		}
-		n := len(recs)
-		missing, err := local.MissingRefs(ctx, recs)
-		if err != nil {
-			return err
-		}
-		if len(missing) > 0 {
-			later, err := remote.Fetch(ctx, id, missing)
-			if err != nil {
-				return err
-			}
-			recs = append(recs, later...)
 		}
 		r, err := local.ApplyHubPull(ctx, place, recs, upTo, opt)
 		add(rep, r)
