@@ -20,29 +20,38 @@ type Subscriber interface {
 	NotesOn(ctx context.Context, collectionID string, uuids []string) ([]app.HubRecord, error)
 }
 
-// pullPage reads the next page of changes for the project's subscription, with what the
-// records in it bring along; n is how many the hub's page held.
-func pullPage(ctx context.Context, local Local, remote Remote, id string, st app.HubSyncState, page int) (recs []app.HubRecord, upTo int64, n int, err error) {
-	if len(st.OnlyTags) == 0 {
-		recs, upTo, err = remote.Pull(ctx, id, st.PulledSeq, page)
-		if err != nil {
-			return nil, 0, 0, err
-		}
-		n = len(recs)
-		recs, err = withReferences(ctx, local, remote, id, recs)
-		return recs, upTo, n, err
+// hubPage is one page of changes read from the hub: the records, the change number
+// read up to, and why the read failed.
+type hubPage struct {
+	recs []app.HubRecord
+	upTo int64
+	err  error
+}
+
+// readPage reads the page of changes after change number after: of the whole
+// collection, or of the project's subscription to tags.
+func readPage(ctx context.Context, remote Remote, id string, after int64, tags []string, page int) hubPage {
+	var p hubPage
+	if len(tags) == 0 {
+		p.recs, p.upTo, p.err = remote.Pull(ctx, id, after, page)
+		return p
 	}
 	sub, ok := remote.(Subscriber)
 	if !ok {
-		return nil, 0, 0, app.Errorf(app.EINTERNAL, "This build of Dossier cannot take part of a hub's collection.")
+		p.err = app.Errorf(app.EINTERNAL, "This build of Dossier cannot take part of a hub's collection.")
+		return p
 	}
-	recs, upTo, err = sub.PullTagged(ctx, id, st.PulledSeq, page, st.OnlyTags)
-	if err != nil {
-		return nil, 0, 0, err
+	p.recs, p.upTo, p.err = sub.PullTagged(ctx, id, after, page, tags)
+	return p
+}
+
+// completePage adds to a page's records what they bring along: the records they point
+// at that the project lacks and, for a subscription, what its articles support.
+func completePage(ctx context.Context, local Local, remote Remote, id string, tags []string, recs []app.HubRecord) ([]app.HubRecord, error) {
+	if len(tags) == 0 {
+		return withReferences(ctx, local, remote, id, recs)
 	}
-	n = len(recs)
-	recs, err = withSupported(ctx, local, sub, id, recs)
-	return recs, upTo, n, err
+	return withSupported(ctx, local, remote.(Subscriber), id, recs)
 }
 
 // withSupported adds to the records of a subscribed page the live relations quoting its
