@@ -332,22 +332,10 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 		s.expanded = map[string]bool{}
 	}
 	hubObjs := s.hub.objects()
-	if res.Empty() && hubObjs == nil {
-		text := fmt.Sprintf("Nothing matches “%s”", q.Text)
-		if q.HasFilters() {
-			text += " with these filters"
-		}
-		hint := "Try fewer words, or another spelling."
-		if res.Plain {
-			hint = searchPlainNotice + "."
-		}
-		s.showEmpty(text+".", hint, q.HasFilters())
+	if s.showNothing(q, res, hubObjs) {
 		return
 	}
-	var objs []fyne.CanvasObject
-	if res.Empty() {
-		objs = append(objs, searchNotice(fmt.Sprintf("Nothing in this project matches “%s”.", q.Text)))
-	}
+	objs := s.hub.nothingHere(q, res)
 	if res.Plain {
 		objs = append(objs, searchNotice(searchPlainNotice))
 	}
@@ -399,6 +387,24 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	} else {
 		s.scroll.ScrollToTop()
 	}
+}
+
+// showNothing says that nothing matches q, when neither the project nor the hub has a
+// hit to list, and reports whether it did.
+func (s *searchScreen) showNothing(q app.SearchQuery, res app.SearchResults, hubObjs []fyne.CanvasObject) bool {
+	if !res.Empty() || hubObjs != nil {
+		return false
+	}
+	text := fmt.Sprintf("Nothing matches “%s”", q.Text)
+	if q.HasFilters() {
+		text += " with these filters"
+	}
+	hint := "Try fewer words, or another spelling."
+	if res.Plain {
+		hint = searchPlainNotice + "."
+	}
+	s.showEmpty(text+".", hint, q.HasFilters())
+	return true
 }
 
 // expand shows every hit fetched of one kind, keeping the reading place and the keyboard

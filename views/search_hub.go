@@ -209,20 +209,36 @@ func (h *searchHub) objects() []fyne.CanvasObject {
 	case len(h.res.Hits) == 0:
 		section = append(section, searchNotice(fmt.Sprintf("Nothing in the collection “%s” matches.", h.place.Collection)))
 	default:
-		for _, hit := range h.res.Hits {
-			section = append(section, h.row(hit))
-		}
-		if h.s.shown.HasFilters() {
-			section = append(section, searchNotice("The hub is searched for the words only: the filters apply to this project."))
-		}
-		switch {
-		case h.res.Recent:
-			section = append(section, searchNotice(fmt.Sprintf("More than 5,000 articles of the hub match: these %d are the best of the 5,000 most recently changed; add words to narrow the search.", len(h.res.Hits))))
-		case h.res.More:
-			section = append(section, searchNotice(fmt.Sprintf("More articles of the hub match than the %d listed; add words to narrow the search.", len(h.res.Hits))))
-		}
+		section = append(section, h.hits()...)
 	}
 	return []fyne.CanvasObject{dossierSection(section...)}
+}
+
+// hits are the hub's articles, and what is to be said of the list: filters left out,
+// too many matches to list or rank them all.
+func (h *searchHub) hits() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, hit := range h.res.Hits {
+		out = append(out, h.row(hit))
+	}
+	if h.s.shown.HasFilters() {
+		out = append(out, searchNotice("The hub is searched for the words only: the filters apply to this project."))
+	}
+	switch {
+	case h.res.Recent:
+		out = append(out, searchNotice(fmt.Sprintf("More than 5,000 articles of the hub match: these %d are the best of the 5,000 most recently changed; add words to narrow the search.", len(h.res.Hits))))
+	case h.res.More:
+		out = append(out, searchNotice(fmt.Sprintf("More articles of the hub match than the %d listed; add words to narrow the search.", len(h.res.Hits))))
+	}
+	return out
+}
+
+// nothingHere is the line heading the results when only the hub has hits for q.
+func (h *searchHub) nothingHere(q app.SearchQuery, res app.SearchResults) []fyne.CanvasObject {
+	if !res.Empty() {
+		return nil
+	}
+	return []fyne.CanvasObject{searchNotice(fmt.Sprintf("Nothing in this project matches “%s”.", q.Text))}
 }
 
 // row is one article of the hub: its title, date, source and who filed it, the passage

@@ -27,8 +27,9 @@ holds the corpus a team shares. Subcommands:
   grant      let a researcher read, or read and write, a collection
   revoke     take that right away
   search     search the hub's articles (as a member)
-Each takes --url postgres://USER@HOST/DATABASE (or DOSSIER_HUB_URL), connecting as a user
-allowed to create schemas and roles, usually the database's owner. TLS and authentication
+Each takes --url postgres://USER@HOST/DATABASE (or DOSSIER_HUB_URL): search as a member,
+the others as a user allowed to create schemas and roles, usually the database's owner.
+TLS and authentication
 are PostgreSQL's own: add ?sslmode=verify-full to the URL to insist on a checked certificate.`
 
 func runHub(ctx context.Context, env Env, args []string) error {
