@@ -226,7 +226,7 @@ func (h *searchHub) hits() []fyne.CanvasObject {
 	}
 	switch {
 	case h.res.Recent:
-		out = append(out, searchNotice(fmt.Sprintf("More than 5,000 articles of the hub match: these %d are the best of the 5,000 most recently changed; add words to narrow the search.", len(h.res.Hits))))
+		out = append(out, searchNotice(fmt.Sprintf("More than 1,000 articles of the hub match: these %d are the best of the 1,000 most recently changed; add words to narrow the search.", len(h.res.Hits))))
 	case h.res.More:
 		out = append(out, searchNotice(fmt.Sprintf("More articles of the hub match than the %d listed; add words to narrow the search.", len(h.res.Hits))))
 	}

@@ -27,8 +27,8 @@ collection) and an indented line with the passage, each match between « and ».
 --json one object {"query", "hits", "more", "recent"}, each hit {"collection", "uuid", "title",
 "date", "source", "rank", "snippet", "matches", "created_by"}, the snippet as plain text
 and matches its matched runs as [start, end) offsets in Unicode code points; "more" is
-true when more articles match than are listed, "recent" when more than 5,000 match
-and the best were picked from the 5,000 most recently changed. Copy a found article into a project with
+true when more articles match than are listed, "recent" when more than 1,000 match
+and the best were picked from the 1,000 most recently changed. Copy a found article into a project with
 dossier sync --db FILE --pull-article UUID.`
 
 func runHubSearch(ctx context.Context, env Env, args []string) (err error) {
@@ -113,7 +113,7 @@ func writeHubSearchText(env Env, res app.HubSearchResults) error {
 	}
 	switch {
 	case res.Recent:
-		fmt.Fprintf(bw, "Articles on the hub (more than 5,000 match: the best %d of the 5,000 most recently changed; add words to narrow the search)\n", len(res.Hits))
+		fmt.Fprintf(bw, "Articles on the hub (more than 1,000 match: the best %d of the 1,000 most recently changed; add words to narrow the search)\n", len(res.Hits))
 	case res.More:
 		fmt.Fprintf(bw, "Articles on the hub (the best %d; more match: add words to narrow the search)\n", len(res.Hits))
 	default:

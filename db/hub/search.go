@@ -49,7 +49,7 @@ func (h *Hub) SearchArticles(ctx context.Context, collection, text string, limit
 
 // hubRankedAtMost is how many matching articles search_articles ranks at most (hub
 // migration 3): beyond, the most recently changed.
-const hubRankedAtMost = 5000
+const hubRankedAtMost = 1000
 
 // Citing returns the live relations of the collection that quote any of the articles
 // named by their UUIDs, as the hub holds them now.

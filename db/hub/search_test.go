@@ -201,3 +201,52 @@ func TestHubSearchAndCopyArticle(t *testing.T) {
 		}
 	}
 }
+
+// More than 1,000 matches: the best are picked from the 1,000 most recently changed, and
+// the answer says so; an older article, however well it matches, is not among them.
+func TestHubSearchRanksTheRecentWhenTooManyMatch(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	c, err := pgx.Connect(ctx, hub.SharedCluster().AdminURL(tm.db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	// 100 old articles saying "quayside" five times, then 1,050 newer ones saying it
+	// once, the newest of them twice.
+	for _, q := range []string{
+		`INSERT INTO dossier_hub.records(collection_id, kind, uuid, data)
+		SELECT (SELECT id FROM dossier_hub.collections WHERE name = 'desk'), 'article', gen_random_uuid(),
+			jsonb_build_object('v', 1, 'title', 'Old note ' || i, 'body', 'quayside quayside quayside quayside quayside, said the harbour master')
+		FROM generate_series(1, 100) i ORDER BY i`,
+		`INSERT INTO dossier_hub.records(collection_id, kind, uuid, data)
+		SELECT (SELECT id FROM dossier_hub.collections WHERE name = 'desk'), 'article', gen_random_uuid(),
+			jsonb_build_object('v', 1, 'title', 'New note ' || i, 'body', CASE WHEN i = 1050 THEN 'quayside, the quayside again' ELSE 'the quayside at noon' END)
+		FROM generate_series(1, 1050) i ORDER BY i`,
+	} {
+		if _, err := c.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := connect(t, tm, "bruno").SearchArticles(ctx, "desk", "quayside", 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 20 || !res.More || !res.Recent || res.Hits[0].Title != "New note 1050" {
+		t.Fatalf("%d hits, more %v, recent %v, first %+v", len(res.Hits), res.More, res.Recent, res.Hits[0])
+	}
+	for _, h := range res.Hits {
+		if strings.HasPrefix(h.Title, "Old note") {
+			t.Errorf("an old article among the recent best: %s", h.Title)
+		}
+	}
+	code, out, _ := runCLI("hub", "search", "--url", tm.url("bruno"), "quayside")
+	if code != 0 || !strings.Contains(out, "more than 1,000 match: the best 20 of the 1,000 most recently changed") {
+		t.Errorf("hub search says:\n%s", out)
+	}
+	// Fewer than 1,000 (the 100 old ones): all are ranked.
+	res, err = connect(t, tm, "bruno").SearchArticles(ctx, "desk", "harbour master", 5)
+	if err != nil || res.Recent || !res.More || len(res.Hits) != 5 || !strings.HasPrefix(res.Hits[0].Title, "Old note") {
+		t.Errorf("harbour master: %+v %v", res, err)
+	}
+}

@@ -24,16 +24,20 @@ $$ SELECT EXISTS (SELECT 1 FROM dossier_hub.grants g WHERE g.member = session_us
 -- search_articles finds the articles matching query (web-search syntax) in the
 -- collection named coll (every collection the member may read when ''), best first, at
 -- most lim, each with a passage of its body, the matches between STX and ETX; matches is
--- how many articles match, counted up to 5,001. When more than 5,000 match, the best are
--- picked from the 5,000 most recently changed (ranking them all would take seconds on a
--- large hub).
+-- how many articles match, counted up to 1,001. When more than 1,000 match, the best are
+-- picked from the 1,000 most recently changed: ranking them all reads every matching
+-- article, seconds on a large hub. Those are found in a window of the latest change
+-- numbers, widened until it holds 1,000 matches, so that only they are read.
 CREATE FUNCTION search_articles(query text, coll text, lim int)
 RETURNS TABLE(h_collection text, h_uuid uuid, h_title text, h_date text, h_source text, h_rank real, h_snippet text, h_created_by name, h_matches int)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = dossier_hub, pg_temp AS $$
 DECLARE
+	cap constant int := 1000;
 	q tsquery := websearch_to_tsquery('dossier_hub.folded', query);
 	colls uuid[];
 	n int;
+	top bigint;
+	win bigint := 20000;
 	opts text := 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MinWords=15, MaxWords=35, MaxFragments=1, FragmentDelimiter=" … "';
 	matching text := 'SELECT r.collection_id, r.uuid, r.data, r.created_by, r.search, r.seq FROM dossier_hub.records r
 		WHERE r.kind = ''article'' AND NOT r.deleted AND r.search @@ $1 AND r.collection_id = ANY($2)';
@@ -44,16 +48,20 @@ BEGIN
 	IF colls IS NULL THEN
 		RETURN;
 	END IF;
-	EXECUTE 'SELECT count(*) FROM (' || matching || ' LIMIT 5001) m' INTO n USING q, colls;
+	-- EXECUTE plans each statement for its own words and window.
+	EXECUTE 'SELECT count(*) FROM (' || matching || ' LIMIT ' || (cap + 1) || ') m' INTO n USING q, colls;
 	pick := matching;
-	IF n > 5000 THEN
-		-- Collection by collection, so that each walks down its change numbers' index.
-		pick := 'SELECT x.* FROM unnest($2) AS c(id) CROSS JOIN LATERAL (SELECT r.collection_id, r.uuid, r.data, r.created_by, r.search, r.seq
-			FROM dossier_hub.records r WHERE r.collection_id = c.id AND r.kind = ''article'' AND NOT r.deleted AND r.search @@ $1
-			ORDER BY r.seq DESC LIMIT 5000) x ORDER BY x.seq DESC LIMIT 5000';
+	IF n > cap THEN
+		SELECT max(r.seq) INTO top FROM unnest(colls) AS c(id),
+			LATERAL (SELECT max(x.seq) AS seq FROM dossier_hub.records x WHERE x.collection_id = c.id) r;
+		LOOP
+			EXECUTE 'SELECT count(*) FROM (' || matching || ' AND r.seq > $3 LIMIT ' || cap || ') m' INTO n USING q, colls, top - win;
+			EXIT WHEN n >= cap OR win >= top;
+			win := win * greatest(2, least(50, ceil(1.5 * cap / greatest(n, 1))));
+		END LOOP;
+		pick := matching || ' AND r.seq > ' || (top - win) || ' ORDER BY r.seq DESC LIMIT ' || cap;
+		n := cap + 1;
 	END IF;
-	-- EXECUTE plans each search for its own words: a rare word goes through the search
-	-- index, a common one down the change numbers.
 	RETURN QUERY EXECUTE 'WITH m AS (' || pick || '),
 		best AS (SELECT m.*, ts_rank_cd(m.search, $1) AS rk FROM m ORDER BY rk DESC, m.uuid LIMIT $3)
 		SELECT c.name, b.uuid, coalesce(b.data->>''title'', ''''), coalesce(b.data->>''date'', ''''),
