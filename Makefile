@@ -5,7 +5,7 @@
 GO      ?= go
 TAGS    := migrated_fynedo
 DEBS    := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
-TESTDEBS := xvfb xdotool imagemagick sqlite3 postgresql python3-networkx python3-jsonschema nodejs poppler-utils
+TESTDEBS := xvfb xdotool imagemagick sqlite3 postgresql python3-networkx python3-jsonschema nodejs poppler-utils unzip
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The version is the git tag (v1.2.3, or v1.2.3-4-gabc1234-dirty between tags); without a
 # tag the binary reports FyneApp.toml's version as a development build (app.CurrentVersion).

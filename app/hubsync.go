@@ -13,7 +13,7 @@ import (
 // written by a newer Dossier (a higher "v") is refused, not half read.
 const HubFormat = 1
 
-// HubRecord is one record as a hub holds it: its kind (actor, article, relation, note),
+// HubRecord is one record as a hub holds it: its kind (actor, article, relation, note, note_image),
 // UUID, the record as JSON (references to other records by their UUIDs), and what the
 // hub stamps: its change number and who made and last changed it.
 type HubRecord struct {
@@ -95,6 +95,10 @@ type HubSyncOptions struct {
 	// Batch is how many records are sent per hub transaction (0: 500); Page how many
 	// are taken in per local transaction (0: 2000).
 	Batch, Page int
+	// SendDespiteConflicts sends this project's changes even when the pull stopped on
+	// conflicts (the window's syncs): the hub takes only those made on its current
+	// version, so the records in conflict stay as they are until settled.
+	SendDespiteConflicts bool
 }
 
 // HubSyncReport says what a sync did.

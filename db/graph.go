@@ -54,11 +54,17 @@ func links(ctx context.Context, q querier, sc linkScope) ([]graph.Link, error) {
 			UNION SELECT id FROM relations WHERE target_id IN (SELECT value FROM json_each(?1)))`
 		args = []any{string(js)}
 	}
+	return readLinks(ctx, q, where, args...)
+}
+
+// readLinks reads the light form of the relations r that rest (a WHERE clause, and
+// perhaps an ORDER BY and a LIMIT) keeps.
+func readLinks(ctx context.Context, q querier, rest string, args ...any) ([]graph.Link, error) {
 	// The five text columns come as one (a tab cannot be in any of them: keys, dates and
 	// levels are checked on the way in); the driver's cost is mostly per column.
 	rows, err := q.QueryContext(ctx, `SELECT r.id, r.source_id, r.target_id,
 		r.type || char(9) || r.start || char(9) || r.end || char(9) || r.confidence || char(9) || r.modality
-		FROM relations r`+where, args...)
+		FROM relations r`+rest, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -251,56 +257,75 @@ func (s *Store) EgoGraph(ctx context.Context, actorID int64, hops int, f graph.F
 	defer wrapErr(&err, "ego graph %d", actorID)
 	var g graph.Graph
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
-		if _, err := actor(ctx, tx, actorID); err != nil {
-			return err
+		// A filter that only looks at columns lets SQL count the second hop; any other
+		// (dates, text, tags) needs every relation within reach read and checked.
+		if hops >= 2 && f.OnlyColumns() {
+			g, err = s.egoCounted(ctx, tx, actorID, f, limit)
+		} else {
+			g, err = s.egoRead(ctx, tx, actorID, hops, f, limit)
 		}
-		snap, err := s.snapshot(ctx, tx, false)
-		if err != nil {
-			return err
-		}
-		actors, types := snap.actors, snap.types
-		sc := linkScope{actors: []int64{actorID}}
-		ls, err := links(ctx, tx, sc)
-		if err != nil {
-			return err
-		}
-		// The centre's relations are ranked by their sources; the second hop's are not.
-		if err := fillLinks(ctx, tx, ls, true, f); err != nil {
-			return err
-		}
-		var second []graph.Link
-		if hops >= 2 {
-			seen := map[int64]bool{actorID: true}
-			for _, l := range ls {
-				for _, id := range []int64{l.From, l.To} {
-					if !seen[id] {
-						seen[id] = true
-						sc.actors = append(sc.actors, id)
-					}
-				}
-			}
-			// Past a few hundred counterparts the second hop is most of the project:
-			// one pass over all relations (kept while nothing changes) is faster than
-			// looking each actor up.
-			var more []graph.Link
-			if len(sc.actors) > 400 {
-				all, err := s.snapshot(ctx, tx, true)
-				if err != nil {
-					return err
-				}
-				more = all.links
-			} else if more, err = links(ctx, tx, sc); err != nil {
-				return err
-			}
-			if more, err = filterReady(ctx, tx, more, f); err != nil {
-				return err
-			}
-			second = more
-		}
-		g = graph.Ego(actorID, hops, ls, second, actors, types, f, limit)
-		return drawnCounts(ctx, tx, &g)
+		return err
 	})
 	return g, err
+}
+
+// egoStart reads what both ways of building an ego graph start from: the actors and
+// types, and the centre's relations filled as f needs, with their sources counted (the
+// centre's relations are ranked by them; the second hop's are not).
+func (s *Store) egoStart(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter) (graphSnapshot, []graph.Link, error) {
+	if _, err := actor(ctx, tx, actorID); err != nil {
+		return graphSnapshot{}, nil, err
+	}
+	snap, err := s.snapshot(ctx, tx, false)
+	if err != nil {
+		return graphSnapshot{}, nil, err
+	}
+	ls, err := links(ctx, tx, linkScope{actors: []int64{actorID}})
+	if err != nil {
+		return graphSnapshot{}, nil, err
+	}
+	return snap, ls, fillLinks(ctx, tx, ls, true, f)
+}
+
+// egoRead builds the ego graph from every relation within reach, read and checked one by
+// one (graph.Ego): what any filter allows.
+func (s *Store) egoRead(ctx context.Context, tx *sql.Tx, actorID int64, hops int, f graph.Filter, limit int) (graph.Graph, error) {
+	snap, ls, err := s.egoStart(ctx, tx, actorID, f)
+	if err != nil {
+		return graph.Graph{}, err
+	}
+	actors, types := snap.actors, snap.types
+	var second []graph.Link
+	if hops >= 2 {
+		sc := linkScope{actors: []int64{actorID}}
+		seen := map[int64]bool{actorID: true}
+		for _, l := range ls {
+			for _, id := range []int64{l.From, l.To} {
+				if !seen[id] {
+					seen[id] = true
+					sc.actors = append(sc.actors, id)
+				}
+			}
+		}
+		// Past a few hundred counterparts the second hop is most of the project:
+		// one pass over all relations (kept while nothing changes) is faster than
+		// looking each actor up.
+		var more []graph.Link
+		if len(sc.actors) > 400 {
+			all, err := s.snapshot(ctx, tx, true)
+			if err != nil {
+				return graph.Graph{}, err
+			}
+			more = all.links
+		} else if more, err = links(ctx, tx, sc); err != nil {
+			return graph.Graph{}, err
+		}
+		if second, err = filterReady(ctx, tx, more, f); err != nil {
+			return graph.Graph{}, err
+		}
+	}
+	g := graph.Ego(actorID, hops, ls, second, actors, types, f, limit)
+	return g, drawnCounts(ctx, tx, &g)
 }
 
 // NetworkGraph assembles the project network (or what f keeps of it), at most limit
@@ -590,7 +615,7 @@ func (s *Store) FilteredDossier(ctx context.Context, actorID int64, f graph.Filt
 		if d.Actor, err = actor(ctx, tx, actorID); err != nil {
 			return err
 		}
-		snap, ls, err := s.actorLinks(ctx, tx, actorID, f)
+		snap, ls, total, err := s.dossierLinks(ctx, tx, actorID, f)
 		if err != nil {
 			return err
 		}
@@ -598,6 +623,7 @@ func (s *Store) FilteredDossier(ctx context.Context, actorID int64, f graph.Filt
 		self := graph.Actor{ID: actorID, Name: d.Actor.Name, Kind: d.Actor.Kind}
 		kept, counts := graph.Select(self, ls, actors, types, f)
 		c = counts
+		c.RelationTotal = total
 		if limit > 0 && len(kept) > limit {
 			kept = kept[:limit]
 		}
@@ -611,7 +637,7 @@ func (s *Store) FilteredDossier(ctx context.Context, actorID int64, f graph.Filt
 		}
 		d.Relations = graph.SeenFrom(actorID, rels, types)
 		d.RelationTotal = c.Relations
-		if err := filteredMentions(ctx, tx, actorID, f, limit, &d, &c); err != nil {
+		if err := s.filteredMentions(ctx, tx, actorID, f, limit, &d, &c); err != nil {
 			return err
 		}
 		d.Associates = graph.Associates(d.Relations, nil, 20)
@@ -666,43 +692,64 @@ func relationsByID(ctx context.Context, tx *sql.Tx, ls []graph.Link) ([]app.Rela
 }
 
 // filteredMentions lists the newest articles naming the actor whose date passes f, each
-// with the sentence of its first mention, and counts them all.
-func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter, limit int, d *app.Dossier, c *graph.Counts) error {
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.date FROM articles a INDEXED BY articles_date WHERE a.deleted = '' AND a.id IN
-		(SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected') ORDER BY a.date DESC, a.id DESC`, actorID)
+// with the sentence of its first mention, and counts them all. The counts come from the
+// number of the actor's articles on each date (a filter decides by the date alone; kept
+// while nothing changes, so the next filter on the dossier costs nothing), so no article
+// row goes through Go; the list is then read from the newest dates that pass only.
+func (s *Store) filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter, limit int, d *app.Dossier, c *graph.Counts) error {
+	byDate, err := s.actorDates(ctx, tx, actorID)
 	if err != nil {
 		return err
 	}
+	dates := make([]app.Date, 0, len(byDate))
+	for day := range byDate {
+		dates = append(dates, day)
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i] > dates[j] })
+	var listed []app.Date // the newest dates that pass, as many as the list needs
+	room := 0
+	for _, day := range dates {
+		n := byDate[day]
+		c.ArticleTotal += n
+		switch f.CheckDate(day) {
+		case graph.In:
+			c.Articles += n
+			if limit <= 0 || room < limit {
+				listed = append(listed, day)
+				room += n
+			}
+		case graph.Undated:
+			c.ArticlesUndated += n
+		}
+	}
+	d.MentionTotal = c.Articles
+	if len(listed) == 0 {
+		return nil
+	}
+	n := limit
+	if n <= 0 {
+		n = -1
+	}
 	var pick []int64
-	verdicts := map[string]graph.Verdict{} // dates repeat: each is judged once
+	rows, err := tx.QueryContext(ctx, `SELECT a.id FROM articles a INDEXED BY articles_date
+		WHERE a.deleted = '' AND a.date IN (SELECT value FROM json_each(?2))
+		AND EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = ?1 AND m.article_id = a.id AND m.status <> 'rejected')
+		ORDER BY a.date DESC, a.id DESC LIMIT ?3`, actorID, jsonOf(listed), n)
+	if err != nil {
+		return err
+	}
 	for rows.Next() {
 		var id int64
-		var date string
-		if err := rows.Scan(&id, &date); err != nil {
+		if err := rows.Scan(&id); err != nil {
 			rows.Close()
 			return err
 		}
-		c.ArticleTotal++
-		v, ok := verdicts[date]
-		if !ok {
-			v = f.CheckDate(app.Date(date))
-			verdicts[date] = v
-		}
-		switch v {
-		case graph.In:
-			c.Articles++
-			if limit <= 0 || len(pick) < limit {
-				pick = append(pick, id)
-			}
-		case graph.Undated:
-			c.ArticlesUndated++
-		}
+		pick = append(pick, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	d.MentionTotal = c.Articles
 	c.ArticlesShown = len(pick)
 	if len(pick) == 0 {
 		return nil
@@ -716,8 +763,7 @@ func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Fi
 		FROM f CROSS JOIN mentions m ON m.article_id = f.article_id AND m.actor_id = ?1 AND m.start = f.start
 		JOIN articles a ON a.id = f.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
 		ORDER BY a.date DESC, a.id DESC`
-	js, _ := json.Marshal(pick)
-	rows, err = tx.QueryContext(ctx, q, actorID, window, string(js))
+	rows, err = tx.QueryContext(ctx, q, actorID, window, jsonOf(pick))
 	if err != nil {
 		return err
 	}
@@ -734,6 +780,30 @@ func filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Fi
 		d.Mentions = append(d.Mentions, m)
 	}
 	return rows.Err()
+}
+
+// dossierLinks reads the relations of actorID that f's checks on the columns keep
+// (filterColumns: the rest Check would find Out, so the counts are unchanged), filled
+// as f needs them, and counts all the actor's relations.
+func (s *Store) dossierLinks(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter) (graphSnapshot, []graph.Link, int, error) {
+	snap, err := s.snapshot(ctx, tx, false)
+	if err != nil {
+		return graphSnapshot{}, nil, 0, err
+	}
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM relations WHERE source_id = ?1) +
+		(SELECT count(*) FROM relations WHERE target_id = ?1)`, actorID).Scan(&total); err != nil {
+		return graphSnapshot{}, nil, 0, err
+	}
+	var args sqlArgs
+	center := args.add(actorID)
+	conds := filterColumns(f, snap.types, `CASE WHEN r.source_id = `+center+` THEN r.target_id ELSE r.source_id END`, &args)
+	ls, err := readLinks(ctx, tx, ` WHERE r.id IN (SELECT id FROM relations WHERE source_id = `+center+`
+		UNION ALL SELECT id FROM relations WHERE target_id = `+center+`)`+conds, args...)
+	if err != nil {
+		return graphSnapshot{}, nil, 0, err
+	}
+	return snap, ls, total, fillLinks(ctx, tx, ls, false, f)
 }
 
 // filterReady returns ls with what f needs read beyond the light rows (the sources' dates

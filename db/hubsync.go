@@ -152,7 +152,8 @@ func (s *Store) HubChanges(ctx context.Context, place app.HubPlace) (_ []app.Hub
 			return nil, err
 		}
 	}
-	return out, nil
+	images, err := s.noteImageChanges(ctx, place) // hubsync_images.go
+	return append(out, images...), err
 }
 
 func appendChanges(out []app.HubChange, rows *sql.Rows, kind string, deleted bool) ([]app.HubChange, error) {
@@ -174,7 +175,12 @@ func (s *Store) HubRecords(ctx context.Context, changes []app.HubChange) (_ []ap
 	var out []app.HubRecord
 	byKind := map[string][]string{}
 	base := map[string]int64{}
+	var images []string
 	for _, c := range changes {
+		if c.Kind == noteImageKind {
+			images = append(images, c.UUID)
+			continue
+		}
 		if c.Deleted {
 			out = append(out, app.HubRecord{Kind: c.Kind, UUID: c.UUID, Deleted: true, BaseSeq: c.BaseSeq, Data: s.tombstoneJSON(ctx, c)})
 			continue
@@ -195,7 +201,8 @@ func (s *Store) HubRecords(ctx context.Context, changes []app.HubChange) (_ []ap
 		}
 		out = append(out, recs...)
 	}
-	return out, nil
+	recs, err := s.noteImageRecords(ctx, images)
+	return append(out, recs...), err
 }
 
 // recordsOf reads the local records of kind with these uuids as hub JSON.

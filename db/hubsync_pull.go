@@ -57,6 +57,9 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 		return rep, mapError(err)
 	}
 	defer tx.Rollback()
+	if recs, err = takeNoteImages(ctx, tx, place, recs, &rep); err != nil { // hubsync_images.go
+		return rep, err
+	}
 	sp, err := s.planPull(ctx, tx, place, recs, opt, &rep)
 	if err != nil {
 		return rep, err

@@ -180,6 +180,7 @@ func (mw *Window) closing() {
 		return
 	}
 	mw.closeStarted = true
+	mw.teamDisconnect()
 	mw.u.notes.flush() // the note being written is in the project before the window goes
 	a := mw.auto.Swap(nil)
 	if a == nil || !a.Pending() {

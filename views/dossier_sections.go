@@ -49,7 +49,11 @@ func (s *dossierScreen) header(d app.Dossier) fyne.CanvasObject {
 	})
 	note := widget.NewButtonWithIcon("Add note", theme.DocumentIcon(), func() { s.editNote(app.Note{ActorID: a.ID}) })
 	exp := widget.NewButtonWithIcon("Export CSV  ("+shortcutKey(fyne.KeyE)+")", theme.DownloadIcon(), s.exportCSV)
-	lines = append(lines, container.NewHBox(edit, rel, note, exp))
+	bar := container.NewHBox(edit, rel, note, exp)
+	if open := s.u.teamHistory; open != nil && open() != nil {
+		bar.Add(widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { open()(d) }))
+	}
+	lines = append(lines, bar)
 	return container.NewVBox(lines...)
 }
 

@@ -100,8 +100,12 @@ func newGraphPicture(g *graph.Graph) *graphPicture {
 	return p
 }
 
-// maxStretch is how much fit may widen or narrow the picture across against its height.
-const maxStretch = 1.6
+// maxStretch is how much fit may widen or narrow the picture across against its height;
+// maxEgoStretch the same for an ego graph, laid out in rings.
+const (
+	maxStretch    = 1.6
+	maxEgoStretch = 2.6
+)
 
 // fit places the whole graph in a w×h area with a margin for labels, stretched across
 // or down (within maxStretch) so that it fills a view whose shape is not its own.
@@ -118,7 +122,13 @@ func (p *graphPicture) fit(w, h float64) {
 	}
 	spanX, spanY := math.Max(maxX-minX, 1e-6), math.Max(maxY-minY, 1e-6)
 	zx, zy := (w-160)/spanX, (h-90)/spanY
-	zx, zy = math.Min(zx, zy*maxStretch), math.Min(zy, zx*maxStretch)
+	most := maxStretch
+	if p.g.Center != 0 {
+		// An ego graph's rings may become a flat ellipse: the names are written across,
+		// so room across is what they need, and the dossier's graph is wide and low.
+		most = maxEgoStretch
+	}
+	zx, zy = math.Min(zx, zy*most), math.Min(zy, zx*most)
 	p.zoom, p.stretch = zy, zx/zy
 	if zx <= 0 || zy <= 0 || len(p.g.Nodes) == 1 {
 		p.zoom, p.stretch = math.Min(w, h)/2, 1
@@ -355,21 +365,43 @@ func (p *graphPicture) drawBase(img *image.RGBA, scale float64, cols drawColors)
 
 // drawOverlay paints the actors, their names and the edges' wordings over the base:
 // always drawn exactly, a zoom preview included.
-func (p *graphPicture) drawOverlay(img *image.RGBA, scale float64, cols drawColors) {
+// It returns the room the actors and the written labels take.
+func (p *graphPicture) drawOverlay(img *image.RGBA, scale float64, cols drawColors) labelSpace {
 	if len(p.g.Nodes) == 0 {
-		return
+		return nil
 	}
 	p.drawNodes(img, scale, cols, p.big())
 	face := graphFace(12 * scale)
 	if face == nil {
-		return
+		return nil
 	}
 	// Names first, busiest first, then edge wordings, each on a halo of the background;
-	// a label that would cover one already written is left out (hover shows it), so
-	// a dense picture stays legible instead of becoming a smear of text.
-	var taken labelSpace
+	// a label that would cover one already written, or an actor, is left out (hover
+	// shows it), so a dense picture stays legible instead of becoming a smear of text.
+	taken := p.nodeSpace(scale)
 	p.drawNames(img, scale, cols, &taken)
 	p.drawEdgeLabels(img, scale, cols, face, p.index(), &taken)
+	return taken
+}
+
+// nodeSpaceMax is the most actors whose discs labels keep clear of: past it (a project
+// network) the check would cost more than the frame, and the names are few anyway.
+const nodeSpaceMax = 400
+
+// nodeSpace is the room the actors' discs take, in pixels, for labels to keep clear of:
+// a wording written over an actor hid who it was.
+func (p *graphPicture) nodeSpace(scale float64) labelSpace {
+	if len(p.g.Nodes) > nodeSpaceMax {
+		return nil
+	}
+	taken := make(labelSpace, 0, len(p.g.Nodes)+2*p.labelLimit)
+	for i := range p.g.Nodes {
+		// The square inside the disc's box: a name written just under its own actor
+		// touches the box, not the disc.
+		c, r := p.at(i), 0.8*p.radius(i)
+		taken = append(taken, image.Rect(int((c.X-r)*scale), int((c.Y-r)*scale), int(math.Ceil((c.X+r)*scale)), int(math.Ceil((c.Y+r)*scale))))
+	}
+	return taken
 }
 
 // big says the picture is a network: edges drawn as thin lines, nodes as dots.

@@ -64,7 +64,11 @@ func newNetworkScreen(u *UI) *networkScreen {
 	n.view.onEdge = func(e graph.Edge) { showRelationEvidence(u, e, "") }
 	n.view.onMoved = func(nd graph.Node) { n.keep([]graph.Position{{ActorID: nd.ID, X: nd.X, Y: nd.Y, Pinned: nd.Pinned}}) }
 	n.frame = widget.NewLabel("")
-	n.view.lastFrame = func(ms float64) { n.frame.Text = fmt.Sprintf("last frame drawn in %.1f ms", ms) }
+	n.view.lastFrame = func(ms float64) {
+		// Set through SetText, which refreshes the label (assigning Text alone left the
+		// first frame's words on screen); queued, as the window is painting the frame.
+		fyne.Do(func() { n.frame.SetText(fmt.Sprintf("last frame drawn in %.1f ms", ms)) })
+	}
 	n.from, n.to = widget.NewEntry(), widget.NewEntry()
 	n.from.SetPlaceHolder("from 2026")
 	n.to.SetPlaceHolder("to 2026-12")

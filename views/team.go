@@ -37,21 +37,27 @@ type TeamHub interface {
 type HubConnector func(ctx context.Context, url string) (TeamHub, error)
 
 // teamState is the window's hub connection: where, the password given this session,
-// and the line the status bar shows.
+// the automatic sync (team_auto.go), and the line the status bar shows.
 type teamState struct {
 	mu       sync.Mutex
 	place    app.HubPlace
 	password string
-	line     *widget.Label
+	auto     *app.AutoSync // nil: not connected this session
+	remember bool          // the next sync keeps place in the project first
+	manual   bool          // the next sync was asked for: its conflicts are shown at once
+	review   app.HubSyncReport
+	line     *tapLabel
+	item     *fyne.MenuItem // File ▸ Team ▸ Sync automatically
 	// url, collection and password are the Connect dialog's fields while it is open.
 	url, collection, pass *widget.Entry
 }
 
 func (mw *Window) teamState() *teamState {
 	if mw.team == nil {
-		mw.team = &teamState{line: widget.NewLabel("")}
+		mw.team = &teamState{line: newTapLabel()}
 		mw.team.line.Wrapping = fyne.TextWrapWord
 		mw.team.line.Hide()
+		mw.team.line.onTap = mw.teamLineTapped
 	}
 	return mw.team
 }
@@ -80,7 +86,8 @@ func (mw *Window) teamLine() fyne.CanvasObject {
 // teamMenu is File ▸ Team.
 func (mw *Window) teamMenu() *fyne.MenuItem {
 	it := fyne.NewMenuItem("Team", nil)
-	it.ChildMenu = fyne.NewMenu("", item("Connect…", mw.teamConnect, "", 0), item("Sync now", mw.syncNow, "", 0))
+	it.ChildMenu = fyne.NewMenu("", item("Connect…", mw.teamConnect, "", 0), item("Sync now", mw.syncNow, "", 0),
+		mw.autoSyncItem(), item("Disconnect", mw.teamDisconnectAsked, "", 0))
 	return it
 }
 
@@ -101,10 +108,13 @@ func (mw *Window) teamConnect() {
 		ts.url.SetText(places[0].URL)
 		ts.collection.SetText(places[0].Collection)
 	}
+	note := widget.NewLabel("The password is kept in memory only, while this window is open, for syncing now and automatically; it is never written to the project.")
+	note.Wrapping = fyne.TextWrapWord
 	form := []*widget.FormItem{
 		widget.NewFormItem("Hub", ts.url),
 		widget.NewFormItem("Collection", ts.collection),
 		widget.NewFormItem("Password", ts.pass),
+		widget.NewFormItem("", note),
 	}
 	d := dialog.NewForm("Connect to the team's hub", "Connect and sync", "Cancel", form, func(ok bool) {
 		if !ok {
@@ -121,12 +131,13 @@ func (mw *Window) teamConnect() {
 			mw.u.showError(app.Errorf(app.EINVALID, "Give the hub's address and the collection's name."))
 			return
 		}
+		mw.teamDisconnect()
 		ts.mu.Lock()
-		ts.place, ts.password = place, pass
+		ts.place, ts.password, ts.remember = place, pass, true
 		ts.mu.Unlock()
-		mw.runSync("", true)
+		mw.runSync("")
 	}, mw.u.win)
-	d.Resize(fyne.NewSize(560, 260))
+	d.Resize(fyne.NewSize(560, 320))
 	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide, confirm: d.Submit})
 }
 
@@ -152,50 +163,62 @@ func (mw *Window) syncNow() {
 		ts.place = places[0]
 		ts.mu.Unlock()
 	}
-	mw.runSync("", false)
+	mw.runSync("")
 }
 
-// runSync syncs in the background and says how it went in the status bar; conflicts
-// are shown for review, as a merge's are, with the three ways to settle them.
-func (mw *Window) runSync(choice app.ConflictChoice, remember bool) {
+// runSync asks for a sync now, through the automatic sync (started if this session has
+// not connected yet), so that it never runs beside another; conflicts it meets are shown
+// for review at once, with the three ways to settle them.
+func (mw *Window) runSync(choice app.ConflictChoice) {
+	ts := mw.teamState()
+	ts.mu.Lock()
+	ts.manual = true
+	ts.mu.Unlock()
+	mw.teamAuto().SyncNow(choice)
+}
+
+// syncOnce connects to the hub and syncs once; the automatic sync calls it, off the UI
+// goroutine, never twice at once. The hub's connection lasts the sync only.
+func (mw *Window) syncOnce(ctx context.Context, choice app.ConflictChoice) app.SyncOutcome {
 	ts := mw.teamState()
 	store := unwatched(mw.u.store).(teamStore)
 	ts.mu.Lock()
-	place, pass := ts.place, ts.password
+	place, pass, remember, manual := ts.place, ts.password, ts.remember, ts.manual
+	ts.manual = false
 	ts.mu.Unlock()
-	mw.setTeamLine("Syncing with " + place.Collection + "…")
-	mw.u.async(func(ctx context.Context) {
-		h, err := mw.projects.ConnectHub(ctx, withPassword(place.URL, pass))
-		if err != nil {
-			mw.syncFailed(err)
-			return
+	h, err := mw.projects.ConnectHub(ctx, withPassword(place.URL, pass))
+	if err != nil {
+		return app.SyncOutcome{Err: err}
+	}
+	defer h.Close(context.Background())
+	if remember {
+		if err := store.RememberHub(ctx, place); err != nil {
+			return app.SyncOutcome{Err: err}
 		}
-		defer h.Close(context.Background())
-		if remember {
-			if err := store.RememberHub(ctx, place); err != nil {
-				mw.syncFailed(err)
-				return
-			}
-		}
-		rep, err := teamsync.Sync(ctx, store, h, place, app.HubSyncOptions{Conflicts: choice})
-		if rep.Received > 0 {
-			mw.u.storeChanged()
-			fyne.Do(func() {
-				mw.u.articles.reload()
-				mw.u.queue.reload()
-			})
-		}
-		if app.IsCode(err, app.ECONFLICT) {
-			mw.setTeamLine(fmt.Sprintf("Not synced: %d conflict(s) to settle", len(rep.Merge.Conflicts)))
+		ts.mu.Lock()
+		ts.remember = false
+		ts.mu.Unlock()
+	}
+	rep, err := teamsync.Sync(ctx, store, h, place, app.HubSyncOptions{Conflicts: choice, SendDespiteConflicts: true})
+	if rep.Received > 0 {
+		mw.projectWritten()
+		fyne.Do(func() {
+			mw.u.articles.reload()
+			mw.u.queue.reload()
+			mw.u.dossier.reload() // a colleague's change (or a revert) to the actor on screen
+		})
+	}
+	out := app.SyncOutcome{At: rep.At, Sent: rep.Sent, Received: rep.Received, Err: err}
+	if app.IsCode(err, app.ECONFLICT) {
+		out.Conflicts = len(rep.Merge.Conflicts)
+		ts.mu.Lock()
+		ts.review = rep
+		ts.mu.Unlock()
+		if manual {
 			fyne.Do(func() { mw.showSyncConflicts(rep) })
-			return
 		}
-		if err != nil {
-			mw.syncFailed(err)
-			return
-		}
-		mw.setTeamLine(rep.Status())
-	})
+	}
+	return out
 }
 
 // showSyncConflicts lists the records changed both here and on the hub and offers the
@@ -205,23 +228,12 @@ func (mw *Window) showSyncConflicts(rep app.HubSyncReport) {
 	d := dialog.NewCustomWithoutButtons("Sync: conflicts", mergeReportBody(intro, rep.Merge), mw.u.win)
 	cancel := widget.NewButton("Cancel", d.Hide)
 	run := func(c app.ConflictChoice) func() {
-		return func() { d.Hide(); mw.runSync(c, false) }
+		return func() { d.Hide(); mw.runSync(c) }
 	}
 	d.SetButtons([]fyne.CanvasObject{cancel, widget.NewButton("Keep mine", run(app.KeepMine)),
 		widget.NewButton("Take theirs", run(app.TakeTheirs)), widget.NewButton("Keep both", run(app.KeepBoth))})
 	d.Resize(fyne.NewSize(760, 520))
 	mw.u.showKeyed(d, dialogKeys{cancel: d.Hide})
-}
-
-// syncFailed says why in the status bar: the hub unreachable, or what it refused.
-func (mw *Window) syncFailed(err error) {
-	msg := app.ErrorMessage(err)
-	if app.IsCode(err, app.ELOCKED) && !strings.HasPrefix(msg, "Hub unreachable") {
-		msg = "Hub unreachable: " + strings.TrimPrefix(msg, "Could not reach the hub: ")
-	} else if !app.IsCode(err, app.ELOCKED) {
-		msg = "Not synced: " + msg
-	}
-	mw.setTeamLine(msg)
 }
 
 func (mw *Window) setTeamLine(text string) {

@@ -83,7 +83,7 @@ func TestTeamConnectAndSync(t *testing.T) {
 	ts.collection.SetText("gulf desk")
 	ts.pass.SetText("yara-secret-pw")
 	tapDialogButton(t, mw.u.win, "Connect and sync")
-	if got := ts.line.Text; !strings.HasPrefix(got, "Synced ") || !strings.Contains(got, "2 sent, 1 received") || !ts.line.Visible() {
+	if got := ts.line.Text; !strings.HasPrefix(got, "Team: synced ") || !strings.Contains(got, "2 sent, 1 received") || !ts.line.Visible() {
 		t.Fatalf("after connecting the status bar says %q", got)
 	}
 	if _, err := st.FindActor(ctx, "Harbour Board"); err != nil {
@@ -134,7 +134,7 @@ func TestTeamConnectAndSync(t *testing.T) {
 	if a, _ := st.FindActor(ctx, "Harbour Board"); a.Description != "changed in zeno.dossier" {
 		t.Errorf("after Take theirs: %q", a.Description)
 	}
-	if got := ts.line.Text; !strings.HasPrefix(got, "Synced ") {
+	if got := ts.line.Text; !strings.HasPrefix(got, "Team: synced ") {
 		t.Errorf("after settling the status bar says %q", got)
 	}
 
@@ -170,7 +170,7 @@ func TestTeamConnectAndSync(t *testing.T) {
 	// A hub that cannot be reached.
 	ts.place.URL = "postgres://yara@127.0.0.1:1/none?sslmode=disable&connect_timeout=5"
 	mw.syncNow()
-	if got := ts.line.Text; !strings.HasPrefix(got, "Hub unreachable: ") {
+	if got := ts.line.Text; !strings.HasPrefix(got, "Team: offline since ") {
 		t.Errorf("with the hub unreachable the status bar says %q", got)
 	}
 }

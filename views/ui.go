@@ -48,6 +48,9 @@ type UI struct {
 	// onDamage is told the message of damage a read met after the project opened; the
 	// window keeps it in its banner (project_state.go).
 	onDamage func(string)
+	// teamHistory opens a dossier's history on the team's hub; nil while no hub is
+	// connected this session (team_history.go).
+	teamHistory func() func(app.Dossier)
 
 	// keyed are the open dialogs' keys (keys.go); keysCanvas is the canvas they are installed on.
 	keyed      []*dialogKeys

@@ -65,6 +65,7 @@ type Window struct {
 	// auto backs the open project up (backup.go); nil when it is not backed up.
 	auto       atomic.Pointer[app.AutoBackup] // read by storeChanged on any goroutine
 	afterFunc  app.AfterFunc                  // the backups' timer; nil: the system clock (tests set it)
+	syncAfter  app.AfterFunc                  // the team sync's timer; nil: the system clock (team_auto.go)
 	backupSet  atomic.Pointer[backupSettings]
 	backupLine *widget.Label // how the last automatic backup went
 	// closeStarted is set once the window is asked to close; closed once it is.
@@ -88,6 +89,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.u.show = mw.show
 	mw.u.onStoreChange = mw.storeChanged
 	mw.u.hubLink = mw.hubForSearch()
+	mw.u.teamHistory = mw.teamHistoryOpener
 	mw.notice = widget.NewLabel("")
 	mw.notice.Importance = widget.SuccessImportance
 	mw.notice.Wrapping = fyne.TextWrapWord // the whole sentence says where the work went
@@ -170,6 +172,13 @@ func (mw *Window) updateNav() {
 // storeChanged recounts after a write (store_watch.go). Many writes in a row (the sample,
 // an import's batches) make one recount at a time, not one each.
 func (mw *Window) storeChanged() {
+	mw.teamChanged()
+	mw.projectWritten()
+}
+
+// projectWritten is storeChanged but for the team's automatic sync: a sync's own writes
+// call it, so that they schedule no sync of their own.
+func (mw *Window) projectWritten() {
 	if a := mw.auto.Load(); a != nil {
 		a.Changed()
 	}
@@ -417,7 +426,9 @@ func (mw *Window) replaceStore(st Store, closeOld bool) {
 	if a := mw.auto.Load(); a != nil {
 		a.Stop()
 	}
+	mw.teamDisconnect() // the hub and password were the project left's
 	mw.u.store = mw.u.watch(st)
+	mw.readAutoSyncCheck()
 	if closeOld {
 		old.Close()
 	}

@@ -26,15 +26,18 @@ holds the corpus a team shares. Subcommands:
   add-user   add a researcher who logs in with a password
   grant      let a researcher read, or read and write, a collection
   revoke     take that right away
+  history    list the changes to a collection's actors and relations
+  revert     undo one of them
   search     search the hub's articles (as a member)
 Each takes --url postgres://USER@HOST/DATABASE (or DOSSIER_HUB_URL): search as a member,
 the others as a user allowed to create schemas and roles, usually the database's owner.
-TLS and authentication
-are PostgreSQL's own: add ?sslmode=verify-full to the URL to insist on a checked certificate.`
+TLS and authentication are PostgreSQL's own: add ?sslmode=verify-full to the URL to insist
+on a checked certificate.`
 
 func runHub(ctx context.Context, env Env, args []string) error {
-	return runGroup(ctx, env, "hub", "hub init|add-user|grant|revoke|search --url URL [flags]", hubAbout,
-		[]subcommand{{"init", runHubInit}, {"add-user", runHubAddUser}, {"grant", runHubGrant}, {"revoke", runHubRevoke}, {"search", runHubSearch}}, args)
+	return runGroup(ctx, env, "hub", "hub init|add-user|grant|revoke|history|revert|search --url URL [flags]", hubAbout,
+		[]subcommand{{"init", runHubInit}, {"add-user", runHubAddUser}, {"grant", runHubGrant}, {"revoke", runHubRevoke},
+			{"history", runHubHistory}, {"revert", runHubRevert}, {"search", runHubSearch}}, args)
 }
 
 // hubFlags are the flags every hub command takes.

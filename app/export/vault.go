@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"dossier/app"
@@ -73,12 +73,17 @@ func vaultName(name, uuid string) string {
 	return b.String() + "-" + tail
 }
 
+var linkShown = strings.NewReplacer("[", "(", "]", ")", "|", "/")
+
 // wikiLink is an Obsidian link to a vault file, shown as text. The characters a link
 // cannot hold ([ ] |) are taken out of the shown text.
 func wikiLink(folder, name, uuid string) string {
-	shown := strings.NewReplacer("[", "(", "]", ")", "|", "/").Replace(name)
+	shown := linkShown.Replace(name)
 	return "[[" + folder + "/" + vaultName(name, uuid) + "|" + shown + "]]"
 }
+
+// actorLink is the link to an actor's note.
+func actorLink(name, uuid string) string { return wikiLink(VaultActors, name, uuid) }
 
 // WriteVault writes the scope as a Markdown vault for Obsidian and any editor: a note per
 // actor (front matter with kind, aliases, tags and UUID; its relations as sentences with
@@ -86,29 +91,17 @@ func wikiLink(folder, name, uuid string) string {
 // article's note), a note per article (front matter with outlet, date, URL; its text) and
 // a note per note, linking to what it is on. Every link points to a file in the vault:
 // in an actor's dossier, the other actors' notes list only their relations with it.
+//
+// A whole project's vault writes its articles before its actors, reading them while it
+// reads and sorts the relations the actors' notes need (on a second connection when the
+// source has one, see besideReader); a folder's background writers then also create the
+// articles' files meanwhile.
 func WriteVault(ctx context.Context, sink Sink, j Job) error {
 	types, err := j.typeMap(ctx)
 	if err != nil {
 		return err
 	}
 	buf := newStreamWriter(io.Discard)
-	relationsOf := func(a app.Actor, fn func(app.Relation) error) error {
-		return j.Src.EachRelation(ctx, app.RelationQuery{ActorID: a.ID}, j.keep(fn))
-	}
-	if j.Scope.ActorID == 0 {
-		// The whole project: every actor's relations come from two streams over all
-		// relations, ordered by source and by target actor, read alongside the actors
-		// (ordered by id too): two passes in all rather than a query per actor.
-		out, in := newSideStream(ctx, j.Src, "source"), newSideStream(ctx, j.Src, "target")
-		defer out.stop()
-		defer in.stop()
-		relationsOf = func(a app.Actor, fn func(app.Relation) error) error {
-			if err := out.each(a.ID, func(r app.Relation) int64 { return r.SourceID }, fn); err != nil {
-				return err
-			}
-			return in.each(a.ID, func(r app.Relation) int64 { return r.TargetID }, fn)
-		}
-	}
 	// The vault says what it holds in a note of its own at its root.
 	err = writeFile(sink, buf, VaultScope, func(s *streamWriter) error {
 		s.str("---\nkind: \"scope\"\n---\n\n# Scope\n\n", mdLine(j.Scope.Describe()), "\n")
@@ -117,20 +110,14 @@ func WriteVault(ctx context.Context, sink Sink, j Job) error {
 	if err != nil {
 		return err
 	}
-	err = j.Src.EachExportActor(ctx, j.Scope, func(a app.Actor) error {
-		return writeFile(sink, buf, VaultActors+"/"+vaultName(a.Name, a.UUID)+".md", func(s *streamWriter) error {
-			return actorNote(s, j, a, types, relationsOf)
-		})
-	})
-	if err != nil {
-		return err
+	if j.Scope.ActorID == 0 {
+		err = vaultProject(ctx, sink, buf, j, types)
+	} else {
+		err = vaultDossierActors(ctx, sink, buf, j, types)
+		if err == nil {
+			err = vaultArticles(ctx, sink, buf, j.Src.EachExportArticle, j.Scope)
+		}
 	}
-	err = j.Src.EachExportArticle(ctx, j.Scope, func(a app.Article) error {
-		return writeFile(sink, buf, VaultArticles+"/"+vaultName(a.Title, a.UUID)+".md", func(s *streamWriter) error {
-			articleNote(s, a)
-			return nil
-		})
-	})
 	if err != nil {
 		return err
 	}
@@ -138,6 +125,115 @@ func WriteVault(ctx context.Context, sink Sink, j Job) error {
 		return writeFile(sink, buf, VaultNotes+"/"+vaultName("note", n.UUID)+".md", func(s *streamWriter) error {
 			noteNote(s, n)
 			return nil
+		})
+	})
+}
+
+func vaultArticles(ctx context.Context, sink Sink, buf *streamWriter, each func(context.Context, app.ExportScope, func(app.Article) error) error, sc app.ExportScope) error {
+	return each(ctx, sc, func(a app.Article) error {
+		return writeFile(sink, buf, VaultArticles+"/"+vaultName(a.Title, a.UUID)+".md", func(s *streamWriter) error {
+			articleNote(s, a)
+			return nil
+		})
+	})
+}
+
+// besideReader is a Source that can read the articles on a connection of its own, beside
+// the one the relations are read on (*db.Store).
+type besideReader interface {
+	EachExportArticleBeside(ctx context.Context, sc app.ExportScope, fn func(app.Article) error) error
+}
+
+// vaultProject writes the articles' and the actors' notes of the whole project. The
+// relations are read and sorted by actor on other goroutines while this one writes the
+// articles; the first failure of either stops the other and is the one returned.
+func vaultProject(ctx context.Context, sink Sink, buf *streamWriter, j Job, types map[string]app.RelationType) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var first firstError
+	sorted := make(chan *lineSorter, 1)
+	go func() {
+		ls, err := sortRelations(ctx, j, types, vaultTempDir)
+		if err != nil {
+			first.set(err, cancel)
+		}
+		sorted <- ls
+	}()
+	each := j.Src.EachExportArticle
+	if b, ok := j.Src.(besideReader); ok {
+		each = b.EachExportArticleBeside
+	}
+	if err := vaultArticles(ctx, sink, buf, each, j.Scope); err != nil {
+		first.set(err, cancel)
+	}
+	ls := <-sorted
+	if err := first.get(); err != nil {
+		if ls != nil {
+			ls.close()
+		}
+		return err
+	}
+	defer ls.close()
+	lines, err := ls.sorted()
+	if err != nil {
+		return err
+	}
+	return j.Src.EachExportActor(ctx, j.Scope, func(a app.Actor) error {
+		return writeFile(sink, buf, VaultActors+"/"+vaultName(a.Name, a.UUID)+".md", func(s *streamWriter) error {
+			actorHead(s, a)
+			var rl relationLines
+			return lines.each(a.ID, func(l *vaultLine) error {
+				rl.write(s, l.sentence, l.notes)
+				return s.err
+			})
+		})
+	})
+}
+
+// firstError keeps the first of the errors of work done side by side: the others are
+// mostly the cancellation it caused.
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (f *firstError) set(err error, cancel func()) {
+	f.mu.Lock()
+	if f.err == nil {
+		f.err = err
+	}
+	f.mu.Unlock()
+	cancel()
+}
+
+func (f *firstError) get() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err
+}
+
+// vaultTempDir is where a whole-project vault sorts its relations and a zip vault keeps
+// its directory until the end ("": the system's temporary folder).
+var vaultTempDir = ""
+
+// vaultDossierActors writes the notes of the actors of one dossier, each reading its
+// relations with a query of its own: a dossier has a few actors.
+func vaultDossierActors(ctx context.Context, sink Sink, buf *streamWriter, j Job, types map[string]app.RelationType) error {
+	return j.Src.EachExportActor(ctx, j.Scope, func(a app.Actor) error {
+		return writeFile(sink, buf, VaultActors+"/"+vaultName(a.Name, a.UUID)+".md", func(s *streamWriter) error {
+			actorHead(s, a)
+			var rl relationLines
+			return j.Src.EachRelation(ctx, app.RelationQuery{ActorID: a.ID}, j.keep(func(r app.Relation) error {
+				if a.ID != j.Scope.ActorID && r.SourceID != j.Scope.ActorID && r.TargetID != j.Scope.ActorID {
+					return nil // the other actor is not in this dossier's vault
+				}
+				notes := make([]string, len(r.Evidence))
+				for i, e := range r.Evidence {
+					notes[i] = footnote(e)
+				}
+				rl.write(s, relationSentence(a.UUID, &r, types[r.Type], actorLink), notes)
+				return s.err
+			}))
 		})
 	})
 }
@@ -157,7 +253,13 @@ func writeFile(sink Sink, buf *streamWriter, path string, fill func(*streamWrite
 	s.bw.Reset(f)
 	s.err = nil
 	err = fill(s)
-	if ferr := s.finish("Markdown"); err == nil {
+	ferr := s.finish("Markdown")
+	switch {
+	case s.err != nil && (err == nil || err == s.err):
+		// The file itself could not be written (disk full, a write refused): say which.
+		err = &app.Error{Code: app.EINTERNAL, Err: s.err, Message: "Cannot write " + path + " in the vault: " + s.err.Error() +
+			"; check that the disk is not full and the folder is writable, then export again."}
+	case err == nil:
 		err = ferr
 	}
 	if cerr := f.Close(); err == nil && cerr != nil {
@@ -189,7 +291,8 @@ func mdLine(text string) string {
 	return strings.Join(strings.Fields(text), " ")
 }
 
-func actorNote(s *streamWriter, j Job, a app.Actor, types map[string]app.RelationType, relationsOf func(app.Actor, func(app.Relation) error) error) error {
+// actorHead writes an actor note's front matter, name, description and notes.
+func actorHead(s *streamWriter, a app.Actor) {
 	s.str("---\n", "kind: ", yamlString(string(a.Kind)), "\n")
 	frontList(s, "aliases", a.Aliases)
 	frontList(s, "tags", a.Tags)
@@ -200,48 +303,45 @@ func actorNote(s *streamWriter, j Job, a app.Actor, types map[string]app.Relatio
 	if a.Notes != "" {
 		s.str(a.Notes, "\n\n")
 	}
-	// Each relation's footnotes are defined right under it rather than gathered at the
-	// end: Obsidian and other renderers move them to the bottom anyway, and an actor with
-	// tens of thousands of relations then needs no memory for them.
-	n := 0
-	heading := false
-	err := relationsOf(a, func(r app.Relation) error {
-		if j.Scope.ActorID != 0 && a.ID != j.Scope.ActorID && r.SourceID != j.Scope.ActorID && r.TargetID != j.Scope.ActorID {
-			return nil // the other actor is not in this dossier's vault
-		}
-		if !heading {
-			s.str("## Relations\n\n")
-			heading = true
-		}
-		s.str("- ", relationSentence(a, r, types[r.Type]))
-		for i := range r.Evidence {
-			s.str("[^", itoa(n+i+1), "]")
+}
+
+// relationLines writes an actor's relations under its heading, numbering the footnotes.
+// Each relation's footnotes are defined right under it rather than gathered at the end:
+// Obsidian and other renderers move them to the bottom anyway, and an actor with tens
+// of thousands of relations then needs no memory for them.
+type relationLines struct {
+	n       int // footnotes so far
+	heading bool
+}
+
+func (rl *relationLines) write(s *streamWriter, sentence string, notes []string) {
+	if !rl.heading {
+		s.str("## Relations\n\n")
+		rl.heading = true
+	}
+	s.str("- ", sentence)
+	for i := range notes {
+		s.str("[^", itoa(rl.n+i+1), "]")
+	}
+	s.str("\n")
+	if len(notes) > 0 {
+		s.str("\n")
+		for _, fn := range notes {
+			rl.n++
+			s.str("[^", itoa(rl.n), "]: ", fn, "\n")
 		}
 		s.str("\n")
-		if len(r.Evidence) > 0 {
-			s.str("\n")
-			for _, e := range r.Evidence {
-				n++
-				s.str("[^", itoa(n), "]: ", footnote(e), "\n")
-			}
-			s.str("\n")
-		}
-		return s.err
-	})
-	if err != nil {
-		return err
 	}
-	return s.err
 }
 
 // relationSentence is "[[Trump]] threatens Iraq — 27 Jan 2026 (reported, conditional)",
-// the note's own actor unlinked.
-func relationSentence(self app.Actor, r app.Relation, t app.RelationType) string {
+// the note's own actor (self, its UUID) unlinked.
+func relationSentence(self string, r *app.Relation, t app.RelationType, actorLink func(name, uuid string) string) string {
 	side := func(name, uuid string) string {
-		if uuid == self.UUID {
+		if uuid == self {
 			return "**" + mdLine(name) + "**"
 		}
-		return wikiLink(VaultActors, name, uuid)
+		return actorLink(name, uuid)
 	}
 	line := side(r.SourceName, r.SourceUUID) + " " + mdLine(firstSet(r.TypeLabel, t.Label, r.Type)) + " " + side(r.TargetName, r.TargetUUID)
 	if when := app.Range(r.Start, r.End); when != "" {
@@ -348,57 +448,4 @@ func WriteVaultDir(ctx context.Context, path string, j Job) error {
 		return &app.Error{Code: app.EINTERNAL, Err: err, Message: fmt.Sprintf("Cannot finish writing the vault %s: %v; nothing was written.", path, err)}
 	}
 	return nil
-}
-
-// sideStream is one of the ordered relation streams of a whole-project vault, pulled a
-// relation at a time.
-type sideStream struct {
-	next    func() (app.Relation, bool)
-	stop    func()
-	err     *error
-	head    app.Relation
-	hasHead bool
-	done    bool
-}
-
-func newSideStream(ctx context.Context, src Source, side string) *sideStream {
-	var err error
-	seq := func(yield func(app.Relation) bool) {
-		e := src.EachRelationBySide(ctx, side, func(r app.Relation) error {
-			if !yield(r) {
-				return errStopped
-			}
-			return nil
-		})
-		if e != nil && !errors.Is(e, errStopped) {
-			err = e
-		}
-	}
-	next, stop := iter.Pull(seq)
-	return &sideStream{next: next, stop: stop, err: &err}
-}
-
-// each hands fn the stream's relations whose actor (by key) is id, skipping those of
-// actors before it (not in the export), and stops at the first of a later actor.
-func (st *sideStream) each(id int64, key func(app.Relation) int64, fn func(app.Relation) error) error {
-	for {
-		if !st.hasHead && !st.done {
-			st.head, st.hasHead = st.next()
-			st.done = !st.hasHead
-		}
-		if st.done {
-			return *st.err
-		}
-		switch k := key(st.head); {
-		case k < id:
-			st.hasHead = false
-		case k == id:
-			st.hasHead = false
-			if err := fn(st.head); err != nil {
-				return err
-			}
-		default:
-			return nil
-		}
-	}
 }

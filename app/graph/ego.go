@@ -112,17 +112,31 @@ func Thousands(n int) string {
 // then those among its counterparts, then those reaching further. Node degrees count
 // every matching relation, drawn or not.
 func Ego(center int64, hops int, links, more []Link, actors map[int64]Actor, types map[string]app.RelationType, f Filter, limit int) Graph {
-	if hops < 1 {
-		hops = 1
+	r := EgoReach(center, hops, links, actors, types, f)
+	var far Far
+	if r.Hops == 2 {
+		far = r.farOf([][]Link{links, more}, actors, types, f, limit)
 	}
-	if hops > 2 {
-		hops = 2
-	}
-	g := Graph{Center: center, Hops: hops, Limit: limit, Filter: f}
-	first := map[int64]bool{}
-	var near, far []Link
+	return r.Graph(far, actors, types, f, limit)
+}
+
+// Reach is the first hop of an ego graph: the centre's relations that pass the filter,
+// ranked as they are drawn, and the counterparts they reach. A store that counts the
+// second hop itself (Far) starts from it; Ego computes both from the links it is given.
+type Reach struct {
+	Center  int64
+	Hops    int
+	Near    []Link         // the centre's relations that pass, most sourced and newest first
+	First   map[int64]bool // the counterparts they reach
+	degree  map[int64]int
+	undated int
+}
+
+// EgoReach reads the centre's relations from links (others are ignored) and keeps those
+// that pass f.
+func EgoReach(center int64, hops int, links []Link, actors map[int64]Actor, types map[string]app.RelationType, f Filter) Reach {
+	r := Reach{Center: center, Hops: min(max(hops, 1), 2), First: map[int64]bool{}, degree: map[int64]int{}}
 	seen := map[int64]bool{}
-	degree := map[int64]int{}
 	for i := range links {
 		l := &links[i]
 		if seen[l.ID] || (l.From != center && l.To != center) {
@@ -135,70 +149,132 @@ func Ego(center int64, hops int, links, more []Link, actors map[int64]Actor, typ
 		}
 		switch f.Check(*l, types[l.Type], actors[center], actors[other]) {
 		case In:
-			near = append(near, *l)
-			first[other] = true
-			degree[l.From]++
-			degree[l.To]++
+			r.Near = append(r.Near, *l)
+			r.First[other] = true
+			r.degree[l.From]++
+			r.degree[l.To]++
 		case Undated:
-			g.Undated++
+			r.undated++
 		}
 	}
-	// A busy actor's second hop is most of the project: when the centre's own relations
-	// fill the picture, the second hop is only counted, never copied or ranked.
-	keepFar := limit <= 0 || len(near) < limit
-	nFar := 0
-	if hops == 2 {
-		for _, src := range [][]Link{links, more} {
-			for i := range src {
-				l := &src[i]
-				if l.From == center || l.To == center || (!first[l.From] && !first[l.To]) {
-					continue
+	rank(r.Near)
+	return r
+}
+
+// Room is how many second-hop relations a graph cut at limit can draw: -1 for all of
+// them (no limit), 0 when the centre's own fill the picture.
+func (r Reach) Room(limit int) int {
+	if r.Hops < 2 {
+		return 0
+	}
+	if limit <= 0 {
+		return -1
+	}
+	return max(limit-len(r.Near), 0)
+}
+
+// FarSide orders the two ends of a second-hop relation as the filter sees them: self is
+// the end among the centre's counterparts (the source when both are), other the far one.
+func (r Reach) FarSide(l Link) (self, other int64) {
+	if r.First[l.From] {
+		return l.From, l.To
+	}
+	return l.To, l.From
+}
+
+// Far is what a graph needs of the second hop: the relations that reach from the
+// centre's counterparts further (not the centre's own), counted, and the first of them
+// in the order they are drawn (those among the counterparts first, then newest, then by
+// id), as many as Room allows.
+type Far struct {
+	Total   int           // second-hop relations that pass the filter
+	Undated int           // second-hop relations a date filter could not place
+	Top     []Link        // the first Room of them, in drawing order
+	Degree  map[int64]int // of every actor drawn: the second-hop relations touching it that pass
+}
+
+// farOf computes Far from every relation in srcs, as a store reading them all would.
+func (r Reach) farOf(srcs [][]Link, actors map[int64]Actor, types map[string]app.RelationType, f Filter, limit int) Far {
+	room := r.Room(limit)
+	far := Far{Degree: map[int64]int{}}
+	var kept []Link
+	for _, src := range srcs {
+		for i := range src {
+			l := &src[i]
+			if l.From == r.Center || l.To == r.Center || (!r.First[l.From] && !r.First[l.To]) {
+				continue
+			}
+			self, other := r.FarSide(*l)
+			switch f.Check(*l, types[l.Type], actors[self], actors[other]) {
+			case In:
+				far.Total++
+				far.Degree[l.From]++
+				far.Degree[l.To]++
+				// A busy actor's second hop is most of the project: when the centre's
+				// own relations fill the picture, it is only counted, never copied or ranked.
+				if room != 0 {
+					kept = append(kept, *l)
 				}
-				self, other := l.From, l.To
-				if !first[self] {
-					self, other = other, self
-				}
-				switch f.Check(*l, types[l.Type], actors[self], actors[other]) {
-				case In:
-					nFar++
-					degree[l.From]++
-					degree[l.To]++
-					if keepFar {
-						far = append(far, *l)
-					}
-				case Undated:
-					g.Undated++
-				}
+			case Undated:
+				far.Undated++
 			}
 		}
 	}
-	rank(near)
-	rankFar(far, first)
-	all := append(near, far...)
-	g.Total = len(near) + nFar
+	rankFar(kept, r.First)
+	if room >= 0 && len(kept) > room {
+		kept = kept[:room]
+	}
+	far.Top = kept
+	return far
+}
+
+// Graph assembles the ego graph from its first hop and its second (far; zero at one
+// hop): the centre's relations, then far's, cut at limit, and the actors they join.
+func (r Reach) Graph(far Far, actors map[int64]Actor, types map[string]app.RelationType, f Filter, limit int) Graph {
+	g := Graph{Center: r.Center, Hops: r.Hops, Limit: limit, Filter: f}
+	g.Undated = r.undated + far.Undated
+	g.Total = len(r.Near) + far.Total
+	all := append(append([]Link(nil), r.Near...), far.Top...)
 	if limit > 0 && len(all) > limit {
 		all = all[:limit]
 	}
-	hop := map[int64]int{center: 0}
-	for id := range first {
-		hop[id] = 1
-	}
-	g.Nodes = append(g.Nodes, Node{Actor: actorOr(actors, center), Degree: degree[center]})
-	added := map[int64]bool{center: true}
+	degree := func(id int64) int { return r.degree[id] + far.Degree[id] }
+	g.Nodes = append(g.Nodes, Node{Actor: actorOr(actors, r.Center), Degree: degree(r.Center)})
+	added := map[int64]bool{r.Center: true}
 	for _, l := range all {
 		for _, id := range []int64{l.From, l.To} {
 			if !added[id] {
 				added[id] = true
-				h, ok := hop[id]
-				if !ok {
-					h = 2
+				h := 2
+				if r.First[id] {
+					h = 1
 				}
-				g.Nodes = append(g.Nodes, Node{Actor: actorOr(actors, id), Degree: degree[id], Hop: h})
+				g.Nodes = append(g.Nodes, Node{Actor: actorOr(actors, id), Degree: degree(id), Hop: h})
 			}
 		}
 	}
 	g.Edges = edges(all, types)
 	return g
+}
+
+// Drawn lists the actors a graph built from r and the second-hop relations top would draw
+// (the centre included): those whose degrees Far must give.
+func (r Reach) Drawn(top []Link, limit int) []int64 {
+	all := append(append([]Link(nil), r.Near...), top...)
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	out := []int64{r.Center}
+	seen := map[int64]bool{r.Center: true}
+	for _, l := range all {
+		for _, id := range []int64{l.From, l.To} {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
 }
 
 // Network builds the graph of the whole project (or of what f keeps), drawing at most
@@ -363,6 +439,10 @@ func Layout(g *Graph, updates int, progress func(done, total int) bool) {
 		radial(g)
 		return
 	}
+	if g.Center != 0 {
+		rings(g, updates, progress)
+		return
+	}
 	sg := springs(g)
 	eades := layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: updates, Theta: 0.5, Src: rand.NewPCG(uint64(n), 7)}
 	order := make([]gograph.Node, n)
@@ -394,36 +474,10 @@ func Layout(g *Graph, updates int, progress func(done, total int) bool) {
 // neutral) so that like sits with like; every label gets room, which a force layout of a
 // star does not give.
 func radial(g *Graph) {
-	pol := map[int64]int{}
-	for _, e := range g.Edges {
-		other := e.To
-		if other == g.Center {
-			other = e.From
-		}
-		if _, ok := pol[other]; !ok {
-			pol[other] = map[app.Polarity]int{app.Conflictual: 0, app.Cooperative: 1}[e.Polarity]
-			if e.Polarity == app.Neutral || e.Polarity == "" {
-				pol[other] = 2
-			}
-		}
+	if c := g.Node(g.Center); c >= 0 && !g.Nodes[c].Pinned {
+		g.Nodes[c].X, g.Nodes[c].Y = 0, 0
 	}
-	var ring []int
-	for i, nd := range g.Nodes {
-		if nd.ID == g.Center {
-			if !nd.Pinned {
-				g.Nodes[i].X, g.Nodes[i].Y = 0, 0
-			}
-			continue
-		}
-		ring = append(ring, i)
-	}
-	sort.SliceStable(ring, func(a, b int) bool {
-		na, nb := g.Nodes[ring[a]], g.Nodes[ring[b]]
-		if pol[na.ID] != pol[nb.ID] {
-			return pol[na.ID] < pol[nb.ID]
-		}
-		return na.Name < nb.Name
-	})
+	ring := ringOrder(g, 1)
 	for k, i := range ring {
 		if g.Nodes[i].Pinned {
 			continue

@@ -164,12 +164,8 @@ func (f Filter) Check(l Link, t app.RelationType, self, other Actor) Verdict {
 // counterpart's kind, the tag and the text.
 func (f Filter) keeps(l Link, t app.RelationType, self, other Actor) bool {
 	switch {
-	case len(f.Types) > 0 && !has(f.Types, l.Type),
-		len(f.Polarities) > 0 && !has(f.Polarities, t.Polarity),
-		len(f.Confidences) > 0 && !has(f.Confidences, l.Confidence),
-		len(f.Modalities) > 0 && !has(f.Modalities, l.Modality),
-		len(f.Kinds) > 0 && !has(f.Kinds, other.Kind),
-		f.NeedsTags() && !hasTag(l.Tags, f.Tag):
+	case !f.KeepsType(t, l.Type), !f.KeepsConfidence(l.Confidence), !f.KeepsModality(l.Modality),
+		!f.KeepsKind(other.Kind), f.NeedsTags() && !hasTag(l.Tags, f.Tag):
 		return false
 	}
 	if q := app.Fold(strings.TrimSpace(f.Text)); q != "" {
@@ -177,6 +173,32 @@ func (f Filter) keeps(l Link, t app.RelationType, self, other Actor) bool {
 		return strings.Contains(hay, q)
 	}
 	return true
+}
+
+// The parts of Check that look at one column each, so that a store can turn them into
+// conditions of its own (OnlyColumns) and still decide exactly as Check does.
+
+// KeepsType checks the relation type key and its polarity (t is the type of key).
+func (f Filter) KeepsType(t app.RelationType, key string) bool {
+	return (len(f.Types) == 0 || has(f.Types, key)) && (len(f.Polarities) == 0 || has(f.Polarities, t.Polarity))
+}
+
+// KeepsConfidence checks a relation's confidence.
+func (f Filter) KeepsConfidence(c string) bool {
+	return len(f.Confidences) == 0 || has(f.Confidences, c)
+}
+
+// KeepsModality checks a relation's modality.
+func (f Filter) KeepsModality(m string) bool { return len(f.Modalities) == 0 || has(f.Modalities, m) }
+
+// KeepsKind checks the counterpart's kind.
+func (f Filter) KeepsKind(k app.ActorKind) bool { return len(f.Kinds) == 0 || has(f.Kinds, k) }
+
+// OnlyColumns reports whether the filter looks at nothing but the columns of the four
+// Keeps checks: then Check is In exactly when all four pass (never Undated), and a store
+// may count with them as conditions instead of reading every relation.
+func (f Filter) OnlyColumns() bool {
+	return f.From == "" && f.To == "" && f.AsOf == "" && !f.NeedsText() && !f.NeedsTags()
 }
 
 // checkLinkDates checks the "as of" and the date range; a relation they cannot place

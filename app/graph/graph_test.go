@@ -591,3 +591,66 @@ func TestLayoutHubsDoNotThrowItApart(t *testing.T) {
 		t.Fatalf("1,500 actors on %d of the picture's 400 cells: thrown into a few points", len(cells))
 	}
 }
+
+// TestLayoutTwoHopsInRings: a two-hop ego graph is laid out in rings: the centre in the
+// middle, its counterparts on the inner ring, the actors one step further on the outer
+// ring beside a counterpart they are related to, and no two actors crowded together.
+func TestLayoutTwoHopsInRings(t *testing.T) {
+	more := append(append([]Link(nil), links...),
+		Link{ID: 20, From: 6, To: 2, Type: "meets_with", Start: "2025"},
+		Link{ID: 21, From: 8, To: 4, Type: "threatens", Start: "2025"})
+	a := map[int64]Actor{8: {8, "Tide Front", app.ArmedGroup}}
+	for id, x := range actors {
+		a[id] = x
+	}
+	g := Ego(1, 2, more, nil, a, types, Filter{}, 0)
+	Layout(&g, 60, nil)
+	at := map[int64]int{}
+	for i, n := range g.Nodes {
+		at[n.ID] = i
+	}
+	near := func(r, want float64) bool { return r > want-ringBand-1e-9 && r < want+1e-9 }
+	var outer int
+	for i, n := range g.Nodes {
+		r := math.Hypot(n.X, n.Y)
+		switch n.Hop {
+		case 0:
+			if r != 0 {
+				t.Fatalf("centre at %v,%v", n.X, n.Y)
+			}
+		case 1:
+			if !near(r, innerRing) {
+				t.Fatalf("%s (hop 1) at radius %.3f", n.Name, r)
+			}
+		case 2:
+			outer++
+			if !near(r, outerRing) {
+				t.Fatalf("%s (hop 2) at radius %.3f", n.Name, r)
+			}
+			beside := false
+			for _, e := range g.Edges {
+				other := -1
+				if e.From == n.ID {
+					other = at[e.To]
+				} else if e.To == n.ID {
+					other = at[e.From]
+				}
+				if other >= 0 && g.Nodes[other].Hop == 1 {
+					o := g.Nodes[other]
+					beside = beside || math.Abs(turn(math.Atan2(n.Y, n.X)-math.Atan2(o.Y, o.X))) < math.Pi/3
+				}
+			}
+			if !beside {
+				t.Fatalf("%s is not beside any counterpart it is related to", n.Name)
+			}
+		}
+		for j := range i {
+			if d := math.Hypot(n.X-g.Nodes[j].X, n.Y-g.Nodes[j].Y); d < 0.12 {
+				t.Fatalf("%s and %s only %.3f apart", n.Name, g.Nodes[j].Name, d)
+			}
+		}
+	}
+	if outer < 2 {
+		t.Fatalf("only %d actors at two hops: the test shows nothing", outer)
+	}
+}

@@ -122,7 +122,8 @@ func withholdShared(sugs []Suggestion) {
 // legalSuffixes end a company's registered name: "Nordlaks Havbruk AS" is the
 // "Nordlaks Havbruk" the article names later.
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
-	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte`)
+	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
+	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl`)
 
 // legalPrefixes begin a company's registered name: "PT Sulawesi Logam Makmur Tbk",
 // "PJSC Gazprom".
@@ -275,10 +276,15 @@ func nameWords(toks []token) int {
 // mergeContained folds a person's shorter multi-word name into the longer one it is part
 // of: "Mohamed bin Zayed" into "Mohamed bin Zayed Al Nahyan".
 func (g *grouper) mergeContained() {
+	// The kinds are read once: a person's name that absorbs another stays a person's.
+	kinds := make(map[*entity]app.ActorKind, len(g.ents))
+	for _, e := range g.ents {
+		kinds[e] = e.kind()
+	}
 	keep := g.ents[:0]
 	for _, e := range g.ents {
-		if e.country == nil && e.kind() == app.Person {
-			if into := g.containing(e); into != nil {
+		if e.country == nil && kinds[e] == app.Person {
+			if into := g.containing(e, kinds); into != nil {
 				into.occs = append(into.occs, e.occs...)
 				into.first = min(into.first, e.first)
 				delete(g.byKey, e.key)
@@ -291,11 +297,11 @@ func (g *grouper) mergeContained() {
 }
 
 // containing returns the one other person entity whose name holds e's words in a row.
-func (g *grouper) containing(e *entity) *entity {
+func (g *grouper) containing(e *entity, kinds map[*entity]app.ActorKind) *entity {
 	words := foldedWords(e.full.toks)
 	var found *entity
 	for _, o := range g.ents {
-		if o == e || o.country != nil || o.kind() != app.Person {
+		if o == e || o.country != nil || kinds[o] != app.Person {
 			continue
 		}
 		ow := foldedWords(o.full.toks)
@@ -367,10 +373,10 @@ func (g *grouper) owner(o *occurrence) *entity {
 	}
 	if !known {
 		for _, e := range g.byWord[stripArticle(o.toks[len(o.toks)-1].fold)] {
-			if e.full.thing || e.full.layout {
+			if e.full.thing || e.full.layout && !personCell(e.full) {
 				continue // a product's or a table's name owns no short form
 			}
-			if e.person && !(o.loc && !o.weakLoc) && personShortForm(e.full.toks, e.strippedWords(), o) ||
+			if e.person && !(o.loc && !o.weakLoc && !o.gazOnly) && personShortForm(e.full.toks, e.strippedWords(), o) ||
 				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
@@ -592,11 +598,30 @@ func (e *entity) kind() app.ActorKind {
 		}
 	}
 	if full.kind != "" && full.kind != app.Person {
+		if headKind(full.toks) == "" && knownKinds[full.key] == "" && full.ctxKind == "" && !isLegalSuffix(full.toks[len(full.toks)-1].fold) {
+			// The fullest name's kind was guessed from its shape ("Progressive Slovakia"
+			// holds a country): a later mention that says what it is ("…, the main
+			// opposition party,") knows better.
+			for _, o := range e.occs {
+				if o.ctxKind != "" && o.ctxKind != app.Person && !o.layout {
+					return o.ctxKind
+				}
+			}
+		}
 		return full.kind
 	}
 	for _, o := range e.occs {
 		if o.person {
 			return app.Person
+		}
+	}
+	if full.kind == app.Person && !firstNames[full.toks[0].fold] && full.ctxKind == "" {
+		// Two plain words were guessed a person's; a mention that says what the name is
+		// ("Shares of Rio Tinto", "…, the miner,") knows better.
+		for _, o := range e.occs {
+			if o.ctxKind != "" && o.ctxKind != app.Person && !o.layout {
+				return o.ctxKind
+			}
 		}
 	}
 	if full.kind != "" {
@@ -615,9 +640,14 @@ func (e *entity) kind() app.ActorKind {
 
 // keep decides whether the entity is worth suggesting.
 func (g *grouper) keep(e *entity) bool {
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) {
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) &&
+		!(personCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+			return !o.layout && (o.listed || o.speaks || o.person || o.ctxKind == app.Person || o.who)
+		})) {
 		// Only a table, a headline or a slogan writes it in full: no evidence of a name,
-		// even if running prose uses a word of it ("Marseille").
+		// even if running prose uses a word of it ("Marseille"). A person's column
+		// ("ATHLETE") whose name the prose then names by the surname, as one who acts
+		// ("Bekele, who led until 35 km"), is the exception.
 		return false
 	}
 	if e.country != nil {
@@ -632,20 +662,24 @@ func (g *grouper) keep(e *entity) bool {
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
 		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
 	}
+	if slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.product }) &&
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks || o.person || o.ctxKind != "" }) {
+		return false // the text says it is a thing, and nothing says it acts: "its software, VireoLock"
+	}
 	multi := nameWords(e.full.toks) > 1
 	allLoc, allSent, person := true, true, false
 	_, known := knownKinds[e.key]
 	acronym := isAcronym(e.full.text)
 	for _, o := range e.occs {
-		if o.layout {
-			continue // a table's or a headline's capitals say nothing
+		if o.layout || o.instance && len(e.occs) > 1 {
+			continue // a table's or a headline's capitals say nothing; nor does "a Superclásico"
 		}
 		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
 		// without a word saying which, it is left out.
 		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == "" && o.ctxKind == ""
 		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
 		// acts or that a relative clause describes.
-		allLoc = allLoc && (o.loc && !(o.weakLoc && (o.listed || o.speaks)) || roleOf)
+		allLoc = allLoc && (o.loc && !(o.weakLoc && !o.motion && (o.listed || o.speaks)) || roleOf)
 		allSent = allSent && o.sent
 		person = person || o.person
 	}
@@ -670,6 +704,11 @@ func (g *grouper) keep(e *entity) bool {
 		// slogan ("ZERO chance of Success, Prosperity, or Freedom"), not a name.
 		return false
 	}
+	if known && knownKinds[e.key] == app.Organisation && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib }) {
+		// "UN peacekeepers", "EU law", "a NATO ally": a body above states named only as
+		// the qualifier of a noun is not itself dealt with.
+		return false
+	}
 	if known || acronym {
 		return !allLoc
 	}
@@ -690,13 +729,19 @@ func (g *grouper) keep(e *entity) bool {
 	return true
 }
 
+// personCell reports whether o is a table's cell of a person's column written in mixed
+// case ("Aster Bekele" under ATHLETE).
+func personCell(o *occurrence) bool {
+	return o.layout && o.cellKind == app.Person && !isAllCaps(o.text) && len(o.toks) > 1
+}
+
 // countryAsPlace reports whether an occurrence of a state only places something: after a
 // place word ("in", "across", but not "to" or "from": "linked to Israel", "demand from
 // China" are dealings with the state), qualifying a role without the possessive ("Ghana
 // coach", where "Japan's chief cabinet secretary" speaks for the state), or as a person's
 // nationality ("Norway's Sindre Haugen").
 func countryAsPlace(o *occurrence) bool {
-	return o.loc && !o.weakLoc || o.roleOf && !o.toks[len(o.toks)-1].poss || o.nationality
+	return o.loc && (!o.weakLoc || o.motion) || o.roleOf && !o.toks[len(o.toks)-1].poss || o.nationality
 }
 
 // speaksAsName reports whether a lone word that only starts sentences is still a name: a
@@ -815,11 +860,11 @@ func (g *grouper) doubtful(e *entity, key string) string {
 
 // adjectival reports whether every mention of key alone stands before a lowercase noun
 // and key ends like a demonym: "Veskaran riders", "Korean electronics maker".
+//
+// A word that the text only writes after a count and before a plural noun ("two Dene
+// hunters", "three Rakhine villages") is such a modifier too, whatever its ending.
 func adjectival(occs []*occurrence, key string) bool {
-	if !demonymEnding(key) {
-		return false
-	}
-	n := 0
+	n, counted := 0, 0
 	for _, o := range occs {
 		if o.key != key {
 			continue
@@ -828,8 +873,11 @@ func adjectival(occs []*occurrence, key string) bool {
 			return false
 		}
 		n++
+		if o.counted {
+			counted++
+		}
 	}
-	return n > 0
+	return n > 0 && (demonymEnding(key) || counted == n)
 }
 
 func demonymEnding(w string) bool {

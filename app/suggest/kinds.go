@@ -20,10 +20,10 @@ var knownKinds = func() map[string]app.ActorKind {
 // cueKind returns the kind a capitalised word inside a name, folded, points to ("forces":
 // armed group), or "" when it points to none.
 func cueKind(w string) app.ActorKind {
-	if strings.Contains(w, "-") && !armedCues[w] && !hasParticlePrefix(w) {
-		// "Tehreek-e-Taliban": any part may be the cue.
+	if strings.ContainsAny(w, "-/") && !armedCues[w] && !hasParticlePrefix(w) {
+		// "Tehreek-e-Taliban", "Greens/EFA": any part may be the cue.
 		var k app.ActorKind
-		for _, part := range strings.Split(w, "-") {
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' }) {
 			if pk := cueKind(part); pk != "" {
 				k = pk
 			}
@@ -132,6 +132,9 @@ func guessKind(o *occurrence) app.ActorKind {
 	if k, ok := knownKinds[o.key]; ok {
 		return k
 	}
+	if o.agency {
+		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
+	}
 	if len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as" {
 		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
 	}
@@ -148,6 +151,14 @@ func guessKind(o *occurrence) app.ActorKind {
 		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
 			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
 		}
+		if (k == app.Organisation || k == app.Party) && o.appositive && o.ctxKind != app.Person && o.ctxKind != "" && ambiguousHead(o.toks) {
+			// "Council of State, the highest administrative court": the appositive says
+			// more than a head noun every kind of body uses.
+			return o.ctxKind
+		}
+		if k == app.Party && o.ctxKind == app.Organisation && o.groupNoun {
+			return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
+		}
 		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
 			return app.GovernmentBody // "Calderdale Council": a place's council
 		}
@@ -159,10 +170,17 @@ func guessKind(o *occurrence) app.ActorKind {
 	// "Airtel Kenya", "Yiaga Africa": a person's name holds no country; "World Athletics",
 	// "National Trust": no person's name starts so. A said-type verb after them does not
 	// make them people.
-	orgShape := placeInside(o.toks) ||
+	orgShape := placeInside(o.toks) || placeCueInside(o.toks) || !o.layout && acronymInside(o.toks) ||
+		// "Médecins Sans Frontières", "Reporters Without Borders": no person's name.
+		slices.ContainsFunc(o.toks, func(t token) bool { return withoutWords[t.fold] }) ||
+		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
+		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
 		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
 	if o.ctxKind != "" && !(o.ctxKind == app.Person && orgShape) {
 		return o.ctxKind
+	}
+	if len(o.toks) > 1 && stateQualifiers[o.toks[0].fold] && !o.layout {
+		return app.GovernmentBody // "State Great Khural", "Legislative Yuan": the state's own
 	}
 	if orgShape {
 		return app.Organisation
@@ -194,6 +212,57 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.Person // two to five plain capitalised words: most often a person
 	}
 	return ""
+}
+
+// acronymInside reports whether a name of several words holds an acronym of three
+// capitals or more ("NHS England", "Coca-Cola FEMSA"): no person's name does, in prose.
+func acronymInside(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	for _, t := range toks {
+		if isAllCaps(t.text) && utf8.RuneCountInString(t.text) >= 3 && !strings.Contains(t.text, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// ambiguousHeads are head nouns that bodies of every kind use: a council may be a court's
+// or a charity's, a coalition a party's or a militia's.
+var ambiguousHeads = words(`council coalition alliance front movement union league`)
+
+// ambiguousHead reports whether the name's head noun (the last word before its first
+// connector, or its last word) is one of ambiguousHeads.
+func ambiguousHead(toks []token) bool {
+	head := toks[len(toks)-1]
+	for k, t := range toks {
+		if connectors[t.fold] && k > 0 {
+			head = toks[k-1]
+			break
+		}
+	}
+	return ambiguousHeads[head.fold]
+}
+
+// withoutWords, inside a name, make it a cause's: "Doctors Without Borders".
+var withoutWords = words(`without sans sin sem ohne senza zonder utan uten`)
+
+// stateQualifiers, first in a name with no head noun, make it a state's body: no
+// person's or company's name starts so.
+var stateQualifiers = words(`state federal legislative presidential constitutional judicial electoral
+	parliamentary`)
+
+// placeCueInside reports whether a word inside a name, before its last, is a place's cue
+// (River, Lake, Valley): a community or a body named after a place ("Kiskatinaw River
+// First Nation"), not a person.
+func placeCueInside(toks []token) bool {
+	for _, t := range toks[:len(toks)-1] {
+		if placeCues[t.fold] && isNameToken(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeInside reports whether a word after the first of a name is a country or a
@@ -242,6 +311,22 @@ func headKind(toks []token) app.ActorKind {
 		prev = toks[at-1].fold
 	}
 	switch {
+	case (w == "service" || w == "agency") && (prev == "press" || prev == "news"):
+		return app.Media // "Andes Press Service", "Savanna News Agency"
+	case w == "parliament" && international(toks[:at]):
+		return app.Organisation // "European Parliament": above states, as the European Commission
+	case committeeHeads[w] && at+1 == len(toks) && legislatures[stripLeadingArticle(toks)[0].fold]:
+		return app.GovernmentBody // "House Transportation and Infrastructure Committee"
+	case w == "chamber" && at > 0 && qualified(toks[:at]) && !(at+1 < len(toks) && toks[at+1].fold == "of"):
+		return app.GovernmentBody // "Regional Audit Chamber"; not "National Chamber of Commerce"
+	case stateBodyHeads[w] && countryNamed(toks) && !international(toks) && !knownOrgInside(toks):
+		// "Impact Assessment Agency of Canada", "Chilean Economic Development Agency": a
+		// body named after its state is the state's.
+		return app.GovernmentBody
+	case (w == "centre" || w == "center") && at == len(toks)-1 && at > 0 && allPartyWords(toks[:at]):
+		return app.Party // "Democratic Centre", "Social Democratic Centre"
+	case (w == "centre" || w == "center") && at > 0 && qualified(toks[:at]) && !international(toks):
+		return app.GovernmentBody // "National Cyber Security Centre": a state's
 	case w == "house" && at > 0 && !connectors[prev]:
 		return app.Organisation // "Chatham House"
 	case w == "agency" && (prev == "press" || prev == "news"):
@@ -271,8 +356,6 @@ func headKind(toks []token) app.ActorKind {
 		// is above states: "Japan Fair Trade Commission", "Suez Canal Authority", not
 		// "European Commission" or "ECOWAS Commission".
 		return app.GovernmentBody
-	case (w == "centre" || w == "center") && at == len(toks)-1 && at > 0 && partyWords(toks[:at]):
-		return app.Party // "Democratic Centre"; not "Centre for Science and Environment"
 	case w == "union" && partyWords(toks) && !slices.ContainsFunc(toks, func(t token) bool {
 		// "Workers' Union", "Union of Metalworkers", "Union of Welders": who works.
 		return t.poss && possNouns[t.fold] || strings.HasSuffix(t.fold, "ers") || possNouns[t.fold] && strings.HasSuffix(t.fold, "s") && t.fold != "people"
@@ -291,6 +374,38 @@ func headKind(toks []token) app.ActorKind {
 		return app.Organisation // "United Nations Interim Force in Lebanon"
 	}
 	return kind
+}
+
+// stateBodyHeads are head nouns of bodies that belong to the state whose name they hold.
+var stateBodyHeads = words(`agency board service office authority`)
+
+// countryNamed reports whether a name holds a state's name or demonym as a word of its
+// own: "… Agency of Canada", "Chilean … Agency".
+func countryNamed(toks []token) bool {
+	for k, t := range toks {
+		if isCountryTok(t) || demonyms[t.fold] || k+1 < len(toks) && isCountryText(t.text+" "+toks[k+1].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// allPartyWords reports whether every word of toks is one a party's name uses.
+func allPartyWords(toks []token) bool {
+	for k := range toks {
+		if !partyWords(toks[k : k+1]) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// stripLeadingArticle drops a leading "The" from a name's words.
+func stripLeadingArticle(toks []token) []token {
+	if len(toks) > 1 && isArticle(toks[0].text) {
+		return toks[1:]
+	}
+	return toks
 }
 
 // tradeUnionWord reports whether a word before "Congress" makes it a trade unions' one.
@@ -337,5 +452,5 @@ func portfolio(toks []token) bool {
 // or a demonym ("Calderdale", not "Atlantic" or "Norwegian").
 func unknownWord(t token) bool {
 	w := t.fold
-	return cueKind(w) == "" && !generic[w] && !demonyms[w] && !regions[w] && !stopwords[w] && !compass[w]
+	return cueKind(w) == "" && !generic[w] && !demonyms[w] && !regions[w] && !stopwords[w] && !compass[w] && !roleModifiers[w]
 }

@@ -32,14 +32,37 @@ type occurrence struct {
 	cellKind  app.ActorKind // the kind a table's column header gives: "PARTY", "TEAM"
 	// onPlatform: a network posted on: "wrote on Facebook", "posted to TikTok".
 	onPlatform bool
-	loc        bool     // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
-	layout     bool     // read in a table, an all-capitals line or a quoted slogan
-	thing      bool     // a number or a product word follows: "Atlas 9", "the KOSPI index"
-	shared     bool     // a short form two organisations' names could both own
-	weakLoc    bool     // loc only because of to, at or from right before it
-	quoted     bool     // inside quotation marks
-	attrib     bool     // one word right before a lowercase word: "Veskaran riders"
-	aliases    []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
+	loc        bool // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
+	layout     bool // read in a table, an all-capitals line or a quoted slogan
+	thing      bool // a number or a product word follows: "Atlas 9", "the KOSPI index"
+	shared     bool // a short form two organisations' names could both own
+	weakLoc    bool // loc only because of to, at or from right before it
+	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
+	// party, whatever party words the name holds: "consumer group Citizens' Coalition".
+	groupNoun bool
+	// agency: the name is in a dateline's brackets, a news agency's.
+	agency bool
+	// gazOnly: loc only because the places gazetteer has the word ("Mendoza"), no word
+	// around it says so: a person's surname the text gives may still be it.
+	gazOnly bool
+	// instance: "a"/"an" before a lone word: one of a kind of things ("a Superclásico").
+	instance bool
+	// appositive: ctxKind was read from an appositive after the name: "Council of State,
+	// the country's highest administrative court,".
+	appositive bool
+	// who: ", who" follows: "Bekele, who led until 35 km".
+	who bool
+	// counted: attrib after a count: "two Dene hunters".
+	counted bool
+	// product: the text says what the name is, a thing: "its encryption software,
+	// VireoLock", "a loader known as GreyMoth".
+	product bool
+	// motion: the weak place word follows a word of movement ("flew to", "operate from"):
+	// a place for a state or a lone word; a given name still overrides it.
+	motion  bool
+	quoted  bool     // inside quotation marks
+	attrib  bool     // one word right before a lowercase word: "Veskaran riders"
+	aliases []string // forms the text gives explicitly: "(KDP)", "known as Hemedti"
 	// nationality: a state's possessive right before a person's name: "Norway's Sindre
 	// Haugen" says where she is from; "Paraguay's Supreme Court" is the state's own body.
 	nationality bool
@@ -60,6 +83,26 @@ type scanner struct {
 	roleQualifier bool
 	// agency is the token range of the brackets of a dateline: a news agency's name.
 	agency [2]int
+	// alone are the folded capitalised words the text writes as a name of one word
+	// somewhere, with no capitalised word or joiner on either side and not opening a
+	// sentence: evidence that the word is a name by itself.
+	alone map[string]bool
+}
+
+// aloneWords returns the scanner's alone set for toks.
+func aloneWords(toks []token) map[string]bool {
+	m := map[string]bool{}
+	for k, t := range toks {
+		if !isNameToken(t) || t.sent || t.layout {
+			continue
+		}
+		if k > 0 && (isNameToken(toks[k-1]) && !(toks[k-1].sent && stopwords[toks[k-1].fold]) || isJoiner(toks[k-1])) ||
+			k+1 < len(toks) && (isNameToken(toks[k+1]) || isJoiner(toks[k+1])) {
+			continue // "A Maersk spokesperson" is alone; "Maersk and Mediterranean" is not
+		}
+		m[t.fold] = true
+	}
+	return m
 }
 
 // scan appends the occurrences found in toks to out.
@@ -69,7 +112,7 @@ func scan(toks []token, title bool, out []*occurrence) []*occurrence {
 
 // scanCells is scan with the texts of the text's table cells, folded (see markLayout).
 func scanCells(toks []token, title bool, out []*occurrence, cells map[string]bool) []*occurrence {
-	s := &scanner{toks: toks, title: title, out: out, cells: cells, wholeNames: map[string]bool{}}
+	s := &scanner{toks: toks, title: title, out: out, cells: cells, wholeNames: map[string]bool{}, alone: aloneWords(toks)}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.kind != tWord {
@@ -146,6 +189,14 @@ func (s *scanner) run(i int) int {
 			return j + 1
 		}
 		if stem, ok := modifierStem(t); ok {
+			if j > i && placeSuffixes[strings.ToLower(t.text[len(stem)+1:])] {
+				// "a Dar es Salaam-based group": the words before the stem are the same
+				// place's name.
+				s.stemLoc = true
+				s.segmentTrim(i, j)
+				s.stemLoc = false
+				return j
+			}
 			if j > i {
 				break // the stem starts a run of its own
 			}
@@ -178,6 +229,13 @@ func (s *scanner) run(i int) int {
 		lowerSuffixes[toks[j].text] && isNameToken(toks[j-1]) {
 		j++
 	}
+	if k := s.lowercaseName(i, j); k > j {
+		if isArticle(toks[i].text) {
+			i++ // without "The"
+		}
+		s.segment(toks[i:k], i, k)
+		return k
+	}
 	// Joiners do not end a name: "the Bank of" → "the Bank".
 	end := j
 	for end > i && !isNameToken(toks[end-1]) && !lowerSuffixes[toks[end-1].text] {
@@ -189,8 +247,12 @@ func (s *scanner) run(i int) int {
 	if thingAfter(toks, end) && !hasOrgCue(toks[i:end]) {
 		return end // "the Heart of Sarajevo award", "the Quillon Halo headset": a thing's name
 	}
-	if c, ok := countryForm(s.textOf(toks[i:end])); ok && end-i > 1 {
-		s.add(&occurrence{toks: toks[i:end], country: c, kind: app.State}, i, end) // "Bosnia and Herzegovina"
+	from := i
+	if isArticle(toks[i].text) && end-i > 2 {
+		from = i + 1 // "The Democratic Republic of Congo has refused…"
+	}
+	if c, ok := countryForm(s.textOf(toks[from:end])); ok && end-from > 1 {
+		s.add(&occurrence{toks: toks[from:end], country: c, kind: app.State}, from, end) // "Bosnia and Herzegovina"
 		return end
 	}
 	s.split(i, end)
@@ -200,6 +262,13 @@ func (s *scanner) run(i int) int {
 // possContinues reports whether a name goes on after a possessive: "Republican People's
 // Party" does, "Turkey's foreign ministry" does not.
 func (s *scanner) possContinues(j int) bool {
+	if j+1 < len(s.toks) && s.toks[j].fold == "of" && isNameToken(s.toks[j+1]) && j >= 1 {
+		// "Lloyd's of London": a possessive name with its complement; not "Turkey's of".
+		prev := s.toks[j-1]
+		_, country := countryByForm[prev.fold]
+		_, capital := capitalOf[prev.fold]
+		return !country && !capital && !places[prev.fold] && !firstNames[prev.fold]
+	}
 	if j >= len(s.toks) || !isNameToken(s.toks[j]) || !s.toks[j].space {
 		return false
 	}
@@ -207,14 +276,20 @@ func (s *scanner) possContinues(j int) bool {
 	if _, ok := countryByForm[prev.fold]; ok {
 		return false // "Afghanistan's Taliban"
 	}
+
 	if _, ok := capitalOf[prev.fold]; ok {
 		return false
+	}
+	if places[prev.fold] || j >= 3 && s.toks[j-2].kind == tWord && places[app.Fold(s.toks[j-2].text+" "+prev.text)] {
+		return false // "British Columbia's Ministry of Mining": a place's body
 	}
 	if !possNouns[prev.fold] && !strings.HasSuffix(prev.text, "s") {
 		// "Turkey's Foreign Ministry", "Bolsonaro's Liberal Party" end at the possessive;
 		// "Public Defender's Office", one head noun after it, goes on.
+		// A head noun with a complement of its own ("Ontario's Ministry of Energy") is
+		// the body's whole name.
 		t := s.toks[j]
-		return cueKind(t.fold) != "" && (j+1 >= len(s.toks) || !isNameToken(s.toks[j+1]) || !s.toks[j+1].space)
+		return cueKind(t.fold) != "" && (j+1 >= len(s.toks) || !isNameToken(s.toks[j+1]) && !connectors[s.toks[j+1].fold] || !s.toks[j+1].space)
 	}
 	for k := j; k < len(s.toks) && k < j+5 && s.toks[k].kind == tWord && isNameToken(s.toks[k]); k++ {
 		if cueKind(s.toks[k].fold) != "" {
@@ -275,6 +350,17 @@ func (s *scanner) split(i, end int) {
 			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
 			}
+			if l := stripLeadingArticle(left); len(l) > 1 && cueKind(l[len(l)-1].fold) != "" && !hasOrgCue(right) && len(right) > 1 &&
+				!slices.ContainsFunc(l, func(t token) bool { return connectors[t.fold] }) {
+				// "World Food Programme and Médecins Sans Frontières": a name that ends in
+				// its head noun is whole; the words after "and" are another name.
+				cut = true
+			}
+			if len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold] {
+				// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone
+				// elsewhere ("a Maersk spokesperson"), so it is a name of its own.
+				cut = true
+			}
 			if inName && bodyComplements(left, right) {
 				cut = false // "Ministry of Energy and Mineral Resources": the ministry's portfolios
 			}
@@ -283,6 +369,9 @@ func (s *scanner) split(i, end int) {
 			}
 			if committeeName(left, right) {
 				cut = false // "House Transportation and Infrastructure Committee"
+			}
+			if s.acronymNames(start, end) {
+				cut = false // "Socialists and Democrats (S&D)": the acronym spells the whole run
 			}
 			if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
 				!isCountryTok(toks[k-1]) && !isCountryTok(right[0]) {
@@ -303,15 +392,23 @@ func (s *scanner) split(i, end int) {
 			// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 			prev := toks[k-1]
 			pw := prev.fold
-			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")] || prev.text == "House" ||
-				nonActorHeads[pw] && w == "of" // "Tour of the Carpathians": one event's name
+			// A title after a given name is a surname: "Rebecca Cardinal of Gladue & Morin
+			// LLP" is a person of a firm, not a cardinal's see.
+			title := (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[toks[k-2].fold])
+			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
+				prev.poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
+				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
+				s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
 			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
 				joined = false // "National Assembly on Wednesday"
 			}
 			if w == "in" {
-				joined = joined && k+1 < end && isCountryTok(toks[k+1])
+				// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
+				// mission is named for where it serves; "General Court in Luxembourg" only
+				// says where the court sits.
+				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw])
 			}
-			cut = !joined && !(k-start == 1 && s.acronymAfter(end))
+			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
 		}
 		if !cut && connectors[w] {
 			inName = true
@@ -330,6 +427,119 @@ func (s *scanner) acronymAfter(end int) bool {
 	toks := s.toks
 	return end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && toks[end+1].kind == tWord && isAcronym(toks[end+1].text)
 }
+
+// pluralsForCause reports whether "for" at toks[k] joins a group of people named by a
+// plural noun to its cause, the rest of the run: "Thai Lawyers for Human Rights",
+// "Mothers for Clean Air". A person is no plural.
+func (s *scanner) pluralsForCause(start, k, end int) bool {
+	toks := s.toks
+	if toks[k].fold != "for" || k-start > 2 || end-k < 2 || !strings.HasSuffix(toks[k-1].fold, "s") || strings.HasSuffix(toks[k-1].fold, "ss") ||
+		firstNames[toks[start].fold] || toks[k-1].poss || toks[start].sent {
+		return false // "Prices for Asian buyers" opens a sentence
+	}
+	for j := k + 1; j < end; j++ {
+		if !isNameToken(toks[j]) && !connectors[toks[j].fold] {
+			return false
+		}
+	}
+	return true
+}
+
+// missionWords are the heads of bodies named for the country they serve in: "Mission in
+// Haiti", "Office in Kabul".
+var missionWords = words(`mission missions delegation representation`)
+
+// namedBeforeCountry reports whether "of" or "for" at toks[k] joins the words before it to
+// a country or a continent that ends the run, as one name: "Patriots for Europe",
+// "Alternative for Germany", or "Brothers of Italy, the largest party…" where an
+// appositive says what the whole is. "Ana Ruiz of Spain" (a given name) is a person
+// and her country.
+func (s *scanner) namedBeforeCountry(start, k, end int) bool {
+	toks := s.toks
+	if k+2 != end || k == start || firstNames[toks[start].fold] || !(isCountryTok(toks[k+1]) || continents[toks[k+1].fold]) {
+		return false
+	}
+	switch toks[k].fold {
+	case "for":
+		return true
+	case "of":
+		k := s.appositiveKind(end)
+		return k != "" && k != app.Person
+	}
+	return false
+}
+
+// acronymNames reports whether an acronym in brackets after toks[from:end] is made of
+// the initials of those words: the acronym is the evidence that the run is one name,
+// whatever joiners it holds ("Socialists and Democrats (S&D)").
+func (s *scanner) acronymNames(from, end int) bool {
+	toks := s.toks
+	if !s.acronymAfter(end) || end-from < 3 {
+		return false
+	}
+	return initialsMatch(toks[from:end], toks[end+1].text)
+}
+
+// lowercaseName returns the end of a name of other languages that capitalise only its
+// first word ("Ligue togolaise des droits de l'homme (LTDH)", "Conseil militaire pour la
+// transition et la souveraineté, or CMTS") when the run toks[i:end] is that first word, a
+// body's cue, and an acronym after the lowercase words spells their initials; else end.
+func (s *scanner) lowercaseName(i, end int) int {
+	toks := s.toks
+	if end-i == 2 && isArticle(toks[i].text) {
+		i++ // "The Ligue togolaise…"
+	}
+	if end-i != 1 || cueKind(toks[i].fold) == "" && toks[i].sent || end >= len(toks) || toks[end].kind != tWord || !unicode.IsLower(firstRune(toks[end].text)) {
+		return end
+	}
+	for k := end; k < len(toks) && k < end+12; k++ {
+		if toks[k].kind == tWord && toks[k].space && unicode.IsLower(firstRune(toks[k].text)) {
+			continue
+		}
+		if acr, ok := acronymAt(toks, k); ok && k-i >= 3 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
+			return k
+		}
+		break
+	}
+	return end
+}
+
+// acronymAt returns the acronym written at toks[k] as "(ACR)", ", or ACR" or "or ACR".
+func acronymAt(toks []token, k int) (string, bool) {
+	if k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord && isAcronym(toks[k+1].text) {
+		return toks[k+1].text, true
+	}
+	if k < len(toks) && toks[k].text == "," {
+		k++
+	}
+	if k+1 < len(toks) && toks[k].fold == "or" && toks[k+1].kind == tWord && isAllCaps(toks[k+1].text) {
+		return toks[k+1].text, true
+	}
+	return "", false
+}
+
+// lowercaseInitials returns the initials of a name's words, in capitals, leaving out its
+// connectors and particles in any language and an elided article ("l'homme" gives H).
+func lowercaseInitials(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		w := t.fold
+		if connectors[w] || particles[w] || nameConjunctions[w] {
+			continue
+		}
+		for _, p := range []string{"l'", "d'", "l’", "d’"} {
+			w = strings.TrimPrefix(w, p)
+		}
+		if r := firstRune(w); r != utf8.RuneError && r != 0 {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
+
+// nameConjunctions are "and" in the languages whose names capitalise only their first
+// word: "Conseil militaire pour la transition et la souveraineté".
+var nameConjunctions = words(`et und och og en`)
 
 // isNameHead reports whether toks, a name's continuation after a connector, hold more
 // than a date word: "of Foreign Affairs" does, "on Wednesday" does not.
@@ -360,6 +570,28 @@ func personAfter(toks []token, k int) bool {
 	j := k + len(after)
 	return j >= len(toks) || toks[j].fold != "of" && toks[j].fold != "and" && toks[j].fold != "for" && toks[j].text != "&"
 }
+
+// companyAfter reports whether the name starting at toks[k] is a company's: it ends in a
+// legal suffix or holds a company word ("Colombia's Aerolíneas del Sur S.A.", "Chile's
+// Andina Mining"). A state's possessive before it says where the company is from, as
+// before a person; a state's own body ("Spain's competition commission") is not one.
+func companyAfter(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+8 && (isNameToken(toks[j]) || isJoiner(toks[j])) && (j == k || toks[j].space); j++ {
+		if isNameToken(toks[j]) && (isLegalSuffix(toks[j].fold) || companyWords[toks[j].fold]) {
+			return true
+		}
+		if toks[j].poss {
+			break
+		}
+	}
+	return false
+}
+
+// companyWords are the words of company names only (no public body is named so).
+var companyWords = words(`holding holdings freight lines mining labs motors petroleum consulting
+	airlines airways shipping logistics tankers technologies pharmaceuticals insurance
+	investments ventures steel telecom enterprises brands foods studios minerals metals
+	chemicals pharma express resources electronics devices semiconductor networks`)
 
 // indefiniteModifier reports whether the name toks[i:end] only qualifies the noun after it
 // in an indefinite phrase: "a Wichita firm", "a small Madrid privacy group", "one Tokyo
@@ -414,6 +646,259 @@ func partyStateTag(toks []token, i, end int) bool {
 	return ok && (p == "D" || p == "R" || p == "I") && rest != "" && unicode.IsUpper(firstRune(rest))
 }
 
+// namingPhrase reads the phrase that introduces a name right before toks[i] and sets
+// what it says of o: "the gang known as", "a group calling itself", "a man named" give
+// the noun's kind; "gave her name as", "calling himself" a person's; "a loader known as"
+// a thing's. It reports whether there was such a phrase.
+func (s *scanner) namingPhrase(o *occurrence, i int) bool {
+	toks := s.toks
+	w := func(k int) string { return wordBefore(toks, k) }
+	k := i // the name starts at toks[k]; the phrase's words are before it
+	noun, self := "", ""
+	switch w(k) {
+	case "as":
+		k--
+		if w(k) == "only" {
+			k--
+		}
+		switch w(k) {
+		case "name":
+			if p := w(k - 1); p == "her" || p == "his" {
+				o.ctxKind = app.Person // "who gave her name only as Afi"
+				return true
+			}
+			return false
+		case "known", "identified", "described":
+			noun = w(k - 1)
+		case "locally", "widely", "also", "better", "commonly":
+			if v := w(k - 1); v != "known" {
+				return false
+			}
+			noun = w(k - 2) // "a militia known locally as Wazalendo"
+		default:
+			return false
+		}
+	case "itself", "himself", "herself", "themselves":
+		self = w(k)
+		if v := w(k - 1); v != "calling" && v != "calls" && v != "called" {
+			return false
+		}
+		noun = w(k - 2)
+	case "named", "called", "dubbed":
+		noun = w(k - 1)
+	default:
+		return false
+	}
+	switch {
+	case self == "himself" || self == "herself" || personNouns[noun] || roleWords[noun]:
+		o.ctxKind = app.Person
+	case thingNoun(noun):
+		o.product = true
+	case kindNoun(noun) != "":
+		o.ctxKind = kindNoun(noun)
+	case self != "":
+		o.ctxKind = app.Organisation // "calling itself", "calling themselves": a body
+	default:
+		return false
+	}
+	return true
+}
+
+// objectOpeners open a verb's object or time: after "The IMF forecast" they make
+// "forecast" a verb.
+var objectOpeners = words(`the a an that this these those last next its their his her some all every
+	no it them him`)
+
+// clauseOpeners open a clause whose subject follows them.
+var clauseOpeners = words(`until unless because when whenever while if although though since that
+	whether once after before where and but or`)
+
+// descriptorNouns say what a company or a newsroom does; no name starts with one.
+var descriptorNouns = words(`maker carmaker drugmaker chipmaker automaker miner lender insurer retailer
+	broadcaster carrier shipper brokerage conglomerate startup start-up exporter importer
+	distributor supplier manufacturer producer consultancy contractor developer refiner brewer
+	regulator watchdog`)
+
+// nonPartyNouns before a name say it is no party: "consumer group", "charity".
+var nonPartyNouns = words(`group charity ngo association union federation organisation organization
+	institute foundation club syndicate cooperative co-operative`)
+
+// companyRoles are role words said of companies as often as of people.
+var companyRoles = words(`rival competitor peer partner ally owner successor predecessor host winner
+	champion runner-up finalist investor buyer seller`)
+
+// whichAfter reports whether ", which" follows the name, or "and" another name and then
+// ", which".
+func (s *scanner) whichAfter(end int) bool {
+	toks := s.toks
+	k := end
+	if k+1 < len(toks) && toks[k].fold == "and" && isNameToken(toks[k+1]) {
+		k += 1 + len(nameAfter(toks, k+1, len(toks)))
+	}
+	return k+1 < len(toks) && toks[k].text == "," && toks[k+1].fold == "which"
+}
+
+// givenNameAt reports whether a person's name of two or three plain words, opening with
+// a known given name, starts at toks[k].
+func givenNameAt(toks []token, k int) bool {
+	after := nameAfter(toks, k, len(toks))
+	return len(after) >= 2 && len(after) <= 3 && firstNames[after[0].fold] && headKind(after) == ""
+}
+
+// givenNameBefore reports whether such a name ends right before toks[and].
+func givenNameBefore(toks []token, and int) bool {
+	k := and
+	for k > 0 && isNameToken(toks[k-1]) && toks[k].space {
+		k--
+	}
+	return and-k >= 2 && and-k <= 3 && givenNameAt(toks, k) && k+len(nameAfter(toks, k, and)) == and
+}
+
+// listingWords before "on" a market: "listing on the Nasdaq", "trades on the Borsex".
+var listingWords = words(`listing listed list lists trade trades traded trading floated float debuted`)
+
+// indefiniteBefore reports whether "a" or "an" opens the phrase that ends right before
+// toks[i], through lowercase adjectives: "a bad-tempered X".
+func (s *scanner) indefiniteBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3 && s.toks[k].kind == tWord && unicode.IsLower(firstRune(s.toks[k].text)); k-- {
+		switch w := s.toks[k].fold; {
+		case w == "a" || w == "an":
+			return true
+		case stopwords[w]:
+			return false
+		}
+	}
+	return false
+}
+
+// onPlaceNoun reports whether the name at toks[i] follows a place noun and "on" or
+// "along" (and "the"): "the dam on the Euphrates", "a port on the Danube".
+func (s *scanner) onPlaceNoun(i int) bool {
+	toks := s.toks
+	k := i - 1
+	if k >= 0 && isArticle(toks[k].text) {
+		k--
+	}
+	if k < 1 || toks[k].fold != "on" && toks[k].fold != "along" {
+		return false
+	}
+	return placeNoun(wordBefore(toks, k))
+}
+
+// marketAfterMove reports whether the name at toks[i] follows "on" or "in" (and "the")
+// after a price's move ("fell 11 percent in early trading on the Nasdaq"): the market the
+// shares trade on.
+func (s *scanner) marketAfterMove(i int) bool {
+	toks := s.toks
+	k := i - 1
+	if k >= 0 && isArticle(toks[k].text) {
+		k--
+	}
+	if k < 0 || toks[k].fold != "on" {
+		return false
+	}
+	if listingWords[wordBefore(toks, k)] {
+		return true // "since listing on the Nasdaq"
+	}
+	for j := k - 1; j >= 0 && j >= k-6 && toks[j].kind != tBreak && toks[j].text != "."; j-- {
+		if toks[j].fold == "percent" || toks[j].text == "%" || toks[j].fold == "points" {
+			return true
+		}
+	}
+	return false
+}
+
+// briefVerbs before people and "at" make "at" say where they were addressed.
+var briefVerbs = words(`told tells telling briefed addressed met meeting greeted`)
+
+// countWords count the noun phrase they open: "two Dene hunters".
+var countWords = words(`two three four five six seven eight nine ten dozen dozens hundreds thousands
+	several many few some`)
+
+// personNouns are nouns for people that are no roles: "a man named…".
+var personNouns = words(`man woman men women boy girl person child teenager`)
+
+// modifiedNounOpens reports whether the noun at toks[k] ends a phrase of lowercase
+// modifiers opened by a possessive or an article a few words back: "The city's social
+// affairs agency".
+func (s *scanner) modifiedNounOpens(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4 && s.toks[j].kind == tWord; j-- {
+		t := s.toks[j]
+		if t.poss || isArticle(t.text) {
+			return true
+		}
+		if !unicode.IsLower(firstRune(t.text)) || stopwords[t.fold] {
+			return false
+		}
+	}
+	return false
+}
+
+// phraseOpens reports whether the lowercase noun phrase that ends at toks[k] opens with
+// an article or a possessive within three words: "its encryption software", "the tool".
+func (s *scanner) phraseOpens(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3 && s.toks[j].kind == tWord; j-- {
+		t := s.toks[j]
+		if isArticle(t.text) || pronounPoss[t.fold] || t.poss {
+			return true
+		}
+		if !unicode.IsLower(firstRune(t.text)) {
+			return false
+		}
+	}
+	return false
+}
+
+// syllableAbbreviation reports whether a capitalised word in brackets after a body's name
+// is its short name made of syllables ("Commission on Elections (Comelec)", "Office of
+// Communications (Ofcom)"): the name has a body's head noun and of or on, and the word
+// starts with the name's first letters.
+func syllableAbbreviation(name []token, t token) bool {
+	if len(name) < 3 || headKind(name) == "" || !isNameToken(t) || utf8.RuneCountInString(t.text) < 4 {
+		return false
+	}
+	first := []rune(name[0].fold)
+	w := []rune(t.fold)
+	return len(first) >= 2 && w[0] == first[0] && w[1] == first[1]
+}
+
+// memberTag reads a legislator's tag in brackets after a name, "(S&D, Slovenia)": it
+// returns 1 when toks[i:end] is the tag's acronym (a party or group), 2 when it is the
+// tag's country (where the legislator is from), 0 otherwise.
+func memberTag(toks []token, i, end int) int {
+	open := i - 1
+	if open >= 0 && toks[open].text == "," {
+		open -= 2
+	}
+	if open < 1 || toks[open].text != "(" || !isNameToken(toks[open-1]) || open+3 >= len(toks) ||
+		toks[open+2].text != "," || !isAcronym(toks[open+1].text) {
+		return 0
+	}
+	close := open + 3
+	for close < len(toks) && close < open+7 && isNameToken(toks[close]) {
+		close++
+	}
+	if close >= len(toks) || toks[close].text != ")" || !isCountryText(textOfPlain(toks[open+3:close])) {
+		return 0
+	}
+	switch {
+	case i == open+1 && end == open+2:
+		return 1
+	case i == open+3 && end == close:
+		return 2
+	}
+	return 0
+}
+
+// textOfPlain joins the words of toks with blanks.
+func textOfPlain(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
+}
+
 // modelCode reports whether a one-word name is a model's code, letters, a hyphen and a
 // number: "K-220", "Su-57". "G-20" and "G-7" are groups of states, not models.
 func modelCode(o *occurrence) bool {
@@ -435,11 +920,28 @@ func thingAfter(toks []token, end int) bool {
 	if thingNoun(w) {
 		return true
 	}
-	if !strings.Contains(w, "-") {
-		return false // "Telvoro and MTK Group sell phones": a verb, not a product's modifier
+	if strings.Contains(w, "-") && thingNoun(wordAfter(toks, end+1)) {
+		return true
 	}
-	return thingNoun(wordAfter(toks, end+1))
+	// "Patriot air defence systems": a product's noun after two or three modifiers that
+	// are plain nouns or adjectives (no verb: "Telvoro and MTK Group sell phones").
+	for k := end; k < len(toks) && k < end+3; k++ {
+		v := wordAfter(toks, k)
+		if v == "" || v == "think" || stopwords[v] || speechVerbs[v] || strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") && k > end && !thingNoun(v) {
+			return false
+		}
+		if k > end && weaponNouns[v] {
+			return true
+		}
+	}
+	return false
 }
+
+// weaponNouns are the nouns of weapons and their systems, read a few words after a name:
+// "Patriot air defence systems", "Leopard battle tanks".
+var weaponNouns = words(`system systems tank tanks launcher launchers howitzer howitzers missile missiles
+	rocket rockets jet jets fighter fighters drone drones frigate frigates submarine submarines
+	helicopter helicopters`)
 
 // thingNoun reports whether w, or the last part of a hyphenated w ("e-bike"), is a
 // product's or an event's noun.
@@ -486,7 +988,20 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// "Rival Carl Zeiss AG", "Striker Eoin Madigan" opening a sentence: a role noun the
 	// sentence capitalised describes the name; it is not part of it.
 	for len(toks) > 1 && toks[0].sent && (roleWords[toks[0].fold] || roleWords[strings.TrimSuffix(toks[0].fold, "s")]) &&
-		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2) {
+		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[toks[0].fold] && !hasAnyCue(toks[1:]) &&
+		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })) {
+		// ("Candidate Tomas Mendoza", "Activist Ana Ruiz Vela"; not "Brothers of Italy")
+		toks, i = toks[1:], i+1
+	}
+	// "Chipmaker Veltrane recalls…", "Broadcaster NRK said": a noun saying what a company
+	// or a newsroom does, capitalised by the sentence, describes the name after it (the
+	// word before the name then gives its kind).
+	for len(toks) > 1 && toks[0].sent && descriptorNouns[toks[0].fold] {
+		toks, i = toks[1:], i+1
+	}
+	// "Leaders of the Southern African Development Community": the joiners the role word
+	// held are not part of the name either.
+	for len(toks) > 1 && !isNameToken(toks[0]) {
 		toks, i = toks[1:], i+1
 	}
 	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
@@ -499,6 +1014,13 @@ func (s *scanner) segment(toks []token, i, end int) {
 	}
 	if len(toks) == 0 {
 		return
+	}
+	if len(toks) > 1 && roleHeads[toks[0].fold] {
+		if c, ok := countryForm(s.textOf(toks)); ok {
+			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
+			s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
+			return
+		}
 	}
 	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
 	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
@@ -545,7 +1067,8 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// the demonym or abbreviation only says whose body it is. An authority's, a
 	// commission's or a coast guard's official name holds it ("Ethiopian Civil Aviation
 	// Authority", "Philippine Coast Guard").
-	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) {
+	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) && headKind(toks[1:]) != app.Party {
+		// ("Indian National Congress" is a party's name, demonym and all.)
 		first := toks[0]
 		c, isCountry := countryFormFolded(first.text, first.fold)
 		if demonyms[first.fold] || isCountry && c.name != first.text {
@@ -591,6 +1114,11 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	if o.country == nil && !keepable(toks) && !(len(toks) > 1 && actorNounAfter(wordAfter(s.toks, end))) {
 		return
 	}
+	if toks[0].quoted && toks[0].sent && len(toks) > 1 && slices.ContainsFunc(toks[1:], func(t token) bool {
+		return isAllCaps(t.text) && utf8.RuneCountInString(t.text) >= 4
+	}) && !isAllCaps(toks[0].text) {
+		return // "Warehouses FULL, families HUNGRY": a quotation's emphasis, not a name
+	}
 	if len(toks) == 1 && toks[0].sent {
 		o.sent = true
 	}
@@ -598,6 +1126,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	if o.country == nil && !o.capital && places[o.key] {
 		// "Texas", "Madhya Pradesh": a place, whatever the words around say. Kept as an
 		// occurrence so that an organisation named after it withholds it as an alias.
+		o.gazOnly = !o.loc
 		o.loc, o.weakLoc = true, false
 	}
 	if o.kind == "" {
@@ -642,8 +1171,10 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	next := wordAfter(toks, end)
 	if prev != "" {
 		switch {
-		case roleWords[prev] && !isArticle(prev):
-			o.person = true
+		case roleWords[prev] && !isArticle(prev) && !(companyRoles[prev] && len(o.toks) == 1) &&
+			!(precedeCues[prev] == app.Organisation && !firstNames[o.toks[0].fold]):
+			// ("broker Marsh Vellan" is a firm's name unless a given name opens it)
+			o.person = true // ("rival Givaudan", "partner Vexor": companies as often as people)
 		case s.peopleOf(i - 1):
 			// "analysts at Brightwater Securities", "lawmakers from Popular Force": where
 			// people work or whose they are, not where it happens.
@@ -653,28 +1184,39 @@ func (s *scanner) context(o *occurrence, i, end int) {
 					o.ctxKind = app.Party
 				}
 			}
-		case prev == "as" && i >= 3 && wordBefore(toks, i-1) == "known" && kindNoun(wordBefore(toks, i-2)) != "":
-			o.ctxKind = kindNoun(wordBefore(toks, i-2)) // "the gang known as Los Injertos"
+		case s.namingPhrase(o, i):
+			// "the gang known as Los Injertos", "a group calling itself Hollow Reed", "a
+			// seller who gave her name as Afi", "a loader known as GreyMoth".
 		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
 			// "according to Statistics Denmark": a source, not a place.
-		case prev == "in" && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
+		case s.onPlaceNoun(i):
+			o.loc = true // "the Tishreen dam on the Euphrates"
+		case len(o.toks) == 1 && s.marketAfterMove(i):
+			o.loc = true // "fell 11 percent on the Nasdaq": a market, where shares trade
+		case (prev == "in" || prev == "of") && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
 			// "Shares in Ironbark fell", "a stake in Varma": whose shares, not where.
 			if o.ctxKind == "" {
 				o.ctxKind = app.Organisation
 			}
 		case locatives[prev]:
 			o.loc = true
-			o.weakLoc = prev == "to" || prev == "at" || prev == "from"
+			o.weakLoc = weakLocatives[prev]
+			o.motion = o.weakLoc && s.motionBefore(i-1)
+		case reachVerbs[prev]:
+			o.loc = true // "from reaching El Fasher", "troops entered Kherson"
+		case (prev == "for" || prev == "between") && s.motionBefore(i-1):
+			o.loc = true // "the ship was heading for Djibouti", "flights travelled between Sanaa and…"
 		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
 			o.loc = true // "in The Hague"
 		case (prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural") && i >= 2 && locatives[wordBefore(toks, i-1)]:
 			o.loc = true // "listed in both Oslo and Helsinki"
 			o.weakLoc = weakLocatives[wordBefore(toks, i-1)]
-		case prev == "of" && i >= 2 && placeOf[wordBefore(toks, i-1)]:
-			o.loc = true
+		case prev == "of" && i >= 2 && (placeOf[wordBefore(toks, i-1)] || wordBefore(toks, i-1) == "out"):
+			o.loc = true // "the city of Manisa", "ships out of Paldiski"
 		}
 		if k, ok := precedeCues[prev]; ok {
 			o.ctxKind = k
+			o.groupNoun = nonPartyNouns[prev]
 			if k == app.Media && prev == "agency" && i >= 2 && wordBefore(toks, i-1) != "news" && wordBefore(toks, i-1) != "press" {
 				// "the UN refugee agency UNHCR" is above states; "the statistics agency
 				// INDEC" is a state's.
@@ -684,6 +1226,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
 		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
+			s.modifiedNounOpens(i-2) && kindNoun(toks[i-2].fold) != "" ||
 			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation) &&
 		!roleWords[toks[i-2].fold] {
 		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
@@ -705,13 +1248,60 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			}
 		}
 	}
+	if i >= 3 && toks[i-1].text == "," && thingNoun(toks[i-2].fold) && unicode.IsLower(firstRune(toks[i-2].text)) && s.phraseOpens(i-2) {
+		o.product = true // "its encryption software, VireoLock,": what the name is, a thing
+	}
+	if i >= 2 && toks[i-1].text == "(" && end < len(toks) && toks[end].text == ")" && len(o.toks) == 1 && isAcronym(o.text) && o.ctxKind == "" {
+		// "the Congolese army (FARDC)", "the data regulator (DPC)": the noun before the
+		// brackets says what the acronym names.
+		if w := wordBefore(toks, i-1); w != "" && unicode.IsLower(firstRune(w)) {
+			if w == "army" || w == "military" {
+				o.ctxKind = app.ArmedGroup
+			} else if k := kindNoun(w); k != "" {
+				o.ctxKind = k
+			}
+		}
+	}
 	if i >= s.agency[0] && end <= s.agency[1] {
 		o.ctxKind = app.Media // "(Andina Press)" in a dateline
+		o.agency = true
 	}
 	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
 		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
+		o.appositive = true
 	}
 	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
+	// "until Brussels listens": after a clause's opening word the name is its subject and
+	// the word after it a verb, not a noun it qualifies.
+	o.attrib = o.attrib && !clauseOpeners[prev]
+	if o.attrib && end+1 < len(toks) && toks[end+1].kind == tWord && objectOpeners[toks[end+1].fold] {
+		// "The IMF forecast last month that…": a clause word after the next word makes
+		// that word the name's verb, not a noun it qualifies ("UN peacekeepers say").
+		o.attrib = false
+	}
+	// "two Dene hunters": a count, the word, a plural noun.
+	o.counted = o.attrib && strings.HasSuffix(next, "s") && (countWords[prev] || prev != "" && unicode.IsDigit(firstRune(prev)))
+	switch memberTag(toks, i, end) {
+	case 1:
+		if o.ctxKind == "" {
+			o.ctxKind = app.Party // "Katarina Vrabec (S&D, Slovenia)": her party…
+		}
+	case 2:
+		o.nationality = true // …and where she is from
+	}
+	if (prev == "said" || prev == "says") && len(o.toks) > 1 && o.ctxKind == "" && i >= 2 && (toks[i-2].kind == tPunct || toks[i-2].kind == tWord && wordBefore(toks, i-1) == "") {
+		// "“…,” said Katarina Vrabec": the speaker of a quotation, named after the verb.
+		o.ctxKind = app.Person
+	}
+	if len(o.toks) == 1 && !o.attrib && s.indefiniteBefore(i) && !isAcronym(o.text) {
+		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.
+		o.thing, o.instance = true, true
+	}
+	if (prev == "its" || prev == "their") && next != "" && !followCuesAny(next) && !ownedNouns[next] && toks[end].space && !toks[end-1].poss {
+		// "its Kvitta Pay terminals", "their Orion laptops": what a company has, named by
+		// a brand or a place before the noun, is not an actor.
+		o.thing = true
+	}
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
@@ -727,14 +1317,15 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if bodyPlaceNouns[next] && !toks[end-1].poss {
 		o.loc = true
 	}
-	if s.stemLoc || placeNouns[next] || groupNouns[next] || s.placeAhead(end) {
+	if s.stemLoc || placeNoun(next) || groupNouns[next] || s.placeAhead(end) ||
+		s.electionAfter(end) && headKind(o.toks) == "" && knownKinds[o.key] == "" && o.country == nil {
 		o.loc = true
 	}
 	if i > 0 && toks[i-1].poss && s.locBefore(i) {
 		o.loc = true // "near Cox's Bazar"
 	}
 	if o.country != nil && toks[end-1].poss {
-		o.nationality = personAfter(toks, end)
+		o.nationality = personAfter(toks, end) || companyAfter(toks, end)
 		if o.loc && !placeNouns[next] && !bodyPlaceNouns[next] {
 			// "in Norway's top court": the place word is the court's; the state owns it.
 			o.loc, o.weakLoc = false, false
@@ -752,14 +1343,23 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if o.capital && (prev == "the" || prev == "a") {
 		o.loc = true // "the Pretoria agreement", "a Moscow court"
 	}
-	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) {
+	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
+		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] || t.text == "&" }) { // "Anon Nampa of Lawyers for Rights" is his employer
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
+	}
+	if isArticle(prev) && i >= 2 && (wordBefore(toks, i-1) == "and" || wordBefore(toks, i-1) == "or") && s.locBefore(i-2) {
+		o.loc = true // "in Indonesia and the Philippines"
+		at := s.listLocative(i - 2)
+		o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
+		o.motion = o.weakLoc && s.motionBefore(at)
 	}
 	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
 		// "in Miami and Madrid", "in Paris, Lyon and Marseille"; not "In Berlin, Siemens
 		// said". The list's first place word says how strong a clue it is.
 		o.loc = true
-		o.weakLoc = weakLocatives[s.listLocative(i-1)]
+		at := s.listLocative(i - 1)
+		o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
+		o.motion = o.weakLoc && s.motionBefore(at)
 	}
 	// "Patient group Heart Alliance": a cue word before another name describes that one.
 	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
@@ -772,14 +1372,28 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
 		platformNouns[next]) // "an Instagram account", "a TikTok video"
 	o.speaks = speechVerbs[next]
+	o.who = end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "who"
 	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
 		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
 	}
 	if end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end].kind == tWord && (toks[end].fold == "and" || toks[end].fold == "or") ||
-		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" {
+		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" ||
+		(prev == "and" || prev == "or") && i >= 2 && isNameToken(toks[i-2]) || s.commaList(end) {
 		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
 		// another name, or a thing a relative clause describes.
 		o.listed = true
+	}
+	if o.ctxKind == "" && !o.person && o.country == nil && s.whichAfter(end) {
+		// "Uber Eats and Glovo, which also operate…", "Kestrel Labs, which…": "which"
+		// speaks of things and bodies; a person takes "who".
+		o.ctxKind = app.Organisation
+	}
+	if o.ctxKind == "" && !o.person && len(o.toks) >= 2 && len(o.toks) <= 3 && headKind(o.toks) == "" && o.country == nil &&
+		(end+1 < len(toks) && toks[end].fold == "and" && givenNameAt(toks, end+1) ||
+			prev == "and" && i >= 3 && givenNameBefore(toks, i-1)) {
+		// "Rohan Kapoor and Neha Kapoor": a name of two or three words paired with a
+		// person's name (a given name opens it) is a person's too.
+		o.ctxKind = app.Person
 	}
 	if end+2 < len(toks) && toks[end].fold == "and" && toks[end+1].fold == "other" && toks[end+2].kind == tWord {
 		// "Tesla and other carmakers": one of them.
@@ -804,8 +1418,12 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if k < len(toks) && toks[k].kind == tWord && followCues[toks[k].fold] != "" && followCues[toks[k].fold] != app.Person {
 		k++
 	}
-	if o.country == nil && k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord && isAcronym(toks[k+1].text) {
+	if o.country == nil && k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord &&
+		(isAcronym(toks[k+1].text) || syllableAbbreviation(o.toks, toks[k+1])) {
 		o.aliases = append(o.aliases, toks[k+1].text)
+	}
+	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
+		o.aliases = append(o.aliases, acr) // "the Council for Fair Fisheries, or CFF"
 	}
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
@@ -893,7 +1511,8 @@ var appositiveKinds = map[string]app.ActorKind{
 	"foundation": app.Organisation, "institute": app.Organisation, "ngo": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
 	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
-	"party": app.Party, "militia": app.ArmedGroup,
+	"party": app.Party, "militia": app.ArmedGroup, "court": app.GovernmentBody, "legislature": app.GovernmentBody,
+	"parliament": app.GovernmentBody, "government": app.GovernmentBody,
 }
 
 // appositiveKind reads ", the local daily," or ", the EU border agency" after a name: the
@@ -920,7 +1539,8 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			return ""
 		}
 		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
-			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] {
+			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] && toks[k+1].fold != "known" &&
+				!strings.HasSuffix(toks[k+1].fold, "ed") { // "the frozen-food group based in the city"
 				return "" // "the group's founder": the noun does not end it; "the lobby for farmers" does
 			}
 			if t.fold == "agency" && (toks[k-1].fold == "news" || toks[k-1].fold == "press") {
@@ -959,7 +1579,11 @@ func (s *scanner) numberAfter(end int) bool {
 	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
 		return true
 	}
-	if end+1 < len(s.toks) && s.toks[end+1].kind == tWord && quantityUnits[s.toks[end+1].fold] {
+	u := end + 1
+	for u+1 < len(s.toks) && (s.toks[u].text == "." || s.toks[u].text == ",") && !s.toks[u].space && unicode.IsDigit(firstRune(s.toks[u+1].text)) {
+		u += 2 // "1.2 billion", "24,000 euros"
+	}
+	if u < len(s.toks) && s.toks[u].kind == tWord && quantityUnits[s.toks[u].fold] {
 		return false // "gave Anatel 24 hours", "fined Kestrel 3 million": a quantity, not a model
 	}
 	return end < len(s.toks) && s.toks[end].kind == tWord && s.toks[end].space && unicode.IsDigit(firstRune(s.toks[end].text))
@@ -967,7 +1591,8 @@ func (s *scanner) numberAfter(end int) bool {
 
 // quantityUnits after a number make it a quantity: "24 hours", "3 million".
 var quantityUnits = words(`hours hour days day weeks week months month years year percent per million
-	billion thousand people points times minutes seconds tonnes tons`)
+	billion thousand people points times minutes seconds tonnes tons euros dollars pounds francs
+	forints rupees yuan won yen pesos reais rand naira shillings crore lakh`)
 
 func hasDigit(s string) bool {
 	for _, r := range s {
@@ -1001,6 +1626,10 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 	case (w(k) == "who" || w(k) == "which") && (w(k+1) == "call" || w(k+1) == "calls") &&
 		(w(k+2) == "themselves" || w(k+2) == "itself" || w(k+2) == "himself" || w(k+2) == "herself"):
 		k += 3
+	case tradesAs[w(k)] && w(k+1) == "as":
+		k += 2 // "Hollin Air Ltd, trading as Hollin"
+	case w(k) == "which" && tradesAs[w(k+1)] && w(k+2) == "as":
+		k += 3 // "Aerolíneas Sur S.A., which flies as Aerosur"
 	default:
 		return "", false
 	}
@@ -1017,6 +1646,33 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 	return s.textOf(toks[k:j]), true
 }
 
+// placeNoun reports whether w is a place's noun, singular or plural: "mill", "mills",
+// "refineries".
+func placeNoun(w string) bool {
+	if placeNouns[w] {
+		return true
+	}
+	if stem, ok := strings.CutSuffix(w, "ies"); ok && placeNouns[stem+"y"] {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, "s")
+	return ok && placeNouns[stem]
+}
+
+// electionAfter reports whether an election's noun follows the name, right after it or
+// after one adjective: "the Velhaven by-election", "the Batumi mayoral vote".
+func (s *scanner) electionAfter(end int) bool {
+	w := wordAfter(s.toks, end)
+	if electionAdjectives[w] {
+		w = wordAfter(s.toks, end+1)
+	}
+	return electionNouns[w]
+}
+
+// tradesAs are the verbs of a trading name: "trading as", "which flies as", "which
+// operates as".
+var tradesAs = words(`trading trades operating operates flies flying sells selling brands`)
+
 // placeAhead reports whether a place noun follows the name within two lowercase words,
 // or after "and" and another name: "the Fordow enrichment plant", "the Isfahan and Natanz
 // facilities".
@@ -1026,9 +1682,12 @@ func (s *scanner) placeAhead(end int) bool {
 	if k+1 < len(toks) && toks[k].kind == tWord && (toks[k].text == "and" || toks[k].text == "or") && isNameToken(toks[k+1]) {
 		k += 2
 	}
-	for n := 0; n < 3 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
-		if placeNouns[toks[k].fold] || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss {
-			return true
+	for n := 0; n < 4 && k < len(toks) && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)); n, k = n+1, k+1 {
+		if placeNoun(toks[k].fold) || bodyPlaceNouns[toks[k].fold] && !toks[end-1].poss || k > end && groupNouns[toks[k].fold] {
+			return true // "the Isfahan and Natanz facilities", "Leco and Aymara farmers"
+		}
+		if (toks[k].fold == "and" || toks[k].fold == "or") && n > 0 && k+1 < len(toks) && !stopwords[toks[k+1].fold] {
+			continue // "the Tsagaan Del copper and gold deposit"
 		}
 		if stopwords[toks[k].fold] {
 			return false
@@ -1062,18 +1721,45 @@ var stakeNouns = words(`shares share stake stakes holding holdings investment in
 // weakLocatives are the place words a first name overrides: "a letter to Paulo Ferraz".
 var weakLocatives = words(`to at from`)
 
-// listLocative returns the locative before the first name of the list whose item ends
-// right before toks[and].
-func (s *scanner) listLocative(and int) string {
+// listLocative returns the index of the locative before the first name of the list whose
+// item ends right before toks[and], or -1.
+func (s *scanner) listLocative(and int) int {
 	k := s.nameStart(and)
 	for k > 1 && (s.toks[k-1].text == "," || s.toks[k-1].fold == "and" || s.toks[k-1].fold == "or") {
 		k = s.nameStart(k - 1)
 	}
 	if k > 0 && s.toks[k-1].kind == tWord {
-		return s.toks[k-1].fold
+		return k - 1
 	}
-	return ""
+	return -1
 }
+
+// motionBefore reports whether a verb or noun of movement or of where one works stands
+// right before the place word at toks[p] ("flew to", "spread to", "exported to", "operates
+// from", "routes from", "heading for"): then to, from and for say where, however weak
+// they are elsewhere ("linked to Israel", "demand from China" deal with the state).
+func (s *scanner) motionBefore(p int) bool {
+	w := wordBefore(s.toks, p)
+	if w == "back" || w == "out" || w == "away" || w == "abroad" || w == "home" {
+		w = wordBefore(s.toks, p-1) // "flew back to", "moved out to"
+	}
+	if !motionWords[w] && w != "" && !stopwords[w] && p >= 3 && s.toks[p-2].kind == tWord && (isArticle(s.toks[p-2].text) || pronounPoss[s.toks[p-2].fold]) {
+		w = wordBefore(s.toks, p-2) // "escorted the tanker to", "moved its headquarters to"
+	}
+	return motionWords[w]
+}
+
+// motionWords are verbs and nouns of movement and of where one works from.
+var motionWords = words(`flew fled fly flies flying travelled traveled travel travels travelling traveling
+	moved moving returned returning go goes went gone going came headed heading sailed sailing bound
+	drove spread spreading exported export exports shipped shipments deported relocated emigrated
+	migrated escaped evacuated routes route flights flight trip trips journey operate operates
+	operating operated departed left leaving diverted rerouted redirected convoy convoys deliveries
+	corridor access escorted towed`)
+
+// reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
+var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed
+	crossing governs governed captured recaptured retook overran seized`)
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".
@@ -1091,6 +1777,10 @@ func (s *scanner) locBefore(and int) bool {
 	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either") {
 		k-- // "in both Oslo and Helsinki"
 	}
+	if k > 1 && s.toks[k-1].fold == "of" && placeOf[wordBefore(s.toks, k-1)] ||
+		k > 1 && s.toks[k-1].fold == "between" && s.motionBefore(k-1) {
+		return true // "the villages of Aita and Ramyeh", "travelled between Sanaa and Aden"
+	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold] && !s.peopleOf(k-1)
 }
 
@@ -1104,7 +1794,8 @@ func (s *scanner) peopleOf(p int) bool {
 	before := wordBefore(s.toks, p)
 	switch s.toks[p].fold {
 	case "at":
-		return roleWords[strings.TrimSuffix(before, "s")]
+		// "told reporters at City Hall": where they were told, not whose they are.
+		return roleWords[strings.TrimSuffix(before, "s")] && !briefVerbs[wordBefore(s.toks, p-1)]
 	case "from":
 		return partyMembers[before]
 	}
@@ -1118,6 +1809,18 @@ func (s *scanner) roleComma(i int) bool {
 	toks := s.toks
 	if i < 2 || i > len(toks) || toks[i-1].text != "," {
 		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-5 && toks[k].kind == tWord; k-- {
+		w := toks[k].fold
+		if (w == "his" || w == "her") && k < i-2 && (k == 0 || toks[k-1].kind != tWord || toks[k].sent) &&
+			!slices.ContainsFunc(toks[k+1:i-1], func(t token) bool { return kindNoun(t.fold) != "" || stopwords[t.fold] || isNameToken(t) }) {
+			// "His running mate, Joy Abellana,": someone of a person's; "Her party,
+			// Morena," is a party's name.
+			return true
+		}
+		if isNameToken(toks[k]) && !toks[k].sent {
+			break
+		}
 	}
 	for k := i - 2; k >= 0 && k >= i-7 && toks[k].kind == tWord; k-- {
 		w := toks[k].fold
@@ -1218,7 +1921,9 @@ func (s *scanner) portfolioList(i, j int) bool {
 		lead++ // "The Senate Commerce, …"
 	}
 	if !of && !legislatures[toks[lead].fold] {
-		return false // "Senate Commerce, Science and Transportation Committee" goes on too
+		// "European Maritime, Fisheries and Aquaculture Fund": portfolio words before a
+		// head noun, the list ending in "and" and the head.
+		return !hasOrgCue(toks[i:j]) && s.listEndsInHead(j)
 	}
 	for k := j + 1; k < len(toks) && k < j+12; k++ {
 		t := toks[k]
@@ -1229,6 +1934,47 @@ func (s *scanner) portfolioList(i, j int) bool {
 				return false // "the Election Commission of India, and the Konkan Chronicle": a list of names
 			}
 			return k+1 < len(toks) && (isNameToken(toks[k+1]) || toks[k+1].fold == "the")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// commaList reports whether a comma after the name opens a list of names that ends with
+// "and" or "or" and one more name: "Volkswagen, Stellantis and Renault".
+func (s *scanner) commaList(end int) bool {
+	toks := s.toks
+	if end+1 >= len(toks) || toks[end].text != "," || !isNameToken(toks[end+1]) {
+		return false
+	}
+	for k := end + 1; k < len(toks) && k < end+12; k++ {
+		t := toks[k]
+		switch {
+		case isNameToken(t) || t.text == "," || particles[t.fold]:
+		case t.fold == "and" || t.fold == "or":
+			return k+1 < len(toks) && isNameToken(toks[k+1])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// listEndsInHead reports whether the capitalised words after the comma at toks[j] run,
+// through commas, to "and" and a last run of name words whose last is a body's head noun.
+func (s *scanner) listEndsInHead(j int) bool {
+	toks := s.toks
+	for k := j + 1; k < len(toks) && k < j+12; k++ {
+		t := toks[k]
+		switch {
+		case t.text == "," || isNameToken(t) && cueKind(t.fold) == "":
+		case t.fold == "and":
+			if k == j+1 {
+				return false // "Harrow & Keel, and Kobayashi Robotics": a list of names
+			}
+			last := nameAfter(toks, k+1, len(toks))
+			return len(last) >= 2 && cueKind(last[len(last)-1].fold) != ""
 		default:
 			return false
 		}
@@ -1371,10 +2117,12 @@ func keepable(toks []token) bool {
 	if len(toks) == 1 {
 		t := toks[0]
 		w := t.fold
-		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) {
+		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) ||
+			massNouns[w] && !isAllCaps(t.text) { // "Children" of "Save the Children": a common noun alone
 			return false
 		}
-		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || eventFirst[w] || nonActorAcronyms[w] || nonActorAcronyms[strings.TrimSuffix(w, "s")] || nonActorHeads[w] || t.formula {
+		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || eventFirst[w] || nonActorAcronyms[w] || nonActorAcronyms[strings.TrimSuffix(w, "s")] || nonActorHeads[w] || t.formula ||
+			romanNumeral(t.text) { // "districts VIII and IX"
 			return false
 		}
 		return true
@@ -1403,6 +2151,15 @@ func keepable(toks []token) bool {
 		return false // "Red Sea", "Strait of Hormuz"
 	}
 	return true
+}
+
+// romanNumeral reports whether s is a Roman numeral of I, V and X written in capitals
+// ("IX", "VIII", "XIV"): a district's, a king's or a chapter's number, not a name.
+func romanNumeral(s string) bool {
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	return strings.Trim(s, "IVX") == ""
 }
 
 // eventFirst are the words that begin the names of competitions in other languages:
@@ -1512,11 +2269,11 @@ func modifierStem(t token) (string, bool) {
 
 // placeSuffixes make the stem a place or a style rather than an actor: "Baghdad-based".
 var placeSuffixes = words(`based born made style era bound centred centered friendly like type listed
-	registered headquartered`)
+	registered headquartered flagged`)
 
 var modifierSuffixes = words(`based backed led aligned allied friendly linked funded sponsored owned run
 	born style era controlled held affiliated leaning majority dominated brokered mediated made
-	bound centred centered focused oriented supported armed trained listed registered headquartered`)
+	bound centred centered focused oriented supported armed trained listed registered headquartered flagged`)
 
 // trailingRoles are the roles that, written after a name, are people belonging to it.
 var trailingRoles = words(`mps mp meps mep lawmakers legislators deputies senators ministers officials
@@ -1606,8 +2363,8 @@ func isAcronym(s string) bool {
 }
 
 func isArticle(s string) bool {
-	switch strings.ToLower(s) {
-	case "the", "a", "an":
+	switch s {
+	case "the", "a", "an", "The", "A", "An", "THE", "AN":
 		return true
 	}
 	return false

@@ -103,6 +103,17 @@ func joinSuffixes(toks []token) []token {
 			i += 2
 			continue
 		}
+		if t.kind == tWord && i+2 < len(toks) && !toks[i+1].space && toks[i+2].kind == tWord && !toks[i+2].space &&
+			joinedAcronym(t.text, toks[i+1].text, toks[i+2].text) {
+			// "S&D", "AT&T", "Greens/EFA": one name written without blanks.
+			t.text = t.text + toks[i+1].text + toks[i+2].text
+			t.fold = fold(t.text)
+			t.end = toks[i+2].end
+			t.poss = toks[i+2].poss
+			out = append(out, t)
+			i += 2
+			continue
+		}
 		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "," && toks[i+2].kind == tWord && toks[i+2].space &&
 			isLegalSuffix(t.fold) && isLegalSuffix(toks[i+2].fold) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 && toks[i-1].kind == tWord {
 			dot := ""
@@ -119,6 +130,27 @@ func joinSuffixes(toks []token) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// joinedAcronym reports whether a, sep and b, written without blanks, are one name: two
+// short acronyms joined by "&" ("S&D", "AT&T", "P&O"), or a capitalised word and an
+// acronym joined by "/" ("Greens/EFA"). Two words in capitals joined by "/" are a
+// table's or a dateline's pair ("IND/OTH", "GENEVA/LILONGWE"), and two plain words
+// ("Israel/Gaza") are two names.
+func joinedAcronym(a, sep, b string) bool {
+	short := func(s string) bool {
+		return isAllCaps(s) && utf8.RuneCountInString(s) <= 3 || len(s) == 1 && unicode.IsUpper(firstRune(s))
+	}
+	switch sep {
+	case "&":
+		return short(a) && short(b)
+	case "/":
+		if !unicode.IsUpper(firstRune(a)) || !unicode.IsUpper(firstRune(b)) || isAllCaps(a) == isAllCaps(b) {
+			return false
+		}
+		return isAllCaps(a) && utf8.RuneCountInString(a) >= 2 || isAllCaps(b) && utf8.RuneCountInString(b) >= 2
+	}
+	return false
 }
 
 type scanned struct {

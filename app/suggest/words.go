@@ -64,7 +64,7 @@ var generic = words(`january february march april may june july august september
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
-	le la les ul wal y zu per e af av ng por para pour für do`)
+	le la les los las des es ul wal y zu per e af av ng por para pour für do`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -83,7 +83,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku tan seri sri sayyed sayyid syed sharif
-	ombudsman ombudswoman registrar auditor-general`)
+	ombudsman ombudswoman registrar auditor-general me maître mgr`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -95,7 +95,8 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	agriculture environment culture transport housing water electricity planning industry
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
-	provincial municipal city county party opposition ruling government presidential royal cabinet`)
+	provincial municipal city county party opposition ruling government presidential royal cabinet
+	works`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -120,35 +121,36 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	philanthropist owner competitor peer
 	finalist founder co-founder whip treasurer rapporteur councillor councilor alderman
 	delegate organiser organizer campaigner volunteer rector dean attorney solicitor
-	barrister magistrate clerk registrar curator principal superintendent warden`)
+	barrister magistrate clerk registrar curator principal superintendent warden goalkeeper
+	striker midfielder defender winger keeper member`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
 	armedCues = words(`forces force brigades brigade militia militias army corps guards guard units
 		battalion battalions regiment division resistance mujahideen mujahidin
-		kataib kata'ib harakat jaish lashkar tehreek tehrik saraya asaib liwa ansar jama'at
+		kataib kata'ib harakat jaish lashkar saraya asaib liwa ansar jama'at
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
 		legion commandos gendarmerie cartel cartels gang gangs`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
-		conservatives greens`)
+		conservatives greens patriots tehreek tehrik`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
 		inspectorate police gendarmerie bureau embassy consulate municipality governorate
 		mission administration committee service commissariat ministerio ministère
 		ministerium dirección direction secretaría departamento conseil consejo conselho
-		ayuntamiento prefeitura tribunale`)
+		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
-		chronicle inquirer courier
+		chronicle inquirer courier wire dispatch bulletin
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
 		irna isna fars tasnim yonhap kyodo ap dpa ansa efe`)
 	orgCues = words(`organization organisation association agency bank university institute
 		center centre foundation fund programme program company corporation group union house
 		nations community chamber federation initiative council commission authority society
-		watch international red cross crescent trust network academy school college hospital
+		watch international cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board
 		partnership observatory
 		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
@@ -161,7 +163,10 @@ var (
 		fundación fundação fondation fondazione stiftung asociación associação sindicato
 		syndicat gewerkschaft banco banque grupo groupe compañía companhia instituto institut
 		universidad universidade université universität università resources minerals metals
-		chemicals pharma power utilities electric`)
+		chemicals pharma power utilities electric express electronics devices semiconductor
+		semiconductors networks robotics aerospace biotech therapeutics biologics instruments
+		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics energy
+		associates works`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -184,7 +189,7 @@ var possNouns = words(`people nation nations prosecutor god women men children y
 var groupNouns = words(`minority minorities refugees refugee community communities population
 	tribe tribes clan clans villagers civilians migrants diaspora language speakers pilgrims family
 	families dynasty
-	voters workers`)
+	voters workers farmers herders fishermen protesters demonstrators residents peoples`)
 
 // compass words begin the names of regions: "West Bengal", "North Darfur".
 var compass = words(`north south east west northern southern eastern western upper lower central greater`)
@@ -197,7 +202,17 @@ var placeNouns = words(`border crossing district province region city town villa
 	street road highway airbase checkpoint enclave strip suburb suburbs outskirts coast
 	front frontline island islands desert oasis municipality commune mine mines pit quarry
 	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
-	ports reservoir reservoirs aqueduct constituency constituencies`)
+	ports reservoir reservoirs aqueduct constituency constituencies deposit deposits concession
+	concessions valleys hills regions provinces districts towns villages cities territories strait
+	straits sea bay gulf lagoon flat flats basin plateau wetland wetlands forest park`)
+
+// electionNouns after a name that has no body's word say where the vote is: "the
+// Taichung by-election"; "the Bundestag election" is the body's.
+var electionNouns = words(`election elections by-election by-elections referendum vote polls`)
+
+// electionAdjectives stand between a place and its election: "the Batumi mayoral vote".
+var electionAdjectives = words(`mayoral municipal local regional provincial parliamentary presidential
+	general legislative council`)
 
 // bodyPlaceNouns, right after a name that is not a possessive, make it the place whose
 // body it is: "the Glasgow council", "the Madhya Pradesh health department". ("Alimi's
@@ -259,6 +274,8 @@ var precedeCues = map[string]app.ActorKind{
 	"distributor": app.Organisation, "consortium": app.Organisation, "fund": app.Organisation,
 	"carrier": app.Organisation, "drugmaker": app.Organisation, "automaker": app.Organisation,
 	"chipmaker": app.Organisation, "shipper": app.Organisation, "broker": app.Organisation,
+	"shipowner": app.Organisation, "shipbuilder": app.Organisation, "steelmaker": app.Organisation,
+	"collective": app.Organisation, "app": app.Organisation,
 	"daily's": app.Media, "weekly": app.Media, "paper": app.Media,
 	"union": app.Organisation, "federation": app.Organisation, "association": app.Organisation,
 	"ngo": app.Organisation, "tank": app.Organisation, "club": app.Organisation, "team": app.Organisation,
@@ -267,7 +284,7 @@ var precedeCues = map[string]app.ActorKind{
 	// Where a party stands: "the far-right Alternative for Germany".
 	"far-right": app.Party, "far-left": app.Party, "centre-right": app.Party, "centre-left": app.Party,
 	"center-right": app.Party, "center-left": app.Party, "right-wing": app.Party, "left-wing": app.Party,
-	"populist": app.Party,
+	"populist": app.Party, "opposition": app.Party, // "the opposition Kuomintang"
 	"watchdog": app.GovernmentBody,
 }
 
@@ -295,7 +312,10 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 	affair motor motors engine engines range ranges lineup line-up series chip chips processor
 	console consoles camera cameras truck trucks jet jets aircraft drone drones rifle rifles
 	missile missiles satellite satellites tanker tankers handsets laptop laptops platform
-	agreement agreements accord accords protocol`)
+	agreement agreements accord accords protocol attack attacks malware ransomware loader virus
+	worm exploit tool tools wiper trojan botnet spyware backdoor pilgrimage holiday feast line event
+	system systems tank tanks launcher launchers howitzer howitzers frigate frigates submarine
+	submarines helicopter helicopters`)
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna

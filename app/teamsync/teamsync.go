@@ -47,6 +47,9 @@ func Sync(ctx context.Context, local Local, remote Remote, place app.HubPlace, o
 	}
 	for round := 0; round < rounds; round++ {
 		if err := pull(ctx, local, remote, place, id, opt, &rep); err != nil {
+			if opt.SendDespiteConflicts && app.IsCode(err, app.ECONFLICT) {
+				sendBeside(ctx, local, remote, place, id, canWrite, opt, &rep)
+			}
 			return rep, err
 		}
 		stale, err := send(ctx, local, remote, place, id, canWrite, opt, &rep)
@@ -139,6 +142,17 @@ func send(ctx context.Context, local Local, remote Remote, place app.HubPlace, i
 		rep.Sent += len(sent)
 	}
 	return stale, nil
+}
+
+// sendBeside sends the local changes while conflicts wait for review: the changes made
+// on the hub's current version reach the team; the records in conflict are stale on the
+// hub and not written. A failure here is left to the sync after the review, which
+// sends again and reports it: the conflicts are what the researcher must see now.
+func sendBeside(ctx context.Context, local Local, remote Remote, place app.HubPlace, id string, canWrite bool, opt app.HubSyncOptions, rep *app.HubSyncReport) {
+	stale, err := send(ctx, local, remote, place, id, canWrite, opt, rep)
+	if err == nil {
+		rep.Stale = stale
+	}
 }
 
 // add adds one pull's report to the sync's.

@@ -7,9 +7,3 @@ func SharedCluster() *hubtest.Cluster { return cluster }
 
 // SetPushHook makes fn run before each record a push writes (nil: none).
 func SetPushHook(fn func(i int) error) { pushHook = fn }
-
-// SchemaWanted is the schema version Init brings a hub to: its number of migrations.
-func SchemaWanted() int {
-	names, _ := migrations()
-	return len(names)
-}

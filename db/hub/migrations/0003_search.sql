@@ -83,8 +83,9 @@ $$ SELECT DISTINCT ON (r.seq) r.* FROM unnest(articles) AS a(uuid)
 	WHERE NOT r.deleted AND dossier_hub.reads(coll) ORDER BY r.seq $$;
 
 -- Subscriptions: a project that takes only the articles with some tags (lower-cased)
--- takes with them the relations quoting them, the actors those relations name, and the
--- notes on any of these. in_subscription says whether a live record is in.
+-- takes with them the relations quoting them, the actors those relations name, the
+-- notes on any of these, and the notes' pictures. in_subscription says whether a live
+-- record is in.
 CREATE INDEX records_relation_source ON records(collection_id, (data->>'source_id')) WHERE kind = 'relation';
 CREATE INDEX records_relation_target ON records(collection_id, (data->>'target_id')) WHERE kind = 'relation';
 CREATE INDEX records_relation_speaker ON records(collection_id, (data->>'speaker_id')) WHERE kind = 'relation';
@@ -117,6 +118,9 @@ $$ SELECT dossier_hub.reads(coll) AND CASE kind
 		OR dossier_hub.actor_in(coll, data->>'actor_id', tags)
 		OR EXISTS (SELECT 1 FROM dossier_hub.records x WHERE x.collection_id = coll AND x.kind = 'relation'
 			AND x.uuid = (data->>'relation_id')::uuid AND NOT x.deleted AND dossier_hub.relation_in(coll, x.data, tags))
+	-- A note's pictures never change and are few: a subscribed project takes them all,
+	-- so that a note it takes, now or later, shows them.
+	WHEN 'note_image' THEN true
 	ELSE false END $$;
 
 REVOKE ALL ON FUNCTION reads(uuid), search_articles(text, text, int), citing(uuid, text[]), article_in(uuid, text, text[]),
