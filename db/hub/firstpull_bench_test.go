@@ -14,8 +14,8 @@ import (
 	"dossier/db/hub"
 )
 
-// BenchmarkSyncFirstPull: an empty project's first sync of a collection of 10,000 and
-// 20,000 articles (each about 2,600 characters, as the 3,000-article benchmark's) and
+// BenchmarkSyncFirstPull: an empty project's first sync of a collection of 10,000,
+// 20,000 and 50,000 articles (each about 2,600 characters, as the 3,000-article benchmark's) and
 // 300 actors whose names occur in them. The goal: 100,000 articles in under 3
 // minutes with bounded memory. The hub is filled by INSERT … SELECT over
 // generate_series from one article and one actor a project sent. Reported: ms per 1,000
@@ -24,7 +24,7 @@ import (
 // (Linux: with SQLite's page cache, up to 64 MiB, and the project file's pages mapped
 // in memory, up to 256 MiB) and the Go heap's peak.
 func BenchmarkSyncFirstPull(b *testing.B) {
-	for _, n := range []int{10_000, 20_000} {
+	for _, n := range []int{10_000, 20_000, 50_000} {
 		b.Run(fmt.Sprintf("%d-articles", n), func(b *testing.B) {
 			tm := newTeam(b)
 			fillCollection(b, tm, n, 300)
