@@ -82,6 +82,9 @@ type HubSyncState struct {
 	SyncedAt  time.Time
 	Sent      int
 	Received  int
+	// OnlyTags, when not empty, is the project's subscription: it takes only the
+	// articles with one of these tags (and what they support), lower-cased.
+	OnlyTags []string
 }
 
 // HubSyncOptions steer a sync.
@@ -114,12 +117,17 @@ type HubSyncReport struct {
 	// them up.
 	Stale int       `json:"stale"`
 	At    time.Time `json:"at"`
+	// OnlyTags is the subscription the sync took records by (none: the whole collection).
+	OnlyTags []string `json:"only_tags,omitempty"`
 }
 
 // Text is the report in words.
 func (r HubSyncReport) Text() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "synced with %s (collection %s): %d sent, %d received\n", r.Place.URL, r.Place.Collection, r.Sent, r.Received)
+	if len(r.OnlyTags) > 0 {
+		fmt.Fprintf(&b, "subscribed to the articles tagged %s, the relations quoting them, their actors and notes\n", strings.Join(r.OnlyTags, ", "))
+	}
 	m := r.Merge.Text()
 	if i := strings.IndexByte(m, '\n'); i >= 0 {
 		m = m[i+1:] // the merge's own first line names a file: the hub is named above

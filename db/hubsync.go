@@ -76,13 +76,14 @@ func tableColumns(ctx context.Context, q querier, table string) ([]string, error
 func (s *Store) HubSyncState(ctx context.Context, place app.HubPlace) (st app.HubSyncState, err error) {
 	defer wrapErr(&err, "hub sync state %s", place.Key())
 	st.Place = place
-	var synced string
-	err = s.db.QueryRowContext(ctx, `SELECT pulled_seq, synced_at, sent, received FROM hub_sync_state WHERE hub = ?`, place.Key()).
-		Scan(&st.PulledSeq, &synced, &st.Sent, &st.Received)
+	var synced, tags string
+	err = s.db.QueryRowContext(ctx, `SELECT pulled_seq, synced_at, sent, received, only_tags FROM hub_sync_state WHERE hub = ?`, place.Key()).
+		Scan(&st.PulledSeq, &synced, &st.Sent, &st.Received, &tags)
 	if err == sql.ErrNoRows {
 		return st, nil
 	}
 	st.SyncedAt = parseTime(synced)
+	st.OnlyTags = splitTags(tags)
 	return st, err
 }
 

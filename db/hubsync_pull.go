@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"dossier/app"
 )
@@ -76,15 +77,11 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 	return rep, mapError(tx.Commit())
 }
 
-// attachTheirs creates an empty project at path, for the records pulled, and attaches
-// it as "theirs" to a connection of its own: the attachment lasts as long as the
-// connection, so the pull's transaction must run on that connection.
+// attachTheirs creates an empty project at path (see emptyTheirs), for the records
+// pulled, and attaches it as "theirs" to a connection of its own: the attachment lasts
+// as long as the connection, so the pull's transaction must run on that connection.
 func (s *Store) attachTheirs(ctx context.Context, path string) (*sql.Conn, error) {
-	c, err := Create(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	if err := c.Close(); err != nil {
+	if err := emptyTheirs(ctx, path); err != nil {
 		return nil, err
 	}
 	conn, err := s.db.Conn(ctx)
@@ -92,6 +89,11 @@ func (s *Store) attachTheirs(ctx context.Context, path string) (*sql.Conn, error
 		return nil, err
 	}
 	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS theirs`, path); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA theirs.journal_mode = MEMORY; PRAGMA theirs.synchronous = OFF`); err != nil {
+		conn.ExecContext(context.Background(), `DETACH DATABASE theirs`)
 		conn.Close()
 		return nil, err
 	}
@@ -812,23 +814,62 @@ func (sp *syncPlan) recordBases(place app.HubPlace) error {
 		}
 	}
 	all = append(all, sp.p.dead...)
+	byKind := map[string][]baseRow{}
 	for _, r := range all {
 		key := r.Kind + "/" + r.UUID
 		if left[key] {
 			continue // left out, and said: the base stays, so nothing here overwrites the hub's
 		}
-		updated := ""
-		if sp.inCommon[key] && !left[key] && !sp.keep[key] {
-			k := kindOf(r.Kind)
-			if err := m.tx.QueryRowContext(m.ctx, `SELECT updated FROM main.`+k.table+` WHERE uuid = ?`, r.UUID).Scan(&updated); err != nil && err != sql.ErrNoRows {
-				return err
-			}
-		}
-		if err := setBase(m.ctx, m.tx, place, r, updated); err != nil {
+		byKind[r.Kind] = append(byKind[r.Kind], newBaseRow(r, sp.inCommon[key] && !sp.keep[key]))
+	}
+	for _, kind := range syncKinds {
+		if err := setBases(m.ctx, m.tx, place, kind, byKind[kind]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// baseRow is one record's base as setBases takes it; Common says the local record is
+// the hub's version (its stamp is the base's), else the base has no local stamp.
+type baseRow struct {
+	UUID      string
+	Seq       int64
+	Deleted   bool
+	Common    bool
+	CreatedBy string
+	UpdatedBy string
+	UpdatedAt string
+}
+
+func newBaseRow(r app.HubRecord, common bool) baseRow {
+	b := baseRow{UUID: r.UUID, Seq: r.Seq, Deleted: r.Deleted, Common: common, CreatedBy: r.CreatedBy, UpdatedBy: r.UpdatedBy}
+	if !r.UpdatedAt.IsZero() {
+		b.UpdatedAt = r.UpdatedAt.UTC().Format(time.RFC3339Nano)
+	}
+	return b
+}
+
+// setBases records the bases of records of one kind in one statement, as setBase does
+// one by one (a first pull records hundreds of thousands).
+func setBases(ctx context.Context, tx *sql.Tx, place app.HubPlace, kind string, rows []baseRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO main.hub_sync_records(hub, kind, uuid, seq, updated, deleted, created_by, updated_by, updated_at)
+		SELECT ?1, ?2, j.value->>'UUID', j.value->>'Seq',
+			CASE WHEN j.value->>'Common' THEN coalesce((SELECT m.updated FROM main.`+kindOf(kind).table+` m WHERE m.uuid = j.value->>'UUID'), '') ELSE '' END,
+			j.value->>'Deleted', j.value->>'CreatedBy', j.value->>'UpdatedBy', j.value->>'UpdatedAt'
+		FROM json_each(?3) j WHERE true
+		ON CONFLICT (hub, kind, uuid) DO UPDATE SET seq = excluded.seq, updated = excluded.updated, deleted = excluded.deleted,
+		created_by = CASE WHEN excluded.created_by <> '' THEN excluded.created_by ELSE created_by END,
+		updated_by = CASE WHEN excluded.updated_by <> '' THEN excluded.updated_by ELSE updated_by END,
+		updated_at = CASE WHEN excluded.updated_at <> '' THEN excluded.updated_at ELSE updated_at END`, place.Key(), kind, string(list))
+	return err
 }
 
 // changedDependents counts the records changed here since the last sync that a

@@ -81,11 +81,14 @@ type searchScreen struct {
 	rows  []*searchRow
 	// expanded holds the kinds of hit whose group shows all the hits fetched.
 	expanded map[string]bool
+	// hub searches the team's hub too, when asked (search_hub.go).
+	hub *searchHub
 }
 
 // newSearchScreen builds the search screen; the window shows it under the "search" route.
 func newSearchScreen(u *UI) *searchScreen {
 	s := &searchScreen{u: u, store: u.store, expanded: map[string]bool{}}
+	s.hub = newSearchHub(s)
 	s.build()
 	s.showPrompt()
 	return s
@@ -120,6 +123,7 @@ func (s *searchScreen) reload() {
 		s.showActor()
 		s.shown = app.SearchQuery{}
 	}
+	s.hub.offer()
 	s.search()
 }
 
@@ -186,7 +190,7 @@ func (s *searchScreen) build() {
 
 	// The filters wrap onto more rows in a narrow window: the stacks size them to the width
 	// before asking their height, so the results start right under the last row.
-	s.top = dossierStack(theme.Padding(), s.box, s.filters, s.filterMsg, widget.NewSeparator())
+	s.top = dossierStack(theme.Padding(), s.box, s.filters, s.filterMsg, s.hub.check, widget.NewSeparator())
 	s.layout = container.New(searchLayout{},
 		container.New(layout.NewCustomPaddedLayout(pad*2, 0, pad*2, pad*2), s.top),
 		container.NewStack(s.scroll, s.emptyBox))
@@ -254,6 +258,7 @@ func (s *searchScreen) search() {
 		s.cancel()
 		s.cancel = nil
 	}
+	s.hub.search(s.gen, q.Text)
 	if q.Text == "" {
 		s.pending, s.openWhenReady = false, false
 		s.shown, s.res = app.SearchQuery{}, app.SearchResults{}
@@ -326,19 +331,11 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	if !sameQuery {
 		s.expanded = map[string]bool{}
 	}
-	if res.Empty() {
-		text := fmt.Sprintf("Nothing matches “%s”", q.Text)
-		if q.HasFilters() {
-			text += " with these filters"
-		}
-		hint := "Try fewer words, or another spelling."
-		if res.Plain {
-			hint = searchPlainNotice + "."
-		}
-		s.showEmpty(text+".", hint, q.HasFilters())
+	hubObjs := s.hub.objects()
+	if s.showNothing(q, res, hubObjs) {
 		return
 	}
-	var objs []fyne.CanvasObject
+	objs := s.hub.nothingHere(q, res)
 	if res.Plain {
 		objs = append(objs, searchNotice(searchPlainNotice))
 	}
@@ -377,6 +374,7 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	group(app.HitActor, "Actors", dossierThousands(len(res.Actors)), res.Actors, searchFirstOthers, "")
 	group(app.HitRelation, "Relations", dossierThousands(len(res.Relations)), res.Relations, searchFirstOthers, "")
 	group(app.HitNote, "Notes", dossierThousands(len(res.Notes)), res.Notes, searchFirstOthers, "")
+	objs = append(objs, hubObjs...)
 
 	offset := s.scroll.Offset
 	s.results.Objects = objs
@@ -389,6 +387,24 @@ func (s *searchScreen) render(q app.SearchQuery, res app.SearchResults) {
 	} else {
 		s.scroll.ScrollToTop()
 	}
+}
+
+// showNothing says that nothing matches q, when neither the project nor the hub has a
+// hit to list, and reports whether it did.
+func (s *searchScreen) showNothing(q app.SearchQuery, res app.SearchResults, hubObjs []fyne.CanvasObject) bool {
+	if !res.Empty() || hubObjs != nil {
+		return false
+	}
+	text := fmt.Sprintf("Nothing matches “%s”", q.Text)
+	if q.HasFilters() {
+		text += " with these filters"
+	}
+	hint := "Try fewer words, or another spelling."
+	if res.Plain {
+		hint = searchPlainNotice + "."
+	}
+	s.showEmpty(text+".", hint, q.HasFilters())
+	return true
 }
 
 // expand shows every hit fetched of one kind, keeping the reading place and the keyboard

@@ -55,6 +55,9 @@ type UI struct {
 	// keyed are the open dialogs' keys (keys.go); keysCanvas is the canvas they are installed on.
 	keyed      []*dialogKeys
 	keysCanvas fyne.Canvas
+
+	// hubLink reaches the team hub the project syncs with (search_hub.go); nil: none.
+	hubLink *hubLink
 }
 
 // route names a place the user can be and come back to with Alt+Left.

@@ -88,6 +88,7 @@ func newWindow(ctx context.Context, w fyne.Window, st Store, p Projects, inline 
 	mw.u.inline = inline
 	mw.u.show = mw.show
 	mw.u.onStoreChange = mw.storeChanged
+	mw.u.hubLink = mw.hubForSearch()
 	mw.u.teamHistory = mw.teamHistoryOpener
 	mw.notice = widget.NewLabel("")
 	mw.notice.Importance = widget.SuccessImportance

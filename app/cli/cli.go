@@ -96,7 +96,7 @@ func init() {
 		{"backup", "backup [--db FILE] [--out FILE]", "write a verified backup of the project", runBackup},
 		{"restore", "restore [--db FILE] --from BACKUP", "replace the project with a backup, backing it up first", runRestore},
 		{"check", checkSynopsis, "check the project's integrity and indexes; --repair mends them", runCheck},
-		{"hub", "hub init|add-user|grant|revoke --url URL [flags]", "set up the team's shared hub on PostgreSQL", runHub},
+		{"hub", "hub init|add-user|grant|revoke|history|revert|search --url URL [flags]", "set up the team's shared hub on PostgreSQL", runHub},
 		{"sync", syncSynopsis, "send this project's changes to the team's hub and take in colleagues'", runSync},
 		{"version", "version", "print Dossier's version", runVersion},
 		{"help", "help [COMMAND]", "explain a command", runHelp},

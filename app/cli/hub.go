@@ -28,14 +28,16 @@ holds the corpus a team shares. Subcommands:
   revoke     take that right away
   history    list the changes to a collection's actors and relations
   revert     undo one of them
-Each takes --url postgres://USER@HOST/DATABASE (or DOSSIER_HUB_URL), connecting as a user
-allowed to create schemas and roles, usually the database's owner. TLS and authentication
-are PostgreSQL's own: add ?sslmode=verify-full to the URL to insist on a checked certificate.`
+  search     search the hub's articles (as a member)
+Each takes --url postgres://USER@HOST/DATABASE (or DOSSIER_HUB_URL): search as a member,
+the others as a user allowed to create schemas and roles, usually the database's owner.
+TLS and authentication are PostgreSQL's own: add ?sslmode=verify-full to the URL to insist
+on a checked certificate.`
 
 func runHub(ctx context.Context, env Env, args []string) error {
-	return runGroup(ctx, env, "hub", "hub init|add-user|grant|revoke|history|revert --url URL [flags]", hubAbout,
+	return runGroup(ctx, env, "hub", "hub init|add-user|grant|revoke|history|revert|search --url URL [flags]", hubAbout,
 		[]subcommand{{"init", runHubInit}, {"add-user", runHubAddUser}, {"grant", runHubGrant}, {"revoke", runHubRevoke},
-			{"history", runHubHistory}, {"revert", runHubRevert}}, args)
+			{"history", runHubHistory}, {"revert", runHubRevert}, {"search", runHubSearch}}, args)
 }
 
 // hubFlags are the flags every hub command takes.

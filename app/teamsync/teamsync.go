@@ -70,37 +70,44 @@ func Sync(ctx context.Context, local Local, remote Remote, place app.HubPlace, o
 // its own local transaction, the cursor moved with it), so that memory stays bounded on
 // a first sync of a large collection. A page's records may point at records that come
 // in a later page (changed since): those are fetched as they are now and taken with it.
+// While a page is written here, the next is read from the hub: the hub's connection is
+// then used by that read alone, and its records are taken only once the page before
+// them is committed.
 func pull(ctx context.Context, local Local, remote Remote, place app.HubPlace, id string, opt app.HubSyncOptions, rep *app.HubSyncReport) error {
 	page := opt.Page
 	if page <= 0 {
 		page = 2000
 	}
+	st, err := local.HubSyncState(ctx, place)
+	if err != nil {
+		return err
+	}
+	rep.OnlyTags = st.OnlyTags
+	next := readPage(ctx, remote, id, st.PulledSeq, st.OnlyTags, page)
 	for {
-		st, err := local.HubSyncState(ctx, place)
+		if next.err != nil || (len(next.recs) == 0 && next.upTo <= st.PulledSeq) {
+			return next.err
+		}
+		cur := next
+		recs, err := completePage(ctx, local, remote, id, st.OnlyTags, cur.recs)
 		if err != nil {
 			return err
 		}
-		recs, upTo, err := remote.Pull(ctx, id, st.PulledSeq, page)
-		if err != nil || len(recs) == 0 {
-			return err
+		more := len(cur.recs) >= page
+		var reading chan hubPage
+		if more {
+			reading = make(chan hubPage, 1)
+			go func() { reading <- readPage(ctx, remote, id, cur.upTo, st.OnlyTags, page) }()
 		}
-		n := len(recs)
-		missing, err := local.MissingRefs(ctx, recs)
-		if err != nil {
-			return err
-		}
-		if len(missing) > 0 {
-			later, err := remote.Fetch(ctx, id, missing)
-			if err != nil {
-				return err
-			}
-			recs = append(recs, later...)
-		}
-		r, err := local.ApplyHubPull(ctx, place, recs, upTo, opt)
+		r, err := local.ApplyHubPull(ctx, place, recs, cur.upTo, opt)
 		add(rep, r)
-		if err != nil || n < page {
+		if reading != nil {
+			next = <-reading // waited for even on failure: the connection is then free
+		}
+		if err != nil || !more {
 			return err
 		}
+		st.PulledSeq = cur.upTo
 	}
 }
 

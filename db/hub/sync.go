@@ -60,7 +60,14 @@ func (h *Hub) Fetch(ctx context.Context, collectionID string, refs []app.HubChan
 
 // records runs a query of records and returns them with the highest change number.
 func (h *Hub) records(ctx context.Context, after int64, q string, args ...any) ([]app.HubRecord, int64, error) {
-	rows, err := h.conn.Query(ctx, q, args...)
+	return readRecords(ctx, h.conn, after, q, args...)
+}
+
+// readRecords runs a query of records on c (the connection, or a transaction of it).
+func readRecords(ctx context.Context, c interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}, after int64, q string, args ...any) ([]app.HubRecord, int64, error) {
+	rows, err := c.Query(ctx, q, args...)
 	if err != nil {
 		return nil, after, syncError(err, "")
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,6 +29,8 @@ type cutter struct {
 	step   int
 	after  bool // a local cut comes after the step's commit
 	cutDid string
+	// mu guards step and cutDid: a pull reads the hub's next page while it writes one here.
+	mu sync.Mutex
 }
 
 var errCrash = errors.New("the program stopped here")
@@ -47,6 +50,8 @@ func (c *cutter) kill() {
 
 // next counts a step and says whether it is the one to cut.
 func (c *cutter) next(what string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.step++
 	if c.step == c.at {
 		c.cutDid = what

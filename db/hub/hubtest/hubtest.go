@@ -95,6 +95,11 @@ func (c *Cluster) prepare() error {
 	}
 	c.port = port
 	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -c port=%d -c unix_socket_directories=%s -c fsync=off", port, c.sock)
+	// A benchmark of a large hub may ask for the shared memory a real server is given
+	// (PostgreSQL's default, 128 MB, is meant for small machines).
+	if sb := os.Getenv("DOSSIER_HUBTEST_SHARED_BUFFERS"); sb != "" {
+		opts += " -c shared_buffers=" + sb
+	}
 	if out, err := c.run("pg_ctl", "-D", data, "-o", opts, "-l", filepath.Join(c.dir, "log"), "-w", "start"); err != nil {
 		log, _ := os.ReadFile(filepath.Join(c.dir, "log"))
 		return fmt.Errorf("pg_ctl start: %v\n%s\n%s", err, out, log)
