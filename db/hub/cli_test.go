@@ -153,6 +153,11 @@ func readmeSyncBlock(t *testing.T, section, ranaURL string) {
 		t.Fatal(err)
 	}
 	board := mustActor(t, s, "Harbour Board", app.Organisation)
+	strike, err := s.CreateArticle(context.Background(), app.Article{Title: "Dockers strike in São Paulo",
+		Body: "The dockers of São Paulo stopped work for a day over the new shift rota.", Date: "2026-03-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	t.Setenv("PGPASSWORD", "a-long-password")
 	const readmeURL = "postgres://rana@hub.example/newsroom"
@@ -166,6 +171,50 @@ func readmeSyncBlock(t *testing.T, section, ranaURL string) {
 		}
 	}
 	readmeHistoryBlock(t, rest, ranaURL, board)
+	_, rest, _ = strings.Cut(rest, "```sh\n")
+	readmeSearchBlock(t, rest, ranaURL, strike)
+}
+
+// readmeSearchBlock runs the README's fourth hub block, searching the hub and copying the
+// article found, as rana, in a new project that syncs with the hub but is subscribed to a
+// tag no article has (so the article is not there before the copy); the README's UUID
+// stands for the article's.
+func readmeSearchBlock(t *testing.T, section, ranaURL string, strike app.Article) {
+	t.Helper()
+	_, rest, ok := strings.Cut(section, "```sh\n")
+	block, _, ok2 := strings.Cut(rest, "\n```")
+	if !ok || !ok2 {
+		t.Fatal("the README's Team hub section has no fourth ```sh block (hub search)")
+	}
+	t.Chdir(t.TempDir())
+	s, err := db.Create(context.Background(), "research.dossier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if code, out, errOut := runCLI("sync", "--db", "research.dossier", "--hub", ranaURL, "--collection", "iraq-desk", "--only-tag", "no-such-tag"); code != 0 || errOut != "" {
+		t.Fatalf("subscribed sync: exit %d\n%s%s", code, out, errOut)
+	}
+	uuidRE := regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
+	const readmeURL = "postgres://rana@hub.example/newsroom"
+	for _, l := range strings.Split(block, "\n") {
+		args := strings.Fields(uuidRE.ReplaceAllString(strings.ReplaceAll(l, readmeURL, ranaURL), strike.UUID))
+		if len(args) < 3 || args[0] != "dossier" {
+			t.Fatalf("README search line %q is not a dossier command", l)
+		}
+		code, out, errOut := runCLI(args[1:]...)
+		if code != 0 || errOut != "" || !strings.Contains(out, strike.Title) && args[1] == "hub" || out == "" {
+			t.Errorf("README: %s\nexit %d, stdout %q, stderr %q", l, code, out, errOut)
+		}
+	}
+	s, err = db.Open(context.Background(), "research.dossier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, err := s.FindArticle(context.Background(), strike.UUID); err != nil || got.Title != strike.Title {
+		t.Errorf("the article the README copies is not in the project: %+v, %v", got, err)
+	}
 }
 
 // readmeHistoryBlock runs the README's third hub block, history and revert, as rana: the
