@@ -127,6 +127,14 @@ func (mw *Window) teamDisconnect() {
 
 // teamDisconnectAsked is File ▸ Team ▸ Disconnect.
 func (mw *Window) teamDisconnectAsked() {
+	ts := mw.teamState()
+	ts.mu.Lock()
+	connected := ts.auto != nil
+	ts.mu.Unlock()
+	if !connected {
+		mw.setTeamLine("Team: not connected to a hub (File ▸ Team ▸ Connect…)")
+		return
+	}
 	mw.teamDisconnect()
 	mw.setTeamLine("Team: disconnected — no automatic sync; the password is forgotten")
 }

@@ -239,3 +239,13 @@ func TestTeamAutoSync(t *testing.T) {
 
 // hubConnect is db/hub's Connect.
 var hubConnect = hub.Connect
+
+// TestTeamDisconnectWhenNotConnected: Disconnect before any Connect says there is no
+// connection, instead of claiming to have ended one.
+func TestTeamDisconnectWhenNotConnected(t *testing.T) {
+	mw, _ := checkWindow(t)
+	mw.teamDisconnectAsked()
+	if got := mw.teamState().line.Text; !strings.Contains(got, "not connected") {
+		t.Errorf("Disconnect without a connection says %q", got)
+	}
+}
