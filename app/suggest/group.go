@@ -125,6 +125,26 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl`)
 
+// legalPhrases are legal forms written as words, ending a company's registered name:
+// "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.
+var legalPhrases = [][]string{{"joint", "stock", "company"}, {"joint-stock", "company"},
+	{"limited", "liability", "company"}, {"public", "limited", "company"}, {"public", "joint", "stock", "company"}}
+
+// legalPhraseLen returns how many words of legalPhrases end toks, or 0.
+func legalPhraseLen(toks []token) int {
+	best := 0
+	for _, ph := range legalPhrases {
+		if len(ph) >= len(toks) || len(ph) <= best {
+			continue
+		}
+		tail := toks[len(toks)-len(ph):]
+		if slices.EqualFunc(tail, ph, func(t token, w string) bool { return t.fold == w }) {
+			best = len(ph)
+		}
+	}
+	return best
+}
+
 // legalPrefixes begin a company's registered name: "PT Sulawesi Logam Makmur Tbk",
 // "PJSC Gazprom".
 var legalPrefixes = words(`pt cv pjsc ojsc ooo ao jsc`)
@@ -178,6 +198,9 @@ func shortOrgForms(toks []token) [][2]int {
 	var out [][2]int
 	for n >= 3 && isLegalSuffix(toks[n-1].fold) {
 		n-- // "Sunrise Remedies" of "Sunrise Remedies Pvt Ltd"
+	}
+	if k := legalPhraseLen(toks[:n]); k > 0 && n-k >= 2 {
+		n -= k // "Bao Loc Textiles" of "Bao Loc Textiles Joint Stock Company"
 	}
 	if n < len(toks) {
 		out = append(out, [2]int{0, n})
@@ -697,7 +720,10 @@ func (g *grouper) keep(e *entity) bool {
 		// to/at/from are weak place clues: a first name says it is a person ("a letter to
 		// Paulo Ferraz").
 		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
-			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e)
+			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
+			multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
+		// A table's column (PARTY, CANDIDATE) that writes the name says what it is, as a
+		// first name does: "a request from Green Union" is the party's, not a place.
 	}
 	if !known && e.full.ctxKind == "" && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.quoted }) {
 		// A lone capitalised word only a quotation uses is the speaker's emphasis or

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"dossier/app"
 )
@@ -378,10 +379,14 @@ func TestCompanyWordsDroppedIsAnAlias(t *testing.T) {
 
 // FuzzMarkLayout: any text is read without panics, and layout marks only words.
 func FuzzMarkLayout(f *testing.F) {
-	for _, s := range []string{"A | B\nC\tD", "=SUM(B2:B9)", `"Zero Debt. Zero Fear"`, "HEADLINE HERE\n\nProse.", "“Open", "B2:", ":B2", "=", "|", "PARTY | SEATS\nRenew | 4\n| |", "A\tPARTY\nx\tReform UK", "Co., Ltd", "A/S"} {
+	for _, s := range []string{"A | B\nC\tD", "=SUM(B2:B9)", `"Zero Debt. Zero Fear"`, "HEADLINE HERE\n\nProse.", "“Open", "B2:", ":B2", "=", "|", "PARTY | SEATS\nRenew | 4\n| |", "A\tPARTY\nx\tReform UK", "Co., Ltd", "A/S",
+		"NAME   PARTY  VOTES\nAda Lind  Tide  4", "x  y  z   \n", "Brisk a.s. and Lodur hf.", "a.s.", " s.r.o"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if a := alignedColumns(s); utf8.RuneCountInString(a) != utf8.RuneCountInString(s) {
+			t.Fatalf("alignedColumns moved runes: %q → %q", s, a)
+		}
 		toks := tokenize(s)
 		markLayout(s, toks)
 		ExtractArticle("", s, "", nil)
@@ -1049,4 +1054,32 @@ func TestNewPortfolioListBeforeAHead(t *testing.T) {
 func TestNewVerbAfterAKnownBody(t *testing.T) {
 	text := "The IMF forecast last month that growth would slow. Two members, Aloysius Verdu and Murtala Sagbe, voted for a cut."
 	checkRule(t, text, map[string]ruleWant{"IMF": {app.Organisation, nil}, "Aloysius Verdu": {app.Person, nil}, "Murtala Sagbe": {app.Person, nil}}, nil)
+}
+
+// TestNewTableAlignedWithBlanks: a table whose columns are aligned with blanks is read as
+// a table: its cells are names of their column's kind only when prose names them too,
+// never glued across cells, and a sentence's first word before a cell's name describes it.
+func TestNewTableAlignedWithBlanks(t *testing.T) {
+	text := "Surveyor Idunn Marvik led the count in the harbour ward on Sunday.\n\n" +
+		"CANDIDATE              PARTY                VOTES\n" +
+		"Idunn Marvik           Tide Renewal         3,120\n" +
+		"Oskar Brenholt         Kelp Lantern Union   2,804\n" +
+		"Turnout                                     61.2\n\n" +
+		"Brenholt said he would ask for a recount, and the board refused an appeal from Tide Renewal on Monday."
+	checkRule(t, text, map[string]ruleWant{
+		"Idunn Marvik": {app.Person, nil}, "Tide Renewal": {app.Party, nil},
+	}, []string{"Surveyor Idunn Marvik", "Idunn Marvik Tide Renewal", "Kelp Lantern Union", "Oskar Brenholt Kelp Lantern Union", "Turnout"})
+}
+
+// TestNewLowerCaseAndWordedLegalForms: legal suffixes written in lower case with dots
+// ("a.s.", "s.r.o.", "hf.") end a company's name, and a legal form written as words
+// ("Joint Stock Company") lets the company be named later by its first words.
+func TestNewLowerCaseAndWordedLegalForms(t *testing.T) {
+	text := "Brisk Tavla a.s. sold its plant to Horvik Lodur hf., which had bought Dunaj Kov s.r.o. last year. " +
+		"Lenders to Bao Loc Textiles Joint Stock Company were repaid, and Bao Loc said its orders were full."
+	checkRule(t, text, map[string]ruleWant{
+		"Brisk Tavla a.s.": {app.Organisation, nil}, "Horvik Lodur hf.": {app.Organisation, nil},
+		"Dunaj Kov s.r.o.":                     {app.Organisation, nil},
+		"Bao Loc Textiles Joint Stock Company": {app.Organisation, []string{"Bao Loc"}},
+	}, []string{"Brisk Tavla", "Horvik Lodur", "Dunaj Kov"})
 }

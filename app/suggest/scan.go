@@ -226,7 +226,7 @@ func (s *scanner) run(i int) int {
 	}
 	// "Chatterbox Holdings plc": a legal suffix in lower case ends the name.
 	if j > i && j < len(toks) && toks[j].kind == tWord && toks[j].space && unicode.IsLower(firstRune(toks[j].text)) &&
-		lowerSuffixes[toks[j].text] && isNameToken(toks[j-1]) {
+		isLowerSuffix(toks[j].text) && isNameToken(toks[j-1]) {
 		j++
 	}
 	if k := s.lowercaseName(i, j); k > j {
@@ -238,7 +238,7 @@ func (s *scanner) run(i int) int {
 	}
 	// Joiners do not end a name: "the Bank of" → "the Bank".
 	end := j
-	for end > i && !isNameToken(toks[end-1]) && !lowerSuffixes[toks[end-1].text] {
+	for end > i && !isNameToken(toks[end-1]) && !isLowerSuffix(toks[end-1].text) {
 		end--
 	}
 	if end == i {
@@ -310,6 +310,12 @@ func (s *scanner) split(i, end int) {
 		s.segmentTrim(i, end) // a table cell writes it whole: "Brothers of Italy"
 		return
 	}
+	if len(s.cells) > 0 && end-i > 2 && toks[i].sent && s.cells[app.Fold(s.textOf(toks[i+1:end]))] {
+		// "Agronomist Ada Lind won…": a table's cell writes the name without the sentence's
+		// first word, which describes her.
+		s.segmentTrim(i+1, end)
+		return
+	}
 	start := i
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
@@ -322,7 +328,7 @@ func (s *scanner) split(i, end int) {
 		switch {
 		case t.poss && k+1 < end:
 			// possContinues let the run go on: keep it whole.
-		case isNameToken(t) || particles[w] && !connectors[w] || w == "&" || lowerSuffixes[t.text]:
+		case isNameToken(t) || particles[w] && !connectors[w] || w == "&" || isLowerSuffix(t.text):
 			continue
 		case t.text == ",":
 			list = true // a portfolio list the run let in: one name
@@ -969,7 +975,7 @@ func (s *scanner) segmentTrim(i, end int) {
 	for i < end && !isNameToken(s.toks[i]) {
 		i++
 	}
-	for end > i && !isNameToken(s.toks[end-1]) && !lowerSuffixes[s.toks[end-1].text] {
+	for end > i && !isNameToken(s.toks[end-1]) && !isLowerSuffix(s.toks[end-1].text) {
 		end--
 	}
 	if end > i {
@@ -1461,7 +1467,20 @@ func countryPair(t token) []countryPart {
 
 // lowerSuffixes are the legal suffixes some names write in lower case: "Chatterbox
 // Holdings plc".
-var lowerSuffixes = map[string]bool{"plc": true, "inc": true, "ltd": true, "llc": true, "llp": true, "gmbh": true, "oyj": true, "asa": true}
+var lowerSuffixes = map[string]bool{"plc": true, "inc": true, "ltd": true, "llc": true, "llp": true, "gmbh": true, "oyj": true, "asa": true,
+	"hf": true, "ehf": true}
+
+// isLowerSuffix reports whether a word is a legal suffix written in lower case, with or
+// without dots: "plc", "hf.", "a.s.", "s.r.o." (Icelandic, Czech and Slovak companies).
+func isLowerSuffix(w string) bool {
+	if lowerSuffixes[w] {
+		return true
+	}
+	if !strings.Contains(w, ".") || w == "" || !unicode.IsLower(firstRune(w)) {
+		return false
+	}
+	return lowerSuffixes[strings.TrimSuffix(w, ".")] || strings.Count(w, ".") >= 1 && len(w) >= 3 && isLegalSuffix(w) && w[1] == '.'
+}
 
 // actorNounAfter reports whether a lowercase word after a name says it is a party's, a
 // group's or an organisation's: "the Europe Now movement", "the Forward Together party".

@@ -113,6 +113,7 @@ func extract(title, body string) []Suggestion {
 	if title = strings.TrimSpace(title); title != "" && !titleCase(title, body) {
 		occs = scan(tokenize(title), true, occs)
 	}
+	body = alignedColumns(body)
 	toks := tokenize(body)
 	cells := markLayout(body, toks)
 	occs = scanCells(toks, false, occs, cells)
