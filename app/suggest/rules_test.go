@@ -1083,3 +1083,33 @@ func TestNewLowerCaseAndWordedLegalForms(t *testing.T) {
 		"Bao Loc Textiles Joint Stock Company": {app.Organisation, []string{"Bao Loc"}},
 	}, []string{"Brisk Tavla", "Horvik Lodur", "Dunaj Kov"})
 }
+
+// TestNewNameInBracketsInAnotherLanguage: a name in brackets right after a name is the
+// same actor's name in another language, whole even with lower-case words, and a name of
+// that language written before its translation keeps its lower-case words; a place, a
+// state, a weekday or a person's name in brackets is no such form.
+func TestNewNameInBracketsInAnotherLanguage(t *testing.T) {
+	text := "The ruling bloc of the Harbour League (Hafnarbandið), Green Dawn (Græn dögun) and the Moor Party (Heiðaflokkurinn) lost a vote. " +
+		"The campaign group Čistá řeka (Clean River) sued the plant's owner, Vidor Tanning (Brno), on Friday (Monday in Brno)."
+	checkRule(t, text, map[string]ruleWant{
+		"Harbour League": {app.Party, []string{"Hafnarbandið"}}, "Green Dawn": {"", []string{"Græn dögun"}},
+		"Moor Party": {app.Party, []string{"Heiðaflokkurinn"}}, "Čistá řeka": {app.Organisation, []string{"Clean River"}},
+	}, []string{"Græn", "Čistá", "Hafnarbandið Green Dawn"})
+	got := ExtractArticle("", text, "", nil)
+	for _, s := range got {
+		if slices.Contains(s.Aliases, "Brno") {
+			t.Errorf("a place in brackets proposed as an alias of %q", s.Name)
+		}
+	}
+}
+
+// TestNewLocalCourtInItsTown: a court or an office named by its level (regional,
+// district, municipal) is one body only with the town it sits in; a court named alone
+// ("the General Court in Luxembourg") only says where it sits.
+func TestNewLocalCourtInItsTown(t *testing.T) {
+	text := "The District Court in Velmov acquitted him, and the Municipal Prosecutor's Office in Velmov appealed to the Supreme Court in Dornholt."
+	checkRule(t, text, map[string]ruleWant{
+		"District Court in Velmov": {app.GovernmentBody, nil}, "Municipal Prosecutor's Office in Velmov": {app.GovernmentBody, nil},
+		"Supreme Court": {app.GovernmentBody, nil},
+	}, []string{"District Court", "Supreme Court in Dornholt"})
+}

@@ -229,6 +229,12 @@ func (s *scanner) run(i int) int {
 		isLowerSuffix(toks[j].text) && isNameToken(toks[j-1]) {
 		j++
 	}
+	if i >= 2 && toks[i-1].text == "(" && isNameToken(toks[i-2]) {
+		if _, close, ok := translationAt(toks, i-1); ok && close > j {
+			s.segment(toks[i:close], i, close) // "People First (Fólkið fyrst)": the bracket names it whole
+			return close
+		}
+	}
 	if k := s.lowercaseName(i, j); k > j {
 		if isArticle(toks[i].text) {
 			i++ // without "The"
@@ -412,7 +418,8 @@ func (s *scanner) split(i, end int) {
 				// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
 				// mission is named for where it serves; "General Court in Luxembourg" only
 				// says where the court sits.
-				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw])
+				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
+					k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold]
 			}
 			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
 		}
@@ -450,6 +457,20 @@ func (s *scanner) pluralsForCause(start, k, end int) bool {
 	}
 	return true
 }
+
+// localBody reports whether toks name one of a state's many local courts or offices by
+// its level ("Regional Court", "District Prosecutor's Office", "Municipal Court"): such a
+// name is one body only with the town it sits in, so "in Velmov" is part of it.
+func localBody(toks []token) bool {
+	if len(toks) < 2 || !levelWords[toks[0].fold] && !(len(toks) > 2 && isArticle(toks[0].text) && levelWords[toks[1].fold]) {
+		return false
+	}
+	last := toks[len(toks)-1].fold
+	return last == "court" || last == "office" || last == "prosecutor" || last == "tribunal" || last == "council"
+}
+
+// levelWords say which level of a state's courts or offices a body is of.
+var levelWords = words(`regional district municipal county provincial city local`)
 
 // missionWords are the heads of bodies named for the country they serve in: "Mission in
 // Haiti", "Office in Kabul".
@@ -505,9 +526,44 @@ func (s *scanner) lowercaseName(i, end int) int {
 		if acr, ok := acronymAt(toks, k); ok && k-i >= 3 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
 			return k
 		}
+		if _, _, ok := translationAt(toks, k); ok && k-end <= 3 && !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] }) {
+			return k // "Soukromí v síti (Privacy Online)": the other language's name, then its translation
+		}
 		break
 	}
 	return end
+}
+
+// translationAt returns the name in brackets at toks[k] that gives another language's
+// form of the name just before it ("Coastal Alliance (Strandabandalagið)", "Privacy
+// Watch (Soukromí v síti)"), with the index of the closing bracket: one to five words,
+// the first capitalised, no digits, no English function word, and no acronym, state,
+// place, month or weekday, which brackets also hold ("(AfD)", "(Norway)", "(Monday)").
+func translationAt(toks []token, k int) (string, int, bool) {
+	if k+2 >= len(toks) || toks[k].text != "(" || !isNameToken(toks[k+1]) || isAcronym(toks[k+1].text) {
+		return "", 0, false
+	}
+	var parts []string
+	j := k + 1
+	for ; j < len(toks) && j <= k+5 && toks[j].kind == tWord; j++ {
+		t := toks[j]
+		if stopwords[t.fold] && j > k+1 || generic[t.fold] || strings.ContainsAny(t.text, "0123456789") || t.poss {
+			return "", 0, false
+		}
+		parts = append(parts, t.text)
+	}
+	if j >= len(toks) || toks[j].text != ")" || len(parts) == 0 {
+		return "", 0, false
+	}
+	text := strings.Join(parts, " ")
+	f := app.Fold(text)
+	if _, ok := countryByForm[f]; ok {
+		return "", 0, false
+	}
+	if _, ok := capitalOf[f]; ok || places[f] || isCountryText(text) || knownKinds[f] == app.Media {
+		return "", 0, false
+	}
+	return text, j, true
 }
 
 // acronymAt returns the acronym written at toks[k] as "(ACR)", ", or ACR" or "or ACR".
@@ -1430,6 +1486,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
 		o.aliases = append(o.aliases, acr) // "the Council for Fair Fisheries, or CFF"
+	}
+	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
+		o.aliases = append(o.aliases, a) // "the Coastal Alliance (Strandabandalagið)"
 	}
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
