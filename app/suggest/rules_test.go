@@ -1113,3 +1113,14 @@ func TestNewLocalCourtInItsTown(t *testing.T) {
 		"Supreme Court": {app.GovernmentBody, nil},
 	}, []string{"District Court", "Supreme Court in Dornholt"})
 }
+
+// TestNewCapitalBeforeADescribedNameAndBuyingInto: a capital before a noun that says
+// what the next name is only says where that one is from ("Vienna insurer Kalmbach
+// Mutual"), and what one "bought into" is a company, not a place.
+func TestNewCapitalBeforeADescribedNameAndBuyingInto(t *testing.T) {
+	text := "Vienna insurer Kalmbach Mutual and Lima brokerage Andes Valores bid for Tessel Obaly a.s. on Friday. " +
+		"Kalmbach Mutual, which bought into Tessel in 2019, said the offer was fair."
+	checkRule(t, text, map[string]ruleWant{
+		"Kalmbach Mutual": {app.Organisation, nil}, "Andes Valores": {"", nil}, "Tessel Obaly a.s.": {app.Organisation, []string{"Tessel"}},
+	}, []string{"Vienna", "Lima"})
+}

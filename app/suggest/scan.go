@@ -1260,6 +1260,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			if o.ctxKind == "" {
 				o.ctxKind = app.Organisation
 			}
+		case prev == "into" && i >= 2 && buyInVerbs[wordBefore(toks, i-1)]:
+			// "Harlow, which bought into Tessel in 2019": a stake in a company, not a place.
+			if o.ctxKind == "" {
+				o.ctxKind = app.Organisation
+			}
 		case locatives[prev]:
 			o.loc = true
 			o.weakLoc = weakLocatives[prev]
@@ -1404,6 +1409,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	if o.capital && (prev == "the" || prev == "a") {
 		o.loc = true // "the Pretoria agreement", "a Moscow court"
+	}
+	if o.capital && s.describedNameAfter(end) {
+		o.loc = true // "Oslo shipping group Varde Lines": where the group is from
 	}
 	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
 		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] || t.text == "&" }) { // "Anon Nampa of Lawyers for Rights" is his employer
@@ -1631,6 +1639,25 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 		}
 	}
 	return ""
+}
+
+// buyInVerbs before "into" say that what follows is a company one takes a stake in.
+var buyInVerbs = words(`bought buy buys buying invested invest invests investing merged merge merges merging folded`)
+
+// describedNameAfter reports whether the name ending at end qualifies a noun that says
+// what the next name is: "Lima brokerage Andes Valores", "Oslo shipping group Varde
+// Lines" (one to three lower-case words, the last a kind or agent noun, then a name).
+func (s *scanner) describedNameAfter(end int) bool {
+	toks := s.toks
+	k := end
+	for k < len(toks) && k < end+3 && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)) && !stopwords[toks[k].fold] {
+		k++
+	}
+	if k == end || k >= len(toks) || !isNameToken(toks[k]) || !toks[k].space {
+		return false
+	}
+	w := toks[k-1].fold
+	return kindNoun(w) != "" || agentNouns[w] || agentNouns[strings.TrimSuffix(w, "s")]
 }
 
 // kindNoun returns the kind a common noun describing a name gives it ("newspaper":
