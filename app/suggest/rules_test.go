@@ -1124,3 +1124,18 @@ func TestNewCapitalBeforeADescribedNameAndBuyingInto(t *testing.T) {
 		"Kalmbach Mutual": {app.Organisation, nil}, "Andes Valores": {"", nil}, "Tessel Obaly a.s.": {app.Organisation, []string{"Tessel"}},
 	}, []string{"Vienna", "Lima"})
 }
+
+// TestNewKindsOfListsPoliceAndBodiesOfOtherLanguages: names listed with a party whose
+// words are common words are parties ("Fair Start", "Open Veskar"); a party described as
+// a coalition partner is no person; a gendarmerie is a state's police; bodies headed
+// "Oficina", "Jurado", "Fiscalía" are a state's; "Liberals" names a party.
+func TestNewKindsOfListsPoliceAndBodiesOfOtherLanguages(t *testing.T) {
+	text := "The government of the Harbour League, Fair Start and the Moor Party faces the list formed by the Social Liberals and Open Norway. " +
+		"Fair Start, the junior coalition partner, wants a start that is fair. The Territorial Gendarmerie closed the road, and the Jurado Regional de Cuentas " +
+		"and the Oficina Central de Registro asked the Fiscalía Provincial to act."
+	checkRule(t, text, map[string]ruleWant{
+		"Fair Start": {app.Party, nil}, "Social Liberals": {app.Party, nil}, "Open Norway": {app.Party, nil},
+		"Territorial Gendarmerie": {app.GovernmentBody, nil}, "Jurado Regional de Cuentas": {app.GovernmentBody, nil},
+		"Oficina Central de Registro": {app.GovernmentBody, nil}, "Fiscalía Provincial": {app.GovernmentBody, nil},
+	}, nil)
+}

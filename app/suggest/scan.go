@@ -131,7 +131,79 @@ func scanCells(toks []token, title bool, out []*occurrence, cells map[string]boo
 		}
 		i = s.run(i)
 	}
+	if !title {
+		s.partyLists(len(out))
+	}
 	return s.out
+}
+
+// partyLists gives the party's kind to the names listed with a party ("the Harbour
+// League, Green Dawn and the Moor Party"; "formed by the Social Radicals and Open
+// Veskar") when nothing else says what they are and their words are common words of
+// the text or a state's name, as no person's name is: a list joins names of one kind.
+// It reads the occurrences s.out[from:] the body gave.
+func (s *scanner) partyLists(from int) {
+	occs := s.out[from:]
+	at := make(map[int]int, len(s.toks)) // rune start → token index
+	var lower map[string]bool
+	for k, t := range s.toks {
+		at[t.start] = k
+	}
+	// joinedTo reports whether only commas, "and", "or", "the" and names in brackets
+	// stand between the occurrences a and b.
+	joinedTo := func(a, b *occurrence) bool {
+		i, ok1 := at[a.toks[len(a.toks)-1].start]
+		j, ok2 := at[b.toks[0].start]
+		if !ok1 || !ok2 || j <= i+1 || j > i+12 {
+			return false
+		}
+		depth, joiner := 0, false
+		for k := i + 1; k < j; k++ {
+			t := s.toks[k]
+			switch {
+			case t.text == "(":
+				depth++
+			case t.text == ")":
+				depth = max(depth-1, 0) // also the bracket a name in it before opened
+			case depth > 0:
+			case t.text == "," || t.fold == "and" || t.fold == "or":
+				joiner = true
+			case t.fold == "the":
+			default:
+				return false
+			}
+		}
+		return joiner && depth == 0
+	}
+	for start := 0; start < len(occs); {
+		end := start + 1
+		for end < len(occs) && (inBrackets(s.toks, at, occs[end]) || joinedTo(occs[end-1], occs[end])) {
+			end++
+		}
+		list := occs[start:end]
+		start = end
+		if len(list) < 2 || !slices.ContainsFunc(list, func(o *occurrence) bool { return headKind(o.toks) == app.Party }) {
+			continue
+		}
+		if lower == nil {
+			lower = lowerWords(s.toks)
+		}
+		for _, o := range list {
+			if o.country != nil || o.person || o.ctxKind != "" || headKind(o.toks) != "" || knownKinds[o.key] != "" ||
+				firstNames[o.toks[0].fold] || inBrackets(s.toks, at, o) {
+				continue
+			}
+			if slices.ContainsFunc(o.toks, func(t token) bool { return lower[t.fold] || stopwords[t.fold] || isCountryTok(t) }) {
+				o.ctxKind, o.kind = app.Party, app.Party
+			}
+		}
+	}
+}
+
+// inBrackets reports whether o is written right after "(".
+func inBrackets(toks []token, at map[int]int, o *occurrence) bool {
+	k, ok := at[o.toks[0].start]
+	return ok && k > 0 && toks[k-1].text == "("
 }
 
 // dateline returns the index after the dateline that starts the paragraph at i
@@ -231,7 +303,13 @@ func (s *scanner) run(i int) int {
 	}
 	if i >= 2 && toks[i-1].text == "(" && isNameToken(toks[i-2]) {
 		if _, close, ok := translationAt(toks, i-1); ok && close > j {
+			n := len(s.out)
 			s.segment(toks[i:close], i, close) // "People First (Fólkið fyrst)": the bracket names it whole
+			for _, o := range s.out[n:] {
+				if o.kind == app.Person && !o.person && !firstNames[o.toks[0].fold] {
+					o.kind = "" // its words' shape says nothing; the name it translates does
+				}
+			}
 			return close
 		}
 	}
@@ -419,7 +497,7 @@ func (s *scanner) split(i, end int) {
 				// mission is named for where it serves; "General Court in Luxembourg" only
 				// says where the court sits.
 				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
-					k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold]
+					k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
 			}
 			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
 		}
@@ -2123,7 +2201,8 @@ func (s *scanner) appositiveRole(end int) bool {
 			}
 		}
 		if roleWords[w] && unicode.IsLower(firstRune(t.text)) {
-			return true
+			// "the junior coalition partner": a party's role among parties, not a person's.
+			return !(k > end+1 && partyCues[toks[k-1].fold])
 		}
 		if stopwords[w] && !isArticle(w) && k > end+1 {
 			return false
