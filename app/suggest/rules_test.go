@@ -1139,3 +1139,15 @@ func TestNewKindsOfListsPoliceAndBodiesOfOtherLanguages(t *testing.T) {
 		"Oficina Central de Registro": {app.GovernmentBody, nil}, "Fiscalía Provincial": {app.GovernmentBody, nil},
 	}, nil)
 }
+
+// TestNewPersonOfTheBody: "NAME of the BODY" names a person and what they belong to: the
+// body is an organisation (a party after an opposition leader) even when its words are
+// of another language, and the name before it is a person's even without a known given name.
+func TestNewPersonOfTheBody(t *testing.T) {
+	text := "Opposition leader Tamsin Orlo of the Velan Kudi Sangam raised it. Later, Þorbjörg Hreinsdóttir of the Green Dawn Party spoke, " +
+		"and Mireille Jost of the Caudan Anglers Federation agreed."
+	checkRule(t, text, map[string]ruleWant{
+		"Velan Kudi Sangam": {app.Party, nil}, "Þorbjörg Hreinsdóttir": {app.Person, nil},
+		"Green Dawn Party": {app.Party, nil}, "Caudan Anglers Federation": {app.Organisation, nil},
+	}, nil)
+}

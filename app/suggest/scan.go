@@ -1309,6 +1309,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	toks := s.toks
 	prev := wordBefore(toks, i)
 	next := wordAfter(toks, end)
+	s.memberOf(o, i, end)
 	if prev != "" {
 		switch {
 		case roleWords[prev] && !isArticle(prev) && !(companyRoles[prev] && len(o.toks) == 1) &&
@@ -1717,6 +1718,53 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 		}
 	}
 	return ""
+}
+
+// memberOf reads "NAME of the BODY": a person's name and the party, group or body they
+// belong to ("Ilse Varga of the Civic Forum", "Rahel Tesfaye of the Tigray Farmers'
+// Union"). A body's name after "of the" and a person's name says whom they belong to, so
+// it is an organisation's (when its words say no other kind); a name before "of the" and
+// a body whose head says its kind is a person's.
+func (s *scanner) memberOf(o *occurrence, i, end int) {
+	toks := s.toks
+	if o.country != nil || o.capital || headKind(o.toks) != "" || knownKinds[o.key] != "" {
+		return
+	}
+	if i >= 3 && toks[i-1].fold == "the" && toks[i-2].fold == "of" && len(s.out) > 0 {
+		if p := s.out[len(s.out)-1]; p.toks[len(p.toks)-1].end <= toks[i-2].start && at(toks, i-3) == p.toks[len(p.toks)-1].start &&
+			(p.person || firstNames[p.toks[0].fold]) && p.country == nil && !places[o.key] && o.ctxKind == "" {
+			o.ctxKind = app.Organisation
+			if k, ok := s.tokenAt(p.toks[0].start); ok && (k >= 1 && oppositionWords[toks[k-1].fold] || k >= 2 && roleWords[toks[k-1].fold] && oppositionWords[toks[k-2].fold]) {
+				o.ctxKind = app.Party // "opposition leader Ilse Varga of the Civic Forum"
+			}
+		}
+	}
+	if end+2 < len(toks) && toks[end].fold == "of" && toks[end+1].fold == "the" && len(o.toks) >= 2 && o.ctxKind == "" {
+		k := end + 2
+		for k < len(toks) && isNameToken(toks[k]) && toks[k].space {
+			k++
+		}
+		if hk := headKind(toks[end+2 : k]); k > end+2 && (hk == app.Party || hk == app.Organisation || hk == app.GovernmentBody) {
+			o.ctxKind = app.Person
+		}
+	}
+}
+
+// oppositionWords before a person's role say that they lead or sit for a party.
+var oppositionWords = words(`opposition party`)
+
+// tokenAt returns the index of the token that starts at rune start.
+func (s *scanner) tokenAt(start int) (int, bool) {
+	k, ok := slices.BinarySearchFunc(s.toks, start, func(t token, v int) int { return t.start - v })
+	return k, ok
+}
+
+// at returns the rune start of toks[k], or -1.
+func at(toks []token, k int) int {
+	if k < 0 || k >= len(toks) {
+		return -1
+	}
+	return toks[k].start
 }
 
 // buyInVerbs before "into" say that what follows is a company one takes a stake in.
