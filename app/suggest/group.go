@@ -78,6 +78,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 		}
 	}
 	g.mergeAliases()
+	g.mergeHeadPhrases()
 	var out []Suggestion
 	order := map[string]int{}
 	for _, e := range g.ents {
@@ -95,6 +96,42 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 	withholdShared(out)
 	return out
 }
+
+// mergeHeadPhrases files a body's head phrase named alone ("Port Authority", "Water
+// Board") under the one body of the text whose longer name ends with it ("Kallio Port
+// Authority"): the text names the body again by what it is. With two such bodies, it
+// stays apart.
+func (g *grouper) mergeHeadPhrases() {
+	gone := map[*entity]bool{}
+	for _, e := range g.ents {
+		ft := e.full.toks
+		if len(ft) < 2 || e.country != nil || e.person || headKind(ft) == "" || headKind(ft) == app.Person ||
+			firstNames[ft[0].fold] || slices.ContainsFunc(ft, func(t token) bool { return connectors[t.fold] }) {
+			continue
+		}
+		var into *entity
+		n := 0
+		for _, f := range g.ents {
+			if f != e && !gone[f] && len(f.full.toks) > len(ft) && strings.HasSuffix(f.key, " "+e.key) {
+				into, n = f, n+1
+			}
+		}
+		if n != 1 || gone[e] || !g.keep(e) {
+			continue
+		}
+		into.occs = append(into.occs, e.occs...)
+		into.first = min(into.first, e.first)
+		into.aliases = appendNew(into.aliases, e.full.text)
+		gone[e] = true
+	}
+	if len(gone) > 0 {
+		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
+	}
+}
+
+// bodyHeadNouns say what kind of body a name ends with; alone they name none.
+var bodyHeadNouns = words(`trust foundation association council commission authority agency board institute
+	company group bank union court ministry office committee society fund`)
 
 // withholdShared moves to Withheld the aliases two suggestions share: "Helix" for the
 // company and its product line would link every mention to one of them at random.
@@ -874,6 +911,9 @@ func (g *grouper) doubtful(e *entity, key string) string {
 	}
 	if _, ok := countryByForm[key]; ok && placeWord {
 		return ReasonPlace
+	}
+	if len(ft) > 1 && stripArticle(ft[len(ft)-1].fold) == stripArticle(key) && bodyHeadNouns[stripArticle(key)] && !isAcronym(key) {
+		return ReasonHeadNoun // "Trust" of the Neithal Trust: what it is, not its name
 	}
 	if g.lower[key] {
 		return ReasonCommon

@@ -1151,3 +1151,21 @@ func TestNewPersonOfTheBody(t *testing.T) {
 		"Green Dawn Party": {app.Party, nil}, "Caudan Anglers Federation": {app.Organisation, nil},
 	}, nil)
 }
+
+// TestNewAwardsWithOfAndBodiesNamedByTheirHead: an award's word ends its whole name,
+// "of" and all ("the Brave Hearts of Gold Award"); a body named again by its head phrase
+// ("Port Authority chief…") is the one body whose name ends with it; the head noun alone
+// ("Trust founder…") is not proposed as an alias, as it would link every trust.
+func TestNewAwardsWithOfAndBodiesNamedByTheirHead(t *testing.T) {
+	text := "Cranes at the Kallio Harbour Port Authority stood idle. Port Authority chief Annika Lehto said repairs would take a week. " +
+		"Much of the money came from the Saari Trust, a local charity. Trust founder Helmi Aalto said so, and in May she received the Brave Hearts of Gold Award."
+	checkRule(t, text, map[string]ruleWant{
+		"Kallio Harbour Port Authority": {app.GovernmentBody, []string{"Port Authority"}}, "Saari Trust": {app.Organisation, nil},
+		"Annika Lehto": {app.Person, nil},
+	}, []string{"Trust", "Brave Hearts", "Brave Hearts of Gold Award"})
+	for _, s := range ExtractArticle("", text, "", nil) {
+		if s.Name == "Saari Trust" && !slices.ContainsFunc(s.Withheld, func(w WithheldAlias) bool { return w.Alias == "Trust" && w.Reason == ReasonHeadNoun }) {
+			t.Errorf("Saari Trust: want Trust withheld as a head noun, got %+v", s.Withheld)
+		}
+	}
+}

@@ -488,6 +488,7 @@ func (s *scanner) split(i, end int) {
 			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
 				prev.poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
 				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
+				w == "of" && awardAhead(toks, k, end) || // "the Brave Hearts of Gold Award": an award's whole name
 				s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
 			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
 				joined = false // "National Assembly on Wednesday"
@@ -2412,6 +2413,19 @@ func ownDemonym(toks []token) bool {
 // Madre".
 var shipPrefixes = words(`uss hms brp mv ins hmcs hmas rfs pns kri rss`)
 
+// awardAhead reports whether the capitalised words after "of" at toks[k] end with an
+// award's word and hold no country: "Brave Hearts of Gold Award".
+func awardAhead(toks []token, k, end int) bool {
+	j := k + 1
+	for j < end && isNameToken(toks[j]) && !isCountryTok(toks[j]) {
+		j++
+	}
+	return j > k+1 && (j == end || !isCountryTok(toks[j])) && awardWords[toks[j-1].fold]
+}
+
+// awardWords end the whole name of an award, whatever "of" it holds.
+var awardWords = words(`prize prizes award awards medal trophy`)
+
 // stageWords before a single letter name a stage of a competition: "Group C".
 var stageWords = words(`group pool class stage zone`)
 
@@ -2426,8 +2440,8 @@ func thingHead(toks []token) bool {
 			break
 		}
 	}
-	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] {
-		return false
+	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] && !awardWords[toks[len(toks)-1].fold] {
+		return false // an award's word ends its whole name: "Women of Steel Award"
 	}
 	for _, t := range toks {
 		if k := cueKind(t.fold); k != "" && k != app.Organisation {
