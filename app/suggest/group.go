@@ -773,7 +773,9 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	if known || acronym {
-		return !allLoc
+		// A known group after to, at or from is dealt with, not a place: "weapons from
+		// Hezbollah".
+		return !allLoc || known && knownKinds[e.key] != app.State && !weakLocOnly(e)
 	}
 	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") ||
 		strings.HasSuffix(e.key, "ist") || strings.HasSuffix(e.key, "ists") {

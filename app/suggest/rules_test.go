@@ -1169,3 +1169,14 @@ func TestNewAwardsWithOfAndBodiesNamedByTheirHead(t *testing.T) {
 		}
 	}
 }
+
+// TestNewArmedFrontsKnownGroupsAfterFromAndFleeing: "fighters of the … Front" makes the
+// front an armed group; a known group after to, at or from is dealt with, not a place
+// ("weapons from Hezbollah"); the town people fled is a place.
+func TestNewArmedFrontsKnownGroupsAfterFromAndFleeing(t *testing.T) {
+	text := "Fighters of the Tana Delta Liberation Front stormed the depot on Friday. Police said the group bought rifles from al-Shabaab. " +
+		"Hundreds fled Korowe, and the Tana Delta Liberation Front said it would hold the road."
+	checkRule(t, text, map[string]ruleWant{
+		"Tana Delta Liberation Front": {app.ArmedGroup, nil}, "al-Shabaab": {app.ArmedGroup, nil},
+	}, []string{"Korowe"})
+}

@@ -1728,6 +1728,10 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 // a body whose head says its kind is a person's.
 func (s *scanner) memberOf(o *occurrence, i, end int) {
 	toks := s.toks
+	if i >= 3 && toks[i-1].fold == "the" && toks[i-2].fold == "of" && armedMembers[toks[i-3].fold] && o.country == nil && !o.capital {
+		o.ctxKind = app.ArmedGroup // "fighters of the Tana Liberation Front": who fight with weapons
+		return
+	}
 	if o.country != nil || o.capital || headKind(o.toks) != "" || knownKinds[o.key] != "" {
 		return
 	}
@@ -1750,6 +1754,9 @@ func (s *scanner) memberOf(o *occurrence, i, end int) {
 		}
 	}
 }
+
+// armedMembers before "of the" and a name say it is an armed group's.
+var armedMembers = words(`fighters militants gunmen combatants insurgents rebels guerrillas militiamen`)
 
 // oppositionWords before a person's role say that they lead or sit for a party.
 var oppositionWords = words(`opposition party`)
@@ -1991,7 +1998,7 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 
 // reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
 var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed
-	crossing governs governed captured recaptured retook overran seized`)
+	crossing governs governed captured recaptured retook overran seized fled flee flees fleeing`)
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".
