@@ -1180,3 +1180,14 @@ func TestNewArmedFrontsKnownGroupsAfterFromAndFleeing(t *testing.T) {
 		"Tana Delta Liberation Front": {app.ArmedGroup, nil}, "al-Shabaab": {app.ArmedGroup, nil},
 	}, []string{"Korowe"})
 }
+
+// TestNewSyllableAbbreviationOfAJoinedName: a name of another language joined by a
+// lower-case word ("Rano sy Tany Voalohany") is one name when the abbreviation in brackets
+// after it is made of its words' first syllables ("Ratavo").
+func TestNewSyllableAbbreviationOfAJoinedName(t *testing.T) {
+	text := "Tariffs set by the state firm Rano sy Tany Voalohany (Ratavo) rose again. Ratavo said the dams were low."
+	checkRule(t, text, map[string]ruleWant{"Rano sy Tany Voalohany": {app.Organisation, []string{"Ratavo"}}}, []string{"Rano", "Tany Voalohany"})
+	if syllablesOf(tokenize("Rano sy Tany Voalohany"), "Rtv") || !syllablesOf(tokenize("Rano sy Tany Voalohany"), "RaTaVo") {
+		t.Error("syllablesOf: want only two letters or more of every word")
+	}
+}

@@ -608,6 +608,17 @@ func (s *scanner) lowercaseName(i, end int) int {
 		if _, _, ok := translationAt(toks, k); ok && k-end <= 3 && !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] }) {
 			return k // "Soukromí v síti (Privacy Online)": the other language's name, then its translation
 		}
+		if k > end && toks[k].kind == tWord && isNameToken(toks[k]) && toks[k].space {
+			// "Jiro sy Rano Malagasy (Jirama)": capitalised words again after the lower-case
+			// joiner, one name if the abbreviation in brackets is made of their syllables.
+			m := k
+			for m < len(toks) && m < k+4 && toks[m].kind == tWord && isNameToken(toks[m]) && toks[m].space {
+				m++
+			}
+			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
+				return m
+			}
+		}
 		break
 	}
 	return end
@@ -1001,6 +1012,34 @@ func syllableAbbreviation(name []token, t token) bool {
 	first := []rune(name[0].fold)
 	w := []rune(t.fold)
 	return len(first) >= 2 && w[0] == first[0] && w[1] == first[1]
+}
+
+// syllablesOf reports whether abbr is made of the first syllables (two letters or more)
+// of every capitalised word of name, in order: "Jirama" of "Jiro sy Rano Malagasy".
+func syllablesOf(name []token, abbr string) bool {
+	var parts []string
+	for _, t := range name {
+		if isNameToken(t) {
+			parts = append(parts, t.fold)
+		}
+	}
+	a := app.Fold(abbr)
+	if len(parts) < 2 || utf8.RuneCountInString(a) < 4 {
+		return false
+	}
+	var match func(a string, parts []string) bool
+	match = func(a string, parts []string) bool {
+		if len(parts) == 0 {
+			return a == ""
+		}
+		for n := 2; n <= len(parts[0]) && n <= len(a); n++ {
+			if a[:n] == parts[0][:n] && match(a[n:], parts[1:]) {
+				return true
+			}
+		}
+		return false
+	}
+	return match(a, parts)
 }
 
 // memberTag reads a legislator's tag in brackets after a name, "(S&D, Slovenia)": it
