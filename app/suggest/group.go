@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"dossier/app"
 )
@@ -433,7 +434,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 	}
 	if !known {
 		for _, e := range g.byWord[stripArticle(o.toks[len(o.toks)-1].fold)] {
-			if e.full.thing || e.full.layout && !personCell(e.full) {
+			if e.full.thing || e.full.layout && !personCell(e.full) && !bodyCell(e.full) {
 				continue // a product's or a table's name owns no short form
 			}
 			if e.person && !(o.loc && !o.weakLoc && !o.gazOnly) && personShortForm(e.full.toks, e.strippedWords(), o) ||
@@ -487,6 +488,9 @@ func (g *grouper) buildIndex() {
 		}
 		add(g.byWord, words[0], e)
 		add(g.byWord, words[0]+"s", e)
+		if clubPrefix(e.full.toks) {
+			add(g.byWord, words[1], e)
+		}
 		last := len(words) - 1
 		for last > 1 && isLegalSuffix(words[last]) {
 			last-- // "Marzotti" of "Officine Marzotti S.p.A."
@@ -581,6 +585,9 @@ func orgShortForm(full, short []token) bool {
 		return false
 	}
 	first, last := full[0].fold, full[len(full)-1].fold
+	if clubPrefix(full) && stripArticle(full[1].fold) == stripArticle(w) && cueKind(full[1].fold) == "" {
+		return true // "Deltana" of "CSM Deltana Tulcea": the name after its capitals
+	}
 	if w == first+"s" && partyCues[last] {
 		return true // "Conservatives" of "Conservative Party"
 	}
@@ -597,6 +604,13 @@ func orgShortForm(full, short []token) bool {
 		return true
 	}
 	return stripArticle(last) == key
+}
+
+// clubPrefix reports whether a name of three words or more opens with a short word in
+// capitals that says what sort of club or company it is ("FC", "CSM", "ACS"): the
+// next word is its short name.
+func clubPrefix(full []token) bool {
+	return len(full) >= 3 && isAcronym(full[0].text) && utf8.RuneCountInString(full[0].text) <= 4 && isNameToken(full[1]) && !isAcronym(full[1].text)
 }
 
 // initialsMatch reports whether acronym is made of the initials of the name's words,
@@ -703,7 +717,9 @@ func (g *grouper) keep(e *entity) bool {
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) &&
 		!(personCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
 			return !o.layout && (o.listed || o.speaks || o.person || o.ctxKind == app.Person || o.who)
-		})) {
+		})) && !(bodyCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+		return !o.layout && !(o.loc && !o.weakLoc) && !o.thing && o.country == nil && !places[o.key]
+	})) {
 		// Only a table, a headline or a slogan writes it in full: no evidence of a name,
 		// even if running prose uses a word of it ("Marseille"). A person's column
 		// ("ATHLETE") whose name the prose then names by the surname, as one who acts
@@ -792,6 +808,13 @@ func (g *grouper) keep(e *entity) bool {
 		return false // "the Korean electronics maker": a demonym the gazetteer lacks
 	}
 	return true
+}
+
+// bodyCell reports whether o is a table's cell of a club's, a party's or a company's
+// column written in mixed case ("Harbour Rovers Kell" under CLUB): prose that names it by
+// a short form ("Rovers beat…") gives the whole name from the cell.
+func bodyCell(o *occurrence) bool {
+	return o.layout && o.cellKind != "" && o.cellKind != app.Person && !isAllCaps(o.text) && len(o.toks) > 1
 }
 
 // personCell reports whether o is a table's cell of a person's column written in mixed

@@ -1191,3 +1191,14 @@ func TestNewSyllableAbbreviationOfAJoinedName(t *testing.T) {
 		t.Error("syllablesOf: want only two letters or more of every word")
 	}
 }
+
+// TestNewClubCellsNamedByAShortForm: a club's, party's or company's cell of a table that
+// prose names by a short form gives the whole name, the short form its alias, also the
+// word after a prefix in capitals ("FK"); a cell prose never names gives nothing.
+func TestNewClubCellsNamedByAShortForm(t *testing.T) {
+	text := "CLUB | P | PTS\nFK Morava Lipnik | 20 | 44\nSporting Vedra | 20 | 40\nKestrel Harriers | 20 | 30\n\n" +
+		"Morava beat Sporting away on Sunday, and the coach said the title was close."
+	checkRule(t, text, map[string]ruleWant{
+		"FK Morava Lipnik": {app.Organisation, []string{"Morava"}}, "Sporting Vedra": {app.Organisation, []string{"Sporting"}},
+	}, []string{"Kestrel Harriers"})
+}
