@@ -1202,3 +1202,14 @@ func TestNewClubCellsNamedByAShortForm(t *testing.T) {
 		"FK Morava Lipnik": {app.Organisation, []string{"Morava"}}, "Sporting Vedra": {app.Organisation, []string{"Sporting"}},
 	}, []string{"Kestrel Harriers"})
 }
+
+// TestNewTitlesForAPeriodAndScores: "X of the Month" is a title given for a period, no
+// actor; a score after a club's name ("beat Vedra 3-1") is no model number.
+func TestNewTitlesForAPeriodAndScores(t *testing.T) {
+	text := "CLUB | PTS\nSporting Vedra | 40\nAtletico Sorna | 38\n\nVedra beat Sorna 3-1 on Sunday. Their striker, named the Goalkeeper of the Season, saved a penalty."
+	checkRule(t, text, map[string]ruleWant{"Sporting Vedra": {"", []string{"Vedra"}}, "Atletico Sorna": {"", []string{"Sorna"}}},
+		[]string{"Goalkeeper", "Season", "Goalkeeper of the Season"})
+	if !isScore("3-1") || !isScore("10-9") || isScore("2024-25") || isScore("3-") {
+		t.Error("isScore: want one or two digits each side")
+	}
+}

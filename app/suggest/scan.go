@@ -488,7 +488,8 @@ func (s *scanner) split(i, end int) {
 			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
 				prev.poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
 				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
-				w == "of" && awardAhead(toks, k, end) || // "the Brave Hearts of Gold Award": an award's whole name
+				w == "of" && awardAhead(toks, k, end) ||
+				w == "of" && periodTitle(toks, k, end) || // "Player of the Month": a title given for a period // "the Brave Hearts of Gold Award": an award's whole name
 				s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
 			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
 				joined = false // "National Assembly on Wednesday"
@@ -1161,6 +1162,9 @@ func (s *scanner) segmentTrim(i, end int) {
 // occurrences: it drops the words a sentence capitalised, strips titles and roles, and
 // notes the clues around it.
 func (s *scanner) segment(toks []token, i, end int) {
+	if n := len(toks); n >= 4 && periodTitle(toks, n-3, n) {
+		return // "Goalkeeper of the Season": a title, whatever role word it holds
+	}
 	// "The Framework", "But Maliki": words that only start a sentence.
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
 		toks, i = toks[1:], i+1
@@ -1864,7 +1868,20 @@ func (s *scanner) numberAfter(end int) bool {
 	if u < len(s.toks) && s.toks[u].kind == tWord && quantityUnits[s.toks[u].fold] {
 		return false // "gave Anatel 24 hours", "fined Kestrel 3 million": a quantity, not a model
 	}
+	if end < len(s.toks) && isScore(s.toks[end].text) {
+		return false // "beat Vedra 3-1": a match's score, not a model
+	}
 	return end < len(s.toks) && s.toks[end].kind == tWord && s.toks[end].space && unicode.IsDigit(firstRune(s.toks[end].text))
+}
+
+// isScore reports whether w is a match's score: one or two digits, a hyphen, one or two
+// digits ("3-1", "10-9").
+func isScore(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	digits := func(x string) bool {
+		return len(x) >= 1 && len(x) <= 2 && strings.Trim(x, "0123456789") == ""
+	}
+	return ok && digits(a) && digits(b)
 }
 
 // quantityUnits after a number make it a quantity: "24 hours", "3 million".
@@ -2469,6 +2486,15 @@ func awardAhead(toks []token, k, end int) bool {
 	return j > k+1 && (j == end || !isCountryTok(toks[j])) && awardWords[toks[j-1].fold]
 }
 
+// periodTitle reports whether "of" at toks[k] opens "the" and a period ("of the Month",
+// "of the Year"): with the words before, a title given for that period.
+func periodTitle(toks []token, k, end int) bool {
+	return k+2 < end && toks[k+1].fold == "the" && periodWords[toks[k+2].fold]
+}
+
+// periodWords are the periods a title is given for.
+var periodWords = words(`month year season week decade century tournament match day`)
+
 // awardWords end the whole name of an award, whatever "of" it holds.
 var awardWords = words(`prize prizes award awards medal trophy`)
 
@@ -2485,6 +2511,9 @@ func thingHead(toks []token) bool {
 			head = toks[k-1]
 			break
 		}
+	}
+	if len(toks) >= 3 && toks[len(toks)-2].fold == "the" && periodWords[toks[len(toks)-1].fold] && toks[len(toks)-3].fold == "of" {
+		return true // "Player of the Month", "Goal of the Season": a title, no actor
 	}
 	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] && !awardWords[toks[len(toks)-1].fold] {
 		return false // an award's word ends its whole name: "Women of Steel Award"
