@@ -998,6 +998,13 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 	if e.country != nil {
 		s.Name = e.country.name
 	}
+	if s.Kind == app.Media && !strings.HasPrefix(s.Name, "The ") && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+		return o.the && o.key == e.full.key && o.pos >= 0
+	}) {
+		// "told The Hindu", "The Nation, Kenya's largest newspaper,": a newspaper's title
+		// holds its "The".
+		s.Name = "The " + s.Name
+	}
 	if (s.Kind == "" || s.Kind == app.OtherKind) && nameWords(e.full.toks) == 1 && !g.personEvidence(e) && e.country == nil {
 		// A single word that nothing says is a person's: news names a person in full
 		// first, so a lone name is most often an organisation's ("Deliveroo", "Lawson").
@@ -1044,6 +1051,10 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 			seen[k] = true
 			s.Aliases = append(s.Aliases, a)
 		}
+	}
+	if bare, ok := strings.CutPrefix(s.Name, "The "); ok && s.Kind == app.Media {
+		// "Point" of The Point is a common word: linking it would link every point.
+		s.Aliases = slices.DeleteFunc(s.Aliases, func(a string) bool { return a == bare })
 	}
 	return s
 }

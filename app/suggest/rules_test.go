@@ -1213,3 +1213,16 @@ func TestNewTitlesForAPeriodAndScores(t *testing.T) {
 		t.Error("isScore: want one or two digits each side")
 	}
 }
+
+// TestNewBodyPartsAndNewspaperTitlesWithThe: "its youth wing, Jeunes Semeurs" names an
+// organisation; a newspaper's title keeps its "The" mid-sentence ("told The Lantern
+// Courier") or when it is one word ("The Beacon, a Banjul daily,"), without the bare
+// common word as an alias; a sentence's "The" before a longer title is no part of it.
+func TestNewBodyPartsAndNewspaperTitlesWithThe(t *testing.T) {
+	text := "The growers' union and its youth wing, Jeunes Semeurs, blocked the road. The Beacon, a Vellan daily, said the mayor had told The Lantern Courier " +
+		"that he would resign. The Harbour Evening Post, a tabloid, agreed."
+	checkRule(t, text, map[string]ruleWant{
+		"Jeunes Semeurs": {app.Organisation, nil}, "The Beacon": {app.Media, nil}, "The Lantern Courier": {app.Media, nil},
+		"Harbour Evening Post": {app.Media, nil},
+	}, []string{"Beacon", "The Harbour Evening Post"})
+}

@@ -50,6 +50,8 @@ type occurrence struct {
 	// appositive: ctxKind was read from an appositive after the name: "Council of State,
 	// the country's highest administrative court,".
 	appositive bool
+	// the: a capitalised "The" stands right before it.
+	the bool
 	// who: ", who" follows: "Bekele, who led until 35 km".
 	who bool
 	// counted: attrib after a count: "two Dene hunters".
@@ -1273,6 +1275,11 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	}
 	o.text = s.textOf(toks)
 	o.pos = toks[0].start
+	// "told The Hindu", "The Point, a Banjul daily,": a newsroom's title may hold "The".
+	// A sentence's first "The" belongs to a one-word title only ("The Nation"), not to
+	// "The Saudi Press Agency".
+	o.the = i > 0 && s.toks[i-1].text == "The" && s.toks[i-1].end < toks[0].start && toks[0].space &&
+		(!s.toks[i-1].sent && !s.toks[i-1].para || len(toks) == 1)
 	switch {
 	case len(toks) == 1 && i > 0 && s.toks[i-1].kind == tWord && fathers[s.toks[i-1].text]:
 		o.father = s.toks[i-1].text
@@ -1417,10 +1424,15 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
 		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
 			s.modifiedNounOpens(i-2) && kindNoun(toks[i-2].fold) != "" ||
-			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation) &&
+			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation ||
+			// "its youth wing, Jeunes Semeurs": a body's part, named after the comma.
+			i >= 4 && pronounPoss[toks[i-4].fold] && unicode.IsLower(firstRune(toks[i-3].text)) && bodyParts[toks[i-2].fold]) &&
 		!roleWords[toks[i-2].fold] {
 		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
 		// producer, Selma Hadžić," is a role's, read by roleComma.
+		if bodyParts[toks[i-2].fold] {
+			o.ctxKind = app.Organisation
+		}
 		if k := kindNoun(toks[i-2].fold); k != "" {
 			o.ctxKind = k
 			if toks[i-2].fold == "agency" {
@@ -2009,6 +2021,10 @@ var relatives = words(`that which who whose`)
 // pronounPoss before a party's or a newsroom's noun: "Her party, Morena,". ("Its
 // producer, Selma Hadžić," is a person.)
 var pronounPoss = words(`her his its their`)
+
+// bodyParts are the parts of a body named after "its … NOUN,": its youth wing, its
+// trading subsidiary, its research arm.
+var bodyParts = words(`wing subsidiary affiliate arm branch offshoot`)
 
 // stakeNouns before "in" make the name after it a company: "shares in Ironbark".
 var stakeNouns = words(`shares share stake stakes holding holdings investment investments interest`)
