@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"dossier/app"
 )
@@ -78,6 +79,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 		}
 	}
 	g.mergeAliases()
+	g.mergeHeadPhrases()
 	var out []Suggestion
 	order := map[string]int{}
 	for _, e := range g.ents {
@@ -95,6 +97,42 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 	withholdShared(out)
 	return out
 }
+
+// mergeHeadPhrases files a body's head phrase named alone ("Port Authority", "Water
+// Board") under the one body of the text whose longer name ends with it ("Kallio Port
+// Authority"): the text names the body again by what it is. With two such bodies, it
+// stays apart.
+func (g *grouper) mergeHeadPhrases() {
+	gone := map[*entity]bool{}
+	for _, e := range g.ents {
+		ft := e.full.toks
+		if len(ft) < 2 || e.country != nil || e.person || headKind(ft) == "" || headKind(ft) == app.Person ||
+			firstNames[ft[0].fold] || slices.ContainsFunc(ft, func(t token) bool { return connectors[t.fold] }) {
+			continue
+		}
+		var into *entity
+		n := 0
+		for _, f := range g.ents {
+			if f != e && !gone[f] && len(f.full.toks) > len(ft) && strings.HasSuffix(f.key, " "+e.key) {
+				into, n = f, n+1
+			}
+		}
+		if n != 1 || gone[e] || !g.keep(e) {
+			continue
+		}
+		into.occs = append(into.occs, e.occs...)
+		into.first = min(into.first, e.first)
+		into.aliases = appendNew(into.aliases, e.full.text)
+		gone[e] = true
+	}
+	if len(gone) > 0 {
+		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
+	}
+}
+
+// bodyHeadNouns say what kind of body a name ends with; alone they name none.
+var bodyHeadNouns = words(`trust foundation association council commission authority agency board institute
+	company group bank union court ministry office committee society fund`)
 
 // withholdShared moves to Withheld the aliases two suggestions share: "Helix" for the
 // company and its product line would link every mention to one of them at random.
@@ -124,6 +162,26 @@ func withholdShared(sugs []Suggestion) {
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl`)
+
+// legalPhrases are legal forms written as words, ending a company's registered name:
+// "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.
+var legalPhrases = [][]string{{"joint", "stock", "company"}, {"joint-stock", "company"},
+	{"limited", "liability", "company"}, {"public", "limited", "company"}, {"public", "joint", "stock", "company"}}
+
+// legalPhraseLen returns how many words of legalPhrases end toks, or 0.
+func legalPhraseLen(toks []token) int {
+	best := 0
+	for _, ph := range legalPhrases {
+		if len(ph) >= len(toks) || len(ph) <= best {
+			continue
+		}
+		tail := toks[len(toks)-len(ph):]
+		if slices.EqualFunc(tail, ph, func(t token, w string) bool { return t.fold == w }) {
+			best = len(ph)
+		}
+	}
+	return best
+}
 
 // legalPrefixes begin a company's registered name: "PT Sulawesi Logam Makmur Tbk",
 // "PJSC Gazprom".
@@ -178,6 +236,9 @@ func shortOrgForms(toks []token) [][2]int {
 	var out [][2]int
 	for n >= 3 && isLegalSuffix(toks[n-1].fold) {
 		n-- // "Sunrise Remedies" of "Sunrise Remedies Pvt Ltd"
+	}
+	if k := legalPhraseLen(toks[:n]); k > 0 && n-k >= 2 {
+		n -= k // "Bao Loc Textiles" of "Bao Loc Textiles Joint Stock Company"
 	}
 	if n < len(toks) {
 		out = append(out, [2]int{0, n})
@@ -373,7 +434,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 	}
 	if !known {
 		for _, e := range g.byWord[stripArticle(o.toks[len(o.toks)-1].fold)] {
-			if e.full.thing || e.full.layout && !personCell(e.full) {
+			if e.full.thing || e.full.layout && !personCell(e.full) && !bodyCell(e.full) {
 				continue // a product's or a table's name owns no short form
 			}
 			if e.person && !(o.loc && !o.weakLoc && !o.gazOnly) && personShortForm(e.full.toks, e.strippedWords(), o) ||
@@ -427,6 +488,9 @@ func (g *grouper) buildIndex() {
 		}
 		add(g.byWord, words[0], e)
 		add(g.byWord, words[0]+"s", e)
+		if clubPrefix(e.full.toks) {
+			add(g.byWord, words[1], e)
+		}
 		last := len(words) - 1
 		for last > 1 && isLegalSuffix(words[last]) {
 			last-- // "Marzotti" of "Officine Marzotti S.p.A."
@@ -521,6 +585,9 @@ func orgShortForm(full, short []token) bool {
 		return false
 	}
 	first, last := full[0].fold, full[len(full)-1].fold
+	if clubPrefix(full) && stripArticle(full[1].fold) == stripArticle(w) && cueKind(full[1].fold) == "" {
+		return true // "Deltana" of "CSM Deltana Tulcea": the name after its capitals
+	}
 	if w == first+"s" && partyCues[last] {
 		return true // "Conservatives" of "Conservative Party"
 	}
@@ -537,6 +604,13 @@ func orgShortForm(full, short []token) bool {
 		return true
 	}
 	return stripArticle(last) == key
+}
+
+// clubPrefix reports whether a name of three words or more opens with a short word in
+// capitals that says what sort of club or company it is ("FC", "CSM", "ACS"): the
+// next word is its short name.
+func clubPrefix(full []token) bool {
+	return len(full) >= 3 && isAcronym(full[0].text) && utf8.RuneCountInString(full[0].text) <= 4 && isNameToken(full[1]) && !isAcronym(full[1].text)
 }
 
 // initialsMatch reports whether acronym is made of the initials of the name's words,
@@ -643,7 +717,9 @@ func (g *grouper) keep(e *entity) bool {
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) &&
 		!(personCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
 			return !o.layout && (o.listed || o.speaks || o.person || o.ctxKind == app.Person || o.who)
-		})) {
+		})) && !(bodyCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+		return !o.layout && !(o.loc && !o.weakLoc) && !o.thing && o.country == nil && !places[o.key]
+	})) {
 		// Only a table, a headline or a slogan writes it in full: no evidence of a name,
 		// even if running prose uses a word of it ("Marseille"). A person's column
 		// ("ATHLETE") whose name the prose then names by the surname, as one who acts
@@ -697,7 +773,10 @@ func (g *grouper) keep(e *entity) bool {
 		// to/at/from are weak place clues: a first name says it is a person ("a letter to
 		// Paulo Ferraz").
 		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
-			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e)
+			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
+			multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
+		// A table's column (PARTY, CANDIDATE) that writes the name says what it is, as a
+		// first name does: "a request from Green Union" is the party's, not a place.
 	}
 	if !known && e.full.ctxKind == "" && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.quoted }) {
 		// A lone capitalised word only a quotation uses is the speaker's emphasis or
@@ -710,7 +789,9 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	if known || acronym {
-		return !allLoc
+		// A known group after to, at or from is dealt with, not a place: "weapons from
+		// Hezbollah".
+		return !allLoc || known && knownKinds[e.key] != app.State && !weakLocOnly(e)
 	}
 	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") ||
 		strings.HasSuffix(e.key, "ist") || strings.HasSuffix(e.key, "ists") {
@@ -727,6 +808,13 @@ func (g *grouper) keep(e *entity) bool {
 		return false // "the Korean electronics maker": a demonym the gazetteer lacks
 	}
 	return true
+}
+
+// bodyCell reports whether o is a table's cell of a club's, a party's or a company's
+// column written in mixed case ("Harbour Rovers Kell" under CLUB): prose that names it by
+// a short form ("Rovers beat…") gives the whole name from the cell.
+func bodyCell(o *occurrence) bool {
+	return o.layout && o.cellKind != "" && o.cellKind != app.Person && !isAllCaps(o.text) && len(o.toks) > 1
 }
 
 // personCell reports whether o is a table's cell of a person's column written in mixed
@@ -849,6 +937,9 @@ func (g *grouper) doubtful(e *entity, key string) string {
 	if _, ok := countryByForm[key]; ok && placeWord {
 		return ReasonPlace
 	}
+	if len(ft) > 1 && stripArticle(ft[len(ft)-1].fold) == stripArticle(key) && bodyHeadNouns[stripArticle(key)] && !isAcronym(key) {
+		return ReasonHeadNoun // "Trust" of the Neithal Trust: what it is, not its name
+	}
 	if g.lower[key] {
 		return ReasonCommon
 	}
@@ -907,6 +998,13 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 	if e.country != nil {
 		s.Name = e.country.name
 	}
+	if s.Kind == app.Media && !strings.HasPrefix(s.Name, "The ") && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+		return o.the && o.key == e.full.key && o.pos >= 0
+	}) {
+		// "told The Hindu", "The Nation, Kenya's largest newspaper,": a newspaper's title
+		// holds its "The".
+		s.Name = "The " + s.Name
+	}
 	if (s.Kind == "" || s.Kind == app.OtherKind) && nameWords(e.full.toks) == 1 && !g.personEvidence(e) && e.country == nil {
 		// A single word that nothing says is a person's: news names a person in full
 		// first, so a lone name is most often an organisation's ("Deliveroo", "Lawson").
@@ -953,6 +1051,10 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 			seen[k] = true
 			s.Aliases = append(s.Aliases, a)
 		}
+	}
+	if bare, ok := strings.CutPrefix(s.Name, "The "); ok && s.Kind == app.Media {
+		// "Point" of The Point is a common word: linking it would link every point.
+		s.Aliases = slices.DeleteFunc(s.Aliases, func(a string) bool { return a == bare })
 	}
 	return s
 }

@@ -148,6 +148,9 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.ArmedGroup
 	}
 	if k := headKind(o.toks); k != "" {
+		if k == app.Party && o.ctxKind == app.ArmedGroup {
+			return app.ArmedGroup // "fighters of the Tana Liberation Front": a front that fights
+		}
 		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
 			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
 		}

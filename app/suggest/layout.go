@@ -155,6 +155,78 @@ var columnKinds = map[string]app.ActorKind{
 	"outlet": app.Media, "broadcaster": app.Media, "publisher": app.Media,
 }
 
+// alignedColumns rewrites the rows of a table whose columns are aligned with blanks
+// ("Ada Lind      Green Union      4,210") as rows split by "|", keeping every rune's
+// offset: a gap of two blanks or more between cells becomes "| " or " | ". Such a row is
+// a line with a gap of three blanks or more, or with two gaps of two blanks or more; the
+// names in its cells are then read as a table's, not glued into one run of prose.
+func alignedColumns(text string) string {
+	if !strings.Contains(text, "  ") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if !alignedRow(line) {
+			b.WriteString(line)
+			continue
+		}
+		lead := len(line) - len(strings.TrimLeft(line, " "))
+		b.WriteString(line[:lead])
+		rest := line[lead:]
+		for {
+			i := strings.Index(rest, "  ")
+			if i < 0 {
+				b.WriteString(rest)
+				break
+			}
+			j := i
+			for j < len(rest) && rest[j] == ' ' {
+				j++
+			}
+			b.WriteString(rest[:i])
+			if j == len(rest) || rest[j] == '\n' || rest[j] == '\r' {
+				b.WriteString(rest[i:])
+				break
+			}
+			if j-i == 2 {
+				b.WriteString("| ")
+			} else {
+				b.WriteString(" |" + strings.Repeat(" ", j-i-2))
+			}
+			rest = rest[j:]
+		}
+	}
+	return b.String()
+}
+
+// alignedRow reports whether line is a row of a table aligned with blanks: a gap of
+// three blanks or more between words, or two gaps of two blanks or more. A line holding
+// "|" or a tab is left to tableCells.
+func alignedRow(line string) bool {
+	l := strings.TrimSpace(line)
+	if strings.ContainsAny(l, "|\t") {
+		return false
+	}
+	gaps := 0
+	for i := 0; i < len(l); {
+		if l[i] != ' ' || i+1 >= len(l) || l[i+1] != ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(l) && l[j] == ' ' {
+			j++
+		}
+		if j-i >= 3 {
+			return true
+		}
+		gaps++
+		i = j
+	}
+	return gaps >= 2
+}
+
 // tableCells splits a table row on "|" (or tabs) into its cells, folded and trimmed, with
 // the rune range of each in the line; nil for a line that is no table row.
 func tableCells(line string) ([]string, [][2]int) {

@@ -50,6 +50,8 @@ type occurrence struct {
 	// appositive: ctxKind was read from an appositive after the name: "Council of State,
 	// the country's highest administrative court,".
 	appositive bool
+	// the: a capitalised "The" stands right before it.
+	the bool
 	// who: ", who" follows: "Bekele, who led until 35 km".
 	who bool
 	// counted: attrib after a count: "two Dene hunters".
@@ -131,7 +133,79 @@ func scanCells(toks []token, title bool, out []*occurrence, cells map[string]boo
 		}
 		i = s.run(i)
 	}
+	if !title {
+		s.partyLists(len(out))
+	}
 	return s.out
+}
+
+// partyLists gives the party's kind to the names listed with a party ("the Harbour
+// League, Green Dawn and the Moor Party"; "formed by the Social Radicals and Open
+// Veskar") when nothing else says what they are and their words are common words of
+// the text or a state's name, as no person's name is: a list joins names of one kind.
+// It reads the occurrences s.out[from:] the body gave.
+func (s *scanner) partyLists(from int) {
+	occs := s.out[from:]
+	at := make(map[int]int, len(s.toks)) // rune start → token index
+	var lower map[string]bool
+	for k, t := range s.toks {
+		at[t.start] = k
+	}
+	// joinedTo reports whether only commas, "and", "or", "the" and names in brackets
+	// stand between the occurrences a and b.
+	joinedTo := func(a, b *occurrence) bool {
+		i, ok1 := at[a.toks[len(a.toks)-1].start]
+		j, ok2 := at[b.toks[0].start]
+		if !ok1 || !ok2 || j <= i+1 || j > i+12 {
+			return false
+		}
+		depth, joiner := 0, false
+		for k := i + 1; k < j; k++ {
+			t := s.toks[k]
+			switch {
+			case t.text == "(":
+				depth++
+			case t.text == ")":
+				depth = max(depth-1, 0) // also the bracket a name in it before opened
+			case depth > 0:
+			case t.text == "," || t.fold == "and" || t.fold == "or":
+				joiner = true
+			case t.fold == "the":
+			default:
+				return false
+			}
+		}
+		return joiner && depth == 0
+	}
+	for start := 0; start < len(occs); {
+		end := start + 1
+		for end < len(occs) && (inBrackets(s.toks, at, occs[end]) || joinedTo(occs[end-1], occs[end])) {
+			end++
+		}
+		list := occs[start:end]
+		start = end
+		if len(list) < 2 || !slices.ContainsFunc(list, func(o *occurrence) bool { return headKind(o.toks) == app.Party }) {
+			continue
+		}
+		if lower == nil {
+			lower = lowerWords(s.toks)
+		}
+		for _, o := range list {
+			if o.country != nil || o.person || o.ctxKind != "" || headKind(o.toks) != "" || knownKinds[o.key] != "" ||
+				firstNames[o.toks[0].fold] || inBrackets(s.toks, at, o) {
+				continue
+			}
+			if slices.ContainsFunc(o.toks, func(t token) bool { return lower[t.fold] || stopwords[t.fold] || isCountryTok(t) }) {
+				o.ctxKind, o.kind = app.Party, app.Party
+			}
+		}
+	}
+}
+
+// inBrackets reports whether o is written right after "(".
+func inBrackets(toks []token, at map[int]int, o *occurrence) bool {
+	k, ok := at[o.toks[0].start]
+	return ok && k > 0 && toks[k-1].text == "("
 }
 
 // dateline returns the index after the dateline that starts the paragraph at i
@@ -226,8 +300,20 @@ func (s *scanner) run(i int) int {
 	}
 	// "Chatterbox Holdings plc": a legal suffix in lower case ends the name.
 	if j > i && j < len(toks) && toks[j].kind == tWord && toks[j].space && unicode.IsLower(firstRune(toks[j].text)) &&
-		lowerSuffixes[toks[j].text] && isNameToken(toks[j-1]) {
+		isLowerSuffix(toks[j].text) && isNameToken(toks[j-1]) {
 		j++
+	}
+	if i >= 2 && toks[i-1].text == "(" && isNameToken(toks[i-2]) {
+		if _, close, ok := translationAt(toks, i-1); ok && close > j {
+			n := len(s.out)
+			s.segment(toks[i:close], i, close) // "People First (Fólkið fyrst)": the bracket names it whole
+			for _, o := range s.out[n:] {
+				if o.kind == app.Person && !o.person && !firstNames[o.toks[0].fold] {
+					o.kind = "" // its words' shape says nothing; the name it translates does
+				}
+			}
+			return close
+		}
 	}
 	if k := s.lowercaseName(i, j); k > j {
 		if isArticle(toks[i].text) {
@@ -238,7 +324,7 @@ func (s *scanner) run(i int) int {
 	}
 	// Joiners do not end a name: "the Bank of" → "the Bank".
 	end := j
-	for end > i && !isNameToken(toks[end-1]) && !lowerSuffixes[toks[end-1].text] {
+	for end > i && !isNameToken(toks[end-1]) && !isLowerSuffix(toks[end-1].text) {
 		end--
 	}
 	if end == i {
@@ -310,6 +396,12 @@ func (s *scanner) split(i, end int) {
 		s.segmentTrim(i, end) // a table cell writes it whole: "Brothers of Italy"
 		return
 	}
+	if len(s.cells) > 0 && end-i > 2 && toks[i].sent && s.cells[app.Fold(s.textOf(toks[i+1:end]))] {
+		// "Agronomist Ada Lind won…": a table's cell writes the name without the sentence's
+		// first word, which describes her.
+		s.segmentTrim(i+1, end)
+		return
+	}
 	start := i
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
@@ -322,7 +414,7 @@ func (s *scanner) split(i, end int) {
 		switch {
 		case t.poss && k+1 < end:
 			// possContinues let the run go on: keep it whole.
-		case isNameToken(t) || particles[w] && !connectors[w] || w == "&" || lowerSuffixes[t.text]:
+		case isNameToken(t) || particles[w] && !connectors[w] || w == "&" || isLowerSuffix(t.text):
 			continue
 		case t.text == ",":
 			list = true // a portfolio list the run let in: one name
@@ -398,6 +490,8 @@ func (s *scanner) split(i, end int) {
 			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
 				prev.poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
 				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
+				w == "of" && awardAhead(toks, k, end) ||
+				w == "of" && periodTitle(toks, k, end) || // "Player of the Month": a title given for a period // "the Brave Hearts of Gold Award": an award's whole name
 				s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
 			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
 				joined = false // "National Assembly on Wednesday"
@@ -406,7 +500,8 @@ func (s *scanner) split(i, end int) {
 				// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
 				// mission is named for where it serves; "General Court in Luxembourg" only
 				// says where the court sits.
-				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw])
+				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
+					k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
 			}
 			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
 		}
@@ -444,6 +539,20 @@ func (s *scanner) pluralsForCause(start, k, end int) bool {
 	}
 	return true
 }
+
+// localBody reports whether toks name one of a state's many local courts or offices by
+// its level ("Regional Court", "District Prosecutor's Office", "Municipal Court"): such a
+// name is one body only with the town it sits in, so "in Velmov" is part of it.
+func localBody(toks []token) bool {
+	if len(toks) < 2 || !levelWords[toks[0].fold] && !(len(toks) > 2 && isArticle(toks[0].text) && levelWords[toks[1].fold]) {
+		return false
+	}
+	last := toks[len(toks)-1].fold
+	return last == "court" || last == "office" || last == "prosecutor" || last == "tribunal" || last == "council"
+}
+
+// levelWords say which level of a state's courts or offices a body is of.
+var levelWords = words(`regional district municipal county provincial city local`)
 
 // missionWords are the heads of bodies named for the country they serve in: "Mission in
 // Haiti", "Office in Kabul".
@@ -499,9 +608,55 @@ func (s *scanner) lowercaseName(i, end int) int {
 		if acr, ok := acronymAt(toks, k); ok && k-i >= 3 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
 			return k
 		}
+		if _, _, ok := translationAt(toks, k); ok && k-end <= 3 && !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] }) {
+			return k // "Soukromí v síti (Privacy Online)": the other language's name, then its translation
+		}
+		if k > end && toks[k].kind == tWord && isNameToken(toks[k]) && toks[k].space {
+			// "Jiro sy Rano Malagasy (Jirama)": capitalised words again after the lower-case
+			// joiner, one name if the abbreviation in brackets is made of their syllables.
+			m := k
+			for m < len(toks) && m < k+4 && toks[m].kind == tWord && isNameToken(toks[m]) && toks[m].space {
+				m++
+			}
+			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
+				return m
+			}
+		}
 		break
 	}
 	return end
+}
+
+// translationAt returns the name in brackets at toks[k] that gives another language's
+// form of the name just before it ("Coastal Alliance (Strandabandalagið)", "Privacy
+// Watch (Soukromí v síti)"), with the index of the closing bracket: one to five words,
+// the first capitalised, no digits, no English function word, and no acronym, state,
+// place, month or weekday, which brackets also hold ("(AfD)", "(Norway)", "(Monday)").
+func translationAt(toks []token, k int) (string, int, bool) {
+	if k+2 >= len(toks) || toks[k].text != "(" || !isNameToken(toks[k+1]) || isAcronym(toks[k+1].text) {
+		return "", 0, false
+	}
+	var parts []string
+	j := k + 1
+	for ; j < len(toks) && j <= k+5 && toks[j].kind == tWord; j++ {
+		t := toks[j]
+		if stopwords[t.fold] && j > k+1 || generic[t.fold] || strings.ContainsAny(t.text, "0123456789") || t.poss {
+			return "", 0, false
+		}
+		parts = append(parts, t.text)
+	}
+	if j >= len(toks) || toks[j].text != ")" || len(parts) == 0 {
+		return "", 0, false
+	}
+	text := strings.Join(parts, " ")
+	f := app.Fold(text)
+	if _, ok := countryByForm[f]; ok {
+		return "", 0, false
+	}
+	if _, ok := capitalOf[f]; ok || places[f] || isCountryText(text) || knownKinds[f] == app.Media {
+		return "", 0, false
+	}
+	return text, j, true
 }
 
 // acronymAt returns the acronym written at toks[k] as "(ACR)", ", or ACR" or "or ACR".
@@ -862,6 +1017,34 @@ func syllableAbbreviation(name []token, t token) bool {
 	return len(first) >= 2 && w[0] == first[0] && w[1] == first[1]
 }
 
+// syllablesOf reports whether abbr is made of the first syllables (two letters or more)
+// of every capitalised word of name, in order: "Jirama" of "Jiro sy Rano Malagasy".
+func syllablesOf(name []token, abbr string) bool {
+	var parts []string
+	for _, t := range name {
+		if isNameToken(t) {
+			parts = append(parts, t.fold)
+		}
+	}
+	a := app.Fold(abbr)
+	if len(parts) < 2 || utf8.RuneCountInString(a) < 4 {
+		return false
+	}
+	var match func(a string, parts []string) bool
+	match = func(a string, parts []string) bool {
+		if len(parts) == 0 {
+			return a == ""
+		}
+		for n := 2; n <= len(parts[0]) && n <= len(a); n++ {
+			if a[:n] == parts[0][:n] && match(a[n:], parts[1:]) {
+				return true
+			}
+		}
+		return false
+	}
+	return match(a, parts)
+}
+
 // memberTag reads a legislator's tag in brackets after a name, "(S&D, Slovenia)": it
 // returns 1 when toks[i:end] is the tag's acronym (a party or group), 2 when it is the
 // tag's country (where the legislator is from), 0 otherwise.
@@ -969,7 +1152,7 @@ func (s *scanner) segmentTrim(i, end int) {
 	for i < end && !isNameToken(s.toks[i]) {
 		i++
 	}
-	for end > i && !isNameToken(s.toks[end-1]) && !lowerSuffixes[s.toks[end-1].text] {
+	for end > i && !isNameToken(s.toks[end-1]) && !isLowerSuffix(s.toks[end-1].text) {
 		end--
 	}
 	if end > i {
@@ -981,6 +1164,9 @@ func (s *scanner) segmentTrim(i, end int) {
 // occurrences: it drops the words a sentence capitalised, strips titles and roles, and
 // notes the clues around it.
 func (s *scanner) segment(toks []token, i, end int) {
+	if n := len(toks); n >= 4 && periodTitle(toks, n-3, n) {
+		return // "Goalkeeper of the Season": a title, whatever role word it holds
+	}
 	// "The Framework", "But Maliki": words that only start a sentence.
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
 		toks, i = toks[1:], i+1
@@ -1089,6 +1275,11 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	}
 	o.text = s.textOf(toks)
 	o.pos = toks[0].start
+	// "told The Hindu", "The Point, a Banjul daily,": a newsroom's title may hold "The".
+	// A sentence's first "The" belongs to a one-word title only ("The Nation"), not to
+	// "The Saudi Press Agency".
+	o.the = i > 0 && s.toks[i-1].text == "The" && s.toks[i-1].end < toks[0].start && toks[0].space &&
+		(!s.toks[i-1].sent && !s.toks[i-1].para || len(toks) == 1)
 	switch {
 	case len(toks) == 1 && i > 0 && s.toks[i-1].kind == tWord && fathers[s.toks[i-1].text]:
 		o.father = s.toks[i-1].text
@@ -1169,6 +1360,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	toks := s.toks
 	prev := wordBefore(toks, i)
 	next := wordAfter(toks, end)
+	s.memberOf(o, i, end)
 	if prev != "" {
 		switch {
 		case roleWords[prev] && !isArticle(prev) && !(companyRoles[prev] && len(o.toks) == 1) &&
@@ -1195,6 +1387,11 @@ func (s *scanner) context(o *occurrence, i, end int) {
 			o.loc = true // "fell 11 percent on the Nasdaq": a market, where shares trade
 		case (prev == "in" || prev == "of") && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
 			// "Shares in Ironbark fell", "a stake in Varma": whose shares, not where.
+			if o.ctxKind == "" {
+				o.ctxKind = app.Organisation
+			}
+		case prev == "into" && i >= 2 && buyInVerbs[wordBefore(toks, i-1)]:
+			// "Harlow, which bought into Tessel in 2019": a stake in a company, not a place.
 			if o.ctxKind == "" {
 				o.ctxKind = app.Organisation
 			}
@@ -1227,10 +1424,15 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
 		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
 			s.modifiedNounOpens(i-2) && kindNoun(toks[i-2].fold) != "" ||
-			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation) &&
+			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation ||
+			// "its youth wing, Jeunes Semeurs": a body's part, named after the comma.
+			i >= 4 && pronounPoss[toks[i-4].fold] && unicode.IsLower(firstRune(toks[i-3].text)) && bodyParts[toks[i-2].fold]) &&
 		!roleWords[toks[i-2].fold] {
 		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
 		// producer, Selma Hadžić," is a role's, read by roleComma.
+		if bodyParts[toks[i-2].fold] {
+			o.ctxKind = app.Organisation
+		}
 		if k := kindNoun(toks[i-2].fold); k != "" {
 			o.ctxKind = k
 			if toks[i-2].fold == "agency" {
@@ -1343,6 +1545,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if o.capital && (prev == "the" || prev == "a") {
 		o.loc = true // "the Pretoria agreement", "a Moscow court"
 	}
+	if o.capital && s.describedNameAfter(end) {
+		o.loc = true // "Oslo shipping group Varde Lines": where the group is from
+	}
 	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
 		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] || t.text == "&" }) { // "Anon Nampa of Lawyers for Rights" is his employer
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
@@ -1425,6 +1630,9 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
 		o.aliases = append(o.aliases, acr) // "the Council for Fair Fisheries, or CFF"
 	}
+	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
+		o.aliases = append(o.aliases, a) // "the Coastal Alliance (Strandabandalagið)"
+	}
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
 	}
@@ -1461,7 +1669,20 @@ func countryPair(t token) []countryPart {
 
 // lowerSuffixes are the legal suffixes some names write in lower case: "Chatterbox
 // Holdings plc".
-var lowerSuffixes = map[string]bool{"plc": true, "inc": true, "ltd": true, "llc": true, "llp": true, "gmbh": true, "oyj": true, "asa": true}
+var lowerSuffixes = map[string]bool{"plc": true, "inc": true, "ltd": true, "llc": true, "llp": true, "gmbh": true, "oyj": true, "asa": true,
+	"hf": true, "ehf": true}
+
+// isLowerSuffix reports whether a word is a legal suffix written in lower case, with or
+// without dots: "plc", "hf.", "a.s.", "s.r.o." (Icelandic, Czech and Slovak companies).
+func isLowerSuffix(w string) bool {
+	if lowerSuffixes[w] {
+		return true
+	}
+	if !strings.Contains(w, ".") || w == "" || !unicode.IsLower(firstRune(w)) {
+		return false
+	}
+	return lowerSuffixes[strings.TrimSuffix(w, ".")] || strings.Count(w, ".") >= 1 && len(w) >= 3 && isLegalSuffix(w) && w[1] == '.'
+}
 
 // actorNounAfter reports whether a lowercase word after a name says it is a party's, a
 // group's or an organisation's: "the Europe Now movement", "the Forward Together party".
@@ -1555,6 +1776,79 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 	return ""
 }
 
+// memberOf reads "NAME of the BODY": a person's name and the party, group or body they
+// belong to ("Ilse Varga of the Civic Forum", "Rahel Tesfaye of the Tigray Farmers'
+// Union"). A body's name after "of the" and a person's name says whom they belong to, so
+// it is an organisation's (when its words say no other kind); a name before "of the" and
+// a body whose head says its kind is a person's.
+func (s *scanner) memberOf(o *occurrence, i, end int) {
+	toks := s.toks
+	if i >= 3 && toks[i-1].fold == "the" && toks[i-2].fold == "of" && armedMembers[toks[i-3].fold] && o.country == nil && !o.capital {
+		o.ctxKind = app.ArmedGroup // "fighters of the Tana Liberation Front": who fight with weapons
+		return
+	}
+	if o.country != nil || o.capital || headKind(o.toks) != "" || knownKinds[o.key] != "" {
+		return
+	}
+	if i >= 3 && toks[i-1].fold == "the" && toks[i-2].fold == "of" && len(s.out) > 0 {
+		if p := s.out[len(s.out)-1]; p.toks[len(p.toks)-1].end <= toks[i-2].start && at(toks, i-3) == p.toks[len(p.toks)-1].start &&
+			(p.person || firstNames[p.toks[0].fold]) && p.country == nil && !places[o.key] && o.ctxKind == "" {
+			o.ctxKind = app.Organisation
+			if k, ok := s.tokenAt(p.toks[0].start); ok && (k >= 1 && oppositionWords[toks[k-1].fold] || k >= 2 && roleWords[toks[k-1].fold] && oppositionWords[toks[k-2].fold]) {
+				o.ctxKind = app.Party // "opposition leader Ilse Varga of the Civic Forum"
+			}
+		}
+	}
+	if end+2 < len(toks) && toks[end].fold == "of" && toks[end+1].fold == "the" && len(o.toks) >= 2 && o.ctxKind == "" {
+		k := end + 2
+		for k < len(toks) && isNameToken(toks[k]) && toks[k].space {
+			k++
+		}
+		if hk := headKind(toks[end+2 : k]); k > end+2 && (hk == app.Party || hk == app.Organisation || hk == app.GovernmentBody) {
+			o.ctxKind = app.Person
+		}
+	}
+}
+
+// armedMembers before "of the" and a name say it is an armed group's.
+var armedMembers = words(`fighters militants gunmen combatants insurgents rebels guerrillas militiamen`)
+
+// oppositionWords before a person's role say that they lead or sit for a party.
+var oppositionWords = words(`opposition party`)
+
+// tokenAt returns the index of the token that starts at rune start.
+func (s *scanner) tokenAt(start int) (int, bool) {
+	k, ok := slices.BinarySearchFunc(s.toks, start, func(t token, v int) int { return t.start - v })
+	return k, ok
+}
+
+// at returns the rune start of toks[k], or -1.
+func at(toks []token, k int) int {
+	if k < 0 || k >= len(toks) {
+		return -1
+	}
+	return toks[k].start
+}
+
+// buyInVerbs before "into" say that what follows is a company one takes a stake in.
+var buyInVerbs = words(`bought buy buys buying invested invest invests investing merged merge merges merging folded`)
+
+// describedNameAfter reports whether the name ending at end qualifies a noun that says
+// what the next name is: "Lima brokerage Andes Valores", "Oslo shipping group Varde
+// Lines" (one to three lower-case words, the last a kind or agent noun, then a name).
+func (s *scanner) describedNameAfter(end int) bool {
+	toks := s.toks
+	k := end
+	for k < len(toks) && k < end+3 && toks[k].kind == tWord && unicode.IsLower(firstRune(toks[k].text)) && !stopwords[toks[k].fold] {
+		k++
+	}
+	if k == end || k >= len(toks) || !isNameToken(toks[k]) || !toks[k].space {
+		return false
+	}
+	w := toks[k-1].fold
+	return kindNoun(w) != "" || agentNouns[w] || agentNouns[strings.TrimSuffix(w, "s")]
+}
+
 // kindNoun returns the kind a common noun describing a name gives it ("newspaper":
 // media, "developer": organisation), or "".
 func kindNoun(w string) app.ActorKind {
@@ -1586,7 +1880,20 @@ func (s *scanner) numberAfter(end int) bool {
 	if u < len(s.toks) && s.toks[u].kind == tWord && quantityUnits[s.toks[u].fold] {
 		return false // "gave Anatel 24 hours", "fined Kestrel 3 million": a quantity, not a model
 	}
+	if end < len(s.toks) && isScore(s.toks[end].text) {
+		return false // "beat Vedra 3-1": a match's score, not a model
+	}
 	return end < len(s.toks) && s.toks[end].kind == tWord && s.toks[end].space && unicode.IsDigit(firstRune(s.toks[end].text))
+}
+
+// isScore reports whether w is a match's score: one or two digits, a hyphen, one or two
+// digits ("3-1", "10-9").
+func isScore(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	digits := func(x string) bool {
+		return len(x) >= 1 && len(x) <= 2 && strings.Trim(x, "0123456789") == ""
+	}
+	return ok && digits(a) && digits(b)
 }
 
 // quantityUnits after a number make it a quantity: "24 hours", "3 million".
@@ -1715,6 +2022,10 @@ var relatives = words(`that which who whose`)
 // producer, Selma Hadžić," is a person.)
 var pronounPoss = words(`her his its their`)
 
+// bodyParts are the parts of a body named after "its … NOUN,": its youth wing, its
+// trading subsidiary, its research arm.
+var bodyParts = words(`wing subsidiary affiliate arm branch offshoot`)
+
 // stakeNouns before "in" make the name after it a company: "shares in Ironbark".
 var stakeNouns = words(`shares share stake stakes holding holdings investment investments interest`)
 
@@ -1759,7 +2070,7 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 
 // reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
 var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed
-	crossing governs governed captured recaptured retook overran seized`)
+	crossing governs governed captured recaptured retook overran seized fled flee flees fleeing`)
 
 // locBefore reports whether the name that ends right before toks[and] follows a locative:
 // "in Miami" of "in Miami and Madrid".
@@ -2018,7 +2329,8 @@ func (s *scanner) appositiveRole(end int) bool {
 			}
 		}
 		if roleWords[w] && unicode.IsLower(firstRune(t.text)) {
-			return true
+			// "the junior coalition partner": a party's role among parties, not a person's.
+			return !(k > end+1 && partyCues[toks[k-1].fold])
 		}
 		if stopwords[w] && !isArticle(w) && k > end+1 {
 			return false
@@ -2180,6 +2492,28 @@ func ownDemonym(toks []token) bool {
 // Madre".
 var shipPrefixes = words(`uss hms brp mv ins hmcs hmas rfs pns kri rss`)
 
+// awardAhead reports whether the capitalised words after "of" at toks[k] end with an
+// award's word and hold no country: "Brave Hearts of Gold Award".
+func awardAhead(toks []token, k, end int) bool {
+	j := k + 1
+	for j < end && isNameToken(toks[j]) && !isCountryTok(toks[j]) {
+		j++
+	}
+	return j > k+1 && (j == end || !isCountryTok(toks[j])) && awardWords[toks[j-1].fold]
+}
+
+// periodTitle reports whether "of" at toks[k] opens "the" and a period ("of the Month",
+// "of the Year"): with the words before, a title given for that period.
+func periodTitle(toks []token, k, end int) bool {
+	return k+2 < end && toks[k+1].fold == "the" && periodWords[toks[k+2].fold]
+}
+
+// periodWords are the periods a title is given for.
+var periodWords = words(`month year season week decade century tournament match day`)
+
+// awardWords end the whole name of an award, whatever "of" it holds.
+var awardWords = words(`prize prizes award awards medal trophy`)
+
 // stageWords before a single letter name a stage of a competition: "Group C".
 var stageWords = words(`group pool class stage zone`)
 
@@ -2194,8 +2528,11 @@ func thingHead(toks []token) bool {
 			break
 		}
 	}
-	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] {
-		return false
+	if len(toks) >= 3 && toks[len(toks)-2].fold == "the" && periodWords[toks[len(toks)-1].fold] && toks[len(toks)-3].fold == "of" {
+		return true // "Player of the Month", "Goal of the Season": a title, no actor
+	}
+	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] && !awardWords[toks[len(toks)-1].fold] {
+		return false // an award's word ends its whole name: "Women of Steel Award"
 	}
 	for _, t := range toks {
 		if k := cueKind(t.fold); k != "" && k != app.Organisation {

@@ -46,6 +46,9 @@ const (
 	ReasonShared = "also a form of another suggestion"
 	// ReasonAdjective: the article uses the form before common nouns, as a demonym.
 	ReasonAdjective = "used as an adjective in this article"
+	// ReasonHeadNoun: the form is only the noun saying what kind of body the name is
+	// ("Trust" of the Neithal Trust); alone it would link every trust.
+	ReasonHeadNoun = "only the kind of body the name ends with"
 )
 
 // Extract proposes the actors named in an article (its title and body) whose names are
@@ -113,6 +116,7 @@ func extract(title, body string) []Suggestion {
 	if title = strings.TrimSpace(title); title != "" && !titleCase(title, body) {
 		occs = scan(tokenize(title), true, occs)
 	}
+	body = alignedColumns(body)
 	toks := tokenize(body)
 	cells := markLayout(body, toks)
 	occs = scanCells(toks, false, occs, cells)

@@ -97,7 +97,7 @@ func TestExtractKinds(t *testing.T) {
 		{"The Iraqi Foreign Ministry objected.", "Foreign Ministry", app.GovernmentBody},
 		{"The vote in the Iraqi Parliament Speaker's office…", "", ""},
 		{"He told the Anadolu Agency and the Saudi Press Agency.", "Saudi Press Agency", app.Media},
-		{"She wrote in The New York Times.", "New York Times", app.Media},
+		{"She wrote in The New York Times.", "The New York Times", app.Media}, // the fullest form the article uses: a title with its "The"
 		{"Turkey objected.", "Turkey", app.State},
 		{"Officials in Ankara met. Ankara rejected the plan.", "Ankara", app.State},
 		{"The broadcaster ZDF asked.", "ZDF", app.Media},

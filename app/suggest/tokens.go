@@ -205,6 +205,9 @@ func scanWord(rs []rune, i int) scanned {
 				return scanned{token{text: b.String(), start: start, end: i, kind: tWord, abbr: abbr}, i}
 			}
 			continue
+		case r == '.' && i > start && unicode.IsLower(rs[start]) && lowerSuffixes[b.String()] && start >= 2 && isWordRune(rs[start-2]):
+			// "Fjallvik Bank hf.": a lower-case suffix keeps its dot, part of the name.
+			return scanned{token{text: b.String() + ".", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
 		case r == '.' && abbreviations[strings.ToLower(b.String())]:
 			if w := strings.ToLower(b.String()); w == "jr" || w == "sr" || legalSuffixes[w] {
 				// Part of the name: "Ferdinand Marcos Jr.", "Arcline Semiconductor Pte. Ltd."
@@ -231,7 +234,9 @@ func dottedSuffix(rs []rune, i int) int {
 		letters = append(letters, unicode.ToLower(rs[j])) // "S.p.A" without the last dot
 		j++
 	}
-	if len(letters) < 2 || !unicode.IsUpper(rs[i]) || j < len(rs) && isWordRune(rs[j]) || !legalSuffixes[string(letters)] {
+	// A suffix in lower case ("a.s.", "s.r.o.") only right after a word: "Vltava Obaly a.s.".
+	lowerOK := i >= 2 && rs[i-1] == ' ' && isWordRune(rs[i-2]) && unicode.IsLower(rs[i])
+	if len(letters) < 2 || !unicode.IsUpper(rs[i]) && !lowerOK || j < len(rs) && isWordRune(rs[j]) || !legalSuffixes[string(letters)] {
 		return 0
 	}
 	return j - i

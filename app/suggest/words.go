@@ -131,17 +131,18 @@ var (
 		kataib kata'ib harakat jaish lashkar saraya asaib liwa ansar jama'at
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
-		legion commandos gendarmerie cartel cartels gang gangs`)
+		legion commandos cartel cartels gang gangs`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
-		conservatives greens patriots tehreek tehrik`)
+		conservatives greens patriots tehreek tehrik liberals progressives`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
 		inspectorate police gendarmerie bureau embassy consulate municipality governorate
 		mission administration committee service commissariat ministerio ministère
 		ministerium dirección direction secretaría departamento conseil consejo conselho
-		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia`)
+		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia
+		oficina jurado juzgado fiscalía contraloría defensoría procuraduría registraduría`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
