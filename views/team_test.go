@@ -11,7 +11,6 @@ import (
 	"dossier/app/teamsync"
 	"dossier/db"
 	"dossier/db/hub"
-	"dossier/db/hub/hubtest"
 )
 
 // File ▸ Team against a real hub: Connect… syncs at once (this project's articles sent,
@@ -21,31 +20,7 @@ import (
 // is said in the status bar.
 func TestTeamConnectAndSync(t *testing.T) {
 	ctx := context.Background()
-	c, err := hubtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Stop)
-	name, err := c.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, err := hub.Connect(ctx, c.AdminURL(name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Init(ctx); err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range []string{"yara", "zeno"} {
-		if err := admin.AddUser(ctx, u, u+"-secret-pw"); err != nil {
-			t.Fatal(err)
-		}
-		if err := admin.Grant(ctx, u, "gulf desk", true); err != nil {
-			t.Fatal(err)
-		}
-	}
+	c, name := teamHub(t, "yara", "zeno")
 	// Zeno's project sends an actor first.
 	zeno, err := db.Create(ctx, filepath.Join(t.TempDir(), "zeno.dossier"))
 	if err != nil {
