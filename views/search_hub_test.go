@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,7 +11,6 @@ import (
 
 	"dossier/app"
 	"dossier/app/teamsync"
-	"dossier/db"
 	"dossier/db/hub"
 )
 
@@ -25,11 +23,7 @@ func TestSearchAlsoSearchesTheHub(t *testing.T) {
 	ctx := context.Background()
 	c, name := teamHub(t, "yara", "zeno")
 	// Zeno's project files an article on the hub.
-	zeno, err := db.Create(ctx, filepath.Join(t.TempDir(), "zeno.dossier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zeno.Close()
+	zeno := colleagueProject(t)
 	if _, err := zeno.CreateArticle(ctx, app.Article{Title: "Dock strike spreads", Date: "2026-04-03",
 		Body: "Dockers in São Paulo walked out on Friday over the new shift rota."}); err != nil {
 		t.Fatal(err)

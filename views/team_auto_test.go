@@ -83,11 +83,7 @@ func nextSync(t *testing.T, ft *testTimers, want time.Duration) {
 func TestTeamAutoSync(t *testing.T) {
 	ctx := context.Background()
 	c, name := teamHub(t, "yara", "zeno")
-	zeno, err := db.Create(ctx, filepath.Join(t.TempDir(), "zeno.dossier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zeno.Close()
+	zeno := colleagueProject(t)
 	if _, err := zeno.CreateActor(ctx, app.Actor{Name: "Harbour Board", Kind: app.Organisation}); err != nil {
 		t.Fatal(err)
 	}
@@ -248,4 +244,16 @@ func TestTeamDisconnectWhenNotConnected(t *testing.T) {
 	if got := mw.teamState().line.Text; !strings.Contains(got, "not connected") {
 		t.Errorf("Disconnect without a connection says %q", got)
 	}
+}
+
+// colleagueProject is a new project of zeno's, the colleague who syncs beside the window
+// in the team tests; it is closed when the test ends.
+func colleagueProject(t *testing.T) *db.Store {
+	t.Helper()
+	zeno, err := db.Create(context.Background(), filepath.Join(t.TempDir(), "zeno.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { zeno.Close() })
+	return zeno
 }

@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -33,11 +32,7 @@ func tapButtonIn(t *testing.T, o fyne.CanvasObject, text string) {
 func TestTeamHistoryRevert(t *testing.T) {
 	ctx := context.Background()
 	c, name := teamHub(t, "yara", "zeno")
-	zeno, err := db.Create(ctx, filepath.Join(t.TempDir(), "zeno.dossier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zeno.Close()
+	zeno := colleagueProject(t)
 	board, err := zeno.CreateActor(ctx, app.Actor{Name: "Harbour Board", Kind: app.Organisation})
 	if err != nil {
 		t.Fatal(err)

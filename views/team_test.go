@@ -22,11 +22,7 @@ func TestTeamConnectAndSync(t *testing.T) {
 	ctx := context.Background()
 	c, name := teamHub(t, "yara", "zeno")
 	// Zeno's project sends an actor first.
-	zeno, err := db.Create(ctx, filepath.Join(t.TempDir(), "zeno.dossier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zeno.Close()
+	zeno := colleagueProject(t)
 	if _, err := zeno.CreateActor(ctx, app.Actor{Name: "Harbour Board", Kind: app.Organisation}); err != nil {
 		t.Fatal(err)
 	}

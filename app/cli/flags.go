@@ -342,3 +342,12 @@ func findArticle(ctx context.Context, s Store, ref string) (app.Article, error) 
 	}
 	return a, nil
 }
+
+// conflictChoice reads --conflicts (merge and sync): empty, mine, theirs or both.
+func (f *flags) conflictChoice(choice string) (app.ConflictChoice, error) {
+	switch c := app.ConflictChoice(choice); c {
+	case "", app.KeepMine, app.TakeTheirs, app.KeepBoth:
+		return c, nil
+	}
+	return "", f.usageErr("--conflicts is mine, theirs or both, not %q", choice)
+}

@@ -41,12 +41,11 @@ func runMerge(ctx context.Context, env Env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	opt := app.ProjectMergeOptions{DryRun: *dry, Conflicts: app.ConflictChoice(*choice), Keep: keep}
-	switch opt.Conflicts {
-	case "", app.KeepMine, app.TakeTheirs, app.KeepBoth:
-	default:
-		return f.usageErr("--conflicts is mine, theirs or both, not %q", *choice)
+	conflicts, err := f.conflictChoice(*choice)
+	if err != nil {
+		return err
 	}
+	opt := app.ProjectMergeOptions{DryRun: *dry, Conflicts: conflicts, Keep: keep}
 	s, err := f.open(ctx)
 	if err != nil {
 		return err

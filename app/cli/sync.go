@@ -61,12 +61,11 @@ func runSync(ctx context.Context, env Env, args []string) (err error) {
 	if *allTags && len(only) > 0 {
 		return f.usageErr("--all-tags ends a subscription that --only-tag makes: give one or the other")
 	}
-	opt := app.HubSyncOptions{Conflicts: app.ConflictChoice(*choice)}
-	switch opt.Conflicts {
-	case "", app.KeepMine, app.TakeTheirs, app.KeepBoth:
-	default:
-		return f.usageErr("--conflicts is mine, theirs or both, not %q", *choice)
+	conflicts, err := f.conflictChoice(*choice)
+	if err != nil {
+		return err
 	}
+	opt := app.HubSyncOptions{Conflicts: conflicts}
 	s, err := f.open(ctx)
 	if err != nil {
 		return err
