@@ -139,7 +139,11 @@ func (r HubSyncReport) Text() string {
 			fmt.Fprintf(&b, "  %s “%s” (%s): %s\n", it.Kind, it.Label, it.UUID, it.Why)
 		}
 	}
-	if r.Stale > 0 {
+	if r.Stale > 0 && len(r.OnlyTags) > 0 {
+		// A record outside the subscription is never pulled again, so syncing again
+		// cannot take up a change made here on an old copy of it.
+		fmt.Fprintf(&b, "%d change(s) not sent: the hub's record changed since this project took it; if it is outside the subscription, sync with --all-tags to take its latest version, then edit again\n", r.Stale)
+	} else if r.Stale > 0 {
 		fmt.Fprintf(&b, "%d change(s) not sent: the hub's record changed during this sync; sync again\n", r.Stale)
 	}
 	return b.String()

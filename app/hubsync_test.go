@@ -39,3 +39,17 @@ func TestWithoutPassword(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleChangesSayWhatHelps: a change the hub refused is taken up by the next sync,
+// except in a subscribed project, where a record outside the subscription is never pulled
+// again: then the report says how to take its latest version instead of "sync again".
+func TestStaleChangesSayWhatHelps(t *testing.T) {
+	whole := HubSyncReport{Stale: 2}.Text()
+	if !strings.Contains(whole, "2 change(s) not sent") || !strings.Contains(whole, "sync again") {
+		t.Errorf("whole collection:\n%s", whole)
+	}
+	part := HubSyncReport{Stale: 1, OnlyTags: []string{"kirkuk"}}.Text()
+	if !strings.Contains(part, "1 change(s) not sent") || !strings.Contains(part, "--all-tags") || strings.Contains(part, "sync again") {
+		t.Errorf("subscribed project:\n%s", part)
+	}
+}
