@@ -60,6 +60,10 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 	if recs, err = takeNoteImages(ctx, tx, place, recs, &rep); err != nil { // hubsync_images.go
 		return rep, err
 	}
+	recs, dp, err := s.planDecisions(ctx, tx, place, recs, opt, &rep) // hubsync_decisions_pull.go
+	if err != nil {
+		return rep, err
+	}
 	sp, err := s.planPull(ctx, tx, place, recs, opt, &rep)
 	if err != nil {
 		return rep, err
@@ -69,6 +73,9 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 	}
 	if err := sp.applyPlan(&rep); err != nil {
 		return rep, err
+	}
+	if err := dp.apply(ctx, s, tx); err != nil {
+		return rep, mapError(err)
 	}
 	countReceived(&rep)
 	if err := markPulled(ctx, tx, place, upTo); err != nil {
@@ -906,10 +913,14 @@ func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.
 	want := map[string][]string{}
 	seen := map[string]bool{}
 	for _, r := range recs {
-		if r.Deleted || !isSyncKind(r.Kind) {
+		if r.Deleted || !isSyncKind(r.Kind) && !isDecisionKind(r.Kind) {
 			continue
 		}
-		for _, ref := range refsOf(r.Kind, r.Data) {
+		refs := refsOf
+		if isDecisionKind(r.Kind) {
+			refs = func(string, json.RawMessage) [][2]string { return decisionRefs(r) }
+		}
+		for _, ref := range refs(r.Kind, r.Data) {
 			key := ref[0] + "/" + ref[1]
 			if in[key] || seen[key] {
 				continue
