@@ -902,10 +902,9 @@ func (sp *syncPlan) changedDependents(kind string, id int64) (int, error) {
 	return n, err
 }
 
-// MissingRefs lists the records the live records of recs point at (actors, articles,
-// relations) that neither recs nor this project holds: a page of a pull fetches them.
-func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.HubChange, err error) {
-	defer wrapErr(&err, "references of %d records pulled", len(recs))
+// wantedRefs lists, by kind, the records the live records and decisions of recs point
+// at that recs does not hold.
+func wantedRefs(recs []app.HubRecord) map[string][]string {
 	in := map[string]bool{}
 	for _, r := range recs {
 		in[r.Kind+"/"+r.UUID] = true
@@ -913,14 +912,15 @@ func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.
 	want := map[string][]string{}
 	seen := map[string]bool{}
 	for _, r := range recs {
-		if r.Deleted || !isSyncKind(r.Kind) && !isDecisionKind(r.Kind) {
-			continue
+		var refs [][2]string
+		switch {
+		case r.Deleted:
+		case isSyncKind(r.Kind):
+			refs = refsOf(r.Kind, r.Data)
+		case isDecisionKind(r.Kind):
+			refs = decisionRefs(r)
 		}
-		refs := refsOf
-		if isDecisionKind(r.Kind) {
-			refs = func(string, json.RawMessage) [][2]string { return decisionRefs(r) }
-		}
-		for _, ref := range refs(r.Kind, r.Data) {
+		for _, ref := range refs {
 			key := ref[0] + "/" + ref[1]
 			if in[key] || seen[key] {
 				continue
@@ -929,6 +929,14 @@ func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.
 			want[ref[0]] = append(want[ref[0]], ref[1])
 		}
 	}
+	return want
+}
+
+// MissingRefs lists the records the live records of recs point at (actors, articles,
+// relations) that neither recs nor this project holds: a page of a pull fetches them.
+func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.HubChange, err error) {
+	defer wrapErr(&err, "references of %d records pulled", len(recs))
+	want := wantedRefs(recs)
 	var out []app.HubChange
 	for _, kind := range syncKinds {
 		if len(want[kind]) == 0 {

@@ -23,7 +23,10 @@ func TestApplyHubPullRefusesWhatItCannotRead(t *testing.T) {
 	}{
 		{app.HubRecord{Kind: "actor", UUID: "u1", Data: json.RawMessage(`{"v":1,`), Seq: 3}, app.ECORRUPT, "not readable JSON"},
 		{app.HubRecord{Kind: "actor", UUID: "u2", Data: json.RawMessage(`{"v":2,"name":"X"}`), Seq: 3}, app.ETOONEW, "newer Dossier"},
-		{app.HubRecord{Kind: "mention_decision", UUID: "u3", Data: json.RawMessage(`{"v":1}`), Seq: 3}, app.ETOONEW, "does not know"},
+		{app.HubRecord{Kind: "bookmark", UUID: "u3", Data: json.RawMessage(`{"v":1}`), Seq: 3}, app.ETOONEW, "does not know"},
+		{app.HubRecord{Kind: "mention_decision", UUID: "u4", Data: json.RawMessage(`{"v":1}`), Seq: 3}, app.ECORRUPT, "no article, actor, place or decision"},
+		{app.HubRecord{Kind: "dismissed_suggestion", UUID: "u5", Data: json.RawMessage(`{"v":1,"name":"Kestravik","folded":"kestravik"}`), Seq: 3}, app.ECORRUPT, "about another one"},
+		{app.HubRecord{Kind: "not_same", UUID: "u6", Data: json.RawMessage(`{"v":3}`), Seq: 3}, app.ETOONEW, "newer Dossier"},
 	} {
 		_, err := s.ApplyHubPull(ctx, place, []app.HubRecord{c.rec}, 3, app.HubSyncOptions{})
 		if !app.IsCode(err, c.code) || !strings.Contains(app.ErrorMessage(err), c.want) {
@@ -75,5 +78,35 @@ func FuzzHubRecordJSON(f *testing.F) {
 			}
 		}
 		labelOf(kind, json.RawMessage(data))
+	})
+}
+
+// FuzzHubDecision: whatever a hub sends as a decision, reading it never panics, and what
+// it accepts is named by what it is about (the same UUID read again) and names no empty
+// record.
+func FuzzHubDecision(f *testing.F) {
+	f.Add(mentionDecisionKind, `{"v":1,"article_id":"A","actor_id":"b","start":3,"end":9,"status":"confirmed"}`)
+	f.Add(dismissedKind, `{"v":1,"name":"São Paulo","folded":"sao paulo","dismissed":"x"}`)
+	f.Add(notSameKind, `{"v":1,"a":"y","b":"x"}`)
+	f.Add(positionKind, `{"v":1,"actor_id":"0193b000-0000-7000-8000-000000000001","x":1e308,"y":-0.5,"pinned":true}`)
+	f.Add(positionKind, `{"actor_id":[]}`)
+	f.Fuzz(func(t *testing.T, kind, data string) {
+		if !isDecisionKind(kind) {
+			return
+		}
+		k := decisionKindOf(kind)
+		d, err := k.decode(json.RawMessage(data))
+		if err != nil {
+			return
+		}
+		again, err := k.decode(d.Data)
+		if err != nil || again.UUID != d.UUID || again.FP != d.FP {
+			t.Fatalf("%s read again is %+v (%v), first %+v", data, again, err, d)
+		}
+		for _, r := range k.refs(d) {
+			if r[1] == "" {
+				t.Errorf("an empty reference from %s", data)
+			}
+		}
 	})
 }

@@ -175,6 +175,12 @@ func TestSyncDecisionsBothWays(t *testing.T) {
 	tm.decisionsAgree(t, a, b)
 	tm.quiet(t, a, "ayse")
 	tm.quiet(t, b, "bruno")
+	// The hub kept the decision before it was undone, with who made it.
+	var was string
+	if err := memberConn(t, tm, "bruno").QueryRow(ctx, `SELECT h.data->>'status' FROM dossier_hub.history h
+		WHERE h.kind = 'mention_decision' AND h.changed_by = $1 AND NOT h.deleted ORDER BY h.id DESC LIMIT 1`, tm.user("ayse")).Scan(&was); err != nil || was != app.MentionConfirmed {
+		t.Errorf("the hub's history of the mention undone: %q (%v)", was, err)
+	}
 
 	// Ayse's second laptop takes her positions; they are hers alone on the hub.
 	a2 := newProject(t)
@@ -426,4 +432,75 @@ func (tm *team) positionsAgree(t *testing.T, s *db.Store, user string) {
 	if !equalMaps(got, want) {
 		t.Errorf("the hub's positions of %s:\n  %v\nthe project's:\n  %v", user, got, want)
 	}
+}
+
+// A project subscribed to a tag takes the decisions on what it takes: the mentions of
+// its articles, the "not the same" pairs of its actors, and every dismissed name.
+func TestSyncDecisionsFollowTheSubscription(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	a := newProject(t)
+	port, err := a.CreateArticle(ctx, app.Article{Title: "Quay closed", Body: syncBodyOne, Date: "2026-03-01", Tags: []string{"port"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ferry, err := a.CreateArticle(ctx, app.Article{Title: "Ferry fares", Body: "KESTRAVIK — Ferry fares rise in May, Olaf Brenning said.", Date: "2026-03-02", Tags: []string{"ferry"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ilse := mustActor(t, a, "Ilse Marquand", app.Person)
+	board := mustActor(t, a, "Harbour Board", app.Organisation)
+	olaf := mustActor(t, a, "Olaf Brenning", app.Person)
+	for _, r := range []app.Relation{
+		{SourceID: board.ID, Type: "criticises", TargetID: ilse.ID, Start: "2026-03-01", Evidence: []app.Evidence{{ArticleID: port.ID, Quote: "The Harbour Board blamed her"}}},
+		{SourceID: olaf.ID, Type: "criticises", TargetID: board.ID, Start: "2026-03-02", Evidence: []app.Evidence{{ArticleID: ferry.ID, Quote: "Olaf Brenning said"}}},
+	} {
+		if _, err := a.CreateRelation(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setMention(t, a, mentionOf(t, a, port.UUID, ilse.UUID), app.MentionConfirmed)
+	setMention(t, a, mentionOf(t, a, ferry.UUID, olaf.UUID), app.MentionRejected)
+	if err := a.DismissSuggestion(ctx, "Kestravik"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.NotSame(ctx, ilse.ID, board.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.NotSame(ctx, ilse.ID, olaf.ID); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+
+	b := newProject(t)
+	if err := b.SetHubSubscription(ctx, tm.place("bruno"), []string{"port"}); err != nil {
+		t.Fatal(err)
+	}
+	rep := tm.mustSync(t, b, "bruno")
+	if len(rep.Merge.LeftOut) != 0 {
+		t.Errorf("left out: %v", rep.Merge.LeftOut)
+	}
+	kinds := map[string]int{}
+	for k := range decisionsOf(contents(t, b)) {
+		kinds[strings.Split(k, "/")[0]]++
+	}
+	if want := map[string]int{"mention_decision": 1, "dismissed_suggestion": 1, "not_same": 1}; !equalCounts(kinds, want) {
+		t.Errorf("the subscribed project holds %v decisions, want %v", kinds, want)
+	}
+	if m := mentionOf(t, b, port.UUID, ilse.UUID); m.Status != app.MentionConfirmed {
+		t.Errorf("the subscribed project's mention of Ilse is %s", m.Status)
+	}
+	tm.quiet(t, b, "bruno")
+}
+
+func equalCounts(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
 }
