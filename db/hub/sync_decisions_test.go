@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -503,4 +504,59 @@ func equalCounts(a, b map[string]int) bool {
 		}
 	}
 	return true
+}
+
+// BenchmarkSyncDecisions1000: one project makes 1,000 decisions (500 names dismissed,
+// 500 pairs said not the same) and syncs (sends them); a colleague's project then syncs
+// (takes them). The goal of an incremental sync of 1,000 changes, under 5 s, holds for
+// decisions too. Reported: send-ms and receive-ms per sync.
+func BenchmarkSyncDecisions1000(b *testing.B) {
+	ctx := context.Background()
+	tm := newTeam(b)
+	a, c := newProject(b), newProject(b)
+	var actors []app.Actor
+	for i := 0; i < 1000; i++ {
+		x, err := a.CreateActor(ctx, app.Actor{Name: fmt.Sprintf("Early source %d", i), Kind: app.Person})
+		if err != nil {
+			b.Fatal(err)
+		}
+		actors = append(actors, x)
+	}
+	for _, s := range []struct {
+		s *db.Store
+		u string
+	}{{a, "ayse"}, {c, "bruno"}} {
+		if _, err := tm.sync(b, s.s, s.u, app.HubSyncOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var send, receive time.Duration
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		b.StopTimer()
+		for i := 0; i < 500; i++ {
+			if err := a.DismissSuggestion(ctx, fmt.Sprintf("Word %d-%d", n, i)); err != nil {
+				b.Fatal(err)
+			}
+			x, y := actors[(2*i+n)%1000], actors[(2*i+n+1)%1000]
+			if err := a.NotSame(ctx, x.ID, y.ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		start := time.Now()
+		rep, err := tm.sync(b, a, "ayse", app.HubSyncOptions{})
+		if err != nil || rep.Sent != 1000 {
+			b.Fatalf("sent %d: %v", rep.Sent, err)
+		}
+		send += time.Since(start)
+		start = time.Now()
+		rep, err = tm.sync(b, c, "bruno", app.HubSyncOptions{})
+		if err != nil || rep.Received != 1000 {
+			b.Fatalf("received %d: %v", rep.Received, err)
+		}
+		receive += time.Since(start)
+	}
+	b.ReportMetric(float64(send.Milliseconds())/float64(b.N), "send-ms")
+	b.ReportMetric(float64(receive.Milliseconds())/float64(b.N), "receive-ms")
 }
