@@ -69,8 +69,8 @@ type decisionKind struct {
 	list func(ctx context.Context, q querier) ([]decision, error)
 	// decode reads a decision the hub sent, refusing one that is not one of the kind.
 	decode func(data json.RawMessage) (decision, error)
-	// take writes it here; false when it names a record this project does not hold.
-	take func(ctx context.Context, tx *sql.Tx, d decision, t *touched) (bool, error)
+	// take writes it here; when it cannot be, it says why ("" when written).
+	take func(ctx context.Context, tx *sql.Tx, d decision, t *touched) (string, error)
 	// drop undoes it here.
 	drop func(ctx context.Context, tx *sql.Tx, d decision, t *touched) error
 	// refs are the records it names, as kind/uuid pairs.
@@ -117,6 +117,9 @@ func decisionKindOf(kind string) decisionKind {
 		return hubPositionDecisions
 	}
 }
+
+// notHere is why a decision about a record this project does not hold is left out.
+const notHere = "is about an article or actor this project does not have"
 
 // decisionOf is a decision from its fields, v the hub record's JSON (its version set).
 func decisionOf(id string, v any, fp, label string) (decision, error) {
@@ -199,17 +202,24 @@ var hubMentionDecisions = decisionKind{
 		}
 		return m.decision(fmt.Sprintf("a mention at character %d", m.Start))
 	},
-	take: func(ctx context.Context, tx *sql.Tx, d decision, t *touched) (bool, error) {
+	take: func(ctx context.Context, tx *sql.Tx, d decision, t *touched) (string, error) {
 		var m hubMention
 		json.Unmarshal(d.Data, &m)
 		art, act, err := mentionIDs(ctx, tx, m)
 		if err != nil || art == 0 || act == 0 {
-			return false, err
+			return notHere, err
+		}
+		var length int64
+		if err := tx.QueryRowContext(ctx, `SELECT length(body) FROM main.articles WHERE id = ?`, art).Scan(&length); err != nil {
+			return "", err
+		}
+		if m.End > length {
+			return "is about a place past the end of this project's copy of the article", nil
 		}
 		t.articles[art] = true
 		_, err = tx.ExecContext(ctx, `INSERT INTO main.mentions(article_id, actor_id, start, end, status) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (article_id, actor_id, start) DO UPDATE SET end = excluded.end, status = excluded.status`, art, act, m.Start, m.End, m.Status)
-		return true, err
+		return "", err
 	},
 	// Undone: the place goes back to the linker, which decides it again.
 	drop: func(ctx context.Context, tx *sql.Tx, d decision, t *touched) error {
@@ -273,12 +283,12 @@ var hubDismissedDecisions = decisionKind{
 		}
 		return x.decision()
 	},
-	take: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) (bool, error) {
+	take: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) (string, error) {
 		var x hubDismissed
 		json.Unmarshal(d.Data, &x)
 		_, err := tx.ExecContext(ctx, `INSERT INTO main.dismissed_suggestions(name, folded, dismissed) VALUES (?, ?, ?)
 			ON CONFLICT (folded) DO NOTHING`, x.Name, x.Folded, x.Dismissed)
-		return true, err
+		return "", err
 	},
 	drop: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) error {
 		var x hubDismissed
@@ -343,15 +353,15 @@ var hubNotSameDecisions = decisionKind{
 		}
 		return n.decision("two actors not the same")
 	},
-	take: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) (bool, error) {
+	take: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) (string, error) {
 		var n hubNotSame
 		json.Unmarshal(d.Data, &n)
 		p, ok, err := notSameIDs(ctx, tx, n)
 		if err != nil || !ok {
-			return false, err
+			return notHere, err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO main.not_same(a_id, b_id, decided) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, p[0], p[1], n.Decided)
-		return true, err
+		return "", err
 	},
 	drop: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) error {
 		var n hubNotSame
@@ -426,16 +436,16 @@ var hubPositionDecisions = decisionKind{
 		}
 		return p.decision("a place in the network")
 	},
-	take: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) (bool, error) {
+	take: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) (string, error) {
 		var p hubPosition
 		json.Unmarshal(d.Data, &p)
 		id, err := idOfUUID(ctx, tx, "actors", p.Actor)
 		if err != nil || id == 0 {
-			return false, err
+			return notHere, err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO main.network_positions(actor_id, x, y, pinned) VALUES (?, ?, ?, ?)
 			ON CONFLICT (actor_id) DO UPDATE SET x = excluded.x, y = excluded.y, pinned = excluded.pinned`, id, p.X, p.Y, p.Pinned)
-		return true, err
+		return "", err
 	},
 	drop: func(ctx context.Context, tx *sql.Tx, d decision, _ *touched) error {
 		var p hubPosition

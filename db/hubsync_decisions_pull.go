@@ -246,13 +246,12 @@ func (dp *decisionPlan) applyOne(ctx context.Context, tx *sql.Tx, pd *plannedDec
 	k := decisionKindOf(pd.rec.Kind)
 	switch pd.act {
 	case takeHub:
-		ok, err := k.take(ctx, tx, pd.hub, t)
+		why, err := k.take(ctx, tx, pd.hub, t)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			dp.rep.Merge.LeftOut = append(dp.rep.Merge.LeftOut, app.MergeItem{Kind: pd.rec.Kind, UUID: pd.rec.UUID, Label: pd.hub.Label,
-				Why: "is about an article or actor this project does not have"})
+		if why != "" {
+			dp.rep.Merge.LeftOut = append(dp.rep.Merge.LeftOut, app.MergeItem{Kind: pd.rec.Kind, UUID: pd.rec.UUID, Label: pd.hub.Label, Why: why})
 			return nil
 		}
 		dp.counted(pd)

@@ -110,3 +110,43 @@ func FuzzHubDecision(f *testing.F) {
 		}
 	})
 }
+
+// A decision pulled about an actor this project does not hold, or about a place past
+// the end of its copy of the article, is left out and named, not written.
+func TestApplyHubPullLeavesOutDecisionsItCannotPlace(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	place := app.HubPlace{URL: "postgres://ayse@hub/team", Collection: "desk"}
+	board := mustActor(t, s, "Harbour Board", app.Organisation)
+	art, err := s.CreateArticle(ctx, app.Article{Title: "Short", Body: "The Harbour Board met.", Date: "2026-03-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []app.HubRecord
+	for _, m := range []hubMention{
+		{Article: art.UUID, Actor: "01a00000-0000-7000-8000-00000000dead", Start: 4, End: 17, Status: app.MentionConfirmed},
+		{Article: art.UUID, Actor: board.UUID, Start: 4, End: 400, Status: app.MentionRejected},
+	} {
+		d, err := m.decision("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, app.HubRecord{Kind: mentionDecisionKind, UUID: d.UUID, Data: d.Data, Seq: int64(len(recs) + 1)})
+	}
+	rep, err := s.ApplyHubPull(ctx, place, recs, 2, app.HubSyncOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Merge.LeftOut) != 2 || !strings.Contains(rep.Merge.LeftOut[0].Why, "does not have") || !strings.Contains(rep.Merge.LeftOut[1].Why, "past the end") {
+		t.Errorf("left out: %+v", rep.Merge.LeftOut)
+	}
+	ms, err := s.Mentions(ctx, art.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Status != app.MentionAuto {
+			t.Errorf("a decision left out was written: %+v", m)
+		}
+	}
+}
