@@ -560,3 +560,42 @@ func BenchmarkSyncDecisions1000(b *testing.B) {
 	b.ReportMetric(float64(send.Milliseconds())/float64(b.N), "send-ms")
 	b.ReportMetric(float64(receive.Milliseconds())/float64(b.N), "receive-ms")
 }
+
+// An actor deleted on one side takes its decisions with it on the other: the actor's
+// deletion and the decisions' markers arrive together, without a conflict.
+func TestSyncDecisionsGoWithTheirActor(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	a, b := newProject(t), newProject(t)
+	ilse, _, _ := decided(t, tm, a, b)
+	x := mustActor(t, a, "Ilse Marquandt", app.Person)
+	if err := a.NotSame(ctx, ilse.ID, x.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SaveNetworkPositions(ctx, []graph.Position{{ActorID: x.ID, X: 5, Y: 6}}); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+	tm.mustSync(t, b, "bruno")
+	if got := decisionsOf(contents(t, b)); len(got) != 1 {
+		t.Fatalf("bruno holds %v", got)
+	}
+
+	if err := a.DeleteActor(ctx, x.ID); err != nil {
+		t.Fatal(err)
+	}
+	if rep := tm.mustSync(t, a, "ayse"); rep.Sent != 3 {
+		t.Errorf("ayse sent %d, want the actor, the pair and the position:\n%s", rep.Sent, rep.Text())
+	}
+	rep := tm.mustSync(t, b, "bruno")
+	if len(rep.Merge.Conflicts) != 0 {
+		t.Errorf("conflicts: %v", rep.Merge.Conflicts)
+	}
+	if got := decisionsOf(contents(t, b)); len(got) != 0 {
+		t.Errorf("bruno still holds %v", got)
+	}
+	tm.decisionsAgree(t, a, b)
+	tm.positionsAgree(t, a, "ayse")
+	tm.quiet(t, a, "ayse")
+	tm.quiet(t, b, "bruno")
+}
