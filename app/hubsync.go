@@ -13,7 +13,8 @@ import (
 // written by a newer Dossier (a higher "v") is refused, not half read.
 const HubFormat = 1
 
-// HubRecord is one record as a hub holds it: its kind (actor, article, relation, note, note_image),
+// HubRecord is one record as a hub holds it: its kind (actor, article, relation, note, note_image,
+// or a decision: mention_decision, dismissed_suggestion, not_same, network_position),
 // UUID, the record as JSON (references to other records by their UUIDs), and what the
 // hub stamps: its change number and who made and last changed it.
 type HubRecord struct {
