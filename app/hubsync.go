@@ -181,3 +181,19 @@ func (a HubAuthor) Text() string {
 	}
 	return s
 }
+
+// recordKindWords are the words a window shows for a record kind.
+var recordKindWords = map[string]string{
+	"mention_decision": "mention decision", "dismissed_suggestion": "dismissed name",
+	"not_same": "“not the same” pair", "network_position": "network position",
+	"note_image": "note image", "relation_type": "relation type", "evidence": "evidence",
+}
+
+// RecordKindLabel is a record kind as a window names it ("mention decision", not
+// "mention_decision"); kinds without their own words lose their underscores.
+func RecordKindLabel(kind string) string {
+	if w, ok := recordKindWords[kind]; ok {
+		return w
+	}
+	return strings.ReplaceAll(kind, "_", " ")
+}
