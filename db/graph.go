@@ -528,7 +528,7 @@ func (s *Store) ActorTimeline(ctx context.Context, actorID int64, f graph.Filter
 			return err
 		}
 		actors, types := snap.actors, snap.types
-		dates, err := mentionDates(ctx, tx, actorID)
+		dates, err := actorDates(ctx, tx, actorID)
 		if err != nil {
 			return err
 		}
@@ -574,13 +574,6 @@ func (s *Store) ProjectTimeline(ctx context.Context, f graph.Filter, unit graph.
 		return nil
 	})
 	return tl, err
-}
-
-// mentionDates counts the live articles naming the actor by their date.
-func mentionDates(ctx context.Context, tx *sql.Tx, actorID int64) (map[app.Date]int, error) {
-	// The covering date index gives each article's date without reading its row.
-	return countDates(ctx, tx, `SELECT a.date, count(*) FROM articles a INDEXED BY articles_date WHERE a.deleted = '' AND a.id IN
-		(SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected') GROUP BY a.date`, actorID)
 }
 
 func countDates(ctx context.Context, tx *sql.Tx, query string, args ...any) (map[app.Date]int, error) {
@@ -693,11 +686,11 @@ func relationsByID(ctx context.Context, tx *sql.Tx, ls []graph.Link) ([]app.Rela
 
 // filteredMentions lists the newest articles naming the actor whose date passes f, each
 // with the sentence of its first mention, and counts them all. The counts come from the
-// number of the actor's articles on each date (a filter decides by the date alone; kept
-// while nothing changes, so the next filter on the dossier costs nothing), so no article
-// row goes through Go; the list is then read from the newest dates that pass only.
+// number of the actor's articles on each date (a filter decides by the date alone), which
+// actor_dates keeps as the articles and mentions are written, so no article row is read
+// to count; the list is then read from the newest dates that pass only.
 func (s *Store) filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter, limit int, d *app.Dossier, c *graph.Counts) error {
-	byDate, err := s.actorDates(ctx, tx, actorID)
+	byDate, err := actorDates(ctx, tx, actorID)
 	if err != nil {
 		return err
 	}
