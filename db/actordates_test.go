@@ -85,8 +85,18 @@ func (w *actorDatesWalk) date() app.Date { return walkDates[w.rnd.Intn(len(walkD
 // do runs one random write; errors the store refuses with (an unmerge of a changed
 // actor, say) are part of the walk, any other fails the test.
 func (w *actorDatesWalk) do(ctx context.Context) string {
+	op := w.rnd.Intn(11)
+	if op < 7 {
+		return w.articleOp(ctx, op)
+	}
+	return w.actorOp(ctx, op)
+}
+
+// articleOp files, edits, dates, trashes, restores or purges an article, or decides on a
+// mention.
+func (w *actorDatesWalk) articleOp(ctx context.Context, op int) string {
 	s := w.s
-	switch op := w.rnd.Intn(11); op {
+	switch op {
 	case 0, 1:
 		a := article(fmt.Sprintf("A%d", w.step), "", w.body())
 		a.Date = w.date()
@@ -107,11 +117,19 @@ func (w *actorDatesWalk) do(ctx context.Context) string {
 			}
 			return w.check("purge an article", s.PurgeArticle(ctx, id))
 		}
-	case 6:
+	default:
 		if id, ok := w.pick(`SELECT id FROM mentions`); ok {
 			st := []string{app.MentionConfirmed, app.MentionRejected, app.MentionAuto}[w.rnd.Intn(3)]
 			return w.check("set a mention's status", s.SetMentionStatus(ctx, id, st))
 		}
+	}
+	return ""
+}
+
+// actorOp merges, unmerges, deletes or creates an actor.
+func (w *actorDatesWalk) actorOp(ctx context.Context, op int) string {
+	s := w.s
+	switch op {
 	case 7:
 		return w.merge(ctx)
 	case 8:
@@ -123,7 +141,7 @@ func (w *actorDatesWalk) do(ctx context.Context) string {
 		if id, ok := w.pick(`SELECT id FROM actors WHERE deleted = ''`); ok {
 			return w.check("delete an actor", s.DeleteActor(ctx, id))
 		}
-	case 10:
+	default:
 		name := w.names[w.rnd.Intn(len(w.names))]
 		_, err := s.CreateActor(ctx, app.Actor{Name: fmt.Sprintf("%s %d", name, w.step), Kind: app.Person, Aliases: []string{name}})
 		return w.check("create an actor", err)

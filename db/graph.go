@@ -41,30 +41,43 @@ type linkScope struct {
 // quotes each need the evidence (and the articles) and are done apart, only for the
 // relations that need them (fillLinks, articleCounts).
 func links(ctx context.Context, q querier, sc linkScope) ([]graph.Link, error) {
-	var where string
-	var args []any
 	switch {
 	case sc.all:
+		return readLinks(ctx, q, "")
 	case len(sc.actors) == 1:
-		where = ` WHERE r.id IN (SELECT id FROM relations WHERE source_id = ?1 UNION ALL SELECT id FROM relations WHERE target_id = ?1)`
-		args = []any{sc.actors[0]}
-	default:
-		js, _ := json.Marshal(sc.actors)
-		where = ` WHERE r.id IN (SELECT id FROM relations WHERE source_id IN (SELECT value FROM json_each(?1))
-			UNION SELECT id FROM relations WHERE target_id IN (SELECT value FROM json_each(?1)))`
-		args = []any{string(js)}
+		return readActorLinks(ctx, q, "?1", "", sc.actors[0])
 	}
-	return readLinks(ctx, q, where, args...)
+	js, _ := json.Marshal(sc.actors)
+	return readLinks(ctx, q, ` WHERE r.id IN (SELECT id FROM relations WHERE source_id IN (SELECT value FROM json_each(?1))
+			UNION SELECT id FROM relations WHERE target_id IN (SELECT value FROM json_each(?1)))`, string(js))
+}
+
+// linkSelect reads the light form of relations r. The five text columns come as one (a
+// tab cannot be in any of them: keys, dates and levels are checked on the way in); the
+// driver's cost is mostly per column.
+const linkSelect = `SELECT r.id, r.source_id, r.target_id,
+		r.type || char(9) || r.start || char(9) || r.end || char(9) || r.confidence || char(9) || r.modality
+		FROM relations r`
+
+// readActorLinks reads the light form of the relations of one actor (center: its
+// placeholder) that conds keep, in the order of their ids. Each side is read from its
+// actor index alone, which holds every column read (migration 0015): looking up each
+// relation's row was most of the cost for a busy actor.
+func readActorLinks(ctx context.Context, q querier, center, conds string, args ...any) ([]graph.Link, error) {
+	ls, err := scanLinks(q.QueryContext(ctx, linkSelect+` WHERE r.source_id = `+center+conds+
+		` UNION ALL `+linkSelect+` WHERE r.target_id = `+center+conds, args...))
+	sort.Slice(ls, func(i, j int) bool { return ls[i].ID < ls[j].ID })
+	return ls, err
 }
 
 // readLinks reads the light form of the relations r that rest (a WHERE clause, and
 // perhaps an ORDER BY and a LIMIT) keeps.
 func readLinks(ctx context.Context, q querier, rest string, args ...any) ([]graph.Link, error) {
-	// The five text columns come as one (a tab cannot be in any of them: keys, dates and
-	// levels are checked on the way in); the driver's cost is mostly per column.
-	rows, err := q.QueryContext(ctx, `SELECT r.id, r.source_id, r.target_id,
-		r.type || char(9) || r.start || char(9) || r.end || char(9) || r.confidence || char(9) || r.modality
-		FROM relations r`+rest, args...)
+	return scanLinks(q.QueryContext(ctx, linkSelect+rest, args...))
+}
+
+// scanLinks reads the rows of a query on linkSelect.
+func scanLinks(rows *sql.Rows, err error) ([]graph.Link, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -811,8 +824,7 @@ func (s *Store) dossierLinks(ctx context.Context, tx *sql.Tx, actorID int64, f g
 	var args sqlArgs
 	center := args.add(actorID)
 	conds := filterColumns(f, snap.types, `CASE WHEN r.source_id = `+center+` THEN r.target_id ELSE r.source_id END`, &args)
-	ls, err := readLinks(ctx, tx, ` WHERE r.id IN (SELECT id FROM relations WHERE source_id = `+center+`
-		UNION ALL SELECT id FROM relations WHERE target_id = `+center+`)`+conds, args...)
+	ls, err := readActorLinks(ctx, tx, center, conds, args...)
 	if err != nil {
 		return graphSnapshot{}, nil, 0, err
 	}

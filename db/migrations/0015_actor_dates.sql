@@ -72,3 +72,15 @@ CREATE TRIGGER articles_dates_bd BEFORE DELETE ON articles WHEN old.deleted = ''
 	DELETE FROM actor_dates WHERE date = old.date AND n = 0
 		AND actor_id IN (SELECT actor_id FROM mentions WHERE article_id = old.id AND status <> 'rejected');
 END;
+
+-- The reads of one actor's relations (a dossier, the centre of an ego graph) and of the
+-- second hop's from the many counterparts of a busy actor find every column they read in
+-- the actor indexes, so no relation row is looked up; the source counts of a graph's
+-- relations likewise find the article ids in the evidence index. The indexes keep their
+-- names and their leading columns, so every query that used them still can.
+DROP INDEX relations_source;
+CREATE INDEX relations_source ON relations(source_id, start, target_id, type, end, confidence, modality);
+DROP INDEX relations_target;
+CREATE INDEX relations_target ON relations(target_id, start, source_id, type, end, confidence, modality);
+DROP INDEX evidence_relation;
+CREATE INDEX evidence_relation ON evidence(relation_id, article_id);
