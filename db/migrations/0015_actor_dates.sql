@@ -36,7 +36,10 @@ CREATE TRIGGER mentions_dates_ad AFTER DELETE ON mentions WHEN old.status <> 're
 	DELETE FROM actor_dates WHERE actor_id = old.actor_id AND n = 0
 		AND date = (SELECT a.date FROM articles a WHERE a.id = old.article_id);
 END;
-CREATE TRIGGER mentions_dates_au AFTER UPDATE OF article_id, actor_id, status ON mentions BEGIN
+-- A change of status between two that count (automatic, ambiguous, confirmed), which the
+-- linker makes often, changes nothing and skips the work.
+CREATE TRIGGER mentions_dates_au AFTER UPDATE OF article_id, actor_id, status ON mentions
+WHEN old.article_id <> new.article_id OR old.actor_id <> new.actor_id OR (old.status = 'rejected') <> (new.status = 'rejected') BEGIN
 	UPDATE actor_dates SET n = n - 1
 	WHERE old.status <> 'rejected' AND actor_id = old.actor_id
 		AND date = (SELECT a.date FROM articles a WHERE a.id = old.article_id AND a.deleted = '')
