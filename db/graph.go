@@ -214,9 +214,11 @@ func eachByRelation(ctx context.Context, q querier, query string, ls []graph.Lin
 	return rows.Err()
 }
 
-// graphActors reads every live actor's name and kind.
+// graphActors reads every live actor's name and kind. Nearly every actor is live, so one
+// pass over the table (NOT INDEXED) reads them: through the name index SQLite looks each
+// row up apart, five times the cost.
 func graphActors(ctx context.Context, q querier) (map[int64]graph.Actor, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, kind FROM actors WHERE deleted = ''`)
+	rows, err := q.QueryContext(ctx, `SELECT id, name, kind FROM actors NOT INDEXED WHERE deleted = ''`)
 	if err != nil {
 		return nil, err
 	}
