@@ -91,7 +91,7 @@ func (s *Store) Check(ctx context.Context) (app.CheckReport, error) {
 		structure, drift := c.checkIndex(ctx, ix)
 		rep.Items = append(rep.Items, structure, drift)
 	}
-	rep.Items = append(rep.Items, c.foreignKeys(ctx), c.orphanMentions(ctx), c.orphanEvidence(ctx), c.reviewQueue(ctx))
+	rep.Items = append(rep.Items, c.foreignKeys(ctx), c.orphanMentions(ctx), c.orphanEvidence(ctx), c.reviewQueue(ctx), c.actorDatesCheck(ctx))
 	var counted error
 	if rep.Tables, rep.Rows, counted = c.counts(ctx); counted != nil {
 		it := app.CheckItem{Name: "row counts", Unit: "tables"}
@@ -437,15 +437,15 @@ func (s *Store) Repair(ctx context.Context) (app.RepairReport, error) {
 }
 
 // brokenParts names what the check found broken that Repair rebuilds: each full-text
-// index (by its name) and the "review queue".
+// index (by its name), the "review queue" and the articles counted by actor and date.
 func brokenParts(found app.CheckReport) map[string]bool {
 	broken := map[string]bool{}
 	for _, it := range found.Items {
 		if it.OK() {
 			continue
 		}
-		if it.Name == "review queue" {
-			broken["review queue"] = true
+		if it.Name == "review queue" || it.Name == actorDatesName {
+			broken[it.Name] = true
 		}
 		for _, ix := range ftsIndexes {
 			if strings.HasPrefix(it.Name, "full-text index "+ix.name) {
@@ -481,6 +481,14 @@ func mend(ctx context.Context, tx *sql.Tx, broken map[string]bool) ([]app.Repair
 		}
 		changes = append(changes, app.RepairChange{Kind: "review queue grouped again", Count: n,
 			What: fmt.Sprintf("grouped the review queue again from the suggestions stored (%d names)", n)})
+	}
+	if broken[actorDatesName] {
+		n, err := rebuildActorDates(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		changes = append(changes, app.RepairChange{Kind: "article counts made again", Count: n,
+			What: fmt.Sprintf("counted the articles naming each actor on each date again from the mentions (%d counts)", n)})
 	}
 	ch, err := relinkAll(ctx, tx)
 	if err != nil {

@@ -41,30 +41,43 @@ type linkScope struct {
 // quotes each need the evidence (and the articles) and are done apart, only for the
 // relations that need them (fillLinks, articleCounts).
 func links(ctx context.Context, q querier, sc linkScope) ([]graph.Link, error) {
-	var where string
-	var args []any
 	switch {
 	case sc.all:
+		return readLinks(ctx, q, "")
 	case len(sc.actors) == 1:
-		where = ` WHERE r.id IN (SELECT id FROM relations WHERE source_id = ?1 UNION ALL SELECT id FROM relations WHERE target_id = ?1)`
-		args = []any{sc.actors[0]}
-	default:
-		js, _ := json.Marshal(sc.actors)
-		where = ` WHERE r.id IN (SELECT id FROM relations WHERE source_id IN (SELECT value FROM json_each(?1))
-			UNION SELECT id FROM relations WHERE target_id IN (SELECT value FROM json_each(?1)))`
-		args = []any{string(js)}
+		return readActorLinks(ctx, q, "?1", "", sc.actors[0])
 	}
-	return readLinks(ctx, q, where, args...)
+	js, _ := json.Marshal(sc.actors)
+	return readLinks(ctx, q, ` WHERE r.id IN (SELECT id FROM relations WHERE source_id IN (SELECT value FROM json_each(?1))
+			UNION SELECT id FROM relations WHERE target_id IN (SELECT value FROM json_each(?1)))`, string(js))
+}
+
+// linkSelect reads the light form of relations r. The five text columns come as one (a
+// tab cannot be in any of them: keys, dates and levels are checked on the way in); the
+// driver's cost is mostly per column.
+const linkSelect = `SELECT r.id, r.source_id, r.target_id,
+		r.type || char(9) || r.start || char(9) || r.end || char(9) || r.confidence || char(9) || r.modality
+		FROM relations r`
+
+// readActorLinks reads the light form of the relations of one actor (center: its
+// placeholder) that conds keep, in the order of their ids. Each side is read from its
+// actor index alone, which holds every column read (migration 0015): looking up each
+// relation's row was most of the cost for a busy actor.
+func readActorLinks(ctx context.Context, q querier, center, conds string, args ...any) ([]graph.Link, error) {
+	ls, err := scanLinks(q.QueryContext(ctx, linkSelect+` WHERE r.source_id = `+center+conds+
+		` UNION ALL `+linkSelect+` WHERE r.target_id = `+center+conds, args...))
+	sort.Slice(ls, func(i, j int) bool { return ls[i].ID < ls[j].ID })
+	return ls, err
 }
 
 // readLinks reads the light form of the relations r that rest (a WHERE clause, and
 // perhaps an ORDER BY and a LIMIT) keeps.
 func readLinks(ctx context.Context, q querier, rest string, args ...any) ([]graph.Link, error) {
-	// The five text columns come as one (a tab cannot be in any of them: keys, dates and
-	// levels are checked on the way in); the driver's cost is mostly per column.
-	rows, err := q.QueryContext(ctx, `SELECT r.id, r.source_id, r.target_id,
-		r.type || char(9) || r.start || char(9) || r.end || char(9) || r.confidence || char(9) || r.modality
-		FROM relations r`+rest, args...)
+	return scanLinks(q.QueryContext(ctx, linkSelect+rest, args...))
+}
+
+// scanLinks reads the rows of a query on linkSelect.
+func scanLinks(rows *sql.Rows, err error) ([]graph.Link, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -201,9 +214,11 @@ func eachByRelation(ctx context.Context, q querier, query string, ls []graph.Lin
 	return rows.Err()
 }
 
-// graphActors reads every live actor's name and kind.
+// graphActors reads every live actor's name and kind. Nearly every actor is live, so one
+// pass over the table (NOT INDEXED) reads them: through the name index SQLite looks each
+// row up apart, five times the cost.
 func graphActors(ctx context.Context, q querier) (map[int64]graph.Actor, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, kind FROM actors WHERE deleted = ''`)
+	rows, err := q.QueryContext(ctx, `SELECT id, name, kind FROM actors NOT INDEXED WHERE deleted = ''`)
 	if err != nil {
 		return nil, err
 	}
@@ -528,7 +543,7 @@ func (s *Store) ActorTimeline(ctx context.Context, actorID int64, f graph.Filter
 			return err
 		}
 		actors, types := snap.actors, snap.types
-		dates, err := mentionDates(ctx, tx, actorID)
+		dates, err := actorDates(ctx, tx, actorID)
 		if err != nil {
 			return err
 		}
@@ -574,13 +589,6 @@ func (s *Store) ProjectTimeline(ctx context.Context, f graph.Filter, unit graph.
 		return nil
 	})
 	return tl, err
-}
-
-// mentionDates counts the live articles naming the actor by their date.
-func mentionDates(ctx context.Context, tx *sql.Tx, actorID int64) (map[app.Date]int, error) {
-	// The covering date index gives each article's date without reading its row.
-	return countDates(ctx, tx, `SELECT a.date, count(*) FROM articles a INDEXED BY articles_date WHERE a.deleted = '' AND a.id IN
-		(SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected') GROUP BY a.date`, actorID)
 }
 
 func countDates(ctx context.Context, tx *sql.Tx, query string, args ...any) (map[app.Date]int, error) {
@@ -693,11 +701,11 @@ func relationsByID(ctx context.Context, tx *sql.Tx, ls []graph.Link) ([]app.Rela
 
 // filteredMentions lists the newest articles naming the actor whose date passes f, each
 // with the sentence of its first mention, and counts them all. The counts come from the
-// number of the actor's articles on each date (a filter decides by the date alone; kept
-// while nothing changes, so the next filter on the dossier costs nothing), so no article
-// row goes through Go; the list is then read from the newest dates that pass only.
+// number of the actor's articles on each date (a filter decides by the date alone), which
+// actor_dates keeps as the articles and mentions are written, so no article row is read
+// to count; the list is then read from the newest dates that pass only.
 func (s *Store) filteredMentions(ctx context.Context, tx *sql.Tx, actorID int64, f graph.Filter, limit int, d *app.Dossier, c *graph.Counts) error {
-	byDate, err := s.actorDates(ctx, tx, actorID)
+	byDate, err := actorDates(ctx, tx, actorID)
 	if err != nil {
 		return err
 	}
@@ -818,8 +826,7 @@ func (s *Store) dossierLinks(ctx context.Context, tx *sql.Tx, actorID int64, f g
 	var args sqlArgs
 	center := args.add(actorID)
 	conds := filterColumns(f, snap.types, `CASE WHEN r.source_id = `+center+` THEN r.target_id ELSE r.source_id END`, &args)
-	ls, err := readLinks(ctx, tx, ` WHERE r.id IN (SELECT id FROM relations WHERE source_id = `+center+`
-		UNION ALL SELECT id FROM relations WHERE target_id = `+center+`)`+conds, args...)
+	ls, err := readActorLinks(ctx, tx, center, conds, args...)
 	if err != nil {
 		return graphSnapshot{}, nil, 0, err
 	}

@@ -12,11 +12,12 @@ import (
 )
 
 // graphBenchStore is benchStore's synthetic project (100,000 articles, 5,000 actors,
-// 100,000 relations), copied so that the shared file is never migrated by this branch.
+// 100,000 relations), copied so that the shared file is never migrated by this branch
+// (v2: migrated to actor_dates, 0015, which older builds cannot open).
 func graphBenchStore(b *testing.B) *Store {
 	b.Helper()
 	n := benchSizes()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("dossier-bench-graph-v1-%d-%d-%d.dossier", n.Articles, n.Actors, n.Relations))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("dossier-bench-graph-v2-%d-%d-%d.dossier", n.Articles, n.Actors, n.Relations))
 	if _, err := os.Stat(path); err != nil {
 		src := filepath.Join(os.TempDir(), fmt.Sprintf("dossier-bench-v2-%d-%d-%d.dossier", n.Articles, n.Actors, n.Relations))
 		if _, err := os.Stat(src); err != nil {

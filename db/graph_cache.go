@@ -22,10 +22,6 @@ type graphCache struct {
 	actors map[int64]graph.Actor
 	types  map[string]app.RelationType
 	links  []graph.Link // nil until a reader needs every relation
-	// dates counts, by actor, the live articles naming it on each date: a filtered
-	// dossier's article counts come from them, and looking up every article's date was
-	// most of its time. Filled actor by actor as dossiers are read.
-	dates map[int64]map[app.Date]int
 }
 
 // graphSnapshot is what the readers share; links is nil unless asked for. Callers
@@ -55,7 +51,7 @@ func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, all bool) (graphSnapsh
 		if err != nil {
 			return graphSnapshot{}, err
 		}
-		c.key, c.valid, c.actors, c.types, c.links, c.dates = key, true, actors, types, nil, nil
+		c.key, c.valid, c.actors, c.types, c.links = key, true, actors, types, nil
 	}
 	if all && c.links == nil {
 		ls, err := links(ctx, tx, linkScope{all: true})
@@ -77,7 +73,7 @@ func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, all bool) (graphSnapsh
 // forgetGraphs empties the cache (benchmarks measure the first read with it).
 func (s *Store) forgetGraphs() {
 	s.graphs.mu.Lock()
-	s.graphs.valid, s.graphs.actors, s.graphs.types, s.graphs.links, s.graphs.dates = false, nil, nil, nil, nil
+	s.graphs.valid, s.graphs.actors, s.graphs.types, s.graphs.links = false, nil, nil, nil
 	s.graphs.mu.Unlock()
 }
 
@@ -87,36 +83,4 @@ func cacheKey(ctx context.Context, tx *sql.Tx) ([2]int64, error) {
 	var key [2]int64
 	err := tx.QueryRowContext(ctx, `SELECT (SELECT data_version FROM pragma_data_version), total_changes()`).Scan(&key[0], &key[1])
 	return key, err
-}
-
-// actorDates counts the live articles naming actorID on each date, as tx sees them, from
-// the cache when nothing has changed since they were counted. Callers never change the map.
-func (s *Store) actorDates(ctx context.Context, tx *sql.Tx, actorID int64) (map[app.Date]int, error) {
-	key, err := cacheKey(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	c := &s.graphs
-	c.mu.Lock()
-	d, ok := c.dates[actorID]
-	ok = ok && c.valid && c.key == key
-	c.mu.Unlock()
-	if ok {
-		return d, nil
-	}
-	if d, err = countDates(ctx, tx, `SELECT a.date, count(*) FROM articles a WHERE a.deleted = '' AND a.id IN
-		(SELECT article_id FROM mentions WHERE actor_id = ? AND status <> 'rejected') GROUP BY a.date`, actorID); err != nil {
-		return nil, err
-	}
-	// Kept only under the key it was counted for: another reader may have moved the
-	// cache on to a newer state meanwhile.
-	c.mu.Lock()
-	if c.valid && c.key == key {
-		if c.dates == nil {
-			c.dates = map[int64]map[app.Date]int{}
-		}
-		c.dates[actorID] = d
-	}
-	c.mu.Unlock()
-	return d, nil
 }

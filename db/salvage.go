@@ -123,6 +123,10 @@ func (s *Store) salvageFrom(ctx context.Context, in *sql.DB, rep *app.SalvageRep
 	if _, err := rebuildQueue(ctx, tx); err != nil {
 		return err
 	}
+	// So are the counts of each actor's articles by date (migration 0015).
+	if _, err := rebuildActorDates(ctx, tx); err != nil {
+		return err
+	}
 	if err := restoreTriggers(ctx, tx, triggers); err != nil {
 		return err
 	}
