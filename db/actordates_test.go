@@ -308,7 +308,7 @@ func TestActorDatesMigratedFromOldProject(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.db.Exec(`DROP TABLE actor_dates; PRAGMA user_version = 14`); err != nil {
+	if _, err := s.db.Exec(`DROP TABLE actor_dates; DROP INDEX mentions_decided; PRAGMA user_version = 14`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

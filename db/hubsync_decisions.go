@@ -178,11 +178,15 @@ func (m hubMention) decision(label string) (decision, error) {
 	return decisionOf(keyUUID("mention", m.Article, m.Actor, fmt.Sprint(m.Start)), m, m.Status, label)
 }
 
+// decidedMentionsSQL lists the mentions a researcher decided; its WHERE is the partial
+// index mentions_decided's own, so that SQLite reads only them.
+const decidedMentionsSQL = `SELECT a.uuid, c.uuid, m.start, m.end, m.status, a.title, c.name FROM main.mentions m
+	JOIN main.articles a ON a.id = m.article_id JOIN main.actors c ON c.id = m.actor_id
+	WHERE m.status IN ('confirmed', 'rejected') ORDER BY m.id`
+
 var hubMentionDecisions = decisionKind{
 	list: func(ctx context.Context, q querier) ([]decision, error) {
-		return listDecisions(ctx, q, `SELECT a.uuid, c.uuid, m.start, m.end, m.status, a.title, c.name FROM main.mentions m
-			JOIN main.articles a ON a.id = m.article_id JOIN main.actors c ON c.id = m.actor_id
-			WHERE m.status IN ('confirmed', 'rejected') ORDER BY m.id`, func(rows *sql.Rows) (decision, bool, error) {
+		return listDecisions(ctx, q, decidedMentionsSQL, func(rows *sql.Rows) (decision, bool, error) {
 			var m hubMention
 			var title, name string
 			if err := rows.Scan(&m.Article, &m.Actor, &m.Start, &m.End, &m.Status, &title, &name); err != nil {
