@@ -133,18 +133,11 @@ func (s *Store) mentioning(ctx context.Context, actorID int64, limit int) ([]app
 	return out, total, mapError(rows.Err())
 }
 
-// mentionTotal counts the live articles naming the actor. Counting distinct articles
-// over the covering index is the fast part; articles where every mention was rejected,
-// and articles in the trash, are few, and are subtracted through their own small indexes.
+// mentionTotal counts the live articles naming the actor: the sum of its per-date counts
+// (actor_dates, kept by triggers), which count exactly those articles.
 func (s *Store) mentionTotal(ctx context.Context, actorID int64) (int, error) {
 	var total int
-	err := s.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?1) -
-		(SELECT count(DISTINCT r.article_id) FROM mentions r INDEXED BY mentions_rejected
-		 WHERE r.actor_id = ?1 AND r.status = 'rejected' AND NOT EXISTS (SELECT 1 FROM mentions k
-		   WHERE k.actor_id = ?1 AND k.article_id = r.article_id AND k.status <> 'rejected')) -
-		(SELECT count(DISTINCT m.article_id) FROM articles a CROSS JOIN mentions m ON m.article_id = a.id
-		 WHERE a.deleted <> '' AND m.actor_id = ?1 AND m.status <> 'rejected')`, actorID).Scan(&total)
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM actor_dates WHERE actor_id = ?`, actorID).Scan(&total)
 	return total, mapError(err)
 }
 
