@@ -391,17 +391,10 @@ func (s *scanner) possContinues(j int) bool {
 // split cuts the run toks[i:end] at the joiners that do not belong inside a name ("Japan
 // and Australia" is two names, "Justice and Development Party" one) and at possessives.
 func (s *scanner) split(i, end int) {
+	if s.cellWritesWhole(i, end) {
+		return
+	}
 	toks := s.toks
-	if len(s.cells) > 0 && end-i > 2 && s.cells[app.Fold(s.textOf(toks[i:end]))] {
-		s.segmentTrim(i, end) // a table cell writes it whole: "Brothers of Italy"
-		return
-	}
-	if len(s.cells) > 0 && end-i > 2 && toks[i].sent && s.cells[app.Fold(s.textOf(toks[i+1:end]))] {
-		// "Agronomist Ada Lind won…": a table's cell writes the name without the sentence's
-		// first word, which describes her.
-		s.segmentTrim(i+1, end)
-		return
-	}
 	start := i
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
@@ -420,90 +413,11 @@ func (s *scanner) split(i, end int) {
 			list = true // a portfolio list the run let in: one name
 			continue
 		case w == "the":
-			prev := toks[k-1].fold
-			cut = !connectors[prev] || prev == "the" || prev == "and" && !list
-			if right := nameAfter(toks, k+1, end); cut && prev == "and" && inName && bodyComplements(toks[start:k-1], right) &&
-				!slices.ContainsFunc(right, func(t token) bool { return cueKind(t.fold) != "" }) && (k+1+len(right) == end || !connectors[toks[k+1+len(right)].fold]) {
-				// "Committee on Finance and the State Budget"; not "the Ministry of Finance
-				// and the Central Bank of Oravia", a body of its own.
-				cut = false
-			}
+			cut = s.cutAtThe(start, k, end, inName, list)
 		case w == "and":
-			// One name with a head noun on one side only: "Justice and Development Party",
-			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
-			left, right := toks[start:k], nameAfter(toks, k+1, end)
-			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
-			if k-start > 2 && !isCountryTok(toks[k-1]) && isCountryText(s.textOf(toks[k-2:k])) && hasOrgCue(right) {
-				cut = true // "HSBC Saudi Arabia and Al Rajhi Capital": a name ending in a country ends there
-			}
-			if len(right) > 1 && isCountryTok(right[len(right)-1]) && !isCountryTok(toks[k-1]) {
-				cut = true // "Popular Force and Podemos Perú": a name ending in a country is one of its own
-			}
-			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
-				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
-			}
-			if l := stripLeadingArticle(left); len(l) > 1 && cueKind(l[len(l)-1].fold) != "" && !hasOrgCue(right) && len(right) > 1 &&
-				!slices.ContainsFunc(l, func(t token) bool { return connectors[t.fold] }) {
-				// "World Food Programme and Médecins Sans Frontières": a name that ends in
-				// its head noun is whole; the words after "and" are another name.
-				cut = true
-			}
-			if len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold] {
-				// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone
-				// elsewhere ("a Maersk spokesperson"), so it is a name of its own.
-				cut = true
-			}
-			if inName && bodyComplements(left, right) {
-				cut = false // "Ministry of Energy and Mineral Resources": the ministry's portfolios
-			}
-			if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
-				cut = false // "Centre for Monitoring and Research": the last of the body's complements
-			}
-			if committeeName(left, right) {
-				cut = false // "House Transportation and Infrastructure Committee"
-			}
-			if s.acronymNames(start, end) {
-				cut = false // "Socialists and Democrats (S&D)": the acronym spells the whole run
-			}
-			if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
-				!isCountryTok(toks[k-1]) && !isCountryTok(right[0]) {
-				// "the ruling Homeland and Progress party": the noun after names the whole,
-				// and "Homeland and Progress" stays whole when the text names it again.
-				whole := app.Fold(s.textOf(toks[start:end]))
-				if partyAfter[wordAfter(toks, end)] {
-					s.wholeNames[whole] = true
-				}
-				cut = cut && !s.wholeNames[whole]
-			}
-			if list || portfolio(left) && roleLead(right) {
-				// "…, Communications and the Digital Economy"; "Trade and Industry
-				// Minister Yoko Nakagawa": the portfolios of one body or one role.
-				cut = false
-			}
+			cut = s.cutAtAnd(start, k, end, inName, list)
 		default: // of, for, on, in
-			// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
-			prev := toks[k-1]
-			pw := prev.fold
-			// A title after a given name is a surname: "Rebecca Cardinal of Gladue & Morin
-			// LLP" is a person of a firm, not a cardinal's see.
-			title := (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[toks[k-2].fold])
-			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
-				prev.poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
-				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
-				w == "of" && awardAhead(toks, k, end) ||
-				w == "of" && periodTitle(toks, k, end) || // "Player of the Month": a title given for a period // "the Brave Hearts of Gold Award": an award's whole name
-				s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
-			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
-				joined = false // "National Assembly on Wednesday"
-			}
-			if w == "in" {
-				// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
-				// mission is named for where it serves; "General Court in Luxembourg" only
-				// says where the court sits.
-				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
-					k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
-			}
-			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
+			cut = s.cutAtPreposition(start, k, end, inName)
 		}
 		if !cut && connectors[w] {
 			inName = true
@@ -514,6 +428,155 @@ func (s *scanner) split(i, end int) {
 		}
 	}
 	s.segmentTrim(start, end)
+}
+
+// cellWritesWhole segments toks[i:end] as a table's cell writes it, if one does: "Brothers
+// of Italy" whole, or "Agronomist Ada Lind won…" without the sentence's first word, which
+// describes her.
+func (s *scanner) cellWritesWhole(i, end int) bool {
+	if len(s.cells) == 0 || end-i <= 2 {
+		return false
+	}
+	if s.cells[app.Fold(s.textOf(s.toks[i:end]))] {
+		s.segmentTrim(i, end)
+		return true
+	}
+	if s.toks[i].sent && s.cells[app.Fold(s.textOf(s.toks[i+1:end]))] {
+		s.segmentTrim(i+1, end)
+		return true
+	}
+	return false
+}
+
+// cutAtThe reports whether "the" at toks[k] starts a new name: after a word that does not
+// join names, or after "and" outside a portfolio list ("Committee on Finance and the State
+// Budget" stays one; "the Ministry of Finance and the Central Bank of Oravia" is two).
+func (s *scanner) cutAtThe(start, k, end int, inName, list bool) bool {
+	toks := s.toks
+	prev := toks[k-1].fold
+	cut := !connectors[prev] || prev == "the" || prev == "and" && !list
+	if !cut || prev != "and" || !inName {
+		return cut
+	}
+	right := nameAfter(toks, k+1, end)
+	return !(bodyComplements(toks[start:k-1], right) &&
+		!slices.ContainsFunc(right, func(t token) bool { return cueKind(t.fold) != "" }) &&
+		(k+1+len(right) == end || !connectors[toks[k+1+len(right)].fold]))
+}
+
+// cutAtAnd reports whether "and" at toks[k] joins two names rather than the words of one:
+// "Justice and Development Party" and "Chamber of Commerce and Industry" are one name
+// with a head noun on one side only; "Kataib Hezbollah and Harakat al-Nujaba" are two.
+func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
+	toks := s.toks
+	left, right := toks[start:k], nameAfter(toks, k+1, end)
+	cut := s.andSeparates(start, k, left, right)
+	if s.andInsideBody(start, k, end, left, right, inName) {
+		cut = false
+	}
+	if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
+		!isCountryTok(toks[k-1]) && !isCountryTok(right[0]) {
+		// "the ruling Homeland and Progress party": the noun after names the whole,
+		// and "Homeland and Progress" stays whole when the text names it again.
+		whole := app.Fold(s.textOf(toks[start:end]))
+		if partyAfter[wordAfter(toks, end)] {
+			s.wholeNames[whole] = true
+		}
+		cut = cut && !s.wholeNames[whole]
+	}
+	if list || portfolio(left) && roleLead(right) {
+		// "…, Communications and the Digital Economy"; "Trade and Industry
+		// Minister Yoko Nakagawa": the portfolios of one body or one role.
+		cut = false
+	}
+	return cut
+}
+
+// andSeparates reports whether the words on each side of "and" look like two names: both
+// or neither have a head noun, a country ends or opens a side, an acronym opens the right
+// one, the left one ends in its head noun or is named alone elsewhere.
+func (s *scanner) andSeparates(start, k int, left, right []token) bool {
+	toks := s.toks
+	if hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0]) {
+		return true
+	}
+	if k-start > 2 && !isCountryTok(toks[k-1]) && isCountryText(s.textOf(toks[k-2:k])) && hasOrgCue(right) {
+		return true // "HSBC Saudi Arabia and Al Rajhi Capital": a name ending in a country ends there
+	}
+	if len(right) > 1 && isCountryTok(right[len(right)-1]) && !isCountryTok(toks[k-1]) {
+		return true // "Popular Force and Podemos Perú": a name ending in a country is one of its own
+	}
+	if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
+		return true // "Safaricom and MTN Group": the acronym starts a name of its own
+	}
+	// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone elsewhere
+	// ("a Maersk spokesperson"), so it is a name of its own.
+	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
+}
+
+// headEndsLeft: "World Food Programme and Médecins Sans Frontières": a name that ends in its
+// head noun is whole; the words after "and" are another name.
+func headEndsLeft(left, right []token) bool {
+	l := stripLeadingArticle(left)
+	return len(l) > 1 && cueKind(l[len(l)-1].fold) != "" && !hasOrgCue(right) && len(right) > 1 &&
+		!slices.ContainsFunc(l, func(t token) bool { return connectors[t.fold] })
+}
+
+// andInsideBody reports whether "and" joins the parts of one body's name: its portfolios
+// ("Ministry of Energy and Mineral Resources", "Centre for Monitoring and Research"), a
+// committee's ("House Transportation and Infrastructure Committee"), or words an acronym
+// in brackets spells ("Socialists and Democrats (S&D)").
+func (s *scanner) andInsideBody(start, k, end int, left, right []token, inName bool) bool {
+	if inName && bodyComplements(left, right) {
+		return true
+	}
+	if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
+		return true
+	}
+	return committeeName(left, right) || s.acronymNames(start, end)
+}
+
+// cutAtPreposition reports whether of, for, on or in at toks[k] ends a name: it joins
+// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
+func (s *scanner) cutAtPreposition(start, k, end int, inName bool) bool {
+	joined := s.prepositionJoins(start, k, end, inName)
+	return !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
+}
+
+// prepositionJoins reports whether the words before the preposition at toks[k] take it
+// into the name: a body's head noun, a place cue, a title, an event or an award.
+func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
+	toks := s.toks
+	w, pw := toks[k].fold, toks[k-1].fold
+	joined := inName || cueKind(pw) != "" || placeCues[pw] || s.titleBefore(start, k) || toks[k-1].text == "House" ||
+		toks[k-1].poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
+		w == "of" && ofJoinsTitle(toks, k, end) ||
+		s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
+	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
+		joined = false // "National Assembly on Wednesday"
+	}
+	if w == "in" {
+		// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
+		// mission is named for where it serves; "General Court in Luxembourg" only
+		// says where the court sits.
+		joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
+			k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
+	}
+	return joined
+}
+
+// titleBefore: a role's head before the preposition ("Secretary of State"); a title after a
+// given name is a surname: "Rebecca Cardinal of Gladue & Morin LLP" is a person of a
+// firm, not a cardinal's see.
+func (s *scanner) titleBefore(start, k int) bool {
+	pw := s.toks[k-1].fold
+	return (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[s.toks[k-2].fold])
+}
+
+// ofJoinsTitle: "Tour of the Carpathians" (one event's name), "the Brave Hearts of Gold
+// Award" (an award's whole name), "Player of the Month" (a title given for a period).
+func ofJoinsTitle(toks []token, k, end int) bool {
+	return nonActorHeads[toks[k-1].fold] || awardAhead(toks, k, end) || periodTitle(toks, k, end)
 }
 
 // acronymAfter reports whether the run that ends at end is followed by an acronym in
@@ -1353,292 +1416,6 @@ func (s *scanner) textOf(toks []token) string {
 		}
 	}
 	return b.String()
-}
-
-// context reads the words around s.toks[i:end] for what they say about the name.
-func (s *scanner) context(o *occurrence, i, end int) {
-	toks := s.toks
-	prev := wordBefore(toks, i)
-	next := wordAfter(toks, end)
-	s.memberOf(o, i, end)
-	if prev != "" {
-		switch {
-		case roleWords[prev] && !isArticle(prev) && !(companyRoles[prev] && len(o.toks) == 1) &&
-			!(precedeCues[prev] == app.Organisation && !firstNames[o.toks[0].fold]):
-			// ("broker Marsh Vellan" is a firm's name unless a given name opens it)
-			o.person = true // ("rival Givaudan", "partner Vexor": companies as often as people)
-		case s.peopleOf(i - 1):
-			// "analysts at Brightwater Securities", "lawmakers from Popular Force": where
-			// people work or whose they are, not where it happens.
-			if o.ctxKind == "" {
-				o.ctxKind = app.Organisation
-				if partyMembers[wordBefore(toks, i-1)] {
-					o.ctxKind = app.Party
-				}
-			}
-		case s.namingPhrase(o, i):
-			// "the gang known as Los Injertos", "a group calling itself Hollow Reed", "a
-			// seller who gave her name as Afi", "a loader known as GreyMoth".
-		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
-			// "according to Statistics Denmark": a source, not a place.
-		case s.onPlaceNoun(i):
-			o.loc = true // "the Tishreen dam on the Euphrates"
-		case len(o.toks) == 1 && s.marketAfterMove(i):
-			o.loc = true // "fell 11 percent on the Nasdaq": a market, where shares trade
-		case (prev == "in" || prev == "of") && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
-			// "Shares in Ironbark fell", "a stake in Varma": whose shares, not where.
-			if o.ctxKind == "" {
-				o.ctxKind = app.Organisation
-			}
-		case prev == "into" && i >= 2 && buyInVerbs[wordBefore(toks, i-1)]:
-			// "Harlow, which bought into Tessel in 2019": a stake in a company, not a place.
-			if o.ctxKind == "" {
-				o.ctxKind = app.Organisation
-			}
-		case locatives[prev]:
-			o.loc = true
-			o.weakLoc = weakLocatives[prev]
-			o.motion = o.weakLoc && s.motionBefore(i-1)
-		case reachVerbs[prev]:
-			o.loc = true // "from reaching El Fasher", "troops entered Kherson"
-		case (prev == "for" || prev == "between") && s.motionBefore(i-1):
-			o.loc = true // "the ship was heading for Djibouti", "flights travelled between Sanaa and…"
-		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
-			o.loc = true // "in The Hague"
-		case (prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural") && i >= 2 && locatives[wordBefore(toks, i-1)]:
-			o.loc = true // "listed in both Oslo and Helsinki"
-			o.weakLoc = weakLocatives[wordBefore(toks, i-1)]
-		case prev == "of" && i >= 2 && (placeOf[wordBefore(toks, i-1)] || wordBefore(toks, i-1) == "out"):
-			o.loc = true // "the city of Manisa", "ships out of Paldiski"
-		}
-		if k, ok := precedeCues[prev]; ok {
-			o.ctxKind = k
-			o.groupNoun = nonPartyNouns[prev]
-			if k == app.Media && prev == "agency" && i >= 2 && wordBefore(toks, i-1) != "news" && wordBefore(toks, i-1) != "press" {
-				// "the UN refugee agency UNHCR" is above states; "the statistics agency
-				// INDEC" is a state's.
-				o.ctxKind = s.publicKind(i - 1)
-			}
-		}
-	}
-	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
-		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
-			s.modifiedNounOpens(i-2) && kindNoun(toks[i-2].fold) != "" ||
-			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation ||
-			// "its youth wing, Jeunes Semeurs": a body's part, named after the comma.
-			i >= 4 && pronounPoss[toks[i-4].fold] && unicode.IsLower(firstRune(toks[i-3].text)) && bodyParts[toks[i-2].fold]) &&
-		!roleWords[toks[i-2].fold] {
-		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
-		// producer, Selma Hadžić," is a role's, read by roleComma.
-		if bodyParts[toks[i-2].fold] {
-			o.ctxKind = app.Organisation
-		}
-		if k := kindNoun(toks[i-2].fold); k != "" {
-			o.ctxKind = k
-			if toks[i-2].fold == "agency" {
-				o.ctxKind = s.publicKind(i - 2)
-			}
-		}
-	}
-	if i >= 3 && isArticle(toks[i-1].text) && toks[i-2].text == "," && toks[i-3].kind == tWord && o.ctxKind == "" {
-		// "the country's data protection watchdog, the CNIL": the noun before the comma
-		// says what the name is.
-		if k, ok := appositiveKinds[toks[i-3].fold]; ok && unicode.IsLower(firstRune(toks[i-3].text)) {
-			o.ctxKind = k
-			if k == app.Organisation && toks[i-3].fold == "agency" {
-				o.ctxKind = s.publicKind(i - 3)
-			}
-		}
-	}
-	if i >= 3 && toks[i-1].text == "," && thingNoun(toks[i-2].fold) && unicode.IsLower(firstRune(toks[i-2].text)) && s.phraseOpens(i-2) {
-		o.product = true // "its encryption software, VireoLock,": what the name is, a thing
-	}
-	if i >= 2 && toks[i-1].text == "(" && end < len(toks) && toks[end].text == ")" && len(o.toks) == 1 && isAcronym(o.text) && o.ctxKind == "" {
-		// "the Congolese army (FARDC)", "the data regulator (DPC)": the noun before the
-		// brackets says what the acronym names.
-		if w := wordBefore(toks, i-1); w != "" && unicode.IsLower(firstRune(w)) {
-			if w == "army" || w == "military" {
-				o.ctxKind = app.ArmedGroup
-			} else if k := kindNoun(w); k != "" {
-				o.ctxKind = k
-			}
-		}
-	}
-	if i >= s.agency[0] && end <= s.agency[1] {
-		o.ctxKind = app.Media // "(Andina Press)" in a dateline
-		o.agency = true
-	}
-	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
-		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
-		o.appositive = true
-	}
-	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
-	// "until Brussels listens": after a clause's opening word the name is its subject and
-	// the word after it a verb, not a noun it qualifies.
-	o.attrib = o.attrib && !clauseOpeners[prev]
-	if o.attrib && end+1 < len(toks) && toks[end+1].kind == tWord && objectOpeners[toks[end+1].fold] {
-		// "The IMF forecast last month that…": a clause word after the next word makes
-		// that word the name's verb, not a noun it qualifies ("UN peacekeepers say").
-		o.attrib = false
-	}
-	// "two Dene hunters": a count, the word, a plural noun.
-	o.counted = o.attrib && strings.HasSuffix(next, "s") && (countWords[prev] || prev != "" && unicode.IsDigit(firstRune(prev)))
-	switch memberTag(toks, i, end) {
-	case 1:
-		if o.ctxKind == "" {
-			o.ctxKind = app.Party // "Katarina Vrabec (S&D, Slovenia)": her party…
-		}
-	case 2:
-		o.nationality = true // …and where she is from
-	}
-	if (prev == "said" || prev == "says") && len(o.toks) > 1 && o.ctxKind == "" && i >= 2 && (toks[i-2].kind == tPunct || toks[i-2].kind == tWord && wordBefore(toks, i-1) == "") {
-		// "“…,” said Katarina Vrabec": the speaker of a quotation, named after the verb.
-		o.ctxKind = app.Person
-	}
-	if len(o.toks) == 1 && !o.attrib && s.indefiniteBefore(i) && !isAcronym(o.text) {
-		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.
-		o.thing, o.instance = true, true
-	}
-	if (prev == "its" || prev == "their") && next != "" && !followCuesAny(next) && !ownedNouns[next] && toks[end].space && !toks[end-1].poss {
-		// "its Kvitta Pay terminals", "their Orion laptops": what a company has, named by
-		// a brand or a place before the noun, is not an actor.
-		o.thing = true
-	}
-	if partyStateTag(toks, i, end) || modelCode(o) {
-		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
-	}
-	if thingAfter(toks, end) || s.numberAfter(end) || len(o.toks) == 1 && isAllCaps(o.text) && i > 0 && toks[i-1].kind == tWord && unicode.IsDigit(firstRune(toks[i-1].text)) && toks[i].space {
-		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
-	}
-	if headKind(o.toks) == "" && o.country == nil && (s.roleComma(i) || prev == "and" && s.roleComma(s.nameStart(i-1))) {
-		// "Its president, Sanna Koivisto, said", "the party's leader in the assembly, Ana
-		// Rocha, said", "two directors, Ion Popa and Dan Mureș, were…".
-		o.person = true
-	}
-	o.stemPlace = s.stemLoc
-	if bodyPlaceNouns[next] && !toks[end-1].poss {
-		o.loc = true
-	}
-	if s.stemLoc || placeNoun(next) || groupNouns[next] || s.placeAhead(end) ||
-		s.electionAfter(end) && headKind(o.toks) == "" && knownKinds[o.key] == "" && o.country == nil {
-		o.loc = true
-	}
-	if i > 0 && toks[i-1].poss && s.locBefore(i) {
-		o.loc = true // "near Cox's Bazar"
-	}
-	if o.country != nil && toks[end-1].poss {
-		o.nationality = personAfter(toks, end) || companyAfter(toks, end)
-		if o.loc && !placeNouns[next] && !bodyPlaceNouns[next] {
-			// "in Norway's top court": the place word is the court's; the state owns it.
-			o.loc, o.weakLoc = false, false
-		}
-	}
-	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")] || s.roleQualifier) && !o.person {
-		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
-	}
-	if s.indefiniteModifier(i, end, o.country != nil || o.capital) {
-		o.loc = true // "a Wichita firm", "one Tokyo brokerage", "a former Botswana foreign minister"
-	}
-	if len(o.toks) == 1 && (prev == "the" || prev == "a") && i >= 2 && toks[i-2].text == "," && agentNouns[next] {
-		o.loc = true // "Officine Marzotti, the Bergamo maker of gearboxes": where it is from
-	}
-	if o.capital && (prev == "the" || prev == "a") {
-		o.loc = true // "the Pretoria agreement", "a Moscow court"
-	}
-	if o.capital && s.describedNameAfter(end) {
-		o.loc = true // "Oslo shipping group Varde Lines": where the group is from
-	}
-	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
-		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] || t.text == "&" }) { // "Anon Nampa of Lawyers for Rights" is his employer
-		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
-	}
-	if isArticle(prev) && i >= 2 && (wordBefore(toks, i-1) == "and" || wordBefore(toks, i-1) == "or") && s.locBefore(i-2) {
-		o.loc = true // "in Indonesia and the Philippines"
-		at := s.listLocative(i - 2)
-		o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
-		o.motion = o.weakLoc && s.motionBefore(at)
-	}
-	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
-		// "in Miami and Madrid", "in Paris, Lyon and Marseille"; not "In Berlin, Siemens
-		// said". The list's first place word says how strong a clue it is.
-		o.loc = true
-		at := s.listLocative(i - 1)
-		o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
-		o.motion = o.weakLoc && s.motionBefore(at)
-	}
-	// "Patient group Heart Alliance": a cue word before another name describes that one.
-	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
-	// "Armed factions", "Rival militias" opening a sentence: the capital is the sentence's and
-	// the cue noun is what the word describes, so the cue says nothing of a name.
-	sentWord := len(o.toks) == 1 && o.toks[0].sent && !isAcronym(o.text)
-	if k, ok := followCues[next]; ok && o.ctxKind == "" && !sentWord && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
-		o.ctxKind = k
-	}
-	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
-		platformNouns[next]) // "an Instagram account", "a TikTok video"
-	o.speaks = speechVerbs[next]
-	o.who = end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "who"
-	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
-		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
-	}
-	if end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end].kind == tWord && (toks[end].fold == "and" || toks[end].fold == "or") ||
-		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" ||
-		(prev == "and" || prev == "or") && i >= 2 && isNameToken(toks[i-2]) || s.commaList(end) {
-		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
-		// another name, or a thing a relative clause describes.
-		o.listed = true
-	}
-	if o.ctxKind == "" && !o.person && o.country == nil && s.whichAfter(end) {
-		// "Uber Eats and Glovo, which also operate…", "Kestrel Labs, which…": "which"
-		// speaks of things and bodies; a person takes "who".
-		o.ctxKind = app.Organisation
-	}
-	if o.ctxKind == "" && !o.person && len(o.toks) >= 2 && len(o.toks) <= 3 && headKind(o.toks) == "" && o.country == nil &&
-		(end+1 < len(toks) && toks[end].fold == "and" && givenNameAt(toks, end+1) ||
-			prev == "and" && i >= 3 && givenNameBefore(toks, i-1)) {
-		// "Rohan Kapoor and Neha Kapoor": a name of two or three words paired with a
-		// person's name (a given name opens it) is a person's too.
-		o.ctxKind = app.Person
-	}
-	if end+2 < len(toks) && toks[end].fold == "and" && toks[end+1].fold == "other" && toks[end+2].kind == tWord {
-		// "Tesla and other carmakers": one of them.
-		if k := kindNoun(strings.TrimSuffix(toks[end+2].fold, "s")); k != "" && o.ctxKind == "" && !o.person {
-			o.ctxKind, o.listed = k, true
-		}
-	}
-	if !o.person && o.ctxKind == "" && o.country == nil {
-		switch {
-		case next == "reported":
-			o.ctxKind = app.Media // "Digi24 reported that…": a newsroom reports
-		case (prev == "told" || prev == "the" && i >= 2 && wordBefore(toks, i-1) == "told") && (len(o.toks) == 1 || !firstNames[o.toks[0].fold] && !slices.ContainsFunc(o.toks, func(t token) bool {
-			return personParticles[t.fold] || hasParticlePrefix(t.text)
-		})):
-			// "told NHK", "told Dagens Næringsliv": one tells a newsroom, or a person named
-			// before in full (whose short form this then is) or with a known first name.
-			o.ctxKind = app.Media
-		}
-	}
-	// "Kurdistan Democratic Party (KDP)", "the Islamic State group (ISIS)".
-	k := end
-	if k < len(toks) && toks[k].kind == tWord && followCues[toks[k].fold] != "" && followCues[toks[k].fold] != app.Person {
-		k++
-	}
-	if o.country == nil && k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord &&
-		(isAcronym(toks[k+1].text) || syllableAbbreviation(o.toks, toks[k+1])) {
-		o.aliases = append(o.aliases, toks[k+1].text)
-	}
-	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
-		o.aliases = append(o.aliases, acr) // "the Council for Fair Fisheries, or CFF"
-	}
-	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
-		o.aliases = append(o.aliases, a) // "the Coastal Alliance (Strandabandalagið)"
-	}
-	if a, ok := s.alsoCalled(end); ok {
-		o.aliases = append(o.aliases, a)
-	}
-	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
-		o.person = true
-	}
 }
 
 type countryPart struct {
