@@ -714,16 +714,7 @@ func (e *entity) kind() app.ActorKind {
 
 // keep decides whether the entity is worth suggesting.
 func (g *grouper) keep(e *entity) bool {
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) &&
-		!(personCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
-			return !o.layout && (o.listed || o.speaks || o.person || o.ctxKind == app.Person || o.who)
-		})) && !(bodyCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
-		return !o.layout && !(o.loc && !o.weakLoc) && !o.thing && o.country == nil && !places[o.key]
-	})) {
-		// Only a table, a headline or a slogan writes it in full: no evidence of a name,
-		// even if running prose uses a word of it ("Marseille"). A person's column
-		// ("ATHLETE") whose name the prose then names by the surname, as one who acts
-		// ("Bekele, who led until 35 km"), is the exception.
+	if !proseNames(e) {
 		return false
 	}
 	if e.country != nil {
@@ -732,33 +723,10 @@ func (g *grouper) keep(e *entity) bool {
 		// Singapore-listed Tembusu Resources", "a former minister of Ghana").
 		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace && !countryAsPlace(o) })
 	}
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.onPlatform }) {
-		return false // only ever a network posted on: "wrote on X", "said on LinkedIn"
+	if onlyThing(e) {
+		return false
 	}
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
-		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
-	}
-	if slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.product }) &&
-		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks || o.person || o.ctxKind != "" }) {
-		return false // the text says it is a thing, and nothing says it acts: "its software, VireoLock"
-	}
-	multi := nameWords(e.full.toks) > 1
-	allLoc, allSent, person := true, true, false
-	_, known := knownKinds[e.key]
-	acronym := isAcronym(e.full.text)
-	for _, o := range e.occs {
-		if o.layout || o.instance && len(e.occs) > 1 {
-			continue // a table's or a headline's capitals say nothing; nor does "a Superclásico"
-		}
-		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
-		// without a word saying which, it is left out.
-		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == "" && o.ctxKind == ""
-		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
-		// acts or that a relative clause describes.
-		allLoc = allLoc && (o.loc && !(o.weakLoc && !o.motion && (o.listed || o.speaks)) || roleOf)
-		allSent = allSent && o.sent
-		person = person || o.person
-	}
+	m := readMentions(e)
 	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) &&
 		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" }) {
 		// Capitals alone, named once, are no evidence of a name: "Zero Excuses",
@@ -767,47 +735,116 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	if e.full.capital {
-		return !allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
+		return !m.allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
 	}
-	if multi || len(e.aliases) > 0 {
-		// to/at/from are weak place clues: a first name says it is a person ("a letter to
-		// Paulo Ferraz").
-		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
-			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
-			multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
-		// A table's column (PARTY, CANDIDATE) that writes the name says what it is, as a
-		// first name does: "a request from Green Union" is the party's, not a place.
+	if m.multi || len(e.aliases) > 0 {
+		return keepLongName(e, m)
 	}
-	if !known && e.full.ctxKind == "" && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.quoted }) {
+	return g.keepLoneWord(e, m)
+}
+
+// proseNames reports whether running prose gives the name: not only a table, a headline
+// or a slogan writes it in full, even if prose uses a word of it ("Marseille"). A
+// person's column ("ATHLETE") whose name the prose then names by the surname, as one who
+// acts ("Bekele, who led until 35 km"), or a body's column whose name prose uses, is the
+// exception.
+func proseNames(e *entity) bool {
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) ||
+		personCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+			return !o.layout && (o.listed || o.speaks || o.person || o.ctxKind == app.Person || o.who)
+		}) || bodyCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+		return !o.layout && !(o.loc && !o.weakLoc) && !o.thing && o.country == nil && !places[o.key]
+	})
+}
+
+// onlyThing reports whether every mention is of a network posted on ("wrote on X"), of a
+// product or an index ("Atlas 9", "the KOSPI index"), or the text says it is a thing and
+// nothing says it acts ("its software, VireoLock").
+func onlyThing(e *entity) bool {
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.onPlatform }) {
+		return true
+	}
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
+		return true
+	}
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.product }) &&
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks || o.person || o.ctxKind != "" })
+}
+
+// mentions sums up what an entity's mentions say.
+type mentions struct {
+	multi   bool // the name has more than one word
+	known   bool // the gazetteer knows it
+	acronym bool
+	allLoc  bool // every mention is a place's
+	allSent bool // every mention is a lone word opening a sentence
+	person  bool // a mention says it is a person
+}
+
+// readMentions reads an entity's mentions outside tables and headlines.
+func readMentions(e *entity) mentions {
+	_, known := knownKinds[e.key]
+	m := mentions{multi: nameWords(e.full.toks) > 1, known: known, acronym: isAcronym(e.full.text), allLoc: true, allSent: true}
+	for _, o := range e.occs {
+		if o.layout || o.instance && len(e.occs) > 1 {
+			continue // a table's or a headline's capitals say nothing; nor does "a Superclásico"
+		}
+		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
+		// without a word saying which, it is left out.
+		roleOf := o.roleOf && !m.known && !m.acronym && headKind(o.toks) == "" && o.ctxKind == ""
+		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
+		// acts or that a relative clause describes.
+		m.allLoc = m.allLoc && (o.loc && !(o.weakLoc && !o.motion && (o.listed || o.speaks)) || roleOf)
+		m.allSent = m.allSent && o.sent
+		m.person = m.person || o.person
+	}
+	return m
+}
+
+// keepLongName decides on a name of several words or with aliases. to/at/from are weak
+// place clues: a first name says it is a person ("a letter to Paulo Ferraz"), and a
+// table's column (PARTY, CANDIDATE) that writes the name says what it is, as a first
+// name does: "a request from Green Union" is the party's, not a place.
+func keepLongName(e *entity, m mentions) bool {
+	return !m.allLoc || m.person || m.known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
+		m.multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
+		m.multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
+}
+
+// keepLoneWord decides on a name of one word without aliases.
+func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
+	if !m.known && e.full.ctxKind == "" && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.quoted }) {
 		// A lone capitalised word only a quotation uses is the speaker's emphasis or
 		// slogan ("ZERO chance of Success, Prosperity, or Freedom"), not a name.
 		return false
 	}
-	if known && knownKinds[e.key] == app.Organisation && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib }) {
+	if m.known && knownKinds[e.key] == app.Organisation && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib }) {
 		// "UN peacekeepers", "EU law", "a NATO ally": a body above states named only as
 		// the qualifier of a noun is not itself dealt with.
 		return false
 	}
-	if known || acronym {
+	if m.known || m.acronym {
 		// A known group after to, at or from is dealt with, not a place: "weapons from
 		// Hezbollah".
-		return !allLoc || known && knownKinds[e.key] != app.State && !weakLocOnly(e)
+		return !m.allLoc || m.known && knownKinds[e.key] != app.State && !weakLocOnly(e)
 	}
-	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") ||
-		strings.HasSuffix(e.key, "ist") || strings.HasSuffix(e.key, "ists") {
-		// "Sadrist", "Tigrayans", "Peronist": followers or people of a name
-		return false // "Sadrist", "Tigrayans": followers or people of a name
+	if g.followers(e.key) {
+		return false
 	}
-	if allLoc || allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) && !speaksAsName(e) {
+	if m.allLoc || m.allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) && !speaksAsName(e) {
 		return false
 	}
 	if g.lower[e.key] {
 		return false // the text writes it in lower case too: a common word
 	}
-	if adjectival(e.occs, e.key) {
-		return false // "the Korean electronics maker": a demonym the gazetteer lacks
-	}
-	return true
+	return !adjectival(e.occs, e.key) // "the Korean electronics maker": a demonym the gazetteer lacks
+}
+
+// followers reports whether a word names the followers or people of a name: "Sadrist",
+// "Tigrayans", "Peronist".
+func (g *grouper) followers(key string) bool {
+	return g.derived(key) || g.nameWords[strings.TrimSuffix(key, "s")] && strings.HasSuffix(key, "s") ||
+		strings.HasSuffix(key, "ist") || strings.HasSuffix(key, "ists")
 }
 
 // bodyCell reports whether o is a table's cell of a club's, a party's or a company's

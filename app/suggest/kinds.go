@@ -126,59 +126,16 @@ var personParticles = words(`bin ibn bint ben abu de del della di da dos van von
 // guessKind guesses the kind of the actor an occurrence names from the name alone and
 // the clues context found; "" when nothing points anywhere.
 func guessKind(o *occurrence) app.ActorKind {
-	if o.country != nil {
-		return app.State
-	}
-	if k, ok := knownKinds[o.key]; ok {
+	if k := certainKind(o); k != "" {
 		return k
-	}
-	if o.agency {
-		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
-	}
-	if len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as" {
-		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
-	}
-	if slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }) {
-		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
-	}
-	if o.person {
-		return app.Person
-	}
-	if hasArmedName(o.toks) {
-		return app.ArmedGroup
 	}
 	if k := headKind(o.toks); k != "" {
-		if k == app.Party && o.ctxKind == app.ArmedGroup {
-			return app.ArmedGroup // "fighters of the Tana Liberation Front": a front that fights
-		}
-		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
-			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
-		}
-		if (k == app.Organisation || k == app.Party) && o.appositive && o.ctxKind != app.Person && o.ctxKind != "" && ambiguousHead(o.toks) {
-			// "Council of State, the highest administrative court": the appositive says
-			// more than a head noun every kind of body uses.
-			return o.ctxKind
-		}
-		if k == app.Party && o.ctxKind == app.Organisation && o.groupNoun {
-			return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
-		}
-		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
-			return app.GovernmentBody // "Calderdale Council": a place's council
-		}
-		return k
+		return headInContext(o, k)
 	}
 	if len(o.toks) > 1 && !o.layout && !slices.ContainsFunc(o.toks, func(t token) bool { return !isAcronym(t.text) }) {
 		return app.Organisation // "CMA CGM": no one writes a person's name in capitals in prose
 	}
-	// "Airtel Kenya", "Yiaga Africa": a person's name holds no country; "World Athletics",
-	// "National Trust": no person's name starts so. A said-type verb after them does not
-	// make them people.
-	orgShape := placeInside(o.toks) || placeCueInside(o.toks) || !o.layout && acronymInside(o.toks) ||
-		// "Médecins Sans Frontières", "Reporters Without Borders": no person's name.
-		slices.ContainsFunc(o.toks, func(t token) bool { return withoutWords[t.fold] }) ||
-		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
-		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
-		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
+	orgShape := orgShaped(o)
 	if o.ctxKind != "" && !(o.ctxKind == app.Person && orgShape) {
 		return o.ctxKind
 	}
@@ -191,19 +148,79 @@ func guessKind(o *occurrence) app.ActorKind {
 	if len(o.toks) > 1 && slices.ContainsFunc(o.aliases, isAcronym) {
 		return app.Organisation // a name with an acronym in brackets is not a person's
 	}
-	if len(o.toks) == 1 {
-		if isAcronym(o.toks[0].text) {
+	return wordsKind(o.toks)
+}
+
+// certainKind is the kind the name says whatever its context: a state, a known name, a
+// dateline's agency, a legal suffix, partners joined by "&", a person by a role, an armed
+// group's words.
+func certainKind(o *occurrence) app.ActorKind {
+	if o.country != nil {
+		return app.State
+	}
+	if k, ok := knownKinds[o.key]; ok {
+		return k
+	}
+	switch {
+	case o.agency:
+		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
+	case len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as":
+		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
+	case slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }):
+		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
+	case o.person:
+		return app.Person
+	case hasArmedName(o.toks):
+		return app.ArmedGroup
+	}
+	return ""
+}
+
+// headInContext corrects the kind k of a name's head noun by what its context says.
+func headInContext(o *occurrence, k app.ActorKind) app.ActorKind {
+	switch {
+	case k == app.Party && o.ctxKind == app.ArmedGroup:
+		return app.ArmedGroup // "fighters of the Tana Liberation Front": a front that fights
+	case (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party:
+		return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
+	case (k == app.Organisation || k == app.Party) && o.appositive && o.ctxKind != app.Person && o.ctxKind != "" && ambiguousHead(o.toks):
+		// "Council of State, the highest administrative court": the appositive says
+		// more than a head noun every kind of body uses.
+		return o.ctxKind
+	case k == app.Party && o.ctxKind == app.Organisation && o.groupNoun:
+		return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
+	case k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent:
+		return app.GovernmentBody // "Calderdale Council": a place's council
+	}
+	return k
+}
+
+// orgShaped reports whether a name is shaped as no person's is: "Airtel Kenya", "Yiaga
+// Africa" (a person's name holds no country); "World Athletics", "National Trust" (no
+// person's name starts so). A said-type verb after them does not make them people.
+func orgShaped(o *occurrence) bool {
+	return placeInside(o.toks) || placeCueInside(o.toks) || !o.layout && acronymInside(o.toks) ||
+		// "Médecins Sans Frontières", "Reporters Without Borders": no person's name.
+		slices.ContainsFunc(o.toks, func(t token) bool { return withoutWords[t.fold] }) ||
+		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
+		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
+		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
+}
+
+// wordsKind reads the kind from the words of a name no clue speaks for: an acronym alone
+// is an organisation's, a particle makes a person's, an acronym of three capitals an
+// organisation's; two to five plain capitalised words are most often a person's.
+func wordsKind(toks []token) app.ActorKind {
+	if len(toks) == 1 {
+		if isAcronym(toks[0].text) {
 			return app.Organisation
 		}
 		return ""
 	}
-	for _, t := range o.toks {
-		w := t.fold
-		if personParticles[w] || hasParticlePrefix(t.text) {
-			return app.Person
-		}
+	if slices.ContainsFunc(toks, func(t token) bool { return personParticles[t.fold] || hasParticlePrefix(t.text) }) {
+		return app.Person
 	}
-	for _, t := range o.toks {
+	for _, t := range toks {
 		if isAcronym(t.text) && utf8.RuneCountInString(strings.Trim(t.text, ".")) >= 3 && !strings.Contains(t.text, ".") {
 			return app.Organisation // "Coca-Cola FEMSA", "HSBC Bank": no person's name holds one
 		}
@@ -211,8 +228,8 @@ func guessKind(o *occurrence) app.ActorKind {
 			return ""
 		}
 	}
-	if len(o.toks) <= 5 {
-		return app.Person // two to five plain capitalised words: most often a person
+	if len(toks) <= 5 {
+		return app.Person
 	}
 	return ""
 }
