@@ -140,9 +140,10 @@ func (s *scanner) locativeBefore(o *occurrence, i int, prev string) bool {
 }
 
 // movementBefore: "from reaching El Fasher", "troops entered Kherson", "the ship was
-// heading for Djibouti", "flights travelled between Sanaa and…".
+// heading for Djibouti", "flights travelled between Sanaa and…", "the road between
+// Marsabit and…".
 func (s *scanner) movementBefore(o *occurrence, i int, prev string) bool {
-	if reachVerbs[prev] || (prev == "for" || prev == "between") && s.motionBefore(i-1) {
+	if reachVerbs[prev] || prev == "for" && s.motionBefore(i-1) || prev == "between" && s.betweenPlaces(i-1) {
 		o.loc = true
 		return true
 	}
@@ -150,7 +151,7 @@ func (s *scanner) movementBefore(o *occurrence, i int, prev string) bool {
 }
 
 // articleAfterLocative: "in The Hague"; "listed in both Oslo and Helsinki", "in
-// downtown Tbilisi".
+// downtown Tbilisi", "in neighbouring Isiolo".
 func (s *scanner) articleAfterLocative(o *occurrence, i int, prev string) bool {
 	if i < 2 || !locatives[wordBefore(s.toks, i-1)] {
 		return false
@@ -159,7 +160,7 @@ func (s *scanner) articleAfterLocative(o *occurrence, i int, prev string) bool {
 		o.loc = true
 		return true
 	}
-	if prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural" {
+	if prev == "both" || prev == "either" || compass[prev] || nearWords[prev] {
 		o.loc = true
 		o.weakLoc = weakLocatives[wordBefore(s.toks, i-1)]
 		return true
@@ -571,3 +572,7 @@ func (s *scanner) bracketedShortForm(o *occurrence, k int) bool {
 	return k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord &&
 		(isAcronym(toks[k+1].text) || syllableAbbreviation(o.toks, toks[k+1]))
 }
+
+// nearWords, between a locative and a name, say where the place lies: "in neighbouring
+// Isiolo", "in downtown Tbilisi".
+var nearWords = words(`downtown rural neighbouring neighboring nearby`)

@@ -761,6 +761,9 @@ func proseNames(e *entity) bool {
 // product or an index ("Atlas 9", "the KOSPI index"), or the text says it is a thing and
 // nothing says it acts ("its software, VireoLock").
 func onlyThing(e *entity) bool {
+	if rowCode(e) {
+		return true
+	}
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.onPlatform }) {
 		return true
 	}
@@ -769,6 +772,21 @@ func onlyThing(e *entity) bool {
 	}
 	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.product }) &&
 		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks || o.person || o.ctxKind != "" })
+}
+
+// rowCode reports whether a name is a code of capitals and digits that a table writes in
+// its cells ("B1", a budget line) or a quarter or half of a year ("Q3", "H1"): a row's
+// label or a period, not an actor, even where prose refers to it ("line B1", "the Q3
+// reserve"). Codes that name groups ("M23", "G20") are in no table's cells.
+func rowCode(e *entity) bool {
+	t := e.full.text
+	if !isCellCode(t) {
+		return false
+	}
+	if len(t) == 2 && (t[0] == 'Q' && t[1] >= '1' && t[1] <= '4' || t[0] == 'H' && (t[1] == '1' || t[1] == '2')) {
+		return true
+	}
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.layout })
 }
 
 // mentions sums up what an entity's mentions say.

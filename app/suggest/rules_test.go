@@ -1226,3 +1226,36 @@ func TestNewBodyPartsAndNewspaperTitlesWithThe(t *testing.T) {
 		"Harbour Evening Post": {app.Media, nil},
 	}, []string{"Beacon", "The Harbour Evening Post"})
 }
+
+// TestRound3PlacesBetweenAndNear: "between" after a place noun ("the road between") joins
+// two places, as after a word of movement; "talks between" joins actors. A word saying
+// where a place lies ("in neighbouring Dorvik") keeps the place clue.
+func TestRound3PlacesBetweenAndNear(t *testing.T) {
+	text := "The road between Tarsk and Velno was shut on Monday. In neighbouring Dorvik, Mayor Ilse Granth opened a shelter. " +
+		"Talks between Orvana Freight and the Harbour Dockers Union resumed."
+	checkRule(t, text, map[string]ruleWant{"Ilse Granth": {app.Person, nil}, "Orvana Freight": {app.Organisation, nil},
+		"Harbour Dockers Union": {app.Organisation, nil}}, []string{"Tarsk", "Velno", "Dorvik"})
+}
+
+// TestRound3RowCodesAndQuarters: a code of capitals and digits that a table writes in its
+// cells is a row's label even where prose names it ("line C2"); a quarter or a half of a
+// year ("Q4", "H1") is a period. A group named by such a code outside tables stays.
+func TestRound3RowCodesAndQuarters(t *testing.T) {
+	text := "The Pellow District Board cut line C2 and kept the Q4 reserve; H1 spending fell.\n\n" +
+		"CODE | LINE | 2026\nC1 | ROADS | 4.1\nC2 | PARKS | 2.2\n\nK40 said on Monday that its fighters would talk."
+	checkRule(t, text, map[string]ruleWant{"Pellow District Board": {"", nil}, "K40": {"", nil}}, []string{"C2", "C1", "Q4", "H1"})
+}
+
+// TestRound3HandlesAreNoCommonWords: a handle written in lower case ("@tsu_west") does
+// not make the acronym it holds a common word of the text.
+func TestRound3HandlesAreNoCommonWords(t *testing.T) {
+	text := `The Tarsk Students' Union (TSU) marched on Monday. It posted from @tsu_west: "We are peaceful." TSU leaders met the dean.`
+	checkRule(t, text, map[string]ruleWant{"Tarsk Students' Union": {app.Organisation, []string{"TSU"}}}, nil)
+}
+
+// TestRound3TitleOpeningACountry: a word that is a title elsewhere ("Sri") but opens a
+// country's name here is the country's, not a title before a person.
+func TestRound3TitleOpeningACountry(t *testing.T) {
+	text := "The Electoral Commission of Sri Lanka said on Friday that it had received the complaint."
+	checkRule(t, text, map[string]ruleWant{"Electoral Commission of Sri Lanka": {app.GovernmentBody, nil}}, []string{"Lanka", "Electoral Commission"})
+}

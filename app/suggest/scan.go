@@ -1837,6 +1837,13 @@ func (s *scanner) motionBefore(p int) bool {
 	return motionWords[w]
 }
 
+// betweenPlaces reports whether "between" at toks[p] joins two places: after a word of
+// movement ("travelled between") or a place noun ("the road between", "the border
+// between"); "talks between" joins actors.
+func (s *scanner) betweenPlaces(p int) bool {
+	return s.motionBefore(p) || placeNoun(wordBefore(s.toks, p))
+}
+
 // motionWords are verbs and nouns of movement and of where one works from.
 var motionWords = words(`flew fled fly flies flying travelled traveled travel travels travelling traveling
 	moved moving returned returning go goes went gone going came headed heading sailed sailing bound
@@ -1866,7 +1873,7 @@ func (s *scanner) locBefore(and int) bool {
 		k-- // "in both Oslo and Helsinki"
 	}
 	if k > 1 && s.toks[k-1].fold == "of" && placeOf[wordBefore(s.toks, k-1)] ||
-		k > 1 && s.toks[k-1].fold == "between" && s.motionBefore(k-1) {
+		k > 1 && s.toks[k-1].fold == "between" && s.betweenPlaces(k-1) {
 		return true // "the villages of Aita and Ramyeh", "travelled between Sanaa and Aden"
 	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold] && !s.peopleOf(k-1)
@@ -2140,6 +2147,9 @@ func roleSpan(toks []token) (h, from int) {
 	for k := len(toks) - 2; k >= 0; k-- {
 		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
 			continue // "Directorate General of Civil Aviation": the body's own name
+		}
+		if isCountryText(toks[k].text + " " + toks[k+1].text) {
+			continue // "Commission of Sri Lanka": a title that opens a country's name is the country's
 		}
 		rest := toks[k+1:]
 		if hasAnyCue(rest) || onlyRoles(rest) || allRoleModifiers(rest) {

@@ -146,10 +146,12 @@ func titleCase(title, body string) bool {
 
 // lowerWords returns the folded words the text writes in lower case somewhere: a word
 // that is, is a common word even where a sentence capitalises it.
+// A handle or a hashtag ("@vsu_north") is written in lower case to be typed, not as a
+// common word.
 func lowerWords(toks []token) map[string]bool {
 	m := map[string]bool{}
 	for _, t := range toks {
-		if t.kind == tWord && unicode.IsLower(firstRune(t.text)) {
+		if t.kind == tWord && !t.tag && unicode.IsLower(firstRune(t.text)) {
 			m[t.fold] = true
 		}
 	}
