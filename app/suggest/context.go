@@ -320,9 +320,10 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.
 		o.thing, o.instance = true, true
 	}
-	if (prev == "its" || prev == "their") && s.ownedBrand(end, next) {
+	if (prev == "its" || prev == "their") && s.ownedBrand(end, next) && headKind(o.toks) == "" {
 		// "its Kvitta Pay terminals", "their Orion laptops": what a company has, named by
-		// a brand or a place before the noun, is not an actor.
+		// a brand or a place before the noun, is not an actor; "its Audit Committee
+		// meets" is a body's own body, named by its head noun.
 		o.thing = true
 	}
 	if partyStateTag(toks, i, end) || modelCode(o) {

@@ -1259,3 +1259,41 @@ func TestRound3TitleOpeningACountry(t *testing.T) {
 	text := "The Electoral Commission of Sri Lanka said on Friday that it had received the complaint."
 	checkRule(t, text, map[string]ruleWant{"Electoral Commission of Sri Lanka": {app.GovernmentBody, nil}}, []string{"Lanka", "Electoral Commission"})
 }
+
+// TestRound3GerundObjectInAName: a body named for what it does keeps the verb's object,
+// "the" and all, and a place ending it does not make it a place ("Society for Protecting
+// the Marran Lakes").
+func TestRound3GerundObjectInAName(t *testing.T) {
+	text := "The Society for Protecting the Marran Lakes said on Monday that it would sue the Harlow Water Board."
+	checkRule(t, text, map[string]ruleWant{"Society for Protecting the Marran Lakes": {app.Organisation, nil}, "Harlow Water Board": {"", nil}},
+		[]string{"Society for Protecting", "Marran Lakes"})
+}
+
+// TestRound3CouncillorsFromAParty: councillors come from a party, as lawmakers do.
+func TestRound3CouncillorsFromAParty(t *testing.T) {
+	text := "The mayor relies on councillors from Civic Renewal and two independents."
+	checkRule(t, text, map[string]ruleWant{"Civic Renewal": {app.Party, nil}}, nil)
+}
+
+// TestRound3BodyOfItsOwn: "its Audit Committee" is a body's own body, not a brand of what it
+// owns ("its Kvitta Pay terminals").
+func TestRound3BodyOfItsOwn(t *testing.T) {
+	text := "The federation said its Appeals Committee reviews the case, and that its Vantor Pay terminals were sold."
+	checkRule(t, text, map[string]ruleWant{"Appeals Committee": {"", nil}}, []string{"Vantor Pay"})
+}
+
+// TestRound3TwoWordDemonymBeforeAName: "the New Zealander Aroha Tane", "Sri Lankan Kumari
+// Perera": the demonym of two words says where the person is from, and a title word
+// ("Sri") that opens it is no title.
+func TestRound3TwoWordDemonymBeforeAName(t *testing.T) {
+	text := "The club's coach, the New Zealander Aroha Tane, resigned. Tane said little. The race went to Sri Lankan Kumari Perera, who said she would appeal. Perera trains at home."
+	checkRule(t, text, map[string]ruleWant{"Aroha Tane": {app.Person, []string{"Tane"}}, "Kumari Perera": {app.Person, []string{"Perera"}}},
+		[]string{"New Zealander Aroha Tane", "Lankan Kumari Perera", "Sri Lankan Kumari Perera"})
+}
+
+// TestRound3NicknameInsideAName: a nickname in quotation marks inside a person's name is
+// the person's alias, and the name reads whole around it.
+func TestRound3NicknameInsideAName(t *testing.T) {
+	text := `The winner, Aziz "Falcon" Haddad, crossed first. Haddad, 24, thanked his team, and the crowd chanted for Falcon.`
+	checkRule(t, text, map[string]ruleWant{"Aziz Haddad": {app.Person, []string{"Haddad", "Falcon"}}}, []string{"Aziz"})
+}

@@ -454,6 +454,9 @@ func (s *scanner) cellWritesWhole(i, end int) bool {
 func (s *scanner) cutAtThe(start, k, end int, inName, list bool) bool {
 	toks := s.toks
 	prev := toks[k-1].fold
+	if k-start >= 2 && gerundObject(toks, k) {
+		return false // "Fund for Saving the Aral Sea": the verb's object is in the name
+	}
 	cut := !connectors[prev] || prev == "the" || prev == "and" && !list
 	if !cut || prev != "and" || !inName {
 		return cut
@@ -462,6 +465,15 @@ func (s *scanner) cutAtThe(start, k, end int, inName, list bool) bool {
 	return !(bodyComplements(toks[start:k-1], right) &&
 		!slices.ContainsFunc(right, func(t token) bool { return cueKind(t.fold) != "" }) &&
 		(k+1+len(right) == end || !connectors[toks[k+1+len(right)].fold]))
+}
+
+// gerundObject reports whether "the" at toks[k] follows a capitalised verb in -ing right
+// after of or for ("Society for Protecting the Wetlands", "Campaign for Ending the
+// Blockade"): a body named for what it does, whose object is part of the name.
+func gerundObject(toks []token, k int) bool {
+	v := toks[k-1]
+	return isNameToken(v) && strings.HasSuffix(v.fold, "ing") && len(v.fold) > 5 && (toks[k-2].fold == "for" || toks[k-2].fold == "of") &&
+		k+1 < len(toks) && isNameToken(toks[k+1])
 }
 
 // cutAtAnd reports whether "and" at toks[k] joins two names rather than the words of one:
@@ -1308,9 +1320,10 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// "Kenyan Daniel Kiptanui": a demonym before two plain words or more (no head noun of a
 	// body, no "union" or "party" after them) says where the person is from; it is not
 	// part of the name.
-	if len(toks) > 2 && demonyms[toks[0].fold] && headKind(toks[1:]) == "" && !hasArmedName(toks) && !actorNounAfter(wordAfter(s.toks, end)) &&
-		!slices.ContainsFunc(toks[1:], func(t token) bool { return isAcronym(t.text) || !isNameToken(t) }) {
-		toks, i = toks[1:], i+1
+	// A demonym of two words ("New Zealander", "Sri Lankan") likewise.
+	if d := demonymLen(toks); d > 0 && len(toks) > d+1 && headKind(toks[d:]) == "" && !hasArmedName(toks) && !actorNounAfter(wordAfter(s.toks, end)) &&
+		!slices.ContainsFunc(toks[d:], func(t token) bool { return isAcronym(t.text) || !isNameToken(t) }) {
+		toks, i = toks[d:], i+d
 	}
 	// "Philippine Department of Foreign Affairs", "U.S. Drug Enforcement Administration":
 	// the demonym or abbreviation only says whose body it is. An authority's, a
@@ -1782,7 +1795,7 @@ func (s *scanner) placeAhead(end int) bool {
 
 // partyMembers, before "from" or "of", say the name after is a party's: "lawmakers from
 // Popular Force".
-var partyMembers = words(`lawmakers legislators deputies senators mps members`)
+var partyMembers = words(`lawmakers legislators deputies senators mps members councillors councilors`)
 
 // platformNouns after a platform say it is where something is posted.
 var platformNouns = words(`account accounts page pages post posts feed channel video videos live story
@@ -2148,8 +2161,8 @@ func roleSpan(toks []token) (h, from int) {
 		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
 			continue // "Directorate General of Civil Aviation": the body's own name
 		}
-		if isCountryText(toks[k].text + " " + toks[k+1].text) {
-			continue // "Commission of Sri Lanka": a title that opens a country's name is the country's
+		if isCountryText(toks[k].text+" "+toks[k+1].text) || demonyms[toks[k].fold+" "+toks[k+1].fold] {
+			continue // "Commission of Sri Lanka", "Sri Lankan": a title that opens a country's name is the country's
 		}
 		rest := toks[k+1:]
 		if hasAnyCue(rest) || onlyRoles(rest) || allRoleModifiers(rest) {
@@ -2268,6 +2281,18 @@ var eventFirst = words(`copa coupe coppa pokal`)
 // indexBrands begin the names of market indexes: "FTSE MIB", "STOXX Europe 600".
 var indexBrands = words(`sensex nikkei ftse dax kospi hang-seng stoxx msci`)
 
+// demonymLen returns how many words of a demonym open toks: 1 ("Kenyan"), 2 ("New
+// Zealander"), or 0.
+func demonymLen(toks []token) int {
+	if len(toks) > 0 && demonyms[toks[0].fold] {
+		return 1
+	}
+	if len(toks) > 1 && demonyms[toks[0].fold+" "+toks[1].fold] {
+		return 2
+	}
+	return 0
+}
+
 // ownDemonym reports whether a body's name, after a demonym, ends in a head noun whose
 // official names keep the demonym: authorities, commissions, guards.
 func ownDemonym(toks []token) bool {
@@ -2331,7 +2356,17 @@ func thingHead(toks []token) bool {
 
 // placeHead reports whether the name's head noun, its last word or the last before a
 // connector, is a place's: "Litani River", "Strait of Hormuz".
+// A body's head before the connector makes it the body's, whatever place ends its name:
+// "Fund for Saving the Aral Sea".
 func placeHead(toks []token) bool {
+	for k, t := range toks {
+		if connectors[t.fold] {
+			if k > 0 && cueKind(toks[k-1].fold) != "" && !placeCues[toks[k-1].fold] {
+				return false
+			}
+			break
+		}
+	}
 	if placeCues[toks[len(toks)-1].fold] {
 		return true
 	}

@@ -13,6 +13,7 @@ package suggest
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -117,13 +118,62 @@ func extract(title, body string) []Suggestion {
 		occs = scan(tokenize(title), true, occs)
 	}
 	body = alignedColumns(body)
+	body, nicks := blankNicknames(body)
 	toks := tokenize(body)
 	cells := markLayout(body, toks)
 	occs = scanCells(toks, false, occs, cells)
+	addNicknames(occs, nicks)
 	for i, o := range occs {
 		o.order = i
 	}
 	return group(occs, lowerWords(toks))
+}
+
+// nickname is a name in quotation marks inside a person's name: "Tiger" of Souksavanh
+// "Tiger" Phommachanh, at rune offset at of the body.
+type nickname struct {
+	name string
+	at   int
+}
+
+// nicknameRe finds a capitalised word in quotation marks between two capitalised words.
+var nicknameRe = regexp.MustCompile(`\p{Lu}[\p{L}'’-]+ (["“]\p{Lu}\p{L}+["”] )\p{Lu}`)
+
+// blankNicknames blanks the nicknames written inside people's names (Aziz "Tiger"
+// Haddad), so that the name reads whole, and returns them with where they were. The
+// blanks keep every offset.
+func blankNicknames(body string) (string, []nickname) {
+	if !strings.ContainsAny(body, "\"“") {
+		return body, nil
+	}
+	ms := nicknameRe.FindAllStringSubmatchIndex(body, -1)
+	if len(ms) == 0 {
+		return body, nil
+	}
+	var b strings.Builder
+	var out []nickname
+	last := 0
+	for _, m := range ms {
+		q := body[m[2]:m[3]]
+		b.WriteString(body[last:m[2]])
+		at := utf8.RuneCountInString(body[:m[2]])
+		out = append(out, nickname{strings.Trim(strings.TrimSpace(q), "\"“”"), at})
+		b.WriteString(strings.Repeat(" ", utf8.RuneCountInString(q)))
+		last = m[3]
+	}
+	b.WriteString(body[last:])
+	return b.String(), out
+}
+
+// addNicknames gives each nickname, as an alias, to the name read across its blank.
+func addNicknames(occs []*occurrence, nicks []nickname) {
+	for _, n := range nicks {
+		for _, o := range occs {
+			if o.pos >= 0 && len(o.toks) > 1 && o.toks[0].start < n.at && o.toks[len(o.toks)-1].start > n.at {
+				o.aliases = append(o.aliases, n.name)
+			}
+		}
+	}
 }
 
 // titleCase reports whether a headline capitalises most of its words ("Maliki Refuses To
