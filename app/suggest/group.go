@@ -488,7 +488,7 @@ func (g *grouper) buildIndex() {
 		}
 		add(g.byWord, words[0], e)
 		add(g.byWord, words[0]+"s", e)
-		if clubPrefix(e.full.toks) {
+		if clubPrefix(e.full.toks) || townClub(e.full.toks) {
 			add(g.byWord, words[1], e)
 		}
 		last := len(words) - 1
@@ -588,6 +588,9 @@ func orgShortForm(full, short []token) bool {
 	if clubPrefix(full) && stripArticle(full[1].fold) == stripArticle(w) && cueKind(full[1].fold) == "" {
 		return true // "Deltana" of "CSM Deltana Tulcea": the name after its capitals
 	}
+	if townClub(full) && full[1].fold == w {
+		return true // "Champa" of "Vientiane Champa FC": the name between its town and its letters
+	}
 	if w == first+"s" && partyCues[last] {
 		return true // "Conservatives" of "Conservative Party"
 	}
@@ -605,6 +608,19 @@ func orgShortForm(full, short []token) bool {
 	}
 	return stripArticle(last) == key
 }
+
+// townClub reports whether a name of three words is a town's, a name and a club's letters
+// ("Vientiane Champa FC", "Tarsk Rovers SC"): the middle word is what the club is called.
+func townClub(full []token) bool {
+	if len(full) != 3 || !clubLetters[full[2].fold] || !isNameToken(full[1]) || isAcronym(full[1].text) {
+		return false
+	}
+	_, capital := capitalOf[full[0].fold]
+	return places[full[0].fold] || capital
+}
+
+// clubLetters end the names of sports clubs: "Champa FC", "Prabang SC".
+var clubLetters = words(`fc sc afc cf`)
 
 // clubPrefix reports whether a name of three words or more opens with a short word in
 // capitals that says what sort of club or company it is ("FC", "CSM", "ACS"): the

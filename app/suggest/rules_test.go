@@ -1297,3 +1297,19 @@ func TestRound3NicknameInsideAName(t *testing.T) {
 	text := `The winner, Aziz "Falcon" Haddad, crossed first. Haddad, 24, thanked his team, and the crowd chanted for Falcon.`
 	checkRule(t, text, map[string]ruleWant{"Aziz Haddad": {app.Person, []string{"Haddad", "Falcon"}}}, []string{"Aziz"})
 }
+
+// TestRound3TownClubs: a club named by its town, a name and its letters ("Nairobi Simba
+// FC") is an organisation, and the text's name for it alone ("Simba") is its alias; "SC"
+// ends a club's name as "FC" does.
+func TestRound3TownClubs(t *testing.T) {
+	text := "Nairobi Simba FC beat Harwick Dale SC 3-1 on Sunday. Simba's chairman said the title was close."
+	checkRule(t, text, map[string]ruleWant{"Nairobi Simba FC": {app.Organisation, []string{"Simba"}}, "Harwick Dale SC": {app.Organisation, nil}},
+		[]string{"Nairobi"})
+}
+
+// TestRound3RolesAfterAComma: "his agent, NAME," is a role before a person's name, and
+// "NAME and NAME, two former translators," counts people.
+func TestRound3RolesAfterAComma(t *testing.T) {
+	text := "The striker stayed home, and his agent, Temo Varsi, said he was ill. The firm was founded by Ulla Brekk and Osku Tamme, two former translators. Brekk is its chief."
+	checkRule(t, text, map[string]ruleWant{"Temo Varsi": {app.Person, nil}, "Osku Tamme": {app.Person, nil}, "Ulla Brekk": {app.Person, nil}}, nil)
+}

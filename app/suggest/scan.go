@@ -2121,9 +2121,12 @@ func (s *scanner) appositiveRole(end int) bool {
 			case w == "which" || w == "whose":
 				return false
 			case !(isArticle(w) || w == "his" || w == "her" || w == "its" || w == "their" || w == "former" ||
-				t.poss || roleWords[w]):
+				t.poss || roleWords[w] || countWords[w]):
 				return false
 			}
+		}
+		if countWords[toks[end+1].fold] && k > end+1 && roleWords[strings.TrimSuffix(w, "s")] && unicode.IsLower(firstRune(t.text)) {
+			return true // "Ana Ruiz and Eva Sol, two former linguists": a count of people
 		}
 		if roleWords[w] && unicode.IsLower(firstRune(t.text)) {
 			// "the junior coalition partner": a party's role among parties, not a person's.
