@@ -1313,3 +1313,12 @@ func TestRound3RolesAfterAComma(t *testing.T) {
 	text := "The striker stayed home, and his agent, Temo Varsi, said he was ill. The firm was founded by Ulla Brekk and Osku Tamme, two former translators. Brekk is its chief."
 	checkRule(t, text, map[string]ruleWant{"Temo Varsi": {app.Person, nil}, "Osku Tamme": {app.Person, nil}, "Ulla Brekk": {app.Person, nil}}, nil)
 }
+
+// TestRound3PortfolioWithCueWords: a minister's portfolio named with "of" may hold a
+// body's cue words ("Minerals", "Development"); a given name after it opens the person's
+// name, and the portfolio is no body.
+func TestRound3PortfolioWithCueWords(t *testing.T) {
+	text := "The report names a cousin of Minister of Mines and Steel Development Aminu Tarka Bello. Bello's aide declined to comment."
+	checkRule(t, text, map[string]ruleWant{"Aminu Tarka Bello": {app.Person, []string{"Bello"}}},
+		[]string{"Minister of Mines", "Minister of Mines and Steel Development Aminu Tarka Bello", "Mines and Steel Development"})
+}

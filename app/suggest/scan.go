@@ -2160,6 +2160,7 @@ func wordAfter(toks []token, end int) string {
 // role begin ("Former Iraqi Prime Minister" starts at Former). h is -1 when there is none.
 func roleSpan(toks []token) (h, from int) {
 	h = -1
+	role := -1 // the role word, when a portfolio with of follows it
 	for k := len(toks) - 2; k >= 0; k-- {
 		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
 			continue // "Directorate General of Civil Aviation": the body's own name
@@ -2168,6 +2169,10 @@ func roleSpan(toks []token) (h, from int) {
 			continue // "Commission of Sri Lanka", "Sri Lankan": a title that opens a country's name is the country's
 		}
 		rest := toks[k+1:]
+		if j := portfolioEnd(toks, k); j > 0 {
+			h, role = j, k // "Minister of Solid Minerals Development Aminu Garba Kurfi"
+			break
+		}
 		if hasAnyCue(rest) || onlyRoles(rest) || allRoleModifiers(rest) {
 			break // "King Faisal Center…" names a centre, not King Faisal
 		}
@@ -2178,6 +2183,9 @@ func roleSpan(toks []token) (h, from int) {
 		return -1, 0
 	}
 	from = h
+	if role >= 0 {
+		from = role
+	}
 	for from > 0 {
 		t := toks[from-1]
 		w := t.fold
@@ -2192,6 +2200,26 @@ func roleSpan(toks []token) (h, from int) {
 		from--
 	}
 	return h, from
+}
+
+// portfolioEnd returns the index of the last word of a role's portfolio named with of or
+// for after the role word at toks[k] ("Minister of Solid Minerals Development"), when a
+// known given name opens the two or three plain words that end the run, a person's
+// name; else -1. A portfolio's words may be a body's cue words ("Minerals"), which do not
+// make the whole a body.
+func portfolioEnd(toks []token, k int) int {
+	if k+3 >= len(toks) || toks[k+1].fold != "of" && toks[k+1].fold != "for" {
+		return -1
+	}
+	for g := max(k+3, len(toks)-3); g <= len(toks)-2; g++ {
+		if !firstNames[toks[g].fold] || !slices.ContainsFunc(toks[k+2:g], func(t token) bool { return !unknownWord(t) }) {
+			continue
+		}
+		if !slices.ContainsFunc(toks[g:], func(t token) bool { return !isNameToken(t) || isAcronym(t.text) || !unknownWord(t) }) {
+			return g - 1
+		}
+	}
+	return -1
 }
 
 // allRoleModifiers reports whether toks are portfolio words and connectors only: "of
