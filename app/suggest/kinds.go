@@ -336,7 +336,8 @@ func findHead(toks []token) (head, app.ActorKind) {
 		}
 	}
 	kind, at := lastCue(toks, end)
-	if kind == "" {
+	if kind == "" || end < len(toks) && toks[end].fold == "and" && sectorsOfBody(toks[:end], toks[end+1:]) {
+		// "National Energy and Water Supply Regulatory Commission": the head ends the name.
 		kind, at = lastCue(toks, len(toks))
 	}
 	if kind == "" {

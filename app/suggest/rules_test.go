@@ -1322,3 +1322,13 @@ func TestRound3PortfolioWithCueWords(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Aminu Tarka Bello": {app.Person, []string{"Bello"}}},
 		[]string{"Minister of Rare Metals", "Minister of Rare Metals Development Aminu Tarka Bello"})
 }
+
+// TestRound3BodyOfTwoSectors: a state's body named for two sectors, the first a company
+// word, is one name whose head ends it; a company's name before "and" and a body's name
+// after it stay two.
+func TestRound3BodyOfTwoSectors(t *testing.T) {
+	text := "The tariff was set by the Vellan National Energy and Sewerage Regulatory Authority. Later, Tarrow Energy and Harbour Port Authority signed a lease."
+	checkRule(t, text, map[string]ruleWant{"Vellan National Energy and Sewerage Regulatory Authority": {app.GovernmentBody, nil},
+		"Tarrow Energy": {app.Organisation, nil}, "Harbour Port Authority": {app.GovernmentBody, nil}},
+		[]string{"Vellan National Energy", "Sewerage Regulatory Authority"})
+}

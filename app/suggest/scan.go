@@ -545,7 +545,19 @@ func (s *scanner) andInsideBody(start, k, end int, left, right []token, inName b
 	if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
 		return true
 	}
-	return committeeName(left, right) || s.acronymNames(start, end)
+	return committeeName(left, right) || s.acronymNames(start, end) || sectorsOfBody(left, right)
+}
+
+// sectorsOfBody: "National Energy and Water Supply Regulatory Commission": a state's body
+// named for two sectors, the first a company word ("Energy"), after a word that says the
+// body is a state's ("National", "Federal"). A company's name before "and" holds no such
+// word ("Vestra Energy and Harbour Port Authority" are two).
+func sectorsOfBody(left, right []token) bool {
+	l := stripLeadingArticle(left)
+	if len(l) < 2 || len(right) < 2 || !qualified(l[:len(l)-1]) || !orgCues[l[len(l)-1].fold] || hasOrgCue(l[:len(l)-1]) {
+		return false
+	}
+	return headKind(right) == app.GovernmentBody && !slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] })
 }
 
 // cutAtPreposition reports whether of, for, on or in at toks[k] ends a name: it joins
