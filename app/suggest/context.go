@@ -67,6 +67,7 @@ func (s *scanner) wordBeforeClue(o *occurrence, i int, prev string) {
 // roleBefore: "rival Givaudan", "partner Vexor" (companies as often as people); "broker
 // Marsh Vellan" is a firm's name unless a given name opens it.
 func (s *scanner) roleBefore(o *occurrence, i int, prev string) bool {
+	o.described = companyRoles[prev]
 	if !roleWords[prev] || isArticle(prev) || companyRoles[prev] && len(o.toks) == 1 ||
 		precedeCues[prev] == app.Organisation && !firstNames[o.toks[0].fold] {
 		return false

@@ -871,7 +871,22 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 	if g.lower[e.key] {
 		return false // the text writes it in lower case too: a common word
 	}
+	if unheard(e) {
+		return false
+	}
 	return !adjectival(e.occs, e.key) // "the Korean electronics maker": a demonym the gazetteer lacks
+}
+
+// unheard reports whether a lone word is named once and nothing around it says what it
+// is or that it acts: no cue, no said-type verb, no other name joined to it, no kind its
+// word gives. Capitals alone are no evidence of a name ("for Divadlo pod Dubňom", a
+// fragment of a name of another language).
+func unheard(e *entity) bool {
+	if len(e.occs) != 1 {
+		return false
+	}
+	o := e.occs[0]
+	return o.ctxKind == "" && o.kind == "" && !o.speaks && !o.listed && !o.person && !o.who && !o.appositive && o.cellKind == "" && !o.sent && !o.described
 }
 
 // followers reports whether a word names the followers or people of a name: "Sadrist",

@@ -226,7 +226,7 @@ func TestSuggestionRuleClasses(t *testing.T) {
 			map[string]app.ActorKind{"Jay Tarlac": app.Person, "Pamalanda": app.Organisation}, []string{"Commodore Jay Tarlac", "BRP Datu Kalantiaw", "Datu Kalantiaw"}},
 		{"stages and competitions", "They topped Group C of the Copa Andina and won the Copa.",
 			map[string]app.ActorKind{}, []string{"Group C", "Copa Andina", "Copa"}},
-		{"a quantity after a name, a billionaire, plural acronyms of things", "The judge gave Telvia 24 hours to comply. The American billionaire Dalton Reeve attacked him, and users turned to VPNs.",
+		{"a quantity after a name, a billionaire, plural acronyms of things", "The judge gave Telvia 24 hours to comply; Telvia said it would appeal. The American billionaire Dalton Reeve attacked him, and users turned to VPNs.",
 			map[string]app.ActorKind{"Telvia": "", "Dalton Reeve": app.Person}, []string{"VPNs"}},
 		{"a name ending in a two-word country, then and", "HSBC Saudi Arabia and Al Rajhi Capital managed the offering.",
 			map[string]app.ActorKind{"HSBC Saudi Arabia": app.Organisation, "Al Rajhi Capital": app.Organisation}, nil},
@@ -1331,4 +1331,21 @@ func TestRound3BodyOfTwoSectors(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Vellan National Energy and Sewerage Regulatory Authority": {app.GovernmentBody, nil},
 		"Tarrow Energy": {app.Organisation, nil}, "Harbour Port Authority": {app.GovernmentBody, nil}},
 		[]string{"Vellan National Energy", "Sewerage Regulatory Authority"})
+}
+
+// TestRound3LowercaseNameWithSuffixAndAcronym: a company's name of another language that
+// capitalises some words only, then its legal suffix, is one name when the acronym after
+// spells its words' initials (diacritics folded).
+func TestRound3LowercaseNameWithSuffixAndAcronym(t *testing.T) {
+	text := "The city pays Vodárny mesta Ružomberok a.s. (VMR), its water company. The director said VMR would raise prices."
+	checkRule(t, text, map[string]ruleWant{"Vodárny mesta Ružomberok a.s.": {app.Organisation, []string{"VMR"}}}, []string{"Ružomberok a.s.", "Vodárny"})
+}
+
+// TestRound3LoneWordNamedOnceWithoutEvidence: a lone capitalised word the text names once,
+// with nothing around it saying what it is or that it acts, is not proposed (here the
+// fragments of a name of another language); the same word with a cue or a said-type verb
+// is.
+func TestRound3LoneWordNamedOnceWithoutEvidence(t *testing.T) {
+	text := "Most of the money goes to Kino pod Hradom, whose seats are worn. The broker Telvaro and Ostrik both declined to comment."
+	checkRule(t, text, map[string]ruleWant{"Telvaro": {app.Organisation, nil}, "Ostrik": {"", nil}}, []string{"Kino", "Hradom"})
 }

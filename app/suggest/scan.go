@@ -54,6 +54,9 @@ type occurrence struct {
 	the bool
 	// who: ", who" follows: "Bekele, who led until 35 km".
 	who bool
+	// described: a word before it says what it is to another ("rival Aerolux", "partner
+	// Vexor"), which is evidence of a name though not of its kind.
+	described bool
 	// counted: attrib after a count: "two Dene hunters".
 	counted bool
 	// product: the text says what the name is, a thing: "its encryption software,
@@ -707,6 +710,13 @@ func (s *scanner) lowercaseName(i, end int) int {
 			}
 			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
 				return m
+			}
+			if m+1 < len(toks) && isLowerSuffix(toks[m].text) && m-end <= 5 {
+				// "Mestská doprava Žilina a.s. (MDŽ)": a company's name and its legal
+				// suffix, one name if the acronym after spells its words' initials.
+				if acr, ok := acronymAt(toks, m+1); ok && app.Fold(lowercaseInitials(toks[i:m])) == app.Fold(acronymLetters(acr)) {
+					return m + 1
+				}
 			}
 		}
 		break
