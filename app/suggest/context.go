@@ -330,6 +330,9 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
+	if prev == "as" && s.soldAs(i-1) {
+		o.thing, o.product = true, true // "sells the service to call centres as Kvitta Live"
+	}
 	if thingAfter(toks, end) || s.numberAfter(end) || s.codeAfterNumber(o, i) {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}
@@ -350,6 +353,9 @@ func (s *scanner) ownedBrand(end int, next string) bool {
 // personByRoleComma: "Its president, Sanna Koivisto, said", "the party's leader in the
 // assembly, Ana Rocha, said", "two directors, Ion Popa and Dan Mureș, were…".
 func (s *scanner) personByRoleComma(o *occurrence, i int, prev string) {
+	if o.product {
+		return // "whose rival app, Tulko,": the phrase ends in a thing's noun, not a role
+	}
 	if headKind(o.toks) == "" && o.country == nil && (s.roleComma(i) || prev == "and" && s.roleComma(s.nameStart(i-1))) {
 		o.person = true
 	}
@@ -578,3 +584,19 @@ func (s *scanner) bracketedShortForm(o *occurrence, k int) bool {
 // nearWords, between a locative and a name, say where the place lies: "in neighbouring
 // Isiolo", "in downtown Tbilisi".
 var nearWords = words(`downtown rural neighbouring neighboring nearby`)
+
+// soldAs reports whether "as" at toks[k] follows, within its clause, a verb of selling or
+// branding ("sells it to banks as", "markets the drug as", "rebranded as"): the name
+// after it is what is sold, a product.
+func (s *scanner) soldAs(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8 && s.toks[j].kind == tWord; j-- {
+		if sellVerbs[s.toks[j].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// sellVerbs sell or name a product.
+var sellVerbs = words(`sell sells sold selling market markets marketed marketing brand brands branded
+	rebrand rebranded rebrands relaunched ships shipped`)

@@ -786,8 +786,10 @@ func onlyThing(e *entity) bool {
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
 		return true
 	}
+	// A said-type verb after a product the text calls one ("its rival app, Tulko, says")
+	// is its maker speaking through it.
 	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.product }) &&
-		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks || o.person || o.ctxKind != "" })
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks && !o.product || o.person || o.ctxKind != "" })
 }
 
 // rowCode reports whether a name is a code of capitals and digits that a table writes in

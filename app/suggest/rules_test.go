@@ -1349,3 +1349,12 @@ func TestRound3LoneWordNamedOnceWithoutEvidence(t *testing.T) {
 	text := "Most of the money goes to Kino pod Hradom, whose seats are worn. The broker Telvaro and Ostrik both declined to comment."
 	checkRule(t, text, map[string]ruleWant{"Telvaro": {app.Organisation, nil}, "Ostrik": {"", nil}}, []string{"Kino", "Hradom"})
 }
+
+// TestRound3ProductsSoldAsAndNamedByAppositive: the name after "as" that follows a verb of
+// selling is a product, not a longer form of its maker's name; a product a comma phrase
+// names ("whose rival app, Pindo,") stays a thing even when it "says" something.
+func TestRound3ProductsSoldAsAndNamedByAppositive(t *testing.T) {
+	text := "Kaskelo was founded in 2020 and sells its scanner to hospitals as Kaskelo Vision. Kaskelo said demand was strong. " +
+		"A Tartu firm whose rival app, Pindo, says Kaskelo copied it has complained."
+	checkRule(t, text, map[string]ruleWant{"Kaskelo": {app.Organisation, nil}}, []string{"Kaskelo Vision", "Pindo"})
+}

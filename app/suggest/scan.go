@@ -1091,8 +1091,8 @@ func (s *scanner) modifiedNounOpens(k int) bool {
 func (s *scanner) phraseOpens(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3 && s.toks[j].kind == tWord; j-- {
 		t := s.toks[j]
-		if isArticle(t.text) || pronounPoss[t.fold] || t.poss {
-			return true
+		if isArticle(t.text) || pronounPoss[t.fold] || t.poss || t.fold == "whose" {
+			return true // "whose rival app, Tulko,"
 		}
 		if !unicode.IsLower(firstRune(t.text)) {
 			return false
