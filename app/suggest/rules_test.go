@@ -1358,3 +1358,11 @@ func TestRound3ProductsSoldAsAndNamedByAppositive(t *testing.T) {
 		"A Tartu firm whose rival app, Pindo, says Kaskelo copied it has complained."
 	checkRule(t, text, map[string]ruleWant{"Kaskelo": {app.Organisation, nil}}, []string{"Kaskelo Vision", "Pindo"})
 }
+
+// TestRound3CompanyOpeningEndsInAPlaceWord: the first words of a company's name written
+// with its legal suffix are its short name even when they end in a place's word ("Hills");
+// the same words with no such company are a place.
+func TestRound3CompanyOpeningEndsInAPlaceWord(t *testing.T) {
+	text := "The licence went to Kora Hills Mining Ltd last year. Kora Hills later sold it. Hikers walk in the Pemba Hills."
+	checkRule(t, text, map[string]ruleWant{"Kora Hills Mining Ltd": {app.Organisation, []string{"Kora Hills"}}}, []string{"Pemba Hills"})
+}

@@ -1400,7 +1400,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 			o.country, o.capital = c, true
 		}
 	}
-	if o.country == nil && !keepable(toks) && !(len(toks) > 1 && actorNounAfter(wordAfter(s.toks, end))) {
+	if o.country == nil && !keepable(toks) && !(len(toks) > 1 && actorNounAfter(wordAfter(s.toks, end))) && !s.companyOpening(toks) {
 		return
 	}
 	if toks[0].quoted && toks[0].sent && len(toks) > 1 && slices.ContainsFunc(toks[1:], func(t token) bool {
@@ -2314,6 +2314,40 @@ func keepable(toks []token) bool {
 	}
 	if placeHead(toks) && !hasArmedName(toks) {
 		return false // "Red Sea", "Strait of Hormuz"
+	}
+	return true
+}
+
+// companyOpening reports whether a name that ends in a place's word ("Dala Hills", "Tiga
+// Lake") opens the name of a company the text writes with its legal suffix ("Dala Hills
+// Holdings Ltd"): it is the company's short name, not a place.
+func (s *scanner) companyOpening(toks []token) bool {
+	if len(toks) < 2 || !placeHead(toks) {
+		return false
+	}
+	n := len(toks)
+	for k := 0; k+n < len(s.toks); k++ {
+		if s.toks[k].fold != toks[0].fold || s.toks[k].start == toks[0].start || !sameWords(s.toks[k:k+n], toks) {
+			continue
+		}
+		for j := k + n; j < len(s.toks) && j <= k+n+2 && isNameToken(s.toks[j]); j++ {
+			if isLegalSuffix(s.toks[j].fold) && j > k+n-1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameWords reports whether a and b are the same words, folded.
+func sameWords(a, b []token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if a[k].fold != b[k].fold {
+			return false
+		}
 	}
 	return true
 }
