@@ -1366,3 +1366,10 @@ func TestRound3CompanyOpeningEndsInAPlaceWord(t *testing.T) {
 	text := "The licence went to Kora Hills Mining Ltd last year. Kora Hills later sold it. Hikers walk in the Pemba Hills."
 	checkRule(t, text, map[string]ruleWant{"Kora Hills Mining Ltd": {app.Organisation, []string{"Kora Hills"}}}, []string{"Pemba Hills"})
 }
+
+// TestRound3TitlesListedWithANewspaper: names listed with a newspaper's title, after "the"
+// or opening with another language's article, are newsrooms too.
+func TestRound3TitlesListedWithANewspaper(t *testing.T) {
+	text := "The story ran in the Morava Herald, the Tarsk Ledger and La Voz del Sur, which shared the files."
+	checkRule(t, text, map[string]ruleWant{"Morava Herald": {app.Media, nil}, "Tarsk Ledger": {app.Media, nil}, "La Voz del Sur": {app.Media, nil}}, nil)
+}

@@ -187,6 +187,10 @@ func (s *scanner) partyLists(from int) {
 		}
 		list := occs[start:end]
 		start = end
+		if len(list) >= 2 && slices.ContainsFunc(list, func(o *occurrence) bool { return headKind(o.toks) == app.Media }) {
+			s.mediaList(list, at)
+			continue
+		}
 		if len(list) < 2 || !slices.ContainsFunc(list, func(o *occurrence) bool { return headKind(o.toks) == app.Party }) {
 			continue
 		}
@@ -204,6 +208,26 @@ func (s *scanner) partyLists(from int) {
 		}
 	}
 }
+
+// mediaList gives a newsroom's kind to the titles listed with one ("the Kano Herald, the
+// Delta Ledger and Le Courrier du Sahel") when nothing else says what they are: titles
+// of two words or more after "the", or opening with another language's article.
+func (s *scanner) mediaList(list []*occurrence, at map[int]int) {
+	for _, o := range list {
+		// ("which" after a list speaks of bodies; it says no more than the list)
+		if o.country != nil || o.person || o.ctxKind != "" && o.ctxKind != app.Organisation || headKind(o.toks) != "" || knownKinds[o.key] != "" ||
+			len(o.toks) < 2 || firstNames[o.toks[0].fold] || inBrackets(s.toks, at, o) {
+			continue
+		}
+		k, ok := at[o.toks[0].start]
+		if ok && k > 0 && s.toks[k-1].fold == "the" || len(o.toks) >= 3 && foreignArticles[o.toks[0].fold] {
+			o.ctxKind, o.kind = app.Media, app.Media
+		}
+	}
+}
+
+// foreignArticles open the titles of newspapers of other languages: "Le Monde", "El País".
+var foreignArticles = words(`le la les el il lo der die das het`)
 
 // inBrackets reports whether o is written right after "(".
 func inBrackets(toks []token, at map[int]int, o *occurrence) bool {
