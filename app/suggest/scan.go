@@ -1288,16 +1288,43 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if n := len(toks); n >= 4 && periodTitle(toks, n-3, n) {
 		return // "Goalkeeper of the Season": a title, whatever role word it holds
 	}
+	toks, i, end = trimOpeners(toks, i, end)
+	if len(toks) == 0 {
+		return
+	}
+	if len(toks) > 1 && roleHeads[toks[0].fold] {
+		if c, ok := countryForm(s.textOf(toks)); ok {
+			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
+			s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
+			return
+		}
+	}
+	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
+	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
+		toks, end = toks[:len(toks)-1], end-1
+	}
+	if s.titledPerson(toks, i, end) {
+		return
+	}
+	if onlyRoles(toks) {
+		s.addCountries(toks, 0, len(toks)-1, i)
+		return
+	}
+	toks, i = s.stripDemonym(toks, i, end)
+	s.add(&occurrence{toks: toks}, i, end)
+}
+
+// trimOpeners drops the words around a name that are not part of it: a sentence's first
+// words ("The Framework", "But Maliki"), a role or descriptor noun the sentence
+// capitalised ("Rival Carl Zeiss AG", "Chipmaker Veltrane"), joiners, weekdays and months.
+func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	// "The Framework", "But Maliki": words that only start a sentence.
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
 		toks, i = toks[1:], i+1
 	}
 	// "Rival Carl Zeiss AG", "Striker Eoin Madigan" opening a sentence: a role noun the
 	// sentence capitalised describes the name; it is not part of it.
-	for len(toks) > 1 && toks[0].sent && (roleWords[toks[0].fold] || roleWords[strings.TrimSuffix(toks[0].fold, "s")]) &&
-		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[toks[0].fold] && !hasAnyCue(toks[1:]) &&
-		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })) {
-		// ("Candidate Tomas Mendoza", "Activist Ana Ruiz Vela"; not "Brothers of Italy")
+	for len(toks) > 1 && sentenceRole(toks) {
 		toks, i = toks[1:], i+1
 	}
 	// "Chipmaker Veltrane recalls…", "Broadcaster NRK said": a noun saying what a company
@@ -1319,54 +1346,62 @@ func (s *scanner) segment(toks []token, i, end int) {
 	for len(toks) > 1 && dateWords[toks[len(toks)-1].fold] {
 		toks, end = toks[:len(toks)-1], end-1
 	}
-	if len(toks) == 0 {
-		return
+	return toks, i, end
+}
+
+// sentenceRole reports whether the name's first word is a role noun the sentence
+// capitalised ("Candidate Tomas Mendoza", "Activist Ana Ruiz Vela"; not "Brothers of
+// Italy").
+func sentenceRole(toks []token) bool {
+	w := toks[0].fold
+	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || roleHeads[w] {
+		return false
 	}
-	if len(toks) > 1 && roleHeads[toks[0].fold] {
-		if c, ok := countryForm(s.textOf(toks)); ok {
-			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
-			s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
-			return
+	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[w] && !hasAnyCue(toks[1:]) &&
+		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })
+}
+
+// addCountries adds the states named by toks[from:to+1] (in a title: "U.S. President").
+func (s *scanner) addCountries(toks []token, from, to, i int) {
+	for k := from; k <= to; k++ {
+		if c, ok := countryFormFolded(toks[k].text, toks[k].fold); ok {
+			s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
 		}
 	}
-	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
-	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
-		toks, end = toks[:len(toks)-1], end-1
+}
+
+// titledPerson adds the person a title or role names ("U.S. President Donald Trump",
+// "Secretary of State Marco Rubio"), with the states and the name before the title; it
+// reports whether there was one.
+func (s *scanner) titledPerson(toks []token, i, end int) bool {
+	h, from := roleSpan(toks)
+	if h < 0 {
+		return false
 	}
-	if h, from := roleSpan(toks); h >= 0 {
-		// The countries in the title are actors too: "U.S. President Donald Trump".
-		for k := from; k <= h; k++ {
-			if c, ok := countryFormFolded(toks[k].text, toks[k].fold); ok {
-				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
-			}
-		}
-		if from > 0 {
-			// "Mendal Care Trust and Dr. Hilde Moen": no "and" left. A lone name before a
-			// title says whose title it is ("Texas Attorney General Ken Paxton").
-			s.roleQualifier = true
-			s.segmentTrim(i, i+from)
-			s.roleQualifier = false
-		}
-		// "Secretary of State Marco Rubio": the role's complement goes with it.
-		n := h + 1
-		for n < len(toks)-1 && (roleModifiers[toks[n].fold] || connectors[toks[n].fold]) {
-			n++
-		}
-		s.add(&occurrence{toks: toks[n:], person: true, kind: app.Person}, i+n, end)
-		return
+	// The countries in the title are actors too: "U.S. President Donald Trump".
+	s.addCountries(toks, from, h, i)
+	if from > 0 {
+		// "Mendal Care Trust and Dr. Hilde Moen": no "and" left. A lone name before a
+		// title says whose title it is ("Texas Attorney General Ken Paxton").
+		s.roleQualifier = true
+		s.segmentTrim(i, i+from)
+		s.roleQualifier = false
 	}
-	if onlyRoles(toks) {
-		for k, t := range toks {
-			if c, ok := countryFormFolded(t.text, t.fold); ok {
-				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
-			}
-		}
-		return
+	// "Secretary of State Marco Rubio": the role's complement goes with it.
+	n := h + 1
+	for n < len(toks)-1 && (roleModifiers[toks[n].fold] || connectors[toks[n].fold]) {
+		n++
 	}
+	s.add(&occurrence{toks: toks[n:], person: true, kind: app.Person}, i+n, end)
+	return true
+}
+
+// stripDemonym drops a demonym or a state's abbreviation that opens a name and only says
+// where it is from or whose it is.
+func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
 	// "Kenyan Daniel Kiptanui": a demonym before two plain words or more (no head noun of a
 	// body, no "union" or "party" after them) says where the person is from; it is not
-	// part of the name.
-	// A demonym of two words ("New Zealander", "Sri Lankan") likewise.
+	// part of the name. A demonym of two words ("New Zealander", "Sri Lankan") likewise.
 	if d := demonymLen(toks); d > 0 && len(toks) > d+1 && headKind(toks[d:]) == "" && !hasArmedName(toks) && !actorNounAfter(wordAfter(s.toks, end)) &&
 		!slices.ContainsFunc(toks[d:], func(t token) bool { return isAcronym(t.text) || !isNameToken(t) }) {
 		toks, i = toks[d:], i+d
@@ -1374,19 +1409,20 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// "Philippine Department of Foreign Affairs", "U.S. Drug Enforcement Administration":
 	// the demonym or abbreviation only says whose body it is. An authority's, a
 	// commission's or a coast guard's official name holds it ("Ethiopian Civil Aviation
-	// Authority", "Philippine Coast Guard").
-	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) && headKind(toks[1:]) != app.Party {
-		// ("Indian National Congress" is a party's name, demonym and all.)
-		first := toks[0]
-		c, isCountry := countryFormFolded(first.text, first.fold)
-		if demonyms[first.fold] || isCountry && c.name != first.text {
-			if isCountry {
-				s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
-			}
-			toks, i = toks[1:], i+1
-		}
+	// Authority", "Philippine Coast Guard"; "Indian National Congress" is a party's name,
+	// demonym and all).
+	if len(toks) < 2 || !(govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) || ownDemonym(toks[1:]) || headKind(toks[1:]) == app.Party {
+		return toks, i
 	}
-	s.add(&occurrence{toks: toks}, i, end)
+	first := toks[0]
+	c, isCountry := countryFormFolded(first.text, first.fold)
+	if demonyms[first.fold] || isCountry && c.name != first.text {
+		if isCountry {
+			s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
+		}
+		toks, i = toks[1:], i+1
+	}
+	return toks, i
 }
 
 // add completes an occurrence found at s.toks[i:end] and keeps it unless it names no actor.
