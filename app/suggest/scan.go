@@ -271,9 +271,19 @@ func (s *scanner) dateline(i int) int {
 // run reads the run of name words that starts at i, records its occurrences and returns
 // the index after it.
 func (s *scanner) run(i int) int {
+	j, done := s.runEnd(i)
+	if done >= 0 {
+		return done
+	}
+	return s.readRun(i, j)
+}
+
+// runEnd returns the index after the words of the run that starts at i. done is the index
+// to go on from when the run was read already (a pair of states, a stem: "Iran-backed"),
+// else -1.
+func (s *scanner) runEnd(i int) (j, done int) {
 	toks := s.toks
-	j := i
-	for j < len(toks) {
+	for j = i; j < len(toks); {
 		t := toks[j]
 		if t.text == "," && j > i && s.portfolioList(i, j) {
 			j++ // "Ministry of Information, Communications and the Digital Economy"
@@ -287,28 +297,10 @@ func (s *scanner) run(i int) int {
 			for _, c := range cs {
 				s.add(&occurrence{toks: []token{c.tok}, country: c.c, kind: app.State}, j, j+1)
 			}
-			return j + 1
+			return j, j + 1
 		}
 		if stem, ok := modifierStem(t); ok {
-			if j > i && placeSuffixes[strings.ToLower(t.text[len(stem)+1:])] {
-				// "a Dar es Salaam-based group": the words before the stem are the same
-				// place's name.
-				s.stemLoc = true
-				s.segmentTrim(i, j)
-				s.stemLoc = false
-				return j
-			}
-			if j > i {
-				break // the stem starts a run of its own
-			}
-			// "Iran-backed", "U.S.-led": the stem is a name; the run ends with it.
-			st := t
-			st.text, st.end = stem, t.start+utf8.RuneCountInString(stem)
-			st.fold = app.Fold(stem)
-			s.stemLoc = placeSuffixes[strings.ToLower(t.text[len(stem)+1:])]
-			s.segment([]token{st}, j, j+1)
-			s.stemLoc = false
-			return j + 1
+			return j, s.stemRun(i, j, stem)
 		}
 		if !isNameToken(t) && !isJoiner(t) {
 			break
@@ -325,22 +317,47 @@ func (s *scanner) run(i int) int {
 			break // "Brenner Antriebstechnik GmbH of Stuttgart": the registered name ends there
 		}
 	}
+	return j, -1
+}
+
+// stemRun reads the word at toks[j] that is a stem and a suffix ("Iran-backed",
+// "Baghdad-based") in the run that starts at i: it returns the index to go on from, or -1
+// when the run ends before the word, which starts a run of its own.
+func (s *scanner) stemRun(i, j int, stem string) int {
+	t := s.toks[j]
+	if j > i && placeSuffixes[strings.ToLower(t.text[len(stem)+1:])] {
+		// "a Dar es Salaam-based group": the words before the stem are the same
+		// place's name.
+		s.stemLoc = true
+		s.segmentTrim(i, j)
+		s.stemLoc = false
+		return j
+	}
+	if j > i {
+		return -1 // the stem starts a run of its own
+	}
+	// "Iran-backed", "U.S.-led": the stem is a name; the run ends with it.
+	st := t
+	st.text, st.end = stem, t.start+utf8.RuneCountInString(stem)
+	st.fold = app.Fold(stem)
+	s.stemLoc = placeSuffixes[strings.ToLower(t.text[len(stem)+1:])]
+	s.segment([]token{st}, j, j+1)
+	s.stemLoc = false
+	return j + 1
+}
+
+// readRun records the occurrences of the run s.toks[i:j] and returns the index after it:
+// a lower-case legal suffix or another language's name may extend it, a thing's name or
+// a state's is read as such, any other is split into names.
+func (s *scanner) readRun(i, j int) int {
+	toks := s.toks
 	// "Chatterbox Holdings plc": a legal suffix in lower case ends the name.
 	if j > i && j < len(toks) && toks[j].kind == tWord && toks[j].space && unicode.IsLower(firstRune(toks[j].text)) &&
 		isLowerSuffix(toks[j].text) && isNameToken(toks[j-1]) {
 		j++
 	}
-	if i >= 2 && toks[i-1].text == "(" && isNameToken(toks[i-2]) {
-		if _, close, ok := translationAt(toks, i-1); ok && close > j {
-			n := len(s.out)
-			s.segment(toks[i:close], i, close) // "People First (Fólkið fyrst)": the bracket names it whole
-			for _, o := range s.out[n:] {
-				if o.kind == app.Person && !o.person && !firstNames[o.toks[0].fold] {
-					o.kind = "" // its words' shape says nothing; the name it translates does
-				}
-			}
-			return close
-		}
+	if close, ok := s.bracketedTranslation(i, j); ok {
+		return close
 	}
 	if k := s.lowercaseName(i, j); k > j {
 		if isArticle(toks[i].text) {
@@ -370,6 +387,28 @@ func (s *scanner) run(i int) int {
 	}
 	s.split(i, end)
 	return max(end, i+1)
+}
+
+// bracketedTranslation reads a run in brackets right after a name that gives the name in
+// another language ("People First (Fólkið fyrst)"): the bracket names it whole. It returns
+// the index of the closing bracket.
+func (s *scanner) bracketedTranslation(i, j int) (int, bool) {
+	toks := s.toks
+	if i < 2 || toks[i-1].text != "(" || !isNameToken(toks[i-2]) {
+		return 0, false
+	}
+	_, close, ok := translationAt(toks, i-1)
+	if !ok || close <= j {
+		return 0, false
+	}
+	n := len(s.out)
+	s.segment(toks[i:close], i, close)
+	for _, o := range s.out[n:] {
+		if o.kind == app.Person && !o.person && !firstNames[o.toks[0].fold] {
+			o.kind = "" // its words' shape says nothing; the name it translates does
+		}
+	}
+	return close, true
 }
 
 // possContinues reports whether a name goes on after a possessive: "Republican People's
