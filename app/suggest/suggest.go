@@ -13,7 +13,6 @@ package suggest
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -136,33 +135,77 @@ type nickname struct {
 	at   int
 }
 
-// nicknameRe finds a capitalised word in quotation marks between two capitalised words.
-var nicknameRe = regexp.MustCompile(`\p{Lu}[\p{L}'’-]+ (["“]\p{Lu}\p{L}+["”] )\p{Lu}`)
-
 // blankNicknames blanks the nicknames written inside people's names (Aziz "Tiger"
-// Haddad), so that the name reads whole, and returns them with where they were. The
-// blanks keep every offset.
+// Haddad): a capitalised word in quotation marks between two capitalised words, so that
+// the name reads whole; it returns them with where they were. Each blanked rune becomes
+// one blank, so every offset holds.
 func blankNicknames(body string) (string, []nickname) {
-	if !strings.ContainsAny(body, "\"“") {
-		return body, nil
-	}
-	ms := nicknameRe.FindAllStringSubmatchIndex(body, -1)
-	if len(ms) == 0 {
-		return body, nil
-	}
-	var b strings.Builder
 	var out []nickname
+	var b strings.Builder
 	last := 0
-	for _, m := range ms {
-		q := body[m[2]:m[3]]
-		b.WriteString(body[last:m[2]])
-		at := utf8.RuneCountInString(body[:m[2]])
-		out = append(out, nickname{strings.Trim(strings.TrimSpace(q), "\"“”"), at})
-		b.WriteString(strings.Repeat(" ", utf8.RuneCountInString(q)))
-		last = m[3]
+	for k := 0; k < len(body); {
+		q := strings.IndexAny(body[k:], "\"“")
+		if q < 0 {
+			break
+		}
+		q += k
+		name, end, ok := nicknameAt(body, q)
+		if !ok {
+			_, n := utf8.DecodeRuneInString(body[q:])
+			k = q + n
+			continue
+		}
+		b.WriteString(body[last:q])
+		b.WriteString(strings.Repeat(" ", utf8.RuneCountInString(body[q:end])))
+		out = append(out, nickname{name, utf8.RuneCountInString(body[:q])})
+		last, k = end, end
+	}
+	if out == nil {
+		return body, nil
 	}
 	b.WriteString(body[last:])
 	return b.String(), out
+}
+
+// nicknameAt reads a nickname whose opening quotation mark is at body[q]: a blank and a
+// capitalised word before it, one capitalised word of letters, the closing mark, a blank
+// and a capital after. It returns the word and the index after the blank that follows.
+func nicknameAt(body string, q int) (string, int, bool) {
+	if q < 2 || body[q-1] != ' ' {
+		return "", 0, false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(body[:q-1]); !unicode.IsLetter(r) || !capitalisedWordBefore(body[:q-1]) {
+		return "", 0, false
+	}
+	_, n := utf8.DecodeRuneInString(body[q:])
+	k := q + n
+	start := k
+	for k < len(body) {
+		r, n := utf8.DecodeRuneInString(body[k:])
+		if !unicode.IsLetter(r) || k == start && !unicode.IsUpper(r) {
+			break
+		}
+		k += n
+	}
+	if k == start || k >= len(body) {
+		return "", 0, false
+	}
+	word := body[start:k]
+	c, n := utf8.DecodeRuneInString(body[k:])
+	if c != '"' && c != '”' || k+n+1 >= len(body) || body[k+n] != ' ' {
+		return "", 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(body[k+n+1:]); !unicode.IsUpper(r) {
+		return "", 0, false
+	}
+	return word, k + n + 1, true
+}
+
+// capitalisedWordBefore reports whether the word that ends s starts with a capital.
+func capitalisedWordBefore(s string) bool {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' })
+	r, _ := utf8.DecodeRuneInString(s[i+1:])
+	return unicode.IsUpper(r)
 }
 
 // addNicknames gives each nickname, as an alias, to the name read across its blank.
