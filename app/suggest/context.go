@@ -39,29 +39,21 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 }
 
-// wordBeforeClues are what the word before a name may say of it, read in this order: the
+// wordBeforeClue reads what the word before a name may say of it, in this order: the
 // first that holds decides (a role before a name makes it a person, "in" before it a
-// place, "shares in" a company).
-var wordBeforeClues = []func(s *scanner, o *occurrence, i int, prev string) bool{
-	(*scanner).roleBefore,
-	(*scanner).employerBefore,
-	(*scanner).namedByPhrase,
-	(*scanner).sourceBefore,
-	(*scanner).marketOrPlaceNoun,
-	(*scanner).stakeBefore,
-	(*scanner).locativeBefore,
-	(*scanner).movementBefore,
-	(*scanner).articleAfterLocative,
-	(*scanner).placeOfBefore,
-}
-
-// wordBeforeClue applies the first of wordBeforeClues that holds.
+// place, "shares in" a company). Direct calls, not a table of functions: this runs for
+// every name.
 func (s *scanner) wordBeforeClue(o *occurrence, i int, prev string) {
-	for _, clue := range wordBeforeClues {
-		if clue(s, o, i, prev) {
-			return
-		}
-	}
+	_ = s.roleBefore(o, i, prev) ||
+		s.employerBefore(o, i, prev) ||
+		s.namedByPhrase(o, i, prev) ||
+		s.sourceBefore(o, i, prev) ||
+		s.marketOrPlaceNoun(o, i, prev) ||
+		s.stakeBefore(o, i, prev) ||
+		s.locativeBefore(o, i, prev) ||
+		s.movementBefore(o, i, prev) ||
+		s.articleAfterLocative(o, i, prev) ||
+		s.placeOfBefore(o, i, prev)
 }
 
 // roleBefore: "rival Givaudan", "partner Vexor" (companies as often as people); "broker

@@ -187,11 +187,15 @@ func (s *scanner) partyLists(from int) {
 		}
 		list := occs[start:end]
 		start = end
-		if len(list) >= 2 && slices.ContainsFunc(list, func(o *occurrence) bool { return headKind(o.toks) == app.Media }) {
+		if len(list) < 2 {
+			continue
+		}
+		media, party := listKinds(list)
+		if media {
 			s.mediaList(list, at)
 			continue
 		}
-		if len(list) < 2 || !slices.ContainsFunc(list, func(o *occurrence) bool { return headKind(o.toks) == app.Party }) {
+		if !party {
 			continue
 		}
 		if lower == nil {
@@ -207,6 +211,19 @@ func (s *scanner) partyLists(from int) {
 			}
 		}
 	}
+}
+
+// listKinds reports whether a newsroom's or a party's head noun ends a name of the list.
+func listKinds(list []*occurrence) (media, party bool) {
+	for _, o := range list {
+		switch headKind(o.toks) {
+		case app.Media:
+			media = true
+		case app.Party:
+			party = true
+		}
+	}
+	return media, party
 }
 
 // mediaList gives a newsroom's kind to the titles listed with one ("the Kano Herald, the

@@ -144,11 +144,10 @@ func blankNicknames(body string) (string, []nickname) {
 	var b strings.Builder
 	last := 0
 	for k := 0; k < len(body); {
-		q := strings.IndexAny(body[k:], "\"“")
+		q := nextQuote(body, k)
 		if q < 0 {
 			break
 		}
-		q += k
 		name, end, ok := nicknameAt(body, q)
 		if !ok {
 			_, n := utf8.DecodeRuneInString(body[q:])
@@ -165,6 +164,20 @@ func blankNicknames(body string) (string, []nickname) {
 	}
 	b.WriteString(body[last:])
 	return b.String(), out
+}
+
+// nextQuote returns the index of the next opening quotation mark (straight or curly) in
+// body from k, or -1.
+func nextQuote(body string, k int) int {
+	q := strings.IndexByte(body[k:], '"')
+	c := strings.Index(body[k:], "“")
+	if q < 0 || c >= 0 && c < q {
+		q = c
+	}
+	if q < 0 {
+		return -1
+	}
+	return k + q
 }
 
 // nicknameAt reads a nickname whose opening quotation mark is at body[q]: a blank and a
