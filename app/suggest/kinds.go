@@ -472,10 +472,11 @@ func qualifiedStateBody(h head) bool {
 	return false
 }
 
-// internationalBody: "International Criminal Court", "European Commission".
+// internationalBody: "International Criminal Court", "European Commission", "UN Office
+// for the Coordination of Humanitarian Affairs".
 func internationalBody(h head) bool {
 	switch h.w {
-	case "court", "council", "commission", "committee":
+	case "court", "council", "commission", "committee", "office", "secretariat":
 		return international(h.before())
 	}
 	return false

@@ -1373,3 +1373,13 @@ func TestRound3TitlesListedWithANewspaper(t *testing.T) {
 	text := "The story ran in the Morava Herald, the Tarsk Ledger and La Voz del Sur, which shared the files."
 	checkRule(t, text, map[string]ruleWant{"Morava Herald": {app.Media, nil}, "Tarsk Ledger": {app.Media, nil}, "La Voz del Sur": {app.Media, nil}}, nil)
 }
+
+// TestRound3BodiesAboveStatesAndRegions: an office or a secretariat whose name says it is
+// above states is an organisation; a body named for two regions ("for Central Asia and
+// the Caribbean") is one name; a region of two words ("South America") is no actor.
+func TestRound3BodiesAboveStatesAndRegions(t *testing.T) {
+	text := "The UN Office for Disaster Risk Reduction and the Development Fund for Latin America and the Caribbean met the Cabinet Office. Trade between Latin America and the Caribbean grew."
+	checkRule(t, text, map[string]ruleWant{"UN Office for Disaster Risk Reduction": {app.Organisation, nil},
+		"Development Fund for Latin America and the Caribbean": {"", nil}, "Cabinet Office": {app.GovernmentBody, nil}},
+		[]string{"Latin America", "Caribbean", "Development Fund for Latin America"})
+}

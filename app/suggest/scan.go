@@ -545,6 +545,9 @@ func (s *scanner) cutAtThe(start, k, end int, inName, list bool) bool {
 		return cut
 	}
 	right := nameAfter(toks, k+1, end)
+	if k+1+len(right) == end && regionPair(toks[start:k-1], right) {
+		return false // "Economic Commission for Latin America and the Caribbean": the regions it serves
+	}
 	return !(bodyComplements(toks[start:k-1], right) &&
 		!slices.ContainsFunc(right, func(t token) bool { return cueKind(t.fold) != "" }) &&
 		(k+1+len(right) == end || !connectors[toks[k+1+len(right)].fold]))
@@ -557,6 +560,18 @@ func gerundObject(toks []token, k int) bool {
 	v := toks[k-1]
 	return isNameToken(v) && strings.HasSuffix(v.fold, "ing") && len(v.fold) > 5 && (toks[k-2].fold == "for" || toks[k-2].fold == "of") &&
 		k+1 < len(toks) && isNameToken(toks[k+1])
+}
+
+// regionPair reports whether the words before "and the" end in a region, a continent or a
+// country and the words after it are one region: a body named for the two regions it
+// serves.
+func regionPair(left, right []token) bool {
+	if len(left) < 2 || len(right) != 1 || !regions[right[0].fold] {
+		return false
+	}
+	last := left[len(left)-1]
+	return regions[last.fold] || continents[last.fold] || isCountryTok(last) ||
+		isCountryText(left[len(left)-2].text+" "+last.text) || regions[left[len(left)-2].fold]
 }
 
 // cutAtAnd reports whether "and" at toks[k] joins two names rather than the words of one:
@@ -627,6 +642,10 @@ func (s *scanner) andInsideBody(start, k, end int, left, right []token, inName b
 	}
 	if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
 		return true
+	}
+	if inName && k+2 < end && s.toks[k+1].fold == "the" && k+2+len(nameAfter(s.toks, k+2, end)) == end &&
+		regionPair(left, nameAfter(s.toks, k+2, end)) {
+		return true // "Economic Commission for Latin America and the Caribbean"
 	}
 	return committeeName(left, right) || s.acronymNames(start, end) || sectorsOfBody(left, right)
 }
@@ -2417,7 +2436,7 @@ func keepable(toks []token) bool {
 	all := true
 	for _, t := range toks {
 		w := t.fold
-		if !(generic[w] || demonyms[w] || regions[w] || stopwords[w] || particles[w] || connectors[w]) {
+		if !(generic[w] || demonyms[w] || regions[w] || continents[w] && len(toks) > 1 || stopwords[w] || particles[w] || connectors[w]) {
 			all = false
 			break
 		}
