@@ -842,7 +842,13 @@ func readMentions(e *entity) mentions {
 // table's column (PARTY, CANDIDATE) that writes the name says what it is, as a first
 // name does: "a request from Green Union" is the party's, not a place.
 func keepLongName(e *entity, m mentions) bool {
+	// An appositive that says what the name is ("…goes to Seniorcentrum Považie, a
+	// non-profit") outweighs a weak place clue (to, at, from), not a strong one ("marched
+	// towards Singha Durbar, the seat of government").
 	return !m.allLoc || m.person || m.known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
+		slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+			return o.appositive && o.ctxKind != app.Person && !o.layout && (!o.loc || o.weakLoc)
+		}) ||
 		m.multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
 		m.multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
 }

@@ -1383,3 +1383,11 @@ func TestRound3BodiesAboveStatesAndRegions(t *testing.T) {
 		"Development Fund for Latin America and the Caribbean": {"", nil}, "Cabinet Office": {app.GovernmentBody, nil}},
 		[]string{"Latin America", "Caribbean", "Development Fund for Latin America"})
 }
+
+// TestRound3AppositiveOutweighsAWeakPlaceClue: "a non-profit that runs…" says what a name
+// after "goes to" is, a body and not a place; an appositive does not outweigh a strong
+// place clue ("marched towards Dorvan Kesk, the seat of government").
+func TestRound3AppositiveOutweighsAWeakPlaceClue(t *testing.T) {
+	text := "Most of the grant goes to Kotva Domov, a non-profit that runs two shelters. Farmers marched towards Dorvan Kesk, the seat of government, on Friday."
+	checkRule(t, text, map[string]ruleWant{"Kotva Domov": {app.Organisation, nil}}, []string{"Dorvan Kesk"})
+}

@@ -1678,7 +1678,7 @@ var appositiveKinds = map[string]app.ActorKind{
 	"federation": app.Organisation, "confederation": app.Organisation, "network": app.Organisation,
 	"foundation": app.Organisation, "institute": app.Organisation, "ngo": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
-	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
+	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation, "non-profit": app.Organisation, "nonprofit": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup, "court": app.GovernmentBody, "legislature": app.GovernmentBody,
 	"parliament": app.GovernmentBody, "government": app.GovernmentBody,
 }
@@ -1707,7 +1707,7 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			return ""
 		}
 		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
-			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] && toks[k+1].fold != "known" &&
+			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] && toks[k+1].fold != "known" && toks[k+1].fold != "that" &&
 				!strings.HasSuffix(toks[k+1].fold, "ed") { // "the frozen-food group based in the city"
 				return "" // "the group's founder": the noun does not end it; "the lobby for farmers" does
 			}
