@@ -253,7 +253,7 @@ func splitComma(s string) []string {
 var regions = words(`Kurdistan Catalonia Catalunya Crimea Donbas Donbass Gaza Darfur Kashmir Sahel
 	Balkans Caucasus Sinai Tibet Xinjiang Idlib Nagorno-Karabakh Karabakh Anbar Nineveh Basra
 	Levant Maghreb Sahara Europe Asia Africa Americas Latin Arctic Antarctica Scandinavia
-	Middle Mideast Gulf Mediterranean Pacific Atlantic Indian Eurasia Transnistria Abkhazia
+	Middle Mideast Gulf Mediterranean Pacific Atlantic Indian Caribbean Eurasia Transnistria Abkhazia
 	Chechnya Dagestan Tigray Amhara Oromia Punjab Sindh Balochistan Baluchistan Galicia
 	Andalusia Bavaria Saxony Flanders Wallonia Corsica Quebec`)
 

@@ -488,7 +488,7 @@ func (g *grouper) buildIndex() {
 		}
 		add(g.byWord, words[0], e)
 		add(g.byWord, words[0]+"s", e)
-		if clubPrefix(e.full.toks) {
+		if clubPrefix(e.full.toks) || townClub(e.full.toks) {
 			add(g.byWord, words[1], e)
 		}
 		last := len(words) - 1
@@ -588,6 +588,9 @@ func orgShortForm(full, short []token) bool {
 	if clubPrefix(full) && stripArticle(full[1].fold) == stripArticle(w) && cueKind(full[1].fold) == "" {
 		return true // "Deltana" of "CSM Deltana Tulcea": the name after its capitals
 	}
+	if townClub(full) && full[1].fold == w {
+		return true // "Champa" of "Vientiane Champa FC": the name between its town and its letters
+	}
 	if w == first+"s" && partyCues[last] {
 		return true // "Conservatives" of "Conservative Party"
 	}
@@ -605,6 +608,19 @@ func orgShortForm(full, short []token) bool {
 	}
 	return stripArticle(last) == key
 }
+
+// townClub reports whether a name of three words is a town's, a name and a club's letters
+// ("Vientiane Champa FC", "Tarsk Rovers SC"): the middle word is what the club is called.
+func townClub(full []token) bool {
+	if len(full) != 3 || !clubLetters[full[2].fold] || !isNameToken(full[1]) || isAcronym(full[1].text) {
+		return false
+	}
+	_, capital := capitalOf[full[0].fold]
+	return places[full[0].fold] || capital
+}
+
+// clubLetters end the names of sports clubs: "Champa FC", "Prabang SC".
+var clubLetters = words(`fc sc afc cf`)
 
 // clubPrefix reports whether a name of three words or more opens with a short word in
 // capitals that says what sort of club or company it is ("FC", "CSM", "ACS"): the
@@ -714,16 +730,7 @@ func (e *entity) kind() app.ActorKind {
 
 // keep decides whether the entity is worth suggesting.
 func (g *grouper) keep(e *entity) bool {
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) &&
-		!(personCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
-			return !o.layout && (o.listed || o.speaks || o.person || o.ctxKind == app.Person || o.who)
-		})) && !(bodyCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
-		return !o.layout && !(o.loc && !o.weakLoc) && !o.thing && o.country == nil && !places[o.key]
-	})) {
-		// Only a table, a headline or a slogan writes it in full: no evidence of a name,
-		// even if running prose uses a word of it ("Marseille"). A person's column
-		// ("ATHLETE") whose name the prose then names by the surname, as one who acts
-		// ("Bekele, who led until 35 km"), is the exception.
+	if !proseNames(e) {
 		return false
 	}
 	if e.country != nil {
@@ -732,33 +739,10 @@ func (g *grouper) keep(e *entity) bool {
 		// Singapore-listed Tembusu Resources", "a former minister of Ghana").
 		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace && !countryAsPlace(o) })
 	}
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.onPlatform }) {
-		return false // only ever a network posted on: "wrote on X", "said on LinkedIn"
+	if onlyThing(e) {
+		return false
 	}
-	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
-		return false // every mention is of a product or an index: "Atlas 9", "the KOSPI index"
-	}
-	if slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.product }) &&
-		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks || o.person || o.ctxKind != "" }) {
-		return false // the text says it is a thing, and nothing says it acts: "its software, VireoLock"
-	}
-	multi := nameWords(e.full.toks) > 1
-	allLoc, allSent, person := true, true, false
-	_, known := knownKinds[e.key]
-	acronym := isAcronym(e.full.text)
-	for _, o := range e.occs {
-		if o.layout || o.instance && len(e.occs) > 1 {
-			continue // a table's or a headline's capitals say nothing; nor does "a Superclásico"
-		}
-		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
-		// without a word saying which, it is left out.
-		roleOf := o.roleOf && !known && !acronym && headKind(o.toks) == "" && o.ctxKind == ""
-		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
-		// acts or that a relative clause describes.
-		allLoc = allLoc && (o.loc && !(o.weakLoc && !o.motion && (o.listed || o.speaks)) || roleOf)
-		allSent = allSent && o.sent
-		person = person || o.person
-	}
+	m := readMentions(e)
 	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) &&
 		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" }) {
 		// Capitals alone, named once, are no evidence of a name: "Zero Excuses",
@@ -767,47 +751,157 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	if e.full.capital {
-		return !allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
+		return !m.allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
 	}
-	if multi || len(e.aliases) > 0 {
-		// to/at/from are weak place clues: a first name says it is a person ("a letter to
-		// Paulo Ferraz").
-		return !allLoc || person || known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
-			multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
-			multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
-		// A table's column (PARTY, CANDIDATE) that writes the name says what it is, as a
-		// first name does: "a request from Green Union" is the party's, not a place.
+	if m.multi || len(e.aliases) > 0 {
+		return keepLongName(e, m)
 	}
-	if !known && e.full.ctxKind == "" && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.quoted }) {
+	return g.keepLoneWord(e, m)
+}
+
+// proseNames reports whether running prose gives the name: not only a table, a headline
+// or a slogan writes it in full, even if prose uses a word of it ("Marseille"). A
+// person's column ("ATHLETE") whose name the prose then names by the surname, as one who
+// acts ("Bekele, who led until 35 km"), or a body's column whose name prose uses, is the
+// exception.
+func proseNames(e *entity) bool {
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && o.key == e.full.key }) ||
+		personCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+			return !o.layout && (o.listed || o.speaks || o.person || o.ctxKind == app.Person || o.who)
+		}) || bodyCell(e.full) && slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+		return !o.layout && !(o.loc && !o.weakLoc) && !o.thing && o.country == nil && !places[o.key]
+	})
+}
+
+// onlyThing reports whether every mention is of a network posted on ("wrote on X"), of a
+// product or an index ("Atlas 9", "the KOSPI index"), or the text says it is a thing and
+// nothing says it acts ("its software, VireoLock").
+func onlyThing(e *entity) bool {
+	if rowCode(e) {
+		return true
+	}
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.onPlatform }) {
+		return true
+	}
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.thing && o.key == e.full.key }) {
+		return true
+	}
+	// A said-type verb after a product the text calls one ("its rival app, Tulko, says")
+	// is its maker speaking through it.
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.product }) &&
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.speaks && !o.product || o.person || o.ctxKind != "" })
+}
+
+// rowCode reports whether a name is a code of capitals and digits that a table writes in
+// its cells ("B1", a budget line) or a quarter or half of a year ("Q3", "H1"): a row's
+// label or a period, not an actor, even where prose refers to it ("line B1", "the Q3
+// reserve"). Codes that name groups ("M23", "G20") are in no table's cells.
+func rowCode(e *entity) bool {
+	t := e.full.text
+	if !isCellCode(t) {
+		return false
+	}
+	if len(t) == 2 && (t[0] == 'Q' && t[1] >= '1' && t[1] <= '4' || t[0] == 'H' && (t[1] == '1' || t[1] == '2')) {
+		return true
+	}
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.layout })
+}
+
+// mentions sums up what an entity's mentions say.
+type mentions struct {
+	multi   bool // the name has more than one word
+	known   bool // the gazetteer knows it
+	acronym bool
+	allLoc  bool // every mention is a place's
+	allSent bool // every mention is a lone word opening a sentence
+	person  bool // a mention says it is a person
+}
+
+// readMentions reads an entity's mentions outside tables and headlines.
+func readMentions(e *entity) mentions {
+	_, known := knownKinds[e.key]
+	m := mentions{multi: nameWords(e.full.toks) > 1, known: known, acronym: isAcronym(e.full.text), allLoc: true, allSent: true}
+	for _, o := range e.occs {
+		if o.layout || o.instance && len(e.occs) > 1 {
+			continue // a table's or a headline's capitals say nothing; nor does "a Superclásico"
+		}
+		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
+		// without a word saying which, it is left out.
+		roleOf := o.roleOf && !m.known && !m.acronym && headKind(o.toks) == "" && o.ctxKind == ""
+		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
+		// acts or that a relative clause describes.
+		m.allLoc = m.allLoc && (o.loc && !(o.weakLoc && !o.motion && (o.listed || o.speaks)) || roleOf)
+		m.allSent = m.allSent && o.sent
+		m.person = m.person || o.person
+	}
+	return m
+}
+
+// keepLongName decides on a name of several words or with aliases. to/at/from are weak
+// place clues: a first name says it is a person ("a letter to Paulo Ferraz"), and a
+// table's column (PARTY, CANDIDATE) that writes the name says what it is, as a first
+// name does: "a request from Green Union" is the party's, not a place.
+func keepLongName(e *entity, m mentions) bool {
+	// An appositive that says what the name is ("…goes to Seniorcentrum Považie, a
+	// non-profit") outweighs a weak place clue (to, at, from), not a strong one ("marched
+	// towards Singha Durbar, the seat of government").
+	return !m.allLoc || m.person || m.known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
+		slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+			return o.appositive && o.ctxKind != app.Person && !o.layout && (!o.loc || o.weakLoc)
+		}) ||
+		m.multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
+		m.multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
+}
+
+// keepLoneWord decides on a name of one word without aliases.
+func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
+	if !m.known && e.full.ctxKind == "" && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.quoted }) {
 		// A lone capitalised word only a quotation uses is the speaker's emphasis or
 		// slogan ("ZERO chance of Success, Prosperity, or Freedom"), not a name.
 		return false
 	}
-	if known && knownKinds[e.key] == app.Organisation && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib }) {
+	if m.known && knownKinds[e.key] == app.Organisation && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib }) {
 		// "UN peacekeepers", "EU law", "a NATO ally": a body above states named only as
 		// the qualifier of a noun is not itself dealt with.
 		return false
 	}
-	if known || acronym {
+	if m.known || m.acronym {
 		// A known group after to, at or from is dealt with, not a place: "weapons from
 		// Hezbollah".
-		return !allLoc || known && knownKinds[e.key] != app.State && !weakLocOnly(e)
+		return !m.allLoc || m.known && knownKinds[e.key] != app.State && !weakLocOnly(e)
 	}
-	if g.derived(e.key) || g.nameWords[strings.TrimSuffix(e.key, "s")] && strings.HasSuffix(e.key, "s") ||
-		strings.HasSuffix(e.key, "ist") || strings.HasSuffix(e.key, "ists") {
-		// "Sadrist", "Tigrayans", "Peronist": followers or people of a name
-		return false // "Sadrist", "Tigrayans": followers or people of a name
+	if g.followers(e.key) {
+		return false
 	}
-	if allLoc || allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) && !speaksAsName(e) {
+	if m.allLoc || m.allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) && !speaksAsName(e) {
 		return false
 	}
 	if g.lower[e.key] {
 		return false // the text writes it in lower case too: a common word
 	}
-	if adjectival(e.occs, e.key) {
-		return false // "the Korean electronics maker": a demonym the gazetteer lacks
+	if unheard(e) {
+		return false
 	}
-	return true
+	return !adjectival(e.occs, e.key) // "the Korean electronics maker": a demonym the gazetteer lacks
+}
+
+// unheard reports whether a lone word is named once and nothing around it says what it
+// is or that it acts: no cue, no said-type verb, no other name joined to it, no kind its
+// word gives. Capitals alone are no evidence of a name ("for Divadlo pod Dubňom", a
+// fragment of a name of another language).
+func unheard(e *entity) bool {
+	if len(e.occs) != 1 {
+		return false
+	}
+	o := e.occs[0]
+	return o.ctxKind == "" && o.kind == "" && !o.speaks && !o.listed && !o.person && !o.who && !o.appositive && o.cellKind == "" && !o.sent && !o.described
+}
+
+// followers reports whether a word names the followers or people of a name: "Sadrist",
+// "Tigrayans", "Peronist".
+func (g *grouper) followers(key string) bool {
+	return g.derived(key) || g.nameWords[strings.TrimSuffix(key, "s")] && strings.HasSuffix(key, "s") ||
+		strings.HasSuffix(key, "ist") || strings.HasSuffix(key, "ists")
 }
 
 // bodyCell reports whether o is a table's cell of a club's, a party's or a company's

@@ -126,59 +126,16 @@ var personParticles = words(`bin ibn bint ben abu de del della di da dos van von
 // guessKind guesses the kind of the actor an occurrence names from the name alone and
 // the clues context found; "" when nothing points anywhere.
 func guessKind(o *occurrence) app.ActorKind {
-	if o.country != nil {
-		return app.State
-	}
-	if k, ok := knownKinds[o.key]; ok {
+	if k := certainKind(o); k != "" {
 		return k
-	}
-	if o.agency {
-		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
-	}
-	if len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as" {
-		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
-	}
-	if slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }) {
-		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
-	}
-	if o.person {
-		return app.Person
-	}
-	if hasArmedName(o.toks) {
-		return app.ArmedGroup
 	}
 	if k := headKind(o.toks); k != "" {
-		if k == app.Party && o.ctxKind == app.ArmedGroup {
-			return app.ArmedGroup // "fighters of the Tana Liberation Front": a front that fights
-		}
-		if (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party {
-			return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
-		}
-		if (k == app.Organisation || k == app.Party) && o.appositive && o.ctxKind != app.Person && o.ctxKind != "" && ambiguousHead(o.toks) {
-			// "Council of State, the highest administrative court": the appositive says
-			// more than a head noun every kind of body uses.
-			return o.ctxKind
-		}
-		if k == app.Party && o.ctxKind == app.Organisation && o.groupNoun {
-			return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
-		}
-		if k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent {
-			return app.GovernmentBody // "Calderdale Council": a place's council
-		}
-		return k
+		return headInContext(o, k)
 	}
 	if len(o.toks) > 1 && !o.layout && !slices.ContainsFunc(o.toks, func(t token) bool { return !isAcronym(t.text) }) {
 		return app.Organisation // "CMA CGM": no one writes a person's name in capitals in prose
 	}
-	// "Airtel Kenya", "Yiaga Africa": a person's name holds no country; "World Athletics",
-	// "National Trust": no person's name starts so. A said-type verb after them does not
-	// make them people.
-	orgShape := placeInside(o.toks) || placeCueInside(o.toks) || !o.layout && acronymInside(o.toks) ||
-		// "Médecins Sans Frontières", "Reporters Without Borders": no person's name.
-		slices.ContainsFunc(o.toks, func(t token) bool { return withoutWords[t.fold] }) ||
-		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
-		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
-		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
+	orgShape := orgShaped(o)
 	if o.ctxKind != "" && !(o.ctxKind == app.Person && orgShape) {
 		return o.ctxKind
 	}
@@ -191,19 +148,79 @@ func guessKind(o *occurrence) app.ActorKind {
 	if len(o.toks) > 1 && slices.ContainsFunc(o.aliases, isAcronym) {
 		return app.Organisation // a name with an acronym in brackets is not a person's
 	}
-	if len(o.toks) == 1 {
-		if isAcronym(o.toks[0].text) {
+	return wordsKind(o.toks)
+}
+
+// certainKind is the kind the name says whatever its context: a state, a known name, a
+// dateline's agency, a legal suffix, partners joined by "&", a person by a role, an armed
+// group's words.
+func certainKind(o *occurrence) app.ActorKind {
+	if o.country != nil {
+		return app.State
+	}
+	if k, ok := knownKinds[o.key]; ok {
+		return k
+	}
+	switch {
+	case o.agency:
+		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
+	case len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as":
+		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
+	case slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }):
+		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
+	case o.person:
+		return app.Person
+	case hasArmedName(o.toks):
+		return app.ArmedGroup
+	}
+	return ""
+}
+
+// headInContext corrects the kind k of a name's head noun by what its context says.
+func headInContext(o *occurrence, k app.ActorKind) app.ActorKind {
+	switch {
+	case k == app.Party && o.ctxKind == app.ArmedGroup:
+		return app.ArmedGroup // "fighters of the Tana Liberation Front": a front that fights
+	case (k == app.Organisation || k == app.ArmedGroup) && o.ctxKind == app.Party:
+		return app.Party // "the ruling Civic Union", "lawmakers from Popular Force"
+	case (k == app.Organisation || k == app.Party) && o.appositive && o.ctxKind != app.Person && o.ctxKind != "" && ambiguousHead(o.toks):
+		// "Council of State, the highest administrative court": the appositive says
+		// more than a head noun every kind of body uses.
+		return o.ctxKind
+	case k == app.Party && o.ctxKind == app.Organisation && o.groupNoun:
+		return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
+	case k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent:
+		return app.GovernmentBody // "Calderdale Council": a place's council
+	}
+	return k
+}
+
+// orgShaped reports whether a name is shaped as no person's is: "Airtel Kenya", "Yiaga
+// Africa" (a person's name holds no country); "World Athletics", "National Trust" (no
+// person's name starts so). A said-type verb after them does not make them people.
+func orgShaped(o *occurrence) bool {
+	return placeInside(o.toks) || placeCueInside(o.toks) || !o.layout && acronymInside(o.toks) ||
+		// "Médecins Sans Frontières", "Reporters Without Borders": no person's name.
+		slices.ContainsFunc(o.toks, func(t token) bool { return withoutWords[t.fold] }) ||
+		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
+		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
+		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
+}
+
+// wordsKind reads the kind from the words of a name no clue speaks for: an acronym alone
+// is an organisation's, a particle makes a person's, an acronym of three capitals an
+// organisation's; two to five plain capitalised words are most often a person's.
+func wordsKind(toks []token) app.ActorKind {
+	if len(toks) == 1 {
+		if isAcronym(toks[0].text) {
 			return app.Organisation
 		}
 		return ""
 	}
-	for _, t := range o.toks {
-		w := t.fold
-		if personParticles[w] || hasParticlePrefix(t.text) {
-			return app.Person
-		}
+	if slices.ContainsFunc(toks, func(t token) bool { return personParticles[t.fold] || hasParticlePrefix(t.text) }) {
+		return app.Person
 	}
-	for _, t := range o.toks {
+	for _, t := range toks {
 		if isAcronym(t.text) && utf8.RuneCountInString(strings.Trim(t.text, ".")) >= 3 && !strings.Contains(t.text, ".") {
 			return app.Organisation // "Coca-Cola FEMSA", "HSBC Bank": no person's name holds one
 		}
@@ -211,8 +228,8 @@ func guessKind(o *occurrence) app.ActorKind {
 			return ""
 		}
 	}
-	if len(o.toks) <= 5 {
-		return app.Person // two to five plain capitalised words: most often a person
+	if len(toks) <= 5 {
+		return app.Person
 	}
 	return ""
 }
@@ -284,99 +301,218 @@ var continents = words(`africa europe asia america americas oceania`)
 
 // headKind reads the kind from the name's head noun: the last cue word before the first
 // connector ("Bank of Spain": Bank), else the last cue word ("Justice and Development
-// Party": Party).
+// Party": Party). headRules may say the head means another kind in this name.
 func headKind(toks []token) app.ActorKind {
-	head := len(toks)
-	for k, t := range toks {
-		if connectors[t.fold] {
-			head = k
-			break
-		}
-	}
-	pick := func(from, to int) (app.ActorKind, int) {
-		for k := to - 1; k >= from; k-- {
-			if kind := cueKind(toks[k].fold); kind != "" {
-				return kind, k
-			}
-		}
-		return "", -1
-	}
-	kind, at := pick(0, head)
-	if kind == "" {
-		kind, at = pick(0, len(toks))
-	}
+	h, kind := findHead(toks)
 	if kind == "" {
 		return ""
 	}
-	w := toks[at].fold
-	prev := ""
-	if at > 0 {
-		prev = toks[at-1].fold
-	}
-	switch {
-	case (w == "service" || w == "agency") && (prev == "press" || prev == "news"):
-		return app.Media // "Andes Press Service", "Savanna News Agency"
-	case w == "parliament" && international(toks[:at]):
-		return app.Organisation // "European Parliament": above states, as the European Commission
-	case committeeHeads[w] && at+1 == len(toks) && legislatures[stripLeadingArticle(toks)[0].fold]:
-		return app.GovernmentBody // "House Transportation and Infrastructure Committee"
-	case w == "chamber" && at > 0 && qualified(toks[:at]) && !(at+1 < len(toks) && toks[at+1].fold == "of"):
-		return app.GovernmentBody // "Regional Audit Chamber"; not "National Chamber of Commerce"
-	case stateBodyHeads[w] && countryNamed(toks) && !international(toks) && !knownOrgInside(toks):
-		// "Impact Assessment Agency of Canada", "Chilean Economic Development Agency": a
-		// body named after its state is the state's.
-		return app.GovernmentBody
-	case (w == "centre" || w == "center") && at == len(toks)-1 && at > 0 && allPartyWords(toks[:at]):
-		return app.Party // "Democratic Centre", "Social Democratic Centre"
-	case (w == "centre" || w == "center") && at > 0 && qualified(toks[:at]) && !international(toks):
-		return app.GovernmentBody // "National Cyber Security Centre": a state's
-	case w == "house" && at > 0 && !connectors[prev]:
-		return app.Organisation // "Chatham House"
-	case w == "agency" && (prev == "press" || prev == "news"):
-		return app.Media
-	case w == "house" && at+1 < len(toks) && toks[at+1].fold == "of":
-		return app.GovernmentBody // House of Representatives, of Commons
-	case (w == "guard" || w == "guards") && at > 0 && (prev == "coast" || prev == "border"):
-		return app.GovernmentBody // "Philippine Coast Guard": a state's service, not a militia
-	case w == "agency" && at > 0 && qualified(toks[:at]) && !international(toks):
-		return app.GovernmentBody // "Federal Network Agency"
-	case w == "congress" && slices.ContainsFunc(toks[:at], func(t token) bool { return tradeUnionWord(t.fold) }):
-		return app.Organisation // "Nigeria Labour Congress", "Trades Union Congress"
-	case w == "chamber" && at+2 < len(toks) && toks[at+1].fold == "of" && legislators[toks[at+2].fold]:
-		return app.GovernmentBody // "Chamber of Deputies"; not "Chamber of Commerce"
-	case slices.ContainsFunc(toks[:at], func(t token) bool { return t.fold == "electoral" }) && !international(toks):
-		return app.GovernmentBody // "National Electoral Institute": who runs elections is a state's
-	case (w == "council" || w == "commission" || w == "court" || w == "assembly" || w == "committee" || w == "board") &&
-		(qualified(toks[:at]) || w == "board" && at > 0 && isCountryTok(toks[0])):
-		// "National Security Council", "Ghana Cocoa Board": a state's.
-		return app.GovernmentBody
-	case (w == "court" || w == "council" || w == "commission" || w == "committee") && international(toks[:at]):
-		return app.Organisation // "International Criminal Court", "European Commission"
-	case w == "agency" && at > 0 && portfolio(toks[:at]):
-		return app.GovernmentBody // "Environment Agency", "Energy Agency"
-	case publicHeads[w] && !international(toks) && !knownOrgInside(toks):
-		// A commission, an authority or a regulator is a state's unless its name says it
-		// is above states: "Japan Fair Trade Commission", "Suez Canal Authority", not
-		// "European Commission" or "ECOWAS Commission".
-		return app.GovernmentBody
-	case w == "union" && partyWords(toks) && !slices.ContainsFunc(toks, func(t token) bool {
-		// "Workers' Union", "Union of Metalworkers", "Union of Welders": who works.
-		return t.poss && possNouns[t.fold] || strings.HasSuffix(t.fold, "ers") || possNouns[t.fold] && strings.HasSuffix(t.fold, "s") && t.fold != "people"
-	}):
-		// "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade union.
-		return app.Party
-	case w == "congress" && at > 0 && partyWords(toks[:at]) && !slices.ContainsFunc(toks[:at], func(t token) bool {
-		// "National People's Congress" is a legislature; "Nigeria Labour Congress",
-		// "Trades Union Congress" are unions.
-		return t.fold == "people" || t.fold == "people's" || tradeUnionWord(t.fold)
-	}):
-		return app.Party // "All Progressives Congress", "African National Congress"; not "National People's Congress"
-	case w == "union":
-		return app.Organisation
-	case len(toks) > 1 && toks[0].fold == "united" && toks[1].fold == "nations":
-		return app.Organisation // "United Nations Interim Force in Lebanon"
+	for _, r := range headRules {
+		if r.holds(h) {
+			return r.kind
+		}
 	}
 	return kind
+}
+
+// head is a name's head noun: the name's words, the head's index, the head and the word
+// before it (folded).
+type head struct {
+	toks    []token
+	at      int
+	w, prev string
+}
+
+// before returns the words before the head.
+func (h head) before() []token { return h.toks[:h.at] }
+
+// findHead returns the name's head noun and the kind its cue gives; "" if none.
+func findHead(toks []token) (head, app.ActorKind) {
+	end := len(toks)
+	for k, t := range toks {
+		if connectors[t.fold] {
+			end = k
+			break
+		}
+	}
+	kind, at := lastCue(toks, end)
+	if kind == "" || end < len(toks) && toks[end].fold == "and" && sectorsOfBody(toks[:end], toks[end+1:]) {
+		// "National Energy and Water Supply Regulatory Commission": the head ends the name.
+		kind, at = lastCue(toks, len(toks))
+	}
+	if kind == "" {
+		return head{}, ""
+	}
+	h := head{toks: toks, at: at, w: toks[at].fold}
+	if at > 0 {
+		h.prev = toks[at-1].fold
+	}
+	return h, kind
+}
+
+// lastCue returns the last cue word of toks[:to], its kind and index.
+func lastCue(toks []token, to int) (app.ActorKind, int) {
+	for k := to - 1; k >= 0; k-- {
+		if kind := cueKind(toks[k].fold); kind != "" {
+			return kind, k
+		}
+	}
+	return "", -1
+}
+
+// headRule is a head noun that means kind in a name for which holds.
+type headRule struct {
+	holds func(h head) bool
+	kind  app.ActorKind
+}
+
+// headRules are read in order; the first that holds gives the kind.
+var headRules = []headRule{
+	{pressHead, app.Media},
+	{parliamentAboveStates, app.Organisation},
+	{legislatureCommittee, app.GovernmentBody},
+	{qualifiedChamber, app.GovernmentBody},
+	{bodyNamedForState, app.GovernmentBody},
+	{partyCentre, app.Party},
+	{stateCentre, app.GovernmentBody},
+	{namedHouse, app.Organisation},
+	{houseOf, app.GovernmentBody},
+	{coastGuard, app.GovernmentBody},
+	{qualifiedAgency, app.GovernmentBody},
+	{unionsCongress, app.Organisation},
+	{chamberOfLegislators, app.GovernmentBody},
+	{electoralBody, app.GovernmentBody},
+	{qualifiedStateBody, app.GovernmentBody},
+	{internationalBody, app.Organisation},
+	{portfolioAgency, app.GovernmentBody},
+	{publicBody, app.GovernmentBody},
+	{partyUnion, app.Party},
+	{partyCongress, app.Party},
+	{func(h head) bool { return h.w == "union" }, app.Organisation},
+	{unitedNations, app.Organisation},
+}
+
+// pressHead: "Andes Press Service", "Savanna News Agency".
+func pressHead(h head) bool {
+	return (h.w == "service" || h.w == "agency") && (h.prev == "press" || h.prev == "news")
+}
+
+// parliamentAboveStates: "European Parliament", above states as the European Commission.
+func parliamentAboveStates(h head) bool {
+	return h.w == "parliament" && international(h.before())
+}
+
+// legislatureCommittee: "House Transportation and Infrastructure Committee".
+func legislatureCommittee(h head) bool {
+	return committeeHeads[h.w] && h.at+1 == len(h.toks) && legislatures[stripLeadingArticle(h.toks)[0].fold]
+}
+
+// qualifiedChamber: "Regional Audit Chamber"; not "National Chamber of Commerce".
+func qualifiedChamber(h head) bool {
+	return h.w == "chamber" && h.at > 0 && qualified(h.before()) && !(h.at+1 < len(h.toks) && h.toks[h.at+1].fold == "of")
+}
+
+// bodyNamedForState: "Impact Assessment Agency of Canada", "Chilean Economic Development
+// Agency": a body named after its state is the state's.
+func bodyNamedForState(h head) bool {
+	return stateBodyHeads[h.w] && countryNamed(h.toks) && !international(h.toks) && !knownOrgInside(h.toks)
+}
+
+// partyCentre: "Democratic Centre", "Social Democratic Centre".
+func partyCentre(h head) bool {
+	return (h.w == "centre" || h.w == "center") && h.at == len(h.toks)-1 && h.at > 0 && allPartyWords(h.before())
+}
+
+// stateCentre: "National Cyber Security Centre", a state's.
+func stateCentre(h head) bool {
+	return (h.w == "centre" || h.w == "center") && h.at > 0 && qualified(h.before()) && !international(h.toks)
+}
+
+// namedHouse: "Chatham House".
+func namedHouse(h head) bool {
+	return h.w == "house" && h.at > 0 && !connectors[h.prev]
+}
+
+// houseOf: House of Representatives, of Commons.
+func houseOf(h head) bool {
+	return h.w == "house" && h.at+1 < len(h.toks) && h.toks[h.at+1].fold == "of"
+}
+
+// coastGuard: "Philippine Coast Guard", a state's service, not a militia.
+func coastGuard(h head) bool {
+	return (h.w == "guard" || h.w == "guards") && h.at > 0 && (h.prev == "coast" || h.prev == "border")
+}
+
+// qualifiedAgency: "Federal Network Agency".
+func qualifiedAgency(h head) bool {
+	return h.w == "agency" && h.at > 0 && qualified(h.before()) && !international(h.toks)
+}
+
+// unionsCongress: "Nigeria Labour Congress", "Trades Union Congress".
+func unionsCongress(h head) bool {
+	return h.w == "congress" && slices.ContainsFunc(h.before(), func(t token) bool { return tradeUnionWord(t.fold) })
+}
+
+// chamberOfLegislators: "Chamber of Deputies"; not "Chamber of Commerce".
+func chamberOfLegislators(h head) bool {
+	return h.w == "chamber" && h.at+2 < len(h.toks) && h.toks[h.at+1].fold == "of" && legislators[h.toks[h.at+2].fold]
+}
+
+// electoralBody: "National Electoral Institute": who runs elections is a state's.
+func electoralBody(h head) bool {
+	return slices.ContainsFunc(h.before(), func(t token) bool { return t.fold == "electoral" }) && !international(h.toks)
+}
+
+// qualifiedStateBody: "National Security Council", "Ghana Cocoa Board": a state's.
+func qualifiedStateBody(h head) bool {
+	switch h.w {
+	case "council", "commission", "court", "assembly", "committee", "board":
+		return qualified(h.before()) || h.w == "board" && h.at > 0 && isCountryTok(h.toks[0])
+	}
+	return false
+}
+
+// internationalBody: "International Criminal Court", "European Commission", "UN Office
+// for the Coordination of Humanitarian Affairs".
+func internationalBody(h head) bool {
+	switch h.w {
+	case "court", "council", "commission", "committee", "office", "secretariat":
+		return international(h.before())
+	}
+	return false
+}
+
+// portfolioAgency: "Environment Agency", "Energy Agency".
+func portfolioAgency(h head) bool {
+	return h.w == "agency" && h.at > 0 && portfolio(h.before())
+}
+
+// publicBody: a commission, an authority or a regulator is a state's unless its name says
+// it is above states: "Japan Fair Trade Commission", "Suez Canal Authority", not
+// "European Commission" or "ECOWAS Commission".
+func publicBody(h head) bool {
+	return publicHeads[h.w] && !international(h.toks) && !knownOrgInside(h.toks)
+}
+
+// partyUnion: "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade
+// union ("Workers' Union", "Union of Metalworkers", "Union of Welders": who works).
+func partyUnion(h head) bool {
+	return h.w == "union" && partyWords(h.toks) && !slices.ContainsFunc(h.toks, func(t token) bool {
+		return t.poss && possNouns[t.fold] || strings.HasSuffix(t.fold, "ers") || possNouns[t.fold] && strings.HasSuffix(t.fold, "s") && t.fold != "people"
+	})
+}
+
+// partyCongress: "All Progressives Congress", "African National Congress"; not "National
+// People's Congress", a legislature, nor "Nigeria Labour Congress", a union.
+func partyCongress(h head) bool {
+	return h.w == "congress" && h.at > 0 && partyWords(h.before()) && !slices.ContainsFunc(h.before(), func(t token) bool {
+		return t.fold == "people" || t.fold == "people's" || tradeUnionWord(t.fold)
+	})
+}
+
+// unitedNations: "United Nations Interim Force in Lebanon".
+func unitedNations(h head) bool {
+	return len(h.toks) > 1 && h.toks[0].fold == "united" && h.toks[1].fold == "nations"
 }
 
 // stateBodyHeads are head nouns of bodies that belong to the state whose name they hold.

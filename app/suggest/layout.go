@@ -84,7 +84,7 @@ func markTags(toks []token) {
 	for i := 1; i < len(toks); i++ {
 		if (toks[i-1].text == "#" || toks[i-1].text == "@") && !toks[i].space {
 			for j := i; j < len(toks) && (j == i || !toks[j].space); j++ {
-				toks[j].layout = true
+				toks[j].layout, toks[j].tag = true, true
 			}
 		}
 	}
@@ -319,7 +319,7 @@ func sloganSentences(toks []token, from, to int) {
 		}
 		if n >= 4 && sloganWords(part) {
 			for j := start; j < k; j++ {
-				toks[j].layout = true
+				toks[j].layout, toks[j].tag = true, true
 			}
 		}
 		start = k + 1

@@ -54,6 +54,9 @@ type occurrence struct {
 	the bool
 	// who: ", who" follows: "Bekele, who led until 35 km".
 	who bool
+	// described: a word before it says what it is to another ("rival Aerolux", "partner
+	// Vexor"), which is evidence of a name though not of its kind.
+	described bool
 	// counted: attrib after a count: "two Dene hunters".
 	counted bool
 	// product: the text says what the name is, a thing: "its encryption software,
@@ -184,7 +187,15 @@ func (s *scanner) partyLists(from int) {
 		}
 		list := occs[start:end]
 		start = end
-		if len(list) < 2 || !slices.ContainsFunc(list, func(o *occurrence) bool { return headKind(o.toks) == app.Party }) {
+		if len(list) < 2 {
+			continue
+		}
+		media, party := listKinds(list)
+		if media {
+			s.mediaList(list, at)
+			continue
+		}
+		if !party {
 			continue
 		}
 		if lower == nil {
@@ -201,6 +212,39 @@ func (s *scanner) partyLists(from int) {
 		}
 	}
 }
+
+// listKinds reports whether a newsroom's or a party's head noun ends a name of the list.
+func listKinds(list []*occurrence) (media, party bool) {
+	for _, o := range list {
+		switch headKind(o.toks) {
+		case app.Media:
+			media = true
+		case app.Party:
+			party = true
+		}
+	}
+	return media, party
+}
+
+// mediaList gives a newsroom's kind to the titles listed with one ("the Kano Herald, the
+// Delta Ledger and Le Courrier du Sahel") when nothing else says what they are: titles
+// of two words or more after "the", or opening with another language's article.
+func (s *scanner) mediaList(list []*occurrence, at map[int]int) {
+	for _, o := range list {
+		// ("which" after a list speaks of bodies; it says no more than the list)
+		if o.country != nil || o.person || o.ctxKind != "" && o.ctxKind != app.Organisation || headKind(o.toks) != "" || knownKinds[o.key] != "" ||
+			len(o.toks) < 2 || firstNames[o.toks[0].fold] || inBrackets(s.toks, at, o) {
+			continue
+		}
+		k, ok := at[o.toks[0].start]
+		if ok && k > 0 && s.toks[k-1].fold == "the" || len(o.toks) >= 3 && foreignArticles[o.toks[0].fold] {
+			o.ctxKind, o.kind = app.Media, app.Media
+		}
+	}
+}
+
+// foreignArticles open the titles of newspapers of other languages: "Le Monde", "El País".
+var foreignArticles = words(`le la les el il lo der die das het`)
 
 // inBrackets reports whether o is written right after "(".
 func inBrackets(toks []token, at map[int]int, o *occurrence) bool {
@@ -244,9 +288,19 @@ func (s *scanner) dateline(i int) int {
 // run reads the run of name words that starts at i, records its occurrences and returns
 // the index after it.
 func (s *scanner) run(i int) int {
+	j, done := s.runEnd(i)
+	if done >= 0 {
+		return done
+	}
+	return s.readRun(i, j)
+}
+
+// runEnd returns the index after the words of the run that starts at i. done is the index
+// to go on from when the run was read already (a pair of states, a stem: "Iran-backed"),
+// else -1.
+func (s *scanner) runEnd(i int) (j, done int) {
 	toks := s.toks
-	j := i
-	for j < len(toks) {
+	for j = i; j < len(toks); {
 		t := toks[j]
 		if t.text == "," && j > i && s.portfolioList(i, j) {
 			j++ // "Ministry of Information, Communications and the Digital Economy"
@@ -260,28 +314,10 @@ func (s *scanner) run(i int) int {
 			for _, c := range cs {
 				s.add(&occurrence{toks: []token{c.tok}, country: c.c, kind: app.State}, j, j+1)
 			}
-			return j + 1
+			return j, j + 1
 		}
 		if stem, ok := modifierStem(t); ok {
-			if j > i && placeSuffixes[strings.ToLower(t.text[len(stem)+1:])] {
-				// "a Dar es Salaam-based group": the words before the stem are the same
-				// place's name.
-				s.stemLoc = true
-				s.segmentTrim(i, j)
-				s.stemLoc = false
-				return j
-			}
-			if j > i {
-				break // the stem starts a run of its own
-			}
-			// "Iran-backed", "U.S.-led": the stem is a name; the run ends with it.
-			st := t
-			st.text, st.end = stem, t.start+utf8.RuneCountInString(stem)
-			st.fold = app.Fold(stem)
-			s.stemLoc = placeSuffixes[strings.ToLower(t.text[len(stem)+1:])]
-			s.segment([]token{st}, j, j+1)
-			s.stemLoc = false
-			return j + 1
+			return j, s.stemRun(i, j, stem)
 		}
 		if !isNameToken(t) && !isJoiner(t) {
 			break
@@ -298,22 +334,47 @@ func (s *scanner) run(i int) int {
 			break // "Brenner Antriebstechnik GmbH of Stuttgart": the registered name ends there
 		}
 	}
+	return j, -1
+}
+
+// stemRun reads the word at toks[j] that is a stem and a suffix ("Iran-backed",
+// "Baghdad-based") in the run that starts at i: it returns the index to go on from, or -1
+// when the run ends before the word, which starts a run of its own.
+func (s *scanner) stemRun(i, j int, stem string) int {
+	t := s.toks[j]
+	if j > i && placeSuffixes[strings.ToLower(t.text[len(stem)+1:])] {
+		// "a Dar es Salaam-based group": the words before the stem are the same
+		// place's name.
+		s.stemLoc = true
+		s.segmentTrim(i, j)
+		s.stemLoc = false
+		return j
+	}
+	if j > i {
+		return -1 // the stem starts a run of its own
+	}
+	// "Iran-backed", "U.S.-led": the stem is a name; the run ends with it.
+	st := t
+	st.text, st.end = stem, t.start+utf8.RuneCountInString(stem)
+	st.fold = app.Fold(stem)
+	s.stemLoc = placeSuffixes[strings.ToLower(t.text[len(stem)+1:])]
+	s.segment([]token{st}, j, j+1)
+	s.stemLoc = false
+	return j + 1
+}
+
+// readRun records the occurrences of the run s.toks[i:j] and returns the index after it:
+// a lower-case legal suffix or another language's name may extend it, a thing's name or
+// a state's is read as such, any other is split into names.
+func (s *scanner) readRun(i, j int) int {
+	toks := s.toks
 	// "Chatterbox Holdings plc": a legal suffix in lower case ends the name.
 	if j > i && j < len(toks) && toks[j].kind == tWord && toks[j].space && unicode.IsLower(firstRune(toks[j].text)) &&
 		isLowerSuffix(toks[j].text) && isNameToken(toks[j-1]) {
 		j++
 	}
-	if i >= 2 && toks[i-1].text == "(" && isNameToken(toks[i-2]) {
-		if _, close, ok := translationAt(toks, i-1); ok && close > j {
-			n := len(s.out)
-			s.segment(toks[i:close], i, close) // "People First (Fólkið fyrst)": the bracket names it whole
-			for _, o := range s.out[n:] {
-				if o.kind == app.Person && !o.person && !firstNames[o.toks[0].fold] {
-					o.kind = "" // its words' shape says nothing; the name it translates does
-				}
-			}
-			return close
-		}
+	if close, ok := s.bracketedTranslation(i, j); ok {
+		return close
 	}
 	if k := s.lowercaseName(i, j); k > j {
 		if isArticle(toks[i].text) {
@@ -343,6 +404,28 @@ func (s *scanner) run(i int) int {
 	}
 	s.split(i, end)
 	return max(end, i+1)
+}
+
+// bracketedTranslation reads a run in brackets right after a name that gives the name in
+// another language ("People First (Fólkið fyrst)"): the bracket names it whole. It returns
+// the index of the closing bracket.
+func (s *scanner) bracketedTranslation(i, j int) (int, bool) {
+	toks := s.toks
+	if i < 2 || toks[i-1].text != "(" || !isNameToken(toks[i-2]) {
+		return 0, false
+	}
+	_, close, ok := translationAt(toks, i-1)
+	if !ok || close <= j {
+		return 0, false
+	}
+	n := len(s.out)
+	s.segment(toks[i:close], i, close)
+	for _, o := range s.out[n:] {
+		if o.kind == app.Person && !o.person && !firstNames[o.toks[0].fold] {
+			o.kind = "" // its words' shape says nothing; the name it translates does
+		}
+	}
+	return close, true
 }
 
 // possContinues reports whether a name goes on after a possessive: "Republican People's
@@ -391,17 +474,10 @@ func (s *scanner) possContinues(j int) bool {
 // split cuts the run toks[i:end] at the joiners that do not belong inside a name ("Japan
 // and Australia" is two names, "Justice and Development Party" one) and at possessives.
 func (s *scanner) split(i, end int) {
+	if s.cellWritesWhole(i, end) {
+		return
+	}
 	toks := s.toks
-	if len(s.cells) > 0 && end-i > 2 && s.cells[app.Fold(s.textOf(toks[i:end]))] {
-		s.segmentTrim(i, end) // a table cell writes it whole: "Brothers of Italy"
-		return
-	}
-	if len(s.cells) > 0 && end-i > 2 && toks[i].sent && s.cells[app.Fold(s.textOf(toks[i+1:end]))] {
-		// "Agronomist Ada Lind won…": a table's cell writes the name without the sentence's
-		// first word, which describes her.
-		s.segmentTrim(i+1, end)
-		return
-	}
 	start := i
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
@@ -420,90 +496,11 @@ func (s *scanner) split(i, end int) {
 			list = true // a portfolio list the run let in: one name
 			continue
 		case w == "the":
-			prev := toks[k-1].fold
-			cut = !connectors[prev] || prev == "the" || prev == "and" && !list
-			if right := nameAfter(toks, k+1, end); cut && prev == "and" && inName && bodyComplements(toks[start:k-1], right) &&
-				!slices.ContainsFunc(right, func(t token) bool { return cueKind(t.fold) != "" }) && (k+1+len(right) == end || !connectors[toks[k+1+len(right)].fold]) {
-				// "Committee on Finance and the State Budget"; not "the Ministry of Finance
-				// and the Central Bank of Oravia", a body of its own.
-				cut = false
-			}
+			cut = s.cutAtThe(start, k, end, inName, list)
 		case w == "and":
-			// One name with a head noun on one side only: "Justice and Development Party",
-			// "Chamber of Commerce and Industry"; not "Kataib Hezbollah and Harakat al-Nujaba".
-			left, right := toks[start:k], nameAfter(toks, k+1, end)
-			cut = hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0])
-			if k-start > 2 && !isCountryTok(toks[k-1]) && isCountryText(s.textOf(toks[k-2:k])) && hasOrgCue(right) {
-				cut = true // "HSBC Saudi Arabia and Al Rajhi Capital": a name ending in a country ends there
-			}
-			if len(right) > 1 && isCountryTok(right[len(right)-1]) && !isCountryTok(toks[k-1]) {
-				cut = true // "Popular Force and Podemos Perú": a name ending in a country is one of its own
-			}
-			if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
-				cut = true // "Safaricom and MTN Group": the acronym starts a name of its own
-			}
-			if l := stripLeadingArticle(left); len(l) > 1 && cueKind(l[len(l)-1].fold) != "" && !hasOrgCue(right) && len(right) > 1 &&
-				!slices.ContainsFunc(l, func(t token) bool { return connectors[t.fold] }) {
-				// "World Food Programme and Médecins Sans Frontières": a name that ends in
-				// its head noun is whole; the words after "and" are another name.
-				cut = true
-			}
-			if len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold] {
-				// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone
-				// elsewhere ("a Maersk spokesperson"), so it is a name of its own.
-				cut = true
-			}
-			if inName && bodyComplements(left, right) {
-				cut = false // "Ministry of Energy and Mineral Resources": the ministry's portfolios
-			}
-			if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
-				cut = false // "Centre for Monitoring and Research": the last of the body's complements
-			}
-			if committeeName(left, right) {
-				cut = false // "House Transportation and Infrastructure Committee"
-			}
-			if s.acronymNames(start, end) {
-				cut = false // "Socialists and Democrats (S&D)": the acronym spells the whole run
-			}
-			if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
-				!isCountryTok(toks[k-1]) && !isCountryTok(right[0]) {
-				// "the ruling Homeland and Progress party": the noun after names the whole,
-				// and "Homeland and Progress" stays whole when the text names it again.
-				whole := app.Fold(s.textOf(toks[start:end]))
-				if partyAfter[wordAfter(toks, end)] {
-					s.wholeNames[whole] = true
-				}
-				cut = cut && !s.wholeNames[whole]
-			}
-			if list || portfolio(left) && roleLead(right) {
-				// "…, Communications and the Digital Economy"; "Trade and Industry
-				// Minister Yoko Nakagawa": the portfolios of one body or one role.
-				cut = false
-			}
+			cut = s.cutAtAnd(start, k, end, inName, list)
 		default: // of, for, on, in
-			// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
-			prev := toks[k-1]
-			pw := prev.fold
-			// A title after a given name is a surname: "Rebecca Cardinal of Gladue & Morin
-			// LLP" is a person of a firm, not a cardinal's see.
-			title := (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[toks[k-2].fold])
-			joined := inName || cueKind(prev.fold) != "" || placeCues[pw] || title || prev.text == "House" ||
-				prev.poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
-				nonActorHeads[pw] && w == "of" || // "Tour of the Carpathians": one event's name
-				w == "of" && awardAhead(toks, k, end) ||
-				w == "of" && periodTitle(toks, k, end) || // "Player of the Month": a title given for a period // "the Brave Hearts of Gold Award": an award's whole name
-				s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
-			if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
-				joined = false // "National Assembly on Wednesday"
-			}
-			if w == "in" {
-				// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
-				// mission is named for where it serves; "General Court in Luxembourg" only
-				// says where the court sits.
-				joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
-					k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
-			}
-			cut = !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
+			cut = s.cutAtPreposition(start, k, end, inName)
 		}
 		if !cut && connectors[w] {
 			inName = true
@@ -514,6 +511,198 @@ func (s *scanner) split(i, end int) {
 		}
 	}
 	s.segmentTrim(start, end)
+}
+
+// cellWritesWhole segments toks[i:end] as a table's cell writes it, if one does: "Brothers
+// of Italy" whole, or "Agronomist Ada Lind won…" without the sentence's first word, which
+// describes her.
+func (s *scanner) cellWritesWhole(i, end int) bool {
+	if len(s.cells) == 0 || end-i <= 2 {
+		return false
+	}
+	if s.cells[app.Fold(s.textOf(s.toks[i:end]))] {
+		s.segmentTrim(i, end)
+		return true
+	}
+	if s.toks[i].sent && s.cells[app.Fold(s.textOf(s.toks[i+1:end]))] {
+		s.segmentTrim(i+1, end)
+		return true
+	}
+	return false
+}
+
+// cutAtThe reports whether "the" at toks[k] starts a new name: after a word that does not
+// join names, or after "and" outside a portfolio list ("Committee on Finance and the State
+// Budget" stays one; "the Ministry of Finance and the Central Bank of Oravia" is two).
+func (s *scanner) cutAtThe(start, k, end int, inName, list bool) bool {
+	toks := s.toks
+	prev := toks[k-1].fold
+	if k-start >= 2 && gerundObject(toks, k) {
+		return false // "Fund for Saving the Aral Sea": the verb's object is in the name
+	}
+	cut := !connectors[prev] || prev == "the" || prev == "and" && !list
+	if !cut || prev != "and" || !inName {
+		return cut
+	}
+	right := nameAfter(toks, k+1, end)
+	if k+1+len(right) == end && regionPair(toks[start:k-1], right) {
+		return false // "Economic Commission for Latin America and the Caribbean": the regions it serves
+	}
+	return !(bodyComplements(toks[start:k-1], right) &&
+		!slices.ContainsFunc(right, func(t token) bool { return cueKind(t.fold) != "" }) &&
+		(k+1+len(right) == end || !connectors[toks[k+1+len(right)].fold]))
+}
+
+// gerundObject reports whether "the" at toks[k] follows a capitalised verb in -ing right
+// after of or for ("Society for Protecting the Wetlands", "Campaign for Ending the
+// Blockade"): a body named for what it does, whose object is part of the name.
+func gerundObject(toks []token, k int) bool {
+	v := toks[k-1]
+	return isNameToken(v) && strings.HasSuffix(v.fold, "ing") && len(v.fold) > 5 && (toks[k-2].fold == "for" || toks[k-2].fold == "of") &&
+		k+1 < len(toks) && isNameToken(toks[k+1])
+}
+
+// regionPair reports whether the words before "and the" end in a region, a continent or a
+// country and the words after it are one region: a body named for the two regions it
+// serves.
+func regionPair(left, right []token) bool {
+	if len(left) < 2 || len(right) != 1 || !regions[right[0].fold] {
+		return false
+	}
+	last := left[len(left)-1]
+	return regions[last.fold] || continents[last.fold] || isCountryTok(last) ||
+		isCountryText(left[len(left)-2].text+" "+last.text) || regions[left[len(left)-2].fold]
+}
+
+// cutAtAnd reports whether "and" at toks[k] joins two names rather than the words of one:
+// "Justice and Development Party" and "Chamber of Commerce and Industry" are one name
+// with a head noun on one side only; "Kataib Hezbollah and Harakat al-Nujaba" are two.
+func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
+	toks := s.toks
+	left, right := toks[start:k], nameAfter(toks, k+1, end)
+	cut := s.andSeparates(start, k, left, right)
+	if s.andInsideBody(start, k, end, left, right, inName) {
+		cut = false
+	}
+	if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
+		!isCountryTok(toks[k-1]) && !isCountryTok(right[0]) {
+		// "the ruling Homeland and Progress party": the noun after names the whole,
+		// and "Homeland and Progress" stays whole when the text names it again.
+		whole := app.Fold(s.textOf(toks[start:end]))
+		if partyAfter[wordAfter(toks, end)] {
+			s.wholeNames[whole] = true
+		}
+		cut = cut && !s.wholeNames[whole]
+	}
+	if list || portfolio(left) && roleLead(right) {
+		// "…, Communications and the Digital Economy"; "Trade and Industry
+		// Minister Yoko Nakagawa": the portfolios of one body or one role.
+		cut = false
+	}
+	return cut
+}
+
+// andSeparates reports whether the words on each side of "and" look like two names: both
+// or neither have a head noun, a country ends or opens a side, an acronym opens the right
+// one, the left one ends in its head noun or is named alone elsewhere.
+func (s *scanner) andSeparates(start, k int, left, right []token) bool {
+	toks := s.toks
+	if hasOrgCue(left) == hasOrgCue(right) || isCountryTok(toks[k-1]) || len(right) > 0 && isCountryTok(right[0]) {
+		return true
+	}
+	if k-start > 2 && !isCountryTok(toks[k-1]) && isCountryText(s.textOf(toks[k-2:k])) && hasOrgCue(right) {
+		return true // "HSBC Saudi Arabia and Al Rajhi Capital": a name ending in a country ends there
+	}
+	if len(right) > 1 && isCountryTok(right[len(right)-1]) && !isCountryTok(toks[k-1]) {
+		return true // "Popular Force and Podemos Perú": a name ending in a country is one of its own
+	}
+	if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
+		return true // "Safaricom and MTN Group": the acronym starts a name of its own
+	}
+	// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone elsewhere
+	// ("a Maersk spokesperson"), so it is a name of its own.
+	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
+}
+
+// headEndsLeft: "World Food Programme and Médecins Sans Frontières": a name that ends in its
+// head noun is whole; the words after "and" are another name.
+func headEndsLeft(left, right []token) bool {
+	l := stripLeadingArticle(left)
+	return len(l) > 1 && cueKind(l[len(l)-1].fold) != "" && !hasOrgCue(right) && len(right) > 1 &&
+		!slices.ContainsFunc(l, func(t token) bool { return connectors[t.fold] })
+}
+
+// andInsideBody reports whether "and" joins the parts of one body's name: its portfolios
+// ("Ministry of Energy and Mineral Resources", "Centre for Monitoring and Research"), a
+// committee's ("House Transportation and Infrastructure Committee"), or words an acronym
+// in brackets spells ("Socialists and Democrats (S&D)").
+func (s *scanner) andInsideBody(start, k, end int, left, right []token, inName bool) bool {
+	if inName && bodyComplements(left, right) {
+		return true
+	}
+	if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
+		return true
+	}
+	if inName && k+2 < end && s.toks[k+1].fold == "the" && k+2+len(nameAfter(s.toks, k+2, end)) == end &&
+		regionPair(left, nameAfter(s.toks, k+2, end)) {
+		return true // "Economic Commission for Latin America and the Caribbean"
+	}
+	return committeeName(left, right) || s.acronymNames(start, end) || sectorsOfBody(left, right)
+}
+
+// sectorsOfBody: "National Energy and Water Supply Regulatory Commission": a state's body
+// named for two sectors, the first a company word ("Energy"), after a word that says the
+// body is a state's ("National", "Federal"). A company's name before "and" holds no such
+// word ("Vestra Energy and Harbour Port Authority" are two).
+func sectorsOfBody(left, right []token) bool {
+	l := stripLeadingArticle(left)
+	if len(l) < 2 || len(right) < 2 || !qualified(l[:len(l)-1]) || !orgCues[l[len(l)-1].fold] || hasOrgCue(l[:len(l)-1]) {
+		return false
+	}
+	return headKind(right) == app.GovernmentBody && !slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] })
+}
+
+// cutAtPreposition reports whether of, for, on or in at toks[k] ends a name: it joins
+// "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
+func (s *scanner) cutAtPreposition(start, k, end int, inName bool) bool {
+	joined := s.prepositionJoins(start, k, end, inName)
+	return !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
+}
+
+// prepositionJoins reports whether the words before the preposition at toks[k] take it
+// into the name: a body's head noun, a place cue, a title, an event or an award.
+func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
+	toks := s.toks
+	w, pw := toks[k].fold, toks[k-1].fold
+	joined := inName || cueKind(pw) != "" || placeCues[pw] || s.titleBefore(start, k) || toks[k-1].text == "House" ||
+		toks[k-1].poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
+		w == "of" && ofJoinsTitle(toks, k, end) ||
+		s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
+	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
+		joined = false // "National Assembly on Wednesday"
+	}
+	if w == "in" {
+		// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
+		// mission is named for where it serves; "General Court in Luxembourg" only
+		// says where the court sits.
+		joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
+			k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
+	}
+	return joined
+}
+
+// titleBefore: a role's head before the preposition ("Secretary of State"); a title after a
+// given name is a surname: "Rebecca Cardinal of Gladue & Morin LLP" is a person of a
+// firm, not a cardinal's see.
+func (s *scanner) titleBefore(start, k int) bool {
+	pw := s.toks[k-1].fold
+	return (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[s.toks[k-2].fold])
+}
+
+// ofJoinsTitle: "Tour of the Carpathians" (one event's name), "the Brave Hearts of Gold
+// Award" (an award's whole name), "Player of the Month" (a title given for a period).
+func ofJoinsTitle(toks []token, k, end int) bool {
+	return nonActorHeads[toks[k-1].fold] || awardAhead(toks, k, end) || periodTitle(toks, k, end)
 }
 
 // acronymAfter reports whether the run that ends at end is followed by an acronym in
@@ -620,6 +809,13 @@ func (s *scanner) lowercaseName(i, end int) int {
 			}
 			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
 				return m
+			}
+			if m+1 < len(toks) && isLowerSuffix(toks[m].text) && m-end <= 5 {
+				// "Mestská doprava Žilina a.s. (MDŽ)": a company's name and its legal
+				// suffix, one name if the acronym after spells its words' initials.
+				if acr, ok := acronymAt(toks, m+1); ok && app.Fold(lowercaseInitials(toks[i:m])) == app.Fold(acronymLetters(acr)) {
+					return m + 1
+				}
 			}
 		}
 		break
@@ -994,8 +1190,8 @@ func (s *scanner) modifiedNounOpens(k int) bool {
 func (s *scanner) phraseOpens(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3 && s.toks[j].kind == tWord; j-- {
 		t := s.toks[j]
-		if isArticle(t.text) || pronounPoss[t.fold] || t.poss {
-			return true
+		if isArticle(t.text) || pronounPoss[t.fold] || t.poss || t.fold == "whose" {
+			return true // "whose rival app, Tulko,"
 		}
 		if !unicode.IsLower(firstRune(t.text)) {
 			return false
@@ -1167,16 +1363,43 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if n := len(toks); n >= 4 && periodTitle(toks, n-3, n) {
 		return // "Goalkeeper of the Season": a title, whatever role word it holds
 	}
+	toks, i, end = trimOpeners(toks, i, end)
+	if len(toks) == 0 {
+		return
+	}
+	if len(toks) > 1 && roleHeads[toks[0].fold] {
+		if c, ok := countryForm(s.textOf(toks)); ok {
+			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
+			s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
+			return
+		}
+	}
+	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
+	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
+		toks, end = toks[:len(toks)-1], end-1
+	}
+	if s.titledPerson(toks, i, end) {
+		return
+	}
+	if onlyRoles(toks) {
+		s.addCountries(toks, 0, len(toks)-1, i)
+		return
+	}
+	toks, i = s.stripDemonym(toks, i, end)
+	s.add(&occurrence{toks: toks}, i, end)
+}
+
+// trimOpeners drops the words around a name that are not part of it: a sentence's first
+// words ("The Framework", "But Maliki"), a role or descriptor noun the sentence
+// capitalised ("Rival Carl Zeiss AG", "Chipmaker Veltrane"), joiners, weekdays and months.
+func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	// "The Framework", "But Maliki": words that only start a sentence.
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
 		toks, i = toks[1:], i+1
 	}
 	// "Rival Carl Zeiss AG", "Striker Eoin Madigan" opening a sentence: a role noun the
 	// sentence capitalised describes the name; it is not part of it.
-	for len(toks) > 1 && toks[0].sent && (roleWords[toks[0].fold] || roleWords[strings.TrimSuffix(toks[0].fold, "s")]) &&
-		!roleHeads[toks[0].fold] && (hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[toks[0].fold] && !hasAnyCue(toks[1:]) &&
-		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })) {
-		// ("Candidate Tomas Mendoza", "Activist Ana Ruiz Vela"; not "Brothers of Italy")
+	for len(toks) > 1 && sentenceRole(toks) {
 		toks, i = toks[1:], i+1
 	}
 	// "Chipmaker Veltrane recalls…", "Broadcaster NRK said": a noun saying what a company
@@ -1198,73 +1421,83 @@ func (s *scanner) segment(toks []token, i, end int) {
 	for len(toks) > 1 && dateWords[toks[len(toks)-1].fold] {
 		toks, end = toks[:len(toks)-1], end-1
 	}
-	if len(toks) == 0 {
-		return
+	return toks, i, end
+}
+
+// sentenceRole reports whether the name's first word is a role noun the sentence
+// capitalised ("Candidate Tomas Mendoza", "Activist Ana Ruiz Vela"; not "Brothers of
+// Italy").
+func sentenceRole(toks []token) bool {
+	w := toks[0].fold
+	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || roleHeads[w] {
+		return false
 	}
-	if len(toks) > 1 && roleHeads[toks[0].fold] {
-		if c, ok := countryForm(s.textOf(toks)); ok {
-			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
-			s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
-			return
+	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[w] && !hasAnyCue(toks[1:]) &&
+		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })
+}
+
+// addCountries adds the states named by toks[from:to+1] (in a title: "U.S. President").
+func (s *scanner) addCountries(toks []token, from, to, i int) {
+	for k := from; k <= to; k++ {
+		if c, ok := countryFormFolded(toks[k].text, toks[k].fold); ok {
+			s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
 		}
 	}
-	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
-	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
-		toks, end = toks[:len(toks)-1], end-1
+}
+
+// titledPerson adds the person a title or role names ("U.S. President Donald Trump",
+// "Secretary of State Marco Rubio"), with the states and the name before the title; it
+// reports whether there was one.
+func (s *scanner) titledPerson(toks []token, i, end int) bool {
+	h, from := roleSpan(toks)
+	if h < 0 {
+		return false
 	}
-	if h, from := roleSpan(toks); h >= 0 {
-		// The countries in the title are actors too: "U.S. President Donald Trump".
-		for k := from; k <= h; k++ {
-			if c, ok := countryFormFolded(toks[k].text, toks[k].fold); ok {
-				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
-			}
-		}
-		if from > 0 {
-			// "Mendal Care Trust and Dr. Hilde Moen": no "and" left. A lone name before a
-			// title says whose title it is ("Texas Attorney General Ken Paxton").
-			s.roleQualifier = true
-			s.segmentTrim(i, i+from)
-			s.roleQualifier = false
-		}
-		// "Secretary of State Marco Rubio": the role's complement goes with it.
-		n := h + 1
-		for n < len(toks)-1 && (roleModifiers[toks[n].fold] || connectors[toks[n].fold]) {
-			n++
-		}
-		s.add(&occurrence{toks: toks[n:], person: true, kind: app.Person}, i+n, end)
-		return
+	// The countries in the title are actors too: "U.S. President Donald Trump".
+	s.addCountries(toks, from, h, i)
+	if from > 0 {
+		// "Mendal Care Trust and Dr. Hilde Moen": no "and" left. A lone name before a
+		// title says whose title it is ("Texas Attorney General Ken Paxton").
+		s.roleQualifier = true
+		s.segmentTrim(i, i+from)
+		s.roleQualifier = false
 	}
-	if onlyRoles(toks) {
-		for k, t := range toks {
-			if c, ok := countryFormFolded(t.text, t.fold); ok {
-				s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
-			}
-		}
-		return
+	// "Secretary of State Marco Rubio": the role's complement goes with it.
+	n := h + 1
+	for n < len(toks)-1 && (roleModifiers[toks[n].fold] || connectors[toks[n].fold]) {
+		n++
 	}
+	s.add(&occurrence{toks: toks[n:], person: true, kind: app.Person}, i+n, end)
+	return true
+}
+
+// stripDemonym drops a demonym or a state's abbreviation that opens a name and only says
+// where it is from or whose it is.
+func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
 	// "Kenyan Daniel Kiptanui": a demonym before two plain words or more (no head noun of a
 	// body, no "union" or "party" after them) says where the person is from; it is not
-	// part of the name.
-	if len(toks) > 2 && demonyms[toks[0].fold] && headKind(toks[1:]) == "" && !hasArmedName(toks) && !actorNounAfter(wordAfter(s.toks, end)) &&
-		!slices.ContainsFunc(toks[1:], func(t token) bool { return isAcronym(t.text) || !isNameToken(t) }) {
-		toks, i = toks[1:], i+1
+	// part of the name. A demonym of two words ("New Zealander", "Sri Lankan") likewise.
+	if d := demonymLen(toks); d > 0 && len(toks) > d+1 && headKind(toks[d:]) == "" && !hasArmedName(toks) && !actorNounAfter(wordAfter(s.toks, end)) &&
+		!slices.ContainsFunc(toks[d:], func(t token) bool { return isAcronym(t.text) || !isNameToken(t) }) {
+		toks, i = toks[d:], i+d
 	}
 	// "Philippine Department of Foreign Affairs", "U.S. Drug Enforcement Administration":
 	// the demonym or abbreviation only says whose body it is. An authority's, a
 	// commission's or a coast guard's official name holds it ("Ethiopian Civil Aviation
-	// Authority", "Philippine Coast Guard").
-	if len(toks) > 1 && (govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) && !ownDemonym(toks[1:]) && headKind(toks[1:]) != app.Party {
-		// ("Indian National Congress" is a party's name, demonym and all.)
-		first := toks[0]
-		c, isCountry := countryFormFolded(first.text, first.fold)
-		if demonyms[first.fold] || isCountry && c.name != first.text {
-			if isCountry {
-				s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
-			}
-			toks, i = toks[1:], i+1
-		}
+	// Authority", "Philippine Coast Guard"; "Indian National Congress" is a party's name,
+	// demonym and all).
+	if len(toks) < 2 || !(govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) || ownDemonym(toks[1:]) || headKind(toks[1:]) == app.Party {
+		return toks, i
 	}
-	s.add(&occurrence{toks: toks}, i, end)
+	first := toks[0]
+	c, isCountry := countryFormFolded(first.text, first.fold)
+	if demonyms[first.fold] || isCountry && c.name != first.text {
+		if isCountry {
+			s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
+		}
+		toks, i = toks[1:], i+1
+	}
+	return toks, i
 }
 
 // add completes an occurrence found at s.toks[i:end] and keeps it unless it names no actor.
@@ -1302,7 +1535,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 			o.country, o.capital = c, true
 		}
 	}
-	if o.country == nil && !keepable(toks) && !(len(toks) > 1 && actorNounAfter(wordAfter(s.toks, end))) {
+	if o.country == nil && !keepable(toks) && !(len(toks) > 1 && actorNounAfter(wordAfter(s.toks, end))) && !s.companyOpening(toks) {
 		return
 	}
 	if toks[0].quoted && toks[0].sent && len(toks) > 1 && slices.ContainsFunc(toks[1:], func(t token) bool {
@@ -1353,292 +1586,6 @@ func (s *scanner) textOf(toks []token) string {
 		}
 	}
 	return b.String()
-}
-
-// context reads the words around s.toks[i:end] for what they say about the name.
-func (s *scanner) context(o *occurrence, i, end int) {
-	toks := s.toks
-	prev := wordBefore(toks, i)
-	next := wordAfter(toks, end)
-	s.memberOf(o, i, end)
-	if prev != "" {
-		switch {
-		case roleWords[prev] && !isArticle(prev) && !(companyRoles[prev] && len(o.toks) == 1) &&
-			!(precedeCues[prev] == app.Organisation && !firstNames[o.toks[0].fold]):
-			// ("broker Marsh Vellan" is a firm's name unless a given name opens it)
-			o.person = true // ("rival Givaudan", "partner Vexor": companies as often as people)
-		case s.peopleOf(i - 1):
-			// "analysts at Brightwater Securities", "lawmakers from Popular Force": where
-			// people work or whose they are, not where it happens.
-			if o.ctxKind == "" {
-				o.ctxKind = app.Organisation
-				if partyMembers[wordBefore(toks, i-1)] {
-					o.ctxKind = app.Party
-				}
-			}
-		case s.namingPhrase(o, i):
-			// "the gang known as Los Injertos", "a group calling itself Hollow Reed", "a
-			// seller who gave her name as Afi", "a loader known as GreyMoth".
-		case prev == "to" && i >= 2 && wordBefore(toks, i-1) == "according":
-			// "according to Statistics Denmark": a source, not a place.
-		case s.onPlaceNoun(i):
-			o.loc = true // "the Tishreen dam on the Euphrates"
-		case len(o.toks) == 1 && s.marketAfterMove(i):
-			o.loc = true // "fell 11 percent on the Nasdaq": a market, where shares trade
-		case (prev == "in" || prev == "of") && i >= 2 && stakeNouns[wordBefore(toks, i-1)]:
-			// "Shares in Ironbark fell", "a stake in Varma": whose shares, not where.
-			if o.ctxKind == "" {
-				o.ctxKind = app.Organisation
-			}
-		case prev == "into" && i >= 2 && buyInVerbs[wordBefore(toks, i-1)]:
-			// "Harlow, which bought into Tessel in 2019": a stake in a company, not a place.
-			if o.ctxKind == "" {
-				o.ctxKind = app.Organisation
-			}
-		case locatives[prev]:
-			o.loc = true
-			o.weakLoc = weakLocatives[prev]
-			o.motion = o.weakLoc && s.motionBefore(i-1)
-		case reachVerbs[prev]:
-			o.loc = true // "from reaching El Fasher", "troops entered Kherson"
-		case (prev == "for" || prev == "between") && s.motionBefore(i-1):
-			o.loc = true // "the ship was heading for Djibouti", "flights travelled between Sanaa and…"
-		case isArticle(prev) && i >= 2 && locatives[wordBefore(toks, i-1)] && len(o.toks) == 1 && !isAcronym(o.text):
-			o.loc = true // "in The Hague"
-		case (prev == "both" || prev == "either" || compass[prev] || prev == "downtown" || prev == "rural") && i >= 2 && locatives[wordBefore(toks, i-1)]:
-			o.loc = true // "listed in both Oslo and Helsinki"
-			o.weakLoc = weakLocatives[wordBefore(toks, i-1)]
-		case prev == "of" && i >= 2 && (placeOf[wordBefore(toks, i-1)] || wordBefore(toks, i-1) == "out"):
-			o.loc = true // "the city of Manisa", "ships out of Paldiski"
-		}
-		if k, ok := precedeCues[prev]; ok {
-			o.ctxKind = k
-			o.groupNoun = nonPartyNouns[prev]
-			if k == app.Media && prev == "agency" && i >= 2 && wordBefore(toks, i-1) != "news" && wordBefore(toks, i-1) != "press" {
-				// "the UN refugee agency UNHCR" is above states; "the statistics agency
-				// INDEC" is a state's.
-				o.ctxKind = s.publicKind(i - 1)
-			}
-		}
-	}
-	if i >= 3 && toks[i-1].text == "," && toks[i-2].kind == tWord && unicode.IsLower(firstRune(toks[i-2].text)) && o.ctxKind == "" &&
-		(isArticle(toks[i-3].text) || toks[i-3].poss || i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
-			s.modifiedNounOpens(i-2) && kindNoun(toks[i-2].fold) != "" ||
-			pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation ||
-			// "its youth wing, Jeunes Semeurs": a body's part, named after the comma.
-			i >= 4 && pronounPoss[toks[i-4].fold] && unicode.IsLower(firstRune(toks[i-3].text)) && bodyParts[toks[i-2].fold]) &&
-		!roleWords[toks[i-2].fold] {
-		// "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,"; "Its
-		// producer, Selma Hadžić," is a role's, read by roleComma.
-		if bodyParts[toks[i-2].fold] {
-			o.ctxKind = app.Organisation
-		}
-		if k := kindNoun(toks[i-2].fold); k != "" {
-			o.ctxKind = k
-			if toks[i-2].fold == "agency" {
-				o.ctxKind = s.publicKind(i - 2)
-			}
-		}
-	}
-	if i >= 3 && isArticle(toks[i-1].text) && toks[i-2].text == "," && toks[i-3].kind == tWord && o.ctxKind == "" {
-		// "the country's data protection watchdog, the CNIL": the noun before the comma
-		// says what the name is.
-		if k, ok := appositiveKinds[toks[i-3].fold]; ok && unicode.IsLower(firstRune(toks[i-3].text)) {
-			o.ctxKind = k
-			if k == app.Organisation && toks[i-3].fold == "agency" {
-				o.ctxKind = s.publicKind(i - 3)
-			}
-		}
-	}
-	if i >= 3 && toks[i-1].text == "," && thingNoun(toks[i-2].fold) && unicode.IsLower(firstRune(toks[i-2].text)) && s.phraseOpens(i-2) {
-		o.product = true // "its encryption software, VireoLock,": what the name is, a thing
-	}
-	if i >= 2 && toks[i-1].text == "(" && end < len(toks) && toks[end].text == ")" && len(o.toks) == 1 && isAcronym(o.text) && o.ctxKind == "" {
-		// "the Congolese army (FARDC)", "the data regulator (DPC)": the noun before the
-		// brackets says what the acronym names.
-		if w := wordBefore(toks, i-1); w != "" && unicode.IsLower(firstRune(w)) {
-			if w == "army" || w == "military" {
-				o.ctxKind = app.ArmedGroup
-			} else if k := kindNoun(w); k != "" {
-				o.ctxKind = k
-			}
-		}
-	}
-	if i >= s.agency[0] && end <= s.agency[1] {
-		o.ctxKind = app.Media // "(Andina Press)" in a dateline
-		o.agency = true
-	}
-	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
-		o.ctxKind = k // "Frontex, the EU border agency", "La Provence, the local daily"
-		o.appositive = true
-	}
-	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
-	// "until Brussels listens": after a clause's opening word the name is its subject and
-	// the word after it a verb, not a noun it qualifies.
-	o.attrib = o.attrib && !clauseOpeners[prev]
-	if o.attrib && end+1 < len(toks) && toks[end+1].kind == tWord && objectOpeners[toks[end+1].fold] {
-		// "The IMF forecast last month that…": a clause word after the next word makes
-		// that word the name's verb, not a noun it qualifies ("UN peacekeepers say").
-		o.attrib = false
-	}
-	// "two Dene hunters": a count, the word, a plural noun.
-	o.counted = o.attrib && strings.HasSuffix(next, "s") && (countWords[prev] || prev != "" && unicode.IsDigit(firstRune(prev)))
-	switch memberTag(toks, i, end) {
-	case 1:
-		if o.ctxKind == "" {
-			o.ctxKind = app.Party // "Katarina Vrabec (S&D, Slovenia)": her party…
-		}
-	case 2:
-		o.nationality = true // …and where she is from
-	}
-	if (prev == "said" || prev == "says") && len(o.toks) > 1 && o.ctxKind == "" && i >= 2 && (toks[i-2].kind == tPunct || toks[i-2].kind == tWord && wordBefore(toks, i-1) == "") {
-		// "“…,” said Katarina Vrabec": the speaker of a quotation, named after the verb.
-		o.ctxKind = app.Person
-	}
-	if len(o.toks) == 1 && !o.attrib && s.indefiniteBefore(i) && !isAcronym(o.text) {
-		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.
-		o.thing, o.instance = true, true
-	}
-	if (prev == "its" || prev == "their") && next != "" && !followCuesAny(next) && !ownedNouns[next] && toks[end].space && !toks[end-1].poss {
-		// "its Kvitta Pay terminals", "their Orion laptops": what a company has, named by
-		// a brand or a place before the noun, is not an actor.
-		o.thing = true
-	}
-	if partyStateTag(toks, i, end) || modelCode(o) {
-		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
-	}
-	if thingAfter(toks, end) || s.numberAfter(end) || len(o.toks) == 1 && isAllCaps(o.text) && i > 0 && toks[i-1].kind == tWord && unicode.IsDigit(firstRune(toks[i-1].text)) && toks[i].space {
-		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
-	}
-	if headKind(o.toks) == "" && o.country == nil && (s.roleComma(i) || prev == "and" && s.roleComma(s.nameStart(i-1))) {
-		// "Its president, Sanna Koivisto, said", "the party's leader in the assembly, Ana
-		// Rocha, said", "two directors, Ion Popa and Dan Mureș, were…".
-		o.person = true
-	}
-	o.stemPlace = s.stemLoc
-	if bodyPlaceNouns[next] && !toks[end-1].poss {
-		o.loc = true
-	}
-	if s.stemLoc || placeNoun(next) || groupNouns[next] || s.placeAhead(end) ||
-		s.electionAfter(end) && headKind(o.toks) == "" && knownKinds[o.key] == "" && o.country == nil {
-		o.loc = true
-	}
-	if i > 0 && toks[i-1].poss && s.locBefore(i) {
-		o.loc = true // "near Cox's Bazar"
-	}
-	if o.country != nil && toks[end-1].poss {
-		o.nationality = personAfter(toks, end) || companyAfter(toks, end)
-		if o.loc && !placeNouns[next] && !bodyPlaceNouns[next] {
-			// "in Norway's top court": the place word is the court's; the state owns it.
-			o.loc, o.weakLoc = false, false
-		}
-	}
-	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")] || s.roleQualifier) && !o.person {
-		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
-	}
-	if s.indefiniteModifier(i, end, o.country != nil || o.capital) {
-		o.loc = true // "a Wichita firm", "one Tokyo brokerage", "a former Botswana foreign minister"
-	}
-	if len(o.toks) == 1 && (prev == "the" || prev == "a") && i >= 2 && toks[i-2].text == "," && agentNouns[next] {
-		o.loc = true // "Officine Marzotti, the Bergamo maker of gearboxes": where it is from
-	}
-	if o.capital && (prev == "the" || prev == "a") {
-		o.loc = true // "the Pretoria agreement", "a Moscow court"
-	}
-	if o.capital && s.describedNameAfter(end) {
-		o.loc = true // "Oslo shipping group Varde Lines": where the group is from
-	}
-	if prev == "of" && i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
-		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] || t.text == "&" }) { // "Anon Nampa of Lawyers for Rights" is his employer
-		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
-	}
-	if isArticle(prev) && i >= 2 && (wordBefore(toks, i-1) == "and" || wordBefore(toks, i-1) == "or") && s.locBefore(i-2) {
-		o.loc = true // "in Indonesia and the Philippines"
-		at := s.listLocative(i - 2)
-		o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
-		o.motion = o.weakLoc && s.motionBefore(at)
-	}
-	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
-		// "in Miami and Madrid", "in Paris, Lyon and Marseille"; not "In Berlin, Siemens
-		// said". The list's first place word says how strong a clue it is.
-		o.loc = true
-		at := s.listLocative(i - 1)
-		o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
-		o.motion = o.weakLoc && s.motionBefore(at)
-	}
-	// "Patient group Heart Alliance": a cue word before another name describes that one.
-	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
-	// "Armed factions", "Rival militias" opening a sentence: the capital is the sentence's and
-	// the cue noun is what the word describes, so the cue says nothing of a name.
-	sentWord := len(o.toks) == 1 && o.toks[0].sent && !isAcronym(o.text)
-	if k, ok := followCues[next]; ok && o.ctxKind == "" && !sentWord && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
-		o.ctxKind = k
-	}
-	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
-		platformNouns[next]) // "an Instagram account", "a TikTok video"
-	o.speaks = speechVerbs[next]
-	o.who = end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "who"
-	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
-		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
-	}
-	if end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end].kind == tWord && (toks[end].fold == "and" || toks[end].fold == "or") ||
-		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" ||
-		(prev == "and" || prev == "or") && i >= 2 && isNameToken(toks[i-2]) || s.commaList(end) {
-		// "Meta and Snap declined", "Takeda, which makes the vaccine, said": joined to
-		// another name, or a thing a relative clause describes.
-		o.listed = true
-	}
-	if o.ctxKind == "" && !o.person && o.country == nil && s.whichAfter(end) {
-		// "Uber Eats and Glovo, which also operate…", "Kestrel Labs, which…": "which"
-		// speaks of things and bodies; a person takes "who".
-		o.ctxKind = app.Organisation
-	}
-	if o.ctxKind == "" && !o.person && len(o.toks) >= 2 && len(o.toks) <= 3 && headKind(o.toks) == "" && o.country == nil &&
-		(end+1 < len(toks) && toks[end].fold == "and" && givenNameAt(toks, end+1) ||
-			prev == "and" && i >= 3 && givenNameBefore(toks, i-1)) {
-		// "Rohan Kapoor and Neha Kapoor": a name of two or three words paired with a
-		// person's name (a given name opens it) is a person's too.
-		o.ctxKind = app.Person
-	}
-	if end+2 < len(toks) && toks[end].fold == "and" && toks[end+1].fold == "other" && toks[end+2].kind == tWord {
-		// "Tesla and other carmakers": one of them.
-		if k := kindNoun(strings.TrimSuffix(toks[end+2].fold, "s")); k != "" && o.ctxKind == "" && !o.person {
-			o.ctxKind, o.listed = k, true
-		}
-	}
-	if !o.person && o.ctxKind == "" && o.country == nil {
-		switch {
-		case next == "reported":
-			o.ctxKind = app.Media // "Digi24 reported that…": a newsroom reports
-		case (prev == "told" || prev == "the" && i >= 2 && wordBefore(toks, i-1) == "told") && (len(o.toks) == 1 || !firstNames[o.toks[0].fold] && !slices.ContainsFunc(o.toks, func(t token) bool {
-			return personParticles[t.fold] || hasParticlePrefix(t.text)
-		})):
-			// "told NHK", "told Dagens Næringsliv": one tells a newsroom, or a person named
-			// before in full (whose short form this then is) or with a known first name.
-			o.ctxKind = app.Media
-		}
-	}
-	// "Kurdistan Democratic Party (KDP)", "the Islamic State group (ISIS)".
-	k := end
-	if k < len(toks) && toks[k].kind == tWord && followCues[toks[k].fold] != "" && followCues[toks[k].fold] != app.Person {
-		k++
-	}
-	if o.country == nil && k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord &&
-		(isAcronym(toks[k+1].text) || syllableAbbreviation(o.toks, toks[k+1])) {
-		o.aliases = append(o.aliases, toks[k+1].text)
-	}
-	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
-		o.aliases = append(o.aliases, acr) // "the Council for Fair Fisheries, or CFF"
-	}
-	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
-		o.aliases = append(o.aliases, a) // "the Coastal Alliance (Strandabandalagið)"
-	}
-	if a, ok := s.alsoCalled(end); ok {
-		o.aliases = append(o.aliases, a)
-	}
-	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
-		o.person = true
-	}
 }
 
 type countryPart struct {
@@ -1731,7 +1678,7 @@ var appositiveKinds = map[string]app.ActorKind{
 	"federation": app.Organisation, "confederation": app.Organisation, "network": app.Organisation,
 	"foundation": app.Organisation, "institute": app.Organisation, "ngo": app.Organisation,
 	"company": app.Organisation, "firm": app.Organisation, "maker": app.Organisation,
-	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation,
+	"lender": app.Organisation, "charity": app.Organisation, "group": app.Organisation, "non-profit": app.Organisation, "nonprofit": app.Organisation,
 	"party": app.Party, "militia": app.ArmedGroup, "court": app.GovernmentBody, "legislature": app.GovernmentBody,
 	"parliament": app.GovernmentBody, "government": app.GovernmentBody,
 }
@@ -1760,7 +1707,7 @@ func (s *scanner) appositiveKind(end int) app.ActorKind {
 			return ""
 		}
 		if kind, ok := appositiveKinds[t.fold]; ok && unicode.IsLower(firstRune(t.text)) {
-			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] && toks[k+1].fold != "known" &&
+			if k+1 < len(toks) && toks[k+1].kind == tWord && !connectors[toks[k+1].fold] && !relatives[toks[k+1].fold] && toks[k+1].fold != "known" && toks[k+1].fold != "that" &&
 				!strings.HasSuffix(toks[k+1].fold, "ed") { // "the frozen-food group based in the city"
 				return "" // "the group's founder": the noun does not end it; "the lobby for farmers" does
 			}
@@ -2005,7 +1952,7 @@ func (s *scanner) placeAhead(end int) bool {
 
 // partyMembers, before "from" or "of", say the name after is a party's: "lawmakers from
 // Popular Force".
-var partyMembers = words(`lawmakers legislators deputies senators mps members`)
+var partyMembers = words(`lawmakers legislators deputies senators mps members councillors councilors`)
 
 // platformNouns after a platform say it is where something is posted.
 var platformNouns = words(`account accounts page pages post posts feed channel video videos live story
@@ -2060,6 +2007,13 @@ func (s *scanner) motionBefore(p int) bool {
 	return motionWords[w]
 }
 
+// betweenPlaces reports whether "between" at toks[p] joins two places: after a word of
+// movement ("travelled between") or a place noun ("the road between", "the border
+// between"); "talks between" joins actors.
+func (s *scanner) betweenPlaces(p int) bool {
+	return s.motionBefore(p) || placeNoun(wordBefore(s.toks, p))
+}
+
 // motionWords are verbs and nouns of movement and of where one works from.
 var motionWords = words(`flew fled fly flies flying travelled traveled travel travels travelling traveling
 	moved moving returned returning go goes went gone going came headed heading sailed sailing bound
@@ -2089,7 +2043,7 @@ func (s *scanner) locBefore(and int) bool {
 		k-- // "in both Oslo and Helsinki"
 	}
 	if k > 1 && s.toks[k-1].fold == "of" && placeOf[wordBefore(s.toks, k-1)] ||
-		k > 1 && s.toks[k-1].fold == "between" && s.motionBefore(k-1) {
+		k > 1 && s.toks[k-1].fold == "between" && s.betweenPlaces(k-1) {
 		return true // "the villages of Aita and Ramyeh", "travelled between Sanaa and Aden"
 	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold] && !s.peopleOf(k-1)
@@ -2324,9 +2278,12 @@ func (s *scanner) appositiveRole(end int) bool {
 			case w == "which" || w == "whose":
 				return false
 			case !(isArticle(w) || w == "his" || w == "her" || w == "its" || w == "their" || w == "former" ||
-				t.poss || roleWords[w]):
+				t.poss || roleWords[w] || countWords[w]):
 				return false
 			}
+		}
+		if countWords[toks[end+1].fold] && k > end+1 && roleWords[strings.TrimSuffix(w, "s")] && unicode.IsLower(firstRune(t.text)) {
+			return true // "Ana Ruiz and Eva Sol, two former linguists": a count of people
 		}
 		if roleWords[w] && unicode.IsLower(firstRune(t.text)) {
 			// "the junior coalition partner": a party's role among parties, not a person's.
@@ -2360,11 +2317,19 @@ func wordAfter(toks []token, end int) string {
 // role begin ("Former Iraqi Prime Minister" starts at Former). h is -1 when there is none.
 func roleSpan(toks []token) (h, from int) {
 	h = -1
+	role := -1 // the role word, when a portfolio with of follows it
 	for k := len(toks) - 2; k >= 0; k-- {
 		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
 			continue // "Directorate General of Civil Aviation": the body's own name
 		}
+		if isCountryText(toks[k].text+" "+toks[k+1].text) || demonyms[toks[k].fold+" "+toks[k+1].fold] {
+			continue // "Commission of Sri Lanka", "Sri Lankan": a title that opens a country's name is the country's
+		}
 		rest := toks[k+1:]
+		if j := portfolioEnd(toks, k); j > 0 {
+			h, role = j, k // "Minister of Solid Minerals Development Aminu Garba Kurfi"
+			break
+		}
 		if hasAnyCue(rest) || onlyRoles(rest) || allRoleModifiers(rest) {
 			break // "King Faisal Center…" names a centre, not King Faisal
 		}
@@ -2375,6 +2340,9 @@ func roleSpan(toks []token) (h, from int) {
 		return -1, 0
 	}
 	from = h
+	if role >= 0 {
+		from = role
+	}
 	for from > 0 {
 		t := toks[from-1]
 		w := t.fold
@@ -2389,6 +2357,26 @@ func roleSpan(toks []token) (h, from int) {
 		from--
 	}
 	return h, from
+}
+
+// portfolioEnd returns the index of the last word of a role's portfolio named with of or
+// for after the role word at toks[k] ("Minister of Solid Minerals Development"), when a
+// known given name opens the two or three plain words that end the run, a person's
+// name; else -1. A portfolio's words may be a body's cue words ("Minerals"), which do not
+// make the whole a body.
+func portfolioEnd(toks []token, k int) int {
+	if k+3 >= len(toks) || toks[k+1].fold != "of" && toks[k+1].fold != "for" {
+		return -1
+	}
+	for g := max(k+3, len(toks)-3); g <= len(toks)-2; g++ {
+		if !firstNames[toks[g].fold] || !slices.ContainsFunc(toks[k+2:g], func(t token) bool { return !unknownWord(t) }) {
+			continue
+		}
+		if !slices.ContainsFunc(toks[g:], func(t token) bool { return !isNameToken(t) || isAcronym(t.text) || !unknownWord(t) }) {
+			return g - 1
+		}
+	}
+	return -1
 }
 
 // allRoleModifiers reports whether toks are portfolio words and connectors only: "of
@@ -2448,7 +2436,7 @@ func keepable(toks []token) bool {
 	all := true
 	for _, t := range toks {
 		w := t.fold
-		if !(generic[w] || demonyms[w] || regions[w] || stopwords[w] || particles[w] || connectors[w]) {
+		if !(generic[w] || demonyms[w] || regions[w] || continents[w] && len(toks) > 1 || stopwords[w] || particles[w] || connectors[w]) {
 			all = false
 			break
 		}
@@ -2461,6 +2449,40 @@ func keepable(toks []token) bool {
 	}
 	if placeHead(toks) && !hasArmedName(toks) {
 		return false // "Red Sea", "Strait of Hormuz"
+	}
+	return true
+}
+
+// companyOpening reports whether a name that ends in a place's word ("Dala Hills", "Tiga
+// Lake") opens the name of a company the text writes with its legal suffix ("Dala Hills
+// Holdings Ltd"): it is the company's short name, not a place.
+func (s *scanner) companyOpening(toks []token) bool {
+	if len(toks) < 2 || !placeHead(toks) {
+		return false
+	}
+	n := len(toks)
+	for k := 0; k+n < len(s.toks); k++ {
+		if s.toks[k].fold != toks[0].fold || s.toks[k].start == toks[0].start || !sameWords(s.toks[k:k+n], toks) {
+			continue
+		}
+		for j := k + n; j < len(s.toks) && j <= k+n+2 && isNameToken(s.toks[j]); j++ {
+			if isLegalSuffix(s.toks[j].fold) && j > k+n-1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameWords reports whether a and b are the same words, folded.
+func sameWords(a, b []token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if a[k].fold != b[k].fold {
+			return false
+		}
 	}
 	return true
 }
@@ -2480,6 +2502,18 @@ var eventFirst = words(`copa coupe coppa pokal`)
 
 // indexBrands begin the names of market indexes: "FTSE MIB", "STOXX Europe 600".
 var indexBrands = words(`sensex nikkei ftse dax kospi hang-seng stoxx msci`)
+
+// demonymLen returns how many words of a demonym open toks: 1 ("Kenyan"), 2 ("New
+// Zealander"), or 0.
+func demonymLen(toks []token) int {
+	if len(toks) > 0 && demonyms[toks[0].fold] {
+		return 1
+	}
+	if len(toks) > 1 && demonyms[toks[0].fold+" "+toks[1].fold] {
+		return 2
+	}
+	return 0
+}
 
 // ownDemonym reports whether a body's name, after a demonym, ends in a head noun whose
 // official names keep the demonym: authorities, commissions, guards.
@@ -2544,7 +2578,17 @@ func thingHead(toks []token) bool {
 
 // placeHead reports whether the name's head noun, its last word or the last before a
 // connector, is a place's: "Litani River", "Strait of Hormuz".
+// A body's head before the connector makes it the body's, whatever place ends its name:
+// "Fund for Saving the Aral Sea".
 func placeHead(toks []token) bool {
+	for k, t := range toks {
+		if connectors[t.fold] {
+			if k > 0 && cueKind(toks[k-1].fold) != "" && !placeCues[toks[k-1].fold] {
+				return false
+			}
+			break
+		}
+	}
 	if placeCues[toks[len(toks)-1].fold] {
 		return true
 	}

@@ -117,13 +117,119 @@ func extract(title, body string) []Suggestion {
 		occs = scan(tokenize(title), true, occs)
 	}
 	body = alignedColumns(body)
+	body, nicks := blankNicknames(body)
 	toks := tokenize(body)
 	cells := markLayout(body, toks)
 	occs = scanCells(toks, false, occs, cells)
+	addNicknames(occs, nicks)
 	for i, o := range occs {
 		o.order = i
 	}
 	return group(occs, lowerWords(toks))
+}
+
+// nickname is a name in quotation marks inside a person's name: "Tiger" of Souksavanh
+// "Tiger" Phommachanh, at rune offset at of the body.
+type nickname struct {
+	name string
+	at   int
+}
+
+// blankNicknames blanks the nicknames written inside people's names (Aziz "Tiger"
+// Haddad): a capitalised word in quotation marks between two capitalised words, so that
+// the name reads whole; it returns them with where they were. Each blanked rune becomes
+// one blank, so every offset holds.
+func blankNicknames(body string) (string, []nickname) {
+	var out []nickname
+	var b strings.Builder
+	last := 0
+	for k := 0; k < len(body); {
+		q := nextQuote(body, k)
+		if q < 0 {
+			break
+		}
+		name, end, ok := nicknameAt(body, q)
+		if !ok {
+			_, n := utf8.DecodeRuneInString(body[q:])
+			k = q + n
+			continue
+		}
+		b.WriteString(body[last:q])
+		b.WriteString(strings.Repeat(" ", utf8.RuneCountInString(body[q:end])))
+		out = append(out, nickname{name, utf8.RuneCountInString(body[:q])})
+		last, k = end, end
+	}
+	if out == nil {
+		return body, nil
+	}
+	b.WriteString(body[last:])
+	return b.String(), out
+}
+
+// nextQuote returns the index of the next opening quotation mark (straight or curly) in
+// body from k, or -1.
+func nextQuote(body string, k int) int {
+	q := strings.IndexByte(body[k:], '"')
+	c := strings.Index(body[k:], "“")
+	if q < 0 || c >= 0 && c < q {
+		q = c
+	}
+	if q < 0 {
+		return -1
+	}
+	return k + q
+}
+
+// nicknameAt reads a nickname whose opening quotation mark is at body[q]: a blank and a
+// capitalised word before it, one capitalised word of letters, the closing mark, a blank
+// and a capital after. It returns the word and the index after the blank that follows.
+func nicknameAt(body string, q int) (string, int, bool) {
+	if q < 2 || body[q-1] != ' ' {
+		return "", 0, false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(body[:q-1]); !unicode.IsLetter(r) || !capitalisedWordBefore(body[:q-1]) {
+		return "", 0, false
+	}
+	_, n := utf8.DecodeRuneInString(body[q:])
+	k := q + n
+	start := k
+	for k < len(body) {
+		r, n := utf8.DecodeRuneInString(body[k:])
+		if !unicode.IsLetter(r) || k == start && !unicode.IsUpper(r) {
+			break
+		}
+		k += n
+	}
+	if k == start || k >= len(body) {
+		return "", 0, false
+	}
+	word := body[start:k]
+	c, n := utf8.DecodeRuneInString(body[k:])
+	if c != '"' && c != '”' || k+n+1 >= len(body) || body[k+n] != ' ' {
+		return "", 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(body[k+n+1:]); !unicode.IsUpper(r) {
+		return "", 0, false
+	}
+	return word, k + n + 1, true
+}
+
+// capitalisedWordBefore reports whether the word that ends s starts with a capital.
+func capitalisedWordBefore(s string) bool {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' })
+	r, _ := utf8.DecodeRuneInString(s[i+1:])
+	return unicode.IsUpper(r)
+}
+
+// addNicknames gives each nickname, as an alias, to the name read across its blank.
+func addNicknames(occs []*occurrence, nicks []nickname) {
+	for _, n := range nicks {
+		for _, o := range occs {
+			if o.pos >= 0 && len(o.toks) > 1 && o.toks[0].start < n.at && o.toks[len(o.toks)-1].start > n.at {
+				o.aliases = append(o.aliases, n.name)
+			}
+		}
+	}
 }
 
 // titleCase reports whether a headline capitalises most of its words ("Maliki Refuses To
@@ -146,10 +252,12 @@ func titleCase(title, body string) bool {
 
 // lowerWords returns the folded words the text writes in lower case somewhere: a word
 // that is, is a common word even where a sentence capitalises it.
+// A handle or a hashtag ("@vsu_north") is written in lower case to be typed, not as a
+// common word.
 func lowerWords(toks []token) map[string]bool {
 	m := map[string]bool{}
 	for _, t := range toks {
-		if t.kind == tWord && unicode.IsLower(firstRune(t.text)) {
+		if t.kind == tWord && !t.tag && unicode.IsLower(firstRune(t.text)) {
 			m[t.fold] = true
 		}
 	}

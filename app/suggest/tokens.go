@@ -34,6 +34,7 @@ type token struct {
 	cellKind app.ActorKind
 	formula  bool // inside a spreadsheet formula or cell range: "=SUM(B2:B14)"
 	quoted   bool // inside quotation marks
+	tag      bool // inside a hashtag or a handle: "@cusu_north"
 }
 
 // abbreviations take their dot with them, so it does not end a sentence.

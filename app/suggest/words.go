@@ -122,7 +122,7 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	finalist founder co-founder whip treasurer rapporteur councillor councilor alderman
 	delegate organiser organizer campaigner volunteer rector dean attorney solicitor
 	barrister magistrate clerk registrar curator principal superintendent warden goalkeeper
-	striker midfielder defender winger keeper member`)
+	striker midfielder defender winger keeper member agent linguist translator interpreter`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
@@ -160,7 +160,7 @@ var (
 		services capital partners industries airlines airways shipping logistics tankers
 		technologies systems pharmaceuticals insurance investments ventures team steel
 		telecom solutions enterprises brands foods media-group studios exchange
-		confederation rovers athletic wanderers rangers fc project air jet unit
+		confederation rovers athletic wanderers rangers fc sc afc project air jet unit
 		fundación fundação fondation fondazione stiftung asociación associação sindicato
 		syndicat gewerkschaft banco banque grupo groupe compañía companhia instituto institut
 		universidad universidade université universität università resources minerals metals

@@ -1,0 +1,594 @@
+package suggest
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"dossier/app"
+)
+
+// context reads the words around s.toks[i:end] for what they say about the name. Each
+// step reads one family of clues; they run in this order because later ones defer to
+// what earlier ones found (most set a kind only when none was read yet).
+func (s *scanner) context(o *occurrence, i, end int) {
+	prev := wordBefore(s.toks, i)
+	next := wordAfter(s.toks, end)
+	s.memberOf(o, i, end)
+	if prev != "" {
+		s.wordBeforeClue(o, i, prev)
+		s.precedeCue(o, i, prev)
+	}
+	s.nounBeforeComma(o, i)
+	s.appositiveBefore(o, i)
+	s.thingBeforeComma(o, i)
+	s.nounBeforeBrackets(o, i, end)
+	s.appositiveAfter(o, i, end)
+	s.attribution(o, i, end, prev, next)
+	s.tagClues(o, i, end, prev)
+	s.thingClues(o, i, end, prev, next)
+	s.personByRoleComma(o, i, prev)
+	s.placeClues(o, i, end, prev, next)
+	s.listedPlaces(o, i, end, prev)
+	s.followClues(o, i, end, prev, next)
+	s.listClues(o, i, end, prev)
+	s.newsroomClues(o, i, prev, next)
+	s.aliasClues(o, end)
+	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
+		o.person = true
+	}
+}
+
+// wordBeforeClue reads what the word before a name may say of it, in this order: the
+// first that holds decides (a role before a name makes it a person, "in" before it a
+// place, "shares in" a company). Direct calls, not a table of functions: this runs for
+// every name.
+func (s *scanner) wordBeforeClue(o *occurrence, i int, prev string) {
+	_ = s.roleBefore(o, i, prev) ||
+		s.employerBefore(o, i, prev) ||
+		s.namedByPhrase(o, i, prev) ||
+		s.sourceBefore(o, i, prev) ||
+		s.marketOrPlaceNoun(o, i, prev) ||
+		s.stakeBefore(o, i, prev) ||
+		s.locativeBefore(o, i, prev) ||
+		s.movementBefore(o, i, prev) ||
+		s.articleAfterLocative(o, i, prev) ||
+		s.placeOfBefore(o, i, prev)
+}
+
+// roleBefore: "rival Givaudan", "partner Vexor" (companies as often as people); "broker
+// Marsh Vellan" is a firm's name unless a given name opens it.
+func (s *scanner) roleBefore(o *occurrence, i int, prev string) bool {
+	o.described = companyRoles[prev]
+	if !roleWords[prev] || isArticle(prev) || companyRoles[prev] && len(o.toks) == 1 ||
+		precedeCues[prev] == app.Organisation && !firstNames[o.toks[0].fold] {
+		return false
+	}
+	o.person = true
+	return true
+}
+
+// employerBefore: "analysts at Brightwater Securities", "lawmakers from Popular Force":
+// where people work or whose they are, not where it happens.
+func (s *scanner) employerBefore(o *occurrence, i int, prev string) bool {
+	if !s.peopleOf(i - 1) {
+		return false
+	}
+	if o.ctxKind == "" {
+		o.ctxKind = app.Organisation
+		if partyMembers[wordBefore(s.toks, i-1)] {
+			o.ctxKind = app.Party
+		}
+	}
+	return true
+}
+
+// namedByPhrase: "the gang known as Los Injertos", "a group calling itself Hollow Reed",
+// "a seller who gave her name as Afi", "a loader known as GreyMoth".
+func (s *scanner) namedByPhrase(o *occurrence, i int, prev string) bool {
+	return s.namingPhrase(o, i)
+}
+
+// sourceBefore: "according to Statistics Denmark" is a source, not a place.
+func (s *scanner) sourceBefore(o *occurrence, i int, prev string) bool {
+	return prev == "to" && i >= 2 && wordBefore(s.toks, i-1) == "according"
+}
+
+// marketOrPlaceNoun: "the Tishreen dam on the Euphrates"; "fell 11 percent on the
+// Nasdaq", a market where shares trade.
+func (s *scanner) marketOrPlaceNoun(o *occurrence, i int, prev string) bool {
+	if s.onPlaceNoun(i) || len(o.toks) == 1 && s.marketAfterMove(i) {
+		o.loc = true
+		return true
+	}
+	return false
+}
+
+// stakeBefore: "Shares in Ironbark fell", "a stake in Varma" (whose shares, not where);
+// "Harlow, which bought into Tessel in 2019" (a stake in a company, not a place).
+func (s *scanner) stakeBefore(o *occurrence, i int, prev string) bool {
+	if i < 2 {
+		return false
+	}
+	before := wordBefore(s.toks, i-1)
+	if !((prev == "in" || prev == "of") && stakeNouns[before] || prev == "into" && buyInVerbs[before]) {
+		return false
+	}
+	if o.ctxKind == "" {
+		o.ctxKind = app.Organisation
+	}
+	return true
+}
+
+// locativeBefore: "in Basra", "to Ankara" (a weak clue, which a movement before it makes
+// a journey's end).
+func (s *scanner) locativeBefore(o *occurrence, i int, prev string) bool {
+	if !locatives[prev] {
+		return false
+	}
+	o.loc = true
+	o.weakLoc = weakLocatives[prev]
+	o.motion = o.weakLoc && s.motionBefore(i-1)
+	return true
+}
+
+// movementBefore: "from reaching El Fasher", "troops entered Kherson", "the ship was
+// heading for Djibouti", "flights travelled between Sanaa and…", "the road between
+// Marsabit and…".
+func (s *scanner) movementBefore(o *occurrence, i int, prev string) bool {
+	if reachVerbs[prev] || prev == "for" && s.motionBefore(i-1) || prev == "between" && s.betweenPlaces(i-1) {
+		o.loc = true
+		return true
+	}
+	return false
+}
+
+// articleAfterLocative: "in The Hague"; "listed in both Oslo and Helsinki", "in
+// downtown Tbilisi", "in neighbouring Isiolo".
+func (s *scanner) articleAfterLocative(o *occurrence, i int, prev string) bool {
+	if i < 2 || !locatives[wordBefore(s.toks, i-1)] {
+		return false
+	}
+	if isArticle(prev) && len(o.toks) == 1 && !isAcronym(o.text) {
+		o.loc = true
+		return true
+	}
+	if prev == "both" || prev == "either" || compass[prev] || nearWords[prev] {
+		o.loc = true
+		o.weakLoc = weakLocatives[wordBefore(s.toks, i-1)]
+		return true
+	}
+	return false
+}
+
+// placeOfBefore: "the city of Manisa", "ships out of Paldiski".
+func (s *scanner) placeOfBefore(o *occurrence, i int, prev string) bool {
+	if prev == "of" && i >= 2 && (placeOf[wordBefore(s.toks, i-1)] || wordBefore(s.toks, i-1) == "out") {
+		o.loc = true
+		return true
+	}
+	return false
+}
+
+// precedeCue reads a cue word right before the name: "the broadcaster", "the party".
+func (s *scanner) precedeCue(o *occurrence, i int, prev string) {
+	k, ok := precedeCues[prev]
+	if !ok {
+		return
+	}
+	o.ctxKind = k
+	o.groupNoun = nonPartyNouns[prev]
+	if k == app.Media && prev == "agency" && i >= 2 && wordBefore(s.toks, i-1) != "news" && wordBefore(s.toks, i-1) != "press" {
+		// "the UN refugee agency UNHCR" is above states; "the statistics agency
+		// INDEC" is a state's.
+		o.ctxKind = s.publicKind(i - 1)
+	}
+}
+
+// nounBeforeComma: "The newspaper, El Colombiano, published", "Sheinbaum's party, Morena,";
+// "Its producer, Selma Hadžić," is a role's, read by roleComma.
+func (s *scanner) nounBeforeComma(o *occurrence, i int) {
+	toks := s.toks
+	if i < 3 || toks[i-1].text != "," || toks[i-2].kind != tWord || !unicode.IsLower(firstRune(toks[i-2].text)) || o.ctxKind != "" ||
+		roleWords[toks[i-2].fold] || !s.describingNounBeforeComma(i) {
+		return
+	}
+	if bodyParts[toks[i-2].fold] {
+		o.ctxKind = app.Organisation
+	}
+	if k := kindNoun(toks[i-2].fold); k != "" {
+		o.ctxKind = k
+		if toks[i-2].fold == "agency" {
+			o.ctxKind = s.publicKind(i - 2)
+		}
+	}
+}
+
+// describingNounBeforeComma reports whether the lowercase noun at toks[i-2], before a
+// comma and the name, is one that describes it: after an article or a possessive, a
+// kind noun opening a phrase, or "its youth wing, Jeunes Semeurs" (a body's part).
+func (s *scanner) describingNounBeforeComma(i int) bool {
+	toks := s.toks
+	return isArticle(toks[i-3].text) || toks[i-3].poss ||
+		i >= 4 && isArticle(toks[i-4].text) && toks[i-3].kind == tWord && unicode.IsLower(firstRune(toks[i-3].text)) ||
+		s.modifiedNounOpens(i-2) && kindNoun(toks[i-2].fold) != "" ||
+		pronounPoss[toks[i-3].fold] && kindNoun(toks[i-2].fold) != app.Organisation ||
+		i >= 4 && pronounPoss[toks[i-4].fold] && unicode.IsLower(firstRune(toks[i-3].text)) && bodyParts[toks[i-2].fold]
+}
+
+// appositiveBefore: "the country's data protection watchdog, the CNIL": the noun before
+// the comma says what the name is.
+func (s *scanner) appositiveBefore(o *occurrence, i int) {
+	toks := s.toks
+	if i < 3 || !isArticle(toks[i-1].text) || toks[i-2].text != "," || toks[i-3].kind != tWord || o.ctxKind != "" {
+		return
+	}
+	if k, ok := appositiveKinds[toks[i-3].fold]; ok && unicode.IsLower(firstRune(toks[i-3].text)) {
+		o.ctxKind = k
+		if k == app.Organisation && toks[i-3].fold == "agency" {
+			o.ctxKind = s.publicKind(i - 3)
+		}
+	}
+}
+
+// thingBeforeComma: "its encryption software, VireoLock,": what the name is, a thing.
+func (s *scanner) thingBeforeComma(o *occurrence, i int) {
+	toks := s.toks
+	if i >= 3 && toks[i-1].text == "," && thingNoun(toks[i-2].fold) && unicode.IsLower(firstRune(toks[i-2].text)) && s.phraseOpens(i-2) {
+		o.product = true
+	}
+}
+
+// nounBeforeBrackets: "the Congolese army (FARDC)", "the data regulator (DPC)": the noun
+// before the brackets says what the acronym names.
+func (s *scanner) nounBeforeBrackets(o *occurrence, i, end int) {
+	toks := s.toks
+	if i < 2 || toks[i-1].text != "(" || end >= len(toks) || toks[end].text != ")" || len(o.toks) != 1 || !isAcronym(o.text) || o.ctxKind != "" {
+		return
+	}
+	w := wordBefore(toks, i-1)
+	if w == "" || !unicode.IsLower(firstRune(w)) {
+		return
+	}
+	if w == "army" || w == "military" {
+		o.ctxKind = app.ArmedGroup
+	} else if k := kindNoun(w); k != "" {
+		o.ctxKind = k
+	}
+}
+
+// appositiveAfter: "(Andina Press)" in a dateline is the agency; "Frontex, the EU border
+// agency", "La Provence, the local daily".
+func (s *scanner) appositiveAfter(o *occurrence, i, end int) {
+	if i >= s.agency[0] && end <= s.agency[1] {
+		o.ctxKind = app.Media
+		o.agency = true
+	}
+	if k := s.appositiveKind(end); k != "" && o.ctxKind == "" {
+		o.ctxKind = k
+		o.appositive = true
+	}
+}
+
+// attribution reads whether a lone word qualifies the noun after it ("UN peacekeepers",
+// "two Dene hunters") rather than being its subject.
+func (s *scanner) attribution(o *occurrence, i, end int, prev, next string) {
+	toks := s.toks
+	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
+	// "until Brussels listens": after a clause's opening word the name is its subject and
+	// the word after it a verb, not a noun it qualifies.
+	o.attrib = o.attrib && !clauseOpeners[prev]
+	if o.attrib && end+1 < len(toks) && toks[end+1].kind == tWord && objectOpeners[toks[end+1].fold] {
+		// "The IMF forecast last month that…": a clause word after the next word makes
+		// that word the name's verb, not a noun it qualifies ("UN peacekeepers say").
+		o.attrib = false
+	}
+	// "two Dene hunters": a count, the word, a plural noun.
+	o.counted = o.attrib && strings.HasSuffix(next, "s") && (countWords[prev] || prev != "" && unicode.IsDigit(firstRune(prev)))
+}
+
+// tagClues reads a member's tag in brackets and a quotation's speaker.
+func (s *scanner) tagClues(o *occurrence, i, end int, prev string) {
+	toks := s.toks
+	switch memberTag(toks, i, end) {
+	case 1:
+		if o.ctxKind == "" {
+			o.ctxKind = app.Party // "Katarina Vrabec (S&D, Slovenia)": her party…
+		}
+	case 2:
+		o.nationality = true // …and where she is from
+	}
+	if (prev == "said" || prev == "says") && len(o.toks) > 1 && o.ctxKind == "" && i >= 2 &&
+		(toks[i-2].kind == tPunct || toks[i-2].kind == tWord && wordBefore(toks, i-1) == "") {
+		// "“…,” said Katarina Vrabec": the speaker of a quotation, named after the verb.
+		o.ctxKind = app.Person
+	}
+}
+
+// thingClues reads what makes a name a thing rather than an actor: "a bad-tempered
+// Superclásico", "its Kvitta Pay terminals", "(D-Wash.)", "the Atlas 9 smartphone".
+func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
+	toks := s.toks
+	if len(o.toks) == 1 && !o.attrib && s.indefiniteBefore(i) && !isAcronym(o.text) {
+		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.
+		o.thing, o.instance = true, true
+	}
+	if (prev == "its" || prev == "their") && s.ownedBrand(end, next) && headKind(o.toks) == "" {
+		// "its Kvitta Pay terminals", "their Orion laptops": what a company has, named by
+		// a brand or a place before the noun, is not an actor; "its Audit Committee
+		// meets" is a body's own body, named by its head noun.
+		o.thing = true
+	}
+	if partyStateTag(toks, i, end) || modelCode(o) {
+		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
+	}
+	if prev == "as" && s.soldAs(i-1) {
+		o.thing, o.product = true, true // "sells the service to call centres as Kvitta Live"
+	}
+	if thingAfter(toks, end) || s.numberAfter(end) || s.codeAfterNumber(o, i) {
+		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
+	}
+}
+
+// codeAfterNumber: a lone all-caps word right after a number ("12 TB", "a 5 GW plant") is
+// a unit or a model's code.
+func (s *scanner) codeAfterNumber(o *occurrence, i int) bool {
+	toks := s.toks
+	return len(o.toks) == 1 && isAllCaps(o.text) && i > 0 && toks[i-1].kind == tWord && unicode.IsDigit(firstRune(toks[i-1].text)) && toks[i].space
+}
+
+// ownedBrand reports whether the name ending at end qualifies the noun after it.
+func (s *scanner) ownedBrand(end int, next string) bool {
+	return next != "" && !followCuesAny(next) && !ownedNouns[next] && s.toks[end].space && !s.toks[end-1].poss
+}
+
+// personByRoleComma: "Its president, Sanna Koivisto, said", "the party's leader in the
+// assembly, Ana Rocha, said", "two directors, Ion Popa and Dan Mureș, were…".
+func (s *scanner) personByRoleComma(o *occurrence, i int, prev string) {
+	if o.product {
+		return // "whose rival app, Tulko,": the phrase ends in a thing's noun, not a role
+	}
+	if headKind(o.toks) == "" && o.country == nil && (s.roleComma(i) || prev == "and" && s.roleComma(s.nameStart(i-1))) {
+		o.person = true
+	}
+}
+
+// placeClues reads what says a name is a place, or a state's as its owner or nationality,
+// or whose role follows.
+func (s *scanner) placeClues(o *occurrence, i, end int, prev, next string) {
+	toks := s.toks
+	o.stemPlace = s.stemLoc
+	if bodyPlaceNouns[next] && !toks[end-1].poss || s.placeWordAfter(o, end, next) {
+		o.loc = true
+	}
+	if i > 0 && toks[i-1].poss && s.locBefore(i) {
+		o.loc = true // "near Cox's Bazar"
+	}
+	s.stateOwner(o, end, next)
+	if (roleWords[next] || roleWords[strings.TrimSuffix(next, "s")] || s.roleQualifier) && !o.person {
+		o.roleOf = true // "São Paulo governor", "SDF commander": whose role, not a person
+	}
+	s.placeModifier(o, i, end, prev, next)
+}
+
+// placeWordAfter reports whether what follows the name says it is a place: "Baghdad-based",
+// "the Basra province", "Tbilisi residents", an election held there.
+func (s *scanner) placeWordAfter(o *occurrence, end int, next string) bool {
+	return s.stemLoc || placeNoun(next) || groupNouns[next] || s.placeAhead(end) ||
+		s.electionAfter(end) && headKind(o.toks) == "" && knownKinds[o.key] == "" && o.country == nil
+}
+
+// stateOwner reads a state's possessive: "Norway's Sindre Haugen" (nationality), "in
+// Norway's top court" (the place word is the court's; the state owns it).
+func (s *scanner) stateOwner(o *occurrence, end int, next string) {
+	toks := s.toks
+	if o.country == nil || !toks[end-1].poss {
+		return
+	}
+	o.nationality = personAfter(toks, end) || companyAfter(toks, end)
+	if o.loc && !placeNouns[next] && !bodyPlaceNouns[next] {
+		o.loc, o.weakLoc = false, false
+	}
+}
+
+// placeModifier reads a place named before a noun or a name it describes: "a Wichita
+// firm", "the Pretoria agreement", "Oslo shipping group Varde Lines", "Gov. Mike DeWine of
+// Ohio".
+func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
+	toks := s.toks
+	if s.indefiniteModifier(i, end, o.country != nil || o.capital) {
+		o.loc = true // "a Wichita firm", "one Tokyo brokerage", "a former Botswana foreign minister"
+	}
+	if len(o.toks) == 1 && (prev == "the" || prev == "a") && i >= 2 && toks[i-2].text == "," && agentNouns[next] {
+		o.loc = true // "Officine Marzotti, the Bergamo maker of gearboxes": where it is from
+	}
+	if o.capital && (prev == "the" || prev == "a" || s.describedNameAfter(end)) {
+		// "the Pretoria agreement", "a Moscow court"; "Oslo shipping group Varde Lines":
+		// where the group is from.
+		o.loc = true
+	}
+	if prev == "of" && s.ofAfterName(o, i) {
+		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
+	}
+}
+
+// ofAfterName reports whether "of" before the name follows another name (not a lone word
+// opening the sentence), and the name holds no joiner: "Anon Nampa of Lawyers for Rights"
+// is his employer, not where he is from.
+func (s *scanner) ofAfterName(o *occurrence, i int) bool {
+	toks := s.toks
+	return i >= 2 && isNameToken(toks[i-2]) && !(toks[i-2].sent && (i < 3 || !isNameToken(toks[i-3]))) &&
+		!slices.ContainsFunc(o.toks, func(t token) bool { return connectors[t.fold] || t.text == "&" })
+}
+
+// listedPlaces reads a name listed after a place: "in Indonesia and the Philippines", "in
+// Miami and Madrid", "in Paris, Lyon and Marseille"; not "In Berlin, Siemens said". The
+// list's first place word says how strong a clue it is.
+func (s *scanner) listedPlaces(o *occurrence, i, end int, prev string) {
+	toks := s.toks
+	if isArticle(prev) && i >= 2 && (wordBefore(toks, i-1) == "and" || wordBefore(toks, i-1) == "or") && s.locBefore(i-2) {
+		o.loc = true
+		s.listLocativeStrength(o, i-2)
+	}
+	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
+		o.loc = true
+		s.listLocativeStrength(o, i-1)
+	}
+}
+
+// listLocativeStrength sets how weak a place clue is from the word that opens the list
+// the name ends (at toks[k] or before).
+func (s *scanner) listLocativeStrength(o *occurrence, k int) {
+	at := s.listLocative(k)
+	o.weakLoc = at > 0 && weakLocatives[s.toks[at].fold]
+	o.motion = o.weakLoc && s.motionBefore(at)
+}
+
+// followClues reads the words after a name: a cue noun ("the Forward Together party"),
+// a platform, a said-type verb, "who", "leader".
+func (s *scanner) followClues(o *occurrence, i, end int, prev, next string) {
+	toks := s.toks
+	s.cueAfter(o, end, next)
+	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
+		platformNouns[next]) // "an Instagram account", "a TikTok video"
+	o.speaks = speechVerbs[next]
+	o.who = end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "who"
+	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
+		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
+	}
+}
+
+// cueAfter reads a cue word right after the name: "the Forward Together party", "Veskaran
+// said".
+func (s *scanner) cueAfter(o *occurrence, end int, next string) {
+	toks := s.toks
+	k, ok := followCues[next]
+	if !ok || o.ctxKind != "" {
+		return
+	}
+	// "Patient group Heart Alliance": a cue word before another name describes that one.
+	descr := end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end+1].space
+	// "Armed factions", "Rival militias" opening a sentence: the capital is the sentence's and
+	// the cue noun is what the word describes, so the cue says nothing of a name.
+	sentWord := len(o.toks) == 1 && o.toks[0].sent && !isAcronym(o.text)
+	if !sentWord && (k != app.Person || len(o.toks) > 1) && !(descr && k != app.Person) {
+		o.ctxKind = k
+	}
+}
+
+// listClues reads a name joined to others: "Meta and Snap declined", "Takeda, which makes
+// the vaccine, said", "Rohan Kapoor and Neha Kapoor", "Tesla and other carmakers".
+func (s *scanner) listClues(o *occurrence, i, end int, prev string) {
+	toks := s.toks
+	if s.joinedToName(i, end, prev) {
+		o.listed = true
+	}
+	if o.ctxKind == "" && !o.person && o.country == nil && s.whichAfter(end) {
+		// "Uber Eats and Glovo, which also operate…", "Kestrel Labs, which…": "which"
+		// speaks of things and bodies; a person takes "who".
+		o.ctxKind = app.Organisation
+	}
+	if o.ctxKind == "" && !o.person && s.pairedWithPerson(o, i, end, prev) {
+		o.ctxKind = app.Person
+	}
+	if end+2 < len(toks) && toks[end].fold == "and" && toks[end+1].fold == "other" && toks[end+2].kind == tWord {
+		// "Tesla and other carmakers": one of them.
+		if k := kindNoun(strings.TrimSuffix(toks[end+2].fold, "s")); k != "" && o.ctxKind == "" && !o.person {
+			o.ctxKind, o.listed = k, true
+		}
+	}
+}
+
+// joinedToName reports whether the name at toks[i:end] is joined to another name ("Meta
+// and Snap declined") or is a thing a relative clause describes ("Takeda, which makes the
+// vaccine, said").
+func (s *scanner) joinedToName(i, end int, prev string) bool {
+	toks := s.toks
+	return end+1 < len(toks) && isNameToken(toks[end+1]) && toks[end].kind == tWord && (toks[end].fold == "and" || toks[end].fold == "or") ||
+		end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "which" ||
+		(prev == "and" || prev == "or") && i >= 2 && isNameToken(toks[i-2]) || s.commaList(end)
+}
+
+// pairedWithPerson: "Rohan Kapoor and Neha Kapoor": a name of two or three words paired
+// with a person's name (a given name opens it) is a person's too.
+func (s *scanner) pairedWithPerson(o *occurrence, i, end int, prev string) bool {
+	toks := s.toks
+	if len(o.toks) < 2 || len(o.toks) > 3 || headKind(o.toks) != "" || o.country != nil {
+		return false
+	}
+	return end+1 < len(toks) && toks[end].fold == "and" && givenNameAt(toks, end+1) ||
+		prev == "and" && i >= 3 && givenNameBefore(toks, i-1)
+}
+
+// newsroomClues: "Digi24 reported that…" (a newsroom reports); "told NHK", "told Dagens
+// Næringsliv" (one tells a newsroom, or a person named before in full, whose short form
+// this then is, or with a known first name).
+func (s *scanner) newsroomClues(o *occurrence, i int, prev, next string) {
+	if o.person || o.ctxKind != "" || o.country != nil {
+		return
+	}
+	switch {
+	case next == "reported":
+		o.ctxKind = app.Media
+	case (prev == "told" || prev == "the" && i >= 2 && wordBefore(s.toks, i-1) == "told") && (len(o.toks) == 1 || !firstNames[o.toks[0].fold] && !slices.ContainsFunc(o.toks, func(t token) bool {
+		return personParticles[t.fold] || hasParticlePrefix(t.text)
+	})):
+		o.ctxKind = app.Media
+	}
+}
+
+// aliasClues reads the other forms the text gives a name right after it: "Kurdistan
+// Democratic Party (KDP)", "the Islamic State group (ISIS)", "the Council for Fair
+// Fisheries, or CFF", "the Coastal Alliance (Strandabandalagið)", "also called …".
+func (s *scanner) aliasClues(o *occurrence, end int) {
+	toks := s.toks
+	k := end
+	if k < len(toks) && toks[k].kind == tWord && actorCue(toks[k].fold) {
+		k++ // "the Islamic State group (ISIS)"
+	}
+	if o.country == nil && s.bracketedShortForm(o, k) {
+		o.aliases = append(o.aliases, toks[k+1].text)
+	}
+	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
+		o.aliases = append(o.aliases, acr)
+	}
+	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
+		o.aliases = append(o.aliases, a)
+	}
+	if a, ok := s.alsoCalled(end); ok {
+		o.aliases = append(o.aliases, a)
+	}
+}
+
+// actorCue reports whether w, after a name, is a cue word naming a body's kind.
+func actorCue(w string) bool {
+	return followCues[w] != "" && followCues[w] != app.Person
+}
+
+// bracketedShortForm reports whether toks[k:k+3] is an acronym or a syllable abbreviation
+// in brackets: "(KDP)", "(Jirama)".
+func (s *scanner) bracketedShortForm(o *occurrence, k int) bool {
+	toks := s.toks
+	return k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" && toks[k+1].kind == tWord &&
+		(isAcronym(toks[k+1].text) || syllableAbbreviation(o.toks, toks[k+1]))
+}
+
+// nearWords, between a locative and a name, say where the place lies: "in neighbouring
+// Isiolo", "in downtown Tbilisi".
+var nearWords = words(`downtown rural neighbouring neighboring nearby`)
+
+// soldAs reports whether "as" at toks[k] follows, within its clause, a verb of selling or
+// branding ("sells it to banks as", "markets the drug as", "rebranded as"): the name
+// after it is what is sold, a product.
+func (s *scanner) soldAs(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8 && s.toks[j].kind == tWord; j-- {
+		if sellVerbs[s.toks[j].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// sellVerbs sell or name a product.
+var sellVerbs = words(`sell sells sold selling market markets marketed marketing brand brands branded
+	rebrand rebranded rebrands relaunched ships shipped`)
