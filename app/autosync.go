@@ -99,7 +99,7 @@ type AutoSyncStatus struct {
 }
 
 // StaleTakeAll is the window's way for a subscribed project to take the whole collection.
-const StaleTakeAll = "take the whole collection (File ▸ Team ▸ Subscriptions…, Everything)"
+const StaleTakeAll = "choose Everything in File ▸ Team ▸ Subscriptions…"
 
 // Text is the status bar's line: "Team: synced 14:02", "Team: offline since 14:05,
 // retrying at 14:07", "Team: 3 conflicts to review", "Team: syncing…". The times are
