@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -164,7 +165,7 @@ func subscriptionIntro(place app.HubPlace, had []string, noTags, more bool) stri
 	return s
 }
 
-// chosen is the subscription ticked: none for Everything.
+// chosen is the subscription ticked, sorted as the project keeps it: none for Everything.
 func (f *subsForm) chosen() []string {
 	if f.all.Checked {
 		return nil
@@ -175,6 +176,7 @@ func (f *subsForm) chosen() []string {
 			out = append(out, f.tags[i])
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 
@@ -198,7 +200,16 @@ func (f *subsForm) update() {
 		return
 	}
 	f.change.SetText(app.SubscriptionChange(f.had, want))
+	if sameTags(f.had, want) {
+		f.save.Disable() // nothing to save
+		return
+	}
 	f.save.Enable()
+}
+
+// sameTags says whether two subscriptions (sorted lists of tags) are the same.
+func sameTags(a, b []string) bool {
+	return strings.Join(a, "\n") == strings.Join(b, "\n")
 }
 
 // saveSubscription keeps the choice in the project, as dossier sync --only-tag and

@@ -103,8 +103,8 @@ func TestTeamSubscriptions(t *testing.T) {
 		}
 	}
 	f := ts.subs
-	if !f.all.Checked {
-		t.Error("Everything is not ticked for a project that takes everything")
+	if !f.all.Checked || !f.save.Disabled() {
+		t.Errorf("a project that takes everything: Everything ticked %v, Save enabled %v", f.all.Checked, !f.save.Disabled())
 	}
 	f.all.SetChecked(false)
 	if !f.save.Disabled() || !strings.Contains(f.change.Text, "Tick at least one tag") {
