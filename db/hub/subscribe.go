@@ -59,14 +59,15 @@ func (h *Hub) NotesOn(ctx context.Context, collectionID string, uuids []string) 
 	return recs, err
 }
 
-// Tags lists the tags of the collection's live articles, lower-cased as subscriptions
+// Tags lists the tags of the collection's live articles (neither deleted nor in the
+// trash), lower-cased as subscriptions
 // take them, each with how many articles carry it, the most used first, at most limit
 // (more says some were left out). Tags are inside each article's JSON: the hub reads
 // every article of the collection, a second or more on a hub of a million articles.
 func (h *Hub) Tags(ctx context.Context, collectionID string, limit int) (tags []app.HubTag, more bool, err error) {
 	rows, err := h.conn.Query(ctx, `SELECT t, count(*) FROM `+Schema+`.records r,
 			unnest(string_to_array(lower(r.data->>'tags'), E'\n')) t
-		WHERE r.collection_id = $1 AND r.kind = 'article' AND NOT r.deleted AND trim(t) <> ''
+		WHERE r.collection_id = $1 AND r.kind = 'article' AND NOT r.deleted AND coalesce(r.data->>'deleted', '') = '' AND trim(t) <> ''
 		GROUP BY t ORDER BY count(*) DESC, t LIMIT $2`, collectionID, limit+1)
 	if err != nil {
 		return nil, false, syncError(err, "")
