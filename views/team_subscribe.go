@@ -57,6 +57,9 @@ func (mw *Window) teamSubscriptions() {
 		mw.u.showInfo("Subscriptions", "Connect to the team's hub first (File ▸ Team ▸ Connect…).")
 		return
 	}
+	// Tags are inside each article's JSON: on a hub of a million articles reading them
+	// takes seconds, so the wait is said.
+	mw.u.tell("Reading the tags of the hub's collection…")
 	mw.u.async(func(ctx context.Context) {
 		var tags []app.HubTag
 		var more bool
