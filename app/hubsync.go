@@ -13,7 +13,8 @@ import (
 // written by a newer Dossier (a higher "v") is refused, not half read.
 const HubFormat = 1
 
-// HubRecord is one record as a hub holds it: its kind (actor, article, relation, note, note_image),
+// HubRecord is one record as a hub holds it: its kind (actor, article, relation, note, note_image,
+// or a decision: mention_decision, dismissed_suggestion, not_same, network_position),
 // UUID, the record as JSON (references to other records by their UUIDs), and what the
 // hub stamps: its change number and who made and last changed it.
 type HubRecord struct {
@@ -221,4 +222,20 @@ func tagDiff(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// recordKindWords are the words a window shows for a record kind.
+var recordKindWords = map[string]string{
+	"mention_decision": "mention decision", "dismissed_suggestion": "dismissed name",
+	"not_same": "“not the same” pair", "network_position": "network position",
+	"note_image": "note image", "relation_type": "relation type", "evidence": "evidence",
+}
+
+// RecordKindLabel is a record kind as a window names it ("mention decision", not
+// "mention_decision"); kinds without their own words lose their underscores.
+func RecordKindLabel(kind string) string {
+	if w, ok := recordKindWords[kind]; ok {
+		return w
+	}
+	return strings.ReplaceAll(kind, "_", " ")
 }

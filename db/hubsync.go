@@ -153,7 +153,11 @@ func (s *Store) HubChanges(ctx context.Context, place app.HubPlace) (_ []app.Hub
 		}
 	}
 	images, err := s.noteImageChanges(ctx, place) // hubsync_images.go
-	return append(out, images...), err
+	if err != nil {
+		return nil, err
+	}
+	decisions, err := s.decisionChanges(ctx, place) // hubsync_decisions.go
+	return append(append(out, images...), decisions...), err
 }
 
 func appendChanges(out []app.HubChange, rows *sql.Rows, kind string, deleted bool) ([]app.HubChange, error) {
@@ -176,9 +180,14 @@ func (s *Store) HubRecords(ctx context.Context, changes []app.HubChange) (_ []ap
 	byKind := map[string][]string{}
 	base := map[string]int64{}
 	var images []string
+	var decisions []app.HubChange
 	for _, c := range changes {
 		if c.Kind == noteImageKind {
 			images = append(images, c.UUID)
+			continue
+		}
+		if isDecisionKind(c.Kind) && !c.Deleted {
+			decisions = append(decisions, c)
 			continue
 		}
 		if c.Deleted {
@@ -202,6 +211,11 @@ func (s *Store) HubRecords(ctx context.Context, changes []app.HubChange) (_ []ap
 		out = append(out, recs...)
 	}
 	recs, err := s.noteImageRecords(ctx, images)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, recs...)
+	recs, err = s.decisionRecords(ctx, decisions)
 	return append(out, recs...), err
 }
 

@@ -60,6 +60,10 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 	if recs, err = takeNoteImages(ctx, tx, place, recs, &rep); err != nil { // hubsync_images.go
 		return rep, err
 	}
+	recs, dp, err := s.planDecisions(ctx, tx, place, recs, opt, &rep) // hubsync_decisions_pull.go
+	if err != nil {
+		return rep, err
+	}
 	sp, err := s.planPull(ctx, tx, place, recs, opt, &rep)
 	if err != nil {
 		return rep, err
@@ -69,6 +73,9 @@ func (s *Store) ApplyHubPull(ctx context.Context, place app.HubPlace, recs []app
 	}
 	if err := sp.applyPlan(&rep); err != nil {
 		return rep, err
+	}
+	if err := dp.apply(ctx, s, tx); err != nil {
+		return rep, mapError(err)
 	}
 	countReceived(&rep)
 	if err := markPulled(ctx, tx, place, upTo); err != nil {
@@ -895,10 +902,9 @@ func (sp *syncPlan) changedDependents(kind string, id int64) (int, error) {
 	return n, err
 }
 
-// MissingRefs lists the records the live records of recs point at (actors, articles,
-// relations) that neither recs nor this project holds: a page of a pull fetches them.
-func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.HubChange, err error) {
-	defer wrapErr(&err, "references of %d records pulled", len(recs))
+// wantedRefs lists, by kind, the records the live records and decisions of recs point
+// at that recs does not hold.
+func wantedRefs(recs []app.HubRecord) map[string][]string {
 	in := map[string]bool{}
 	for _, r := range recs {
 		in[r.Kind+"/"+r.UUID] = true
@@ -906,10 +912,15 @@ func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.
 	want := map[string][]string{}
 	seen := map[string]bool{}
 	for _, r := range recs {
-		if r.Deleted || !isSyncKind(r.Kind) {
-			continue
+		var refs [][2]string
+		switch {
+		case r.Deleted:
+		case isSyncKind(r.Kind):
+			refs = refsOf(r.Kind, r.Data)
+		case isDecisionKind(r.Kind):
+			refs = decisionRefs(r)
 		}
-		for _, ref := range refsOf(r.Kind, r.Data) {
+		for _, ref := range refs {
 			key := ref[0] + "/" + ref[1]
 			if in[key] || seen[key] {
 				continue
@@ -918,6 +929,14 @@ func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.
 			want[ref[0]] = append(want[ref[0]], ref[1])
 		}
 	}
+	return want
+}
+
+// MissingRefs lists the records the live records of recs point at (actors, articles,
+// relations) that neither recs nor this project holds: a page of a pull fetches them.
+func (s *Store) MissingRefs(ctx context.Context, recs []app.HubRecord) (_ []app.HubChange, err error) {
+	defer wrapErr(&err, "references of %d records pulled", len(recs))
+	want := wantedRefs(recs)
 	var out []app.HubChange
 	for _, kind := range syncKinds {
 		if len(want[kind]) == 0 {

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -410,31 +409,16 @@ func newDossierGraphTab(q *dossierQuestions) *dossierGraphTab {
 	svg := widget.NewButtonWithIcon("SVG", theme.DownloadIcon(), func() { t.export("svg") })
 	t.notice.Wrapping = fyne.TextWrapWord
 	bar := container.NewBorder(nil, nil, container.NewHBox(t.hops, t.more), container.NewHBox(zoomOut, zoomIn, fit, png, svg), t.notice)
-	legend := graphLegend()
 	t.evidence = container.NewVBox(dossierHint("Click an edge to read its evidence; click an actor to open its dossier. " +
 		"Drag to move, wheel to zoom."))
 	t.side = container.NewVScroll(container.NewPadded(t.evidence))
-	t.split = container.NewHSplit(container.NewBorder(nil, legend, nil, nil, t.view), t.side)
+	t.split = container.NewHSplit(withGraphLegend(t.view), t.side)
 	t.split.Offset = 0.72
 	t.box = container.NewBorder(bar, nil, nil, nil, t.split)
 	return t
 }
 
 func (t *dossierGraphTab) content() fyne.CanvasObject { return t.box }
-
-// graphLegend names the colours and strokes.
-func graphLegend() fyne.CanvasObject {
-	var items []fyne.CanvasObject
-	for _, p := range []app.Polarity{app.Cooperative, app.Conflictual, app.Neutral} {
-		items = append(items, dossierPolarityMark(p), widget.NewLabel(string(p)))
-	}
-	items = append(items, widget.NewLabel("· dashed: not asserted · thicker: more articles · bigger: more relations ·"))
-	for _, k := range app.ActorKinds {
-		dot := canvas.NewCircle(kindColor(k))
-		items = append(items, container.NewCenter(container.NewGridWrap(fyne.NewSize(10, 10), dot)), widget.NewLabel(k.Label()))
-	}
-	return container.NewHScroll(container.NewHBox(items...))
-}
 
 func (t *dossierGraphTab) hopCount() int {
 	if t.hops.Selected == "2 hops" {

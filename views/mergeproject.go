@@ -130,7 +130,7 @@ func newConflictChoices(items []app.MergeItem) *conflictChoices {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			item := cc.items[i]
-			c.Objects[0].(*widget.Label).SetText(item.Kind + ": " + item.Label + " (" + item.UUID + ")")
+			c.Objects[0].(*widget.Label).SetText(app.RecordKindLabel(item.Kind) + ": " + item.Label + " (" + item.UUID + ")")
 			radio := c.Objects[1].(*widget.RadioGroup)
 			radio.OnChanged = nil // the recycled row's handler belongs to another record
 			radio.SetSelected(cc.label(cc.chosen[item.UUID]))

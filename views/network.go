@@ -116,7 +116,7 @@ func newNetworkScreen(u *UI) *networkScreen {
 	n.timelineNotes = widget.NewLabel("")
 	n.timelineNotes.Wrapping = fyne.TextWrapWord
 	n.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Network", theme.GridIcon(), container.NewBorder(nil, graphLegend(), nil, nil, split)),
+		container.NewTabItemWithIcon("Network", theme.GridIcon(), withGraphLegend(split)),
 		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), container.NewBorder(nil, n.timelineNotes, nil, nil, n.timeline)),
 	)
 	n.tabs.OnSelected = func(*container.TabItem) {

@@ -122,7 +122,7 @@ func historyText(e app.HubChangeEntry) string {
 	if fs := e.Fields(); len(fs) > 0 && what != "created" {
 		what += " " + strings.Join(fs, ", ")
 	}
-	s := fmt.Sprintf("change %d · %s · %s %s · %s %s", e.Change, e.At.Local().Format("2 Jan 2006 15:04"), e.By, what, e.Kind, e.Label)
+	s := fmt.Sprintf("change %d · %s · %s %s · %s %s", e.Change, e.At.Local().Format("2 Jan 2006 15:04"), e.By, what, app.RecordKindLabel(e.Kind), e.Label)
 	if !e.Latest {
 		s += " (changed since)"
 	}
@@ -135,7 +135,7 @@ func (mw *Window) confirmRevert(e app.HubChangeEntry, list dialog.Dialog) {
 	if e.Before == nil {
 		what = "is deleted (the change created it)"
 	}
-	msg := fmt.Sprintf("The %s %s %s, written on the hub as a new change that every member's next sync takes in.", e.Kind, e.Label, what)
+	msg := fmt.Sprintf("The %s %s %s, written on the hub as a new change that every member's next sync takes in.", app.RecordKindLabel(e.Kind), e.Label, what)
 	d := dialog.NewConfirm(fmt.Sprintf("Revert change %d?", e.Change), msg, func(ok bool) {
 		if !ok {
 			return

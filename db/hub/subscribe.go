@@ -35,15 +35,16 @@ func (h *Hub) PullTagged(ctx context.Context, collectionID string, after int64, 
 	if limit > 0 {
 		lim = fmt.Sprint(limit)
 	}
-	recs, upTo, err := readRecords(ctx, tx, after, `SELECT kind, uuid::text, data, deleted, seq, created_by, updated_by, updated_at
-		FROM `+Schema+`.records r WHERE collection_id = $1 AND seq > $2
+	recs, upTo, err := readRecords(ctx, tx, after, `SELECT kind, uuid::text, data, deleted, seq, created_by, updated_by, updated_at FROM (
+		SELECT kind, uuid, data, deleted, seq, created_by, updated_by, updated_at FROM `+Schema+`.records r WHERE collection_id = $1 AND seq > $2
 			AND (deleted OR `+Schema+`.in_subscription(r.collection_id, r.kind, r.uuid, r.data, $3))
-		ORDER BY seq LIMIT `+lim, collectionID, after, lower)
+		UNION ALL `+ownPositions+`) r ORDER BY seq LIMIT `+lim, collectionID, after, lower)
 	if err != nil || (limit > 0 && len(recs) >= limit) {
 		return recs, upTo, err
 	}
 	var top int64
-	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM `+Schema+`.records WHERE collection_id = $1`, collectionID).Scan(&top); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT greatest((SELECT coalesce(max(seq), 0) FROM `+Schema+`.records WHERE collection_id = $1),
+		(SELECT coalesce(max(seq), 0) FROM `+Schema+`.positions WHERE collection_id = $1 AND member = current_user))`, collectionID).Scan(&top); err != nil {
 		return nil, after, syncError(err, "")
 	}
 	return recs, max(upTo, top), nil

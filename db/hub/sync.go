@@ -41,9 +41,19 @@ func (h *Hub) Pull(ctx context.Context, collectionID string, after int64, limit 
 	if limit > 0 {
 		lim = fmt.Sprint(limit)
 	}
-	return h.records(ctx, after, `SELECT kind, uuid::text, data, deleted, seq, created_by, updated_by, updated_at
-		FROM `+Schema+`.records WHERE collection_id = $1 AND seq > $2 ORDER BY seq LIMIT `+lim, collectionID, after)
+	return h.records(ctx, after, `SELECT kind, uuid::text, data, deleted, seq, created_by, updated_by, updated_at FROM (
+		SELECT kind, uuid, data, deleted, seq, created_by, updated_by, updated_at FROM `+Schema+`.records WHERE collection_id = $1 AND seq > $2
+		UNION ALL `+ownPositions+`) r ORDER BY seq LIMIT `+lim, collectionID, after)
 }
+
+// positionKind is the kind a member's network positions travel as (migration 4): they
+// are kept apart from the records, each member's own.
+const positionKind = "network_position"
+
+// ownPositions selects the member's own positions of collection $1 changed after $2,
+// as records (the row-level security of positions lets a member read only its own).
+const ownPositions = `SELECT '` + positionKind + `', actor, data, deleted, seq, member, member, updated_at FROM ` + Schema + `.positions
+	WHERE collection_id = $1 AND seq > $2 AND member = current_user`
 
 // Fetch returns the records of the collection named by kind and uuid, as they are now:
 // those a page of a pull points at that come later in the pull.
@@ -116,11 +126,14 @@ func (h *Hub) Push(ctx context.Context, collectionID, collection string, recs []
 			}
 		}
 		var row pgx.Row
-		if r.BaseSeq == 0 {
+		switch {
+		case r.Kind == positionKind:
+			row = pushPosition(ctx, tx, collectionID, r)
+		case r.BaseSeq == 0:
 			row = tx.QueryRow(ctx, `INSERT INTO `+Schema+`.records(collection_id, kind, uuid, data, deleted) VALUES ($1, $2, $3, $4, $5)
 				ON CONFLICT (collection_id, kind, uuid) DO NOTHING RETURNING seq, created_by, updated_by, updated_at`,
 				collectionID, r.Kind, r.UUID, []byte(r.Data), r.Deleted)
-		} else {
+		default:
 			row = tx.QueryRow(ctx, `UPDATE `+Schema+`.records SET data = $4, deleted = $5
 				WHERE collection_id = $1 AND kind = $2 AND uuid = $3 AND seq = $6 RETURNING seq, created_by, updated_by, updated_at`,
 				collectionID, r.Kind, r.UUID, []byte(r.Data), r.Deleted, r.BaseSeq)
@@ -143,11 +156,27 @@ func (h *Hub) Push(ctx context.Context, collectionID, collection string, recs []
 	return sent, stale, nil
 }
 
+// pushPosition writes one of the member's network positions, as Push writes a record:
+// only if the hub's copy is still the version the change was made on.
+func pushPosition(ctx context.Context, tx pgx.Tx, collectionID string, r app.HubRecord) pgx.Row {
+	if r.BaseSeq == 0 {
+		return tx.QueryRow(ctx, `INSERT INTO `+Schema+`.positions(collection_id, actor, data, deleted) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (collection_id, member, actor) DO NOTHING RETURNING seq, member, member, updated_at`,
+			collectionID, r.UUID, []byte(r.Data), r.Deleted)
+	}
+	return tx.QueryRow(ctx, `UPDATE `+Schema+`.positions SET data = $3, deleted = $4
+		WHERE collection_id = $1 AND member = current_user AND actor = $2 AND seq = $5 RETURNING seq, member, member, updated_at`,
+		collectionID, r.UUID, []byte(r.Data), r.Deleted, r.BaseSeq)
+}
+
 // syncError says in plain words why the hub refused or failed.
 func syncError(err error, collection string) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) && pe.Code == "42501" {
 		return &app.Error{Code: app.EREADONLY, Err: err, Message: "You may only read the collection “" + collection + "” on this hub: your changes were not sent (ask for a write grant)."}
+	}
+	if errors.As(err, &pe) && pe.Code == "42P01" { // a table of a newer hub schema
+		return &app.Error{Code: app.ETOONEW, Err: err, Message: "The hub's schema is older than this Dossier: its owner must run `dossier hub init` again to update it."}
 	}
 	if pgconn.SafeToRetry(err) || pgconn.Timeout(err) || isConnErr(err) {
 		return &app.Error{Code: app.ELOCKED, Err: err, Message: "Hub unreachable: " + err.Error()}
