@@ -64,6 +64,11 @@ type SyncOutcome struct {
 	Sent, Received int
 	Conflicts      int   // records changed on both sides, waiting for review (nothing written)
 	Err            error // nil; ELOCKED when the hub could not be reached; else what it refused
+	// Stale counts the changes the hub refused because its record changed meanwhile;
+	// Subscribed says the project takes part of the collection (then syncing again may
+	// not help: see StaleText).
+	Stale      int
+	Subscribed bool
 }
 
 // SyncState is where the automatic sync stands.
@@ -89,7 +94,12 @@ type AutoSyncStatus struct {
 	Next           time.Time // offline or failed: when the next try is
 	Conflicts      int
 	Message        string // failed: why
+	Stale          int    // done: changes the hub refused as stale (SyncOutcome)
+	Subscribed     bool
 }
+
+// StaleTakeAll is the window's way for a subscribed project to take the whole collection.
+const StaleTakeAll = "choose Everything in File ▸ Team ▸ Subscriptions…"
 
 // Text is the status bar's line: "Team: synced 14:02", "Team: offline since 14:05,
 // retrying at 14:07", "Team: 3 conflicts to review", "Team: syncing…". The times are
@@ -104,7 +114,7 @@ func (s AutoSyncStatus) Text() string {
 		if s.Sent > 0 || s.Received > 0 {
 			t += fmt.Sprintf(" — %d sent, %d received", s.Sent, s.Received)
 		}
-		return t
+		return t + s.staleText()
 	case SyncConflicts:
 		if s.Conflicts == 1 {
 			return "Team: 1 conflict to review"
@@ -122,11 +132,19 @@ func (s AutoSyncStatus) Text() string {
 		return fmt.Sprintf("Team: not synced — %s Retrying at %s.", s.Message, hm(s.Next))
 	case SyncOff:
 		if !s.At.IsZero() {
-			return "Team: synced " + hm(s.At) + "; automatic sync is off"
+			return "Team: synced " + hm(s.At) + "; automatic sync is off" + s.staleText()
 		}
 		return "Team: automatic sync is off"
 	}
 	return "Team: connected"
+}
+
+// staleText is what the status line adds about changes the hub refused ("" for none).
+func (s AutoSyncStatus) staleText() string {
+	if s.Stale == 0 {
+		return ""
+	}
+	return "; " + StaleText(s.Stale, s.Subscribed, StaleTakeAll)
 }
 
 // NewAutoSync returns a scheduler for a hub just connected, its scheduled syncs on or off
@@ -315,7 +333,7 @@ func (a *AutoSync) after(out SyncOutcome) AutoSyncStatus {
 	a.held = false
 	if out.Err == nil || out.Conflicts > 0 {
 		a.failures = 0
-		s = AutoSyncStatus{State: SyncDone, At: out.At, Sent: out.Sent, Received: out.Received}
+		s = AutoSyncStatus{State: SyncDone, At: out.At, Sent: out.Sent, Received: out.Received, Stale: out.Stale, Subscribed: out.Subscribed}
 		if out.Conflicts > 0 {
 			s = AutoSyncStatus{State: SyncConflicts, At: a.status.At, Conflicts: out.Conflicts}
 		}

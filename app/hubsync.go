@@ -76,6 +76,13 @@ var (
 	passwordParam = regexp.MustCompile(`(^|[?&\s])password=[^&\s]*[&]?`)
 )
 
+// HubTag is a tag of a hub collection's articles (lower-cased, as subscriptions take
+// them) and how many live articles carry it.
+type HubTag struct {
+	Tag      string
+	Articles int
+}
+
 // HubSyncState is what a project remembers of its last sync with one hub collection.
 type HubSyncState struct {
 	Place     HubPlace
@@ -140,23 +147,22 @@ func (r HubSyncReport) Text() string {
 			fmt.Fprintf(&b, "  %s “%s” (%s): %s\n", it.Kind, it.Label, it.UUID, it.Why)
 		}
 	}
-	if r.Stale > 0 && len(r.OnlyTags) > 0 {
-		// A record outside the subscription is never pulled again, so syncing again
-		// cannot take up a change made here on an old copy of it.
-		fmt.Fprintf(&b, "%d change(s) not sent: the hub's record changed since this project took it; if it is outside the subscription, sync with --all-tags to take its latest version, then edit again\n", r.Stale)
-	} else if r.Stale > 0 {
-		fmt.Fprintf(&b, "%d change(s) not sent: the hub's record changed during this sync; sync again\n", r.Stale)
+	if r.Stale > 0 {
+		b.WriteString(StaleText(r.Stale, len(r.OnlyTags) > 0, "sync with --all-tags") + "\n")
 	}
 	return b.String()
 }
 
-// Status is the one line the window's status bar shows.
-func (r HubSyncReport) Status() string {
-	s := fmt.Sprintf("Synced %s — %d sent, %d received", r.At.Local().Format("15:04"), r.Sent, r.Received)
-	if r.Stale > 0 {
-		s += fmt.Sprintf(", %d to send again", r.Stale)
+// StaleText says what can be done about n changes the hub refused because its record
+// changed since this project took it; takeAll is how a subscribed project takes the
+// whole collection ("sync with --all-tags" in batch, the Subscriptions dialog in the
+// window). A record outside the subscription is never pulled again, so syncing again
+// cannot take up a change made here on an old copy of it.
+func StaleText(n int, subscribed bool, takeAll string) string {
+	if subscribed {
+		return fmt.Sprintf("%d change(s) not sent: the hub's record changed since this project took it; if it is outside the subscription, %s to take its latest version, then edit again", n, takeAll)
 	}
-	return s
+	return fmt.Sprintf("%d change(s) not sent: the hub's record changed during this sync; sync again", n)
 }
 
 // HubAuthor is who created and last changed a record on the hub (the hub's user names),
@@ -180,6 +186,42 @@ func (a HubAuthor) Text() string {
 		}
 	}
 	return s
+}
+
+// SubscriptionChange says what saving the subscription want (tags, lower-cased; none:
+// the whole collection) changes for a project subscribed to had, in the words the
+// Subscriptions dialog shows before it is saved.
+func SubscriptionChange(had, want []string) string {
+	added, removed := tagDiff(had, want), tagDiff(want, had)
+	switch {
+	case len(added) == 0 && len(removed) == 0 && (len(had) == 0) == (len(want) == 0):
+		return "No change: this is the current subscription."
+	case len(want) == 0:
+		return "The next sync takes the whole collection: it reads the collection again from the start, skipping what this project already holds."
+	}
+	var s []string
+	if len(had) == 0 || len(removed) > 0 {
+		s = append(s, "Articles outside these tags stay in your project but will no longer be updated; an edit made here to one of them is refused by the hub if a colleague changed it meanwhile.")
+	}
+	if len(had) > 0 && len(added) > 0 {
+		s = append(s, fmt.Sprintf("The next sync reads the collection again from the start to take the articles tagged %s, skipping what this project already holds.", strings.Join(added, ", ")))
+	}
+	return strings.Join(append(s, "All of this project's own changes are still sent."), " ")
+}
+
+// tagDiff is the tags of b that a lacks, in b's order.
+func tagDiff(a, b []string) []string {
+	in := map[string]bool{}
+	for _, t := range a {
+		in[t] = true
+	}
+	var out []string
+	for _, t := range b {
+		if !in[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // recordKindWords are the words a window shows for a record kind.

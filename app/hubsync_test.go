@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzWithoutPassword: whatever user, password, host and rest are typed, the password
@@ -51,5 +52,44 @@ func TestStaleChangesSayWhatHelps(t *testing.T) {
 	part := HubSyncReport{Stale: 1, OnlyTags: []string{"kirkuk"}}.Text()
 	if !strings.Contains(part, "1 change(s) not sent") || !strings.Contains(part, "--all-tags") || strings.Contains(part, "sync again") {
 		t.Errorf("subscribed project:\n%s", part)
+	}
+}
+
+// TestStaleStatusLine: the window's status line says the same as the batch report about
+// refused changes, with the window's way to take the whole collection.
+func TestStaleStatusLine(t *testing.T) {
+	at := time.Date(2026, 12, 3, 14, 2, 0, 0, time.Local)
+	part := AutoSyncStatus{State: SyncDone, At: at, Sent: 1, Stale: 1, Subscribed: true}.Text()
+	if !strings.Contains(part, "1 change(s) not sent") || !strings.Contains(part, "Subscriptions…") || strings.Contains(part, "sync again") {
+		t.Errorf("subscribed project: %q", part)
+	}
+	whole := AutoSyncStatus{State: SyncOff, At: at, Stale: 2}.Text()
+	if !strings.Contains(whole, "2 change(s) not sent") || !strings.Contains(whole, "sync again") {
+		t.Errorf("whole collection: %q", whole)
+	}
+	if none := (AutoSyncStatus{State: SyncDone, At: at}).Text(); strings.Contains(none, "not sent") {
+		t.Errorf("nothing refused: %q", none)
+	}
+}
+
+// TestSubscriptionChange: what the Subscriptions dialog says a choice changes.
+func TestSubscriptionChange(t *testing.T) {
+	for _, c := range []struct {
+		had, want []string
+		says      string
+		not       string
+	}{
+		{nil, nil, "No change", "stay"},
+		{[]string{"kirkuk"}, []string{"kirkuk"}, "No change", "stay"},
+		{nil, []string{"kirkuk"}, "Articles outside these tags stay in your project but will no longer be updated", "from the start"},
+		{[]string{"kirkuk"}, nil, "whole collection", "no longer"},
+		{[]string{"kirkuk", "mosul"}, []string{"kirkuk"}, "no longer be updated", "from the start"},
+		{[]string{"kirkuk"}, []string{"basra", "kirkuk"}, "from the start to take the articles tagged basra", "no longer"},
+		{[]string{"kirkuk"}, []string{"basra"}, "tagged basra", "No change"},
+	} {
+		got := SubscriptionChange(c.had, c.want)
+		if !strings.Contains(got, c.says) || strings.Contains(got, c.not) {
+			t.Errorf("%v → %v: %q", c.had, c.want, got)
+		}
 	}
 }

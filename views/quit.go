@@ -11,8 +11,10 @@ import (
 // rather than closing the one it opened: a project left open keeps its -wal and -shm
 // beside it, and most of its data in the -wal, so copying the .dossier file alone would
 // copy an empty project. Closing the last connection checkpoints the WAL into the file
-// and removes both.
+// and removes both. The hub's connections are closed first (a sync under way is cut;
+// the next finishes its work).
 func (mw *Window) CloseProject() error {
+	mw.dropHub()
 	return mw.u.store.Close()
 }
 

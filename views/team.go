@@ -31,6 +31,8 @@ type teamStore interface {
 type TeamHub interface {
 	teamsync.Remote
 	Close(ctx context.Context) error
+	// Ping checks a connection kept between uses still works.
+	Ping(ctx context.Context) error
 }
 
 // HubConnector connects to the hub at a postgres:// URL.
@@ -48,6 +50,10 @@ type teamState struct {
 	review   app.HubSyncReport
 	line     *tapLabel
 	item     *fyne.MenuItem // File ▸ Team ▸ Sync automatically
+	pool     *hubPool       // the session's connections (team_conn.go); nil until the first
+	// needing lists File ▸ Team's items that need a connection: enabled only while connected.
+	needing []*fyne.MenuItem
+	subs    *subsForm // the Subscriptions dialog last shown
 	// url, collection and password are the Connect dialog's fields while it is open.
 	url, collection, pass *widget.Entry
 }
@@ -86,9 +92,28 @@ func (mw *Window) teamLine() fyne.CanvasObject {
 // teamMenu is File ▸ Team.
 func (mw *Window) teamMenu() *fyne.MenuItem {
 	it := fyne.NewMenuItem("Team", nil)
-	it.ChildMenu = fyne.NewMenu("", item("Connect…", mw.teamConnect, "", 0), item("Sync now", mw.syncNow, "", 0),
-		mw.autoSyncItem(), item("Disconnect", mw.teamDisconnectAsked, "", 0))
+	ts := mw.teamState()
+	ts.needing = []*fyne.MenuItem{item("Sync now", mw.syncNow, "", 0), item("Subscriptions…", mw.teamSubscriptions, "", 0),
+		item("Disconnect", mw.teamDisconnectAsked, "", 0)}
+	for _, n := range ts.needing {
+		n.Disabled = true // until File ▸ Team ▸ Connect…
+	}
+	it.ChildMenu = fyne.NewMenu("", item("Connect…", mw.teamConnect, "", 0), ts.needing[0], ts.needing[1],
+		mw.autoSyncItem(), ts.needing[2])
 	return it
+}
+
+// enableTeamItems enables File ▸ Team's items that need a connection, or disables them.
+func (mw *Window) enableTeamItems(connected bool) {
+	ts := mw.teamState()
+	fyne.Do(func() {
+		for _, n := range ts.needing {
+			n.Disabled = !connected
+		}
+		if m := mw.u.win.MainMenu(); m != nil {
+			m.Refresh()
+		}
+	})
 }
 
 // teamConnect asks for the hub's URL, the collection and the password, prefilled with
@@ -177,29 +202,29 @@ func (mw *Window) runSync(choice app.ConflictChoice) {
 	mw.teamAuto().SyncNow(choice)
 }
 
-// syncOnce connects to the hub and syncs once; the automatic sync calls it, off the UI
-// goroutine, never twice at once. The hub's connection lasts the sync only.
+// syncOnce syncs once on a connection of the session's pool; the automatic sync calls
+// it, off the UI goroutine, never twice at once.
 func (mw *Window) syncOnce(ctx context.Context, choice app.ConflictChoice) app.SyncOutcome {
 	ts := mw.teamState()
 	store := unwatched(mw.u.store).(teamStore)
 	ts.mu.Lock()
-	place, pass, remember, manual := ts.place, ts.password, ts.remember, ts.manual
+	remember, manual := ts.remember, ts.manual
 	ts.manual = false
 	ts.mu.Unlock()
-	h, err := mw.projects.ConnectHub(ctx, withPassword(place.URL, pass))
-	if err != nil {
-		return app.SyncOutcome{Err: err}
-	}
-	defer h.Close(context.Background())
-	if remember {
-		if err := store.RememberHub(ctx, place); err != nil {
-			return app.SyncOutcome{Err: err}
+	var rep app.HubSyncReport
+	err := mw.withHub(ctx, func(h TeamHub, place app.HubPlace) error {
+		if remember {
+			if err := store.RememberHub(ctx, place); err != nil {
+				return err
+			}
+			ts.mu.Lock()
+			ts.remember = false
+			ts.mu.Unlock()
 		}
-		ts.mu.Lock()
-		ts.remember = false
-		ts.mu.Unlock()
-	}
-	rep, err := teamsync.Sync(ctx, store, h, place, app.HubSyncOptions{Conflicts: choice, SendDespiteConflicts: true})
+		var err error
+		rep, err = teamsync.Sync(ctx, store, h, place, app.HubSyncOptions{Conflicts: choice, SendDespiteConflicts: true})
+		return err
+	})
 	if rep.Received > 0 {
 		mw.projectWritten()
 		fyne.Do(func() {
@@ -208,7 +233,7 @@ func (mw *Window) syncOnce(ctx context.Context, choice app.ConflictChoice) app.S
 			mw.u.dossier.reload() // a colleague's change (or a revert) to the actor on screen
 		})
 	}
-	out := app.SyncOutcome{At: rep.At, Sent: rep.Sent, Received: rep.Received, Err: err}
+	out := app.SyncOutcome{At: rep.At, Sent: rep.Sent, Received: rep.Received, Err: err, Stale: rep.Stale, Subscribed: len(rep.OnlyTags) > 0}
 	if app.IsCode(err, app.ECONFLICT) {
 		out.Conflicts = len(rep.Merge.Conflicts)
 		ts.mu.Lock()

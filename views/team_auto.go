@@ -73,6 +73,7 @@ func (mw *Window) teamAuto() *app.AutoSync {
 	}
 	ts.auto = app.NewAutoSync(app.AutoSyncConfig{After: after, Go: mw.u.async0, Sync: mw.syncOnce, Report: mw.syncReport}, on)
 	mw.checkAutoSync(on)
+	mw.enableTeamItems(true)
 	return ts.auto
 }
 
@@ -109,20 +110,34 @@ func (mw *Window) teamChanged() {
 }
 
 // teamDisconnect ends this session's connection: the automatic sync stops (a sync under
-// way is cut; the next finishes its work), the password is forgotten.
+// way is cut; the next finishes its work), the hub's connections are closed, the
+// password is forgotten.
 func (mw *Window) teamDisconnect() {
+	if mw.team == nil {
+		return
+	}
+	mw.dropHub()
+	mw.enableTeamItems(false)
+	fyne.Do(mw.team.line.Hide)
+}
+
+// dropHub stops the automatic sync, closes the hub's connections and forgets the
+// password, touching nothing on screen: the app may be quitting.
+func (mw *Window) dropHub() {
 	if mw.team == nil {
 		return
 	}
 	ts := mw.team
 	ts.mu.Lock()
-	a := ts.auto
-	ts.auto, ts.place, ts.password, ts.remember, ts.manual = nil, app.HubPlace{}, "", false, false
+	a, pool := ts.auto, ts.pool
+	ts.auto, ts.pool, ts.place, ts.password, ts.remember, ts.manual = nil, nil, app.HubPlace{}, "", false, false
 	ts.mu.Unlock()
 	if a != nil {
 		a.Stop()
 	}
-	fyne.Do(ts.line.Hide)
+	if pool != nil {
+		pool.close()
+	}
 }
 
 // teamDisconnectAsked is File ▸ Team ▸ Disconnect.

@@ -29,33 +29,29 @@ type teamHistoryHub interface {
 // historyLimit is how many changes History… lists (it says so when there are more).
 const historyLimit = 200
 
-// withHistoryHub connects with this session's credentials and runs f with the hub and
-// the collection; off the UI goroutine. Not connected, it says how to connect.
+// withHistoryHub runs f with a connection of the session's pool and the collection; off
+// the UI goroutine. Not connected, it says how to connect.
 func (mw *Window) withHistoryHub(f func(ctx context.Context, h teamHistoryHub, id string, place app.HubPlace) error) {
 	ts := mw.teamState()
 	ts.mu.Lock()
-	place, pass := ts.place, ts.password
+	place := ts.place
 	ts.mu.Unlock()
 	if place.URL == "" || mw.projects.ConnectHub == nil {
 		mw.u.showInfo("Team history", "The history is kept on the team's hub: connect first (File ▸ Team ▸ Connect…).")
 		return
 	}
 	mw.u.async(func(ctx context.Context) {
-		c, err := mw.projects.ConnectHub(ctx, withPassword(place.URL, pass))
-		if err != nil {
-			mw.u.showError(err)
-			return
-		}
-		defer c.Close(context.Background())
-		h, ok := c.(teamHistoryHub)
-		if !ok {
-			mw.u.showError(app.Errorf(app.EINTERNAL, "This build of Dossier cannot read a hub's history."))
-			return
-		}
-		id, _, err := h.Collection(ctx, place.Collection)
-		if err == nil {
-			err = f(ctx, h, id, place)
-		}
+		err := mw.withHub(ctx, func(c TeamHub, place app.HubPlace) error {
+			h, ok := c.(teamHistoryHub)
+			if !ok {
+				return app.Errorf(app.EINTERNAL, "This build of Dossier cannot read a hub's history.")
+			}
+			id, _, err := h.Collection(ctx, place.Collection)
+			if err != nil {
+				return err
+			}
+			return f(ctx, h, id, place)
+		})
 		if err != nil {
 			mw.u.showError(err)
 		}

@@ -76,6 +76,15 @@ func connectError(err error) error {
 // Close closes the connection.
 func (h *Hub) Close(ctx context.Context) error { return h.conn.Close(ctx) }
 
+// Ping checks the connection still works: a connection kept between syncs may have
+// been cut (the server restarted, the laptop slept, an administrator ended it).
+func (h *Hub) Ping(ctx context.Context) error {
+	if err := h.conn.Ping(ctx); err != nil {
+		return syncError(err, "")
+	}
+	return nil
+}
+
 // initUpTo, set by tests, makes Init stop at that version (0: the newest), to test an
 // update from an older hub.
 var initUpTo int

@@ -13,24 +13,42 @@ import (
 	"dossier/db/hub/hubtest"
 )
 
-var cluster *hubtest.Cluster
+var (
+	cluster  *hubtest.Cluster
+	startErr error // why no server could be started: tests fail with it, benchmarks are skipped
+)
 
 // TestMain runs the package's tests against one throwaway PostgreSQL server.
 func TestMain(m *testing.M) {
-	var err error
-	if cluster, err = hubtest.Start(); err != nil {
-		fmt.Fprintln(os.Stderr, "hub tests:", err)
-		os.Exit(1)
+	if cluster, startErr = hubtest.Start(); startErr != nil {
+		fmt.Fprintln(os.Stderr, "hub tests:", startErr)
 	}
 	code := m.Run()
-	cluster.Stop()
+	if cluster != nil {
+		cluster.Stop()
+	}
 	os.Exit(code)
+}
+
+// requireServer fails a test, and skips a benchmark, when no PostgreSQL could be started:
+// a test's failure says the machine lacks what the suite needs; a benchmark is run by
+// hand, where the reason suffices.
+func requireServer(t testing.TB) {
+	t.Helper()
+	if startErr == nil {
+		return
+	}
+	if b, ok := t.(*testing.B); ok {
+		b.Skipf("no PostgreSQL to run the hub on: %v", startErr)
+	}
+	t.Fatalf("no PostgreSQL to run the hub on: %v", startErr)
 }
 
 // newHub makes a fresh database with the hub's schema and returns the admin's hub and
 // the database's name.
 func newHub(t *testing.T) (*Hub, string) {
 	t.Helper()
+	requireServer(t)
 	ctx := context.Background()
 	db, err := cluster.NewDatabase(ctx)
 	if err != nil {

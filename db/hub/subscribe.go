@@ -59,3 +59,33 @@ func (h *Hub) NotesOn(ctx context.Context, collectionID string, uuids []string) 
 		ORDER BY seq`, collectionID, uuids)
 	return recs, err
 }
+
+// Tags lists the tags of the collection's live articles (neither deleted nor in the
+// trash), lower-cased as subscriptions
+// take them, each with how many articles carry it, the most used first, at most limit
+// (more says some were left out). Tags are inside each article's JSON: the hub reads
+// every article of the collection, a second or more on a hub of a million articles.
+func (h *Hub) Tags(ctx context.Context, collectionID string, limit int) (tags []app.HubTag, more bool, err error) {
+	rows, err := h.conn.Query(ctx, `SELECT t, count(*) FROM `+Schema+`.records r,
+			unnest(string_to_array(lower(r.data->>'tags'), E'\n')) t
+		WHERE r.collection_id = $1 AND r.kind = 'article' AND NOT r.deleted AND coalesce(r.data->>'deleted', '') = '' AND trim(t) <> ''
+		GROUP BY t ORDER BY count(*) DESC, t LIMIT $2`, collectionID, limit+1)
+	if err != nil {
+		return nil, false, syncError(err, "")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var tg app.HubTag
+		if err := rows.Scan(&tg.Tag, &tg.Articles); err != nil {
+			return nil, false, syncError(err, "")
+		}
+		tags = append(tags, tg)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, syncError(err, "")
+	}
+	if len(tags) > limit {
+		return tags[:limit], true, nil
+	}
+	return tags, false, nil
+}

@@ -2,12 +2,14 @@ package hub_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"dossier/app"
 	"dossier/db"
+	"dossier/db/hub"
 )
 
 // have says which of the named records a project holds.
@@ -184,5 +186,54 @@ func TestSubscriptionFunctionsNeedAGrant(t *testing.T) {
 		if err != nil || len(recs) != c.want {
 			t.Errorf("%s: citing %d relations, want %d (%v)", c.user, len(recs), c.want, err)
 		}
+	}
+}
+
+// The Subscriptions dialog's list: the tags of the collection's live articles,
+// lower-cased as subscriptions take them, with how many articles carry each, the most
+// used first, cut at the limit (and said to be cut); a trashed article's tags are left out; a
+// member without a grant reads none (row-level security).
+func TestTagsOfACollection(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	a := newProject(t)
+	for _, art := range []app.Article{
+		{Title: "Quay closed", Body: syncBodyOne, Date: "2026-03-01", Tags: []string{"Port", "north"}},
+		{Title: "Quay sued", Body: syncBodyTwo, Date: "2026-03-02", Tags: []string{"port"}},
+		{Title: "Ferry fares", Body: "KESTRAVIK — Ferry fares rise in May.", Date: "2026-03-03", Tags: []string{"ferry"}},
+		{Title: "Weather", Body: "KESTRAVIK — Fog again on Wednesday.", Date: "2026-03-04"},
+	} {
+		if _, err := a.CreateArticle(ctx, art); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gone, err := a.CreateArticle(ctx, app.Article{Title: "Retracted", Body: "KESTRAVIK — A story withdrawn.", Date: "2026-03-05", Tags: []string{"retracted"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+	if err := a.DeleteArticle(ctx, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustSync(t, a, "ayse")
+
+	h, id := tm.connectAs(t, "bruno")
+	if err := h.Ping(ctx); err != nil {
+		t.Fatalf("ping: %v", err)
+	}
+	tags, more, err := h.Tags(ctx, id, 10)
+	if err != nil || more || fmt.Sprint(tags) != "[{port 2} {ferry 1} {north 1}]" {
+		t.Errorf("tags %v, more %v, %v", tags, more, err)
+	}
+	if tags, more, err = h.Tags(ctx, id, 2); err != nil || !more || fmt.Sprint(tags) != "[{port 2} {ferry 1}]" {
+		t.Errorf("cut at 2: tags %v, more %v, %v", tags, more, err)
+	}
+	dana, err := hub.Connect(ctx, tm.url("dana"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dana.Close(ctx)
+	if tags, _, err := dana.Tags(ctx, id, 10); err != nil || len(tags) != 0 {
+		t.Errorf("a member without a grant reads tags %v (%v)", tags, err)
 	}
 }

@@ -37,6 +37,7 @@ func (tm *team) user(name string) string { return fmt.Sprintf("%s_%d", name, tm.
 
 func newTeam(t testing.TB) *team {
 	t.Helper()
+	hub.RequireServer(t)
 	ctx := context.Background()
 	c := hub.SharedCluster()
 	name, err := c.NewDatabase(ctx)

@@ -24,6 +24,7 @@ type Cluster struct {
 	dir, bin, sock string
 	port           int
 	asPostgres     bool // root cannot run the server: it runs as the postgres user
+	kept           bool // StartKept's: Stop leaves the data folder for the next run
 }
 
 // Start makes and starts a cluster; call Stop when done (TestMain does both).
@@ -37,6 +38,31 @@ func Start() (*Cluster, error) {
 		return nil, err
 	}
 	c := &Cluster{dir: dir, bin: bin, sock: filepath.Join(dir, "sock"), asPostgres: os.Geteuid() == 0}
+	if err := c.prepare(); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return c, nil
+}
+
+// StartKept starts the cluster whose files are kept in dir, making it the first time:
+// a benchmark whose hub takes minutes to fill fills it once and reuses it in later runs.
+// Stop stops it and leaves its files; removing dir starts afresh.
+func StartKept(dir string) (*Cluster, error) {
+	bin, err := serverBin()
+	if err != nil {
+		return nil, err
+	}
+	c := &Cluster{dir: dir, bin: bin, sock: filepath.Join(dir, "sock"), asPostgres: os.Geteuid() == 0, kept: true}
+	if _, err := os.Stat(filepath.Join(dir, "data", "PG_VERSION")); err == nil {
+		return c, c.start()
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
 	if err := c.prepare(); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -89,7 +115,14 @@ func (c *Cluster) prepare() error {
 	if out, err := c.run("initdb", "-D", data, "-U", "postgres", "--pwfile", pw, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C"); err != nil {
 		return fmt.Errorf("initdb: %v\n%s", err, out)
 	}
-	port, err := freePort()
+	return c.start()
+}
+
+// start starts the server of the cluster's data folder on a free port; a kept cluster
+// on the port it had when it is free, so that the URLs a kept project syncs with stay.
+func (c *Cluster) start() error {
+	data := filepath.Join(c.dir, "data")
+	port, err := c.keptPort()
 	if err != nil {
 		return err
 	}
@@ -130,6 +163,28 @@ func (c *Cluster) run(prog string, args ...string) ([]byte, error) {
 	return cmd.CombinedOutput()
 }
 
+// keptPort is a kept cluster's last port when it is free, else a free one (kept for
+// the next start).
+func (c *Cluster) keptPort() (int, error) {
+	if !c.kept {
+		return freePort()
+	}
+	file := filepath.Join(c.dir, "port")
+	if b, err := os.ReadFile(file); err == nil {
+		if p, err := strconv.Atoi(string(b)); err == nil {
+			if l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p)); err == nil {
+				l.Close()
+				return p, nil
+			}
+		}
+	}
+	p, err := freePort()
+	if err != nil {
+		return 0, err
+	}
+	return p, os.WriteFile(file, []byte(strconv.Itoa(p)), 0o644)
+}
+
 func freePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -139,8 +194,12 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// Stop stops the server and removes its files.
+// Stop stops the server and removes its files (a kept cluster's stay, shut down cleanly).
 func (c *Cluster) Stop() {
+	if c.kept {
+		c.run("pg_ctl", "-D", filepath.Join(c.dir, "data"), "-m", "fast", "-w", "stop")
+		return
+	}
 	c.run("pg_ctl", "-D", filepath.Join(c.dir, "data"), "-m", "immediate", "-w", "stop")
 	os.RemoveAll(c.dir)
 }
