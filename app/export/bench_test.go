@@ -188,8 +188,9 @@ var benchOut string
 // writing 425 MB of the last run meanwhile made the figures vary. The earlier runs'
 // folders are kept until the end rather than deleted here: on ext4 without a journal (as
 // on the machine measured), every new file skips, one lookup each, the inodes freed in
-// the last minute (six, until written back), and making a vault just after deleting
-// one took twice as long or more: removing the output before timing measures that.
+// the last minute, or six while their inode-table block is dirty (which new inodes
+// beside them make it): a vault made within minutes of deleting one took twice as long
+// or more, so removing the output before timing would measure that.
 func freshOutput(b *testing.B) string {
 	b.Helper()
 	b.StopTimer()
@@ -209,10 +210,15 @@ func freshOutput(b *testing.B) string {
 	return dir
 }
 
-// TestMain removes the folder benchmarks' outputs once every benchmark is done.
+// TestMain removes the folder benchmarks' outputs once every benchmark is done, unless
+// DOSSIER_BENCH_KEEP is set: to compare two builds' runs one after the other, none of
+// them just after a deletion (which slows the next six minutes' runs, see freshOutput);
+// the folder is then named on the output, for removing by hand.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchOut != "" {
+	if benchOut != "" && os.Getenv("DOSSIER_BENCH_KEEP") != "" {
+		fmt.Println("kept the folder benchmarks' output:", benchOut)
+	} else if benchOut != "" {
 		os.RemoveAll(benchOut)
 		benchSync()
 	}

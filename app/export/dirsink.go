@@ -19,10 +19,10 @@ import (
 //
 // Measured on ext4 (issue 13): the file system's time is in creating the files, not in
 // writing them, and it depends on what was deleted last. A file system without a journal
-// skips, for every new file, the inodes freed in the last minute (six while they are not
-// yet written back), looking each one up: after a 105,000-file vault was deleted, making
-// the next one takes twice as long or more. No order or number of writers avoids that:
-// files are created in one folder under that folder's lock.
+// skips, for every new file, the inodes freed in the last minute (six while their
+// inode-table block is dirty), looking each one up: after a 105,000-file vault was
+// deleted, making the next one takes twice as long or more. No order or number of
+// writers avoids that, and files are created in one folder under that folder's lock.
 
 // pipeWriters is how many goroutines create files. One: files in one folder are created
 // under the folder's lock, so a second writer mostly waits on the first; what gains time
