@@ -131,10 +131,10 @@ func BenchmarkExportProject(b *testing.B) {
 		b.ReportMetric(float64(stop())/1e6, "peak-heap-MB")
 	})
 	// The vault's files made one after the other by the export itself, as the folder
-	// vault was written before the background writers: the reference for markdown-folder.
+	// vault was written before the background writer: the reference for markdown-folder.
 	b.Run("markdown-folder-serial", func(b *testing.B) {
 		for b.Loop() {
-			dir := b.TempDir()
+			dir := freshOutput(b)
 			if err := export.WriteVault(ctx, export.DirSink(dir), export.Job{Src: s}); err != nil {
 				b.Fatal(err)
 			}
@@ -146,7 +146,7 @@ func BenchmarkExportProject(b *testing.B) {
 	b.Run("markdown-folder-files-only", func(b *testing.B) {
 		body := make([]byte, 3<<10)
 		for b.Loop() {
-			dir := b.TempDir()
+			dir := freshOutput(b)
 			for _, f := range []struct {
 				folder  string
 				n, size int
@@ -166,16 +166,61 @@ func BenchmarkExportProject(b *testing.B) {
 		}
 	})
 	// The vault as a folder, as the window and `dossier export markdown --out DIR` write
-	// it: into a temporary folder, renamed when complete.
+	// it: into a temporary folder, flushed to disk, renamed when complete.
 	b.Run("markdown-folder", func(b *testing.B) {
 		runtime.GC()
 		stop := peakHeap()
 		for b.Loop() {
-			dir := filepath.Join(b.TempDir(), "vault")
+			dir := filepath.Join(freshOutput(b), "vault")
 			if err := export.WriteVaultDir(ctx, dir, export.Job{Src: s}); err != nil {
 				b.Fatal(err)
 			}
 		}
 		b.ReportMetric(float64(stop())/1e6, "peak-heap-MB")
 	})
+}
+
+// benchOut holds the folder benchmarks' outputs until the benchmarks end (TestMain).
+var benchOut string
+
+// freshOutput is a new, empty folder for one timed run of a folder benchmark, made with
+// the timer stopped, after every earlier run's files are written back (sync): the kernel
+// writing 425 MB of the last run meanwhile made the figures vary. The earlier runs'
+// folders are kept until the end rather than deleted here: on ext4 without a journal (as
+// on the machine measured), every new file skips, one lookup each, the inodes freed in
+// the last minute, or six while their inode-table block is dirty (which new inodes
+// beside them make it): a vault made within minutes of deleting one took twice as long
+// or more, so removing the output before timing would measure that.
+func freshOutput(b *testing.B) string {
+	b.Helper()
+	b.StopTimer()
+	defer b.StartTimer()
+	if benchOut == "" {
+		d, err := os.MkdirTemp("", "dossier-bench-vault-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchOut = d
+	}
+	dir, err := os.MkdirTemp(benchOut, "run-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchSync()
+	return dir
+}
+
+// TestMain removes the folder benchmarks' outputs once every benchmark is done, unless
+// DOSSIER_BENCH_KEEP is set: to compare two builds' runs one after the other, none of
+// them just after a deletion (which slows the next six minutes' runs, see freshOutput);
+// the folder is then named on the output, for removing by hand.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchOut != "" && os.Getenv("DOSSIER_BENCH_KEEP") != "" {
+		fmt.Println("kept the folder benchmarks' output:", benchOut)
+	} else if benchOut != "" {
+		os.RemoveAll(benchOut)
+		benchSync()
+	}
+	os.Exit(code)
 }

@@ -408,17 +408,14 @@ func noteNote(s *streamWriter, n app.LinkedNote) {
 	s.str(n.Body, "\n")
 }
 
-// WriteVaultDir writes the vault into a temporary folder beside path and renames it to
-// path once complete, so a failed export leaves no half vault. A folder with files in it
-// is refused rather than mixed with; an empty one is replaced.
+// WriteVaultDir writes the vault into a temporary folder beside path, flushes it to disk
+// (one flush for the whole folder, not one per file) and renames it to path once
+// complete, so a failed export, or a crash, leaves no half vault under path. A folder
+// with files in it is refused rather than mixed with; an empty one is replaced, and
+// stays as it was when the export fails.
 func WriteVaultDir(ctx context.Context, path string, j Job) error {
-	if entries, err := os.ReadDir(path); err == nil {
-		if len(entries) > 0 {
-			return app.Errorf(app.EINVALID, "%s already holds files; give a new or empty folder for the vault.", path)
-		}
-		if err := os.Remove(path); err != nil {
-			return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf("Cannot replace the empty folder %s: %v.", path, err)}
-		}
+	if err := vaultDirFree(path); err != nil {
+		return err
 	}
 	parent, base := filepath.Split(filepath.Clean(path))
 	if parent == "" {
@@ -434,18 +431,60 @@ func WriteVaultDir(ctx context.Context, path string, j Job) error {
 	if cerr := sink.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	// A failed rename must not pass for success: err is the one checked below.
-	err = os.Chmod(tmp, 0o755)
 	if err == nil {
-		err = os.Rename(tmp, path)
+		err = finishVaultDir(tmp, path)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
-		return &app.Error{Code: app.EINTERNAL, Err: err, Message: fmt.Sprintf("Cannot finish writing the vault %s: %v; nothing was written.", path, err)}
+		return vaultDirError(path, err)
+	}
+	// The rename itself is on disk once the parent folder is.
+	if err := flushDir(parent); err != nil {
+		return &app.Error{Code: app.EINTERNAL, Err: err, Message: fmt.Sprintf("The vault %s is written, but its folder could not be flushed to disk: %v.", path, err)}
 	}
 	return nil
+}
+
+// vaultDirError names the vault's folder in the failure of its export, and says what
+// was left: nothing new, and what was there before as it was.
+func vaultDirError(path string, err error) error {
+	code, msg := app.EINTERNAL, err.Error()
+	var ae *app.Error
+	if errors.As(err, &ae) {
+		code, msg = ae.Code, ae.Message
+	}
+	return &app.Error{Code: code, Err: err, Message: fmt.Sprintf("The vault %s was not written: %s Nothing of it was left behind.", path, strings.TrimSpace(msg))}
+}
+
+// vaultDirFree refuses a path that holds files, or is one: a vault is never mixed with
+// them, nor replaces them.
+func vaultDirFree(path string) error {
+	entries, err := os.ReadDir(path)
+	switch {
+	case err == nil && len(entries) > 0:
+		return app.Errorf(app.EINVALID, "%s already holds files; give a new or empty folder for the vault.", path)
+	case err != nil && !errors.Is(err, os.ErrNotExist):
+		// A file of that name, or a folder that cannot be read: never removed.
+		return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf("Cannot write the vault as %s: %v.", path, err)}
+	}
+	return nil
+}
+
+// finishVaultDir flushes the complete vault in tmp to disk and renames it to path,
+// replacing an empty folder there. Flushing before the rename is what makes the rename
+// mean "complete": without it, a crash soon after could leave path holding empty files.
+func finishVaultDir(tmp, path string) error {
+	if err := flushFolder(tmp); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := vaultDirFree(path); err != nil {
+		return err // files appeared there while the vault was written
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return os.Rename(tmp, path)
 }

@@ -138,3 +138,48 @@ func TestVaultDirFailureLeavesNothing(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestVaultDirFailureKeepsWhatWasThere: a vault that fails half-way names its folder and
+// the reason, and leaves the empty folder it was to replace as it was; a file, or a
+// folder holding files, where the vault should go is refused and left untouched; a
+// vault into an empty folder replaces it.
+func TestVaultDirFailureKeepsWhatWasThere(t *testing.T) {
+	p := newExportProject(t)
+	ctx := context.Background()
+	parent := t.TempDir()
+	empty := filepath.Join(parent, "empty")
+	os.Mkdir(empty, 0o755)
+	err := export.WriteVaultDir(ctx, empty, export.Job{Src: failingSource{p.store}})
+	msg := app.ErrorMessage(err)
+	if err == nil || !strings.Contains(msg, empty) || !strings.Contains(msg, "The disk went away.") {
+		t.Fatalf("err = %v, want it to name %s and the reason", err, empty)
+	}
+	if entries, err := os.ReadDir(parent); err != nil || len(entries) != 1 || entries[0].Name() != "empty" || !entries[0].IsDir() {
+		t.Fatalf("after the failure: %v, %v; want only the empty folder", entries, err)
+	}
+	file := filepath.Join(parent, "a-file")
+	os.WriteFile(file, []byte("mine"), 0o644)
+	full := filepath.Join(parent, "full")
+	os.Mkdir(full, 0o755)
+	os.WriteFile(filepath.Join(full, "keep.txt"), []byte("mine"), 0o644)
+	for _, path := range []string{file, full} {
+		if err := export.WriteVaultDir(ctx, path, export.Job{Src: p.store}); err == nil || !strings.Contains(app.ErrorMessage(err), path) {
+			t.Errorf("%s: err = %v, want a refusal naming it", path, err)
+		}
+	}
+	if b, err := os.ReadFile(file); err != nil || string(b) != "mine" {
+		t.Errorf("the file was touched: %q, %v", b, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(full, "keep.txt")); err != nil || string(b) != "mine" {
+		t.Errorf("the folder's file was touched: %q, %v", b, err)
+	}
+	if err := export.WriteVaultDir(ctx, empty, export.Job{Src: p.store}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(empty, export.VaultScope)); err != nil {
+		t.Errorf("the empty folder was not replaced by the vault: %v", err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 3 {
+		t.Errorf("left beside the vault: %v", entries)
+	}
+}
