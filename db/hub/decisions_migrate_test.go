@@ -14,26 +14,8 @@ import (
 // whatever member the client named.
 func TestPullAsksForAnUpdatedHub(t *testing.T) {
 	ctx := context.Background()
-	db, err := cluster.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := Connect(ctx, cluster.AdminURL(db))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close(ctx)
-	initUpTo = 3
-	v, err := h.Init(ctx)
-	initUpTo = 0
-	if err != nil || v != 3 {
-		t.Fatalf("init to version 3: %d %v", v, err)
-	}
-	var coll string
-	if err := h.conn.QueryRow(ctx, `INSERT INTO dossier_hub.collections(name) VALUES ('desk') RETURNING id::text`).Scan(&coll); err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = h.Pull(ctx, coll, 0, 0)
+	h, coll := hubAtVersion(t, 3)
+	_, _, err := h.Pull(ctx, coll, 0, 0)
 	if !app.IsCode(err, app.ETOONEW) || !strings.Contains(app.ErrorMessage(err), "dossier hub init") {
 		t.Fatalf("pulling from a version 3 hub: %v", err)
 	}

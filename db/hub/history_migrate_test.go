@@ -12,25 +12,7 @@ import (
 // update are logged by the trigger.
 func TestChangeLogFilledOnUpdate(t *testing.T) {
 	ctx := context.Background()
-	db, err := cluster.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := Connect(ctx, cluster.AdminURL(db))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer h.Close(ctx)
-	initUpTo = 1
-	v, err := h.Init(ctx)
-	initUpTo = 0
-	if err != nil || v != 1 {
-		t.Fatalf("init to version 1: %d %v", v, err)
-	}
-	var coll string
-	if err := h.conn.QueryRow(ctx, `INSERT INTO dossier_hub.collections(name) VALUES ('desk') RETURNING id::text`).Scan(&coll); err != nil {
-		t.Fatal(err)
-	}
+	h, coll := hubAtVersion(t, 1)
 	const actor, rel, art = "0193a000-0000-7000-8000-000000000001", "0193a000-0000-7000-8000-000000000002", "0193a000-0000-7000-8000-000000000003"
 	for _, q := range []string{
 		`INSERT INTO dossier_hub.records(collection_id, kind, uuid, data) VALUES ($1, 'actor', '` + actor + `', '{"name": "one"}')`,
@@ -73,4 +55,31 @@ func TestChangeLogFilledOnUpdate(t *testing.T) {
 			t.Errorf("change %d: by %q at %v", e.Change, e.By, e.At)
 		}
 	}
+}
+
+// hubAtVersion is a new hub database made only up to migration version, with one
+// collection "desk": the state an older Dossier left, for the update tests.
+func hubAtVersion(t *testing.T, version int) (*Hub, string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := cluster.NewDatabase(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Connect(ctx, cluster.AdminURL(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.Close(ctx) })
+	initUpTo = version
+	v, err := h.Init(ctx)
+	initUpTo = 0
+	if err != nil || v != version {
+		t.Fatalf("init to version %d: %d %v", version, v, err)
+	}
+	var coll string
+	if err := h.conn.QueryRow(ctx, `INSERT INTO dossier_hub.collections(name) VALUES ('desk') RETURNING id::text`).Scan(&coll); err != nil {
+		t.Fatal(err)
+	}
+	return h, coll
 }
