@@ -1391,3 +1391,14 @@ func TestRound3AppositiveOutweighsAWeakPlaceClue(t *testing.T) {
 	text := "Most of the grant goes to Kotva Domov, a non-profit that runs two shelters. Farmers marched towards Dorvan Kesk, the seat of government, on Friday."
 	checkRule(t, text, map[string]ruleWant{"Kotva Domov": {app.Organisation, nil}}, []string{"Dorvan Kesk"})
 }
+
+// TestRound4LegalSuffixAfterComma: a legal suffix with dots set off by a comma ends the
+// name before it ("…, SGPS, S.A."), a legal form of several pieces with blanks ("Sp. z
+// o.o.") is read whole, and a Greek "A.E." makes a company, not a person.
+func TestRound4LegalSuffixAfterComma(t *testing.T) {
+	text := "Orvana Holdings, SGPS, S.A. agreed to buy Velmar Sp. z o.o., a maker of pumps. The loan was arranged by Banco Norte de Fomento, S.A. " +
+		"Analysts at Kestra Securities A.E., a broker in Athens, said approval was likely. Velmar said nothing."
+	checkRule(t, text, map[string]ruleWant{"Orvana Holdings, SGPS, S.A.": {app.Organisation, nil},
+		"Velmar Sp. z o.o.": {app.Organisation, []string{"Velmar"}}, "Banco Norte de Fomento, S.A.": {app.Organisation, nil},
+		"Kestra Securities A.E.": {app.Organisation, nil}}, []string{"SGPS", "S.A.", "Velmar Sp", "Banco Norte de Fomento"})
+}

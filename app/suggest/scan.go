@@ -306,6 +306,10 @@ func (s *scanner) runEnd(i int) (j, done int) {
 			j++ // "Ministry of Information, Communications and the Digital Economy"
 			continue
 		}
+		if t.text == "," && j > i && commaSuffix(toks, j) {
+			j++ // "Banco Norte de Fomento, S.A.": the suffix after a comma is the name's
+			continue
+		}
 		if t.kind != tWord && !(t.text == "&" && j > i && isJoiner(t)) || (j > i && !t.space) {
 			break
 		}
@@ -335,6 +339,16 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		}
 	}
 	return j, -1
+}
+
+// commaSuffix reports whether the comma at toks[k] sets off a legal suffix written with
+// dots that ends the name before it ("Orvana Holdings, SGPS, S.A.", "…de Fomento, S.A.").
+func commaSuffix(toks []token, k int) bool {
+	if k+1 >= len(toks) || k == 0 || toks[k-1].kind != tWord || isLegalSuffix(toks[k-1].fold) {
+		return false
+	}
+	n := toks[k+1]
+	return n.kind == tWord && n.space && unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && isLegalSuffix(n.fold)
 }
 
 // stemRun reads the word at toks[j] that is a stem and a suffix ("Iran-backed",
