@@ -1402,3 +1402,16 @@ func TestRound4LegalSuffixAfterComma(t *testing.T) {
 		"Velmar Sp. z o.o.": {app.Organisation, []string{"Velmar"}}, "Banco Norte de Fomento, S.A.": {app.Organisation, nil},
 		"Kestra Securities A.E.": {app.Organisation, nil}}, []string{"SGPS", "S.A.", "Velmar Sp", "Banco Norte de Fomento"})
 }
+
+// TestRound4RanksAndRolesGluedToAName: a rank of titles joined by a hyphen
+// ("Lieutenant-Colonel") is a title, and an agent noun the sentence capitalised
+// ("Wholesaler", "Boatman") describes the name after it; a given name ending like one
+// ("Christopher") stays part of the name.
+func TestRound4RanksAndRolesGluedToAName(t *testing.T) {
+	text := "Army spokesman Lieutenant-Colonel Amani Tufa Seko told reporters that the militia was paid. " +
+		"Wholesaler Ong Bee Hua, who has bought fruit for years, says the formula ignores quality. Boatman Kofi Mensah said fares rose. " +
+		"Christopher Adu Owusu said so."
+	checkRule(t, text, map[string]ruleWant{"Amani Tufa Seko": {app.Person, nil}, "Ong Bee Hua": {app.Person, nil},
+		"Kofi Mensah": {app.Person, nil}, "Christopher Adu Owusu": {app.Person, nil}},
+		[]string{"Lieutenant-Colonel Amani Tufa Seko", "Wholesaler Ong Bee Hua", "Boatman Kofi Mensah"})
+}

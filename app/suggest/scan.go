@@ -710,7 +710,7 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 // firm, not a cardinal's see.
 func (s *scanner) titleBefore(start, k int) bool {
 	pw := s.toks[k-1].fold
-	return (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[s.toks[k-2].fold])
+	return (isRoleHead(pw) || isRoleHead(strings.TrimSuffix(pw, "s"))) && !(k-2 >= start && firstNames[s.toks[k-2].fold])
 }
 
 // ofJoinsTitle: "Tour of the Carpathians" (one event's name), "the Brave Hearts of Gold
@@ -929,7 +929,7 @@ var dateWords = words(`january february march april may june july august septemb
 func personAfter(toks []token, k int) bool {
 	after := nameAfter(toks, k, len(toks))
 	if len(after) < 2 || len(after) > 3 || headKind(after) != "" || govHead(after) || roleLead(after) ||
-		roleHeads[after[0].fold] || roleModifiers[after[0].fold] {
+		isRoleHead(after[0].fold) || roleModifiers[after[0].fold] {
 		return false
 	}
 	j := k + len(after)
@@ -1381,7 +1381,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if len(toks) == 0 {
 		return
 	}
-	if len(toks) > 1 && roleHeads[toks[0].fold] {
+	if len(toks) > 1 && isRoleHead(toks[0].fold) {
 		if c, ok := countryForm(s.textOf(toks)); ok {
 			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
 			s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
@@ -1443,11 +1443,34 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 // Italy").
 func sentenceRole(toks []token) bool {
 	w := toks[0].fold
-	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || roleHeads[w] {
+	if toks[0].sent && agentNoun(w) && len(toks) >= 3 && len(toks) <= 4 && !hasAnyCue(toks[1:]) && allNameTokens(toks[1:]) {
+		return true // "Wholesaler Ong Bee Hua, who…": an agent noun the sentence capitalised
+	}
+	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || isRoleHead(w) {
 		return false
 	}
 	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[w] && !hasAnyCue(toks[1:]) &&
 		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })
+}
+
+// agentNoun reports whether a folded word reads as a noun for someone who does something
+// ("wholesaler", "boatman", "florist"): a long word with an agent's ending that is no
+// given name ("Alexander") nor a title (the title rules read those).
+func agentNoun(w string) bool {
+	if utf8.RuneCountInString(w) < 7 || firstNames[w] || isRoleHead(w) || demonyms[w] {
+		return false
+	}
+	for _, suf := range []string{"er", "ist", "man", "woman"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// allNameTokens reports whether every token is a capitalised name word.
+func allNameTokens(toks []token) bool {
+	return !slices.ContainsFunc(toks, func(t token) bool { return !isNameToken(t) || t.fold != "" && stopwords[t.fold] })
 }
 
 // addCountries adds the states named by toks[from:to+1] (in a title: "U.S. President").
@@ -2180,7 +2203,7 @@ func roleLead(toks []token) bool {
 	for k < len(toks) && roleModifiers[toks[k].fold] && !connectors[toks[k].fold] {
 		k++
 	}
-	return k > 0 && k < len(toks) && roleHeads[toks[k].fold]
+	return k > 0 && k < len(toks) && isRoleHead(toks[k].fold)
 }
 
 // portfolioList reports whether the comma at toks[j] continues the name toks[i:j]: the
@@ -2333,7 +2356,7 @@ func roleSpan(toks []token) (h, from int) {
 	h = -1
 	role := -1 // the role word, when a portfolio with of follows it
 	for k := len(toks) - 2; k >= 0; k-- {
-		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
+		if !isRoleHead(toks[k].fold) || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
 			continue // "Directorate General of Civil Aviation": the body's own name
 		}
 		if isCountryText(toks[k].text+" "+toks[k+1].text) || demonyms[toks[k].fold+" "+toks[k+1].fold] {
@@ -2365,7 +2388,7 @@ func roleSpan(toks []token) (h, from int) {
 			from-- // "Trade and Industry Minister"
 			continue
 		}
-		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry) {
+		if !(isRoleHead(w) || roleModifiers[w] || demonyms[w] || isCountry) {
 			break
 		}
 		from--
@@ -2411,10 +2434,10 @@ func onlyRoles(toks []token) bool {
 	for _, t := range toks {
 		w := t.fold
 		_, isCountry := countryByForm[w]
-		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) || titleAbbrCaps(t) {
+		if !(isRoleHead(w) || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) || titleAbbrCaps(t) {
 			return false
 		}
-		head = head || roleHeads[w]
+		head = head || isRoleHead(w)
 	}
 	return head
 }

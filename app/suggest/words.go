@@ -347,3 +347,21 @@ var knownActors = map[string]app.ActorKind{
 // before them says where it is from: "Marzotti, the Bergamo maker of gearboxes".
 var agentNouns = words(`maker makers manufacturer producer lender retailer carrier exporter importer
 	developer builder supplier distributor insurer brewer miner refiner shipper operator`)
+
+// isRoleHead reports whether a folded word is a title before a name, written alone or as
+// titles and their qualifiers joined by hyphens ("lieutenant-colonel", "major-general").
+func isRoleHead(w string) bool {
+	if roleHeads[w] {
+		return true
+	}
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 || !roleHeads[parts[len(parts)-1]] {
+		return false
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if !roleHeads[p] && !roleModifiers[p] {
+			return false
+		}
+	}
+	return true
+}
