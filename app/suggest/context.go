@@ -399,10 +399,15 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 	if s.indefiniteModifier(i, end, o.country != nil || o.capital) {
 		o.loc = true // "a Wichita firm", "one Tokyo brokerage", "a former Botswana foreign minister"
 	}
+	if len(o.toks) == 1 && (pronounPoss[prev] || prev == "whose") && o.country == nil && (s.describedNoun(end, false) || localBodyNouns[next]) && !s.mediaNounAfter(end) {
+		// "whose Penang firm", "her Lagos office": where what they own is; "its Al-Rawda
+		// channel" names the channel.
+		o.loc = true
+	}
 	if len(o.toks) == 1 && (prev == "the" || prev == "a") && i >= 2 && toks[i-2].text == "," && agentNouns[next] {
 		o.loc = true // "Officine Marzotti, the Bergamo maker of gearboxes": where it is from
 	}
-	if o.capital && (prev == "the" || prev == "a" || s.describedNameAfter(end)) {
+	if o.capital && (prev == "the" || prev == "a" || localBodyNouns[next] || prev == "" && s.describedNoun(end, false) || s.describedNameAfter(end)) {
 		// "the Pretoria agreement", "a Moscow court"; "Oslo shipping group Varde Lines":
 		// where the group is from.
 		o.loc = true
@@ -411,6 +416,21 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
 }
+
+// mediaNounAfter reports whether a media noun follows the name within two words ("its
+// Sahel television channel").
+func (s *scanner) mediaNounAfter(end int) bool {
+	for k := end; k < len(s.toks) && k < end+2 && s.toks[k].kind == tWord; k++ {
+		if kindNoun(s.toks[k].fold) == app.Media {
+			return true
+		}
+	}
+	return false
+}
+
+// localBodyNouns after a capital make it where the body sits, not the state's government:
+// "Tbilisi court upholds", "a Riga club".
+var localBodyNouns = words(`court courts tribunal assembly club office firm`)
 
 // ofAfterName reports whether "of" before the name follows another name (not a lone word
 // opening the sentence), and the name holds no joiner: "Anon Nampa of Lawyers for Rights"

@@ -1415,3 +1415,21 @@ func TestRound4RanksAndRolesGluedToAName(t *testing.T) {
 		"Kofi Mensah": {app.Person, nil}, "Christopher Adu Owusu": {app.Person, nil}},
 		[]string{"Lieutenant-Colonel Amani Tufa Seko", "Wholesaler Ong Bee Hua", "Boatman Kofi Mensah"})
 }
+
+// TestRound4SurnameTanIsNoTitle: "Tan" is a title only before "Sri" ("Tan Sri Abdul
+// Rahim"); elsewhere it is a surname that opens the name ("Tan Mei Hua").
+func TestRound4SurnameTanIsNoTitle(t *testing.T) {
+	text := "Export manager Tan Mei Hua checks the sheet before she bids. Tan Sri Abdul Rahim Osman, the chairman, said prices would hold."
+	checkRule(t, text, map[string]ruleWant{"Tan Mei Hua": {app.Person, nil}, "Abdul Rahim Osman": {app.Person, nil}},
+		[]string{"Mei Hua", "Tan Sri Abdul Rahim Osman"})
+}
+
+// TestRound4CityBeforeItsBody: a capital before a court, an assembly or a club, or at a
+// headline's start before what it describes, is where the body sits; a place after
+// "whose", "its" or "her" before a firm or an office is where what they own is.
+func TestRound4CityBeforeItsBody(t *testing.T) {
+	text := "Riga court upholds a fine on Baltvision. Ona Kalnina said on Monday that her Kaunas firm ships timber. " +
+		"Its Kaunas office closed. Vilnius rejected the ruling."
+	checkRule(t, text, map[string]ruleWant{"Ona Kalnina": {app.Person, nil}, "Vilnius": {app.State, nil}},
+		[]string{"Riga", "Kaunas"})
+}

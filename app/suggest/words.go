@@ -82,7 +82,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
-	administrator comptroller datuk dato tun tunku tan seri sri sayyed sayyid syed sharif
+	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
@@ -96,7 +96,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
 	provincial municipal city county party opposition ruling government presidential royal cabinet
-	works`)
+	works tan`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
