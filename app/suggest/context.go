@@ -274,7 +274,10 @@ func (s *scanner) appositiveAfter(o *occurrence, i, end int) {
 // "two Dene hunters") rather than being its subject.
 func (s *scanner) attribution(o *occurrence, i, end int, prev, next string) {
 	toks := s.toks
-	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
+	// "the United Nations mission", "a European Union envoy": a body above states of
+	// several words qualifying a body's or a role's noun.
+	above := len(o.toks) > 1 && !toks[end-1].poss && aboveStates(o.toks) && (followCues[next] != "" && followCues[next] != app.Person || kindNoun(next) != "" || roleWords[next] || missionWords[next])
+	o.attrib = (len(o.toks) == 1 && !followCuesAny(next) || above) && next != "" && toks[end].space && !ownedNouns[next]
 	// "until Brussels listens": after a clause's opening word the name is its subject and
 	// the word after it a verb, not a noun it qualifies.
 	o.attrib = o.attrib && !clauseOpeners[prev]
@@ -415,6 +418,17 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 	if prev == "of" && s.ofAfterName(o, i) {
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
+}
+
+// aboveStates reports whether a name of several words is a known body above states, by
+// its name or by the acronym of its initials ("United Nations": "UN").
+func aboveStates(toks []token) bool {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteRune(unicode.ToLower(firstRune(t.text)))
+	}
+	return knownKinds[app.Fold(textOfPlain(toks))] == app.Organisation ||
+		len(toks) <= 4 && internationalWord(toks[0].fold) && knownKinds[b.String()] == app.Organisation
 }
 
 // mediaNounAfter reports whether a media noun follows the name within two words ("its

@@ -750,6 +750,9 @@ func (g *grouper) keep(e *entity) bool {
 		// says what it is, is proposed.
 		return false
 	}
+	if qualifierOnly(e) {
+		return false // "the United Nations mission": a body above states qualifying a noun
+	}
 	if e.full.capital {
 		return !m.allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
 	}
@@ -851,6 +854,13 @@ func keepLongName(e *entity, m mentions) bool {
 		}) ||
 		m.multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
 		m.multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
+}
+
+// qualifierOnly reports whether a known body above states of several words is named only
+// as the qualifier of a noun ("the United Nations mission", "European Union law").
+func qualifierOnly(e *entity) bool {
+	return len(e.full.toks) > 1 && aboveStates(e.full.toks) &&
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib })
 }
 
 // keepLoneWord decides on a name of one word without aliases.

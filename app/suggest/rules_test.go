@@ -1433,3 +1433,29 @@ func TestRound4CityBeforeItsBody(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Ona Kalnina": {app.Person, nil}, "Vilnius": {app.State, nil}},
 		[]string{"Riga", "Kaunas"})
 }
+
+// TestRound4MissionNamedForAState: a mission named for the state it serves keeps the
+// state's whole name, "the" and all ("…Mission in the Central African Republic").
+func TestRound4MissionNamedForAState(t *testing.T) {
+	text := "The United Nations Integrated Peace Mission in the Central African Republic (UNIPMCA) said its patrols had resumed."
+	checkRule(t, text, map[string]ruleWant{"United Nations Integrated Peace Mission in the Central African Republic": {app.Organisation, []string{"UNIPMCA"}}},
+		[]string{"United Nations Integrated Peace Mission", "Central African Republic", "United Nations"})
+}
+
+// TestRound4GoesByTheName: "who goes by the name X" names a person; "which goes by the
+// name X" a body.
+func TestRound4GoesByTheName(t *testing.T) {
+	text := "The group's commander, who goes by the name Simba Mwamba, said in a video that his men had come."
+	checkRule(t, text, map[string]ruleWant{"Simba Mwamba": {app.Person, nil}}, nil)
+}
+
+// TestRound4BodyAboveStatesOfSeveralWords: a body above states of several words that
+// only qualifies a body's or a role's noun ("the United Nations mission") is not listed,
+// as its acronym is not ("UN peacekeepers"); acting, speaking or owning it is ("the
+// European Union's envoy", "the United Nations said").
+func TestRound4BodyAboveStatesOfSeveralWords(t *testing.T) {
+	checkRule(t, "Rebels took the town, forcing the United Nations mission to fly out its staff. UN peacekeepers stayed.", nil,
+		[]string{"United Nations", "UN"})
+	checkRule(t, "The European Union's envoy met both sides. Fighting killed nine people, the United Nations said.",
+		map[string]ruleWant{"European Union": {app.Organisation, nil}, "United Nations": {app.Organisation, nil}}, nil)
+}

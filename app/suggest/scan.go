@@ -699,7 +699,7 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 		// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
 		// mission is named for where it serves; "General Court in Luxembourg" only
 		// says where the court sits.
-		joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
+		joined = joined && countryFollows(toks, k+1, end) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
 			k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
 	}
 	return joined
@@ -756,6 +756,39 @@ func localBody(toks []token) bool {
 
 // levelWords say which level of a state's courts or offices a body is of.
 var levelWords = words(`regional district municipal county provincial city local`)
+
+// countryFollows reports whether a state's name, with "the" or without, starts at toks[k]:
+// one word ("Haiti") or the rest of the run ("the Democratic Republic of the Congo").
+func countryFollows(toks []token, k, end int) bool {
+	if k >= end {
+		return false
+	}
+	if isCountryTok(toks[k]) {
+		return true
+	}
+	if toks[k].fold == "the" {
+		k++
+	}
+	parts := make([]string, 0, end-k)
+	for _, t := range toks[k:end] {
+		parts = append(parts, t.text)
+	}
+	return k < end && isCountryText(strings.Join(parts, " "))
+}
+
+// goesByName reads "who goes by the name Jabari Tole" from the four words before the name:
+// a person's name, or a body's after "which" or "that".
+func goesByName(o *occurrence, the, by, goes, who string) bool {
+	if the != "the" || by != "by" || goes != "goes" && goes != "go" && goes != "went" {
+		return false
+	}
+	if who == "which" || who == "that" {
+		o.ctxKind = app.Organisation
+	} else {
+		o.ctxKind = app.Person
+	}
+	return true
+}
 
 // missionWords are the heads of bodies named for the country they serve in: "Mission in
 // Haiti", "Office in Kabul".
@@ -1051,6 +1084,8 @@ func (s *scanner) namingPhrase(o *occurrence, i int) bool {
 		noun = w(k - 2)
 	case "named", "called", "dubbed":
 		noun = w(k - 1)
+	case "name":
+		return goesByName(o, w(k-1), w(k-2), w(k-3), w(k-4))
 	default:
 		return false
 	}
