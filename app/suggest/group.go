@@ -331,6 +331,11 @@ func nameWords(toks []token) int {
 			n++
 		}
 	}
+	if n == 1 && len(toks) >= 3 && !slices.ContainsFunc(toks, func(t token) bool { return !unicode.IsUpper(firstRune(t.text)) }) {
+		// "Le Van Minh": capitalised words that are particles elsewhere are a Vietnamese
+		// name's own words, not particles before one name.
+		return len(toks)
+	}
 	return n
 }
 

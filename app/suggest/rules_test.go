@@ -1459,3 +1459,10 @@ func TestRound4BodyAboveStatesOfSeveralWords(t *testing.T) {
 	checkRule(t, "The European Union's envoy met both sides. Fighting killed nine people, the United Nations said.",
 		map[string]ruleWant{"European Union": {app.Organisation, nil}, "United Nations": {app.Organisation, nil}}, nil)
 }
+
+// TestRound4GivenNameOfAVietnameseName: in "Le Van Minh" the words that are particles in
+// other languages ("Le", "Van") are the name's own, so "Minh" later is the person.
+func TestRound4GivenNameOfAVietnameseName(t *testing.T) {
+	text := "Le Van Minh, the chairman, called it painful. Minh said the association would act. Ursula von der Leyen spoke; von der Leyen left."
+	checkRule(t, text, map[string]ruleWant{"Le Van Minh": {app.Person, []string{"Minh"}}}, nil)
+}
