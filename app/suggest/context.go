@@ -325,6 +325,9 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
+	if launchVerbs[prev] && headKind(o.toks) == "" && o.country == nil && s.appositiveKind(end) == "" && s.thingAppositive(end) {
+		o.thing, o.product = true, true // "launched Kuala Mas, a fish paste sold in…"
+	}
 	if prev == "as" && s.soldAs(i-1) {
 		o.thing, o.product = true, true // "sells the service to call centres as Kvitta Live"
 	}
@@ -445,6 +448,16 @@ func (s *scanner) mediaNounAfter(end int) bool {
 // localBodyNouns after a capital make it where the body sits, not the state's government:
 // "Tbilisi court upholds", "a Riga club".
 var localBodyNouns = words(`court courts tribunal assembly club office firm`)
+
+// launchVerbs put a product on the market: "launched Kuala Mas, a fish paste".
+var launchVerbs = words(`launched launches unveiled unveils introduced introduces released releases`)
+
+// thingAppositive reports whether ", a …" follows the name: an appositive with an
+// indefinite article, which after a launch verb says what the product is.
+func (s *scanner) thingAppositive(end int) bool {
+	toks := s.toks
+	return end+1 < len(toks) && toks[end].text == "," && (toks[end+1].fold == "a" || toks[end+1].fold == "an")
+}
 
 // ofAfterName reports whether "of" before the name follows another name (not a lone word
 // opening the sentence), and the name holds no joiner: "Anon Nampa of Lawyers for Rights"

@@ -1466,3 +1466,21 @@ func TestRound4GivenNameOfAVietnameseName(t *testing.T) {
 	text := "Le Van Minh, the chairman, called it painful. Minh said the association would act. Ursula von der Leyen spoke; von der Leyen left."
 	checkRule(t, text, map[string]ruleWant{"Le Van Minh": {app.Person, []string{"Minh"}}}, nil)
 }
+
+// TestRound4BodyKinds: a state's "House of Assembly" is its government's, however the
+// words before "House" read; a body named for a sea or region several states share is
+// above states; a cooperative ("Koperasi … Berhad") is an organisation.
+func TestRound4BodyKinds(t *testing.T) {
+	text := "In the Oyo State House of Assembly, the opposition Labour Party called for a pause. " +
+		"Every member of the Koperasi Nelayan Kuala Berhad can recite it. The Caspian Fisheries Commission met on Monday. Chatham House said so."
+	checkRule(t, text, map[string]ruleWant{"Oyo State House of Assembly": {app.GovernmentBody, nil},
+		"Koperasi Nelayan Kuala Berhad": {app.Organisation, nil}, "Caspian Fisheries Commission": {app.Organisation, nil},
+		"Chatham House": {app.Organisation, nil}}, nil)
+}
+
+// TestRound4LaunchedProduct: a name after "launched" that an appositive with "a" describes
+// is the product launched, not an actor.
+func TestRound4LaunchedProduct(t *testing.T) {
+	text := "Last year the Kuala Fishers Cooperative launched Kuala Mas, a vacuum-packed fish paste now sold in supermarkets."
+	checkRule(t, text, map[string]ruleWant{"Kuala Fishers Cooperative": {app.Organisation, nil}}, []string{"Kuala Mas"})
+}
