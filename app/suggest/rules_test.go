@@ -1484,3 +1484,10 @@ func TestRound4LaunchedProduct(t *testing.T) {
 	text := "Last year the Kuala Fishers Cooperative launched Kuala Mas, a vacuum-packed fish paste now sold in supermarkets."
 	checkRule(t, text, map[string]ruleWant{"Kuala Fishers Cooperative": {app.Organisation, nil}}, []string{"Kuala Mas"})
 }
+
+// TestRound4GoodsShippedToAState: a state that goods are shipped to, the goods named
+// between the verb and "to", is where they go, not an actor; a state that acts is.
+func TestRound4GoodsShippedToAState(t *testing.T) {
+	text := "Her firm ships frozen durian to China, she said. Vietnam exports cut flowers to Norway. Ghana agreed to the deal."
+	checkRule(t, text, map[string]ruleWant{"Ghana": {app.State, nil}}, []string{"China", "Norway"})
+}

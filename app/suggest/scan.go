@@ -2076,8 +2076,26 @@ func (s *scanner) motionBefore(p int) bool {
 	if !motionWords[w] && w != "" && !stopwords[w] && p >= 3 && s.toks[p-2].kind == tWord && (isArticle(s.toks[p-2].text) || pronounPoss[s.toks[p-2].fold]) {
 		w = wordBefore(s.toks, p-2) // "escorted the tanker to", "moved its headquarters to"
 	}
-	return motionWords[w]
+	return motionWords[w] || s.shippedGoods(p)
 }
+
+// shippedGoods reports whether a verb of shipping comes two or three lowercase words
+// before the "to" at toks[p-1]: "ships frozen durian to", "exports cut flowers to".
+func (s *scanner) shippedGoods(p int) bool {
+	for k := p - 2; k >= 0 && k >= p-4; k-- {
+		t := s.toks[k]
+		if t.kind != tWord || !unicode.IsLower(firstRune(t.text)) || stopwords[t.fold] && !motionWords[t.fold] {
+			return false
+		}
+		if shipVerbs[t.fold] || motionWords[t.fold] && strings.HasPrefix(t.fold, "export") {
+			return true
+		}
+	}
+	return false
+}
+
+// shipVerbs send goods somewhere.
+var shipVerbs = words(`ships shipped shipping exports exported sends sent delivers delivered`)
 
 // betweenPlaces reports whether "between" at toks[p] joins two places: after a word of
 // movement ("travelled between") or a place noun ("the road between", "the border
