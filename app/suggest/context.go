@@ -602,6 +602,9 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
 		o.aliases = append(o.aliases, a)
 	}
+	if a, ok := languageFor(toks, end); ok && o.country == nil && !o.person {
+		o.aliases = append(o.aliases, a) // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
+	}
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
 	}

@@ -1491,3 +1491,11 @@ func TestRound4GoodsShippedToAState(t *testing.T) {
 	text := "Her firm ships frozen durian to China, she said. Vietnam exports cut flowers to Norway. Ghana agreed to the deal."
 	checkRule(t, text, map[string]ruleWant{"Ghana": {app.State, nil}}, []string{"China", "Norway"})
 }
+
+// TestRound4NameInAnotherLanguageWithItsTranslation: "calling itself Umoja wa Wapiganaji,
+// Swahili for Unity of Fighters": the other language's name is read whole across its
+// lower-case joiner, its translation is its alias, and "militia" gives the kind.
+func TestRound4NameInAnotherLanguageWithItsTranslation(t *testing.T) {
+	text := "A militia calling itself Umoja wa Wapiganaji, Swahili for Unity of Fighters, seized the town of Kilo on Saturday. Its commander said so."
+	checkRule(t, text, map[string]ruleWant{"Umoja wa Wapiganaji": {app.ArmedGroup, []string{"Unity of Fighters"}}}, []string{"Umoja", "Wapiganaji"})
+}

@@ -857,6 +857,9 @@ func (s *scanner) lowercaseName(i, end int) int {
 			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
 				return m
 			}
+			if _, ok := languageFor(toks, m); ok && m-end <= 3 {
+				return m // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
+			}
 			if m+1 < len(toks) && isLowerSuffix(toks[m].text) && m-end <= 5 {
 				// "Mestská doprava Žilina a.s. (MDŽ)": a company's name and its legal
 				// suffix, one name if the acronym after spells its words' initials.
@@ -868,6 +871,44 @@ func (s *scanner) lowercaseName(i, end int) int {
 		break
 	}
 	return end
+}
+
+// languageFor returns the translation in ", Swahili for Unity of Fighters," at toks[k]: a
+// language's name, "for" and a name of capitalised words and joiners.
+func languageFor(toks []token, k int) (string, bool) {
+	if k+3 >= len(toks) || toks[k].text != "," || toks[k+1].kind != tWord || !isNameToken(toks[k+1]) || toks[k+2].fold != "for" ||
+		!languageName(toks[k+1].fold) {
+		return "", false
+	}
+	j := k + 3
+	for j < len(toks) && j < k+9 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold]) {
+		j++
+	}
+	for j > k+3 && !isNameToken(toks[j-1]) {
+		j--
+	}
+	if j == k+3 || j < len(toks) && toks[j].kind == tWord {
+		return "", false
+	}
+	parts := make([]string, 0, j-k-3)
+	for _, t := range toks[k+3 : j] {
+		parts = append(parts, t.text)
+	}
+	return strings.Join(parts, " "), true
+}
+
+// languageName reports whether a folded word reads as a language's name: a demonym
+// ("Arabic", "French") or a word with a language's ending ("Swahili", "Lingala").
+func languageName(w string) bool {
+	if demonyms[w] {
+		return true
+	}
+	for _, suf := range []string{"i", "ic", "ish", "ese", "an", "ala", "ian"} {
+		if strings.HasSuffix(w, suf) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // translationAt returns the name in brackets at toks[k] that gives another language's
