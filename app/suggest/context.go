@@ -325,6 +325,9 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
+	if s.wonBefore(i) && headKind(o.toks) == "" && o.country == nil {
+		o.thing = true // "won the 40-kilometre Vallee Sky Race": the race, not an actor
+	}
 	if launchVerbs[prev] && headKind(o.toks) == "" && o.country == nil && s.appositiveKind(end) == "" && s.thingAppositive(end) {
 		o.thing, o.product = true, true // "launched Kuala Mas, a fish paste sold in…"
 	}
@@ -418,7 +421,10 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 		// where the group is from.
 		o.loc = true
 	}
-	if prev == "of" && s.ofAfterName(o, i) {
+	if prev == "of" && clubPrefix(o.toks) && o.ctxKind == "" {
+		o.ctxKind = app.Organisation // "Jan Nowak of KS Tatry Nowe": his club, not where he is from
+	}
+	if prev == "of" && s.ofAfterName(o, i) && !clubPrefix(o.toks) {
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
 }
@@ -448,6 +454,19 @@ func (s *scanner) mediaNounAfter(end int) bool {
 // localBodyNouns after a capital make it where the body sits, not the state's government:
 // "Tbilisi court upholds", "a Riga club".
 var localBodyNouns = words(`court courts tribunal assembly club office firm`)
+
+// wonBefore reports whether "won the" comes before the name at toks[i], with up to two
+// lowercase or numbered words between ("won the 72-kilometre …", "won the annual …").
+func (s *scanner) wonBefore(i int) bool {
+	k := i - 1
+	for n := 0; n < 2 && k >= 0 && s.toks[k].kind == tWord && !isArticle(s.toks[k].text) && !unicode.IsUpper(firstRune(s.toks[k].text)); n++ {
+		k--
+	}
+	return k >= 1 && s.toks[k].fold == "the" && winVerbs[s.toks[k-1].fold]
+}
+
+// winVerbs take a race, a cup or a prize as their object.
+var winVerbs = words(`won wins win winning`)
 
 // launchVerbs put a product on the market: "launched Kuala Mas, a fish paste".
 var launchVerbs = words(`launched launches unveiled unveils introduced introduces released releases`)

@@ -1499,3 +1499,13 @@ func TestRound4NameInAnotherLanguageWithItsTranslation(t *testing.T) {
 	text := "A militia calling itself Umoja wa Wapiganaji, Swahili for Unity of Fighters, seized the town of Kilo on Saturday. Its commander said so."
 	checkRule(t, text, map[string]ruleWant{"Umoja wa Wapiganaji": {app.ArmedGroup, []string{"Unity of Fighters"}}}, []string{"Umoja", "Wapiganaji"})
 }
+
+// TestRound4ClubAfterOfAndRaceWon: "NAME of KS Tatry Nowe" names the runner's club (a
+// short capitals word opening a name of three words), not where he is from; what a
+// runner "won the 40-kilometre …" is a race, not an actor.
+func TestRound4ClubAfterOfAndRaceWon(t *testing.T) {
+	text := "Jan Nowak of KS Tatry Nowe, fourth, was the best foreign runner. Nowak said so. " +
+		"Ana Quispe Mamani won the 40-kilometre Vallee Sky Race on Sunday. Quispe thanked her family."
+	checkRule(t, text, map[string]ruleWant{"Jan Nowak": {app.Person, nil}, "KS Tatry Nowe": {app.Organisation, nil},
+		"Ana Quispe Mamani": {app.Person, nil}}, []string{"Vallee Sky Race"})
+}
