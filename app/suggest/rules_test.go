@@ -1509,3 +1509,13 @@ func TestRound4ClubAfterOfAndRaceWon(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Jan Nowak": {app.Person, nil}, "KS Tatry Nowe": {app.Organisation, nil},
 		"Ana Quispe Mamani": {app.Person, nil}}, []string{"Vallee Sky Race"})
 }
+
+// TestRound4DatelineCityAsAQualifier: the city a dateline names is a place where the text
+// uses it before a noun ("the Arequa club"), and a reporting credit at the end of wire
+// copy ("(Reporting by …; Editing by …)") names the newsroom's staff, not actors.
+func TestRound4DatelineCityAsAQualifier(t *testing.T) {
+	text := "AREQUA — Club Andino Wayra, the Arequa club whose runners took the first places, paid the fees. Its coach, Rosa Quispe Tito, said so.\n\n" +
+		"(Reporting by Tran Thi Lan; Editing by Hoang Minh Duc)"
+	checkRule(t, text, map[string]ruleWant{"Club Andino Wayra": {app.Organisation, nil}, "Rosa Quispe Tito": {app.Person, nil}},
+		[]string{"Arequa", "Tran Thi Lan", "Hoang Minh Duc"})
+}
