@@ -254,6 +254,14 @@ func spacedSuffix(rs []rune, i int) int {
 	if !unicode.IsLetter(rs[i]) || i > 0 && isWordRune(rs[i-1]) {
 		return 0
 	}
+	// Fast path: every such form's first piece is up to four letters and a dot.
+	n := i
+	for n < len(rs) && n < i+5 && unicode.IsLetter(rs[n]) {
+		n++
+	}
+	if n >= len(rs) || rs[n] != '.' {
+		return 0
+	}
 	var letters []rune
 	end, pieces := 0, 0
 	for j := i; j < len(rs) && pieces < 4; {
