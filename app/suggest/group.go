@@ -443,7 +443,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 				continue // a product's or a table's name owns no short form
 			}
 			if e.person && !(o.loc && !o.weakLoc && !o.gazOnly) && personShortForm(e.full.toks, e.strippedWords(), o) ||
-				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
+				!e.person && !o.datelineCity && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
 		}

@@ -1519,3 +1519,11 @@ func TestRound4DatelineCityAsAQualifier(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Club Andino Wayra": {app.Organisation, nil}, "Rosa Quispe Tito": {app.Person, nil}},
 		[]string{"Arequa", "Tran Thi Lan", "Hoang Minh Duc"})
 }
+
+// TestRound4DatelineCityIsNoShortForm: the dateline's city said alone is not the short
+// form of a body whose name ends in it ("Koperasi Nelayan Tanjung Berhad" after "TANJUNG,").
+func TestRound4DatelineCityIsNoShortForm(t *testing.T) {
+	text := "TANJUNG, Perak — Every member of the Koperasi Nelayan Tanjung Berhad knows the formula. Tanjung prices now lead the trade, its chairman, Ismail Hamid, said."
+	checkRule(t, text, map[string]ruleWant{"Koperasi Nelayan Tanjung Berhad": {app.Organisation, nil}, "Ismail Hamid": {app.Person, nil}},
+		[]string{"Tanjung"})
+}

@@ -16,6 +16,8 @@ type occurrence struct {
 	key   string // folded text
 	pos   int    // rune offset in the body; -1 in the title
 	order int
+	// datelineCity: the word is the city of the text's dateline ("RAUB, Pahang —").
+	datelineCity bool
 
 	kind    app.ActorKind // the kind this occurrence suggests; "" when it says nothing
 	ctxKind app.ActorKind // the kind the words around it suggest: "the Hayastan bloc"

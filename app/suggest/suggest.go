@@ -279,8 +279,9 @@ func datelinePlaces(occs []*occurrence, toks []token) {
 		return
 	}
 	for _, o := range occs {
-		if len(o.toks) == 1 && o.key == city && o.attrib && o.country == nil {
-			o.loc = true
+		if len(o.toks) == 1 && o.key == city && o.country == nil {
+			o.datelineCity = true // not the short form of a body whose name ends in it
+			o.loc = o.loc || o.attrib
 		}
 	}
 }
