@@ -421,6 +421,9 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 		// where the group is from.
 		o.loc = true
 	}
+	if prev == "for" && len(o.toks) == 1 && i >= 2 && legislatorNouns[wordBefore(toks, i-1)] && o.country == nil {
+		o.loc = true // "its lawmaker for Kosofe": the seat, a place
+	}
 	if prev == "of" && clubPrefix(o.toks) && o.ctxKind == "" {
 		o.ctxKind = app.Organisation // "Jan Nowak of KS Tatry Nowe": his club, not where he is from
 	}
@@ -467,6 +470,10 @@ func (s *scanner) wonBefore(i int) bool {
 
 // winVerbs take a race, a cup or a prize as their object.
 var winVerbs = words(`won wins win winning`)
+
+// legislatorNouns hold a seat named after "for": "MP for Kosofe", "senator for Oyo".
+var legislatorNouns = words(`lawmaker lawmakers legislator mp mps senator senators assemblyman
+	assemblywoman councillor councilor deputy representative`)
 
 // launchVerbs put a product on the market: "launched Kuala Mas, a fish paste".
 var launchVerbs = words(`launched launches unveiled unveils introduced introduces released releases`)

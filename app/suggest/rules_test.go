@@ -1527,3 +1527,11 @@ func TestRound4DatelineCityIsNoShortForm(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Koperasi Nelayan Tanjung Berhad": {app.Organisation, nil}, "Ismail Hamid": {app.Person, nil}},
 		[]string{"Tanjung"})
 }
+
+// TestRound4SeatAfterALegislator: "its lawmaker for Kosofe" names the seat, a place; a
+// spokesman "for" a company still speaks for it.
+func TestRound4SeatAfterALegislator(t *testing.T) {
+	text := "A trip from Kosofe to the Five Cowries terminal now costs more. Its lawmaker for Kosofe, Ada Obi, said the rise would hurt. " +
+		"Boats will run on the Kosofe route."
+	checkRule(t, text, map[string]ruleWant{"Ada Obi": {app.Person, nil}}, []string{"Kosofe"})
+}
