@@ -274,10 +274,7 @@ func (s *scanner) appositiveAfter(o *occurrence, i, end int) {
 // "two Dene hunters") rather than being its subject.
 func (s *scanner) attribution(o *occurrence, i, end int, prev, next string) {
 	toks := s.toks
-	// "the United Nations mission", "a European Union envoy": a body above states of
-	// several words qualifying a body's or a role's noun.
-	above := len(o.toks) > 1 && !toks[end-1].poss && aboveStates(o.toks) && (followCues[next] != "" && followCues[next] != app.Person || kindNoun(next) != "" || roleWords[next] || missionWords[next])
-	o.attrib = (len(o.toks) == 1 && !followCuesAny(next) || above) && next != "" && toks[end].space && !ownedNouns[next]
+	o.attrib = s.qualifies(o, end, next) && next != "" && toks[end].space && !ownedNouns[next]
 	// "until Brussels listens": after a clause's opening word the name is its subject and
 	// the word after it a verb, not a noun it qualifies.
 	o.attrib = o.attrib && !clauseOpeners[prev]
@@ -325,12 +322,7 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
-	if s.wonBefore(i) && headKind(o.toks) == "" && o.country == nil {
-		o.thing = true // "won the 40-kilometre Vallee Sky Race": the race, not an actor
-	}
-	if launchVerbs[prev] && headKind(o.toks) == "" && o.country == nil && s.appositiveKind(end) == "" && s.thingAppositive(end) {
-		o.thing, o.product = true, true // "launched Kuala Mas, a fish paste sold in…"
-	}
+	s.wonOrLaunched(o, i, end, prev)
 	if prev == "as" && s.soldAs(i-1) {
 		o.thing, o.product = true, true // "sells the service to call centres as Kvitta Live"
 	}
@@ -408,28 +400,41 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 	if s.indefiniteModifier(i, end, o.country != nil || o.capital) {
 		o.loc = true // "a Wichita firm", "one Tokyo brokerage", "a former Botswana foreign minister"
 	}
-	if len(o.toks) == 1 && (pronounPoss[prev] || prev == "whose") && o.country == nil && (s.describedNoun(end, false) || localBodyNouns[next]) && !s.mediaNounAfter(end) {
-		// "whose Penang firm", "her Lagos office": where what they own is; "its Al-Rawda
-		// channel" names the channel.
-		o.loc = true
-	}
+	s.ownedPlace(o, i, end, prev, next)
 	if len(o.toks) == 1 && (prev == "the" || prev == "a") && i >= 2 && toks[i-2].text == "," && agentNouns[next] {
 		o.loc = true // "Officine Marzotti, the Bergamo maker of gearboxes": where it is from
 	}
-	if o.capital && (prev == "the" || prev == "a" || localBodyNouns[next] || prev == "" && s.describedNoun(end, false) || s.describedNameAfter(end)) {
+	if o.capital && s.capitalAsPlace(end, prev, next) {
 		// "the Pretoria agreement", "a Moscow court"; "Oslo shipping group Varde Lines":
 		// where the group is from.
 		o.loc = true
 	}
-	if prev == "for" && len(o.toks) == 1 && i >= 2 && legislatorNouns[wordBefore(toks, i-1)] && o.country == nil {
-		o.loc = true // "its lawmaker for Kosofe": the seat, a place
-	}
-	if prev == "of" && clubPrefix(o.toks) && o.ctxKind == "" {
-		o.ctxKind = app.Organisation // "Jan Nowak of KS Tatry Nowe": his club, not where he is from
-	}
 	if prev == "of" && s.ofAfterName(o, i) && !clubPrefix(o.toks) {
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
+}
+
+// qualifies reports whether the name could qualify the noun after it: a lone word not
+// followed by a cue, or a body above states of several words before a body's or a
+// role's noun ("the United Nations mission", "a European Union envoy").
+func (s *scanner) qualifies(o *occurrence, end int, next string) bool {
+	if len(o.toks) == 1 {
+		return !followCuesAny(next)
+	}
+	return !s.toks[end-1].poss && aboveStates(o.toks) && bodyOrRoleNoun(next)
+}
+
+// capitalAsPlace reports whether a capital is named as a place: "the Pretoria
+// agreement", "a Moscow court", "Tbilisi court upholds", "Oslo shipping group Varde Lines"
+// (where the group is from).
+func (s *scanner) capitalAsPlace(end int, prev, next string) bool {
+	return prev == "the" || prev == "a" || localBodyNouns[next] || prev == "" && s.describedNoun(end, false) || s.describedNameAfter(end)
+}
+
+// bodyOrRoleNoun reports whether a lowercase word names a body, a role or a mission
+// ("mission", "agency", "envoy"), not a verb.
+func bodyOrRoleNoun(w string) bool {
+	return followCues[w] != "" && followCues[w] != app.Person || kindNoun(w) != "" || roleWords[w] || missionWords[w]
 }
 
 // aboveStates reports whether a name of several words is a known body above states, by
@@ -441,6 +446,24 @@ func aboveStates(toks []token) bool {
 	}
 	return knownKinds[app.Fold(textOfPlain(toks))] == app.Organisation ||
 		len(toks) <= 4 && internationalWord(toks[0].fold) && knownKinds[b.String()] == app.Organisation
+}
+
+// ownedPlace reads a place named before what someone owns or holds ("whose Penang firm",
+// "her Lagos office", "its lawmaker for Kosofe") and a club after "of" ("Jan Nowak of KS
+// Tatry Nowe": his club, not where he is from).
+func (s *scanner) ownedPlace(o *occurrence, i, end int, prev, next string) {
+	if len(o.toks) != 1 || o.country != nil {
+		if prev == "of" && clubPrefix(o.toks) && o.ctxKind == "" {
+			o.ctxKind = app.Organisation
+		}
+		return
+	}
+	if (pronounPoss[prev] || prev == "whose") && (s.describedNoun(end, false) || localBodyNouns[next]) && !s.mediaNounAfter(end) {
+		o.loc = true // "its Al-Rawda channel" names the channel
+	}
+	if prev == "for" && i >= 2 && legislatorNouns[wordBefore(s.toks, i-1)] {
+		o.loc = true // the seat, a place
+	}
 }
 
 // mediaNounAfter reports whether a media noun follows the name within two words ("its
@@ -457,6 +480,20 @@ func (s *scanner) mediaNounAfter(end int) bool {
 // localBodyNouns after a capital make it where the body sits, not the state's government:
 // "Tbilisi court upholds", "a Riga club".
 var localBodyNouns = words(`court courts tribunal assembly club office firm`)
+
+// wonOrLaunched reads a race won ("won the 40-kilometre Vallee Sky Race") and a product
+// launched ("launched Kuala Mas, a fish paste sold in…"): things, not actors.
+func (s *scanner) wonOrLaunched(o *occurrence, i, end int, prev string) {
+	if headKind(o.toks) != "" || o.country != nil {
+		return
+	}
+	if s.wonBefore(i) {
+		o.thing = true
+	}
+	if launchVerbs[prev] && s.appositiveKind(end) == "" && s.thingAppositive(end) {
+		o.thing, o.product = true, true
+	}
+}
 
 // wonBefore reports whether "won the" comes before the name at toks[i], with up to two
 // lowercase or numbered words between ("won the 72-kilometre …", "won the annual …").

@@ -1532,6 +1532,6 @@ func TestRound4DatelineCityIsNoShortForm(t *testing.T) {
 // spokesman "for" a company still speaks for it.
 func TestRound4SeatAfterALegislator(t *testing.T) {
 	text := "A trip from Kosofe to the Five Cowries terminal now costs more. Its lawmaker for Kosofe, Ada Obi, said the rise would hurt. " +
-		"Boats will run on the Kosofe route."
-	checkRule(t, text, map[string]ruleWant{"Ada Obi": {app.Person, nil}}, []string{"Kosofe"})
+		"Boats will run on the Kosofe route. A spokesman for Lagoon Ferries Ltd said fares would rise."
+	checkRule(t, text, map[string]ruleWant{"Ada Obi": {app.Person, nil}, "Lagoon Ferries Ltd": {app.Organisation, nil}}, []string{"Kosofe"})
 }

@@ -304,12 +304,10 @@ func (s *scanner) runEnd(i int) (j, done int) {
 	toks := s.toks
 	for j = i; j < len(toks); {
 		t := toks[j]
-		if t.text == "," && j > i && s.portfolioList(i, j) {
-			j++ // "Ministry of Information, Communications and the Digital Economy"
-			continue
-		}
-		if t.text == "," && j > i && commaSuffix(toks, j) {
-			j++ // "Banco Norte de Fomento, S.A.": the suffix after a comma is the name's
+		if t.text == "," && j > i && (s.portfolioList(i, j) || commaSuffix(toks, j)) {
+			// "Ministry of Information, Communications and the Digital Economy"; "Banco
+			// Norte de Fomento, S.A.": the suffix after a comma is the name's.
+			j++
 			continue
 		}
 		if t.kind != tWord && !(t.text == "&" && j > i && isJoiner(t)) || (j > i && !t.space) {
@@ -859,7 +857,7 @@ func (s *scanner) lowercaseName(i, end int) int {
 			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
 				return m
 			}
-			if _, ok := languageFor(toks, m); ok && m-end <= 3 {
+			if translatedAfter(toks, end, m) {
 				return m // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
 			}
 			if m+1 < len(toks) && isLowerSuffix(toks[m].text) && m-end <= 5 {
@@ -878,8 +876,7 @@ func (s *scanner) lowercaseName(i, end int) int {
 // languageFor returns the translation in ", Swahili for Unity of Fighters," at toks[k]: a
 // language's name, "for" and a name of capitalised words and joiners.
 func languageFor(toks []token, k int) (string, bool) {
-	if k+3 >= len(toks) || toks[k].text != "," || toks[k+1].kind != tWord || !isNameToken(toks[k+1]) || toks[k+2].fold != "for" ||
-		!languageName(toks[k+1].fold) {
+	if !languageForAt(toks, k) {
 		return "", false
 	}
 	j := k + 3
@@ -897,6 +894,19 @@ func languageFor(toks []token, k int) (string, bool) {
 		parts = append(parts, t.text)
 	}
 	return strings.Join(parts, " "), true
+}
+
+// translatedAfter reports whether the name of another language whose lower-case words
+// start at end and whose capitalised words end at m is followed by its translation.
+func translatedAfter(toks []token, end, m int) bool {
+	_, ok := languageFor(toks, m)
+	return ok && m-end <= 3
+}
+
+// languageForAt reports whether ", Swahili for" starts at toks[k].
+func languageForAt(toks []token, k int) bool {
+	return k+3 < len(toks) && toks[k].text == "," && toks[k+1].kind == tWord && isNameToken(toks[k+1]) && toks[k+2].fold == "for" &&
+		languageName(toks[k+1].fold)
 }
 
 // languageName reports whether a folded word reads as a language's name: a demonym
@@ -1521,14 +1531,20 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 // Italy").
 func sentenceRole(toks []token) bool {
 	w := toks[0].fold
-	if toks[0].sent && agentNoun(w) && len(toks) >= 3 && len(toks) <= 4 && !hasAnyCue(toks[1:]) && allNameTokens(toks[1:]) {
-		return true // "Wholesaler Ong Bee Hua, who…": an agent noun the sentence capitalised
+	if agentBeforeName(toks) {
+		return true
 	}
 	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || isRoleHead(w) {
 		return false
 	}
 	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[w] && !hasAnyCue(toks[1:]) &&
 		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })
+}
+
+// agentBeforeName reports whether the name's first word is an agent noun the sentence
+// capitalised before a name of two or three words: "Wholesaler Ong Bee Hua, who…".
+func agentBeforeName(toks []token) bool {
+	return toks[0].sent && agentNoun(toks[0].fold) && len(toks) >= 3 && len(toks) <= 4 && !hasAnyCue(toks[1:]) && allNameTokens(toks[1:])
 }
 
 // agentNoun reports whether a folded word reads as a noun for someone who does something
