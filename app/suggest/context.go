@@ -274,7 +274,7 @@ func (s *scanner) appositiveAfter(o *occurrence, i, end int) {
 // "two Dene hunters") rather than being its subject.
 func (s *scanner) attribution(o *occurrence, i, end int, prev, next string) {
 	toks := s.toks
-	o.attrib = len(o.toks) == 1 && next != "" && toks[end].space && !followCuesAny(next) && !ownedNouns[next]
+	o.attrib = s.qualifies(o, end, next) && next != "" && toks[end].space && !ownedNouns[next]
 	// "until Brussels listens": after a clause's opening word the name is its subject and
 	// the word after it a verb, not a noun it qualifies.
 	o.attrib = o.attrib && !clauseOpeners[prev]
@@ -322,6 +322,7 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}
+	s.wonOrLaunched(o, i, end, prev)
 	if prev == "as" && s.soldAs(i-1) {
 		o.thing, o.product = true, true // "sells the service to call centres as Kvitta Live"
 	}
@@ -399,17 +400,126 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 	if s.indefiniteModifier(i, end, o.country != nil || o.capital) {
 		o.loc = true // "a Wichita firm", "one Tokyo brokerage", "a former Botswana foreign minister"
 	}
+	s.ownedPlace(o, i, end, prev, next)
 	if len(o.toks) == 1 && (prev == "the" || prev == "a") && i >= 2 && toks[i-2].text == "," && agentNouns[next] {
 		o.loc = true // "Officine Marzotti, the Bergamo maker of gearboxes": where it is from
 	}
-	if o.capital && (prev == "the" || prev == "a" || s.describedNameAfter(end)) {
+	if o.capital && s.capitalAsPlace(end, prev, next) {
 		// "the Pretoria agreement", "a Moscow court"; "Oslo shipping group Varde Lines":
 		// where the group is from.
 		o.loc = true
 	}
-	if prev == "of" && s.ofAfterName(o, i) {
+	if prev == "of" && s.ofAfterName(o, i) && !clubPrefix(o.toks) {
 		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
 	}
+}
+
+// qualifies reports whether the name could qualify the noun after it: a lone word not
+// followed by a cue, or a body above states of several words before a body's or a
+// role's noun ("the United Nations mission", "a European Union envoy").
+func (s *scanner) qualifies(o *occurrence, end int, next string) bool {
+	if len(o.toks) == 1 {
+		return !followCuesAny(next)
+	}
+	return !s.toks[end-1].poss && aboveStates(o.toks) && bodyOrRoleNoun(next)
+}
+
+// capitalAsPlace reports whether a capital is named as a place: "the Pretoria
+// agreement", "a Moscow court", "Tbilisi court upholds", "Oslo shipping group Varde Lines"
+// (where the group is from).
+func (s *scanner) capitalAsPlace(end int, prev, next string) bool {
+	return prev == "the" || prev == "a" || localBodyNouns[next] || prev == "" && s.describedNoun(end, false) || s.describedNameAfter(end)
+}
+
+// bodyOrRoleNoun reports whether a lowercase word names a body, a role or a mission
+// ("mission", "agency", "envoy"), not a verb.
+func bodyOrRoleNoun(w string) bool {
+	return followCues[w] != "" && followCues[w] != app.Person || kindNoun(w) != "" || roleWords[w] || missionWords[w]
+}
+
+// aboveStates reports whether a name of several words is a known body above states, by
+// its name or by the acronym of its initials ("United Nations": "UN").
+func aboveStates(toks []token) bool {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteRune(unicode.ToLower(firstRune(t.text)))
+	}
+	return knownKinds[app.Fold(textOfPlain(toks))] == app.Organisation ||
+		len(toks) <= 4 && internationalWord(toks[0].fold) && knownKinds[b.String()] == app.Organisation
+}
+
+// ownedPlace reads a place named before what someone owns or holds ("whose Penang firm",
+// "her Lagos office", "its lawmaker for Kosofe") and a club after "of" ("Jan Nowak of KS
+// Tatry Nowe": his club, not where he is from).
+func (s *scanner) ownedPlace(o *occurrence, i, end int, prev, next string) {
+	if len(o.toks) != 1 || o.country != nil {
+		if prev == "of" && clubPrefix(o.toks) && o.ctxKind == "" {
+			o.ctxKind = app.Organisation
+		}
+		return
+	}
+	if (pronounPoss[prev] || prev == "whose") && (s.describedNoun(end, false) || localBodyNouns[next]) && !s.mediaNounAfter(end) {
+		o.loc = true // "its Al-Rawda channel" names the channel
+	}
+	if prev == "for" && i >= 2 && legislatorNouns[wordBefore(s.toks, i-1)] {
+		o.loc = true // the seat, a place
+	}
+}
+
+// mediaNounAfter reports whether a media noun follows the name within two words ("its
+// Sahel television channel").
+func (s *scanner) mediaNounAfter(end int) bool {
+	for k := end; k < len(s.toks) && k < end+2 && s.toks[k].kind == tWord; k++ {
+		if kindNoun(s.toks[k].fold) == app.Media {
+			return true
+		}
+	}
+	return false
+}
+
+// localBodyNouns after a capital make it where the body sits, not the state's government:
+// "Tbilisi court upholds", "a Riga club".
+var localBodyNouns = words(`court courts tribunal assembly club office firm`)
+
+// wonOrLaunched reads a race won ("won the 40-kilometre Vallee Sky Race") and a product
+// launched ("launched Kuala Mas, a fish paste sold in…"): things, not actors.
+func (s *scanner) wonOrLaunched(o *occurrence, i, end int, prev string) {
+	if headKind(o.toks) != "" || o.country != nil {
+		return
+	}
+	if s.wonBefore(i) {
+		o.thing = true
+	}
+	if launchVerbs[prev] && s.appositiveKind(end) == "" && s.thingAppositive(end) {
+		o.thing, o.product = true, true
+	}
+}
+
+// wonBefore reports whether "won the" comes before the name at toks[i], with up to two
+// lowercase or numbered words between ("won the 72-kilometre …", "won the annual …").
+func (s *scanner) wonBefore(i int) bool {
+	k := i - 1
+	for n := 0; n < 2 && k >= 0 && s.toks[k].kind == tWord && !isArticle(s.toks[k].text) && !unicode.IsUpper(firstRune(s.toks[k].text)); n++ {
+		k--
+	}
+	return k >= 1 && s.toks[k].fold == "the" && winVerbs[s.toks[k-1].fold]
+}
+
+// winVerbs take a race, a cup or a prize as their object.
+var winVerbs = words(`won wins win winning`)
+
+// legislatorNouns hold a seat named after "for": "MP for Kosofe", "senator for Oyo".
+var legislatorNouns = words(`lawmaker lawmakers legislator mp mps senator senators assemblyman
+	assemblywoman councillor councilor deputy representative`)
+
+// launchVerbs put a product on the market: "launched Kuala Mas, a fish paste".
+var launchVerbs = words(`launched launches unveiled unveils introduced introduces released releases`)
+
+// thingAppositive reports whether ", a …" follows the name: an appositive with an
+// indefinite article, which after a launch verb says what the product is.
+func (s *scanner) thingAppositive(end int) bool {
+	toks := s.toks
+	return end+1 < len(toks) && toks[end].text == "," && (toks[end+1].fold == "a" || toks[end+1].fold == "an")
 }
 
 // ofAfterName reports whether "of" before the name follows another name (not a lone word
@@ -554,6 +664,9 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	}
 	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
 		o.aliases = append(o.aliases, a)
+	}
+	if a, ok := languageFor(toks, end); ok && o.country == nil && !o.person {
+		o.aliases = append(o.aliases, a) // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
 	}
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)

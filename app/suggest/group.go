@@ -161,7 +161,7 @@ func withholdShared(sugs []Suggestion) {
 // "Nordlaks Havbruk" the article names later.
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
-	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl`)
+	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv`)
 
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.
@@ -194,7 +194,7 @@ func isLegalSuffix(w string) bool {
 		return legalSuffixes[w]
 	}
 	for _, part := range strings.Split(w, ",") {
-		part = strings.NewReplacer(".", "", "/", "").Replace(strings.TrimSpace(part))
+		part = strings.NewReplacer(".", "", "/", "", " ", "").Replace(strings.TrimSpace(part))
 		if !legalSuffixes[part] {
 			return false
 		}
@@ -331,6 +331,11 @@ func nameWords(toks []token) int {
 			n++
 		}
 	}
+	if n == 1 && len(toks) >= 3 && !slices.ContainsFunc(toks, func(t token) bool { return !unicode.IsUpper(firstRune(t.text)) }) {
+		// "Le Van Minh": capitalised words that are particles elsewhere are a Vietnamese
+		// name's own words, not particles before one name.
+		return len(toks)
+	}
 	return n
 }
 
@@ -438,7 +443,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 				continue // a product's or a table's name owns no short form
 			}
 			if e.person && !(o.loc && !o.weakLoc && !o.gazOnly) && personShortForm(e.full.toks, e.strippedWords(), o) ||
-				!e.person && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
+				!e.person && !o.datelineCity && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
 		}
@@ -750,6 +755,9 @@ func (g *grouper) keep(e *entity) bool {
 		// says what it is, is proposed.
 		return false
 	}
+	if qualifierOnly(e) {
+		return false // "the United Nations mission": a body above states qualifying a noun
+	}
 	if e.full.capital {
 		return !m.allLoc // "Ankara rejected…" stands for the state; "in Ankara" does not
 	}
@@ -851,6 +859,13 @@ func keepLongName(e *entity, m mentions) bool {
 		}) ||
 		m.multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
 		m.multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })
+}
+
+// qualifierOnly reports whether a known body above states of several words is named only
+// as the qualifier of a noun ("the United Nations mission", "European Union law").
+func qualifierOnly(e *entity) bool {
+	return len(e.full.toks) > 1 && aboveStates(e.full.toks) &&
+		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib })
 }
 
 // keepLoneWord decides on a name of one word without aliases.

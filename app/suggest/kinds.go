@@ -92,13 +92,18 @@ func international(toks []token) bool {
 	return false
 }
 
+// sharedRegions are seas, rivers and regions that several states share: a body named for
+// one ("Caspian Fisheries Commission", "Mekong River Commission") is above states.
+var sharedRegions = words(`caspian baltic nordic arctic mekong danube andean caribbean mediterranean
+	sahel amazon`)
+
 // internationalWord reports whether a folded word says that what it qualifies is above
 // states: "European", "UN", "Inter-American".
 func internationalWord(w string) bool {
 	switch {
 	case w == "international" || w == "european" || w == "african" || w == "arab" || w == "world" ||
 		w == "islamic" || w == "united" || w == "intergovernmental" || w == "global" || w == "eu" ||
-		w == "un" || strings.HasPrefix(w, "inter-"):
+		w == "un" || strings.HasPrefix(w, "inter-") || sharedRegions[w]:
 		return true
 	}
 	return false
@@ -375,8 +380,8 @@ var headRules = []headRule{
 	{bodyNamedForState, app.GovernmentBody},
 	{partyCentre, app.Party},
 	{stateCentre, app.GovernmentBody},
+	{houseOf, app.GovernmentBody}, // before namedHouse: "Oyo State House of Assembly"
 	{namedHouse, app.Organisation},
-	{houseOf, app.GovernmentBody},
 	{coastGuard, app.GovernmentBody},
 	{qualifiedAgency, app.GovernmentBody},
 	{unionsCongress, app.Organisation},

@@ -1391,3 +1391,147 @@ func TestRound3AppositiveOutweighsAWeakPlaceClue(t *testing.T) {
 	text := "Most of the grant goes to Kotva Domov, a non-profit that runs two shelters. Farmers marched towards Dorvan Kesk, the seat of government, on Friday."
 	checkRule(t, text, map[string]ruleWant{"Kotva Domov": {app.Organisation, nil}}, []string{"Dorvan Kesk"})
 }
+
+// TestRound4LegalSuffixAfterComma: a legal suffix with dots set off by a comma ends the
+// name before it ("…, SGPS, S.A."), a legal form of several pieces with blanks ("Sp. z
+// o.o.") is read whole, and a Greek "A.E." makes a company, not a person.
+func TestRound4LegalSuffixAfterComma(t *testing.T) {
+	text := "Orvana Holdings, SGPS, S.A. agreed to buy Velmar Sp. z o.o., a maker of pumps. The loan was arranged by Banco Norte de Fomento, S.A. " +
+		"Analysts at Kestra Securities A.E., a broker in Athens, said approval was likely. Velmar said nothing."
+	checkRule(t, text, map[string]ruleWant{"Orvana Holdings, SGPS, S.A.": {app.Organisation, nil},
+		"Velmar Sp. z o.o.": {app.Organisation, []string{"Velmar"}}, "Banco Norte de Fomento, S.A.": {app.Organisation, nil},
+		"Kestra Securities A.E.": {app.Organisation, nil}}, []string{"SGPS", "S.A.", "Velmar Sp", "Banco Norte de Fomento"})
+}
+
+// TestRound4RanksAndRolesGluedToAName: a rank of titles joined by a hyphen
+// ("Lieutenant-Colonel") is a title, and an agent noun the sentence capitalised
+// ("Wholesaler", "Boatman") describes the name after it; a given name ending like one
+// ("Christopher") stays part of the name.
+func TestRound4RanksAndRolesGluedToAName(t *testing.T) {
+	text := "Army spokesman Lieutenant-Colonel Amani Tufa Seko told reporters that the militia was paid. " +
+		"Wholesaler Ong Bee Hua, who has bought fruit for years, says the formula ignores quality. Boatman Kofi Mensah said fares rose. " +
+		"Christopher Adu Owusu said so."
+	checkRule(t, text, map[string]ruleWant{"Amani Tufa Seko": {app.Person, nil}, "Ong Bee Hua": {app.Person, nil},
+		"Kofi Mensah": {app.Person, nil}, "Christopher Adu Owusu": {app.Person, nil}},
+		[]string{"Lieutenant-Colonel Amani Tufa Seko", "Wholesaler Ong Bee Hua", "Boatman Kofi Mensah"})
+}
+
+// TestRound4SurnameTanIsNoTitle: "Tan" is a title only before "Sri" ("Tan Sri Abdul
+// Rahim"); elsewhere it is a surname that opens the name ("Tan Mei Hua").
+func TestRound4SurnameTanIsNoTitle(t *testing.T) {
+	text := "Export manager Tan Mei Hua checks the sheet before she bids. Tan Sri Abdul Rahim Osman, the chairman, said prices would hold."
+	checkRule(t, text, map[string]ruleWant{"Tan Mei Hua": {app.Person, nil}, "Abdul Rahim Osman": {app.Person, nil}},
+		[]string{"Mei Hua", "Tan Sri Abdul Rahim Osman"})
+}
+
+// TestRound4CityBeforeItsBody: a capital before a court, an assembly or a club, or at a
+// headline's start before what it describes, is where the body sits; a place after
+// "whose", "its" or "her" before a firm or an office is where what they own is.
+func TestRound4CityBeforeItsBody(t *testing.T) {
+	text := "Riga court upholds a fine on Baltvision. Ona Kalnina said on Monday that her Kaunas firm ships timber. " +
+		"Its Kaunas office closed. Vilnius rejected the ruling."
+	checkRule(t, text, map[string]ruleWant{"Ona Kalnina": {app.Person, nil}, "Vilnius": {app.State, nil}},
+		[]string{"Riga", "Kaunas"})
+}
+
+// TestRound4MissionNamedForAState: a mission named for the state it serves keeps the
+// state's whole name, "the" and all ("…Mission in the Central African Republic").
+func TestRound4MissionNamedForAState(t *testing.T) {
+	text := "The United Nations Integrated Peace Mission in the Central African Republic (UNIPMCA) said its patrols had resumed."
+	checkRule(t, text, map[string]ruleWant{"United Nations Integrated Peace Mission in the Central African Republic": {app.Organisation, []string{"UNIPMCA"}}},
+		[]string{"United Nations Integrated Peace Mission", "Central African Republic", "United Nations"})
+}
+
+// TestRound4GoesByTheName: "who goes by the name X" names a person; "which goes by the
+// name X" a body.
+func TestRound4GoesByTheName(t *testing.T) {
+	text := "The group's commander, who goes by the name Simba Mwamba, said in a video that his men had come."
+	checkRule(t, text, map[string]ruleWant{"Simba Mwamba": {app.Person, nil}}, nil)
+}
+
+// TestRound4BodyAboveStatesOfSeveralWords: a body above states of several words that
+// only qualifies a body's or a role's noun ("the United Nations mission") is not listed,
+// as its acronym is not ("UN peacekeepers"); acting, speaking or owning it is ("the
+// European Union's envoy", "the United Nations said").
+func TestRound4BodyAboveStatesOfSeveralWords(t *testing.T) {
+	checkRule(t, "Rebels took the town, forcing the United Nations mission to fly out its staff. UN peacekeepers stayed.", nil,
+		[]string{"United Nations", "UN"})
+	checkRule(t, "The European Union's envoy met both sides. Fighting killed nine people, the United Nations said.",
+		map[string]ruleWant{"European Union": {app.Organisation, nil}, "United Nations": {app.Organisation, nil}}, nil)
+}
+
+// TestRound4GivenNameOfAVietnameseName: in "Le Van Minh" the words that are particles in
+// other languages ("Le", "Van") are the name's own, so "Minh" later is the person.
+func TestRound4GivenNameOfAVietnameseName(t *testing.T) {
+	text := "Le Van Minh, the chairman, called it painful. Minh said the association would act. Ursula von der Leyen spoke; von der Leyen left."
+	checkRule(t, text, map[string]ruleWant{"Le Van Minh": {app.Person, []string{"Minh"}}}, nil)
+}
+
+// TestRound4BodyKinds: a state's "House of Assembly" is its government's, however the
+// words before "House" read; a body named for a sea or region several states share is
+// above states; a cooperative ("Koperasi … Berhad") is an organisation.
+func TestRound4BodyKinds(t *testing.T) {
+	text := "In the Oyo State House of Assembly, the opposition Labour Party called for a pause. " +
+		"Every member of the Koperasi Nelayan Kuala Berhad can recite it. The Caspian Fisheries Commission met on Monday. Chatham House said so."
+	checkRule(t, text, map[string]ruleWant{"Oyo State House of Assembly": {app.GovernmentBody, nil},
+		"Koperasi Nelayan Kuala Berhad": {app.Organisation, nil}, "Caspian Fisheries Commission": {app.Organisation, nil},
+		"Chatham House": {app.Organisation, nil}}, nil)
+}
+
+// TestRound4LaunchedProduct: a name after "launched" that an appositive with "a" describes
+// is the product launched, not an actor.
+func TestRound4LaunchedProduct(t *testing.T) {
+	text := "Last year the Kuala Fishers Cooperative launched Kuala Mas, a vacuum-packed fish paste now sold in supermarkets."
+	checkRule(t, text, map[string]ruleWant{"Kuala Fishers Cooperative": {app.Organisation, nil}}, []string{"Kuala Mas"})
+}
+
+// TestRound4GoodsShippedToAState: a state that goods are shipped to, the goods named
+// between the verb and "to", is where they go, not an actor; a state that acts is.
+func TestRound4GoodsShippedToAState(t *testing.T) {
+	text := "Her firm ships frozen durian to China, she said. Vietnam exports cut flowers to Norway. Ghana agreed to the deal."
+	checkRule(t, text, map[string]ruleWant{"Ghana": {app.State, nil}}, []string{"China", "Norway"})
+}
+
+// TestRound4NameInAnotherLanguageWithItsTranslation: "calling itself Umoja wa Wapiganaji,
+// Swahili for Unity of Fighters": the other language's name is read whole across its
+// lower-case joiner, its translation is its alias, and "militia" gives the kind.
+func TestRound4NameInAnotherLanguageWithItsTranslation(t *testing.T) {
+	text := "A militia calling itself Umoja wa Wapiganaji, Swahili for Unity of Fighters, seized the town of Kilo on Saturday. Its commander said so."
+	checkRule(t, text, map[string]ruleWant{"Umoja wa Wapiganaji": {app.ArmedGroup, []string{"Unity of Fighters"}}}, []string{"Umoja", "Wapiganaji"})
+}
+
+// TestRound4ClubAfterOfAndRaceWon: "NAME of KS Tatry Nowe" names the runner's club (a
+// short capitals word opening a name of three words), not where he is from; what a
+// runner "won the 40-kilometre …" is a race, not an actor.
+func TestRound4ClubAfterOfAndRaceWon(t *testing.T) {
+	text := "Jan Nowak of KS Tatry Nowe, fourth, was the best foreign runner. Nowak said so. " +
+		"Ana Quispe Mamani won the 40-kilometre Vallee Sky Race on Sunday. Quispe thanked her family."
+	checkRule(t, text, map[string]ruleWant{"Jan Nowak": {app.Person, nil}, "KS Tatry Nowe": {app.Organisation, nil},
+		"Ana Quispe Mamani": {app.Person, nil}}, []string{"Vallee Sky Race"})
+}
+
+// TestRound4DatelineCityAsAQualifier: the city a dateline names is a place where the text
+// uses it before a noun ("the Arequa club"), and a reporting credit at the end of wire
+// copy ("(Reporting by …; Editing by …)") names the newsroom's staff, not actors.
+func TestRound4DatelineCityAsAQualifier(t *testing.T) {
+	text := "AREQUA — Club Andino Wayra, the Arequa club whose runners took the first places, paid the fees. Its coach, Rosa Quispe Tito, said so.\n\n" +
+		"(Reporting by Tran Thi Lan; Editing by Hoang Minh Duc)"
+	checkRule(t, text, map[string]ruleWant{"Club Andino Wayra": {app.Organisation, nil}, "Rosa Quispe Tito": {app.Person, nil}},
+		[]string{"Arequa", "Tran Thi Lan", "Hoang Minh Duc"})
+}
+
+// TestRound4DatelineCityIsNoShortForm: the dateline's city said alone is not the short
+// form of a body whose name ends in it ("Koperasi Nelayan Tanjung Berhad" after "TANJUNG,").
+func TestRound4DatelineCityIsNoShortForm(t *testing.T) {
+	text := "TANJUNG, Perak — Every member of the Koperasi Nelayan Tanjung Berhad knows the formula. Tanjung prices now lead the trade, its chairman, Ismail Hamid, said."
+	checkRule(t, text, map[string]ruleWant{"Koperasi Nelayan Tanjung Berhad": {app.Organisation, nil}, "Ismail Hamid": {app.Person, nil}},
+		[]string{"Tanjung"})
+}
+
+// TestRound4SeatAfterALegislator: "its lawmaker for Kosofe" names the seat, a place; a
+// spokesman "for" a company still speaks for it.
+func TestRound4SeatAfterALegislator(t *testing.T) {
+	text := "A trip from Kosofe to the Five Cowries terminal now costs more. Its lawmaker for Kosofe, Ada Obi, said the rise would hurt. " +
+		"Boats will run on the Kosofe route. A spokesman for Lagoon Ferries Ltd said fares would rise."
+	checkRule(t, text, map[string]ruleWant{"Ada Obi": {app.Person, nil}, "Lagoon Ferries Ltd": {app.Organisation, nil}}, []string{"Kosofe"})
+}

@@ -16,6 +16,8 @@ type occurrence struct {
 	key   string // folded text
 	pos   int    // rune offset in the body; -1 in the title
 	order int
+	// datelineCity: the word is the city of the text's dateline ("RAUB, Pahang —").
+	datelineCity bool
 
 	kind    app.ActorKind // the kind this occurrence suggests; "" when it says nothing
 	ctxKind app.ActorKind // the kind the words around it suggest: "the Hayastan bloc"
@@ -302,8 +304,10 @@ func (s *scanner) runEnd(i int) (j, done int) {
 	toks := s.toks
 	for j = i; j < len(toks); {
 		t := toks[j]
-		if t.text == "," && j > i && s.portfolioList(i, j) {
-			j++ // "Ministry of Information, Communications and the Digital Economy"
+		if t.text == "," && j > i && (s.portfolioList(i, j) || commaSuffix(toks, j)) {
+			// "Ministry of Information, Communications and the Digital Economy"; "Banco
+			// Norte de Fomento, S.A.": the suffix after a comma is the name's.
+			j++
 			continue
 		}
 		if t.kind != tWord && !(t.text == "&" && j > i && isJoiner(t)) || (j > i && !t.space) {
@@ -335,6 +339,16 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		}
 	}
 	return j, -1
+}
+
+// commaSuffix reports whether the comma at toks[k] sets off a legal suffix written with
+// dots that ends the name before it ("Orvana Holdings, SGPS, S.A.", "…de Fomento, S.A.").
+func commaSuffix(toks []token, k int) bool {
+	if k+1 >= len(toks) || k == 0 || toks[k-1].kind != tWord || isLegalSuffix(toks[k-1].fold) {
+		return false
+	}
+	n := toks[k+1]
+	return n.kind == tWord && n.space && unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && isLegalSuffix(n.fold)
 }
 
 // stemRun reads the word at toks[j] that is a stem and a suffix ("Iran-backed",
@@ -685,7 +699,7 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 		// "Interim Force in Lebanon (UNIFIL)", "Mission in Haiti": a force or a
 		// mission is named for where it serves; "General Court in Luxembourg" only
 		// says where the court sits.
-		joined = joined && k+1 < end && isCountryTok(toks[k+1]) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
+		joined = joined && countryFollows(toks, k+1, end) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
 			k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
 	}
 	return joined
@@ -696,7 +710,7 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 // firm, not a cardinal's see.
 func (s *scanner) titleBefore(start, k int) bool {
 	pw := s.toks[k-1].fold
-	return (roleHeads[pw] || roleHeads[strings.TrimSuffix(pw, "s")]) && !(k-2 >= start && firstNames[s.toks[k-2].fold])
+	return (isRoleHead(pw) || isRoleHead(strings.TrimSuffix(pw, "s"))) && !(k-2 >= start && firstNames[s.toks[k-2].fold])
 }
 
 // ofJoinsTitle: "Tour of the Carpathians" (one event's name), "the Brave Hearts of Gold
@@ -742,6 +756,39 @@ func localBody(toks []token) bool {
 
 // levelWords say which level of a state's courts or offices a body is of.
 var levelWords = words(`regional district municipal county provincial city local`)
+
+// countryFollows reports whether a state's name, with "the" or without, starts at toks[k]:
+// one word ("Haiti") or the rest of the run ("the Democratic Republic of the Congo").
+func countryFollows(toks []token, k, end int) bool {
+	if k >= end {
+		return false
+	}
+	if isCountryTok(toks[k]) {
+		return true
+	}
+	if toks[k].fold == "the" {
+		k++
+	}
+	parts := make([]string, 0, end-k)
+	for _, t := range toks[k:end] {
+		parts = append(parts, t.text)
+	}
+	return k < end && isCountryText(strings.Join(parts, " "))
+}
+
+// goesByName reads "who goes by the name Jabari Tole" from the four words before the name:
+// a person's name, or a body's after "which" or "that".
+func goesByName(o *occurrence, the, by, goes, who string) bool {
+	if the != "the" || by != "by" || goes != "goes" && goes != "go" && goes != "went" {
+		return false
+	}
+	if who == "which" || who == "that" {
+		o.ctxKind = app.Organisation
+	} else {
+		o.ctxKind = app.Person
+	}
+	return true
+}
 
 // missionWords are the heads of bodies named for the country they serve in: "Mission in
 // Haiti", "Office in Kabul".
@@ -810,6 +857,9 @@ func (s *scanner) lowercaseName(i, end int) int {
 			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
 				return m
 			}
+			if translatedAfter(toks, end, m) {
+				return m // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
+			}
 			if m+1 < len(toks) && isLowerSuffix(toks[m].text) && m-end <= 5 {
 				// "Mestská doprava Žilina a.s. (MDŽ)": a company's name and its legal
 				// suffix, one name if the acronym after spells its words' initials.
@@ -821,6 +871,56 @@ func (s *scanner) lowercaseName(i, end int) int {
 		break
 	}
 	return end
+}
+
+// languageFor returns the translation in ", Swahili for Unity of Fighters," at toks[k]: a
+// language's name, "for" and a name of capitalised words and joiners.
+func languageFor(toks []token, k int) (string, bool) {
+	if !languageForAt(toks, k) {
+		return "", false
+	}
+	j := k + 3
+	for j < len(toks) && j < k+9 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold]) {
+		j++
+	}
+	for j > k+3 && !isNameToken(toks[j-1]) {
+		j--
+	}
+	if j == k+3 || j < len(toks) && toks[j].kind == tWord {
+		return "", false
+	}
+	parts := make([]string, 0, j-k-3)
+	for _, t := range toks[k+3 : j] {
+		parts = append(parts, t.text)
+	}
+	return strings.Join(parts, " "), true
+}
+
+// translatedAfter reports whether the name of another language whose lower-case words
+// start at end and whose capitalised words end at m is followed by its translation.
+func translatedAfter(toks []token, end, m int) bool {
+	_, ok := languageFor(toks, m)
+	return ok && m-end <= 3
+}
+
+// languageForAt reports whether ", Swahili for" starts at toks[k].
+func languageForAt(toks []token, k int) bool {
+	return k+3 < len(toks) && toks[k].text == "," && toks[k+1].kind == tWord && isNameToken(toks[k+1]) && toks[k+2].fold == "for" &&
+		languageName(toks[k+1].fold)
+}
+
+// languageName reports whether a folded word reads as a language's name: a demonym
+// ("Arabic", "French") or a word with a language's ending ("Swahili", "Lingala").
+func languageName(w string) bool {
+	if demonyms[w] {
+		return true
+	}
+	for _, suf := range []string{"i", "ic", "ish", "ese", "an", "ala", "ian"} {
+		if strings.HasSuffix(w, suf) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // translationAt returns the name in brackets at toks[k] that gives another language's
@@ -915,7 +1015,7 @@ var dateWords = words(`january february march april may june july august septemb
 func personAfter(toks []token, k int) bool {
 	after := nameAfter(toks, k, len(toks))
 	if len(after) < 2 || len(after) > 3 || headKind(after) != "" || govHead(after) || roleLead(after) ||
-		roleHeads[after[0].fold] || roleModifiers[after[0].fold] {
+		isRoleHead(after[0].fold) || roleModifiers[after[0].fold] {
 		return false
 	}
 	j := k + len(after)
@@ -1037,6 +1137,8 @@ func (s *scanner) namingPhrase(o *occurrence, i int) bool {
 		noun = w(k - 2)
 	case "named", "called", "dubbed":
 		noun = w(k - 1)
+	case "name":
+		return goesByName(o, w(k-1), w(k-2), w(k-3), w(k-4))
 	default:
 		return false
 	}
@@ -1367,7 +1469,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if len(toks) == 0 {
 		return
 	}
-	if len(toks) > 1 && roleHeads[toks[0].fold] {
+	if len(toks) > 1 && isRoleHead(toks[0].fold) {
 		if c, ok := countryForm(s.textOf(toks)); ok {
 			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
 			s.add(&occurrence{toks: toks, country: c, kind: app.State}, i, end)
@@ -1429,11 +1531,40 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 // Italy").
 func sentenceRole(toks []token) bool {
 	w := toks[0].fold
-	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || roleHeads[w] {
+	if agentBeforeName(toks) {
+		return true
+	}
+	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || isRoleHead(w) {
 		return false
 	}
 	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[w] && !hasAnyCue(toks[1:]) &&
 		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })
+}
+
+// agentBeforeName reports whether the name's first word is an agent noun the sentence
+// capitalised before a name of two or three words: "Wholesaler Ong Bee Hua, who…".
+func agentBeforeName(toks []token) bool {
+	return toks[0].sent && agentNoun(toks[0].fold) && len(toks) >= 3 && len(toks) <= 4 && !hasAnyCue(toks[1:]) && allNameTokens(toks[1:])
+}
+
+// agentNoun reports whether a folded word reads as a noun for someone who does something
+// ("wholesaler", "boatman", "florist"): a long word with an agent's ending that is no
+// given name ("Alexander") nor a title (the title rules read those).
+func agentNoun(w string) bool {
+	if utf8.RuneCountInString(w) < 7 || firstNames[w] || isRoleHead(w) || demonyms[w] {
+		return false
+	}
+	for _, suf := range []string{"er", "ist", "man", "woman"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// allNameTokens reports whether every token is a capitalised name word.
+func allNameTokens(toks []token) bool {
+	return !slices.ContainsFunc(toks, func(t token) bool { return !isNameToken(t) || t.fold != "" && stopwords[t.fold] })
 }
 
 // addCountries adds the states named by toks[from:to+1] (in a title: "U.S. President").
@@ -2004,8 +2135,26 @@ func (s *scanner) motionBefore(p int) bool {
 	if !motionWords[w] && w != "" && !stopwords[w] && p >= 3 && s.toks[p-2].kind == tWord && (isArticle(s.toks[p-2].text) || pronounPoss[s.toks[p-2].fold]) {
 		w = wordBefore(s.toks, p-2) // "escorted the tanker to", "moved its headquarters to"
 	}
-	return motionWords[w]
+	return motionWords[w] || s.shippedGoods(p)
 }
+
+// shippedGoods reports whether a verb of shipping comes two or three lowercase words
+// before the "to" at toks[p-1]: "ships frozen durian to", "exports cut flowers to".
+func (s *scanner) shippedGoods(p int) bool {
+	for k := p - 2; k >= 0 && k >= p-4; k-- {
+		t := s.toks[k]
+		if t.kind != tWord || !unicode.IsLower(firstRune(t.text)) || stopwords[t.fold] && !motionWords[t.fold] {
+			return false
+		}
+		if shipVerbs[t.fold] || motionWords[t.fold] && strings.HasPrefix(t.fold, "export") {
+			return true
+		}
+	}
+	return false
+}
+
+// shipVerbs send goods somewhere.
+var shipVerbs = words(`ships shipped shipping exports exported sends sent delivers delivered`)
 
 // betweenPlaces reports whether "between" at toks[p] joins two places: after a word of
 // movement ("travelled between") or a place noun ("the road between", "the border
@@ -2166,7 +2315,7 @@ func roleLead(toks []token) bool {
 	for k < len(toks) && roleModifiers[toks[k].fold] && !connectors[toks[k].fold] {
 		k++
 	}
-	return k > 0 && k < len(toks) && roleHeads[toks[k].fold]
+	return k > 0 && k < len(toks) && isRoleHead(toks[k].fold)
 }
 
 // portfolioList reports whether the comma at toks[j] continues the name toks[i:j]: the
@@ -2319,7 +2468,7 @@ func roleSpan(toks []token) (h, from int) {
 	h = -1
 	role := -1 // the role word, when a portfolio with of follows it
 	for k := len(toks) - 2; k >= 0; k-- {
-		if !roleHeads[toks[k].fold] || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
+		if !isRoleHead(toks[k].fold) || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
 			continue // "Directorate General of Civil Aviation": the body's own name
 		}
 		if isCountryText(toks[k].text+" "+toks[k+1].text) || demonyms[toks[k].fold+" "+toks[k+1].fold] {
@@ -2351,7 +2500,7 @@ func roleSpan(toks []token) (h, from int) {
 			from-- // "Trade and Industry Minister"
 			continue
 		}
-		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry) {
+		if !(isRoleHead(w) || roleModifiers[w] || demonyms[w] || isCountry) {
 			break
 		}
 		from--
@@ -2397,10 +2546,10 @@ func onlyRoles(toks []token) bool {
 	for _, t := range toks {
 		w := t.fold
 		_, isCountry := countryByForm[w]
-		if !(roleHeads[w] || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) || titleAbbrCaps(t) {
+		if !(isRoleHead(w) || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) || titleAbbrCaps(t) {
 			return false
 		}
-		head = head || roleHeads[w]
+		head = head || isRoleHead(w)
 	}
 	return head
 }

@@ -122,6 +122,7 @@ func extract(title, body string) []Suggestion {
 	cells := markLayout(body, toks)
 	occs = scanCells(toks, false, occs, cells)
 	addNicknames(occs, nicks)
+	datelinePlaces(occs, toks)
 	for i, o := range occs {
 		o.order = i
 	}
@@ -267,4 +268,41 @@ func lowerWords(toks []token) map[string]bool {
 // sortSuggestions puts the suggestions in the order the article first names them.
 func sortSuggestions(s []Suggestion, order map[string]int) {
 	slices.SortStableFunc(s, func(a, b Suggestion) int { return cmp.Compare(order[a.Name], order[b.Name]) })
+}
+
+// datelinePlaces marks as a place the city a dateline names ("CUSCO —") where the text
+// or its title uses it as a lone word before a noun ("the Cusco club", "Cusco club
+// sweeps"): it says where the club is, as the dateline says where the news is.
+func datelinePlaces(occs []*occurrence, toks []token) {
+	city := datelineCity(toks)
+	if city == "" {
+		return
+	}
+	for _, o := range occs {
+		if len(o.toks) == 1 && o.key == city && o.country == nil {
+			o.datelineCity = true // not the short form of a body whose name ends in it
+			o.loc = o.loc || o.attrib
+		}
+	}
+}
+
+// datelineCity returns the folded city of the text's dateline: the words in capitals that
+// open its first paragraph before a comma or a dash, or "".
+func datelineCity(toks []token) string {
+	k := 0
+	for k < len(toks) && toks[k].kind == tBreak {
+		k++
+	}
+	j := k
+	for j < len(toks) && toks[j].kind == tWord && isAllCaps(toks[j].text) && j < k+3 {
+		j++
+	}
+	if j == k || j >= len(toks) || toks[j].kind != tPunct || !strings.ContainsAny(toks[j].text, ",—–-") {
+		return ""
+	}
+	parts := make([]string, 0, j-k)
+	for _, t := range toks[k:j] {
+		parts = append(parts, t.fold)
+	}
+	return strings.Join(parts, " ")
 }

@@ -116,7 +116,8 @@ func joinSuffixes(toks []token) []token {
 			continue
 		}
 		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "," && toks[i+2].kind == tWord && toks[i+2].space &&
-			isLegalSuffix(t.fold) && isLegalSuffix(toks[i+2].fold) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 && toks[i-1].kind == tWord {
+			isLegalSuffix(t.fold) && isLegalSuffix(toks[i+2].fold) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 &&
+			(toks[i-1].kind == tWord || toks[i-1].text == ",") {
 			dot := ""
 			if t.abbr && !strings.HasSuffix(t.text, ".") {
 				dot = "."
@@ -163,7 +164,7 @@ type scanned struct {
 // hyphens and apostrophes ("al-Maliki", "Jama'at"), dotted initials ("U.S."), and a
 // possessive ending set apart ("Maliki's" is "Maliki" with poss).
 func scanWord(rs []rune, i int) scanned {
-	if n := dottedSuffix(rs, i); n > 0 {
+	if n := legalFormAt(rs, i); n > 0 {
 		return scanned{token{text: string(rs[i : i+n]), start: i, end: i + n, kind: tWord, abbr: true}, i + n}
 	}
 	start := i
@@ -241,6 +242,58 @@ func dottedSuffix(rs []rune, i int) int {
 		return 0
 	}
 	return j - i
+}
+
+// legalFormAt returns the length of a legal form written with dots at rs[i], spaced
+// ("Sp. z o.o.") or not ("S.p.A."), or 0.
+func legalFormAt(rs []rune, i int) int {
+	if n := spacedSuffix(rs, i); n > 0 {
+		return n
+	}
+	return dottedSuffix(rs, i)
+}
+
+// spacedSuffix returns the length of a legal form of several short pieces with dots and
+// blanks at rs[i] ("Sp. z o.o.", "spol. s r.o.", "S.A. de C.V."), or 0: read word by
+// word, the name would end at "Sp" and leave "z o.o." behind.
+func spacedSuffix(rs []rune, i int) int {
+	if !dottedStart(rs, i) {
+		return 0
+	}
+	var letters []rune
+	end, pieces := 0, 0
+	for j := i; j < len(rs) && pieces < 4; {
+		k := j
+		for k < len(rs) && (unicode.IsLetter(rs[k]) || rs[k] == '.') && k-j < 5 {
+			letters = append(letters, unicode.ToLower(rs[k]))
+			k++
+		}
+		if k == j || k < len(rs) && isWordRune(rs[k]) {
+			break
+		}
+		pieces++
+		if pieces > 1 && legalSuffixes[strings.ReplaceAll(string(letters), ".", "")] {
+			end = k
+		}
+		if k >= len(rs) || rs[k] != ' ' {
+			break
+		}
+		j = k + 1
+	}
+	return end - i
+}
+
+// dottedStart reports whether a word starts at rs[i] as a spaced legal form does: up to
+// four letters and a dot ("Sp.", "spol.", "S.A.").
+func dottedStart(rs []rune, i int) bool {
+	if !unicode.IsLetter(rs[i]) || i > 0 && isWordRune(rs[i-1]) {
+		return false
+	}
+	n := i
+	for n < len(rs) && n < i+5 && unicode.IsLetter(rs[n]) {
+		n++
+	}
+	return n < len(rs) && rs[n] == '.'
 }
 
 // isInitials reports whether s is a capital letter or capitals joined by dots ("U", "U.S").

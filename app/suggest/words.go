@@ -82,7 +82,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
-	administrator comptroller datuk dato tun tunku tan seri sri sayyed sayyid syed sharif
+	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
@@ -96,7 +96,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
 	provincial municipal city county party opposition ruling government presidential royal cabinet
-	works`)
+	works tan`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -153,7 +153,7 @@ var (
 		nations community chamber federation initiative council commission authority society
 		watch international cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board
-		partnership observatory
+		partnership observatory cooperative co-operative koperasi cooperativa coopérative
 		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
 		pjsc ojsc kft zrt sro doo bhd sas
 		holding holdings freight lines mining labs lab motors petroleum consulting research
@@ -347,3 +347,21 @@ var knownActors = map[string]app.ActorKind{
 // before them says where it is from: "Marzotti, the Bergamo maker of gearboxes".
 var agentNouns = words(`maker makers manufacturer producer lender retailer carrier exporter importer
 	developer builder supplier distributor insurer brewer miner refiner shipper operator`)
+
+// isRoleHead reports whether a folded word is a title before a name, written alone or as
+// titles and their qualifiers joined by hyphens ("lieutenant-colonel", "major-general").
+func isRoleHead(w string) bool {
+	if roleHeads[w] {
+		return true
+	}
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 || !roleHeads[parts[len(parts)-1]] {
+		return false
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if !roleHeads[p] && !roleModifiers[p] {
+			return false
+		}
+	}
+	return true
+}
