@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -101,7 +102,7 @@ func (mw *Window) subscriptionsDialog(store teamSubscribeStore, place app.HubPla
 	}
 	f.all.SetChecked(len(had) == 0)
 	for i, t := range f.tags {
-		f.checks[i].SetChecked(contains(had, t))
+		f.checks[i].SetChecked(slices.Contains(had, t))
 	}
 	intro := widget.NewLabel(subscriptionIntro(place, had, len(tags) == 0, more))
 	intro.Wrapping = fyne.TextWrapWord
@@ -121,11 +122,7 @@ func (mw *Window) subscriptionsDialog(store teamSubscribeStore, place app.HubPla
 func withSubscribed(tags []app.HubTag, had []string) []app.HubTag {
 	out := append([]app.HubTag(nil), tags...)
 	for _, t := range had {
-		found := false
-		for _, x := range tags {
-			found = found || x.Tag == t
-		}
-		if !found {
+		if !slices.ContainsFunc(tags, func(x app.HubTag) bool { return x.Tag == t }) {
 			out = append(out, app.HubTag{Tag: t})
 		}
 	}
@@ -140,15 +137,6 @@ func tagLine(t app.HubTag) string {
 		return t.Tag + " — 1 article"
 	}
 	return fmt.Sprintf("%s — %d articles", t.Tag, t.Articles)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // subscriptionIntro says what a subscription takes and what this project takes now.
@@ -203,16 +191,11 @@ func (f *subsForm) update() {
 		return
 	}
 	f.change.SetText(app.SubscriptionChange(f.had, want))
-	if sameTags(f.had, want) {
+	if slices.Equal(f.had, want) {
 		f.save.Disable() // nothing to save
 		return
 	}
 	f.save.Enable()
-}
-
-// sameTags says whether two subscriptions (sorted lists of tags) are the same.
-func sameTags(a, b []string) bool {
-	return strings.Join(a, "\n") == strings.Join(b, "\n")
 }
 
 // saveSubscription keeps the choice in the project, as dossier sync --only-tag and
