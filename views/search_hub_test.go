@@ -38,13 +38,7 @@ func TestSearchAlsoSearchesTheHub(t *testing.T) {
 	zh.Close(ctx)
 
 	mw, st := checkWindow(t)
-	mw.projects.ConnectHub = func(ctx context.Context, url string) (TeamHub, error) {
-		h, err := hub.Connect(ctx, url)
-		if err != nil {
-			return nil, err
-		}
-		return h, nil
-	}
+	mw.projects.ConnectHub = hubConnector
 	s := mw.u.search
 	mw.u.navigate(route{screen: "search"})
 	if s.hub.check.Visible() {

@@ -90,13 +90,7 @@ func TestTeamAutoSync(t *testing.T) {
 	memberSync(t, c, name, "zeno", zeno)
 
 	mw, st := checkWindow(t)
-	mw.projects.ConnectHub = func(ctx context.Context, url string) (TeamHub, error) {
-		h, err := hub.Connect(ctx, url)
-		if err != nil {
-			return nil, err
-		}
-		return h, nil
-	}
+	mw.projects.ConnectHub = hubConnector
 	ft := &testTimers{}
 	mw.syncAfter = ft.after
 	ts := mw.team

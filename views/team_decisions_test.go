@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"dossier/app"
-	"dossier/db/hub"
 )
 
 // A decision in conflict is shown in the window like a record: a name zeno dismissed
@@ -19,22 +18,9 @@ func TestTeamShowsADecisionConflict(t *testing.T) {
 	memberSync(t, c, name, "zeno", zeno)
 
 	mw, st := checkWindow(t)
-	mw.projects.ConnectHub = func(ctx context.Context, url string) (TeamHub, error) {
-		h, err := hub.Connect(ctx, url)
-		if err != nil {
-			return nil, err
-		}
-		return h, nil
-	}
-	mw.teamConnect()
+	mw.projects.ConnectHub = hubConnector
+	connectWindow(t, mw, c, name, &testTimers{})
 	ts := mw.team
-	ts.url.SetText(app.WithoutPassword(c.UserURL(name, "yara", "")))
-	ts.collection.SetText("gulf desk")
-	ts.pass.SetText("yara-secret-pw")
-	tapDialogButton(t, mw.u.win, "Connect and sync")
-	if got := ts.line.Text; !strings.HasPrefix(got, "Team: synced ") {
-		t.Fatalf("after connecting the status bar says %q", got)
-	}
 
 	if err := zeno.DismissSuggestion(ctx, "Kestravik Post"); err != nil {
 		t.Fatal(err)

@@ -41,13 +41,7 @@ func TestTeamConnectAndSync(t *testing.T) {
 	zenoSync(app.HubSyncOptions{})
 
 	mw, st := checkWindow(t)
-	mw.projects.ConnectHub = func(ctx context.Context, url string) (TeamHub, error) {
-		h, err := hub.Connect(ctx, url)
-		if err != nil {
-			return nil, err
-		}
-		return h, nil
-	}
+	mw.projects.ConnectHub = hubConnector
 	mw.teamConnect()
 	ts := mw.team
 	ts.url.SetText(app.WithoutPassword(c.UserURL(name, "yara", "")))
