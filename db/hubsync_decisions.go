@@ -128,7 +128,7 @@ func decisionOf(id string, v any, fp, label string) (decision, error) {
 }
 
 func corrupt(kind string, data json.RawMessage, why string) error {
-	return app.Errorf(app.ECORRUPT, "The hub's %s %s is not one: %s.", kind, shortLabel(string(data)), why)
+	return app.Errorf(app.ECORRUPT, "The hub's %s %s is not one: %s.", app.RecordKindLabel(kind), shortLabel(string(data)), why)
 }
 
 // idOfUUID is the id of the row of table with this UUID, 0 when this project has none.

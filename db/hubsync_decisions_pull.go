@@ -114,10 +114,10 @@ func (dp *decisionPlan) readHub(k decisionKind, pd *plannedDecision) error {
 	r := pd.rec
 	var head struct{ V int }
 	if err := json.Unmarshal(r.Data, &head); err != nil {
-		return app.Errorf(app.ECORRUPT, "The hub's %s %s is not readable JSON: %v.", r.Kind, r.UUID, err)
+		return app.Errorf(app.ECORRUPT, "The hub's %s %s is not readable JSON: %v.", app.RecordKindLabel(r.Kind), r.UUID, err)
 	}
 	if head.V > app.HubFormat {
-		return app.Errorf(app.ETOONEW, "The hub's %s %s was written by a newer Dossier (format %d): update Dossier.", r.Kind, r.UUID, head.V)
+		return app.Errorf(app.ETOONEW, "The hub's %s %s was written by a newer Dossier (format %d): update Dossier.", app.RecordKindLabel(r.Kind), r.UUID, head.V)
 	}
 	if r.Deleted {
 		return nil
@@ -127,7 +127,7 @@ func (dp *decisionPlan) readHub(k decisionKind, pd *plannedDecision) error {
 		return err
 	}
 	if d.UUID != r.UUID {
-		return app.Errorf(app.ECORRUPT, "The hub's %s %s is about another one (%s).", r.Kind, r.UUID, d.UUID)
+		return app.Errorf(app.ECORRUPT, "The hub's %s %s is about another one (%s).", app.RecordKindLabel(r.Kind), r.UUID, d.UUID)
 	}
 	pd.hub = d
 	return nil
