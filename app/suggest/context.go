@@ -326,6 +326,9 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	if prev == "as" && s.soldAs(i-1) {
 		o.thing, o.product = true, true // "sells the service to call centres as Kvitta Live"
 	}
+	if vesselBefore(toks, i) {
+		o.thing = true // "aboard the Al Nour Express", "the tanker Qamar": a ship, not who
+	}
 	if thingAfter(toks, end) || s.numberAfter(end) || s.codeAfterNumber(o, i) {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}

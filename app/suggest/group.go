@@ -748,6 +748,15 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	m := readMentions(e)
+	if placeHeads[e.full.toks[0].fold] && len(e.full.toks) > 1 && headKind(e.full.toks) == "" && !m.known {
+		return false // "Lake Chad", "Mount Elgon": a place; "Lake Chad Basin Commission" is a body
+	}
+	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !capitalsPhrase(o) }) {
+		return false // "CHECK THE SCALES FIRST": a slogan or a line in capitals
+	}
+	if codeLike(e.full.text) && !m.known && !saysWhatItIs(e) {
+		return false // "Rp1,900", "Tsubame-7", "B2": an amount, a model or a cell, not who
+	}
 	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) &&
 		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" }) {
 		// Capitals alone, named once, are no evidence of a name: "Zero Excuses",
@@ -885,7 +894,7 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 		// Hezbollah".
 		return !m.allLoc || m.known && knownKinds[e.key] != app.State && !weakLocOnly(e)
 	}
-	if g.followers(e.key) {
+	if g.followers(e.key) || onlyQualifies(e) {
 		return false
 	}
 	if m.allLoc || m.allSent && (e.full.ctxKind == "" || e.full.ctxKind == app.Person) && !speaksAsName(e) {
@@ -898,6 +907,62 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 		return false
 	}
 	return !adjectival(e.occs, e.key) // "the Korean electronics maker": a demonym the gazetteer lacks
+}
+
+// placeHeads open the names of places: "Lake Titicaca", "Mount Elgon", "Gulf of Aden".
+var placeHeads = words(`lake mount mt river gulf bay cape strait isle lac lago monte`)
+
+// capitalsPhrase reports whether a mention of three or more words in capitals holds a
+// function word ("THE", "OF", "TO"): a slogan, a warning or a headline's words. A name
+// the text writes only so is left out; one it also writes in mixed case is a name.
+func capitalsPhrase(o *occurrence) bool {
+	if len(o.toks) < 3 || !isAllCaps(o.text) {
+		return false
+	}
+	return slices.ContainsFunc(o.toks, func(t token) bool { return stopwords[t.fold] })
+}
+
+// codeLike reports whether a name has a digit right after a lower-case letter: "Rp1,900",
+// "Mk2". Such words are amounts and models, not who; the capitals-and-digits codes of
+// groups ("E3", "M23", "G20") have no lower-case letter, and cells and models written so
+// ("B2", "K-220") are read elsewhere. A mention that says what the name is still counts.
+func codeLike(name string) bool {
+	prevLower := false
+	for _, r := range name {
+		if unicode.IsDigit(r) && prevLower {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
+}
+
+// saysWhatItIs reports whether a mention in prose says what the name is or that it
+// acts: a cue word or appositive, a "said"-type verb, a relative clause.
+func saysWhatItIs(e *entity) bool {
+	return slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+		return !o.layout && (o.ctxKind != "" || o.speaks || o.who || o.appositive || o.person)
+	})
+}
+
+// onlyQualifies reports whether a lone word never stands as a noun of its own: each
+// mention in prose qualifies the common noun after it ("the Bergamo maker", "a Wichita
+// firm", "Kivu rebels") or is a place's. Such a word says where or whose, not who; a
+// name that acts ("Bergamo said", "Valtra, the maker,") is a noun somewhere.
+func onlyQualifies(e *entity) bool {
+	n := 0
+	for _, o := range e.occs {
+		if o.layout {
+			continue
+		}
+		if !(o.attrib && o.ctxKind == "" && !o.speaks && !o.described || o.loc) {
+			return false
+		}
+		if o.attrib {
+			n++
+		}
+	}
+	return n > 0
 }
 
 // unheard reports whether a lone word is named once and nothing around it says what it

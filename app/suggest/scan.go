@@ -1411,7 +1411,7 @@ func thingAfter(toks []token, end int) bool {
 		if v == "" || v == "think" || stopwords[v] || speechVerbs[v] || strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") && k > end && !thingNoun(v) {
 			return false
 		}
-		if k > end && weaponNouns[v] {
+		if k > end && (weaponNouns[v] || eventNouns[v]) {
 			return true
 		}
 	}
@@ -1423,6 +1423,29 @@ func thingAfter(toks []token, end int) bool {
 var weaponNouns = words(`system systems tank tanks launcher launchers howitzer howitzers missile missiles
 	rocket rockets jet jets fighter fighters drone drones frigate frigates submarine submarines
 	helicopter helicopters`)
+
+// eventNouns are the nouns of gatherings, read a word or two after a name: "the Baltic
+// Timber Days trade fair", "the Kotka film festival".
+var eventNouns = words(`fair fairs festival festivals show expo exhibition conference congress forum
+	tournament championship ceremony gala marathon race regatta`)
+
+// vesselNouns, right before a name, say it is a ship's: "the tanker Qamar 2".
+var vesselNouns = words(`vessel vessels ship ships tanker tankers freighter ferry trawler dhow
+	yacht cutter frigate warship barge tug mv`)
+
+// vesselBefore reports whether the name starting at toks[i] is a ship's: after "aboard
+// the", "on board the" or a vessel's noun.
+func vesselBefore(toks []token, i int) bool {
+	w := wordBefore(toks, i)
+	if vesselNouns[w] {
+		return true
+	}
+	if w == "the" {
+		v := wordBefore(toks, i-1)
+		return v == "aboard" || v == "board" && wordBefore(toks, i-2) == "on"
+	}
+	return false
+}
 
 // thingNoun reports whether w, or the last part of a hyphenated w ("e-bike"), is a
 // product's or an event's noun.
