@@ -93,7 +93,9 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 20 (147-154): written by a fifth helper, fitted after its first score", "147", "155"},
 	{"held out, batch 21 (155-162): written by a sixth helper, fitted in round 3", "155", "163"},
 	{"held out, batch 22 (163-170): written by a seventh helper who never saw the extractor, fitted in round 4", "163", "171"},
-	{"held out, batch 23 (171-178): written by an eighth helper who never saw the extractor, kept unfitted", "171", "179"},
+	{"held out, batch 23 (171-178): written by an eighth helper who never saw the extractor, fitted in round 5", "171", "179"},
+	{"held out, batch 24 (179-186): written by a ninth helper who never saw the extractor, kept unfitted", "179", "187"},
+	{"held out, batch 25 (187-194): written by a tenth helper who never saw the extractor, kept unfitted", "187", "195"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
