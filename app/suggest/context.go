@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"dossier/app"
 )
@@ -60,6 +61,10 @@ func (s *scanner) wordBeforeClue(o *occurrence, i int, prev string) {
 // Marsh Vellan" is a firm's name unless a given name opens it.
 func (s *scanner) roleBefore(o *occurrence, i int, prev string) bool {
 	o.described = companyRoles[prev]
+	if s.lowerAgentBefore(o, i, prev) {
+		o.person = true // "asked bookkeeper Lorna Arcenas Tabura": a job's noun, then a name
+		return true
+	}
 	if !roleWords[prev] || isArticle(prev) || companyRoles[prev] && len(o.toks) == 1 ||
 		precedeCues[prev] == app.Organisation && !firstNames[o.toks[0].fold] {
 		return false
@@ -67,6 +72,48 @@ func (s *scanner) roleBefore(o *occurrence, i int, prev string) bool {
 	o.person = true
 	return true
 }
+
+// lowerAgentBefore reports whether a lower-case noun for someone who does something
+// stands right before a name of two to four plain words: "bookkeeper Lorna Tabura",
+// "fisherman Jun Dela Cruz". Lower case, it cannot be a capitalised surname's first word,
+// and a company's words or a body's head noun in the name say it is no person's. Not in
+// a headline, which glues a company's description to its name ("chip designer Sartori
+// Microsystems") as often as a role to a person's.
+func (s *scanner) lowerAgentBefore(o *occurrence, i int, prev string) bool {
+	if s.title || i == 0 || len(o.toks) < 2 || len(o.toks) > 4 || !unicode.IsLower(firstRune(s.toks[i-1].text)) {
+		return false
+	}
+	if !lowerAgent(prev) || hasAnyCue(o.toks) || !allNameTokens(o.toks) {
+		return false
+	}
+	if end := i + len(o.toks); end < len(s.toks) && isLegalSuffix(s.toks[end].fold) {
+		return false // "chip designer Sartori Microsystems SpA"
+	}
+	return !slices.ContainsFunc(o.toks, func(t token) bool { return companyWords[t.fold] || isLegalSuffix(t.fold) })
+}
+
+// lowerAgent reports whether a lower-case word reads as a noun for someone who does
+// something: "bookkeeper", "fisherman", "florist", "accountant"; not a company's
+// ("chipmaker", "newspaper"), which says what the name is.
+func lowerAgent(w string) bool {
+	if utf8.RuneCountInString(w) < 5 || stopwords[w] || notAgents[w] || speechVerbs[w] || demonyms[w] ||
+		kindNoun(w) != "" || descriptorNouns[w] || agentNouns[w] {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "man", "woman", "ian", "ant"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// notAgents end like a noun for someone but are not: "after Anna Berg", "under Rio Lima".
+var notAgents = words(`after under other never whether together either neither rather later over ever
+	however former latter earlier border corner quarter river water winter summer number member
+	center centre order letter matter paper power chamber october november december september
+	minor major prior junior senior elder inner outer upper lower meanwhile plant giant want
+	meant brilliant important significant tenant`)
 
 // employerBefore: "analysts at Brightwater Securities", "lawmakers from Popular Force":
 // where people work or whose they are, not where it happens.

@@ -1027,6 +1027,9 @@ func personAfter(toks []token, k int) bool {
 // Andina Mining"). A state's possessive before it says where the company is from, as
 // before a person; a state's own body ("Spain's competition commission") is not one.
 func companyAfter(toks []token, k int) bool {
+	if k < len(toks) && kindNoun(toks[k].fold) == app.GovernmentBody {
+		return false // "Uzbekistan's Ministry of Water Resources": the state's own body
+	}
 	for j := k; j < len(toks) && j < k+8 && (isNameToken(toks[j]) || isJoiner(toks[j])) && (j == k || toks[j].space); j++ {
 		if isNameToken(toks[j]) && (isLegalSuffix(toks[j].fold) || companyWords[toks[j].fold]) {
 			return true
