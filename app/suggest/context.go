@@ -337,6 +337,9 @@ func (s *scanner) attribution(o *occurrence, i, end int, prev, next string) {
 // tagClues reads a member's tag in brackets and a quotation's speaker.
 func (s *scanner) tagClues(o *occurrence, i, end int, prev string) {
 	toks := s.toks
+	if end == i+1 && o.ctxKind == "" && s.tagAfterPerson(i) {
+		o.ctxKind = app.Party
+	}
 	switch memberTag(toks, i, end) {
 	case 1:
 		if o.ctxKind == "" {
@@ -706,7 +709,7 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if k < len(toks) && toks[k].kind == tWord && actorCue(toks[k].fold) {
 		k++ // "the Islamic State group (ISIS)"
 	}
-	if o.country == nil && s.bracketedShortForm(o, k) {
+	if o.country == nil && s.bracketedShortForm(o, k) && !s.personTag(end-len(o.toks), end, toks[k+1].text, o.person) {
 		o.aliases = append(o.aliases, toks[k+1].text)
 	}
 	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
@@ -721,6 +724,38 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
 	}
+}
+
+// personTag reports whether an acronym in brackets after a name is a person's tag, not
+// the name's short form: "Marte Haugland (SV)", "Lars Ove Fjeld (MDG)". People have no
+// acronyms; the letters name the party or body they belong to, unless they spell the
+// name's own initials.
+func (s *scanner) personTag(start, end int, acr string, person bool) bool {
+	name := s.toks[start:end]
+	if !isAcronym(acr) || lowercaseInitials(name) == acronymLetters(acr) || isArticle(wordBefore(s.toks, start)) {
+		return false // "the Christian Democrats (KrF)": no person is "the"
+	}
+	if unicode.ToUpper(firstRune(acr)) == unicode.ToUpper(firstRune(name[0].text)) && !person {
+		return false // "Elektromreža Srbije (EMS)": the name's own, by syllables
+	}
+	if person || firstNames[name[0].fold] && len(name) > 1 {
+		return true
+	}
+	// Two or three plain words with nothing of a body's: "Marte Haugland (SV)"; not
+	// "Reporters Without Borders (RSF)", whose bracket is its own.
+	return len(name) >= 2 && len(name) <= 3 && allNameTokens(name) && !hasAnyCue(name) && headKind(name) == "" &&
+		!slices.ContainsFunc(name, func(t token) bool { return withoutWords[t.fold] || orgCues[t.fold] || companyWords[t.fold] || isLegalSuffix(t.fold) })
+}
+
+// tagAfterPerson reports whether the acronym at toks[i] stands in brackets right after a
+// person's name: it names the person's party ("Ida Lund (SV)").
+func (s *scanner) tagAfterPerson(i int) bool {
+	toks := s.toks
+	if i < 2 || i+1 >= len(toks) || toks[i-1].text != "(" || toks[i+1].text != ")" {
+		return false
+	}
+	start := s.nameStart(i - 1)
+	return start >= 0 && s.personTag(start, i-1, toks[i].text, roleWords[wordBefore(toks, start)])
 }
 
 // actorCue reports whether w, after a name, is a cue word naming a body's kind.
