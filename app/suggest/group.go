@@ -189,6 +189,15 @@ var legalPrefixes = words(`pt cv pjsc ojsc ooo ao jsc`)
 
 // isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
 // without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
+// legalSuffixTok reports whether a token is a legal suffix as written: "AG", "SA" and "AS"
+// are, but "Ag" in "Moussa Ag Elmehdi" is a Tuareg name's "son of", and "Sa" or "Se" a
+// name's word.
+func legalSuffixTok(t token) bool {
+	return isLegalSuffix(t.fold) && !titleCaseTwoLetters[t.text]
+}
+
+var titleCaseTwoLetters = map[string]bool{"Ag": true, "As": true, "Sa": true, "Se": true, "Ae": true, "Sl": true}
+
 func isLegalSuffix(w string) bool {
 	if !strings.ContainsAny(w, ".,/") {
 		return legalSuffixes[w]

@@ -48,7 +48,7 @@ func cueKind(w string) app.ActorKind {
 // hasOrgCue reports whether a word of toks names a kind of organisation.
 func hasOrgCue(toks []token) bool {
 	for _, t := range toks {
-		if isNameToken(t) && (cueKind(t.fold) != "" || t.abbr && isLegalSuffix(t.fold)) {
+		if isNameToken(t) && !titleCaseTwoLetters[t.text] && (cueKind(t.fold) != "" || t.abbr && isLegalSuffix(t.fold)) {
 			return true // "Pelham Mining", "Tarsen Paints B.V."
 		}
 	}
@@ -125,8 +125,9 @@ func knownOrgInside(toks []token) bool {
 	return false
 }
 
-// personParticles inside a name make it a person's: "Mohammed bin Salman", "Marine Le Pen".
-var personParticles = words(`bin ibn bint ben abu de del della di da dos van von ul le`)
+// personParticles inside a name make it a person's: "Mohammed bin Salman", "Marine Le Pen",
+// "Moussa Ag Elmehdi".
+var personParticles = words(`bin ibn bint ben abu de del della di da dos van von ul le ag ould`)
 
 // guessKind guesses the kind of the actor an occurrence names from the name alone and
 // the clues context found; "" when nothing points anywhere.
@@ -169,7 +170,7 @@ func certainKind(o *occurrence) app.ActorKind {
 	switch {
 	case o.agency:
 		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
-	case len(o.toks) > 1 && isLegalSuffix(o.toks[len(o.toks)-1].fold) && o.toks[len(o.toks)-1].text != "as":
+	case len(o.toks) > 1 && legalSuffixTok(o.toks[len(o.toks)-1]) && o.toks[len(o.toks)-1].text != "as":
 		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
 	case slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }):
 		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
@@ -358,7 +359,7 @@ func findHead(toks []token) (head, app.ActorKind) {
 // lastCue returns the last cue word of toks[:to], its kind and index.
 func lastCue(toks []token, to int) (app.ActorKind, int) {
 	for k := to - 1; k >= 0; k-- {
-		if kind := cueKind(toks[k].fold); kind != "" {
+		if kind := cueKind(toks[k].fold); kind != "" && !titleCaseTwoLetters[toks[k].text] {
 			return kind, k
 		}
 	}

@@ -334,7 +334,7 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		if t.poss && !s.possContinues(j) {
 			break
 		}
-		if j-i >= 2 && isLegalSuffix(t.fold) && isNameToken(t) && (j == len(toks) || !isLegalSuffix(toks[j].fold)) {
+		if j-i >= 2 && legalSuffixTok(t) && isNameToken(t) && (j == len(toks) || !isLegalSuffix(toks[j].fold)) {
 			break // "Brenner Antriebstechnik GmbH of Stuttgart": the registered name ends there
 		}
 	}

@@ -173,7 +173,8 @@ var (
 		desert lake bay peninsula square street avenue road bridge airport province
 		governorate district region city canal corridor coast highlands plateau basin camp
 		hills heights reef channel border crossing county town village neighbourhood
-		neighborhood quarter port harbour harbor dam field oasis plain delta cape pass`)
+		neighborhood quarter port harbour harbor dam field oasis plain delta cape pass
+		reservoir lagoon wetland wetlands glacier volcano waterfall falls gorge canyon`)
 )
 
 // possNouns are the common nouns whose possessive stays inside a name: "Republican
@@ -295,7 +296,7 @@ var precedeCues = map[string]app.ActorKind{
 var nonActorHeads = words(`prize prizes award awards medal trophy cup championship championships
 	tour race rally marathon grand-prix games olympics paralympics festival expo fair show
 	week summit act bill law treaty accord charter declaration report index regulation directive
-	decree ordinance statute
+	decree ordinance statute levy tax tariff surcharge subsidy
 	composite average column row cell sheet album film novel series edition
 	sensex nikkei ftse dax kospi hang-seng stoxx`)
 
