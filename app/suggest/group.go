@@ -56,6 +56,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 	}
 	g.mergeContained()
 	g.mergeLegalSuffix()
+	g.mergeInvertedBodies()
 	for _, e := range g.ents {
 		for _, o := range e.occs {
 			for _, a := range o.aliases {
@@ -621,6 +622,46 @@ func orgShortForm(full, short []token) bool {
 		return true
 	}
 	return stripArticle(last) == key
+}
+
+// mergeInvertedBodies files a body named by its portfolio before its head noun under the
+// same body named with "of", "for" or "on": "Transport Ministry" is the "Ministry of
+// Transport", "Finance Committee" the "Committee on Finance".
+func (g *grouper) mergeInvertedBodies() {
+	byInverse := map[string]*entity{}
+	for _, e := range g.ents {
+		t := e.full.toks
+		if len(t) >= 3 && govCues[t[0].fold] && (t[1].fold == "of" || t[1].fold == "for" || t[1].fold == "on") {
+			byInverse[strings.Join(append(foldedWords(t[2:]), t[0].fold), " ")] = e
+		}
+	}
+	if len(byInverse) == 0 {
+		return
+	}
+	keep := g.ents[:0]
+	for _, f := range g.ents {
+		if e := byInverse[strings.Join(foldedWords(f.full.toks), " ")]; e != nil && e != f && sameOwner(e, f) {
+			e.occs = append(e.occs, f.occs...)
+			e.first = min(e.first, f.first)
+			g.byKey[f.key] = e
+			continue
+		}
+		keep = append(keep, f)
+	}
+	g.ents = keep
+}
+
+// sameOwner reports whether no two mentions of e and f name different owners: "Somalia's
+// Ministry of Defence" and "Kenya's Defence Ministry" are two ministries.
+func sameOwner(e, f *entity) bool {
+	for _, a := range e.occs {
+		for _, b := range f.occs {
+			if a.owner != "" && b.owner != "" && a.owner != b.owner {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // townClub reports whether a name of three words is a town's, a name and a club's letters

@@ -73,6 +73,9 @@ type occurrence struct {
 	// nationality: a state's possessive right before a person's name: "Norway's Sindre
 	// Haugen" says where she is from; "Paraguay's Supreme Court" is the state's own body.
 	nationality bool
+	// owner: the possessive right before the name, folded: "kenya's" of "Kenya's Defence
+	// Ministry". Two bodies with different owners are two bodies.
+	owner string
 }
 
 // scanner walks one text's tokens and collects its occurrences.
@@ -1679,6 +1682,9 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		o.father = toks[0].fold // "Bin Salman" starting a sentence
 	}
 	o.key = app.Fold(o.text)
+	if i > 0 && s.toks[i-1].poss {
+		o.owner = s.toks[i-1].fold // "Kenya's Defence Ministry"
+	}
 	o.layout = toks[0].layout
 	o.cellKind = toks[0].cellKind
 	o.quoted = toks[0].quoted
