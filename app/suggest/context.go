@@ -721,6 +721,9 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if a, ok := languageFor(toks, end); ok && o.country == nil && !o.person {
 		o.aliases = append(o.aliases, a) // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
 	}
+	if a, ok := orName(toks, end); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && len(o.toks) > 1 {
+		o.aliases = append(o.aliases, a) // "Spolok Prístrešie, or Shelter Association,"
+	}
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
 	}

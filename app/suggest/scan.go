@@ -899,6 +899,27 @@ func languageFor(toks []token, k int) (string, bool) {
 	return strings.Join(parts, " "), true
 }
 
+// orName returns the other name a body is given right after its own, set off by commas:
+// "Spolok Prístrešie, or Shelter Association, runs…" — two to six words, capitalised
+// but for the connectors between them, closed by a comma, a bracket or a full stop.
+func orName(toks []token, end int) (string, bool) {
+	if end+3 >= len(toks) || toks[end].text != "," || toks[end+1].fold != "or" || !isNameToken(toks[end+2]) {
+		return "", false
+	}
+	j := end + 2
+	for j < len(toks) && j < end+8 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold] && j > end+2) {
+		j++
+	}
+	if j-(end+2) < 2 || !isNameToken(toks[j-1]) || j < len(toks) && toks[j].text != "," && toks[j].text != ")" && toks[j].text != "." {
+		return "", false
+	}
+	name := textOfPlain(toks[end+2 : j])
+	if isCountryText(name) {
+		return "", false
+	}
+	return name, true
+}
+
 // translatedAfter reports whether the name of another language whose lower-case words
 // start at end and whose capitalised words end at m is followed by its translation.
 func translatedAfter(toks []token, end, m int) bool {
