@@ -262,9 +262,9 @@ func spacedSuffix(rs []rune, i int) int {
 	}
 	var letters []rune
 	end, pieces := 0, 0
-	for j := i; j < len(rs) && pieces < 4; {
+	for j := i; j < len(rs) && pieces < 5; {
 		k := j
-		for k < len(rs) && (unicode.IsLetter(rs[k]) || rs[k] == '.') && k-j < 5 {
+		for k < len(rs) && (unicode.IsLetter(rs[k]) || rs[k] == '.') && k-j < 9 {
 			letters = append(letters, unicode.ToLower(rs[k]))
 			k++
 		}
