@@ -747,7 +747,9 @@ func (s *scanner) personTag(start, end int, acr string, person bool) bool {
 	// Two or three plain words with nothing of a body's: "Marte Haugland (SV)"; not
 	// "Reporters Without Borders (RSF)", whose bracket is its own.
 	return len(name) >= 2 && len(name) <= 3 && allNameTokens(name) && !hasAnyCue(name) && headKind(name) == "" &&
-		!slices.ContainsFunc(name, func(t token) bool { return withoutWords[t.fold] || orgCues[t.fold] || companyWords[t.fold] || isLegalSuffix(t.fold) })
+		!slices.ContainsFunc(name, func(t token) bool {
+			return withoutWords[t.fold] || orgCues[t.fold] || companyWords[t.fold] || isLegalSuffix(t.fold)
+		})
 }
 
 // tagAfterPerson reports whether the acronym at toks[i] stands in brackets right after a

@@ -157,6 +157,13 @@ func guessKind(o *occurrence) app.ActorKind {
 	return wordsKind(o.toks)
 }
 
+// statisticsOffice reports whether a name is "Statistics" and a state's name, as the
+// statistics offices of several states are called ("Statistics Canada", "Statistics
+// Norway").
+func statisticsOffice(toks []token) bool {
+	return len(toks) >= 2 && toks[0].fold == "statistics" && isCountryText(textOfPlain(toks[1:]))
+}
+
 // certainKind is the kind the name says whatever its context: a state, a known name, a
 // dateline's agency, a legal suffix, partners joined by "&", a person by a role, an armed
 // group's words.
@@ -168,6 +175,8 @@ func certainKind(o *occurrence) app.ActorKind {
 		return k
 	}
 	switch {
+	case statisticsOffice(o.toks):
+		return app.GovernmentBody // "Statistics Norway": a state's statistics office
 	case o.agency:
 		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
 	case len(o.toks) > 1 && legalSuffixTok(o.toks[len(o.toks)-1]) && o.toks[len(o.toks)-1].text != "as":
