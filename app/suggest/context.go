@@ -330,6 +330,8 @@ func (s *scanner) attribution(o *occurrence, i, end int, prev, next string) {
 		// that word the name's verb, not a noun it qualifies ("UN peacekeepers say").
 		o.attrib = false
 	}
+	// "Hanbit's U.S. holding company", "its Kenyan unit": whose and where, not who.
+	o.ownedAttrib = o.attrib && i > 0 && (toks[i-1].poss || pronounPoss[prev])
 	// "two Dene hunters": a count, the word, a plural noun.
 	o.counted = o.attrib && strings.HasSuffix(next, "s") && (countWords[prev] || prev != "" && unicode.IsDigit(firstRune(prev)))
 }

@@ -1050,10 +1050,11 @@ func personCell(o *occurrence) bool {
 // countryAsPlace reports whether an occurrence of a state only places something: after a
 // place word ("in", "across", but not "to" or "from": "linked to Israel", "demand from
 // China" are dealings with the state), qualifying a role without the possessive ("Ghana
-// coach", where "Japan's chief cabinet secretary" speaks for the state), or as a person's
-// nationality ("Norway's Sindre Haugen").
+// coach", where "Japan's chief cabinet secretary" speaks for the state), as a person's
+// nationality ("Norway's Sindre Haugen"), or where something someone owns is ("Hanbit's
+// U.S. holding company").
 func countryAsPlace(o *occurrence) bool {
-	return o.loc && (!o.weakLoc || o.motion) || o.roleOf && !o.toks[len(o.toks)-1].poss || o.nationality
+	return o.loc && (!o.weakLoc || o.motion) || o.roleOf && !o.toks[len(o.toks)-1].poss || o.nationality || o.ownedAttrib
 }
 
 // speaksAsName reports whether a lone word that only starts sentences is still a name: a

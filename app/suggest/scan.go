@@ -73,6 +73,8 @@ type occurrence struct {
 	// nationality: a state's possessive right before a person's name: "Norway's Sindre
 	// Haugen" says where she is from; "Paraguay's Supreme Court" is the state's own body.
 	nationality bool
+	// ownedAttrib: attrib right after a possessive: "Hanbit's U.S. holding company".
+	ownedAttrib bool
 	// owner: the possessive right before the name, folded: "kenya's" of "Kenya's Defence
 	// Ministry". Two bodies with different owners are two bodies.
 	owner string

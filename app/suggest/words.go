@@ -142,7 +142,8 @@ var (
 		mission administration committee service commissariat ministerio ministère
 		ministerium dirección direction secretaría departamento conseil consejo conselho
 		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia
-		oficina jurado juzgado fiscalía contraloría defensoría procuraduría registraduría`)
+		oficina jurado juzgado fiscalía contraloría defensoría procuraduría registraduría
+		servicio serviço servizio autoridad autoridade comisión comissão commissione`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
