@@ -96,6 +96,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 23 (171-178): written by an eighth helper who never saw the extractor, fitted in round 5", "171", "179"},
 	{"held out, batch 24 (179-186): written by a ninth helper who never saw the extractor, kept unfitted", "179", "187"},
 	{"held out, batch 25 (187-194): written by a tenth helper who never saw the extractor, kept unfitted", "187", "195"},
+	{"held out, batch 26 (195-202): written by an eleventh helper who never saw the extractor, kept unfitted", "195", "203"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
