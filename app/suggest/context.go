@@ -711,8 +711,12 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if k < len(toks) && toks[k].kind == tWord && actorCue(toks[k].fold) {
 		k++ // "the Islamic State group (ISIS)"
 	}
-	if o.country == nil && s.bracketedShortForm(o, k) && !s.personTag(end-len(o.toks), end, toks[k+1].text, o.person) {
-		o.aliases = append(o.aliases, toks[k+1].text)
+	if o.country == nil && s.bracketedShortForm(o, k) {
+		if s.personTag(end-len(o.toks), end, toks[k+1].text, o.person) {
+			o.person = true // "Marit Tveit (SV)": a member and her party's letters
+		} else {
+			o.aliases = append(o.aliases, toks[k+1].text)
+		}
 	}
 	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
 		o.aliases = append(o.aliases, acr)
