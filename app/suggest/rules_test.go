@@ -1609,3 +1609,11 @@ func TestRound6KindsAndOwnedPlaces(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Storting": {app.GovernmentBody, nil}, "Statistics Finland": {app.GovernmentBody, nil},
 		"Servicio Nacional de Pesca": {app.GovernmentBody, nil}}, []string{"United States"})
 }
+
+// TestRound6NameOfAnotherLanguageWithItsAcronym: a body's name of another language that
+// capitalises its first and last words only is whole when the acronym after it spells
+// its words ("Front de libération du Gourma (FLG)", "Union pour le renouveau du Mbam (URM)").
+func TestRound6NameOfAnotherLanguageWithItsAcronym(t *testing.T) {
+	text := "The Union pour le renouveau du Mbam (URM) boycotted the vote on Sunday, and the URM said it would appeal."
+	checkRule(t, text, map[string]ruleWant{"Union pour le renouveau du Mbam": {"", []string{"URM"}}}, []string{"Mbam"})
+}

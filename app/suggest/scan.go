@@ -836,6 +836,9 @@ func (s *scanner) acronymNames(from, end int) bool {
 // body's cue, and an acronym after the lowercase words spells their initials; else end.
 func (s *scanner) lowercaseName(i, end int) int {
 	toks := s.toks
+	for end-i > 1 && (particles[toks[end-1].fold] || connectors[toks[end-1].fold]) && unicode.IsLower(firstRune(toks[end-1].text)) {
+		end-- // "Front de" of "Front de libération du Gourma": the joiner is the lower-case part's
+	}
 	if end-i == 2 && isArticle(toks[i].text) {
 		i++ // "The Ligue togolaise…"
 	}
@@ -861,6 +864,9 @@ func (s *scanner) lowercaseName(i, end int) int {
 			}
 			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
 				return m
+			}
+			if acr, ok := acronymAt(toks, m); ok && m-end <= 5 && lowercaseInitials(toks[i:m]) == acronymLetters(acr) {
+				return m // "Front de libération du Gourma (FLG)": the acronym spells every word
 			}
 			if translatedAfter(toks, end, m) {
 				return m // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
