@@ -10,7 +10,8 @@ import (
 // abbreviations, demonyms, and the capital, separated by "|" (lists by ","). A state named
 // in a text is an actor; its demonym ("Iraqi") only qualifies another word; its capital
 // is an actor when it stands for the government ("Ankara rejected…"), not when it is
-// where something happened ("in Ankara").
+// where something happened ("in Ankara"). A capital that is also a common given name or
+// another place's name (Victoria of the Seychelles) is left out.
 const countryTable = `Afghanistan||Afghan,Afghans|Kabul
 Albania||Albanian,Albanians|Tirana
 Algeria||Algerian,Algerians|Algiers
@@ -173,6 +174,39 @@ Vatican|Holy See|Vatican|Vatican City
 Venezuela||Venezuelan,Venezuelans|Caracas
 Vietnam|Viet Nam|Vietnamese|Hanoi
 Yemen||Yemeni,Yemenis|Sanaa,Sana'a
+Bahamas|The Bahamas|Bahamian,Bahamians|Nassau
+Barbados||Barbadian,Barbadians|Bridgetown
+Belize||Belizean,Belizeans|Belmopan
+Brunei|Brunei Darussalam|Bruneian,Bruneians|Bandar Seri Begawan
+Cape Verde|Cabo Verde|Cape Verdean,Cape Verdeans|Praia
+Dominica||Dominicans|Roseau
+Equatorial Guinea||Equatoguinean,Equatorial Guinean|Malabo
+Eswatini|Swaziland|Swazi,Swazis|Mbabane
+Fiji||Fijian,Fijians|Suva
+Grenada||Grenadian,Grenadians|St George's
+Guinea-Bissau||Bissau-Guinean|Bissau
+Guyana||Guyanese|Georgetown
+Kiribati||I-Kiribati|Tarawa
+Lesotho||Basotho,Mosotho|Maseru
+Liechtenstein||Liechtensteiner|Vaduz
+Maldives|The Maldives|Maldivian,Maldivians|Malé
+Marshall Islands||Marshallese|Majuro
+Mauritius||Mauritian,Mauritians|Port Louis
+Micronesia|Federated States of Micronesia|Micronesian,Micronesians|Palikir
+Monaco||Monégasque,Monegasque|Monaco
+Nauru||Nauruan,Nauruans|Yaren
+Palau||Palauan,Palauans|Ngerulmud
+Saint Lucia|St Lucia|Saint Lucian,Saint Lucians|Castries
+Saint Vincent and the Grenadines|St Vincent|Vincentian,Vincentians|Kingstown
+Samoa||Samoan,Samoans|Apia
+San Marino||Sammarinese|San Marino
+Seychelles|The Seychelles|Seychellois|
+Solomon Islands|the Solomon Islands,Solomons|Solomon Islander,Solomon Islanders|Honiara
+Suriname||Surinamese|Paramaribo
+Timor-Leste|East Timor|Timorese|Dili
+Tonga||Tongan,Tongans|Nuku'alofa
+Tuvalu||Tuvaluan,Tuvaluans|Funafuti
+Vanuatu||Ni-Vanuatu|Port Vila
 Zambia||Zambian,Zambians|Lusaka
 Zimbabwe||Zimbabwean,Zimbabweans|Harare`
 

@@ -2230,7 +2230,8 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 	drove spread spreading exported export exports shipped shipments deported relocated emigrated
 	migrated escaped evacuated routes route flights flight trip trips journey operate operates
 	operating operated departed left leaving diverted rerouted redirected convoy convoys deliveries
-	corridor access escorted towed`)
+	corridor access escorted towed arrive arrives arrived arriving come comes coming return returns move
+	moves sail sails imported import imports ship ships`)
 
 // reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
 var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed
