@@ -121,6 +121,7 @@ func (s *scanner) employerBefore(o *occurrence, i int, prev string) bool {
 	if !s.peopleOf(i - 1) {
 		return false
 	}
+	o.employer = true
 	if o.ctxKind == "" {
 		o.ctxKind = app.Organisation
 		if partyMembers[wordBefore(s.toks, i-1)] {
@@ -175,9 +176,18 @@ func (s *scanner) locativeBefore(o *occurrence, i int, prev string) bool {
 	}
 	o.loc = true
 	o.weakLoc = weakLocatives[prev]
+	if o.weakLoc && prev == "at" && i >= 2 && (placeNoun(wordBefore(s.toks, i-1)) || placeCues[wordBefore(s.toks, i-1)] || hubNouns[wordBefore(s.toks, i-1)]) {
+		o.weakLoc = false // "the terminal at Supsa", "the bridge at Zvornik": a place's noun, then where
+	}
 	o.motion = o.weakLoc && s.motionBefore(i-1)
+	o.placeSaid = !o.weakLoc
 	return true
 }
+
+// hubNouns are the places of trade or travel a name after "at" locates: "the
+// tea-buying centre at Kiegoi", "the station at Mersa".
+var hubNouns = words(`centre center station stop market depot hub checkpoint crossing office warehouse
+	quay wharf pier jetty landing`)
 
 // movementBefore: "from reaching El Fasher", "troops entered Kherson", "the ship was
 // heading for Djibouti", "flights travelled between Sanaa and…", "the road between
@@ -212,6 +222,7 @@ func (s *scanner) articleAfterLocative(o *occurrence, i int, prev string) bool {
 func (s *scanner) placeOfBefore(o *occurrence, i int, prev string) bool {
 	if prev == "of" && i >= 2 && (placeOf[wordBefore(s.toks, i-1)] || wordBefore(s.toks, i-1) == "out") {
 		o.loc = true
+		o.placeSaid = true // "the town of Dhobley"
 		return true
 	}
 	return false
@@ -618,6 +629,9 @@ func (s *scanner) followClues(o *occurrence, i, end int, prev, next string) {
 		platformNouns[next]) // "an Instagram account", "a TikTok video"
 	o.speaks = speechVerbs[next]
 	o.who = end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "who"
+	if end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "where" {
+		o.placeSaid = true // "sent engineers to Tuzla, where…"
+	}
 	if toks[end-1].poss && (next == "leader" || next == "leaders") && o.ctxKind == "" && o.country == nil && !o.person && len(o.toks) == 1 {
 		o.ctxKind = app.Party // "Sumar's leader, Yolanda Díaz": a lone name with a leader is a party's
 	}

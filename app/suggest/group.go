@@ -794,7 +794,7 @@ func (g *grouper) keep(e *entity) bool {
 		// Singapore-listed Tembusu Resources", "a former minister of Ghana").
 		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace && !countryAsPlace(o) })
 	}
-	if onlyThing(e) {
+	if onlyThing(e) || placeInDiscourse(e) {
 		return false
 	}
 	m := readMentions(e)
@@ -970,6 +970,29 @@ func capitalsPhrase(o *occurrence) bool {
 		return false
 	}
 	return slices.ContainsFunc(o.toks, func(t token) bool { return stopwords[t.fold] })
+}
+
+// placeInDiscourse reports whether the text says plainly, once, that a name is a place
+// ("in Supsa", "the terminal at Supsa", "to Tuzla, where…") and no mention of it acts or
+// is said to be anything else: then "traders at Supsa said" is the same place, as a name
+// keeps one sense in one article. A body's head noun, a legal suffix or a person's clue
+// says otherwise.
+func placeInDiscourse(e *entity) bool {
+	t := e.full.toks
+	if nameWords(t) > 3 || headKind(t) != "" || isLegalSuffix(t[len(t)-1].fold) || e.full.capital || knownKinds[e.key] != "" {
+		return false
+	}
+	strong := false
+	for _, o := range e.occs {
+		if o.layout {
+			continue
+		}
+		if o.person || o.appositive || o.who || o.described || (o.ctxKind != "" || o.speaks) && !o.employer && !o.loc {
+			return false
+		}
+		strong = strong || o.placeSaid
+	}
+	return strong
 }
 
 // codeLike reports whether a name has a digit right after a lower-case letter: "Rp1,900",

@@ -1617,3 +1617,15 @@ func TestRound6NameOfAnotherLanguageWithItsAcronym(t *testing.T) {
 	text := "The Union pour le renouveau du Mbam (URM) boycotted the vote on Sunday, and the URM said it would appeal."
 	checkRule(t, text, map[string]ruleWant{"Union pour le renouveau du Mbam": {"", []string{"URM"}}}, []string{"Mbam"})
 }
+
+// TestRound7APlaceSaidOnceStaysAPlace: once the text says plainly that a name is a place
+// ("the terminal at Korsa", "sent engineers to Velby, where…", "the town of Ardek"), its
+// other mentions are the same place ("traders at Korsa said"), unless one acts or is
+// said to be a body; a legislature with ", where" is still a body.
+func TestRound7APlaceSaidOnceStaysAPlace(t *testing.T) {
+	text := "Oil flows to the export terminal at Korsa. Traders at Korsa said two cargoes were late. " +
+		"The firm will send 120 engineers to Velby, where the yard builds tankers. Fighters overran the town of Ardek, and Ardek fell silent. " +
+		"The deal must pass the State Great Khural, where the ruling party holds a majority."
+	checkRule(t, text, map[string]ruleWant{"State Great Khural": {app.GovernmentBody, nil}}, []string{"Korsa", "Velby", "Ardek"})
+	checkRule(t, "Talks were held in Merrow. Merrow said on Monday that it would sign.", map[string]ruleWant{"Merrow": {"", nil}}, nil)
+}

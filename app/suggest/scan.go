@@ -73,6 +73,12 @@ type occurrence struct {
 	// nationality: a state's possessive right before a person's name: "Norway's Sindre
 	// Haugen" says where she is from; "Paraguay's Supreme Court" is the state's own body.
 	nationality bool
+	// employer: people "at" or "from" it come before it: "analysts at Brightwater",
+	// "traders at Supsa" (a firm or a place: other mentions decide).
+	employer bool
+	// placeSaid: the words around say plainly it is a place: "in Supsa", "the terminal at
+	// Supsa", "the town of Dhobley", "to Tuzla, where…".
+	placeSaid bool
 	// ownedAttrib: attrib right after a possessive: "Hanbit's U.S. holding company".
 	ownedAttrib bool
 	// owner: the possessive right before the name, folded: "kenya's" of "Kenya's Defence

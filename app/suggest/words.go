@@ -143,7 +143,8 @@ var (
 		ministerium dirección direction secretaría departamento conseil consejo conselho
 		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia
 		oficina jurado juzgado fiscalía contraloría defensoría procuraduría registraduría
-		servicio serviço servizio autoridad autoridade comisión comissão commissione`)
+		servicio serviço servizio autoridad autoridade comisión comissão commissione
+		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
