@@ -1028,10 +1028,10 @@ func onlyQualifies(e *entity) bool {
 		if o.layout {
 			continue
 		}
-		if !(o.attrib && o.ctxKind == "" && !o.speaks && !o.described || o.loc) {
+		if !((o.attrib || o.roleOf) && o.ctxKind == "" && !o.speaks && !o.described || o.loc) {
 			return false
 		}
-		if o.attrib {
+		if o.attrib || o.roleOf {
 			n++
 		}
 	}

@@ -1629,3 +1629,19 @@ func TestRound7APlaceSaidOnceStaysAPlace(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"State Great Khural": {app.GovernmentBody, nil}}, []string{"Korsa", "Velby", "Ardek"})
 	checkRule(t, "Talks were held in Merrow. Merrow said on Monday that it would sign.", map[string]ruleWant{"Merrow": {"", nil}}, nil)
 }
+
+// TestRound7HonorificsTagsZonesAndStates: "Ratu", "Daw" and a Burmese "U" are titles;
+// "GUE/NGL" in a member's tag is one group, and the state after it the member's; a time
+// zone ("All times WAT") is no actor; a federation's "X State" is a place, while the
+// "Islamic State" and a state's government keep their names; a lone word before a role
+// ("Mapuche activist") qualifies it.
+func TestRound7HonorificsTagsZonesAndStates(t *testing.T) {
+	text := "Ratu Jone Vuniwai said so. Daw Khin Ei Phyu, the minister, spoke. U Aung Kyaw Lin said no. " +
+		"The rapporteur, Dimitra Lekka (GUE/NGL, Greece), objected. All times WAT. " +
+		"A committee in Myanmar's eastern Kayah State met. The Lagos State Government said it agreed. " +
+		"The case of Mapuche activist Rosa Huenchul was reopened."
+	checkRule(t, text, map[string]ruleWant{"Jone Vuniwai": {app.Person, nil}, "Khin Ei Phyu": {app.Person, nil}, "Aung Kyaw Lin": {app.Person, nil},
+		"Dimitra Lekka": {app.Person, nil}, "GUE/NGL": {app.Party, nil}, "Lagos State Government": {app.GovernmentBody, nil},
+		"Rosa Huenchul": {app.Person, nil}},
+		[]string{"Ratu Jone Vuniwai", "Daw Khin Ei Phyu", "U Aung Kyaw Lin", "Greece", "WAT", "Kayah State", "Mapuche", "GUE", "NGL"})
+}

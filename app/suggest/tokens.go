@@ -147,6 +147,9 @@ func joinedAcronym(a, sep, b string) bool {
 	case "&":
 		return short(a) && short(b)
 	case "/":
+		if isAllCaps(a) && isAllCaps(b) && utf8.RuneCountInString(a) >= 3 && utf8.RuneCountInString(b) >= 3 {
+			return true // "GUE/NGL": one group's two sets of letters
+		}
 		if !unicode.IsUpper(firstRune(a)) || !unicode.IsUpper(firstRune(b)) || isAllCaps(a) == isAllCaps(b) {
 			return false
 		}

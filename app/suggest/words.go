@@ -83,7 +83,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
-	ombudsman ombudswoman registrar auditor-general me maître mgr`)
+	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -176,7 +176,7 @@ var (
 		governorate district region city canal corridor coast highlands plateau basin camp
 		hills heights reef channel border crossing county town village neighbourhood
 		neighborhood quarter port harbour harbor dam field oasis plain delta cape pass
-		reservoir lagoon wetland wetlands glacier volcano waterfall falls gorge canyon`)
+		reservoir lagoon wetland wetlands glacier volcano waterfall falls gorge canyon state`)
 )
 
 // possNouns are the common nouns whose possessive stays inside a name: "Republican
@@ -323,7 +323,8 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
-	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng`)
+	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng
+	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
 // constantly in political news.
