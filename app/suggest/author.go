@@ -18,7 +18,7 @@ func ExtractArticle(title, body, author string, known []string) []Suggestion {
 	for _, n := range AuthorNames(author) {
 		authors[app.Fold(n)] = true
 	}
-	for _, l := range bylines(body) {
+	for _, l := range append(bylines(body), credits(body)...) {
 		for _, n := range AuthorNames(l) {
 			authors[app.Fold(n)] = true
 		}
@@ -56,6 +56,65 @@ func bylines(body string) []string {
 		}
 	}
 	return out
+}
+
+// creditWords open the credits wire copy ends with: "(Reporting by A. Writer in Baku;
+// Editing by B. Other)", "Additional reporting by …", "Compiled by …".
+var creditWords = []string{"additional reporting by ", "reporting by ", "writing by ", "editing by ", "written by ", "reported by ",
+	"compiled by ", "translated by ", "photos by ", "graphics by "}
+
+// credits returns the names in the credits of body, each part up to a semicolon, a
+// bracket or the line's end, with "in <city>" after a name left out: they made the
+// article, they are not in it.
+func credits(body string) []string {
+	var out []string
+	low := asciiLower(body) // byte for byte, so that offsets in it are offsets in body
+	for _, w := range creditWords {
+		for from := 0; ; {
+			i := strings.Index(low[from:], w)
+			if i < 0 {
+				break
+			}
+			start := from + i + len(w)
+			if !creditOpening(low[:from+i]) {
+				from = start // "according to reporting by Reuters": prose, not a credit
+				continue
+			}
+			end := start + strings.IndexAny(body[start:]+"\n", ";()\n")
+			for _, part := range strings.Split(body[start:end], " and ") {
+				if name, _, _ := strings.Cut(part, " in "); strings.TrimSpace(name) != "" {
+					out = append(out, strings.TrimSpace(name))
+				}
+			}
+			from = start
+		}
+	}
+	return out
+}
+
+// asciiLower lowers the ASCII letters of s and keeps every other byte as it is.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// creditOpening reports whether a credit's words start where before ends: at a line's
+// start, after a bracket, or after the semicolon or "and" of an earlier credit.
+func creditOpening(before string) bool {
+	before = strings.TrimRight(before, " ")
+	if before == "" {
+		return true
+	}
+	switch before[len(before)-1] {
+	case '\n', '(', ';':
+		return true
+	}
+	return strings.HasSuffix(before, "; and") || strings.HasSuffix(before, "(additional")
 }
 
 // AuthorNames splits an author field or a byline into the names of the people in it:

@@ -1645,3 +1645,24 @@ func TestRound7HonorificsTagsZonesAndStates(t *testing.T) {
 		"Rosa Huenchul": {app.Person, nil}},
 		[]string{"Ratu Jone Vuniwai", "Daw Khin Ei Phyu", "U Aung Kyaw Lin", "Greece", "WAT", "Kayah State", "Mapuche", "GUE", "NGL"})
 }
+
+// TestRound7CreditsAreNoActors: the people a wire story's credits name ("(Reporting by …
+// in Baku; Editing by …)", "Additional reporting by …") made the article; they are not
+// in it. "Reporting by" inside a sentence is prose, not a credit.
+func TestRound7CreditsAreNoActors(t *testing.T) {
+	body := "The Halvan Port Authority said traffic fell, citing reporting by Tessaly Radio.\n\n" +
+		"(Reporting by Irina Volkova in Riga and Tamar Eliava in Tbilisi; Additional reporting by Sam Okoro; Editing by Jon Brandt)"
+	got := ExtractArticle("", body, "", nil)
+	names := map[string]bool{}
+	for _, s := range got {
+		names[s.Name] = true
+	}
+	for _, n := range []string{"Irina Volkova", "Tamar Eliava", "Sam Okoro", "Jon Brandt"} {
+		if names[n] {
+			t.Errorf("%s, named in the credits, was proposed: %v", n, names)
+		}
+	}
+	if !names["Halvan Port Authority"] || !names["Tessaly Radio"] {
+		t.Errorf("the actors of the prose are missing: %v", names)
+	}
+}
