@@ -177,7 +177,8 @@ var (
 		governorate district region city canal corridor coast highlands plateau basin camp
 		hills heights reef channel border crossing county town village neighbourhood
 		neighborhood quarter port harbour harbor dam field oasis plain delta cape pass
-		reservoir lagoon wetland wetlands glacier volcano waterfall falls gorge canyon state`)
+		reservoir lagoon wetland wetlands glacier volcano waterfall falls gorge canyon state
+		pipeline tunnel motorway expressway`)
 )
 
 // possNouns are the common nouns whose possessive stays inside a name: "Republican
