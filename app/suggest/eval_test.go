@@ -94,9 +94,11 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 21 (155-162): written by a sixth helper, fitted in round 3", "155", "163"},
 	{"held out, batch 22 (163-170): written by a seventh helper who never saw the extractor, fitted in round 4", "163", "171"},
 	{"held out, batch 23 (171-178): written by an eighth helper who never saw the extractor, fitted in round 5", "171", "179"},
-	{"held out, batch 24 (179-186): written by a ninth helper who never saw the extractor, kept unfitted", "179", "187"},
-	{"held out, batch 25 (187-194): written by a tenth helper who never saw the extractor, kept unfitted", "187", "195"},
-	{"held out, batch 26 (195-202): written by an eleventh helper who never saw the extractor, kept unfitted", "195", "203"},
+	{"held out, batch 24 (179-186): written by a ninth helper who never saw the extractor, fitted in round 6", "179", "187"},
+	{"held out, batch 25 (187-194): written by a tenth helper who never saw the extractor, fitted in round 7", "187", "195"},
+	{"held out, batch 26 (195-202): written by an eleventh helper who never saw the extractor, fitted in round 7", "195", "203"},
+	{"held out, batch 27 (203-210): written by a twelfth helper who never saw the extractor, kept unfitted", "203", "211"},
+	{"held out, batch 28 (211-218): written by a thirteenth helper who never saw the extractor, kept unfitted", "211", "219"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).

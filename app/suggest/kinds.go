@@ -103,7 +103,8 @@ func internationalWord(w string) bool {
 	switch {
 	case w == "international" || w == "european" || w == "african" || w == "arab" || w == "world" ||
 		w == "islamic" || w == "united" || w == "intergovernmental" || w == "global" || w == "eu" ||
-		w == "un" || strings.HasPrefix(w, "inter-") || sharedRegions[w]:
+		w == "un" || strings.HasPrefix(w, "inter-") || sharedRegions[w] ||
+		w == "interstate" || w == "binational" || w == "transnational" || w == "pacific":
 		return true
 	}
 	return false
@@ -491,7 +492,7 @@ func qualifiedStateBody(h head) bool {
 // for the Coordination of Humanitarian Affairs".
 func internationalBody(h head) bool {
 	switch h.w {
-	case "court", "council", "commission", "committee", "office", "secretariat":
+	case "court", "council", "commission", "committee", "office", "secretariat", "authority", "mission":
 		return international(h.before())
 	}
 	return false

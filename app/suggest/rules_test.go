@@ -1666,3 +1666,14 @@ func TestRound7CreditsAreNoActors(t *testing.T) {
 		t.Errorf("the actors of the prose are missing: %v", names)
 	}
 }
+
+// TestRound7BodiesOfSeveralStates: a commission, authority, mission or secretariat that
+// several states share ("Interstate", "Binational", "Pacific", "African") is above states,
+// an organisation; a state's own commission is its government's body.
+func TestRound7BodiesOfSeveralStates(t *testing.T) {
+	text := "The Interstate Commission for River Flows met in Tashkent. The Binational Authority of Lake Oruma agreed. " +
+		"The African Union Mission for the Horn said it would stay. The Pacific Fisheries Secretariat objected. The Kenyan Energy Commission approved it."
+	checkRule(t, text, map[string]ruleWant{"Interstate Commission for River Flows": {app.Organisation, nil},
+		"Binational Authority of Lake Oruma": {app.Organisation, nil}, "African Union Mission for the Horn": {app.Organisation, nil},
+		"Pacific Fisheries Secretariat": {app.Organisation, nil}, "Kenyan Energy Commission": {app.GovernmentBody, nil}}, nil)
+}
