@@ -603,6 +603,9 @@ func orgShortForm(full, short []token) bool {
 	if clubPrefix(full) && stripArticle(full[1].fold) == stripArticle(w) && cueKind(full[1].fold) == "" {
 		return true // "Deltana" of "CSM Deltana Tulcea": the name after its capitals
 	}
+	if partyCues[first] && len(full) >= 3 && stripArticle(full[1].fold) == stripArticle(w) && cueKind(full[1].fold) == "" {
+		return true // "Bintang" of "Partai Bintang Nusantara": the name after its party word
+	}
 	if townClub(full) && full[1].fold == w {
 		return true // "Champa" of "Vientiane Champa FC": the name between its town and its letters
 	}

@@ -974,12 +974,12 @@ func translationAt(toks []token, k int) (string, int, bool) {
 	j := k + 1
 	for ; j < len(toks) && j <= k+5 && toks[j].kind == tWord; j++ {
 		t := toks[j]
-		if stopwords[t.fold] && j > k+1 || generic[t.fold] || strings.ContainsAny(t.text, "0123456789") || t.poss {
-			return "", 0, false
+		if stopwords[t.fold] && j > k+1 && !connectors[t.fold] || generic[t.fold] && j == k+1 || strings.ContainsAny(t.text, "0123456789") || t.poss {
+			return "", 0, false // "(Civic and Social Front)" holds a connector, "(the main party)" no name
 		}
 		parts = append(parts, t.text)
 	}
-	if j >= len(toks) || toks[j].text != ")" || len(parts) == 0 {
+	if j >= len(toks) || toks[j].text != ")" || len(parts) == 0 || len(parts) == 1 && generic[toks[k+1].fold] {
 		return "", 0, false
 	}
 	text := strings.Join(parts, " ")

@@ -134,7 +134,8 @@ var (
 		legion commandos cartel cartels gang gangs`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
-		conservatives greens patriots tehreek tehrik liberals progressives`)
+		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka
+		strana párt puolue partiet partito partidul frente`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
