@@ -146,6 +146,7 @@ Singapore||Singaporean,Singaporeans|Singapore
 Slovakia||Slovak,Slovaks|Bratislava
 Slovenia||Slovenian,Slovene,Slovenes|Ljubljana
 Somalia||Somali,Somalis|Mogadishu
+Somaliland||Somalilander,Somalilanders|Hargeisa
 South Africa||South African,South Africans|Pretoria
 South Korea|Republic of Korea,ROK|South Korean,South Koreans|Seoul
 South Sudan||South Sudanese|Juba

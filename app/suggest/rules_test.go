@@ -1677,3 +1677,19 @@ func TestRound7BodiesOfSeveralStates(t *testing.T) {
 		"Binational Authority of Lake Oruma": {app.Organisation, nil}, "African Union Mission for the Horn": {app.Organisation, nil},
 		"Pacific Fisheries Secretariat": {app.Organisation, nil}, "Kenyan Energy Commission": {app.GovernmentBody, nil}}, nil)
 }
+
+// TestRound8FormsTitlesAndThings: "Pvt. Ltd." ends a firm's name; Indonesian honorifics
+// ("Bapak", "Pak", "Ibu", "Hj.", "Ir.") are titles; "li-" joins an Arabic name; an
+// operation and a convention centre are no actors; Somaliland is in the gazetteer; party
+// words of other languages head parties, and a translation in brackets that holds "and"
+// is the party's other name.
+func TestRound8FormsTitlesAndThings(t *testing.T) {
+	text := "Analysts at Kaveri Street Capital Pvt. Ltd. said so. Pak Budi Santoso said the vote was close, and Ir. Dewi Lestari agreed. " +
+		"Fighters of Harakat Ahl al-Nahr li-Difa al-Qura attacked, and Operation Lake Guard II began. " +
+		"Delegates met at the Nyali International Convention Centre. Somaliland signed the deal. " +
+		"The Partai Laut Biru (Blue Sea Party) and the Frente Agrario y Popular (Agrarian and Popular Front) voted no."
+	checkRule(t, text, map[string]ruleWant{"Kaveri Street Capital Pvt. Ltd.": {app.Organisation, nil}, "Budi Santoso": {app.Person, nil},
+		"Dewi Lestari": {app.Person, nil}, "Harakat Ahl al-Nahr li-Difa al-Qura": {"", nil}, "Somaliland": {app.State, nil},
+		"Partai Laut Biru": {app.Party, []string{"Blue Sea Party"}}, "Frente Agrario y Popular": {app.Party, []string{"Agrarian and Popular Front"}}},
+		[]string{"Pak Budi Santoso", "Ir", "Operation Lake Guard II", "Nyali International Convention Centre"})
+}

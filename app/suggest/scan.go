@@ -2717,6 +2717,9 @@ func romanNumeral(s string) bool {
 // "Copa Libertadores", "Coupe de France".
 var eventFirst = words(`copa coupe coppa pokal`)
 
+// operationWords begin the names of military or police operations: "Operation Lake Guard".
+var operationWords = words(`operation operación opération operazione operasi`)
+
 // indexBrands begin the names of market indexes: "FTSE MIB", "STOXX Europe 600".
 var indexBrands = words(`sensex nikkei ftse dax kospi hang-seng stoxx msci`)
 
@@ -2782,6 +2785,9 @@ func thingHead(toks []token) bool {
 	if len(toks) >= 3 && toks[len(toks)-2].fold == "the" && periodWords[toks[len(toks)-1].fold] && toks[len(toks)-3].fold == "of" {
 		return true // "Player of the Month", "Goal of the Season": a title, no actor
 	}
+	if venue(toks) || len(toks) > 1 && operationWords[toks[0].fold] {
+		return true // "Kenyatta International Convention Centre", "Operation Lake Guard": no actors
+	}
 	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] && !awardWords[toks[len(toks)-1].fold] {
 		return false // an award's word ends its whole name: "Women of Steel Award"
 	}
@@ -2792,6 +2798,22 @@ func thingHead(toks []token) bool {
 	}
 	return true
 }
+
+// venue reports whether a name ends in a centre, a hall or an arena for gatherings:
+// "Convention Centre", "Exhibition Hall", "Sports Arena"; a research centre is a body.
+func venue(toks []token) bool {
+	n := len(toks)
+	if n < 2 {
+		return false
+	}
+	last, prev := toks[n-1].fold, toks[n-2].fold
+	return (last == "centre" || last == "center" || last == "hall" || last == "complex") && venueWords[prev] ||
+		last == "stadium" || last == "arena"
+}
+
+// venueWords say what a centre or a hall is for when it is a building.
+var venueWords = words(`convention conference exhibition shopping trade sports cultural congress events expo
+	concert leisure community`)
 
 // placeHead reports whether the name's head noun, its last word or the last before a
 // connector, is a place's: "Litani River", "Strait of Hormuz".

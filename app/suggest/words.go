@@ -67,7 +67,7 @@ var particles = words(`al el bin ibn bint ben abu de del della dei der den di da
 	le la les los las des es ul wal y zu per e af av ng por para pour für do`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
-var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
+var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
 	"d'", "d’", "l'", "l’"} // "Conseil d'État", "Giscard d'Estaing"
 
 // roleHeads are titles and offices that stand before a person's name: "President Donald
@@ -83,7 +83,8 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
-	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u`)
+	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u
+	bapak pak ibu hj drs ir`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
