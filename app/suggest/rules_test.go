@@ -1693,3 +1693,15 @@ func TestRound8FormsTitlesAndThings(t *testing.T) {
 		"Partai Laut Biru": {app.Party, []string{"Blue Sea Party"}}, "Frente Agrario y Popular": {app.Party, []string{"Agrarian and Popular Front"}}},
 		[]string{"Pak Budi Santoso", "Ir", "Operation Lake Guard II", "Nyali International Convention Centre"})
 }
+
+// TestRound8RoleOfABodyAndCourtsInTowns: a role "of" a body with no name after it is the
+// body acting through its head ("The President of the Water Regulation Office fined…");
+// a court of a level of the state keeps the town it sits in ("Voivodeship Administrative
+// Court in Gdansk"); a portfolio followed by a name stays a role's.
+func TestRound8RoleOfABodyAndCourtsInTowns(t *testing.T) {
+	text := "The President of the Water Regulation Office (URW) fined the firm on Monday. The Voivodeship Administrative Court in Gdansk upheld the fine. " +
+		"The Minister of Finance said so."
+	checkRule(t, text, map[string]ruleWant{"Water Regulation Office": {app.GovernmentBody, []string{"URW"}},
+		"Voivodeship Administrative Court in Gdansk": {app.GovernmentBody, nil}},
+		[]string{"President of the Water Regulation Office", "Voivodeship Administrative Court", "Minister of Finance"})
+}

@@ -766,7 +766,8 @@ func localBody(toks []token) bool {
 }
 
 // levelWords say which level of a state's courts or offices a body is of.
-var levelWords = words(`regional district municipal county provincial city local`)
+var levelWords = words(`regional district municipal county provincial city local voivodeship cantonal oblast
+	prefectural departmental circuit`)
 
 // countryFollows reports whether a state's name, with "the" or without, starts at toks[k]:
 // one word ("Haiti") or the rest of the run ("the Democratic Republic of the Congo").
@@ -1701,6 +1702,12 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	if len(toks) == 0 {
 		return
 	}
+	if k := roleOfBody(toks); k > 0 {
+		// "The President of the Personal Data Protection Office fined…": the office acts
+		// through its head; the role has no name, the body has.
+		toks, i = toks[k:], i+k
+		o.toks = toks
+	}
 	o.text = s.textOf(toks)
 	o.pos = toks[0].start
 	// "told The Hindu", "The Point, a Banjul daily,": a newsroom's title may hold "The".
@@ -1755,6 +1762,27 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		o.kind = guessKind(o)
 	}
 	s.out = append(s.out, o)
+}
+
+// roleOfBody returns where the body starts in a role "of" a body with no name after it
+// ("President of the Personal Data Protection Office", "Speaker of the House of
+// Representatives"), or 0: "Minister of Finance" names a role only.
+func roleOfBody(toks []token) int {
+	if len(toks) < 4 || !isRoleHead(toks[0].fold) || toks[1].fold != "of" {
+		return 0
+	}
+	k := 2
+	if isArticle(toks[k].text) {
+		k++
+	}
+	rest := toks[k:]
+	if len(rest) < 2 || headKind(rest) == "" || headKind(rest) == app.Person {
+		return 0
+	}
+	if h, _ := findHead(rest); h.at < len(rest)-1 && !connectors[rest[h.at+1].fold] {
+		return 0 // "Vice-Minister of Cooperative Mining Rosmery Huanca": a portfolio, then a name
+	}
+	return k
 }
 
 // textOf returns the source text the tokens span, blanks collapsed.
