@@ -963,8 +963,10 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 	return !adjectival(e.occs, e.key) // "the Korean electronics maker": a demonym the gazetteer lacks
 }
 
-// placeHeads open the names of places: "Lake Titicaca", "Mount Elgon", "Gulf of Aden".
-var placeHeads = words(`lake mount mt river gulf bay cape strait isle lac lago monte`)
+// placeHeads open the names of places and buildings: "Lake Titicaca", "Mount Elgon",
+// "Gulf of Aden", "Salar de Uyuni", "Palacio de Tribunales".
+var placeHeads = words(`lake mount mt river gulf bay cape strait isle lac lago monte salar cerro nevado
+	volcán palacio palazzo palais`)
 
 // capitalsPhrase reports whether a mention of three or more words in capitals holds a
 // function word ("THE", "OF", "TO"): a slogan, a warning or a headline's words. A name

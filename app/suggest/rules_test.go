@@ -1705,3 +1705,15 @@ func TestRound8RoleOfABodyAndCourtsInTowns(t *testing.T) {
 		"Voivodeship Administrative Court in Gdansk": {app.GovernmentBody, nil}},
 		[]string{"President of the Water Regulation Office", "Voivodeship Administrative Court", "Minister of Finance"})
 }
+
+// TestRound8WordsOfOtherLanguagesAndTheirMeaning: "whose name means …" gives a body's
+// translated name; Polish, Slovak and Czech foundation and association words, and the
+// Spanish "Cámara", head organisations; a salt flat or a hill ("Salar", "Cerro") and a
+// palace are places; a ratings firm is a company.
+func TestRound8WordsOfOtherLanguagesAndTheirMeaning(t *testing.T) {
+	text := "The group Fundacja Wolne Dane, whose name means Free Data Foundation, appealed. The Cámara Minera de Salta objected. " +
+		"Brines from the Salar de Pocitos feed the plant near Cerro Negro, and protesters gathered at the Palacio de Justicia. The bonds were cut to junk, Moreno Ratings said."
+	checkRule(t, text, map[string]ruleWant{"Fundacja Wolne Dane": {app.Organisation, []string{"Free Data Foundation"}},
+		"Cámara Minera de Salta": {app.Organisation, nil}, "Moreno Ratings": {app.Organisation, nil}},
+		[]string{"Salar de Pocitos", "Cerro Negro", "Palacio de Justicia"})
+}

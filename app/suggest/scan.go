@@ -1084,7 +1084,7 @@ func companyAfter(toks []token, k int) bool {
 var companyWords = words(`holding holdings freight lines mining labs motors petroleum consulting
 	airlines airways shipping logistics tankers technologies pharmaceuticals insurance
 	investments ventures steel telecom enterprises brands foods studios minerals metals
-	chemicals pharma express resources electronics devices semiconductor networks`)
+	chemicals pharma express resources electronics devices semiconductor networks ratings`)
 
 // indefiniteModifier reports whether the name toks[i:end] only qualifies the noun after it
 // in an indefinite phrase: "a Wichita firm", "a small Madrid privacy group", "one Tokyo
@@ -2110,6 +2110,11 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 		k += 2 // "Hollin Air Ltd, trading as Hollin"
 	case w(k) == "which" && tradesAs[w(k+1)] && w(k+2) == "as":
 		k += 3 // "Aerolíneas Sur S.A., which flies as Aerosur"
+	case w(k) == "whose" && w(k+1) == "name" && (w(k+2) == "means" || w(k+2) == "translates" && (w(k+3) == "as" || w(k+3) == "to")):
+		k += 3 // "Fundacja Wolne Dane, whose name means Free Data Foundation"
+		if w(k) == "as" || w(k) == "to" {
+			k++
+		}
 	default:
 		return "", false
 	}

@@ -157,7 +157,8 @@ var (
 		nations community chamber federation initiative council commission authority society
 		watch international cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board
-		verein ruderverein roeivereniging vereniging sportverein klub kulübü
+		verein ruderverein roeivereniging vereniging sportverein klub kulübü cámara câmara
+		fundacja stowarzyszenie nadácia nadace spolok sdružení ratings
 		partnership observatory cooperative co-operative koperasi cooperativa coopérative
 		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
 		pjsc ojsc kft zrt sro doo bhd sas
