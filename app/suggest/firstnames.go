@@ -117,4 +117,18 @@ var firstNames = words(`
 	sandrine aurelie aurélie emilie émilie pauline juliette margaux
 	sherif ashraf osama amr tamer hany wael mostafa moustafa mahmoud hisham alaa
 	friederike hannelore wiebke annegret heike ulrike
+	zbigniew grzegorz marcin jakub kamil łukasz lukasz mateusz michał michal bartosz przemysław
+	dariusz mirosław janusz tadeusz kazimierz stanisław stanislaw bożena ewa dorota beata monika
+	justyna aleksandra zofia halina grażyna jiří jiri lukáš zdeněk radek vladimír jana hana lenka
+	lucie veronika alžbeta alzbeta ľubica juraj bence balázs balazs péter attila ferenc tamás
+	tamas zsolt csaba levente gergely krisztina zsófia zsofia erzsébet ildikó réka orsolya enikő
+	maarten jeroen sander wouter thijs ruud gerrit marieke germán reynaldo rogelio ezequiel
+	eusebia rosmery wilma mauricio patricio gonzalo ignacio joaquín joaquin sebastián matías
+	esteban hernán hernan rubén ruben ramiro alfredo arturo óscar oscar ernesto efraín efrain
+	wilber nilo elmer edwin wilson marisol fernanda ximena milagros gladys norma silvia rocío
+	jordi josep oriol núria nuria montserrat mireia laia vítor conceição haruna hadiza bilkisu
+	hauwa halima garba sani hemi rawiri rāwiri wiremu aroha inoke jone hüseyin serkan emine merve
+	lasha nika elnur rashad leyla aysel farid marit kari sindre knut bjørn günter gunter horst
+	rainer felix florian birgit maricel rowena lorna edgardo rolando danilo xasan faarax maryan
+	sahra rudi eko dian
 	`)
