@@ -1682,7 +1682,8 @@ func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
 	// commission's or a coast guard's official name holds it ("Ethiopian Civil Aviation
 	// Authority", "Philippine Coast Guard"; "Indian National Congress" is a party's name,
 	// demonym and all).
-	if len(toks) < 2 || !(govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) || ownDemonym(toks[1:]) || headKind(toks[1:]) == app.Party {
+	if len(toks) < 2 || !(govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) || ownDemonym(toks[1:]) || headKind(toks[1:]) == app.Party ||
+		demonyms[toks[0].fold] && demonymBody(toks[1:]) {
 		return toks, i
 	}
 	first := toks[0]
@@ -2773,6 +2774,24 @@ func demonymLen(toks []token) int {
 func ownDemonym(toks []token) bool {
 	w := toks[len(toks)-1].fold
 	return publicHeads[w] || w == "guard" || w == "guards" || w == "police"
+}
+
+// demonymBody reports whether a body named after a state's adjective keeps it in its
+// name: an embassy or a consulate ("Russian Embassy"), a royal court ("Saudi Royal
+// Court"), a customs service ("Finnish Customs"), an administration of several words
+// ("Norwegian Public Roads Administration"): without the adjective the name says nothing
+// of whose it is.
+func demonymBody(toks []token) bool {
+	w := toks[len(toks)-1].fold
+	switch w {
+	case "embassy", "consulate", "customs":
+		return true
+	case "court":
+		return len(toks) == 2 && toks[0].fold == "royal"
+	case "administration":
+		return len(toks) >= 3
+	}
+	return false
 }
 
 // shipPrefixes begin the names of ships, which are not actors: "USS Carney", "BRP Sierra
