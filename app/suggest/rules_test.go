@@ -1717,3 +1717,14 @@ func TestRound8WordsOfOtherLanguagesAndTheirMeaning(t *testing.T) {
 		"Cámara Minera de Salta": {app.Organisation, nil}, "Moreno Ratings": {app.Organisation, nil}},
 		[]string{"Salar de Pocitos", "Cerro Negro", "Palacio de Justicia"})
 }
+
+// TestRound9PartnersAndStateAdjectives: the surnames of a firm's partners joined by a
+// comma and "&" are one firm ("Mensah, Boateng & Ofori"); a state's adjective stays in
+// the name of its embassy, its royal court and a long administration.
+func TestRound9PartnersAndStateAdjectives(t *testing.T) {
+	text := "Mensah, Boateng & Ofori advised the buyer, and Rao, Iyer & Partners advised the seller. " +
+		"The Russian Embassy said it regretted the ruling. The Saudi Royal Court announced the visit. The Danish Maritime Safety Administration agreed."
+	checkRule(t, text, map[string]ruleWant{"Mensah, Boateng & Ofori": {app.Organisation, nil}, "Rao, Iyer & Partners": {app.Organisation, nil},
+		"Russian Embassy": {app.GovernmentBody, nil}, "Saudi Royal Court": {"", nil}, "Danish Maritime Safety Administration": {app.GovernmentBody, nil}},
+		[]string{"Boateng & Ofori", "Iyer & Partners", "Embassy", "Royal Court", "Maritime Safety Administration"})
+}

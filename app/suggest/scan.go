@@ -308,6 +308,21 @@ func (s *scanner) run(i int) int {
 	return s.readRun(i, j)
 }
 
+// partnersList reports whether the comma at toks[j] joins the surnames of a firm's
+// partners: "Aluko, Fashola & Okoye", "Sethi, Bose & Partners" — one surname before it,
+// one after it, then "&" and a last name or "Partners"; no state among them.
+func partnersList(toks []token, i, j int) bool {
+	if j != i+1 || j+3 >= len(toks) || !isNameToken(toks[j+1]) || toks[j+2].text != "&" || !isNameToken(toks[j+3]) {
+		return false
+	}
+	for _, k := range []int{i, j + 1, j + 3} {
+		if isCountryTok(toks[k]) || firstNames[toks[k].fold] || !toks[k].space && k > i {
+			return false
+		}
+	}
+	return j+4 >= len(toks) || toks[j+4].text != ","
+}
+
 // runEnd returns the index after the words of the run that starts at i. done is the index
 // to go on from when the run was read already (a pair of states, a stem: "Iran-backed"),
 // else -1.
@@ -315,7 +330,7 @@ func (s *scanner) runEnd(i int) (j, done int) {
 	toks := s.toks
 	for j = i; j < len(toks); {
 		t := toks[j]
-		if t.text == "," && j > i && (s.portfolioList(i, j) || commaSuffix(toks, j)) {
+		if t.text == "," && j > i && (s.portfolioList(i, j) || commaSuffix(toks, j) || partnersList(toks, i, j)) {
 			// "Ministry of Information, Communications and the Digital Economy"; "Banco
 			// Norte de Fomento, S.A.": the suffix after a comma is the name's.
 			j++
