@@ -1728,3 +1728,11 @@ func TestRound9PartnersAndStateAdjectives(t *testing.T) {
 		"Russian Embassy": {app.GovernmentBody, nil}, "Saudi Royal Court": {"", nil}, "Danish Maritime Safety Administration": {app.GovernmentBody, nil}},
 		[]string{"Boateng & Ofori", "Iyer & Partners", "Embassy", "Royal Court", "Maritime Safety Administration"})
 }
+
+// TestRound9EmbassiesAndContinents: an embassy "of" a state keeps the city it is in, and
+// a body's name that ends "in Europe" keeps it; "in Europe" after a verb is a place.
+func TestRound9EmbassiesAndContinents(t *testing.T) {
+	text := "The Embassy of Canada in Tbilisi said it was concerned. The Council for Water Cooperation in Africa sent experts. Prices rose in Europe."
+	checkRule(t, text, map[string]ruleWant{"Embassy of Canada in Tbilisi": {app.GovernmentBody, nil},
+		"Council for Water Cooperation in Africa": {"", nil}}, []string{"Europe", "Embassy of Canada"})
+}

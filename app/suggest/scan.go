@@ -726,7 +726,8 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 		// mission is named for where it serves; "General Court in Luxembourg" only
 		// says where the court sits.
 		joined = joined && countryFollows(toks, k+1, end) && (inName || s.acronymAfter(end) || armedCues[pw] || missionWords[pw]) ||
-			k+1 < end && localBody(toks[start:k]) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) // its town, not its country
+			k+1 < end && (localBody(toks[start:k]) || embassyOf(toks[start:k])) && !generic[toks[k+1].fold] && !isCountryTok(toks[k+1]) || // its town, not its country
+			k+1 < end && k+2 == end && continents[toks[k+1].fold] && headKind(toks[start:k]) != "" // "Organization for Security and Co-operation in Europe"
 	}
 	return joined
 }
@@ -778,6 +779,16 @@ func localBody(toks []token) bool {
 	}
 	last := toks[len(toks)-1].fold
 	return last == "court" || last == "office" || last == "prosecutor" || last == "tribunal" || last == "council"
+}
+
+// embassyOf reports whether toks name a state's embassy or consulate with "of": "Embassy
+// of the United States" goes on with the city it is in.
+func embassyOf(toks []token) bool {
+	start := 0
+	if len(toks) > 0 && isArticle(toks[0].text) {
+		start = 1
+	}
+	return len(toks) > start+2 && (toks[start].fold == "embassy" || toks[start].fold == "consulate") && toks[start+1].fold == "of"
 }
 
 // levelWords say which level of a state's courts or offices a body is of.
