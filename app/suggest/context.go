@@ -738,7 +738,11 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
 		o.aliases = append(o.aliases, a)
 	}
-	if a, ok := languageFor(toks, end); ok && o.country == nil && !o.person {
+	after := end
+	if _, ok := acronymAt(toks, end); ok && toks[end].text == "(" {
+		after = end + 3 // "Partidul Renașterea Nistrului (PRN), Romanian for …"
+	}
+	if a, ok := languageFor(toks, after); ok && o.country == nil && !o.person {
 		o.aliases = append(o.aliases, a) // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
 	}
 	if a, ok := orName(toks, end); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && len(o.toks) > 1 {

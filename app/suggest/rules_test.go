@@ -1736,3 +1736,10 @@ func TestRound9EmbassiesAndContinents(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Embassy of Canada in Tbilisi": {app.GovernmentBody, nil},
 		"Council for Water Cooperation in Africa": {"", nil}}, []string{"Europe", "Embassy of Canada"})
 }
+
+// TestRound9TranslationAfterAnAcronym: ", Romanian for …" after a name's acronym in
+// brackets still gives the name's translation.
+func TestRound9TranslationAfterAnAcronym(t *testing.T) {
+	text := "The court banned the Partidul Unirea Câmpiei (PUC), Romanian for Plain Union Party, on Tuesday. The Plain Union Party said it would appeal."
+	checkRule(t, text, map[string]ruleWant{"Partidul Unirea Câmpiei": {app.Party, []string{"PUC", "Plain Union Party"}}}, nil)
+}
