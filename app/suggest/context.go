@@ -745,8 +745,11 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if a, ok := languageFor(toks, after); ok && o.country == nil && !o.person {
 		o.aliases = append(o.aliases, a) // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
 	}
-	if a, ok := orName(toks, end); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && len(o.toks) > 1 {
-		o.aliases = append(o.aliases, a) // "Spolok Prístrešie, or Shelter Association,"
+	if a, ok := orName(toks, after); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && len(o.toks) > 1 {
+		o.aliases = append(o.aliases, s.textOf(a)) // "Spolok Prístrešie, or Shelter Association,"
+	}
+	if a, ok := s.alsoCalled(after); ok && after > end && len(o.toks) > 1 {
+		o.aliases = append(o.aliases, a) // "… (CPDK), whose name means …"
 	}
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)

@@ -1743,3 +1743,18 @@ func TestRound9TranslationAfterAnAcronym(t *testing.T) {
 	text := "The court banned the Partidul Unirea Câmpiei (PUC), Romanian for Plain Union Party, on Tuesday. The Plain Union Party said it would appeal."
 	checkRule(t, text, map[string]ruleWant{"Partidul Unirea Câmpiei": {app.Party, []string{"PUC", "Plain Union Party"}}}, nil)
 }
+
+// TestRound10NamesOfOtherLanguagesWithTheirEnglish: a name that capitalises only its
+// first word is whole before ", or English Name" and before its two-letter acronym; the
+// English name after an acronym's bracket (", or …", ", whose name means …") is its
+// alias, read across "for the" and "of"; "au" joins a French name; a Spanish "Registro"
+// is a public body.
+func TestRound10NamesOfOtherLanguagesWithTheirEnglish(t *testing.T) {
+	text := "The ruling Slovenska ljudska zveza, or Slovene People's League (SLZ), backed the bill. The Nova pot (NP), or New Path, opposed it. " +
+		"Fighters of the Front des Patriotes pour la Libération du Lac (FPLL), whose name means Front of Patriots for the Liberation of the Lake, took the town. " +
+		"The Union pour la Paix au Sud-Lac said so. The Registro Nacional de Marcas refused the brand."
+	checkRule(t, text, map[string]ruleWant{"Slovenska ljudska zveza": {app.Party, []string{"Slovene People's League", "SLZ"}},
+		"Nova pot": {"", []string{"NP", "New Path"}},
+		"Front des Patriotes pour la Libération du Lac": {"", []string{"FPLL", "Front of Patriots for the Liberation of the Lake"}},
+		"Union pour la Paix au Sud-Lac": {"", nil}, "Registro Nacional de Marcas": {app.GovernmentBody, nil}}, nil)
+}

@@ -882,11 +882,14 @@ func (s *scanner) lowercaseName(i, end int) int {
 		if toks[k].kind == tWord && toks[k].space && unicode.IsLower(firstRune(toks[k].text)) {
 			continue
 		}
-		if acr, ok := acronymAt(toks, k); ok && k-i >= 3 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
+		if acr, ok := acronymAt(toks, k); ok && k-i >= 2 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
 			return k
 		}
 		if _, _, ok := translationAt(toks, k); ok && k-end <= 3 && !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] }) {
 			return k // "Soukromí v síti (Privacy Online)": the other language's name, then its translation
+		}
+		if _, ok := orName(toks, k); ok && k > end && k-end <= 3 && !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] }) {
+			return k // "Hrvatska demokratska zajednica, or Croatian Democratic Union"
 		}
 		if k > end && toks[k].kind == tWord && isNameToken(toks[k]) && toks[k].space {
 			// "Jiro sy Rano Malagasy (Jirama)": capitalised words again after the lower-case
@@ -942,23 +945,23 @@ func languageFor(toks []token, k int) (string, bool) {
 
 // orName returns the other name a body is given right after its own, set off by commas:
 // "Spolok Prístrešie, or Shelter Association, runs…" — two to six words, capitalised
-// but for the connectors between them, closed by a comma, a bracket or a full stop.
-func orName(toks []token, end int) (string, bool) {
+// but for the connectors between them, closed by a comma, a bracket or a full stop. It
+// returns the name's tokens.
+func orName(toks []token, end int) ([]token, bool) {
 	if end+3 >= len(toks) || toks[end].text != "," || toks[end+1].fold != "or" || !isNameToken(toks[end+2]) {
-		return "", false
+		return nil, false
 	}
 	j := end + 2
 	for j < len(toks) && j < end+8 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold] && j > end+2) {
 		j++
 	}
-	if j-(end+2) < 2 || !isNameToken(toks[j-1]) || j < len(toks) && toks[j].text != "," && toks[j].text != ")" && toks[j].text != "." {
-		return "", false
+	if j-(end+2) < 2 || !isNameToken(toks[j-1]) || j < len(toks) && toks[j].text != "," && toks[j].text != ")" && toks[j].text != "." && toks[j].text != "(" {
+		return nil, false
 	}
-	name := textOfPlain(toks[end+2 : j])
-	if isCountryText(name) {
-		return "", false
+	if isCountryText(textOfPlain(toks[end+2 : j])) {
+		return nil, false
 	}
-	return name, true
+	return toks[end+2 : j], true
 }
 
 // translatedAfter reports whether the name of another language whose lower-case words
@@ -2149,13 +2152,22 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 		k++ // "the State Committee for National Security, known as the GKNB"
 	}
 	j := k
-	for j < len(toks) && isNameToken(toks[j]) && (j == k || toks[j].space) {
-		j++
+	for j < len(toks) && (isNameToken(toks[j]) || j > k && connectorsThenName(toks, j)) && (j == k || toks[j].space) {
+		j++ // "Coalition of Patriots for the Defence of Kivu": connectors between capitalised words
 	}
 	if j == k {
 		return "", false
 	}
 	return s.textOf(toks[k:j]), true
+}
+
+// connectorsThenName reports whether one or two connectors at toks[j] ("of", "for the")
+// lead to a capitalised word.
+func connectorsThenName(toks []token, j int) bool {
+	for n := 0; n < 2 && j < len(toks) && toks[j].kind == tWord && connectors[toks[j].fold]; n++ {
+		j++
+	}
+	return j < len(toks) && isNameToken(toks[j])
 }
 
 // placeNoun reports whether w is a place's noun, singular or plural: "mill", "mills",

@@ -64,7 +64,7 @@ var generic = words(`january february march april may june july august september
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
-	le la les los las des es ul wal y zu per e af av ng por para pour für do`)
+	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -146,7 +146,8 @@ var (
 		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia
 		oficina jurado juzgado fiscalía contraloría defensoría procuraduría registraduría
 		servicio serviço servizio autoridad autoridade comisión comissão commissione
-		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing`)
+		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing
+		registro registry`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
