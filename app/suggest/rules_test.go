@@ -1756,5 +1756,5 @@ func TestRound10NamesOfOtherLanguagesWithTheirEnglish(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Slovenska ljudska zveza": {app.Party, []string{"Slovene People's League", "SLZ"}},
 		"Nova pot": {"", []string{"NP", "New Path"}},
 		"Front des Patriotes pour la Libération du Lac": {"", []string{"FPLL", "Front of Patriots for the Liberation of the Lake"}},
-		"Union pour la Paix au Sud-Lac": {"", nil}, "Registro Nacional de Marcas": {app.GovernmentBody, nil}}, nil)
+		"Union pour la Paix au Sud-Lac":                 {"", nil}, "Registro Nacional de Marcas": {app.GovernmentBody, nil}}, nil)
 }
