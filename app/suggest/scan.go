@@ -1674,7 +1674,7 @@ func (s *scanner) addCountries(toks []token, from, to, i int) {
 // "Secretary of State Marco Rubio"), with the states and the name before the title; it
 // reports whether there was one.
 func (s *scanner) titledPerson(toks []token, i, end int) bool {
-	h, from := roleSpan(toks)
+	h, from := roleSpan(toks, s.saidAlone)
 	if h < 0 {
 		return false
 	}
@@ -1693,6 +1693,36 @@ func (s *scanner) titledPerson(toks []token, i, end int) bool {
 		n++
 	}
 	s.add(&occurrence{toks: toks[n:], person: true, kind: app.Person}, i+n, end)
+	return true
+}
+
+// saidAlone reports whether the text writes the folded words ws alone somewhere: one
+// word as aloneWords finds it or opening a sentence before a said-type verb
+// ("Phommachanh said"), two words as a run of their own ("Chhay Sokunthea told"). A
+// surname or a full name said again is a name; a title's portfolio words are not.
+func (s *scanner) saidAlone(ws ...string) bool {
+	if len(ws) == 1 && s.alone[ws[0]] {
+		return true
+	}
+	t, n := s.toks, len(ws)
+	for i := 0; i+n <= len(t); i++ {
+		if !matchesRun(t[i:i+n], ws) || i > 0 && isNameToken(t[i-1]) && !t[i].sent || i+n < len(t) && isNameToken(t[i+n]) {
+			continue
+		}
+		if n > 1 || i+1 < len(t) && speechVerbs[t[i+1].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// matchesRun reports whether toks are the name words ws, folded.
+func matchesRun(toks []token, ws []string) bool {
+	for k, t := range toks {
+		if !isNameToken(t) || t.fold != ws[k] {
+			return false
+		}
+	}
 	return true
 }
 
@@ -2604,7 +2634,7 @@ func wordAfter(toks []token, end int) string {
 // roleSpan finds the title or role in front of a person's name: it returns the index of
 // the last role word h, followed by the name, and from, where the words describing the
 // role begin ("Former Iraqi Prime Minister" starts at Former). h is -1 when there is none.
-func roleSpan(toks []token) (h, from int) {
+func roleSpan(toks []token, saidAlone func(...string) bool) (h, from int) {
 	h = -1
 	role := -1 // the role word, when a portfolio with of follows it
 	for k := len(toks) - 2; k >= 0; k-- {
@@ -2615,7 +2645,7 @@ func roleSpan(toks []token) (h, from int) {
 			continue // "Commission of Sri Lanka", "Sri Lankan": a title that opens a country's name is the country's
 		}
 		rest := toks[k+1:]
-		if j := portfolioEnd(toks, k); j > 0 {
+		if j := portfolioEnd(toks, k, saidAlone); j > 0 {
 			h, role = j, k // "Minister of Solid Minerals Development Aminu Garba Kurfi"
 			break
 		}
@@ -2653,9 +2683,18 @@ func roleSpan(toks []token) (h, from int) {
 // known given name opens the two or three plain words that end the run, a person's
 // name; else -1. A portfolio's words may be a body's cue words ("Minerals"), which do not
 // make the whole a body.
-func portfolioEnd(toks []token, k int) int {
+func portfolioEnd(toks []token, k int, saidAlone func(...string) bool) int {
 	if k+3 >= len(toks) || toks[k+1].fold != "of" && toks[k+1].fold != "for" {
 		return -1
+	}
+	if g := len(toks) - 2; g > k+2 && saidAlone != nil && (saidAlone(toks[g+1].fold) || saidAlone(toks[g].fold, toks[g+1].fold)) &&
+		isNameToken(toks[g]) && unknownWord(toks[g]) && unknownWord(toks[g+1]) && !isAcronym(toks[g].text) {
+		// "Minister of Water Resources and Meteorology Chhay Sokunthea … Sokunthea said":
+		// the text names the person again, so the last two words are the name.
+		if g-1 > k+2 && saidAlone(toks[g-1].fold) && unknownWord(toks[g-1]) {
+			g--
+		}
+		return g - 1
 	}
 	for g := max(k+3, len(toks)-3); g <= len(toks)-2; g++ {
 		if !firstNames[toks[g].fold] || !slices.ContainsFunc(toks[k+2:g], func(t token) bool { return !unknownWord(t) }) {
