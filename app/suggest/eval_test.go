@@ -99,7 +99,8 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 26 (195-202): written by an eleventh helper who never saw the extractor, fitted in round 7", "195", "203"},
 	{"held out, batch 27 (203-210): written by a twelfth helper who never saw the extractor, fitted in round 8", "203", "211"},
 	{"held out, batch 28 (211-218): written by a thirteenth helper who never saw the extractor, fitted in round 9", "211", "219"},
-	{"held out, batch 29 (219-226): written by a fourteenth helper who never saw the extractor, kept unfitted", "219", "227"},
+	{"held out, batch 29 (219-226): written by a fourteenth helper who never saw the extractor, fitted in round 10", "219", "227"},
+	{"held out, batch 30 (227-234): written by a fifteenth helper who never saw the extractor, kept unfitted", "227", "235"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
