@@ -349,19 +349,19 @@ var knownActors = map[string]app.ActorKind{
 	"kremlin": app.GovernmentBody, "pentagon": app.GovernmentBody, "white house": app.GovernmentBody,
 	"élysée": app.GovernmentBody, "bundestag": app.GovernmentBody, "knesset": app.GovernmentBody,
 	"duma": app.GovernmentBody, "state department": app.GovernmentBody,
-	// Legislatures called by their own names.
-	"storting": app.GovernmentBody, "stortinget": app.GovernmentBody, "folketing": app.GovernmentBody,
-	"folketinget": app.GovernmentBody, "riksdag": app.GovernmentBody, "riksdagen": app.GovernmentBody,
-	"eduskunta": app.GovernmentBody, "althing": app.GovernmentBody, "althingi": app.GovernmentBody,
-	"sejm": app.GovernmentBody, "seimas": app.GovernmentBody, "saeima": app.GovernmentBody,
-	"riigikogu": app.GovernmentBody, "verkhovna rada": app.GovernmentBody, "sabor": app.GovernmentBody,
-	"oireachtas": app.GovernmentBody, "dail": app.GovernmentBody, "seanad": app.GovernmentBody,
-	"lok sabha": app.GovernmentBody, "rajya sabha": app.GovernmentBody, "dewan rakyat": app.GovernmentBody,
-	"jogorku kenesh": app.GovernmentBody, "mazhilis": app.GovernmentBody, "hluttaw": app.GovernmentBody,
-	"bundesrat": app.GovernmentBody, "nationalrat": app.GovernmentBody,
-	"majlis": app.GovernmentBody, "skupstina": app.GovernmentBody,
 	// The city that stands for the European Union's institutions, not for Belgium.
 	"brussels": app.Organisation,
+}
+
+// namedLegislatures are parliaments called by their own names: government bodies.
+const namedLegislatures = `storting|stortinget|folketing|folketinget|riksdag|riksdagen|eduskunta|althing|
+althingi|sejm|seimas|saeima|riigikogu|verkhovna rada|sabor|oireachtas|dail|seanad|lok sabha|
+rajya sabha|dewan rakyat|jogorku kenesh|mazhilis|hluttaw|bundesrat|nationalrat|majlis|skupstina`
+
+func init() {
+	for _, l := range strings.Split(namedLegislatures, "|") {
+		knownKinds[strings.TrimSpace(l)] = app.GovernmentBody
+	}
 }
 
 // agentNouns describe a company by what it does; in an appositive the one capitalised word
