@@ -738,21 +738,34 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
 		o.aliases = append(o.aliases, a)
 	}
+	s.otherNameClues(o, end)
+	if a, ok := s.alsoCalled(end); ok {
+		o.aliases = append(o.aliases, a)
+	}
+}
+
+// otherNameClues reads a body's other name given after it, past its acronym in brackets
+// if any: ", Romanian for …", ", or Other Name,", ", whose name means …".
+func (s *scanner) otherNameClues(o *occurrence, end int) {
+	toks := s.toks
 	after := end
 	if _, ok := acronymAt(toks, end); ok && toks[end].text == "(" {
 		after = end + 3 // "Partidul Renașterea Nistrului (PRN), Romanian for …"
 	}
-	if a, ok := languageFor(toks, after); ok && o.country == nil && !o.person {
+	if o.country != nil || o.person {
+		return
+	}
+	if a, ok := languageFor(toks, after); ok {
 		o.aliases = append(o.aliases, a) // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
 	}
-	if a, ok := orName(toks, after); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && len(o.toks) > 1 {
+	if len(o.toks) < 2 || firstNames[o.toks[0].fold] {
+		return
+	}
+	if a, ok := orName(toks, after); ok {
 		o.aliases = append(o.aliases, s.textOf(a)) // "Spolok Prístrešie, or Shelter Association,"
 	}
-	if a, ok := s.alsoCalled(after); ok && after > end && len(o.toks) > 1 {
+	if a, ok := s.alsoCalled(after); ok && after > end {
 		o.aliases = append(o.aliases, a) // "… (CPDK), whose name means …"
-	}
-	if a, ok := s.alsoCalled(end); ok {
-		o.aliases = append(o.aliases, a)
 	}
 }
 

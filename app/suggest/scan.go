@@ -878,46 +878,58 @@ func (s *scanner) lowercaseName(i, end int) int {
 	if end-i != 1 || cueKind(toks[i].fold) == "" && toks[i].sent || end >= len(toks) || toks[end].kind != tWord || !unicode.IsLower(firstRune(toks[end].text)) {
 		return end
 	}
-	for k := end; k < len(toks) && k < end+12; k++ {
-		if toks[k].kind == tWord && toks[k].space && unicode.IsLower(firstRune(toks[k].text)) {
-			continue
+	k := end
+	for k < len(toks) && k < end+12 && toks[k].kind == tWord && toks[k].space && unicode.IsLower(firstRune(toks[k].text)) {
+		k++
+	}
+	if k >= len(toks) || k >= end+12 {
+		return end
+	}
+	if acr, ok := acronymAt(toks, k); ok && k-i >= 2 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
+		return k
+	}
+	plain := !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] })
+	if _, _, ok := translationAt(toks, k); ok && k-end <= 3 && plain {
+		return k // "Soukromí v síti (Privacy Online)": the other language's name, then its translation
+	}
+	if _, ok := orName(toks, k); ok && k > end && k-end <= 3 && plain {
+		return k // "Hrvatska demokratska zajednica, or Croatian Democratic Union"
+	}
+	if k > end && toks[k].kind == tWord && isNameToken(toks[k]) && toks[k].space {
+		if m, ok := s.capitalisedAgain(i, end, k); ok {
+			return m
 		}
-		if acr, ok := acronymAt(toks, k); ok && k-i >= 2 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
-			return k
-		}
-		if _, _, ok := translationAt(toks, k); ok && k-end <= 3 && !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] }) {
-			return k // "Soukromí v síti (Privacy Online)": the other language's name, then its translation
-		}
-		if _, ok := orName(toks, k); ok && k > end && k-end <= 3 && !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] }) {
-			return k // "Hrvatska demokratska zajednica, or Croatian Democratic Union"
-		}
-		if k > end && toks[k].kind == tWord && isNameToken(toks[k]) && toks[k].space {
-			// "Jiro sy Rano Malagasy (Jirama)": capitalised words again after the lower-case
-			// joiner, one name if the abbreviation in brackets is made of their syllables.
-			m := k
-			for m < len(toks) && m < k+4 && toks[m].kind == tWord && isNameToken(toks[m]) && toks[m].space {
-				m++
-			}
-			if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
-				return m
-			}
-			if acr, ok := acronymAt(toks, m); ok && m-end <= 5 && lowercaseInitials(toks[i:m]) == acronymLetters(acr) {
-				return m // "Front de libération du Gourma (FLG)": the acronym spells every word
-			}
-			if translatedAfter(toks, end, m) {
-				return m // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
-			}
-			if m+1 < len(toks) && isLowerSuffix(toks[m].text) && m-end <= 5 {
-				// "Mestská doprava Žilina a.s. (MDŽ)": a company's name and its legal
-				// suffix, one name if the acronym after spells its words' initials.
-				if acr, ok := acronymAt(toks, m+1); ok && app.Fold(lowercaseInitials(toks[i:m])) == app.Fold(acronymLetters(acr)) {
-					return m + 1
-				}
-			}
-		}
-		break
 	}
 	return end
+}
+
+// capitalisedAgain reads the capitalised words at toks[k] after the lower-case words of a
+// name of another language that starts at toks[i] ("Jiro sy Rano Malagasy (Jirama)") and
+// returns where the whole name ends when what follows says it is one: an abbreviation
+// made of its syllables, an acronym of its words, a translation, a legal suffix.
+func (s *scanner) capitalisedAgain(i, end, k int) (int, bool) {
+	toks := s.toks
+	m := k
+	for m < len(toks) && m < k+4 && toks[m].kind == tWord && isNameToken(toks[m]) && toks[m].space {
+		m++
+	}
+	if m+2 < len(toks) && toks[m].text == "(" && toks[m+2].text == ")" && m-end <= 5 && syllablesOf(toks[i:m], toks[m+1].text) {
+		return m, true
+	}
+	if acr, ok := acronymAt(toks, m); ok && m-end <= 5 && lowercaseInitials(toks[i:m]) == acronymLetters(acr) {
+		return m, true // "Front de libération du Gourma (FLG)": the acronym spells every word
+	}
+	if translatedAfter(toks, end, m) {
+		return m, true // "Umoja wa Wapiganaji, Swahili for Unity of Fighters"
+	}
+	if m+1 < len(toks) && isLowerSuffix(toks[m].text) && m-end <= 5 {
+		// "Mestská doprava Žilina a.s. (MDŽ)": a company's name and its legal suffix, one
+		// name if the acronym after spells its words' initials.
+		if acr, ok := acronymAt(toks, m+1); ok && app.Fold(lowercaseInitials(toks[i:m])) == app.Fold(acronymLetters(acr)) {
+			return m + 1, true
+		}
+	}
+	return 0, false
 }
 
 // languageFor returns the translation in ", Swahili for Unity of Fighters," at toks[k]: a
