@@ -198,6 +198,7 @@ func legalSuffixTok(t token) bool {
 	return isLegalSuffix(t.fold) && !titleCaseTwoLetters[t.text]
 }
 
+// titleCaseTwoLetters are legal suffixes that, written with one capital, are name words.
 var titleCaseTwoLetters = map[string]bool{"Ag": true, "As": true, "Sa": true, "Se": true, "Ae": true, "Sl": true}
 
 func isLegalSuffix(w string) bool {
@@ -809,7 +810,7 @@ func (g *grouper) keep(e *entity) bool {
 		return false // "CHECK THE SCALES FIRST": a slogan or a line in capitals
 	}
 	if codeLike(e.full.text) && !m.known && !saysWhatItIs(e) {
-		return false // "Rp1,900", "Tsubame-7", "B2": an amount, a model or a cell, not who
+		return false // "Rp1,900", "Mk2": an amount or a model, not who
 	}
 	if e.kind() == app.Person && !g.personEvidence(e) && !repeated(e) &&
 		!slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" }) {
