@@ -62,15 +62,7 @@ func TestChangeLogFilledOnUpdate(t *testing.T) {
 func hubAtVersion(t *testing.T, version int) (*Hub, string) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := cluster.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := Connect(ctx, cluster.AdminURL(db))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { h.Close(ctx) })
+	h, _ := emptyDatabase(t)
 	initUpTo = version
 	v, err := h.Init(ctx)
 	initUpTo = 0

@@ -49,6 +49,17 @@ func requireServer(t testing.TB) {
 func newHub(t *testing.T) (*Hub, string) {
 	t.Helper()
 	requireServer(t)
+	h, db := emptyDatabase(t)
+	if v, err := h.Init(context.Background()); err != nil || v != latestVersion() {
+		t.Fatalf("init: version %d, %v", v, err)
+	}
+	return h, db
+}
+
+// emptyDatabase makes a fresh database with no schema and returns the admin's hub on it,
+// closed when the test ends, and the database's name.
+func emptyDatabase(t *testing.T) (*Hub, string) {
+	t.Helper()
 	ctx := context.Background()
 	db, err := cluster.NewDatabase(ctx)
 	if err != nil {
@@ -59,9 +70,6 @@ func newHub(t *testing.T) (*Hub, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { h.Close(context.Background()) })
-	if v, err := h.Init(ctx); err != nil || v != latestVersion() {
-		t.Fatalf("init: version %d, %v", v, err)
-	}
 	return h, db
 }
 

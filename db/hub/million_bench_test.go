@@ -50,14 +50,8 @@ func millionDir() string {
 // 500 received. The hub and the project are kept in millionDir and reused by later runs
 // (the hub's schema version and the sizes key them). Reported: ms per sync.
 func BenchmarkSyncIncrementalMillion(b *testing.B) {
-	hub.RequireServer(b)
 	ctx := context.Background()
-	c, err := hubtest.StartKept(millionDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer c.Stop()
-	mh := openMillionHub(b, c)
+	mh := startMillionHub(b)
 	p := mh.project(b)
 	defer p.Close()
 	mine := mh.actorsHeld(b, p)
@@ -127,6 +121,18 @@ func (mh *millionHub) migrateKept(b *testing.B, admin *pgx.Conn) {
 func hubVersion() int {
 	names, _ := filepath.Glob("migrations/*.sql")
 	return len(names)
+}
+
+// startMillionHub starts the kept cluster, stopped when the benchmark ends, and opens
+// the million hub in it (see openMillionHub).
+func startMillionHub(b *testing.B) *millionHub {
+	hub.RequireServer(b)
+	c, err := hubtest.StartKept(millionDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(c.Stop)
+	return openMillionHub(b, c)
 }
 
 // openMillionHub returns the kept hub, filling it first when it is missing or was made

@@ -6,9 +6,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"dossier/db/hub"
-	"dossier/db/hub/hubtest"
 )
 
 // BenchmarkInSubscriptionMillion: what a project subscribed to a tag waits for in each
@@ -19,14 +16,8 @@ import (
 // version 5 each took over a second (the whole records table read); reported: ms per
 // actor.
 func BenchmarkInSubscriptionMillion(b *testing.B) {
-	hub.RequireServer(b)
 	ctx := context.Background()
-	c, err := hubtest.StartKept(millionDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer c.Stop()
-	mh := openMillionHub(b, c)
+	mh := startMillionHub(b)
 	actors := mh.someActors(b)
 	conn, err := pgx.Connect(ctx, mh.url("ayse"))
 	if err != nil {
