@@ -116,19 +116,24 @@ func (p *pipeSink) writer() {
 	for batch := range p.jobs {
 		for _, f := range batch {
 			if p.failed() == nil {
-				if err := p.write(f); err != nil {
-					p.mu.Lock()
-					if p.err == nil {
-						p.err = &app.Error{Code: app.EINTERNAL, Err: err,
-							Message: fmt.Sprintf("Cannot write %s in the vault: %v.", f.path, err)}
-					}
-					p.mu.Unlock()
-				}
+				p.fail(f.path, p.write(f))
 			}
 			if f.buf.Cap() <= 1<<20 { // a huge article's buffer is let go
 				p.bufs.Put(f.buf)
 			}
 		}
+	}
+}
+
+// fail keeps the first failure to write a file, naming the file; nil is no failure.
+func (p *pipeSink) fail(path string, err error) {
+	if err == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.err == nil {
+		p.err = &app.Error{Code: app.EINTERNAL, Err: err, Message: fmt.Sprintf("Cannot write %s in the vault: %v.", path, err)}
 	}
 }
 

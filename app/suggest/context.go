@@ -86,10 +86,10 @@ func (s *scanner) lowerAgentBefore(o *occurrence, i int, prev string) bool {
 	if !lowerAgent(prev) || hasAnyCue(o.toks) || !allNameTokens(o.toks) {
 		return false
 	}
-	if end := i + len(o.toks); end < len(s.toks) && isLegalSuffix(s.toks[end].fold) {
+	if end := i + len(o.toks); end < len(s.toks) && legalSuffixTok(s.toks[end]) {
 		return false // "chip designer Sartori Microsystems SpA"
 	}
-	return !slices.ContainsFunc(o.toks, func(t token) bool { return companyWords[t.fold] || isLegalSuffix(t.fold) })
+	return !slices.ContainsFunc(o.toks, func(t token) bool { return companyWords[t.fold] || legalSuffixTok(t) })
 }
 
 // lowerAgent reports whether a lower-case word reads as a noun for someone who does
@@ -788,7 +788,7 @@ func (s *scanner) personTag(start, end int, acr string, person bool) bool {
 	// "Reporters Without Borders (RSF)", whose bracket is its own.
 	return len(name) >= 2 && len(name) <= 3 && allNameTokens(name) && !hasAnyCue(name) && headKind(name) == "" &&
 		!slices.ContainsFunc(name, func(t token) bool {
-			return withoutWords[t.fold] || orgCues[t.fold] || companyWords[t.fold] || isLegalSuffix(t.fold)
+			return withoutWords[t.fold] || orgCues[t.fold] || companyWords[t.fold] || legalSuffixTok(t)
 		})
 }
 

@@ -189,8 +189,6 @@ func legalPhraseLen(toks []token) int {
 // "PJSC Gazprom".
 var legalPrefixes = words(`pt cv pjsc ojsc ooo ao jsc`)
 
-// isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
-// without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
 // legalSuffixTok reports whether a token is a legal suffix as written: "AG", "SA" and "AS"
 // are, but "Ag" in "Moussa Ag Elmehdi" is a Tuareg name's "son of", and "Sa" or "Se" a
 // name's word.
@@ -201,6 +199,8 @@ func legalSuffixTok(t token) bool {
 // titleCaseTwoLetters are legal suffixes that, written with one capital, are name words.
 var titleCaseTwoLetters = map[string]bool{"Ag": true, "As": true, "Sa": true, "Se": true, "Ae": true, "Sl": true}
 
+// isLegalSuffix reports whether a folded word is a legal suffix, written with dots or
+// without ("B.V.", "S.L.") or as two joined by a comma ("Co., Ltd").
 func isLegalSuffix(w string) bool {
 	if !strings.ContainsAny(w, ".,/") {
 		return legalSuffixes[w]
@@ -246,7 +246,7 @@ func (g *grouper) mergeLegalSuffix() {
 func shortOrgForms(toks []token) [][2]int {
 	n := len(toks)
 	var out [][2]int
-	for n >= 3 && isLegalSuffix(toks[n-1].fold) {
+	for n >= 3 && legalSuffixTok(toks[n-1]) {
 		n-- // "Sunrise Remedies" of "Sunrise Remedies Pvt Ltd"
 	}
 	if k := legalPhraseLen(toks[:n]); k > 0 && n-k >= 2 {
@@ -595,7 +595,7 @@ func orgShortForm(full, short []token) bool {
 		return false
 	}
 	w := short[0].fold
-	for len(full) > 2 && isLegalSuffix(full[len(full)-1].fold) {
+	for len(full) > 2 && legalSuffixTok(full[len(full)-1]) {
 		full = full[:len(full)-1] // "Marzotti" of "Officine Marzotti S.p.A."
 	}
 	if len(full) < 2 {
@@ -748,7 +748,7 @@ func (e *entity) kind() app.ActorKind {
 		}
 	}
 	if full.kind != "" && full.kind != app.Person {
-		if headKind(full.toks) == "" && knownKinds[full.key] == "" && full.ctxKind == "" && !isLegalSuffix(full.toks[len(full.toks)-1].fold) {
+		if headKind(full.toks) == "" && knownKinds[full.key] == "" && full.ctxKind == "" && !legalSuffixTok(full.toks[len(full.toks)-1]) {
 			// The fullest name's kind was guessed from its shape ("Progressive Slovakia"
 			// holds a country): a later mention that says what it is ("…, the main
 			// opposition party,") knows better.
@@ -986,7 +986,7 @@ func capitalsPhrase(o *occurrence) bool {
 // says otherwise.
 func placeInDiscourse(e *entity) bool {
 	t := e.full.toks
-	if nameWords(t) > 3 || headKind(t) != "" || isLegalSuffix(t[len(t)-1].fold) || e.full.capital || knownKinds[e.key] != "" {
+	if nameWords(t) > 3 || headKind(t) != "" || legalSuffixTok(t[len(t)-1]) || e.full.capital || knownKinds[e.key] != "" {
 		return false
 	}
 	strong := false

@@ -48,7 +48,7 @@ func cueKind(w string) app.ActorKind {
 // hasOrgCue reports whether a word of toks names a kind of organisation.
 func hasOrgCue(toks []token) bool {
 	for _, t := range toks {
-		if isNameToken(t) && !titleCaseTwoLetters[t.text] && (cueKind(t.fold) != "" || t.abbr && isLegalSuffix(t.fold)) {
+		if isNameToken(t) && !titleCaseTwoLetters[t.text] && (cueKind(t.fold) != "" || t.abbr && legalSuffixTok(t)) {
 			return true // "Pelham Mining", "Tarsen Paints B.V."
 		}
 	}

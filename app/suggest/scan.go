@@ -360,7 +360,7 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		if t.poss && !s.possContinues(j) {
 			break
 		}
-		if j-i >= 2 && legalSuffixTok(t) && isNameToken(t) && (j == len(toks) || !isLegalSuffix(toks[j].fold)) {
+		if j-i >= 2 && legalSuffixTok(t) && isNameToken(t) && (j == len(toks) || !legalSuffixTok(toks[j])) {
 			break // "Brenner Antriebstechnik GmbH of Stuttgart": the registered name ends there
 		}
 	}
@@ -370,11 +370,11 @@ func (s *scanner) runEnd(i int) (j, done int) {
 // commaSuffix reports whether the comma at toks[k] sets off a legal suffix written with
 // dots that ends the name before it ("Orvana Holdings, SGPS, S.A.", "…de Fomento, S.A.").
 func commaSuffix(toks []token, k int) bool {
-	if k+1 >= len(toks) || k == 0 || toks[k-1].kind != tWord || isLegalSuffix(toks[k-1].fold) {
+	if k+1 >= len(toks) || k == 0 || toks[k-1].kind != tWord || legalSuffixTok(toks[k-1]) {
 		return false
 	}
 	n := toks[k+1]
-	return n.kind == tWord && n.space && unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && isLegalSuffix(n.fold)
+	return n.kind == tWord && n.space && unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && legalSuffixTok(n)
 }
 
 // stemRun reads the word at toks[j] that is a stem and a suffix ("Iran-backed",
@@ -1111,7 +1111,7 @@ func companyAfter(toks []token, k int) bool {
 		return false // "Uzbekistan's Ministry of Water Resources": the state's own body
 	}
 	for j := k; j < len(toks) && j < k+8 && (isNameToken(toks[j]) || isJoiner(toks[j])) && (j == k || toks[j].space); j++ {
-		if isNameToken(toks[j]) && (isLegalSuffix(toks[j].fold) || companyWords[toks[j].fold]) {
+		if isNameToken(toks[j]) && (legalSuffixTok(toks[j]) || companyWords[toks[j].fold]) {
 			return true
 		}
 		if toks[j].poss {
@@ -1872,7 +1872,7 @@ func (s *scanner) textOf(toks []token) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.text)
-		if t.abbr && n == len(toks)-1 && isLegalSuffix(t.fold) && !strings.HasSuffix(t.text, ".") {
+		if t.abbr && n == len(toks)-1 && legalSuffixTok(t) && !strings.HasSuffix(t.text, ".") {
 			b.WriteByte('.') // "Hengli Fine Chemicals Co."
 		}
 		if t.poss && n < len(toks)-1 {
@@ -2109,7 +2109,7 @@ func kindNoun(w string) app.ActorKind {
 // numberAfter reports whether a number or a model code follows the name, or ends it:
 // "Atlas 9", "KVX 30", "Aero X2" name products and indexes, not actors.
 func (s *scanner) numberAfter(end int) bool {
-	if s.toks[end-1].poss || isLegalSuffix(s.toks[end-1].fold) && end-1 > 0 {
+	if s.toks[end-1].poss || legalSuffixTok(s.toks[end-1]) && end-1 > 0 {
 		// "Governor Ruiz's 2023 campaign": the number is the possessor's; "fined Hanbit
 		// Co., Ltd. 41 billion won": a company's name ends at its suffix.
 		return false
@@ -2806,7 +2806,7 @@ func (s *scanner) companyOpening(toks []token) bool {
 			continue
 		}
 		for j := k + n; j < len(s.toks) && j <= k+n+2 && isNameToken(s.toks[j]); j++ {
-			if isLegalSuffix(s.toks[j].fold) && j > k+n-1 {
+			if legalSuffixTok(s.toks[j]) && j > k+n-1 {
 				return true
 			}
 		}

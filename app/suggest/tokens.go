@@ -116,7 +116,7 @@ func joinSuffixes(toks []token) []token {
 			continue
 		}
 		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "," && toks[i+2].kind == tWord && toks[i+2].space &&
-			isLegalSuffix(t.fold) && isLegalSuffix(toks[i+2].fold) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 &&
+			legalSuffixTok(t) && legalSuffixTok(toks[i+2]) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 &&
 			(toks[i-1].kind == tWord || toks[i-1].text == ",") {
 			dot := ""
 			if t.abbr && !strings.HasSuffix(t.text, ".") {
