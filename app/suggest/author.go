@@ -10,8 +10,9 @@ import (
 
 // ExtractArticle is Extract for an article written by author (its Author field, from the
 // file's metadata or byline; "" when unknown). The author is never suggested, nor anyone
-// a byline near the top of the body names ("By A. Writer · March 4, 2026"): they wrote
-// the article, they are not in it.
+// a byline near the top of the body names ("By A. Writer · March 4, 2026") or the
+// credits of wire copy name ("(Reporting by …; Editing by …)"): they made the article,
+// they are not in it.
 func ExtractArticle(title, body, author string, known []string) []Suggestion {
 	sugs := Extract(title, body, known)
 	authors := map[string]bool{}

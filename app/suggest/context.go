@@ -184,10 +184,10 @@ func (s *scanner) locativeBefore(o *occurrence, i int, prev string) bool {
 	return true
 }
 
-// hubNouns are the places of trade or travel a name after "at" locates: "the
-// tea-buying centre at Kiegoi", "the station at Mersa".
-var hubNouns = words(`centre center station stop market depot hub checkpoint crossing office warehouse
-	quay wharf pier jetty landing`)
+// hubNouns are the places of trade or travel, besides placeNouns, that a name after "at"
+// locates: "the tea-buying centre at Kiegoi", "the station at Mersa".
+var hubNouns = words(`centre center station stop market depot hub office warehouse quay wharf pier
+	jetty landing`)
 
 // movementBefore: "from reaching El Fasher", "troops entered Kherson", "the ship was
 // heading for Djibouti", "flights travelled between Sanaa and…", "the road between
