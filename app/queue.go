@@ -54,8 +54,14 @@ func (q QueuedName) Cursor() QueueCursor { return QueueCursor{q.Articles, q.Fold
 // sampleMaxRunes bounds a sample sentence: a run-on paragraph is cut, and says so.
 const sampleMaxRunes = 240
 
+// sampleLead is how many runes of a sample may stand before the name: a queue row shows
+// about 150, so a name further into its sentence is brought forward, the cut said by "…",
+// rather than hidden by the row's own truncation at the right.
+const sampleLead = 80
+
 // SentenceAround returns the sentence of text around rune offset at (trimmed, at most
-// about 240 runes, cut with "…" where it is longer), or "" when at is outside text.
+// about 240 runes, cut with "…" where it is longer or where the name stands more than 80
+// runes in), or "" when at is outside text.
 func SentenceAround(text string, at int) string {
 	if at < 0 {
 		return ""
@@ -89,8 +95,14 @@ func SentenceAround(text string, at int) string {
 	// Where the name stands in the sentence, so that a long sentence is cut around it.
 	rel := utf8.RuneCountInString(strings.TrimLeftFunc(text[start:b], unicode.IsSpace))
 	r := []rune(strings.TrimFunc(text[start:end], unicode.IsSpace))
-	if len(r) > sampleMaxRunes {
-		from := max(0, rel-sampleMaxRunes/3)
+	if len(r) > sampleMaxRunes || rel > sampleLead {
+		from := max(0, rel-sampleLead)
+		for k := from; k > 0 && k < rel && k < from+15; k++ {
+			if r[k-1] == ' ' {
+				from = k // start at a word
+				break
+			}
+		}
 		to := min(len(r), from+sampleMaxRunes)
 		cut := string(r[from:to])
 		if from > 0 {

@@ -33,6 +33,20 @@ func TestSentenceAroundCutsLongSentences(t *testing.T) {
 	}
 }
 
+// A name far into a sentence is brought forward, so that a row's width shows it.
+func TestSentenceAroundBringsAFarNameForward(t *testing.T) {
+	text := "HARBOURTON — Dock workers walked out on Monday across the three terminals of the port, leaving ships at anchor and a line of lorries on the coast road, and blamed the Tolvane Port Authority for the new shifts."
+	at := utf8.RuneCountInString(text[:strings.Index(text, "Tolvane")])
+	got := SentenceAround(text, at)
+	i := strings.Index(got, "Tolvane Port Authority")
+	if !strings.HasPrefix(got, "…") || i < 0 || utf8.RuneCountInString(got[:i]) > sampleLead+2 || !strings.HasSuffix(got, "shifts.") {
+		t.Errorf("got %q", got)
+	}
+	if strings.HasPrefix(got, "… ") || !strings.Contains(text, strings.TrimPrefix(got, "…")) {
+		t.Errorf("not cut at a word: %q", got)
+	}
+}
+
 func FuzzSentenceAround(f *testing.F) {
 	f.Add("The U.S. envoy met Mr. Tobin Asquel. Then he left.", 20)
 	f.Add("", 0)
