@@ -341,6 +341,12 @@ func (s *scanner) attribution(o *occurrence, i, end int, prev, next string) {
 		// that word the name's verb, not a noun it qualifies ("UN peacekeepers say").
 		o.attrib = false
 	}
+	if o.attrib && o.country != nil && prev != "" && !ownsBody(toks, end) && !strings.Contains(toks[i].text, "-") {
+		// "reliance on U.S. suppliers": where from. "U.S. officials" are the state's own;
+		// "Kazakhstan kept out", first in its clause, is the subject of a verb; "the
+		// Armenia-Azerbaijan war" is between the two.
+		o.possPlace = true
+	}
 	// "Hanbit's U.S. holding company", "its Kenyan unit": whose and where, not who.
 	o.ownedAttrib = o.attrib && i > 0 && (toks[i-1].poss || pronounPoss[prev])
 	// "two Dene hunters": a count, the word, a plural noun.
@@ -456,7 +462,36 @@ func (s *scanner) stateOwner(o *occurrence, end int, next string) {
 	if o.loc && !placeNouns[next] && !bodyPlaceNouns[next] {
 		o.loc, o.weakLoc = false, false
 	}
+	o.possPlace = !o.nationality && !ownsBody(toks, end)
 }
+
+// ownsBody reports whether the lower-case words after a state's possessive name what the
+// state has or is: its government, army, court or minister ("Japan's foreign ministry",
+// "Nigeria's central bank", "Ghana's president"), or a name follows ("Spain's Competition
+// Commission"). "South Korea's third-largest chipmaker", "Japan's opposition parties" or
+// "Myanmar's eastern Kayah State" only say where something is.
+func ownsBody(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+4 && toks[j].kind == tWord; j++ {
+		w := toks[j].fold
+		if j == k && isNameToken(toks[j]) && !compass[w] {
+			return true
+		}
+		if stateOwned[w] || govCues[w] || armedCues[w] || roleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// stateOwned are the nouns of what a state has or does, besides its bodies' and
+// officials' nouns: "Iraq's authorities", "Iran's nuclear programme", "China's economy".
+var stateOwned = words(`authorities officials government regime leadership military navy
+	forces troops economy budget programme program policy sanctions stance decision
+	position offer proposal demand bid response support veto delegation negotiators
+	diplomats embassy envoy ambassador allies ally strikes strike attack attacks offensive
+	election elections vote constitution debt currency exports imports bank regulator
+	watchdog state-owned authority commission agency council rules law laws operator grid
+	output`)
 
 // placeModifier reads a place named before a noun or a name it describes: "a Wichita
 // firm", "the Pretoria agreement", "Oslo shipping group Varde Lines", "Gov. Mike DeWine of

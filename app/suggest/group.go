@@ -797,7 +797,9 @@ func (g *grouper) keep(e *entity) bool {
 		// A state is an actor where it acts or is acted on ("Gambia agreed", "talks with
 		// Ghana"), not where it only says where ("printed in Senegal", "the
 		// Singapore-listed Tembusu Resources", "a former minister of Ghana").
-		return slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.layout && !o.stemPlace && !countryAsPlace(o) })
+		return slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+			return !o.layout && !o.stemPlace && !o.possPlace && !countryAsPlace(o)
+		})
 	}
 	if onlyThing(e) || placeInDiscourse(e) {
 		return false

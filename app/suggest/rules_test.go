@@ -1772,3 +1772,25 @@ func TestRound10PortfolioThenANameSaidAgain(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Sokha Vannak": {app.Person, nil}, "Zdenka Hollá": {app.Person, []string{"Hollá"}}},
 		[]string{"Water Resources and Meteorology Sokha Vannak", "Rights Zdenka Hollá"})
 }
+
+// TestRound11StateNamedOnlyAsWhere: a state's possessive or its name before a noun says
+// where something is ("Veldoria's second-largest brewer", "reliance on U.S. suppliers")
+// unless the noun is what the state has or does ("Japan's foreign ministry", "U.S.
+// officials"), and a state named first in its clause or joined by a hyphen to another acts.
+func TestRound11StateNamedOnlyAsWhere(t *testing.T) {
+	where := "Kestrel Breweries, Peru's second-largest brewer, bought Ostra Malt. Buyers cut their reliance on U.S. suppliers, " +
+		"and Chile's eastern valleys stayed dry."
+	checkRule(t, where, map[string]ruleWant{"Kestrel Breweries": {app.Organisation, nil}}, []string{"Peru", "United States", "Chile"})
+	acts := "Japan's foreign ministry protested. Kazakhstan kept out of the row. The bank fell after U.S. sanctions hit it. " +
+		"The 40-day Armenia-Azerbaijan war ended in May, and Brazil's competition authority opened a review."
+	checkRule(t, acts, map[string]ruleWant{"Japan": {app.State, nil}, "United States": {app.State, nil}, "Kazakhstan": {app.State, nil},
+		"Armenia": {app.State, nil}, "Azerbaijan": {app.State, nil}, "Brazil": {app.State, nil}}, nil)
+}
+
+// TestRound11RolesJoinedByHyphens: a role's words joined by a hyphen, or a harbour's
+// master, before a name are the person's role, not part of the name.
+func TestRound11RolesJoinedByHyphens(t *testing.T) {
+	text := "Treasurer-secretary Hemanta Kumari Rai says the books are open. At the quay, Harbour Master Dorin Albu said the channel was shut."
+	checkRule(t, text, map[string]ruleWant{"Hemanta Kumari Rai": {app.Person, nil}, "Dorin Albu": {app.Person, nil}},
+		[]string{"Treasurer-secretary Hemanta Kumari Rai", "Harbour Master Dorin Albu"})
+}

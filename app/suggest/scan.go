@@ -81,6 +81,9 @@ type occurrence struct {
 	placeSaid bool
 	// ownedAttrib: attrib right after a possessive: "Hanbit's U.S. holding company".
 	ownedAttrib bool
+	// possPlace: a state's possessive before what only says where something is ("South
+	// Korea's third-largest chipmaker"), not before what the state owns or does.
+	possPlace bool
 	// owner: the possessive right before the name, folded: "kenya's" of "Kenya's Defence
 	// Ministry". Two bodies with different owners are two bodies.
 	owner string

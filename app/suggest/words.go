@@ -84,7 +84,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u
-	bapak pak ibu hj drs ir`)
+	bapak pak ibu hj drs ir master treasurer`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -376,11 +376,12 @@ func isRoleHead(w string) bool {
 		return true
 	}
 	parts := strings.Split(w, "-")
-	if len(parts) < 2 || !roleHeads[parts[len(parts)-1]] {
+	// "Vice-Governor", "Treasurer-secretary": a role's words joined by hyphens.
+	if len(parts) < 2 || !roleHeads[parts[len(parts)-1]] && !roleWords[parts[len(parts)-1]] {
 		return false
 	}
 	for _, p := range parts[:len(parts)-1] {
-		if !roleHeads[p] && !roleModifiers[p] {
+		if !roleHeads[p] && !roleModifiers[p] && !roleWords[p] {
 			return false
 		}
 	}
