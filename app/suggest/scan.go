@@ -721,7 +721,7 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 		toks[k-1].poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
 		w == "of" && ofJoinsTitle(toks, k, end) ||
 		s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
-	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) {
+	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) || committeeOfHouse(toks, start, k, end) {
 		joined = false // "National Assembly on Wednesday"
 	}
 	if w == "in" {
@@ -733,6 +733,18 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 			k+1 < end && k+2 == end && continents[toks[k+1].fold] && headKind(toks[start:k]) != "" // "Organization for Security and Co-operation in Europe"
 	}
 	return joined
+}
+
+// committeeOfHouse reports whether "of" at toks[k] follows a committee's name and opens a
+// legislature's ("Committee on Agriculture, Forestry and Fisheries of the House of
+// Representatives"): two bodies, the committee and the house, each named in full.
+func committeeOfHouse(toks []token, start, k, end int) bool {
+	j := k + 1
+	if j < end && toks[j].fold == "the" {
+		j++
+	}
+	return toks[k].fold == "of" && j < end && legislatures[toks[j].fold] &&
+		slices.ContainsFunc(toks[start:k], func(t token) bool { return committeeHeads[t.fold] })
 }
 
 // titleBefore: a role's head before the preposition ("Secretary of State"); a title after a
@@ -2511,7 +2523,7 @@ func (s *scanner) portfolioList(i, j int) bool {
 	toks := s.toks
 	of := false
 	for k := i + 1; k < j; k++ {
-		if (toks[k].fold == "of" || toks[k].fold == "for") && cueKind(toks[k-1].fold) != "" {
+		if (toks[k].fold == "of" || toks[k].fold == "for" || toks[k].fold == "on") && cueKind(toks[k-1].fold) != "" {
 			of = true
 		}
 	}

@@ -304,7 +304,8 @@ var precedeCues = map[string]app.ActorKind{
 var nonActorHeads = words(`prize prizes award awards medal trophy cup championship championships
 	tour race rally marathon grand-prix games olympics paralympics festival expo fair show
 	week summit act bill law treaty accord charter declaration report index regulation directive
-	decree ordinance statute levy tax tariff surcharge subsidy
+	decree ordinance statute levy tax tariff surcharge subsidy survey census poll
+	índice indice índex
 	composite average column row cell sheet album film novel series edition
 	sensex nikkei ftse dax kospi hang-seng stoxx`)
 
