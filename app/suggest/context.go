@@ -655,6 +655,39 @@ func (s *scanner) listLocativeStrength(o *occurrence, k int) {
 	o.motion = o.weakLoc && s.motionBefore(at)
 }
 
+// ofNameSaid reports whether "of", a name and a said-type verb follow toks[end-1]: "of
+// Ishin said", "of the Forum for Rights told".
+func (s *scanner) ofNameSaid(end int) bool {
+	toks := s.toks
+	j := end + 1
+	if j < len(toks) && toks[j].fold == "the" {
+		j++
+	}
+	k := j
+	for k < len(toks) && k < j+8 && (isNameToken(toks[k]) || isJoiner(toks[k])) && toks[k].space {
+		k++
+	}
+	return k > j && isNameToken(toks[k-1]) && speechVerbs[wordAfter(toks, k)]
+}
+
+// participleThenSaid reports whether a clause opened by a verb's -ing form, set off by
+// commas, and a said-type verb follow toks[end-1]: ", appearing for the party, said".
+func (s *scanner) participleThenSaid(end int) bool {
+	toks := s.toks
+	if end+1 >= len(toks) || toks[end].text != "," || !strings.HasSuffix(toks[end+1].text, "ing") || !unicode.IsLower(firstRune(toks[end+1].text)) {
+		return false
+	}
+	for k := end + 2; k < len(toks) && k < end+14; k++ {
+		if toks[k].text == "," {
+			return speechVerbs[wordAfter(toks, k+1)]
+		}
+		if toks[k].kind == tPunct && toks[k].text != "-" {
+			return false
+		}
+	}
+	return false
+}
+
 // followClues reads the words after a name: a cue noun ("the Forward Together party"),
 // a platform, a said-type verb, "who", "leader".
 func (s *scanner) followClues(o *occurrence, i, end int, prev, next string) {
@@ -663,6 +696,12 @@ func (s *scanner) followClues(o *occurrence, i, end int, prev, next string) {
 	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
 		platformNouns[next]) // "an Instagram account", "a TikTok video"
 	o.speaks = speechVerbs[next]
+	if len(o.toks) >= 2 && len(o.toks) <= 4 && o.country == nil && !hasAnyCue(o.toks) && s.participleThenSaid(end) {
+		o.person = true // "Prakash Iyengar, appearing for the party, said": someone acting for a body
+	}
+	if next == "of" && len(o.toks) >= 2 && len(o.toks) <= 3 && o.country == nil && !hasAnyCue(o.toks) && s.ofNameSaid(end) {
+		o.person = true // "Shunsuke Hirooka of Ishin said": someone of a body, speaking
+	}
 	o.who = end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "who"
 	if end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "where" {
 		o.placeSaid = true // "sent engineers to Tuzla, where…"
@@ -696,6 +735,7 @@ func (s *scanner) listClues(o *occurrence, i, end int, prev string) {
 	toks := s.toks
 	if s.joinedToName(i, end, prev) {
 		o.listed = true
+		o.which = s.listDescribed(end)
 	}
 	if o.ctxKind == "" && !o.person && o.country == nil && s.whichAfter(end) {
 		// "Uber Eats and Glovo, which also operate…", "Kestrel Labs, which…": "which"
@@ -711,6 +751,21 @@ func (s *scanner) listClues(o *occurrence, i, end int, prev string) {
 			o.ctxKind, o.listed = k, true
 		}
 	}
+}
+
+// listDescribed reports whether a relative clause or an appositive follows the list the
+// name ends or stands in: "Takeda, which makes…", "from Lumio and Qentar, the two giants".
+// What the list's names are is then said, whatever place clue stands before them.
+func (s *scanner) listDescribed(end int) bool {
+	toks := s.toks
+	k := end
+	for k+1 < len(toks) && (toks[k].fold == "and" || toks[k].fold == "or" || toks[k].text == ",") && isNameToken(toks[k+1]) {
+		k++
+		for k < len(toks) && isNameToken(toks[k]) && toks[k].space {
+			k++
+		}
+	}
+	return k+1 < len(toks) && toks[k].text == "," && (toks[k+1].fold == "which" || toks[k+1].fold == "the" || toks[k+1].fold == "both")
 }
 
 // joinedToName reports whether the name at toks[i:end] is joined to another name ("Meta

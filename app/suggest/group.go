@@ -904,7 +904,8 @@ func readMentions(e *entity) mentions {
 		roleOf := o.roleOf && !m.known && !m.acronym && headKind(o.toks) == "" && o.ctxKind == ""
 		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
 		// acts or that a relative clause describes.
-		m.allLoc = m.allLoc && (o.loc && !(o.weakLoc && !o.motion && (o.listed || o.speaks)) || roleOf)
+		// Names listed after the place clue share it: "complaints from Tiruppur and Erode".
+		m.allLoc = m.allLoc && (o.loc && !(o.weakLoc && !o.motion && (o.which || o.speaks)) || roleOf)
 		m.allSent = m.allSent && o.sent
 		m.person = m.person || o.person
 	}

@@ -1794,3 +1794,30 @@ func TestRound11RolesJoinedByHyphens(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Hemanta Kumari Rai": {app.Person, nil}, "Dorin Albu": {app.Person, nil}},
 		[]string{"Treasurer-secretary Hemanta Kumari Rai", "Harbour Master Dorin Albu"})
 }
+
+// TestRound11NamesListedAfterAPlaceClue: names listed after "from" or "to" share the
+// place clue ("complaints from Tiruppur and Erode"); a relative clause still makes one
+// an actor ("a blow to Veltra, which had hoped…").
+func TestRound11NamesListedAfterAPlaceClue(t *testing.T) {
+	text := "The commission said it had letters from Korvath and Ilmsdal about the roll. It was a blow to Veltra, which had hoped to win the tender."
+	checkRule(t, text, map[string]ruleWant{"Veltra": {"", nil}}, []string{"Korvath", "Ilmsdal"})
+}
+
+// TestRound11PersonsNamedOnceWithWhatTheyDo: a title then its holder set off by commas, a
+// person "of" a body who speaks, and one a participle clause describes before "said" are
+// persons, and a capitalised title is not a name.
+func TestRound11PersonsNamedOnceWithWhatTheyDo(t *testing.T) {
+	text := "The court told the region's Chief Medical Officer, Oyelaran Adewale, to publish the list. " +
+		"Tomoki Sashida of Reiwa said the bill was late. Senior Advocate Dhruvan Menon, appearing for the union, said the deletions were unlawful."
+	checkRule(t, text, map[string]ruleWant{"Oyelaran Adewale": {app.Person, nil}, "Tomoki Sashida": {app.Person, nil},
+		"Dhruvan Menon": {app.Person, nil}}, []string{"Medical Officer", "Senior Advocate Dhruvan Menon"})
+}
+
+// TestRound11CommitteesAndSurveys: a committee's portfolio listed with commas after "on"
+// is one name, "of the House of…" after it names a second body, and a survey is a
+// document, not an actor.
+func TestRound11CommitteesAndSurveys(t *testing.T) {
+	text := "The Committee on Fisheries, Ports and Coasts of the House of Councillors met. Prices in the Household Fuel Survey rose."
+	checkRule(t, text, map[string]ruleWant{"Committee on Fisheries, Ports and Coasts": {app.GovernmentBody, nil},
+		"House of Councillors": {app.GovernmentBody, nil}}, []string{"Household Fuel Survey", "Committee on Fisheries"})
+}

@@ -29,6 +29,7 @@ type occurrence struct {
 	roleOf  bool          // a lowercase role word follows: "São Paulo governor", "PUK spokesman"
 	speaks  bool          // a "said"-type verb follows: "Telkomsel said", "Airbnb declined"
 	listed  bool          // "and" and a name follow, or ", which": "Meta and Snap", "Takeda, which"
+	which   bool          // a relative clause or an appositive follows its list: "Takeda, which"
 	// stemPlace: the stem of "Singapore-listed", "Baghdad-based": where, not who.
 	stemPlace bool
 	cellKind  app.ActorKind // the kind a table's column header gives: "PARTY", "TEAM"
@@ -2439,11 +2440,24 @@ func (s *scanner) roleComma(i int) bool {
 		if lower && (roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) {
 			return true
 		}
+		if k == i-2 && !lower && s.titleEndsAt(k) {
+			return true // "the state's Chief Electoral Officer, Archana Pillai,": a title, then its holder
+		}
 		if lower && (stopwords[w] && !connectors[w] && !isArticle(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
 			return false // a verb or a clause word: "The president arrived late, Valtor said"
 		}
 	}
 	return false
+}
+
+// titleEndsAt reports whether the capitalised run ending at toks[k] is a title without a
+// name ("Chief Electoral Officer", "Deputy Mayor").
+func (s *scanner) titleEndsAt(k int) bool {
+	j := k
+	for j > 0 && isNameToken(s.toks[j-1]) && s.toks[j-1].space {
+		j--
+	}
+	return onlyRoles(s.toks[j : k+1])
 }
 
 // nameStart returns where the name that ends right before toks[and] begins.

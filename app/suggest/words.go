@@ -84,7 +84,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u
-	bapak pak ibu hj drs ir master treasurer`)
+	bapak pak ibu hj drs ir master treasurer officer advocate`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -97,7 +97,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
 	provincial municipal city county party opposition ruling government presidential royal cabinet
-	works tan`)
+	works tan electoral medical returning technical operating financial legal scientific statistical`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
