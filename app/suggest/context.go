@@ -474,13 +474,25 @@ func ownsBody(toks []token, k int) bool {
 	for j := k; j < len(toks) && j < k+4 && toks[j].kind == tWord; j++ {
 		w := toks[j].fold
 		if j == k && isNameToken(toks[j]) && !compass[w] {
-			return true
+			return stateBodyNamed(toks, k)
 		}
 		if stateOwned[w] || govCues[w] || armedCues[w] || roleWords[w] {
 			return true
 		}
 	}
 	return false
+}
+
+// stateBodyNamed reports whether the name at toks[k] is the state's own or dealt with by
+// it ("Spain's Competition Commission", "Brazil's Vale"), not a party the possessive only
+// places ("Denmark's Liberal Party").
+func stateBodyNamed(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+6 && isNameToken(toks[j]); j++ {
+		if partyCues[toks[j].fold] {
+			return false
+		}
+	}
+	return true
 }
 
 // stateOwned are the nouns of what a state has or does, besides its bodies' and
@@ -825,8 +837,11 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
 		o.aliases = append(o.aliases, acr)
 	}
-	if a, _, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
+	if a, close, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
 		o.aliases = append(o.aliases, a)
+		if toks[close-2].text == "," {
+			o.aliases = append(o.aliases, toks[close-1].text) // "(Prawo i Sprawiedliwość, PiS)"
+		}
 	}
 	s.otherNameClues(o, end)
 	if a, ok := s.alsoCalled(end); ok {

@@ -1821,3 +1821,20 @@ func TestRound11CommitteesAndSurveys(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Committee on Fisheries, Ports and Coasts": {app.GovernmentBody, nil},
 		"House of Councillors": {app.GovernmentBody, nil}}, []string{"Household Fuel Survey", "Committee on Fisheries"})
 }
+
+// TestRound12NamesOfOtherLanguages: Thai and Malay honorifics before a name, an
+// Azerbaijani patronymic with "oglu", a name joined by an en dash, and a party's own name
+// and acronym in one bracket after its English name.
+func TestRound12NamesOfOtherLanguages(t *testing.T) {
+	text := "Khun Wanida Sukprasert said the case was closed. Datuk Wira Razlan Hamdi denied it. " +
+		"Elvin Tofiq oglu Aliyev signed for the buyer. Anna Visser of the Citizen–Farmer Union (BurgerBoerenUnie, BBU) voted for it, " +
+		"and the Comité pro Tarija said so. Its ally, Norway's Centre Party, did not."
+	checkRule(t, text, map[string]ruleWant{
+		"Wanida Sukprasert":       {app.Person, nil},
+		"Razlan Hamdi":            {app.Person, nil},
+		"Elvin Tofiq oglu Aliyev": {app.Person, nil},
+		"Citizen-Farmer Union":    {"", []string{"BurgerBoerenUnie", "BBU"}},
+		"Comité pro Tarija":       {"", nil},
+		"Centre Party":            {app.Party, nil},
+	}, []string{"Khun Wanida Sukprasert", "Wira Razlan Hamdi", "Elvin Tofiq", "Farmer Union", "Norway"})
+}

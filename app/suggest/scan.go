@@ -463,7 +463,12 @@ func (s *scanner) bracketedTranslation(i, j int) (int, bool) {
 		return 0, false
 	}
 	n := len(s.out)
-	s.segment(toks[i:close], i, close)
+	if toks[close-2].text == "," {
+		s.segment(toks[i:close-2], i, close-2) // "(Prawo i Sprawiedliwość, PiS)": the name, then its acronym
+		s.segment(toks[close-1:close], close-1, close)
+	} else {
+		s.segment(toks[i:close], i, close)
+	}
 	for _, o := range s.out[n:] {
 		if o.kind == app.Person && !o.person && !firstNames[o.toks[0].fold] {
 			o.kind = "" // its words' shape says nothing; the name it translates does
@@ -1036,6 +1041,9 @@ func translationAt(toks []token, k int) (string, int, bool) {
 			return "", 0, false // "(Civic and Social Front)" holds a connector, "(the main party)" no name
 		}
 		parts = append(parts, t.text)
+	}
+	if j+2 < len(toks) && toks[j].text == "," && toks[j+1].kind == tWord && isAcronym(toks[j+1].text) && toks[j+2].text == ")" {
+		j += 2 // "(BoerBurgerBeweging, BBB)": the name in its language, then its acronym
 	}
 	if j >= len(toks) || toks[j].text != ")" || len(parts) == 0 || len(parts) == 1 && generic[toks[k+1].fold] {
 		return "", 0, false
