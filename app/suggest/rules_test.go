@@ -1838,3 +1838,11 @@ func TestRound12NamesOfOtherLanguages(t *testing.T) {
 		"Centre Party":            {app.Party, nil},
 	}, []string{"Khun Wanida Sukprasert", "Wira Razlan Hamdi", "Elvin Tofiq", "Farmer Union", "Norway"})
 }
+
+// TestRound12AcronymAndName: an acronym alone before "and" names a whole body, so the
+// name after it is another; a movement named in Spanish is a party's name.
+func TestRound12AcronymAndName(t *testing.T) {
+	text := "In the Senate, the UDP and Alianza Cívica Nueva called for a vote, and the Movimiento Popular Andino (MPA) stayed away."
+	checkRule(t, text, map[string]ruleWant{"UDP": {"", nil}, "Alianza Cívica Nueva": {app.Party, nil},
+		"Movimiento Popular Andino": {app.Party, []string{"MPA"}}}, []string{"UDP and Alianza Cívica Nueva"})
+}

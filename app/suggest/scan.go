@@ -648,7 +648,9 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 		// Minister Yoko Nakagawa": the portfolios of one body or one role.
 		cut = false
 	}
-	return cut
+	// "the FCU and Comunidad Ciudadana": an acronym alone names a whole body, so the
+	// name after "and" is another.
+	return cut || len(left) == 1 && isAcronym(left[0].text) && len(right) > 0 && !isAcronym(right[0].text)
 }
 
 // andSeparates reports whether the words on each side of "and" look like two names: both
@@ -2692,6 +2694,9 @@ func roleSpan(toks []token, saidAlone func(...string) bool) (h, from int) {
 		}
 		if isCountryText(toks[k].text+" "+toks[k+1].text) || demonyms[toks[k].fold+" "+toks[k+1].fold] {
 			continue // "Commission of Sri Lanka", "Sri Lankan": a title that opens a country's name is the country's
+		}
+		if k > 0 && firstNames[toks[k-1].fold] && !isRoleHead(toks[k-1].fold) && !roleModifiers[toks[k-1].fold] {
+			continue // "Abdirahman Sheikh Hassan": a title's word after a given name is part of the name
 		}
 		rest := toks[k+1:]
 		if j := portfolioEnd(toks, k, saidAlone); j > 0 {

@@ -137,7 +137,8 @@ var (
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka
-		strana párt puolue partiet partito partidul frente`)
+		strana párt puolue partiet partito partidul frente movimiento movimento mouvement bewegung
+		beweging`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
