@@ -101,7 +101,8 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 28 (211-218): written by a thirteenth helper who never saw the extractor, fitted in round 9", "211", "219"},
 	{"held out, batch 29 (219-226): written by a fourteenth helper who never saw the extractor, fitted in round 10", "219", "227"},
 	{"held out, batch 30 (227-234): written by a fifteenth helper who never saw the extractor, fitted in round 11", "227", "235"},
-	{"held out, batch 31 (235-242): written by a sixteenth helper who never saw the extractor, kept unfitted", "235", "243"},
+	{"held out, batch 31 (235-242): written by a sixteenth helper who never saw the extractor, fitted in round 12", "235", "243"},
+	{"held out, batch 32 (243-250): written by a seventeenth helper who never saw the extractor, kept unfitted", "243", "251"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
