@@ -356,7 +356,7 @@ func (s *scanner) attribution(o *occurrence, i, end int, prev, next string) {
 // tagClues reads a member's tag in brackets and a quotation's speaker.
 func (s *scanner) tagClues(o *occurrence, i, end int, prev string) {
 	toks := s.toks
-	if end == i+1 && o.ctxKind == "" && s.tagAfterPerson(i) {
+	if end == i+1 && o.ctxKind == "" && s.tagAfterPerson(i) || o.ctxKind == "" && !isAcronym(o.text) && s.partyAfterMember(i, end) {
 		o.ctxKind = app.Party
 	}
 	switch memberTag(toks, i, end) {
@@ -682,12 +682,14 @@ func (s *scanner) ofNameSaid(end int) bool {
 	return k > j && isNameToken(toks[k-1]) && speechVerbs[wordAfter(toks, k)]
 }
 
-// participleThenSaid reports whether a clause opened by a verb's -ing form, set off by
-// commas, and a said-type verb follow toks[end-1]: ", appearing for the party, said".
+// participleThenSaid reports whether a clause opened by a verb's -ing form or by "for",
+// set off by commas, and a said-type verb follow toks[end-1]: ", appearing for the party,
+// said", ", for the petitioners, argued": someone speaking for others.
 func (s *scanner) participleThenSaid(end int) bool {
 	toks := s.toks
-	if end+1 >= len(toks) || toks[end].text != "," || !strings.HasSuffix(toks[end+1].text, "ing") || !unicode.IsLower(firstRune(toks[end+1].text)) {
-		return false
+	if end+1 >= len(toks) || toks[end].text != "," || !unicode.IsLower(firstRune(toks[end+1].text)) ||
+		!strings.HasSuffix(toks[end+1].text, "ing") && toks[end+1].fold != "for" {
+		return false // ", appearing for the party, said"; ", for the petitioners, argued"
 	}
 	for k := end + 2; k < len(toks) && k < end+14; k++ {
 		if toks[k].text == "," {
@@ -907,6 +909,23 @@ func (s *scanner) tagAfterPerson(i int) bool {
 	start := s.nameStart(i - 1)
 	return start >= 0 && s.personTag(start, i-1, toks[i].text, roleWords[wordBefore(toks, start)])
 }
+
+// partyAfterMember reports whether toks[i:end], of one to four words, stands alone in
+// brackets right after a legislator's or a councillor's title and name: "Senator Gráinne
+// Ó Cuív (Fine Gael)", "Cllr Pádraig Ó Flaithearta (Fianna Fáil)" name the member's party.
+func (s *scanner) partyAfterMember(i, end int) bool {
+	toks := s.toks
+	if i < 3 || end >= len(toks) || end-i > 4 || toks[i-1].text != "(" || toks[end].text != ")" {
+		return false
+	}
+	start := s.nameStart(i - 1)
+	return start >= 0 && i-1-start >= 2 && (legislatorTitles[wordBefore(toks, start)] ||
+		slices.ContainsFunc(toks[start:start+2], func(t token) bool { return legislatorTitles[t.fold] }))
+}
+
+// legislatorTitles stand before the name of a member of a legislature or a council.
+var legislatorTitles = words(`senator sen representative rep congressman congresswoman councillor councilor cllr
+	td mla mep msp mp deputy alderman assemblyman assemblywoman`)
 
 // actorCue reports whether w, after a name, is a cue word naming a body's kind.
 func actorCue(w string) bool {

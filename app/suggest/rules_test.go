@@ -1846,3 +1846,32 @@ func TestRound12AcronymAndName(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"UDP": {"", nil}, "Alianza Cívica Nueva": {app.Party, nil},
 		"Movimiento Popular Andino": {app.Party, []string{"MPA"}}}, []string{"UDP and Alianza Cívica Nueva"})
 }
+
+// TestRound13MembersAndTheirParties: a councillor's or a legislator's abbreviated title
+// is not part of the name, and the party in brackets after the member is proposed as a
+// party; a hyphenated role before a comma and a clause opened by "for" before a said-type
+// verb say the name is a person's.
+func TestRound13MembersAndTheirParties(t *testing.T) {
+	text := "Cllr Síle Ní Bhriain (Labour Party Ireland) proposed a delay. Local TD Eoghan Mac Lochlainn (Aontú Nua) said he would object. " +
+		"Its director-general, Mireille Ndjock Ebanda, said losses were heavy. Niranjan Kumar Sahoo, for the mining firm, argued the permit held."
+	checkRule(t, text, map[string]ruleWant{
+		"Síle Ní Bhriain":        {app.Person, nil},
+		"Eoghan Mac Lochlainn":   {app.Person, nil},
+		"Aontú Nua":              {app.Party, nil},
+		"Mireille Ndjock Ebanda": {app.Person, nil},
+		"Niranjan Kumar Sahoo":   {app.Person, nil},
+	}, []string{"Cllr Síle Ní Bhriain", "Local TD Eoghan Mac Lochlainn"})
+}
+
+// TestRound13TranslationsAndAcronyms: a name of another language written in lower case
+// after its first word owns the translation in brackets and the acronym "known as" after
+// it; a translation may open with a generic word ("National"); currencies and diseases
+// written as acronyms are no actors.
+func TestRound13TranslationsAndAcronyms(t *testing.T) {
+	text := "The walkout was called by the Syndicat général des chauffeurs routiers (General Union of Road Drivers), known as SGCR, " +
+		"which says fares of 500 CFA francs are too low. The Tarvo Register of Shipping certified the ship. TB cases rose."
+	checkRule(t, text, map[string]ruleWant{
+		"Syndicat général des chauffeurs routiers": {app.Organisation, []string{"General Union of Road Drivers", "SGCR"}},
+		"Tarvo Register of Shipping":               {app.Organisation, nil},
+	}, []string{"CFA", "TB", "Tarvo Register"})
+}

@@ -912,6 +912,11 @@ func (s *scanner) lowercaseName(i, end int) int {
 		return k
 	}
 	plain := !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] })
+	if _, close, ok := translationAt(toks, k); ok && s.translationThenAcronym(close) == lowercaseInitials(toks[i:k]) {
+		// "Syndicat national des travailleurs portuaires (National Union of Dockers,
+		// SNTP)", "… (National Union of Dockers), known as SNTP"
+		return k
+	}
 	if _, _, ok := translationAt(toks, k); ok && k-end <= 3 && plain {
 		return k // "Soukromí v síti (Privacy Online)": the other language's name, then its translation
 	}
@@ -924,6 +929,20 @@ func (s *scanner) lowercaseName(i, end int) int {
 		}
 	}
 	return end
+}
+
+// translationThenAcronym returns the letters of the acronym that ends the translation in
+// brackets closing at toks[close] ("(National Union of Dockers, SNTP)") or follows it
+// ("…), known as SNTP"); "" when there is none.
+func (s *scanner) translationThenAcronym(close int) string {
+	toks := s.toks
+	if toks[close-2].text == "," {
+		return acronymLetters(toks[close-1].text)
+	}
+	if a, ok := s.alsoCalled(close + 1); ok && isAcronym(a) {
+		return acronymLetters(a)
+	}
+	return "-"
 }
 
 // capitalisedAgain reads the capitalised words at toks[k] after the lower-case words of a
@@ -1037,9 +1056,10 @@ func translationAt(toks []token, k int) (string, int, bool) {
 	}
 	var parts []string
 	j := k + 1
-	for ; j < len(toks) && j <= k+5 && toks[j].kind == tWord; j++ {
+	for ; j < len(toks) && j <= k+8 && toks[j].kind == tWord; j++ {
 		t := toks[j]
-		if stopwords[t.fold] && j > k+1 && !connectors[t.fold] || generic[t.fold] && j == k+1 || strings.ContainsAny(t.text, "0123456789") || t.poss {
+		genericOpens := generic[t.fold] && j == k+1 && !(j+1 < len(toks) && isNameToken(toks[j+1])) // "(National Union of…)" is a name
+		if stopwords[t.fold] && j > k+1 && !connectors[t.fold] || genericOpens || strings.ContainsAny(t.text, "0123456789") || t.poss {
 			return "", 0, false // "(Civic and Social Front)" holds a connector, "(the main party)" no name
 		}
 		parts = append(parts, t.text)
@@ -2447,8 +2467,8 @@ func (s *scanner) roleComma(i int) bool {
 	for k := i - 2; k >= 0 && k >= i-7 && toks[k].kind == tWord; k-- {
 		w := toks[k].fold
 		lower := unicode.IsLower(firstRune(toks[k].text))
-		if lower && (roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) {
-			return true
+		if lower && (roleWords[w] || roleWords[strings.TrimSuffix(w, "s")] || strings.Contains(w, "-") && isRoleHead(w)) {
+			return true // "its director-general, Hortense Mbarga,"
 		}
 		if k == i-2 && !lower && s.titleEndsAt(k) {
 			return true // "the state's Chief Electoral Officer, Archana Pillai,": a title, then its holder
@@ -2689,8 +2709,9 @@ func roleSpan(toks []token, saidAlone func(...string) bool) (h, from int) {
 	h = -1
 	role := -1 // the role word, when a portfolio with of follows it
 	for k := len(toks) - 2; k >= 0; k-- {
-		if !isRoleHead(toks[k].fold) || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] {
-			continue // "Directorate General of Civil Aviation": the body's own name
+		if !isRoleHead(toks[k].fold) || titleAbbrCaps(toks[k]) || toks[k].fold == "general" && k > 0 && govCues[toks[k-1].fold] ||
+			unicode.IsLower(firstRune(toks[k].text)) {
+			continue // "Directorate General of Civil Aviation", "Syndicat général des…": the body's own name
 		}
 		if isCountryText(toks[k].text+" "+toks[k+1].text) || demonyms[toks[k].fold+" "+toks[k+1].fold] {
 			continue // "Commission of Sri Lanka", "Sri Lankan": a title that opens a country's name is the country's

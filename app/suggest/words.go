@@ -85,7 +85,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u
-	bapak pak ibu hj drs ir master treasurer officer advocate khun wira`)
+	bapak pak ibu hj drs ir master treasurer officer advocate khun wira cllr td mla mep msp`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -98,7 +98,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
 	provincial municipal city county party opposition ruling government presidential royal cabinet
-	works tan electoral medical returning technical operating financial legal scientific statistical`)
+	works tan local electoral medical returning technical operating financial legal scientific statistical`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -124,7 +124,7 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	finalist founder co-founder whip treasurer rapporteur councillor councilor alderman
 	delegate organiser organizer campaigner volunteer rector dean attorney solicitor
 	barrister magistrate clerk registrar curator principal superintendent warden goalkeeper
-	striker midfielder defender winger keeper member agent linguist translator interpreter`)
+	striker midfielder defender winger keeper member agent linguist translator interpreter advocate`)
 
 // Kind cues: a capitalised word inside a name that says what kind of actor it names.
 var (
@@ -176,7 +176,7 @@ var (
 		chemicals pharma power utilities electric express electronics devices semiconductor
 		semiconductors networks robotics aerospace biotech therapeutics biologics instruments
 		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics energy
-		associates works`)
+		associates works register sangathan samiti sangh manch`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -333,6 +333,7 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
 	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng
+	cfa tb
 	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
