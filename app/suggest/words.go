@@ -138,7 +138,7 @@ var (
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka
 		strana párt puolue partiet partito partidul frente movimiento movimento mouvement bewegung
-		beweging alianza aliança`)
+		beweging alianza aliança katchi kazhagam`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
