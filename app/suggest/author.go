@@ -82,7 +82,9 @@ func credits(body string) []string {
 				continue
 			}
 			end := start + strings.IndexAny(body[start:]+"\n", ";()\n")
-			for _, part := range strings.Split(body[start:end], " and ") {
+			// "Reporting by A in Giurgiu, B in Ruse and C in Belgrade": each name of the list.
+			list := strings.ReplaceAll(body[start:end], ",", " and ")
+			for _, part := range strings.Split(list, " and ") {
 				if name, _, _ := strings.Cut(part, " in "); strings.TrimSpace(name) != "" {
 					out = append(out, strings.TrimSpace(name))
 				}

@@ -1651,13 +1651,13 @@ func TestRound7HonorificsTagsZonesAndStates(t *testing.T) {
 // in it. "Reporting by" inside a sentence is prose, not a credit.
 func TestRound7CreditsAreNoActors(t *testing.T) {
 	body := "The Halvan Port Authority said traffic fell, citing reporting by Tessaly Radio.\n\n" +
-		"(Reporting by Irina Volkova in Riga and Tamar Eliava in Tbilisi; Additional reporting by Sam Okoro; Editing by Jon Brandt)"
+		"(Reporting by Irina Volkova in Riga, Pavel Ostrov in Ruse and Tamar Eliava in Tbilisi; Additional reporting by Sam Okoro; Editing by Jon Brandt)"
 	got := ExtractArticle("", body, "", nil)
 	names := map[string]bool{}
 	for _, s := range got {
 		names[s.Name] = true
 	}
-	for _, n := range []string{"Irina Volkova", "Tamar Eliava", "Sam Okoro", "Jon Brandt"} {
+	for _, n := range []string{"Irina Volkova", "Pavel Ostrov", "Tamar Eliava", "Sam Okoro", "Jon Brandt"} {
 		if names[n] {
 			t.Errorf("%s, named in the credits, was proposed: %v", n, names)
 		}
@@ -1874,4 +1874,20 @@ func TestRound13TranslationsAndAcronyms(t *testing.T) {
 		"Syndicat général des chauffeurs routiers": {app.Organisation, []string{"General Union of Road Drivers", "SGCR"}},
 		"Tarvo Register of Shipping":               {app.Organisation, nil},
 	}, []string{"CFA", "TB", "Tarvo Register"})
+}
+
+// TestRound13GivenNamesOfManyLanguages: a person named once, with nothing around the name
+// but a verb, is proposed when the gazetteer of given names knows the first word, in
+// the languages the shipped list covers; a title's word after the given name ("Sheikh")
+// stays inside the name.
+func TestRound13GivenNamesOfManyLanguages(t *testing.T) {
+	text := "Oliwia Brzęcka and Kacper Wierzbicki finished the course. Chidinma Okafor-Eze answered questions. " +
+		"Bongani Zulu Mthembu kept the accounts. Abdirahman Sheikh Nuur led the convoy."
+	checkRule(t, text, map[string]ruleWant{
+		"Oliwia Brzęcka":         {app.Person, nil},
+		"Kacper Wierzbicki":      {app.Person, nil},
+		"Chidinma Okafor-Eze":    {app.Person, nil},
+		"Bongani Zulu Mthembu":   {app.Person, nil},
+		"Abdirahman Sheikh Nuur": {app.Person, nil},
+	}, []string{"Abdirahman", "Nuur"})
 }
