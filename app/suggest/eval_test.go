@@ -102,7 +102,8 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 29 (219-226): written by a fourteenth helper who never saw the extractor, fitted in round 10", "219", "227"},
 	{"held out, batch 30 (227-234): written by a fifteenth helper who never saw the extractor, fitted in round 11", "227", "235"},
 	{"held out, batch 31 (235-242): written by a sixteenth helper who never saw the extractor, fitted in round 12", "235", "243"},
-	{"held out, batch 32 (243-250): written by a seventeenth helper who never saw the extractor, kept unfitted", "243", "251"},
+	{"held out, batch 32 (243-250): written by a seventeenth helper who never saw the extractor, fitted in round 13", "243", "251"},
+	{"held out, batch 33 (251-258): written by an eighteenth helper who never saw the extractor, kept unfitted", "251", "259"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
