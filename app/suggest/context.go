@@ -836,6 +836,9 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 			o.aliases = append(o.aliases, toks[k+1].text)
 		}
 	}
+	if sym, ok := tickerAt(toks, end); ok && o.country == nil {
+		o.aliases = append(o.aliases, sym) // "Halverston Foods Inc. (NYSE: HLV)"
+	}
 	if acr, ok := acronymAt(toks, end); ok && toks[end].text != "(" && o.country == nil && len(o.toks) > 1 && lowercaseInitials(o.toks) == acronymLetters(acr) {
 		o.aliases = append(o.aliases, acr)
 	}

@@ -163,7 +163,7 @@ func withholdShared(sugs []Suggestion) {
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv sabdecv sderl sderldecv sapidecv
-	pvtltd coltd ptyltd pteltd sdnbhd`)
+	pvtltd coltd ptyltd pteltd sdnbhd lda`)
 
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.
@@ -970,7 +970,7 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 // placeHeads open the names of places and buildings: "Lake Titicaca", "Mount Elgon",
 // "Gulf of Aden", "Salar de Uyuni", "Palacio de Tribunales".
 var placeHeads = words(`lake mount mt river gulf bay cape strait isle lac lago monte salar cerro nevado
-	volcán palacio palazzo palais`)
+	volcán palacio palazzo palais estadio estádio stade stadio stadion`)
 
 // capitalsPhrase reports whether a mention of three or more words in capitals holds a
 // function word ("THE", "OF", "TO"): a slogan, a warning or a headline's words. A name

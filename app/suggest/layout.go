@@ -75,6 +75,7 @@ func markLayout(text string, toks []token) map[string]bool {
 	markTags(toks)
 	markQuoted(toks)
 	markFormulas(toks)
+	markTickers(toks)
 	return cellTexts
 }
 
@@ -126,6 +127,30 @@ func markFormulas(toks []token) {
 		}
 	}
 }
+
+// markTickers marks the exchange and the symbol of a listed company's ticker in brackets
+// after its name, "(NYSE: HLV)", "(Nasdaq: CVLB)", as no names of their own: the symbol
+// is the company's alias (tickerAt), the exchange only where it is listed.
+func markTickers(toks []token) {
+	for i := range toks {
+		if _, ok := tickerAt(toks, i); ok {
+			toks[i+1].formula, toks[i+3].formula = true, true
+		}
+	}
+}
+
+// tickerAt returns the symbol of a ticker "(EXCHANGE: SYMBOL)" opening at toks[k].
+func tickerAt(toks []token, k int) (string, bool) {
+	if k+4 >= len(toks) || toks[k].text != "(" || toks[k+2].text != ":" || toks[k+4].text != ")" ||
+		!exchanges[toks[k+1].fold] || toks[k+3].kind != tWord || !isAllCaps(toks[k+3].text) {
+		return "", false
+	}
+	return toks[k+3].text, true
+}
+
+// exchanges are the stock exchanges that open a ticker in brackets.
+var exchanges = words(`nyse nasdaq amex lse lon tsx tsxv asx hkex hkse sgx jse nse bse tse tyo krx kosdaq
+	kase bist xetra etr fra euronext epa ams bme bit six swx otc otcqx otcmkts tadawul adx dfm qe`)
 
 // isCellCode reports whether s is a spreadsheet cell: capitals then digits ("B2", "AA14").
 func isCellCode(s string) bool {

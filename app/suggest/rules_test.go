@@ -1891,3 +1891,23 @@ func TestRound13GivenNamesOfManyLanguages(t *testing.T) {
 		"Abdirahman Sheikh Nuur": {app.Person, nil},
 	}, []string{"Abdirahman", "Nuur"})
 }
+
+// TestRound14PortfoliosTickersAndFrenchNames: a minister's portfolios listed with commas
+// and "and" before the title are the role's, a ticker in brackets gives the company's
+// symbol as its alias and proposes neither the exchange nor the symbol alone, "et" joins
+// a French body's name, a law "on" something is a thing, a stadium named in Portuguese is
+// a place, and "Lda." ends a company's name after a comma.
+func TestRound14PortfoliosTickersAndFrenchNames(t *testing.T) {
+	text := "Albanian Tourism, Culture and Sports Minister Dorina Hoxhaj-Leka said the fair would go on. " +
+		"Marlow Pantry Inc. (NYSE: MPY) raised its outlook. " +
+		"The Conseil National de Transition et de Concorde said elections would wait. " +
+		"She was charged under the Law on Assembly and Protest, and Katibat Nur al-Sahel claimed the raid near the Estádio do Vale Verde. " +
+		"The buyer, Ferraz & Irmãos, Lda., declined to comment."
+	checkRule(t, text, map[string]ruleWant{
+		"Dorina Hoxhaj-Leka":                            {app.Person, nil},
+		"Marlow Pantry Inc.":                            {app.Organisation, []string{"MPY"}},
+		"Conseil National de Transition et de Concorde": {"", nil},
+		"Katibat Nur al-Sahel":                          {app.ArmedGroup, nil},
+		"Ferraz & Irmãos, Lda.":                         {app.Organisation, nil},
+	}, []string{"Albanian Tourism", "Culture", "NYSE", "Assembly", "Estádio do Vale Verde", "Conseil National de Transition"})
+}

@@ -643,7 +643,7 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 		}
 		cut = cut && !s.wholeNames[whole]
 	}
-	if list || portfolio(left) && roleLead(right) {
+	if list || portfolio(stripDemonym(left)) && roleLead(right) {
 		// "…, Communications and the Digital Economy"; "Trade and Industry
 		// Minister Yoko Nakagawa": the portfolios of one body or one role.
 		cut = false
@@ -727,7 +727,7 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 	w, pw := toks[k].fold, toks[k-1].fold
 	joined := inName || cueKind(pw) != "" || placeCues[pw] || s.titleBefore(start, k) || toks[k-1].text == "House" ||
 		toks[k-1].poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
-		w == "of" && ofJoinsTitle(toks, k, end) ||
+		w == "of" && ofJoinsTitle(toks, k, end) || w == "on" && nonActorHeads[pw] || // "Law on Expression and Dissemination of Thought"
 		s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
 	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) || committeeOfHouse(toks, start, k, end) {
 		joined = false // "National Assembly on Wednesday"
@@ -2578,7 +2578,7 @@ func (s *scanner) portfolioList(i, j int) bool {
 	if !of && !legislatures[toks[lead].fold] {
 		// "European Maritime, Fisheries and Aquaculture Fund": portfolio words before a
 		// head noun, the list ending in "and" and the head.
-		return !hasOrgCue(toks[i:j]) && s.listEndsInHead(j)
+		return !hasOrgCue(toks[i:j]) && s.listEndsInHead(j) || portfolio(stripDemonym(toks[i:j])) && s.listEndsInRole(j)
 	}
 	for k := j + 1; k < len(toks) && k < j+12; k++ {
 		t := toks[k]
@@ -2635,6 +2635,33 @@ func (s *scanner) listEndsInHead(j int) bool {
 		}
 	}
 	return false
+}
+
+// listEndsInRole reports whether portfolio words, commas and "and" run from the comma at
+// toks[j] to a role and its holder: "Macedonian Energy, Mining and Mineral Resources
+// Minister Blagica Trajkovska".
+func (s *scanner) listEndsInRole(j int) bool {
+	toks := s.toks
+	for k := j + 1; k < len(toks) && k < j+12; k++ {
+		t := toks[k]
+		switch {
+		case t.text == "," || roleModifiers[t.fold] && isNameToken(t):
+		case t.fold == "and":
+			last := nameAfter(toks, k+1, len(toks))
+			return k > j+1 && len(last) >= 3 && roleLead(last)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// stripDemonym returns toks without a demonym opening them: "Serbian Mining" → "Mining".
+func stripDemonym(toks []token) []token {
+	if len(toks) > 1 && demonyms[toks[0].fold] {
+		return toks[1:]
+	}
+	return toks
 }
 
 // listGoesOn reports whether a comma or and/or and another name follow toks[end-1]: the
@@ -2741,8 +2768,8 @@ func roleSpan(toks []token, saidAlone func(...string) bool) (h, from int) {
 		t := toks[from-1]
 		w := t.fold
 		_, isCountry := countryByForm[w]
-		if w == "and" && from >= 2 && roleModifiers[toks[from-2].fold] {
-			from-- // "Trade and Industry Minister"
+		if (w == "and" || t.text == ",") && from >= 2 && roleModifiers[toks[from-2].fold] {
+			from-- // "Trade and Industry Minister", "Energy, Mining and Mineral Resources Minister"
 			continue
 		}
 		if !(isRoleHead(w) || roleModifiers[w] || demonyms[w] || isCountry) {

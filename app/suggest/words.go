@@ -64,7 +64,7 @@ var generic = words(`january february march april may june july august september
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
-	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro
+	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
 	oglu oğlu qizi qızı kyzy uulu`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
@@ -98,7 +98,13 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	commerce information communications religious women's youth sports tourism treasury home
 	culture immigration intelligence army navy air military police regional federal
 	provincial municipal city county party opposition ruling government presidential royal cabinet
-	works tan local electoral medical returning technical operating financial legal scientific statistical`)
+	works tan local electoral medical returning technical operating financial legal scientific statistical
+	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
+	technology science innovation employment social welfare family families children veterans land lands
+	natural climate public rural urban petroleum gas power trade
+	industry industries communication media telecommunications sport arts heritage livestock food
+	irrigation construction manpower labour tourism aviation maritime shipping ports roads railways
+	highways telecom budget revenue customs`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -130,7 +136,7 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 var (
 	armedCues = words(`forces force brigades brigade militia militias army corps guards guard units
 		battalion battalions regiment division resistance mujahideen mujahidin
-		kataib kata'ib harakat jaish lashkar saraya asaib liwa ansar jama'at
+		kataib kata'ib katibat katiba harakat jaish lashkar saraya asaib liwa ansar jama'at
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
 		legion commandos cartel cartels gang gangs`)
