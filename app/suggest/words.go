@@ -100,11 +100,8 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	provincial municipal city county party opposition ruling government presidential royal cabinet
 	works tan local electoral medical returning technical operating financial legal scientific statistical
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
-	technology science innovation employment social welfare family families children veterans land lands
-	natural climate public rural urban petroleum gas power trade
-	industry industries communication media telecommunications sport arts heritage livestock food
-	irrigation construction manpower labour tourism aviation maritime shipping ports roads railways
-	highways telecom budget revenue customs`)
+	technology science innovation employment petroleum telecommunications livestock irrigation manpower
+	tourism aviation maritime railways highways`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
