@@ -106,6 +106,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 33 (251-258): written by an eighteenth helper who never saw the extractor, fitted in round 14", "251", "259"},
 	{"held out, batch 34 (259-266): written by a nineteenth helper who never saw the extractor, kept unfitted", "259", "267"},
 	{"held out, batch 35 (267-274): written by a twentieth helper who never saw the extractor, real companies and media named, kept unfitted", "267", "275"},
+	{"held out, batch 36 (275-282): written by a twenty-first helper who never saw the extractor, kept unfitted", "275", "283"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
