@@ -557,8 +557,9 @@ func aboveStates(toks []token) bool {
 	for _, t := range toks {
 		b.WriteRune(unicode.ToLower(firstRune(t.text)))
 	}
-	return knownKinds[app.Fold(textOfPlain(toks))] == app.Organisation ||
-		len(toks) <= 4 && internationalWord(toks[0].fold) && knownKinds[b.String()] == app.Organisation
+	key := app.Fold(textOfPlain(toks))
+	return knownKinds[key] == app.Organisation && !gazetteerOnly[key] ||
+		len(toks) <= 4 && internationalWord(toks[0].fold) && knownKinds[b.String()] == app.Organisation && !gazetteerOnly[b.String()]
 }
 
 // ownedPlace reads a place named before what someone owns or holds ("whose Penang firm",

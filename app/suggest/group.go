@@ -440,6 +440,7 @@ func (g *grouper) owner(o *occurrence) *entity {
 		return nil
 	}
 	_, known := knownKinds[o.key] // "Hezbollah" is not "Kataib Hezbollah", but "UN" is "United Nations"
+	known = known && !gazetteerOnly[o.key]
 	g.buildIndex()
 	var cands []*entity
 	if isAcronym(o.text) {

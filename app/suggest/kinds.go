@@ -119,7 +119,7 @@ var publicHeads = words(`commission authority regulator tribunal ombudsman direc
 // "ECOWAS Commission".
 func knownOrgInside(toks []token) bool {
 	for _, t := range toks {
-		if k, ok := knownKinds[t.fold]; ok && k == app.Organisation {
+		if k, ok := knownKinds[t.fold]; ok && k == app.Organisation && !gazetteerOnly[t.fold] {
 			return true
 		}
 	}

@@ -1911,3 +1911,17 @@ func TestRound14PortfoliosTickersAndFrenchNames(t *testing.T) {
 		"Ferraz & Irmãos, Lda.":                         {app.Organisation, nil},
 	}, []string{"Albanian Tourism", "Culture", "NYSE", "Assembly", "Estádio do Vale Verde", "Conseil National de Transition"})
 }
+
+// TestRound14WellKnownActorsWithoutCueWords: names the shipped gazetteer of well-known
+// actors lists are proposed with its kind though nothing around them says what they are,
+// and such a name said alone is the short form of a longer name the text gives.
+func TestRound14WellKnownActorsWithoutCueWords(t *testing.T) {
+	text := "Analysts at Goldman Sachs cut their forecast, Le Monde reported. Fidesz lawmakers abstained. " +
+		"Junts per Catalunya walked out; a Junts spokeswoman said the vote was void."
+	checkRule(t, text, map[string]ruleWant{
+		"Goldman Sachs":       {app.Organisation, nil},
+		"Le Monde":            {app.Media, nil},
+		"Fidesz":              {app.Party, nil},
+		"Junts per Catalunya": {"", []string{"Junts"}},
+	}, nil)
+}
