@@ -206,8 +206,8 @@ func (s *scanner) articleAfterLocative(o *occurrence, i int, prev string) bool {
 	if i < 2 || !locatives[wordBefore(s.toks, i-1)] {
 		return false
 	}
-	if isArticle(prev) && len(o.toks) == 1 && !isAcronym(o.text) {
-		o.loc = true
+	if isArticle(prev) && (len(o.toks) == 1 || o.country != nil) && !isAcronym(o.text) {
+		o.loc = true // "in The Hague", "stored in the United States"
 		return true
 	}
 	if prev == "both" || prev == "either" || compass[prev] || nearWords[prev] {

@@ -921,7 +921,9 @@ func keepLongName(e *entity, m mentions) bool {
 	// An appositive that says what the name is ("…goes to Seniorcentrum Považie, a
 	// non-profit") outweighs a weak place clue (to, at, from), not a strong one ("marched
 	// towards Singha Durbar, the seat of government").
+	// A legal suffix says a company: "funds went to Puszta Mérnök Kft." is no place.
 	return !m.allLoc || m.person || m.known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
+		legalSuffixTok(e.full.toks[len(e.full.toks)-1]) ||
 		slices.ContainsFunc(e.occs, func(o *occurrence) bool {
 			return o.appositive && o.ctxKind != app.Person && !o.layout && (!o.loc || o.weakLoc)
 		}) ||

@@ -299,8 +299,34 @@ func layoutLine(line string) bool {
 		}
 	}
 	// A headline, a table's header, or a dateline on a line of its own ("BAGHDAD").
-	return words >= 1 && letters >= 4 && upper == letters
+	return words >= 1 && letters >= 4 && upper == letters || titleCaseLine(line)
 }
+
+// titleCaseLine reports whether a line is a headline in Title Case on its own line, as
+// a digest's items or a live blog's entries open: three to sixteen words, each word of
+// letters capitalised but the short function words, and no sentence's end after it
+// ("Norway Fines Salmon Farmer Over Mass Escape").
+func titleCaseLine(line string) bool {
+	line = strings.TrimSpace(line)
+	words := strings.Fields(line)
+	if len(words) < 3 || len(words) > 16 || strings.ContainsAny(line[len(line)-1:], ".,;:!?\"”)") {
+		return false
+	}
+	capital := 0
+	for i, w := range words {
+		r := []rune(w)[0]
+		switch {
+		case unicode.IsUpper(r):
+			capital++
+		case unicode.IsLower(r) && (i == 0 || !headlineSmallWords[strings.ToLower(w)]):
+			return false
+		}
+	}
+	return capital >= 3
+}
+
+// headlineSmallWords stay in lower case in a Title Case headline.
+var headlineSmallWords = words(`a an the of in on at to for and or but nor with by from over after as vs via per into`)
 
 // markSloganQuotes sets layout on the words of a quotation of two words or more, nearly
 // all of them capitalised: a slogan, a headline or a cell's text quoted, not a sentence.

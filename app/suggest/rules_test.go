@@ -1925,3 +1925,45 @@ func TestRound14WellKnownActorsWithoutCueWords(t *testing.T) {
 		"Junts per Catalunya": {"", []string{"Junts"}},
 	}, nil)
 }
+
+// TestRound15DigestHeadlinesAndKnownNames: a digest's items open with headlines in Title
+// Case on their own lines, which name nothing unless prose names it too; a known name
+// holding "the" stays whole; a place stem after "and the" leaves the name before it
+// alone; a state after "in the" is a place.
+func TestRound15DigestHeadlinesAndKnownNames(t *testing.T) {
+	body := "Harbour Pilots End Strike After Nine Days\n\nPilots in Corvale went back to work on Monday, their union said.\n\n" +
+		"Kestrel Mills Fined Over Spill\n\nThe regulator fined Kestrel Mills Ltd for the spill. Save the Children and the Suva-based Reef Watch Network asked for more, " +
+		"as did Oxfam and the Lima-based Andes Water Forum. Servers in the United States held the data."
+	got := ExtractArticle("", body, "", nil)
+	names := map[string]bool{}
+	for _, s := range got {
+		names[s.Name] = true
+	}
+	for _, n := range []string{"Kestrel Mills Ltd", "Save the Children", "Reef Watch Network", "Oxfam", "Andes Water Forum"} {
+		if !names[n] {
+			t.Errorf("%q not proposed; got %v", n, names)
+		}
+	}
+	for _, n := range []string{"Harbour Pilots End Strike After Nine Days", "Kestrel Mills Fined Over Spill", "Harbour Pilots", "United States", "Children"} {
+		if names[n] {
+			t.Errorf("%q proposed; got %v", n, names)
+		}
+	}
+}
+
+// TestRound15MoreKindsAndJoins: laws' acronyms are no actors, a chairperson's title is
+// not part of the name, "Pharmaceutical" and "Motor" are company words, "ve" and "und"
+// join a name's words, a prefecture is a state's body, and a place before "and" a
+// company is not part of its name.
+func TestRound15MoreKindsAndJoins(t *testing.T) {
+	text := "The fine under the GDPR and the DMA was upheld, Chairperson Meera Dasgupta-Roy said. Harumi Pharmaceutical and Kaito Motor signed. " +
+		"The Özgür Halk ve Emek Partisi objected, as did the Préfecture du Sud. Funds went to Adria Gradnja d.o.o. in Zadar and Puszta Mérnök Kft. in Szeged."
+	checkRule(t, text, map[string]ruleWant{
+		"Meera Dasgupta-Roy":         {app.Person, nil},
+		"Harumi Pharmaceutical":      {app.Organisation, nil},
+		"Kaito Motor":                {app.Organisation, nil},
+		"Özgür Halk ve Emek Partisi": {app.Party, nil},
+		"Préfecture du Sud":          {app.GovernmentBody, nil},
+		"Puszta Mérnök Kft.":         {app.Organisation, nil},
+	}, []string{"GDPR", "DMA", "Chairperson Meera Dasgupta-Roy", "Zadar and Puszta Mérnök Kft"})
+}

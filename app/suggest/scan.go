@@ -385,12 +385,22 @@ func commaSuffix(toks []token, k int) bool {
 // "Baghdad-based") in the run that starts at i: it returns the index to go on from, or -1
 // when the run ends before the word, which starts a run of its own.
 func (s *scanner) stemRun(i, j int, stem string) int {
-	t := s.toks[j]
+	toks := s.toks
+	t := toks[j]
 	if j > i && placeSuffixes[strings.ToLower(t.text[len(stem)+1:])] {
 		// "a Dar es Salaam-based group": the words before the stem are the same
-		// place's name.
+		// place's name, back to a connector: "Oxfam and the Suva-based network" names
+		// Oxfam before it.
+		from := i
+		for k := j - 1; k >= i; k-- {
+			if connectors[toks[k].fold] {
+				s.split(i, k)
+				from = k + 1
+				break
+			}
+		}
 		s.stemLoc = true
-		s.segmentTrim(i, j)
+		s.segmentTrim(from, j)
 		s.stemLoc = false
 		return j
 	}
@@ -527,6 +537,14 @@ func (s *scanner) split(i, end int) {
 		return
 	}
 	toks := s.toks
+	e := end
+	for e > i && connectors[toks[e-1].fold] {
+		e-- // "Save the Children and" before a place stem
+	}
+	if _, known := knownKinds[app.Fold(s.textOf(toks[i:e]))]; known && e-i > 2 {
+		s.segmentTrim(i, e) // "Save the Children", "Doctors of the World": a known name stays whole
+		return
+	}
 	start := i
 	// A connector was kept, or a word before the run says what it names ("environmental
 	// group Friends of the Earth"): the name is an organisation's, "of" may follow.
@@ -650,7 +668,10 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	}
 	// "the FCU and Comunidad Ciudadana": an acronym alone names a whole body, so the
 	// name after "and" is another.
-	return cut || len(left) == 1 && isAcronym(left[0].text) && len(right) > 0 && !isAcronym(right[0].text)
+	// "in Split and Tisza Mérnök Kft": a lone place before "and" a company.
+	place := places[left[0].fold] || locatives[wordBefore(toks, start)]
+	return cut || len(left) == 1 && (isAcronym(left[0].text) || place && hasOrgCue(right)) &&
+		len(right) > 0 && !isAcronym(right[0].text)
 }
 
 // andSeparates reports whether the words on each side of "and" look like two names: both

@@ -65,7 +65,7 @@ var generic = words(`january february march april may june july august september
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
 	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
-	oglu oğlu qizi qızı kyzy uulu`)
+	oglu oğlu qizi qızı kyzy uulu ve und dan és og`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -85,7 +85,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u
-	bapak pak ibu hj drs ir master treasurer officer advocate khun wira cllr td mla mep msp`)
+	bapak pak ibu hj drs ir master treasurer officer advocate khun wira cllr td mla mep msp chairperson`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -141,7 +141,7 @@ var (
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka
 		strana párt puolue partiet partito partidul frente movimiento movimento mouvement bewegung
-		beweging alianza aliança katchi kazhagam`)
+		beweging alianza aliança katchi kazhagam partisi partiya`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
@@ -152,7 +152,7 @@ var (
 		oficina jurado juzgado fiscalía contraloría defensoría procuraduría registraduría
 		servicio serviço servizio autoridad autoridade comisión comissão commissione
 		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing
-		registro registry`)
+		registro registry préfecture prefecture audiencia`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
@@ -179,7 +179,7 @@ var (
 		chemicals pharma power utilities electric express electronics devices semiconductor
 		semiconductors networks robotics aerospace biotech therapeutics biologics instruments
 		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics energy
-		associates works register sangathan samiti sangh manch`)
+		associates works register sangathan samiti sangh manch pharmaceutical motor`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
@@ -336,7 +336,7 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
 	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng
-	cfa tb
+	cfa tb gdpr dma dsa pac
 	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
