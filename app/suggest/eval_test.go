@@ -104,9 +104,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 31 (235-242): written by a sixteenth helper who never saw the extractor, fitted in round 12", "235", "243"},
 	{"held out, batch 32 (243-250): written by a seventeenth helper who never saw the extractor, fitted in round 13", "243", "251"},
 	{"held out, batch 33 (251-258): written by an eighteenth helper who never saw the extractor, fitted in round 14", "251", "259"},
-	{"held out, batch 34 (259-266): written by a nineteenth helper who never saw the extractor, kept unfitted", "259", "267"},
-	{"held out, batch 35 (267-274): written by a twentieth helper who never saw the extractor, real companies and media named, kept unfitted", "267", "275"},
+	{"held out, batch 34 (259-266): written by a nineteenth helper who never saw the extractor, fitted in round 15", "259", "267"},
+	{"held out, batch 35 (267-274): written by a twentieth helper who never saw the extractor, real companies and media named, fitted in round 15", "267", "275"},
 	{"held out, batch 36 (275-282): written by a twenty-first helper who never saw the extractor, kept unfitted", "275", "283"},
+	{"held out, batch 37 (283-290): written by a twenty-second helper who never saw the extractor, real companies and media named, kept unfitted", "283", "291"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
