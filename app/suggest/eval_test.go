@@ -108,6 +108,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 35 (267-274): written by a twentieth helper who never saw the extractor, real companies and media named, fitted in round 15", "267", "275"},
 	{"held out, batch 36 (275-282): written by a twenty-first helper who never saw the extractor, kept unfitted", "275", "283"},
 	{"held out, batch 37 (283-290): written by a twenty-second helper who never saw the extractor, real companies and media named, kept unfitted", "283", "291"},
+	{"held out, batch 38 (291-298): written by a twenty-third helper who never saw the extractor, kept unfitted", "291", "299"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
