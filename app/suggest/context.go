@@ -378,6 +378,9 @@ func (s *scanner) tagClues(o *occurrence, i, end int, prev string) {
 // Superclásico", "its Kvitta Pay terminals", "(D-Wash.)", "the Atlas 9 smartphone".
 func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	toks := s.toks
+	if end == i+1 && strings.ContainsAny(o.text, "0123456789") && (quantityUnits[next] || next == "bn" || next == "m") {
+		o.thing = true // "RM2 billion", "KSh40 million": an amount in a currency's letters
+	}
 	if len(o.toks) == 1 && !o.attrib && s.indefiniteBefore(i) && !isAcronym(o.text) {
 		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.
 		o.thing, o.instance = true, true

@@ -1967,3 +1967,18 @@ func TestRound15MoreKindsAndJoins(t *testing.T) {
 		"Puszta Mérnök Kft.":         {app.Organisation, nil},
 	}, []string{"GDPR", "DMA", "Chairperson Meera Dasgupta-Roy", "Zadar and Puszta Mérnök Kft"})
 }
+
+// TestRound16UnitsLawsAndTitles: an ordinal opens a unit's or a court's name, a law's
+// name holding "of" is a thing, a chief executive's title in capitals between a company
+// and a person is no part of the person's name, an amount in a currency's letters is no
+// actor, and the state before a judge's or a legislator's title only says where they sit.
+func TestRound16UnitsLawsAndTitles(t *testing.T) {
+	text := "The 61st Mechanized Brigade said it held the line. The suit cites the Coastal Invasion of Privacy Act. " +
+		"Brightvale CEO Tamsin Okoro-Blake declined to comment. The fund lost RM4 billion. " +
+		"U.S. Rep. Dana Whitcombe (R-Ind.) called for hearings."
+	checkRule(t, text, map[string]ruleWant{
+		"61st Mechanized Brigade": {app.ArmedGroup, nil},
+		"Tamsin Okoro-Blake":      {app.Person, nil},
+		"Dana Whitcombe":          {app.Person, nil},
+	}, []string{"Coastal Invasion", "Coastal Invasion of Privacy Act", "RM4", "Mechanized Brigade", "United States", "Brightvale CEO Tamsin Okoro-Blake"})
+}

@@ -749,6 +749,7 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 	joined := inName || cueKind(pw) != "" || placeCues[pw] || s.titleBefore(start, k) || toks[k-1].text == "House" ||
 		toks[k-1].poss && w == "of" || // "Lloyd's of London": the run went on past the possessive
 		w == "of" && ofJoinsTitle(toks, k, end) || w == "on" && nonActorHeads[pw] || // "Law on Expression and Dissemination of Thought"
+		w == "of" && nonActorHeads[toks[end-1].fold] && !hasOrgCue(toks[start:k]) || // "California Invasion of Privacy Act": one law's name
 		s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
 	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) || committeeOfHouse(toks, start, k, end) {
 		joined = false // "National Assembly on Wednesday"
@@ -1741,13 +1742,22 @@ func allNameTokens(toks []token) bool {
 }
 
 // addCountries adds the states named by toks[from:to+1] (in a title: "U.S. President").
+// The state of a head of state, a minister or an envoy acts through them; that of a judge
+// or a legislator ("U.S. District Judge", "U.S. Rep.") only says which country's court
+// or house they sit in.
 func (s *scanner) addCountries(toks []token, from, to, i int) {
+	acts := stateRoles[toks[to].fold]
 	for k := from; k <= to; k++ {
 		if c, ok := countryFormFolded(toks[k].text, toks[k].fold); ok {
-			s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State}, i+k, i+k+1)
+			s.add(&occurrence{toks: toks[k : k+1], country: c, kind: app.State, roleOf: !acts}, i+k, i+k+1)
 		}
 	}
 }
+
+// stateRoles are the titles of those who speak or act for a state.
+var stateRoles = words(`president minister premier chancellor king queen emir amir sultan prince
+	ambassador envoy secretary secretary-general spokesman spokeswoman spokesperson leader
+	vice-president ruler monarch commander general admiral`)
 
 // titledPerson adds the person a title or role names ("U.S. President Donald Trump",
 // "Secretary of State Marco Rubio"), with the states and the name before the title; it
@@ -2868,7 +2878,7 @@ func keepable(toks []token) bool {
 	if len(toks) == 1 {
 		t := toks[0]
 		w := t.fold
-		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) ||
+		if utf8.RuneCountInString(strings.Trim(t.text, ".")) < 2 || isOrdinal(t.text) || generic[w] || demonyms[w] || regions[w] || stopwords[w] && !isAllCaps(t.text) ||
 			massNouns[w] && !isAllCaps(t.text) { // "Children" of "Save the Children": a common noun alone
 			return false
 		}
@@ -3040,8 +3050,11 @@ func thingHead(toks []token) bool {
 	if venue(toks) || len(toks) > 1 && operationWords[toks[0].fold] {
 		return true // "Kenyatta International Convention Centre", "Operation Lake Guard": no actors
 	}
-	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] && !awardWords[toks[len(toks)-1].fold] {
-		return false // an award's word ends its whole name: "Women of Steel Award"
+	// An award's or a law's word ends its whole name: "Women of Steel Award", "Invasion of
+	// Privacy Act".
+	last := toks[len(toks)-1].fold
+	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] && !awardWords[last] && !lawWords[last] {
+		return false
 	}
 	for _, t := range toks {
 		if k := cueKind(t.fold); k != "" && k != app.Organisation {
@@ -3050,6 +3063,9 @@ func thingHead(toks []token) bool {
 	}
 	return true
 }
+
+// lawWords end the names of laws and treaties however they open.
+var lawWords = words(`act law treaty statute code ordinance decree regulation directive convention`)
 
 // venue reports whether a name ends in a centre, a hall or an arena for gatherings:
 // "Convention Centre", "Exhibition Hall", "Sports Arena"; a research centre is a body.
@@ -3179,6 +3195,9 @@ func isNameToken(t token) bool {
 	if unicode.IsUpper(r) {
 		return true
 	}
+	if unicode.IsDigit(r) {
+		return isOrdinal(t.text) // "47th Mechanized Brigade", "9th U.S. Circuit Court of Appeals"
+	}
 	if !unicode.IsLower(r) {
 		return false
 	}
@@ -3189,6 +3208,16 @@ func isNameToken(t token) bool {
 		}
 	}
 	return false
+}
+
+// isOrdinal reports whether s is a number written as an ordinal: "4th", "21st", "47th".
+func isOrdinal(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	suf := strings.ToLower(s[i:])
+	return i > 0 && i <= 3 && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")
 }
 
 func firstRune(s string) rune {

@@ -65,7 +65,7 @@ var generic = words(`january february march april may june july august september
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
 	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
-	oglu oğlu qizi qızı kyzy uulu ve und dan és og`)
+	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -85,7 +85,8 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u
-	bapak pak ibu hj drs ir master treasurer officer advocate khun wira cllr td mla mep msp chairperson`)
+	bapak pak ibu hj drs ir master treasurer officer advocate khun wira cllr td mla mep msp chairperson
+	ceo cfo coo cto`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
