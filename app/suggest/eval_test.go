@@ -106,8 +106,8 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 33 (251-258): written by an eighteenth helper who never saw the extractor, fitted in round 14", "251", "259"},
 	{"held out, batch 34 (259-266): written by a nineteenth helper who never saw the extractor, fitted in round 15", "259", "267"},
 	{"held out, batch 35 (267-274): written by a twentieth helper who never saw the extractor, real companies and media named, fitted in round 15", "267", "275"},
-	{"held out, batch 36 (275-282): written by a twenty-first helper who never saw the extractor, kept unfitted", "275", "283"},
-	{"held out, batch 37 (283-290): written by a twenty-second helper who never saw the extractor, real companies and media named, kept unfitted", "283", "291"},
+	{"held out, batch 36 (275-282): written by a twenty-first helper who never saw the extractor, fitted in round 16", "275", "283"},
+	{"held out, batch 37 (283-290): written by a twenty-second helper who never saw the extractor, real companies and media named, fitted in round 16", "283", "291"},
 	{"held out, batch 38 (291-298): written by a twenty-third helper who never saw the extractor, kept unfitted", "291", "299"},
 }
 

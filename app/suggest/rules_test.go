@@ -1982,3 +1982,17 @@ func TestRound16UnitsLawsAndTitles(t *testing.T) {
 		"Dana Whitcombe":          {app.Person, nil},
 	}, []string{"Coastal Invasion", "Coastal Invasion of Privacy Act", "RM4", "Mechanized Brigade", "United States", "Brightvale CEO Tamsin Okoro-Blake"})
 }
+
+// TestRound16JoinersAndNewspapers: "i" joins a Croatian or Catalan name's words, a
+// newspaper named "The … Ledger" or "… Observer" is a medium, and a minister "for"
+// climate change before a given name is the person's role.
+func TestRound16JoinersAndNewspapers(t *testing.T) {
+	text := "Jordi Ferrer i Pons voted no. The Stranka mira i napretka (SMN) said so, The Harbour Ledger reported. " +
+		"Federal Minister for Climate Change Nadia Qureshi-Baig visited the camp."
+	checkRule(t, text, map[string]ruleWant{
+		"Jordi Ferrer i Pons":     {app.Person, nil},
+		"Stranka mira i napretka": {app.Party, []string{"SMN"}},
+		"The Harbour Ledger":      {app.Media, nil},
+		"Nadia Qureshi-Baig":      {app.Person, nil},
+	}, []string{"Climate Change Nadia Qureshi-Baig", "Pons"})
+}

@@ -65,7 +65,7 @@ var generic = words(`january february march april may june july august september
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
 	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
-	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa`)
+	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa i`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -102,7 +102,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	works tan local electoral medical returning technical operating financial legal scientific statistical
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
-	tourism aviation maritime railways highways`)
+	tourism aviation maritime railways highways climate`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -155,7 +155,7 @@ var (
 		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing
 		registro registry préfecture prefecture audiencia`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
-		chronicle inquirer courier wire dispatch bulletin
+		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
 		irna isna fars tasnim yonhap kyodo ap dpa ansa efe`)
