@@ -203,6 +203,10 @@ func (s *scanner) movementBefore(o *occurrence, i int, prev string) bool {
 // articleAfterLocative: "in The Hague"; "listed in both Oslo and Helsinki", "in
 // downtown Tbilisi", "in neighbouring Isiolo".
 func (s *scanner) articleAfterLocative(o *occurrence, i int, prev string) bool {
+	if compass[prev] && o.country != nil && prev != "greater" {
+		o.loc = true // "the boat left eastern Libya": a region of the state, a place
+		return true
+	}
 	if i < 2 || !locatives[wordBefore(s.toks, i-1)] {
 		return false
 	}
@@ -211,6 +215,7 @@ func (s *scanner) articleAfterLocative(o *occurrence, i int, prev string) bool {
 		return true
 	}
 	if prev == "both" || prev == "either" || compass[prev] || nearWords[prev] {
+		// "in eastern Ukraine", "in downtown Tbilisi"
 		o.loc = true
 		o.weakLoc = weakLocatives[wordBefore(s.toks, i-1)]
 		return true

@@ -108,8 +108,8 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 35 (267-274): written by a twentieth helper who never saw the extractor, real companies and media named, fitted in round 15", "267", "275"},
 	{"held out, batch 36 (275-282): written by a twenty-first helper who never saw the extractor, fitted in round 16", "275", "283"},
 	{"held out, batch 37 (283-290): written by a twenty-second helper who never saw the extractor, real companies and media named, fitted in round 16", "283", "291"},
-	{"held out, batch 38 (291-298): written by a twenty-third helper who never saw the extractor, kept unfitted", "291", "299"},
-	{"held out, batch 39 (299-306): written by a twenty-fourth helper who never saw the extractor, real companies and media named, kept unfitted", "299", "307"},
+	{"held out, batch 38 (291-298): written by a twenty-third helper who never saw the extractor, fitted in round 17", "291", "299"},
+	{"held out, batch 39 (299-306): written by a twenty-fourth helper who never saw the extractor, real companies and media named, fitted in round 17", "299", "307"},
 	{"held out, batch 40 (307-314): written by a twenty-fifth helper who never saw the extractor, kept unfitted", "307", "315"},
 }
 

@@ -1013,6 +1013,9 @@ func placeInDiscourse(e *entity) bool {
 // groups ("E3", "M23", "G20") have no lower-case letter, and cells and models written so
 // ("B2", "K-220") are read elsewhere. A mention that says what the name is still counts.
 func codeLike(name string) bool {
+	if flightCode(name) {
+		return true
+	}
 	prevLower := false
 	for _, r := range name {
 		if unicode.IsDigit(r) && prevLower {
@@ -1021,6 +1024,21 @@ func codeLike(name string) bool {
 		prevLower = unicode.IsLower(r)
 	}
 	return false
+}
+
+// flightCode reports whether name is two capitals (or a capital and a digit) and three or
+// four digits: a flight or a model's code ("KT417", "MH370"), never an actor's name.
+func flightCode(name string) bool {
+	if len(name) < 5 || len(name) > 6 {
+		return false
+	}
+	for i, r := range name {
+		switch {
+		case i == 0 && (r < 'A' || r > 'Z'), i == 1 && (r < 'A' || r > 'Z') && (r < '0' || r > '9'), i >= 2 && (r < '0' || r > '9'):
+			return false
+		}
+	}
+	return true
 }
 
 // saysWhatItIs reports whether a mention in prose says what the name is or that it

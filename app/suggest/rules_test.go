@@ -1996,3 +1996,16 @@ func TestRound16JoinersAndNewspapers(t *testing.T) {
 		"Nadia Qureshi-Baig":      {app.Person, nil},
 	}, []string{"Climate Change Nadia Qureshi-Baig", "Pons"})
 }
+
+// TestRound17StatesWithAndCodesAndRanks: a state whose name holds "and" stays whole, also
+// at the head of its body's name; a region of a state after a compass word is a place; a
+// flight's code is no actor; plural ranks and "co-" roles before a name are the person's.
+func TestRound17StatesWithAndCodesAndRanks(t *testing.T) {
+	text := "The Trinidad and Tobago Meteorological Service issued a warning as flight BW526 turned back. " +
+		"The boat had left eastern Libya. Privates Okello Amuge and Co-writer Saskia van den Broek were named."
+	checkRule(t, text, map[string]ruleWant{
+		"Trinidad and Tobago Meteorological Service": {app.GovernmentBody, nil},
+		"Okello Amuge":         {app.Person, nil},
+		"Saskia van den Broek": {app.Person, nil},
+	}, []string{"BW526", "Libya", "and Tobago Meteorological Service", "Privates Okello Amuge", "Co-writer Saskia van den Broek"})
+}

@@ -647,6 +647,9 @@ func regionPair(left, right []token) bool {
 func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	toks := s.toks
 	left, right := toks[start:k], nameAfter(toks, k+1, end)
+	if countryWithAnd(toks, start, k, end) {
+		return false // "Antigua and Barbuda", "Trinidad and Tobago Red Cross Society"
+	}
 	cut := s.andSeparates(start, k, left, right)
 	if s.andInsideBody(start, k, end, left, right, inName) {
 		cut = false
@@ -672,6 +675,19 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	place := places[left[0].fold] || locatives[wordBefore(toks, start)]
 	return cut || len(left) == 1 && (isAcronym(left[0].text) || place && hasOrgCue(right)) &&
 		len(right) > 0 && !isAcronym(right[0].text)
+}
+
+// countryWithAnd reports whether "and" at toks[k] is inside a state's name: the words
+// from a start up to it and one or two after it name a state ("Saint Kitts and Nevis").
+func countryWithAnd(toks []token, start, k, end int) bool {
+	for a := start; a < k; a++ {
+		for b := k + 2; b <= min(k+3, end); b++ {
+			if isCountryText(textOfPlain(toks[a:b])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // andSeparates reports whether the words on each side of "and" look like two names: both
@@ -1836,7 +1852,7 @@ func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
 	}
 	first := toks[0]
 	c, isCountry := countryFormFolded(first.text, first.fold)
-	if demonyms[first.fold] || isCountry && c.name != first.text {
+	if demonyms[first.fold] || isCountry && c.name != first.text && toks[1].fold != "and" { // not "Antigua and Barbuda …"
 		if isCountry {
 			s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
 		}

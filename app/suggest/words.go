@@ -86,7 +86,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u
 	bapak pak ibu hj drs ir master treasurer officer advocate khun wira cllr td mla mep msp chairperson
-	ceo cfo coo cto`)
+	ceo cfo coo cto private privates`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -337,7 +337,7 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
 	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng
-	cfa tb gdpr dma dsa pac
+	cfa tb gdpr dma dsa pac gps eudr
 	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
@@ -389,7 +389,7 @@ func isRoleHead(w string) bool {
 		return false
 	}
 	for _, p := range parts[:len(parts)-1] {
-		if !roleHeads[p] && !roleModifiers[p] && !roleWords[p] {
+		if !roleHeads[p] && !roleModifiers[p] && !roleWords[p] && p != "co" && p != "ex" {
 			return false
 		}
 	}
