@@ -2009,3 +2009,13 @@ func TestRound17StatesWithAndCodesAndRanks(t *testing.T) {
 		"Saskia van den Broek": {app.Person, nil},
 	}, []string{"BW526", "Libya", "and Tobago Meteorological Service", "Privates Okello Amuge", "Co-writer Saskia van den Broek"})
 }
+
+// TestJoinersRightAfterACutNeverPanic: a cut at "the", "of" or "for" may leave "and" first
+// in what is left of a run ("Alpha the and Gamma"); the rules that look at the words on
+// each side of "and" must read an empty side as one.
+func TestJoinersRightAfterACutNeverPanic(t *testing.T) {
+	for _, text := range []string{"He met Alpha Beta the and Gamma Delta.", "The Alpha of and Gamma Ltd said.",
+		"We saw Alpha the and Gamma Holdings yesterday.", "They met in Rome for and Tisza Kft yesterday."} {
+		Extract("", text, nil) // a panic fails the test
+	}
+}

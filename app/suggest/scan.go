@@ -671,10 +671,12 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	}
 	// "the FCU and Comunidad Ciudadana": an acronym alone names a whole body, so the
 	// name after "and" is another.
+	if len(left) != 1 || len(right) == 0 || isAcronym(right[0].text) {
+		return cut
+	}
 	// "in Split and Tisza Mérnök Kft": a lone place before "and" a company.
 	place := places[left[0].fold] || locatives[wordBefore(toks, start)]
-	return cut || len(left) == 1 && (isAcronym(left[0].text) || place && hasOrgCue(right)) &&
-		len(right) > 0 && !isAcronym(right[0].text)
+	return cut || isAcronym(left[0].text) || place && hasOrgCue(right)
 }
 
 // countryWithAnd reports whether "and" at toks[k] is inside a state's name: the words

@@ -231,6 +231,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("T", "A. B. C. Jr. Sen. of the and in (X) , known as")
 	f.Add("Tram line opens", "By Ines Moreau and Tomas Reyes · March 4, 2026\n\nMayor Pablo Ortiz thanked Reyes.")
 	f.Add("", "İstanbul said so.\n(Reporting by Ana Ruiz in Lima and ; Editing by)\nReporting by")
+	f.Add("", "We saw Alpha the and Gamma Holdings. They met in Rome for and Tisza Kft (NYSE: TK).")
 	f.Fuzz(func(t *testing.T, title, body string) {
 		// The author, here the body's first line, is never suggested.
 		author, _, _ := strings.Cut(body, "\n")
