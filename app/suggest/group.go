@@ -945,9 +945,11 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 		// slogan ("ZERO chance of Success, Prosperity, or Freedom"), not a name.
 		return false
 	}
-	if m.known && knownKinds[e.key] == app.Organisation && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.attrib }) {
-		// "UN peacekeepers", "EU law", "a NATO ally": a body above states named only as
-		// the qualifier of a noun is not itself dealt with.
+	if m.known && knownKinds[e.key] == app.Organisation && !slices.ContainsFunc(e.occs, func(o *occurrence) bool {
+		return !o.attrib && !(o.roleOf && !gazetteerOnly[e.key])
+	}) {
+		// "UN peacekeepers", "EU law", "a NATO ally", "the AU envoy": a body above states
+		// named only as the qualifier of a noun is not itself dealt with.
 		return false
 	}
 	if m.known || m.acronym {

@@ -129,7 +129,7 @@ func knownOrgInside(toks []token) bool {
 // personParticles inside a name make it a person's: "Mohammed bin Salman", "Marine Le Pen",
 // "Moussa Ag Elmehdi".
 var personParticles = words(`bin ibn bint ben abu de del della di da dos van von ul le ag ould
-	oglu oğlu qizi qızı kyzy uulu`)
+	oglu oğlu qizi qızı kyzy uulu ferch`)
 
 // guessKind guesses the kind of the actor an occurrence names from the name alone and
 // the clues context found; "" when nothing points anywhere.

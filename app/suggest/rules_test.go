@@ -2019,3 +2019,16 @@ func TestJoinersRightAfterACutNeverPanic(t *testing.T) {
 		Extract("", text, nil) // a panic fails the test
 	}
 }
+
+// TestRound18QualifiersParticlesAndPlaces: a body above states named only before a role
+// ("one NATO ally") is a qualifier, a well-known NGO before a role ("a Greenpeace
+// campaigner") is still named; a city after "of" and a company word says where the
+// company is; "CE" marking is no actor.
+func TestRound18QualifiersParticlesAndPlaces(t *testing.T) {
+	text := "Ministers said that one NATO ally would host the drills. A Greenpeace campaigner, Mari Lund, said the CE mark was void. " +
+		"The vote was backed by Fennick Ventures of London."
+	checkRule(t, text, map[string]ruleWant{
+		"Greenpeace":       {app.Organisation, nil},
+		"Fennick Ventures": {app.Organisation, nil},
+	}, []string{"NATO", "CE", "Fennick Ventures of London"})
+}

@@ -769,7 +769,8 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 		w == "of" && ofJoinsTitle(toks, k, end) || w == "on" && nonActorHeads[pw] || // "Law on Expression and Dissemination of Thought"
 		w == "of" && nonActorHeads[toks[end-1].fold] && !hasOrgCue(toks[start:k]) || // "California Invasion of Privacy Act": one law's name
 		s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
-	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) || committeeOfHouse(toks, start, k, end) {
+	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) || committeeOfHouse(toks, start, k, end) ||
+		w == "of" && k+2 == end && companyWords[pw] && (places[toks[k+1].fold] || capitalOf[toks[k+1].fold] != nil) { // "Harrowgate Ventures of London"
 		joined = false // "National Assembly on Wednesday"
 	}
 	if w == "in" {

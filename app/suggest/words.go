@@ -65,7 +65,7 @@ var generic = words(`january february march april may june july august september
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
 	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
-	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa i`)
+	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa i ferch`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -337,7 +337,7 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
 	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng
-	cfa tb gdpr dma dsa pac gps eudr
+	cfa tb gdpr dma dsa pac gps eudr ce
 	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
