@@ -110,7 +110,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 37 (283-290): written by a twenty-second helper who never saw the extractor, real companies and media named, fitted in round 16", "283", "291"},
 	{"held out, batch 38 (291-298): written by a twenty-third helper who never saw the extractor, fitted in round 17", "291", "299"},
 	{"held out, batch 39 (299-306): written by a twenty-fourth helper who never saw the extractor, real companies and media named, fitted in round 17", "299", "307"},
-	{"held out, batch 40 (307-314): written by a twenty-fifth helper who never saw the extractor, kept unfitted", "307", "315"},
+	{"held out, batch 40 (307-314): written by a twenty-fifth helper who never saw the extractor, fitted in round 18", "307", "315"},
 	{"held out, batch 41 (315-322): written by a twenty-sixth helper who never saw the extractor, real companies and media named, kept unfitted", "315", "323"},
 	{"held out, batch 42 (323-330): written by a twenty-seventh helper who never saw the extractor, kept unfitted", "323", "331"},
 }
