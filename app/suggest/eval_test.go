@@ -113,6 +113,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 40 (307-314): written by a twenty-fifth helper who never saw the extractor, fitted in round 18", "307", "315"},
 	{"held out, batch 41 (315-322): written by a twenty-sixth helper who never saw the extractor, real companies and media named, kept unfitted", "315", "323"},
 	{"held out, batch 42 (323-330): written by a twenty-seventh helper who never saw the extractor, kept unfitted", "323", "331"},
+	{"held out, batch 43 (331-338): written by a twenty-eighth helper who never saw the extractor, real bodies named, kept unfitted", "331", "339"},
 	{"held out, batch 44 (339-346): written by a twenty-ninth helper who never saw the extractor, kept unfitted", "339", "347"},
 }
 
