@@ -3,6 +3,7 @@ package suggest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"dossier/app"
 )
@@ -309,7 +310,8 @@ func layoutLine(line string) bool {
 func titleCaseLine(line string) bool {
 	line = strings.TrimSpace(line)
 	words := strings.Fields(line)
-	if len(words) < 3 || len(words) > 16 || strings.ContainsAny(line[len(line)-1:], ".,;:!?\"”)") {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if len(words) < 3 || len(words) > 16 || strings.ContainsRune(".,;:!?\"”)", last) {
 		return false
 	}
 	capital := 0

@@ -1646,17 +1646,22 @@ func TestRound7HonorificsTagsZonesAndStates(t *testing.T) {
 		[]string{"Ratu Jone Vuniwai", "Daw Khin Ei Phyu", "U Aung Kyaw Lin", "Greece", "WAT", "Kayah State", "Mapuche", "GUE", "NGL"})
 }
 
+// articleNames returns the names ExtractArticle proposes for body, as a set.
+func articleNames(body string) map[string]bool {
+	names := map[string]bool{}
+	for _, s := range ExtractArticle("", body, "", nil) {
+		names[s.Name] = true
+	}
+	return names
+}
+
 // TestRound7CreditsAreNoActors: the people a wire story's credits name ("(Reporting by …
 // in Baku; Editing by …)", "Additional reporting by …") made the article; they are not
 // in it. "Reporting by" inside a sentence is prose, not a credit.
 func TestRound7CreditsAreNoActors(t *testing.T) {
 	body := "The Halvan Port Authority said traffic fell, citing reporting by Tessaly Radio.\n\n" +
 		"(Reporting by Irina Volkova in Riga, Pavel Ostrov in Ruse and Tamar Eliava in Tbilisi; Additional reporting by Sam Okoro; Editing by Jon Brandt)"
-	got := ExtractArticle("", body, "", nil)
-	names := map[string]bool{}
-	for _, s := range got {
-		names[s.Name] = true
-	}
+	names := articleNames(body)
 	for _, n := range []string{"Irina Volkova", "Pavel Ostrov", "Tamar Eliava", "Sam Okoro", "Jon Brandt"} {
 		if names[n] {
 			t.Errorf("%s, named in the credits, was proposed: %v", n, names)
@@ -1934,11 +1939,7 @@ func TestRound15DigestHeadlinesAndKnownNames(t *testing.T) {
 	body := "Harbour Pilots End Strike After Nine Days\n\nPilots in Corvale went back to work on Monday, their union said.\n\n" +
 		"Kestrel Mills Fined Over Spill\n\nThe regulator fined Kestrel Mills Ltd for the spill. Save the Children and the Suva-based Reef Watch Network asked for more, " +
 		"as did Oxfam and the Lima-based Andes Water Forum. Servers in the United States held the data."
-	got := ExtractArticle("", body, "", nil)
-	names := map[string]bool{}
-	for _, s := range got {
-		names[s.Name] = true
-	}
+	names := articleNames(body)
 	for _, n := range []string{"Kestrel Mills Ltd", "Save the Children", "Reef Watch Network", "Oxfam", "Andes Water Forum"} {
 		if !names[n] {
 			t.Errorf("%q not proposed; got %v", n, names)
@@ -2015,7 +2016,8 @@ func TestRound17StatesWithAndCodesAndRanks(t *testing.T) {
 // each side of "and" must read an empty side as one.
 func TestJoinersRightAfterACutNeverPanic(t *testing.T) {
 	for _, text := range []string{"He met Alpha Beta the and Gamma Delta.", "The Alpha of and Gamma Ltd said.",
-		"We saw Alpha the and Gamma Holdings yesterday.", "They met in Rome for and Tisza Kft yesterday."} {
+		"We saw Alpha the and Gamma Holdings yesterday.", "They met in Rome for and Tisza Kft yesterday.",
+		"Votes went to the Farmer–"} { // an en dash ending the text joins nothing
 		Extract("", text, nil) // a panic fails the test
 	}
 }

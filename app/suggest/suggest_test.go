@@ -232,6 +232,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Tram line opens", "By Ines Moreau and Tomas Reyes · March 4, 2026\n\nMayor Pablo Ortiz thanked Reyes.")
 	f.Add("", "İstanbul said so.\n(Reporting by Ana Ruiz in Lima and ; Editing by)\nReporting by")
 	f.Add("", "We saw Alpha the and Gamma Holdings. They met in Rome for and Tisza Kft (NYSE: TK).")
+	f.Add("Harbour Pilots End Strike”", "The Farmer–")
 	f.Fuzz(func(t *testing.T, title, body string) {
 		// The author, here the body's first line, is never suggested.
 		author, _, _ := strings.Cut(body, "\n")
@@ -292,5 +293,40 @@ func TestExtractArticleLeavesOutTheAuthor(t *testing.T) {
 	got = names(ExtractArticle("Tram line opens", "Mayor Pablo Ortiz thanked Tomas Reyes. Reyes smiled.", "Tomas Reyes", nil))
 	if slices.Contains(got, "Tomas Reyes") || !slices.Contains(got, "Pablo Ortiz") {
 		t.Errorf("metadata: suggested %q", got)
+	}
+}
+
+// TestGazetteersAreWellFormed: the shipped name lists are read line by line at start-up
+// and a malformed line would be skipped without a word, so every line is checked here:
+// a known actor is "kind<TAB>name" with a kind the app knows (not "other"), a given name
+// one lower-case word; neither list repeats an entry.
+func TestGazetteersAreWellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	for n, line := range strings.Split(knownActorsFile, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, name, ok := strings.Cut(line, "\t")
+		k, err := app.ParseKind(kind)
+		if !ok || err != nil || k == app.OtherKind || k == app.Person || k == app.State || strings.TrimSpace(name) != name || name == "" {
+			t.Errorf("knownactors.txt line %d: %q is not kind<TAB>name", n+1, line)
+		}
+		if seen[app.Fold(name)] {
+			t.Errorf("knownactors.txt line %d: %q listed twice", n+1, name)
+		}
+		seen[app.Fold(name)] = true
+	}
+	seen = map[string]bool{}
+	for n, line := range strings.Split(givenNamesFile, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if line != strings.ToLower(strings.TrimSpace(line)) || strings.ContainsAny(line, " \t") {
+			t.Errorf("givennames.txt line %d: %q is not one lower-case word", n+1, line)
+		}
+		if seen[line] {
+			t.Errorf("givennames.txt line %d: %q listed twice", n+1, line)
+		}
+		seen[line] = true
 	}
 }

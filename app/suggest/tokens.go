@@ -181,7 +181,7 @@ func scanWord(rs []rune, i int) scanned {
 			b.WriteRune(r)
 			i++
 			continue
-		case (isHyphen(r) || r == '–' && i > start && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1])) && letterAt(i+1):
+		case letterAt(i+1) && (isHyphen(r) || r == '–' && i > start && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1])):
 			// An en dash between two letters joins them as a hyphen does: "Farmer–Citizen
 			// Movement". Between digits or set off by blanks it is a range or a dash.
 			b.WriteRune('-')
