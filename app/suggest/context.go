@@ -853,6 +853,7 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	}
 	if a, close, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
 		o.aliases = append(o.aliases, a)
+		s.kindFromTranslation(o, toks[k+1:close])
 		if toks[close-2].text == "," {
 			o.aliases = append(o.aliases, toks[close-1].text) // "(Prawo i Sprawiedliwość, PiS)"
 		}
@@ -860,6 +861,18 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	s.otherNameClues(o, end)
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
+	}
+}
+
+// kindFromTranslation gives a name of another language the kind its translation's head
+// noun says: "Phak Ruam Thai Sang Chart (United Thai Nation Party) said" is a party, not
+// a person who speaks.
+func (s *scanner) kindFromTranslation(o *occurrence, tr []token) {
+	if headKind(o.toks) != "" || o.ctxKind != "" && o.ctxKind != app.Person {
+		return
+	}
+	if k := headKind(tr); k != "" && k != app.Person {
+		o.ctxKind = k
 	}
 }
 

@@ -683,10 +683,19 @@ func townClub(full []token) bool {
 // clubLetters end the names of sports clubs: "Champa FC", "Prabang SC".
 var clubLetters = words(`fc sc afc cf`)
 
+// sportsLetters open the names of sports clubs in many languages: "FK Sarajevo", "NK
+// Osijek", "AC Milan", "VfB Stuttgart". Before a single name word they make it a club's,
+// not a person's initials.
+var sportsLetters = words(`fc fk nk hnk gnk sk ks kf afc pfc cf cd ud sd rcd ac as ss us sv tsv vfb vfl bsc
+	if ik bk hk hc kv krc rsc sl`)
+
 // clubPrefix reports whether a name of three words or more opens with a short word in
 // capitals that says what sort of club or company it is ("FC", "CSM", "ACS"): the
 // next word is its short name.
 func clubPrefix(full []token) bool {
+	if len(full) == 2 && isAcronym(full[0].text) && sportsLetters[full[0].fold] {
+		return isNameToken(full[1]) && !isAcronym(full[1].text) // "NK Osijek", "FK Sarajevo"
+	}
 	return len(full) >= 3 && isAcronym(full[0].text) && utf8.RuneCountInString(full[0].text) <= 4 && isNameToken(full[1]) && !isAcronym(full[1].text)
 }
 
@@ -902,7 +911,7 @@ func readMentions(e *entity) mentions {
 		}
 		// A name that only qualifies a role ("São Paulo governor") is a place or a body;
 		// without a word saying which, it is left out.
-		roleOf := o.roleOf && !m.known && !m.acronym && headKind(o.toks) == "" && o.ctxKind == ""
+		roleOf := o.roleOf && !m.known && !m.acronym && headKind(o.toks) == "" && o.ctxKind == "" && !clubPrefix(o.toks)
 		// "a blow to Boeing, which had hoped…": a weak place clue gives way to a name that
 		// acts or that a relative clause describes.
 		// Names listed after the place clue share it: "complaints from Tiruppur and Erode".

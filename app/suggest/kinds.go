@@ -185,6 +185,8 @@ func certainKind(o *occurrence) app.ActorKind {
 		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
 	case slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }):
 		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
+	case clubPrefix(o.toks) && len(o.toks) == 2:
+		return app.Organisation // "NK Osijek said": a club, whatever verb follows
 	case o.person:
 		return app.Person
 	case hasArmedName(o.toks):

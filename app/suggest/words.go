@@ -76,7 +76,7 @@ var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-"
 var roleHeads = words(`president minister secretary secretary-general director-general chancellor
 	speaker senator sen representative rep congressman congresswoman governor gov general gen
 	colonel col lieutenant lt major maj captain capt admiral adm brigadier brig marshal commodore
-	commander sergeant sgt corporal king queen prince princess emir amir sheikh sheikha sultan
+	commander sergeant sgt corporal king queen prince princess emir sheikh sheikha sultan
 	ayatollah imam mullah cleric pope cardinal archbishop bishop rabbi patriarch judge mayor
 	ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair director
 	leader mr mrs ms miss dr prof professor lord lady sir dame premier adviser advisor
@@ -86,7 +86,10 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
 	ombudsman ombudswoman registrar auditor-general me maître mgr ratu daw u
 	bapak pak ibu hj drs ir master treasurer officer advocate khun wira cllr td mla mep msp chairperson
-	ceo cfo coo cto private privates`)
+	ceo cfo coo cto private privates
+	madame monsieur mme mlle herr frau señor señora senhor senhora signor signora mawlawi maulvi
+	maulana mawlana khunying cacique pastor reverend rev father fr hon honourable shri smt shrimati
+	ustaz ustadh`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
