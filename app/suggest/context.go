@@ -175,7 +175,7 @@ func (s *scanner) locativeBefore(o *occurrence, i int, prev string) bool {
 		return false
 	}
 	o.loc = true
-	o.weakLoc = weakLocatives[prev]
+	o.weakLoc = weakLocatives[prev] && !buildingName(o.toks)
 	if o.weakLoc && prev == "at" && i >= 2 && (placeNoun(wordBefore(s.toks, i-1)) || placeCues[wordBefore(s.toks, i-1)] || hubNouns[wordBefore(s.toks, i-1)]) {
 		o.weakLoc = false // "the terminal at Supsa", "the bridge at Zvornik": a place's noun, then where
 	}
@@ -183,6 +183,23 @@ func (s *scanner) locativeBefore(o *occurrence, i int, prev string) bool {
 	o.placeSaid = !o.weakLoc
 	return true
 }
+
+// buildingName reports whether a name of several words ends in a building's noun: after
+// "at" or "in the" it says where ("at Government House", "at the Villa d'Accueil"), a
+// strong place clue, not the weak one "at" gives a name alone.
+func buildingName(toks []token) bool {
+	n := len(toks)
+	return n > 1 && buildingNouns[toks[n-1].fold] && !institutionWords[toks[n-2].fold]
+}
+
+// institutionWords before "Centre" or "Center" make it a body that works, not a building:
+// "Jose Abad Memorial Medical Center", "Kestrel Research Centre".
+var institutionWords = words(`medical research policy health cancer heart trauma legal data studies science
+	training rehabilitation resource resources crisis information operations coordination`)
+
+// buildingNouns end the names of buildings and sites.
+var buildingNouns = words(`centre center hall complex house villa palace hotel arena stadium building
+	tower plaza mall terminal airport station church mosque cathedral temple`)
 
 // hubNouns are the places of trade or travel, besides placeNouns, that a name after "at"
 // locates: "the tea-buying centre at Kiegoi", "the station at Mersa".
@@ -210,8 +227,10 @@ func (s *scanner) articleAfterLocative(o *occurrence, i int, prev string) bool {
 	if i < 2 || !locatives[wordBefore(s.toks, i-1)] {
 		return false
 	}
-	if isArticle(prev) && (len(o.toks) == 1 || o.country != nil) && !isAcronym(o.text) {
-		o.loc = true // "in The Hague", "stored in the United States"
+	if isArticle(prev) && (len(o.toks) == 1 || o.country != nil || buildingName(o.toks)) && !isAcronym(o.text) {
+		// "in The Hague", "stored in the United States", "register at the Bonnyville
+		// Centennial Centre"
+		o.loc = true
 		return true
 	}
 	if prev == "both" || prev == "either" || compass[prev] || nearWords[prev] {

@@ -931,6 +931,9 @@ func keepLongName(e *entity, m mentions) bool {
 	// non-profit") outweighs a weak place clue (to, at, from), not a strong one ("marched
 	// towards Singha Durbar, the seat of government").
 	// A legal suffix says a company: "funds went to Puszta Mérnök Kft." is no place.
+	if m.allLoc && buildingName(e.full.toks) && !m.person && !m.known && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.weakLoc || o.appositive }) {
+		return false // "register at the Bonnyville Centennial Centre": a building, though a centre may be a body
+	}
 	return !m.allLoc || m.person || m.known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
 		legalSuffixTok(e.full.toks[len(e.full.toks)-1]) ||
 		slices.ContainsFunc(e.occs, func(o *occurrence) bool {

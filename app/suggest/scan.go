@@ -2466,8 +2466,8 @@ func (s *scanner) locBefore(and int) bool {
 	if k > 1 && s.toks[k-1].text == "," && s.listGoesOn(and) {
 		return s.locBefore(k - 1) // "in Paris, Lyon and Marseille": the list's first says
 	}
-	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either") {
-		k-- // "in both Oslo and Helsinki"
+	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either" || s.toks[k-1].text == "the") {
+		k-- // "in both Oslo and Helsinki", "at the Bonnyville Centre or the…"
 	}
 	if k > 1 && s.toks[k-1].fold == "of" && placeOf[wordBefore(s.toks, k-1)] ||
 		k > 1 && s.toks[k-1].fold == "between" && s.betweenPlaces(k-1) {
