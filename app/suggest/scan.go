@@ -109,6 +109,18 @@ type scanner struct {
 	// somewhere, with no capitalised word or joiner on either side and not opening a
 	// sentence: evidence that the word is a name by itself.
 	alone map[string]bool
+	// lower are the folded words the text writes in lower case somewhere (lowerWords),
+	// read when first needed.
+	lower map[string]bool
+}
+
+// commonWord reports whether the text writes w in lower case somewhere or w names a
+// portfolio ("energy", "ethics"): a common word, not a name of its own.
+func (s *scanner) commonWord(w string) bool {
+	if s.lower == nil {
+		s.lower = lowerWords(s.toks)
+	}
+	return s.lower[w] || roleModifiers[w] && !connectors[w]
 }
 
 // aloneWords returns the scanner's alone set for toks.
@@ -737,7 +749,22 @@ func (s *scanner) andInsideBody(start, k, end int, left, right []token, inName b
 		regionPair(left, nameAfter(s.toks, k+2, end)) {
 		return true // "Economic Commission for Latin America and the Caribbean"
 	}
-	return committeeName(left, right) || s.acronymNames(start, end) || sectorsOfBody(left, right)
+	return committeeName(left, right) || s.acronymNames(start, end) || sectorsOfBody(left, right) ||
+		s.wordsOfBody(k, end, left, right)
+}
+
+// wordsOfBody: "Energy and Mines Commission", "Ethics and Disciplinary Body": a common
+// word alone before "and", and after it the rest of a body's name ending in its head
+// noun. A name of its own before "and" ("Vestra and Harbour Port Authority") is not a
+// common word of the text.
+func (s *scanner) wordsOfBody(k, end int, left, right []token) bool {
+	left = stripLeadingArticle(left)
+	if len(left) != 1 || len(right) < 2 || k+1+len(right) != end || s.alone[left[0].fold] {
+		return false
+	}
+	last := right[len(right)-1].fold
+	return s.commonWord(left[0].fold) && cueKind(last) != "" && cueKind(last) != app.Person &&
+		!slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] || isAcronym(t.text) })
 }
 
 // sectorsOfBody: "National Energy and Water Supply Regulatory Commission": a state's body
