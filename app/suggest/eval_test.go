@@ -111,10 +111,13 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 38 (291-298): written by a twenty-third helper who never saw the extractor, fitted in round 17", "291", "299"},
 	{"held out, batch 39 (299-306): written by a twenty-fourth helper who never saw the extractor, real companies and media named, fitted in round 17", "299", "307"},
 	{"held out, batch 40 (307-314): written by a twenty-fifth helper who never saw the extractor, fitted in round 18", "307", "315"},
-	{"held out, batch 41 (315-322): written by a twenty-sixth helper who never saw the extractor, real companies and media named, kept unfitted", "315", "323"},
-	{"held out, batch 42 (323-330): written by a twenty-seventh helper who never saw the extractor, kept unfitted", "323", "331"},
-	{"held out, batch 43 (331-338): written by a twenty-eighth helper who never saw the extractor, real bodies named, kept unfitted", "331", "339"},
-	{"held out, batch 44 (339-346): written by a twenty-ninth helper who never saw the extractor, kept unfitted", "339", "347"},
+	{"held out, batch 41 (315-322): written by a twenty-sixth helper who never saw the extractor, real companies and media named", "315", "323"},
+	{"held out, batch 42 (323-330): written by a twenty-seventh helper who never saw the extractor", "323", "331"},
+	{"held out, batch 43 (331-338): written by a twenty-eighth helper who never saw the extractor, real bodies named", "331", "339"},
+	{"held out, batch 44 (339-346): written by a twenty-ninth helper who never saw the extractor", "339", "347"},
+	{"held out, batch 45 (347-354): written by a thirtieth helper who never saw the extractor, real firms and NGOs named, kept unfitted", "347", "355"},
+	{"held out, batch 46 (355-362): written by a thirty-first helper who never saw the extractor, kept unfitted", "355", "363"},
+	{"held out, batch 47 (363-370): written by a thirty-second helper who never saw the extractor, kept unfitted", "363", "371"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
