@@ -388,6 +388,7 @@ type headRule struct {
 // headRules are read in order; the first that holds gives the kind.
 var headRules = []headRule{
 	{pressHead, app.Media},
+	{mediaCompany, app.Media},
 	{parliamentAboveStates, app.Organisation},
 	{legislatureCommittee, app.GovernmentBody},
 	{qualifiedChamber, app.GovernmentBody},
@@ -405,6 +406,7 @@ var headRules = []headRule{
 	{internationalBody, app.Organisation},
 	{portfolioAgency, app.GovernmentBody},
 	{publicBody, app.GovernmentBody},
+	{stateFunctionBody, app.GovernmentBody},
 	{partyUnion, app.Party},
 	{partyCongress, app.Party},
 	{func(h head) bool { return h.w == "union" }, app.Organisation},
@@ -415,6 +417,17 @@ var headRules = []headRule{
 func pressHead(h head) bool {
 	return (h.w == "service" || h.w == "agency") && (h.prev == "press" || h.prev == "news")
 }
+
+// mediaCompany: "Ethiopian Broadcasting Corporation", "Abay Media Network", "Nation
+// Media Group": a company whose name says it broadcasts or publishes.
+func mediaCompany(h head) bool {
+	return mediaCompanyHeads[h.w] && slices.ContainsFunc(h.before(), func(t token) bool {
+		return t.fold == "media" || t.fold == "broadcasting" || t.fold == "television" || t.fold == "radio" || t.fold == "news"
+	})
+}
+
+// mediaCompanyHeads are the heads of companies that media words make a newsroom's.
+var mediaCompanyHeads = words(`corporation network company group`)
 
 // parliamentAboveStates: "European Parliament", above states as the European Commission.
 func parliamentAboveStates(h head) bool {
@@ -512,6 +525,22 @@ func portfolioAgency(h head) bool {
 func publicBody(h head) bool {
 	return publicHeads[h.w] && !international(h.toks) && !knownOrgInside(h.toks)
 }
+
+// stateFunctionBody: "Press Supervisory Board", "Financial Intelligence Unit", "Election
+// Supervisory Agency": a board, an agency or a unit named for what only a state does
+// (supervise, regulate, gather intelligence, run elections, collect customs) is a state's.
+func stateFunctionBody(h head) bool {
+	return functionHeads[h.w] && !international(h.toks) && !knownOrgInside(h.toks) &&
+		slices.ContainsFunc(h.before(), func(t token) bool { return stateFunctions[t.fold] })
+}
+
+// functionHeads are the heads of bodies that stateFunctions make a state's.
+var functionHeads = words(`agency board unit office council service register registry bureau`)
+
+// stateFunctions are what only a state does.
+var stateFunctions = words(`supervisory regulatory intelligence enforcement election elections electoral
+	statistics statistical audit inspection customs revenue taxation procurement competition antitrust
+	cybersecurity immigration migration prosecution anti-corruption anticorruption licensing`)
 
 // partyUnion: "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade
 // union ("Workers' Union", "Union of Metalworkers", "Union of Welders": who works).

@@ -1724,6 +1724,9 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	for len(toks) > 1 && sentenceRole(toks) {
 		toks, i = toks[1:], i+1
 	}
+	if n := peopleOfOpening(toks); n > 0 {
+		toks, i = toks[n:], i+n // "Officers of Finantsinspektsioon", "Soldiers of the TPDF"
+	}
 	// "Chipmaker Veltrane recalls…", "Broadcaster NRK said": a noun saying what a company
 	// or a newsroom does, capitalised by the sentence, describes the name after it (the
 	// word before the name then gives its kind).
@@ -1757,8 +1760,30 @@ func sentenceRole(toks []token) bool {
 	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || isRoleHead(w) {
 		return false
 	}
-	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[w] && !hasAnyCue(toks[1:]) &&
+	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[strings.TrimSuffix(w, "s")] && !hasAnyCue(toks[1:]) &&
 		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })
+}
+
+// peopleOfOpening returns how many words a sentence's first word, a plural noun of people,
+// and "of" (and "the") take before a name: "Officers of Finantsinspektsioon", "Soldiers
+// of the Tanzania People's Defence Forces". They name whose people act, not a body's
+// words; 0 when the name does not open so.
+func peopleOfOpening(toks []token) int {
+	if len(toks) < 3 || !toks[0].sent || toks[1].fold != "of" || knownKinds[app.Fold(textOfPlain(toks))] != "" || isCountryText(textOfPlain(toks[2:])) {
+		return 0 // "Brothers of Italy": a party's name
+	}
+	w, ok := strings.CutSuffix(toks[0].fold, "s")
+	if !ok || !(roleWords[w] || personNouns[toks[0].fold] || armedMembers[toks[0].fold] || agentNoun(w)) {
+		return 0
+	}
+	n := 2
+	if toks[2].fold == "the" {
+		n = 3
+	}
+	if n >= len(toks) {
+		return 0
+	}
+	return n
 }
 
 // agentBeforeName reports whether the name's first word is an agent noun the sentence
