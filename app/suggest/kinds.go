@@ -182,6 +182,11 @@ func certainKind(o *occurrence) app.ActorKind {
 	case o.agency:
 		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
 	case len(o.toks) > 1 && legalSuffixTok(o.toks[len(o.toks)-1]) && o.toks[len(o.toks)-1].text != "as":
+		if mediaWordIn(o.toks) && o.toks[len(o.toks)-1].fold == "corporation" {
+			// "Trellan Broadcasting Corporation", a broadcaster; "Holmgren Family Media
+			// LLC" is the company that owns newsrooms.
+			return app.Media
+		}
 		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
 	case slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }):
 		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
@@ -421,7 +426,12 @@ func pressHead(h head) bool {
 // mediaCompany: "Ethiopian Broadcasting Corporation", "Abay Media Network", "Nation
 // Media Group": a company whose name says it broadcasts or publishes.
 func mediaCompany(h head) bool {
-	return mediaCompanyHeads[h.w] && slices.ContainsFunc(h.before(), func(t token) bool {
+	return mediaCompanyHeads[h.w] && mediaWordIn(h.before())
+}
+
+// mediaWordIn reports whether toks hold a word saying a company broadcasts or publishes.
+func mediaWordIn(toks []token) bool {
+	return slices.ContainsFunc(toks, func(t token) bool {
 		return t.fold == "media" || t.fold == "broadcasting" || t.fold == "television" || t.fold == "radio" || t.fold == "news"
 	})
 }

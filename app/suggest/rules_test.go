@@ -2034,3 +2034,47 @@ func TestRound18QualifiersParticlesAndPlaces(t *testing.T) {
 		"Fennick Ventures": {app.Organisation, nil},
 	}, []string{"NATO", "CE", "Fennick Ventures of London"})
 }
+
+func TestRound19KindsFromTranslationsClubsAndStateFunctions(t *testing.T) {
+	text := "Phak Kla Tham Rak Chat (Brave Patriots Party) said it would vote no. HNK Varazdin said in a statement that its fans were innocent. " +
+		"The Port Licensing Board fined the carrier, and the Trellan Broadcasting Corporation filmed the hearing. " +
+		"Abay Media Network said its reporter was freed."
+	checkRule(t, text, map[string]ruleWant{
+		"Phak Kla Tham Rak Chat":           {app.Party, []string{"Brave Patriots Party"}},
+		"HNK Varazdin":                     {app.Organisation, nil},
+		"Port Licensing Board":             {app.GovernmentBody, nil},
+		"Trellan Broadcasting Corporation": {app.Media, nil},
+		"Abay Media Network":               {app.Media, nil},
+	}, nil)
+}
+
+func TestRound19HonorificsAndPeopleOpeningASentence(t *testing.T) {
+	text := "Madame Odile Ferrand, the mayor, said the market would reopen. Mawlawi Noor Agha Sadiqi said the road was closed. " +
+		"Amir Halilovic said the club would appeal. Reporters Lidia Mamo Bekele and Tigist Alemu Worku were held. " +
+		"Soldiers of the Kivara Defence Forces crossed the river on Monday, the Kivara Defence Forces said."
+	checkRule(t, text, map[string]ruleWant{
+		"Odile Ferrand":         {app.Person, nil},
+		"Noor Agha Sadiqi":      {app.Person, nil},
+		"Amir Halilovic":        {app.Person, nil},
+		"Lidia Mamo Bekele":     {app.Person, nil},
+		"Kivara Defence Forces": {app.ArmedGroup, nil},
+	}, []string{"Madame Odile Ferrand", "Mawlawi Noor Agha Sadiqi", "Halilovic", "Reporters Lidia Mamo Bekele",
+		"Soldiers of the Kivara Defence Forces"})
+}
+
+func TestRound19BuildingsAndBodiesJoinedByAnd(t *testing.T) {
+	text := "Families were told to register at the Harlow Memorial Centre or the Dunmore Leisure Complex. " +
+		"The envoy spoke at Kestrel House on Friday. The Fisheries and Oceans Commission asked about fisheries quotas. " +
+		"The Ornell Medical Center said it had beds, and the Ethics and Integrity Board of the league met."
+	checkRule(t, text, map[string]ruleWant{
+		"Fisheries and Oceans Commission": {"", nil},
+		"Ornell Medical Center":           {app.Organisation, nil},
+	}, []string{"Harlow Memorial Centre", "Dunmore Leisure Complex", "Kestrel House", "Fisheries", "Oceans Commission"})
+}
+
+func TestRound19IrishJoiner(t *testing.T) {
+	text := "Conradh na Tuaithe, the rural-rights group, said the grant was too small. Conradh na Tuaithe will meet again in May."
+	checkRule(t, text, map[string]ruleWant{
+		"Conradh na Tuaithe": {app.Organisation, nil},
+	}, []string{"Tuaithe"})
+}
