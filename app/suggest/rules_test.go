@@ -2078,3 +2078,24 @@ func TestRound19IrishJoiner(t *testing.T) {
 		"Conradh na Tuaithe": {app.Organisation, nil},
 	}, []string{"Tuaithe"})
 }
+
+func TestRound19PortfolioListsBeforeAName(t *testing.T) {
+	text := "Minister of Roads and Irrigation Thilak Senanayake Perera said the canal would open. " +
+		"Minister for Housing, Planning and the Environment Gearóid Ó Briain said so too. " +
+		"Ghana's Minister of Fisheries, Trade and Investment, Kwesi Amankwah Boateng, said he would call his counterpart."
+	checkRule(t, text, map[string]ruleWant{
+		"Thilak Senanayake Perera": {app.Person, nil},
+		"Gearóid Ó Briain":         {app.Person, nil},
+		"Kwesi Amankwah Boateng":   {app.Person, nil},
+	}, []string{"Irrigation Thilak Senanayake Perera", "Roads", "Environment Gearóid Ó Briain", "Planning", "Trade", "Investment",
+		"Minister of Fisheries, Trade and Investment"})
+}
+
+func TestRound19StateOwnsItsSupervisorAndPostNominals(t *testing.T) {
+	text := "Officials of Valmora Bank met Finanzaufsicht, Austria's financial supervisor, on Monday. " +
+		"Rohan Mehta, IAS, the district collector, said the pumps were fixed. The loan was NOK 40 million."
+	checkRule(t, text, map[string]ruleWant{
+		"Austria":     {app.State, nil},
+		"Rohan Mehta": {app.Person, nil},
+	}, []string{"IAS", "NOK"})
+}

@@ -676,7 +676,7 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 		}
 		cut = cut && !s.wholeNames[whole]
 	}
-	if list || portfolio(stripDemonym(left)) && roleLead(right) {
+	if list || portfolio(stripDemonym(left)) && roleLead(right) || len(right) > 0 && titleOfPortfolio(left) && roleModifiers[right[0].fold] {
 		// "…, Communications and the Digital Economy"; "Trade and Industry
 		// Minister Yoko Nakagawa": the portfolios of one body or one role.
 		cut = false
@@ -689,6 +689,13 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	// "in Split and Tisza Mérnök Kft": a lone place before "and" a company.
 	place := places[left[0].fold] || locatives[wordBefore(toks, start)]
 	return cut || isAcronym(left[0].text) || place && hasOrgCue(right)
+}
+
+// titleOfPortfolio reports whether toks are a title and "of" or "for" and its first
+// portfolio ("Minister of Lands"): a portfolio word after "and" goes on with the title.
+func titleOfPortfolio(toks []token) bool {
+	toks = stripLeadingArticle(toks)
+	return len(toks) >= 3 && isRoleHead(toks[0].fold) && (toks[1].fold == "of" || toks[1].fold == "for") && cueKind(toks[0].fold) == ""
 }
 
 // countryWithAnd reports whether "and" at toks[k] is inside a state's name: the words
@@ -1760,7 +1767,7 @@ func sentenceRole(toks []token) bool {
 	if !toks[0].sent || !(roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]) || isRoleHead(w) {
 		return false
 	}
-	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && roleWords[strings.TrimSuffix(w, "s")] && !hasAnyCue(toks[1:]) &&
+	return hasOrgCue(toks[1:]) || len(toks) == 2 || len(toks) <= 4 && (roleWords[w] || roleWords[strings.TrimSuffix(w, "s")] && !kinWords[strings.TrimSuffix(w, "s")]) && !hasAnyCue(toks[1:]) &&
 		!slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || withoutWords[t.fold] })
 }
 
@@ -1773,8 +1780,8 @@ func peopleOfOpening(toks []token) int {
 		return 0 // "Brothers of Italy": a party's name
 	}
 	w, ok := strings.CutSuffix(toks[0].fold, "s")
-	if !ok || !(roleWords[w] || personNouns[toks[0].fold] || armedMembers[toks[0].fold] || agentNoun(w)) {
-		return 0
+	if !ok || kinWords[w] || !(roleWords[w] || personNouns[toks[0].fold] || armedMembers[toks[0].fold] || agentNoun(w)) {
+		return 0 // "Brothers of Italy", "Mothers of the Disappeared": groups named so
 	}
 	n := 2
 	if toks[2].fold == "the" {
@@ -1785,6 +1792,10 @@ func peopleOfOpening(toks []token) int {
 	}
 	return n
 }
+
+// kinWords name groups that call themselves family: "Brothers of Italy", "Friends of
+// the Earth".
+var kinWords = words(`brother sister mother father son daughter friend widow`)
 
 // agentBeforeName reports whether the name's first word is an agent noun the sentence
 // capitalised before a name of two or three words: "Wholesaler Ong Bee Hua, who…".
@@ -2667,11 +2678,17 @@ func roleLead(toks []token) bool {
 // from the comma to an "and" and a last capitalised word.
 func (s *scanner) portfolioList(i, j int) bool {
 	toks := s.toks
-	of := false
+	of, role := false, false
 	for k := i + 1; k < j; k++ {
-		if (toks[k].fold == "of" || toks[k].fold == "for" || toks[k].fold == "on") && cueKind(toks[k-1].fold) != "" {
-			of = true
+		if toks[k].fold == "of" || toks[k].fold == "for" || toks[k].fold == "on" {
+			of = of || cueKind(toks[k-1].fold) != ""
+			role = role || isRoleHead(toks[k-1].fold) && cueKind(toks[k-1].fold) == ""
 		}
+	}
+	if role && !of {
+		// "Minister for Climate, Energy and the Environment Ciarán Ó Dálaigh": the title's
+		// portfolios run on to its holder's name; not when a comma ends them.
+		return s.portfoliosThenName(j) || s.portfoliosOnly(j)
 	}
 	lead := i
 	if isArticle(toks[lead].text) && lead+1 < j {
@@ -2696,6 +2713,49 @@ func (s *scanner) portfolioList(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// portfoliosThenName reports whether capitalised words and commas run from the comma at
+// toks[j] to "and", then one portfolio word ("the" may open it) and two name words or
+// more.
+func (s *scanner) portfoliosThenName(j int) bool {
+	toks := s.toks
+	k := j + 1
+	for k < len(toks) && k < j+12 && (toks[k].text == "," || isNameToken(toks[k])) {
+		k++
+	}
+	if k == j+1 || k >= len(toks) || toks[k].fold != "and" {
+		return false
+	}
+	k++
+	if k < len(toks) && toks[k].fold == "the" {
+		k++
+	}
+	n := 0
+	for m := k; m < len(toks) && isNameToken(toks[m]); m++ {
+		n++
+	}
+	return n >= 3 && roleModifiers[toks[k].fold]
+}
+
+// portfoliosOnly reports whether portfolio words, commas, "and" and "the" run from the
+// comma at toks[j] and end the run: "Minister of Industry, Trade and Investment, Salisu
+// Umar Gwarzo": the title's, with no name in it.
+func (s *scanner) portfoliosOnly(j int) bool {
+	toks := s.toks
+	and := false
+	k := j + 1
+	for ; k < len(toks) && k < j+12 && toks[k].kind == tWord; k++ {
+		w := toks[k].fold
+		switch {
+		case w == "and":
+			and = true
+		case w == "the" || roleModifiers[w] && isNameToken(toks[k]):
+		default:
+			return false
+		}
+	}
+	return and && k > j+2 && (k == len(toks) || !isNameToken(toks[k]))
 }
 
 // commaList reports whether a comma after the name opens a list of names that ends with
@@ -2908,14 +2968,37 @@ func portfolioEnd(toks []token, k int, saidAlone func(...string) bool) int {
 			return g - 1
 		}
 	}
-	return -1
+	return lastPortfolioWord(toks, k)
+}
+
+// lastPortfolioWord returns where the portfolio of the title at toks[k] ends when two to
+// four plain name words follow its last portfolio word ("Minister of Lands and Irrigation
+// Ranjith Wickramasinghe Bandara", "Minister for Climate, Energy and the Environment
+// Ciarán Ó Dálaigh"): those are the holder's name. -1 when they do not.
+func lastPortfolioWord(toks []token, k int) int {
+	p := -1
+	for g := k + 2; g < len(toks); g++ {
+		if roleModifiers[toks[g].fold] && !connectors[toks[g].fold] && !isArticle(toks[g].text) {
+			p = g
+		}
+	}
+	n := len(toks) - (p + 1)
+	if p < 0 || n < 2 || n > 4 {
+		return -1
+	}
+	for _, t := range toks[p+1:] {
+		if !(isNameToken(t) || particles[t.fold]) || isAcronym(t.text) || cueKind(t.fold) != "" || roleModifiers[t.fold] {
+			return -1
+		}
+	}
+	return p
 }
 
 // allRoleModifiers reports whether toks are portfolio words and connectors only: "of
 // State for Energy Affairs" completes a title and names no one.
 func allRoleModifiers(toks []token) bool {
 	for _, t := range toks {
-		if !roleModifiers[t.fold] && !connectors[t.fold] {
+		if !roleModifiers[t.fold] && !connectors[t.fold] && t.text != "," {
 			return false
 		}
 	}
@@ -2929,7 +3012,7 @@ func onlyRoles(toks []token) bool {
 	for _, t := range toks {
 		w := t.fold
 		_, isCountry := countryByForm[w]
-		if !(isRoleHead(w) || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w]) || titleAbbrCaps(t) {
+		if !(isRoleHead(w) || roleModifiers[w] || demonyms[w] || isCountry || stopwords[w] || t.text == ",") || titleAbbrCaps(t) {
 			return false
 		}
 		head = head || isRoleHead(w)

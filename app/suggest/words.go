@@ -105,7 +105,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	works tan local electoral medical returning technical operating financial legal scientific statistical
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
-	tourism aviation maritime railways highways climate`)
+	tourism aviation maritime railways highways climate investment lands`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
