@@ -115,9 +115,12 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 42 (323-330): written by a twenty-seventh helper who never saw the extractor", "323", "331"},
 	{"held out, batch 43 (331-338): written by a twenty-eighth helper who never saw the extractor, real bodies named", "331", "339"},
 	{"held out, batch 44 (339-346): written by a twenty-ninth helper who never saw the extractor", "339", "347"},
-	{"held out, batch 45 (347-354): written by a thirtieth helper who never saw the extractor, real firms and NGOs named, kept unfitted", "347", "355"},
-	{"held out, batch 46 (355-362): written by a thirty-first helper who never saw the extractor, kept unfitted", "355", "363"},
-	{"held out, batch 47 (363-370): written by a thirty-second helper who never saw the extractor, kept unfitted", "363", "371"},
+	{"held out, batch 45 (347-354): written by a thirtieth helper who never saw the extractor, real firms and NGOs named", "347", "355"},
+	{"held out, batch 46 (355-362): written by a thirty-first helper who never saw the extractor", "355", "363"},
+	{"held out, batch 47 (363-370): written by a thirty-second helper who never saw the extractor", "363", "371"},
+	{"held out, batch 48 (371-378): written by a thirty-third helper who never saw the extractor, real bodies and media named, kept unfitted", "371", "379"},
+	{"held out, batch 49 (379-386): written by a thirty-fourth helper who never saw the extractor, kept unfitted", "379", "387"},
+	{"held out, batch 50 (387-394): written by a thirty-fifth helper who never saw the extractor, kept unfitted", "387", "395"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
