@@ -241,6 +241,11 @@ func wordsKind(toks []token) app.ActorKind {
 		}
 		return ""
 	}
+	if bodyNoun(toks[0]) || pluralArticles[toks[0].fold] {
+		// "Coordinación Nacional de Protección Civil", "Los Lagartos del Estero": a
+		// noun or a plural article opens no person's name.
+		return app.Organisation
+	}
 	if slices.ContainsFunc(toks, func(t token) bool { return personParticles[t.fold] || hasParticlePrefix(t.text) }) {
 		return app.Person
 	}
@@ -256,6 +261,25 @@ func wordsKind(toks []token) app.ActorKind {
 		return app.Person
 	}
 	return ""
+}
+
+// pluralArticles open names of groups in Romance languages, never a person's.
+var pluralArticles = words(`los las les`)
+
+// bodyNoun reports whether t is a Romance abstract noun by its ending ("Coordinación",
+// "Fiscalía", "Confederação", "Sociedade", "Autorité"), which opens the names of bodies;
+// given names that end so ("Concepción", "Soledad") are in firstNames.
+func bodyNoun(t token) bool {
+	w := strings.ToLower(t.text)
+	if firstNames[t.fold] || utf8.RuneCountInString(w) < 6 || t.fold == "ciudad" || t.fold == "cidade" {
+		return false
+	}
+	for _, suf := range []string{"ción", "sión", "ção", "ções", "dade", "dad", "tad", "ncia", "té", "alía", "ería", "uría", "oría", "licía"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // acronymInside reports whether a name of several words holds an acronym of three

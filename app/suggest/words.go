@@ -65,7 +65,7 @@ var generic = words(`january february march april may june july august september
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
 	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
-	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa na i ferch`)
+	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa na i ferch contra ao aos`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -89,7 +89,11 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ceo cfo coo cto private privates
 	madame monsieur mme mlle herr frau señor señora senhor senhora signor signora mawlawi maulvi
 	maulana mawlana khunying cacique pastor reverend rev father fr hon honourable shri smt shrimati
-	ustaz ustadh`)
+	ustaz ustadh
+	promotor promotora procurador procuradora juiz juíza juez jueza diputado diputada deputado
+	deputada senador senadora vereador vereadora prefeito prefeita alcalde alcaldesa gobernador
+	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
+	eng kh kiai kyai`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -140,7 +144,7 @@ var (
 		kataib kata'ib katibat katiba harakat jaish lashkar saraya asaib liwa ansar jama'at
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
-		legion commandos cartel cartels gang gangs`)
+		legion commandos cartel cartels gang gangs armada`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka
@@ -312,7 +316,8 @@ var precedeCues = map[string]app.ActorKind{
 // "Tour of the Lakes", "Digital Markets Act", "Nasdaq Composite", "Column F").
 var nonActorHeads = words(`prize prizes award awards medal trophy cup championship championships
 	tour race rally marathon grand-prix games olympics paralympics festival expo fair show
-	week summit act bill law treaty accord charter declaration report index regulation directive
+	week summit act bill law treaty accord agreement protocol memorandum rule charter declaration report
+	index regulation directive
 	decree ordinance statute levy tax tariff surcharge subsidy survey census poll
 	índice indice índex
 	composite average column row cell sheet album film novel series edition
