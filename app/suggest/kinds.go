@@ -192,6 +192,8 @@ func certainKind(o *occurrence) app.ActorKind {
 		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
 	case clubPrefix(o.toks) && len(o.toks) == 2:
 		return app.Organisation // "NK Osijek said": a club, whatever verb follows
+	case len(o.toks) > 1 && bodyNoun(o.toks[0]) && !hasArmedName(o.toks) && headKind(o.toks) == "" && (o.ctxKind == "" || o.ctxKind == app.Person):
+		return app.Organisation // "Coordinación Estatal de Protección Civil said"
 	case o.person:
 		return app.Person
 	case hasArmedName(o.toks):

@@ -2099,3 +2099,28 @@ func TestRound19StateOwnsItsSupervisorAndPostNominals(t *testing.T) {
 		"Rohan Mehta": {app.Person, nil},
 	}, []string{"IAS", "NOK"})
 }
+
+func TestRound20NicknamesOfSeveralWords(t *testing.T) {
+	text := `Voters in Roseau backed Desmond "Calypso Star" Pierre on Monday. Pierre said he would serve. ` +
+		`The gang is led by Ovens “Ti Machete” Belizaire, police said; Belizaire denied it.`
+	checkRule(t, text, map[string]ruleWant{
+		"Desmond Pierre":  {app.Person, []string{"Pierre", "Calypso Star", `Desmond "Calypso Star" Pierre`}},
+		"Ovens Belizaire": {app.Person, []string{"Belizaire", "Ti Machete"}},
+	}, []string{"Desmond", "Ovens", "Calypso Star Pierre"})
+}
+
+func TestRound20RomanceBodiesAndTitles(t *testing.T) {
+	text := "The Coordinación Estatal de Protección Civil said the shelters were full. " +
+		"A banner signed by Los Zorros del Valle was hung from a bridge. " +
+		"Promotor Rafael Bezerra de Lima said the firms were shells, and the Grupo de Combate ao Crime Organizado agreed. " +
+		"The Fiscalía contra la Extorsión opened a case. The Tarawa Agreement was signed. " +
+		"The board named Lucía Ferrán Ocampo as its chair."
+	checkRule(t, text, map[string]ruleWant{
+		"Coordinación Estatal de Protección Civil": {app.Organisation, nil},
+		"Los Zorros del Valle":                     {app.Organisation, nil},
+		"Rafael Bezerra de Lima":                   {app.Person, nil},
+		"Grupo de Combate ao Crime Organizado":     {"", nil},
+		"Fiscalía contra la Extorsión":             {"", nil},
+		"Lucía Ferrán Ocampo":                      {app.Person, nil},
+	}, []string{"Promotor Rafael Bezerra de Lima", "Tarawa Agreement", "Crime Organizado", "Extorsión"})
+}

@@ -1340,6 +1340,9 @@ func (s *scanner) namingPhrase(o *occurrence, i int) bool {
 		}
 		noun = w(k - 2)
 	case "named", "called", "dubbed":
+		if a := wordAfter(toks, i+len(o.toks)); a == "as" || a == "to" || pronounPoss[a] || isArticle(a) {
+			return false // "The party named Kervin Laville as its candidate": a verb, its object
+		}
 		noun = w(k - 1)
 	case "name":
 		return goesByName(o, w(k-1), w(k-2), w(k-3), w(k-4))

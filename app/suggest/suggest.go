@@ -133,6 +133,7 @@ func extract(title, body string) []Suggestion {
 // "Tiger" Phommachanh, at rune offset at of the body.
 type nickname struct {
 	name string
+	raw  string // as written, with its quotation marks: `"Bouyon King"`
 	at   int
 }
 
@@ -157,7 +158,7 @@ func blankNicknames(body string) (string, []nickname) {
 		}
 		b.WriteString(body[last:q])
 		b.WriteString(strings.Repeat(" ", utf8.RuneCountInString(body[q:end])))
-		out = append(out, nickname{name, utf8.RuneCountInString(body[:q])})
+		out = append(out, nickname{name: name, raw: strings.TrimSpace(body[q:end]), at: utf8.RuneCountInString(body[:q])})
 		last, k = end, end
 	}
 	if out == nil {
@@ -192,15 +193,8 @@ func nicknameAt(body string, q int) (string, int, bool) {
 		return "", 0, false
 	}
 	_, n := utf8.DecodeRuneInString(body[q:])
-	k := q + n
-	start := k
-	for k < len(body) {
-		r, n := utf8.DecodeRuneInString(body[k:])
-		if !unicode.IsLetter(r) || k == start && !unicode.IsUpper(r) {
-			break
-		}
-		k += n
-	}
+	start := q + n
+	k := nicknameWords(body, start)
 	if k == start || k >= len(body) {
 		return "", 0, false
 	}
@@ -215,6 +209,31 @@ func nicknameAt(body string, q int) (string, int, bool) {
 	return word, k + n + 1, true
 }
 
+// nicknameWords returns the end of one to three capitalised words, joined by single
+// blanks, from body[start]: "Tiger", "Bouyon King", "Ka Ciano".
+func nicknameWords(body string, start int) int {
+	end := start
+	for words, k := 0, start; words < 3 && k < len(body); words++ {
+		w := k
+		for k < len(body) {
+			r, n := utf8.DecodeRuneInString(body[k:])
+			if !unicode.IsLetter(r) && r != '-' || k == w && !unicode.IsUpper(r) {
+				break
+			}
+			k += n
+		}
+		if k == w {
+			break
+		}
+		end = k
+		if k >= len(body) || body[k] != ' ' {
+			break
+		}
+		k++
+	}
+	return end
+}
+
 // capitalisedWordBefore reports whether the word that ends s starts with a capital.
 func capitalisedWordBefore(s string) bool {
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' })
@@ -227,7 +246,9 @@ func addNicknames(occs []*occurrence, nicks []nickname) {
 	for _, n := range nicks {
 		for _, o := range occs {
 			if o.pos >= 0 && len(o.toks) > 1 && o.toks[0].start < n.at && o.toks[len(o.toks)-1].start > n.at {
-				o.aliases = append(o.aliases, n.name)
+				// The nickname alone, and the name as written with it, link the person.
+				k := slices.IndexFunc(o.toks, func(t token) bool { return t.start > n.at })
+				o.aliases = append(o.aliases, n.name, textOfPlain(o.toks[:k])+" "+n.raw+" "+textOfPlain(o.toks[k:]))
 			}
 		}
 	}
