@@ -872,26 +872,33 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	}
 	if a, close, ok := translationAt(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && nameWords(o.toks) > 0 {
 		o.aliases = append(o.aliases, a)
-		s.kindFromTranslation(o, toks[k+1:close])
+		s.kindFromTranslation(o, toks[k+1:close], false)
 		if toks[close-2].text == "," {
 			o.aliases = append(o.aliases, toks[close-1].text) // "(Prawo i Sprawiedliwość, PiS)"
+		} else if toks[close-3].text == "," && toks[close-2].fold == "or" {
+			o.aliases = append(o.aliases, toks[close-1].text) // "(Ertiani Natsionaluri Modzraoba, or UNM)"
 		}
 	}
 	s.otherNameClues(o, end)
 	if a, ok := s.alsoCalled(end); ok {
 		o.aliases = append(o.aliases, a)
+		s.kindFromTranslation(o, tokenize(a), true)
 	}
 }
 
 // kindFromTranslation gives a name of another language the kind its translation's head
 // noun says: "Phak Ruam Thai Sang Chart (United Thai Nation Party) said" is a party, not
-// a person who speaks.
-func (s *scanner) kindFromTranslation(o *occurrence, tr []token) {
+// a person who speaks. meaning: the text says what the name means ("whose name means").
+func (s *scanner) kindFromTranslation(o *occurrence, tr []token, meaning bool) {
 	if headKind(o.toks) != "" || o.ctxKind != "" && o.ctxKind != app.Person {
 		return
 	}
 	if k := headKind(tr); k != "" && k != app.Person {
 		o.ctxKind = k
+	} else if meaning && o.ctxKind == "" && len(o.toks) > 1 && !firstNames[o.toks[0].fold] {
+		// "Akhali Gza, whose name means New Road": a name translated word by word is a
+		// body's; people's names are not.
+		o.ctxKind = app.Organisation
 	}
 }
 
@@ -914,6 +921,11 @@ func (s *scanner) otherNameClues(o *occurrence, end int) {
 	}
 	if a, ok := orName(toks, after); ok {
 		o.aliases = append(o.aliases, s.textOf(a)) // "Spolok Prístrešie, or Shelter Association,"
+	}
+	if a, ok := theNameAfter(toks, after); ok && !hasAnyCue(o.toks) && knownKinds[o.key] == "" {
+		// "the Rikken Minshuto, the Constitutional Democratic Party of Japan (CDP),"
+		o.aliases = append(o.aliases, s.textOf(a))
+		s.kindFromTranslation(o, a, true)
 	}
 	if a, ok := s.alsoCalled(after); ok && after > end {
 		o.aliases = append(o.aliases, a) // "… (CPDK), whose name means …"

@@ -2124,3 +2124,14 @@ func TestRound20RomanceBodiesAndTitles(t *testing.T) {
 		"Lucía Ferrán Ocampo":                      {app.Person, nil},
 	}, []string{"Promotor Rafael Bezerra de Lima", "Tarawa Agreement", "Crime Organizado", "Extorsión"})
 }
+
+func TestRound20OtherLanguagesNamesAndTheirMeanings(t *testing.T) {
+	text := "Turnout favoured the Kaiho Minshuto, the Liberal Reform Party of Japan (LRP), in the north. " +
+		"The Shakai Rengo, known in English as the Social Union Party, stayed out. " +
+		"The ruling bloc (Erovnuli Ertoba, or ENE) won, as did Mtsvane Gza, whose name means Green Road."
+	checkRule(t, text, map[string]ruleWant{
+		"Kaiho Minshuto": {app.Party, []string{"Liberal Reform Party of Japan"}},
+		"Shakai Rengo":   {app.Party, []string{"Social Union Party"}},
+		"Mtsvane Gza":    {app.Organisation, []string{"Green Road"}},
+	}, []string{"Erovnuli Ertoba, or ENE"})
+}

@@ -488,6 +488,9 @@ func (s *scanner) bracketedTranslation(i, j int) (int, bool) {
 	if toks[close-2].text == "," {
 		s.segment(toks[i:close-2], i, close-2) // "(Prawo i Sprawiedliwość, PiS)": the name, then its acronym
 		s.segment(toks[close-1:close], close-1, close)
+	} else if toks[close-3].text == "," && toks[close-2].fold == "or" {
+		s.segment(toks[i:close-3], i, close-3) // "(Ertiani Natsionaluri Modzraoba, or UNM)"
+		s.segment(toks[close-1:close], close-1, close)
 	} else {
 		s.segment(toks[i:close], i, close)
 	}
@@ -1093,6 +1096,42 @@ func orName(toks []token, end int) ([]token, bool) {
 	return toks[end+2 : j], true
 }
 
+// theNameAfter returns the body's name set off by commas after a name of another
+// language: ", the Constitutional Democratic Party of Japan (CDP)," — "the", capitalised
+// words ending in a body's head noun, an acronym in brackets if any, then a comma or a
+// full stop.
+func theNameAfter(toks []token, end int) ([]token, bool) {
+	if end+3 >= len(toks) || toks[end].text != "," || toks[end+1].text != "the" || !isNameToken(toks[end+2]) {
+		return nil, false
+	}
+	j := end + 2
+	for j < len(toks) && j < end+10 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold] && connectorsThenName(toks, j)) {
+		j++
+	}
+	name := toks[end+2 : j]
+	if k := headKind(name); k == "" || k == app.Person || !cueWordLast(name) {
+		return nil, false
+	}
+	k := j
+	if _, ok := acronymAt(toks, k); ok && toks[k].text == "(" {
+		k += 3
+	}
+	if k < len(toks) && toks[k].text != "," && toks[k].text != "." {
+		return nil, false
+	}
+	return name, true
+}
+
+// cueWordLast reports whether the last word of a name, or the last before its first
+// connector, is a cue word: "Democratic Party", "Party of Japan".
+func cueWordLast(toks []token) bool {
+	end := len(toks)
+	if c := slices.IndexFunc(toks, func(t token) bool { return connectors[t.fold] }); c > 0 {
+		end = c
+	}
+	return cueKind(toks[end-1].fold) != ""
+}
+
 // translatedAfter reports whether the name of another language whose lower-case words
 // start at end and whose capitalised words end at m is followed by its translation.
 func translatedAfter(toks []token, end, m int) bool {
@@ -1141,6 +1180,8 @@ func translationAt(toks []token, k int) (string, int, bool) {
 	}
 	if j+2 < len(toks) && toks[j].text == "," && toks[j+1].kind == tWord && isAcronym(toks[j+1].text) && toks[j+2].text == ")" {
 		j += 2 // "(BoerBurgerBeweging, BBB)": the name in its language, then its acronym
+	} else if j+3 < len(toks) && toks[j].text == "," && toks[j+1].fold == "or" && isAcronym(toks[j+2].text) && toks[j+3].text == ")" {
+		j += 3 // "(Ertiani Natsionaluri Modzraoba, or UNM)"
 	}
 	if j >= len(toks) || toks[j].text != ")" || len(parts) == 0 || len(parts) == 1 && generic[toks[k+1].fold] {
 		return "", 0, false
@@ -2337,6 +2378,11 @@ func (s *scanner) alsoCalled(end int) (string, bool) {
 		k += 2
 	case (w(k) == "also" || w(k) == "better") && w(k+1) == "known" && w(k+2) == "as":
 		k += 3
+	case w(k) == "known" && w(k+1) == "in" && languageName(w(k+2)) && w(k+3) == "as":
+		k += 4 // "The Kokumin Minshuto, known in English as the Democratic Party for the People"
+		if w(k) == "the" && k+1 < len(toks) && isNameToken(toks[k+1]) {
+			k++
+		}
 	case (w(k) == "who" || w(k) == "which") && (w(k+1) == "call" || w(k+1) == "calls") &&
 		(w(k+2) == "themselves" || w(k+2) == "itself" || w(k+2) == "himself" || w(k+2) == "herself"):
 		k += 3
