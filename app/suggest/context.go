@@ -735,9 +735,13 @@ func (s *scanner) participleThenSaid(end int) bool {
 func (s *scanner) followClues(o *occurrence, i, end int, prev, next string) {
 	toks := s.toks
 	s.cueAfter(o, end, next)
-	o.onPlatform = platforms[o.key] && (prev == "on" || prev == "via" || prev == "to" && i >= 2 && postVerbs[wordBefore(toks, i-1)] ||
-		platformNouns[next]) // "an Instagram account", "a TikTok video"
 	o.speaks = speechVerbs[next]
+	// A network is where posts go ("on X, Facebook and WhatsApp", "not from Facebook",
+	// "an Instagram account") unless it acts as a company: it speaks, does something
+	// ("Facebook removed…") or owns ("Facebook's parent").
+	acts := func(w string) bool { return speechVerbs[w] || strings.HasSuffix(w, "ed") && unicode.IsLower(firstRune(w)) }
+	o.onPlatform = platforms[o.key] && !o.speaks && !toks[end-1].poss && !acts(next) &&
+		!(next == "and" && end+2 < len(toks) && isNameToken(toks[end+1]) && acts(wordAfter(toks, end+2))) // "Bluesky and Threads gained"
 	if len(o.toks) >= 2 && len(o.toks) <= 4 && o.country == nil && !hasAnyCue(o.toks) && s.participleThenSaid(end) {
 		o.person = true // "Prakash Iyengar, appearing for the party, said": someone acting for a body
 	}

@@ -56,6 +56,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 	}
 	g.mergeContained()
 	g.mergeLegalSuffix()
+	g.mergeTruncated()
 	g.mergeInvertedBodies()
 	for _, e := range g.ents {
 		for _, o := range e.occs {
@@ -465,6 +466,47 @@ func (g *grouper) owner(o *occurrence) *entity {
 		o.shared = true // "Ferrow" after Ferrow Optics and Ferrow Clinics
 	}
 	return nearest(cands, o.order)
+}
+
+// mergeTruncated files a company's name cut short ("Lumen Semi") under the one company
+// whose name it opens ("Lumen Semiconductor Manufacturing Co."), which has a legal suffix
+// or a head noun that says it is a body.
+func (g *grouper) mergeTruncated() {
+	gone := map[*entity]bool{}
+	for _, e := range g.ents {
+		if e.country != nil || !legalSuffixTok(e.full.toks[len(e.full.toks)-1]) && headKind(e.full.toks) == "" {
+			continue
+		}
+		for _, o := range g.ents {
+			if o == e || gone[o] || gone[e] || o.country != nil || len(o.occs) > 0 && o.occs[0].person || !truncatedForm(e.full.toks, o.full.toks) {
+				continue
+			}
+			e.occs = append(e.occs, o.occs...)
+			e.first = min(e.first, o.first)
+			gone[o] = true
+			g.byKey[o.key] = e
+			g.byAlias[o.key] = e
+		}
+	}
+	if len(gone) > 0 {
+		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
+	}
+}
+
+// truncatedForm reports whether short names a company by the first words of its name,
+// the last one cut short: "Lumen Semi" of "Lumen Semiconductor Manufacturing Co.",
+// "Arcadia Pharma" of "Arcadia Pharmaceuticals Ltd".
+func truncatedForm(full, short []token) bool {
+	if len(short) < 2 || len(short) >= len(full) || firstNames[short[0].fold] {
+		return false
+	}
+	for k, t := range short[:len(short)-1] {
+		if t.fold != full[k].fold {
+			return false
+		}
+	}
+	last, word := short[len(short)-1].fold, full[len(short)-1].fold
+	return utf8.RuneCountInString(last) >= 3 && len(word) > len(last) && strings.HasPrefix(word, last)
 }
 
 // e0person reports whether the candidates are people: a surname shared by two people is

@@ -143,15 +143,22 @@ func markTickers(toks []token) {
 // tickerAt returns the symbol of a ticker "(EXCHANGE: SYMBOL)" opening at toks[k].
 func tickerAt(toks []token, k int) (string, bool) {
 	if k+4 >= len(toks) || toks[k].text != "(" || toks[k+2].text != ":" || toks[k+4].text != ")" ||
-		!exchanges[toks[k+1].fold] || toks[k+3].kind != tWord || !isAllCaps(toks[k+3].text) {
+		!exchanges[toks[k+1].fold] || toks[k+3].kind != tWord || !isAllCaps(toks[k+3].text) && !stockNumber(toks[k+3].text) {
 		return "", false
 	}
 	return toks[k+3].text, true
 }
 
+// stockNumber reports whether s is a ticker of digits, as Asian exchanges give them:
+// "(TWSE: 2418)", "(HKEX: 0700)".
+func stockNumber(s string) bool {
+	return len(s) >= 4 && len(s) <= 6 && strings.Trim(s, "0123456789") == ""
+}
+
 // exchanges are the stock exchanges that open a ticker in brackets.
 var exchanges = words(`nyse nasdaq amex lse lon tsx tsxv asx hkex hkse sgx jse nse bse tse tyo krx kosdaq
-	kase bist xetra etr fra euronext epa ams bme bit six swx otc otcqx otcmkts tadawul adx dfm qe`)
+	kase bist xetra etr fra euronext epa ams bme bit six swx otc otcqx otcmkts tadawul adx dfm qe
+	twse tpex sse szse shse`)
 
 // isCellCode reports whether s is a spreadsheet cell: capitals then digits ("B2", "AA14").
 func isCellCode(s string) bool {

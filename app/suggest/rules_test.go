@@ -2135,3 +2135,14 @@ func TestRound20OtherLanguagesNamesAndTheirMeanings(t *testing.T) {
 		"Mtsvane Gza":    {app.Organisation, []string{"Green Road"}},
 	}, []string{"Erovnuli Ertoba, or ENE"})
 }
+
+func TestRound20NetworksTickersAndShortenedNames(t *testing.T) {
+	text := "Claims spread on X, Facebook and Telegram, but not from Instagram. Meta, which owns Facebook, said it labelled them. " +
+		"Kestrel Optoelectronics Corp. (TWSE: 3317) halted two lines. Kestrel Opto said on Friday that clients had been told. " +
+		"Facebook removed the page on Monday."
+	checkRule(t, text, map[string]ruleWant{
+		"Meta":                          {app.Organisation, nil},
+		"Kestrel Optoelectronics Corp.": {app.Organisation, []string{"3317", "Kestrel Opto"}},
+		"Facebook":                      {"", nil},
+	}, []string{"Telegram", "Instagram", "TWSE"})
+}
