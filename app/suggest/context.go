@@ -739,7 +739,9 @@ func (s *scanner) followClues(o *occurrence, i, end int, prev, next string) {
 	// A network is where posts go ("on X, Facebook and WhatsApp", "not from Facebook",
 	// "an Instagram account") unless it acts as a company: it speaks, does something
 	// ("Facebook removed…") or owns ("Facebook's parent").
-	acts := func(w string) bool { return speechVerbs[w] || strings.HasSuffix(w, "ed") && unicode.IsLower(firstRune(w)) }
+	acts := func(w string) bool {
+		return speechVerbs[w] || strings.HasSuffix(w, "ed") && unicode.IsLower(firstRune(w))
+	}
 	o.onPlatform = platforms[o.key] && !o.speaks && !toks[end-1].poss && !acts(next) &&
 		!(next == "and" && end+2 < len(toks) && isNameToken(toks[end+1]) && acts(wordAfter(toks, end+2))) // "Bluesky and Threads gained"
 	if len(o.toks) >= 2 && len(o.toks) <= 4 && o.country == nil && !hasAnyCue(o.toks) && s.participleThenSaid(end) {
