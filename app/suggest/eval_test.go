@@ -118,9 +118,12 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 45 (347-354): written by a thirtieth helper who never saw the extractor, real firms and NGOs named", "347", "355"},
 	{"held out, batch 46 (355-362): written by a thirty-first helper who never saw the extractor", "355", "363"},
 	{"held out, batch 47 (363-370): written by a thirty-second helper who never saw the extractor", "363", "371"},
-	{"held out, batch 48 (371-378): written by a thirty-third helper who never saw the extractor, real bodies and media named, kept unfitted", "371", "379"},
-	{"held out, batch 49 (379-386): written by a thirty-fourth helper who never saw the extractor, kept unfitted", "379", "387"},
-	{"held out, batch 50 (387-394): written by a thirty-fifth helper who never saw the extractor, kept unfitted", "387", "395"},
+	{"held out, batch 48 (371-378): written by a thirty-third helper who never saw the extractor, real bodies and media named", "371", "379"},
+	{"held out, batch 49 (379-386): written by a thirty-fourth helper who never saw the extractor", "379", "387"},
+	{"held out, batch 50 (387-394): written by a thirty-fifth helper who never saw the extractor", "387", "395"},
+	{"held out, batch 51 (395-402): written by a thirty-sixth helper who never saw the extractor, real firms and unions named, kept unfitted", "395", "403"},
+	{"held out, batch 52 (403-410): written by a thirty-seventh helper who never saw the extractor, kept unfitted", "403", "411"},
+	{"held out, batch 53 (411-418): written by a thirty-eighth helper who never saw the extractor, kept unfitted", "411", "419"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
