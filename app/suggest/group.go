@@ -770,7 +770,11 @@ func initials(name []token) (with, without string) {
 	var w, wo strings.Builder
 	for _, t := range name {
 		skip := connectors[t.fold] || particles[t.fold]
-		for _, part := range strings.Split(stripArticle(t.text), "-") {
+		text := stripArticle(t.text)
+		for _, p := range []string{"l'", "d'", "l’", "d’"} {
+			text = strings.TrimPrefix(text, p) // "l'alternance": its initial is the noun's
+		}
+		for _, part := range strings.Split(text, "-") {
 			r := firstRune(part)
 			if r == 0 {
 				continue

@@ -986,8 +986,8 @@ func (s *scanner) lowercaseName(i, end int) int {
 	if k >= len(toks) || k >= end+12 {
 		return end
 	}
-	if acr, ok := acronymAt(toks, k); ok && k-i >= 2 && lowercaseInitials(toks[i:k]) == acronymLetters(acr) {
-		return k
+	if acr, ok := acronymAt(toks, k); ok && k-i >= 2 && (lowercaseInitials(toks[i:k]) == acronymLetters(acr) || syllablesOf(toks[i:k], acr)) {
+		return k // "Bataillon de la sécurité présidentielle (BASEP)": by initials or syllables
 	}
 	plain := !slices.ContainsFunc(toks[end:k], func(t token) bool { return stopwords[t.fold] })
 	if _, close, ok := translationAt(toks, k); ok && s.translationThenAcronym(close) == lowercaseInitials(toks[i:k]) {
@@ -1006,7 +1006,64 @@ func (s *scanner) lowercaseName(i, end int) int {
 			return m
 		}
 	}
+	if romanceHeads[toks[i].fold] {
+		return romanceTail(toks, end) // "the Conseil constitutionnel has five days"
+	}
 	return end
+}
+
+// romanceHeads open the names of bodies in French, Spanish, Portuguese and Italian, which
+// capitalise only their first word: "Conseil constitutionnel".
+var romanceHeads = words(`conseil commission front bataillon agence comite cour tribunal ministere direction
+	office societe rassemblement mouvement coalition federation confederation syndicat association
+	institut autorite haute haut banque caisse ligue parti union alliance consejo comision frente partido
+	comissao agencia corte conselho sindicato instituto autoridad autoridade`)
+
+// romanceTail returns the end of the lower-case words at toks[end] that go on a name of
+// a Romance language: its joiners (de, la, pour…), adjectives with a Romance ending
+// ("constitutionnel", "nationale", "démocratique") and any word right after a joiner
+// ("de recensement des votes"). The name ends on such a word, not a joiner; English
+// words ("has", "said") end it.
+func romanceTail(toks []token, end int) int {
+	last := end
+	k := end
+	for ; k < len(toks) && k < end+10 && toks[k].kind == tWord && toks[k].space && unicode.IsLower(firstRune(toks[k].text)); k++ {
+		w := toks[k].fold
+		switch {
+		case romanceJoiners[w]:
+			continue
+		case stopwords[w] || speechVerbs[w]:
+			return last
+		case romanceJoiners[toks[k-1].fold] || romanceAdjective(toks[k].text) || hasParticlePrefix(toks[k].text):
+			last = k + 1
+		default:
+			return last
+		}
+	}
+	if k > last && last > end && k < len(toks) && isNameToken(toks[k]) && toks[k].space {
+		// "… pour la sauvegarde de la République": joiners, then the capitalised noun
+		// that ends the name.
+		for k < len(toks) && k < last+6 && isNameToken(toks[k]) && (toks[k].space || toks[k].text == "-") {
+			k++
+		}
+		return k
+	}
+	return last
+}
+
+// romanceJoiners join the words of a name in French, Spanish, Portuguese and Italian.
+var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre del los las da do das dos di della per e y`)
+
+// romanceAdjective reports whether a lower-case word ends as French, Spanish,
+// Portuguese or Italian adjectives do: "constitutionnel", "nationale", "présidentielle",
+// "démocratique", "suprême".
+func romanceAdjective(w string) bool {
+	for _, suf := range []string{"al", "el", "elle", "ale", "aux", "ain", "aine", "ique", "ien", "ienne", "aire", "ive", "é", "ée", "és", "ées", "eux", "euse", "aise", "ême", "ano", "ana", "ico", "ica", "iano", "iana", "ario", "aria", "ivo", "iva", "ado", "ada", "ista", "ês", "eus", "eue", "ues"} {
+		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // translationThenAcronym returns the letters of the acronym that ends the translation in
