@@ -2151,11 +2151,11 @@ func TestRound21RomanceNamesInSentenceCase(t *testing.T) {
 	text := "The main opposition bloc, the Rassemblement pour l'unité républicaine, was cautious. " +
 		"The Conseil constitutionnel has ten days to rule. Troops from the Bataillon de la garde présidentielle (BAGP) stood by. " +
 		"Soldiers named themselves the Comité national pour le salut de la Patrie (National Committee for the Salvation of the Homeland, CNSP) on Monday. " +
-		"The RUR said it would not take part."
+		"The RUR said it would not take part. Union general secretary Arul Devan Pillai resigned."
 	checkRule(t, text, map[string]ruleWant{
 		"Rassemblement pour l'unité républicaine":    {"", []string{"RUR"}},
 		"Conseil constitutionnel":                    {"", nil},
 		"Bataillon de la garde présidentielle":       {app.ArmedGroup, []string{"BAGP"}},
 		"Comité national pour le salut de la Patrie": {"", nil},
-	}, []string{"Conseil constitutionnel has", "Patrie", "Comité national pour le salut"})
+	}, []string{"Conseil constitutionnel has", "Patrie", "Comité national pour le salut", "Union general"})
 }

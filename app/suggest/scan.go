@@ -1036,6 +1036,8 @@ func romanceTail(toks []token, end int) int {
 			return last
 		case romanceJoiners[toks[k-1].fold] || romanceAdjective(toks[k].text) || hasParticlePrefix(toks[k].text):
 			last = k + 1
+		case roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]:
+			return end // "Union general secretary Maria…": English, a role after the name
 		default:
 			return last
 		}
