@@ -53,6 +53,8 @@ func markLayout(text string, toks []token) map[string]bool {
 		// where the article was filed from: no actor.
 		if layoutLine(line) || i < maxBylineLines && bylineLine(line) {
 			blocks = append(blocks, [2]int{pos, pos + n})
+		} else if l := sectionLabel(line); l > 0 {
+			blocks = append(blocks, [2]int{pos, pos + l})
 		}
 		pos += n
 	}
@@ -308,6 +310,33 @@ func layoutLine(line string) bool {
 	}
 	// A headline, a table's header, or a dateline on a line of its own ("BAGHDAD").
 	return words >= 1 && letters >= 4 && upper == letters || titleCaseLine(line)
+}
+
+// sectionLabel returns the length in runes of a label in capitals that opens a line
+// and ends in a colon ("EVACUATIONS:", "PHOTO:", a transcript's "QUINTERO:"), 0 if there
+// is none: a label is layout, a name in it counts only if the prose writes it too.
+func sectionLabel(line string) int {
+	colon := strings.IndexByte(line, ':')
+	if colon <= 0 || colon > 40 {
+		return 0
+	}
+	head := line[:colon]
+	words, letters := 0, 0
+	for _, w := range strings.Fields(head) {
+		words++
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return 0
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+	}
+	if words == 0 || words > 4 || letters < 2 {
+		return 0
+	}
+	return utf8.RuneCountInString(line[:colon+1])
 }
 
 // titleCaseLine reports whether a line is a headline in Title Case on its own line, as

@@ -2159,3 +2159,14 @@ func TestRound21RomanceNamesInSentenceCase(t *testing.T) {
 		"Comité national pour le salut de la Patrie": {"", nil},
 	}, []string{"Conseil constitutionnel has", "Patrie", "Comité national pour le salut", "Union general"})
 }
+
+func TestRound21USBodiesLabelsAndTitles(t *testing.T) {
+	text := "EVACUATIONS: Residents of Pine Flat must leave now.\n\nROADS: Route 9 is closed.\n\n" +
+		"The U.S. Court of Appeals for the Tenth Circuit upheld the ruling, and the U.S. Bureau of Land Management appealed. " +
+		"Sheriff Dolores Whitcombe said the shelters were full."
+	checkRule(t, text, map[string]ruleWant{
+		"U.S. Court of Appeals for the Tenth Circuit": {app.GovernmentBody, nil},
+		"U.S. Bureau of Land Management":              {app.GovernmentBody, nil},
+		"Dolores Whitcombe":                           {app.Person, nil},
+	}, []string{"EVACUATIONS", "ROADS", "Sheriff Dolores Whitcombe", "Court of Appeals for the Tenth Circuit", "United States"})
+}

@@ -2021,6 +2021,9 @@ func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
 	}
 	first := toks[0]
 	c, isCountry := countryFormFolded(first.text, first.fold)
+	if isCountry && isAbbreviation(first.text) && genericBodyName(toks[1:]) {
+		return toks, i // "U.S. District Court", "U.S. Department of the Interior": the state's letters are in the name
+	}
 	if demonyms[first.fold] || isCountry && c.name != first.text && toks[1].fold != "and" { // not "Antigua and Barbuda …"
 		if isCountry {
 			s.add(&occurrence{toks: toks[:1], country: c, kind: app.State}, i, i+1)
@@ -2028,6 +2031,22 @@ func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
 		toks, i = toks[1:], i+1
 	}
 	return toks, i
+}
+
+// isAbbreviation reports whether a state's form is written in capitals: "U.S.", "UK".
+func isAbbreviation(text string) bool {
+	return isAcronym(text) || strings.Contains(text, ".") && isAllCaps(strings.ReplaceAll(text, ".", ""))
+}
+
+// genericBodyName reports whether a body's name opens with its head noun or with one
+// word and its head noun ("Department of the Interior", "District Court", "Forest
+// Service", "Attorney's Office"): without the state's letters before it, it would name
+// no one body. "State Department" and "Drug Enforcement Administration" name one.
+func genericBodyName(toks []token) bool {
+	if len(toks) == 0 || toks[0].fold == "state" {
+		return false
+	}
+	return cueKind(toks[0].fold) != "" || len(toks) >= 2 && cueKind(toks[1].fold) != ""
 }
 
 // add completes an occurrence found at s.toks[i:end] and keeps it unless it names no actor.

@@ -93,7 +93,9 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	promotor promotora procurador procuradora juiz juíza juez jueza diputado diputada deputado
 	deputada senador senadora vereador vereadora prefeito prefeita alcalde alcaldesa gobernador
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
-	eng kh kiai kyai`)
+	eng kh kiai kyai
+	sheriff engineer constable coroner assessor alderman alderwoman supervisor trustee regent regents provost
+	warden chaplain clerk auditor`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
