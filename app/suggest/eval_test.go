@@ -121,9 +121,12 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 48 (371-378): written by a thirty-third helper who never saw the extractor, real bodies and media named", "371", "379"},
 	{"held out, batch 49 (379-386): written by a thirty-fourth helper who never saw the extractor", "379", "387"},
 	{"held out, batch 50 (387-394): written by a thirty-fifth helper who never saw the extractor", "387", "395"},
-	{"held out, batch 51 (395-402): written by a thirty-sixth helper who never saw the extractor, real firms and unions named, kept unfitted", "395", "403"},
-	{"held out, batch 52 (403-410): written by a thirty-seventh helper who never saw the extractor, kept unfitted", "403", "411"},
-	{"held out, batch 53 (411-418): written by a thirty-eighth helper who never saw the extractor, kept unfitted", "411", "419"},
+	{"held out, batch 51 (395-402): written by a thirty-sixth helper who never saw the extractor, real firms and unions named", "395", "403"},
+	{"held out, batch 52 (403-410): written by a thirty-seventh helper who never saw the extractor", "403", "411"},
+	{"held out, batch 53 (411-418): written by a thirty-eighth helper who never saw the extractor", "411", "419"},
+	{"held out, batch 54 (419-426): written by a thirty-ninth helper who never saw the extractor, US news, kept unfitted", "419", "427"},
+	{"held out, batch 55 (427-434): written by a fortieth helper who never saw the extractor, kept unfitted", "427", "435"},
+	{"held out, batch 56 (435-442): written by a forty-first helper who never saw the extractor, kept unfitted", "435", "443"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
