@@ -1853,6 +1853,11 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	for len(toks) > 1 && dateWords[toks[0].fold] {
 		toks, i = toks[1:], i+1
 	}
+	// "Priya Raghunathan KC", "Mairi Ross MacLennan MSP": letters after a person's name
+	// say what they are, as a title before it does.
+	for len(toks) > 2 && postNominals[toks[len(toks)-1].fold] && isAcronym(toks[len(toks)-1].text) && !hasAnyCue(toks[:len(toks)-1]) {
+		toks, end = toks[:len(toks)-1], end-1
+	}
 	for len(toks) > 1 && dateWords[toks[len(toks)-1].fold] {
 		toks, end = toks[:len(toks)-1], end-1
 	}
@@ -1895,6 +1900,9 @@ func peopleOfOpening(toks []token) int {
 	}
 	return n
 }
+
+// postNominals follow a person's name: honours, seats and ranks at the bar.
+var postNominals = words(`kc qc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd`)
 
 // kinWords name groups that call themselves family: "Brothers of Italy", "Friends of
 // the Earth".

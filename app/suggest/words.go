@@ -95,7 +95,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
 	eng kh kiai kyai
 	sheriff engineer constable coroner assessor alderman alderwoman supervisor trustee regent regents provost
-	warden chaplain clerk auditor`)
+	warden chaplain clerk auditor solicitor qari kaumatua`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -395,6 +395,11 @@ var agentNouns = words(`maker makers manufacturer producer lender retailer carri
 func isRoleHead(w string) bool {
 	if roleHeads[w] {
 		return true
+	}
+	for _, suf := range []string{"-designate", "-elect", "-nominee"} {
+		if r, ok := strings.CutSuffix(w, suf); ok {
+			return isRoleHead(r) // "Prime Minister-designate", "Governor-elect"
+		}
 	}
 	parts := strings.Split(w, "-")
 	// "Vice-Governor", "Treasurer-secretary": a role's words joined by hyphens.
