@@ -159,6 +159,15 @@ func guessKind(o *occurrence) app.ActorKind {
 	return wordsKind(o.toks)
 }
 
+// serviceDistrict reports whether a name is a district a public service names ("Yakima
+// School District") or a city's public schools ("Chicago Public Schools"): local
+// government.
+func serviceDistrict(toks []token) bool {
+	n := len(toks)
+	return n >= 3 && (toks[n-1].fold == "district" && districtServices[toks[n-2].fold] ||
+		toks[n-1].fold == "schools" && toks[n-2].fold == "public")
+}
+
 // statisticsOffice reports whether a name is "Statistics" and a state's name, as the
 // statistics offices of several states are called ("Statistics Canada", "Statistics
 // Norway").
@@ -179,6 +188,8 @@ func certainKind(o *occurrence) app.ActorKind {
 	switch {
 	case statisticsOffice(o.toks):
 		return app.GovernmentBody // "Statistics Norway": a state's statistics office
+	case serviceDistrict(o.toks):
+		return app.GovernmentBody // "Yakima School District", "Chicago Public Schools"
 	case o.agency:
 		return app.Media // "(Shipping Ledger)" in a dateline: a newsroom, whatever its words
 	case len(o.toks) > 1 && legalSuffixTok(o.toks[len(o.toks)-1]) && o.toks[len(o.toks)-1].text != "as":
@@ -571,12 +582,13 @@ func stateFunctionBody(h head) bool {
 }
 
 // functionHeads are the heads of bodies that stateFunctions make a state's.
-var functionHeads = words(`agency board unit office council service register registry bureau`)
+var functionHeads = words(`agency board unit office council service register registry bureau administration`)
 
 // stateFunctions are what only a state does.
 var stateFunctions = words(`supervisory regulatory intelligence enforcement election elections electoral
 	statistics statistical audit inspection customs revenue taxation procurement competition antitrust
-	cybersecurity immigration migration prosecution anti-corruption anticorruption licensing`)
+	cybersecurity immigration migration prosecution anti-corruption anticorruption licensing protection
+	environmental emergency disaster`)
 
 // partyUnion: "Christian Democratic Union"; not "Cerro Blanco Workers' Union", a trade
 // union ("Workers' Union", "Union of Metalworkers", "Union of Welders": who works).

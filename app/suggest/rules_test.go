@@ -2170,3 +2170,20 @@ func TestRound21USBodiesLabelsAndTitles(t *testing.T) {
 		"Dolores Whitcombe":                           {app.Person, nil},
 	}, []string{"EVACUATIONS", "ROADS", "Sheriff Dolores Whitcombe", "Court of Appeals for the Tenth Circuit", "United States"})
 }
+
+func TestRound22ListsDistrictsAndPostNominals(t *testing.T) {
+	text := "Grants went to the Wenatchee School District, Tulsa Public Schools and the Kern Water District. " +
+		"Students at the University of Nebraska, Creighton University and the University of Kansas protested. " +
+		"Niamh Ní Bhriain TD said the scheme failed, and Tobias Grant KC agreed. Governor-elect Ana Ruiz Calle said so. " +
+		"The Consumer Protection Agency fined the seller."
+	checkRule(t, text, map[string]ruleWant{
+		"Wenatchee School District":  {app.GovernmentBody, nil},
+		"Tulsa Public Schools":       {app.GovernmentBody, nil},
+		"University of Nebraska":     {"", nil},
+		"Creighton University":       {"", nil},
+		"Niamh Ní Bhriain":           {app.Person, nil},
+		"Tobias Grant":               {app.Person, nil},
+		"Ana Ruiz Calle":             {app.Person, nil},
+		"Consumer Protection Agency": {app.GovernmentBody, nil},
+	}, []string{"Niamh Ní Bhriain TD", "Tobias Grant KC", "Governor-elect Ana Ruiz Calle"})
+}

@@ -2837,6 +2837,8 @@ func (s *scanner) portfolioList(i, j int) bool {
 	for k := j + 1; k < len(toks) && k < j+12; k++ {
 		t := toks[k]
 		switch {
+		case isNameToken(t) && cueKind(t.fold) != "" && !roleModifiers[t.fold]:
+			return false // "University of Iowa, Iowa State University and…": names of their own
 		case t.text == "," || isNameToken(t) || t.fold == "the":
 		case t.fold == "and":
 			if k == j+1 {
@@ -3385,8 +3387,10 @@ func placeHead(toks []token) bool {
 			break
 		}
 	}
-	if placeCues[toks[len(toks)-1].fold] {
-		return true
+	if n := len(toks); placeCues[toks[n-1].fold] {
+		// "Yakima School District", "Bay Area Air Quality Management District": a
+		// district that a service names is the body that runs it.
+		return n < 2 || !districtServices[toks[n-2].fold]
 	}
 	for k, t := range toks {
 		if connectors[t.fold] {
@@ -3395,6 +3399,11 @@ func placeHead(toks []token) bool {
 	}
 	return false
 }
+
+// districtServices before "District" make it a body: the district's school board, its
+// water or fire service.
+var districtServices = words(`school water management fire irrigation sanitation utility utilities hospital
+	conservation park transit library unified graded improvement sewer drainage`)
 
 func hasLetter(s string) bool {
 	for _, r := range s {
