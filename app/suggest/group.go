@@ -474,11 +474,13 @@ func (g *grouper) owner(o *occurrence) *entity {
 func (g *grouper) mergeTruncated() {
 	gone := map[*entity]bool{}
 	for _, e := range g.ents {
-		if e.country != nil || !legalSuffixTok(e.full.toks[len(e.full.toks)-1]) && headKind(e.full.toks) == "" {
+		n := len(e.full.toks)
+		if e.country != nil || !legalSuffixTok(e.full.toks[n-1]) && headKind(e.full.toks) == "" && !numberedUnit(e.full.toks, n-1, 0) {
 			continue
 		}
 		for _, o := range g.ents {
-			if o == e || gone[o] || gone[e] || o.country != nil || len(o.occs) > 0 && o.occs[0].person || !truncatedForm(e.full.toks, o.full.toks) {
+			if o == e || gone[o] || gone[e] || o.country != nil || len(o.occs) > 0 && o.occs[0].person ||
+				!truncatedForm(e.full.toks, o.full.toks) && !localOf(e.full.toks, o.full.toks) {
 				continue
 			}
 			e.occs = append(e.occs, o.occs...)
@@ -491,6 +493,13 @@ func (g *grouper) mergeTruncated() {
 	if len(gone) > 0 {
 		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
 	}
+}
+
+// localOf reports whether short is the union local's number that ends full: "Local 49"
+// of "United Forest Workers Local 49".
+func localOf(full, short []token) bool {
+	n := len(full)
+	return len(short) == 2 && n > 2 && numberedUnit(full, n-1, 0) && short[0].fold == full[n-2].fold && short[1].fold == full[n-1].fold
 }
 
 // truncatedForm reports whether short names a company by the first words of its name,
@@ -641,8 +650,8 @@ func orgShortForm(full, short []token) bool {
 	for len(full) > 2 && legalSuffixTok(full[len(full)-1]) {
 		full = full[:len(full)-1] // "Marzotti" of "Officine Marzotti S.p.A."
 	}
-	if len(full) < 2 {
-		return false
+	if len(full) < 2 || numberedUnit(full, len(full)-1, 0) {
+		return false // "Unifor" is the union, not "Unifor Local 444", one of its locals
 	}
 	first, last := full[0].fold, full[len(full)-1].fold
 	if clubPrefix(full) && stripArticle(full[1].fold) == stripArticle(w) && cueKind(full[1].fold) == "" {

@@ -188,6 +188,8 @@ func certainKind(o *occurrence) app.ActorKind {
 	switch {
 	case statisticsOffice(o.toks):
 		return app.GovernmentBody // "Statistics Norway": a state's statistics office
+	case len(o.toks) > 2 && numberedUnit(o.toks, len(o.toks)-1, 0) && headKind(o.toks) == "":
+		return app.Organisation // "Teamsters Local 1104"
 	case serviceDistrict(o.toks):
 		return app.GovernmentBody // "Yakima School District", "Chicago Public Schools"
 	case o.agency:
@@ -429,6 +431,7 @@ type headRule struct {
 
 // headRules are read in order; the first that holds gives the kind.
 var headRules = []headRule{
+	{purposeBody, app.Organisation},
 	{pressHead, app.Media},
 	{mediaCompany, app.Media},
 	{parliamentAboveStates, app.Organisation},
@@ -453,6 +456,17 @@ var headRules = []headRule{
 	{partyCongress, app.Party},
 	{func(h head) bool { return h.w == "union" }, app.Organisation},
 	{unitedNations, app.Organisation},
+}
+
+// purposeBody: "Committee to Protect Journalists", "Campaign to Stop Killer Robots": a
+// body named for what it campaigns for is a civic one, not the state's.
+func purposeBody(h head) bool {
+	for k := 1; k < len(h.toks); k++ {
+		if purposeTo(h.toks, k, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // pressHead: "Andes Press Service", "Savanna News Agency".

@@ -2187,3 +2187,16 @@ func TestRound22ListsDistrictsAndPostNominals(t *testing.T) {
 		"Consumer Protection Agency": {app.GovernmentBody, nil},
 	}, []string{"Niamh Ní Bhriain TD", "Tobias Grant KC", "Governor-elect Ana Ruiz Calle"})
 }
+
+func TestRound22PurposesAndNumberedUnits(t *testing.T) {
+	text := "The Committee to Defend Rural Schools said the plan was unfair. " +
+		"A brief from the Global Alliance to End Child Labour, Bonded Work and Trafficking supported it. " +
+		"Warehouse Workers Local 731 voted to strike, and Local 731 said talks had failed. " +
+		"Warehouse Workers United said it backed them. Appeals Tribunal No. 4 heard the case."
+	checkRule(t, text, map[string]ruleWant{
+		"Committee to Defend Rural Schools":                                {app.Organisation, nil},
+		"Global Alliance to End Child Labour, Bonded Work and Trafficking": {"", nil},
+		"Warehouse Workers Local 731":                                      {app.Organisation, []string{"Local 731"}},
+		"Appeals Tribunal No. 4":                                           {"", nil},
+	}, []string{"Defend Rural Schools", "Bonded Work", "Appeals Tribunal No"})
+}

@@ -324,6 +324,45 @@ func (s *scanner) run(i int) int {
 	return s.readRun(i, j)
 }
 
+// numberedUnit reports whether toks[k] is the number of a union's local, a lodge or a
+// tribunal that the run toks[i:k] names: "Teamsters Local 1104", "Election Tribunal No.
+// 3", "Capital City Lodge No. 9".
+func numberedUnit(toks []token, k, i int) bool {
+	if k-1 < i || k < 1 || strings.Trim(toks[k].text, "0123456789") != "" || !toks[k].space {
+		return false
+	}
+	w := toks[k-1].fold
+	if k-1 == i {
+		return w == "local" // "Local 49", a union's local named alone
+	}
+	return w == "local" || w == "no" && toks[k-1].abbr || w == "number" || w == "lodge" || w == "branch"
+}
+
+// purposeList reports whether the comma at toks[j] goes on the objects of a body's
+// purpose named in the run toks[i:j]: "Global Fund to Fight AIDS, Tuberculosis and
+// Malaria".
+func (s *scanner) purposeList(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if purposeTo(s.toks, k, i) {
+			return s.commaList(j)
+		}
+	}
+	return false
+}
+
+// purposeTo reports whether "to" at toks[k] joins a body's head noun to the capitalised
+// verb and object of its purpose, one name: "Committee to Protect Journalists",
+// "National Network to End Domestic Violence".
+func purposeTo(toks []token, k, start int) bool {
+	if k <= start || k+2 >= len(toks) || toks[k].text != "to" || !isNameToken(toks[k+1]) || !isNameToken(toks[k+2]) || !toks[k+2].space {
+		return false
+	}
+	head := toks[k-1].fold
+	k1 := toks[k+1].fold
+	return cueKind(head) != "" && cueKind(head) != app.Person && !isCountryTok(toks[k+1]) && !places[k1] && !firstNames[k1] &&
+		!dateWords[k1] && cueKind(k1) == "" && !isAcronym(toks[k+1].text)
+}
+
 // partnersList reports whether the comma at toks[j] joins the surnames of a firm's
 // partners: "Aluko, Fashola & Okoye", "Sethi, Bose & Partners" — one surname before it,
 // one after it, then "&" and a last name or "Partners"; no state among them.
@@ -346,7 +385,7 @@ func (s *scanner) runEnd(i int) (j, done int) {
 	toks := s.toks
 	for j = i; j < len(toks); {
 		t := toks[j]
-		if t.text == "," && j > i && (s.portfolioList(i, j) || commaSuffix(toks, j) || partnersList(toks, i, j)) {
+		if t.text == "," && j > i && (s.portfolioList(i, j) || commaSuffix(toks, j) || partnersList(toks, i, j) || s.purposeList(i, j)) {
 			// "Ministry of Information, Communications and the Digital Economy"; "Banco
 			// Norte de Fomento, S.A.": the suffix after a comma is the name's.
 			j++
@@ -365,7 +404,7 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		if stem, ok := modifierStem(t); ok {
 			return j, s.stemRun(i, j, stem)
 		}
-		if !isNameToken(t) && !isJoiner(t) {
+		if !isNameToken(t) && !isJoiner(t) && !purposeTo(toks, j, i) && !numberedUnit(toks, j, i) {
 			break
 		}
 		if j > i && toks[j-1].abbr && utf8.RuneCountInString(toks[j-1].text) == 2 && stopwords[t.fold] && !particles[t.fold] {
@@ -451,7 +490,7 @@ func (s *scanner) readRun(i, j int) int {
 	}
 	// Joiners do not end a name: "the Bank of" → "the Bank".
 	end := j
-	for end > i && !isNameToken(toks[end-1]) && !isLowerSuffix(toks[end-1].text) {
+	for end > i && !isNameToken(toks[end-1]) && !isLowerSuffix(toks[end-1].text) && !numberedUnit(toks, end-1, i) {
 		end--
 	}
 	if end == i {
@@ -581,6 +620,10 @@ func (s *scanner) split(i, end int) {
 			cut = s.cutAtThe(start, k, end, inName, list)
 		case w == "and":
 			cut = s.cutAtAnd(start, k, end, inName, list)
+		case w == "to":
+			cut = !purposeTo(toks, k, start) // "Committee to Protect Journalists"
+		case numberedUnit(toks, k, start):
+			continue // "Teamsters Local 1104"
 		default: // of, for, on, in
 			cut = s.cutAtPreposition(start, k, end, inName)
 		}
@@ -1780,7 +1823,7 @@ func (s *scanner) segmentTrim(i, end int) {
 	for i < end && !isNameToken(s.toks[i]) {
 		i++
 	}
-	for end > i && !isNameToken(s.toks[end-1]) && !isLowerSuffix(s.toks[end-1].text) {
+	for end > i && !isNameToken(s.toks[end-1]) && !isLowerSuffix(s.toks[end-1].text) && !numberedUnit(s.toks, end-1, i) {
 		end--
 	}
 	if end > i {
@@ -2161,6 +2204,9 @@ func (s *scanner) textOf(toks []token) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.text)
+		if t.abbr && t.fold == "no" && n < len(toks)-1 {
+			b.WriteByte('.') // "Election Tribunal No. 3"
+		}
 		if t.abbr && n == len(toks)-1 && legalSuffixTok(t) && !strings.HasSuffix(t.text, ".") {
 			b.WriteByte('.') // "Hengli Fine Chemicals Co."
 		}
@@ -2404,7 +2450,7 @@ func (s *scanner) numberAfter(end int) bool {
 		return false
 	}
 	// A model code after a name word: "Aero X2", not "E3" alone.
-	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space {
+	if t := s.toks[end-1]; hasDigit(t.text) && end >= 2 && isNameToken(s.toks[end-2]) && t.space && !numberedUnit(s.toks, end-1, 0) {
 		return true
 	}
 	u := end + 1
