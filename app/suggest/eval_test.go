@@ -124,9 +124,12 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 51 (395-402): written by a thirty-sixth helper who never saw the extractor, real firms and unions named", "395", "403"},
 	{"held out, batch 52 (403-410): written by a thirty-seventh helper who never saw the extractor", "403", "411"},
 	{"held out, batch 53 (411-418): written by a thirty-eighth helper who never saw the extractor", "411", "419"},
-	{"held out, batch 54 (419-426): written by a thirty-ninth helper who never saw the extractor, US news, kept unfitted", "419", "427"},
-	{"held out, batch 55 (427-434): written by a fortieth helper who never saw the extractor, kept unfitted", "427", "435"},
-	{"held out, batch 56 (435-442): written by a forty-first helper who never saw the extractor, kept unfitted", "435", "443"},
+	{"held out, batch 54 (419-426): written by a thirty-ninth helper who never saw the extractor, US news", "419", "427"},
+	{"held out, batch 55 (427-434): written by a fortieth helper who never saw the extractor", "427", "435"},
+	{"held out, batch 56 (435-442): written by a forty-first helper who never saw the extractor", "435", "443"},
+	{"held out, batch 57 (443-450): written by a forty-second helper who never saw the extractor, real bodies and firms named, kept unfitted", "443", "451"},
+	{"held out, batch 58 (451-458): written by a forty-third helper who never saw the extractor, kept unfitted", "451", "459"},
+	{"held out, batch 59 (459-466): written by a forty-fourth helper who never saw the extractor, kept unfitted", "459", "467"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
