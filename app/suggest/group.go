@@ -759,15 +759,16 @@ func initialsMatch(name []token, acronym string) bool {
 		return false
 	}
 	with, without := initials(name)
-	return want == without || want == with
+	letters := strings.TrimRight(want, "0123456789") // "MS-13": "Mara Salvatrucha"
+	return want == without || want == with || letters != want && len(letters) >= 2 && (letters == without || letters == with)
 }
 
 // acronymLetters returns an acronym's letters in capitals: "U.S." is "US", "AfD" "AFD".
 func acronymLetters(acronym string) string {
 	var b strings.Builder
 	for _, r := range acronym {
-		if unicode.IsLetter(r) {
-			b.WriteRune(unicode.ToUpper(r))
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToUpper(r)) // "G20": "Group of 20"
 		}
 	}
 	return b.String()
@@ -786,6 +787,11 @@ func initials(name []token) (with, without string) {
 		for _, part := range strings.Split(text, "-") {
 			r := firstRune(part)
 			if r == 0 {
+				continue
+			}
+			if strings.Trim(part, "0123456789") == "" {
+				w.WriteString(part) // a number counts whole: "Group of 20" is "G20"
+				wo.WriteString(part)
 				continue
 			}
 			r = unicode.ToUpper(r)

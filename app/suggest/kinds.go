@@ -188,6 +188,8 @@ func certainKind(o *occurrence) app.ActorKind {
 	switch {
 	case statisticsOffice(o.toks):
 		return app.GovernmentBody // "Statistics Norway": a state's statistics office
+	case len(o.toks) > 1 && o.toks[len(o.toks)-1].fold == "online" && headKind(o.toks) == "":
+		return app.Media // "Nasim Online"
 	case len(o.toks) > 2 && numberedUnit(o.toks, len(o.toks)-1, 0) && headKind(o.toks) == "":
 		return app.Organisation // "Teamsters Local 1104"
 	case serviceDistrict(o.toks):
@@ -207,8 +209,8 @@ func certainKind(o *occurrence) app.ActorKind {
 		return app.Organisation // "NK Osijek said": a club, whatever verb follows
 	case len(o.toks) > 1 && bodyNoun(o.toks[0]) && !hasArmedName(o.toks) && headKind(o.toks) == "" && (o.ctxKind == "" || o.ctxKind == app.Person):
 		return app.Organisation // "Coordinación Estatal de Protección Civil said"
-	case o.person:
-		return app.Person
+	case o.person && (headKind(o.toks) == "" || headKind(o.toks) == app.Person):
+		return app.Person // not "Pasargad News Agency", whatever verb follows
 	case hasArmedName(o.toks):
 		return app.ArmedGroup
 	}

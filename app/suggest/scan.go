@@ -335,6 +335,9 @@ func numberedUnit(toks []token, k, i int) bool {
 	if k-1 == i {
 		return w == "local" // "Local 49", a union's local named alone
 	}
+	if w == "of" && k >= 2 && toks[k-2].fold == "group" {
+		return true // "Group of 20"
+	}
 	return w == "local" || w == "no" && toks[k-1].abbr || w == "number" || w == "lodge" || w == "branch"
 }
 
@@ -1351,7 +1354,8 @@ func isNameHead(toks []token) bool {
 }
 
 var dateWords = words(`january february march april may june july august september october november
-	december monday tuesday wednesday thursday friday saturday sunday`)
+	december monday tuesday wednesday thursday friday saturday sunday
+	muharram safar jumada shawwal farvardin ordibehesht khordad mordad shahrivar aban azar bahman esfand`)
 
 // personAfter reports whether the name starting at toks[k] reads as a person's: two or
 // three name words, no title, role or body word, and no "of" or "and" carrying it on
@@ -2097,7 +2101,10 @@ func genericBodyName(toks []token) bool {
 	if len(toks) == 0 || toks[0].fold == "state" {
 		return false
 	}
-	return cueKind(toks[0].fold) != "" || len(toks) >= 2 && cueKind(toks[1].fold) != ""
+	if cueKind(toks[0].fold) != "" {
+		return len(toks) == 1 || connectors[toks[1].fold] // "Department of the Interior", not "Treasury Department"
+	}
+	return len(toks) >= 2 && cueKind(toks[1].fold) != ""
 }
 
 // add completes an occurrence found at s.toks[i:end] and keeps it unless it names no actor.

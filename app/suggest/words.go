@@ -58,6 +58,7 @@ var generic = words(`january february march april may june july august september
 	federal national international popular united central supreme royal imperial interim
 	transitional provisional general
 	god allah ramadan eid christmas easter passover hanukkah diwali nowruz
+	ebola mpox cholera covid covid-19 malaria measles polio dengue zika tuberculosis influenza
 	internet x nordic baltic balkan scandinavian iberian
 	ok okay ceo cfo tv pm am gmt utc covid`)
 
@@ -95,7 +96,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
 	eng kh kiai kyai
 	sheriff engineer constable coroner assessor alderman alderwoman supervisor trustee regent regents provost
-	warden chaplain clerk auditor solicitor qari kaumatua`)
+	warden chaplain clerk auditor solicitor qari kaumatua hojatoleslam hojjatoleslam`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -111,7 +112,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	works tan local electoral medical returning technical operating financial legal scientific statistical
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
-	tourism aviation maritime railways highways climate investment lands`)
+	tourism aviation maritime railways highways climate investment lands managing honorary`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
