@@ -445,8 +445,13 @@ func (g *grouper) owner(o *occurrence) *entity {
 	g.buildIndex()
 	var cands []*entity
 	if isAcronym(o.text) {
-		for _, e := range g.byInitials[acronymLetters(o.text)] {
-			if !e.person && initialsMatch(e.full.toks, o.text) {
+		a := acronymLetters(o.text)
+		list := g.byInitials[a]
+		if l := strings.TrimRight(a, "0123456789"); l != a {
+			list = append(slices.Clone(list), g.byInitials[l]...) // "MS-13": "Mara Salvatrucha"
+		}
+		for _, e := range list {
+			if !e.person && initialsMatch(e.full.toks, o.text) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
 		}

@@ -2200,3 +2200,15 @@ func TestRound22PurposesAndNumberedUnits(t *testing.T) {
 		"Appeals Tribunal No. 4":                                           {"", nil},
 	}, []string{"Defend Rural Schools", "Bonded Work", "Appeals Tribunal No"})
 }
+
+func TestRound23GroupsOfNumbersMediaHeadsAndCalendars(t *testing.T) {
+	text := "Finance ministers of the Group of 20 met in Rome; the G20 said debt relief was urgent. " +
+		"The Tabriz News Agency (TNA) reported the remarks, and Farda Online said the vote was close. " +
+		"The cabinet met on 3 Esfand. Ebola cases rose, the ministry said. Mara Salvatrucha denied it; MS-13 is banned."
+	checkRule(t, text, map[string]ruleWant{
+		"Group of 20":        {"", []string{"G20"}},
+		"Tabriz News Agency": {app.Media, []string{"TNA"}},
+		"Farda Online":       {app.Media, nil},
+		"Mara Salvatrucha":   {"", []string{"MS-13"}},
+	}, []string{"Ebola", "Esfand"})
+}
