@@ -136,19 +136,39 @@ func markFormulas(toks []token) {
 // is the company's alias (tickerAt), the exchange only where it is listed.
 func markTickers(toks []token) {
 	for i := range toks {
-		if _, ok := tickerAt(toks, i); ok {
-			toks[i+1].formula, toks[i+3].formula = true, true
+		if _, close, ok := tickerSpan(toks, i); ok {
+			for k := i + 1; k < close; k++ {
+				toks[k].formula = true
+			}
 		}
 	}
 }
 
 // tickerAt returns the symbol of a ticker "(EXCHANGE: SYMBOL)" opening at toks[k].
 func tickerAt(toks []token, k int) (string, bool) {
-	if k+4 >= len(toks) || toks[k].text != "(" || toks[k+2].text != ":" || toks[k+4].text != ")" ||
-		!exchanges[toks[k+1].fold] || toks[k+3].kind != tWord || !isAllCaps(toks[k+3].text) && !stockNumber(toks[k+3].text) {
-		return "", false
+	sym, _, ok := tickerSpan(toks, k)
+	return sym, ok
+}
+
+// tickerSpan returns the symbol of a ticker "(EXCHANGE: SYMBOL)" opening at toks[k] and
+// the index of its closing bracket. A symbol is capitals or digits, with a market's
+// suffix after a dot ("NCAL.CA", "6289.T") or a share class after a blank ("KVARN B").
+func tickerSpan(toks []token, k int) (string, int, bool) {
+	if k+4 >= len(toks) || toks[k].text != "(" || toks[k+2].text != ":" || !exchanges[toks[k+1].fold] ||
+		toks[k+3].kind != tWord || !isAllCaps(toks[k+3].text) && !stockNumber(toks[k+3].text) {
+		return "", 0, false
 	}
-	return toks[k+3].text, true
+	sym, j := toks[k+3].text, k+4
+	switch {
+	case j+2 < len(toks) && toks[j].text == "." && !toks[j+1].space && toks[j+1].kind == tWord && isAllCaps(toks[j+1].text):
+		sym, j = sym+"."+toks[j+1].text, j+2
+	case j+1 < len(toks) && toks[j].kind == tWord && utf8.RuneCountInString(toks[j].text) == 1 && isAllCaps(toks[j].text):
+		sym, j = sym+" "+toks[j].text, j+1
+	}
+	if j >= len(toks) || toks[j].text != ")" {
+		return "", 0, false
+	}
+	return sym, j, true
 }
 
 // stockNumber reports whether s is a ticker of digits, as Asian exchanges give them:
@@ -160,6 +180,7 @@ func stockNumber(s string) bool {
 // exchanges are the stock exchanges that open a ticker in brackets.
 var exchanges = words(`nyse nasdaq amex lse lon tsx tsxv asx hkex hkse sgx jse nse bse tse tyo krx kosdaq
 	kase bist xetra etr fra euronext epa ams bme bit six swx otc otcqx otcmkts tadawul adx dfm qe
+	ngx ngse egx ase dse cse psx idx set bursa pse hose hnx zse nzx
 	twse tpex sse szse shse`)
 
 // isCellCode reports whether s is a spreadsheet cell: capitals then digits ("B2", "AA14").
