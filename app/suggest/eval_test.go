@@ -127,9 +127,12 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 54 (419-426): written by a thirty-ninth helper who never saw the extractor, US news", "419", "427"},
 	{"held out, batch 55 (427-434): written by a fortieth helper who never saw the extractor", "427", "435"},
 	{"held out, batch 56 (435-442): written by a forty-first helper who never saw the extractor", "435", "443"},
-	{"held out, batch 57 (443-450): written by a forty-second helper who never saw the extractor, real bodies and firms named, kept unfitted", "443", "451"},
-	{"held out, batch 58 (451-458): written by a forty-third helper who never saw the extractor, kept unfitted", "451", "459"},
-	{"held out, batch 59 (459-466): written by a forty-fourth helper who never saw the extractor, kept unfitted", "459", "467"},
+	{"held out, batch 57 (443-450): written by a forty-second helper who never saw the extractor, real bodies and firms named", "443", "451"},
+	{"held out, batch 58 (451-458): written by a forty-third helper who never saw the extractor", "451", "459"},
+	{"held out, batch 59 (459-466): written by a forty-fourth helper who never saw the extractor", "459", "467"},
+	{"held out, batch 60 (467-474): written by a forty-fifth helper who never saw the extractor, kept unfitted", "467", "475"},
+	{"held out, batch 61 (475-482): written by a forty-sixth helper who never saw the extractor, real parties and firms named, kept unfitted", "475", "483"},
+	{"held out, batch 62 (483-490): written by a forty-seventh helper who never saw the extractor, kept unfitted", "483", "491"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
