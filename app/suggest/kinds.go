@@ -434,6 +434,7 @@ type headRule struct {
 // headRules are read in order; the first that holds gives the kind.
 var headRules = []headRule{
 	{purposeBody, app.Organisation},
+	{civilDivision, app.GovernmentBody},
 	{pressHead, app.Media},
 	{mediaCompany, app.Media},
 	{parliamentAboveStates, app.Organisation},
@@ -458,6 +459,18 @@ var headRules = []headRule{
 	{partyCongress, app.Party},
 	{func(h head) bool { return h.w == "union" }, app.Organisation},
 	{unitedNations, app.Organisation},
+}
+
+// civilDivision: "Finance Division", "Civil Rights Division", "Singapore Police Force":
+// a division with no military word and a police force are civil services of the state.
+func civilDivision(h head) bool {
+	switch h.w {
+	case "division":
+		return !slices.ContainsFunc(h.toks, func(t token) bool { return armedCues[t.fold] && t.fold != "division" || isOrdinal(t.text) })
+	case "force", "service":
+		return h.prev == "police"
+	}
+	return false
 }
 
 // purposeBody: "Committee to Protect Journalists", "Campaign to Stop Killer Robots": a

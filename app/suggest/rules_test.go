@@ -2212,3 +2212,21 @@ func TestRound23GroupsOfNumbersMediaHeadsAndCalendars(t *testing.T) {
 		"Mara Salvatrucha":   {"", []string{"MS-13"}},
 	}, []string{"Ebola", "Esfand"})
 }
+
+func TestRound23UnitsOfBodiesTitlesAndAbbreviations(t *testing.T) {
+	text := "The Financial Crimes Department of the Brenton Police Service opened a case. " +
+		"The Budget Division of the Ministry of Planning agreed, and the Department of the Treasury objected. " +
+		"The managing director, Md. Rafiqul Islam Khan, said so. Alhaji Musa Danladi Bello and Mama Grace Wanjiru Mutua spoke. " +
+		"Rogelio Santos Jr. was named."
+	checkRule(t, text, map[string]ruleWant{
+		"Financial Crimes Department": {app.GovernmentBody, nil},
+		"Brenton Police Service":      {app.GovernmentBody, nil},
+		"Budget Division":             {app.GovernmentBody, nil},
+		"Ministry of Planning":        {app.GovernmentBody, nil},
+		"Department of the Treasury":  {app.GovernmentBody, nil},
+		"Md. Rafiqul Islam Khan":      {app.Person, nil},
+		"Musa Danladi Bello":          {app.Person, nil},
+		"Grace Wanjiru Mutua":         {app.Person, nil},
+		"Rogelio Santos Jr.":          {app.Person, nil},
+	}, []string{"Financial Crimes Department of the Brenton Police Service", "Md", "Alhaji Musa Danladi Bello", "Mama Grace Wanjiru Mutua"})
+}

@@ -702,6 +702,34 @@ func regionPair(left, right []token) bool {
 		isCountryText(left[len(left)-2].text+" "+last.text) || regions[left[len(left)-2].fold]
 }
 
+// subunitOf reports whether "of the" at toks[k] joins a unit's name to the body it is part
+// of, each a name with its own head noun: "Commercial Affairs Department of the Singapore
+// Police Force", "Finance Division of the Ministry of Finance". The text names two bodies;
+// "Department of the Treasury" (one word before "of") is one.
+func subunitOf(toks []token, start, k, end int) bool {
+	if toks[k].fold != "of" || k+2 >= end || toks[k+1].text != "the" || k-start < 2 {
+		return false
+	}
+	left := stripLeadingArticle(toks[start:k])
+	if len(left) < 2 || cueKind(left[len(left)-1].fold) == "" || roleModifiers[left[0].fold] && len(left) == 2 && isRoleHead(left[1].fold) {
+		return false
+	}
+	right := toks[k+2 : end]
+	ownOf := false
+	if c := slices.IndexFunc(right, func(t token) bool { return !isNameToken(t) }); c >= 0 {
+		ownOf = connectors[right[c].fold] && c+1 < len(right) && isNameToken(right[c+1])
+		right = right[:c] // "… of the Ministry of Finance": its head before its own "of"
+	}
+	if len(right) == 0 || len(right) < 2 && !ownOf || knownKinds[app.Fold(textOfPlain(toks[start:end]))] != "" {
+		return false // "International Committee of the Red Cross": one known name
+	}
+	return unitParents[right[len(right)-1].fold]
+}
+
+// unitParents are the heads of bodies that have departments and divisions of their own.
+var unitParents = words(`ministry department force police authority council commission bank agency office
+	court parliament assembly army navy service government`)
+
 // cutAtAnd reports whether "and" at toks[k] joins two names rather than the words of one:
 // "Justice and Development Party" and "Chamber of Commerce and Industry" are one name
 // with a head noun on one side only; "Kataib Hezbollah and Harakat al-Nujaba" are two.
@@ -838,6 +866,9 @@ func sectorsOfBody(left, right []token) bool {
 // cutAtPreposition reports whether of, for, on or in at toks[k] ends a name: it joins
 // "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 func (s *scanner) cutAtPreposition(start, k, end int, inName bool) bool {
+	if subunitOf(s.toks, start, k, end) {
+		return true
+	}
 	joined := s.prepositionJoins(start, k, end, inName)
 	return !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
 }
@@ -1948,6 +1979,9 @@ func peopleOfOpening(toks []token) int {
 	return n
 }
 
+// keptAbbrs are abbreviations a name keeps, written with their dot.
+var keptAbbrs = words(`no md jr sr`)
+
 // postNominals follow a person's name: honours, seats and ranks at the bar.
 var postNominals = words(`kc qc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd`)
 
@@ -2211,8 +2245,8 @@ func (s *scanner) textOf(toks []token) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.text)
-		if t.abbr && t.fold == "no" && n < len(toks)-1 {
-			b.WriteByte('.') // "Election Tribunal No. 3"
+		if t.abbr && keptAbbrs[t.fold] && !strings.HasSuffix(t.text, ".") {
+			b.WriteByte('.') // "Election Tribunal No. 3", "Md. Habibur Rahman", "Rogelio Macalintal Jr."
 		}
 		if t.abbr && n == len(toks)-1 && legalSuffixTok(t) && !strings.HasSuffix(t.text, ".") {
 			b.WriteByte('.') // "Hengli Fine Chemicals Co."

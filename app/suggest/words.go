@@ -96,7 +96,8 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
 	eng kh kiai kyai
 	sheriff engineer constable coroner assessor alderman alderwoman supervisor trustee regent regents provost
-	warden chaplain clerk auditor solicitor qari kaumatua hojatoleslam hojjatoleslam`)
+	warden chaplain clerk auditor solicitor qari kaumatua hojatoleslam hojjatoleslam
+	alhaji alhaja iya mama mca tenente coronel capitao sargento`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
