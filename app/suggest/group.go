@@ -1052,7 +1052,7 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 
 // placeHeads open the names of places and buildings: "Lake Titicaca", "Mount Elgon",
 // "Gulf of Aden", "Salar de Uyuni", "Palacio de Tribunales".
-var placeHeads = words(`lake mount mt river gulf bay cape strait isle lac lago monte salar cerro nevado
+var placeHeads = words(`lake mount mt river gulf bay cape strait isle lac lago monte salar cerro nevado highway corridor corredor palau
 	volcán palacio palazzo palais estadio estádio stade stadio stadion`)
 
 // capitalsPhrase reports whether a mention of three or more words in capitals holds a

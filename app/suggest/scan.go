@@ -3340,7 +3340,7 @@ func romanNumeral(s string) bool {
 var eventFirst = words(`copa coupe coppa pokal`)
 
 // operationWords begin the names of military or police operations: "Operation Lake Guard".
-var operationWords = words(`operation operación opération operazione operasi`)
+var operationWords = words(`operation operación opération operazione operasi operação operacao`)
 
 // indexBrands begin the names of market indexes: "FTSE MIB", "STOXX Europe 600".
 var indexBrands = words(`sensex nikkei ftse dax kospi hang-seng stoxx msci`)
@@ -3384,7 +3384,7 @@ func demonymBody(toks []token) bool {
 
 // shipPrefixes begin the names of ships, which are not actors: "USS Carney", "BRP Sierra
 // Madre".
-var shipPrefixes = words(`uss hms brp mv ins hmcs hmas rfs pns kri rss`)
+var shipPrefixes = words(`uss hms brp mv ins hmcs hmas rfs pns kri rss mfv fv mt`)
 
 // awardAhead reports whether the capitalised words after "of" at toks[k] end with an
 // award's word and hold no country: "Brave Hearts of Gold Award".

@@ -148,7 +148,7 @@ var (
 		kataib kata'ib katibat katiba harakat jaish lashkar saraya asaib liwa ansar jama'at
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
-		legion commandos cartel cartels gang gangs armada bataillon batallon`)
+		legion commandos cartel cartels gang gangs armada bataillon batallon navy`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka
