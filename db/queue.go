@@ -124,8 +124,8 @@ func (st *suggestionStmts) insert(ctx context.Context, id int64, as *articleSugg
 		return err
 	}
 	sample := as.title // named only in the title
-	if sg.First >= 0 {
-		sample = app.SentenceAround(as.body, sg.First)
+	if sg.Sample >= 0 {
+		sample = app.SentenceAround(as.body, sg.Sample)
 	}
 	_, err = st.ins.ExecContext(ctx, id, forms[0], sg.Name, string(sg.Kind), string(aliases), string(folded), sg.Count, sample, string(withheld))
 	return err

@@ -1341,7 +1341,7 @@ func demonymEnding(w string) bool {
 
 // suggestion writes the entity as a suggestion.
 func (e *entity) suggestion(g *grouper) Suggestion {
-	s := Suggestion{Name: e.full.text, Kind: e.kind(), First: -1, Count: len(e.occs)}
+	s := Suggestion{Name: e.full.text, Kind: e.kind(), First: -1, Sample: -1, Count: len(e.occs)}
 	if s.Kind == app.Person && !g.personEvidence(e) {
 		s.Kind = app.OtherKind // nothing says it is a person's: the user chooses
 	}
@@ -1393,6 +1393,9 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 		if o.pos >= 0 && (s.First < 0 || o.pos < s.First) {
 			s.First = o.pos
 		}
+		if o.pos >= 0 && !o.loc && !o.layout && (s.Sample < 0 || o.pos < s.Sample) {
+			s.Sample = o.pos
+		}
 		if !seen[o.key] && !prose[o.key] {
 			continue // a dateline's, a table's or a headline's form only
 		}
@@ -1414,6 +1417,9 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 	if bare, ok := strings.CutPrefix(s.Name, "The "); ok && s.Kind == app.Media {
 		// "Point" of The Point is a common word: linking it would link every point.
 		s.Aliases = slices.DeleteFunc(s.Aliases, func(a string) bool { return a == bare })
+	}
+	if s.Sample < 0 {
+		s.Sample = s.First // every prose mention is a place's, or only layout names it
 	}
 	return s
 }

@@ -28,6 +28,10 @@ type Suggestion struct {
 	Aliases []string      // the article's other forms of the name: "Maliki", "al-Maliki"
 	Count   int           // how many times the article names it, in any form
 	First   int           // rune offset in the body of the first mention; -1 if only the title names it
+	// Sample is the rune offset of the mention that best shows the name at work for a
+	// reviewer: the first in prose that is not a place ("Washington warned…", not "in
+	// Washington"); First when every mention is one; -1 if only the title names it.
+	Sample int
 	// Withheld are forms the article also uses for the name that are not proposed as
 	// aliases, each with the reason: the form is also a place or a common word in the
 	// text, or another suggestion uses it too. Accepting one would link every mention of

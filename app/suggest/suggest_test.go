@@ -330,3 +330,19 @@ func TestGazetteersAreWellFormed(t *testing.T) {
 		seen[line] = true
 	}
 }
+
+// TestSampleShowsTheNameAtWork: the review queue's sample sentence is the first mention in
+// prose that is not a place, so a capital standing for its government is shown acting.
+func TestSampleShowsTheNameAtWork(t *testing.T) {
+	body := "The envoy flew to Tallinn on Monday. Tallinn rejected the proposal on Tuesday, officials said."
+	for _, s := range Extract("", body, nil) {
+		if s.Name != "Tallinn" {
+			continue
+		}
+		if want := strings.Index(body, "Tallinn rejected"); s.Sample != want || s.First >= s.Sample {
+			t.Fatalf("Tallinn: Sample %d, First %d; want Sample %d after First", s.Sample, s.First, want)
+		}
+		return
+	}
+	t.Fatalf("Tallinn not proposed: %v", Extract("", body, nil))
+}
