@@ -130,9 +130,12 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 57 (443-450): written by a forty-second helper who never saw the extractor, real bodies and firms named", "443", "451"},
 	{"held out, batch 58 (451-458): written by a forty-third helper who never saw the extractor", "451", "459"},
 	{"held out, batch 59 (459-466): written by a forty-fourth helper who never saw the extractor", "459", "467"},
-	{"held out, batch 60 (467-474): written by a forty-fifth helper who never saw the extractor, kept unfitted", "467", "475"},
-	{"held out, batch 61 (475-482): written by a forty-sixth helper who never saw the extractor, real parties and firms named, kept unfitted", "475", "483"},
-	{"held out, batch 62 (483-490): written by a forty-seventh helper who never saw the extractor, kept unfitted", "483", "491"},
+	{"held out, batch 60 (467-474): written by a forty-fifth helper who never saw the extractor", "467", "475"},
+	{"held out, batch 61 (475-482): written by a forty-sixth helper who never saw the extractor, real parties and firms named", "475", "483"},
+	{"held out, batch 62 (483-490): written by a forty-seventh helper who never saw the extractor", "483", "491"},
+	{"held out, batch 63 (491-498): written by a forty-eighth helper who never saw the extractor, kept unfitted", "491", "499"},
+	{"held out, batch 64 (499-506): written by a forty-ninth helper who never saw the extractor, real parties and firms named, kept unfitted", "499", "507"},
+	{"held out, batch 65 (507-514): written by a fiftieth helper who never saw the extractor, kept unfitted", "507", "515"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
