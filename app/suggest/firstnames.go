@@ -16,7 +16,7 @@ var firstNames = words(`
 	jesse bryan billy bruce gabriel joe logan albert willie alan eugene russell vincent
 	philip bobby johnny bradley roy ralph randy wayne howard marcus graham hugh ian neil
 	simon martin colin nigel oliver harry jamie rory declan ronan eoin liam conor cian
-	niall seamus ed
+	niall seamus ed ma.
 	mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
 	betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa
 	deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda

@@ -2230,3 +2230,16 @@ func TestRound23UnitsOfBodiesTitlesAndAbbreviations(t *testing.T) {
 		"Rogelio Santos Jr.":          {app.Person, nil},
 	}, []string{"Financial Crimes Department of the Brenton Police Service", "Md", "Alhaji Musa Danladi Bello", "Mama Grace Wanjiru Mutua"})
 }
+
+func TestRound24HonorificsOfManyLanguagesAndMa(t *testing.T) {
+	text := "Ato Dawit Bekele Haile said the road was shut. Inkosi Sipho Ndlovu-Zungu and Jajja Namata Kizza spoke. " +
+		"Barrister Ayesha Karim Qureshi filed the case, and Begum Rokeya Sultana Chowdhury backed it. " +
+		"The senator questioned Ma. Lourdes Santos-Reyes on Monday. The founder was Jack Ma. He left."
+	checkRule(t, text, map[string]ruleWant{
+		"Dawit Bekele Haile":       {app.Person, nil},
+		"Sipho Ndlovu-Zungu":       {app.Person, nil},
+		"Namata Kizza":             {app.Person, nil},
+		"Ayesha Karim Qureshi":     {app.Person, nil},
+		"Ma. Lourdes Santos-Reyes": {app.Person, nil},
+	}, []string{"Ato Dawit Bekele Haile", "Inkosi Sipho Ndlovu-Zungu", "Barrister Ayesha Karim Qureshi", "Lourdes Santos-Reyes", "Ma", "Jack Ma. He"})
+}

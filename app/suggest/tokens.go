@@ -215,6 +215,9 @@ func scanWord(rs []rune, i int) scanned {
 		case r == '.' && i > start && unicode.IsLower(rs[start]) && lowerSuffixes[b.String()] && start >= 2 && isWordRune(rs[start-2]):
 			// "Fjallvik Bank hf.": a lower-case suffix keeps its dot, part of the name.
 			return scanned{token{text: b.String() + ".", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
+		case r == '.' && b.String() == "Ma" && filipinoMa(rs, start, i):
+			// "Ma. Teresa Buenaventura": María, abbreviated, keeps its dot; "Jack Ma." ends a sentence.
+			return scanned{token{text: "Ma.", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
 		case r == '.' && abbreviations[strings.ToLower(b.String())]:
 			if w := strings.ToLower(b.String()); w == "jr" || w == "sr" || legalSuffixes[w] {
 				// Part of the name: "Ferdinand Marcos Jr.", "Arcline Semiconductor Pte. Ltd."
@@ -225,6 +228,23 @@ func scanWord(rs []rune, i int) scanned {
 		break
 	}
 	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
+}
+
+// filipinoMa reports whether "Ma" at rs[start:dot] followed by its dot opens a name
+// ("Ma. Cristina Ilagan"): a blank and a capital follow, and no capitalised word comes
+// right before it, as a surname's given names would.
+func filipinoMa(rs []rune, start, dot int) bool {
+	if dot+2 >= len(rs) || rs[dot+1] != ' ' || !unicode.IsUpper(rs[dot+2]) {
+		return false
+	}
+	k := start - 1
+	for k >= 0 && rs[k] == ' ' {
+		k--
+	}
+	for k > 0 && isWordRune(rs[k-1]) {
+		k--
+	}
+	return k < 0 || !unicode.IsUpper(rs[k]) || start-1 < 0 || rs[start-1] != ' '
 }
 
 // dottedSuffix returns the length of a legal suffix written as letters of either case

@@ -97,7 +97,9 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	eng kh kiai kyai
 	sheriff engineer constable coroner assessor alderman alderwoman supervisor trustee regent regents provost
 	warden chaplain clerk auditor solicitor qari kaumatua hojatoleslam hojjatoleslam
-	alhaji alhaja iya mama mca tenente coronel capitao sargento`)
+	alhaji alhaja iya mama mca tenente coronel capitao sargento
+	ato weyzero woizero inkosi opanin mami jajja mzee barrister counsel asp atty engr pol
+	undersecretary under-secretary`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
@@ -113,7 +115,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	works tan local electoral medical returning technical operating financial legal scientific statistical
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
-	tourism aviation maritime railways highways climate investment lands managing honorary`)
+	tourism aviation maritime railways highways climate investment lands managing honorary staff`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
