@@ -398,12 +398,22 @@ func (s *scanner) tagClues(o *occurrence, i, end int, prev string) {
 	}
 }
 
+// currencyAmount reports whether a word is a currency's letters and digits: "K4" (kwacha),
+// "R550" (rand), "Tk500", "GH¢" already gone.
+func currencyAmount(w string) bool {
+	letters := strings.TrimRight(w, "0123456789")
+	return letters != w && strings.Trim(w[len(letters):], "0123456789") == "" && currencyLetters[strings.ToLower(letters)]
+}
+
+// currencyLetters write amounts before their digits.
+var currencyLetters = words(`k r rs tk ksh sh rm gh le br zk ush tsh`)
+
 // thingClues reads what makes a name a thing rather than an actor: "a bad-tempered
 // Superclásico", "its Kvitta Pay terminals", "(D-Wash.)", "the Atlas 9 smartphone".
 func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	toks := s.toks
-	if end == i+1 && strings.ContainsAny(o.text, "0123456789") && (quantityUnits[next] || next == "bn" || next == "m") {
-		o.thing = true // "RM2 billion", "KSh40 million": an amount in a currency's letters
+	if end == i+1 && strings.ContainsAny(o.text, "0123456789") && (quantityUnits[next] || next == "bn" || next == "m" || currencyAmount(o.text) && !speechVerbs[next]) {
+		o.thing = true // "RM2 billion", "KSh40 million", "K4.8 billion", "R550": an amount in a currency's letters
 	}
 	if len(o.toks) == 1 && !o.attrib && s.indefiniteBefore(i) && !isAcronym(o.text) {
 		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.
