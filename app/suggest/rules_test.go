@@ -2243,3 +2243,15 @@ func TestRound24HonorificsOfManyLanguagesAndMa(t *testing.T) {
 		"Ma. Lourdes Santos-Reyes": {app.Person, nil},
 	}, []string{"Ato Dawit Bekele Haile", "Inkosi Sipho Ndlovu-Zungu", "Barrister Ayesha Karim Qureshi", "Lourdes Santos-Reyes", "Ma", "Jack Ma. He"})
 }
+
+func TestRound25HoldersOfBodiesAndMoreTitles(t *testing.T) {
+	text := "Minister for Justice Róisín Ní Bhraonáin of Fine Gael said the bill would pass. " +
+		"Kak Dilshad Rauf Karim and Madam Siti Hajar Rahim spoke, and Deputy Maeve Keaveney asked why."
+	checkRule(t, text, map[string]ruleWant{
+		"Róisín Ní Bhraonáin": {app.Person, nil},
+		"Fine Gael":           {app.Party, nil},
+		"Dilshad Rauf Karim":  {app.Person, nil},
+		"Siti Hajar Rahim":    {app.Person, nil},
+		"Maeve Keaveney":      {app.Person, nil},
+	}, []string{"Róisín Ní Bhraonáin of Fine Gael", "Kak Dilshad Rauf Karim", "Madam Siti Hajar Rahim", "Deputy Maeve Keaveney"})
+}

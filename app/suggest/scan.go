@@ -2055,8 +2055,48 @@ func (s *scanner) titledPerson(toks []token, i, end int) bool {
 	for n < len(toks)-1 && (roleModifiers[toks[n].fold] || connectors[toks[n].fold]) {
 		n++
 	}
+	if of := bodyAfterHolder(toks, n); of > 0 {
+		// "Minister for Housing Colm Ó Ceallaigh of Fianna Fáil": the holder, then the
+		// body they belong to, a name of its own.
+		s.add(&occurrence{toks: toks[n:of], person: true, kind: app.Person}, i+n, i+of)
+		s.segmentTrim(i+of+1, end)
+		return true
+	}
 	s.add(&occurrence{toks: toks[n:], person: true, kind: app.Person}, i+n, end)
 	return true
+}
+
+// bodyAfterOf reports whether "of" and a known body, a state or a body's name end toks
+// from toks[g]: the holder's body, not the holder ("… of Fianna Fáil").
+func bodyAfterOf(toks []token, g int) bool {
+	if g < 1 || toks[g-1].fold != "of" {
+		return false
+	}
+	rest := toks[g:]
+	return knownKinds[app.Fold(textOfPlain(rest))] != "" || isCountryText(textOfPlain(rest)) || hasAnyCue(rest)
+}
+
+// bodyAfterHolder returns where "of" stands in a title's holder toks[n:] when a known
+// body, a state or a body's name follows it ("Colm Ó Ceallaigh of Fianna Fáil"), after
+// two name words or more; 0 when none does.
+func bodyAfterHolder(toks []token, n int) int {
+	for k := n + 2; k < len(toks)-1; k++ {
+		if toks[k].fold != "of" {
+			continue
+		}
+		rest := toks[k+1:]
+		if len(rest) > 0 && isArticle(rest[0].text) {
+			rest = rest[1:]
+		}
+		if len(rest) == 0 || !allNameTokens(toks[n:k]) {
+			return 0
+		}
+		if knownKinds[app.Fold(textOfPlain(rest))] != "" || isCountryText(textOfPlain(rest)) || hasAnyCue(rest) {
+			return k
+		}
+		return 0
+	}
+	return 0
 }
 
 // saidAlone reports whether the text writes the folded words ws alone somewhere: one
@@ -3175,7 +3215,7 @@ func portfolioEnd(toks []token, k int, saidAlone func(...string) bool) int {
 	if k+3 >= len(toks) || toks[k+1].fold != "of" && toks[k+1].fold != "for" {
 		return -1
 	}
-	if g := len(toks) - 2; g > k+2 && saidAlone != nil && (saidAlone(toks[g+1].fold) || saidAlone(toks[g].fold, toks[g+1].fold)) &&
+	if g := len(toks) - 2; g > k+2 && saidAlone != nil && !bodyAfterOf(toks, g) && (saidAlone(toks[g+1].fold) || saidAlone(toks[g].fold, toks[g+1].fold)) &&
 		isNameToken(toks[g]) && unknownWord(toks[g]) && unknownWord(toks[g+1]) && !isAcronym(toks[g].text) {
 		// "Minister of Water Resources and Meteorology Chhay Sokunthea … Sokunthea said":
 		// the text names the person again, so the last two words are the name.
@@ -3185,8 +3225,8 @@ func portfolioEnd(toks []token, k int, saidAlone func(...string) bool) int {
 		return g - 1
 	}
 	for g := max(k+3, len(toks)-3); g <= len(toks)-2; g++ {
-		if !firstNames[toks[g].fold] || !slices.ContainsFunc(toks[k+2:g], func(t token) bool { return !unknownWord(t) }) {
-			continue
+		if !firstNames[toks[g].fold] || !slices.ContainsFunc(toks[k+2:g], func(t token) bool { return !unknownWord(t) }) || bodyAfterOf(toks, g) {
+			continue // "… Colm Ó Ceallaigh of Fianna Fáil": a body after "of", not the holder
 		}
 		if !slices.ContainsFunc(toks[g:], func(t token) bool { return !isNameToken(t) || isAcronym(t.text) || !unknownWord(t) }) {
 			return g - 1

@@ -99,7 +99,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	warden chaplain clerk auditor solicitor qari kaumatua hojatoleslam hojjatoleslam
 	alhaji alhaja iya mama mca tenente coronel capitao sargento
 	ato weyzero woizero inkosi opanin mami jajja mzee barrister counsel asp atty engr pol
-	undersecretary under-secretary`)
+	undersecretary under-secretary kak madam deputy`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
