@@ -55,6 +55,8 @@ func markLayout(text string, toks []token) map[string]bool {
 			blocks = append(blocks, [2]int{pos, pos + n})
 		} else if l := sectionLabel(line); l > 0 {
 			blocks = append(blocks, [2]int{pos, pos + l})
+		} else if l := itemHeadline(line); l > 0 {
+			blocks = append(blocks, [2]int{pos, pos + l})
 		}
 		pos += n
 	}
@@ -358,6 +360,30 @@ func sectionLabel(line string) int {
 		return 0
 	}
 	return utf8.RuneCountInString(line[:colon+1])
+}
+
+// itemHeadline returns the length in runes of a digest item's headline in Title Case
+// before its dash ("• Uruguay Names New Central Bank Chief — President…"), 0 if the
+// line opens with none: the headline is layout, as a headline on its own line is.
+func itemHeadline(line string) int {
+	trimmed := strings.TrimLeft(line, " \t")
+	rest, ok := strings.CutPrefix(trimmed, "•")
+	if !ok {
+		if rest, ok = strings.CutPrefix(trimmed, "- "); !ok {
+			rest, ok = strings.CutPrefix(trimmed, "* ")
+		}
+	}
+	if !ok {
+		return 0
+	}
+	head, _, found := strings.Cut(rest, " — ")
+	if !found {
+		head, _, found = strings.Cut(rest, " – ")
+	}
+	if !found || !titleCaseLine(head) {
+		return 0
+	}
+	return utf8.RuneCountInString(line[:len(line)-len(rest)+len(head)])
 }
 
 // titleCaseLine reports whether a line is a headline in Title Case on its own line, as

@@ -2255,3 +2255,13 @@ func TestRound25HoldersOfBodiesAndMoreTitles(t *testing.T) {
 		"Maeve Keaveney":      {app.Person, nil},
 	}, []string{"Róisín Ní Bhraonáin of Fine Gael", "Kak Dilshad Rauf Karim", "Madam Siti Hajar Rahim", "Deputy Maeve Keaveney"})
 }
+
+func TestRound25DigestItemsModifiersAndCapitals(t *testing.T) {
+	text := "• Chile Picks New Mining Regulator Chief — The Servicio Nacional de Geología named Ana Ruiz Calle on Monday.\n\n" +
+		"Mostly Pampas Credit Union lends to farmers, its manager said. " +
+		"The deal between Lusaka and Kafue Copper Holdings was signed, Kafue Copper Holdings said."
+	checkRule(t, text, map[string]ruleWant{
+		"Pampas Credit Union":   {app.Organisation, nil},
+		"Kafue Copper Holdings": {app.Organisation, nil},
+	}, []string{"Chile Picks New Mining Regulator Chief", "Mostly Pampas Credit Union", "Lusaka and Kafue Copper Holdings"})
+}

@@ -764,7 +764,8 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 		return cut
 	}
 	// "in Split and Tisza Mérnök Kft": a lone place before "and" a company.
-	place := places[left[0].fold] || locatives[wordBefore(toks, start)]
+	_, capital := capitalOf[left[0].fold]
+	place := places[left[0].fold] || capital || locatives[wordBefore(toks, start)]
 	return cut || isAcronym(left[0].text) || place && hasOrgCue(right)
 }
 
@@ -1907,6 +1908,11 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
 		toks, i = toks[1:], i+1
 	}
+	// "Mostly Tenger Capital Bank", "Russian-speaking Saskaņas Kreisie": an adverb or a
+	// compound adjective the sentence capitalised describes the name after it.
+	for len(toks) > 2 && toks[0].sent && sentenceModifier(toks[0]) {
+		toks, i = toks[1:], i+1
+	}
 	// "Rival Carl Zeiss AG", "Striker Eoin Madigan" opening a sentence: a role noun the
 	// sentence capitalised describes the name; it is not part of it.
 	for len(toks) > 1 && sentenceRole(toks) {
@@ -1984,6 +1990,22 @@ var keptAbbrs = words(`no md jr sr`)
 
 // postNominals follow a person's name: honours, seats and ranks at the bar.
 var postNominals = words(`kc qc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd`)
+
+// sentenceModifier reports whether a word opening a sentence is an adverb in -ly or a
+// compound adjective ("Russian-speaking", "Kurdish-majority") rather than a name's word.
+func sentenceModifier(t token) bool {
+	w := t.fold
+	if firstNames[w] || knownKinds[w] != "" {
+		return false
+	}
+	if strings.HasSuffix(w, "ly") && utf8.RuneCountInString(w) > 5 && !strings.HasSuffix(w, "ally") || w == "mostly" || w == "only" {
+		return true
+	}
+	if _, after, ok := strings.Cut(t.text, "-"); ok && after != "" && unicode.IsLower(firstRune(after)) {
+		return strings.HasSuffix(after, "ing") || strings.HasSuffix(after, "majority") || strings.HasSuffix(after, "dominated")
+	}
+	return false
+}
 
 // kinWords name groups that call themselves family: "Brothers of Italy", "Friends of
 // the Earth".
