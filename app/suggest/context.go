@@ -695,6 +695,10 @@ func (s *scanner) listedPlaces(o *occurrence, i, end int, prev string) {
 		o.loc = true
 		s.listLocativeStrength(o, i-1)
 	}
+	if o.country != nil && i > 0 && toks[i-1].text == "," && s.locBefore(i-1) && (end == len(toks) || toks[end].kind == tPunct && toks[end].text != "'") {
+		o.loc = true // "born in Sabha, Libya.": a town's state, an address
+		s.listLocativeStrength(o, i-1)
+	}
 }
 
 // listLocativeStrength sets how weak a place clue is from the word that opens the list
@@ -900,6 +904,46 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 		o.aliases = append(o.aliases, a)
 		s.kindFromTranslation(o, tokenize(a), true)
 	}
+	o.aliases = append(o.aliases, bracketedAKA(toks, end)...)
+}
+
+// bracketedAKA returns the other names given in brackets right after a name: "Tarek
+// Salem Haddad (also known as "Abu Yasin"; Tariq Salim al-Haddad)", "(a.k.a. Kevin
+// Zhao)", as sanctions lists and court papers write them.
+func bracketedAKA(toks []token, end int) []string {
+	if end+3 >= len(toks) || toks[end].text != "(" {
+		return nil
+	}
+	k := end + 1
+	switch {
+	case toks[k].fold == "also" && toks[k+1].fold == "known" && k+2 < len(toks) && toks[k+2].fold == "as":
+		k += 3
+	case toks[k].fold == "known" && toks[k+1].fold == "as":
+		k += 2
+	case toks[k].fold == "a.k.a." || toks[k].fold == "aka":
+		k++
+	default:
+		return nil
+	}
+	var out []string
+	for k < len(toks) && toks[k].text != ")" && k < end+30 {
+		for k < len(toks) && (quoteMark(toks[k]) || toks[k].text == ";" || toks[k].text == ",") {
+			k++
+		}
+		j := k
+		for j < len(toks) && (isNameToken(toks[j]) || particles[toks[j].fold] && j > k) && (j == k || toks[j].space) {
+			j++
+		}
+		if j == k {
+			break
+		}
+		out = append(out, textOfPlain(toks[k:j]))
+		k = j
+	}
+	if k >= len(toks) || toks[k].text != ")" {
+		return nil
+	}
+	return out
 }
 
 // kindFromTranslation gives a name of another language the kind its translation's head
@@ -1031,3 +1075,8 @@ func (s *scanner) soldAs(k int) bool {
 // sellVerbs sell or name a product.
 var sellVerbs = words(`sell sells sold selling market markets marketed marketing brand brands branded
 	rebrand rebranded rebrands relaunched ships shipped`)
+
+// quoteMark reports whether t is a quotation mark.
+func quoteMark(t token) bool {
+	return t.kind == tPunct && strings.ContainsAny(t.text, "\"“”«»")
+}

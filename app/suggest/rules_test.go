@@ -2265,3 +2265,12 @@ func TestRound25DigestItemsModifiersAndCapitals(t *testing.T) {
 		"Kafue Copper Holdings": {app.Organisation, nil},
 	}, []string{"Chile Picks New Mining Regulator Chief", "Mostly Pampas Credit Union", "Lusaka and Kafue Copper Holdings"})
 }
+
+func TestRound25ListedAliasesAndAddresses(t *testing.T) {
+	text := "3. Omar Faisal Rashidi (also known as \"Abu Karim\"; Umar Faysal al-Rashidi). Born 2 May 1970 in Sabha, Libya. " +
+		"Rashidi could not be reached. Libya's government welcomed the listing."
+	checkRule(t, text, map[string]ruleWant{
+		"Omar Faisal Rashidi": {app.Person, []string{"Abu Karim", "Umar Faysal al-Rashidi", "Rashidi"}},
+		"Libya":               {app.State, nil},
+	}, []string{"Sabha"})
+}
