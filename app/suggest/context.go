@@ -905,6 +905,65 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 		s.kindFromTranslation(o, tokenize(a), true)
 	}
 	o.aliases = append(o.aliases, bracketedAKA(toks, end)...)
+	if a, ok := appositiveName(toks, end); ok && !slices.Contains(o.aliases, a) && (o.person || firstNames[o.toks[0].fold]) {
+		o.aliases = append(o.aliases, a)
+	}
+}
+
+// appositiveName returns the other name an appositive after a name gives it: ", a former
+// commander better known by his nom de guerre Abu Hafs al-Hamawi,", ", whom older members
+// still call Mam Rostam,", ", who holds the name Xsgiigyet,". The name ends the clause.
+func appositiveName(toks []token, end int) (string, bool) {
+	if end+3 >= len(toks) || toks[end].text != "," {
+		return "", false
+	}
+	for k := end + 1; k < len(toks) && k < end+16 && toks[k].kind == tWord; k++ {
+		j := namingTrigger(toks, k)
+		if j < 0 {
+			continue
+		}
+		e := j
+		for e < len(toks) && (isNameToken(toks[e]) || e > j && particles[toks[e].fold] && e+1 < len(toks) && isNameToken(toks[e+1])) && toks[e].space {
+			e++
+		}
+		if e == j || e < len(toks) && toks[e].kind == tWord {
+			return "", false
+		}
+		return textOfPlain(toks[j:e]), true
+	}
+	return "", false
+}
+
+// namingTrigger returns where the name starts after words that give a name at toks[k]
+// ("known as", "nom de guerre", "call him", "holds the name", "goes by"), or -1.
+func namingTrigger(toks []token, k int) int {
+	w := func(n int) string { return wordAfter(toks, n) }
+	switch toks[k].fold {
+	case "known":
+		if w(k+1) == "as" {
+			return k + 2
+		}
+	case "nom":
+		if w(k+1) == "de" && w(k+2) == "guerre" {
+			return k + 3
+		}
+	case "call", "calls", "called":
+		if k+1 < len(toks) && (toks[k+1].fold == "him" || toks[k+1].fold == "her") {
+			return k + 2
+		}
+		if k+1 < len(toks) && isNameToken(toks[k+1]) {
+			return k + 1
+		}
+	case "name":
+		if k > 0 && toks[k-1].fold == "the" && (wordBefore(toks, k-1) == "holds" || wordBefore(toks, k-1) == "took" || wordBefore(toks, k-1) == "uses") {
+			return k + 1
+		}
+	case "goes":
+		if w(k+1) == "by" {
+			return k + 2
+		}
+	}
+	return -1
 }
 
 // bracketedAKA returns the other names given in brackets right after a name: "Tarek

@@ -2274,3 +2274,14 @@ func TestRound25ListedAliasesAndAddresses(t *testing.T) {
 		"Libya":               {app.State, nil},
 	}, []string{"Sabha"})
 }
+
+func TestRound25NamesGivenInAppositives(t *testing.T) {
+	text := "The army appointed Karim Adnan al-Masri, a former rebel commander better known by his nom de guerre Abu Zaid al-Masri, to lead it. " +
+		"The party elected Omar Salar Aziz, a veteran whom older members still call Mam Hewa, as its leader. " +
+		"Chief Daniel Wilson Naziel, who holds the name Gwinuu, spoke first."
+	checkRule(t, text, map[string]ruleWant{
+		"Karim Adnan al-Masri": {app.Person, []string{"Abu Zaid al-Masri"}},
+		"Omar Salar Aziz":      {app.Person, []string{"Mam Hewa"}},
+		"Daniel Wilson Naziel": {app.Person, []string{"Gwinuu"}},
+	}, nil)
+}
