@@ -24,7 +24,7 @@ Austria||Austrian,Austrians|Vienna
 Azerbaijan||Azerbaijani,Azeri,Azerbaijanis,Azeris|Baku
 Bahrain||Bahraini,Bahrainis|Manama
 Antigua and Barbuda|Antigua|Antiguan,Antiguans|Saint John's
-Saint Kitts and Nevis|St Kitts|Kittitian,Kittitians|Basseterre
+Saint Kitts and Nevis|St Kitts,St Kitts and Nevis,St. Kitts and Nevis,St. Kitts|Kittitian,Kittitians|Basseterre
 São Tomé and Príncipe|São Tomé|Santomean,Santomeans|São Tomé
 Trinidad and Tobago|Trinidad|Trinidadian,Trinidadians|Port of Spain
 Bangladesh||Bangladeshi,Bangladeshis|Dhaka
@@ -197,8 +197,8 @@ Micronesia|Federated States of Micronesia|Micronesian,Micronesians|Palikir
 Monaco||Monégasque,Monegasque|Monaco
 Nauru||Nauruan,Nauruans|Yaren
 Palau||Palauan,Palauans|Ngerulmud
-Saint Lucia|St Lucia|Saint Lucian,Saint Lucians|Castries
-Saint Vincent and the Grenadines|St Vincent|Vincentian,Vincentians|Kingstown
+Saint Lucia|St Lucia,St. Lucia|Saint Lucian,Saint Lucians|Castries
+Saint Vincent and the Grenadines|St Vincent,St Vincent and the Grenadines,St. Vincent and the Grenadines,St. Vincent|Vincentian,Vincentians|Kingstown
 Samoa||Samoan,Samoans|Apia
 San Marino||Sammarinese|San Marino
 Seychelles|The Seychelles|Seychellois|

@@ -354,7 +354,7 @@ var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev 
 	cfa tb gdpr dma dsa pac gps eudr ce fob cif sofr vip
 	ias san qc kc mbe obe cbe kbe dbe phd
 	nok sek dkk chf inr pkr bdt lkr kes ngn zar brl clp mxn uah pln czk huf ron egp aed qar idr myr thb vnd
-	krw twd hkd sgd aud nzd gh ngo ngos tels
+	krw twd hkd sgd aud nzd gh ngo ngos tels gst hst
 	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
