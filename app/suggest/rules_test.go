@@ -2285,3 +2285,16 @@ func TestRound25NamesGivenInAppositives(t *testing.T) {
 		"Daniel Wilson Naziel": {app.Person, []string{"Gwinuu"}},
 	}, nil)
 }
+
+func TestRound26RomanceTitlesWithPortfolios(t *testing.T) {
+	text := "Ministro de Economía Tomás Arancibia Rojas said the bond would be repaid. " +
+		"Defensora del Pueblo Inés Carvajal Mora said the camps were full. " +
+		"Ministra de Minas y Energía Paula Herrera Sáenz said so. The Ministro de Defensa did not comment. " +
+		"The Frente para la Victoria (Front for Victory) bloc abstained."
+	checkRule(t, text, map[string]ruleWant{
+		"Tomás Arancibia Rojas":   {app.Person, nil},
+		"Inés Carvajal Mora":      {app.Person, nil},
+		"Paula Herrera Sáenz":     {app.Person, nil},
+		"Frente para la Victoria": {"", []string{"Front for Victory"}},
+	}, []string{"de Economía Tomás Arancibia Rojas", "Ministro de Defensa", "de Defensa"})
+}

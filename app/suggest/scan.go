@@ -1309,7 +1309,8 @@ func translationAt(toks []token, k int) (string, int, bool) {
 	j := k + 1
 	for ; j < len(toks) && j <= k+8 && toks[j].kind == tWord; j++ {
 		t := toks[j]
-		genericOpens := generic[t.fold] && j == k+1 && !(j+1 < len(toks) && isNameToken(toks[j+1])) // "(National Union of…)" is a name
+		// "(National Union of…)", "(Union for the Homeland)" are names; "(the main party)" no.
+		genericOpens := generic[t.fold] && j == k+1 && !(j+1 < len(toks) && (isNameToken(toks[j+1]) || connectorsThenName(toks, j+1)))
 		if stopwords[t.fold] && j > k+1 && !connectors[t.fold] || genericOpens || strings.ContainsAny(t.text, "0123456789") || t.poss {
 			return "", 0, false // "(Civic and Social Front)" holds a connector, "(the main party)" no name
 		}
@@ -1892,7 +1893,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if s.titledPerson(toks, i, end) {
 		return
 	}
-	if onlyRoles(toks) {
+	if onlyRoles(toks) || romanceTitle(stripLeadingArticle(toks)) {
 		s.addCountries(toks, 0, len(toks)-1, i)
 		return
 	}
@@ -3199,6 +3200,9 @@ func roleSpan(toks []token, saidAlone func(...string) bool) (h, from int) {
 			h, role = j, k // "Minister of Solid Minerals Development Aminu Garba Kurfi"
 			break
 		}
+		if romanceTitle(toks[k:]) {
+			break // "Ministro de Defensa": a title and its portfolio, no holder named
+		}
 		if hasAnyCue(rest) || onlyRoles(rest) || allRoleModifiers(rest) {
 			break // "King Faisal Center…" names a centre, not King Faisal
 		}
@@ -3234,8 +3238,11 @@ func roleSpan(toks []token, saidAlone func(...string) bool) (h, from int) {
 // name; else -1. A portfolio's words may be a body's cue words ("Minerals"), which do not
 // make the whole a body.
 func portfolioEnd(toks []token, k int, saidAlone func(...string) bool) int {
-	if k+3 >= len(toks) || toks[k+1].fold != "of" && toks[k+1].fold != "for" {
+	if k+3 >= len(toks) || !portfolioJoiners[toks[k+1].fold] {
 		return -1
+	}
+	if toks[k+1].fold != "of" && toks[k+1].fold != "for" {
+		return romancePortfolioEnd(toks, k) // "Ministro de Hacienda Cristóbal Méndez"
 	}
 	if g := len(toks) - 2; g > k+2 && saidAlone != nil && !bodyAfterOf(toks, g) && (saidAlone(toks[g+1].fold) || saidAlone(toks[g].fold, toks[g+1].fold)) &&
 		isNameToken(toks[g]) && unknownWord(toks[g]) && unknownWord(toks[g+1]) && !isAcronym(toks[g].text) {
@@ -3255,6 +3262,45 @@ func portfolioEnd(toks []token, k int, saidAlone func(...string) bool) int {
 		}
 	}
 	return lastPortfolioWord(toks, k)
+}
+
+// romanceTitle reports whether toks are a title of a Romance language, its joiner and a
+// portfolio of one to three words with no holder: "Ministro de Defensa", "Defensor del
+// Pueblo".
+func romanceTitle(toks []token) bool {
+	if len(toks) < 3 || len(toks) > 5 || !isRoleHead(toks[0].fold) || !portfolioJoiners[toks[1].fold] || toks[1].fold == "of" || toks[1].fold == "for" {
+		return false
+	}
+	return !slices.ContainsFunc(toks[2:], func(t token) bool { return firstNames[t.fold] || isAcronym(t.text) })
+}
+
+// portfolioJoiners join a title to its portfolio: "Minister of", "Ministro de".
+var portfolioJoiners = words(`of for de del da do`)
+
+// romancePortfolioEnd returns where the portfolio of a title of a Romance language ends
+// ("Ministro de Hacienda Cristóbal Méndez Fuenzalida", "Defensor del Pueblo Julián
+// Arboleda Mesa", "Presidenta del Congreso Rosa María Palacios de la Cruz"): at the
+// first given name after the title's joiner, with two to five name words after it.
+func romancePortfolioEnd(toks []token, k int) int {
+	plain := func(g int) bool {
+		n := len(toks) - g
+		return n >= 2 && n <= 6 && !slices.ContainsFunc(toks[g:], func(t token) bool { return cueKind(t.fold) != "" || isAcronym(t.text) })
+	}
+	for g := k + 3; g < len(toks)-1; g++ {
+		if firstNames[toks[g].fold] && isNameToken(toks[g-1]) && plain(g) {
+			return g - 1
+		}
+	}
+	// No given name the lists know: the portfolio is one word, or words joined by "y"
+	// or "e" ("de Hidrocarburos y Energías"), and the holder's name follows.
+	g := k + 2
+	for g+2 < len(toks) && (toks[g+1].fold == "y" || toks[g+1].fold == "e") && isNameToken(toks[g+2]) {
+		g += 2
+	}
+	if g+1 < len(toks) && isNameToken(toks[g]) && plain(g+1) {
+		return g
+	}
+	return -1
 }
 
 // lastPortfolioWord returns where the portfolio of the title at toks[k] ends when two to

@@ -99,7 +99,9 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	warden chaplain clerk auditor solicitor qari kaumatua hojatoleslam hojjatoleslam
 	alhaji alhaja iya mama mca tenente coronel capitao sargento
 	ato weyzero woizero inkosi opanin mami jajja mzee barrister counsel asp atty engr pol
-	undersecretary under-secretary kak madam deputy`)
+	undersecretary under-secretary kak madam deputy
+	ministro ministra defensor defensora comisionado comisionada congresista magistrado magistrada consejero
+	consejera presidente presidenta diputado diputada senador senadora gobernador gobernadora`)
 
 // roleModifiers qualify a role: "Former Iraqi Prime Minister", "Deputy Foreign Minister",
 // "Parliament Speaker". They are stripped with the role they precede.
