@@ -139,9 +139,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 66 (515-522): written by a fifty-first helper who never saw the extractor", "515", "523"},
 	{"held out, batch 67 (523-530): written by a fifty-second helper who never saw the extractor, real firms named", "523", "531"},
 	{"held out, batch 68 (531-538): written by a fifty-third helper who never saw the extractor", "531", "539"},
-	{"held out, batch 69 (539-546): written by a fifty-fourth helper who never saw the extractor, kept unfitted", "539", "547"},
-	{"held out, batch 70 (547-554): written by a fifty-fifth helper who never saw the extractor, kept unfitted", "547", "555"},
-	{"held out, batch 71 (555-562): written by a fifty-sixth helper who never saw the extractor, real regulators named, kept unfitted", "555", "563"},
+	{"held out, batch 69 (539-546): written by a fifty-fourth helper who never saw the extractor", "539", "547"},
+	{"held out, batch 70 (547-554): written by a fifty-fifth helper who never saw the extractor", "547", "555"},
+	{"held out, batch 71 (555-562): written by a fifty-sixth helper who never saw the extractor, real regulators named", "555", "563"},
+	{"held out, batch 72 (563-570): written by a fifty-seventh helper who never saw the extractor, kept unfitted", "563", "571"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
