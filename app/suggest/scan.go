@@ -2710,13 +2710,6 @@ func (s *scanner) placeAhead(end int) bool {
 // Popular Force".
 var partyMembers = words(`lawmakers legislators deputies senators mps members councillors councilors`)
 
-// platformNouns after a platform say it is where something is posted.
-var platformNouns = words(`account accounts page pages post posts feed channel video videos live story
-	stories profile handle group groups`)
-
-// postVerbs before "to" and a platform: "posted to TikTok".
-var postVerbs = words(`posted uploaded shared took`)
-
 // relatives after an appositive's noun still let it end the appositive: "the agency that
 // manages European airspace".
 var relatives = words(`that which who whose`)
