@@ -144,6 +144,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 71 (555-562): written by a fifty-sixth helper who never saw the extractor, real regulators named", "555", "563"},
 	{"held out, batch 72 (563-570): written by a fifty-seventh helper who never saw the extractor, kept unfitted", "563", "571"},
 	{"held out, batch 73 (571-578): written by a fifty-eighth helper who never saw the extractor, kept unfitted", "571", "579"},
+	{"held out, batch 74 (579-586): written by a fifty-ninth helper who never saw the extractor, kept unfitted", "579", "587"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
