@@ -1940,8 +1940,13 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	}
 	// "Priya Raghunathan KC", "Mairi Ross MacLennan MSP": letters after a person's name
 	// say what they are, as a title before it does.
-	for len(toks) > 2 && postNominals[toks[len(toks)-1].fold] && isAcronym(toks[len(toks)-1].text) && !hasAnyCue(toks[:len(toks)-1]) {
+	for len(toks) > 2 && postNominals[toks[len(toks)-1].fold] && isAcronym(toks[len(toks)-1].text) && !hasAnyCue(toks[:len(toks)-1]) &&
+		(toks[len(toks)-1].fold != "sc" || firstNames[toks[0].fold]) {
 		toks, end = toks[:len(toks)-1], end-1
+	}
+	// "Ramkissoon-Baptiste JA": a judge signs with the surname alone.
+	if len(toks) == 2 && benchLetters[toks[1].fold] && isAcronym(toks[1].text) && isNameToken(toks[0]) && !hasAnyCue(toks[:1]) {
+		toks, end = toks[:1], end-1
 	}
 	for len(toks) > 1 && dateWords[toks[len(toks)-1].fold] {
 		toks, end = toks[:len(toks)-1], end-1
@@ -1990,7 +1995,12 @@ func peopleOfOpening(toks []token) int {
 var keptAbbrs = words(`no md jr sr`)
 
 // postNominals follow a person's name: honours, seats and ranks at the bar.
-var postNominals = words(`kc qc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd`)
+// SC (senior counsel, after a given name only: a sports club's letters too), JA and CJ
+// (judges of appeal, chief justice), LJ: the bench and bar.
+var postNominals = words(`kc qc sc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd ja jca cj lj`)
+
+// benchLetters follow a judge's surname in a judgment: "Okafor JA", "Mensah CJ".
+var benchLetters = words(`ja jca cj lj`)
 
 // sentenceModifier reports whether a word opening a sentence is an adverb in -ly or a
 // compound adjective ("Russian-speaking", "Kurdish-majority") rather than a name's word.

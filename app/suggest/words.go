@@ -60,7 +60,9 @@ var generic = words(`january february march april may june july august september
 	god allah ramadan eid christmas easter passover hanukkah diwali nowruz
 	ebola mpox cholera covid covid-19 malaria measles polio dengue zika tuberculosis influenza
 	internet x nordic baltic balkan scandinavian iberian
-	ok okay ceo cfo tv pm am gmt utc covid`)
+	ok okay ceo cfo tv pm am gmt utc covid
+	appellant appellants respondent respondents claimant claimants defendant defendants plaintiff
+	plaintiffs petitioner petitioners applicant applicants intervener interveners company`)
 
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
 // "Ursula von der Leyen", "Nouri al-Maliki".
@@ -100,6 +102,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	alhaji alhaja iya mama mca tenente coronel capitao sargento
 	ato weyzero woizero inkosi opanin mami jajja mzee barrister counsel asp atty engr pol
 	undersecretary under-secretary kak madam deputy
+	encik puan cik tuan ro adi justices judges
 	ministro ministra defensor defensora comisionado comisionada congresista magistrado magistrada consejero
 	consejera presidente presidenta diputado diputada senador senadora gobernador gobernadora`)
 
@@ -117,7 +120,8 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	works tan local electoral medical returning technical operating financial legal scientific statistical
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
-	tourism aviation maritime railways highways climate investment lands managing honorary staff`)
+	tourism aviation maritime railways highways climate investment lands managing honorary staff
+	appeal appeals`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
