@@ -145,6 +145,9 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 72 (563-570): written by a fifty-seventh helper who never saw the extractor, kept unfitted", "563", "571"},
 	{"held out, batch 73 (571-578): written by a fifty-eighth helper who never saw the extractor, kept unfitted", "571", "579"},
 	{"held out, batch 74 (579-586): written by a fifty-ninth helper who never saw the extractor, kept unfitted", "579", "587"},
+	{"held out, batch 75 (587-594): written by a sixtieth helper who never saw the extractor", "587", "595"},
+	{"held out, batch 76 (595-602): written by a sixty-first helper who never saw the extractor, real firms and NGOs named", "595", "603"},
+	{"held out, batch 77 (603-610): written by a sixty-second helper who never saw the extractor", "603", "611"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
