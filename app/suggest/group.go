@@ -789,7 +789,8 @@ func initials(name []token) (with, without string) {
 		for _, p := range []string{"l'", "d'", "l’", "d’"} {
 			text = strings.TrimPrefix(text, p) // "l'alternance": its initial is the noun's
 		}
-		for _, part := range strings.Split(text, "-") {
+		// "Dal (Secular)": a bracketed qualifier's words have initials of their own.
+		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == '-' || r == ' ' || r == '(' || r == ')' }) {
 			r := firstRune(part)
 			if r == 0 {
 				continue

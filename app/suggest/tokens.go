@@ -115,6 +115,18 @@ func joinSuffixes(toks []token) []token {
 			i += 2
 			continue
 		}
+		if n := bracketedQualifier(toks, i); n > 0 {
+			// "Janata Dal (Secular)", "JD(S)": a party's qualifier in brackets is its name's.
+			for _, q := range toks[i+1 : i+n+1] {
+				t.text += spaceBefore(q) + q.text
+			}
+			t.fold = fold(t.text)
+			t.end = toks[i+n].end
+			t.poss = toks[i+n].poss
+			out = append(out, t)
+			i += n
+			continue
+		}
 		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "," && toks[i+2].kind == tWord && toks[i+2].space &&
 			legalSuffixTok(t) && legalSuffixTok(toks[i+2]) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 &&
 			(toks[i-1].kind == tWord || toks[i-1].text == ",") {
@@ -134,9 +146,67 @@ func joinSuffixes(toks []token) []token {
 	return out
 }
 
+// bracketedQualifier returns how many tokens after toks[i] are a bracket that qualifies
+// a party's name: one to three words of partyQualifiers ("Janata Dal (Secular)",
+// "Communist Party of Nepal (Unified Socialist)"), or one or two capitals written
+// against an acronym ("JD(S)", "CPN(UML)" read as letters); 0 when none is.
+func bracketedQualifier(toks []token, i int) int {
+	t := toks[i]
+	if t.kind != tWord || i+3 >= len(toks) || toks[i+1].text != "(" || !unicode.IsUpper(firstRune(t.text)) {
+		return 0
+	}
+	if !toks[i+1].space && isAllCaps(t.text) && toks[i+2].kind == tWord && strings.ToUpper(toks[i+2].text) == toks[i+2].text &&
+		!toks[i+2].space && toks[i+3].text == ")" && utf8.RuneCountInString(toks[i+2].text) <= 3 {
+		return 3
+	}
+	k := i + 2
+	for k < len(toks) && k < i+5 && toks[k].kind == tWord && partyQualifiers[toks[k].fold] && unicode.IsUpper(firstRune(toks[k].text)) {
+		k++
+	}
+	if k > i+2 && k < len(toks) && toks[k].text == ")" {
+		return k - i
+	}
+	return lawBracket(toks, i)
+}
+
+// lawBracket returns how many tokens after toks[i] are a bracket inside a law's title:
+// capitalised words and their joiners, followed by another bracket or the law's head
+// ("Ground Water (Regulation and Control) (Amendment) Bill"); 0 when they are not.
+func lawBracket(toks []token, i int) int {
+	k := i + 2
+	for k < len(toks) && k < i+8 && toks[k].kind == tWord && (unicode.IsUpper(firstRune(toks[k].text)) || connectors[toks[k].fold]) {
+		k++
+	}
+	if k == i+2 || k+1 >= len(toks) || toks[k].text != ")" {
+		return 0
+	}
+	next := toks[k+1]
+	if next.text == "(" {
+		if n := lawBracket(toks, k); n > 0 {
+			return k - i + n // all the brackets: "(Regulation and Control) (Amendment)"
+		}
+	}
+	if next.kind == tWord && unicode.IsUpper(firstRune(next.text)) && (lawWords[next.fold] || next.fold == "bill") {
+		return k - i
+	}
+	return 0
+}
+
+// partyQualifiers are the words that tell apart parties of one name, in brackets after it.
+var partyQualifiers = words(`secular unified united socialist marxist maoist leninist marxist-leninist
+	centre center democratic revolutionary reformed official progressive mukti`)
+
+// spaceBefore is the blank written before t, if any.
+func spaceBefore(t token) string {
+	if t.space {
+		return " "
+	}
+	return ""
+}
+
 // joinedAcronym reports whether a, sep and b, written without blanks, are one name: two
 // short acronyms joined by "&" ("S&D", "AT&T", "P&O"), or a capitalised word and an
-// acronym joined by "/" ("Greens/EFA"). Two words in capitals joined by "/" are a
+// acronym joined by "/" ("Greens/EFA"), unless one is a known newsroom. Two words in capitals joined by "/" are a
 // table's or a dateline's pair ("IND/OTH", "GENEVA/LILONGWE"), and two plain words
 // ("Israel/Gaza") are two names.
 func joinedAcronym(a, sep, b string) bool {
@@ -152,6 +222,9 @@ func joinedAcronym(a, sep, b string) bool {
 		}
 		if !unicode.IsUpper(firstRune(a)) || !unicode.IsUpper(firstRune(b)) || isAllCaps(a) == isAllCaps(b) {
 			return false
+		}
+		if knownKinds[app.Fold(a)] == app.Media || knownKinds[app.Fold(b)] == app.Media {
+			return false // "(Reuters/LETA)": two newsrooms credited together
 		}
 		return isAllCaps(a) && utf8.RuneCountInString(a) >= 2 || isAllCaps(b) && utf8.RuneCountInString(b) >= 2
 	}

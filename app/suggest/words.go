@@ -159,7 +159,7 @@ var (
 		legion commandos cartel cartels gang gangs armada bataillon batallon navy`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
-		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka
+		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka paksha
 		strana párt puolue partiet partito partidul frente movimiento movimento mouvement bewegung
 		beweging alianza aliança katchi kazhagam partisi partiya`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
@@ -361,7 +361,8 @@ var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev 
 	ias san qc kc mbe obe cbe kbe dbe phd
 	nok sek dkk chf inr pkr bdt lkr kes ngn zar brl clp mxn uah pln czk huf ron egp aed qar idr myr thb vnd
 	krw twd hkd sgd aud nzd gh ngo ngos tels gst hst
-	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest`)
+	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest
+	ind indep vlcc ulcc saf ais`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
 // constantly in political news.
