@@ -2286,8 +2286,8 @@ func (s *scanner) add(o *occurrence, i, end int) {
 // ("President of the Personal Data Protection Office", "Speaker of the House of
 // Representatives"), or 0: "Minister of Finance" names a role only.
 func roleOfBody(toks []token) int {
-	if len(toks) < 4 || !isRoleHead(toks[0].fold) || toks[1].fold != "of" {
-		return 0
+	if len(toks) < 4 || !isRoleHead(toks[0].fold) || toks[1].fold != "of" && !(toks[1].fold == "for" && isArticle(toks[2].text)) {
+		return 0 // "MP for the Egyptian Social Democratic Party" too; not "Minister for Housing"
 	}
 	k := 2
 	if isArticle(toks[k].text) {
