@@ -434,6 +434,7 @@ type headRule struct {
 // headRules are read in order; the first that holds gives the kind.
 var headRules = []headRule{
 	{purposeBody, app.Organisation},
+	{civicLeague, app.Organisation},
 	{civilDivision, app.GovernmentBody},
 	{pressHead, app.Media},
 	{mediaCompany, app.Media},
@@ -460,6 +461,27 @@ var headRules = []headRule{
 	{func(h head) bool { return h.w == "union" }, app.Organisation},
 	{unitedNations, app.Organisation},
 }
+
+// civicLeague: "Hellenic League for Human Rights", "Irish League of Credit Unions": a
+// league or union for rights, or of bodies, is a civic one, not a party.
+func civicLeague(h head) bool {
+	if h.w != "league" && h.w != "union" && h.w != "alliance" {
+		return false
+	}
+	for k, t := range h.toks {
+		if rightsWords[t.fold] || k > h.at && bodyPlurals[t.fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// rightsWords name a cause bodies are founded for.
+var rightsWords = words(`rights liberties freedoms`)
+
+// bodyPlurals are the members of a league of bodies.
+var bodyPlurals = words(`unions cooperatives co-operatives associations municipalities chambers societies
+	councils clubs banks employers`)
 
 // civilDivision: "Finance Division", "Civil Rights Division", "Singapore Police Force":
 // a division with no military word and a police force are civil services of the state.

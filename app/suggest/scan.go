@@ -763,11 +763,18 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	if len(left) != 1 || len(right) == 0 || isAcronym(right[0].text) {
 		return cut
 	}
+	if len(right) == 2 && localCouncils[right[1].fold] && !isAcronym(left[0].text) && isNameToken(right[0]) && !hasOrgCue(right[:1]) &&
+		knownKinds[left[0].fold] == "" && knownKinds[right[0].fold] == "" {
+		return false // "Perth and Kinross Council": a council of two places joined
+	}
 	// "in Split and Tisza Mérnök Kft": a lone place before "and" a company.
 	_, capital := capitalOf[left[0].fold]
 	place := places[left[0].fold] || capital || locatives[wordBefore(toks, start)]
 	return cut || isAcronym(left[0].text) || place && hasOrgCue(right)
 }
+
+// localCouncils are the heads of a local government named after its places.
+var localCouncils = words(`council borough corporation municipality`)
 
 // titleOfPortfolio reports whether toks are a title and "of" or "for" and its first
 // portfolio ("Minister of Lands"): a portfolio word after "and" goes on with the title.
@@ -3545,6 +3552,9 @@ func thingHead(toks []token) bool {
 	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] && !awardWords[last] && !lawWords[last] {
 		return false
 	}
+	if len(toks) >= 3 && billWords[last] && unicode.IsUpper(firstRune(toks[len(toks)-1].text)) {
+		return true // "Alberta Provincial Police Service Act": a body's words inside a law's name
+	}
 	for _, t := range toks {
 		if k := cueKind(t.fold); k != "" && k != app.Organisation {
 			return false // "Congress Party"
@@ -3552,6 +3562,9 @@ func thingHead(toks []token) bool {
 	}
 	return true
 }
+
+// billWords end a law's name whatever body's words it holds; "Law" may end a faculty's.
+var billWords = words(`act bill treaty statute ordinance decree directive`)
 
 // lawWords end the names of laws and treaties however they open.
 var lawWords = words(`act law treaty statute code ordinance decree regulation directive convention`)

@@ -314,8 +314,15 @@ func filipinoMa(rs []rune, start, dot int) bool {
 	for k >= 0 && rs[k] == ' ' {
 		k--
 	}
+	end := k + 1
+	if k >= 0 && rs[k] == '.' {
+		end, k = k, k-1 // "Sen. Ma. Corazon": a title's abbreviation
+	}
 	for k > 0 && isWordRune(rs[k-1]) {
 		k--
+	}
+	if k >= 0 && k < end && isRoleHead(strings.ToLower(string(rs[k:end]))) {
+		return true // a title before it: "Sen. Ma. Corazon Villanueva-Abad"
 	}
 	return k < 0 || !unicode.IsUpper(rs[k]) || start-1 < 0 || rs[start-1] != ' '
 }

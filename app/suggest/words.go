@@ -239,7 +239,8 @@ var placeNouns = words(`border crossing district province region city town villa
 	smelter mill terminal berth dock docks shipyard yard fjord farm farms route lake lakes airports
 	ports reservoir reservoirs aqueduct constituency constituencies deposit deposits concession
 	concessions valleys hills regions provinces districts towns villages cities territories strait
-	straits sea bay gulf lagoon flat flats basin plateau wetland wetlands forest park`)
+	straits sea bay gulf lagoon flat flats basin plateau wetland wetlands forest park ward wards
+	riding ridings precinct precincts barangay`)
 
 // electionNouns after a name that has no body's word say where the vote is: "the
 // Taichung by-election"; "the Bundestag election" is the body's.
