@@ -149,6 +149,7 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 76 (595-602): written by a sixty-first helper who never saw the extractor, real firms and NGOs named", "595", "603"},
 	{"held out, batch 77 (603-610): written by a sixty-second helper who never saw the extractor", "603", "611"},
 	{"held out, batch 78 (611-618): written by a sixty-third helper who never saw the extractor, kept unfitted", "611", "619"},
+	{"held out, batch 79 (619-626): written by a sixty-fourth helper who never saw the extractor, kept unfitted", "619", "627"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
