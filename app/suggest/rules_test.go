@@ -2298,3 +2298,56 @@ func TestRound26RomanceTitlesWithPortfolios(t *testing.T) {
 		"Frente para la Victoria": {"", []string{"Front for Victory"}},
 	}, []string{"de Economía Tomás Arancibia Rojas", "Ministro de Defensa", "de Defensa"})
 }
+
+// TestRound27BenchAndBarLetters: a judgment's letters after a name (JA, CJ; SC after a
+// given name) and titles of more languages say what a person is, not part of the name;
+// "Justice of Appeal" is one title, and the parties of a case are no names.
+func TestRound27BenchAndBarLetters(t *testing.T) {
+	text := "Justice of Appeal Hemalatha Doodnath-Joseph, with Justices of Appeal Gregory Sealy-Dukhan agreeing, allowed it. " +
+		"The Appellant was awarded costs against the Second Respondent. The Appellant had farmed there. " +
+		"Appeal allowed. Doodnath-Joseph JA. Rohan Maharaj SC appeared for the farmers. " +
+		"Encik Razif Omar said the port was full. Ro Tevita Naulu said the chiefs agreed. " +
+		"Cagayan Valley SC beat the visitors."
+	checkRule(t, text, map[string]ruleWant{
+		"Hemalatha Doodnath-Joseph": {app.Person, []string{"Doodnath-Joseph"}},
+		"Gregory Sealy-Dukhan":      {app.Person, nil},
+		"Rohan Maharaj":             {app.Person, nil},
+		"Razif Omar":                {app.Person, nil},
+		"Tevita Naulu":              {app.Person, nil},
+	}, []string{"Appellant", "Second Respondent", "Respondent", "Doodnath-Joseph JA", "Rohan Maharaj SC",
+		"Encik Razif Omar", "Ro Tevita Naulu", "Appeal Hemalatha Doodnath-Joseph", "Cagayan Valley"})
+}
+
+// TestRound27BracketsInsideNames: a party's qualifier in brackets belongs to its name and
+// its acronym; a law's brackets belong to the law; two newsrooms credited with a slash are
+// two; an independent's tag is no party.
+func TestRound27BracketsInsideNames(t *testing.T) {
+	text := "PATNA, May 2 (Reuters/PTI) - Members of the Janata Dal (Secular) walked out, and " +
+		"Ramesh Gowda (JD(S)) said the vote was rushed. The Bihar Well Water (Licensing and Control) (Amendment) Bill " +
+		"passed. Leela Nair (IND) voted against it. The Communist Party of Nepal (Unified Socialist) said it was ready."
+	checkRule(t, text, map[string]ruleWant{
+		"Janata Dal (Secular)":                         {app.Party, []string{"JD(S)"}},
+		"Communist Party of Nepal (Unified Socialist)": {app.Party, nil},
+		"Reuters":      {app.Media, nil},
+		"PTI":          {app.Media, nil},
+		"Ramesh Gowda": {app.Person, nil},
+	}, []string{"Reuters/PTI", "IND", "Control", "Amendment", "Unified Socialist", "Secular", "Bihar Well Water"})
+}
+
+// TestRound27RolesLeaguesWardsAndCouncils: "MP for the X Party" names the party; a
+// law's last word makes it a law whatever body's words it holds; a league for rights or
+// of bodies is civic; a ward is a place; a council of two places joined by "and" is one.
+func TestRound27RolesLeaguesWardsAndCouncils(t *testing.T) {
+	text := "Hoda Sabry, an MP for the Free Egyptians Party, said no. The Manitoba Provincial Police Service Act passed. " +
+		"The Croatian League for Human Rights objected, as did the Welsh League of Credit Unions. " +
+		"Labour held the Glenmore and Rothiemay ward of Moray and Banff Council on Friday. " +
+		"Sen. Ma. Luzviminda Tan-Ocampo asked why."
+	checkRule(t, text, map[string]ruleWant{
+		"Free Egyptians Party":             {app.Party, nil},
+		"Croatian League for Human Rights": {app.Organisation, nil},
+		"Welsh League of Credit Unions":    {app.Organisation, nil},
+		"Moray and Banff Council":          {"", nil},
+		"Ma. Luzviminda Tan-Ocampo":        {app.Person, nil},
+	}, []string{"MP for the Free Egyptians Party", "Manitoba Provincial Police Service Act", "Glenmore", "Rothiemay",
+		"Banff Council", "Ma", "Luzviminda Tan-Ocampo"})
+}
