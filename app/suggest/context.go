@@ -884,6 +884,15 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 			o.aliases = append(o.aliases, toks[k+1].text)
 		}
 	}
+	if acr, tr, ok := acronymThenName(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && !isCountryText(textOfPlain(tr)) {
+		// "Nieuw-Vlaamse Alliantie (N-VA, New Flemish Alliance)": letters, then what it means.
+		o.aliases = append(o.aliases, acr, s.textOf(tr))
+		s.kindFromTranslation(o, tr, false)
+	}
+	if tr, ok := quotedTranslation(toks, k); ok && o.country == nil && !o.person && len(o.toks) <= 3 {
+		o.aliases = append(o.aliases, s.textOf(tr)) // "Vooruit (\"Forward\")"
+		s.kindFromTranslation(o, tr, true)
+	}
 	if sym, ok := tickerAt(toks, end); ok && o.country == nil {
 		o.aliases = append(o.aliases, sym) // "Halverston Foods Inc. (NYSE: HLV)"
 	}
@@ -908,6 +917,38 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if a, ok := appositiveName(toks, end); ok && !slices.Contains(o.aliases, a) && (o.person || firstNames[o.toks[0].fold]) {
 		o.aliases = append(o.aliases, a)
 	}
+}
+
+// acronymThenName reads "(N-VA, New Flemish Alliance)" at toks[k]: an acronym, a comma
+// and a name of capitalised words and their joiners, closed by the bracket.
+func acronymThenName(toks []token, k int) (string, []token, bool) {
+	if k+4 >= len(toks) || toks[k].text != "(" || toks[k+1].kind != tWord || !isAcronym(toks[k+1].text) || toks[k+2].text != "," {
+		return "", nil, false
+	}
+	j := k + 3
+	for j < len(toks) && j < k+12 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold] && j > k+3) {
+		j++
+	}
+	if j == k+3 || j >= len(toks) || toks[j].text != ")" || !isNameToken(toks[j-1]) || toks[k+3].fold == "or" {
+		return "", nil, false
+	}
+	return toks[k+1].text, toks[k+3 : j], true
+}
+
+// quotedTranslation reads a translation quoted in brackets at toks[k]: "(\"The
+// Committed\")", one to five capitalised words.
+func quotedTranslation(toks []token, k int) ([]token, bool) {
+	if k+3 >= len(toks) || toks[k].text != "(" || !quoteMark(toks[k+1]) {
+		return nil, false
+	}
+	j := k + 2
+	for j < len(toks) && j < k+8 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold] && j > k+2) {
+		j++
+	}
+	if j == k+2 || j+1 >= len(toks) || !quoteMark(toks[j]) || toks[j+1].text != ")" || !isNameToken(toks[j-1]) {
+		return nil, false
+	}
+	return toks[k+2 : j], true
 }
 
 // appositiveName returns the other name an appositive after a name gives it: ", a former

@@ -936,7 +936,7 @@ func ofJoinsTitle(toks []token, k, end int) bool {
 // brackets, which says the whole run is one name: "Alternative for Germany (AfD)".
 func (s *scanner) acronymAfter(end int) bool {
 	toks := s.toks
-	return end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && toks[end+1].kind == tWord && isAcronym(toks[end+1].text)
+	return end+2 < len(toks) && toks[end].text == "(" && (toks[end+2].text == ")" || toks[end+2].text == ",") && toks[end+1].kind == tWord && isAcronym(toks[end+1].text)
 }
 
 // pluralsForCause reports whether "for" at toks[k] joins a group of people named by a
