@@ -407,7 +407,7 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		if stem, ok := modifierStem(t); ok {
 			return j, s.stemRun(i, j, stem)
 		}
-		if !isNameToken(t) && !isJoiner(t) && !purposeTo(toks, j, i) && !numberedUnit(toks, j, i) {
+		if !isNameToken(t) && !isJoiner(t) && !purposeTo(toks, j, i) && !numberedUnit(toks, j, i) && !(j > i && toks[j-1].text == "," && isLowerSuffix(t.text)) {
 			break
 		}
 		if j > i && toks[j-1].abbr && utf8.RuneCountInString(toks[j-1].text) == 2 && stopwords[t.fold] && !particles[t.fold] {
@@ -432,7 +432,17 @@ func commaSuffix(toks []token, k int) bool {
 		return false
 	}
 	n := toks[k+1]
-	return n.kind == tWord && n.space && unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && legalSuffixTok(n)
+	if n.kind != tWord || !n.space {
+		return false
+	}
+	if unicode.IsLower(firstRune(n.text)) {
+		return strings.Contains(n.text, ".") && isLowerSuffix(n.text) // "ČD Cargo, a.s."
+	}
+	if isAllCaps(n.text) && !strings.Contains(n.text, ".") {
+		// "…do Sorraia, CRL": a suffix in capitals, the name's last word.
+		return legalSuffixTok(n) && utf8.RuneCountInString(n.text) >= 3 && (k+2 >= len(toks) || !isNameToken(toks[k+2]))
+	}
+	return unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && legalSuffixTok(n)
 }
 
 // stemRun reads the word at toks[j] that is a stem and a suffix ("Iran-backed",
@@ -480,6 +490,9 @@ func (s *scanner) readRun(i, j int) int {
 	if j > i && j < len(toks) && toks[j].kind == tWord && toks[j].space && unicode.IsLower(firstRune(toks[j].text)) &&
 		isLowerSuffix(toks[j].text) && isNameToken(toks[j-1]) {
 		j++
+	} else if k := lowerWordsThenSuffix(toks, j); j-i <= 2 && k > j {
+		s.segment(toks[i:k], i, k) // "Moravská nákladní doprava a.s.": one name
+		return k
 	}
 	if close, ok := s.bracketedTranslation(i, j); ok {
 		return close
@@ -2382,7 +2395,26 @@ func isLowerSuffix(w string) bool {
 	if !strings.Contains(w, ".") || w == "" || !unicode.IsLower(firstRune(w)) {
 		return false
 	}
-	return lowerSuffixes[strings.TrimSuffix(w, ".")] || strings.Count(w, ".") >= 1 && len(w) >= 3 && isLegalSuffix(w) && w[1] == '.'
+	return lowerSuffixes[strings.TrimSuffix(w, ".")] || strings.Count(w, ".") >= 1 && len(w) >= 3 && isLegalSuffix(w) && (w[1] == '.' || w[2] == '.')
+}
+
+// lowerWordsThenSuffix returns the index after a legal suffix in lower case that one to
+// three lower-case words lead to from toks[j], or j: "Moravská nákladní doprava a.s.", a
+// name that capitalises only its first word.
+func lowerWordsThenSuffix(toks []token, j int) int {
+	for k := j; k < len(toks) && k < j+4; k++ {
+		t := toks[k]
+		if t.kind != tWord || !t.space || !unicode.IsLower(firstRune(t.text)) {
+			return j
+		}
+		if k > j && strings.Contains(t.text, ".") && isLowerSuffix(t.text) {
+			return k + 1
+		}
+		if stopwords[t.fold] || connectors[t.fold] || strings.Contains(t.text, ".") {
+			return j
+		}
+	}
+	return j
 }
 
 // actorNounAfter reports whether a lowercase word after a name says it is a party's, a

@@ -341,8 +341,9 @@ func dottedSuffix(rs []rune, i int) int {
 		letters = append(letters, unicode.ToLower(rs[j])) // "S.p.A" without the last dot
 		j++
 	}
-	// A suffix in lower case ("a.s.", "s.r.o.") only right after a word: "Vltava Obaly a.s.".
-	lowerOK := i >= 2 && rs[i-1] == ' ' && isWordRune(rs[i-2]) && unicode.IsLower(rs[i])
+	// A suffix in lower case ("a.s.", "s.r.o.") only right after a word or its comma:
+	// "Vltava Obaly a.s.".
+	lowerOK := i >= 2 && rs[i-1] == ' ' && (isWordRune(rs[i-2]) || rs[i-2] == ',') && unicode.IsLower(rs[i]) // "ČD Cargo, a.s." too
 	if len(letters) < 2 || !unicode.IsUpper(rs[i]) && !lowerOK || j < len(rs) && isWordRune(rs[j]) || !legalSuffixes[string(letters)] {
 		return 0
 	}
