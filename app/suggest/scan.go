@@ -831,6 +831,25 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
 }
 
+// knownBodyOrgan: "African Union Peace and Security Council", "African Union Support and
+// Stabilization Mission": a known body's name, then the first words of one of its organs,
+// whose head comes after "and".
+func knownBodyOrgan(left, right []token) bool {
+	l := stripLeadingArticle(left)
+	if len(right) < 2 || cueKind(right[len(right)-1].fold) == "" {
+		return false
+	}
+	for p := len(l) - 1; p >= max(1, len(l)-2); p-- {
+		if knownKinds[app.Fold(textOfPlain(l[:p]))] == "" || len(l[:p]) < 2 {
+			continue
+		}
+		return !slices.ContainsFunc(l[p:], func(t token) bool {
+			return cueKind(t.fold) != "" || connectors[t.fold] || isAcronym(t.text) || isCountryTok(t)
+		})
+	}
+	return false
+}
+
 // headEndsLeft: "World Food Programme and Médecins Sans Frontières": a name that ends in its
 // head noun is whole; the words after "and" are another name.
 func headEndsLeft(left, right []token) bool {
@@ -844,7 +863,7 @@ func headEndsLeft(left, right []token) bool {
 // committee's ("House Transportation and Infrastructure Committee"), or words an acronym
 // in brackets spells ("Socialists and Democrats (S&D)").
 func (s *scanner) andInsideBody(start, k, end int, left, right []token, inName bool) bool {
-	if inName && bodyComplements(left, right) {
+	if inName && bodyComplements(left, right) || knownBodyOrgan(left, right) {
 		return true
 	}
 	if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
