@@ -2539,7 +2539,14 @@ func (s *scanner) memberOf(o *occurrence, i, end int) {
 		o.ctxKind = app.ArmedGroup // "fighters of the Tana Liberation Front": who fight with weapons
 		return
 	}
-	if o.country != nil || o.capital || headKind(o.toks) != "" || knownKinds[o.key] != "" {
+	if o.country != nil || o.capital || knownKinds[o.key] != "" {
+		return
+	}
+	if s.legislatorOf(o, i) && (headKind(o.toks) == "" || ambiguousHead(o.toks)) && o.ctxKind == "" {
+		o.ctxKind = app.Party // "Senador Rodrigo Urrutia of Renovación Nacional", "lawmaker … of the Homeland Union"
+		return
+	}
+	if headKind(o.toks) != "" {
 		return
 	}
 	if i >= 3 && toks[i-1].fold == "the" && toks[i-2].fold == "of" && len(s.out) > 0 {
@@ -2561,6 +2568,37 @@ func (s *scanner) memberOf(o *occurrence, i, end int) {
 		}
 	}
 }
+
+// legislatorOf reports whether the name at toks[i] follows "of" (or "of the") after a
+// person whom a legislator's title or noun introduces: the body they sit for is a party.
+func (s *scanner) legislatorOf(o *occurrence, i int) bool {
+	toks := s.toks
+	of := i - 1
+	if of >= 1 && toks[of].fold == "the" {
+		of--
+	}
+	if of < 2 || toks[of].fold != "of" || len(s.out) == 0 {
+		return false
+	}
+	p := s.out[len(s.out)-1]
+	if at(toks, of-1) != p.toks[len(p.toks)-1].start || p.country != nil || !(p.person || firstNames[p.toks[0].fold]) {
+		return false
+	}
+	k, ok := s.tokenAt(p.toks[0].start)
+	if !ok {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3 && toks[j].kind == tWord; j-- {
+		w := toks[j].fold
+		if legislatorTitles[w] || legislatorNouns[w] || spanishLegislators[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// spanishLegislators are the legislators' titles of Spanish and Portuguese.
+var spanishLegislators = words(`senador senadora diputado diputada deputado deputada congresista vereador vereadora concejal concejala`)
 
 // armedMembers before "of the" and a name say it is an armed group's.
 var armedMembers = words(`fighters militants gunmen combatants insurgents rebels guerrillas militiamen`)
