@@ -435,6 +435,7 @@ type headRule struct {
 var headRules = []headRule{
 	{purposeBody, app.Organisation},
 	{civicLeague, app.Organisation},
+	{centralBank, app.GovernmentBody},
 	{civilDivision, app.GovernmentBody},
 	{pressHead, app.Media},
 	{mediaCompany, app.Media},
@@ -461,6 +462,34 @@ var headRules = []headRule{
 	{func(h head) bool { return h.w == "union" }, app.Organisation},
 	{unitedNations, app.Organisation},
 }
+
+// centralBank: "Central Bank of Iraq", "Reserve Bank of Zimbabwe", "Bank of Ghana",
+// "Banco de Portugal", "Federal Reserve Bank of New York": a state's central bank is one of
+// its bodies. "European Central Bank", above states, and "Trade Bank of Iraq" are not.
+func centralBank(h head) bool {
+	if !bankWords[h.w] {
+		return false
+	}
+	var state, central bool
+	for k, t := range h.toks {
+		state = state || isCountryTok(t) || demonyms[t.fold] || k > 0 && isCountryText(textOfPlain(h.toks[k:]))
+		central = central || centralWords[t.fold]
+	}
+	if central {
+		return state || slices.ContainsFunc(h.toks, func(t token) bool { return t.fold == "federal" })
+	}
+	// "Bank of Ghana", "Banco de Portugal", "Banque du Liban": the bank and its state alone.
+	if len(h.toks) < 3 || h.at != 0 || !portfolioJoiners[h.toks[1].fold] && h.toks[1].fold != "du" {
+		return false
+	}
+	return isCountryText(textOfPlain(h.toks[2:]))
+}
+
+// bankWords head a bank's name; centralWords make it a central bank.
+var (
+	bankWords    = words(`bank banco banque banca`)
+	centralWords = words(`central reserve monetary centrale`)
+)
 
 // civicLeague: "Hellenic League for Human Rights", "Irish League of Credit Unions": a
 // league or union for rights, or of bodies, is a civic one, not a party.
