@@ -436,6 +436,7 @@ var headRules = []headRule{
 	{purposeBody, app.Organisation},
 	{civicLeague, app.Organisation},
 	{centralBank, app.GovernmentBody},
+	{stateInstitute, app.GovernmentBody},
 	{civilDivision, app.GovernmentBody},
 	{pressHead, app.Media},
 	{mediaCompany, app.Media},
@@ -462,6 +463,28 @@ var headRules = []headRule{
 	{func(h head) bool { return h.w == "union" }, app.Organisation},
 	{unitedNations, app.Organisation},
 }
+
+// stateInstitute: "National Penitentiary Institute", "Norwegian Polar Institute",
+// "Instituto Nacional de Estadística": an institute a state names as its own runs one of
+// its services; one that studies policy or the economy ("German Economic Institute",
+// "Institute for Security Studies") is a think tank.
+func stateInstitute(h head) bool {
+	if h.w != "institute" && h.w != "instituto" && h.w != "institut" {
+		return false
+	}
+	own := false
+	for _, t := range h.toks {
+		if thinkTankWords[t.fold] {
+			return false
+		}
+		own = own || t.fold == "national" || t.fold == "nacional" || t.fold == "nationale" || demonyms[t.fold]
+	}
+	return own
+}
+
+// thinkTankWords name what a think tank studies.
+var thinkTankWords = words(`research studies study policy economic economics competitiveness international
+	affairs peace security strategic democracy development`)
 
 // centralBank: "Central Bank of Iraq", "Reserve Bank of Zimbabwe", "Bank of Ghana",
 // "Banco de Portugal", "Federal Reserve Bank of New York": a state's central bank is one of
