@@ -458,6 +458,7 @@ var headRules = []headRule{
 	{portfolioAgency, app.GovernmentBody},
 	{publicBody, app.GovernmentBody},
 	{stateFunctionBody, app.GovernmentBody},
+	{agencyOrBoard, app.GovernmentBody},
 	{partyUnion, app.Party},
 	{partyCongress, app.Party},
 	{func(h head) bool { return h.w == "union" }, app.Organisation},
@@ -675,6 +676,20 @@ func portfolioAgency(h head) bool {
 func publicBody(h head) bool {
 	return publicHeads[h.w] && !international(h.toks) && !knownOrgInside(h.toks)
 }
+
+// agencyOrBoard: "Public Health Agency", "Water Development Board", "Kenya Roads Board":
+// an agency or a board that its name does not set above states, in the press, in research
+// or over a fund is a state's.
+func agencyOrBoard(h head) bool {
+	if h.w != "agency" && h.w != "board" || international(h.toks) || knownOrgInside(h.toks) {
+		return false
+	}
+	return !slices.ContainsFunc(h.toks, func(t token) bool { return privateBoardWords[t.fold] })
+}
+
+// privateBoardWords make an agency or a board a newsroom's, a researcher's or a fund's.
+var privateBoardWords = words(`news press research pension pensions investment advertising talent travel
+	modelling modeling insurance`)
 
 // stateFunctionBody: "Press Supervisory Board", "Financial Intelligence Unit", "Election
 // Supervisory Agency": a board, an agency or a unit named for what only a state does

@@ -3565,10 +3565,11 @@ func demonymLen(toks []token) int {
 }
 
 // ownDemonym reports whether a body's name, after a demonym, ends in a head noun whose
-// official names keep the demonym: authorities, commissions, guards.
+// official names keep the demonym: authorities, commissions, guards, agencies, boards,
+// institutes ("Swedish Tax Agency").
 func ownDemonym(toks []token) bool {
 	w := toks[len(toks)-1].fold
-	return publicHeads[w] || w == "guard" || w == "guards" || w == "police"
+	return publicHeads[w] || w == "guard" || w == "guards" || w == "police" || w == "agency" || w == "board" || w == "institute"
 }
 
 // demonymBody reports whether a body named after a state's adjective keeps it in its
