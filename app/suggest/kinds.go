@@ -245,8 +245,26 @@ func orgShaped(o *occurrence) bool {
 		slices.ContainsFunc(o.toks, func(t token) bool { return withoutWords[t.fold] }) ||
 		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
 		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
-		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold]
+		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold] ||
+		romanceBodyName(o.toks)
 }
+
+// romanceBodyName reports whether a name opens with a noun that heads bodies in Romance
+// languages ("Gremio de Transportistas…", "Collectif des Pêcheurs…", "Asociația
+// Armatorilor Dunăreni"): no person's name does.
+func romanceBodyName(toks []token) bool {
+	if len(toks) < 2 || firstNames[toks[0].fold] || !romanceOrgHeads[toks[0].fold] && !bodyNoun(toks[0]) {
+		return false
+	}
+	return romanceOrgHeads[toks[0].fold] || slices.ContainsFunc(toks[1:], func(t token) bool { return romanceJoiners[t.fold] })
+}
+
+// romanceOrgHeads open the names of associations, unions, clubs and centres in Romance
+// languages.
+var romanceOrgHeads = words(`collectif colectivo coletivo gremio grêmio centro clube asociacion asociación
+	asociatia asociația associacao associação associazione cooperativa sindicato sindicatul fundacion
+	fundación fundação fondation fundatia fundația observatorio observatório coordinadora
+	coordenadoria rede liga confederación confederação federación federação`)
 
 // wordsKind reads the kind from the words of a name no clue speaks for: an acronym alone
 // is an organisation's, a particle makes a person's, an acronym of three capitals an
