@@ -1004,7 +1004,8 @@ func keepLongName(e *entity, m mentions) bool {
 	return !m.allLoc || m.person || m.known || headKind(e.full.toks) != "" || hasArmedName(e.full.toks) ||
 		legalSuffixTok(e.full.toks[len(e.full.toks)-1]) ||
 		slices.ContainsFunc(e.occs, func(o *occurrence) bool {
-			return o.appositive && o.ctxKind != app.Person && !o.layout && (!o.loc || o.weakLoc)
+			return o.appositive && o.ctxKind != app.Person && !o.layout && (!o.loc || o.weakLoc) ||
+				o.ctxKind == app.Party && !o.layout // "Diputado … of Unidad Andina": a party, not a place
 		}) ||
 		m.multi && firstNames[e.full.toks[0].fold] && !weakLocOnly(e) ||
 		m.multi && !weakLocOnly(e) && slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.cellKind != "" })

@@ -2351,3 +2351,50 @@ func TestRound27RolesLeaguesWardsAndCouncils(t *testing.T) {
 	}, []string{"MP for the Free Egyptians Party", "Manitoba Provincial Police Service Act", "Glenmore", "Rothiemay",
 		"Banff Council", "Ma", "Luzviminda Tan-Ocampo"})
 }
+
+// TestRound27LettersThenTranslationAndLegalForms: "(N-VA, New Flemish Alliance)" gives
+// the letters and the translation; a known body's organ named with "and" is one name;
+// Czech and Polish forms in lower case end a company's name after a comma or after the
+// lower-case words of a name that capitalises only its first word.
+func TestRound27LettersThenTranslationAndLegalForms(t *testing.T) {
+	text := "The talks brought in the Vlaamse Volkspartij (VVP, Flemish People's Party) and the centrist Les Wallons. " +
+		"The African Union Peace and Security Council met on Monday. " +
+		"Severní nákladní služby a.s. bought the wagons from Oderland Kolej, a.s. on Friday. " +
+		"The seller, Wisła Tabor sp. z o.o., said the price was fair. Mária Kováčová (SaS, Slovakia) voted against."
+	checkRule(t, text, map[string]ruleWant{
+		"Vlaamse Volkspartij":                      {app.Party, []string{"VVP", "Flemish People's Party"}},
+		"African Union Peace and Security Council": {app.Organisation, nil},
+		"Severní nákladní služby a.s.":             {app.Organisation, nil},
+		"Oderland Kolej, a.s.":                     {app.Organisation, nil},
+		"Wisła Tabor sp. z o.o.":                   {app.Organisation, nil},
+	}, []string{"African Union Peace", "Security Council", "Severní", "Slovakia"})
+}
+
+// TestRound27KindsOfStateBodiesAndParties: a state's central bank, an institute it names
+// as its own, an agency or a board not set above states are its bodies; the body a
+// legislator is "of" is a party; a Romance body noun opens no person's name.
+func TestRound27KindsOfStateBodiesAndParties(t *testing.T) {
+	text := "The Central Bank of Lesotho raised rates, and the Reserve Bank of Malawi held. The Bank of Uganda agreed. " +
+		"The European Central Bank and the Trade Bank of Iraq did not comment. " +
+		"The Finnish Polar Institute and the National Forestry Institute said so; the German Economic Institute disagreed. " +
+		"The Public Health Agency and the Kenya Roads Board agreed, as did the Swedish Tax Agency, unlike the Balkan Press Agency. " +
+		"Diputado Efraín Colque Mamani of Unidad Andina said no. Senator Laima Balode of the Farmers Union said yes. " +
+		"The Gremio de Pescadores del Sur said the boats would stay in port."
+	checkRule(t, text, map[string]ruleWant{
+		"Central Bank of Lesotho":      {app.GovernmentBody, nil},
+		"Reserve Bank of Malawi":       {app.GovernmentBody, nil},
+		"Bank of Uganda":               {app.GovernmentBody, nil},
+		"European Central Bank":        {app.Organisation, nil},
+		"Trade Bank of Iraq":           {app.Organisation, nil},
+		"Finnish Polar Institute":      {app.GovernmentBody, nil},
+		"National Forestry Institute":  {app.GovernmentBody, nil},
+		"German Economic Institute":    {app.Organisation, nil},
+		"Public Health Agency":         {app.GovernmentBody, nil},
+		"Kenya Roads Board":            {app.GovernmentBody, nil},
+		"Swedish Tax Agency":           {app.GovernmentBody, nil},
+		"Balkan Press Agency":          {app.Media, nil},
+		"Unidad Andina":                {app.Party, nil},
+		"Farmers Union":                {app.Party, nil},
+		"Gremio de Pescadores del Sur": {app.Organisation, nil},
+	}, []string{"Tax Agency", "Polar Institute"})
+}
