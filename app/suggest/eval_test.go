@@ -142,14 +142,17 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 69 (539-546): written by a fifty-fourth helper who never saw the extractor", "539", "547"},
 	{"held out, batch 70 (547-554): written by a fifty-fifth helper who never saw the extractor", "547", "555"},
 	{"held out, batch 71 (555-562): written by a fifty-sixth helper who never saw the extractor, real regulators named", "555", "563"},
-	{"held out, batch 72 (563-570): written by a fifty-seventh helper who never saw the extractor, kept unfitted", "563", "571"},
-	{"held out, batch 73 (571-578): written by a fifty-eighth helper who never saw the extractor, kept unfitted", "571", "579"},
-	{"held out, batch 74 (579-586): written by a fifty-ninth helper who never saw the extractor, kept unfitted", "579", "587"},
+	{"held out, batch 72 (563-570): written by a fifty-seventh helper who never saw the extractor, fitted in round 27", "563", "571"},
+	{"held out, batch 73 (571-578): written by a fifty-eighth helper who never saw the extractor, fitted in round 27", "571", "579"},
+	{"held out, batch 74 (579-586): written by a fifty-ninth helper who never saw the extractor, fitted in round 27", "579", "587"},
 	{"held out, batch 75 (587-594): written by a sixtieth helper who never saw the extractor", "587", "595"},
 	{"held out, batch 76 (595-602): written by a sixty-first helper who never saw the extractor, real firms and NGOs named", "595", "603"},
 	{"held out, batch 77 (603-610): written by a sixty-second helper who never saw the extractor", "603", "611"},
-	{"held out, batch 78 (611-618): written by a sixty-third helper who never saw the extractor, kept unfitted", "611", "619"},
-	{"held out, batch 79 (619-626): written by a sixty-fourth helper who never saw the extractor, kept unfitted", "619", "627"},
+	{"held out, batch 78 (611-618): written by a sixty-third helper who never saw the extractor, fitted in round 27", "611", "619"},
+	{"held out, batch 79 (619-626): written by a sixty-fourth helper who never saw the extractor, fitted in round 27", "619", "627"},
+	{"held out, batch 80 (627-634): written by a sixty-fifth helper who never saw the extractor", "627", "635"},
+	{"held out, batch 81 (635-642): written by a sixty-sixth helper who never saw the extractor, real firms named", "635", "643"},
+	{"held out, batch 82 (643-650): written by a sixty-seventh helper who never saw the extractor", "643", "651"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
