@@ -581,7 +581,7 @@ func (s *scanner) possContinues(j int) bool {
 	if places[prev.fold] || j >= 3 && s.toks[j-2].kind == tWord && places[app.Fold(s.toks[j-2].text+" "+prev.text)] {
 		return false // "British Columbia's Ministry of Mining": a place's body
 	}
-	if !possNouns[prev.fold] && !strings.HasSuffix(prev.text, "s") {
+	if !possNouns[prev.fold] && !strings.HasSuffix(prev.text, "s") && !strings.HasSuffix(prev.fold, "men") {
 		// "Turkey's Foreign Ministry", "Bolsonaro's Liberal Party" end at the possessive;
 		// "Public Defender's Office", one head noun after it, goes on.
 		// A head noun with a complement of its own ("Ontario's Ministry of Energy") is
@@ -590,7 +590,8 @@ func (s *scanner) possContinues(j int) bool {
 		return cueKind(t.fold) != "" && (j+1 >= len(s.toks) || !isNameToken(s.toks[j+1]) && !connectors[s.toks[j+1].fold] || !s.toks[j+1].space)
 	}
 	for k := j; k < len(s.toks) && k < j+5 && s.toks[k].kind == tWord && isNameToken(s.toks[k]); k++ {
-		if cueKind(s.toks[k].fold) != "" {
+		// "Seamen's Independent Union", "Parents' Associations", "Peoples' Rights"
+		if w := s.toks[k].fold; cueKind(w) != "" || cueKind(strings.TrimSuffix(w, "s")) != "" || rightsWords[w] {
 			return true
 		}
 		if s.toks[k].poss {
