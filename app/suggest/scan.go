@@ -832,6 +832,20 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
 }
 
+// qualifiedSectors: "International Nut and Dried Fruit Council", "National Tea and
+// Coffee Development Board": a qualifier and the first sector before "and", the second
+// sector and the head after it; the words before "and" name no body by themselves.
+func qualifiedSectors(left, right []token) bool {
+	l := stripLeadingArticle(left)
+	if len(l) < 2 || len(right) < 2 || len(right) > 4 || cueKind(right[len(right)-1].fold) == "" ||
+		!internationalWord(l[0].fold) && !bodyQualifiers[l[0].fold] {
+		return false
+	}
+	return !slices.ContainsFunc(l[1:], func(t token) bool {
+		return cueKind(t.fold) != "" || isAcronym(t.text) || isCountryTok(t) || firstNames[t.fold] || connectors[t.fold]
+	}) && !slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] || isCountryTok(t) })
+}
+
 // knownBodyOrgan: "African Union Peace and Security Council", "African Union Support and
 // Stabilization Mission": a known body's name, then the first words of one of its organs,
 // whose head comes after "and".
@@ -864,7 +878,7 @@ func headEndsLeft(left, right []token) bool {
 // committee's ("House Transportation and Infrastructure Committee"), or words an acronym
 // in brackets spells ("Socialists and Democrats (S&D)").
 func (s *scanner) andInsideBody(start, k, end int, left, right []token, inName bool) bool {
-	if inName && bodyComplements(left, right) || knownBodyOrgan(left, right) {
+	if inName && bodyComplements(left, right) || knownBodyOrgan(left, right) || qualifiedSectors(left, right) {
 		return true
 	}
 	if inName && len(right) == 1 && k+2 == end && (roleModifiers[right[0].fold] || cueKind(right[0].fold) == app.Organisation) && !isCountryTok(right[0]) {
@@ -1597,7 +1611,7 @@ var clauseOpeners = words(`until unless because when whenever while if although 
 var descriptorNouns = words(`maker carmaker drugmaker chipmaker automaker miner lender insurer retailer
 	broadcaster carrier shipper brokerage conglomerate startup start-up exporter importer
 	distributor supplier manufacturer producer consultancy contractor developer refiner brewer
-	regulator watchdog`)
+	regulator watchdog processor processors trader`)
 
 // nonPartyNouns before a name say it is no party: "consumer group", "charity".
 var nonPartyNouns = words(`group charity ngo association union federation organisation organization
@@ -3593,7 +3607,7 @@ func demonymBody(toks []token) bool {
 
 // shipPrefixes begin the names of ships, which are not actors: "USS Carney", "BRP Sierra
 // Madre".
-var shipPrefixes = words(`uss hms brp mv ins hmcs hmas rfs pns kri rss mfv fv mt`)
+var shipPrefixes = words(`uss hms brp mv ins hmcs hmas rfs pns kri rss mfv fv mt ms mts`)
 
 // awardAhead reports whether the capitalised words after "of" at toks[k] end with an
 // award's word and hold no country: "Brave Hearts of Gold Award".
