@@ -740,6 +740,17 @@ func subunitOf(toks []token, start, k, end int) bool {
 	return unitParents[right[len(right)-1].fold]
 }
 
+// forParty reports whether "for the" at toks[k] joins a body with its own head to a
+// party's name: "Council of Representatives for the Patriotic Union of Kurdistan" names
+// the chamber and the party a member sits for.
+func forParty(toks []token, start, k, end int) bool {
+	if toks[k].fold != "for" || k+2 >= end || toks[k+1].fold != "the" || k-start < 2 || !hasOrgCue(toks[start:k]) {
+		return false
+	}
+	right := toks[k+2 : end]
+	return headKind(right) == app.Party || knownKinds[app.Fold(textOfPlain(right))] == app.Party
+}
+
 // unitParents are the heads of bodies that have departments and divisions of their own.
 var unitParents = words(`ministry department force police authority council commission bank agency office
 	court parliament assembly army navy service government`)
@@ -921,7 +932,7 @@ func sectorsOfBody(left, right []token) bool {
 // cutAtPreposition reports whether of, for, on or in at toks[k] ends a name: it joins
 // "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 func (s *scanner) cutAtPreposition(start, k, end int, inName bool) bool {
-	if subunitOf(s.toks, start, k, end) {
+	if subunitOf(s.toks, start, k, end) || forParty(s.toks, start, k, end) {
 		return true
 	}
 	joined := s.prepositionJoins(start, k, end, inName)
