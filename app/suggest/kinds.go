@@ -678,7 +678,26 @@ func qualifiedStateBody(h head) bool {
 func internationalBody(h head) bool {
 	switch h.w {
 	case "court", "council", "commission", "committee", "office", "secretariat", "authority", "mission":
-		return international(h.before())
+		return international(h.before()) || aboveStatesAfter(h) ||
+			h.at > 0 && aboveStates(h.toks[:1]) // "ECOWAS Court of Justice"
+	}
+	return false
+}
+
+// aboveStatesAfter reports whether the head's complement is a body above states: "Court
+// of Justice of the European Union", "General Court of the EU".
+func aboveStatesAfter(h head) bool {
+	for k := h.at + 1; k+1 < len(h.toks); k++ {
+		if h.toks[k].fold != "of" {
+			continue
+		}
+		rest := h.toks[k+1:]
+		if len(rest) > 1 && rest[0].fold == "the" {
+			rest = rest[1:]
+		}
+		if aboveStates(rest) {
+			return true
+		}
 	}
 	return false
 }

@@ -752,7 +752,7 @@ func forParty(toks []token, start, k, end int) bool {
 }
 
 // unitParents are the heads of bodies that have departments and divisions of their own.
-var unitParents = words(`ministry department force police authority council commission bank agency office
+var unitParents = words(`ministry department force police authority council commission bank agency office union
 	court parliament assembly army navy service government`)
 
 // cutAtAnd reports whether "and" at toks[k] joins two names rather than the words of one:
