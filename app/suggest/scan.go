@@ -1537,9 +1537,10 @@ var ownedNouns = words(`executives executive board staff employees spokesman spo
 	subsidiary headquarters chief boss founder`)
 
 // partyStateTag reports whether toks[i:end] is a legislator's party-and-state tag in
-// brackets: "(D-Wash.)", "(R-Texas)", "(I-Vt.)".
+// brackets: "(D-Wash.)", "(R-Texas)", "(I-Vt.)", "(D-El Paso)".
 func partyStateTag(toks []token, i, end int) bool {
-	if end-i != 1 || i == 0 || toks[i-1].text != "(" {
+	// "(D-El Paso)": the place may take more words, up to the bracket.
+	if end-i < 1 || end-i > 3 || i == 0 || toks[i-1].text != "(" || end < len(toks) && toks[end].text != ")" && end-i > 1 {
 		return false
 	}
 	p, rest, ok := strings.Cut(toks[i].text, "-")

@@ -23,7 +23,8 @@ var stopwords = words(`the a an this that these those it its he she they we i yo
 	unless whether as although though however meanwhile moreover furthermore nevertheless
 	nonetheless instead despite according under over among amid amidst between both each every
 	everyone everybody nobody none no not some many most more much several few all any other
-	others another one two three four five six seven eight nine ten dozens hundreds thousands
+	others another one two three four five six seven eight nine ten eleven twelve twenty thirty
+	forty fifty sixty seventy eighty ninety dozens hundreds thousands
 	millions first second third last next earlier later today yesterday tomorrow tonight now then
 	there here once even only just such asked speaking yes thanks please indeed perhaps maybe
 	across against along around behind beyond inside near outside through throughout toward
@@ -61,6 +62,7 @@ var generic = words(`january february march april may june july august september
 	ebola mpox cholera covid covid-19 malaria measles polio dengue zika tuberculosis influenza
 	internet x nordic baltic balkan scandinavian iberian
 	ok okay ceo cfo tv pm am gmt utc covid
+	democrats republicans
 	appellant appellants respondent respondents claimant claimants defendant defendants plaintiff
 	plaintiffs petitioner petitioners applicant applicants intervener interveners company`)
 
