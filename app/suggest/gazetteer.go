@@ -10,7 +10,8 @@ import (
 // abbreviations, demonyms, and the capital, separated by "|" (lists by ","). A state named
 // in a text is an actor; its demonym ("Iraqi") only qualifies another word; its capital
 // is an actor when it stands for the government ("Ankara rejected…"), not when it is
-// where something happened ("in Ankara"). A capital that is also a common given name or
+// where something happened ("in Ankara"). A seat of government that is not the capital
+// (Cotonou, Putrajaya) is listed beside it. A capital that is also a common given name or
 // another place's name (Victoria of the Seychelles) is left out.
 const countryTable = `Afghanistan||Afghan,Afghans|Kabul
 Albania||Albanian,Albanians|Tirana
@@ -30,9 +31,9 @@ Trinidad and Tobago|Trinidad|Trinidadian,Trinidadians|Port of Spain
 Bangladesh||Bangladeshi,Bangladeshis|Dhaka
 Belarus||Belarusian,Belarusians|Minsk
 Belgium||Belgian,Belgians|Brussels
-Benin||Beninese|Porto-Novo
+Benin||Beninese|Porto-Novo,Cotonou
 Bhutan||Bhutanese|Thimphu
-Bolivia||Bolivian,Bolivians|La Paz
+Bolivia||Bolivian,Bolivians|La Paz,Sucre
 Bosnia and Herzegovina|Bosnia|Bosnian,Bosnians|Sarajevo
 Botswana||Motswana,Batswana|Gaborone
 Brazil||Brazilian,Brazilians|Brasília
@@ -102,7 +103,7 @@ Lithuania||Lithuanian,Lithuanians|Vilnius
 Luxembourg||Luxembourgish,Luxembourger|Luxembourg
 Madagascar||Malagasy|Antananarivo
 Malawi||Malawian,Malawians|Lilongwe
-Malaysia||Malaysian,Malaysians|Kuala Lumpur
+Malaysia||Malaysian,Malaysians|Kuala Lumpur,Putrajaya
 Mali||Malian,Malians|Bamako
 Malta||Maltese|Valletta
 Mauritania||Mauritanian,Mauritanians|Nouakchott
@@ -112,7 +113,7 @@ Mongolia||Mongolian,Mongolians|Ulaanbaatar
 Montenegro||Montenegrin,Montenegrins|Podgorica
 Morocco||Moroccan,Moroccans|Rabat
 Mozambique||Mozambican,Mozambicans|Maputo
-Myanmar|Burma|Burmese|Naypyidaw
+Myanmar|Burma|Burmese|Naypyidaw,Naypyitaw,Nay Pyi Taw
 Namibia||Namibian,Namibians|Windhoek
 Nepal||Nepalese,Nepali|Kathmandu
 Netherlands|Holland|Dutch|Amsterdam
