@@ -153,6 +153,9 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 80 (627-634): written by a sixty-fifth helper who never saw the extractor", "627", "635"},
 	{"held out, batch 81 (635-642): written by a sixty-sixth helper who never saw the extractor, real firms named", "635", "643"},
 	{"held out, batch 82 (643-650): written by a sixty-seventh helper who never saw the extractor", "643", "651"},
+	{"held out, batch 83 (651-658): written by a sixty-eighth helper who never saw the extractor, real firms named", "651", "659"},
+	{"held out, batch 84 (659-666): written by a sixty-ninth helper who never saw the extractor", "659", "667"},
+	{"held out, batch 85 (667-674): written by a seventieth helper who never saw the extractor", "667", "675"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
