@@ -2261,6 +2261,16 @@ func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
 	return toks, i
 }
 
+// nounAfter reports whether a lower-case noun saying what the name is follows it: "The"
+// before "The Xinhua news agency" is the noun's, not the name's.
+func nounAfter(toks []token, end int) bool {
+	if end >= len(toks) || toks[end].kind != tWord || !unicode.IsLower(firstRune(toks[end].text)) {
+		return false
+	}
+	_, cue := precedeCues[toks[end].fold]
+	return cue || toks[end].fold == "news"
+}
+
 // isAbbreviation reports whether a state's form is written in capitals: "U.S.", "UK".
 func isAbbreviation(text string) bool {
 	return isAcronym(text) || strings.Contains(text, ".") && isAllCaps(strings.ReplaceAll(text, ".", ""))
@@ -2298,7 +2308,7 @@ func (s *scanner) add(o *occurrence, i, end int) {
 	// A sentence's first "The" belongs to a one-word title only ("The Nation"), not to
 	// "The Saudi Press Agency".
 	o.the = i > 0 && s.toks[i-1].text == "The" && s.toks[i-1].end < toks[0].start && toks[0].space &&
-		(!s.toks[i-1].sent && !s.toks[i-1].para || len(toks) == 1)
+		(!s.toks[i-1].sent && !s.toks[i-1].para || len(toks) == 1) && !nounAfter(s.toks, end)
 	switch {
 	case len(toks) == 1 && i > 0 && s.toks[i-1].kind == tWord && fathers[s.toks[i-1].text]:
 		o.father = s.toks[i-1].text
@@ -3791,7 +3801,7 @@ var modifierSuffixes = words(`based backed led aligned allied friendly linked fu
 
 // trailingRoles are the roles that, written after a name, are people belonging to it.
 var trailingRoles = words(`mps mp meps mep lawmakers legislators deputies senators ministers officials
-	leaders members supporters spokesman spokeswoman spokesperson chief`)
+	leaders members supporters spokesman spokeswoman spokesperson chief ngo ngos`)
 
 // fathers are the particles before a father's name: "bin Salman" is not "Salman".
 var fathers = map[string]bool{"bin": true, "ibn": true, "bint": true, "ben": true}

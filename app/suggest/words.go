@@ -62,7 +62,7 @@ var generic = words(`january february march april may june july august september
 	ebola mpox cholera covid covid-19 malaria measles polio dengue zika tuberculosis influenza
 	internet x nordic baltic balkan scandinavian iberian
 	ok okay ceo cfo tv pm am gmt utc covid
-	democrats republicans
+	democrats republicans live
 	appellant appellants respondent respondents claimant claimants defendant defendants plaintiff
 	plaintiffs petitioner petitioners applicant applicants intervener interveners company`)
 
@@ -94,7 +94,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ceo cfo coo cto private privates
 	madame monsieur mme mlle herr frau señor señora senhor senhora signor signora mawlawi maulvi
 	maulana mawlana khunying cacique pastor reverend rev father fr hon honourable shri smt shrimati
-	ustaz ustadh
+	ustaz ustadh kachalla malam mallam dsp obbo menteri
 	promotor promotora procurador procuradora juiz juíza juez jueza diputado diputada deputado
 	deputada senador senadora vereador vereadora prefeito prefeita alcalde alcaldesa gobernador
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
@@ -123,7 +123,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
 	tourism aviation maritime railways highways climate investment lands managing honorary staff
-	appeal appeals`)
+	appeal appeals besar`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -365,7 +365,7 @@ var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev 
 	nok sek dkk chf inr pkr bdt lkr kes ngn zar brl clp mxn uah pln czk huf ron egp aed qar idr myr thb vnd
 	krw twd hkd sgd aud nzd gh ngo ngos tels gst hst
 	wat eat cat cet cest eet eest bst ist pkt wib jst kst est edt pst pdt cdt mst sast msk aest
-	ind indep vlcc ulcc saf ais`)
+	ind indep vlcc ulcc saf ais nsw qld`)
 
 // knownActors are a few actors whose names carry no cue to their kind but are named
 // constantly in political news.
