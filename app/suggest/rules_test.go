@@ -2398,3 +2398,45 @@ func TestRound27KindsOfStateBodiesAndParties(t *testing.T) {
 		"Gremio de Pescadores del Sur": {app.Organisation, nil},
 	}, []string{"Tax Agency", "Polar Institute"})
 }
+
+// TestRound28PossessivesSectorsAndBodiesAboveStates: a plural possessive goes on a body's
+// name before its head or "Rights"; a qualifier and two sectors joined by "and" before a
+// head are one body; "for the" a party after a body names two; a body of a body above
+// states is one too; "of the" a union names the union apart.
+func TestRound28PossessivesSectorsAndBodiesAboveStates(t *testing.T) {
+	text := "The West African Court on Human and Peoples' Rights ruled, and the Federation of Parents' Associations of Tunisia " +
+		"welcomed it. The Latvian Dockers' Independent Union called a strike. The International Olive and Table Grape Council said prices rose. " +
+		"Ari Salih, who sits in the Council of Representatives for the Kurdistan Democratic Party, said no. " +
+		"The General Court of the European Union ruled. The Executive Council of the African Union met. The ferry MS Kaisla sailed."
+	checkRule(t, text, map[string]ruleWant{
+		"West African Court on Human and Peoples' Rights": {app.Organisation, nil},
+		"Federation of Parents' Associations of Tunisia":  {app.Organisation, nil},
+		"Latvian Dockers' Independent Union":              {app.Organisation, nil},
+		"International Olive and Table Grape Council":     {app.Organisation, nil},
+		"Council of Representatives":                      {"", nil},
+		"Kurdistan Democratic Party":                      {app.Party, nil},
+		"General Court of the European Union":             {app.Organisation, nil},
+		"Executive Council":                               {"", nil},
+		"African Union":                                   {app.Organisation, nil},
+	}, []string{"Independent Union", "International Olive", "Table Grape Council", "MS Kaisla", "Kaisla",
+		"Executive Council of the African Union", "Federation of Parents"})
+}
+
+// TestRound29TitlesTagsAndNewsrooms: titles of more languages, a party-and-place tag of
+// several words, members of a party in the plural, number words, "a Caracas NGO", and
+// "The" before a newsroom's noun.
+func TestRound29TitlesTagsAndNewsrooms(t *testing.T) {
+	text := "Kachalla Bello Turji said no. DSP Amina Garba Sule said yes. Obbo Lemma Tolessa agreed. " +
+		"Rep. Laura Ocampo (D-San Antonio) voted no, and Republicans joined 40 Democrats against it. " +
+		"It was founded by a Caracas NGO. Musa Bello told The Xinhua news agency it was false. " +
+		"Cotonou rejected the ruling. The Kazakh fund's EBIT fell."
+	checkRule(t, text, map[string]ruleWant{
+		"Bello Turji":      {app.Person, nil},
+		"Amina Garba Sule": {app.Person, nil},
+		"Lemma Tolessa":    {app.Person, nil},
+		"Laura Ocampo":     {app.Person, nil},
+		"Xinhua":           {app.Media, nil},
+		"Cotonou":          {app.State, nil},
+	}, []string{"Kachalla Bello Turji", "DSP Amina Garba Sule", "Obbo Lemma Tolessa", "D-San Antonio",
+		"Republicans", "Democrats", "Caracas", "Caracas NGO", "The Xinhua"})
+}

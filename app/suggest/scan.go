@@ -737,6 +737,9 @@ func subunitOf(toks []token, start, k, end int) bool {
 	if len(right) == 0 || len(right) < 2 && !ownOf || knownKinds[app.Fold(textOfPlain(toks[start:end]))] != "" {
 		return false // "International Committee of the Red Cross": one known name
 	}
+	if right[len(right)-1].fold == "union" && (left[len(left)-1].fold == "court" || left[len(left)-1].fold == "tribunal") {
+		return false // "General Court of the European Union": a union's court carries its name
+	}
 	return unitParents[right[len(right)-1].fold]
 }
 
