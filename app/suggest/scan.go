@@ -1476,8 +1476,8 @@ func personAfter(toks []token, k int) bool {
 // Andina Mining"). A state's possessive before it says where the company is from, as
 // before a person; a state's own body ("Spain's competition commission") is not one.
 func companyAfter(toks []token, k int) bool {
-	if k < len(toks) && kindNoun(toks[k].fold) == app.GovernmentBody {
-		return false // "Uzbekistan's Ministry of Water Resources": the state's own body
+	if k < len(toks) && (kindNoun(toks[k].fold) == app.GovernmentBody || govCues[toks[k].fold]) {
+		return false // "Uzbekistan's Ministry of Water Resources", "India's Directorate of Shipping": the state's own body
 	}
 	for j := k; j < len(toks) && j < k+8 && (isNameToken(toks[j]) || isJoiner(toks[j])) && (j == k || toks[j].space); j++ {
 		if isNameToken(toks[j]) && (legalSuffixTok(toks[j]) || companyWords[toks[j].fold]) {
@@ -2899,18 +2899,30 @@ func (s *scanner) motionBefore(p int) bool {
 	if !motionWords[w] && w != "" && !stopwords[w] && p >= 3 && s.toks[p-2].kind == tWord && (isArticle(s.toks[p-2].text) || pronounPoss[s.toks[p-2].fold]) {
 		w = wordBefore(s.toks, p-2) // "escorted the tanker to", "moved its headquarters to"
 	}
+	if s.toks[p].fold == "from" && (originNouns[w] || w == "them" && wordBefore(s.toks, p-1) == "of") {
+		// "workers from Nepal", "most of them from Kenya": where people come from. Troops
+		// or police "from Kenya" are the state's own, sent: it acts.
+		return true
+	}
 	return motionWords[w] || s.shippedGoods(p)
 }
 
+// originNouns before "from" and a state say where people or votes come from, not who acts.
+var originNouns = words(`people fighters workers migrants nationals citizens refugees journalists votes
+	ballots players crews crew sailors tourists visitors students mercenaries recruits victims
+	mostly mainly largely`)
+
 // shippedGoods reports whether a verb of shipping comes two or three lowercase words
-// before the "to" at toks[p-1]: "ships frozen durian to", "exports cut flowers to".
+// before the "to" at toks[p-1] ("ships frozen durian to", "exports cut flowers to"), or a
+// verb of motion with "by" and a vehicle ("went by tanker to").
 func (s *scanner) shippedGoods(p int) bool {
 	for k := p - 2; k >= 0 && k >= p-4; k-- {
 		t := s.toks[k]
-		if t.kind != tWord || !unicode.IsLower(firstRune(t.text)) || stopwords[t.fold] && !motionWords[t.fold] {
+		if t.kind != tWord || !unicode.IsLower(firstRune(t.text)) || stopwords[t.fold] && !motionWords[t.fold] && t.fold != "by" {
 			return false
 		}
-		if shipVerbs[t.fold] || motionWords[t.fold] && strings.HasPrefix(t.fold, "export") {
+		// "ship scooters to", "went by tanker to"
+		if shipVerbs[t.fold] || motionWords[t.fold] && (strings.HasPrefix(t.fold, "export") || k < p-2) {
 			return true
 		}
 	}
@@ -2918,7 +2930,7 @@ func (s *scanner) shippedGoods(p int) bool {
 }
 
 // shipVerbs send goods somewhere.
-var shipVerbs = words(`ships shipped shipping exports exported sends sent delivers delivered`)
+var shipVerbs = words(`ship ships shipped shipping export exports exported send sends sent deliver delivers delivered`)
 
 // betweenPlaces reports whether "between" at toks[p] joins two places: after a word of
 // movement ("travelled between") or a place noun ("the road between", "the border
