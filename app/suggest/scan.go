@@ -3694,8 +3694,8 @@ func thingHead(toks []token) bool {
 	if !nonActorHeads[head.fold] && !eventFirst[toks[0].fold] && !indexBrands[toks[0].fold] && !awardWords[last] && !lawWords[last] {
 		return false
 	}
-	if len(toks) >= 3 && billWords[last] && unicode.IsUpper(firstRune(toks[len(toks)-1].text)) {
-		return true // "Alberta Provincial Police Service Act": a body's words inside a law's name
+	if len(toks) >= 3 && (billWords[last] || last == "index") && unicode.IsUpper(firstRune(toks[len(toks)-1].text)) {
+		return true // "Alberta Provincial Police Service Act", "World Press Freedom Index": a body's words inside a law's or an index's name
 	}
 	for _, t := range toks {
 		if k := cueKind(t.fold); k != "" && k != app.Organisation {
