@@ -174,7 +174,8 @@ var (
 		oficina jurado juzgado fiscalía contraloría defensoría procuraduría registraduría
 		servicio serviço servizio autoridad autoridade comisión comissão commissione
 		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing
-		registro registry préfecture prefecture audiencia`)
+		registro registry préfecture prefecture audiencia landtag kreistag stadtrat gemeinderat
+		regione regiao comune municipio`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
