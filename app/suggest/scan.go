@@ -2154,8 +2154,8 @@ func (s *scanner) titledPerson(toks []token, i, end int) bool {
 	}
 	// "Secretary of State Marco Rubio": the role's complement goes with it.
 	n := h + 1
-	for n < len(toks)-1 && (roleModifiers[toks[n].fold] || connectors[toks[n].fold]) {
-		n++
+	for n < len(toks)-1 && (roleModifiers[toks[n].fold] || connectors[toks[n].fold]) && !(toks[n].fold == "tan" && toks[n+1].fold != "sri") {
+		n++ // "Tan Sri Tan Boon Hock": the second "Tan" is his surname
 	}
 	if of := bodyAfterHolder(toks, n); of > 0 {
 		// "Minister for Housing Colm Ó Ceallaigh of Fianna Fáil": the holder, then the

@@ -115,6 +115,16 @@ func joinSuffixes(toks []token) []token {
 			i += 2
 			continue
 		}
+		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "/" && !toks[i+1].space && !toks[i+2].space &&
+			patronymSlash[t.text+"/"+toks[i+2].text] {
+			// "Saraswathy a/p Muniandy", "Kumar s/o Rajan": daughter or son of, one word.
+			t.text = t.text + "/" + toks[i+2].text
+			t.fold = t.text
+			t.end = toks[i+2].end
+			out = append(out, t)
+			i += 2
+			continue
+		}
 		if n := bracketedQualifier(toks, i); n > 0 {
 			// "Janata Dal (Secular)", "JD(S)": a party's qualifier in brackets is its name's.
 			for _, q := range toks[i+1 : i+n+1] {
@@ -145,6 +155,9 @@ func joinSuffixes(toks []token) []token {
 	}
 	return out
 }
+
+// patronymSlash are the Malaysian and Singaporean "son of" and "daughter of" inside names.
+var patronymSlash = map[string]bool{"a/l": true, "a/p": true, "s/o": true, "d/o": true}
 
 // bracketedQualifier returns how many tokens after toks[i] are a bracket that qualifies
 // a party's name: one to three words of partyQualifiers ("Janata Dal (Secular)",

@@ -70,7 +70,7 @@ var generic = words(`january february march april may june july august september
 // "Ursula von der Leyen", "Nouri al-Maliki".
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
 	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
-	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa na i ferch contra ao aos pentru și din cu o za`)
+	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa na i ferch contra ao aos pentru și din cu o za a/l a/p s/o d/o`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
