@@ -2440,3 +2440,21 @@ func TestRound29TitlesTagsAndNewsrooms(t *testing.T) {
 	}, []string{"Kachalla Bello Turji", "DSP Amina Garba Sule", "Obbo Lemma Tolessa", "D-San Antonio",
 		"Republicans", "Democrats", "Caracas", "Caracas NGO", "The Xinhua"})
 }
+
+// TestRound30PlacesOfPeopleAndGoods: a state people come from or goods go to is a place;
+// troops from a state are its own; a state's directorate makes it an actor; an index's
+// name holds a body's words; Malaysian names keep "a/p" and a surname "Tan".
+func TestRound30PlacesOfPeopleAndGoods(t *testing.T) {
+	text := "Police freed 140 people, most of them from Laos, Nepal and Uganda. The plant will ship buses to Peru and Chile. " +
+		"Most of the copper went by rail to Namibia. Troops from Ghana and Senegal patrol the border. " +
+		"India's Directorate of Shipping said it was in contact. Turkey ranks 150th in the Global Media Freedom Index. " +
+		"Puan Kavitha a/p Ramasamy said yes. Tan Sri Tan Wei Ming said no. The Brandenburg Landtag passed it."
+	checkRule(t, text, map[string]ruleWant{
+		"Ghana":                {app.State, nil},
+		"Senegal":              {app.State, nil},
+		"India":                {app.State, nil},
+		"Kavitha a/p Ramasamy": {app.Person, nil},
+		"Tan Wei Ming":         {app.Person, nil},
+		"Brandenburg Landtag":  {app.GovernmentBody, nil},
+	}, []string{"Laos", "Nepal", "Uganda", "Peru", "Chile", "Namibia", "Global Media Freedom Index", "Wei Ming", "Kavitha"})
+}
