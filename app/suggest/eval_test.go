@@ -156,6 +156,9 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 83 (651-658): written by a sixty-eighth helper who never saw the extractor, real firms named", "651", "659"},
 	{"held out, batch 84 (659-666): written by a sixty-ninth helper who never saw the extractor", "659", "667"},
 	{"held out, batch 85 (667-674): written by a seventieth helper who never saw the extractor", "667", "675"},
+	{"held out, batch 86 (675-682): written by a seventy-first helper who never saw the extractor", "675", "683"},
+	{"held out, batch 87 (683-690): written by a seventy-second helper who never saw the extractor", "683", "691"},
+	{"held out, batch 88 (691-698): written by a seventy-third helper who never saw the extractor", "691", "699"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
