@@ -884,7 +884,9 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 			o.aliases = append(o.aliases, toks[k+1].text)
 		}
 	}
-	if acr, tr, ok := acronymThenName(toks, k); ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && !isCountryText(textOfPlain(tr)) {
+	if acr, tr, ok := acronymThenName(toks, k); ok && placeText(tr) && s.personTag(end-len(o.toks), end, acr, o.person) {
+		o.person = true // "Alison Garvie (LD, North East Scotland)": a member's party and region
+	} else if ok && o.country == nil && !o.person && !firstNames[o.toks[0].fold] && !isCountryText(textOfPlain(tr)) && !placeText(tr) {
 		// "Nieuw-Vlaamse Alliantie (N-VA, New Flemish Alliance)": letters, then what it means.
 		o.aliases = append(o.aliases, acr, s.textOf(tr))
 		s.kindFromTranslation(o, tr, false)
@@ -917,6 +919,17 @@ func (s *scanner) aliasClues(o *occurrence, end int) {
 	if a, ok := appositiveName(toks, end); ok && !slices.Contains(o.aliases, a) && (o.person || firstNames[o.toks[0].fold]) {
 		o.aliases = append(o.aliases, a)
 	}
+}
+
+// placeText reports whether words name a place or a region rather than a translation: "North
+// East Scotland" in "(LD, North East Scotland)", a member's party and region.
+func placeText(toks []token) bool {
+	f := app.Fold(textOfPlain(toks))
+	if places[f] || regions[f] || compass[toks[0].fold] {
+		return true
+	}
+	_, capital := capitalOf[f]
+	return capital
 }
 
 // acronymThenName reads "(N-VA, New Flemish Alliance)" at toks[k]: an acronym, a comma
@@ -1119,8 +1132,11 @@ func (s *scanner) personTag(start, end int, acr string, person bool) bool {
 // person's name: it names the person's party ("Ida Lund (SV)").
 func (s *scanner) tagAfterPerson(i int) bool {
 	toks := s.toks
-	if i < 2 || i+1 >= len(toks) || toks[i-1].text != "(" || toks[i+1].text != ")" {
+	if i < 2 || i+1 >= len(toks) || toks[i-1].text != "(" {
 		return false
+	}
+	if _, tr, ok := acronymThenName(toks, i-1); toks[i+1].text != ")" && !(ok && placeText(tr)) {
+		return false // "(SV)", or "(LD, North East Scotland)": a party and a region
 	}
 	start := s.nameStart(i - 1)
 	return start >= 0 && s.personTag(start, i-1, toks[i].text, roleWords[wordBefore(toks, start)])

@@ -3343,7 +3343,7 @@ func roleSpan(toks []token, saidAlone func(...string) bool) (h, from int) {
 		if isCountryText(toks[k].text+" "+toks[k+1].text) || demonyms[toks[k].fold+" "+toks[k+1].fold] {
 			continue // "Commission of Sri Lanka", "Sri Lankan": a title that opens a country's name is the country's
 		}
-		if k > 0 && firstNames[toks[k-1].fold] && !isRoleHead(toks[k-1].fold) && !roleModifiers[toks[k-1].fold] {
+		if k > 0 && firstNames[toks[k-1].fold] && !isRoleHead(toks[k-1].fold) && !roleModifiers[toks[k-1].fold] && !knownBefore(toks, k) {
 			continue // "Abdirahman Sheikh Hassan": a title's word after a given name is part of the name
 		}
 		rest := toks[k+1:]
@@ -3423,6 +3423,17 @@ func romanceTitle(toks []token) bool {
 		return false
 	}
 	return !slices.ContainsFunc(toks[2:], func(t token) bool { return firstNames[t.fold] || isAcronym(t.text) })
+}
+
+// knownBefore reports whether the words before toks[k] end in a known actor's name: "Fine
+// Gael TD Declan Furlong" is the party, its member's title and her name.
+func knownBefore(toks []token, k int) bool {
+	for j := max(0, k-4); j < k-1; j++ {
+		if knownKinds[app.Fold(textOfPlain(toks[j:k]))] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // portfolioJoiners join a title to its portfolio: "Minister of", "Ministro de".
