@@ -589,6 +589,9 @@ func (s *scanner) possContinues(j int) bool {
 		t := s.toks[j]
 		return cueKind(t.fold) != "" && (j+1 >= len(s.toks) || !isNameToken(s.toks[j+1]) && !connectors[s.toks[j+1].fold] || !s.toks[j+1].space)
 	}
+	if j >= 2 && s.toks[j-2].fold == "of" && headBefore(s.toks, j-1) && singularHeadAhead(s.toks, j) {
+		return false // "House of Commons' Standing Committee": the body's, then its own body
+	}
 	for k := j; k < len(s.toks) && k < j+5 && s.toks[k].kind == tWord && isNameToken(s.toks[k]); k++ {
 		// "Seamen's Independent Union", "Parents' Associations", "Peoples' Rights"
 		if w := s.toks[k].fold; cueKind(w) != "" || cueKind(strings.TrimSuffix(w, "s")) != "" || rightsWords[w] {
@@ -596,6 +599,30 @@ func (s *scanner) possContinues(j int) bool {
 		}
 		if s.toks[k].poss {
 			break
+		}
+	}
+	return false
+}
+
+// headBefore reports whether the name that ends with the possessive at toks[p] (a head's
+// complement after "of": "House of Commons'") already
+// holds a body's head noun, within five words before it.
+func headBefore(toks []token, p int) bool {
+	for k := p; k >= 0 && k > p-6 && toks[k].kind == tWord && (isNameToken(toks[k]) || connectors[toks[k].fold]); k-- {
+		if k < p && cueKind(toks[k].fold) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// singularHeadAhead reports whether a body's head noun in the singular comes within the
+// five name words from toks[j]: a body of its own ("Standing Committee"), not the rest of
+// one name ("Peoples' Rights", "Parents' Associations").
+func singularHeadAhead(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+5 && toks[k].kind == tWord && isNameToken(toks[k]); k++ {
+		if cueKind(toks[k].fold) != "" {
+			return true
 		}
 	}
 	return false
