@@ -604,9 +604,8 @@ func (s *scanner) possContinues(j int) bool {
 	return false
 }
 
-// headBefore reports whether the name that ends with the possessive at toks[p] (a head's
-// complement after "of": "House of Commons'") already
-// holds a body's head noun, within five words before it.
+// headBefore reports whether the name that ends with the possessive at toks[p] already
+// holds a body's head noun within five words before it ("House of Commons'").
 func headBefore(toks []token, p int) bool {
 	for k := p; k >= 0 && k > p-6 && toks[k].kind == tWord && (isNameToken(toks[k]) || connectors[toks[k].fold]); k-- {
 		if k < p && cueKind(toks[k].fold) != "" {
