@@ -123,7 +123,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
 	tourism aviation maritime railways highways climate investment lands managing honorary staff
-	appeal appeals besar social welfare public services gender family heritage arts`)
+	appeal appeals besar social public services gender family heritage arts`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
