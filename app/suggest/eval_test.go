@@ -159,6 +159,9 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 86 (675-682): written by a seventy-first helper who never saw the extractor", "675", "683"},
 	{"held out, batch 87 (683-690): written by a seventy-second helper who never saw the extractor", "683", "691"},
 	{"held out, batch 88 (691-698): written by a seventy-third helper who never saw the extractor", "691", "699"},
+	{"held out, batch 89 (699-706): written by a seventy-fourth helper who never saw the extractor, kept unfitted", "699", "707"},
+	{"held out, batch 90 (707-714): written by a seventy-fifth helper who never saw the extractor, kept unfitted", "707", "715"},
+	{"held out, batch 91 (715-722): written by a seventy-sixth helper who never saw the extractor, kept unfitted", "715", "723"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
