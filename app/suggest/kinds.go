@@ -535,18 +535,31 @@ var (
 )
 
 // civicLeague: "Hellenic League for Human Rights", "Irish League of Credit Unions": a
-// league or union for rights, or of bodies, is a civic one, not a party.
+// league, union, alliance or coalition for rights, of bodies, or of a trade or a sport is
+// a civic one, not a party.
 func civicLeague(h head) bool {
-	if h.w != "league" && h.w != "union" && h.w != "alliance" {
+	if h.w != "league" && h.w != "union" && h.w != "alliance" && h.w != "coalition" {
 		return false
 	}
 	for k, t := range h.toks {
 		if rightsWords[t.fold] || k > h.at && bodyPlurals[t.fold] {
 			return true
 		}
+		// "Rainforest Alliance", "Kenya Private Sector Alliance", "Bus Operators' Alliance",
+		// "Japan Professional Football League": a cause's, a trade's or a sport's.
+		if h.w != "union" && (sectorWords[t.fold] || k < h.at && t.poss && strings.HasSuffix(t.fold, "s")) {
+			return true
+		}
 	}
 	return false
 }
+
+// sectorWords name a trade, a cause or a sport that alliances, coalitions and leagues of
+// firms, campaigners and clubs are named for; parties are named for ideas instead.
+var sectorWords = words(`industry industries sector business businesses innovation fairness water rainforest
+	fibre fiber vaccine vaccines health heart sepsis cancer automotive climate digital technology tech
+	palm cocoa coffee textile textiles growers operators keepers landowners air ocean oceans forest
+	wildlife patients football basketball rugby cricket hockey professional pro`)
 
 // rightsWords name a cause bodies are founded for.
 var rightsWords = words(`rights liberties freedoms`)
