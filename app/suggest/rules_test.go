@@ -2458,3 +2458,25 @@ func TestRound30PlacesOfPeopleAndGoods(t *testing.T) {
 		"Brandenburg Landtag":  {app.GovernmentBody, nil},
 	}, []string{"Laos", "Nepal", "Uganda", "Peru", "Chile", "Namibia", "Global Media Freedom Index", "Wei Ming", "Kavitha"})
 }
+
+// TestRound31MembersCommitteesAndCivicAlliances: a known party before a member's title is
+// the party; "(LD, North East Scotland)" after a member is her party and region; a body's
+// possessive before another head names two; a portfolio list runs on to its holder; an
+// alliance of a trade, a cause or a sport is civic.
+func TestRound31MembersCommitteesAndCivicAlliances(t *testing.T) {
+	text := "Fine Gael TD Orla Kinsella said no. Fiona Rennie (LD, North East Scotland) agreed. " +
+		"The House of Commons' Standing Committee on Fisheries and Oceans heard it. " +
+		"Minister of Public Service, Labour and Social Welfare Tendai Moyo said the offer stood. " +
+		"The Rainforest Alliance and the Kenya Private Sector Alliance welcomed it; the Democratic Alliance did not."
+	checkRule(t, text, map[string]ruleWant{
+		"Fine Gael":                     {app.Party, nil},
+		"Orla Kinsella":                 {app.Person, nil},
+		"Fiona Rennie":                  {app.Person, nil},
+		"House of Commons":              {app.GovernmentBody, nil},
+		"Tendai Moyo":                   {app.Person, nil},
+		"Rainforest Alliance":           {app.Organisation, nil},
+		"Kenya Private Sector Alliance": {app.Organisation, nil},
+		"Democratic Alliance":           {app.Party, nil},
+	}, []string{"Fine Gael TD Orla Kinsella", "North East Scotland", "House of Commons' Standing Committee on Fisheries and Oceans",
+		"Labour and Social Welfare Tendai Moyo"})
+}
