@@ -162,6 +162,9 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 89 (699-706): written by a seventy-fourth helper who never saw the extractor, kept unfitted", "699", "707"},
 	{"held out, batch 90 (707-714): written by a seventy-fifth helper who never saw the extractor, kept unfitted", "707", "715"},
 	{"held out, batch 91 (715-722): written by a seventy-sixth helper who never saw the extractor, kept unfitted", "715", "723"},
+	{"held out, batch 92 (723-730): written by a seventy-seventh helper who never saw the extractor", "723", "731"},
+	{"held out, batch 93 (731-738): written by a seventy-eighth helper who never saw the extractor", "731", "739"},
+	{"held out, batch 94 (739-746): written by a seventy-ninth helper who never saw the extractor", "739", "747"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
