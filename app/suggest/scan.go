@@ -2919,8 +2919,8 @@ func (s *scanner) listLocative(and int) int {
 // they are elsewhere ("linked to Israel", "demand from China" deal with the state).
 func (s *scanner) motionBefore(p int) bool {
 	w := wordBefore(s.toks, p)
-	if w == "back" || w == "out" || w == "away" || w == "abroad" || w == "home" {
-		w = wordBefore(s.toks, p-1) // "flew back to", "moved out to"
+	if w == "back" || w == "out" || w == "away" || w == "abroad" || w == "home" || w == "in" {
+		w = wordBefore(s.toks, p-1) // "flew back to", "moved out to", "smuggled in from"
 	}
 	if !motionWords[w] && w != "" && !stopwords[w] && p >= 3 && s.toks[p-2].kind == tWord && (isArticle(s.toks[p-2].text) || pronounPoss[s.toks[p-2].fold]) {
 		w = wordBefore(s.toks, p-2) // "escorted the tanker to", "moved its headquarters to"
@@ -2936,7 +2936,7 @@ func (s *scanner) motionBefore(p int) bool {
 // originNouns before "from" and a state say where people or votes come from, not who acts.
 var originNouns = words(`people fighters workers migrants nationals citizens refugees journalists votes
 	ballots players crews crew sailors tourists visitors students mercenaries recruits victims
-	mostly mainly largely`)
+	buyers traders importers investors mostly mainly largely`)
 
 // shippedGoods reports whether a verb of shipping comes two or three lowercase words
 // before the "to" at toks[p-1] ("ships frozen durian to", "exports cut flowers to"), or a
@@ -2972,7 +2972,7 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 	migrated escaped evacuated routes route flights flight trip trips journey operate operates
 	operating operated departed left leaving diverted rerouted redirected convoy convoys deliveries
 	corridor access escorted towed arrive arrives arrived arriving come comes coming return returns move
-	moves sail sails imported import imports ship ships`)
+	moves sail sails imported import imports ship ships smuggled smuggling trafficked`)
 
 // reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
 var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed

@@ -94,7 +94,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ceo cfo coo cto private privates
 	madame monsieur mme mlle herr frau señor señora senhor senhora signor signora mawlawi maulvi
 	maulana mawlana khunying cacique pastor reverend rev father fr hon honourable shri smt shrimati
-	ustaz ustadh kachalla malam mallam dsp obbo menteri
+	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia
 	promotor promotora procurador procuradora juiz juíza juez jueza diputado diputada deputado
 	deputada senador senadora vereador vereadora prefeito prefeita alcalde alcaldesa gobernador
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
@@ -185,7 +185,7 @@ var (
 		center centre foundation fund programme program company corporation group union house
 		nations community chamber federation initiative council commission authority society
 		watch international cross crescent trust network academy school college hospital
-		club federation consortium conference forum secretariat institution board
+		club federation consortium conference forum secretariat institution board syndicate guild
 		verein ruderverein roeivereniging vereniging sportverein klub kulübü cámara câmara
 		fundacja stowarzyszenie nadácia nadace spolok sdružení ratings
 		partnership observatory cooperative co-operative koperasi cooperativa coopérative
