@@ -164,7 +164,7 @@ func withholdShared(sugs []Suggestion) {
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv sabdecv sderl sderldecv sapidecv
-	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav`)
+	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt`)
 
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.

@@ -172,6 +172,9 @@ func bracketedQualifier(toks []token, i int) int {
 		!toks[i+2].space && toks[i+3].text == ")" && utf8.RuneCountInString(toks[i+2].text) <= 3 {
 		return 3
 	}
+	if toks[i+2].kind == tWord && bracketedForms[toks[i+2].fold] && toks[i+3].text == ")" && i+4 < len(toks) && legalSuffixTok(toks[i+4]) {
+		return 3 // "Morawaka Valley Tea Factory (Pvt) Ltd", "PT Bank Mandiri (Persero) Tbk"
+	}
 	k := i + 2
 	for k < len(toks) && k < i+5 && toks[k].kind == tWord && partyQualifiers[toks[k].fold] && unicode.IsUpper(firstRune(toks[k].text)) {
 		k++
@@ -204,6 +207,9 @@ func lawBracket(toks []token, i int) int {
 	}
 	return 0
 }
+
+// bracketedForms are the parts of a legal form written in brackets before its suffix.
+var bracketedForms = words(`pvt private persero`)
 
 // partyQualifiers are the words that tell apart parties of one name, in brackets after it.
 var partyQualifiers = words(`secular unified united socialist marxist maoist leninist marxist-leninist
