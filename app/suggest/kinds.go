@@ -420,7 +420,10 @@ func findHead(toks []token) (head, app.ActorKind) {
 		}
 	}
 	kind, at := lastCue(toks, end)
-	if kind == "" || end < len(toks) && toks[end].fold == "and" && sectorsOfBody(toks[:end], toks[end+1:]) {
+	listed := slices.ContainsFunc(toks[:end], func(t token) bool { return t.text == "," })
+	if kind == "" || end < len(toks) && toks[end].fold == "and" && (sectorsOfBody(toks[:end], toks[end+1:]) || listed) {
+		// "Science, ICT, Broadcasting and Communications Committee": a list of portfolios
+		// before "and" and the head.
 		// "National Energy and Water Supply Regulatory Commission": the head ends the name.
 		kind, at = lastCue(toks, len(toks))
 	}

@@ -3249,7 +3249,8 @@ func (s *scanner) listEndsInHead(j int) bool {
 	for k := j + 1; k < len(toks) && k < j+12; k++ {
 		t := toks[k]
 		switch {
-		case t.text == "," || isNameToken(t) && cueKind(t.fold) == "":
+		case t.text == "," || isNameToken(t) && (cueKind(t.fold) == "" || cueKind(t.fold) == app.Media):
+			// "Science, ICT, Broadcasting and Communications Committee": a portfolio of media too
 		case t.fold == "and":
 			if k == j+1 {
 				return false // "Harrow & Keel, and Kobayashi Robotics": a list of names
