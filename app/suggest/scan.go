@@ -532,10 +532,14 @@ func (s *scanner) readRun(i, j int) int {
 // the index of the closing bracket.
 func (s *scanner) bracketedTranslation(i, j int) (int, bool) {
 	toks := s.toks
-	if i < 2 || toks[i-1].text != "(" || !isNameToken(toks[i-2]) {
+	open := i - 1
+	if open >= 1 && toks[open].text == "the" {
+		open-- // "(the Left Party)"
+	}
+	if open < 1 || toks[open].text != "(" || !isNameToken(toks[open-1]) {
 		return 0, false
 	}
-	_, close, ok := translationAt(toks, i-1)
+	_, close, ok := translationAt(toks, open)
 	if !ok || close <= j {
 		return 0, false
 	}
@@ -1396,16 +1400,20 @@ func languageName(w string) bool {
 // the first capitalised, no digits, no English function word, and no acronym, state,
 // place, month or weekday, which brackets also hold ("(AfD)", "(Norway)", "(Monday)").
 func translationAt(toks []token, k int) (string, int, bool) {
-	if k+2 >= len(toks) || toks[k].text != "(" || !isNameToken(toks[k+1]) || isAcronym(toks[k+1].text) {
+	first := k + 1
+	if first+1 < len(toks) && toks[first].text == "the" {
+		first++ // "Vänsterpartiet (the Left Party)"
+	}
+	if first+1 >= len(toks) || toks[k].text != "(" || !isNameToken(toks[first]) || isAcronym(toks[first].text) {
 		return "", 0, false
 	}
 	var parts []string
-	j := k + 1
-	for ; j < len(toks) && j <= k+8 && toks[j].kind == tWord; j++ {
+	j := first
+	for ; j < len(toks) && j <= first+7 && toks[j].kind == tWord; j++ {
 		t := toks[j]
 		// "(National Union of…)", "(Union for the Homeland)" are names; "(the main party)" no.
-		genericOpens := generic[t.fold] && j == k+1 && !(j+1 < len(toks) && (isNameToken(toks[j+1]) || connectorsThenName(toks, j+1)))
-		if stopwords[t.fold] && j > k+1 && !connectors[t.fold] || genericOpens || strings.ContainsAny(t.text, "0123456789") || t.poss {
+		genericOpens := generic[t.fold] && j == first && !(j+1 < len(toks) && (isNameToken(toks[j+1]) || connectorsThenName(toks, j+1)))
+		if stopwords[t.fold] && j > first && !connectors[t.fold] || genericOpens || strings.ContainsAny(t.text, "0123456789") || t.poss {
 			return "", 0, false // "(Civic and Social Front)" holds a connector, "(the main party)" no name
 		}
 		parts = append(parts, t.text)
@@ -1415,7 +1423,7 @@ func translationAt(toks []token, k int) (string, int, bool) {
 	} else if j+3 < len(toks) && toks[j].text == "," && toks[j+1].fold == "or" && isAcronym(toks[j+2].text) && toks[j+3].text == ")" {
 		j += 3 // "(Ertiani Natsionaluri Modzraoba, or UNM)"
 	}
-	if j >= len(toks) || toks[j].text != ")" || len(parts) == 0 || len(parts) == 1 && generic[toks[k+1].fold] {
+	if j >= len(toks) || toks[j].text != ")" || len(parts) == 0 || len(parts) == 1 && generic[toks[first].fold] {
 		return "", 0, false
 	}
 	text := strings.Join(parts, " ")
