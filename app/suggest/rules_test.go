@@ -2480,3 +2480,22 @@ func TestRound31MembersCommitteesAndCivicAlliances(t *testing.T) {
 	}, []string{"Fine Gael TD Orla Kinsella", "North East Scotland", "House of Commons' Standing Committee on Fisheries and Oceans",
 		"Labour and Social Welfare Tendai Moyo"})
 }
+
+// TestRound32FormsTranslationsAndCommittees: a legal form's bracketed part, a translation
+// opening with "the", a committee named for a list of portfolios, syndicates as bodies,
+// and buyers from a state or goods smuggled in from it as places.
+func TestRound32FormsTranslationsAndCommittees(t *testing.T) {
+	text := "Leaf goes to Hapugastenne Tea Factory (Pvt) Ltd near Deniyaya. OTP Bank Nyrt. arranged the loan. " +
+		"Vänsterpartiet (the Left Party) and Miljöpartiet (the Green Party) voted against. " +
+		"The Culture, Media, Tourism and Sports Committee voted 12 to 7. The Jordanian Dental Syndicate called a strike. " +
+		"Two buyers from Kuwait asked for samples, and nuts smuggled in from Togo keep prices low. Hajia Asana Issah agreed."
+	checkRule(t, text, map[string]ruleWant{
+		"Hapugastenne Tea Factory (Pvt) Ltd":           {app.Organisation, nil},
+		"OTP Bank Nyrt.":                               {app.Organisation, nil},
+		"Vänsterpartiet":                               {app.Party, []string{"Left Party"}},
+		"Miljöpartiet":                                 {app.Party, []string{"Green Party"}},
+		"Culture, Media, Tourism and Sports Committee": {app.GovernmentBody, nil},
+		"Jordanian Dental Syndicate":                   {app.Organisation, nil},
+		"Asana Issah":                                  {app.Person, nil},
+	}, []string{"Kuwait", "Togo", "Hajia Asana Issah", "Dental Syndicate", "Sports Committee"})
+}
