@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -88,13 +89,28 @@ func dupStatus(d app.Duplicates) string {
 	return s
 }
 
+// maxReasonLines is how many of a pair's reasons its row shows, one a line; the rest are
+// counted on the last line and all are in the merge preview.
+const maxReasonLines = 4
+
 func (v *duplicatesView) newPairRow() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	why := widget.NewLabel("")
+	why := widget.NewLabel("") // a reason a line, each cut short with "…" if too long
 	why.Truncation = fyne.TextTruncateEllipsis
+	texts := container.NewVBox(title, why)
 	merge := widget.NewButton("Merge…", nil)
 	notSame := widget.NewButton("Not the same", nil)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(merge, notSame), container.NewVBox(title, why))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(merge, notSame)), texts)
+}
+
+// reasonLines are the lines of a pair's row under its title: a reason a line, the last
+// saying how many more there are.
+func reasonLines(p app.DupPair) []string {
+	if len(p.Reasons) <= maxReasonLines {
+		return p.Reasons
+	}
+	lines := slices.Clone(p.Reasons[:maxReasonLines-1])
+	return append(lines, fmt.Sprintf("and %d more reason(s), listed in the merge preview", len(p.Reasons)-maxReasonLines+1))
 }
 
 func (v *duplicatesView) updatePairRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -104,10 +120,12 @@ func (v *duplicatesView) updatePairRow(i widget.ListItemID, o fyne.CanvasObject)
 	p := v.pairs[i]
 	c := o.(*fyne.Container)
 	texts := c.Objects[0].(*fyne.Container)
-	texts.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%.2f   %s (#%d, %s)  and  %s (#%d, %s)", p.Score,
+	title := texts.Objects[0].(*widget.Label)
+	title.SetText(fmt.Sprintf("%.2f   %s (#%d, %s)  and  %s (#%d, %s)", p.Score,
 		p.A.Name, p.A.ID, p.A.Kind.Label(), p.B.Name, p.B.ID, p.B.Kind.Label()))
-	texts.Objects[1].(*widget.Label).SetText(p.Explain())
-	buttons := c.Objects[1].(*fyne.Container)
+	texts.Objects[1].(*widget.Label).SetText(strings.Join(reasonLines(p), "\n"))
+	v.list.SetItemHeight(i, texts.MinSize().Height)
+	buttons := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 	buttons.Objects[0].(*widget.Button).OnTapped = func() { v.preview(p, false) }
 	buttons.Objects[1].(*widget.Button).OnTapped = func() { v.notSame(p) }
 }
@@ -135,14 +153,17 @@ func (v *duplicatesView) preview(p app.DupPair, asKeep bool) {
 			v.u.showError(err)
 			return
 		}
-		fyne.Do(func() { v.confirm(pv) })
+		fyne.Do(func() { v.confirm(pv, p.Reasons) })
 	})
 }
 
-// confirm shows the preview with Merge, Keep the other (the kept side is a guess: the
-// fuller name), and Cancel; Esc cancels.
-func (v *duplicatesView) confirm(pv app.MergePreview) {
+// confirm shows why the pair is proposed and what the merge moves, with Merge, Keep the
+// other (the kept side is a guess: the fuller name), and Cancel; Esc cancels.
+func (v *duplicatesView) confirm(pv app.MergePreview, reasons []string) {
 	text := strings.Join(pv.Lines(), "\n")
+	if len(reasons) > 0 {
+		text = "Why they are probably the same:\n• " + strings.Join(reasons, "\n• ") + "\n\n" + text
+	}
 	if pv.Between > 0 {
 		v.u.showInfo("Merge refused", text)
 		return
@@ -158,7 +179,7 @@ func (v *duplicatesView) confirm(pv app.MergePreview) {
 	merge.Importance = widget.HighImportance
 	swap := widget.NewButton("Keep “"+pv.Drop.Name+"” instead", func() {
 		d.Hide()
-		v.preview(app.DupPair{A: app.DupActor{ID: pv.Drop.ID, Name: pv.Drop.Name}, B: app.DupActor{ID: pv.Keep.ID, Name: pv.Keep.Name}}, true)
+		v.preview(app.DupPair{A: app.DupActor{ID: pv.Drop.ID, Name: pv.Drop.Name}, B: app.DupActor{ID: pv.Keep.ID, Name: pv.Keep.Name}, Reasons: reasons}, true)
 	})
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Merge actors", msg, v.u.win)

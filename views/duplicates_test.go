@@ -126,3 +126,34 @@ func tapNth(t *testing.T, u *UI, text string, n int) {
 	}
 	t.Fatalf("no button %q number %d", text, n)
 }
+
+// TestDuplicatesViewShowsEveryReason: a pair's row gives its reasons a line each, not one
+// line cut short, and says how many more there are past the fourth; the merge preview
+// lists them all before what the merge moves.
+func TestDuplicatesViewShowsEveryReason(t *testing.T) {
+	u, st := newTestUI(t)
+	mustActor(t, st, "Ilse Marquand", app.Person)
+	mustActor(t, st, "Marquand", app.Person)
+
+	u.showDuplicates()
+	pairs := dupViewPairs(t, u)
+	if len(pairs) != 1 || len(pairs[0].Reasons) < 2 {
+		t.Fatalf("pairs %+v: want one with several reasons", pairs)
+	}
+	text := actorsDialogText(t, u)
+	if !strings.Contains(text, strings.Join(reasonLines(pairs[0]), "\n")) {
+		t.Fatalf("dialog text %q lacks the reasons a line each %q", text, pairs[0].Reasons)
+	}
+	tapNth(t, u, "Merge…", 0)
+	preview := actorsDialogText(t, u)
+	for _, r := range pairs[0].Reasons {
+		if !strings.Contains(preview, "• "+r) {
+			t.Fatalf("preview %q lacks reason %q", preview, r)
+		}
+	}
+
+	many := app.DupPair{Reasons: []string{"a", "b", "c", "d", "e", "f"}}
+	if got := reasonLines(many); len(got) != maxReasonLines || got[maxReasonLines-1] != "and 3 more reason(s), listed in the merge preview" {
+		t.Fatalf("reasonLines of six: %q", got)
+	}
+}
