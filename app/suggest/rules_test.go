@@ -2499,3 +2499,11 @@ func TestRound32FormsTranslationsAndCommittees(t *testing.T) {
 		"Asana Issah":                                  {app.Person, nil},
 	}, []string{"Kuwait", "Togo", "Hajia Asana Issah", "Dental Syndicate", "Sports Committee"})
 }
+
+// TestRound33NoEndsASentence: "no." ends a sentence unless a number follows ("No. 3"), so
+// the next sentence's first word (a number word) is not read as a name's.
+func TestRound33NoEndsASentence(t *testing.T) {
+	text := "The assembly voted no. Eleven Republicans joined 40 Democrats against it. Teamsters Local No. 3 struck on Monday."
+	checkRule(t, text, map[string]ruleWant{"Teamsters Local No. 3": {app.Organisation, nil}},
+		[]string{"Eleven Republicans", "Republicans", "Democrats"})
+}

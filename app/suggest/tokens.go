@@ -310,7 +310,8 @@ func scanWord(rs []rune, i int) scanned {
 		case r == '.' && b.String() == "Ma" && filipinoMa(rs, start, i):
 			// "Ma. Teresa Buenaventura": María, abbreviated, keeps its dot; "Jack Ma." ends a sentence.
 			return scanned{token{text: "Ma.", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
-		case r == '.' && abbreviations[strings.ToLower(b.String())]:
+		case r == '.' && abbreviations[strings.ToLower(b.String())] && !(strings.EqualFold(b.String(), "no") && !numberAfter(rs, i+1)):
+			// "No. 3" is an abbreviation; "voted no." ends a sentence.
 			if w := strings.ToLower(b.String()); w == "jr" || w == "sr" || legalSuffixes[w] {
 				// Part of the name: "Ferdinand Marcos Jr.", "Arcline Semiconductor Pte. Ltd."
 				return scanned{token{text: b.String() + ".", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
@@ -320,6 +321,14 @@ func scanWord(rs []rune, i int) scanned {
 		break
 	}
 	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
+}
+
+// numberAfter reports whether a number follows rs[i] after blanks: "No. 3".
+func numberAfter(rs []rune, i int) bool {
+	for i < len(rs) && rs[i] == ' ' {
+		i++
+	}
+	return i < len(rs) && unicode.IsDigit(rs[i])
 }
 
 // filipinoMa reports whether "Ma" at rs[start:dot] followed by its dot opens a name
