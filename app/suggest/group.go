@@ -508,8 +508,9 @@ func localOf(full, short []token) bool {
 }
 
 // truncatedForm reports whether short names a company by the first words of its name,
-// the last one cut short: "Lumen Semi" of "Lumen Semiconductor Manufacturing Co.",
-// "Arcadia Pharma" of "Arcadia Pharmaceuticals Ltd".
+// the last one cut short ("Lumen Semi" of "Lumen Semiconductor Manufacturing Co.",
+// "Arcadia Pharma" of "Arcadia Pharmaceuticals Ltd") or whole when the name is a
+// registered one ("Gulf Shield" of "Gulf Shield Marine Insurance B.S.C.").
 func truncatedForm(full, short []token) bool {
 	if len(short) < 2 || len(short) >= len(full) || firstNames[short[0].fold] {
 		return false
@@ -520,6 +521,11 @@ func truncatedForm(full, short []token) bool {
 		}
 	}
 	last, word := short[len(short)-1].fold, full[len(short)-1].fold
+	if last == word {
+		// "Al Sadaf", "Gulf Shield" of "Gulf Shield Marine Insurance B.S.C.": the first
+		// words of a registered company's name, whole.
+		return legalSuffixTok(full[len(full)-1]) && !hasOrgCue(short) && !isCountryText(textOfPlain(short))
+	}
 	return utf8.RuneCountInString(last) >= 3 && len(word) > len(last) && strings.HasPrefix(word, last)
 }
 
@@ -562,8 +568,8 @@ func (g *grouper) buildIndex() {
 		}
 		add(g.byWord, words[0], e)
 		add(g.byWord, words[0]+"s", e)
-		if clubPrefix(e.full.toks) || townClub(e.full.toks) {
-			add(g.byWord, words[1], e)
+		if clubPrefix(e.full.toks) || townClub(e.full.toks) || particles[words[0]] || places[words[0]] {
+			add(g.byWord, words[1], e) // "Al Sadaf" of "Al Sadaf Marine…", "Qingfeng" of "Ningxia Qingfeng…"
 		}
 		last := len(words) - 1
 		for last > 1 && isLegalSuffix(words[last]) {
@@ -648,6 +654,9 @@ func personShortForm(full []token, words []string, o *occurrence) bool {
 // orgShortForm reports whether short is the first or last word of the organisation's
 // name full ("Junts" of "Junts per Catalunya", "Nujaba" of "Harakat al-Nujaba").
 func orgShortForm(full, short []token) bool {
+	if len(short) == 2 && len(full) > 2 && particles[short[0].fold] && full[0].fold == short[0].fold {
+		full, short = full[1:], short[1:] // "Al Sadaf" of "Al Sadaf Marine Terminals PJSC"
+	}
 	if len(short) != 1 {
 		return false
 	}
@@ -667,6 +676,9 @@ func orgShortForm(full, short []token) bool {
 	}
 	if townClub(full) && full[1].fold == w {
 		return true // "Champa" of "Vientiane Champa FC": the name between its town and its letters
+	}
+	if len(full) >= 3 && places[first] && full[1].fold == w && cueKind(w) == "" && !generic[w] && headKind(full) != app.GovernmentBody {
+		return true // "Qingfeng" of "Ningxia Qingfeng New Energy Co., Ltd.": the name after its place
 	}
 	if w == first+"s" && partyCues[last] {
 		return true // "Conservatives" of "Conservative Party"
