@@ -2507,3 +2507,14 @@ func TestRound33NoEndsASentence(t *testing.T) {
 	checkRule(t, text, map[string]ruleWant{"Teamsters Local No. 3": {app.Organisation, nil}},
 		[]string{"Eleven Republicans", "Republicans", "Democrats"})
 }
+
+// TestRound33RegisteredCompanysFirstWords: the first words of a registered company's name,
+// whole, are its short form, also after a particle.
+func TestRound33RegisteredCompanysFirstWords(t *testing.T) {
+	text := "Al Barakah Marine Terminals PJSC signed the deal on Monday. Al Barakah said it would invest $90 million. " +
+		"Kestrel Shield Marine Insurance B.S.C. refused the claim, and Kestrel Shield said it would appeal."
+	checkRule(t, text, map[string]ruleWant{
+		"Al Barakah Marine Terminals PJSC":       {app.Organisation, []string{"Al Barakah"}},
+		"Kestrel Shield Marine Insurance B.S.C.": {app.Organisation, []string{"Kestrel Shield"}},
+	}, nil)
+}
