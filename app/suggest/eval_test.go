@@ -165,6 +165,9 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 92 (723-730): written by a seventy-seventh helper who never saw the extractor", "723", "731"},
 	{"held out, batch 93 (731-738): written by a seventy-eighth helper who never saw the extractor", "731", "739"},
 	{"held out, batch 94 (739-746): written by a seventy-ninth helper who never saw the extractor", "739", "747"},
+	{"held out, batch 95 (747-754): written by an eightieth helper who never saw the extractor", "747", "755"},
+	{"held out, batch 96 (755-762): written by an eighty-first helper who never saw the extractor", "755", "763"},
+	{"held out, batch 97 (763-770): written by an eighty-second helper who never saw the extractor", "763", "771"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
