@@ -1425,6 +1425,11 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 	for _, a := range e.aliases {
 		if k := app.Fold(a); !seen[k] {
 			seen[k] = true
+			if utf8.RuneCountInString(strings.Trim(a, ".")) == 1 {
+				// "Venstre (V)": a list's letter would link every "V" in the project.
+				s.Withheld = append(s.Withheld, WithheldAlias{Alias: a, Reason: ReasonOneLetter})
+				continue
+			}
 			s.Aliases = append(s.Aliases, a)
 		}
 	}

@@ -53,6 +53,9 @@ const (
 	// ReasonHeadNoun: the form is only the noun saying what kind of body the name is
 	// ("Trust" of the Neithal Trust); alone it would link every trust.
 	ReasonHeadNoun = "only the kind of body the name ends with"
+	// ReasonOneLetter: a party's or a list's letter ("Venstre (V)"); as an alias it would
+	// link every such letter in the project.
+	ReasonOneLetter = "a single letter"
 )
 
 // Extract proposes the actors named in an article (its title and body) whose names are

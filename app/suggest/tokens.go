@@ -209,7 +209,7 @@ func lawBracket(toks []token, i int) int {
 }
 
 // bracketedForms are the parts of a legal form written in brackets before its suffix.
-var bracketedForms = words(`pvt private persero`)
+var bracketedForms = words(`pvt private persero pty`)
 
 // partyQualifiers are the words that tell apart parties of one name, in brackets after it.
 var partyQualifiers = words(`secular unified united socialist marxist maoist leninist marxist-leninist
