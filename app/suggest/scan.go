@@ -442,8 +442,29 @@ func commaSuffix(toks []token, k int) bool {
 		// "…do Sorraia, CRL": a suffix in capitals, the name's last word.
 		return legalSuffixTok(n) && utf8.RuneCountInString(n.text) >= 3 && (k+2 >= len(toks) || !isNameToken(toks[k+2]))
 	}
+	if degreeAfterPerson(toks, k) {
+		return false // "Baiq Nurmala Dewi, S.E.": her degree, not a company's form
+	}
 	return unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && legalSuffixTok(n)
 }
+
+// degreeAfterPerson reports whether the comma at toks[k] sets off an academic degree
+// written with dots after a person's name ("…, S.E.", "…, S.H.", "…, M.Si."), as Indonesian
+// names are written: a given name opens the name before it.
+func degreeAfterPerson(toks []token, k int) bool {
+	if k+1 >= len(toks) || !academicDegrees[strings.ReplaceAll(toks[k+1].fold, ".", "")] || !strings.Contains(toks[k+1].text, ".") {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4 && isNameToken(toks[j]); j-- {
+		if firstNames[toks[j].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// academicDegrees are degrees written after a name with dots: S.E., S.H., M.Si., M.M.
+var academicDegrees = words(`se sh st spd sip sos ssos msi mm mh mpd mt msc mba ma`)
 
 // stemRun reads the word at toks[j] that is a stem and a suffix ("Iran-backed",
 // "Baghdad-based") in the run that starts at i: it returns the index to go on from, or -1
@@ -3566,7 +3587,7 @@ func keepable(toks []token) bool {
 			return false
 		}
 		if demonyms[strings.TrimSuffix(w, "s")] || !hasLetter(t.text) || eventFirst[w] || nonActorAcronyms[w] || nonActorAcronyms[strings.TrimSuffix(w, "s")] || nonActorHeads[w] || t.formula ||
-			romanNumeral(t.text) { // "districts VIII and IX"
+			romanNumeral(t.text) || strings.Count(t.text, ".") >= 2 && academicDegrees[strings.ReplaceAll(w, ".", "")] { // "districts VIII and IX"; "S.E."
 			return false
 		}
 		return true
