@@ -1904,13 +1904,16 @@ func modelCode(o *occurrence) bool {
 	return strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
+// fairNouns after a name make it an event's, not a host's: a trade fair or a festival.
+var fairNouns = words(`fair fairs festival festivals expo exhibition`)
+
 // thingAfter reports whether a product's or an event's noun follows the name at end,
 // right after it or after one hyphenated modifier: "the Atlas 9 smartphone", "the Vela
 // e-bike motor", "the Kastor range of forklift drives".
 func thingAfter(toks []token, end int) bool {
 	w := wordAfter(toks, end)
-	if thingNoun(w) {
-		return true
+	if thingNoun(w) || fairNouns[w] {
+		return true // "the Spice World Asia fair"
 	}
 	if strings.Contains(w, "-") && thingNoun(wordAfter(toks, end+1)) {
 		return true
