@@ -310,7 +310,8 @@ func scanWord(rs []rune, i int) scanned {
 		case r == '.' && b.String() == "Ma" && filipinoMa(rs, start, i):
 			// "Ma. Teresa Buenaventura": María, abbreviated, keeps its dot; "Jack Ma." ends a sentence.
 			return scanned{token{text: "Ma.", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
-		case r == '.' && abbreviations[strings.ToLower(b.String())] && !(strings.EqualFold(b.String(), "no") && !numberAfter(rs, i+1)):
+		case r == '.' && abbreviations[strings.ToLower(b.String())] && !(strings.EqualFold(b.String(), "no") && !numberAfter(rs, i+1)) &&
+			!capsAfterLower(rs, start, b.String()):
 			// "No. 3" is an abbreviation; "voted no." ends a sentence.
 			if w := strings.ToLower(b.String()); w == "jr" || w == "sr" || legalSuffixes[w] {
 				// Part of the name: "Ferdinand Marcos Jr.", "Arcline Semiconductor Pte. Ltd."
@@ -321,6 +322,19 @@ func scanWord(rs []rune, i int) scanned {
 		break
 	}
 	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
+}
+
+// capsAfterLower reports whether an abbreviation's letters, all capitals, follow a word in
+// lower case: "told DR." is the broadcaster at a sentence's end, not "Dr." before a name.
+func capsAfterLower(rs []rune, start int, word string) bool {
+	if len([]rune(word)) < 2 || strings.ToUpper(word) != word {
+		return false
+	}
+	k := start - 1
+	for k >= 0 && rs[k] == ' ' {
+		k--
+	}
+	return k >= 0 && unicode.IsLower(rs[k])
 }
 
 // numberAfter reports whether a number follows rs[i] after blanks: "No. 3".
