@@ -2518,3 +2518,23 @@ func TestRound33RegisteredCompanysFirstWords(t *testing.T) {
 		"Kestrel Shield Marine Insurance B.S.C.": {app.Organisation, []string{"Kestrel Shield"}},
 	}, nil)
 }
+
+// TestRound33LettersDegreesFairsAndBroadcasters: a list's one-letter alias is withheld with
+// its reason; "(Pty) Ltd" stays in a name; an academic degree after a person's name is
+// hers; a name before "fair" is the event's; "told DR." ends a sentence.
+func TestRound33LettersDegreesFairsAndBroadcasters(t *testing.T) {
+	text := "Venstre (V) won 11 seats in the council. Skyreach Masts (Pty) Ltd of Johannesburg bought the towers. " +
+		"Faction chair Baiq Nurmala Dewi, S.E., said no. The pepper won a prize at the Spice Harbour Asia fair in Singapore. " +
+		"\"We counted all night,\" Ravn told DR. Kristian Vinther Holm becomes first deputy mayor, he said."
+	checkRule(t, text, map[string]ruleWant{
+		"Venstre":                  {"", nil},
+		"Skyreach Masts (Pty) Ltd": {app.Organisation, nil},
+		"Baiq Nurmala Dewi":        {app.Person, nil},
+		"DR":                       {app.Media, nil},
+	}, []string{"V", "Ltd of Johannesburg", "S.E.", "Baiq Nurmala Dewi, S.E.", "Spice Harbour Asia", "DR Kristian Vinther Holm"})
+	for _, s := range ExtractArticle("", text, "", nil) {
+		if s.Name == "Venstre" && !slices.ContainsFunc(s.Withheld, func(w WithheldAlias) bool { return w.Alias == "V" && w.Reason == ReasonOneLetter }) {
+			t.Errorf("Venstre's letter not withheld with its reason: %+v", s.Withheld)
+		}
+	}
+}
