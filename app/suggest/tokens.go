@@ -225,9 +225,9 @@ func spaceBefore(t token) string {
 
 // joinedAcronym reports whether a, sep and b, written without blanks, are one name: two
 // short acronyms joined by "&" ("S&D", "AT&T", "P&O"), or a capitalised word and an
-// acronym joined by "/" ("Greens/EFA"), unless one is a known newsroom. Two words in capitals joined by "/" are a
-// table's or a dateline's pair ("IND/OTH", "GENEVA/LILONGWE"), and two plain words
-// ("Israel/Gaza") are two names.
+// acronym joined by "/" ("Greens/EFA"), unless one is a known newsroom ("Reuters/LETA").
+// Two words in capitals joined by "/" are a table's or a dateline's pair ("IND/OTH",
+// "GENEVA/LILONGWE"), and two plain words ("Israel/Gaza") are two names.
 func joinedAcronym(a, sep, b string) bool {
 	short := func(s string) bool {
 		return isAllCaps(s) && utf8.RuneCountInString(s) <= 3 || len(s) == 1 && unicode.IsUpper(firstRune(s))
@@ -327,14 +327,17 @@ func scanWord(rs []rune, i int) scanned {
 // capsAfterLower reports whether an abbreviation's letters, all capitals, follow a word in
 // lower case: "told DR." is the broadcaster at a sentence's end, not "Dr." before a name.
 func capsAfterLower(rs []rune, start int, word string) bool {
-	if len([]rune(word)) < 2 || strings.ToUpper(word) != word {
-		return false
+	if len([]rune(word)) < 2 || strings.ToUpper(word) != word || legalSuffixes[strings.ToLower(word)] {
+		return false // "Halden LTD." keeps its suffix
 	}
 	k := start - 1
 	for k >= 0 && rs[k] == ' ' {
 		k--
 	}
-	return k >= 0 && unicode.IsLower(rs[k])
+	for k > 0 && isWordRune(rs[k-1]) {
+		k-- // to the word's first letter: "told", not "Halden"
+	}
+	return k >= 0 && k < start-1 && unicode.IsLower(rs[k])
 }
 
 // numberAfter reports whether a number follows rs[i] after blanks: "No. 3".
