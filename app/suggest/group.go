@@ -569,7 +569,7 @@ func (g *grouper) buildIndex() {
 		add(g.byWord, words[0], e)
 		add(g.byWord, words[0]+"s", e)
 		if clubPrefix(e.full.toks) || townClub(e.full.toks) || particles[words[0]] || places[words[0]] {
-			add(g.byWord, words[1], e) // "Al Sadaf" of "Al Sadaf Marine…", "Qingfeng" of "Ningxia Qingfeng…"
+			add(g.byWord, words[1], e) // "Al Sadaf" of "Al Sadaf Marine…", "Qingfeng" of "Shenzhen Qingfeng…"
 		}
 		last := len(words) - 1
 		for last > 1 && isLegalSuffix(words[last]) {
@@ -678,7 +678,7 @@ func orgShortForm(full, short []token) bool {
 		return true // "Champa" of "Vientiane Champa FC": the name between its town and its letters
 	}
 	if len(full) >= 3 && places[first] && full[1].fold == w && cueKind(w) == "" && !generic[w] && headKind(full) != app.GovernmentBody {
-		return true // "Qingfeng" of "Ningxia Qingfeng New Energy Co., Ltd.": the name after its place
+		return true // "Qingfeng" of "Shenzhen Qingfeng New Energy Co., Ltd.": the name after its place
 	}
 	if w == first+"s" && partyCues[last] {
 		return true // "Conservatives" of "Conservative Party"

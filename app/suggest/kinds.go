@@ -264,8 +264,7 @@ func romanceBodyName(toks []token) bool {
 var romanceOrgHeads = words(`collectif colectivo coletivo gremio grêmio centro clube asociacion asociación
 	asociatia asociația associacao associação associazione cooperativa sindicato sindicatul fundacion
 	fundación fundação fondation fundatia fundația observatorio observatório coordinadora
-	coordenadoria rede liga confederación confederação federación federação consorzio consorcio
-	associazione cooperativa`)
+	coordenadoria rede liga confederación confederação federación federação consorzio consorcio`)
 
 // wordsKind reads the kind from the words of a name no clue speaks for: an acronym alone
 // is an organisation's, a particle makes a person's, an acronym of three capitals an

@@ -2538,3 +2538,10 @@ func TestRound33LettersDegreesFairsAndBroadcasters(t *testing.T) {
 		}
 	}
 }
+
+// TestRound33NameAfterItsPlace: a company's word after the city that opens its name is its
+// short form.
+func TestRound33NameAfterItsPlace(t *testing.T) {
+	text := "Shenzhen Lanfeng New Energy Co., Ltd. will build the plant. Lanfeng said it would open in 2027."
+	checkRule(t, text, map[string]ruleWant{"Shenzhen Lanfeng New Energy Co., Ltd.": {app.Organisation, []string{"Lanfeng"}}}, nil)
+}
