@@ -1157,7 +1157,8 @@ func (s *scanner) partyAfterMember(i, end int) bool {
 
 // legislatorTitles stand before the name of a member of a legislature or a council.
 var legislatorTitles = words(`senator sen representative rep congressman congresswoman councillor councilor cllr
-	td mla mep msp mp deputy alderman assemblyman assemblywoman`)
+	td mla mep msp mp deputy alderman assemblyman assemblywoman
+	senador senadora diputado diputada deputado deputada congresista vereador vereadora concejal concejala`)
 
 // actorCue reports whether w, after a name, is a cue word naming a body's kind.
 func actorCue(w string) bool {

@@ -1904,7 +1904,8 @@ func modelCode(o *occurrence) bool {
 	return strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
-// fairNouns after a name make it an event's, not a host's: a trade fair or a festival.
+// fairNouns after a name make it an event's, not a host's: a trade fair or a festival. Of
+// eventNouns only these: a party or a bloc holds its own conference or summit.
 var fairNouns = words(`fair fairs festival festivals expo exhibition`)
 
 // thingAfter reports whether a product's or an event's noun follows the name at end,
@@ -2688,15 +2689,12 @@ func (s *scanner) legislatorOf(o *occurrence, i int) bool {
 	}
 	for j := k - 1; j >= 0 && j >= k-3 && toks[j].kind == tWord; j-- {
 		w := toks[j].fold
-		if legislatorTitles[w] || legislatorNouns[w] || spanishLegislators[w] {
+		if legislatorTitles[w] || legislatorNouns[w] {
 			return true
 		}
 	}
 	return false
 }
-
-// spanishLegislators are the legislators' titles of Spanish and Portuguese.
-var spanishLegislators = words(`senador senadora diputado diputada deputado deputada congresista vereador vereadora concejal concejala`)
 
 // armedMembers before "of the" and a name say it is an armed group's.
 var armedMembers = words(`fighters militants gunmen combatants insurgents rebels guerrillas militiamen`)
@@ -3884,7 +3882,8 @@ var modifierSuffixes = words(`based backed led aligned allied friendly linked fu
 	born style era controlled held affiliated leaning majority dominated brokered mediated made
 	bound centred centered focused oriented supported armed trained listed registered headquartered flagged`)
 
-// trailingRoles are the roles that, written after a name, are people belonging to it.
+// trailingRoles are the roles that, written after a name, are people belonging to it, and
+// "NGO", which says what the name before it only places ("a Caracas NGO").
 var trailingRoles = words(`mps mp meps mep lawmakers legislators deputies senators ministers officials
 	leaders members supporters spokesman spokeswoman spokesperson chief ngo ngos`)
 

@@ -202,7 +202,7 @@ func lawBracket(toks []token, i int) int {
 			return k - i + n // all the brackets: "(Regulation and Control) (Amendment)"
 		}
 	}
-	if next.kind == tWord && unicode.IsUpper(firstRune(next.text)) && (lawWords[next.fold] || next.fold == "bill") {
+	if next.kind == tWord && unicode.IsUpper(firstRune(next.text)) && (lawWords[next.fold] || billWords[next.fold]) {
 		return k - i
 	}
 	return 0
