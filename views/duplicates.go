@@ -47,7 +47,9 @@ func (u *UI) showDuplicates() {
 		container.NewTabItem("Past merges", v.history),
 	)
 	v.dlg = dialog.NewCustom("Duplicate actors", "Close", tabs, u.win)
-	v.dlg.Resize(fyne.NewSize(actorDialogWidth(u.win, 960), 560))
+	// As tall as the window allows: each pair's reasons take a line each, and a fixed
+	// height hid the third pair of a short list below the fold.
+	v.dlg.Resize(fyne.NewSize(actorDialogWidth(u.win, 960), dossierDialogSize(u.win, 960, 900).Height))
 	u.showKeyed(v.dlg, dialogKeys{cancel: v.dlg.Hide})
 	v.reload()
 }

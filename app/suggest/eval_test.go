@@ -168,6 +168,9 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 95 (747-754): written by an eightieth helper who never saw the extractor", "747", "755"},
 	{"held out, batch 96 (755-762): written by an eighty-first helper who never saw the extractor", "755", "763"},
 	{"held out, batch 97 (763-770): written by an eighty-second helper who never saw the extractor", "763", "771"},
+	{"held out, batch 98 (771-778): written by an eighty-third helper who never saw the extractor", "771", "779"},
+	{"held out, batch 99 (779-786): written by an eighty-fourth helper who never saw the extractor", "779", "787"},
+	{"held out, batch 100 (787-794): written by an eighty-fifth helper who never saw the extractor", "787", "795"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).

@@ -332,4 +332,25 @@ Rotterdam|Antwerp|Manchester|Birmingham|Liverpool|Glasgow|Edinburgh|Leeds|Bristo
 Cardiff|Gothenburg|Malmö|Bergen|Tromsø|Aarhus|Gdansk|Krakow|Kraków|Wrocław|Poznań|Lviv|
 Kharkiv|Odesa|Odessa|Dnipro|Donetsk|Luhansk|Zaporizhzhia|Kherson|St Petersburg|Saint
 Petersburg|Novosibirsk|Yekaterinburg|Kazan|Thessaloniki|Porto|Sydney|Melbourne|Brisbane|
-Perth|Adelaide|Queensland|New South Wales|Victoria|Western Australia|Auckland|Christchurch`
+Perth|Adelaide|Queensland|New South Wales|Victoria|Western Australia|Auckland|Christchurch|
+Anhui|Gansu|Guizhou|Hainan|Hebei|Heilongjiang|Henan|Hunan|Jiangxi|Jilin|Liaoning|Qinghai|Shaanxi|
+Shandong|Shanxi|Guangxi|Ningxia|Inner Mongolia|Hangzhou|Nanjing|Suzhou|Xiamen|Qingdao|Dalian|
+Shenyang|Harbin|Zhengzhou|Changsha|Kunming|Ningbo|Dongguan|Foshan|Hefei|Jinan|Fuzhou|Nanning|
+Guiyang|Lanzhou|Urumqi|Taiyuan|Shijiazhuang|Changchun|Nanchang|Wuxi|Zhuhai|Aceh|Riau|Jambi|
+Lampung|Banten|Bengkulu|Gorontalo|Maluku|Papua|Bali|Java|Sumatra|Kalimantan|Sulawesi|East Java|
+West Java|Central Java|Semarang|Makassar|Palembang|Batam|Balikpapan|Yogyakarta|Haiphong|Hai Phong|
+Da Nang|Can Tho|Dong Nai|Binh Duong|Quang Ninh|Nghe An|Thanh Hoa|Bac Ninh|Kaduna|Ogun|Oyo|Enugu|
+Anambra|Borno|Benue|Kwara|Katsina|Sokoto|Zamfara|Bauchi|Kogi|Ondo|Osun|Ekiti|Akwa Ibom|
+Bayelsa|Yobe|Adamawa|Taraba|Gombe|Jigawa|Kebbi|Nasarawa|Ebonyi|Nakuru|Eldoret|Kiambu|Machakos|
+Turkana|Garissa|Kakamega|Nyeri|Kilifi|Kwale|Lamu|Wajir|Mandera|Jalisco|Sonora|Chihuahua|
+Oaxaca|Chiapas|Michoacán|Veracruz|Sinaloa|Tamaulipas|Nuevo León|Puebla|Coahuila|Zacatecas|
+Yucatán|Quintana Roo|Baja California|Guanajuato|Querétaro|Tabasco|Campeche|Pará|Paraná|
+Santa Catarina|Rio Grande do Sul|Pernambuco|Ceará|Maranhão|Mato Grosso|Espírito Santo|
+Belo Horizonte|Curitiba|Fortaleza|Manaus|Belém|Santa Fe|Chubut|Neuquén|Salta|Jujuy|Tucumán|
+Entre Ríos|Cauca|Valle del Cauca|Nariño|Chocó|Cundinamarca|Huila|Putumayo|Caquetá|Arauca|
+Barranquilla|Cartagena|Bucaramanga|Cusco|Arequipa|Puno|Loreto|Piura|Cajamarca|Ayacucho|
+Mindanao|Luzon|Visayas|Quezon City|Zamboanga|Iloilo|Odisha|Assam|Jharkhand|Chhattisgarh|
+Telangana|Andhra Pradesh|Haryana|Uttarakhand|Himachal Pradesh|Manipur|Nagaland|Mizoram|
+Tripura|Meghalaya|Goa|Jammu|Ladakh|Khyber Pakhtunkhwa|Gilgit-Baltistan|Quetta|Faisalabad|
+Rawalpindi|Multan|Krasnodar|Rostov|Belgorod|Kursk|Bryansk|Tatarstan|Bashkortostan|
+Vladivostok|Murmansk|Kaliningrad|Mykolaiv|Sumy|Chernihiv|Poltava|Vinnytsia`

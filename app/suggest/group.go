@@ -568,7 +568,7 @@ func (g *grouper) buildIndex() {
 		}
 		add(g.byWord, words[0], e)
 		add(g.byWord, words[0]+"s", e)
-		if clubPrefix(e.full.toks) || townClub(e.full.toks) || particles[words[0]] || places[words[0]] {
+		if clubPrefix(e.full.toks) || townClub(e.full.toks) || particles[words[0]] || places[words[0]] || registered(e.full.toks) {
 			add(g.byWord, words[1], e) // "Al Sadaf" of "Al Sadaf Marine…", "Qingfeng" of "Shenzhen Qingfeng…"
 		}
 		last := len(words) - 1
@@ -651,6 +651,12 @@ func personShortForm(full []token, words []string, o *occurrence) bool {
 	return false
 }
 
+// registered reports whether a name of three words or more ends in a legal form: a
+// registered firm, whose first word is often its seat ("Hulunbuir Qingfeng Dairy Co.").
+func registered(toks []token) bool {
+	return len(toks) >= 3 && legalSuffixTok(toks[len(toks)-1])
+}
+
 // orgShortForm reports whether short is the first or last word of the organisation's
 // name full ("Junts" of "Junts per Catalunya", "Nujaba" of "Harakat al-Nujaba").
 func orgShortForm(full, short []token) bool {
@@ -661,6 +667,7 @@ func orgShortForm(full, short []token) bool {
 		return false
 	}
 	w := short[0].fold
+	reg := registered(full)
 	for len(full) > 2 && legalSuffixTok(full[len(full)-1]) {
 		full = full[:len(full)-1] // "Marzotti" of "Officine Marzotti S.p.A."
 	}
@@ -677,8 +684,10 @@ func orgShortForm(full, short []token) bool {
 	if townClub(full) && full[1].fold == w {
 		return true // "Champa" of "Vientiane Champa FC": the name between its town and its letters
 	}
-	if len(full) >= 3 && places[first] && full[1].fold == w && cueKind(w) == "" && !generic[w] && headKind(full) != app.GovernmentBody {
-		return true // "Qingfeng" of "Shenzhen Qingfeng New Energy Co., Ltd.": the name after its place
+	if len(full) >= 3 && (places[first] || reg && !firstNames[first]) && full[1].fold == w && cueKind(w) == "" && !generic[w] && headKind(full) != app.GovernmentBody {
+		// "Qingfeng" of "Shenzhen Qingfeng New Energy Co., Ltd.": the name after its place,
+		// known or not ("Hulunbuir Qingfeng Dairy Co., Ltd.") when a legal form says a firm.
+		return true
 	}
 	if w == first+"s" && partyCues[last] {
 		return true // "Conservatives" of "Conservative Party"

@@ -2545,3 +2545,36 @@ func TestRound33NameAfterItsPlace(t *testing.T) {
 	text := "Shenzhen Lanfeng New Energy Co., Ltd. will build the plant. Lanfeng said it would open in 2027."
 	checkRule(t, text, map[string]ruleWant{"Shenzhen Lanfeng New Energy Co., Ltd.": {app.Organisation, []string{"Lanfeng"}}}, nil)
 }
+
+// TestRound34PlacesListedAfterACompassWord: the places listed after "in northern X," share
+// its clue, "and the Netherlands" included, and a sentence's opening "In" is no part of
+// the first place's name; the same list after "talks with" names states that act.
+func TestRound34PlacesListedAfterACompassWord(t *testing.T) {
+	text := "Hail damaged vineyards in southern Germany, Austria and the Czech Republic last week. " +
+		"In Tarija and Las Lomitas, farmers counted the losses. " +
+		"Talks with Chile, Peru and the Netherlands stalled."
+	checkRule(t, text, map[string]ruleWant{
+		"Chile":       {app.State, nil},
+		"Peru":        {app.State, nil},
+		"Netherlands": {app.State, nil},
+	}, []string{"Germany", "Austria", "Czech Republic", "Tarija", "Las Lomitas", "In Tarija"})
+}
+
+// TestRound34RoleBeforeTheNextName: "Las Lomitas, mayor Rubén Aguirre": the role after the
+// comma opens the next name and says nothing of the one before it.
+func TestRound34RoleBeforeTheNextName(t *testing.T) {
+	text := "Rain closed the road to Villa Serena, mayor Rubén Aguirre Campos said on Friday."
+	checkRule(t, text, map[string]ruleWant{"Rubén Aguirre Campos": {app.Person, nil}}, []string{"Villa Serena"})
+}
+
+// TestRound34RegisteredFirmsNameAfterItsSeat: the word after a registered firm's first word
+// is its short form, whether the gazetteer knows that first word as a place or not; a
+// province the gazetteer ships does the same for a name without a legal form.
+func TestRound34RegisteredFirmsNameAfterItsSeat(t *testing.T) {
+	text := "Xilingol Baoshan Cashmere Co., Ltd. cut its forecast. Baoshan blamed the winter. " +
+		"Guizhou Tianlu Liquor Group opened a plant; Tianlu employs 900 people."
+	checkRule(t, text, map[string]ruleWant{
+		"Xilingol Baoshan Cashmere Co., Ltd.": {app.Organisation, []string{"Baoshan"}},
+		"Guizhou Tianlu Liquor Group":         {app.Organisation, []string{"Tianlu"}},
+	}, nil)
+}

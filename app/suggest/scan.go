@@ -3015,20 +3015,35 @@ func (s *scanner) locBefore(and int) bool {
 	if k < 0 || !isNameToken(s.toks[k]) {
 		return false
 	}
-	for k > 0 && (isNameToken(s.toks[k-1]) || k > 1 && particles[s.toks[k-1].fold] && isNameToken(s.toks[k-2])) && s.toks[k].space {
+	for k > 0 && (isNameToken(s.toks[k-1]) || k > 1 && particles[s.toks[k-1].fold] && isNameToken(s.toks[k-2])) && !sentLocative(s.toks[k-1]) && s.toks[k].space {
 		k-- // "Castilla y León"
 	}
 	if k > 1 && s.toks[k-1].text == "," && s.listGoesOn(and) {
 		return s.locBefore(k - 1) // "in Paris, Lyon and Marseille": the list's first says
 	}
-	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either" || s.toks[k-1].text == "the") {
-		k-- // "in both Oslo and Helsinki", "at the Bonnyville Centre or the…"
+	if k > 1 && (s.toks[k-1].fold == "both" || s.toks[k-1].fold == "either" || s.toks[k-1].text == "the" || compassOrNear(s.toks[k-1])) {
+		k-- // "in both Oslo and Helsinki", "at the Bonnyville Centre or the…", "in northern France, Belgium…"
 	}
 	if k > 1 && s.toks[k-1].fold == "of" && placeOf[wordBefore(s.toks, k-1)] ||
 		k > 1 && s.toks[k-1].fold == "between" && s.betweenPlaces(k-1) {
 		return true // "the villages of Aita and Ramyeh", "travelled between Sanaa and Aden"
 	}
 	return k > 0 && s.toks[k-1].kind == tWord && locatives[s.toks[k-1].fold] && !s.peopleOf(k-1)
+}
+
+// countryAt reports whether a state's name of one or two words begins at toks[k]: "the
+// Netherlands", "the United States".
+func (s *scanner) countryAt(k int) bool {
+	if k >= len(s.toks) || !isNameToken(s.toks[k]) {
+		return false
+	}
+	return isCountryText(s.toks[k].text) || k+1 < len(s.toks) && isCountryText(s.toks[k].text+" "+s.toks[k+1].text)
+}
+
+// compassOrNear reports whether t is a lower-case compass or nearness word ("northern",
+// "neighbouring"), which stands between a locative and the place it qualifies.
+func compassOrNear(t token) bool {
+	return t.kind == tWord && unicode.IsLower(firstRune(t.text)) && (compass[t.fold] && t.fold != "greater" || nearWords[t.fold])
 }
 
 // peopleOf reports whether toks[p] is "at" after people who work somewhere ("analysts
@@ -3101,10 +3116,16 @@ func (s *scanner) nameStart(and int) int {
 	if k < 0 || !isNameToken(s.toks[k]) {
 		return -1
 	}
-	for k > 0 && (isNameToken(s.toks[k-1]) || particles[s.toks[k-1].fold]) && s.toks[k].space {
+	for k > 0 && (isNameToken(s.toks[k-1]) || particles[s.toks[k-1].fold]) && !sentLocative(s.toks[k-1]) && s.toks[k].space {
 		k--
 	}
 	return k
+}
+
+// sentLocative reports whether t is a locative opening a sentence ("In Tilcara and Las
+// Piedras, …"): capitalised, yet no part of the name after it.
+func sentLocative(t token) bool {
+	return t.sent && locatives[t.fold]
 }
 
 // partyAfter, right after a name, say it is one party's or movement's, whatever "and" it
@@ -3324,10 +3345,16 @@ func stripDemonym(toks []token) []token {
 // listGoesOn reports whether a comma or and/or and another name follow toks[end-1]: the
 // name is an item of a list.
 func (s *scanner) listGoesOn(end int) bool {
-	if end+1 >= len(s.toks) || !isNameToken(s.toks[end+1]) {
+	if end+1 >= len(s.toks) {
 		return false
 	}
-	t := s.toks[end]
+	t, next := s.toks[end], end+1
+	if t.kind == tWord && (t.text == "and" || t.text == "or") && s.toks[next].text == "the" && s.countryAt(next+1) {
+		next++ // "in France, Belgium and the Netherlands"
+	}
+	if !isNameToken(s.toks[next]) {
+		return false
+	}
 	return t.text == "," || t.kind == tWord && (t.text == "and" || t.text == "or")
 }
 
@@ -3360,8 +3387,9 @@ func (s *scanner) appositiveRole(end int) bool {
 			return true // "Ana Ruiz and Eva Sol, two former linguists": a count of people
 		}
 		if roleWords[w] && unicode.IsLower(firstRune(t.text)) {
-			// "the junior coalition partner": a party's role among parties, not a person's.
-			return !(k > end+1 && partyCues[toks[k-1].fold])
+			// "the junior coalition partner": a party's role among parties, not a person's;
+			// "Las Piedras, mayor Raúl Ferreyra": the role is the next name's.
+			return !(k > end+1 && partyCues[toks[k-1].fold]) && !(k+1 < len(toks) && isNameToken(toks[k+1]) && toks[k].space)
 		}
 		if stopwords[w] && !isArticle(w) && k > end+1 {
 			return false
