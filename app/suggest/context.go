@@ -435,7 +435,9 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	if vesselBefore(toks, i) {
 		o.thing = true // "aboard the Al Nour Express", "the tanker Qamar": a ship, not who
 	}
-	if thingAfter(toks, end) || s.numberAfter(end) || s.codeAfterNumber(o, i) {
+	numbered := s.numberAfter(end)
+	o.numbered = numbered && prev == "the" && !(end+1 < len(toks) && toks[end+1].text == "%")
+	if thingAfter(toks, end) || numbered || s.codeAfterNumber(o, i) {
 		o.thing = true // "the Atlas 9 smartphone", "the KOSPI index", "Vantor Aero X2"
 	}
 }

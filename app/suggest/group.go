@@ -461,8 +461,9 @@ func (g *grouper) owner(o *occurrence) *entity {
 			if e.full.thing || e.full.layout && !personCell(e.full) && !bodyCell(e.full) {
 				continue // a product's or a table's name owns no short form
 			}
+			// A numbered short form ("the Haiyuan 606") is a company's vessel or model, not it.
 			if e.person && !(o.loc && !o.weakLoc && !o.gazOnly) && personShortForm(e.full.toks, e.strippedWords(), o) ||
-				!e.person && !o.datelineCity && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
+				!e.person && !o.datelineCity && !o.numbered && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
 		}

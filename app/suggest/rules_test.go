@@ -2569,12 +2569,15 @@ func TestRound34RoleBeforeTheNextName(t *testing.T) {
 
 // TestRound34RegisteredFirmsNameAfterItsSeat: the word after a registered firm's first word
 // is its short form, whether the gazetteer knows that first word as a place or not; a
-// province the gazetteer ships does the same for a name without a legal form.
+// province the gazetteer ships does the same for a name without a legal form; "the Donghai
+// 118" is the firm's boat, not it.
 func TestRound34RegisteredFirmsNameAfterItsSeat(t *testing.T) {
 	text := "Xilingol Baoshan Cashmere Co., Ltd. cut its forecast. Baoshan blamed the winter. " +
-		"Guizhou Tianlu Liquor Group opened a plant; Tianlu employs 900 people."
+		"Guizhou Tianlu Liquor Group opened a plant; Tianlu employs 900 people. " +
+		"Taizhou Donghai Ocean Fishery Co., Ltd. lost its licence after the Donghai 118 was boarded."
 	checkRule(t, text, map[string]ruleWant{
-		"Xilingol Baoshan Cashmere Co., Ltd.": {app.Organisation, []string{"Baoshan"}},
-		"Guizhou Tianlu Liquor Group":         {app.Organisation, []string{"Tianlu"}},
-	}, nil)
+		"Xilingol Baoshan Cashmere Co., Ltd.":     {app.Organisation, []string{"Baoshan"}},
+		"Guizhou Tianlu Liquor Group":             {app.Organisation, []string{"Tianlu"}},
+		"Taizhou Donghai Ocean Fishery Co., Ltd.": {app.Organisation, nil},
+	}, []string{"Donghai"})
 }

@@ -38,6 +38,7 @@ type occurrence struct {
 	loc        bool // a place: "in Erbil", "the city of Manisa", "the Torkham border crossing"
 	layout     bool // read in a table, an all-capitals line or a quoted slogan
 	thing      bool // a number or a product word follows: "Atlas 9", "the KOSPI index"
+	numbered   bool // "the" before, a number after: "the Haiyuan 606", a vessel or model, never its maker
 	shared     bool // a short form two organisations' names could both own
 	weakLoc    bool // loc only because of to, at or from right before it
 	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
