@@ -694,7 +694,7 @@ func (s *scanner) listedPlaces(o *occurrence, i, end int, prev string) {
 		s.listLocativeStrength(o, i-2)
 	}
 	if (prev == "and" || prev == "or") && s.locBefore(i-1) || i > 0 && toks[i-1].text == "," && s.listGoesOn(end) && s.locBefore(i-1) {
-		o.loc = true
+		o.loc, o.listPlace = true, true
 		s.listLocativeStrength(o, i-1)
 	}
 	if o.country != nil && i > 0 && toks[i-1].text == "," && s.locBefore(i-1) && (end == len(toks) || toks[end].kind == tPunct && toks[end].text != "'") {

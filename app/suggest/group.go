@@ -164,7 +164,8 @@ func withholdShared(sugs []Suggestion) {
 var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc sa ag gmbh nv bv spa asa as
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv sabdecv sderl sderldecv sapidecv
-	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt`)
+	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt
+	slu sca rl unipessoal saic eireli`)
 
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.
@@ -263,8 +264,13 @@ func shortOrgForms(toks []token) [][2]int {
 			out = append(out, [2]int{0, k})
 		}
 	}
-	if n >= 3 && legalPrefixes[toks[0].fold] {
-		out = append(out, [2]int{1, n}) // "Sulawesi Logam Makmur" of "PT Sulawesi Logam Makmur Tbk"
+	if n >= 3 && toks[n-1].text == "," {
+		n-- // "Minera Cerro Pardo, S.A. de C.V."
+	}
+	if n >= 3 && firmOpener(toks[0]) {
+		// "Sulawesi Logam Makmur" of "PT Sulawesi Logam Makmur Tbk", "Cerro Pardo" of
+		// "Minera Cerro Pardo, S.A. de C.V.": the name after the form or the trade.
+		out = append(out, [2]int{1, n})
 	}
 	cut := n
 	for cut > 2 && cueKind(toks[cut-1].fold) == app.Organisation && orgCues[toks[cut-1].fold] && isNameToken(toks[cut-2]) && !connectors[toks[cut-2].fold] {
@@ -461,9 +467,10 @@ func (g *grouper) owner(o *occurrence) *entity {
 			if e.full.thing || e.full.layout && !personCell(e.full) && !bodyCell(e.full) {
 				continue // a product's or a table's name owns no short form
 			}
-			// A numbered short form ("the Haiyuan 606") is a company's vessel or model, not it.
+			// A numbered short form ("the Haiyuan 606") is a company's vessel or model, and one
+			// listed among places ("sent helicopters to Pelalawan and Siak") the place.
 			if e.person && !(o.loc && !o.weakLoc && !o.gazOnly) && personShortForm(e.full.toks, e.strippedWords(), o) ||
-				!e.person && !o.datelineCity && !o.numbered && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
+				!e.person && !o.datelineCity && !o.numbered && !(o.listPlace && (o.motion || !o.weakLoc)) && orgShortForm(e.full.toks, o.toks) && !slices.Contains(cands, e) {
 				cands = append(cands, e)
 			}
 		}
@@ -572,6 +579,9 @@ func (g *grouper) buildIndex() {
 		if clubPrefix(e.full.toks) || townClub(e.full.toks) || particles[words[0]] || places[words[0]] || registered(e.full.toks) {
 			add(g.byWord, words[1], e) // "Al Sadaf" of "Al Sadaf Marine…", "Qingfeng" of "Shenzhen Qingfeng…"
 		}
+		if len(words) > 3 && firmOpener(e.full.toks[0]) && particles[words[1]] {
+			add(g.byWord, words[2], e) // "La Esperanza" of "Agroindustrial La Esperanza S.A.S."
+		}
 		last := len(words) - 1
 		for last > 1 && isLegalSuffix(words[last]) {
 			last-- // "Marzotti" of "Officine Marzotti S.p.A."
@@ -652,6 +662,12 @@ func personShortForm(full []token, words []string, o *occurrence) bool {
 	return false
 }
 
+// firmOpener reports whether t, opening a name, is a legal form ("PT", "OOO") or a trade
+// ("Minera", "Agroindustrial") before the name the firm goes by.
+func firmOpener(t token) bool {
+	return legalPrefixes[t.fold] && isAcronym(t.text) || romanceFirmHeads[t.fold]
+}
+
 // registered reports whether a name of three words or more ends in a legal form: a
 // registered firm, whose first word is often its seat ("Hulunbuir Qingfeng Dairy Co.").
 func registered(toks []token) bool {
@@ -661,6 +677,9 @@ func registered(toks []token) bool {
 // orgShortForm reports whether short is the first or last word of the organisation's
 // name full ("Junts" of "Junts per Catalunya", "Nujaba" of "Harakat al-Nujaba").
 func orgShortForm(full, short []token) bool {
+	if len(full) > 3 && firmOpener(full[0]) && len(short) == 2 && particles[short[0].fold] && full[1].fold == short[0].fold {
+		full = full[1:] // "La Esperanza" of "Agroindustrial La Esperanza S.A.S."
+	}
 	if len(short) == 2 && len(full) > 2 && particles[short[0].fold] && full[0].fold == short[0].fold {
 		full, short = full[1:], short[1:] // "Al Sadaf" of "Al Sadaf Marine Terminals PJSC"
 	}

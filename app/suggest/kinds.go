@@ -246,7 +246,9 @@ func orgShaped(o *occurrence) bool {
 		// "Thai Lawyers for Human Rights": no person's name holds "for" or "of".
 		len(o.toks) > 2 && slices.ContainsFunc(o.toks[1:len(o.toks)-1], func(t token) bool { return t.fold == "for" || t.fold == "of" }) ||
 		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold] ||
-		romanceBodyName(o.toks)
+		romanceBodyName(o.toks) ||
+		// "PT Kalbe Farma", "Minera Andes del Sol": a legal form or a trade opens no person's name.
+		len(o.toks) > 1 && firmOpener(o.toks[0])
 }
 
 // romanceBodyName reports whether a name opens with a noun that heads bodies in Romance
@@ -258,6 +260,13 @@ func romanceBodyName(toks []token) bool {
 	}
 	return romanceOrgHeads[toks[0].fold] || slices.ContainsFunc(toks[1:], func(t token) bool { return romanceJoiners[t.fold] })
 }
+
+// romanceFirmHeads open the names of companies in Spanish and Portuguese by their trade
+// ("Minera Cerro Pardo", "Agroindustrial La Esperanza"): the words after are the name the
+// text later uses alone.
+var romanceFirmHeads = words(`minera mineração agroindustrial agroindústria constructora construtora
+	inmobiliaria imobiliária pesquera naviera petrolera cementera inversiones investimentos industrias
+	comercializadora distribuidora transportes transportadora laboratorios laboratórios`)
 
 // romanceOrgHeads open the names of associations, unions, clubs and centres in Romance
 // languages.
@@ -672,7 +681,21 @@ func unionsCongress(h head) bool {
 
 // chamberOfLegislators: "Chamber of Deputies"; not "Chamber of Commerce".
 func chamberOfLegislators(h head) bool {
+	if h.w == "camara" || h.w == "câmara" || h.w == "cámara" || h.w == "chambre" {
+		// "Cámara de Diputados de San Juan", "Câmara Municipal de Feira": a legislature's;
+		// "Cámara de Comercio" is a trade body.
+		next := wordAfterHead(h, 1)
+		return next == "municipal" || romanceJoiners[next] && legislators[wordAfterHead(h, 2)]
+	}
 	return h.w == "chamber" && h.at+2 < len(h.toks) && h.toks[h.at+1].fold == "of" && legislators[h.toks[h.at+2].fold]
+}
+
+// wordAfterHead returns the folded word k places after the head, or "".
+func wordAfterHead(h head, k int) string {
+	if h.at+k < len(h.toks) {
+		return h.toks[h.at+k].fold
+	}
+	return ""
 }
 
 // electoralBody: "National Electoral Institute": who runs elections is a state's.
@@ -820,7 +843,8 @@ func tradeUnionWord(w string) bool {
 }
 
 // legislators are the members a chamber of parliament is named after.
-var legislators = words(`deputies representatives senators commons lords councillors`)
+var legislators = words(`deputies representatives senators commons lords councillors diputados deputados
+	senadores vereadores representantes concejales députés`)
 
 // partyWords reports whether a name holds a word that political parties' names use:
 // "Christian Democratic Union" is a party, "African Union" is not.

@@ -2581,3 +2581,47 @@ func TestRound34RegisteredFirmsNameAfterItsSeat(t *testing.T) {
 		"Taizhou Donghai Ocean Fishery Co., Ltd.": {app.Organisation, nil},
 	}, []string{"Donghai"})
 }
+
+// TestRound35RomanceFirmsAndTheirShortForms: a legal form after a comma (S.L.U., S.C.A.,
+// R.L., "Unipessoal, Lda.") ends the firm's name; a trade word or a legal form opening the
+// name ("Constructora", "PT") makes it a firm's, and the words after it are the name the
+// text uses alone, a Spanish article included.
+func TestRound35RomanceFirmsAndTheirShortForms(t *testing.T) {
+	text := "Frutas Campo Alto, S.L.U. signed the lease. Cooperativa Olivarera Virgen del Pilar, S.C.A. objected. " +
+		"Cooperativa Cafetalera Nueva Aurora, R.L. and Cortiças do Vouga, Unipessoal, Lda. joined them. " +
+		"Constructora Los Robles S.A. won the tender; Los Robles said work starts in May. " +
+		"PT Kapuas Bumi Persada denied the claim."
+	checkRule(t, text, map[string]ruleWant{
+		"Frutas Campo Alto, S.L.U.":                      {app.Organisation, nil},
+		"Cooperativa Olivarera Virgen del Pilar, S.C.A.": {app.Organisation, nil},
+		"Cooperativa Cafetalera Nueva Aurora, R.L.":      {app.Organisation, nil},
+		"Cortiças do Vouga, Unipessoal, Lda.":            {app.Organisation, nil},
+		"Constructora Los Robles S.A.":                   {app.Organisation, []string{"Los Robles"}},
+		"PT Kapuas Bumi Persada":                         {app.Organisation, nil},
+	}, []string{"S.L.U.", "S.C.A.", "R.L.", "Unipessoal, Lda."})
+}
+
+// TestRound35RomanceGovernmentBodies: a junta, a concejo, a chamber of deputies or a
+// municipal chamber is a state's body, a chamber of commerce is not; "Diario" names a
+// newspaper; a ministry "do" a list of portfolios joined by "e" is one name.
+func TestRound35RomanceGovernmentBodies(t *testing.T) {
+	text := "The Junta de Castilla-La Mancha appealed. The Concejo Deliberante de Tafí Viejo voted 6-3, and the " +
+		"Cámara de Senadores de Tucumán will meet. The Câmara Municipal de Ovar agreed; the Cámara de Comercio de Cusco did not, " +
+		"Diario del Valle reported. The Ministério da Agricultura, Pescas e Florestas said nothing."
+	checkRule(t, text, map[string]ruleWant{
+		"Junta de Castilla-La Mancha":                   {app.GovernmentBody, nil},
+		"Concejo Deliberante de Tafí Viejo":             {app.GovernmentBody, nil},
+		"Cámara de Senadores de Tucumán":                {app.GovernmentBody, nil},
+		"Câmara Municipal de Ovar":                      {app.GovernmentBody, nil},
+		"Cámara de Comercio de Cusco":                   {app.Organisation, nil},
+		"Diario del Valle":                              {app.Media, nil},
+		"Ministério da Agricultura, Pescas e Florestas": {app.GovernmentBody, nil},
+	}, []string{"Ministério da Agricultura", "Pescas e Florestas"})
+}
+
+// TestRound35SentToAPlace: "sent to X and Y" says where, so a firm whose name opens with Y
+// does not take the place as its short form.
+func TestRound35SentToAPlace(t *testing.T) {
+	text := "Troops were sent to Kampar and Rengat. Police named PT Rengat Sawit Jaya as a suspect. Rengat Sawit Jaya denied it."
+	checkRule(t, text, map[string]ruleWant{"PT Rengat Sawit Jaya": {app.Organisation, nil}}, []string{"Rengat"})
+}

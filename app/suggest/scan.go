@@ -41,6 +41,7 @@ type occurrence struct {
 	numbered   bool // "the" before, a number after: "the Haiyuan 606", a vessel or model, never its maker
 	shared     bool // a short form two organisations' names could both own
 	weakLoc    bool // loc only because of to, at or from right before it
+	listPlace  bool // listed after a place: "in Pelalawan and Siak"
 	// groupNoun: a noun before the name says it is a group, a charity or an NGO, not a
 	// party, whatever party words the name holds: "consumer group Citizens' Coalition".
 	groupNoun bool
@@ -2961,7 +2962,7 @@ func (s *scanner) motionBefore(p int) bool {
 		// or police "from Kenya" are the state's own, sent: it acts.
 		return true
 	}
-	return motionWords[w] || s.shippedGoods(p)
+	return motionWords[w] || shipVerbs[w] && s.toks[p].fold == "to" || s.shippedGoods(p)
 }
 
 // originNouns before "from" and a state say where people or votes come from, not who acts.
@@ -3186,6 +3187,9 @@ func roleLead(toks []token) bool {
 	return k > 0 && k < len(toks) && isRoleHead(toks[k].fold)
 }
 
+// romanceOf are "of" in Spanish, Portuguese, French and Italian, and listAnds their "and".
+var romanceOf, listAnds = words(`de do da del dos das du des di della`), words(`e y et`)
+
 // portfolioList reports whether the comma at toks[j] continues the name toks[i:j]: the
 // name is a body's "of" or "for" a list of portfolios ("Ministry of Information,
 // Communications and the Digital Economy"), and capitalised words, commas and "the" run
@@ -3194,7 +3198,8 @@ func (s *scanner) portfolioList(i, j int) bool {
 	toks := s.toks
 	of, role := false, false
 	for k := i + 1; k < j; k++ {
-		if toks[k].fold == "of" || toks[k].fold == "for" || toks[k].fold == "on" {
+		if toks[k].fold == "of" || toks[k].fold == "for" || toks[k].fold == "on" || romanceOf[toks[k].fold] {
+			// "Ministério do Trabalho, Solidariedade e Segurança Social" lists so too.
 			of = of || cueKind(toks[k-1].fold) != ""
 			role = role || isRoleHead(toks[k-1].fold) && cueKind(toks[k-1].fold) == ""
 		}
@@ -3219,7 +3224,7 @@ func (s *scanner) portfolioList(i, j int) bool {
 		case isNameToken(t) && cueKind(t.fold) != "" && !roleModifiers[t.fold]:
 			return false // "University of Iowa, Iowa State University and…": names of their own
 		case t.text == "," || isNameToken(t) || t.fold == "the":
-		case t.fold == "and":
+		case t.fold == "and" || listAnds[t.fold] && unicode.IsLower(firstRune(t.text)):
 			if k == j+1 {
 				return false // "the Election Commission of India, and the Konkan Chronicle": a list of names
 			}

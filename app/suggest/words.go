@@ -175,12 +175,13 @@ var (
 		servicio serviço servizio autoridad autoridade comisión comissão commissione
 		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing
 		registro registry préfecture prefecture audiencia landtag kreistag stadtrat gemeinderat
-		regione regiao comune municipio`)
+		regione regiao comune municipio junta xunta concejo diputación generalitat alcaldía
+		gobernación intendencia municipalidad`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
-		irna isna fars tasnim yonhap kyodo ap dpa ansa efe`)
+		irna isna fars tasnim yonhap kyodo ap dpa ansa efe diario periódico jornal gaceta gazeta correio`)
 	orgCues = words(`organization organisation association agency bank university institute
 		center centre foundation fund programme program company corporation group union house
 		nations community chamber federation initiative council commission authority society
