@@ -169,8 +169,11 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 96 (755-762): written by an eighty-first helper who never saw the extractor", "755", "763"},
 	{"held out, batch 97 (763-770): written by an eighty-second helper who never saw the extractor", "763", "771"},
 	{"held out, batch 98 (771-778): written by an eighty-third helper who never saw the extractor", "771", "779"},
-	{"held out, batch 99 (779-786): written by an eighty-fourth helper who never saw the extractor", "779", "787"},
+	{"held out, batch 99 (779-786): written by an eighty-fourth helper who never saw the extractor, kept unfitted", "779", "787"},
 	{"held out, batch 100 (787-794): written by an eighty-fifth helper who never saw the extractor", "787", "795"},
+	{"held out, batch 101 (795-802): written by an eighty-sixth helper who never saw the extractor", "795", "803"},
+	{"held out, batch 102 (803-810): written by an eighty-seventh helper who never saw the extractor", "803", "811"},
+	{"held out, batch 103 (811-818): written by an eighty-eighth helper who never saw the extractor", "811", "819"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
