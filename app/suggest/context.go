@@ -258,6 +258,14 @@ func (s *scanner) precedeCue(o *occurrence, i int, prev string) {
 	if !ok {
 		return
 	}
+	if s.toks[i-1].poss {
+		// "the United Progressive Party's Delcia Warner-Joseph": one of the party's
+		// people, not the party.
+		if k == app.Party && len(o.toks) >= 2 && len(o.toks) <= 3 && !hasAnyCue(o.toks) && o.country == nil {
+			o.person = true
+		}
+		return
+	}
 	o.ctxKind = k
 	o.groupNoun = nonPartyNouns[prev]
 	if k == app.Media && prev == "agency" && i >= 2 && wordBefore(s.toks, i-1) != "news" && wordBefore(s.toks, i-1) != "press" {
@@ -406,7 +414,7 @@ func currencyAmount(w string) bool {
 }
 
 // currencyLetters write amounts before their digits.
-var currencyLetters = words(`k r rs tk ksh sh rm gh le br zk ush tsh`)
+var currencyLetters = words(`k r rs tk ksh sh rm gh le br zk ush tsh rp`)
 
 // thingClues reads what makes a name a thing rather than an actor: "a bad-tempered
 // Superclásico", "its Kvitta Pay terminals", "(D-Wash.)", "the Atlas 9 smartphone".
@@ -414,6 +422,9 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	toks := s.toks
 	if end == i+1 && strings.ContainsAny(o.text, "0123456789") && (quantityUnits[next] || next == "bn" || next == "m" || currencyAmount(o.text) && !speechVerbs[next]) {
 		o.thing = true // "RM2 billion", "KSh40 million", "K4.8 billion", "R550": an amount in a currency's letters
+	}
+	if end == i+1 && currencyLetters[o.key] && end < len(toks) && unicode.IsDigit(firstRune(toks[end].text)) {
+		o.thing = true // "Rp 4.2 trillion", "Rs 300 crore": a currency's letters before the amount
 	}
 	if len(o.toks) == 1 && !o.attrib && s.indefiniteBefore(i) && !isAcronym(o.text) {
 		// "a bad-tempered Superclásico", "an Airbus": one of a kind of things, no actor.

@@ -266,7 +266,8 @@ func romanceBodyName(toks []token) bool {
 // text later uses alone.
 var romanceFirmHeads = words(`minera mineração agroindustrial agroindústria constructora construtora
 	inmobiliaria imobiliária pesquera naviera petrolera cementera inversiones investimentos industrias
-	comercializadora distribuidora transportes transportadora laboratorios laboratórios`)
+	comercializadora distribuidora transportes transportadora laboratorios laboratórios sistemas
+	soluciones agropecuaria frigorífico importadora exportadora`)
 
 // romanceOrgHeads open the names of associations, unions, clubs and centres in Romance
 // languages.
@@ -448,12 +449,17 @@ func findHead(toks []token) (head, app.ActorKind) {
 // lastCue returns the last cue word of toks[:to], its kind and index.
 func lastCue(toks []token, to int) (app.ActorKind, int) {
 	for k := to - 1; k >= 0; k-- {
-		if kind := cueKind(toks[k].fold); kind != "" && !titleCaseTwoLetters[toks[k].text] {
+		if kind := cueKind(toks[k].fold); kind != "" && !titleCaseTwoLetters[toks[k].text] &&
+			!(k > 0 && openingCues[toks[k].fold] && firstNames[toks[0].fold]) {
 			return kind, k
 		}
 	}
 	return "", -1
 }
+
+// openingCues head a body only as its first word ("Cámara de Diputados", "Junta de
+// Andalucía"); after a given name they are a surname: "Ndeye Fatou Camara".
+var openingCues = words(`camara junta concejo`)
 
 // headRule is a head noun that means kind in a name for which holds.
 type headRule struct {

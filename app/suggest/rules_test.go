@@ -2625,3 +2625,29 @@ func TestRound35SentToAPlace(t *testing.T) {
 	text := "Troops were sent to Kampar and Rengat. Police named PT Rengat Sawit Jaya as a suspect. Rengat Sawit Jaya denied it."
 	checkRule(t, text, map[string]ruleWant{"PT Rengat Sawit Jaya": {app.Organisation, nil}}, []string{"Rengat"})
 }
+
+// TestRound36PartsOfABodyAndAPartysPeople: "Units of the …" opening a sentence are the
+// body's parts, not its name; "the … Party's Delcia Warner" is one of the party's people;
+// "Camara" after given names is a surname, not a chamber.
+func TestRound36PartsOfABodyAndAPartysPeople(t *testing.T) {
+	text := "Elements of the Border Protection Guard withdrew overnight. The Border Protection Guard gave no reason. " +
+		"The Democratic Renewal Party's Odessa Pryce-Lamont leads by 40 votes. " +
+		"Mediator Aminata Binta Camara arrived on Monday."
+	checkRule(t, text, map[string]ruleWant{
+		"Border Protection Guard": {"", nil},
+		"Odessa Pryce-Lamont":     {app.Person, nil},
+		"Aminata Binta Camara":    {app.Person, nil},
+	}, []string{"Elements of the Border Protection Guard"})
+}
+
+// TestRound36ClubsAmountsAndRegionalFirms: "Club X and Y" after "between" are two names; a
+// currency's letters before an amount are no name; "(Perseroda)" ends a firm's name; goods
+// from a state, or brought in from it, say where they come from.
+func TestRound36ClubsAmountsAndRegionalFirms(t *testing.T) {
+	text := "The final between Club Nacional and Sportivo Ameliano was delayed. Fines of Rp 12 billion and Rs 40 crore were paid. " +
+		"PT Air Minum Galuh (Perseroda) raised tariffs. Traders said fertiliser from Zambia and maize brought in from Malawi were cheaper."
+	checkRule(t, text, map[string]ruleWant{
+		"Club Nacional":                  {app.Organisation, nil},
+		"PT Air Minum Galuh (Perseroda)": {app.Organisation, nil},
+	}, []string{"Club Nacional and Sportivo Ameliano", "Rp", "Rs", "Zambia", "Malawi", "Perseroda"})
+}

@@ -894,9 +894,20 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 	if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 		return true // "Safaricom and MTN Group": the acronym starts a name of its own
 	}
+	if headFirst(left) && !hasOrgCue(right) {
+		return true // "Club Olimpia and Cerro Porteño": a name its head opens is whole before "and"
+	}
 	// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone elsewhere
 	// ("a Maersk spokesperson"), so it is a name of its own.
 	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
+}
+
+// headFirst reports whether a name of two or three words opens with its only cue word
+// and holds no joiner: "Club Olimpia", "Banco Atlas" (not "Ministry of Trade").
+func headFirst(toks []token) bool {
+	toks = stripLeadingArticle(toks)
+	return len(toks) >= 2 && len(toks) <= 3 && cueKind(toks[0].fold) != "" && !hasOrgCue(toks[1:]) &&
+		!slices.ContainsFunc(toks, func(t token) bool { return connectors[t.fold] || particles[t.fold] })
 }
 
 // qualifiedSectors: "International Nut and Dried Fruit Council", "National Tea and
@@ -2108,7 +2119,7 @@ func peopleOfOpening(toks []token) int {
 		return 0 // "Brothers of Italy": a party's name
 	}
 	w, ok := strings.CutSuffix(toks[0].fold, "s")
-	if !ok || kinWords[w] || !(roleWords[w] || personNouns[toks[0].fold] || armedMembers[toks[0].fold] || agentNoun(w)) {
+	if !ok || kinWords[w] || !(roleWords[w] || personNouns[toks[0].fold] || armedMembers[toks[0].fold] || agentNoun(w) || partNouns[toks[0].fold]) {
 		return 0 // "Brothers of Italy", "Mothers of the Disappeared": groups named so
 	}
 	n := 2
@@ -2120,6 +2131,10 @@ func peopleOfOpening(toks []token) int {
 	}
 	return n
 }
+
+// partNouns are the parts of a body that act for it: "Units of the Petroleum Facilities
+// Guard", "Elements of the 4th Brigade".
+var partNouns = words(`units elements members sections branches detachments contingents`)
 
 // keptAbbrs are abbreviations a name keeps, written with their dot.
 var keptAbbrs = words(`no md jr sr`)
@@ -2965,10 +2980,12 @@ func (s *scanner) motionBefore(p int) bool {
 	return motionWords[w] || shipVerbs[w] && s.toks[p].fold == "to" || s.shippedGoods(p)
 }
 
-// originNouns before "from" and a state say where people or votes come from, not who acts.
+// originNouns before "from" and a state say where people, votes or goods come from, not
+// who acts.
 var originNouns = words(`people fighters workers migrants nationals citizens refugees journalists votes
 	ballots players crews crew sailors tourists visitors students mercenaries recruits victims
-	buyers traders importers investors mostly mainly largely`)
+	buyers traders importers investors mostly mainly largely rice sugar wheat maize grain crude fuel coal
+	timber cocoa coffee fish cattle goods steel cement fertiliser fertilizer`)
 
 // shippedGoods reports whether a verb of shipping comes two or three lowercase words
 // before the "to" at toks[p-1] ("ships frozen durian to", "exports cut flowers to"), or a
@@ -3004,7 +3021,8 @@ var motionWords = words(`flew fled fly flies flying travelled traveled travel tr
 	migrated escaped evacuated routes route flights flight trip trips journey operate operates
 	operating operated departed left leaving diverted rerouted redirected convoy convoys deliveries
 	corridor access escorted towed arrive arrives arrived arriving come comes coming return returns move
-	moves sail sails imported import imports ship ships smuggled smuggling trafficked`)
+	moves sail sails imported import imports ship ships smuggled smuggling trafficked brought bring
+	brings bringing carried trucked flown`)
 
 // reachVerbs take a place as their object: "convoys stopped from reaching El Fasher".
 var reachVerbs = words(`reach reaches reached reaching enter enters entered entering cross crossed

@@ -172,8 +172,11 @@ func bracketedQualifier(toks []token, i int) int {
 		!toks[i+2].space && toks[i+3].text == ")" && utf8.RuneCountInString(toks[i+2].text) <= 3 {
 		return 3
 	}
-	if toks[i+2].kind == tWord && bracketedForms[toks[i+2].fold] && toks[i+3].text == ")" && i+4 < len(toks) && legalSuffixTok(toks[i+4]) {
-		return 3 // "Morawaka Valley Tea Factory (Pvt) Ltd", "PT Bank Mandiri (Persero) Tbk"
+	if toks[i+2].kind == tWord && bracketedForms[toks[i+2].fold] && toks[i+3].text == ")" &&
+		(i+4 < len(toks) && legalSuffixTok(toks[i+4]) || strings.HasPrefix(toks[i+2].fold, "persero")) {
+		// "Morawaka Valley Tea Factory (Pvt) Ltd", "PT Bank Mandiri (Persero) Tbk"; an
+		// Indonesian state or regional firm's "(Perseroda)" may end its name.
+		return 3
 	}
 	k := i + 2
 	for k < len(toks) && k < i+5 && toks[k].kind == tWord && partyQualifiers[toks[k].fold] && unicode.IsUpper(firstRune(toks[k].text)) {
@@ -209,7 +212,7 @@ func lawBracket(toks []token, i int) int {
 }
 
 // bracketedForms are the parts of a legal form written in brackets before its suffix.
-var bracketedForms = words(`pvt private persero pty`)
+var bracketedForms = words(`pvt private persero perseroda pty`)
 
 // partyQualifiers are the words that tell apart parties of one name, in brackets after it.
 var partyQualifiers = words(`secular unified united socialist marxist maoist leninist marxist-leninist
