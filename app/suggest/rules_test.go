@@ -2651,3 +2651,16 @@ func TestRound36ClubsAmountsAndRegionalFirms(t *testing.T) {
 		"PT Air Minum Galuh (Perseroda)": {app.Organisation, nil},
 	}, []string{"Club Nacional and Sportivo Ameliano", "Rp", "Rs", "Zambia", "Malawi", "Perseroda"})
 }
+
+// TestRound37SectorsJoinedByAndAssimilatedArticlesAndDottedCapitals: a body named for two
+// sectors joined by "and" keeps its head ("Tax and Customs Board" is no tax); "ez-", "es-"
+// and their kin are Arabic articles inside a name; "CERT.LV" is one name.
+func TestRound37SectorsJoinedByAndAssimilatedArticlesAndDottedCapitals(t *testing.T) {
+	text := "Delays grew, the Latvian Tax and Customs Board said. The Income Tax and Duties Act passed. " +
+		"Fighters of the Ras es-Sawda Brigade withdrew. Poland's CERT.PL warned banks on Monday."
+	checkRule(t, text, map[string]ruleWant{
+		"Latvian Tax and Customs Board": {app.GovernmentBody, nil},
+		"Ras es-Sawda Brigade":          {"", nil},
+		"CERT.PL":                       {"", nil},
+	}, []string{"Income Tax and Duties Act", "Sawda Brigade", "CERT", "PL"})
+}

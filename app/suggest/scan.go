@@ -3797,6 +3797,9 @@ var stageWords = words(`group pool class stage zone`)
 func thingHead(toks []token) bool {
 	head := toks[len(toks)-1]
 	for k, t := range toks {
+		if t.fold == "and" && cueKind(head.fold) != "" {
+			break // "Tax and Customs Board": two sectors of one body, whose head ends it
+		}
 		if connectors[t.fold] && k > 0 {
 			head = toks[k-1]
 			break

@@ -307,6 +307,11 @@ func scanWord(rs []rune, i int) scanned {
 				return scanned{token{text: b.String(), start: start, end: i, kind: tWord, abbr: abbr}, i}
 			}
 			continue
+		case r == '.' && capsAfterDot(rs, i) && utf8.RuneCountInString(b.String()) >= 2 && isAllCaps(b.String()):
+			// "CERT.LV", "CERT.PL": a body's capitals joined by a dot to its country's are one name.
+			b.WriteRune('.')
+			i++
+			continue
 		case r == '.' && i > start && unicode.IsLower(rs[start]) && lowerSuffixes[b.String()] && start >= 2 && isWordRune(rs[start-2]):
 			// "Fjallvik Bank hf.": a lower-case suffix keeps its dot, part of the name.
 			return scanned{token{text: b.String() + ".", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
@@ -325,6 +330,16 @@ func scanWord(rs []rune, i int) scanned {
 		break
 	}
 	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
+}
+
+// capsAfterDot reports whether two capitals or more, and then no letter, follow the dot
+// at rs[i]: the second half of "CERT.LV".
+func capsAfterDot(rs []rune, i int) bool {
+	k := i + 1
+	for k < len(rs) && unicode.IsUpper(rs[k]) {
+		k++
+	}
+	return k-i-1 >= 2 && (k == len(rs) || !unicode.IsLetter(rs[k]) && rs[k] != '.')
 }
 
 // capsAfterLower reports whether an abbreviation's letters, all capitals, follow a word in

@@ -74,6 +74,7 @@ var particles = words(`al el bin ibn bint ben abu de del della dei der den di da
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
+	"ez-", "es-", "ed-", "et-", "en-", "er-", "ech-", "esh-", // "Deir ez-Zor", "Ras en-Naqoura"
 	"d'", "d’", "l'", "l’"} // "Conseil d'État", "Giscard d'Estaing"
 
 // roleHeads are titles and offices that stand before a person's name: "President Donald
