@@ -172,8 +172,11 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 99 (779-786): written by an eighty-fourth helper who never saw the extractor, kept unfitted", "779", "787"},
 	{"held out, batch 100 (787-794): written by an eighty-fifth helper who never saw the extractor", "787", "795"},
 	{"held out, batch 101 (795-802): written by an eighty-sixth helper who never saw the extractor", "795", "803"},
-	{"held out, batch 102 (803-810): written by an eighty-seventh helper who never saw the extractor", "803", "811"},
+	{"held out, batch 102 (803-810): written by an eighty-seventh helper who never saw the extractor, kept unfitted", "803", "811"},
 	{"held out, batch 103 (811-818): written by an eighty-eighth helper who never saw the extractor", "811", "819"},
+	{"held out, batch 104 (819-826): written by an eighty-ninth helper who never saw the extractor", "819", "827"},
+	{"held out, batch 105 (827-834): written by a ninetieth helper who never saw the extractor", "827", "835"},
+	{"held out, batch 106 (835-842): written by a ninety-first helper who never saw the extractor", "835", "843"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
