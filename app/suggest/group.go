@@ -165,7 +165,7 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv sabdecv sderl sderldecv sapidecv
 	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt
-	slu sca rl unipessoal saic eireli`)
+	slu sca rl unipessoal saic eireli ev gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa`)
 
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.

@@ -2664,3 +2664,36 @@ func TestRound37SectorsJoinedByAndAssimilatedArticlesAndDottedCapitals(t *testin
 		"CERT.PL":                       {"", nil},
 	}, []string{"Income Tax and Duties Act", "Sawda Brigade", "CERT", "PL"})
 }
+
+// TestRound38FormsPatronymsAndLocalBodies: "GmbH & Co. KG" and "e.V." end a name; a Turkic
+// name keeps the "uulu" or "kyzy" that closes it; panchayats, parishads, akimats and
+// maslikhats are local governments, morchas and aghadis parties; "Adv." is a title.
+func TestRound38FormsPatronymsAndLocalBodies(t *testing.T) {
+	text := "Brandt Pumpen GmbH & Co. KG cut 200 jobs; Brandt said demand fell. Naturfreunde Heidetal e.V. objected. " +
+		"Temirbek Asylbek uulu, a grower, and his neighbour Aigerim Nurlan kyzy signed. " +
+		"The Kottayam Zilla Panchayat and the Shymkent City Akimat replied. The Loktantrik Samajwadi Morcha walked out. " +
+		"Adv. Reshma Pillai appeared for the petitioners."
+	checkRule(t, text, map[string]ruleWant{
+		"Brandt Pumpen GmbH & Co. KG": {app.Organisation, []string{"Brandt"}},
+		"Naturfreunde Heidetal e.V.":  {app.Organisation, nil},
+		"Temirbek Asylbek uulu":       {app.Person, nil},
+		"Aigerim Nurlan kyzy":         {app.Person, nil},
+		"Kottayam Zilla Panchayat":    {app.GovernmentBody, nil},
+		"Shymkent City Akimat":        {app.GovernmentBody, nil},
+		"Loktantrik Samajwadi Morcha": {app.Party, nil},
+		"Reshma Pillai":               {app.Person, nil},
+	}, []string{"Co. KG", "Adv. Reshma Pillai"})
+}
+
+// TestRound38RomanceBodiesInLowerCase: French and Italian bodies that capitalise only their
+// first word run on through their adjectives and joiners; a body "for the" a party named
+// with its translation in brackets is two names.
+func TestRound38RomanceBodiesInLowerCase(t *testing.T) {
+	text := "The Tribunal administratif de Nantes suspended the permit. The Consiglio regionale della Puglia voted. " +
+		"Marat Zhaksylykov, who sits on the Karaganda Regional Maslikhat for the Aq Jol (Bright Path) party, wrote to them."
+	checkRule(t, text, map[string]ruleWant{
+		"Tribunal administratif de Nantes": {app.GovernmentBody, nil},
+		"Consiglio regionale della Puglia": {app.GovernmentBody, nil},
+		"Karaganda Regional Maslikhat":     {app.GovernmentBody, nil},
+	}, []string{"Karaganda Regional Maslikhat for the Aq Jol"})
+}

@@ -326,6 +326,15 @@ func (s *scanner) run(i int) int {
 	return s.readRun(i, j)
 }
 
+// keptLast reports whether toks[end-1] may end the name that toks[i] opens: a name's word,
+// a legal suffix in lower case ("a.s."), a local's number, or the "uulu" or "kyzy" that
+// closes a Turkic name after the father's ("Aibek Toktogul uulu").
+func keptLast(toks []token, i, end int) bool {
+	t := toks[end-1]
+	return isNameToken(t) || isLowerSuffix(t.text) || numberedUnit(toks, end-1, i) ||
+		end-i >= 3 && patronymEnds[t.fold] && isNameToken(toks[end-2])
+}
+
 // numberedUnit reports whether toks[k] is the number of a union's local, a lodge or a
 // tribunal that the run toks[i:k] names: "Teamsters Local 1104", "Election Tribunal No.
 // 3", "Capital City Lodge No. 9".
@@ -529,7 +538,7 @@ func (s *scanner) readRun(i, j int) int {
 	}
 	// Joiners do not end a name: "the Bank of" → "the Bank".
 	end := j
-	for end > i && !isNameToken(toks[end-1]) && !isLowerSuffix(toks[end-1].text) && !numberedUnit(toks, end-1, i) {
+	for end > i && !keptLast(toks, i, end) {
 		end--
 	}
 	if end == i {
@@ -804,7 +813,20 @@ func forParty(toks []token, start, k, end int) bool {
 		return false
 	}
 	right := toks[k+2 : end]
-	return headKind(right) == app.Party || knownKinds[app.Fold(textOfPlain(right))] == app.Party
+	return headKind(right) == app.Party || knownKinds[app.Fold(textOfPlain(right))] == app.Party || partyAfter[wordAfterBracket(toks, end)]
+}
+
+// wordAfterBracket returns the lower-case word after toks[end-1], past a bracket that
+// follows it ("Jasyl Qala (Green City) party"), or "".
+func wordAfterBracket(toks []token, end int) string {
+	if end < len(toks) && toks[end].text == "(" {
+		for k := end + 1; k < len(toks) && k < end+10; k++ {
+			if toks[k].text == ")" {
+				return wordAfter(toks, k+1)
+			}
+		}
+	}
+	return wordAfter(toks, end)
 }
 
 // unitParents are the heads of bodies that have departments and divisions of their own.
@@ -1227,7 +1249,8 @@ func (s *scanner) lowercaseName(i, end int) int {
 var romanceHeads = words(`conseil commission front bataillon agence comite cour tribunal ministere direction
 	office societe rassemblement mouvement coalition federation confederation syndicat association
 	institut autorite haute haut banque caisse ligue parti union alliance consejo comision frente partido
-	comissao agencia corte conselho sindicato instituto autoridad autoridade`)
+	comissao agencia corte conselho sindicato instituto autoridad autoridade consiglio tribunale autorita
+	agenzia comitato procura confederazione federazione`)
 
 // romanceTail returns the end of the lower-case words at toks[end] that go on a name of
 // a Romance language: its joiners (de, la, pour…), adjectives with a Romance ending
@@ -1270,7 +1293,7 @@ var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre 
 // Portuguese or Italian adjectives do: "constitutionnel", "nationale", "présidentielle",
 // "démocratique", "suprême".
 func romanceAdjective(w string) bool {
-	for _, suf := range []string{"al", "el", "elle", "ale", "aux", "ain", "aine", "ique", "ien", "ienne", "aire", "ive", "é", "ée", "és", "ées", "eux", "euse", "aise", "ême", "ano", "ana", "ico", "ica", "iano", "iana", "ario", "aria", "ivo", "iva", "ado", "ada", "ista", "ês", "eus", "eue", "ues"} {
+	for _, suf := range []string{"al", "el", "elle", "ale", "aux", "ain", "aine", "ique", "ien", "ienne", "aire", "ive", "if", "ifs", "anne", "ois", "oise", "é", "ée", "és", "ées", "eux", "euse", "aise", "ême", "ano", "ana", "ico", "ica", "iano", "iana", "ario", "aria", "ivo", "iva", "ado", "ada", "ista", "ês", "eus", "eue", "ues"} {
 		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w) > len(suf)+2 {
 			return true
 		}
@@ -2001,7 +2024,7 @@ func (s *scanner) segmentTrim(i, end int) {
 	for i < end && !isNameToken(s.toks[i]) {
 		i++
 	}
-	for end > i && !isNameToken(s.toks[end-1]) && !isLowerSuffix(s.toks[end-1].text) && !numberedUnit(s.toks, end-1, i) {
+	for end > i && !keptLast(s.toks, i, end) {
 		end--
 	}
 	if end > i {
@@ -2530,7 +2553,7 @@ func isLowerSuffix(w string) bool {
 	if !strings.Contains(w, ".") || w == "" || !unicode.IsLower(firstRune(w)) {
 		return false
 	}
-	return lowerSuffixes[strings.TrimSuffix(w, ".")] || strings.Count(w, ".") >= 1 && len(w) >= 3 && isLegalSuffix(w) && (w[1] == '.' || w[2] == '.')
+	return lowerSuffixes[strings.TrimSuffix(w, ".")] || strings.Count(w, ".") >= 1 && len(w) >= 3 && isLegalSuffix(strings.ToLower(w)) && (w[1] == '.' || w[2] == '.')
 }
 
 // lowerWordsThenSuffix returns the index after a legal suffix in lower case that one to

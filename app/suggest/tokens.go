@@ -125,6 +125,23 @@ func joinSuffixes(toks []token) []token {
 			i += 2
 			continue
 		}
+		if t.kind == tWord && i+3 < len(toks) && legalSuffixTok(t) && toks[i+1].text == "&" &&
+			strings.TrimSuffix(toks[i+2].fold, ".") == "co" && partnershipForms[toks[i+3].fold] {
+			// "Hollmann Armaturen GmbH & Co. KG": a limited partnership whose partner is a
+			// company; the whole form ends the name.
+			t.text = t.text + " & " + toks[i+2].text
+			if toks[i+2].abbr && !strings.HasSuffix(toks[i+2].text, ".") {
+				t.text += "."
+			}
+			t.text += " " + toks[i+3].text
+			t.fold = fold(t.text)
+			t.end = toks[i+3].end
+			t.abbr = toks[i+3].abbr
+			t.poss = toks[i+3].poss
+			out = append(out, t)
+			i += 3
+			continue
+		}
 		if n := bracketedQualifier(toks, i); n > 0 {
 			// "Janata Dal (Secular)", "JD(S)": a party's qualifier in brackets is its name's.
 			for _, q := range toks[i+1 : i+n+1] {
@@ -155,6 +172,9 @@ func joinSuffixes(toks []token) []token {
 	}
 	return out
 }
+
+// partnershipForms end a German or Austrian limited partnership's form: "GmbH & Co. KG".
+var partnershipForms = words(`kg kgaa ohg`)
 
 // patronymSlash are the Malaysian and Singaporean "son of" and "daughter of" inside names.
 var patronymSlash = map[string]bool{"a/l": true, "a/p": true, "s/o": true, "d/o": true}

@@ -68,9 +68,13 @@ var generic = words(`january february march april may june july august september
 
 // particles are the lowercase words and prefixes inside names: "Mohammed bin Salman",
 // "Ursula von der Leyen", "Nouri al-Maliki".
+// patronymEnds close a Turkic name after the father's name: "Aibek Toktogul uulu" (son
+// of Toktogul), "Nurzhan Asanbek kyzy".
+var patronymEnds = words(`uulu kyzy qizi qızı oglu oğlu ogly o'g'li o‘g‘li ugli qyzy`)
+
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
 	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
-	oglu oğlu qizi qızı kyzy uulu ve und dan és og och cha ya wa na i ferch contra ao aos pentru și din cu o za a/l a/p s/o d/o`)
+	oglu oğlu qizi qızı kyzy uulu ogly o'g'li o‘g‘li ugli qyzy ve und dan és og och cha ya wa na i ferch contra ao aos pentru și din cu o za a/l a/p s/o d/o`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -95,7 +99,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ceo cfo coo cto private privates
 	madame monsieur mme mlle herr frau señor señora senhor senhora signor signora mawlawi maulvi
 	maulana mawlana khunying cacique pastor reverend rev father fr hon honourable shri smt shrimati
-	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia
+	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia adv
 	promotor promotora procurador procuradora juiz juíza juez jueza diputado diputada deputado
 	deputada senador senadora vereador vereadora prefeito prefeita alcalde alcaldesa gobernador
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
@@ -164,20 +168,20 @@ var (
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka paksha
 		strana párt puolue partiet partito partidul frente movimiento movimento mouvement bewegung
-		beweging alianza aliança katchi kazhagam partisi partiya`)
+		beweging alianza aliança katchi kazhagam partisi partiya morcha aghadi`)
 	govCues = words(`ministry department parliament assembly senate congress cabinet government presidency
 		office court tribunal kremlin pentagon élysée elysee bundestag bundesrat knesset duma
 		majlis treasury judiciary prosecutor's prosecution directorate secretariat
 		inspectorate police gendarmerie bureau embassy consulate municipality governorate
 		mission administration committee service commissariat ministerio ministère
-		ministerium dirección direction secretaría departamento conseil consejo conselho
+		ministerium dirección direction secretaría departamento conseil consejo conselho consiglio
 		ayuntamiento prefeitura tribunale superintendence superintendency superintendencia
 		oficina jurado juzgado fiscalía contraloría defensoría procuraduría registraduría
 		servicio serviço servizio autoridad autoridade comisión comissão commissione
 		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing
 		registro registry préfecture prefecture audiencia landtag kreistag stadtrat gemeinderat
 		regione regiao comune municipio junta xunta concejo diputación generalitat alcaldía
-		gobernación intendencia municipalidad`)
+		gobernación intendencia municipalidad panchayat parishad samiti akimat maslikhat`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
