@@ -436,6 +436,9 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 		// meets" is a body's own body, named by its head noun.
 		o.thing = true
 	}
+	if prev == "the" && roadCode(o.text) && knownKinds[o.key] == "" {
+		o.thing = true // "blocked the A28 and the N35": roads; "the M23" is a known group
+	}
 	if partyStateTag(toks, i, end) || modelCode(o) {
 		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
 	}

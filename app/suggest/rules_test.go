@@ -2697,3 +2697,10 @@ func TestRound38RomanceBodiesInLowerCase(t *testing.T) {
 		"Karaganda Regional Maslikhat":     {app.GovernmentBody, nil},
 	}, []string{"Karaganda Regional Maslikhat for the Aq Jol"})
 }
+
+// TestRound38RoadNumbers: "the A7" and "the N12" are roads; a group numbered so that the
+// gazetteer knows ("the M23", "the E3") stays an actor.
+func TestRound38RoadNumbers(t *testing.T) {
+	text := "Lorries queued on the A7 and the N12 for hours. Talks between the M23 and the E3 envoys stalled."
+	checkRule(t, text, map[string]ruleWant{"M23": {app.ArmedGroup, nil}}, []string{"A7", "N12"})
+}

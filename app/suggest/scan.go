@@ -1940,6 +1940,14 @@ func modelCode(o *occurrence) bool {
 	return strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
+// roadCode reports whether w is one or two capitals and one to three digits, the way
+// roads and motorways are numbered: "A28", "N35", "M4".
+func roadCode(w string) bool {
+	letters := strings.TrimRight(w, "0123456789")
+	n := len(w) - len(letters)
+	return n >= 1 && n <= 3 && len(letters) >= 1 && len(letters) <= 2 && strings.ToUpper(letters) == letters && strings.ToLower(letters) != letters
+}
+
 // fairNouns after a name make it an event's, not a host's: a trade fair or a festival. Of
 // eventNouns only these: a party or a bloc holds its own conference or summit.
 var fairNouns = words(`fair fairs festival festivals expo exhibition`)
