@@ -176,7 +176,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 103 (811-818): written by an eighty-eighth helper who never saw the extractor", "811", "819"},
 	{"held out, batch 104 (819-826): written by an eighty-ninth helper who never saw the extractor", "819", "827"},
 	{"held out, batch 105 (827-834): written by a ninetieth helper who never saw the extractor", "827", "835"},
-	{"held out, batch 106 (835-842): written by a ninety-first helper who never saw the extractor", "835", "843"},
+	{"held out, batch 106 (835-842): written by a ninety-first helper who never saw the extractor, kept unfitted", "835", "843"},
+	{"held out, batch 107 (843-850): written by a ninety-second helper who never saw the extractor", "843", "851"},
+	{"held out, batch 108 (851-858): written by a ninety-third helper who never saw the extractor", "851", "859"},
+	{"held out, batch 109 (859-866): written by a ninety-fourth helper who never saw the extractor", "859", "867"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
