@@ -1111,7 +1111,7 @@ func (s *scanner) otherNameClues(o *occurrence, end int) {
 	if a, ok := orName(toks, after); ok {
 		o.aliases = append(o.aliases, s.textOf(a)) // "Spolok Prístrešie, or Shelter Association,"
 	}
-	if a, ok := theNameAfter(toks, after); ok && !hasAnyCue(o.toks) && knownKinds[o.key] == "" {
+	if a, ok := theNameAfter(toks, after); ok && (!hasAnyCue(o.toks) || foreignName(o.toks)) && knownKinds[o.key] == "" {
 		// "the Rikken Minshuto, the Constitutional Democratic Party of Japan (CDP),"
 		o.aliases = append(o.aliases, s.textOf(a))
 		s.kindFromTranslation(o, a, true)
@@ -1119,6 +1119,15 @@ func (s *scanner) otherNameClues(o *occurrence, end int) {
 	if a, ok := s.alsoCalled(after); ok && after > end {
 		o.aliases = append(o.aliases, a) // "… (CPDK), whose name means …"
 	}
+}
+
+// foreignName reports whether a name is written in a Romance language, which joins its
+// words with lower-case "des", "pour la": "the Alliance of Sahel States" after "Alliance des
+// États du Sahel (AES)" is its translation, not another body.
+func foreignName(toks []token) bool {
+	return slices.ContainsFunc(toks[1:], func(t token) bool {
+		return romanceJoiners[t.fold] && unicode.IsLower(firstRune(t.text)) && !connectors[t.fold]
+	})
 }
 
 // personTag reports whether an acronym in brackets after a name is a person's tag, not

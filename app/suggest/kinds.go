@@ -104,11 +104,16 @@ func internationalWord(w string) bool {
 	case w == "international" || w == "european" || w == "african" || w == "arab" || w == "world" ||
 		w == "islamic" || w == "united" || w == "intergovernmental" || w == "global" || w == "eu" ||
 		w == "un" || strings.HasPrefix(w, "inter-") || sharedRegions[w] ||
-		w == "interstate" || w == "binational" || w == "transnational" || w == "pacific":
+		w == "interstate" || w == "binational" || w == "transnational" || w == "pacific" || romanceAboveStates[w]:
 		return true
 	}
 	return false
 }
+
+// romanceAboveStates are the Romance words that put a body above states: "Banco Central
+// Europeo", "Banque africaine de développement".
+var romanceAboveStates = words(`europeo europea europeu europeia europeen europeenne africano africana africain
+	africaine internacional internacionale internazionale mundial mondiale interamericano interamericana`)
 
 // publicHeads are head nouns of bodies that, unless their name says otherwise, belong to a
 // state: commissions, authorities, regulators, tribunals.
@@ -536,7 +541,10 @@ func centralBank(h head) bool {
 		central = central || centralWords[t.fold]
 	}
 	if central {
-		return state || slices.ContainsFunc(h.toks, func(t token) bool { return t.fold == "federal" })
+		// "Banco Central de la República Dominicana", "Banque centrale du Congo": a central
+		// bank named in its own language, not one above states ("Banco Central Europeo").
+		romance := h.at == 0 && len(h.toks) > 2 && centralWords[h.toks[1].fold] && !international(h.toks)
+		return state || romance || slices.ContainsFunc(h.toks, func(t token) bool { return t.fold == "federal" })
 	}
 	// "Bank of Ghana", "Banco de Portugal", "Banque du Liban": the bank and its state alone.
 	if len(h.toks) < 3 || h.at != 0 || !portfolioJoiners[h.toks[1].fold] && h.toks[1].fold != "du" {

@@ -2704,3 +2704,19 @@ func TestRound38RoadNumbers(t *testing.T) {
 	text := "Lorries queued on the A7 and the N12 for hours. Talks between the M23 and the E3 envoys stalled."
 	checkRule(t, text, map[string]ruleWant{"M23": {app.ArmedGroup, nil}}, []string{"A7", "N12"})
 }
+
+// TestRound39CentralBanksAndGlosses: a state's central bank is one of its bodies, also
+// named in its own language, unless a word puts it above states; a Romance body's English
+// gloss after its acronym, with "or" or "the", is its alias, however long.
+func TestRound39CentralBanksAndGlosses(t *testing.T) {
+	text := "The Banco Central de Reserva del Perú cut rates; the Banco Central Europeo held. Bank of Korea officials agreed. " +
+		"A decree issued by the Comité national pour la restauration de la démocratie (CNRD), or National Committee for the Restoration of Democracy, " +
+		"dissolved the council. The three states formed the Confédération des États du Sahel (CES), the Confederation of Sahel States."
+	checkRule(t, text, map[string]ruleWant{
+		"Banco Central de Reserva del Perú":                     {app.GovernmentBody, nil},
+		"Banco Central Europeo":                                 {app.Organisation, nil},
+		"Bank of Korea":                                         {app.GovernmentBody, nil},
+		"Comité national pour la restauration de la démocratie": {"", []string{"CNRD", "National Committee for the Restoration of Democracy"}},
+		"Confédération des États du Sahel":                      {"", []string{"CES", "Confederation of Sahel States"}},
+	}, nil)
+}

@@ -1376,7 +1376,7 @@ func orName(toks []token, end int) ([]token, bool) {
 		return nil, false
 	}
 	j := end + 2
-	for j < len(toks) && j < end+8 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold] && j > end+2) {
+	for j < len(toks) && j < end+12 && toks[j].kind == tWord && (isNameToken(toks[j]) || connectors[toks[j].fold] && j > end+2) {
 		j++
 	}
 	if j-(end+2) < 2 || !isNameToken(toks[j-1]) || j < len(toks) && toks[j].text != "," && toks[j].text != ")" && toks[j].text != "." && toks[j].text != "(" {
