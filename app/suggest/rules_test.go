@@ -2720,3 +2720,14 @@ func TestRound39CentralBanksAndGlosses(t *testing.T) {
 		"Confédération des États du Sahel":                      {"", []string{"CES", "Confederation of Sahel States"}},
 	}, nil)
 }
+
+// TestRound39FirmOfItsCityAndElders: "Group of Changsha" after a firm's words says where the
+// group is, not its name; "Elder" before a name is a title.
+func TestRound39FirmOfItsCityAndElders(t *testing.T) {
+	text := "The mine belongs to Hongye Resources Group of Changsha, which bought it in 2019. " +
+		"Elder Cabdi Nuur Warsame said the truce would hold."
+	checkRule(t, text, map[string]ruleWant{
+		"Hongye Resources Group": {app.Organisation, nil},
+		"Cabdi Nuur Warsame":     {app.Person, nil},
+	}, []string{"Hongye Resources Group of Changsha", "Elder Cabdi Nuur Warsame"})
+}

@@ -1585,7 +1585,8 @@ func companyAfter(toks []token, k int) bool {
 var companyWords = words(`holding holdings freight lines mining labs motors petroleum consulting
 	airlines airways shipping logistics tankers technologies pharmaceuticals insurance
 	investments ventures steel telecom enterprises brands foods studios minerals metals
-	chemicals pharma express resources electronics devices semiconductor networks ratings`)
+	chemicals pharma express resources electronics devices semiconductor networks ratings group
+	industries corporation company`)
 
 // indefiniteModifier reports whether the name toks[i:end] only qualifies the noun after it
 // in an indefinite phrase: "a Wichita firm", "a small Madrid privacy group", "one Tokyo

@@ -99,7 +99,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ceo cfo coo cto private privates
 	madame monsieur mme mlle herr frau señor señora senhor senhora signor signora mawlawi maulvi
 	maulana mawlana khunying cacique pastor reverend rev father fr hon honourable shri smt shrimati
-	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia adv
+	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia adv elder
 	promotor promotora procurador procuradora juiz juíza juez jueza diputado diputada deputado
 	deputada senador senadora vereador vereadora prefeito prefeita alcalde alcaldesa gobernador
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
