@@ -179,7 +179,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 106 (835-842): written by a ninety-first helper who never saw the extractor, kept unfitted", "835", "843"},
 	{"held out, batch 107 (843-850): written by a ninety-second helper who never saw the extractor", "843", "851"},
 	{"held out, batch 108 (851-858): written by a ninety-third helper who never saw the extractor", "851", "859"},
-	{"held out, batch 109 (859-866): written by a ninety-fourth helper who never saw the extractor", "859", "867"},
+	{"held out, batch 109 (859-866): written by a ninety-fourth helper who never saw the extractor, kept unfitted", "859", "867"},
+	{"held out, batch 110 (867-874): written by a ninety-fifth helper who never saw the extractor", "867", "875"},
+	{"held out, batch 111 (875-882): written by a ninety-sixth helper who never saw the extractor", "875", "883"},
+	{"held out, batch 112 (883-890): written by a ninety-seventh helper who never saw the extractor", "883", "891"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
