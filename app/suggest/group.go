@@ -167,6 +167,10 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt
 	slu sca rl unipessoal saic eireli ev gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa`)
 
+// dottedSuffixes are legal forms only when written with dots, since without them they are
+// common words: "Águas do Alto Cávado, E.M." (a Portuguese municipal company), not "em".
+var dottedSuffixes = words(`em epe`)
+
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.
 var legalPhrases = [][]string{{"joint", "stock", "company"}, {"joint-stock", "company"},
@@ -209,7 +213,7 @@ func isLegalSuffix(w string) bool {
 	}
 	for _, part := range strings.Split(w, ",") {
 		part = strings.NewReplacer(".", "", "/", "", " ", "").Replace(strings.TrimSpace(part))
-		if !legalSuffixes[part] {
+		if !legalSuffixes[part] && !(dottedSuffixes[part] && strings.Contains(w, ".")) {
 			return false
 		}
 	}
@@ -671,7 +675,7 @@ func firmOpener(t token) bool {
 // registered reports whether a name of three words or more ends in a legal form: a
 // registered firm, whose first word is often its seat ("Hulunbuir Qingfeng Dairy Co.").
 func registered(toks []token) bool {
-	return len(toks) >= 3 && legalSuffixTok(toks[len(toks)-1])
+	return len(toks) >= 3 && legalSuffixTok(toks[len(toks)-1]) && !isCountryTok(toks[0]) // not "Niger Delta … Ltd"
 }
 
 // orgShortForm reports whether short is the first or last word of the organisation's

@@ -2731,3 +2731,24 @@ func TestRound39FirmOfItsCityAndElders(t *testing.T) {
 		"Cabdi Nuur Warsame":     {app.Person, nil},
 	}, []string{"Hongye Resources Group of Changsha", "Elder Cabdi Nuur Warsame"})
 }
+
+// TestRound40LocalFirmsAndFilipinoNames: "E.M." after a comma is a municipal company's form
+// (with its dots only); shops, diners and elementary schools are bodies; a brand written as
+// one camel-cased word before "and" is a name of its own; Filipino "sa" and "mga" join a
+// name's words; "Trustees", "Co-owners" and "Corporator" before names are roles.
+func TestRound40LocalFirmsAndFilipinoNames(t *testing.T) {
+	text := "Águas do Baixo Tâmega, E.M. raised its tariff. Trustees Olga Marsh and Ivan Petrov voted no. " +
+		"Pupils of Cedar Hollow Elementary will move, and the Blue Heron Diner will close. " +
+		"BlackRiver and Sable Energy said they would bid. The Samahan ng mga Magsasaka sa Bulacan marched on Monday. " +
+		"Corporator Varsha Kulkarni asked for tankers."
+	checkRule(t, text, map[string]ruleWant{
+		"Águas do Baixo Tâmega, E.M.":         {app.Organisation, nil},
+		"Olga Marsh":                          {app.Person, nil},
+		"Cedar Hollow Elementary":             {app.Organisation, nil},
+		"Blue Heron Diner":                    {app.Organisation, nil},
+		"BlackRiver":                          {app.Organisation, nil},
+		"Sable Energy":                        {app.Organisation, nil},
+		"Samahan ng mga Magsasaka sa Bulacan": {"", nil},
+		"Varsha Kulkarni":                     {app.Person, nil},
+	}, []string{"E.M.", "Trustees Olga Marsh", "BlackRiver and Sable Energy", "Corporator Varsha Kulkarni"})
+}

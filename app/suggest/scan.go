@@ -916,12 +916,28 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 	if !hasOrgCue(left) && len(right) > 1 && isAcronym(right[0].text) && !isAcronym(toks[k-1].text) {
 		return true // "Safaricom and MTN Group": the acronym starts a name of its own
 	}
+	if len(left) == 1 && camelCase(left[0].text) {
+		return true // "TotalEnergies and Azule Energy": a brand written as one word is a name of its own
+	}
 	if headFirst(left) && !hasOrgCue(right) {
 		return true // "Club Olimpia and Cerro Porteño": a name its head opens is whole before "and"
 	}
 	// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone elsewhere
 	// ("a Maersk spokesperson"), so it is a name of its own.
 	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
+}
+
+// camelCase reports whether a word holds a capital after a lower-case letter, as brands
+// written as one word do: "TotalEnergies", "BlackRock".
+func camelCase(w string) bool {
+	prevLower := false
+	for _, r := range w {
+		if unicode.IsUpper(r) && prevLower {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
 }
 
 // headFirst reports whether a name of two or three words opens with its only cue word

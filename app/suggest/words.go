@@ -74,7 +74,7 @@ var patronymEnds = words(`uulu kyzy qizi qızı oglu oğlu ogly o'g'li o‘g‘l
 
 var particles = words(`al el bin ibn bint ben abu de del della dei der den di da das dos du van von ter
 	le la les los las des es ul wal y zu per e af av ng por para pour für do au aux pro et
-	oglu oğlu qizi qızı kyzy uulu ogly o'g'li o‘g‘li ugli qyzy ve und dan és og och cha ya wa na i ferch contra ao aos pentru și din cu o za a/l a/p s/o d/o`)
+	oglu oğlu qizi qızı kyzy uulu ogly o'g'li o‘g‘li ugli qyzy sa mga ve und dan és og och cha ya wa na i ferch contra ao aos pentru și din cu o za a/l a/p s/o d/o`)
 
 // particlePrefixes begin a name token written in lower case: "al-Maliki", "el-Sisi".
 var particlePrefixes = []string{"al-", "el-", "wal-", "ul-", "li-", "bi-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-",
@@ -99,7 +99,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ceo cfo coo cto private privates
 	madame monsieur mme mlle herr frau señor señora senhor senhora signor signora mawlawi maulvi
 	maulana mawlana khunying cacique pastor reverend rev father fr hon honourable shri smt shrimati
-	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia adv elder
+	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia adv elder corporator
 	promotor promotora procurador procuradora juiz juíza juez jueza diputado diputada deputado
 	deputada senador senadora vereador vereadora prefeito prefeita alcalde alcaldesa gobernador
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
@@ -150,7 +150,7 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	broker banker trader engineer scientist strategist runner-up winner champion
 	paediatrician pediatrician surgeon physician nurse pharmacist epidemiologist
 	virologist researcher lecturer pilot driver billionaire magnate entrepreneur investor
-	philanthropist owner competitor peer
+	philanthropist owner co-owner competitor peer trustee
 	finalist founder co-founder whip treasurer rapporteur councillor councilor alderman
 	delegate organiser organizer campaigner volunteer rector dean attorney solicitor
 	barrister magistrate clerk registrar curator principal superintendent warden goalkeeper
@@ -193,7 +193,8 @@ var (
 		watch international cross crescent trust network academy school college hospital
 		club federation consortium conference forum secretariat institution board syndicate guild
 		verein ruderverein roeivereniging vereniging sportverein klub kulübü cámara câmara
-		fundacja stowarzyszenie nadácia nadace spolok sdružení ratings
+		fundacja stowarzyszenie nadácia nadace spolok sdružení ratings bakery taqueria restaurant
+		diner tavern pharmacy elementary transit
 		partnership observatory cooperative co-operative koperasi cooperativa coopérative
 		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
 		pjsc ojsc kft zrt sro doo bhd sas
