@@ -182,7 +182,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 109 (859-866): written by a ninety-fourth helper who never saw the extractor, kept unfitted", "859", "867"},
 	{"held out, batch 110 (867-874): written by a ninety-fifth helper who never saw the extractor", "867", "875"},
 	{"held out, batch 111 (875-882): written by a ninety-sixth helper who never saw the extractor", "875", "883"},
-	{"held out, batch 112 (883-890): written by a ninety-seventh helper who never saw the extractor", "883", "891"},
+	{"held out, batch 112 (883-890): written by a ninety-seventh helper who never saw the extractor, kept unfitted", "883", "891"},
+	{"held out, batch 113 (891-898): written by a ninety-eighth helper who never saw the extractor", "891", "899"},
+	{"held out, batch 114 (899-906): written by a ninety-ninth helper who never saw the extractor", "899", "907"},
+	{"held out, batch 115 (907-914): written by a hundredth helper who never saw the extractor", "907", "915"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
