@@ -165,7 +165,7 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv sabdecv sderl sderldecv sapidecv
 	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt
-	slu sca rl unipessoal saic eireli ev gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa`)
+	slu sca rl unipessoal saic eireli ev gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
 
 // dottedSuffixes are legal forms only when written with dots, since without them they are
 // common words: "Águas do Alto Cávado, E.M." (a Portuguese municipal company), not "em".
@@ -199,8 +199,12 @@ var legalPrefixes = words(`pt cv pjsc ojsc ooo ao jsc`)
 // are, but "Ag" in "Moussa Ag Elmehdi" is a Tuareg name's "son of", and "Sa" or "Se" a
 // name's word.
 func legalSuffixTok(t token) bool {
-	return isLegalSuffix(t.fold) && !titleCaseTwoLetters[t.text]
+	return isLegalSuffix(t.fold) && !titleCaseTwoLetters[t.text] || capsSuffixes[t.text]
 }
+
+// capsSuffixes are legal forms only in capitals, since in lower case they are English
+// words: "Tekhsnab-Almaty TOO" (a Kazakh LLP), "Vratsa Precision Munitions AD".
+var capsSuffixes = map[string]bool{"TOO": true, "AD": true, "OsOO": true}
 
 // titleCaseTwoLetters are legal suffixes that, written with one capital, are name words.
 var titleCaseTwoLetters = map[string]bool{"Ag": true, "As": true, "Sa": true, "Se": true, "Ae": true, "Sl": true}

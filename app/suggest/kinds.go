@@ -253,8 +253,16 @@ func orgShaped(o *occurrence) bool {
 		len(o.toks) > 1 && (internationalWord(o.toks[0].fold) || bodyQualifiers[o.toks[0].fold]) && !firstNames[o.toks[0].fold] ||
 		romanceBodyName(o.toks) ||
 		// "PT Kalbe Farma", "Minera Andes del Sol": a legal form or a trade opens no person's name.
-		len(o.toks) > 1 && firmOpener(o.toks[0])
+		len(o.toks) > 1 && firmOpener(o.toks[0]) ||
+		// "Wrestling Ontario", "Athletics Kenya": a sport and its state or province name
+		// the body that governs it there.
+		len(o.toks) == 2 && sportNames[o.toks[0].fold] && (isCountryTok(o.toks[1]) || places[o.toks[1].fold]) ||
+		len(o.toks) > 1 && o.toks[len(o.toks)-1].fold == "elementary" // "Quail Ridge Elementary", a school
 }
+
+// sportNames open the names of national and provincial sports bodies.
+var sportNames = words(`wrestling athletics swimming cycling rowing rugby cricket hockey tennis golf netball
+	boxing judo gymnastics volleyball basketball badminton skiing sailing triathlon canoe archery`)
 
 // romanceBodyName reports whether a name opens with a noun that heads bodies in Romance
 // languages ("Gremio de Transportistas…", "Collectif des Pêcheurs…", "Asociația
@@ -272,7 +280,8 @@ func romanceBodyName(toks []token) bool {
 var romanceFirmHeads = words(`minera mineração agroindustrial agroindústria constructora construtora
 	inmobiliaria imobiliária pesquera naviera petrolera cementera inversiones investimentos industrias
 	comercializadora distribuidora transportes transportadora laboratorios laboratórios sistemas
-	soluciones agropecuaria frigorífico importadora exportadora`)
+	soluciones agropecuaria frigorífico importadora exportadora estaleiros astilleros agrícola forestal
+	ganadera vinícola`)
 
 // romanceOrgHeads open the names of associations, unions, clubs and centres in Romance
 // languages.
@@ -474,6 +483,7 @@ type headRule struct {
 
 // headRules are read in order; the first that holds gives the kind.
 var headRules = []headRule{
+	{olympicBody, app.Organisation},
 	{purposeBody, app.Organisation},
 	{civicLeague, app.Organisation},
 	{centralBank, app.GovernmentBody},
@@ -504,6 +514,12 @@ var headRules = []headRule{
 	{partyCongress, app.Party},
 	{func(h head) bool { return h.w == "union" }, app.Organisation},
 	{unitedNations, app.Organisation},
+}
+
+// olympicBody: "Canadian Olympic Committee", "Kenya National Paralympic Committee": the
+// Olympic movement's bodies are not the state's, whatever qualifies them.
+func olympicBody(h head) bool {
+	return slices.ContainsFunc(h.before(), func(t token) bool { return t.fold == "olympic" || t.fold == "paralympic" })
 }
 
 // stateInstitute: "National Penitentiary Institute", "Norwegian Polar Institute",

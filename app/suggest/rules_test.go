@@ -2752,3 +2752,31 @@ func TestRound40LocalFirmsAndFilipinoNames(t *testing.T) {
 		"Varsha Kulkarni":                     {app.Person, nil},
 	}, []string{"E.M.", "Trustees Olga Marsh", "BlackRiver and Sable Energy", "Corporator Varsha Kulkarni"})
 }
+
+// TestRound41FirmsTitlesAndSportsBodies: a registered firm holds no title ("General
+// Trading Co."), though a surname that spells a legal form may follow one; a portfolio
+// list holding "Community" is one committee's; "Secretary of State for Sport" before a
+// name is the role; Kazakh, Bulgarian and Kyrgyz legal forms (TOO, AD, EOOD, OsOO) and a
+// bracketed "(HK)" end a firm's name; a state's Olympic committee keeps its demonym and
+// is no state body; a sport and a province name a sports body; two agencies in a dateline
+// are two names.
+func TestRound41FirmsTitlesAndSportsBodies(t *testing.T) {
+	text := "MILAN, May 2 (AFP/ANSA) - Customs seized parts bound for Al-Noor General Trading Co. in Misrata. " +
+		"Attorney General Tomás Ruiz Saá said no. The Senate Committee on Labour, Community Development and Social Welfare met. " +
+		"Secretary of State for Sport Ariane Bouchard-Lemieux resigned. Almaty Steel Trade TOO, Rila Optics AD, Pirin Logistics EOOD " +
+		"and Eastwind Precision (HK) Limited were listed. The Norwegian Olympic Committee and Rowing Manitoba objected."
+	checkRule(t, text, map[string]ruleWant{
+		"AFP":                         {app.Media, nil},
+		"ANSA":                        {app.Media, nil},
+		"Al-Noor General Trading Co.": {app.Organisation, nil},
+		"Tomás Ruiz Saá":              {app.Person, nil},
+		"Senate Committee on Labour, Community Development and Social Welfare": {app.GovernmentBody, nil},
+		"Ariane Bouchard-Lemieux":         {app.Person, nil},
+		"Almaty Steel Trade TOO":          {app.Organisation, nil},
+		"Rila Optics AD":                  {app.Organisation, nil},
+		"Pirin Logistics EOOD":            {app.Organisation, nil},
+		"Eastwind Precision (HK) Limited": {app.Organisation, nil},
+		"Norwegian Olympic Committee":     {app.Organisation, nil},
+		"Rowing Manitoba":                 {app.Organisation, nil},
+	}, []string{"AFP/ANSA", "Trading Co.", "Olympic Committee"})
+}

@@ -2184,6 +2184,9 @@ func peopleOfOpening(toks []token) int {
 // Guard", "Elements of the 4th Brigade".
 var partNouns = words(`units elements members sections branches detachments contingents`)
 
+// longForms are legal forms written as words, never a surname: "Ltd", "Limited", "Inc".
+var longForms = words(`ltd limited inc incorporated corp corporation llc plc gmbh`)
+
 // keptAbbrs are abbreviations a name keeps, written with their dot.
 var keptAbbrs = words(`no md jr sr`)
 
@@ -2263,6 +2266,9 @@ var stateRoles = words(`president minister premier chancellor king queen emir am
 // "Secretary of State Marco Rubio"), with the states and the name before the title; it
 // reports whether there was one.
 func (s *scanner) titledPerson(toks []token, i, end int) bool {
+	if last := toks[len(toks)-1]; len(toks) > 2 && legalSuffixTok(last) && (strings.Contains(last.text, ".") || isAllCaps(last.text) || longForms[last.fold]) {
+		return false // "Al-Manara General Trading Co.": a registered firm holds no title ("Irigoyen Saá" may)
+	}
 	h, from := roleSpan(toks, s.saidAlone)
 	if h < 0 {
 		return false
@@ -3786,10 +3792,11 @@ func demonymLen(toks []token) int {
 
 // ownDemonym reports whether a body's name, after a demonym, ends in a head noun whose
 // official names keep the demonym: authorities, commissions, guards, agencies, boards,
-// institutes ("Swedish Tax Agency").
+// institutes ("Swedish Tax Agency"), and a state's Olympic committee.
 func ownDemonym(toks []token) bool {
 	w := toks[len(toks)-1].fold
-	return publicHeads[w] || w == "guard" || w == "guards" || w == "police" || w == "agency" || w == "board" || w == "institute"
+	return publicHeads[w] || w == "guard" || w == "guards" || w == "police" || w == "agency" || w == "board" || w == "institute" ||
+		slices.ContainsFunc(toks, func(t token) bool { return t.fold == "olympic" || t.fold == "paralympic" }) // "Canadian Olympic Committee"
 }
 
 // demonymBody reports whether a body named after a state's adjective keeps it in its

@@ -232,7 +232,7 @@ func lawBracket(toks []token, i int) int {
 }
 
 // bracketedForms are the parts of a legal form written in brackets before its suffix.
-var bracketedForms = words(`pvt private persero perseroda pty`)
+var bracketedForms = words(`pvt private persero perseroda pty hk bvi uk`)
 
 // partyQualifiers are the words that tell apart parties of one name, in brackets after it.
 var partyQualifiers = words(`secular unified united socialist marxist maoist leninist marxist-leninist
@@ -259,6 +259,9 @@ func joinedAcronym(a, sep, b string) bool {
 	case "&":
 		return short(a) && short(b)
 	case "/":
+		if knownKinds[app.Fold(a)] == app.Media && knownKinds[app.Fold(b)] == app.Media {
+			return false // "(AFP/ANSA)": two newsrooms credited together
+		}
 		if isAllCaps(a) && isAllCaps(b) && utf8.RuneCountInString(a) >= 3 && utf8.RuneCountInString(b) >= 3 {
 			return true // "GUE/NGL": one group's two sets of letters
 		}

@@ -128,7 +128,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
 	tourism aviation maritime railways highways climate investment lands managing honorary staff
-	appeal appeals besar social public services gender family heritage arts`)
+	appeal appeals besar social public services gender family heritage arts sport community`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -194,7 +194,7 @@ var (
 		club federation consortium conference forum secretariat institution board syndicate guild
 		verein ruderverein roeivereniging vereniging sportverein klub kulübü cámara câmara
 		fundacja stowarzyszenie nadácia nadace spolok sdružení ratings bakery taqueria restaurant
-		diner tavern pharmacy elementary transit
+		diner tavern pharmacy transit
 		partnership observatory cooperative co-operative koperasi cooperativa coopérative
 		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
 		pjsc ojsc kft zrt sro doo bhd sas
