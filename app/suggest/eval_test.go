@@ -185,7 +185,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 112 (883-890): written by a ninety-seventh helper who never saw the extractor, kept unfitted", "883", "891"},
 	{"held out, batch 113 (891-898): written by a ninety-eighth helper who never saw the extractor", "891", "899"},
 	{"held out, batch 114 (899-906): written by a ninety-ninth helper who never saw the extractor", "899", "907"},
-	{"held out, batch 115 (907-914): written by a hundredth helper who never saw the extractor", "907", "915"},
+	{"held out, batch 115 (907-914): written by a hundredth helper who never saw the extractor, kept unfitted", "907", "915"},
+	{"held out, batch 116 (915-922): written by a hundred-and-first helper who never saw the extractor", "915", "923"},
+	{"held out, batch 117 (923-930): written by a hundred-and-second helper who never saw the extractor", "923", "931"},
+	{"held out, batch 118 (931-938): written by a hundred-and-third helper who never saw the extractor", "931", "939"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
