@@ -168,8 +168,9 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	slu sca rl unipessoal saic eireli ev gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
 
 // dottedSuffixes are legal forms only when written with dots, since without them they are
-// common words: "Águas do Alto Cávado, E.M." (a Portuguese municipal company), not "em".
-var dottedSuffixes = words(`em epe`)
+// common words: "Águas do Alto Cávado, E.M." (a Portuguese municipal company), not "em";
+// a Lebanese "S.A.L.", not "sal".
+var dottedSuffixes = words(`em epe sal`)
 
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.

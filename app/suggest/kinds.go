@@ -600,7 +600,8 @@ func civicLeague(h head) bool {
 var sectorWords = words(`industry industries sector business businesses innovation fairness water rainforest
 	fibre fiber vaccine vaccines health heart sepsis cancer automotive climate digital technology tech
 	palm cocoa coffee textile textiles growers operators keepers landowners air ocean oceans forest
-	wildlife patients football basketball rugby cricket hockey professional pro`)
+	wildlife patients football basketball rugby cricket hockey professional pro observers monitors
+	lawyers journalists`)
 
 // rightsWords name a cause bodies are founded for.
 var rightsWords = words(`rights liberties freedoms`)

@@ -2780,3 +2780,22 @@ func TestRound41FirmsTitlesAndSportsBodies(t *testing.T) {
 		"Rowing Manitoba":                 {app.Organisation, nil},
 	}, []string{"AFP/ANSA", "Trading Co.", "Olympic Committee"})
 }
+
+// TestRound42UnionsListsAndForms: a union's demonym is its name's ("Ghanaian Labour
+// Congress"); a list of portfolios stops at "and the" a body's name; coalitions of
+// observers are civic; "Avv." is a title, a "Premio" an award, "S.A.L." a legal form and
+// "C&F" a trade term.
+func TestRound42UnionsListsAndForms(t *testing.T) {
+	text := "The Ghanaian Labour Congress called a strike. The ruling binds the Ministry of Lands and Natural Resources, " +
+		"EPA and the Obuasi Municipal Assembly. The Coalition of Independent Poll Monitors said the count was fair. " +
+		"Avv. Rosaria Bellini appealed; the ship had won the Premio Mare Nostrum. Cedarline Credit Bank S.A.L. froze accounts. " +
+		"Wheat was offered at $270 a tonne C&F Oran."
+	checkRule(t, text, map[string]ruleWant{
+		"Ghanaian Labour Congress":                {app.Organisation, nil},
+		"Ministry of Lands and Natural Resources": {app.GovernmentBody, nil},
+		"Obuasi Municipal Assembly":               {app.GovernmentBody, nil},
+		"Coalition of Independent Poll Monitors":  {app.Organisation, nil},
+		"Rosaria Bellini":                         {app.Person, nil},
+		"Cedarline Credit Bank S.A.L.":            {app.Organisation, nil},
+	}, []string{"Labour Congress", "Avv. Rosaria Bellini", "Premio Mare Nostrum", "C&F Oran", "C&F"})
+}

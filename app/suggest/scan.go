@@ -2122,6 +2122,10 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	for len(toks) > 1 && !isNameToken(toks[0]) {
 		toks, i = toks[1:], i+1
 	}
+	// "C&F Oran", "FOB Santos": a trade term before a port is not part of its name.
+	for len(toks) > 1 && tradeTerms[toks[0].fold] {
+		toks, i = toks[1:], i+1
+	}
 	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
 	// name is not part of it.
 	for len(toks) > 1 && dateWords[toks[0].fold] {
@@ -2142,6 +2146,9 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	}
 	return toks, i, end
 }
+
+// tradeTerms say who pays for carriage to a port: "C&F Oran", "FOB Santos".
+var tradeTerms = words(`c&f cfr cif fob exw ddp`)
 
 // sentenceRole reports whether the name's first word is a role noun the sentence
 // capitalised ("Candidate Tomas Mendoza", "Activist Ana Ruiz Vela"; not "Brothers of
@@ -2376,7 +2383,8 @@ func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
 	// commission's or a coast guard's official name holds it ("Ethiopian Civil Aviation
 	// Authority", "Philippine Coast Guard"; "Indian National Congress" is a party's name,
 	// demonym and all).
-	if len(toks) < 2 || !(govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) || ownDemonym(toks[1:]) || headKind(toks[1:]) == app.Party ||
+	if len(toks) < 2 || !(govHead(toks[1:]) || headKind(toks[1:]) == app.GovernmentBody) || ownDemonym(toks[1:]) ||
+		headKind(toks[1:]) == app.Party || headKind(toks[1:]) == app.Organisation || // "Nigerian Labour Congress": a union's own name
 		demonyms[toks[0].fold] && demonymBody(toks[1:]) {
 		return toks, i
 	}
@@ -3259,6 +3267,21 @@ func roleLead(toks []token) bool {
 	return k > 0 && k < len(toks) && isRoleHead(toks[k].fold)
 }
 
+// lastItemIsBody reports whether the list's last item, from toks[k], is "the" and a name
+// ending in a body's head noun: "the Murewa Rural District Council" is a body of its own,
+// while "… Science and Transportation Committee" is the head of the whole name.
+func lastItemIsBody(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].fold != "the" {
+		return false
+	}
+	k++
+	e := k
+	for e < len(toks) && isNameToken(toks[e]) && (e == k || toks[e].space) {
+		e++
+	}
+	return e-k >= 2 && cueKind(toks[e-1].fold) != "" && !roleModifiers[toks[e-1].fold]
+}
+
 // romanceOf are "of" in Spanish, Portuguese, French and Italian, and listAnds their "and".
 var romanceOf, listAnds = words(`de do da del dos das du des di della`), words(`e y et`)
 
@@ -3297,8 +3320,10 @@ func (s *scanner) portfolioList(i, j int) bool {
 			return false // "University of Iowa, Iowa State University and…": names of their own
 		case t.text == "," || isNameToken(t) || t.fold == "the":
 		case t.fold == "and" || listAnds[t.fold] && unicode.IsLower(firstRune(t.text)):
-			if k == j+1 {
-				return false // "the Election Commission of India, and the Konkan Chronicle": a list of names
+			if k == j+1 || lastItemIsBody(toks, k+1) {
+				// "the Election Commission of India, and the Konkan Chronicle", "…, EMA and
+				// the Murewa Rural District Council": a list of names
+				return false
 			}
 			return k+1 < len(toks) && (isNameToken(toks[k+1]) || toks[k+1].fold == "the")
 		default:

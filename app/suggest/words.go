@@ -99,7 +99,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ceo cfo coo cto private privates
 	madame monsieur mme mlle herr frau señor señora senhor senhora signor signora mawlawi maulvi
 	maulana mawlana khunying cacique pastor reverend rev father fr hon honourable shri smt shrimati
-	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia adv elder corporator
+	ustaz ustadh kachalla malam mallam dsp obbo menteri hajia adv elder corporator avv
 	promotor promotora procurador procuradora juiz juíza juez jueza diputado diputada deputado
 	deputada senador senadora vereador vereadora prefeito prefeita alcalde alcaldesa gobernador
 	gobernadora governador governadora ministro ministra presidente presidenta licenciado doña dona
@@ -342,7 +342,7 @@ var nonActorHeads = words(`prize prizes award awards medal trophy cup championsh
 	week summit act bill law treaty accord agreement protocol memorandum rule charter declaration report
 	index regulation directive rules guidelines
 	decree ordinance statute levy tax tariff surcharge subsidy survey census poll
-	índice indice índex
+	índice indice índex premio prémio prix
 	composite average column row cell sheet album film novel series edition
 	sensex nikkei ftse dax kospi hang-seng stoxx`)
 
@@ -368,7 +368,7 @@ var nonActorAfter = words(`index indices smartphone phone phones handset device 
 // nonActorAcronyms are abbreviations of measures and things, not of actors: "GDP", "VAT".
 var nonActorAcronyms = words(`gdp gnp gni cpi ppi pmi vat ipo etf lng lpg ai ev evs gmo hiv aids dna rna
 	fdi eps ebitda usd eur gbp jpy cny kwh mw gw bpd sms pdf url faq diy hq vpn lng
-	cfa tb gdpr dma dsa pac gps eudr ce fob cif sofr vip
+	cfa tb gdpr dma dsa pac gps eudr ce fob cif sofr vip c&f cfr exw ddp
 	ias san qc kc mbe obe cbe kbe dbe phd
 	nok sek dkk chf inr pkr bdt lkr kes ngn zar brl clp mxn uah pln czk huf ron egp aed qar idr myr thb vnd
 	krw twd hkd sgd aud nzd gh ngo ngos tels gst hst
