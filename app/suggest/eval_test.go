@@ -188,7 +188,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 115 (907-914): written by a hundredth helper who never saw the extractor, kept unfitted", "907", "915"},
 	{"held out, batch 116 (915-922): written by a hundred-and-first helper who never saw the extractor", "915", "923"},
 	{"held out, batch 117 (923-930): written by a hundred-and-second helper who never saw the extractor", "923", "931"},
-	{"held out, batch 118 (931-938): written by a hundred-and-third helper who never saw the extractor", "931", "939"},
+	{"held out, batch 118 (931-938): written by a hundred-and-third helper who never saw the extractor, kept unfitted", "931", "939"},
+	{"held out, batch 119 (939-946): written by a hundred-and-fourth helper who never saw the extractor, kept unfitted", "939", "947"},
+	{"held out, batch 120 (947-954): written by a hundred-and-fifth helper who never saw the extractor, kept unfitted", "947", "955"},
+	{"held out, batch 121 (955-962): written by a hundred-and-sixth helper who never saw the extractor, kept unfitted", "955", "963"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
