@@ -1145,17 +1145,7 @@ func placeInDiscourse(e *entity) bool {
 // groups ("E3", "M23", "G20") have no lower-case letter, and cells and models written so
 // ("B2", "K-220") are read elsewhere. A mention that says what the name is still counts.
 func codeLike(name string) bool {
-	if flightCode(name) {
-		return true
-	}
-	prevLower := false
-	for _, r := range name {
-		if unicode.IsDigit(r) && prevLower {
-			return true
-		}
-		prevLower = unicode.IsLower(r)
-	}
-	return false
+	return flightCode(name) || afterLower(name, unicode.IsDigit)
 }
 
 // flightCode reports whether name is two capitals (or a capital and a digit) and three or

@@ -930,9 +930,15 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 // camelCase reports whether a word holds a capital after a lower-case letter, as brands
 // written as one word do: "TotalEnergies", "BlackRock".
 func camelCase(w string) bool {
+	return afterLower(w, unicode.IsUpper)
+}
+
+// afterLower reports whether a rune for which is holds comes right after a lower-case
+// letter in w: a capital ("TotalEnergies") or a digit ("Mk2").
+func afterLower(w string, is func(rune) bool) bool {
 	prevLower := false
 	for _, r := range w {
-		if unicode.IsUpper(r) && prevLower {
+		if is(r) && prevLower {
 			return true
 		}
 		prevLower = unicode.IsLower(r)
