@@ -165,12 +165,12 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv sabdecv sderl sderldecv sapidecv
 	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt
-	slu sca rl unipessoal saic eireli ev gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
+	unipessoal saic eireli gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
 
 // dottedSuffixes are legal forms only when written with dots, since without them they are
-// common words: "Águas do Alto Cávado, E.M." (a Portuguese municipal company), not "em";
-// a Lebanese "S.A.L.", not "sal".
-var dottedSuffixes = words(`em epe sal`)
+// common words or other names' letters: "Águas do Alto Cávado, E.M." (a Portuguese municipal
+// company), not "em"; a Lebanese "S.A.L.", not "sal"; "e.V.", not an "EV"; "S.C.A.", not SCA.
+var dottedSuffixes = words(`em epe sal ev sca slu rl`)
 
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.
