@@ -172,6 +172,12 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 // company), not "em"; a Lebanese "S.A.L.", not "sal"; "e.V.", not an "EV"; "S.C.A.", not SCA.
 var dottedSuffixes = words(`em epe sal ev sca slu rl`)
 
+// dottedForm reports whether letters, read from a legal form written with dots ("S.A.L.",
+// "e.V.", "S.p.A."), make one.
+func dottedForm(letters string) bool {
+	return legalSuffixes[letters] || dottedSuffixes[letters]
+}
+
 // legalPhrases are legal forms written as words, ending a company's registered name:
 // "Bao Loc Textiles Joint Stock Company" is the "Bao Loc" the article names later.
 var legalPhrases = [][]string{{"joint", "stock", "company"}, {"joint-stock", "company"},
@@ -216,9 +222,10 @@ func isLegalSuffix(w string) bool {
 	if !strings.ContainsAny(w, ".,/") {
 		return legalSuffixes[w]
 	}
+	dotted := strings.Contains(w, ".")
 	for _, part := range strings.Split(w, ",") {
 		part = strings.NewReplacer(".", "", "/", "", " ", "").Replace(strings.TrimSpace(part))
-		if !legalSuffixes[part] && !(dottedSuffixes[part] && strings.Contains(w, ".")) {
+		if !legalSuffixes[part] && !(dotted && dottedSuffixes[part]) {
 			return false
 		}
 	}

@@ -279,16 +279,16 @@ func romanceBodyName(toks []token) bool {
 // text later uses alone.
 var romanceFirmHeads = words(`minera mineração agroindustrial agroindústria constructora construtora
 	inmobiliaria imobiliária pesquera naviera petrolera cementera inversiones investimentos industrias
-	comercializadora distribuidora transportes transportadora laboratorios laboratórios sistemas
+	comercializadora distribuidora transportes transportadora laboratórios sistemas
 	soluciones agropecuaria frigorífico importadora exportadora estaleiros astilleros agrícola forestal
 	ganadera vinícola`)
 
 // romanceOrgHeads open the names of associations, unions, clubs and centres in Romance
 // languages.
-var romanceOrgHeads = words(`collectif colectivo coletivo gremio grêmio centro clube asociacion asociación
-	asociatia asociația associacao associação associazione cooperativa sindicato sindicatul fundacion
-	fundación fundação fondation fundatia fundația observatorio observatório coordinadora
-	coordenadoria rede liga confederación confederação federación federação consorzio consorcio`)
+var romanceOrgHeads = words(`collectif colectivo coletivo grêmio centro clube asociación asociația associação
+	associazione cooperativa sindicato sindicatul fundación fundação fondation fundația observatório
+	coordinadora coordenadoria rede liga confederación confederação federación federação consorzio
+	consorcio`)
 
 // wordsKind reads the kind from the words of a name no clue speaks for: an acronym alone
 // is an organisation's, a particle makes a person's, an acronym of three capitals an
@@ -712,7 +712,7 @@ func unionsCongress(h head) bool {
 
 // chamberOfLegislators: "Chamber of Deputies"; not "Chamber of Commerce".
 func chamberOfLegislators(h head) bool {
-	if h.w == "camara" || h.w == "câmara" || h.w == "cámara" || h.w == "chambre" {
+	if h.w == "camara" || h.w == "chambre" { // folded: Cámara, Câmara
 		// "Cámara de Diputados de San Juan", "Câmara Municipal de Feira": a legislature's;
 		// "Cámara de Comercio" is a trade body.
 		next := wordAfterHead(h, 1)

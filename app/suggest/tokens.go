@@ -430,7 +430,7 @@ func dottedSuffix(rs []rune, i int) int {
 	// A suffix in lower case ("a.s.", "s.r.o.") only right after a word or its comma:
 	// "Vltava Obaly a.s.".
 	lowerOK := i >= 2 && rs[i-1] == ' ' && (isWordRune(rs[i-2]) || rs[i-2] == ',') && unicode.IsLower(rs[i]) // "ČD Cargo, a.s." too
-	if len(letters) < 2 || !unicode.IsUpper(rs[i]) && !lowerOK || j < len(rs) && isWordRune(rs[j]) || !legalSuffixes[string(letters)] && !dottedSuffixes[string(letters)] {
+	if len(letters) < 2 || !unicode.IsUpper(rs[i]) && !lowerOK || j < len(rs) && isWordRune(rs[j]) || !dottedForm(string(letters)) {
 		return 0
 	}
 	return j - i
@@ -464,7 +464,7 @@ func spacedSuffix(rs []rune, i int) int {
 			break
 		}
 		pieces++
-		if pieces > 1 && legalSuffixes[strings.ReplaceAll(string(letters), ".", "")] {
+		if pieces > 1 && dottedForm(strings.ReplaceAll(string(letters), ".", "")) {
 			end = k
 		}
 		if k >= len(rs) || rs[k] != ' ' {
