@@ -192,6 +192,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 119 (939-946): written by a hundred-and-fourth helper who never saw the extractor, kept unfitted", "939", "947"},
 	{"held out, batch 120 (947-954): written by a hundred-and-fifth helper who never saw the extractor, kept unfitted", "947", "955"},
 	{"held out, batch 121 (955-962): written by a hundred-and-sixth helper who never saw the extractor, kept unfitted", "955", "963"},
+	{"held out, batch 122 (963-970): written by a hundred-and-seventh helper who never saw the extractor", "963", "971"},
+	{"held out, batch 123 (971-978): written by a hundred-and-eighth helper who never saw the extractor", "971", "979"},
+	{"held out, batch 124 (979-986): written by a hundred-and-ninth helper who never saw the extractor, kept unfitted", "979", "987"},
+	{"held out, batch 125 (987-994): written by a hundred-and-tenth helper who never saw the extractor", "987", "995"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
