@@ -820,9 +820,14 @@ func initialsMatch(name []token, acronym string) bool {
 	if len(want) < 2 {
 		return false
 	}
-	with, without := initials(name)
 	letters := strings.TrimRight(want, "0123456789") // "MS-13": "Mara Salvatrucha"
-	return want == without || want == with || letters != want && len(letters) >= 2 && (letters == without || letters == with)
+	for _, lower := range []bool{true, false} {
+		with, without := initialsOf(name, lower)
+		if want == without || want == with || letters != want && len(letters) >= 2 && (letters == without || letters == with) {
+			return true
+		}
+	}
+	return false
 }
 
 // acronymLetters returns an acronym's letters in capitals: "U.S." is "US", "AfD" "AFD".
@@ -839,6 +844,13 @@ func acronymLetters(acronym string) string {
 // initials returns the capitalised first letters of a name's words (of each part of a
 // hyphenated word), with its connectors and particles and without them.
 func initials(name []token) (with, without string) {
+	return initialsOf(name, true)
+}
+
+// initialsOf is initials, with or without the parts of a hyphenated word written in
+// lower case: "Inter-governmental Authority on Development" is "IGAD", but "Canadian
+// Radio-television and Telecommunications Commission" is "CRTC".
+func initialsOf(name []token, lowerParts bool) (with, without string) {
 	var w, wo strings.Builder
 	for _, t := range name {
 		skip := connectors[t.fold] || particles[t.fold]
@@ -849,7 +861,7 @@ func initials(name []token) (with, without string) {
 		// "Dal (Secular)": a bracketed qualifier's words have initials of their own.
 		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == '-' || r == ' ' || r == '(' || r == ')' }) {
 			r := firstRune(part)
-			if r == 0 {
+			if r == 0 || !lowerParts && part != text && !strings.HasPrefix(text, part) && unicode.IsLower(r) {
 				continue
 			}
 			if strings.Trim(part, "0123456789") == "" {

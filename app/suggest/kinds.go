@@ -444,7 +444,7 @@ func findHead(toks []token) (head, app.ActorKind) {
 	}
 	kind, at := lastCue(toks, end)
 	listed := slices.ContainsFunc(toks[:end], func(t token) bool { return t.text == "," })
-	if kind == "" || end < len(toks) && toks[end].fold == "and" && (sectorsOfBody(toks[:end], toks[end+1:]) || listed) {
+	if kind == "" || end < len(toks) && toks[end].fold == "and" && (sectorsOfBody(toks[:end], toks[end+1:]) || listed || headEndsAfterAnd(toks[end+1:])) {
 		// "Science, ICT, Broadcasting and Communications Committee": a list of portfolios
 		// before "and" and the head.
 		// "National Energy and Water Supply Regulatory Commission": the head ends the name.
@@ -458,6 +458,13 @@ func findHead(toks []token) (head, app.ActorKind) {
 		h.prev = toks[at-1].fold
 	}
 	return h, kind
+}
+
+// headEndsAfterAnd: "Canadian Radio-television and Telecommunications Commission", read
+// as one name, has its head at its end; the cue word before "and" names a sector.
+func headEndsAfterAnd(right []token) bool {
+	return len(right) >= 2 && cueKind(right[len(right)-1].fold) != "" &&
+		!slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] })
 }
 
 // lastCue returns the last cue word of toks[:to], its kind and index.

@@ -2799,3 +2799,22 @@ func TestRound42UnionsListsAndForms(t *testing.T) {
 		"Cedarline Credit Bank S.A.L.":            {app.Organisation, nil},
 	}, []string{"Labour Congress", "Avv. Rosaria Bellini", "Premio Mare Nostrum", "C&F Oran", "C&F"})
 }
+
+func TestRound43OfficesFirmsAndStreets(t *testing.T) {
+	text := "The UN High Commissioner for Refugees opened a camp. The Ombudsman for Children said nothing. " +
+		"The National Commissioner for Human Rights (CONADEH) visited the jail. " +
+		"Tarnow Freight was advised by Aldous, Lin & Marsh. Debts went to the Housing Finance Corporation of Ghana (HFCG). " +
+		"The Canadian Radio-television and Telecommunications Commission (CRTC) will rule. " +
+		"Counsel came from Ferrant Vogel Partners of Munich. Dockers marched down Rua General Osório to the port. " +
+		"Le Courrier de Sainte-Adèle closed its office."
+	checkRule(t, text, map[string]ruleWant{
+		"UN High Commissioner for Refugees":                           {app.Organisation, nil},
+		"National Commissioner for Human Rights":                      {app.GovernmentBody, []string{"CONADEH"}},
+		"Aldous, Lin & Marsh":                                         {app.Organisation, nil},
+		"Housing Finance Corporation of Ghana":                        {"", []string{"HFCG"}},
+		"Canadian Radio-television and Telecommunications Commission": {app.GovernmentBody, []string{"CRTC"}},
+		"Ferrant Vogel Partners":                                      {app.Organisation, nil},
+		"Le Courrier de Sainte-Adèle":                                 {app.Media, nil},
+	}, []string{"Refugees", "Children", "Human Rights", "Lin & Marsh", "Housing Finance Corporation", "Canadian Radio-television",
+		"Telecommunications Commission", "Ferrant Vogel Partners of Munich", "Rua General Osório", "General Osório", "Osório"})
+}

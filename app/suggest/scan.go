@@ -379,13 +379,16 @@ func purposeTo(toks []token, k, start int) bool {
 
 // partnersList reports whether the comma at toks[j] joins the surnames of a firm's
 // partners: "Aluko, Fashola & Okoye", "Sethi, Bose & Partners" — one surname before it,
-// one after it, then "&" and a last name or "Partners"; no state among them.
+// one after it, then "&" and a last name or "Partners"; no state among them. Only the
+// first may not be a given name: people listed go by their first names ("Ana, Rui &
+// Eva"), while a partner's surname may be one elsewhere ("Baker, Lin & Whitmore").
 func partnersList(toks []token, i, j int) bool {
-	if j != i+1 || j+3 >= len(toks) || !isNameToken(toks[j+1]) || toks[j+2].text != "&" || !isNameToken(toks[j+3]) {
+	if j != i+1 || j+3 >= len(toks) || !isNameToken(toks[j+1]) || toks[j+2].text != "&" || !isNameToken(toks[j+3]) ||
+		firstNames[toks[i].fold] {
 		return false
 	}
 	for _, k := range []int{i, j + 1, j + 3} {
-		if isCountryTok(toks[k]) || firstNames[toks[k].fold] || !toks[k].space && k > i {
+		if isCountryTok(toks[k]) || !toks[k].space && k > i {
 			return false
 		}
 	}
@@ -429,11 +432,20 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		if t.poss && !s.possContinues(j) {
 			break
 		}
-		if j-i >= 2 && legalSuffixTok(t) && isNameToken(t) && (j == len(toks) || !legalSuffixTok(toks[j])) {
+		if j-i >= 2 && legalSuffixTok(t) && isNameToken(t) && (j == len(toks) || !legalSuffixTok(toks[j])) && !s.stateInAcronym(i, j) {
 			break // "Brenner Antriebstechnik GmbH of Stuttgart": the registered name ends there
 		}
 	}
 	return j, -1
+}
+
+// stateInAcronym reports whether "of" and a state after the firm's word that ends
+// toks[i:j] belong to its name, because the acronym in brackets after them spells the
+// whole: "Asset Management Corporation of Nigeria (AMCON)".
+func (s *scanner) stateInAcronym(i, j int) bool {
+	toks := s.toks
+	return j+1 < len(toks) && toks[j].fold == "of" && isCountryTok(toks[j+1]) && s.acronymAfter(j+2) &&
+		initialsMatch(stripLeadingArticle(toks[i:j+2]), toks[j+3].text)
 }
 
 // commaSuffix reports whether the comma at toks[k] sets off a legal suffix written with
@@ -1608,7 +1620,7 @@ var companyWords = words(`holding holdings freight lines mining labs motors petr
 	airlines airways shipping logistics tankers technologies pharmaceuticals insurance
 	investments ventures steel telecom enterprises brands foods studios minerals metals
 	chemicals pharma express resources electronics devices semiconductor networks ratings group
-	industries corporation company`)
+	industries corporation company partners`)
 
 // indefiniteModifier reports whether the name toks[i:end] only qualifies the noun after it
 // in an indefinite phrase: "a Wichita firm", "a small Madrid privacy group", "one Tokyo
@@ -2071,8 +2083,8 @@ func (s *scanner) segment(toks []token, i, end int) {
 		return // "Goalkeeper of the Season": a title, whatever role word it holds
 	}
 	toks, i, end = trimOpeners(toks, i, end)
-	if len(toks) == 0 {
-		return
+	if len(toks) == 0 || len(toks) > 1 && streetOpeners[toks[0].fold] {
+		return // "Rua General Câmara", "Avenida Simón Bolívar": a street, whoever it honours
 	}
 	if len(toks) > 1 && isRoleHead(toks[0].fold) {
 		if c, ok := countryForm(s.textOf(toks)); ok {
@@ -2084,6 +2096,10 @@ func (s *scanner) segment(toks []token, i, end int) {
 	// "Labour MPs", "Kremlin Spokesman": a role after the name says whose it is.
 	for len(toks) > 1 && trailingRoles[toks[len(toks)-1].fold] && !connectors[toks[len(toks)-2].fold] {
 		toks, end = toks[:len(toks)-1], end-1
+	}
+	if h := remitOffice(toks); h >= 0 {
+		s.addOffice(toks, h, i, end)
+		return
 	}
 	if s.titledPerson(toks, i, end) {
 		return
@@ -2152,6 +2168,9 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	}
 	return toks, i, end
 }
+
+// streetOpeners open a street's or a square's name in other languages, before the name.
+var streetOpeners = words(`rua avenida calle carrera rue boulevard piazza praça plaza paseo jalan ulitsa`)
 
 // tradeTerms say who pays for carriage to a port: "C&F Oran", "FOB Santos".
 var tradeTerms = words(`c&f cfr cif fob exw ddp`)
@@ -3680,6 +3699,54 @@ func lastPortfolioWord(toks []token, k int) int {
 		}
 	}
 	return p
+}
+
+// remitHeads are offices named for what they look after, which are institutions as well
+// as titles: "High Commissioner for Refugees", "Ombudsman for Children".
+var remitHeads = words(`commissioner ombudsman ombudswoman ombudsperson`)
+
+// remitOffice returns where the head stands when toks end in such an office, "for" and
+// its remit — one to four words with no given name and not only a portfolio's words
+// ("for Human Rights", not "for Foreign Affairs") — and no holder is named after it;
+// else -1.
+func remitOffice(toks []token) int {
+	for h := len(toks) - 3; h >= 0 && h >= len(toks)-6; h-- {
+		if !remitHeads[toks[h].fold] || toks[h+1].fold != "for" {
+			continue
+		}
+		remit := toks[h+2:]
+		joiners := 0
+		for _, t := range remit {
+			if connectors[t.fold] {
+				joiners++
+			}
+		}
+		if len(remit)-joiners > 3 || allRoleModifiers(remit) || slices.ContainsFunc(remit, func(t token) bool {
+			return firstNames[t.fold] || isAcronym(t.text) || !isNameToken(t) && !connectors[t.fold]
+		}) {
+			return -1
+		}
+		return h
+	}
+	return -1
+}
+
+// addOffice adds an office named for its remit, toks with its head at toks[h], as a body
+// when something before the head says whose office it is ("UN High Commissioner for
+// Refugees", "Office of the High Commissioner…") or an acronym after it names it
+// ("National Commissioner for Human Rights (CONADEH)"); a bare title names no one. A
+// body above states before it makes it an organisation, else it is a state's body.
+func (s *scanner) addOffice(toks []token, h, i, end int) {
+	owner := slices.ContainsFunc(toks[:h], func(t token) bool { return !roleModifiers[t.fold] && !isRoleHead(t.fold) && !connectors[t.fold] })
+	if !owner && !s.acronymAfter(end) {
+		s.addCountries(toks, 0, h, i)
+		return
+	}
+	kind := app.GovernmentBody
+	if knownOrgInside(toks[:h]) || slices.ContainsFunc(toks[:h], func(t token) bool { return internationalWord(t.fold) }) {
+		kind = app.Organisation
+	}
+	s.add(&occurrence{toks: toks, kind: kind, ctxKind: kind}, i, end)
 }
 
 // allRoleModifiers reports whether toks are portfolio words and connectors only: "of

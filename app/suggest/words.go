@@ -186,7 +186,8 @@ var (
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
-		irna isna fars tasnim yonhap kyodo ap dpa ansa efe diario periódico jornal gaceta gazeta correio`)
+		irna isna fars tasnim yonhap kyodo ap dpa ansa efe diario periódico jornal gaceta gazeta correio
+		courrier quotidien presse nouvelliste hebdo`)
 	orgCues = words(`organization organisation association agency bank university institute
 		center centre foundation fund programme program company corporation group union house
 		nations community chamber federation initiative council commission authority society
