@@ -196,6 +196,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 123 (971-978): written by a hundred-and-eighth helper who never saw the extractor", "971", "979"},
 	{"held out, batch 124 (979-986): written by a hundred-and-ninth helper who never saw the extractor, kept unfitted", "979", "987"},
 	{"held out, batch 125 (987-994): written by a hundred-and-tenth helper who never saw the extractor", "987", "995"},
+	{"held out, batch 126 (995-1002): written by a hundred-and-eleventh helper who never saw the extractor", "995", "1003"},
+	{"held out, batch 127 (1003-1010): written by a hundred-and-twelfth helper who never saw the extractor", "1003", "1011"},
+	{"held out, batch 128 (1011-1018): written by a hundred-and-thirteenth helper who never saw the extractor", "1011", "1019"},
+	{"held out, batch 129 (1019-1026): written by a hundred-and-fourteenth helper who never saw the extractor, kept unfitted", "1019", "1027"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
