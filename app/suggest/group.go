@@ -165,12 +165,12 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv sabdecv sderl sderldecv sapidecv
 	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt
-	unipessoal saic eireli gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
+	unipessoal saic eireli pbc gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
 
 // dottedSuffixes are legal forms only when written with dots, since without them they are
 // common words or other names' letters: "Águas do Alto Cávado, E.M." (a Portuguese municipal
-// company), not "em"; a Lebanese "S.A.L.", not "sal"; "e.V.", not an "EV"; "S.C.A.", not SCA.
-var dottedSuffixes = words(`em epe sal ev sca slu rl`)
+// company), not "em"; a Lebanese "S.A.L.", not "sal"; "e.V.", not an "EV"; "S.C.A.", not SCA; a Croatian "d.d.", not "dd".
+var dottedSuffixes = words(`em epe sal ev sca slu rl dd`)
 
 // dottedForm reports whether letters, read from a legal form written with dots ("S.A.L.",
 // "e.V.", "S.p.A."), make one.
@@ -690,6 +690,14 @@ func registered(toks []token) bool {
 	return len(toks) >= 3 && legalSuffixTok(toks[len(toks)-1]) && !isCountryTok(toks[0]) // not "Niger Delta … Ltd"
 }
 
+// withoutLegalForm returns toks without the legal forms and commas that end them.
+func withoutLegalForm(toks []token) []token {
+	for len(toks) > 1 && (legalSuffixTok(toks[len(toks)-1]) || toks[len(toks)-1].text == ",") {
+		toks = toks[:len(toks)-1]
+	}
+	return toks
+}
+
 // orgShortForm reports whether short is the first or last word of the organisation's
 // name full ("Junts" of "Junts per Catalunya", "Nujaba" of "Harakat al-Nujaba").
 func orgShortForm(full, short []token) bool {
@@ -698,6 +706,11 @@ func orgShortForm(full, short []token) bool {
 	}
 	if len(short) == 2 && len(full) > 2 && particles[short[0].fold] && full[0].fold == short[0].fold {
 		full, short = full[1:], short[1:] // "Al Sadaf" of "Al Sadaf Marine Terminals PJSC"
+	}
+	if len(short) >= 2 && len(full) > len(short)+1 && firmOpener(full[0]) && slices.EqualFunc(withoutLegalForm(full[1:]), short, func(a, b token) bool {
+		return a.fold == b.fold
+	}) {
+		return true // "Ría Brava" of "Conservas Ría Brava, S.L.": the name after its trade
 	}
 	if len(short) != 1 {
 		return false

@@ -281,7 +281,8 @@ var romanceFirmHeads = words(`minera mineração agroindustrial agroindústria c
 	inmobiliaria imobiliária pesquera naviera petrolera cementera inversiones investimentos industrias
 	comercializadora distribuidora transportes transportadora laboratórios sistemas
 	soluciones agropecuaria frigorífico importadora exportadora estaleiros astilleros agrícola forestal
-	ganadera vinícola`)
+	ganadera vinícola conservas conserveira salmones salmonera pesqueira alimentos bebidas cervecería
+	cervejaria farmacéutica farmacêutica textil têxtil`)
 
 // romanceOrgHeads open the names of associations, unions, clubs and centres in Romance
 // languages.

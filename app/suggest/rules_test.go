@@ -2818,3 +2818,29 @@ func TestRound43OfficesFirmsAndStreets(t *testing.T) {
 	}, []string{"Refugees", "Children", "Human Rights", "Lin & Marsh", "Housing Finance Corporation", "Canadian Radio-television",
 		"Telecommunications Commission", "Ferrant Vogel Partners of Munich", "Rua General Osório", "General Osório", "Osório"})
 }
+
+func TestRound44FormsListsAndGlosses(t *testing.T) {
+	text := "ZAGREB, May 2 (dpa) - The yard was sold to Marlen Brodogradnja d.d. and its stake went to Veldor Parts (HK) Co., Limited, which trades spares. " +
+		"Imagery came from Orbitline Labs PBC and Hestia Remote Sensing Ltd. The buyers were Cafetera Andina S.A. A third bidder withdrew. " +
+		"Conservas Punta Fría, S.L. bought the catch; Punta Fría said prices rose. " +
+		"The Liberal Union and Sakigake backed the bill, and Sakigake's leader spoke. " +
+		"The Agence de Surveillance of Niger's Interior Ministry said so. " +
+		"Talks with the Ministère de l'Agriculture, des Forêts et de la Pêche (Ministry of Agriculture, Forests and Fisheries) failed, " +
+		"and the Ministère de la Cohésion territoriale et du Logement durable stayed silent."
+	checkRule(t, text, map[string]ruleWant{
+		"dpa":                            {app.Media, nil},
+		"Marlen Brodogradnja d.d.":       {app.Organisation, nil},
+		"Veldor Parts (HK) Co., Limited": {app.Organisation, nil},
+		"Orbitline Labs PBC":             {app.Organisation, nil},
+		"Hestia Remote Sensing Ltd":      {app.Organisation, nil},
+		"Cafetera Andina S.A.":           {app.Organisation, nil},
+		"Conservas Punta Fría, S.L.":     {app.Organisation, []string{"Punta Fría"}},
+		"Liberal Union":                  {app.Party, nil},
+		"Sakigake":                       {"", nil},
+		"Agence de Surveillance":         {"", nil},
+		"Interior Ministry":              {app.GovernmentBody, nil},
+		"Ministère de l'Agriculture, des Forêts et de la Pêche":        {app.GovernmentBody, []string{"Ministry of Agriculture, Forests and Fisheries"}},
+		"Ministère de la Cohésion territoriale et du Logement durable": {app.GovernmentBody, nil},
+	}, []string{"Hestia Remote Sensing Ltd.", "Cafetera Andina S.A. A.", "Limited", "Orbitline Labs PBC and Hestia Remote Sensing Ltd",
+		"Liberal Union and Sakigake", "Agence de Surveillance of Niger", "Ministère de la Cohésion", "Forêts et de la Pêche"})
+}

@@ -111,6 +111,9 @@ type scanner struct {
 	// somewhere, with no capitalised word or joiner on either side and not opening a
 	// sentence: evidence that the word is a name by itself.
 	alone map[string]bool
+	// solo counts the one-word names the text writes between words that are no name's
+	// ("and Komeito,", "Komeito's local"), sentences' first words too.
+	solo map[string]int
 	// lower are the folded words the text writes in lower case somewhere (lowerWords),
 	// read when first needed.
 	lower map[string]bool
@@ -141,6 +144,19 @@ func aloneWords(toks []token) map[string]bool {
 	return m
 }
 
+// soloWords counts the name words of toks that stand alone, with no name word beside
+// them: what s.solo holds.
+func soloWords(toks []token) map[string]int {
+	m := map[string]int{}
+	for k, t := range toks {
+		if !isNameToken(t) || t.layout || k > 0 && isNameToken(toks[k-1]) && !toks[k-1].poss || k+1 < len(toks) && isNameToken(toks[k+1]) && !t.poss {
+			continue
+		}
+		m[t.fold]++
+	}
+	return m
+}
+
 // scan appends the occurrences found in toks to out.
 func scan(toks []token, title bool, out []*occurrence) []*occurrence {
 	return scanCells(toks, title, out, nil)
@@ -148,7 +164,7 @@ func scan(toks []token, title bool, out []*occurrence) []*occurrence {
 
 // scanCells is scan with the texts of the text's table cells, folded (see markLayout).
 func scanCells(toks []token, title bool, out []*occurrence, cells map[string]bool) []*occurrence {
-	s := &scanner{toks: toks, title: title, out: out, cells: cells, wholeNames: map[string]bool{}, alone: aloneWords(toks)}
+	s := &scanner{toks: toks, title: title, out: out, cells: cells, wholeNames: map[string]bool{}, alone: aloneWords(toks), solo: soloWords(toks)}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.kind != tWord {
@@ -308,12 +324,24 @@ func (s *scanner) dateline(i int) int {
 			}
 			if bracket > 0 {
 				s.agency = [2]int{bracket + 1, k}
+				s.lowercaseAgency(bracket+1, k)
 				return bracket + 1
 			}
 			return k + 1
 		}
 	}
 	return i
+}
+
+// lowercaseAgency adds an agency that writes its name in lower case, alone in the
+// dateline's brackets that open at toks[a] and close before the dash at toks[dash]:
+// "SARAJEVO, Oct 14 (dpa) -". Its name is known as a newsroom's.
+func (s *scanner) lowercaseAgency(a, dash int) {
+	t := s.toks[a]
+	if a+1 >= dash || s.toks[a+1].text != ")" || t.kind != tWord || !unicode.IsLower(firstRune(t.text)) || !mediaCues[t.fold] {
+		return
+	}
+	s.add(&occurrence{toks: s.toks[a : a+1], kind: app.Media, ctxKind: app.Media}, a, a+1)
 }
 
 // run reads the run of name words that starts at i, records its occurrences and returns
@@ -430,6 +458,9 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		}
 		j++
 		if t.poss && !s.possContinues(j) {
+			if j-3 > i && toks[j-2].fold == "of" && isCountryTok(t) && s.stateBodyAfter(j) {
+				return j - 2, -1 // "General Security Service of Syria's Interior Ministry": the service, then the state's ministry
+			}
 			break
 		}
 		if j-i >= 2 && legalSuffixTok(t) && isNameToken(t) && (j == len(toks) || !legalSuffixTok(toks[j])) && !s.stateInAcronym(i, j) {
@@ -541,6 +572,13 @@ func (s *scanner) readRun(i, j int) int {
 	if close, ok := s.bracketedTranslation(i, j); ok {
 		return close
 	}
+	if k := romanceNameGoesOn(toks, i, j); k > j {
+		if isArticle(toks[i].text) {
+			i++
+		}
+		s.segment(toks[i:k], i, k)
+		return k
+	}
 	if k := s.lowercaseName(i, j); k > j {
 		if isArticle(toks[i].text) {
 			i++ // without "The"
@@ -650,6 +688,17 @@ func (s *scanner) possContinues(j int) bool {
 		}
 	}
 	return false
+}
+
+// stateBodyAfter reports whether a state's body's name, ending in its head noun, follows
+// a state's possessive at toks[j-1] ("Syria's Interior Ministry"): whatever was "of" the
+// state before it belongs to that body, not to the state's name.
+func (s *scanner) stateBodyAfter(j int) bool {
+	k := j
+	for k < len(s.toks) && k < j+4 && isNameToken(s.toks[k]) && s.toks[k].space {
+		k++
+	}
+	return k > j && govCues[s.toks[k-1].fold]
 }
 
 // headBefore reports whether the name that ends with the possessive at toks[p] already
@@ -858,6 +907,9 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	if s.andInsideBody(start, k, end, left, right, inName) {
 		cut = false
 	}
+	if loneNameAfterHead(left, right) && k+2 == end && s.solo[right[0].fold] >= 2 {
+		return true
+	}
 	if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
 		!isCountryTok(toks[k-1]) && !isCountryTok(right[0]) {
 		// "the ruling Homeland and Progress party": the noun after names the whole,
@@ -937,6 +989,14 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 	// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone elsewhere
 	// ("a Maersk spokesperson"), so it is a name of its own.
 	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
+}
+
+// loneNameAfterHead: "Liberal Democratic Party and Komeito": a name ending in its head
+// noun, then one plain word the text also names alone, a name of its own.
+func loneNameAfterHead(left, right []token) bool {
+	l := stripLeadingArticle(left)
+	return len(l) > 1 && len(right) == 1 && cueKind(l[len(l)-1].fold) != "" && cueKind(right[0].fold) == "" &&
+		!roleModifiers[right[0].fold] && !generic[right[0].fold] && !slices.ContainsFunc(l, func(t token) bool { return connectors[t.fold] })
 }
 
 // camelCase reports whether a word holds a capital after a lower-case letter, as brands
@@ -1278,6 +1338,27 @@ func (s *scanner) lowercaseName(i, end int) int {
 	return end
 }
 
+// romanceNameGoesOn returns where a Romance body's name that the run toks[i:end] opens
+// ends, when lower-case adjectives and joiners go on it past the run's capitalised words
+// ("Ministère de la Transition énergétique et du Développement durable"); else end.
+func romanceNameGoesOn(toks []token, i, end int) int {
+	if isArticle(toks[i].text) {
+		i++
+	}
+	if end-i < 3 || !romanceHeads[toks[i].fold] || !romanceOf[toks[i+1].fold] || end >= len(toks) ||
+		toks[end].kind != tWord || !romanceAdjective(toks[end].text) && !romanceJoiners[toks[end].fold] {
+		return end
+	}
+	for n := 0; n < 3; n++ {
+		k := romanceTail(toks, end)
+		if k <= end {
+			break
+		}
+		end = k
+	}
+	return end
+}
+
 // romanceHeads open the names of bodies in French, Spanish, Portuguese and Italian, which
 // capitalise only their first word: "Conseil constitutionnel".
 var romanceHeads = words(`conseil commission front bataillon agence comite cour tribunal ministere direction
@@ -1301,6 +1382,8 @@ func romanceTail(toks []token, end int) int {
 			continue
 		case stopwords[w] || speechVerbs[w]:
 			return last
+		case strings.HasSuffix(w, "able") && k+1 < len(toks) && englishComplement[toks[k+1].fold]:
+			return last // "… constitutionnel unable to meet": English, what the body is
 		case romanceJoiners[toks[k-1].fold] || romanceAdjective(toks[k].text) || hasParticlePrefix(toks[k].text):
 			last = k + 1
 		case roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]:
@@ -1320,6 +1403,10 @@ func romanceTail(toks []token, end int) int {
 	return last
 }
 
+// englishComplement words follow an English adjective in -able ("unable to", "liable
+// for"), not a Romance one that ends a name ("durable").
+var englishComplement = words(`to for of in with`)
+
 // romanceJoiners join the words of a name in French, Spanish, Portuguese and Italian.
 var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre del los las da do das dos di della per e y`)
 
@@ -1327,7 +1414,7 @@ var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre 
 // Portuguese or Italian adjectives do: "constitutionnel", "nationale", "présidentielle",
 // "démocratique", "suprême".
 func romanceAdjective(w string) bool {
-	for _, suf := range []string{"al", "el", "elle", "ale", "aux", "ain", "aine", "ique", "ien", "ienne", "aire", "ive", "if", "ifs", "anne", "ois", "oise", "é", "ée", "és", "ées", "eux", "euse", "aise", "ême", "ano", "ana", "ico", "ica", "iano", "iana", "ario", "aria", "ivo", "iva", "ado", "ada", "ista", "ês", "eus", "eue", "ues"} {
+	for _, suf := range []string{"al", "el", "elle", "ale", "aux", "ain", "aine", "ique", "ien", "ienne", "aire", "ive", "if", "ifs", "anne", "ois", "oise", "é", "ée", "és", "ées", "eux", "euse", "aise", "ême", "ano", "ana", "ico", "ica", "iano", "iana", "ario", "aria", "ivo", "iva", "ado", "ada", "ista", "ês", "eus", "eue", "ues", "able"} {
 		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w) > len(suf)+2 {
 			return true
 		}
@@ -1500,8 +1587,12 @@ func translationAt(toks []token, k int) (string, int, bool) {
 	}
 	var parts []string
 	j := first
-	for ; j < len(toks) && j <= first+7 && toks[j].kind == tWord; j++ {
+	for ; j < len(toks) && j <= first+9 && (toks[j].kind == tWord || listedPortfolio(toks, first, j)); j++ {
 		t := toks[j]
+		if t.text == "," {
+			parts[len(parts)-1] += ","
+			continue
+		}
 		// "(National Union of…)", "(Union for the Homeland)" are names; "(the main party)" no.
 		genericOpens := generic[t.fold] && j == first && !(j+1 < len(toks) && (isNameToken(toks[j+1]) || connectorsThenName(toks, j+1)))
 		if stopwords[t.fold] && j > first && !connectors[t.fold] || genericOpens || strings.ContainsAny(t.text, "0123456789") || t.poss {
@@ -1526,6 +1617,14 @@ func translationAt(toks []token, k int) (string, int, bool) {
 		return "", 0, false
 	}
 	return text, j, true
+}
+
+// listedPortfolio reports whether the comma at toks[j], inside a translation in
+// brackets that starts at toks[first], lists a body's portfolios: "(Ministry of Industry,
+// Mines and Energy)" — "of" before it, a capitalised word after it that no bracket closes.
+func listedPortfolio(toks []token, first, j int) bool {
+	return toks[j].text == "," && j+2 < len(toks) && isNameToken(toks[j+1]) && toks[j+2].text != ")" &&
+		slices.ContainsFunc(toks[first:j], func(t token) bool { return t.fold == "of" })
 }
 
 // acronymAt returns the acronym written at toks[k] as "(ACR)", ", or ACR" or "or ACR".
@@ -2468,6 +2567,13 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		toks, i = toks[k:], i+k
 		o.toks = toks
 	}
+	if s.sentenceDotAfterForm(toks, end) {
+		last := toks[len(toks)-1]
+		last.text = strings.TrimSuffix(last.text, ".")
+		last.fold, last.abbr = fold(last.text), false
+		toks = append(toks[:len(toks)-1:len(toks)-1], last)
+		o.toks = toks
+	}
 	o.text = s.textOf(toks)
 	o.pos = toks[0].start
 	// "told The Hindu", "The Point, a Banjul daily,": a newsroom's title may hold "The".
@@ -2522,6 +2628,26 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		o.kind = guessKind(o)
 	}
 	s.out = append(s.out, o)
+}
+
+// undottedForms are legal forms written without a dot of their own ("Ltd", "plc",
+// "SA"), as the abbreviations "Co.", "Corp." and "Inc." are not.
+var undottedForms = words(`ltd plc limited sa ag llc gmbh nv bv spa ab as asa oy oyj srl sarl`)
+
+// sentenceDotAfterForm reports whether the dot after the legal form that ends toks, the
+// name before toks[end], is the sentence's: "… sold to Kafue Pharma Ltd. Its owner…" names
+// "Kafue Pharma Ltd". A capitalised common word, a line break or the text's end follows.
+func (s *scanner) sentenceDotAfterForm(toks []token, end int) bool {
+	last := toks[len(toks)-1]
+	if len(toks) < 2 || !strings.HasSuffix(last.text, ".") || strings.Count(last.text, ".") != 1 || strings.Contains(last.text, ",") ||
+		!undottedForms[strings.TrimSuffix(last.fold, ".")] {
+		return false
+	}
+	if end >= len(s.toks) || s.toks[end].kind == tBreak {
+		return true
+	}
+	n := s.toks[end]
+	return n.kind == tWord && unicode.IsUpper(firstRune(n.text)) && stopwords[n.fold]
 }
 
 // roleOfBody returns where the body starts in a role "of" a body with no name after it
@@ -3343,19 +3469,32 @@ func (s *scanner) portfolioList(i, j int) bool {
 		switch {
 		case isNameToken(t) && cueKind(t.fold) != "" && !roleModifiers[t.fold]:
 			return false // "University of Iowa, Iowa State University and…": names of their own
-		case t.text == "," || isNameToken(t) || t.fold == "the":
+		case t.text == "," || isNameToken(t) || t.fold == "the" || romanceOf[t.fold] && unicode.IsLower(firstRune(t.text)):
+			// "Ministère de l'Industrie, des Mines et de l'Énergie": a Romance list's
+			// items keep their "des", "de".
 		case t.fold == "and" || listAnds[t.fold] && unicode.IsLower(firstRune(t.text)):
 			if k == j+1 || lastItemIsBody(toks, k+1) {
 				// "the Election Commission of India, and the Konkan Chronicle", "…, EMA and
 				// the Murewa Rural District Council": a list of names
 				return false
 			}
-			return k+1 < len(toks) && (isNameToken(toks[k+1]) || toks[k+1].fold == "the")
+			return k+1 < len(toks) && (isNameToken(toks[k+1]) || toks[k+1].fold == "the" ||
+				listAnds[t.fold] && romanceItemAt(toks, k+1))
 		default:
 			return false
 		}
 	}
 	return false
+}
+
+// romanceItemAt reports whether a Romance list's last item starts at toks[k] with its
+// joiners: "de la Pêche", "du Logement", "de l'Énergie".
+func romanceItemAt(toks []token, k int) bool {
+	j := k
+	for j < len(toks) && j < k+2 && romanceJoiners[toks[j].fold] && unicode.IsLower(firstRune(toks[j].text)) {
+		j++
+	}
+	return j > k && j < len(toks) && isNameToken(toks[j])
 }
 
 // portfoliosThenName reports whether capitalised words and commas run from the comma at

@@ -156,7 +156,7 @@ func joinSuffixes(toks []token) []token {
 		}
 		if t.kind == tWord && i+2 < len(toks) && toks[i+1].text == "," && toks[i+2].kind == tWord && toks[i+2].space &&
 			legalSuffixTok(t) && legalSuffixTok(toks[i+2]) && unicode.IsUpper(firstRune(toks[i+2].text)) && i > 0 &&
-			(toks[i-1].kind == tWord || toks[i-1].text == ",") {
+			(toks[i-1].kind == tWord || toks[i-1].text == "," || toks[i-1].text == ")") { // "(HK) Co., Limited"
 			dot := ""
 			if t.abbr && !strings.HasSuffix(t.text, ".") {
 				dot = "."
@@ -464,8 +464,8 @@ func spacedSuffix(rs []rune, i int) int {
 			break
 		}
 		pieces++
-		if pieces > 1 && dottedForm(strings.ReplaceAll(string(letters), ".", "")) {
-			end = k
+		if pieces > 1 && rs[k-1] == '.' && dottedForm(strings.ReplaceAll(string(letters), ".", "")) {
+			end = k // the last piece has its dot: "S.A. A fourth firm" is "S.A." and a sentence
 		}
 		if k >= len(rs) || rs[k] != ' ' {
 			break
