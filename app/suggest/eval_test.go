@@ -200,6 +200,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 127 (1003-1010): written by a hundred-and-twelfth helper who never saw the extractor", "1003", "1011"},
 	{"held out, batch 128 (1011-1018): written by a hundred-and-thirteenth helper who never saw the extractor", "1011", "1019"},
 	{"held out, batch 129 (1019-1026): written by a hundred-and-fourteenth helper who never saw the extractor, kept unfitted", "1019", "1027"},
+	{"held out, batch 130 (1027-1034): written by a hundred-and-fifteenth helper who never saw the extractor, kept unfitted", "1027", "1035"},
+	{"held out, batch 131 (1035-1042): written by a hundred-and-sixteenth helper who never saw the extractor", "1035", "1043"},
+	{"held out, batch 132 (1043-1050): written by a hundred-and-seventeenth helper who never saw the extractor", "1043", "1051"},
+	{"held out, batch 133 (1051-1058): written by a hundred-and-eighteenth helper who never saw the extractor", "1051", "1059"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
