@@ -261,7 +261,7 @@ func orgShaped(o *occurrence) bool {
 }
 
 // sportNames open the names of national and provincial sports bodies.
-var sportNames = words(`wrestling athletics swimming cycling rowing rugby cricket hockey tennis golf netball
+var sportNames = words(`wrestling athletics swimming cycling rowing rugby cricket hockey tennis golf netball football
 	boxing judo gymnastics volleyball basketball badminton skiing sailing triathlon canoe archery`)
 
 // romanceBodyName reports whether a name opens with a noun that heads bodies in Romance
@@ -525,9 +525,11 @@ var headRules = []headRule{
 }
 
 // olympicBody: "Canadian Olympic Committee", "Kenya National Paralympic Committee": the
-// Olympic movement's bodies are not the state's, whatever qualifies them.
+// Olympic movement's bodies are not the state's, whatever qualifies them; nor are a
+// sport's governing bodies ("Pakistan Cricket Board", "Kenya Rugby Union").
 func olympicBody(h head) bool {
-	return slices.ContainsFunc(h.before(), func(t token) bool { return t.fold == "olympic" || t.fold == "paralympic" })
+	return slices.ContainsFunc(h.before(), func(t token) bool { return t.fold == "olympic" || t.fold == "paralympic" }) ||
+		h.prev != "" && (sportNames[h.prev] || sportNames[strings.TrimSuffix(h.prev, "s")])
 }
 
 // stateInstitute: "National Penitentiary Institute", "Norwegian Polar Institute",

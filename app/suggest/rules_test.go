@@ -2844,3 +2844,27 @@ func TestRound44FormsListsAndGlosses(t *testing.T) {
 	}, []string{"Hestia Remote Sensing Ltd.", "Cafetera Andina S.A. A.", "Limited", "Orbitline Labs PBC and Hestia Remote Sensing Ltd",
 		"Liberal Union and Sakigake", "Agence de Surveillance of Niger", "Ministère de la Cohésion", "Forêts et de la Pêche"})
 }
+
+func TestRound45AbbreviationsWebNamesAndBodies(t *testing.T) {
+	text := "Health Minister Smt. Lata Deshmukh opened the ward. The sponsor was Marigold Assurance Ltd. \"We stay,\" its chief said. " +
+		"Loans came from Tamarind Bank, Ltd. Officials said more would follow. " +
+		"Auditors of the Ministry of Ecology and Natural Resources found leaks. " +
+		"Shares of Altyn Bank and Kolesa.kz fell. Banco do Nordeste and Sertaneja Seguros S.A. declined to comment. " +
+		"The Sri Lanka Cricket Board met. Detectives of the State Bureau of Investigation (SBI) searched the flat. " +
+		"Aigerim Sadykova, a member of the Mazhilis for the Respublica party, objected."
+	checkRule(t, text, map[string]ruleWant{
+		"Lata Deshmukh":                             {app.Person, nil},
+		"Marigold Assurance Ltd":                    {app.Organisation, nil},
+		"Tamarind Bank, Ltd.":                       {app.Organisation, nil},
+		"Ministry of Ecology and Natural Resources": {app.GovernmentBody, nil},
+		"Altyn Bank":                                {app.Organisation, nil},
+		"Kolesa.kz":                                 {app.Organisation, nil},
+		"Banco do Nordeste":                         {app.Organisation, nil},
+		"Sertaneja Seguros S.A.":                    {app.Organisation, nil},
+		"Sri Lanka Cricket Board":                   {app.Organisation, nil},
+		"State Bureau of Investigation":             {app.GovernmentBody, []string{"SBI"}},
+		"Mazhilis":                                  {app.GovernmentBody, nil},
+		"Respublica":                                {app.Party, nil},
+	}, []string{"Health Minister Smt", "Marigold Assurance Ltd.", "Natural Resources", "Altyn Bank and Kolesa.kz", "Kolesa",
+		"Banco do Nordeste and Sertaneja Seguros S.A.", "Officials", "Detectives of the State Bureau of Investigation", "Mazhilis for the Respublica"})
+}

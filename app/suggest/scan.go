@@ -870,7 +870,8 @@ func subunitOf(toks []token, start, k, end int) bool {
 // party's name: "Council of Representatives for the Patriotic Union of Kurdistan" names
 // the chamber and the party a member sits for.
 func forParty(toks []token, start, k, end int) bool {
-	if toks[k].fold != "for" || k+2 >= end || toks[k+1].fold != "the" || k-start < 2 || !hasOrgCue(toks[start:k]) {
+	chamber := k-start == 1 && (knownKinds[toks[start].fold] == app.GovernmentBody || legislatures[toks[start].fold]) // "Mazhilis for the Amanat party"
+	if toks[k].fold != "for" || k+2 >= end || toks[k+1].fold != "the" || !chamber && (k-start < 2 || !hasOrgCue(toks[start:k])) {
 		return false
 	}
 	right := toks[k+2 : end]
@@ -907,7 +908,12 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	if s.andInsideBody(start, k, end, left, right, inName) {
 		cut = false
 	}
-	if loneNameAfterHead(left, right) && k+2 == end && s.solo[right[0].fold] >= 2 {
+	if loneNameAfterHead(left, right) && k+2 == end && (s.solo[right[0].fold] >= 2 || webName(right[0].text)) {
+		return true
+	}
+	if len(right) > 0 && toks[k].text == "and" && slices.ContainsFunc(left[1:], func(t token) bool { return romanceOf[t.fold] && unicode.IsLower(firstRune(t.text)) }) {
+		// "Banco do Brasil and Itaú Unibanco": a name in a Romance language holds no English
+		// "and"; the words after it are another name.
 		return true
 	}
 	if !hasOrgCue(left) && !hasOrgCue(right) && len(right) > 0 && k+1+len(right) == end &&
@@ -989,6 +995,12 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 	// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone elsewhere
 	// ("a Maersk spokesperson"), so it is a name of its own.
 	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
+}
+
+// webName reports whether a word is a brand's web address: "Kaspi.kz".
+func webName(w string) bool {
+	_, tld, ok := strings.Cut(w, ".")
+	return ok && domains[tld]
 }
 
 // loneNameAfterHead: "Liberal Democratic Party and Komeito": a name ending in its head
@@ -2567,6 +2579,10 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		toks, i = toks[k:], i+k
 		o.toks = toks
 	}
+	if last := toks[len(toks)-1]; end < len(s.toks) && last.abbr && strings.HasSuffix(last.text, ".") && legalSuffixTok(last) &&
+		s.toks[end].kind == tWord && !s.toks[end].sent && unicode.IsUpper(firstRune(s.toks[end].text)) && !legalSuffixTok(s.toks[end]) {
+		s.toks[end].sent = true // "… Tamarind Bank, Ltd. Officials said": the form's dot ended the sentence
+	}
 	if s.sentenceDotAfterForm(toks, end) {
 		last := toks[len(toks)-1]
 		last.text = strings.TrimSuffix(last.text, ".")
@@ -2636,10 +2652,13 @@ var undottedForms = words(`ltd plc limited sa ag llc gmbh nv bv spa ab as asa oy
 
 // sentenceDotAfterForm reports whether the dot after the legal form that ends toks, the
 // name before toks[end], is the sentence's: "… sold to Kafue Pharma Ltd. Its owner…" names
-// "Kafue Pharma Ltd". A capitalised common word, a line break or the text's end follows.
+// "Kafue Pharma Ltd". A capitalised word, an opening quotation mark, a line break or the
+// text's end follows: inside a sentence these forms go without a dot.
 func (s *scanner) sentenceDotAfterForm(toks []token, end int) bool {
 	last := toks[len(toks)-1]
 	if len(toks) < 2 || !strings.HasSuffix(last.text, ".") || strings.Count(last.text, ".") != 1 || strings.Contains(last.text, ",") ||
+		toks[len(toks)-2].text == "," || // "Sakuragawa Bank, Ltd.": a form set off by a comma is written whole, with its dot
+
 		!undottedForms[strings.TrimSuffix(last.fold, ".")] {
 		return false
 	}
@@ -2647,7 +2666,7 @@ func (s *scanner) sentenceDotAfterForm(toks []token, end int) bool {
 		return true
 	}
 	n := s.toks[end]
-	return n.kind == tWord && unicode.IsUpper(firstRune(n.text)) && stopwords[n.fold]
+	return n.kind == tWord && unicode.IsUpper(firstRune(n.text)) || quoteMark(n) && n.space
 }
 
 // roleOfBody returns where the body starts in a role "of" a body with no name after it
@@ -3390,7 +3409,8 @@ func committeeName(left, right []token) bool {
 // Mineral Resources"): left's head before its connector is a government or organisation
 // word, and right is a few words that name no body or actor of another kind.
 func bodyComplements(left, right []token) bool {
-	c := slices.IndexFunc(left, func(t token) bool { return connectors[t.fold] && t.fold != "and" && t.fold != "the" })
+	// The last "of" says whose words the complement is: "Inspectors of the Ministry of Ecology".
+	c := lastIndexFunc(left, func(t token) bool { return connectors[t.fold] && t.fold != "and" && t.fold != "the" })
 	if c < 1 || len(right) == 0 || len(right) > 3 || isAcronym(right[0].text) || isCountryTok(right[0]) {
 		return false
 	}
@@ -3401,6 +3421,16 @@ func bodyComplements(left, right []token) bool {
 		k := cueKind(t.fold)
 		return k != "" && k != app.Organisation
 	})
+}
+
+// lastIndexFunc is slices.IndexFunc from the end.
+func lastIndexFunc(toks []token, f func(token) bool) int {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if f(toks[k]) {
+			return k
+		}
+	}
+	return -1
 }
 
 // govCueIn reports whether toks hold a government body's head noun: "Ministry".

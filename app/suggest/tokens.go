@@ -40,7 +40,7 @@ type token struct {
 // abbreviations take their dot with them, so it does not end a sentence.
 var abbreviations = words(`mr mrs ms dr prof sen rep gov gen col lt maj capt sgt adm brig cpl st jr sr
 	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft ltda bhd pty
-	tbk pte plc lda kft zrt nyrt md avv`)
+	tbk pte plc lda kft zrt nyrt md avv smt hon adv engr atty supt insp cllr rev fr hj`)
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -330,6 +330,11 @@ func scanWord(rs []rune, i int) scanned {
 				return scanned{token{text: b.String(), start: start, end: i, kind: tWord, abbr: abbr}, i}
 			}
 			continue
+		case r == '.' && domainAfterDot(rs, i) && unicode.IsUpper(rs[start]) && utf8.RuneCountInString(b.String()) >= 2:
+			// "Kaspi.kz", "Kun.uz": a brand named by its web address is one word.
+			b.WriteRune('.')
+			i++
+			continue
 		case r == '.' && capsAfterDot(rs, i) && utf8.RuneCountInString(b.String()) >= 2 && isAllCaps(b.String()):
 			// "CERT.LV", "CERT.PL": a body's capitals joined by a dot to its country's are one name.
 			b.WriteRune('.')
@@ -353,6 +358,19 @@ func scanWord(rs []rune, i int) scanned {
 		break
 	}
 	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
+}
+
+// domains are the endings of web addresses that brands are named by.
+var domains = words(`com net org kz uz ru ua by am ge az kg tj mn in pk bd lk np ng ke za gh io co tv info`)
+
+// domainAfterDot reports whether a web address's ending, and then no letter, follows the
+// dot at rs[i]: the ".kz" of "Kaspi.kz".
+func domainAfterDot(rs []rune, i int) bool {
+	k := i + 1
+	for k < len(rs) && unicode.IsLower(rs[k]) {
+		k++
+	}
+	return k > i+1 && domains[string(rs[i+1:k])] && (k == len(rs) || !unicode.IsLetter(rs[k]) && rs[k] != '.')
 }
 
 // capsAfterDot reports whether two capitals or more, and then no letter, follow the dot

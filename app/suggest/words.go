@@ -128,7 +128,7 @@ var roleModifiers = words(`prime deputy vice acting interim caretaker former out
 	mining mines mineral minerals resources fisheries forestry aquaculture oceans infrastructure digital
 	technology science innovation employment petroleum telecommunications livestock irrigation manpower
 	tourism aviation maritime railways highways climate investment lands managing honorary staff
-	appeal appeals besar social public services gender family heritage arts sport community`)
+	appeal appeals besar social public services gender family heritage arts sport community ecology natural`)
 
 // roleWords are lowercase words that, right before a name, say it is a person's: "cleric
 // Muqtada al-Sadr", "PMF chairman Faleh al-Fayyadh".
@@ -146,7 +146,7 @@ var roleWords = words(`president minister secretary chancellor speaker senator r
 	opponent challenger incumbent nominee mayor-elect president-elect colleague host guest
 	daughter son wife husband brother sister father mother nephew niece cousin widow
 	presenter author writer poet singer actor artist coach player manager chairperson
-	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy
+	prosecutor investigator inspector auditor ombudsman mediator monitor observer envoy detective
 	broker banker trader engineer scientist strategist runner-up winner champion
 	paediatrician pediatrician surgeon physician nurse pharmacist epidemiologist
 	virologist researcher lecturer pilot driver billionaire magnate entrepreneur investor
