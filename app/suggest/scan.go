@@ -911,7 +911,7 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	if loneNameAfterHead(left, right) && k+2 == end && (s.solo[right[0].fold] >= 2 || webName(right[0].text)) {
 		return true
 	}
-	if len(right) > 0 && toks[k].text == "and" && slices.ContainsFunc(left[1:], func(t token) bool { return romanceOf[t.fold] && unicode.IsLower(firstRune(t.text)) }) {
+	if len(left) > 1 && len(right) > 0 && toks[k].text == "and" && slices.ContainsFunc(left[1:], func(t token) bool { return romanceOf[t.fold] && unicode.IsLower(firstRune(t.text)) }) {
 		// "Banco do Brasil and Itaú Unibanco": a name in a Romance language holds no English
 		// "and"; the words after it are another name.
 		return true
