@@ -204,6 +204,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 131 (1035-1042): written by a hundred-and-sixteenth helper who never saw the extractor", "1035", "1043"},
 	{"held out, batch 132 (1043-1050): written by a hundred-and-seventeenth helper who never saw the extractor", "1043", "1051"},
 	{"held out, batch 133 (1051-1058): written by a hundred-and-eighteenth helper who never saw the extractor", "1051", "1059"},
+	{"held out, batch 134 (1059-1066): written by a hundred-and-nineteenth helper who never saw the extractor", "1059", "1067"},
+	{"held out, batch 135 (1067-1074): written by a hundred-and-twentieth helper who never saw the extractor, kept unfitted", "1067", "1075"},
+	{"held out, batch 136 (1075-1082): written by a hundred-and-twenty-first helper who never saw the extractor", "1075", "1083"},
+	{"held out, batch 137 (1083-1090): written by a hundred-and-twenty-second helper who never saw the extractor", "1083", "1091"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
