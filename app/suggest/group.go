@@ -165,7 +165,7 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	oyj ab kg sarl pty srl bhd sas sl sarl kk limited ltda tbk jsc pjsc ojsc kft zrt sro doo pvt pte
 	oü oy aps hf ehf se lp sia uab sae ead sac saa sab eirl berhad ae sgps spzoo spolsro sadecv sabdecv sderl sderldecv sapidecv
 	pvtltd coltd ptyltd pteltd sdnbhd lda crl fze fzco fzc fzllc bsc saog saoc wll slp sgeic sgiic sicav nyrt
-	unipessoal saic eireli pbc gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
+	unipessoal saic eireli pbc ltdsti gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
 
 // dottedSuffixes are legal forms only when written with dots, since without them they are
 // common words or other names' letters: "Águas do Alto Cávado, E.M." (a Portuguese municipal
@@ -175,6 +175,7 @@ var dottedSuffixes = words(`em epe sal ev sca slu rl dd`)
 // dottedForm reports whether letters, read from a legal form written with dots ("S.A.L.",
 // "e.V.", "S.p.A."), make one.
 func dottedForm(letters string) bool {
+	letters = fold(letters) // "Ltd. Şti." is "ltdsti"
 	return legalSuffixes[letters] || dottedSuffixes[letters]
 }
 

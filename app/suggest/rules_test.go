@@ -2868,3 +2868,26 @@ func TestRound45AbbreviationsWebNamesAndBodies(t *testing.T) {
 	}, []string{"Health Minister Smt", "Marigold Assurance Ltd.", "Natural Resources", "Altyn Bank and Kolesa.kz", "Kolesa",
 		"Banco do Nordeste and Sertaneja Seguros S.A.", "Officials", "Detectives of the State Bureau of Investigation", "Mazhilis for the Respublica"})
 }
+
+func TestRound46CreditsHeadlinesAndBranches(t *testing.T) {
+	body := "MUSCAT, March 9 (ONA/QNA) - The Committee on Energy of the French Senate heard Doğan Yapı İnşaat Ltd. Şti. on Monday. " +
+		"The Danish Sea Ports and Fisheries Directorate (DSFD) objected, Friends of the Earth Finland appealed, and the United Kingdom's " +
+		"Office of Financial Sanctions Implementation froze the account. #HarbourStrike #JusticeForCrews"
+	got := ExtractArticle("Harbour Crews' Strike Drags Into Ninth Week as Senate Panel Hears Builder", body, "", nil)
+	byName := map[string]Suggestion{}
+	for _, s := range got {
+		byName[s.Name] = s
+	}
+	for _, n := range []string{"ONA", "QNA", "Committee on Energy", "Doğan Yapı İnşaat Ltd. Şti.", "Danish Sea Ports and Fisheries Directorate",
+		"Friends of the Earth Finland", "Office of Financial Sanctions Implementation"} {
+		if _, ok := byName[n]; !ok {
+			t.Errorf("%q not proposed; got %v", n, names(got))
+		}
+	}
+	for _, n := range []string{"ONA/QNA", "Harbour Crews", "Drags Into Ninth Week", "Senate Panel Hears Builder", "Earth Finland",
+		"Sea Ports", "Fisheries Directorate", "United Kingdom's Office of Financial Sanctions Implementation"} {
+		if _, ok := byName[n]; ok {
+			t.Errorf("%q proposed", n)
+		}
+	}
+}

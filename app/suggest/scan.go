@@ -660,6 +660,9 @@ func (s *scanner) possContinues(j int) bool {
 	if _, ok := countryByForm[prev.fold]; ok {
 		return false // "Afghanistan's Taliban"
 	}
+	if j >= 2 && isCountryText(s.toks[j-2].text+" "+prev.text) {
+		return false // "the United States' Office of Foreign Assets Control"
+	}
 
 	if _, ok := capitalOf[prev.fold]; ok {
 		return false
@@ -737,6 +740,10 @@ func (s *scanner) split(i, end int) {
 	}
 	if _, known := knownKinds[app.Fold(s.textOf(toks[i:e]))]; known && e-i > 2 {
 		s.segmentTrim(i, e) // "Save the Children", "Doctors of the World": a known name stays whole
+		return
+	}
+	if e-i > 3 && isCountryTok(toks[e-1]) && knownKinds[app.Fold(s.textOf(toks[i:e-1]))] != "" {
+		s.segmentTrim(i, e) // "Friends of the Earth Norway": a known body's branch in a state
 		return
 	}
 	start := i
@@ -1044,12 +1051,12 @@ func headFirst(toks []token) bool {
 func qualifiedSectors(left, right []token) bool {
 	l := stripLeadingArticle(left)
 	if len(l) < 2 || len(right) < 2 || len(right) > 4 || cueKind(right[len(right)-1].fold) == "" ||
-		!internationalWord(l[0].fold) && !bodyQualifiers[l[0].fold] {
+		!internationalWord(l[0].fold) && !bodyQualifiers[l[0].fold] && !demonyms[l[0].fold] {
 		return false
 	}
 	return !slices.ContainsFunc(l[1:], func(t token) bool {
 		return cueKind(t.fold) != "" || isAcronym(t.text) || isCountryTok(t) || firstNames[t.fold] || connectors[t.fold]
-	}) && !slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] || isCountryTok(t) })
+	}) && !slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] || isCountryTok(t) || isAcronym(t.text) })
 }
 
 // knownBodyOrgan: "African Union Peace and Security Council", "African Union Support and
@@ -1114,14 +1121,14 @@ func (s *scanner) wordsOfBody(k, end int, left, right []token) bool {
 
 // sectorsOfBody: "National Energy and Water Supply Regulatory Commission": a state's body
 // named for two sectors, the first a company word ("Energy"), after a word that says the
-// body is a state's ("National", "Federal"). A company's name before "and" holds no such
+// body is a state's ("National", "Federal", "Norwegian"). A company's name before "and" holds no such
 // word ("Vestra Energy and Harbour Port Authority" are two).
 func sectorsOfBody(left, right []token) bool {
 	l := stripLeadingArticle(left)
-	if len(l) < 2 || len(right) < 2 || !qualified(l[:len(l)-1]) || !orgCues[l[len(l)-1].fold] || hasOrgCue(l[:len(l)-1]) {
+	if len(l) < 2 || len(right) < 2 || !qualified(l[:len(l)-1]) && !demonyms[l[0].fold] || !orgCues[l[len(l)-1].fold] || hasOrgCue(l[:len(l)-1]) {
 		return false
 	}
-	return headKind(right) == app.GovernmentBody && !slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] })
+	return headKind(right) == app.GovernmentBody && !slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] || isAcronym(t.text) })
 }
 
 // cutAtPreposition reports whether of, for, on or in at toks[k] ends a name: it joins
@@ -1167,7 +1174,10 @@ func committeeOfHouse(toks []token, start, k, end int) bool {
 	if j < end && toks[j].fold == "the" {
 		j++
 	}
-	return toks[k].fold == "of" && j < end && legislatures[toks[j].fold] &&
+	if j+1 < end && (demonyms[toks[j].fold] || isCountryTok(toks[j])) {
+		j++ // "… of the German Bundestag"
+	}
+	return toks[k].fold == "of" && j < end && (legislatures[toks[j].fold] || knownKinds[toks[j].fold] == app.GovernmentBody && j+1 == end) &&
 		slices.ContainsFunc(toks[start:k], func(t token) bool { return committeeHeads[t.fold] })
 }
 

@@ -266,9 +266,13 @@ func addNicknames(occs []*occurrence, nicks []nickname) {
 // capitalises too are names and are not counted.
 func titleCase(title, body string) bool {
 	n, caps := 0, 0
+	inBody := map[string]bool{}
+	for _, w := range strings.FieldsFunc(body, func(r rune) bool { return !isWordRune(r) }) {
+		inBody[w] = true // whole words: "Strike" is not written in "#AdenPortStrike"
+	}
 	for _, w := range strings.Fields(title) {
 		w = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
-		if utf8.RuneCountInString(w) < 4 || strings.Contains(body, w) {
+		if utf8.RuneCountInString(w) < 4 || inBody[w] {
 			continue
 		}
 		n++

@@ -105,7 +105,7 @@ func joinSuffixes(toks []token) []token {
 			continue
 		}
 		if t.kind == tWord && i+2 < len(toks) && !toks[i+1].space && toks[i+2].kind == tWord && !toks[i+2].space &&
-			joinedAcronym(t.text, toks[i+1].text, toks[i+2].text) {
+			joinedAcronym(t.text, toks[i+1].text, toks[i+2].text) && !(toks[i+1].text == "/" && datelineCredit(toks, i)) {
 			// "S&D", "AT&T", "Greens/EFA": one name written without blanks.
 			t.text = t.text + toks[i+1].text + toks[i+2].text
 			t.fold = fold(t.text)
@@ -244,6 +244,17 @@ func spaceBefore(t token) string {
 		return " "
 	}
 	return ""
+}
+
+// datelineCredit reports whether the words joined by a slash at toks[i] fill a bracket
+// that a dash follows, as a dateline's credit does: "RIYADH, May 3 (SPA/WAM) -" credits
+// two newsrooms, whatever their letters.
+func datelineCredit(toks []token, i int) bool {
+	if i < 1 || i+4 >= len(toks) || toks[i-1].text != "(" || toks[i+3].text != ")" {
+		return false
+	}
+	d := toks[i+4].text
+	return d == "-" || d == "—" || d == "–"
 }
 
 // joinedAcronym reports whether a, sep and b, written without blanks, are one name: two
