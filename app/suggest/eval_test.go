@@ -208,6 +208,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 135 (1067-1074): written by a hundred-and-twentieth helper who never saw the extractor, kept unfitted", "1067", "1075"},
 	{"held out, batch 136 (1075-1082): written by a hundred-and-twenty-first helper who never saw the extractor", "1075", "1083"},
 	{"held out, batch 137 (1083-1090): written by a hundred-and-twenty-second helper who never saw the extractor", "1083", "1091"},
+	{"held out, batch 138 (1091-1098): written by a hundred-and-twenty-third helper who never saw the extractor", "1091", "1099"},
+	{"held out, batch 139 (1099-1106): written by a hundred-and-twenty-fourth helper who never saw the extractor", "1099", "1107"},
+	{"held out, batch 140 (1107-1114): written by a hundred-and-twenty-fifth helper who never saw the extractor", "1107", "1115"},
+	{"held out, batch 141 (1115-1122): written by a hundred-and-twenty-sixth helper who never saw the extractor, kept unfitted", "1115", "1123"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
