@@ -1096,8 +1096,8 @@ func (s *scanner) kindFromTranslation(o *occurrence, tr []token, meaning bool) {
 func (s *scanner) otherNameClues(o *occurrence, end int) {
 	toks := s.toks
 	after := end
-	if _, ok := acronymAt(toks, end); ok && toks[end].text == "(" {
-		after = end + 3 // "Partidul Renașterea Nistrului (PRN), Romanian for …"
+	if end+2 < len(toks) && toks[end].text == "(" && toks[end+2].text == ")" && isNameToken(toks[end+1]) {
+		after = end + 3 // "Partidul Renașterea Nistrului (PRN), Romanian for …", "… (Sinutrapez), or …"
 	}
 	if o.country != nil || o.person {
 		return

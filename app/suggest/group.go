@@ -1299,7 +1299,7 @@ func (g *grouper) personEvidence(e *entity) bool {
 			return true
 		}
 	}
-	return firstNames[e.full.toks[0].fold]
+	return firstNames[e.full.toks[0].fold] || len(e.full.toks) == 1 && initialThenName(e.full.toks[0].text)
 }
 
 // weakLocOnly is false when every place clue of e is a weak one (to, at, from): a first

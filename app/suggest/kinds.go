@@ -3,6 +3,7 @@ package suggest
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"dossier/app"
@@ -161,7 +162,18 @@ func guessKind(o *occurrence) app.ActorKind {
 	if len(o.toks) > 1 && slices.ContainsFunc(o.aliases, isAcronym) {
 		return app.Organisation // a name with an acronym in brackets is not a person's
 	}
+	if len(o.toks) == 1 && initialThenName(o.toks[0].text) {
+		return app.Person // "B.Tserendulam": a father's initial, then the given name
+	}
 	return wordsKind(o.toks)
+}
+
+// initialThenName reports whether a word is an initial glued to a name by its dot, as
+// Mongolian names are written: "B.Tserendulam", "Ch.Munkhbat".
+func initialThenName(w string) bool {
+	initial, name, ok := strings.Cut(w, ".")
+	return ok && initial != "" && utf8.RuneCountInString(initial) <= 2 && utf8.RuneCountInString(name) >= 4 &&
+		unicode.IsUpper(firstRune(name)) && !strings.Contains(name, ".")
 }
 
 // serviceDistrict reports whether a name is a district a public service names ("Yakima

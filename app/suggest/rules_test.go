@@ -2891,3 +2891,23 @@ func TestRound46CreditsHeadlinesAndBranches(t *testing.T) {
 		}
 	}
 }
+
+func TestRound47RomanceBodiesGlossesAndInitials(t *testing.T) {
+	text := "The Asamblea Legislativa approved it, and the Corte Suprema de Justicia and Carabineros de Chile objected. " +
+		"Soldiers of the Ejército Nacional patrolled. Magistrate Lucía Herrera Vidal ruled. " +
+		"The Sindicato de Trabajadores Portuarios de Arica (Arica Dock Workers' Union) called a strike. " +
+		"Police held D.Altangerel, the paper Gazeta de S.Vicente said; a clerk, Ana Ruiz, M.Sc, testified. " +
+		"Trucks drove the Pan-American Highway through the Wayuu Indigenous Territory. " +
+		"The Federación de Estibadores del Norte (Fedenor), or Northern Stevedores' Federation, joined."
+	checkRule(t, text, map[string]ruleWant{
+		"Asamblea Legislativa":                          {app.GovernmentBody, nil},
+		"Corte Suprema de Justicia":                     {app.GovernmentBody, nil},
+		"Carabineros de Chile":                          {app.GovernmentBody, nil},
+		"Ejército Nacional":                             {app.ArmedGroup, nil},
+		"Lucía Herrera Vidal":                           {app.Person, nil},
+		"Sindicato de Trabajadores Portuarios de Arica": {"", []string{"Arica Dock Workers' Union"}},
+		"D.Altangerel":                                  {app.Person, nil},
+		"Gazeta de S.Vicente":                           {app.Media, nil},
+		"Federación de Estibadores del Norte":           {"", []string{"Fedenor", "Northern Stevedores' Federation"}},
+	}, []string{"Magistrate Lucía Herrera Vidal", "Gazeta de S", "S.Vicente", "M.Sc", "Pan-American Highway", "Wayuu Indigenous Territory", "Wayuu"})
+}

@@ -1617,10 +1617,15 @@ func translationAt(toks []token, k int) (string, int, bool) {
 		}
 		// "(National Union of…)", "(Union for the Homeland)" are names; "(the main party)" no.
 		genericOpens := generic[t.fold] && j == first && !(j+1 < len(toks) && (isNameToken(toks[j+1]) || connectorsThenName(toks, j+1)))
-		if stopwords[t.fold] && j > first && !connectors[t.fold] || genericOpens || strings.ContainsAny(t.text, "0123456789") || t.poss {
+		innerPoss := t.poss && j > first && j+1 < len(toks) && isNameToken(toks[j+1]) // "(Arica Dock Workers' Union)"
+		if stopwords[t.fold] && j > first && !connectors[t.fold] || genericOpens || strings.ContainsAny(t.text, "0123456789") || t.poss && !innerPoss {
 			return "", 0, false // "(Civic and Social Front)" holds a connector, "(the main party)" no name
 		}
-		parts = append(parts, t.text)
+		text := t.text
+		if innerPoss {
+			text += possMark(t.text)
+		}
+		parts = append(parts, text)
 	}
 	if j+2 < len(toks) && toks[j].text == "," && toks[j+1].kind == tWord && isAcronym(toks[j+1].text) && toks[j+2].text == ")" {
 		j += 2 // "(BoerBurgerBeweging, BBB)": the name in its language, then its acronym
@@ -2722,14 +2727,18 @@ func (s *scanner) textOf(toks []token) string {
 			b.WriteByte('.') // "Hengli Fine Chemicals Co."
 		}
 		if t.poss && n < len(toks)-1 {
-			if strings.HasSuffix(t.text, "s") {
-				b.WriteByte('\'')
-			} else {
-				b.WriteString("'s")
-			}
+			b.WriteString(possMark(t.text))
 		}
 	}
 	return b.String()
+}
+
+// possMark is the possessive's mark a word takes back in a name: "Workers'", "People's".
+func possMark(w string) string {
+	if strings.HasSuffix(w, "s") {
+		return "'"
+	}
+	return "'s"
 }
 
 type countryPart struct {

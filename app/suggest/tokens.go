@@ -341,6 +341,12 @@ func scanWord(rs []rune, i int) scanned {
 				return scanned{token{text: b.String(), start: start, end: i, kind: tWord, abbr: abbr}, i}
 			}
 			continue
+		case r == '.' && initialGlued(rs, start, i):
+			// "B.Tserendulam", "Ch.Munkhbat", "Folha de S.Paulo": an initial written against
+			// the name it abbreviates before, one word as Mongolian and Brazilian texts write it.
+			b.WriteRune('.')
+			i++
+			continue
 		case r == '.' && domainAfterDot(rs, i) && unicode.IsUpper(rs[start]) && utf8.RuneCountInString(b.String()) >= 2:
 			// "Kaspi.kz", "Kun.uz": a brand named by its web address is one word.
 			b.WriteRune('.')
@@ -369,6 +375,19 @@ func scanWord(rs []rune, i int) scanned {
 		break
 	}
 	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
+}
+
+// initialGlued reports whether the word rs[start:dot] is an initial of one or two letters
+// (a capital first) that a capitalised word follows right after its dot, with no blank.
+func initialGlued(rs []rune, start, dot int) bool {
+	n := dot - start
+	k := dot + 2
+	for k < len(rs) && unicode.IsLower(rs[k]) {
+		k++
+	}
+	// A name of four letters or more: "Nurul Huda, M.Si" holds a degree, not a name.
+	return (n == 1 || n == 2 && unicode.IsLower(rs[start+1])) && unicode.IsUpper(rs[start]) &&
+		dot+2 < len(rs) && unicode.IsUpper(rs[dot+1]) && k-dot-1 >= 4
 }
 
 // domains are the endings of web addresses that brands are named by.

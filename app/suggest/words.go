@@ -90,7 +90,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ayatollah imam mullah cleric pope cardinal archbishop bishop rabbi patriarch judge mayor
 	ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair director
 	leader mr mrs ms miss dr prof professor lord lady sir dame premier adviser advisor
-	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji
+	counsellor mufti lawmaker mp commissioner vice-president vice-chancellor vizier khan hajji magistrate
 	haji comrade councillor councilor inspector prosecutor attorney superintendent chief
 	head coordinator justice striker goalkeeper midfielder defender winger coach partner
 	administrator comptroller datuk dato tun tunku seri sri sayyed sayyid syed sharif
@@ -163,7 +163,7 @@ var (
 		kataib kata'ib katibat katiba harakat jaish lashkar saraya asaib liwa ansar jama'at
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
-		legion commandos cartel cartels gang gangs armada bataillon batallon navy`)
+		legion commandos cartel cartels gang gangs armada bataillon batallon navy ejército exército esercito armée`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka paksha
@@ -181,7 +181,8 @@ var (
 		khural hural kenesh sabha rada sejm senat storting folketing riksdag eduskunta althing
 		registro registry préfecture prefecture audiencia landtag kreistag stadtrat gemeinderat
 		regione regiao comune municipio junta xunta concejo diputación generalitat alcaldía
-		gobernación intendencia municipalidad panchayat parishad samiti akimat maslikhat`)
+		gobernación intendencia municipalidad panchayat parishad samiti akimat maslikhat
+		asamblea assembleia congreso congresso corte senado gendarmería carabineros policía polícia polizia`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
@@ -218,7 +219,7 @@ var (
 		hills heights reef channel border crossing county town village neighbourhood
 		neighborhood quarter port harbour harbor dam field oasis plain delta cape pass
 		reservoir lagoon wetland wetlands glacier volcano waterfall falls gorge canyon state
-		pipeline tunnel motorway expressway`)
+		pipeline tunnel motorway expressway highway territory`)
 )
 
 // possNouns are the common nouns whose possessive stays inside a name: "Republican
