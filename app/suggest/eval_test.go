@@ -212,6 +212,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 139 (1099-1106): written by a hundred-and-twenty-fourth helper who never saw the extractor", "1099", "1107"},
 	{"held out, batch 140 (1107-1114): written by a hundred-and-twenty-fifth helper who never saw the extractor", "1107", "1115"},
 	{"held out, batch 141 (1115-1122): written by a hundred-and-twenty-sixth helper who never saw the extractor, kept unfitted", "1115", "1123"},
+	{"held out, batch 142 (1123-1130): written by a hundred-and-twenty-seventh helper who never saw the extractor", "1123", "1131"},
+	{"held out, batch 143 (1131-1138): written by a hundred-and-twenty-eighth helper who never saw the extractor", "1131", "1139"},
+	{"held out, batch 144 (1139-1146): written by a hundred-and-twenty-ninth helper who never saw the extractor", "1139", "1147"},
+	{"held out, batch 145 (1147-1154): written by a hundred-and-thirtieth helper who never saw the extractor, kept unfitted", "1147", "1155"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
