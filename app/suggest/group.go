@@ -510,7 +510,8 @@ func (g *grouper) mergeTruncated() {
 		}
 		for _, o := range g.ents {
 			if o == e || gone[o] || gone[e] || o.country != nil || len(o.occs) > 0 && o.occs[0].person ||
-				!truncatedForm(e.full.toks, o.full.toks) && !localOf(e.full.toks, o.full.toks) {
+				!truncatedForm(e.full.toks, o.full.toks) && !localOf(e.full.toks, o.full.toks) &&
+					!(firmOpener(e.full.toks[0]) && truncatedForm(e.full.toks[1:], o.full.toks)) { // "Sinar Halmahera" of "PT Sinar Halmahera Mineral Tbk"
 				continue
 			}
 			e.occs = append(e.occs, o.occs...)
@@ -596,8 +597,11 @@ func (g *grouper) buildIndex() {
 		if clubPrefix(e.full.toks) || townClub(e.full.toks) || particles[words[0]] || places[words[0]] || registered(e.full.toks) {
 			add(g.byWord, words[1], e) // "Al Sadaf" of "Al Sadaf Marine…", "Qingfeng" of "Shenzhen Qingfeng…"
 		}
-		if len(words) > 3 && firmOpener(e.full.toks[0]) && particles[words[1]] {
-			add(g.byWord, words[2], e) // "La Esperanza" of "Agroindustrial La Esperanza S.A.S."
+		if len(words) > 3 && firmOpener(e.full.toks[0]) {
+			// "La Esperanza" of "Agroindustrial La Esperanza S.A.S.", "Sinar Halmahera" of
+			// "PT Sinar Halmahera Mineral Tbk": the words after the trade or the legal form.
+			add(g.byWord, words[2], e)
+			add(g.byWord, words[3], e)
 		}
 		last := len(words) - 1
 		for last > 1 && isLegalSuffix(words[last]) {
@@ -708,10 +712,12 @@ func orgShortForm(full, short []token) bool {
 	if len(short) == 2 && len(full) > 2 && particles[short[0].fold] && full[0].fold == short[0].fold {
 		full, short = full[1:], short[1:] // "Al Sadaf" of "Al Sadaf Marine Terminals PJSC"
 	}
-	if len(short) >= 2 && len(full) > len(short)+1 && firmOpener(full[0]) && slices.EqualFunc(withoutLegalForm(full[1:]), short, func(a, b token) bool {
-		return a.fold == b.fold
-	}) {
-		return true // "Ría Brava" of "Conservas Ría Brava, S.L.": the name after its trade
+	if rest := withoutLegalForm(full[1:]); len(short) >= 2 && len(full) > len(short)+1 && firmOpener(full[0]) && len(rest) >= len(short) &&
+		slices.EqualFunc(rest[:len(short)], short, func(a, b token) bool { return a.fold == b.fold }) &&
+		(len(rest) == len(short) || legalPrefixes[full[0].fold]) {
+		// "Ría Brava" of "Conservas Ría Brava, S.L.": the name after its trade; "Sinar
+		// Halmahera" of "PT Sinar Halmahera Mineral Tbk": its first words after the legal form.
+		return true
 	}
 	if len(short) != 1 {
 		return false

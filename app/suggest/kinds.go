@@ -294,7 +294,7 @@ var romanceFirmHeads = words(`minera mineração agroindustrial agroindústria c
 	comercializadora distribuidora transportes transportadora laboratórios sistemas
 	soluciones agropecuaria frigorífico importadora exportadora estaleiros astilleros agrícola forestal
 	ganadera vinícola conservas conserveira salmones salmonera pesqueira alimentos bebidas cervecería
-	cervejaria farmacéutica farmacêutica textil têxtil`)
+	cervejaria farmacéutica farmacêutica textil têxtil aceites azeites vinos vinhos`)
 
 // romanceOrgHeads open the names of associations, unions, clubs and centres in Romance
 // languages.

@@ -2911,3 +2911,18 @@ func TestRound47RomanceBodiesGlossesAndInitials(t *testing.T) {
 		"Federación de Estibadores del Norte":           {"", []string{"Fedenor", "Northern Stevedores' Federation"}},
 	}, []string{"Magistrate Lucía Herrera Vidal", "Gazeta de S", "S.Vicente", "M.Sc", "Pan-American Highway", "Wayuu Indigenous Territory", "Wayuu"})
 }
+
+func TestRound48PartnersAndFirmsShortForms(t *testing.T) {
+	text := "Counsel for Chile, Marta Ruiz of Larraín, Ortúzar & Asociados, argued. The firm Vukić, Horvat & Partners, which sued, lost. " +
+		"Kenji Ito, a partner at Lindqvist, Ahlberg & Co, said nothing. Coal miner PT Bukit Permata Energi Tbk raised prices; " +
+		"Bukit Permata said demand held. Tokai bought Vinos Sierra Alta S.A.; Sierra Alta will keep its name. " +
+		"The Procura della Repubblica di Torino opened an inquiry."
+	checkRule(t, text, map[string]ruleWant{
+		"Larraín, Ortúzar & Asociados":       {app.Organisation, nil},
+		"Vukić, Horvat & Partners":           {app.Organisation, nil},
+		"Lindqvist, Ahlberg & Co":            {app.Organisation, nil},
+		"PT Bukit Permata Energi Tbk":        {app.Organisation, []string{"Bukit Permata"}},
+		"Vinos Sierra Alta S.A.":             {app.Organisation, []string{"Sierra Alta"}},
+		"Procura della Repubblica di Torino": {app.GovernmentBody, nil},
+	}, []string{"Ortúzar & Asociados", "Horvat & Partners", "Ahlberg & Co", "Larraín"})
+}

@@ -411,6 +411,9 @@ func purposeTo(toks []token, k, start int) bool {
 // first may not be a given name: people listed go by their first names ("Ana, Rui &
 // Eva"), while a partner's surname may be one elsewhere ("Baker, Lin & Whitmore").
 func partnersList(toks []token, i, j int) bool {
+	if j > i+1 && (toks[j-2].fold == "of" || toks[j-2].fold == "at") {
+		i = j - 1 // "Rodrigo Saldaña of Quintero, Saldaña & Asociados": the firm after "of"
+	}
 	if j != i+1 || j+3 >= len(toks) || !isNameToken(toks[j+1]) || toks[j+2].text != "&" || !isNameToken(toks[j+3]) ||
 		firstNames[toks[i].fold] {
 		return false
@@ -420,8 +423,14 @@ func partnersList(toks []token, i, j int) bool {
 			return false
 		}
 	}
-	return j+4 >= len(toks) || toks[j+4].text != ","
+	// A comma after the last name ends a list of people ("Ana, Rui & Eva, who…"), not a
+	// firm whose last word says it is one ("Petkov, Ilieva & Partners, which…").
+	return j+4 >= len(toks) || toks[j+4].text != "," || firmMates[toks[j+3].fold] || legalSuffixTok(toks[j+3])
 }
+
+// firmMates end the names of firms of partners: "… & Partners", "… & Asociados", "… & Co".
+var firmMates = words(`partners partner associates associados asociados associati associés rekan kollegen sons
+	brothers co company advogados abogados avocats`)
 
 // runEnd returns the index after the words of the run that starts at i. done is the index
 // to go on from when the run was read already (a pair of states, a stem: "Iran-backed"),
@@ -1430,7 +1439,8 @@ func romanceTail(toks []token, end int) int {
 var englishComplement = words(`to for of in with`)
 
 // romanceJoiners join the words of a name in French, Spanish, Portuguese and Italian.
-var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre del los las da do das dos di della per e y`)
+var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre del los las da do das dos di della per e y
+	delle degli dei dello`)
 
 // romanceAdjective reports whether a lower-case word ends as French, Spanish,
 // Portuguese or Italian adjectives do: "constitutionnel", "nationale", "présidentielle",
@@ -3483,7 +3493,7 @@ func lastItemIsBody(toks []token, k int) bool {
 }
 
 // romanceOf are "of" in Spanish, Portuguese, French and Italian, and listAnds their "and".
-var romanceOf, listAnds = words(`de do da del dos das du des di della`), words(`e y et`)
+var romanceOf, listAnds = words(`de do da del dos das du des di della delle degli dei dello`), words(`e y et`)
 
 // portfolioList reports whether the comma at toks[j] continues the name toks[i:j]: the
 // name is a body's "of" or "for" a list of portfolios ("Ministry of Information,

@@ -182,7 +182,7 @@ var (
 		registro registry préfecture prefecture audiencia landtag kreistag stadtrat gemeinderat
 		regione regiao comune municipio junta xunta concejo diputación generalitat alcaldía
 		gobernación intendencia municipalidad panchayat parishad samiti akimat maslikhat
-		asamblea assembleia congreso congresso corte senado gendarmería carabineros policía polícia polizia`)
+		asamblea assembleia congreso congresso corte senado gendarmería carabineros policía polícia polizia procura`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
