@@ -216,6 +216,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 143 (1131-1138): written by a hundred-and-twenty-eighth helper who never saw the extractor", "1131", "1139"},
 	{"held out, batch 144 (1139-1146): written by a hundred-and-twenty-ninth helper who never saw the extractor", "1139", "1147"},
 	{"held out, batch 145 (1147-1154): written by a hundred-and-thirtieth helper who never saw the extractor, kept unfitted", "1147", "1155"},
+	{"held out, batch 146 (1155-1162): written by a hundred-and-thirty-first helper who never saw the extractor", "1155", "1163"},
+	{"held out, batch 147 (1163-1170): written by a hundred-and-thirty-second helper who never saw the extractor, kept unfitted", "1163", "1171"},
+	{"held out, batch 148 (1171-1178): written by a hundred-and-thirty-third helper who never saw the extractor", "1171", "1179"},
+	{"held out, batch 149 (1179-1186): written by a hundred-and-thirty-fourth helper who never saw the extractor", "1179", "1187"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
