@@ -298,7 +298,7 @@ var romanceFirmHeads = words(`minera mineração agroindustrial agroindústria c
 
 // romanceOrgHeads open the names of associations, unions, clubs and centres in Romance
 // languages.
-var romanceOrgHeads = words(`collectif colectivo coletivo grêmio centro clube asociación asociația associação
+var romanceOrgHeads = words(`collectif colectivo coletivo grêmio centro clube asociación asociația associação sindicat
 	associazione cooperativa sindicato sindicatul fundación fundação fondation fundația observatório
 	coordinadora coordenadoria rede liga confederación confederação federación federação consorzio
 	consorcio`)

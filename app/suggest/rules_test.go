@@ -2926,3 +2926,19 @@ func TestRound48PartnersAndFirmsShortForms(t *testing.T) {
 		"Procura della Repubblica di Torino": {app.GovernmentBody, nil},
 	}, []string{"Ortúzar & Asociados", "Horvat & Partners", "Ahlberg & Co", "Larraín"})
 }
+
+func TestRound49TitlesLabelsAndKinds(t *testing.T) {
+	text := "The Nigeria Association of Private Clinics raised deposits. Togbe Kwame Adzoyi II and Fon Bah Ngong IV met the governor. " +
+		"The Korps Politie Curaçao arrested two men; the Autodefensas Unidas del Sur denied it. Its lawyers, Arosemena, Chiari & Durán, " +
+		"appealed. The Sindicat Tèxtil Català struck, Harbour Road FM reported.\n\nFINAL\n\nThe final count was due on Monday."
+	checkRule(t, text, map[string]ruleWant{
+		"Nigeria Association of Private Clinics": {app.Organisation, nil},
+		"Kwame Adzoyi II":                        {app.Person, nil},
+		"Bah Ngong IV":                           {app.Person, nil},
+		"Korps Politie Curaçao":                  {app.GovernmentBody, nil},
+		"Autodefensas Unidas del Sur":            {app.ArmedGroup, nil},
+		"Arosemena, Chiari & Durán":              {app.Organisation, nil},
+		"Sindicat Tèxtil Català":                 {app.Organisation, nil},
+		"Harbour Road FM":                        {app.Media, nil},
+	}, []string{"Clinics", "Togbe Kwame Adzoyi II", "Fon Bah Ngong IV", "Chiari & Durán", "FINAL"})
+}

@@ -424,8 +424,10 @@ func partnersList(toks []token, i, j int) bool {
 		}
 	}
 	// A comma after the last name ends a list of people ("Ana, Rui & Eva, who…"), not a
-	// firm whose last word says it is one ("Petkov, Ilieva & Partners, which…").
-	return j+4 >= len(toks) || toks[j+4].text != "," || firmMates[toks[j+3].fold] || legalSuffixTok(toks[j+3])
+	// firm whose last word says it is one ("Petkov, Ilieva & Partners, which…") or one
+	// of surnames only.
+	return j+4 >= len(toks) || toks[j+4].text != "," || firmMates[toks[j+3].fold] || legalSuffixTok(toks[j+3]) ||
+		!firstNames[toks[j+1].fold] && !firstNames[toks[j+3].fold] // "Quintero, Batista & Moreno, its lawyers": surnames only
 }
 
 // firmMates end the names of firms of partners: "… & Partners", "… & Asociados", "… & Co".
@@ -2222,6 +2224,9 @@ func (s *scanner) segment(toks []token, i, end int) {
 	if len(toks) == 0 || len(toks) > 1 && streetOpeners[toks[0].fold] {
 		return // "Rua General Câmara", "Avenida Simón Bolívar": a street, whoever it honours
 	}
+	if s.capitalsLabel(toks) {
+		return // "FINAL", "PROVISIONAL RESULTS": a table's or a blog's label in capitals
+	}
 	if len(toks) > 1 && isRoleHead(toks[0].fold) {
 		if c, ok := countryForm(s.textOf(toks)); ok {
 			// "Sri Lanka", "Saint Lucia": a state's name, though a title's word opens it.
@@ -2303,6 +2308,18 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 		toks, end = toks[:len(toks)-1], end-1
 	}
 	return toks, i, end
+}
+
+// capitalsLabel reports whether toks are words in capitals that the text also writes in
+// lower case, each of five letters or more: a label ("RESULT", "FINAL STANDINGS"), not
+// an acronym ("WHO" is short, "NATO" is written only so).
+func (s *scanner) capitalsLabel(toks []token) bool {
+	for _, t := range toks {
+		if !isAllCaps(t.text) || utf8.RuneCountInString(t.text) < 5 || !s.commonWord(t.fold) && !generic[t.fold] {
+			return false
+		}
+	}
+	return true
 }
 
 // streetOpeners open a street's or a square's name in other languages, before the name.

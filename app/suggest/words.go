@@ -107,7 +107,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	sheriff engineer constable coroner assessor alderman alderwoman supervisor trustee regent regents provost
 	warden chaplain clerk auditor solicitor qari kaumatua hojatoleslam hojjatoleslam
 	alhaji alhaja iya mama mca tenente coronel capitao sargento
-	ato weyzero woizero inkosi opanin mami jajja mzee barrister counsel asp atty engr pol
+	ato weyzero woizero inkosi opanin mami jajja mzee barrister counsel asp atty engr pol togbe fon igwe
 	undersecretary under-secretary kak madam deputy
 	encik puan cik tuan ro adi justices judges
 	ministro ministra defensor defensora comisionado comisionada congresista magistrado magistrada consejero
@@ -163,7 +163,8 @@ var (
 		kataib kata'ib katibat katiba harakat jaish lashkar saraya asaib liwa ansar jama'at
 		jamaat jemaah hayat taliban hezbollah hizbollah hamas houthis houthi al-qaeda al-qaida
 		daesh isis isil isil-k wagner al-shabaab shabaab boko haram jihad rebels insurgents
-		legion commandos cartel cartels gang gangs armada bataillon batallon navy ejército exército esercito armée`)
+		legion commandos cartel cartels gang gangs armada bataillon batallon navy ejército exército esercito armée
+		autodefensas`)
 	partyCues = words(`party front movement alliance framework coalition bloc platform list pact labour labor
 		league insoumise rassemblement partido parti partei democrats republicans socialists
 		conservatives greens patriots tehreek tehrik liberals progressives partai partia partija stranka paksha
@@ -182,13 +183,14 @@ var (
 		registro registry préfecture prefecture audiencia landtag kreistag stadtrat gemeinderat
 		regione regiao comune municipio junta xunta concejo diputación generalitat alcaldía
 		gobernación intendencia municipalidad panchayat parishad samiti akimat maslikhat
-		asamblea assembleia congreso congresso corte senado gendarmería carabineros policía polícia polizia procura`)
+		asamblea assembleia congreso congresso corte senado gendarmería carabineros policía polícia polizia procura
+		politie polizei`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
 		tass xinhua bbc cnn rudaw aljazeera al-jazeera al-arabiya arabiya ria interfax anadolu
 		irna isna fars tasnim yonhap kyodo ap dpa ansa efe diario periódico jornal gaceta gazeta correio
-		courrier quotidien presse nouvelliste hebdo`)
+		courrier quotidien presse nouvelliste hebdo fm`)
 	orgCues = words(`organization organisation association agency bank university institute
 		center centre foundation fund programme program company corporation group union house
 		nations community chamber federation initiative council commission authority society
@@ -196,7 +198,7 @@ var (
 		club federation consortium conference forum secretariat institution board syndicate guild
 		verein ruderverein roeivereniging vereniging sportverein klub kulübü cámara câmara
 		fundacja stowarzyszenie nadácia nadace spolok sdružení ratings bakery taqueria restaurant
-		diner tavern pharmacy transit
+		diner tavern pharmacy transit clinic clinics
 		partnership observatory cooperative co-operative koperasi cooperativa coopérative
 		inc incorporated corp co ltd llc llp plc sa ag gmbh nv bv spa asa oyj kg sarl pty ltda tbk jsc
 		pjsc ojsc kft zrt sro doo bhd sas
