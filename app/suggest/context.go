@@ -556,7 +556,8 @@ var stateOwned = words(`authorities officials government regime leadership milit
 	diplomats embassy envoy ambassador allies ally strikes strike attack attacks offensive
 	election elections vote constitution debt currency exports imports bank regulator
 	watchdog state-owned authority commission agency council rules law laws operator grid
-	output supervisor supervisors state-controlled state-run chargé charge chargée`)
+	output supervisor supervisors state-controlled state-run chargé charge chargée broadcaster
+	broadcasting airline railway railways utility`)
 
 // placeModifier reads a place named before a noun or a name it describes: "a Wichita
 // firm", "the Pretoria agreement", "Oslo shipping group Varde Lines", "Gov. Mike DeWine of

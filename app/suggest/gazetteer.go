@@ -12,7 +12,9 @@ import (
 // is an actor when it stands for the government ("Ankara rejected…"), not when it is
 // where something happened ("in Ankara"). A seat of government that is not the capital
 // (Cotonou, Putrajaya) is listed beside it. A capital that is also a common given name or
-// another place's name (Victoria of the Seychelles) is left out.
+// another place's name (Victoria of the Seychelles) is left out. States that no longer exist
+// (the Soviet Union) are states in the texts that name them; their capitals are their
+// successors'.
 const countryTable = `Afghanistan||Afghan,Afghans|Kabul
 Albania||Albanian,Albanians|Tirana
 Algeria||Algerian,Algerians|Algiers
@@ -92,6 +94,9 @@ Jordan||Jordanian,Jordanians|Amman
 Kazakhstan||Kazakh,Kazakhs,Kazakhstani|Astana
 Kenya||Kenyan,Kenyans|Nairobi
 Kosovo||Kosovar,Kosovars|Pristina
+Soviet Union|USSR,U.S.S.R.|Soviet|
+Yugoslavia||Yugoslav,Yugoslavs|
+Czechoslovakia||Czechoslovak,Czechoslovaks|
 Kuwait||Kuwaiti,Kuwaitis|Kuwait City
 Kyrgyzstan||Kyrgyz|Bishkek
 Laos||Lao,Laotian|Vientiane

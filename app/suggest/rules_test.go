@@ -2942,3 +2942,17 @@ func TestRound49TitlesLabelsAndKinds(t *testing.T) {
 		"Harbour Road FM":                        {app.Media, nil},
 	}, []string{"Clinics", "Togbe Kwame Adzoyi II", "Fon Bah Ngong IV", "Chiari & Durán", "FINAL"})
 }
+
+func TestRound50FirmsStatesAndPrefixes(t *testing.T) {
+	text := "Carriers Pacific Reefer Line and Austral Maritime Co. diverted ships. Residents blamed uMhlathuze Municipality. " +
+		"A Q&A on R&D spending followed. The Soviet Union funded the plant; the USSR later sold it. " +
+		"She wrote for Ghana's state broadcaster, GBC. The Paperiliitto ry union struck; Conciliator Anna Virtanen-Lahti called talks."
+	checkRule(t, text, map[string]ruleWant{
+		"Austral Maritime Co.":    {app.Organisation, nil},
+		"uMhlathuze Municipality": {app.GovernmentBody, nil},
+		"Soviet Union":            {app.State, []string{"USSR"}},
+		"Ghana":                   {app.State, nil},
+		"Paperiliitto ry":         {app.Organisation, nil},
+		"Anna Virtanen-Lahti":     {app.Person, nil},
+	}, []string{"Pacific Reefer Line and Austral Maritime Co.", "Municipality", "Q&A", "R&D", "Conciliator Anna Virtanen-Lahti"})
+}

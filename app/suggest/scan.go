@@ -929,6 +929,9 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	if loneNameAfterHead(left, right) && k+2 == end && (s.solo[right[0].fold] >= 2 || webName(right[0].text)) {
 		return true
 	}
+	if registeredAfterAnd(left, right) && k+1+len(right) == end {
+		return true
+	}
 	if len(left) > 1 && len(right) > 0 && toks[k].text == "and" && slices.ContainsFunc(left[1:], func(t token) bool { return romanceOf[t.fold] && unicode.IsLower(firstRune(t.text)) }) {
 		// "Banco do Brasil and Itaú Unibanco": a name in a Romance language holds no English
 		// "and"; the words after it are another name.
@@ -1013,6 +1016,16 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 	// "Maersk and Mediterranean Shipping Co.": the text names Maersk alone elsewhere
 	// ("a Maersk spokesperson"), so it is a name of its own.
 	return headEndsLeft(left, right) || len(left) == 1 && cueKind(left[0].fold) == "" && s.alone[left[0].fold]
+}
+
+// registeredAfterAnd: "Andes Reefer Line and Cordillera Maritime Co.": a registered firm's
+// name after "and", and two plain words or more before it, are two firms; "Smith Ward and
+// Sons Ltd" is one ("Sons", "Partners" open no firm's name).
+func registeredAfterAnd(left, right []token) bool {
+	l := stripLeadingArticle(left)
+	plain := func(t token) bool { return isNameToken(t) && !connectors[t.fold] }
+	return len(l) >= 2 && len(right) >= 3 && legalSuffixTok(right[len(right)-1]) && !firmMates[right[0].fold] &&
+		!slices.ContainsFunc(l, func(t token) bool { return !plain(t) }) && !slices.ContainsFunc(right, func(t token) bool { return !plain(t) })
 }
 
 // webName reports whether a word is a brand's web address: "Kaspi.kz".
@@ -2797,7 +2810,7 @@ func countryPair(t token) []countryPart {
 // lowerSuffixes are the legal suffixes some names write in lower case: "Chatterbox
 // Holdings plc".
 var lowerSuffixes = map[string]bool{"plc": true, "inc": true, "ltd": true, "llc": true, "llp": true, "gmbh": true, "oyj": true, "asa": true,
-	"hf": true, "ehf": true}
+	"hf": true, "ehf": true, "ry": true} // "ry": a Finnish registered association
 
 // isLowerSuffix reports whether a word is a legal suffix written in lower case, with or
 // without dots: "plc", "hf.", "a.s.", "s.r.o." (Icelandic, Czech and Slovak companies).
@@ -4350,7 +4363,25 @@ func isNameToken(t token) bool {
 			return unicode.IsUpper(r)
 		}
 	}
-	return false
+	return nguniPrefix(t.text)
+}
+
+// nguniPrefix reports whether w is a name written with a Nguni locative or class prefix in
+// lower case before its capital: "eThekwini", "eSwatini", "iSimangaliso", "uMhlathuze".
+func nguniPrefix(w string) bool {
+	if len(w) < 5 || w[0] != 'e' && w[0] != 'i' && w[0] != 'u' && w[0] != 'o' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[1:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range w[1+utf8.RuneLen(r):] {
+		if !unicode.IsLower(c) {
+			return false // "iPhone15", "eID-Card": not a name so written
+		}
+	}
+	return true
 }
 
 // isOrdinal reports whether s is a number written as an ordinal: "4th", "21st", "47th".

@@ -257,6 +257,10 @@ func datelineCredit(toks []token, i int) bool {
 	return d == "-" || d == "—" || d == "–"
 }
 
+// genreAmpersands are letters joined by "&" that name a kind of text or of business, not
+// an actor: "a Q&A", "R&D spending", "M&A advisers".
+var genreAmpersands = map[string]bool{"q&a": true, "r&d": true, "m&a": true, "b&b": true, "f&b": true, "p&l": true, "h&s": true}
+
 // joinedAcronym reports whether a, sep and b, written without blanks, are one name: two
 // short acronyms joined by "&" ("S&D", "AT&T", "P&O"), or a capitalised word and an
 // acronym joined by "/" ("Greens/EFA"), unless one is a known newsroom ("Reuters/LETA").
@@ -268,7 +272,7 @@ func joinedAcronym(a, sep, b string) bool {
 	}
 	switch sep {
 	case "&":
-		return short(a) && short(b)
+		return short(a) && short(b) && !genreAmpersands[strings.ToLower(a+sep+b)]
 	case "/":
 		if knownKinds[app.Fold(a)] == app.Media && knownKinds[app.Fold(b)] == app.Media {
 			return false // "(AFP/ANSA)": two newsrooms credited together
