@@ -220,10 +220,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 147 (1163-1170): written by a hundred-and-thirty-second helper who never saw the extractor, kept unfitted", "1163", "1171"},
 	{"held out, batch 148 (1171-1178): written by a hundred-and-thirty-third helper who never saw the extractor", "1171", "1179"},
 	{"held out, batch 149 (1179-1186): written by a hundred-and-thirty-fourth helper who never saw the extractor", "1179", "1187"},
-	{"held out, batch 150 (1187-1194): written by a hundred-and-thirty-fifth helper who never saw the extractor, kept unfitted", "1187", "1195"},
-	{"held out, batch 151 (1195-1202): written by a hundred-and-thirty-sixth helper who never saw the extractor, kept unfitted", "1195", "1203"},
-	{"held out, batch 152 (1203-1210): written by a hundred-and-thirty-seventh helper who never saw the extractor, kept unfitted", "1203", "1211"},
-	{"held out, batch 153 (1211-1218): written by a hundred-and-thirty-eighth helper who never saw the extractor, kept unfitted", "1211", "1219"},
+	{"held out, batch 150 (1187-1194): written by a hundred-and-thirty-fifth helper who never saw the extractor, scored after round 49, fitted in round 50", "1187", "1195"},
+	{"held out, batch 151 (1195-1202): written by a hundred-and-thirty-sixth helper who never saw the extractor, scored after round 49, fitted in round 50", "1195", "1203"},
+	{"held out, batch 152 (1203-1210): written by a hundred-and-thirty-seventh helper who never saw the extractor, scored after round 49, fitted in round 50", "1203", "1211"},
+	{"held out, batch 153 (1211-1218): written by a hundred-and-thirty-eighth helper who never saw the extractor, scored after round 49, fitted in round 50", "1211", "1219"},
+	{"held out, batch 154 (1219-1226): written by a hundred-and-thirty-ninth helper who never saw the extractor", "1219", "1227"},
+	{"held out, batch 155 (1227-1234): written by a hundred-and-fortieth helper who never saw the extractor, kept unfitted", "1227", "1235"},
+	{"held out, batch 156 (1235-1242): written by a hundred-and-forty-first helper who never saw the extractor", "1235", "1243"},
+	{"held out, batch 157 (1243-1250): written by a hundred-and-forty-second helper who never saw the extractor", "1243", "1251"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
