@@ -2956,3 +2956,16 @@ func TestRound50FirmsStatesAndPrefixes(t *testing.T) {
 		"Anna Virtanen-Lahti":     {app.Person, nil},
 	}, []string{"Pacific Reefer Line and Austral Maritime Co.", "Municipality", "Q&A", "R&D", "Conciliator Anna Virtanen-Lahti"})
 }
+
+func TestRound51RomanceCourtsAndOrdinals(t *testing.T) {
+	text := "The Tribunal de première instance de Liège ruled, and the Tribunal de grande instance de Kolda agreed. " +
+		"The Tribunal Regional do Trabalho da 2ª Região (TRT-2) heard the Sindicato dos trabalhadores nas indústrias químicas de Santos e região. " +
+		"The Cour d'appel de Lyon and the Parlement de Wallonie objected."
+	checkRule(t, text, map[string]ruleWant{
+		"Tribunal de première instance de Liège":     {app.GovernmentBody, nil},
+		"Tribunal de grande instance de Kolda":       {app.GovernmentBody, nil},
+		"Tribunal Regional do Trabalho da 2ª Região": {app.GovernmentBody, []string{"TRT-2"}},
+		"Cour d'appel de Lyon":                       {app.GovernmentBody, nil},
+		"Parlement de Wallonie":                      {app.GovernmentBody, nil},
+	}, []string{"Tribunal de première", "Tribunal de grande", "Tribunal Regional do Trabalho", "Região"})
+}

@@ -1432,6 +1432,8 @@ func romanceTail(toks []token, end int) int {
 			return last // "… constitutionnel unable to meet": English, what the body is
 		case romanceJoiners[toks[k-1].fold] || romanceAdjective(toks[k].text) || hasParticlePrefix(toks[k].text):
 			last = k + 1
+		case k >= 2 && romanceJoiners[toks[k-2].fold] && k+1 < len(toks) && romanceJoiners[toks[k+1].fold]:
+			last = k + 1 // "Tribunal de première instance de Namur": two words between joiners
 		case roleWords[w] || roleWords[strings.TrimSuffix(w, "s")]:
 			return end // "Union general secretary Maria…": English, a role after the name
 		default:
@@ -1455,7 +1457,7 @@ var englishComplement = words(`to for of in with`)
 
 // romanceJoiners join the words of a name in French, Spanish, Portuguese and Italian.
 var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre del los las da do das dos di della per e y
-	delle degli dei dello`)
+	delle degli dei dello nas nos na`)
 
 // romanceAdjective reports whether a lower-case word ends as French, Spanish,
 // Portuguese or Italian adjectives do: "constitutionnel", "nationale", "présidentielle",
@@ -4391,7 +4393,7 @@ func isOrdinal(s string) bool {
 		i++
 	}
 	suf := strings.ToLower(s[i:])
-	return i > 0 && i <= 3 && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")
+	return i > 0 && i <= 3 && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "ª" || suf == "º") // "15ª Região"
 }
 
 func firstRune(s string) rune {

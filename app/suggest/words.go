@@ -185,7 +185,7 @@ var (
 		regione regiao comune municipio junta xunta concejo diputación generalitat alcaldía
 		gobernación intendencia municipalidad panchayat parishad samiti akimat maslikhat
 		asamblea assembleia congreso congresso corte senado gendarmería carabineros policía polícia polizia procura
-		politie polizei`)
+		politie polizei cour parlement gouvernement primature présidence assemblée`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
