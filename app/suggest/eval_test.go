@@ -228,6 +228,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 155 (1227-1234): written by a hundred-and-fortieth helper who never saw the extractor, kept unfitted", "1227", "1235"},
 	{"held out, batch 156 (1235-1242): written by a hundred-and-forty-first helper who never saw the extractor", "1235", "1243"},
 	{"held out, batch 157 (1243-1250): written by a hundred-and-forty-second helper who never saw the extractor", "1243", "1251"},
+	{"held out, batch 158 (1251-1258): written by a hundred-and-forty-third helper who never saw the extractor, kept unfitted", "1251", "1259"},
+	{"held out, batch 159 (1259-1266): written by a hundred-and-forty-fourth helper who never saw the extractor, kept unfitted", "1259", "1267"},
+	{"held out, batch 160 (1267-1274): written by a hundred-and-forty-fifth helper who never saw the extractor, kept unfitted", "1267", "1275"},
+	{"held out, batch 161 (1275-1282): written by a hundred-and-forty-sixth helper who never saw the extractor, kept unfitted", "1275", "1283"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
