@@ -2715,7 +2715,6 @@ func (s *scanner) sentenceDotAfterForm(toks []token, end int) bool {
 	last := toks[len(toks)-1]
 	if len(toks) < 2 || !strings.HasSuffix(last.text, ".") || strings.Count(last.text, ".") != 1 || strings.Contains(last.text, ",") ||
 		toks[len(toks)-2].text == "," || // "Sakuragawa Bank, Ltd.": a form set off by a comma is written whole, with its dot
-
 		!undottedForms[strings.TrimSuffix(last.fold, ".")] {
 		return false
 	}
