@@ -2969,3 +2969,18 @@ func TestRound51RomanceCourtsAndOrdinals(t *testing.T) {
 		"Parlement de Wallonie":                      {app.GovernmentBody, nil},
 	}, []string{"Tribunal de première", "Tribunal de grande", "Tribunal Regional do Trabalho", "Região"})
 }
+
+func TestRound52ChessIrishAndLists(t *testing.T) {
+	text := "The win put GM Tomasz Kowalik ahead of IM Ragnar Hólmsteinsson at the Akureyri Open. " +
+		"The appeal went to An Coimisiún Pleanála, and An Garda Síochána investigated. " +
+		"It was approved by the Ministry of Trade, Industry and Energy and the Korea Trade Insurance Agency. " +
+		"Informateur Jeroen de Wit met leaders on Jirón Lampa.\n\nFINAL STANDINGS\n\nThe standings were published."
+	checkRule(t, text, map[string]ruleWant{
+		"Tomasz Kowalik":                         {app.Person, nil},
+		"An Garda Síochána":                      {app.GovernmentBody, nil},
+		"Ministry of Trade, Industry and Energy": {app.GovernmentBody, nil},
+		"Korea Trade Insurance Agency":           {"", nil},
+		"Jeroen de Wit":                          {app.Person, nil},
+	}, []string{"GM Tomasz Kowalik", "IM Ragnar Hólmsteinsson", "Akureyri Open", "Garda Síochána",
+		"Ministry of Trade, Industry and Energy and the Korea Trade Insurance Agency", "Informateur Jeroen de Wit", "Jirón Lampa", "FINAL STANDINGS"})
+}

@@ -823,7 +823,9 @@ func (s *scanner) cutAtThe(start, k, end int, inName, list bool) bool {
 	if k-start >= 2 && gerundObject(toks, k) {
 		return false // "Fund for Saving the Aral Sea": the verb's object is in the name
 	}
-	cut := !connectors[prev] || prev == "the" || prev == "and" && !list
+	// "Ministry of Culture, Sports and Tourism and the Korea Creative Content Agency": a
+	// list's own "and" came already; this one joins another name.
+	cut := !connectors[prev] || prev == "the" || prev == "and" && (!list || slices.ContainsFunc(toks[start:k-1], func(t token) bool { return t.fold == "and" }))
 	if !cut || prev != "and" || !inName {
 		return cut
 	}
@@ -2273,7 +2275,7 @@ func (s *scanner) segment(toks []token, i, end int) {
 // capitalised ("Rival Carl Zeiss AG", "Chipmaker Veltrane"), joiners, weekdays and months.
 func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	// "The Framework", "But Maliki": words that only start a sentence.
-	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) {
+	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) && !irishArticle(toks) {
 		toks, i = toks[1:], i+1
 	}
 	// "Mostly Tenger Capital Bank", "Russian-speaking Saskaņas Kreisie": an adverb or a
@@ -2304,6 +2306,11 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	for len(toks) > 1 && tradeTerms[toks[0].fold] {
 		toks, i = toks[1:], i+1
 	}
+	// "GM Mateusz Wróbel", "IM Einar Þórólfsson": a chess title in capitals before a
+	// person's name of two words or more (not "GM Korea", a company's unit).
+	if len(toks) > 2 && chessTitles[toks[0].text] && (firstNames[toks[1].fold] || !hasAnyCue(toks[1:])) {
+		toks, i = toks[1:], i+1
+	}
 	// "By Friday Talvane Orrin", "the Ministry Tuesday": a weekday or a month beside a
 	// name is not part of it.
 	for len(toks) > 1 && dateWords[toks[0].fold] {
@@ -2330,15 +2337,27 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 // an acronym ("WHO" is short, "NATO" is written only so).
 func (s *scanner) capitalsLabel(toks []token) bool {
 	for _, t := range toks {
-		if !isAllCaps(t.text) || utf8.RuneCountInString(t.text) < 5 || !s.commonWord(t.fold) && !generic[t.fold] {
+		if !isAllCaps(t.text) || utf8.RuneCountInString(t.text) < 5 || !s.commonWord(t.fold) && !generic[t.fold] && !labelWords[t.fold] {
 			return false
 		}
 	}
 	return true
 }
 
+// labelWords head tables and live blogs in capitals: "FINAL STANDINGS", "RESULT".
+var labelWords = words(`final standings results result provisional summary ranking rankings leaderboard update`)
+
 // streetOpeners open a street's or a square's name in other languages, before the name.
-var streetOpeners = words(`rua avenida calle carrera rue boulevard piazza praça plaza paseo jalan ulitsa`)
+var streetOpeners = words(`rua avenida calle carrera rue boulevard piazza praça plaza paseo jalan ulitsa jirón`)
+
+// irishArticle reports whether toks open with a capital "An" inside a sentence, where
+// English writes "an": the Irish article of a name ("An Bord Pleanála", "An Garda Síochána").
+func irishArticle(toks []token) bool {
+	return len(toks) > 1 && toks[0].text == "An" && !toks[0].sent
+}
+
+// chessTitles are the titles of chess players, written in capitals before their names.
+var chessTitles = map[string]bool{"GM": true, "IM": true, "WGM": true, "WIM": true, "FM": true, "WFM": true, "CM": true}
 
 // tradeTerms say who pays for carriage to a port: "C&F Oran", "FOB Santos".
 var tradeTerms = words(`c&f cfr cif fob exw ddp`)
@@ -4192,6 +4211,9 @@ func thingHead(toks []token) bool {
 	}
 	if venue(toks) || len(toks) > 1 && operationWords[toks[0].fold] {
 		return true // "Kenyatta International Convention Centre", "Operation Lake Guard": no actors
+	}
+	if n := len(toks); n >= 2 && toks[n-1].fold == "open" && (places[toks[0].fold] || isCountryTok(toks[0]) || demonyms[toks[0].fold] || capitalOf[toks[0].fold] != nil) {
+		return true // "Reykjavik Open", "Australian Open": a tournament named for its place; not "Keep Linden Open"
 	}
 	// An award's or a law's word ends its whole name: "Women of Steel Award", "Invasion of
 	// Privacy Act".

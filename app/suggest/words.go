@@ -108,7 +108,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	warden chaplain clerk auditor solicitor qari kaumatua hojatoleslam hojjatoleslam
 	alhaji alhaja iya mama mca tenente coronel capitao sargento
 	ato weyzero woizero inkosi opanin mami jajja mzee barrister counsel asp atty engr pol togbe fon igwe
-	conciliator arbitrator
+	conciliator arbitrator informateur formateur
 	undersecretary under-secretary kak madam deputy
 	encik puan cik tuan ro adi justices judges
 	ministro ministra defensor defensora comisionado comisionada congresista magistrado magistrada consejero
