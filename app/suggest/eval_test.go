@@ -228,10 +228,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 155 (1227-1234): written by a hundred-and-fortieth helper who never saw the extractor, kept unfitted", "1227", "1235"},
 	{"held out, batch 156 (1235-1242): written by a hundred-and-forty-first helper who never saw the extractor", "1235", "1243"},
 	{"held out, batch 157 (1243-1250): written by a hundred-and-forty-second helper who never saw the extractor", "1243", "1251"},
-	{"held out, batch 158 (1251-1258): written by a hundred-and-forty-third helper who never saw the extractor, kept unfitted", "1251", "1259"},
-	{"held out, batch 159 (1259-1266): written by a hundred-and-forty-fourth helper who never saw the extractor, kept unfitted", "1259", "1267"},
-	{"held out, batch 160 (1267-1274): written by a hundred-and-forty-fifth helper who never saw the extractor, kept unfitted", "1267", "1275"},
-	{"held out, batch 161 (1275-1282): written by a hundred-and-forty-sixth helper who never saw the extractor, kept unfitted", "1275", "1283"},
+	{"held out, batch 158 (1251-1258): written by a hundred-and-forty-third helper who never saw the extractor, scored after round 51, fitted in round 52", "1251", "1259"},
+	{"held out, batch 159 (1259-1266): written by a hundred-and-forty-fourth helper who never saw the extractor, scored after round 51, fitted in round 52", "1259", "1267"},
+	{"held out, batch 160 (1267-1274): written by a hundred-and-forty-fifth helper who never saw the extractor, scored after round 51, fitted in round 52", "1267", "1275"},
+	{"held out, batch 161 (1275-1282): written by a hundred-and-forty-sixth helper who never saw the extractor, scored after round 51, fitted in round 52", "1275", "1283"},
+	{"held out, batch 162 (1283-1290): written by a hundred-and-forty-seventh helper who never saw the extractor, kept unfitted", "1283", "1291"},
+	{"held out, batch 163 (1291-1298): written by a hundred-and-forty-eighth helper who never saw the extractor, kept unfitted", "1291", "1299"},
+	{"held out, batch 164 (1299-1306): written by a hundred-and-forty-ninth helper who never saw the extractor, kept unfitted", "1299", "1307"},
+	{"held out, batch 165 (1307-1314): written by a hundred-and-fiftieth helper who never saw the extractor, kept unfitted", "1307", "1315"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
