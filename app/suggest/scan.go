@@ -2332,9 +2332,9 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	return toks, i, end
 }
 
-// capitalsLabel reports whether toks are words in capitals that the text also writes in
-// lower case, each of five letters or more: a label ("RESULT", "FINAL STANDINGS"), not
-// an acronym ("WHO" is short, "NATO" is written only so).
+// capitalsLabel reports whether toks are words in capitals of five letters or more, each
+// one the text also writes in lower case or a table's label word: a label ("RESULT", "FINAL
+// STANDINGS"), not an acronym ("WHO" is short, "NATO" is written only so).
 func (s *scanner) capitalsLabel(toks []token) bool {
 	for _, t := range toks {
 		if !isAllCaps(t.text) || utf8.RuneCountInString(t.text) < 5 || !s.commonWord(t.fold) && !generic[t.fold] && !labelWords[t.fold] {
