@@ -3,7 +3,6 @@ package suggest
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"dossier/app"
@@ -166,14 +165,6 @@ func guessKind(o *occurrence) app.ActorKind {
 		return app.Person // "B.Tserendulam": a father's initial, then the given name
 	}
 	return wordsKind(o.toks)
-}
-
-// initialThenName reports whether a word is an initial glued to a name by its dot, as
-// Mongolian names are written: "B.Tserendulam", "Ch.Munkhbat".
-func initialThenName(w string) bool {
-	initial, name, ok := strings.Cut(w, ".")
-	return ok && initial != "" && utf8.RuneCountInString(initial) <= 2 && utf8.RuneCountInString(name) >= 4 &&
-		unicode.IsUpper(firstRune(name)) && !strings.Contains(name, ".")
 }
 
 // serviceDistrict reports whether a name is a district a public service names ("Yakima

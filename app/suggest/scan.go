@@ -583,14 +583,11 @@ func (s *scanner) readRun(i, j int) int {
 	if close, ok := s.bracketedTranslation(i, j); ok {
 		return close
 	}
-	if k := romanceNameGoesOn(toks, i, j); k > j {
-		if isArticle(toks[i].text) {
-			i++
-		}
-		s.segment(toks[i:k], i, k)
-		return k
+	k := romanceNameGoesOn(toks, i, j)
+	if k == j {
+		k = s.lowercaseName(i, j)
 	}
-	if k := s.lowercaseName(i, j); k > j {
+	if k > j {
 		if isArticle(toks[i].text) {
 			i++ // without "The"
 		}
@@ -934,7 +931,7 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	if registeredAfterAnd(left, right) && k+1+len(right) == end {
 		return true
 	}
-	if len(left) > 1 && len(right) > 0 && toks[k].text == "and" && slices.ContainsFunc(left[1:], func(t token) bool { return romanceOf[t.fold] && unicode.IsLower(firstRune(t.text)) }) {
+	if len(left) > 1 && len(right) > 0 && toks[k].text == "and" && foreignName(left) {
 		// "Banco do Brasil and Itaú Unibanco": a name in a Romance language holds no English
 		// "and"; the words after it are another name.
 		return true
@@ -2655,10 +2652,6 @@ func (s *scanner) add(o *occurrence, i, end int) {
 		toks, i = toks[k:], i+k
 		o.toks = toks
 	}
-	if last := toks[len(toks)-1]; end < len(s.toks) && last.abbr && strings.HasSuffix(last.text, ".") && legalSuffixTok(last) &&
-		s.toks[end].kind == tWord && !s.toks[end].sent && unicode.IsUpper(firstRune(s.toks[end].text)) && !legalSuffixTok(s.toks[end]) {
-		s.toks[end].sent = true // "… Tamarind Bank, Ltd. Officials said": the form's dot ended the sentence
-	}
 	if s.sentenceDotAfterForm(toks, end) {
 		last := toks[len(toks)-1]
 		last.text = strings.TrimSuffix(last.text, ".")
@@ -3954,9 +3947,9 @@ func lastPortfolioWord(toks []token, k int) int {
 var remitHeads = words(`commissioner ombudsman ombudswoman ombudsperson`)
 
 // remitOffice returns where the head stands when toks end in such an office, "for" and
-// its remit — one to four words with no given name and not only a portfolio's words
-// ("for Human Rights", not "for Foreign Affairs") — and no holder is named after it;
-// else -1.
+// its remit — one to three words and their joiners, with no given name and not only a
+// portfolio's words ("for Human Rights", not "for Foreign Affairs") — and no holder is
+// named after it; else -1.
 func remitOffice(toks []token) int {
 	for h := len(toks) - 3; h >= 0 && h >= len(toks)-6; h-- {
 		if !remitHeads[toks[h].fold] || toks[h+1].fold != "for" {

@@ -381,17 +381,33 @@ func scanWord(rs []rune, i int) scanned {
 	return scanned{token{text: b.String(), start: start, end: i, kind: tWord, poss: poss, abbr: abbr}, i}
 }
 
-// initialGlued reports whether the word rs[start:dot] is an initial of one or two letters
-// (a capital first) that a capitalised word follows right after its dot, with no blank.
+// initialGlued reports whether the word that starts at rs[start], whose dot stands at
+// rs[dot], is an initial glued to a name (initialThenName).
 func initialGlued(rs []rune, start, dot int) bool {
-	n := dot - start
-	k := dot + 2
-	for k < len(rs) && unicode.IsLower(rs[k]) {
+	k := dot + 1
+	for k < len(rs) && unicode.IsLetter(rs[k]) {
 		k++
 	}
-	// A name of four letters or more: "Nurul Huda, M.Si" holds a degree, not a name.
-	return (n == 1 || n == 2 && unicode.IsLower(rs[start+1])) && unicode.IsUpper(rs[start]) &&
-		dot+2 < len(rs) && unicode.IsUpper(rs[dot+1]) && k-dot-1 >= 4
+	return initialThenName(string(rs[start:k]))
+}
+
+// initialThenName reports whether a word is an initial of one or two letters (a capital
+// first) glued by its dot to a name of four letters or more, as Mongolian names are
+// written ("B.Tserendulam", "Ch.Munkhbat") and Brazilian ones abbreviated ("S.Paulo"); not
+// a degree after a name ("M.Si").
+func initialThenName(w string) bool {
+	initial, name, ok := strings.Cut(w, ".")
+	ir, nr := []rune(initial), []rune(name)
+	if !ok || len(ir) < 1 || len(ir) > 2 || !unicode.IsUpper(ir[0]) || len(ir) == 2 && !unicode.IsLower(ir[1]) ||
+		len(nr) < 4 || !unicode.IsUpper(nr[0]) {
+		return false
+	}
+	for _, r := range nr[1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // domains are the endings of web addresses that brands are named by.
@@ -556,6 +572,7 @@ func isInitials(s string) bool {
 // markSentences sets sent on the first word of each sentence, paragraph and quotation.
 func markSentences(toks []token) {
 	start, para := true, true
+	formDot := false // the last word was a legal form with its dot: "… Bank, Ltd. Officials said"
 	for i := range toks {
 		t := &toks[i]
 		switch t.kind {
@@ -574,10 +591,16 @@ func markSentences(toks []token) {
 			}
 		case tWord:
 			t.sent, t.para = start, para
-			start, para = false, false
+			if formDot && unicode.IsUpper(firstRune(t.text)) && !legalSuffixTok(*t) {
+				t.sent = true // the form's dot ended the sentence too
+			}
+			start, para, formDot = false, false, false
 			if t.abbr && !isInitials(strings.TrimSuffix(t.text, ".")) {
+				formDot = strings.HasSuffix(t.text, ".") && legalSuffixTok(*t)
 				continue
 			}
+		default:
+			formDot = false
 		}
 	}
 }
