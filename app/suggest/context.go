@@ -439,8 +439,8 @@ func (s *scanner) thingClues(o *occurrence, i, end int, prev, next string) {
 	if prev == "the" && roadCode(o.text) && knownKinds[o.key] == "" {
 		o.thing = true // "blocked the A28 and the N35": roads; "the M23" is a known group
 	}
-	if partyStateTag(toks, i, end) || modelCode(o) {
-		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"
+	if partyStateTag(toks, i, end) || modelCode(o) || usStateAfterTown(toks, i, end) {
+		o.thing = true // "Sen. Ruth Hale (D-Wash.)": party and state, not a name; "the K-220"; "Greenville, S.C."
 	}
 	s.wonOrLaunched(o, i, end, prev)
 	if prev == "as" && s.soldAs(i-1) {

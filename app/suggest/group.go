@@ -168,9 +168,10 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	unipessoal saic eireli pbc ltdsti gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
 
 // dottedSuffixes are legal forms only when written with dots, since without them they are
-// common words or other names' letters: "Águas do Alto Cávado, E.M." (a Portuguese municipal
+// common words or other names' letters (a Spanish "S.A.U."; "S.C." only after partners' names, see
+// commaSuffix): "Águas do Alto Cávado, E.M." (a Portuguese municipal
 // company), not "em"; a Lebanese "S.A.L.", not "sal"; "e.V.", not an "EV"; "S.C.A.", not SCA; a Croatian "d.d.", not "dd".
-var dottedSuffixes = words(`em epe sal ev sca slu rl dd`)
+var dottedSuffixes = words(`em epe sal ev sca slu rl dd sau sc`)
 
 // dottedForm reports whether letters, read from a legal form written with dots ("S.A.L.",
 // "e.V.", "S.p.A."), make one.
@@ -492,10 +493,54 @@ func (g *grouper) owner(o *occurrence) *entity {
 			}
 		}
 	}
+	if len(cands) == 0 && !known && len(o.toks) == 1 && !isAcronym(o.text) && !g.nameWords[o.key] && !places[o.key] && o.country == nil && !o.loc && !o.person {
+		for _, e := range g.ents {
+			if !e.person && e.country == nil && syllableShort(e.full.toks, o.key) {
+				cands = append(cands, e) // "Banorte" of "Banco Mercantil del Norte"
+			}
+		}
+	}
 	if len(cands) > 1 && !e0person(cands) {
 		o.shared = true // "Ferrow" after Ferrow Optics and Ferrow Clinics
 	}
 	return nearest(cands, o.order)
+}
+
+// syllableShort reports whether word (folded) is a body's short name made of the first
+// syllables of some of its words, in order, from its first: "Banorte" of "Banco
+// Mercantil del Norte", "Minsa" of "Ministério da Saúde". The body's name says it is one
+// (a head noun or a legal form), and every syllable has two letters or more.
+func syllableShort(full []token, word string) bool {
+	if len(full) < 3 || headKind(full) == "" && !registered(full) || utf8.RuneCountInString(word) < 5 {
+		return false
+	}
+	var parts []string
+	for _, t := range withoutLegalForm(full) {
+		if t.kind == tWord && !connectors[t.fold] && !particles[t.fold] {
+			if t.fold == word {
+				return false // a word of the name itself: orgShortForm's
+			}
+			parts = append(parts, t.fold)
+		}
+	}
+	var match func(a string, parts []string, used int) bool
+	match = func(a string, parts []string, used int) bool {
+		if a == "" {
+			return used >= 2
+		}
+		for i, p := range parts {
+			if used == 0 && i > 0 {
+				break // the first syllable is the first word's
+			}
+			for n := 2; n <= len(p) && n <= len(a); n++ {
+				if a[:n] == p[:n] && match(a[n:], parts[i+1:], used+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return len(parts) >= 2 && match(word, parts, 0)
 }
 
 // mergeTruncated files a company's name cut short ("Lumen Semi") under the one company

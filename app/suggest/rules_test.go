@@ -2984,3 +2984,26 @@ func TestRound52ChessIrishAndLists(t *testing.T) {
 	}, []string{"GM Tomasz Kowalik", "IM Ragnar Hólmsteinsson", "Akureyri Open", "Garda Síochána",
 		"Ministry of Trade, Industry and Energy and the Korea Trade Insurance Agency", "Informateur Jeroen de Wit", "Jirón Lampa", "FINAL STANDINGS"})
 }
+
+// TestRound53SyllablesFormsAndAges: a body's short name made of its words' first
+// syllables; a partnership's "S.C." and a Spanish "S.A.U."; a firm's form after a Romance
+// name's lower-case words; an age between commas after a name; a short agent noun
+// capitalised before a given name.
+func TestRound53SyllablesFormsAndAges(t *testing.T) {
+	text := "Fundiciones del Valle Sureño, S.A. de C.V. will cast the parts, and Fuvalle will hire 300. " +
+		"The Ministério da Agricultura said on Monday that Minagri would pay. " +
+		"Lawyers at Prado, Urrutia & Gallardo, S.C. advised Lácteos Montesclaros, S.A.U. on the deal. " +
+		"The rally in Greenville, S.C. was peaceful. " +
+		"Buyers included Société sénégalaise de négoce du riz SA and its rival. " +
+		"Police said Okafor Chidubem, 47, an accountant, was charged. " +
+		"Farmer Lucía Benavides, 52, lost her crop."
+	checkRule(t, text, map[string]ruleWant{
+		"Fundiciones del Valle Sureño, S.A. de C.V.": {app.Organisation, []string{"Fuvalle"}},
+		"Ministério da Agricultura":                  {app.GovernmentBody, []string{"Minagri"}},
+		"Prado, Urrutia & Gallardo, S.C.":            {app.Organisation, nil},
+		"Lácteos Montesclaros, S.A.U.":               {app.Organisation, nil},
+		"Société sénégalaise de négoce du riz SA":    {app.Organisation, nil},
+		"Okafor Chidubem":                            {app.Person, nil},
+		"Lucía Benavides":                            {app.Person, nil},
+	}, []string{"S.C.", "S.A.U.", "SA", "Greenville, S.C.", "Farmer Lucía Benavides"})
+}

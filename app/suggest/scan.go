@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -510,7 +511,21 @@ func commaSuffix(toks []token, k int) bool {
 	if degreeAfterPerson(toks, k) {
 		return false // "Baiq Nurmala Dewi, S.E.": her degree, not a company's form
 	}
+	if n.text == "S.C." {
+		return partnersBefore(toks, k) // "Ríos, Santoyo & Escalante, S.C.", never "Columbia, S.C."
+	}
 	return unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && legalSuffixTok(n)
+}
+
+// partnersBefore reports whether the name that ends before toks[k] is a partnership's: an
+// ampersand or a partners' word within its last five words ("… & Escalante", "… Abogados").
+func partnersBefore(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5 && (toks[j].kind == tWord || toks[j].text == "&" || toks[j].text == ","); j-- {
+		if toks[j].text == "&" || firmMates[toks[j].fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // degreeAfterPerson reports whether the comma at toks[k] sets off an academic degree
@@ -1378,7 +1393,7 @@ func (s *scanner) lowercaseName(i, end int) int {
 		}
 	}
 	if romanceHeads[toks[i].fold] {
-		return romanceTail(toks, end) // "the Conseil constitutionnel has five days"
+		return formAfter(toks, romanceTail(toks, end)) // "the Conseil constitutionnel has five days"
 	}
 	return end
 }
@@ -1400,6 +1415,16 @@ func romanceNameGoesOn(toks []token, i, end int) int {
 			break
 		}
 		end = k
+	}
+	return formAfter(toks, end)
+}
+
+// formAfter returns end, or the index after a legal form in capitals or with dots that
+// ends a Romance name at toks[end]: "Société ivoirienne de transformation du cacao SA".
+func formAfter(toks []token, end int) int {
+	if end > 0 && end < len(toks) && toks[end].space && unicode.IsLower(firstRune(toks[end-1].text)) && legalSuffixTok(toks[end]) &&
+		(isAllCaps(toks[end].text) || strings.Contains(toks[end].text, ".")) && (end+1 == len(toks) || !isNameToken(toks[end+1])) {
+		return end + 1
 	}
 	return end
 }
@@ -1827,6 +1852,23 @@ func partyStateTag(toks []token, i, end int) bool {
 	p, rest, ok := strings.Cut(toks[i].text, "-")
 	return ok && (p == "D" || p == "R" || p == "I") && rest != "" && unicode.IsUpper(firstRune(rest))
 }
+
+// usStateAfterTown reports whether toks[i:end] is a US state's dotted abbreviation after a
+// town and its comma, as American papers place towns: "Greenville, S.C.", "Tacoma, Wash.".
+func usStateAfterTown(toks []token, i, end int) bool {
+	return end == i+1 && i >= 2 && toks[i-1].text == "," && isNameToken(toks[i-2]) && usStateAbbrs[toks[i].text]
+}
+
+// usStateAbbrs are the AP abbreviations of US states written with dots.
+var usStateAbbrs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, a := range strings.Fields(`Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass.
+		Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D.
+		Tenn. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.`) {
+		m[a] = true
+	}
+	return m
+}()
 
 // namingPhrase reads the phrase that introduces a name right before toks[i] and sets
 // what it says of o: "the gang known as", "a group calling itself", "a man named" give
@@ -2437,7 +2479,14 @@ var kinWords = words(`brother sister mother father son daughter friend widow`)
 // agentBeforeName reports whether the name's first word is an agent noun the sentence
 // capitalised before a name of two or three words: "Wholesaler Ong Bee Hua, who…".
 func agentBeforeName(toks []token) bool {
-	return toks[0].sent && agentNoun(toks[0].fold) && len(toks) >= 3 && len(toks) <= 4 && !hasAnyCue(toks[1:]) && allNameTokens(toks[1:])
+	if !toks[0].sent || len(toks) < 3 || len(toks) > 4 || hasAnyCue(toks[1:]) || !allNameTokens(toks[1:]) {
+		return false
+	}
+	// A short agent noun ("Weaver", "Rider") says so only before a given name: "Baker"
+	// or "Porter" alone may be a surname.
+	w := toks[0].fold
+	return agentNoun(w) || utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "er") && !firstNames[w] && !isRoleHead(w) &&
+		firstNames[toks[1].fold]
 }
 
 // agentNoun reports whether a folded word reads as a noun for someone who does something
@@ -3734,6 +3783,9 @@ func (s *scanner) appositiveRole(end int) bool {
 	if end >= len(toks) || toks[end].text != "," {
 		return false
 	}
+	if end+2 < len(toks) && personAge(toks[end+1].text) && (toks[end+2].text == "," || toks[end+2].text == ".") {
+		return true // "Chan Tak-wing, 58, a director of…": an age
+	}
 	for k := end + 1; k < len(toks) && k < end+7; k++ {
 		t := toks[k]
 		if t.kind != tWord {
@@ -3765,6 +3817,13 @@ func (s *scanner) appositiveRole(end int) bool {
 		}
 	}
 	return false
+}
+
+// personAge reports whether w is a grown person's age in digits, as news gives it after a
+// name between commas.
+func personAge(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && len(w) == 2 && n >= 16
 }
 
 // wordBefore returns the folded word right before toks[i], or "" after punctuation.
