@@ -232,10 +232,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 159 (1259-1266): written by a hundred-and-forty-fourth helper who never saw the extractor, scored after round 51, fitted in round 52", "1259", "1267"},
 	{"held out, batch 160 (1267-1274): written by a hundred-and-forty-fifth helper who never saw the extractor, scored after round 51, fitted in round 52", "1267", "1275"},
 	{"held out, batch 161 (1275-1282): written by a hundred-and-forty-sixth helper who never saw the extractor, scored after round 51, fitted in round 52", "1275", "1283"},
-	{"held out, batch 162 (1283-1290): written by a hundred-and-forty-seventh helper who never saw the extractor, kept unfitted", "1283", "1291"},
-	{"held out, batch 163 (1291-1298): written by a hundred-and-forty-eighth helper who never saw the extractor, kept unfitted", "1291", "1299"},
-	{"held out, batch 164 (1299-1306): written by a hundred-and-forty-ninth helper who never saw the extractor, kept unfitted", "1299", "1307"},
-	{"held out, batch 165 (1307-1314): written by a hundred-and-fiftieth helper who never saw the extractor, kept unfitted", "1307", "1315"},
+	{"held out, batch 162 (1283-1290): written by a hundred-and-forty-seventh helper who never saw the extractor, scored after round 52, fitted in round 53", "1283", "1291"},
+	{"held out, batch 163 (1291-1298): written by a hundred-and-forty-eighth helper who never saw the extractor, scored after round 52, fitted in round 53", "1291", "1299"},
+	{"held out, batch 164 (1299-1306): written by a hundred-and-forty-ninth helper who never saw the extractor, scored after round 52, fitted in round 53", "1299", "1307"},
+	{"held out, batch 165 (1307-1314): written by a hundred-and-fiftieth helper who never saw the extractor, scored after round 52, fitted in round 53", "1307", "1315"},
+	{"held out, batch 166 (1315-1322): written by a hundred-and-fifty-first helper who never saw the extractor, kept unfitted", "1315", "1323"},
+	{"held out, batch 167 (1323-1330): written by a hundred-and-fifty-second helper who never saw the extractor, kept unfitted", "1323", "1331"},
+	{"held out, batch 168 (1331-1338): written by a hundred-and-fifty-third helper who never saw the extractor, kept unfitted", "1331", "1339"},
+	{"held out, batch 169 (1339-1346): written by a hundred-and-fifty-fourth helper who never saw the extractor, kept unfitted", "1339", "1347"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
