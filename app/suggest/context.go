@@ -22,7 +22,7 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	}
 	s.nounBeforeComma(o, i)
 	s.appositiveBefore(o, i)
-	s.thingBeforeComma(o, i)
+	s.thingBeforeComma(o, i, i+len(o.toks))
 	s.nounBeforeBrackets(o, i, end)
 	s.appositiveAfter(o, i, end)
 	s.attribution(o, i, end, prev, next)
@@ -38,7 +38,16 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
 		o.person = true
 	}
+	if standingWords[prev] && len(o.toks) >= 2 && partyOrHouse[o.toks[len(o.toks)-1].fold] {
+		o.kind, o.ctxKind = app.Party, app.Party // "the opposition United Highlands Congress": a party, not a house
+	}
 }
+
+// standingWords, right before a name, say it is a party in or out of government.
+var standingWords = words(`opposition ruling governing`)
+
+// partyOrHouse are head nouns that name parties as often as legislatures.
+var partyOrHouse = words(`congress assembly`)
 
 // wordBeforeClue reads what the word before a name may say of it, in this order: the
 // first that holds decides (a role before a name makes it a person, "in" before it a
@@ -322,12 +331,29 @@ func (s *scanner) appositiveBefore(o *occurrence, i int) {
 }
 
 // thingBeforeComma: "its encryption software, VireoLock,": what the name is, a thing.
-func (s *scanner) thingBeforeComma(o *occurrence, i int) {
+func (s *scanner) thingBeforeComma(o *occurrence, i, end int) {
 	toks := s.toks
-	if i >= 3 && toks[i-1].text == "," && thingNoun(toks[i-2].fold) && unicode.IsLower(firstRune(toks[i-2].text)) && s.phraseOpens(i-2) {
+	if i >= 3 && toks[i-1].text == "," && thingNoun(toks[i-2].fold) && unicode.IsLower(firstRune(toks[i-2].text)) && s.phraseOpens(i-2) &&
+		!(frontedPhrase(toks, i-2) && end < len(toks) && toks[end].kind == tWord) {
 		o.product = true
 	}
 }
+
+// frontedPhrase reports whether the noun at toks[k] ends a phrase or a clause that opens
+// its sentence ("By the next summit, ASEAN should…", "If there is no deal by the summit,
+// ASEAN…"): when a verb follows, the name after its comma is the clause's subject, not
+// the noun's appositive.
+func frontedPhrase(toks []token, k int) bool {
+	for j := k; j >= 0 && j > k-12 && toks[j].kind == tWord; j-- {
+		if toks[j].sent {
+			return frontPrepositions[toks[j].fold] || clauseOpeners[toks[j].fold]
+		}
+	}
+	return false
+}
+
+// frontPrepositions open a sentence's fronted phrase of time or place.
+var frontPrepositions = words(`by in at on after before during since until for from with without under over within`)
 
 // nounBeforeBrackets: "the Congolese army (FARDC)", "the data regulator (DPC)": the noun
 // before the brackets says what the acronym names.

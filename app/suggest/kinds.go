@@ -210,9 +210,12 @@ func certainKind(o *occurrence) app.ActorKind {
 			// LLC" is the company that owns newsrooms.
 			return app.Media
 		}
+		if n := len(o.toks); o.toks[n-1].fold == "corporation" && cityWords[o.toks[n-2].fold] {
+			return app.GovernmentBody // "Kochi Municipal Corporation", "Chattogram City Corporation": a city's council
+		}
 		return app.Organisation // "Nordlaks Havbruk AS", "Pelham Mining Corp"
-	case slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }):
-		return app.Organisation // "Barrow & Finch": partners' names joined make a firm's
+	case slices.ContainsFunc(o.toks, func(t token) bool { return t.text == "&" }) || len(o.toks) > 2 && firmMates[o.toks[len(o.toks)-1].fold] && andWords[o.toks[len(o.toks)-2].fold]:
+		return app.Organisation // "Barrow & Finch", "Nunes e Associados": partners' names joined make a firm's
 	case clubPrefix(o.toks) && len(o.toks) == 2:
 		return app.Organisation // "NK Osijek said": a club, whatever verb follows
 	case len(o.toks) > 1 && bodyNoun(o.toks[0]) && !hasArmedName(o.toks) && headKind(o.toks) == "" && (o.ctxKind == "" || o.ctxKind == app.Person):
@@ -756,11 +759,11 @@ func qualifiedStateBody(h head) bool {
 	return false
 }
 
-// internationalBody: "International Criminal Court", "European Commission", "UN Office
-// for the Coordination of Humanitarian Affairs".
+// internationalBody: "International Criminal Court", "International Tribunal for the Law of
+// the Sea", "European Commission", "UN Office for the Coordination of Humanitarian Affairs".
 func internationalBody(h head) bool {
 	switch h.w {
-	case "court", "council", "commission", "committee", "office", "secretariat", "authority", "mission":
+	case "court", "council", "commission", "committee", "office", "secretariat", "authority", "mission", "tribunal":
 		return international(h.before()) || aboveStatesAfter(h) ||
 			h.at > 0 && aboveStates(h.toks[:1]) // "ECOWAS Court of Justice"
 	}
@@ -890,12 +893,16 @@ func tradeUnionWord(w string) bool {
 var legislators = words(`deputies representatives senators commons lords councillors diputados deputados
 	senadores vereadores representantes concejales députés`)
 
+// cityWords before "Corporation" make it a city's government.
+var cityWords = words(`municipal city metropolitan`)
+
 // partyWords reports whether a name holds a word that political parties' names use:
 // "Christian Democratic Union" is a party, "African Union" is not.
 func partyWords(toks []token) bool {
 	for _, t := range toks {
 		switch t.fold {
-		case "democratic", "christian", "socialist", "patriotic", "liberal", "conservative", "social", "popular", "people's", "people", "workers", "labour", "national", "progressive", "progressives", "republican", "green":
+		case "democratic", "christian", "socialist", "patriotic", "liberal", "conservative", "social", "popular", "people's", "people", "workers", "labour", "national", "progressive", "progressives", "republican", "green",
+			"muslim", "islamic", "hindu", "buddhist", "revolutionary", "freedom":
 			return true
 		}
 	}

@@ -3007,3 +3007,27 @@ func TestRound53SyllablesFormsAndAges(t *testing.T) {
 		"Lucía Benavides":                            {app.Person, nil},
 	}, []string{"S.C.", "S.A.U.", "SA", "Greenville, S.C.", "Farmer Lucía Benavides"})
 }
+
+// TestRound54ClausesPartnersAndCityBodies: a name after a sentence's fronted clause is its
+// subject, not the clause noun's appositive; a party named "Congress" after "opposition"
+// or with a religious word; the people of a body before "of the"; an international
+// tribunal; partners joined by a word for "and" before their firm's word; a hyphenated
+// title; a city's corporation; numbers written in words.
+func TestRound54ClausesPartnersAndCityBodies(t *testing.T) {
+	text := "The Pacific Islands Forum (PIF) met in Apia. \"Unless there is a deal by the next summit, PIF should walk away,\" she said. " +
+		"Rina Tau, leader of the opposition Highland Peoples Assembly, objected, as did the Tamil Muslim Congress. " +
+		"Police of the Gambia Police Force closed the road. The International Tribunal for the Law of the Sea ruled. " +
+		"It hired Quiroga, Peña y Asociados and Duval, Marchetti et Associés. " +
+		"Sub-Inspector Tariq Mahmood was suspended by the Rawalpindi Municipal Corporation. Thirty-two fishers answered."
+	checkRule(t, text, map[string]ruleWant{
+		"Pacific Islands Forum":                         {"", []string{"PIF"}},
+		"Highland Peoples Assembly":                     {app.Party, nil},
+		"Tamil Muslim Congress":                         {app.Party, nil},
+		"Gambia Police Force":                           {app.GovernmentBody, nil},
+		"International Tribunal for the Law of the Sea": {app.Organisation, nil},
+		"Quiroga, Peña y Asociados":                     {app.Organisation, nil},
+		"Duval, Marchetti et Associés":                  {app.Organisation, nil},
+		"Tariq Mahmood":                                 {app.Person, nil},
+		"Rawalpindi Municipal Corporation":              {app.GovernmentBody, nil},
+	}, []string{"Police of the Gambia Police Force", "Sub-Inspector Tariq Mahmood", "Thirty-two", "Peña y Asociados"})
+}

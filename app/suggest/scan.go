@@ -412,12 +412,17 @@ func purposeTo(toks []token, k, start int) bool {
 // first may not be a given name: people listed go by their first names ("Ana, Rui &
 // Eva"), while a partner's surname may be one elsewhere ("Baker, Lin & Whitmore").
 func partnersList(toks []token, i, j int) bool {
-	if j > i+1 && (toks[j-2].fold == "of" || toks[j-2].fold == "at") {
-		i = j - 1 // "Rodrigo Saldaña of Quintero, Saldaña & Asociados": the firm after "of"
+	if j > i+1 && (toks[j-2].fold == "of" || toks[j-2].fold == "at" || toks[j-2].fold == "and") {
+		i = j - 1 // "Rodrigo Saldaña of Quintero, Saldaña & Asociados": the firm after "of" (or "and")
 	}
-	if j != i+1 || j+3 >= len(toks) || !isNameToken(toks[j+1]) || toks[j+2].text != "&" || !isNameToken(toks[j+3]) ||
-		firstNames[toks[i].fold] {
+	if j == i+2 && lawOfficeWords[toks[i].fold] {
+		i++ // "Bufete Molins, Roig y Asociados": a law office's word, then its partners
+	}
+	if j != i+1 || j+3 >= len(toks) || !isNameToken(toks[j+1]) || !isNameToken(toks[j+3]) || firstNames[toks[i].fold] {
 		return false
+	}
+	if toks[j+2].text != "&" && !(andWords[toks[j+2].fold] && firmMates[toks[j+3].fold]) {
+		return false // "Molins, Roig y Asociados": a word for "and" only before the partners' word
 	}
 	for _, k := range []int{i, j + 1, j + 3} {
 		if isCountryTok(toks[k]) || !toks[k].space && k > i {
@@ -430,6 +435,12 @@ func partnersList(toks []token, i, j int) bool {
 	return j+4 >= len(toks) || toks[j+4].text != "," || firmMates[toks[j+3].fold] || legalSuffixTok(toks[j+3]) ||
 		!firstNames[toks[j+1].fold] && !firstNames[toks[j+3].fold] // "Quintero, Batista & Moreno, its lawyers": surnames only
 }
+
+// lawOfficeWords open a law firm's name in Spanish, Portuguese, French and German.
+var lawOfficeWords = words(`bufete despacho estudio escritório escritorio cabinet kanzlei`)
+
+// andWords are "and" in the languages firms of partners are named in.
+var andWords = words(`and y e et und`)
 
 // firmMates end the names of firms of partners: "… & Partners", "… & Asociados", "… & Co".
 var firmMates = words(`partners partner associates associados asociados associati associés rekan kollegen sons
@@ -2424,10 +2435,6 @@ func peopleOfOpening(toks []token) int {
 	if len(toks) < 3 || !toks[0].sent || toks[1].fold != "of" || knownKinds[app.Fold(textOfPlain(toks))] != "" || isCountryText(textOfPlain(toks[2:])) {
 		return 0 // "Brothers of Italy": a party's name
 	}
-	w, ok := strings.CutSuffix(toks[0].fold, "s")
-	if !ok || kinWords[w] || !(roleWords[w] || personNouns[toks[0].fold] || armedMembers[toks[0].fold] || agentNoun(w) || partNouns[toks[0].fold]) {
-		return 0 // "Brothers of Italy", "Mothers of the Disappeared": groups named so
-	}
 	n := 2
 	if toks[2].fold == "the" {
 		n = 3
@@ -2435,8 +2442,18 @@ func peopleOfOpening(toks []token) int {
 	if n >= len(toks) {
 		return 0
 	}
+	if collectiveNouns[toks[0].fold] && headKind(toks[n:]) != "" {
+		return n // "Police of the Lesotho Mounted Police Service": the body is named whole after
+	}
+	w, ok := strings.CutSuffix(toks[0].fold, "s")
+	if !ok || kinWords[w] || !(roleWords[w] || personNouns[toks[0].fold] || armedMembers[toks[0].fold] || agentNoun(w) || partNouns[toks[0].fold]) {
+		return 0 // "Brothers of Italy", "Mothers of the Disappeared": groups named so
+	}
 	return n
 }
+
+// collectiveNouns name a body's people without a plural ending: "Police of the …".
+var collectiveNouns = words(`police staff personnel`)
 
 // partNouns are the parts of a body that act for it: "Units of the Petroleum Facilities
 // Guard", "Elements of the 4th Brigade".

@@ -7,6 +7,16 @@ import (
 )
 
 // words turns a blank-separated list into a set of folded words.
+// numberCompounds adds to m the numbers from twenty-one to ninety-nine written in words.
+func numberCompounds(m map[string]bool) map[string]bool {
+	for _, tens := range strings.Fields("twenty thirty forty fifty sixty seventy eighty ninety") {
+		for _, unit := range strings.Fields("one two three four five six seven eight nine") {
+			m[tens+"-"+unit] = true
+		}
+	}
+	return m
+}
+
 func words(list string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(list) {
@@ -16,8 +26,9 @@ func words(list string) map[string]bool {
 }
 
 // stopwords are capitalised only because a sentence starts with them; they never begin a
-// name. A run of capitalised words loses them from its front.
-var stopwords = words(`the a an this that these those it its he she they we i you his her their our my
+// name. A run of capitalised words loses them from its front. Numbers written in words
+// and joined by a hyphen ("Forty-six") are among them (see numberCompounds).
+var stopwords = numberCompounds(words(`the a an this that these those it its he she they we i you his her their our my
 	your me us them him one's but and or nor so yet still also in on at by for from with without
 	after before during since until till while when where what who whom whose which why how if
 	unless whether as although though however meanwhile moreover furthermore nevertheless
@@ -35,7 +46,7 @@ var stopwords = words(`the a an this that these those it its he she they we i yo
 	never often sometimes soon recently currently previously finally eventually ultimately
 	initially originally ago is are was were be been has have had do does did will would can
 	could shall should may might must someone somebody anyone anybody something
-	everything nothing anything`)
+	everything nothing anything`))
 
 // generic words are capitalised often enough in news text without naming any one actor
 // ("Parliament", "Sunni", "Monday"); alone they are never suggested.
@@ -429,12 +440,12 @@ func isRoleHead(w string) bool {
 		}
 	}
 	parts := strings.Split(w, "-")
-	// "Vice-Governor", "Treasurer-secretary": a role's words joined by hyphens.
+	// "Vice-Governor", "Sub-Inspector", "Treasurer-secretary": a role's words joined by hyphens.
 	if len(parts) < 2 || !roleHeads[parts[len(parts)-1]] && !roleWords[parts[len(parts)-1]] {
 		return false
 	}
 	for _, p := range parts[:len(parts)-1] {
-		if !roleHeads[p] && !roleModifiers[p] && !roleWords[p] && p != "co" && p != "ex" {
+		if !roleHeads[p] && !roleModifiers[p] && !roleWords[p] && p != "co" && p != "ex" && p != "sub" {
 			return false
 		}
 	}
