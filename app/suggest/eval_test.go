@@ -236,10 +236,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 163 (1291-1298): written by a hundred-and-forty-eighth helper who never saw the extractor, scored after round 52, fitted in round 53", "1291", "1299"},
 	{"held out, batch 164 (1299-1306): written by a hundred-and-forty-ninth helper who never saw the extractor, scored after round 52, fitted in round 53", "1299", "1307"},
 	{"held out, batch 165 (1307-1314): written by a hundred-and-fiftieth helper who never saw the extractor, scored after round 52, fitted in round 53", "1307", "1315"},
-	{"held out, batch 166 (1315-1322): written by a hundred-and-fifty-first helper who never saw the extractor, kept unfitted", "1315", "1323"},
+	{"held out, batch 166 (1315-1322): written by a hundred-and-fifty-first helper who never saw the extractor, fitted in round 54", "1315", "1323"},
 	{"held out, batch 167 (1323-1330): written by a hundred-and-fifty-second helper who never saw the extractor, kept unfitted", "1323", "1331"},
-	{"held out, batch 168 (1331-1338): written by a hundred-and-fifty-third helper who never saw the extractor, kept unfitted", "1331", "1339"},
-	{"held out, batch 169 (1339-1346): written by a hundred-and-fifty-fourth helper who never saw the extractor, kept unfitted", "1339", "1347"},
+	{"held out, batch 168 (1331-1338): written by a hundred-and-fifty-third helper who never saw the extractor, fitted in round 54", "1331", "1339"},
+	{"held out, batch 169 (1339-1346): written by a hundred-and-fifty-fourth helper who never saw the extractor, fitted in round 54", "1339", "1347"},
+	{"held out, batch 170 (1347-1354): written by a hundred-and-fifty-fifth helper who never saw the extractor, kept unfitted", "1347", "1355"},
+	{"held out, batch 171 (1355-1362): written by a hundred-and-fifty-sixth helper who never saw the extractor, kept unfitted", "1355", "1363"},
+	{"held out, batch 172 (1363-1370): written by a hundred-and-fifty-seventh helper who never saw the extractor, kept unfitted", "1363", "1371"},
+	{"held out, batch 173 (1371-1378): written by a hundred-and-fifty-eighth helper who never saw the extractor, kept unfitted", "1371", "1379"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
