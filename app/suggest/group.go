@@ -554,9 +554,9 @@ func (g *grouper) mergeTruncated() {
 			continue
 		}
 		for _, o := range g.ents {
-			if o == e || gone[o] || gone[e] || o.country != nil || len(o.occs) > 0 && o.occs[0].person ||
+			if o == e || gone[o] || gone[e] || o.country != nil || len(o.occs) > 0 && o.occs[0].person || onlyPlace(o) ||
 				!truncatedForm(e.full.toks, o.full.toks) && !localOf(e.full.toks, o.full.toks) &&
-					!(firmOpener(e.full.toks[0]) && truncatedForm(e.full.toks[1:], o.full.toks)) { // "Sinar Halmahera" of "PT Sinar Halmahera Mineral Tbk"
+					!(tradeOpens(e.full.toks) && truncatedForm(e.full.toks[1:], o.full.toks)) { // "Sinar Halmahera" of "PT Sinar Halmahera Mineral Tbk"
 				continue
 			}
 			e.occs = append(e.occs, o.occs...)
@@ -569,6 +569,12 @@ func (g *grouper) mergeTruncated() {
 	if len(gone) > 0 {
 		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
 	}
+}
+
+// onlyPlace reports whether every mention of e is a place or qualifies a noun: "the Kwun
+// Tong site" is where, not "Crestview Kwun Tong Ltd".
+func onlyPlace(e *entity) bool {
+	return !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.loc && !o.attrib })
 }
 
 // localOf reports whether short is the union local's number that ends full: "Local 49"
@@ -734,6 +740,13 @@ func firmOpener(t token) bool {
 	return legalPrefixes[t.fold] && isAcronym(t.text) || romanceFirmHeads[t.fold]
 }
 
+// tradeOpens reports whether a firm's first word may be its trade or its legal form, the
+// rest its own name: a legal form or a trade opens it ("PT", "Conservas"), or it is a
+// registered firm whose first word is no given name ("Acuícola Fiordo Blanco S.A.").
+func tradeOpens(full []token) bool {
+	return firmOpener(full[0]) || registered(full) && !firstNames[full[0].fold]
+}
+
 // registered reports whether a name of three words or more ends in a legal form: a
 // registered firm, whose first word is often its seat ("Hulunbuir Qingfeng Dairy Co.").
 func registered(toks []token) bool {
@@ -757,10 +770,12 @@ func orgShortForm(full, short []token) bool {
 	if len(short) == 2 && len(full) > 2 && particles[short[0].fold] && full[0].fold == short[0].fold {
 		full, short = full[1:], short[1:] // "Al Sadaf" of "Al Sadaf Marine Terminals PJSC"
 	}
-	if rest := withoutLegalForm(full[1:]); len(short) >= 2 && len(full) > len(short)+1 && firmOpener(full[0]) && len(rest) >= len(short) &&
+	if rest := withoutLegalForm(full[1:]); len(short) >= 2 && len(full) > len(short)+1 && len(rest) >= len(short) &&
+		(firmOpener(full[0]) || tradeOpens(full) && len(rest) == len(short)) &&
 		slices.EqualFunc(rest[:len(short)], short, func(a, b token) bool { return a.fold == b.fold }) &&
 		(len(rest) == len(short) || legalPrefixes[full[0].fold]) {
-		// "Ría Brava" of "Conservas Ría Brava, S.L.": the name after its trade; "Sinar
+		// "Ría Brava" of "Conservas Ría Brava, S.L.", "Fiordo Blanco" of "Acuícola Fiordo
+		// Blanco S.A.": the name after its trade, a registered firm's; "Sinar
 		// Halmahera" of "PT Sinar Halmahera Mineral Tbk": its first words after the legal form.
 		return true
 	}
@@ -918,6 +933,9 @@ func initials(name []token) (with, without string) {
 func initialsOf(name []token, lowerParts bool) (with, without string) {
 	var w, wo strings.Builder
 	for _, t := range name {
+		if t.kind != tWord {
+			continue // "Ministry of Economy, Trade and Industry": its comma has no initial
+		}
 		skip := connectors[t.fold] || particles[t.fold]
 		text := stripArticle(t.text)
 		for _, p := range []string{"l'", "d'", "l’", "d’"} {

@@ -3031,3 +3031,24 @@ func TestRound54ClausesPartnersAndCityBodies(t *testing.T) {
 		"Rawalpindi Municipal Corporation":              {app.GovernmentBody, nil},
 	}, []string{"Police of the Gambia Police Force", "Sub-Inspector Tariq Mahmood", "Thirty-two", "Peña y Asociados"})
 }
+
+// TestRound55RomanceBodiesFirmsAndInitials: Romance state bodies (agence, organismo,
+// autorité) and German courts are government bodies, also after a region's possessive;
+// "& Cía." keeps its dot; a registered firm's name after its trade word is its short form,
+// unless the short form only places something; an acronym of a name holding a comma.
+func TestRound55RomanceBodiesFirmsAndInitials(t *testing.T) {
+	text := "Quebec's Agence du revenu and the Organismo de Supervisión Pesquera acted. " +
+		"The Autorité de régulation des transports dans le Grand Dakar (ARTGD) objected. " +
+		"The Landgericht Kassel ruled. Salazar, Ortúzar & Cía. Abogados acted for Pesquera Mar Austral S.A. " +
+		"Mar Austral said it would appeal. Ferrol Industrial Ltd bought the Ferrol site. " +
+		"It broke the Ministry of Land, Water and Forests' rules; MLWF officials said so."
+	checkRule(t, text, map[string]ruleWant{
+		"Agence du revenu":                                          {app.GovernmentBody, nil},
+		"Organismo de Supervisión Pesquera":                         {app.GovernmentBody, nil},
+		"Autorité de régulation des transports dans le Grand Dakar": {app.GovernmentBody, []string{"ARTGD"}},
+		"Landgericht Kassel":                                        {app.GovernmentBody, nil},
+		"Salazar, Ortúzar & Cía. Abogados":                          {app.Organisation, nil},
+		"Pesquera Mar Austral S.A.":                                 {app.Organisation, []string{"Mar Austral"}},
+		"Ministry of Land, Water and Forests":                       {app.GovernmentBody, []string{"MLWF"}},
+	}, []string{"Quebec's Agence", "Grand Dakar", "Abogados", "Ferrol"})
+}

@@ -444,7 +444,7 @@ var andWords = words(`and y e et und`)
 
 // firmMates end the names of firms of partners: "… & Partners", "… & Asociados", "… & Co".
 var firmMates = words(`partners partner associates associados asociados associati associés rekan kollegen sons
-	brothers co company advogados abogados avocats`)
+	brothers co company advogados abogados avocats cia`)
 
 // runEnd returns the index after the words of the run that starts at i. done is the index
 // to go on from when the run was read already (a pair of states, a stem: "Iran-backed"),
@@ -709,8 +709,13 @@ func (s *scanner) possContinues(j int) bool {
 		// "Public Defender's Office", one head noun after it, goes on.
 		// A head noun with a complement of its own ("Ontario's Ministry of Energy") is
 		// the body's whole name.
-		t := s.toks[j]
-		return cueKind(t.fold) != "" && (j+1 >= len(s.toks) || !isNameToken(s.toks[j+1]) && !connectors[s.toks[j+1].fold] || !s.toks[j+1].space)
+		// So is a Romance head with its lower-case complement ("Quebec's Agence du revenu").
+		t, next := s.toks[j], token{}
+		if j+1 < len(s.toks) {
+			next = s.toks[j+1]
+		}
+		return cueKind(t.fold) != "" && (next.text == "" || !next.space ||
+			!isNameToken(next) && !connectors[next.fold] && !romanceJoiners[next.fold] && !(romanceHeads[t.fold] && romanceAdjective(next.text)))
 	}
 	if j >= 2 && s.toks[j-2].fold == "of" && headBefore(s.toks, j-1) && singularHeadAhead(s.toks, j) {
 		return false // "House of Commons' Standing Committee": the body's, then its own body
@@ -1491,14 +1496,14 @@ func romanceTail(toks []token, end int) int {
 var englishComplement = words(`to for of in with`)
 
 // romanceJoiners join the words of a name in French, Spanish, Portuguese and Italian.
-var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre del los las da do das dos di della per e y
+var romanceJoiners = words(`de la le les du des pour et à au aux sur en contre dans del los las da do das dos di della per e y
 	delle degli dei dello nas nos na`)
 
 // romanceAdjective reports whether a lower-case word ends as French, Spanish,
 // Portuguese or Italian adjectives do: "constitutionnel", "nationale", "présidentielle",
 // "démocratique", "suprême".
 func romanceAdjective(w string) bool {
-	for _, suf := range []string{"al", "el", "elle", "ale", "aux", "ain", "aine", "ique", "ien", "ienne", "aire", "ive", "if", "ifs", "anne", "ois", "oise", "é", "ée", "és", "ées", "eux", "euse", "aise", "ême", "ano", "ana", "ico", "ica", "iano", "iana", "ario", "aria", "ivo", "iva", "ado", "ada", "ista", "ês", "eus", "eue", "ues", "able"} {
+	for _, suf := range []string{"al", "el", "elle", "ale", "aux", "ain", "aine", "ique", "ien", "ienne", "aire", "ive", "if", "ifs", "anne", "ois", "oise", "é", "ée", "és", "ées", "eux", "euse", "ais", "aise", "ême", "ano", "ana", "ico", "ica", "iano", "iana", "ario", "aria", "ivo", "iva", "ado", "ada", "ista", "ês", "eus", "eue", "ues", "able"} {
 		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w) > len(suf)+2 {
 			return true
 		}
@@ -2463,7 +2468,7 @@ var partNouns = words(`units elements members sections branches detachments cont
 var longForms = words(`ltd limited inc incorporated corp corporation llc plc gmbh`)
 
 // keptAbbrs are abbreviations a name keeps, written with their dot.
-var keptAbbrs = words(`no md jr sr`)
+var keptAbbrs = words(`no md jr sr cia`)
 
 // postNominals follow a person's name: honours, seats and ranks at the bar.
 // SC (senior counsel, after a given name only: a sports club's letters too), JA and CJ

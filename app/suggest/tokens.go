@@ -40,7 +40,7 @@ type token struct {
 // abbreviations take their dot with them, so it does not end a sentence.
 var abbreviations = words(`mr mrs ms dr prof sen rep gov gen col lt maj capt sgt adm brig cpl st jr sr
 	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft ltda bhd pty
-	tbk pte plc lda kft zrt nyrt md avv smt hon adv engr atty supt insp cllr rev fr hj`)
+	tbk pte plc lda kft zrt nyrt md avv smt hon adv engr atty supt insp cllr rev fr hj cia`)
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -367,7 +367,7 @@ func scanWord(rs []rune, i int) scanned {
 		case r == '.' && b.String() == "Ma" && filipinoMa(rs, start, i):
 			// "Ma. Teresa Buenaventura": María, abbreviated, keeps its dot; "Jack Ma." ends a sentence.
 			return scanned{token{text: "Ma.", start: start, end: i + 1, kind: tWord, abbr: true}, i + 1}
-		case r == '.' && abbreviations[strings.ToLower(b.String())] && !(strings.EqualFold(b.String(), "no") && !numberAfter(rs, i+1)) &&
+		case r == '.' && abbreviations[app.Fold(b.String())] && !(strings.EqualFold(b.String(), "no") && !numberAfter(rs, i+1)) &&
 			!capsAfterLower(rs, start, b.String()):
 			// "No. 3" is an abbreviation; "voted no." ends a sentence.
 			if w := strings.ToLower(b.String()); w == "jr" || w == "sr" || legalSuffixes[w] {

@@ -196,7 +196,9 @@ var (
 		regione regiao comune municipio junta xunta concejo diputación generalitat alcaldía
 		gobernación intendencia municipalidad panchayat parishad samiti akimat maslikhat
 		asamblea assembleia congreso congresso corte senado gendarmería carabineros policía polícia polizia procura
-		politie polizei cour parlement gouvernement primature présidence assemblée`)
+		politie polizei cour parlement gouvernement primature présidence assemblée organismo agence agencia agenzia autorité autorità
+		landgericht amtsgericht oberlandesgericht bundesgerichtshof verwaltungsgericht arbeitsgericht
+		finanzgericht sozialgericht staatsanwaltschaft generalstaatsanwaltschaft`)
 	mediaCues = words(`news times post herald journal gazette tribune radio television tv mail telegraph
 		chronicle inquirer courier wire dispatch bulletin ledger observer sentinel examiner courant clarion
 		broadcasting broadcaster channel daily weekly press magazine monde spiegel reuters afp
