@@ -240,10 +240,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 167 (1323-1330): written by a hundred-and-fifty-second helper who never saw the extractor, kept unfitted", "1323", "1331"},
 	{"held out, batch 168 (1331-1338): written by a hundred-and-fifty-third helper who never saw the extractor, fitted in round 54", "1331", "1339"},
 	{"held out, batch 169 (1339-1346): written by a hundred-and-fifty-fourth helper who never saw the extractor, fitted in round 54", "1339", "1347"},
-	{"held out, batch 170 (1347-1354): written by a hundred-and-fifty-fifth helper who never saw the extractor, kept unfitted", "1347", "1355"},
-	{"held out, batch 171 (1355-1362): written by a hundred-and-fifty-sixth helper who never saw the extractor, kept unfitted", "1355", "1363"},
+	{"held out, batch 170 (1347-1354): written by a hundred-and-fifty-fifth helper who never saw the extractor, fitted in round 55", "1347", "1355"},
+	{"held out, batch 171 (1355-1362): written by a hundred-and-fifty-sixth helper who never saw the extractor, fitted in round 55", "1355", "1363"},
 	{"held out, batch 172 (1363-1370): written by a hundred-and-fifty-seventh helper who never saw the extractor, kept unfitted", "1363", "1371"},
-	{"held out, batch 173 (1371-1378): written by a hundred-and-fifty-eighth helper who never saw the extractor, kept unfitted", "1371", "1379"},
+	{"held out, batch 173 (1371-1378): written by a hundred-and-fifty-eighth helper who never saw the extractor, fitted in round 55", "1371", "1379"},
+	{"held out, batch 174 (1379-1386): written by a hundred-and-fifty-ninth helper who never saw the extractor, kept unfitted", "1379", "1387"},
+	{"held out, batch 175 (1387-1394): written by a hundred-and-sixtieth helper who never saw the extractor, kept unfitted", "1387", "1395"},
+	{"held out, batch 176 (1395-1402): written by a hundred-and-sixty-first helper who never saw the extractor, kept unfitted", "1395", "1403"},
+	{"held out, batch 177 (1403-1410): written by a hundred-and-sixty-second helper who never saw the extractor, kept unfitted", "1403", "1411"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
