@@ -38,10 +38,27 @@ func (s *scanner) context(o *occurrence, i, end int) {
 	if !o.person && headKind(o.toks) == "" && s.appositiveRole(end) {
 		o.person = true
 	}
+	if s.agentAfterBy(i) {
+		o.described = true // "a group, led by (Montana's) Ryder Halvorsen,": the one who leads
+	}
 	if standingWords[prev] && len(o.toks) >= 2 && partyOrHouse[o.toks[len(o.toks)-1].fold] {
 		o.kind, o.ctxKind = app.Party, app.Party // "the opposition United Highlands Congress": a party, not a house
 	}
 }
+
+// agentAfterBy reports whether the name at toks[i] follows "by" and a verb of agentVerbs,
+// a place's possessive between them or not.
+func (s *scanner) agentAfterBy(i int) bool {
+	by := i - 1
+	if by >= 1 && s.toks[by].poss && s.toks[by].kind == tWord {
+		by-- // "led by Montana's Ryder Halvorsen"
+	}
+	return by >= 1 && s.toks[by].fold == "by" && agentVerbs[s.toks[by-1].fold]
+}
+
+// agentVerbs, before "by" and a name, say the name leads, runs or speaks for something.
+var agentVerbs = words(`led headed chaired run founded co-founded owned backed represented appointed
+	nominated signed filed brought written managed directed coached`)
 
 // standingWords, right before a name, say it is a party in or out of government.
 var standingWords = words(`opposition ruling governing`)

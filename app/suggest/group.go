@@ -211,9 +211,10 @@ func legalSuffixTok(t token) bool {
 	return isLegalSuffix(t.fold) && !titleCaseTwoLetters[t.text] || capsSuffixes[t.text]
 }
 
-// capsSuffixes are legal forms only in capitals, since in lower case they are English
-// words: "Tekhsnab-Almaty TOO" (a Kazakh LLP), "Vratsa Precision Munitions AD".
-var capsSuffixes = map[string]bool{"TOO": true, "AD": true, "OsOO": true}
+// capsSuffixes are legal forms only as written, since otherwise they are words or other
+// letters: "Tekhsnab-Almaty TOO" (a Kazakh LLP), "Vratsa Precision Munitions AD", an
+// Austrian "eGen" or "e.U." (never the "E.U.").
+var capsSuffixes = map[string]bool{"TOO": true, "AD": true, "OsOO": true, "eGen": true, "e.U.": true}
 
 // titleCaseTwoLetters are legal suffixes that, written with one capital, are name words.
 var titleCaseTwoLetters = map[string]bool{"Ag": true, "As": true, "Sa": true, "Se": true, "Ae": true, "Sl": true}
@@ -1359,8 +1360,8 @@ var massNouns = words(`people children women men police staff management securit
 // one of its words.
 func (g *grouper) personEvidence(e *entity) bool {
 	for _, o := range e.occs {
-		if o.person || o.ctxKind == app.Person || o.key != e.full.key {
-			return true
+		if o.person || o.ctxKind == app.Person || o.key != e.full.key || o.described && len(o.toks) >= 2 {
+			return true // "led by Ryder Halvorsen": described as the one who leads
 		}
 	}
 	for _, t := range e.full.toks {

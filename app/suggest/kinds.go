@@ -504,6 +504,7 @@ var headRules = []headRule{
 	{stateInstitute, app.GovernmentBody},
 	{civilDivision, app.GovernmentBody},
 	{pressHead, app.Media},
+	{reportingNewsroom, app.Media},
 	{mediaCompany, app.Media},
 	{parliamentAboveStates, app.Organisation},
 	{legislatureCommittee, app.GovernmentBody},
@@ -653,6 +654,16 @@ func purposeBody(h head) bool {
 func pressHead(h head) bool {
 	return (h.w == "service" || h.w == "agency") && (h.prev == "press" || h.prev == "news")
 }
+
+// reportingNewsroom: "Organized Crime and Corruption Reporting Project", "Investigative
+// Reporting Lab Macedonia": a newsroom named for its reporting; not a "Financial Reporting
+// Council", which rules on accounts.
+func reportingNewsroom(h head) bool {
+	return reportingHeads[h.w] && slices.ContainsFunc(h.before(), func(t token) bool { return t.fold == "reporting" })
+}
+
+// reportingHeads are the heads of newsrooms named for their reporting.
+var reportingHeads = words(`project lab network centre center bureau unit`)
 
 // mediaCompany: "Ethiopian Broadcasting Corporation", "Abay Media Network", "Nation
 // Media Group": a company whose name says it broadcasts or publishes.

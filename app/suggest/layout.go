@@ -336,12 +336,13 @@ func layoutLine(line string) bool {
 }
 
 // sectionLabel returns the length in runes of a label in capitals that opens a line
-// and ends in a colon ("EVACUATIONS:", "PHOTO:", a transcript's "QUINTERO:"), 0 if there
-// is none: a label is layout, a name in it counts only if the prose writes it too.
+// and ends in a colon ("EVACUATIONS:", "PHOTO:", a transcript's "QUINTERO:") or a digest's
+// slug (see slugLabel), 0 if there is none: a label is layout, a name in it counts only if
+// the prose writes it too.
 func sectionLabel(line string) int {
 	colon := strings.IndexByte(line, ':')
 	if colon <= 0 || colon > 40 {
-		return 0
+		return slugLabel(line)
 	}
 	head := line[:colon]
 	words, letters := 0, 0
@@ -360,6 +361,32 @@ func sectionLabel(line string) int {
 		return 0
 	}
 	return utf8.RuneCountInString(line[:colon+1])
+}
+
+// slugLabel returns the length in runes of a digest item's slug in capitals, two to six
+// words ending in a full stop, that opens a line after its bullet ("• GHOST SUPPLIERS.
+// Reporters traced…"), 0 if there is none.
+func slugLabel(line string) int {
+	trimmed := strings.TrimLeft(line, " \t•*-")
+	head, _, found := strings.Cut(trimmed, ". ")
+	if !found || len(head) > 60 {
+		return 0
+	}
+	words := strings.Fields(head)
+	if len(words) < 2 || len(words) > 6 {
+		return 0
+	}
+	for _, w := range words {
+		if !strings.ContainsFunc(w, unicode.IsUpper) {
+			return 0 // "LAGOS - NNPC.": a dateline's dash
+		}
+		for _, r := range w {
+			if !unicode.IsUpper(r) && r != '\'' && r != '-' && r != '&' {
+				return 0 // lower case, a dateline's dash, an abbreviation's dot: not a slug
+			}
+		}
+	}
+	return utf8.RuneCountInString(line[:len(line)-len(trimmed)+len(head)+1])
 }
 
 // itemHeadline returns the length in runes of a digest item's headline in Title Case

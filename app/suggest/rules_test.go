@@ -3052,3 +3052,26 @@ func TestRound55RomanceBodiesFirmsAndInitials(t *testing.T) {
 		"Ministry of Land, Water and Forests":                       {app.GovernmentBody, []string{"MLWF"}},
 	}, []string{"Quebec's Agence", "Grand Dakar", "Abogados", "Ferrol"})
 }
+
+// TestRound56SlugsFormsRemitsAndAgents: a digest's slug in capitals is layout; Austrian
+// legal forms; a state in brackets inside a registered name; "or" between a remit's last
+// nouns; newsrooms named for their reporting; the one who leads, after "led by"; common
+// English given names.
+func TestRound56SlugsFormsRemitsAndAgents(t *testing.T) {
+	text := "• MONEY TRAILS. Reporters traced the funds.\n\n" +
+		"Loans came from Tiroler Raiffeisen Kreditgenossenschaft eGen and Bergwerk Event Service e.U. in Innsbruck. " +
+		"The agent, Coralline Fiduciary Services (Mauritius) Ltd, set up 40 firms. " +
+		"He was named by the Commission to Investigate Allegations of Fraud or Embezzlement on Monday. " +
+		"The Balkan Investigative Reporting Network published the files. " +
+		"A coalition, led by Nevada's Tiffany Okonkwo-Hale, said it would sue. " +
+		"Trevor Lindqvist, a spokesman, declined to comment."
+	checkRule(t, text, map[string]ruleWant{
+		"Tiroler Raiffeisen Kreditgenossenschaft eGen":                   {app.Organisation, nil},
+		"Bergwerk Event Service e.U.":                                    {app.Organisation, nil},
+		"Coralline Fiduciary Services (Mauritius) Ltd":                   {app.Organisation, nil},
+		"Commission to Investigate Allegations of Fraud or Embezzlement": {"", nil},
+		"Balkan Investigative Reporting Network":                         {app.Media, nil},
+		"Tiffany Okonkwo-Hale":                                           {app.Person, nil},
+		"Trevor Lindqvist":                                               {app.Person, nil},
+	}, []string{"MONEY TRAILS", "Mauritius", "Embezzlement"})
+}

@@ -472,7 +472,8 @@ func (s *scanner) runEnd(i int) (j, done int) {
 		if stem, ok := modifierStem(t); ok {
 			return j, s.stemRun(i, j, stem)
 		}
-		if !isNameToken(t) && !isJoiner(t) && !purposeTo(toks, j, i) && !numberedUnit(toks, j, i) && !(j > i && toks[j-1].text == "," && isLowerSuffix(t.text)) {
+		if !isNameToken(t) && !isJoiner(t) && !purposeTo(toks, j, i) && !numberedUnit(toks, j, i) && !(j > i && toks[j-1].text == "," && isLowerSuffix(t.text)) &&
+			!orInRemit(toks, i, j) {
 			break
 		}
 		if j > i && toks[j-1].abbr && utf8.RuneCountInString(toks[j-1].text) == 2 && stopwords[t.fold] && !particles[t.fold] {
@@ -808,6 +809,9 @@ func (s *scanner) split(i, end int) {
 			cut = s.cutAtAnd(start, k, end, inName, list)
 		case w == "to":
 			cut = !purposeTo(toks, k, start) // "Committee to Protect Journalists"
+			inName = inName || !cut          // its remit goes on: "… to Investigate Allegations of Bribery"
+		case w == "or" && orInRemit(toks, start, k):
+			continue
 		case numberedUnit(toks, k, start):
 			continue // "Teamsters Local 1104"
 		default: // of, for, on, in
@@ -2899,7 +2903,7 @@ var lowerSuffixes = map[string]bool{"plc": true, "inc": true, "ltd": true, "llc"
 // isLowerSuffix reports whether a word is a legal suffix written in lower case, with or
 // without dots: "plc", "hf.", "a.s.", "s.r.o." (Icelandic, Czech and Slovak companies).
 func isLowerSuffix(w string) bool {
-	if lowerSuffixes[w] {
+	if lowerSuffixes[w] || capsSuffixes[w] && unicode.IsLower(firstRune(w)) {
 		return true
 	}
 	if !strings.Contains(w, ".") || w == "" || !unicode.IsLower(firstRune(w)) {
@@ -4425,6 +4429,22 @@ var fathers = map[string]bool{"bin": true, "ibn": true, "bint": true, "ben": tru
 
 // connectors join the words of an organisation's name: "Bank of Spain".
 var connectors = words(`of for on in and the`)
+
+// orInRemit reports whether "or" at toks[j] joins the last two nouns of a body's remit
+// after its purpose ("Commission to Investigate Allegations of Bribery or Corruption"):
+// the run has "to" and "of" after a head noun, and one capitalised word ends it after "or".
+func orInRemit(toks []token, i, j int) bool {
+	if toks[j].text != "or" || j+1 >= len(toks) || !isNameToken(toks[j+1]) || !toks[j+1].space ||
+		j+2 < len(toks) && isNameToken(toks[j+2]) && toks[j+2].space || j-i < 5 || toks[j-2].fold != "of" {
+		return false
+	}
+	for k := i + 1; k < j-2; k++ {
+		if toks[k].text == "to" && cueKind(toks[k-1].fold) != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // isJoiner reports whether t may stand inside a name between capitalised words.
 func isJoiner(t token) bool {

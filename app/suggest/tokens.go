@@ -192,9 +192,10 @@ func bracketedQualifier(toks []token, i int) int {
 		!toks[i+2].space && toks[i+3].text == ")" && utf8.RuneCountInString(toks[i+2].text) <= 3 {
 		return 3
 	}
-	if toks[i+2].kind == tWord && bracketedForms[toks[i+2].fold] && toks[i+3].text == ")" &&
+	if toks[i+2].kind == tWord && (bracketedForms[toks[i+2].fold] || isCountryTok(toks[i+2])) && toks[i+3].text == ")" &&
 		(i+4 < len(toks) && legalSuffixTok(toks[i+4]) || strings.HasPrefix(toks[i+2].fold, "persero")) {
-		// "Morawaka Valley Tea Factory (Pvt) Ltd", "PT Bank Mandiri (Persero) Tbk"; an
+		// "Morawaka Valley Tea Factory (Pvt) Ltd", "PT Bank Mandiri (Persero) Tbk", a
+		// state where the firm is registered ("… Services (Seychelles) Ltd"); an
 		// Indonesian state or regional firm's "(Perseroda)" may end its name.
 		return 3
 	}
@@ -498,7 +499,8 @@ func dottedSuffix(rs []rune, i int) int {
 	// A suffix in lower case ("a.s.", "s.r.o.") only right after a word or its comma:
 	// "Vltava Obaly a.s.".
 	lowerOK := i >= 2 && rs[i-1] == ' ' && (isWordRune(rs[i-2]) || rs[i-2] == ',') && unicode.IsLower(rs[i]) // "ČD Cargo, a.s." too
-	if len(letters) < 2 || !unicode.IsUpper(rs[i]) && !lowerOK || j < len(rs) && isWordRune(rs[j]) || !dottedForm(string(letters)) {
+	if len(letters) < 2 || !unicode.IsUpper(rs[i]) && !lowerOK || j < len(rs) && isWordRune(rs[j]) ||
+		!dottedForm(string(letters)) && !(lowerOK && capsSuffixes[string(rs[i:j])]) { // "e.U.", never "E.U."
 		return 0
 	}
 	return j - i
