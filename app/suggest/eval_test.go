@@ -244,10 +244,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 171 (1355-1362): written by a hundred-and-fifty-sixth helper who never saw the extractor, fitted in round 55", "1355", "1363"},
 	{"held out, batch 172 (1363-1370): written by a hundred-and-fifty-seventh helper who never saw the extractor, kept unfitted", "1363", "1371"},
 	{"held out, batch 173 (1371-1378): written by a hundred-and-fifty-eighth helper who never saw the extractor, fitted in round 55", "1371", "1379"},
-	{"held out, batch 174 (1379-1386): written by a hundred-and-fifty-ninth helper who never saw the extractor, kept unfitted", "1379", "1387"},
-	{"held out, batch 175 (1387-1394): written by a hundred-and-sixtieth helper who never saw the extractor, kept unfitted", "1387", "1395"},
+	{"held out, batch 174 (1379-1386): written by a hundred-and-fifty-ninth helper who never saw the extractor, fitted in round 56", "1379", "1387"},
+	{"held out, batch 175 (1387-1394): written by a hundred-and-sixtieth helper who never saw the extractor, fitted in round 56", "1387", "1395"},
 	{"held out, batch 176 (1395-1402): written by a hundred-and-sixty-first helper who never saw the extractor, kept unfitted", "1395", "1403"},
-	{"held out, batch 177 (1403-1410): written by a hundred-and-sixty-second helper who never saw the extractor, kept unfitted", "1403", "1411"},
+	{"held out, batch 177 (1403-1410): written by a hundred-and-sixty-second helper who never saw the extractor, fitted in round 56", "1403", "1411"},
+	{"held out, batch 178 (1411-1418): written by a hundred-and-sixty-third helper who never saw the extractor, kept unfitted", "1411", "1419"},
+	{"held out, batch 179 (1419-1426): written by a hundred-and-sixty-fourth helper who never saw the extractor, kept unfitted", "1419", "1427"},
+	{"held out, batch 180 (1427-1434): written by a hundred-and-sixty-fifth helper who never saw the extractor, kept unfitted", "1427", "1435"},
+	{"held out, batch 181 (1435-1442): written by a hundred-and-sixty-sixth helper who never saw the extractor, kept unfitted", "1435", "1443"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
