@@ -10,16 +10,17 @@ import (
 
 // ExtractArticle is Extract for an article written by author (its Author field, from the
 // file's metadata or byline; "" when unknown). The author is never suggested, nor anyone
-// a byline near the top of the body names ("By A. Writer · March 4, 2026") or the
-// credits of wire copy name ("(Reporting by …; Editing by …)"): they made the article,
-// they are not in it.
+// a byline near the top of the body names ("By A. Writer · March 4, 2026"), the
+// credits of wire copy name ("(Reporting by …; Editing by …)") or a line crediting
+// contributors does ("Omar Saleh contributed reporting."): they made the article, they
+// are not in it.
 func ExtractArticle(title, body, author string, known []string) []Suggestion {
 	sugs := Extract(title, body, known)
 	authors := map[string]bool{}
 	for _, n := range AuthorNames(author) {
 		authors[app.Fold(n)] = true
 	}
-	for _, l := range append(bylines(body), credits(body)...) {
+	for _, l := range append(append(bylines(body), credits(body)...), contributors(body)...) {
 		for _, n := range AuthorNames(l) {
 			authors[app.Fold(n)] = true
 		}
@@ -90,6 +91,25 @@ func credits(body string) []string {
 				}
 			}
 			from = start
+		}
+	}
+	return out
+}
+
+// contributors returns the names a line of its own credits as contributing to the report:
+// "Omar Saleh contributed reporting from Raqqa.", "A and B contributed to this report."
+func contributors(body string) []string {
+	var out []string
+	for _, l := range strings.Split(body, "\n") {
+		l = strings.TrimSpace(l)
+		for _, w := range []string{" contributed reporting", " contributed to this report"} {
+			if i := strings.Index(l, w); i > 0 && len(l) < 200 {
+				for _, part := range strings.Split(strings.ReplaceAll(l[:i], ",", " and "), " and ") {
+					if name := strings.TrimSpace(part); name != "" {
+						out = append(out, name)
+					}
+				}
+			}
 		}
 	}
 	return out

@@ -619,8 +619,16 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 		// where the group is from.
 		o.loc = true
 	}
-	if prev == "of" && s.ofAfterName(o, i) && !clubPrefix(o.toks) {
-		o.loc = true // "Gov. Mike DeWine of Ohio", "Residents of Qamishli"
+	firm := len(o.toks) >= 2 && companyWords[o.toks[len(o.toks)-1].fold]
+	if prev == "of" && s.ofAfterName(o, i) && !clubPrefix(o.toks) && !(len(o.toks) >= 2 && firstNames[o.toks[0].fold]) {
+		// "Gov. Mike DeWine of Ohio", "Residents of Qamishli"; not the leader named in
+		// "the Kurdistan Patriotic Front of Sherzad Omer Baban", nor a firm ("Umut Kaya
+		// of Demirtas Rolling Mills"), his employer.
+		if !firm {
+			o.loc = true
+		} else if o.ctxKind == "" {
+			o.ctxKind, o.employer = app.Organisation, true
+		}
 	}
 }
 
@@ -1154,6 +1162,8 @@ func (s *scanner) otherNameClues(o *occurrence, end int) {
 	}
 	if a, ok := orName(toks, after); ok {
 		o.aliases = append(o.aliases, s.textOf(a)) // "Spolok Prístrešie, or Shelter Association,"
+	} else if w, ok := orWord(toks, after); ok && headKind(o.toks) != "" {
+		o.aliases = append(o.aliases, w) // "the Islamic Consultative Assembly, or Majlis."
 	}
 	if a, ok := theNameAfter(toks, after); ok && (!hasAnyCue(o.toks) || foreignName(o.toks)) && knownKinds[o.key] == "" {
 		// "the Rikken Minshuto, the Constitutional Democratic Party of Japan (CDP),"

@@ -850,10 +850,17 @@ func partyUnion(h head) bool {
 	})
 }
 
-// partyCongress: "All Progressives Congress", "African National Congress"; not "National
-// People's Congress", a legislature, nor "Nigeria Labour Congress", a union.
+// partyCongress: "All Progressives Congress", "African National Congress", "Congress for
+// Democratic Unity"; not "National People's Congress", a legislature, nor "Nigeria Labour
+// Congress", a union.
 func partyCongress(h head) bool {
-	return h.w == "congress" && h.at > 0 && partyWords(h.before()) && !slices.ContainsFunc(h.before(), func(t token) bool {
+	if h.w != "congress" {
+		return false
+	}
+	if h.at == 0 && h.at+2 < len(h.toks) && h.toks[1].fold == "for" {
+		return partyWords(h.toks[2:]) // "Congress for Democratic Unity": what it stands for
+	}
+	return h.at > 0 && partyWords(h.before()) && !slices.ContainsFunc(h.before(), func(t token) bool {
 		return t.fold == "people" || t.fold == "people's" || tradeUnionWord(t.fold)
 	})
 }

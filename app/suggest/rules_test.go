@@ -3075,3 +3075,25 @@ func TestRound56SlugsFormsRemitsAndAgents(t *testing.T) {
 		"Trevor Lindqvist":                                               {app.Person, nil},
 	}, []string{"MONEY TRAILS", "Mauritius", "Embezzlement"})
 }
+
+// TestRound57CreditsLeadersAndOwners: a lower-case agency first in a dateline's slash; a
+// body's one-word other name after ", or"; a handle in brackets before a person's
+// appositive; a leader named after "of"; a contributor's credit line; a congress "for" a
+// party's cause; a firm after its owner's "of" or its employee's.
+func TestRound57CreditsLeadersAndOwners(t *testing.T) {
+	text := "ANKARA, May 3 (dpa/AA) - The vote passed in the Grand National Assembly, or Meclis. " +
+		"Leyla Demirci (@leyla_d), a columnist for the Ankara Ledger, objected. " +
+		"The Democratic Alliance of Rustam Karimov Aliyev walked out, and the Congress for Democratic Renewal abstained. " +
+		"Selim Oz, owner of Ozkan Flour Mills, and Umut Kaya of Demirtas Rolling Mills objected.\n\n" +
+		"Deniz Aksoy contributed reporting from Izmir."
+	checkRule(t, text, map[string]ruleWant{
+		"dpa":                             {app.Media, nil},
+		"Grand National Assembly":         {app.GovernmentBody, []string{"Meclis"}},
+		"Leyla Demirci":                   {app.Person, nil},
+		"Democratic Alliance":             {"", nil},
+		"Rustam Karimov Aliyev":           {app.Person, nil},
+		"Congress for Democratic Renewal": {app.Party, nil},
+		"Ozkan Flour Mills":               {app.Organisation, nil},
+		"Demirtas Rolling Mills":          {app.Organisation, nil},
+	}, []string{"Deniz Aksoy", "Democratic Alliance of Rustam Karimov Aliyev"})
+}

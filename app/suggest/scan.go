@@ -334,12 +334,13 @@ func (s *scanner) dateline(i int) int {
 	return i
 }
 
-// lowercaseAgency adds an agency that writes its name in lower case, alone in the
-// dateline's brackets that open at toks[a] and close before the dash at toks[dash]:
-// "SARAJEVO, Oct 14 (dpa) -". Its name is known as a newsroom's.
+// lowercaseAgency adds an agency that writes its name in lower case, alone or first in
+// the dateline's brackets that open at toks[a] and close before the dash at toks[dash]:
+// "SARAJEVO, Oct 14 (dpa) -", "(dpa/IRNA)". Its name is known as a newsroom's.
 func (s *scanner) lowercaseAgency(a, dash int) {
 	t := s.toks[a]
-	if a+1 >= dash || s.toks[a+1].text != ")" || t.kind != tWord || !unicode.IsLower(firstRune(t.text)) || !mediaCues[t.fold] {
+	// "(dpa)" alone, or first of two newsrooms: "(dpa/IRNA)".
+	if a+1 >= dash || s.toks[a+1].text != ")" && s.toks[a+1].text != "/" || t.kind != tWord || !unicode.IsLower(firstRune(t.text)) || !mediaCues[t.fold] {
 		return
 	}
 	s.add(&occurrence{toks: s.toks[a : a+1], kind: app.Media, ctxKind: app.Media}, a, a+1)
@@ -1192,11 +1193,25 @@ func sectorsOfBody(left, right []token) bool {
 // cutAtPreposition reports whether of, for, on or in at toks[k] ends a name: it joins
 // "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 func (s *scanner) cutAtPreposition(start, k, end int, inName bool) bool {
-	if subunitOf(s.toks, start, k, end) || forParty(s.toks, start, k, end) {
+	if subunitOf(s.toks, start, k, end) || forParty(s.toks, start, k, end) || leaderAfterOf(s.toks, k, end) {
 		return true
 	}
 	joined := s.prepositionJoins(start, k, end, inName)
 	return !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
+}
+
+// leaderAfterOf reports whether "of" at toks[k] opens a person's full name that ends the
+// run: "the Kurdistan Patriotic Front of Sherzad Omer Baban", "the government of Nouri
+// al-Maliki" name a body and the one who leads it.
+func leaderAfterOf(toks []token, k, end int) bool {
+	n := end - (k + 1)
+	if toks[k].fold != "of" || n < 2 || n > 4 || !firstNames[toks[k+1].fold] || cueKind(toks[k+1].fold) != "" {
+		return false
+	}
+	rest := toks[k+1 : end]
+	// "Ministry of Marine Affairs and Fisheries": a portfolio, whatever its first word.
+	return !hasAnyCue(rest) && !isCountryText(textOfPlain(rest)) &&
+		!slices.ContainsFunc(rest, func(t token) bool { return places[t.fold] || connectors[t.fold] || roleModifiers[t.fold] })
 }
 
 // prepositionJoins reports whether the words before the preposition at toks[k] take it
@@ -1602,6 +1617,20 @@ func orName(toks []token, end int) ([]token, bool) {
 	return toks[end+2 : j], true
 }
 
+// orWord returns the one capitalised word a body is also called right after its name:
+// ", or Majlis." — no acronym (those are read as acronyms), no state nor place, closed
+// by a comma, a bracket or a full stop.
+func orWord(toks []token, end int) (string, bool) {
+	if end+3 >= len(toks) || toks[end].text != "," || toks[end+1].fold != "or" || !isNameToken(toks[end+2]) || isAcronym(toks[end+2].text) {
+		return "", false
+	}
+	t, next := toks[end+2], toks[end+3].text
+	if next != "," && next != "." && next != ")" || isCountryTok(t) || places[t.fold] || firstNames[t.fold] {
+		return "", false
+	}
+	return t.text, true
+}
+
 // theNameAfter returns the body's name set off by commas after a name of another
 // language: ", the Constitutional Democratic Party of Japan (CDP)," — "the", capitalised
 // words ending in a body's head noun, an acronym in brackets if any, then a comma or a
@@ -1817,7 +1846,7 @@ var companyWords = words(`holding holdings freight lines mining labs motors petr
 	airlines airways shipping logistics tankers technologies pharmaceuticals insurance
 	investments ventures steel telecom enterprises brands foods studios minerals metals
 	chemicals pharma express resources electronics devices semiconductor networks ratings group
-	industries corporation company partners`)
+	industries corporation company partners mills`)
 
 // indefiniteModifier reports whether the name toks[i:end] only qualifies the noun after it
 // in an indefinite phrase: "a Wichita firm", "a small Madrid privacy group", "one Tokyo
@@ -3459,9 +3488,14 @@ func (s *scanner) peopleOf(p int) bool {
 		return roleWords[strings.TrimSuffix(before, "s")] && !briefVerbs[wordBefore(s.toks, p-1)]
 	case "from":
 		return partyMembers[before]
+	case "of":
+		return ownerNouns[before] // "owner of Balkh Flour Mills": a firm's owner
 	}
 	return false
 }
+
+// ownerNouns, before "of" and a name, say the name is a firm's or a body's.
+var ownerNouns = words(`owner owners co-owner founder co-founder chairman chairwoman shareholder shareholders`)
 
 // roleComma reports whether the name at toks[i] follows a comma closing a phrase about a
 // role: "Its president,", "the company's directors,", "Chega's leader in the assembly,".
@@ -3806,6 +3840,7 @@ func (s *scanner) listGoesOn(end int) bool {
 // Turkey's foreign minister," or "Hayder Kadhim, a researcher at…".
 func (s *scanner) appositiveRole(end int) bool {
 	toks := s.toks
+	end = afterHandle(toks, end)
 	if end >= len(toks) || toks[end].text != "," {
 		return false
 	}
@@ -3843,6 +3878,22 @@ func (s *scanner) appositiveRole(end int) bool {
 		}
 	}
 	return false
+}
+
+// afterHandle returns the index after a handle in brackets at toks[end] ("Rima Khoury
+// (@rima_khoury), a reporter"), or end when there is none.
+func afterHandle(toks []token, end int) int {
+	if end+2 >= len(toks) || toks[end].text != "(" || toks[end+1].text != "@" {
+		return end
+	}
+	k := end + 2
+	for k < len(toks) && toks[k].tag && toks[k].text != ")" && k < end+8 {
+		k++
+	}
+	if k > end+2 && k < len(toks) && toks[k].text == ")" {
+		return k + 1
+	}
+	return end
 }
 
 // personAge reports whether w is a grown person's age in digits, as news gives it after a
