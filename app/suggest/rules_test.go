@@ -3097,3 +3097,24 @@ func TestRound57CreditsLeadersAndOwners(t *testing.T) {
 		"Demirtas Rolling Mills":          {app.Organisation, nil},
 	}, []string{"Deniz Aksoy", "Democratic Alliance of Rustam Karimov Aliyev"})
 }
+
+// TestRound58StressedWordsAndListedGroups: function words a post stresses in capitals
+// are no part of names; two names joined by "and" after a plural noun or before ", both"
+// are two; firms named for platforms or analytics, and dioceses, are organisations.
+func TestRound58StressedWordsAndListedGroups(t *testing.T) {
+	text := `"Our towns are NOT a playground for Damascus OR for the SDF. Partnership, Not Ownership!" he wrote. ` +
+		"Militias such as Saraya al-Jihad and Liwa al-Tafuf objected. " +
+		"He had the support of Harakat al-Nujaba and Jund al-Imam, both of which deny it. " +
+		"Officials of the Trade and Industry Commission met Brightline Platforms and Quellwater Analytics, and the Diócesis de Cúcuta said so."
+	checkRule(t, text, map[string]ruleWant{
+		"Damascus":                      {app.State, nil},
+		"Saraya al-Jihad":               {"", nil},
+		"Liwa al-Tafuf":                 {"", nil},
+		"Harakat al-Nujaba":             {"", nil},
+		"Jund al-Imam":                  {"", nil},
+		"Trade and Industry Commission": {app.GovernmentBody, nil},
+		"Brightline Platforms":          {app.Organisation, nil},
+		"Quellwater Analytics":          {app.Organisation, nil},
+		"Diócesis de Cúcuta":            {app.Organisation, nil},
+	}, []string{"Damascus OR", "Not Ownership", "Ownership", "Saraya al-Jihad and Liwa al-Tafuf", "Harakat al-Nujaba and Jund al-Imam"})
+}

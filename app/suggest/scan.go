@@ -967,6 +967,13 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	if registeredAfterAnd(left, right) && k+1+len(right) == end {
 		return true
 	}
+	if ck := cueKind(toks[end-1].fold); !slices.ContainsFunc(left, func(t token) bool { return connectors[t.fold] }) && len(left) >= 2 && len(right) >= 2 && k+1+len(right) == end && !list &&
+		(s.pluralBefore(start) || bothAfter(toks, end)) && ck != app.Organisation && ck != app.GovernmentBody {
+		// "militias such as Asa'ib Ahl al-Haq and Kata'ib Hezbollah", "… and Kata'ib
+		// Hezbollah, both of which": two of them; not
+		// "officials of the Trade and Industry Commission", one body's head after both.
+		return true
+	}
 	if len(left) > 1 && len(right) > 0 && toks[k].text == "and" && foreignName(left) {
 		// "Banco do Brasil and Itaú Unibanco": a name in a Romance language holds no English
 		// "and"; the words after it are another name.
@@ -1001,6 +1008,32 @@ func (s *scanner) cutAtAnd(start, k, end int, inName, list bool) bool {
 	place := places[left[0].fold] || capital || locatives[wordBefore(toks, start)]
 	return cut || isAcronym(left[0].text) || place && hasOrgCue(right)
 }
+
+// pluralBefore reports whether a plural noun for groups or their people comes right
+// before the name at toks[start], through "such as", "from", "of", "the" or "both":
+// "militias such as", "deputies from", "Leaders of".
+func (s *scanner) pluralBefore(start int) bool {
+	for k := start - 1; k >= 0 && k >= start-4 && s.toks[k].kind == tWord; k-- {
+		w := s.toks[k].fold
+		if listLead[w] {
+			continue
+		}
+		one := strings.TrimSuffix(w, "s")
+		if strings.HasSuffix(w, "ies") {
+			one = strings.TrimSuffix(w, "ies") + "y"
+		}
+		return one != w && (kindNoun(one) != "" || roleWords[one] || partyMembers[w] || armedMembers[w])
+	}
+	return false
+}
+
+// bothAfter reports whether ", both" follows the names that end at toks[end]: two names.
+func bothAfter(toks []token, end int) bool {
+	return end+1 < len(toks) && toks[end].text == "," && toks[end+1].fold == "both"
+}
+
+// listLead are the words between a plural noun and the names it lists.
+var listLead = words(`such as from of the both including like`)
 
 // localCouncils are the heads of a local government named after its places.
 var localCouncils = words(`council borough corporation municipality`)
@@ -2358,13 +2391,24 @@ func (s *scanner) segment(toks []token, i, end int) {
 	s.add(&occurrence{toks: toks}, i, end)
 }
 
+// stressedWords are the function words a post writes in capitals for stress ("NOT", "OR").
+var stressedWords = words(`not or and nor but for to never no`)
+
+// neverOpens are capitalised words that begin no name, wherever they stand: "Partnership,
+// Not Ownership!".
+var neverOpens = words(`not nor but yet`)
+
 // trimOpeners drops the words around a name that are not part of it: a sentence's first
 // words ("The Framework", "But Maliki"), a role or descriptor noun the sentence
 // capitalised ("Rival Carl Zeiss AG", "Chipmaker Veltrane"), joiners, weekdays and months.
 func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	// "The Framework", "But Maliki": words that only start a sentence.
-	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text)) && !irishArticle(toks) {
+	for len(toks) > 0 && stopwords[toks[0].fold] && (toks[0].sent || isArticle(toks[0].text) || neverOpens[toks[0].fold]) && !irishArticle(toks) {
 		toks, i = toks[1:], i+1
+	}
+	// "for Ankara OR for the PKK": a word in capitals a post stresses is no part of a name.
+	for len(toks) > 1 && stressedWords[toks[len(toks)-1].fold] && isAllCaps(toks[len(toks)-1].text) && !isAllCaps(toks[len(toks)-2].text) {
+		toks, end = toks[:len(toks)-1], end-1
 	}
 	// "Mostly Tenger Capital Bank", "Russian-speaking Saskaņas Kreisie": an adverb or a
 	// compound adjective the sentence capitalised describes the name after it.

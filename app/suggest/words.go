@@ -227,7 +227,8 @@ var (
 		chemicals pharma power utilities electric express electronics devices semiconductor
 		semiconductors networks robotics aerospace biotech therapeutics biologics instruments
 		materials textiles cosmetics beverages brewery breweries distillery bancorp dynamics energy
-		associates works register sangathan samiti sangh manch pharmaceutical motor`)
+		associates works register sangathan samiti sangh manch pharmaceutical motor
+		platforms analytics diocese diócesis diocèse`)
 	// placeCues end the names of places, which are not actors: "Red Sea", "Litani River".
 	placeCues = words(`sea river shoal strait gulf ocean island islands mountains mountain valley
 		desert lake bay peninsula square street avenue road bridge airport province
