@@ -252,10 +252,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 179 (1419-1426): written by a hundred-and-sixty-fourth helper who never saw the extractor, fitted in round 57", "1419", "1427"},
 	{"held out, batch 180 (1427-1434): written by a hundred-and-sixty-fifth helper who never saw the extractor, fitted in round 57", "1427", "1435"},
 	{"held out, batch 181 (1435-1442): written by a hundred-and-sixty-sixth helper who never saw the extractor, fitted in round 57", "1435", "1443"},
-	{"held out, batch 182 (1443-1450): written by a hundred-and-sixty-seventh helper who never saw the extractor, kept unfitted", "1443", "1451"},
+	{"held out, batch 182 (1443-1450): written by a hundred-and-sixty-seventh helper who never saw the extractor, fitted in round 58", "1443", "1451"},
 	{"held out, batch 183 (1451-1458): written by a hundred-and-sixty-eighth helper who never saw the extractor, kept unfitted", "1451", "1459"},
-	{"held out, batch 184 (1459-1466): written by a hundred-and-sixty-ninth helper who never saw the extractor, kept unfitted", "1459", "1467"},
-	{"held out, batch 185 (1467-1474): written by a hundred-and-seventieth helper who never saw the extractor, kept unfitted", "1467", "1475"},
+	{"held out, batch 184 (1459-1466): written by a hundred-and-sixty-ninth helper who never saw the extractor, fitted in round 58", "1459", "1467"},
+	{"held out, batch 185 (1467-1474): written by a hundred-and-seventieth helper who never saw the extractor, fitted in round 58", "1467", "1475"},
+	{"held out, batch 186 (1475-1482): written by a hundred-and-seventy-first helper who never saw the extractor, kept unfitted", "1475", "1483"},
+	{"held out, batch 187 (1483-1490): written by a hundred-and-seventy-second helper who never saw the extractor, kept unfitted", "1483", "1491"},
+	{"held out, batch 188 (1491-1498): written by a hundred-and-seventy-third helper who never saw the extractor, kept unfitted", "1491", "1499"},
+	{"held out, batch 189 (1499-1506): written by a hundred-and-seventy-fourth helper who never saw the extractor, kept unfitted", "1499", "1507"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
