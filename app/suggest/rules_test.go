@@ -3118,3 +3118,21 @@ func TestRound58StressedWordsAndListedGroups(t *testing.T) {
 		"Diócesis de Cúcuta":            {app.Organisation, nil},
 	}, []string{"Damascus OR", "Not Ownership", "Ownership", "Saraya al-Jihad and Liwa al-Tafuf", "Harakat al-Nujaba and Jund al-Imam"})
 }
+
+// TestRound59TitlesKnownNamesAndFirms: "Ven." and "Mst." before a name and "Thero" after
+// it are titles; a known party's demonym stays in its name; "Pvt." keeps its dot, also
+// in brackets; a known firm alone before "and" a registered firm is a firm of its own.
+func TestRound59TitlesKnownNamesAndFirms(t *testing.T) {
+	text := "The trust is headed by Ven. Dambulle Sugathawansa Thero, 71, who spoke. Mst. Rokeya Khatun, 34, a weaver, was hurt. " +
+		"The Nepali Congress walked out. Narmada Wires & Cables Pvt. Ltd and Sagar Media (Pvt.) Limited were fined. " +
+		"The port signed with Codelco and Liaoning Jinhai Copper Co., Ltd. on Monday."
+	checkRule(t, text, map[string]ruleWant{
+		"Dambulle Sugathawansa":            {app.Person, nil},
+		"Rokeya Khatun":                    {app.Person, nil},
+		"Nepali Congress":                  {app.Party, nil},
+		"Narmada Wires & Cables Pvt. Ltd":  {app.Organisation, nil},
+		"Sagar Media (Pvt.) Limited":       {"", nil},
+		"Codelco":                          {app.Organisation, nil},
+		"Liaoning Jinhai Copper Co., Ltd.": {app.Organisation, nil},
+	}, []string{"Ven", "Dambulle Sugathawansa Thero", "Mst", "Congress", "Ltd", "Codelco and Liaoning Jinhai Copper Co., Ltd."})
+}

@@ -1092,7 +1092,8 @@ func (s *scanner) andSeparates(start, k int, left, right []token) bool {
 func registeredAfterAnd(left, right []token) bool {
 	l := stripLeadingArticle(left)
 	plain := func(t token) bool { return isNameToken(t) && !connectors[t.fold] }
-	return len(l) >= 2 && len(right) >= 3 && legalSuffixTok(right[len(right)-1]) && !firmMates[right[0].fold] &&
+	known := len(l) == 1 && knownKinds[l[0].fold] == app.Organisation // "Codelco and Jiangsu Hengxin Copper Co., Ltd."
+	return (len(l) >= 2 || known) && len(right) >= 3 && legalSuffixTok(right[len(right)-1]) && !firmMates[right[0].fold] &&
 		!slices.ContainsFunc(l, func(t token) bool { return !plain(t) }) && !slices.ContainsFunc(right, func(t token) bool { return !plain(t) })
 }
 
@@ -2450,7 +2451,7 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	}
 	// "Priya Raghunathan KC", "Mairi Ross MacLennan MSP": letters after a person's name
 	// say what they are, as a title before it does.
-	for len(toks) > 2 && postNominals[toks[len(toks)-1].fold] && isAcronym(toks[len(toks)-1].text) && !hasAnyCue(toks[:len(toks)-1]) &&
+	for len(toks) > 2 && postNominals[toks[len(toks)-1].fold] && (isAcronym(toks[len(toks)-1].text) || monkTitles[toks[len(toks)-1].fold]) && !hasAnyCue(toks[:len(toks)-1]) &&
 		(toks[len(toks)-1].fold != "sc" || firstNames[toks[0].fold]) {
 		toks, end = toks[:len(toks)-1], end-1
 	}
@@ -2550,7 +2551,10 @@ var keptAbbrs = words(`no md jr sr cia`)
 // postNominals follow a person's name: honours, seats and ranks at the bar.
 // SC (senior counsel, after a given name only: a sports club's letters too), JA and CJ
 // (judges of appeal, chief justice), LJ: the bench and bar.
-var postNominals = words(`kc qc sc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd ja jca cj lj`)
+var postNominals = words(`kc qc sc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd ja jca cj lj thero`)
+
+// monkTitles follow a Buddhist monk's name, written as words: "Kirinde Sumanarathana Thero".
+var monkTitles = words(`thero`)
 
 // benchLetters follow a judge's surname in a judgment: "Okafor JA", "Mensah CJ".
 var benchLetters = words(`ja jca cj lj`)
@@ -2728,6 +2732,9 @@ func matchesRun(toks []token, ws []string) bool {
 // stripDemonym drops a demonym or a state's abbreviation that opens a name and only says
 // where it is from or whose it is.
 func (s *scanner) stripDemonym(toks []token, i, end int) ([]token, int) {
+	if knownKinds[app.Fold(textOfPlain(toks))] != "" {
+		return toks, i // "Nepali Congress": a known party's name, demonym and all
+	}
 	// "Kenyan Daniel Kiptanui": a demonym before two plain words or more (no head noun of a
 	// body, no "union" or "party" after them) says where the person is from; it is not
 	// part of the name. A demonym of two words ("New Zealander", "Sri Lankan") likewise.
@@ -3885,6 +3892,9 @@ func (s *scanner) listGoesOn(end int) bool {
 func (s *scanner) appositiveRole(end int) bool {
 	toks := s.toks
 	end = afterHandle(toks, end)
+	if end < len(toks) && (postNominals[toks[end].fold] && isAcronym(toks[end].text) || monkTitles[toks[end].fold]) {
+		end++ // "Priya Raghunathan KC, a barrister,": the letters the name was read without
+	}
 	if end >= len(toks) || toks[end].text != "," {
 		return false
 	}

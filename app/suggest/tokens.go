@@ -40,7 +40,7 @@ type token struct {
 // abbreviations take their dot with them, so it does not end a sentence.
 var abbreviations = words(`mr mrs ms dr prof sen rep gov gen col lt maj capt sgt adm brig cpl st jr sr
 	no vs etc inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec mt ft ltda bhd pty
-	tbk pte plc lda kft zrt nyrt md avv smt hon adv engr atty supt insp cllr rev fr hj cia`)
+	tbk pte plc lda kft zrt nyrt md avv smt hon adv engr atty supt insp cllr rev fr hj cia pvt mst`)
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -192,7 +192,7 @@ func bracketedQualifier(toks []token, i int) int {
 		!toks[i+2].space && toks[i+3].text == ")" && utf8.RuneCountInString(toks[i+2].text) <= 3 {
 		return 3
 	}
-	if toks[i+2].kind == tWord && (bracketedForms[toks[i+2].fold] || isCountryTok(toks[i+2])) && toks[i+3].text == ")" &&
+	if toks[i+2].kind == tWord && (bracketedForms[strings.TrimSuffix(toks[i+2].fold, ".")] || isCountryTok(toks[i+2])) && toks[i+3].text == ")" &&
 		(i+4 < len(toks) && legalSuffixTok(toks[i+4]) || strings.HasPrefix(toks[i+2].fold, "persero")) {
 		// "Morawaka Valley Tea Factory (Pvt) Ltd", "PT Bank Mandiri (Persero) Tbk", a
 		// state where the firm is registered ("… Services (Seychelles) Ltd"); an
