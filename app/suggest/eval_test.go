@@ -257,9 +257,13 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 184 (1459-1466): written by a hundred-and-sixty-ninth helper who never saw the extractor, fitted in round 58", "1459", "1467"},
 	{"held out, batch 185 (1467-1474): written by a hundred-and-seventieth helper who never saw the extractor, fitted in round 58", "1467", "1475"},
 	{"held out, batch 186 (1475-1482): written by a hundred-and-seventy-first helper who never saw the extractor, kept unfitted", "1475", "1483"},
-	{"held out, batch 187 (1483-1490): written by a hundred-and-seventy-second helper who never saw the extractor, kept unfitted", "1483", "1491"},
+	{"held out, batch 187 (1483-1490): written by a hundred-and-seventy-second helper who never saw the extractor, fitted in round 59", "1483", "1491"},
 	{"held out, batch 188 (1491-1498): written by a hundred-and-seventy-third helper who never saw the extractor, kept unfitted", "1491", "1499"},
-	{"held out, batch 189 (1499-1506): written by a hundred-and-seventy-fourth helper who never saw the extractor, kept unfitted", "1499", "1507"},
+	{"held out, batch 189 (1499-1506): written by a hundred-and-seventy-fourth helper who never saw the extractor, fitted in round 59", "1499", "1507"},
+	{"held out, batch 190 (1507-1514): written by a hundred-and-seventy-fifth helper who never saw the extractor, scored last, after round 59", "1507", "1515"},
+	{"held out, batch 191 (1515-1522): written by a hundred-and-seventy-sixth helper who never saw the extractor, scored last, after round 59", "1515", "1523"},
+	{"held out, batch 192 (1523-1530): written by a hundred-and-seventy-seventh helper who never saw the extractor, scored last, after round 59", "1523", "1531"},
+	{"held out, batch 193 (1531-1538): written by a hundred-and-seventy-eighth helper who never saw the extractor, scored last, after round 59", "1531", "1539"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
