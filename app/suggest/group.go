@@ -1035,8 +1035,8 @@ func (g *grouper) keep(e *entity) bool {
 		return false
 	}
 	m := readMentions(e)
-	if placeHeads[e.full.toks[0].fold] && len(e.full.toks) > 1 && headKind(e.full.toks) == "" && !m.known {
-		return false // "Lake Chad", "Mount Elgon": a place; "Lake Chad Basin Commission" is a body
+	if placeName(e) && !m.known {
+		return false // "Lake Chad", "Mount Elgon", "Puerto Aysén": a place; "Lake Chad Basin Commission" is a body
 	}
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !capitalsPhrase(o) }) {
 		return false // "CHECK THE SCALES FIRST": a slogan or a line in capitals
@@ -1208,7 +1208,15 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 // placeHeads open the names of places and buildings: "Lake Titicaca", "Mount Elgon",
 // "Gulf of Aden", "Salar de Uyuni", "Palacio de Tribunales".
 var placeHeads = words(`lake mount mt river gulf bay cape strait isle lac lago monte salar cerro nevado highway corridor corredor palau
-	volcán palacio palazzo palais estadio estádio stade stadio stadion`)
+	volcán palacio palazzo palais estadio estádio stade stadio stadion puerto porto port-au ciudad villa vila`)
+
+// placeName reports whether e is named as a place is, by a place's head before other
+// words, with no body's head noun, no legal form ("Puerto Costa Verde S.A." is the port's
+// operator) and no alias of its own.
+func placeName(e *entity) bool {
+	t := e.full.toks
+	return placeHeads[t[0].fold] && len(t) > 1 && headKind(t) == "" && !legalSuffixTok(t[len(t)-1]) && len(e.aliases) == 0
+}
 
 // capitalsPhrase reports whether a mention of three or more words in capitals holds a
 // function word ("THE", "OF", "TO"): a slogan, a warning or a headline's words. A name

@@ -3136,3 +3136,22 @@ func TestRound59TitlesKnownNamesAndFirms(t *testing.T) {
 		"Liaoning Jinhai Copper Co., Ltd.": {app.Organisation, nil},
 	}, []string{"Ven", "Dambulle Sugathawansa Thero", "Mst", "Congress", "Ltd", "Codelco and Liaoning Jinhai Copper Co., Ltd."})
 }
+
+// TestRound60CreditsTitlesAndPorts: a dateline's second newsroom of two words after a
+// slash; a district collector's title; an honorific inside a Shan name is the name's;
+// a language's speakers ("Burmese-speaking") are no actor; a port town is a place, its
+// registered operator a firm.
+func TestRound60CreditsTitlesAndPorts(t *testing.T) {
+	text := "KOCHI, Aug 4 (KNS/Malabar Wire) - District Collector Arathi Menon Pillai said beds were full. " +
+		"MTA chairman Sai Htun Lwin said his fighters would hold, and a Burmese-speaking militia refused. " +
+		"Boats left Puerto Cisnes for the quay run by Puerto Austral Maritimo S.A."
+	checkRule(t, text, map[string]ruleWant{
+		"KNS":                          {app.Media, nil},
+		"Malabar Wire":                 {app.Media, nil},
+		"Arathi Menon Pillai":          {app.Person, nil},
+		"Puerto Austral Maritimo S.A.": {app.Organisation, nil},
+	}, []string{"KNS/Malabar Wire", "District Collector Arathi Menon Pillai", "Burmese-speaking", "Puerto Cisnes"})
+	if got := ExtractArticle("", "Its chairman Sai Khun Hseng said the group would hold the road.", "", nil); len(got) != 1 || got[0].Name != "Sai Khun Hseng" {
+		t.Errorf("Shan name: got %v", names(got))
+	}
+}

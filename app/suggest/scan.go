@@ -2553,6 +2553,10 @@ var keptAbbrs = words(`no md jr sr cia`)
 // (judges of appeal, chief justice), LJ: the bench and bar.
 var postNominals = words(`kc qc sc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd ja jca cj lj thero`)
 
+// honorificsFirst are honorifics written only before a whole name, never inside one; in
+// the middle of a name they are its own word ("Sai Khun Hseng", a Shan name).
+var honorificsFirst = words(`khun daw`)
+
 // monkTitles follow a Buddhist monk's name, written as words: "Kirinde Sumanarathana Thero".
 var monkTitles = words(`thero`)
 
@@ -3987,8 +3991,11 @@ func roleSpan(toks []token, saidAlone func(...string) bool) (h, from int) {
 		if isCountryText(toks[k].text+" "+toks[k+1].text) || demonyms[toks[k].fold+" "+toks[k+1].fold] {
 			continue // "Commission of Sri Lanka", "Sri Lankan": a title that opens a country's name is the country's
 		}
-		if k > 0 && firstNames[toks[k-1].fold] && !isRoleHead(toks[k-1].fold) && !roleModifiers[toks[k-1].fold] && !knownBefore(toks, k) {
-			continue // "Abdirahman Sheikh Hassan": a title's word after a given name is part of the name
+		if k > 0 && (firstNames[toks[k-1].fold] || honorificsFirst[toks[k].fold] && isNameToken(toks[k-1])) && !isRoleHead(toks[k-1].fold) &&
+			!roleModifiers[toks[k-1].fold] && !knownBefore(toks, k) {
+			// "Abdirahman Sheikh Hassan": a title's word after a given name is part of the
+			// name; so is an honorific that opens names only, after any name word ("Sai Khun Hseng").
+			continue
 		}
 		rest := toks[k+1:]
 		if j := portfolioEnd(toks, k, saidAlone); j > 0 {
@@ -4518,11 +4525,12 @@ func modifierStem(t token) (string, bool) {
 
 // placeSuffixes make the stem a place or a style rather than an actor: "Baghdad-based".
 var placeSuffixes = words(`based born made style era bound centred centered friendly like type listed
-	registered headquartered flagged`)
+	registered headquartered flagged speaking language`)
 
 var modifierSuffixes = words(`based backed led aligned allied friendly linked funded sponsored owned run
 	born style era controlled held affiliated leaning majority dominated brokered mediated made
-	bound centred centered focused oriented supported armed trained listed registered headquartered flagged`)
+	bound centred centered focused oriented supported armed trained listed registered headquartered flagged
+	speaking language`)
 
 // trailingRoles are the roles that, written after a name, are people belonging to it, and
 // "NGO", which says what the name before it only places ("a Caracas NGO").

@@ -251,10 +251,17 @@ func spaceBefore(t token) string {
 // that a dash follows, as a dateline's credit does: "RIYADH, May 3 (SPA/WAM) -" credits
 // two newsrooms, whatever their letters.
 func datelineCredit(toks []token, i int) bool {
-	if i < 1 || i+4 >= len(toks) || toks[i-1].text != "(" || toks[i+3].text != ")" {
+	if i < 1 || toks[i-1].text != "(" {
 		return false
 	}
-	d := toks[i+4].text
+	k := i + 2
+	for k < len(toks) && k < i+5 && toks[k].kind == tWord {
+		k++ // "(MNS/Deccan Wire)": the second newsroom's name may take more words
+	}
+	if k == i+2 || k+1 >= len(toks) || toks[k].text != ")" {
+		return false
+	}
+	d := toks[k+1].text
 	return d == "-" || d == "—" || d == "–"
 }
 
