@@ -260,10 +260,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 187 (1483-1490): written by a hundred-and-seventy-second helper who never saw the extractor, fitted in round 59", "1483", "1491"},
 	{"held out, batch 188 (1491-1498): written by a hundred-and-seventy-third helper who never saw the extractor, kept unfitted", "1491", "1499"},
 	{"held out, batch 189 (1499-1506): written by a hundred-and-seventy-fourth helper who never saw the extractor, fitted in round 59", "1499", "1507"},
-	{"held out, batch 190 (1507-1514): written by a hundred-and-seventy-fifth helper who never saw the extractor, scored last, after round 59", "1507", "1515"},
-	{"held out, batch 191 (1515-1522): written by a hundred-and-seventy-sixth helper who never saw the extractor, scored last, after round 59", "1515", "1523"},
-	{"held out, batch 192 (1523-1530): written by a hundred-and-seventy-seventh helper who never saw the extractor, scored last, after round 59", "1523", "1531"},
-	{"held out, batch 193 (1531-1538): written by a hundred-and-seventy-eighth helper who never saw the extractor, scored last, after round 59", "1531", "1539"},
+	{"held out, batch 190 (1507-1514): written by a hundred-and-seventy-fifth helper who never saw the extractor, scored after round 59, kept unfitted", "1507", "1515"},
+	{"held out, batch 191 (1515-1522): written by a hundred-and-seventy-sixth helper who never saw the extractor, scored after round 59, fitted in round 60", "1515", "1523"},
+	{"held out, batch 192 (1523-1530): written by a hundred-and-seventy-seventh helper who never saw the extractor, scored after round 59, fitted in round 60", "1523", "1531"},
+	{"held out, batch 193 (1531-1538): written by a hundred-and-seventy-eighth helper who never saw the extractor, scored after round 59, fitted in round 60", "1531", "1539"},
+	{"held out, batch 194 (1539-1546): written by a hundred-and-seventy-ninth helper who never saw the extractor, scored last, after round 60", "1539", "1547"},
+	{"held out, batch 195 (1547-1554): written by a hundred-and-eightieth helper who never saw the extractor, scored last, after round 60", "1547", "1555"},
+	{"held out, batch 196 (1555-1562): written by a hundred-and-eighty-first helper who never saw the extractor, scored last, after round 60", "1555", "1563"},
+	{"held out, batch 197 (1563-1570): written by a hundred-and-eighty-second helper who never saw the extractor, scored last, after round 60", "1563", "1571"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
