@@ -3155,3 +3155,15 @@ func TestRound60CreditsTitlesAndPorts(t *testing.T) {
 		t.Errorf("Shan name: got %v", names(got))
 	}
 }
+
+// TestRound61RoleCommasAndStressedCalls: a title among the role heads before a comma
+// says the name after it is a person ("Its coordinator, …,"); calls a post writes in
+// capitals end no name ("Parliament AGAIN"); "MEC" is a title.
+func TestRound61RoleCommasAndStressedCalls(t *testing.T) {
+	text := "The monitors met. Its coordinator, Thokozile Banda, said boxes were late. " +
+		`"Blocking Parliament AGAIN! Early Elections NOW!" the bloc posted. MEC Nomvula Dlamini-Khumalo objected.`
+	checkRule(t, text, map[string]ruleWant{
+		"Thokozile Banda":         {app.Person, nil},
+		"Nomvula Dlamini-Khumalo": {app.Person, nil},
+	}, []string{"Parliament AGAIN", "Early Elections NOW", "MEC Nomvula Dlamini-Khumalo"})
+}

@@ -2392,8 +2392,9 @@ func (s *scanner) segment(toks []token, i, end int) {
 	s.add(&occurrence{toks: toks}, i, end)
 }
 
-// stressedWords are the function words a post writes in capitals for stress ("NOT", "OR").
-var stressedWords = words(`not or and nor but for to never no`)
+// stressedWords are the function words and calls a post writes in capitals for stress
+// ("NOT", "OR", "NOW", "AGAIN").
+var stressedWords = words(`not or and nor but for to never no now again enough continue must stop`)
 
 // neverOpens are capitalised words that begin no name, wherever they stand: "Partnership,
 // Not Ownership!".
@@ -3575,8 +3576,8 @@ func (s *scanner) roleComma(i int) bool {
 	for k := i - 2; k >= 0 && k >= i-7 && toks[k].kind == tWord; k-- {
 		w := toks[k].fold
 		lower := unicode.IsLower(firstRune(toks[k].text))
-		if lower && (roleWords[w] || roleWords[strings.TrimSuffix(w, "s")] || strings.Contains(w, "-") && isRoleHead(w)) {
-			return true // "its director-general, Hortense Mbarga,"
+		if lower && (roleWords[w] || roleWords[strings.TrimSuffix(w, "s")] || isRoleHead(w) && w != "partner") {
+			return true // "its director-general, Hortense Mbarga,", "Its coordinator, Tiyamike Msiska,"
 		}
 		if k == i-2 && !lower && s.titleEndsAt(k) {
 			return true // "the state's Chief Electoral Officer, Archana Pillai,": a title, then its holder
