@@ -264,10 +264,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 191 (1515-1522): written by a hundred-and-seventy-sixth helper who never saw the extractor, scored after round 59, fitted in round 60", "1515", "1523"},
 	{"held out, batch 192 (1523-1530): written by a hundred-and-seventy-seventh helper who never saw the extractor, scored after round 59, fitted in round 60", "1523", "1531"},
 	{"held out, batch 193 (1531-1538): written by a hundred-and-seventy-eighth helper who never saw the extractor, scored after round 59, fitted in round 60", "1531", "1539"},
-	{"held out, batch 194 (1539-1546): written by a hundred-and-seventy-ninth helper who never saw the extractor, scored last, after round 60", "1539", "1547"},
-	{"held out, batch 195 (1547-1554): written by a hundred-and-eightieth helper who never saw the extractor, scored last, after round 60", "1547", "1555"},
-	{"held out, batch 196 (1555-1562): written by a hundred-and-eighty-first helper who never saw the extractor, scored last, after round 60", "1555", "1563"},
-	{"held out, batch 197 (1563-1570): written by a hundred-and-eighty-second helper who never saw the extractor, scored last, after round 60", "1563", "1571"},
+	{"held out, batch 194 (1539-1546): written by a hundred-and-seventy-ninth helper who never saw the extractor, scored after round 60, kept unfitted", "1539", "1547"},
+	{"held out, batch 195 (1547-1554): written by a hundred-and-eightieth helper who never saw the extractor, scored after round 60, fitted in round 61", "1547", "1555"},
+	{"held out, batch 196 (1555-1562): written by a hundred-and-eighty-first helper who never saw the extractor, scored after round 60, fitted in round 61", "1555", "1563"},
+	{"held out, batch 197 (1563-1570): written by a hundred-and-eighty-second helper who never saw the extractor, scored after round 60, fitted in round 61", "1563", "1571"},
+	{"held out, batch 198 (1571-1578): written by a hundred-and-eighty-third helper who never saw the extractor, scored last, after round 61", "1571", "1579"},
+	{"held out, batch 199 (1579-1586): written by a hundred-and-eighty-fourth helper who never saw the extractor, scored last, after round 61", "1579", "1587"},
+	{"held out, batch 200 (1587-1594): written by a hundred-and-eighty-fifth helper who never saw the extractor, scored last, after round 61", "1587", "1595"},
+	{"held out, batch 201 (1595-1602): written by a hundred-and-eighty-sixth helper who never saw the extractor, scored last, after round 61", "1595", "1603"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
