@@ -57,6 +57,7 @@ func group(occs []*occurrence, lower map[string]bool) []Suggestion {
 	g.mergeContained()
 	g.mergeLegalSuffix()
 	g.mergeTruncated()
+	g.mergeMiddleless()
 	g.mergeInvertedBodies()
 	for _, e := range g.ents {
 		for _, o := range e.occs {
@@ -171,7 +172,7 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 // common words or other names' letters (a Spanish "S.A.U."; "S.C." only after partners' names, see
 // commaSuffix): "Águas do Alto Cávado, E.M." (a Portuguese municipal
 // company), not "em"; a Lebanese "S.A.L.", not "sal"; "e.V.", not an "EV"; "S.C.A.", not SCA; a Croatian "d.d.", not "dd".
-var dottedSuffixes = words(`em epe sal ev sca slu rl dd sau sc`)
+var dottedSuffixes = words(`em epe ep sal ev sca slu rl dd sau sc`)
 
 // dottedForm reports whether letters, read from a legal form written with dots ("S.A.L.",
 // "e.V.", "S.p.A."), make one.
@@ -557,7 +558,7 @@ func (g *grouper) mergeTruncated() {
 		for _, o := range g.ents {
 			if o == e || gone[o] || gone[e] || o.country != nil || len(o.occs) > 0 && o.occs[0].person || onlyPlace(o) ||
 				!truncatedForm(e.full.toks, o.full.toks) && !localOf(e.full.toks, o.full.toks) &&
-					!(tradeOpens(e.full.toks) && truncatedForm(e.full.toks[1:], o.full.toks)) { // "Sinar Halmahera" of "PT Sinar Halmahera Mineral Tbk"
+					!(tradeOpens(e.full.toks) && truncatedForm(afterTrade(e.full.toks), o.full.toks)) { // "Sinar Halmahera" of "PT Sinar Halmahera Mineral Tbk"
 				continue
 			}
 			e.occs = append(e.occs, o.occs...)
@@ -576,6 +577,37 @@ func (g *grouper) mergeTruncated() {
 // Tong site" is where, not "Crestview Kwun Tong Ltd".
 func onlyPlace(e *entity) bool {
 	return !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !o.loc && !o.attrib })
+}
+
+// mergeMiddleless files a person's name written without its middle words ("Kamala Thapa")
+// under the full name ("Kamala Adhikari Thapa") whose first and last words it is, when one
+// full name only has them.
+func (g *grouper) mergeMiddleless() {
+	byEnds := map[string][]*entity{}
+	for _, e := range g.ents {
+		if t := e.full.toks; len(t) >= 3 && e.country == nil && e.kind() == app.Person {
+			k := t[0].fold + " " + t[len(t)-1].fold
+			byEnds[k] = append(byEnds[k], e)
+		}
+	}
+	gone := map[*entity]bool{}
+	for _, o := range g.ents {
+		t := o.full.toks
+		if len(t) != 2 || o.country != nil || o.kind() != app.Person {
+			continue
+		}
+		if full := byEnds[t[0].fold+" "+t[1].fold]; len(full) == 1 {
+			e := full[0]
+			e.occs = append(e.occs, o.occs...)
+			e.first = min(e.first, o.first)
+			gone[o] = true
+			g.byKey[o.key] = e
+			g.byAlias[o.key] = e
+		}
+	}
+	if len(gone) > 0 {
+		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
+	}
 }
 
 // localOf reports whether short is the union local's number that ends full: "Local 49"
@@ -746,6 +778,16 @@ func firmOpener(t token) bool {
 // registered firm whose first word is no given name ("Acuícola Fiordo Blanco S.A.").
 func tradeOpens(full []token) bool {
 	return firmOpener(full[0]) || registered(full) && !firstNames[full[0].fold]
+}
+
+// afterTrade returns a firm's name after its opening legal form or trade, and after the
+// bank's or group's word that may follow a legal form: "Mitra Dagang Tbk" of "PT Bank
+// Mitra Dagang Tbk".
+func afterTrade(full []token) []token {
+	if len(full) > 3 && legalPrefixes[full[0].fold] && cueKind(full[1].fold) == app.Organisation {
+		return full[2:]
+	}
+	return full[1:]
 }
 
 // registered reports whether a name of three words or more ends in a legal form: a

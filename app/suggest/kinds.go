@@ -920,7 +920,7 @@ func partyWords(toks []token) bool {
 	for _, t := range toks {
 		switch t.fold {
 		case "democratic", "christian", "socialist", "patriotic", "liberal", "conservative", "social", "popular", "people's", "people", "workers", "labour", "national", "progressive", "progressives", "republican", "green",
-			"muslim", "islamic", "hindu", "buddhist", "revolutionary", "freedom":
+			"muslim", "islamic", "hindu", "buddhist", "revolutionary", "freedom", "renewal", "reform", "liberation", "solidarity":
 			return true
 		}
 	}

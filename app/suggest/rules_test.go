@@ -3167,3 +3167,20 @@ func TestRound61RoleCommasAndStressedCalls(t *testing.T) {
 		"Nomvula Dlamini-Khumalo": {app.Person, nil},
 	}, []string{"Parliament AGAIN", "Early Elections NOW", "MEC Nomvula Dlamini-Khumalo"})
 }
+
+// TestRound62MiddlelessNamesBanksAndForms: a person named later without a middle word;
+// a bank's words after "PT Bank" as its short form; a Portuguese "E.P."; parties named
+// for renewal or liberation keep their demonym; "PM-designate" and "Abbot" are titles.
+func TestRound62MiddlelessNamesBanksAndForms(t *testing.T) {
+	text := "Sabitri Kumari Poudel said she would fight. Sabitri Poudel, 58, leads the bloc. " +
+		"PT Bank Cahaya Timur Nusantara Tbk agreed; Cahaya Timur will keep its brand. " +
+		"Petróleo do Atauro, E.P. signed, and the Timorese Liberation Congress objected. " +
+		"PM-designate Rami Khalil Haddad met Abbot Ottama Sayadaw."
+	checkRule(t, text, map[string]ruleWant{
+		"Sabitri Kumari Poudel":              {app.Person, []string{"Sabitri Poudel"}},
+		"PT Bank Cahaya Timur Nusantara Tbk": {app.Organisation, []string{"Cahaya Timur"}},
+		"Petróleo do Atauro, E.P.":           {app.Organisation, nil},
+		"Timorese Liberation Congress":       {app.Party, nil},
+		"Rami Khalil Haddad":                 {app.Person, nil},
+	}, []string{"E.P.", "Liberation Congress", "PM-designate Rami Khalil Haddad", "Abbot Ottama Sayadaw"})
+}

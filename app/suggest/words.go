@@ -121,7 +121,7 @@ var roleHeads = words(`president minister secretary secretary-general director-g
 	ato weyzero woizero inkosi opanin mami jajja mzee barrister counsel asp atty engr pol togbe fon igwe
 	conciliator arbitrator informateur formateur
 	undersecretary under-secretary kak madam deputy
-	encik puan cik tuan ro adi justices judges ven venerable mst collector mec
+	encik puan cik tuan ro adi justices judges ven venerable mst collector mec pm abbot abbess
 	ministro ministra defensor defensora comisionado comisionada congresista magistrado magistrada consejero
 	consejera presidente presidenta diputado diputada senador senadora gobernador gobernadora`)
 
