@@ -268,10 +268,14 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 195 (1547-1554): written by a hundred-and-eightieth helper who never saw the extractor, scored after round 60, fitted in round 61", "1547", "1555"},
 	{"held out, batch 196 (1555-1562): written by a hundred-and-eighty-first helper who never saw the extractor, scored after round 60, fitted in round 61", "1555", "1563"},
 	{"held out, batch 197 (1563-1570): written by a hundred-and-eighty-second helper who never saw the extractor, scored after round 60, fitted in round 61", "1563", "1571"},
-	{"held out, batch 198 (1571-1578): written by a hundred-and-eighty-third helper who never saw the extractor, scored last, after round 61", "1571", "1579"},
-	{"held out, batch 199 (1579-1586): written by a hundred-and-eighty-fourth helper who never saw the extractor, scored last, after round 61", "1579", "1587"},
-	{"held out, batch 200 (1587-1594): written by a hundred-and-eighty-fifth helper who never saw the extractor, scored last, after round 61", "1587", "1595"},
-	{"held out, batch 201 (1595-1602): written by a hundred-and-eighty-sixth helper who never saw the extractor, scored last, after round 61", "1595", "1603"},
+	{"held out, batch 198 (1571-1578): written by a hundred-and-eighty-third helper who never saw the extractor, scored after round 61, kept unfitted", "1571", "1579"},
+	{"held out, batch 199 (1579-1586): written by a hundred-and-eighty-fourth helper who never saw the extractor, scored after round 61, fitted in round 62", "1579", "1587"},
+	{"held out, batch 200 (1587-1594): written by a hundred-and-eighty-fifth helper who never saw the extractor, scored after round 61, fitted in round 62", "1587", "1595"},
+	{"held out, batch 201 (1595-1602): written by a hundred-and-eighty-sixth helper who never saw the extractor, scored after round 61, fitted in round 62", "1595", "1603"},
+	{"held out, batch 202 (1603-1610): written by a hundred-and-eighty-seventh helper who never saw the extractor, scored last, after round 62", "1603", "1611"},
+	{"held out, batch 203 (1611-1618): written by a hundred-and-eighty-eighth helper who never saw the extractor, scored last, after round 62", "1611", "1619"},
+	{"held out, batch 204 (1619-1626): written by a hundred-and-eighty-ninth helper who never saw the extractor, scored last, after round 62", "1619", "1627"},
+	{"held out, batch 205 (1627-1634): written by a hundred-and-ninetieth helper who never saw the extractor, scored last, after round 62", "1627", "1635"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
