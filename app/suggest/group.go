@@ -169,9 +169,10 @@ var legalSuffixes = words(`inc incorporated corp corporation co ltd llc llp plc 
 	unipessoal saic eireli pbc ltdsti gmbh&cokg ag&cokg se&cokg gmbh&cokgaa ag&cokgaa kgaa eood ood osoo`)
 
 // dottedSuffixes are legal forms only when written with dots, since without them they are
-// common words or other names' letters (a Spanish "S.A.U."; "S.C." only after partners' names, see
-// commaSuffix): "Águas do Alto Cávado, E.M." (a Portuguese municipal
-// company), not "em"; a Lebanese "S.A.L.", not "sal"; "e.V.", not an "EV"; "S.C.A.", not SCA; a Croatian "d.d.", not "dd".
+// common words or other names' letters: "Águas do Alto Cávado, E.M." (a Portuguese municipal
+// company), not "em"; "Loro Sa'e Petróleo, E.P."; a Lebanese "S.A.L.", not "sal"; "e.V.",
+// not an "EV"; "S.C.A.", not SCA; a Croatian "d.d.", not "dd"; a Spanish "S.A.U."; "S.C."
+// (only after partners' names, see commaSuffix, never "Columbia, S.C.").
 var dottedSuffixes = words(`em epe ep sal ev sca slu rl dd sau sc`)
 
 // dottedForm reports whether letters, read from a legal form written with dots ("S.A.L.",

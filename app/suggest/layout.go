@@ -340,9 +340,18 @@ func layoutLine(line string) bool {
 // slug (see slugLabel), 0 if there is none: a label is layout, a name in it counts only if
 // the prose writes it too.
 func sectionLabel(line string) int {
+	if n := colonLabel(line); n > 0 {
+		return n
+	}
+	return slugLabel(line)
+}
+
+// colonLabel returns the length in runes of a label in capitals that opens a line and
+// ends in a colon, 0 if there is none.
+func colonLabel(line string) int {
 	colon := strings.IndexByte(line, ':')
 	if colon <= 0 || colon > 40 {
-		return slugLabel(line)
+		return 0
 	}
 	head := line[:colon]
 	words, letters := 0, 0

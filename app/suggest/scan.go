@@ -2554,8 +2554,8 @@ var keptAbbrs = words(`no md jr sr cia`)
 // (judges of appeal, chief justice), LJ: the bench and bar.
 var postNominals = words(`kc qc sc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd ja jca cj lj thero`)
 
-// honorificsFirst are honorifics written only before a whole name, never inside one; in
-// the middle of a name they are its own word ("Sai Khun Hseng", a Shan name).
+// honorificsFirst are honorifics that stand before a whole name; the same word inside a
+// name, after another of its words, is the name's own ("Sai Khun Hseng", a Shan name).
 var honorificsFirst = words(`khun daw`)
 
 // monkTitles follow a Buddhist monk's name, written as words: "Kirinde Sumanarathana Thero".
