@@ -619,14 +619,14 @@ func (s *scanner) placeModifier(o *occurrence, i, end int, prev, next string) {
 		// where the group is from.
 		o.loc = true
 	}
-	firm := len(o.toks) >= 2 && companyWords[o.toks[len(o.toks)-1].fold]
 	if prev == "of" && s.ofAfterName(o, i) && !clubPrefix(o.toks) && !(len(o.toks) >= 2 && firstNames[o.toks[0].fold]) {
 		// "Gov. Mike DeWine of Ohio", "Residents of Qamishli"; not the leader named in
 		// "the Kurdistan Patriotic Front of Sherzad Omer Baban", nor a firm ("Umut Kaya
 		// of Demirtas Rolling Mills"), his employer.
-		if !firm {
+		switch firm := len(o.toks) >= 2 && companyWords[o.toks[len(o.toks)-1].fold]; {
+		case !firm:
 			o.loc = true
-		} else if o.ctxKind == "" {
+		case o.ctxKind == "":
 			o.ctxKind, o.employer = app.Organisation, true
 		}
 	}

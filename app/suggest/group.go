@@ -250,13 +250,24 @@ func (g *grouper) mergeLegalSuffix() {
 			if o == nil || o == e || gone[o] || len(o.occs) > 0 && o.occs[0].person {
 				continue
 			}
-			e.occs = append(e.occs, o.occs...)
-			e.first = min(e.first, o.first)
-			gone[o] = true
-			g.byKey[short] = e
-			g.byAlias[short] = e
+			g.fileUnder(e, o, short, gone)
 		}
 	}
+	g.dropGone(gone)
+}
+
+// fileUnder moves o's mentions to e, which key now finds, and marks o gone: o named
+// the same actor as e.
+func (g *grouper) fileUnder(e, o *entity, key string, gone map[*entity]bool) {
+	e.occs = append(e.occs, o.occs...)
+	e.first = min(e.first, o.first)
+	gone[o] = true
+	g.byKey[key] = e
+	g.byAlias[key] = e
+}
+
+// dropGone removes the entities marked gone.
+func (g *grouper) dropGone(gone map[*entity]bool) {
 	if len(gone) > 0 {
 		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
 	}
@@ -354,13 +365,7 @@ func (g *grouper) mergeAliases() {
 			gone[f] = true
 		}
 	}
-	keep := g.ents[:0]
-	for _, e := range g.ents {
-		if !gone[e] {
-			keep = append(keep, e)
-		}
-	}
-	g.ents = keep
+	g.dropGone(gone)
 }
 
 // nameWords counts the words of a name that are not particles: "bin Salman" is one.
@@ -526,24 +531,7 @@ func syllableShort(full []token, word string) bool {
 			parts = append(parts, t.fold)
 		}
 	}
-	var match func(a string, parts []string, used int) bool
-	match = func(a string, parts []string, used int) bool {
-		if a == "" {
-			return used >= 2
-		}
-		for i, p := range parts {
-			if used == 0 && i > 0 {
-				break // the first syllable is the first word's
-			}
-			for n := 2; n <= len(p) && n <= len(a); n++ {
-				if a[:n] == p[:n] && match(a[n:], parts[i+1:], used+1) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	return len(parts) >= 2 && match(word, parts, 0)
+	return len(parts) >= 2 && madeOfSyllables(word, parts, true)
 }
 
 // mergeTruncated files a company's name cut short ("Lumen Semi") under the one company
@@ -562,16 +550,10 @@ func (g *grouper) mergeTruncated() {
 					!(tradeOpens(e.full.toks) && truncatedForm(afterTrade(e.full.toks), o.full.toks)) { // "Sinar Halmahera" of "PT Sinar Halmahera Mineral Tbk"
 				continue
 			}
-			e.occs = append(e.occs, o.occs...)
-			e.first = min(e.first, o.first)
-			gone[o] = true
-			g.byKey[o.key] = e
-			g.byAlias[o.key] = e
+			g.fileUnder(e, o, o.key, gone)
 		}
 	}
-	if len(gone) > 0 {
-		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
-	}
+	g.dropGone(gone)
 }
 
 // onlyPlace reports whether every mention of e is a place or qualifies a noun: "the Kwun
@@ -598,17 +580,10 @@ func (g *grouper) mergeMiddleless() {
 			continue
 		}
 		if full := byEnds[t[0].fold+" "+t[1].fold]; len(full) == 1 {
-			e := full[0]
-			e.occs = append(e.occs, o.occs...)
-			e.first = min(e.first, o.first)
-			gone[o] = true
-			g.byKey[o.key] = e
-			g.byAlias[o.key] = e
+			g.fileUnder(full[0], o, o.key, gone)
 		}
 	}
-	if len(gone) > 0 {
-		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
-	}
+	g.dropGone(gone)
 }
 
 // localOf reports whether short is the union local's number that ends full: "Local 49"
@@ -1251,7 +1226,7 @@ func (g *grouper) keepLoneWord(e *entity, m mentions) bool {
 // placeHeads open the names of places and buildings: "Lake Titicaca", "Mount Elgon",
 // "Gulf of Aden", "Salar de Uyuni", "Palacio de Tribunales".
 var placeHeads = words(`lake mount mt river gulf bay cape strait isle lac lago monte salar cerro nevado highway corridor corredor palau
-	volcán palacio palazzo palais estadio estádio stade stadio stadion puerto porto port-au ciudad villa vila`)
+	volcán palacio palazzo palais estadio estádio stade stadio stadion puerto porto ciudad villa vila`)
 
 // placeName reports whether e is named as a place is, by a place's head before other
 // words, with no body's head noun, no legal form ("Puerto Costa Verde S.A." is the port's

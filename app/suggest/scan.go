@@ -2187,19 +2187,35 @@ func syllablesOf(name []token, abbr string) bool {
 	if len(parts) < 2 || utf8.RuneCountInString(a) < 4 {
 		return false
 	}
-	var match func(a string, parts []string) bool
-	match = func(a string, parts []string) bool {
-		if len(parts) == 0 {
-			return a == ""
+	return madeOfSyllables(a, parts, false)
+}
+
+// madeOfSyllables reports whether a (folded) is made of the first syllables, two letters
+// or more each, of the words parts, in order and from the first: of every word, or of
+// two or more when skip lets words be passed over ("Banorte" of "Banco Mercantil del
+// Norte").
+func madeOfSyllables(a string, parts []string, skip bool) bool {
+	var match func(a string, parts []string, used int) bool
+	match = func(a string, parts []string, used int) bool {
+		if a == "" {
+			if skip {
+				return used >= 2
+			}
+			return len(parts) == 0
 		}
-		for n := 2; n <= len(parts[0]) && n <= len(a); n++ {
-			if a[:n] == parts[0][:n] && match(a[n:], parts[1:]) {
-				return true
+		for i, p := range parts {
+			if i > 0 && (!skip || used == 0) {
+				break // the first syllable is the first word's; without skip, every word's
+			}
+			for n := 2; n <= len(p) && n <= len(a); n++ {
+				if a[:n] == p[:n] && match(a[n:], parts[i+1:], used+1) {
+					return true
+				}
 			}
 		}
 		return false
 	}
-	return match(a, parts)
+	return match(a, parts, 0)
 }
 
 // memberTag reads a legislator's tag in brackets after a name, "(S&D, Slovenia)": it
@@ -2452,7 +2468,7 @@ func trimOpeners(toks []token, i, end int) ([]token, int, int) {
 	}
 	// "Priya Raghunathan KC", "Mairi Ross MacLennan MSP": letters after a person's name
 	// say what they are, as a title before it does.
-	for len(toks) > 2 && postNominals[toks[len(toks)-1].fold] && (isAcronym(toks[len(toks)-1].text) || monkTitles[toks[len(toks)-1].fold]) && !hasAnyCue(toks[:len(toks)-1]) &&
+	for len(toks) > 2 && postNominal(toks[len(toks)-1]) && !hasAnyCue(toks[:len(toks)-1]) &&
 		(toks[len(toks)-1].fold != "sc" || firstNames[toks[0].fold]) {
 		toks, end = toks[:len(toks)-1], end-1
 	}
@@ -2552,7 +2568,13 @@ var keptAbbrs = words(`no md jr sr cia`)
 // postNominals follow a person's name: honours, seats and ranks at the bar.
 // SC (senior counsel, after a given name only: a sports club's letters too), JA and CJ
 // (judges of appeal, chief justice), LJ: the bench and bar.
-var postNominals = words(`kc qc sc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd ja jca cj lj thero`)
+var postNominals = words(`kc qc sc san td mp msp mla mep mpp mha obe mbe cbe kbe dbe phd ja jca cj lj`)
+
+// postNominal reports whether t follows a person's name to say what they are: letters in
+// capitals ("KC", "MSP") or a monk's title ("Thero").
+func postNominal(t token) bool {
+	return postNominals[t.fold] && isAcronym(t.text) || monkTitles[t.fold]
+}
 
 // honorificsFirst are honorifics that stand before a whole name; the same word inside a
 // name, after another of its words, is the name's own ("Sai Khun Hseng", a Shan name).
@@ -3897,7 +3919,7 @@ func (s *scanner) listGoesOn(end int) bool {
 func (s *scanner) appositiveRole(end int) bool {
 	toks := s.toks
 	end = afterHandle(toks, end)
-	if end < len(toks) && (postNominals[toks[end].fold] && isAcronym(toks[end].text) || monkTitles[toks[end].fold]) {
+	if end < len(toks) && postNominal(toks[end]) {
 		end++ // "Priya Raghunathan KC, a barrister,": the letters the name was read without
 	}
 	if end >= len(toks) || toks[end].text != "," {
