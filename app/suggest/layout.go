@@ -78,7 +78,7 @@ func markLayout(text string, toks []token) map[string]bool {
 	}
 	markSloganQuotes(toks)
 	markTags(toks)
-	markQuoted(toks)
+	markShouting(toks, markQuoted(toks))
 	markFormulas(toks)
 	markTickers(toks)
 	return cellTexts
@@ -96,24 +96,39 @@ func markTags(toks []token) {
 	}
 }
 
-// markQuoted sets quoted on the words between quotation marks, within a paragraph.
-func markQuoted(toks []token) {
-	open := false
+// markQuoted sets quoted on the words between quotation marks, within a paragraph, and
+// returns the quotations' token ranges.
+func markQuoted(toks []token) [][2]int {
+	var spans [][2]int
+	open := -1
+	shut := func(i int) {
+		if open >= 0 {
+			spans = append(spans, [2]int{open, i})
+		}
+		open = -1
+	}
 	for i := range toks {
 		t := &toks[i]
 		switch {
 		case t.kind == tBreak:
-			open = false
+			shut(i)
 		case t.kind == tPunct && (t.text == "“" || t.text == "«"):
-			open = true
+			shut(i)
+			open = i + 1
 		case t.kind == tPunct && (t.text == "”" || t.text == "»"):
-			open = false
+			shut(i)
 		case t.kind == tPunct && t.text == "\"":
-			open = !open
+			if open >= 0 {
+				shut(i)
+			} else {
+				open = i + 1
+			}
 		case t.kind == tWord:
-			t.quoted = open
+			t.quoted = open >= 0
 		}
 	}
+	shut(len(toks))
+	return spans
 }
 
 // markFormulas sets formula on the words of a spreadsheet formula ("=SUM(B2:B14)", from

@@ -4597,7 +4597,7 @@ func isJoiner(t token) bool {
 // isNameToken reports whether t can be part of a name: capitalised ("Maliki"), an
 // acronym ("PKK", "AfD"), or a capitalised word after a lowercase particle ("al-Maliki").
 func isNameToken(t token) bool {
-	if t.kind != tWord || t.text == "" {
+	if t.kind != tWord || t.text == "" || t.shout {
 		return false
 	}
 	r := firstRune(t.text)

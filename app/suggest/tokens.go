@@ -35,6 +35,7 @@ type token struct {
 	formula  bool // inside a spreadsheet formula or cell range: "=SUM(B2:B14)"
 	quoted   bool // inside quotation marks
 	tag      bool // inside a hashtag or a handle: "@cusu_north"
+	shout    bool // an English word a quotation writes in capitals for stress: "VERY"
 }
 
 // abbreviations take their dot with them, so it does not end a sentence.
