@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// englishWordsFile is a general English word list (SCOWL size 50, lower-case entries
+// englishWordsFile is a general English word list (SCOWL size 50, American and British, lower-case entries
 // only; its header names the source and licence). It tells a word shouted in capitals
 // ("VERY", "TARIFFS") from an acronym ("NATO"), which no list of the article's own
 // lower-case words can when the post uses the word only once.
@@ -64,10 +64,14 @@ func markShouting(toks []token, spans [][2]int) {
 	}
 }
 
+// wordAcronyms are bodies' acronyms that are also English words: the World Health
+// Organization, Immigration and Customs Enforcement, CARE, SWIFT, NICE.
+var wordAcronyms = words(`who ice care swift nice`)
+
 // shouted reports whether a word in capitals is an English word, not an acronym or a
 // state's form.
 func shouted(text, fold string) bool {
-	if !isAllCaps(text) || strings.Contains(text, ".") || knownKinds[fold] != "" {
+	if !isAllCaps(text) || strings.Contains(text, ".") || knownKinds[fold] != "" || wordAcronyms[fold] {
 		return false
 	}
 	if _, ok := countryFormFolded(text, fold); ok {

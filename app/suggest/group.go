@@ -1059,6 +1059,9 @@ func (g *grouper) keep(e *entity) bool {
 	if !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return !capitalsPhrase(o) }) {
 		return false // "CHECK THE SCALES FIRST": a slogan or a line in capitals
 	}
+	if sloganName(e, m) {
+		return false // "Favours for None", "Great Farmers": a post's capitals, not a name
+	}
 	if codeLike(e.full.text) && !m.known && !saysWhatItIs(e) {
 		return false // "Rp1,900", "Mk2": an amount or a model, not who
 	}
@@ -1079,6 +1082,26 @@ func (g *grouper) keep(e *entity) bool {
 		return keepLongName(e, m)
 	}
 	return g.keepLoneWord(e, m)
+}
+
+// sloganName reports whether a name of several words is only a quotation's capitals:
+// every word an English word, no mention outside quotation marks, nothing known of it
+// and nothing around it saying what it is.
+func sloganName(e *entity, m mentions) bool {
+	if !m.multi || m.known || headKind(e.full.toks) != "" {
+		return false
+	}
+	for _, o := range e.occs {
+		if !o.quoted || o.ctxKind != "" || o.person {
+			return false
+		}
+	}
+	for _, t := range e.full.toks {
+		if t.kind == tWord && !englishWord(t.fold) && !connectors[t.fold] {
+			return false
+		}
+	}
+	return true
 }
 
 // proseNames reports whether running prose gives the name: not only a table, a headline

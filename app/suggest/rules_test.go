@@ -3184,3 +3184,41 @@ func TestRound62MiddlelessNamesBanksAndForms(t *testing.T) {
 		"Rami Khalil Haddad":                 {app.Person, nil},
 	}, []string{"E.P.", "Liberation Congress", "PM-designate Rami Khalil Haddad", "Abbot Ottama Sayadaw"})
 }
+
+// Round 63: a quotation's stress. Words a post writes in capitals are English words said
+// loudly, not names, unless the article writes them so outside quotation marks; a run of
+// capitalised English words only a quotation uses is a slogan.
+func TestRound63QuotationStress(t *testing.T) {
+	text := "Governor Lorna Bexley posted on Friday: \"Our Port Workers have been CHEATED for DECADES. " +
+		"NO MORE Deals for Cowards! We rely on the US and NATO, and the WHO is SILENT. Jobs First, Always!\" " +
+		"The Harbour Board said it would answer on Monday. " +
+		"The CARE office said, \"CARE will stay,\" and Dr Imre Kassai agreed."
+	checkRule(t, text, map[string]ruleWant{
+		"Lorna Bexley":  {app.Person, nil},
+		"United States": {app.State, []string{"US"}},
+		"NATO":          {app.Organisation, nil},
+		"Imre Kassai":   {app.Person, nil},
+		"CARE":          {"", nil},
+		"Harbour Board": {"", nil},
+	}, []string{"CHEATED", "DECADES", "NO MORE", "Deals for Cowards", "MORE Deals", "SILENT", "Port Workers", "Jobs First"})
+}
+
+// The stress of a quotation is read only where the quotation also has words in lower
+// case: a headline quoted in capitals is the layout's (see markSloganQuotes), and a word
+// not in the English list ("OPEC") or a body's acronym that is also a word ("WHO") stays
+// an acronym.
+func TestShoutingNeedsLowerCaseAndEnglish(t *testing.T) {
+	toks := tokenize(`He wrote: "OPEC is LYING to the WORLD, and the WHO knows." Then: "TOTAL RECALL".`)
+	markLayout("", toks)
+	stressed := map[string]bool{}
+	for _, tk := range toks {
+		if tk.shout {
+			stressed[tk.text] = true
+		}
+	}
+	for w, want := range map[string]bool{"OPEC": false, "WHO": false, "LYING": true, "WORLD": true, "TOTAL": false, "RECALL": false} {
+		if stressed[w] != want {
+			t.Errorf("%s: shout %v, want %v", w, stressed[w], want)
+		}
+	}
+}
