@@ -276,6 +276,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 203 (1611-1618): written by a hundred-and-eighty-eighth helper who never saw the extractor, scored last, after round 62", "1611", "1619"},
 	{"held out, batch 204 (1619-1626): written by a hundred-and-eighty-ninth helper who never saw the extractor, scored last, after round 62", "1619", "1627"},
 	{"held out, batch 205 (1627-1634): written by a hundred-and-ninetieth helper who never saw the extractor, scored last, after round 62", "1627", "1635"},
+	{"held out, batch 206 (1635-1642): written by a hundred-and-ninety-first helper who never saw the extractor, scored at the stop's start and after round 63", "1635", "1643"},
+	{"held out, batch 207 (1643-1650): written by a hundred-and-ninety-second helper who never saw the extractor, scored at the stop's start and after round 63", "1643", "1651"},
+	{"held out, batch 208 (1651-1658): written by a hundred-and-ninety-third helper who never saw the extractor, scored at the stop's start and after round 63", "1651", "1659"},
+	{"held out, batch 209 (1659-1666): written by a hundred-and-ninety-fourth helper who never saw the extractor, scored at the stop's start and after round 63", "1659", "1667"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
