@@ -1198,18 +1198,24 @@ func (s *scanner) andInsideBody(start, k, end int, left, right []token, inName b
 		s.wordsOfBody(k, end, left, right)
 }
 
-// wordsOfBody: "Energy and Mines Commission", "Ethics and Disciplinary Body": a common
-// word alone before "and", and after it the rest of a body's name ending in its head
-// noun. A name of its own before "and" ("Vestra and Harbour Port Authority") is not a
-// common word of the text.
+// wordsOfBody: "Energy and Mines Commission", "Health and Safety Executive", "Petroleum
+// and Natural Gas Senior Staff Association of Nigeria": a common word alone before "and"
+// (one the text writes in lower case, or an English word), and after it the rest of a
+// body's name ending in its head noun or a legal form, which may then say whose body it
+// is ("of Nigeria"). A name of its own before "and" ("Vestra and Harbour Port
+// Authority") is not a common word, and one the text names alone is not either.
 func (s *scanner) wordsOfBody(k, end int, left, right []token) bool {
 	left = stripLeadingArticle(left)
-	if len(left) != 1 || len(right) < 2 || k+1+len(right) != end || s.alone[left[0].fold] {
+	after := k + 1 + len(right)
+	if len(left) != 1 || len(right) < 2 || after != end && !(after < end && (s.toks[after].fold == "of" || s.toks[after].fold == "for")) ||
+		s.alone[left[0].fold] || slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] || isAcronym(t.text) }) {
 		return false
 	}
-	last := right[len(right)-1].fold
-	return s.commonWord(left[0].fold) && cueKind(last) != "" && cueKind(last) != app.Person &&
-		!slices.ContainsFunc(right, func(t token) bool { return connectors[t.fold] || isAcronym(t.text) })
+	if w := left[0].fold; !s.commonWord(w) && !englishWord(w) {
+		return false
+	}
+	last := right[len(right)-1]
+	return cueKind(last.fold) != "" && cueKind(last.fold) != app.Person || legalSuffixTok(last)
 }
 
 // sectorsOfBody: "National Energy and Water Supply Regulatory Commission": a state's body
