@@ -3222,3 +3222,27 @@ func TestShoutingNeedsLowerCaseAndEnglish(t *testing.T) {
 		}
 	}
 }
+
+// Round 63: one English word before "and", and the rest of a body's name after it, are
+// one body, also when the name then says whose body it is or ends in a legal form.
+func TestRound63EnglishWordBeforeAndInBody(t *testing.T) {
+	text := "The Fisheries and Coastal Waters Authority fined the trawler. " +
+		"The Teachers and Lecturers Staff Union of Kenya called a strike. " +
+		"Tools and Fixings Ltd, a supplier, went bust."
+	checkRule(t, text, map[string]ruleWant{
+		"Fisheries and Coastal Waters Authority":      {app.GovernmentBody, nil},
+		"Teachers and Lecturers Staff Union of Kenya": {app.Organisation, nil},
+		"Tools and Fixings Ltd":                       {app.Organisation, nil},
+	}, []string{"Fisheries", "Coastal Waters Authority", "Teachers", "Fixings Ltd"})
+}
+
+// A digest's entry opens with its place or section in capitals and a full stop, after a
+// date or alone: a label, as a dateline is, not a name.
+func TestRound63DigestEntryLabels(t *testing.T) {
+	text := "WEEKLY BRIEF\n\nWED 12 MAR — TALVERA. The Brenmoor Farmers Union said the dam would flood 40 farms.\n\n" +
+		"OUTLOOK. The Talvera Water Board meets again on Friday."
+	checkRule(t, text, map[string]ruleWant{
+		"Brenmoor Farmers Union": {app.Organisation, nil},
+		"Talvera Water Board":    {"", nil},
+	}, []string{"TALVERA", "OUTLOOK", "WED"})
+}
