@@ -241,10 +241,32 @@ func headInContext(o *occurrence, k app.ActorKind) app.ActorKind {
 		return o.ctxKind
 	case k == app.Party && o.ctxKind == app.Organisation && o.groupNoun:
 		return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
-	case k == app.Organisation && len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) && !o.sent:
-		return app.GovernmentBody // "Calderdale Council": a place's council
+	case k == app.Organisation && (len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) || placeCouncil(o.toks)) && !o.sent:
+		return app.GovernmentBody // "Calderdale Council", "Neath Port Talbot Council": a place's council
 	}
 	return k
+}
+
+// placeCouncil reports whether a council is named after its place: the words before
+// "Council" are names no English word list has ("Calderdale", "Banff"), with at most the
+// nouns that say what kind of place it is ("Community", "Parish"). Other words make it a
+// sector's council ("Bar Council", "Exporters' Council").
+func placeCouncil(toks []token) bool {
+	n := len(toks)
+	if n < 2 || n > 4 || toks[n-1].fold != "council" {
+		return false
+	}
+	named := false
+	for _, t := range toks[:n-1] {
+		switch {
+		case placeNouns[t.fold] || t.fold == "community" || t.fold == "parish":
+		case unknownWord(t) && !englishWord(t.fold) && !isAcronym(t.text):
+			named = true
+		default:
+			return false
+		}
+	}
+	return named
 }
 
 // orgShaped reports whether a name is shaped as no person's is: "Airtel Kenya", "Yiaga

@@ -3246,3 +3246,15 @@ func TestRound63DigestEntryLabels(t *testing.T) {
 		"Talvera Water Board":    {"", nil},
 	}, []string{"TALVERA", "OUTLOOK", "WED"})
 }
+
+// A council named after its place alone, or with the noun that says what kind of place
+// ("Community", "Parish"), is the place's government; a sector's council is not.
+func TestRound63PlaceCouncils(t *testing.T) {
+	text := "Tarbrax Community Council objected to the quarry on Tuesday, and Kirkmuir Parish Council agreed. " +
+		"The Glasmoor Exporters Council welcomed it."
+	checkRule(t, text, map[string]ruleWant{
+		"Tarbrax Community Council":  {app.GovernmentBody, nil},
+		"Kirkmuir Parish Council":    {app.GovernmentBody, nil},
+		"Glasmoor Exporters Council": {app.Organisation, nil},
+	}, nil)
+}
