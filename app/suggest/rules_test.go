@@ -3258,3 +3258,15 @@ func TestRound63PlaceCouncils(t *testing.T) {
 		"Glasmoor Exporters Council": {app.Organisation, nil},
 	}, nil)
 }
+
+// A sentence's first word in -ing opens a clause, not a name ("Prosecuting for the …");
+// "for the" before a weekday is no part of the name before it.
+func TestRound63ParticipleAndWeekdayAfterFor(t *testing.T) {
+	text := "A poll by Halvard Research for the Sunday edition of the Ostmark Courier puts the Greens first. " +
+		"Speaking for the Ostmark Port Authority, Ilse Marquand said the berth would reopen."
+	checkRule(t, text, map[string]ruleWant{
+		"Halvard Research":       {app.Organisation, nil},
+		"Ostmark Port Authority": {app.GovernmentBody, nil},
+		"Ilse Marquand":          {app.Person, nil},
+	}, []string{"Halvard Research for the", "Speaking for the Ostmark Port Authority", "Speaking"})
+}

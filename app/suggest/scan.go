@@ -1252,11 +1252,19 @@ func sectorsOfBody(left, right []token) bool {
 // cutAtPreposition reports whether of, for, on or in at toks[k] ends a name: it joins
 // "Bank of Spain", "Secretary of State", "Force in Lebanon"; not "Dulaimi on Monday".
 func (s *scanner) cutAtPreposition(start, k, end int, inName bool) bool {
-	if subunitOf(s.toks, start, k, end) || forParty(s.toks, start, k, end) || leaderAfterOf(s.toks, k, end) {
+	if subunitOf(s.toks, start, k, end) || forParty(s.toks, start, k, end) || leaderAfterOf(s.toks, k, end) ||
+		k-start == 1 && participle(s.toks[start]) {
 		return true
 	}
 	joined := s.prepositionJoins(start, k, end, inName)
 	return !joined && !(k-start == 1 && s.acronymAfter(end)) && !s.acronymNames(start, end)
+}
+
+// participle reports whether a sentence's first word is an English verb's -ing form
+// ("Prosecuting for the Health and Safety Executive, …", "Speaking on Monday"): it opens
+// a clause, not a name.
+func participle(t token) bool {
+	return t.sent && strings.HasSuffix(t.fold, "ing") && englishWord(t.fold) && !firstNames[t.fold]
 }
 
 // leaderAfterOf reports whether "of" at toks[k] opens a person's full name that ends the
@@ -1283,7 +1291,11 @@ func (s *scanner) prepositionJoins(start, k, end int, inName bool) bool {
 		w == "of" && ofJoinsTitle(toks, k, end) || w == "on" && nonActorHeads[pw] || // "Law on Expression and Dissemination of Thought"
 		w == "of" && nonActorHeads[toks[end-1].fold] && !hasOrgCue(toks[start:k]) || // "California Invasion of Privacy Act": one law's name
 		s.namedBeforeCountry(start, k, end) || s.pluralsForCause(start, k, end)
-	if k+1 < end && generic[toks[k+1].fold] && !isNameHead(toks[k+1:end]) || committeeOfHouse(toks, start, k, end) ||
+	nx := k + 1
+	if nx+1 < end && toks[nx].fold == "the" {
+		nx++ // "Palmos Research for the Sunday edition"
+	}
+	if nx < end && generic[toks[nx].fold] && !isNameHead(toks[nx:end]) || committeeOfHouse(toks, start, k, end) ||
 		w == "of" && k+2 == end && companyWords[pw] && (places[toks[k+1].fold] || capitalOf[toks[k+1].fold] != nil) { // "Harrowgate Ventures of London"
 		joined = false // "National Assembly on Wednesday"
 	}
