@@ -3270,3 +3270,17 @@ func TestRound63ParticipleAndWeekdayAfterFor(t *testing.T) {
 		"Ilse Marquand":          {app.Person, nil},
 	}, []string{"Halvard Research for the", "Speaking for the Ostmark Port Authority", "Speaking"})
 }
+
+// An English word the sentence capitalised before a person's full name is a trade or a
+// portfolio, not part of the name; a given name that is a word ("Faith"), a short word
+// that may be a surname ("Tan") and two-word names are kept whole.
+func TestRound63DescriptorBeforeName(t *testing.T) {
+	text := "Surveyor Lindiwe Ngcobo-Mthembu signed the report. " +
+		"Faith Wanjiru Kamau, a nurse, agreed. Tan Wei Ling and Park Jae-won disagreed."
+	checkRule(t, text, map[string]ruleWant{
+		"Lindiwe Ngcobo-Mthembu": {app.Person, nil},
+		"Faith Wanjiru Kamau":    {app.Person, nil},
+		"Tan Wei Ling":           {app.Person, nil},
+		"Park Jae-won":           {app.Person, nil},
+	}, []string{"Surveyor Lindiwe Ngcobo-Mthembu", "Wanjiru Kamau", "Wei Ling"})
+}

@@ -2442,7 +2442,28 @@ func (s *scanner) segment(toks []token, i, end int) {
 		return
 	}
 	toks, i = s.stripDemonym(toks, i, end)
+	toks, i = stripDescriptor(toks, i)
 	s.add(&occurrence{toks: toks}, i, end)
+}
+
+// virtueNames are given names that are English words, left out of the given names for
+// that reason: "Faith Wanjiru Kamau", "Blessing Okafor Eze".
+var virtueNames = words(`faith grace charity patience mercy blessing precious prudence constance felicity comfort
+	goodluck innocent favour favor peace gift hope`)
+
+// stripDescriptor drops an English word the sentence capitalised before a person's full
+// name ("Surveyor Seo Yu-na", "Sanitation Lindiwe Phakathi-Mokoena"): a trade or a
+// portfolio, not a part of the name. Two words ("Park Chung-hee"), a short word that may
+// be a surname ("Tan Wei Ling") and a name ending in an English word ("Sequoia Park
+// Elementary") are left as they are.
+func stripDescriptor(toks []token, i int) ([]token, int) {
+	last := toks[len(toks)-1].fold
+	if len(toks) < 3 || !firstNames[toks[1].fold] || firstNames[toks[0].fold] || virtueNames[toks[0].fold] || !englishWord(toks[0].fold) || len(toks[0].fold) < 5 || englishWord(last) ||
+		isAllCaps(toks[0].text) || cueKind(toks[0].fold) != "" || particles[toks[0].fold] || connectors[toks[0].fold] ||
+		headKind(toks[1:]) != "" || slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || isAcronym(t.text) }) {
+		return toks, i
+	}
+	return toks[1:], i + 1
 }
 
 // stressedWords are the function words and calls a post writes in capitals for stress
