@@ -3284,3 +3284,13 @@ func TestRound63DescriptorBeforeName(t *testing.T) {
 		"Park Jae-won":           {app.Person, nil},
 	}, []string{"Surveyor Lindiwe Ngcobo-Mthembu", "Wanjiru Kamau", "Wei Ling"})
 }
+
+// A legal form written without its dot after a comma ends the name before it, whatever
+// follows: "Mussulo Offshore Serviços, Lda, the owner"; a name after it is not the form's.
+func TestRound63CommaFormWithoutDot(t *testing.T) {
+	text := "The barge belongs to Quissama Cargas, Lda, a Luanda firm, which hired Kestrel Freight, Ltd last year."
+	checkRule(t, text, map[string]ruleWant{
+		"Quissama Cargas, Lda": {app.Organisation, nil},
+		"Kestrel Freight, Ltd": {app.Organisation, nil},
+	}, []string{"Lda", "Ltd"})
+}

@@ -546,6 +546,11 @@ func commaSuffix(toks []token, k int) bool {
 	if n.text == "S.C." {
 		return partnersBefore(toks, k) // "Ríos, Santoyo & Escalante, S.C.", never "Columbia, S.C."
 	}
+	if !n.abbr && !strings.Contains(n.text, ".") && utf8.RuneCountInString(n.text) >= 3 && abbreviations[n.fold] && legalSuffixTok(n) {
+		// "Mussulo Offshore Serviços, Lda, the vessel's owner": an abbreviated form
+		// without its dot, the name's last word.
+		return k+2 >= len(toks) || !isNameToken(toks[k+2])
+	}
 	return unicode.IsUpper(firstRune(n.text)) && strings.Contains(n.text, ".") && legalSuffixTok(n)
 }
 
