@@ -280,6 +280,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 207 (1643-1650): written by a hundred-and-ninety-second helper who never saw the extractor, scored at the stop's start and after round 63", "1643", "1651"},
 	{"held out, batch 208 (1651-1658): written by a hundred-and-ninety-third helper who never saw the extractor, scored at the stop's start and after round 63", "1651", "1659"},
 	{"held out, batch 209 (1659-1666): written by a hundred-and-ninety-fourth helper who never saw the extractor, scored at the stop's start and after round 63", "1659", "1667"},
+	{"held out, batch 210 (1667-1674): written by a hundred-and-ninety-fifth helper who never saw the extractor, scored during round 63 (at 50ecc39), kept unfitted", "1667", "1675"},
+	{"held out, batch 211 (1675-1682): written by a hundred-and-ninety-sixth helper who never saw the extractor, scored during round 63 (at 50ecc39), kept unfitted", "1675", "1683"},
+	{"held out, batch 212 (1683-1690): written by a hundred-and-ninety-seventh helper who never saw the extractor, scored during round 63 (at 50ecc39), kept unfitted", "1683", "1691"},
+	{"held out, batch 213 (1691-1698): written by a hundred-and-ninety-eighth helper who never saw the extractor, scored during round 63 (at 50ecc39), kept unfitted", "1691", "1699"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
