@@ -218,6 +218,8 @@ func certainKind(o *occurrence) app.ActorKind {
 		return app.Organisation // "Barrow & Finch", "Nunes e Associados": partners' names joined make a firm's
 	case clubPrefix(o.toks) && len(o.toks) == 2:
 		return app.Organisation // "NK Osijek said": a club, whatever verb follows
+	case len(o.toks) > 2 && stateServices[o.toks[0].fold] && nationalWords[o.toks[1].fold] && headKind(o.toks) == "" && (o.ctxKind == "" || o.ctxKind == app.Person):
+		return app.GovernmentBody // "Administración Nacional de Puertos": a state's national service
 	case len(o.toks) > 1 && bodyNoun(o.toks[0]) && !hasArmedName(o.toks) && headKind(o.toks) == "" && (o.ctxKind == "" || o.ctxKind == app.Person):
 		return app.Organisation // "Coordinación Estatal de Protección Civil said"
 	case o.person && (headKind(o.toks) == "" || headKind(o.toks) == app.Person):
@@ -227,6 +229,14 @@ func certainKind(o *occurrence) app.ActorKind {
 	}
 	return ""
 }
+
+// stateServices are the nouns that open a state's service named in a Romance language,
+// folded: administración, direção, superintendencia.
+var stateServices = words(`administracion administracao direccion direcao direction superintendencia
+	superintendencia servicio servico administration`)
+
+// nationalWords say a body is the nation's.
+var nationalWords = words(`nacional nationale national nazionale`)
 
 // headInContext corrects the kind k of a name's head noun by what its context says.
 func headInContext(o *occurrence, k app.ActorKind) app.ActorKind {
@@ -759,7 +769,8 @@ func unionsCongress(h head) bool {
 	return h.w == "congress" && slices.ContainsFunc(h.before(), func(t token) bool { return tradeUnionWord(t.fold) })
 }
 
-// chamberOfLegislators: "Chamber of Deputies"; not "Chamber of Commerce".
+// chamberOfLegislators: "Chamber of Deputies", "Council of Representatives"; not "Chamber
+// of Commerce".
 func chamberOfLegislators(h head) bool {
 	if h.w == "camara" || h.w == "chambre" { // folded: Cámara, Câmara
 		// "Cámara de Diputados de San Juan", "Câmara Municipal de Feira": a legislature's;
@@ -767,7 +778,10 @@ func chamberOfLegislators(h head) bool {
 		next := wordAfterHead(h, 1)
 		return next == "municipal" || romanceJoiners[next] && legislators[wordAfterHead(h, 2)]
 	}
-	return h.w == "chamber" && h.at+2 < len(h.toks) && h.toks[h.at+1].fold == "of" && legislators[h.toks[h.at+2].fold]
+	// "Council of Representatives", "Council of Ministers": a house of legislators or the
+	// cabinet.
+	return (h.w == "chamber" || h.w == "council") && h.at+2 < len(h.toks) && h.toks[h.at+1].fold == "of" &&
+		(legislators[h.toks[h.at+2].fold] || h.w == "council" && h.toks[h.at+2].fold == "ministers")
 }
 
 // wordAfterHead returns the folded word k places after the head, or "".

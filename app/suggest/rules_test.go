@@ -3294,3 +3294,17 @@ func TestRound63CommaFormWithoutDot(t *testing.T) {
 		"Kestrel Freight, Ltd": {app.Organisation, nil},
 	}, []string{"Lda", "Ltd"})
 }
+
+// A council of legislators or of ministers is a state's house or cabinet; a state's
+// national service named in a Romance language is the state's; a national federation is
+// not a service.
+func TestRound63CouncilsOfMembersAndNationalServices(t *testing.T) {
+	text := "The Council of Representatives voted on Monday after the Council of Ministers met. " +
+		"The Dirección Nacional de Aduanas raised fees, and the Federación Nacional de Arroceros objected."
+	checkRule(t, text, map[string]ruleWant{
+		"Council of Representatives":       {app.GovernmentBody, nil},
+		"Council of Ministers":             {app.GovernmentBody, nil},
+		"Dirección Nacional de Aduanas":    {app.GovernmentBody, nil},
+		"Federación Nacional de Arroceros": {app.Organisation, nil},
+	}, nil)
+}
