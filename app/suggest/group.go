@@ -1533,11 +1533,30 @@ func demonymEnding(w string) bool {
 	return false
 }
 
+// wordsName reports whether a name of two words or more is made of English words only,
+// none of them a given name: "Joint Operations Command", "Atlas Grove Investors".
+func wordsName(toks []token) bool {
+	if len(toks) < 2 || firstNames[toks[0].fold] || virtueNames[toks[0].fold] {
+		return false
+	}
+	for _, t := range toks {
+		if t.kind == tWord && !englishWord(t.fold) && !connectors[t.fold] {
+			return false
+		}
+	}
+	return true
+}
+
 // suggestion writes the entity as a suggestion.
 func (e *entity) suggestion(g *grouper) Suggestion {
 	s := Suggestion{Name: e.full.text, Kind: e.kind(), First: -1, Sample: -1, Count: len(e.occs)}
 	if s.Kind == app.Person && !g.personEvidence(e) {
 		s.Kind = app.OtherKind // nothing says it is a person's: the user chooses
+	}
+	if s.Kind == app.Person && wordsName(e.full.toks) && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.person }) {
+		// "Joint Operations Command said", "Open Door Trading said": a name made of
+		// English words and no given name is a body's, whatever verb follows.
+		s.Kind = app.Organisation
 	}
 	if e.full.layout {
 		// "OSTRA MINING CORP" in a table, "Ostra Mining Corp" in the prose: the prose's.

@@ -3308,3 +3308,15 @@ func TestRound63CouncilsOfMembersAndNationalServices(t *testing.T) {
 		"Federación Nacional de Arroceros": {app.Organisation, nil},
 	}, nil)
 }
+
+// A name made of English words only, none a given name, is a body's even where a
+// said-type verb follows it; a person's name with a given name stays a person's.
+func TestRound63WordsNameIsNoPerson(t *testing.T) {
+	text := "The Harbour Stone Logistics said on Monday it would appeal. " +
+		"Joint Fisheries Command said two boats were stopped. Ilse Marquand said nothing."
+	checkRule(t, text, map[string]ruleWant{
+		"Harbour Stone Logistics": {app.Organisation, nil},
+		"Joint Fisheries Command": {app.Organisation, nil},
+		"Ilse Marquand":           {app.Person, nil},
+	}, nil)
+}
