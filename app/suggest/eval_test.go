@@ -284,6 +284,10 @@ var evalBatches = []struct{ name, from, to string }{
 	{"held out, batch 211 (1675-1682): written by a hundred-and-ninety-sixth helper who never saw the extractor, scored during round 63 (at 50ecc39), kept unfitted", "1675", "1683"},
 	{"held out, batch 212 (1683-1690): written by a hundred-and-ninety-seventh helper who never saw the extractor, scored during round 63 (at 50ecc39), kept unfitted", "1683", "1691"},
 	{"held out, batch 213 (1691-1698): written by a hundred-and-ninety-eighth helper who never saw the extractor, scored during round 63 (at 50ecc39), kept unfitted", "1691", "1699"},
+	{"held out, batch 214 (1699-1706): written by a hundred-and-ninety-ninth helper who never saw the extractor, scored last, after round 63", "1699", "1707"},
+	{"held out, batch 215 (1707-1714): written by a two-hundredth helper who never saw the extractor, scored last, after round 63", "1707", "1715"},
+	{"held out, batch 216 (1715-1722): written by a two-hundred-and-first helper who never saw the extractor, scored last, after round 63", "1715", "1723"},
+	{"held out, batch 217 (1723-1730): written by a two-hundred-and-second helper who never saw the extractor, scored last, after round 63", "1723", "1731"},
 }
 
 // batch returns the articles whose file numbers ("07-…", "101-…") fall in [from, to).
