@@ -1096,7 +1096,13 @@ func sloganName(e *entity, m mentions) bool {
 			return false
 		}
 	}
-	for _, t := range e.full.toks {
+	return englishOnly(e.full.toks)
+}
+
+// englishOnly reports whether every word of toks is an English word or a connector
+// ("Favours for None", "Joint Operations Command").
+func englishOnly(toks []token) bool {
+	for _, t := range toks {
 		if t.kind == tWord && !englishWord(t.fold) && !connectors[t.fold] {
 			return false
 		}
@@ -1536,15 +1542,7 @@ func demonymEnding(w string) bool {
 // wordsName reports whether a name of two words or more is made of English words only,
 // none of them a given name: "Joint Operations Command", "Atlas Grove Investors".
 func wordsName(toks []token) bool {
-	if len(toks) < 2 || firstNames[toks[0].fold] || virtueNames[toks[0].fold] {
-		return false
-	}
-	for _, t := range toks {
-		if t.kind == tWord && !englishWord(t.fold) && !connectors[t.fold] {
-			return false
-		}
-	}
-	return true
+	return len(toks) >= 2 && !firstNames[toks[0].fold] && !virtueNames[toks[0].fold] && englishOnly(toks)
 }
 
 // suggestion writes the entity as a suggestion.

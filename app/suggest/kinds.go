@@ -233,7 +233,7 @@ func certainKind(o *occurrence) app.ActorKind {
 // stateServices are the nouns that open a state's service named in a Romance language,
 // folded: administración, direção, superintendencia.
 var stateServices = words(`administracion administracao direccion direcao direction superintendencia
-	superintendencia servicio servico administration`)
+	servicio servico administration`)
 
 // nationalWords say a body is the nation's.
 var nationalWords = words(`nacional nationale national nazionale`)
@@ -252,7 +252,7 @@ func headInContext(o *occurrence, k app.ActorKind) app.ActorKind {
 	case k == app.Party && o.ctxKind == app.Organisation && o.groupNoun:
 		return app.Organisation // "consumer group Citizens' Coalition for Economic Justice"
 	case k == app.Organisation && (len(o.toks) == 2 && o.toks[1].fold == "council" && unknownWord(o.toks[0]) || placeCouncil(o.toks)) && !o.sent:
-		return app.GovernmentBody // "Calderdale Council", "Neath Port Talbot Council": a place's council
+		return app.GovernmentBody // "Calderdale Council", "Banff Community Council": a place's council
 	}
 	return k
 }

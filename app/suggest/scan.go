@@ -2462,8 +2462,8 @@ var virtueNames = words(`faith grace charity patience mercy blessing precious pr
 // be a surname ("Tan Wei Ling") and a name ending in an English word ("Sequoia Park
 // Elementary") are left as they are.
 func stripDescriptor(toks []token, i int) ([]token, int) {
-	last := toks[len(toks)-1].fold
-	if len(toks) < 3 || !firstNames[toks[1].fold] || firstNames[toks[0].fold] || virtueNames[toks[0].fold] || !englishWord(toks[0].fold) || len(toks[0].fold) < 5 || englishWord(last) ||
+	if len(toks) < 3 || !firstNames[toks[1].fold] || firstNames[toks[0].fold] || virtueNames[toks[0].fold] || !englishWord(toks[0].fold) ||
+		len(toks[0].fold) < 5 || englishWord(toks[len(toks)-1].fold) ||
 		isAllCaps(toks[0].text) || cueKind(toks[0].fold) != "" || particles[toks[0].fold] || connectors[toks[0].fold] ||
 		headKind(toks[1:]) != "" || slices.ContainsFunc(toks[1:], func(t token) bool { return !isNameToken(t) || isAcronym(t.text) }) {
 		return toks, i
