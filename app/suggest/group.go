@@ -128,9 +128,7 @@ func (g *grouper) mergeHeadPhrases() {
 		into.aliases = appendNew(into.aliases, e.full.text)
 		gone[e] = true
 	}
-	if len(gone) > 0 {
-		g.ents = slices.DeleteFunc(g.ents, func(x *entity) bool { return gone[x] })
-	}
+	g.dropGone(gone)
 }
 
 // bodyHeadNouns say what kind of body a name ends with; alone they name none.
@@ -1553,7 +1551,9 @@ func (e *entity) suggestion(g *grouper) Suggestion {
 	}
 	if s.Kind == app.Person && wordsName(e.full.toks) && !slices.ContainsFunc(e.occs, func(o *occurrence) bool { return o.person }) {
 		// "Joint Operations Command said", "Open Door Trading said": a name made of
-		// English words and no given name is a body's, whatever verb follows.
+		// English words and no given name is a body's, whatever verb follows. Decided
+		// here, not in kind(), so that keep still drops such a name when nothing but
+		// its capitals speaks for it.
 		s.Kind = app.Organisation
 	}
 	if e.full.layout {

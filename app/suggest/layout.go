@@ -387,17 +387,19 @@ func colonLabel(line string) int {
 	return utf8.RuneCountInString(line[:colon+1])
 }
 
-// slugLabel returns the length in runes of a digest item's slug in capitals, two to six
-// words ending in a full stop, that opens a line after its bullet ("• GHOST SUPPLIERS.
-// Reporters traced…"), 0 if there is none.
+// slugLabel returns the length in runes of a digest item's slug in capitals, one to six
+// words ending in a full stop, that opens a line after its bullet or its date and dash
+// ("• GHOST SUPPLIERS. Reporters traced…", "MON 3 NOV — SINJAR. Turkey's ministry…",
+// "OUTLOOK. Talks will…"): a place or a section, 0 if there is none.
 func slugLabel(line string) int {
 	trimmed := strings.TrimLeft(line, " \t•*-")
+	trimmed = strings.TrimLeft(trimmed[len(datePrefix(trimmed)):], " ")
 	head, _, found := strings.Cut(trimmed, ". ")
 	if !found || len(head) > 60 {
 		return 0
 	}
 	words := strings.Fields(head)
-	if len(words) < 2 || len(words) > 6 {
+	if len(words) < 1 || len(words) > 6 || len(words) == 1 && utf8.RuneCountInString(words[0]) < 2 {
 		return 0
 	}
 	for _, w := range words {
@@ -411,6 +413,22 @@ func slugLabel(line string) int {
 		}
 	}
 	return utf8.RuneCountInString(line[:len(line)-len(trimmed)+len(head)+1])
+}
+
+// datePrefix returns the date and dash that open a digest's entry ("MON 3 NOV — "):
+// words in capitals and numbers, a digit among them, then an em or en dash; "" if none.
+// A city's dateline ("LAGOS — ") holds no digit.
+func datePrefix(line string) string {
+	for _, dash := range []string{" — ", " – "} {
+		before, _, ok := strings.Cut(line, dash)
+		if !ok || len(before) > 24 || !strings.ContainsFunc(before, unicode.IsDigit) {
+			continue
+		}
+		if strings.IndexFunc(before, func(r rune) bool { return !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != ' ' && r != '.' }) < 0 {
+			return line[:len(before)+len(dash)]
+		}
+	}
+	return ""
 }
 
 // itemHeadline returns the length in runes of a digest item's headline in Title Case

@@ -3237,7 +3237,7 @@ func TestRound63EnglishWordBeforeAndInBody(t *testing.T) {
 }
 
 // A digest's entry opens with its place or section in capitals and a full stop, after a
-// date or alone: a label, as a dateline is, not a name.
+// date or alone: a slug (see slugLabel), not a name.
 func TestRound63DigestEntryLabels(t *testing.T) {
 	text := "WEEKLY BRIEF\n\nWED 12 MAR — TALVERA. The Brenmoor Farmers Union said the dam would flood 40 farms.\n\n" +
 		"OUTLOOK. The Talvera Water Board meets again on Friday."

@@ -303,9 +303,6 @@ func inBrackets(toks []token, at map[int]int, o *occurrence) bool {
 // dateline returns the index after the dateline that starts the paragraph at i
 // ("BAGHDAD —", "ERBIL, Iraq —", "PORT SUDAN —"), or i when there is none.
 func (s *scanner) dateline(i int) int {
-	if l := s.entryLabel(i); l > i {
-		return l
-	}
 	j := i
 	for j < len(s.toks) && s.toks[j].kind == tWord && isAllCaps(s.toks[j].text) {
 		j++
@@ -331,26 +328,10 @@ func (s *scanner) dateline(i int) int {
 				s.lowercaseAgency(bracket+1, k)
 				return bracket + 1
 			}
-			return s.entryLabel(k + 1)
+			return k + 1
 		}
 	}
 	return i
-}
-
-// entryLabel returns the index after a digest entry's label at i, one to three words in
-// capitals and a full stop before the entry's first sentence ("SINJAR. Turkey's
-// ministry said…", "OUTLOOK. Talks will…", "MON 3 NOV — DUHOK. …"): a place or a
-// section, as a dateline is; else i.
-func (s *scanner) entryLabel(i int) int {
-	j := i
-	for j < len(s.toks) && j < i+3 && s.toks[j].kind == tWord && isAllCaps(s.toks[j].text) && !s.toks[j].abbr {
-		j++
-	}
-	if j == i || j+1 >= len(s.toks) || s.toks[j].text != "." || s.toks[j+1].kind != tWord || !unicode.IsUpper(firstRune(s.toks[j+1].text)) {
-		return i
-	}
-	s.toks[j+1].sent = true
-	return j + 1
 }
 
 // lowercaseAgency adds an agency that writes its name in lower case, alone or first in

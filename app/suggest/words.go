@@ -6,7 +6,6 @@ import (
 	"dossier/app"
 )
 
-// words turns a blank-separated list into a set of folded words.
 // numberCompounds adds to m the numbers from twenty-one to ninety-nine written in words.
 func numberCompounds(m map[string]bool) map[string]bool {
 	for _, tens := range strings.Fields("twenty thirty forty fifty sixty seventy eighty ninety") {
@@ -17,6 +16,7 @@ func numberCompounds(m map[string]bool) map[string]bool {
 	return m
 }
 
+// words turns a blank-separated list into a set of folded words.
 func words(list string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(list) {
